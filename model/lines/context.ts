@@ -1,0 +1,43 @@
+/**
+ * What every cost-line function gets: the scenario, its covered headcount and payroll, and the
+ * costs already computed for items it depends on. Each line function is pure.
+ */
+import { Decimal, sum } from "../decimal";
+import { leaf, type Explanation } from "../explain";
+import type { CostItem, Param, Scenario } from "../scenario/types";
+
+export interface ItemCell {
+  exact: Decimal;
+  explanation: Explanation;
+}
+
+/** Item id -> fiscal year -> cost. */
+export type ItemCosts = Map<string, Map<number, ItemCell>>;
+
+export interface LineContext {
+  scenario: Scenario;
+  costs: ItemCosts;
+}
+
+export const dec = (param: Param): Decimal => new Decimal(param.value);
+
+export function paramLeaf(param: Param, path: string): Explanation {
+  return leaf(param.label, param.value, param.unit, path, param.source);
+}
+
+export function coveredGroups(scenario: Scenario, item: CostItem) {
+  return item.groupIds ? scenario.groups.filter((g) => item.groupIds!.includes(g.id)) : scenario.groups;
+}
+
+/** Members covered by an item, with its explanation (a sum when there are several groups). */
+export function coveredMembers(scenario: Scenario, item: CostItem): ItemCell {
+  const groups = coveredGroups(scenario, item);
+  const leaves = groups.map((g) => paramLeaf(g.members, `groups.${g.id}.members`));
+  const total = sum(groups.map((g) => dec(g.members)));
+  if (groups.length === 1) return { exact: total, explanation: leaves[0]! };
+  return { exact: total, explanation: { label: "Members covered", value: total.toString(), unit: "members", formula: "sum of the covered groups' members", children: leaves } };
+}
+
+export function moneyText(d: Decimal): string {
+  return d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+}
