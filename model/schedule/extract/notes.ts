@@ -30,7 +30,7 @@ function et15Notes(s: SalarySchedule): string[] {
 
 const EG09_COMMON = [
   "One lane, printed as 'Bachelors'; the longevity columns are labelled '17-18 / 19-20 / 21+ Yrs Service, BA/BS+30 & Above'. Kept as one lane.",
-  "Months per year are not printed; recorded as 12: Art. 17.1.3 (source line 2372) counts EG-09 among the "twelve (12) month Teachers (ET 15/12 and EG-09)".",
+  'Months per year are not printed; recorded as 12: Art. 17.1.3 (source line 2372) counts EG-09 among the "twelve (12) month Teachers (ET 15/12 and EG-09)".',
   "ANOMALY: the printed adjustments are 3.0%, 3.0%, 4.0% (FY2026-FY2028) but every cell grows by 3.505%, 3.500%, 5.009% year on year. Cells are kept as printed.",
   "Fiscal years are assigned by order (first table = FY2025 under 'FY 25 - 28'; titles 'FY 2026/2027/2028 Effective ...' are scattered after the tables).",
 ];
