@@ -1,0 +1,210 @@
+/**
+ * Validation of a scenario from JSON: shape (zod), then values (every decimal parses, rates and
+ * shares in range, counts non-negative, dates real and inside the agreement), then references
+ * (lines, groups and items named by other items exist). Every problem is reported with the field
+ * path; nothing is computed from a scenario that did not pass.
+ */
+import { z } from "zod";
+import { isIsoDate } from "../calendar";
+import { Decimal, parseDecimal } from "../decimal";
+import type { Checked, InputError } from "../errors";
+import { migrateScenario } from "./migrations";
+import { listInputs } from "./paths";
+import type { Scenario, Unit } from "./types";
+
+export const CURRENT_SCHEMA_VERSION = 1;
+
+const sourceSchema = z.object({
+  kind: z.enum(["contract", "fis", "calibrated", "assumed", "derived", "user"]),
+  ref: z.string().max(500),
+  note: z.string().max(4000).optional(),
+});
+const unitSchema = z.enum(["USD", "USD/year", "USD/month", "USD/biweekly", "USD/hour", "rate", "members", "count", "hours", "share"]);
+const paramSchema = z.object({
+  value: z.string().max(64),
+  unit: unitSchema,
+  label: z.string().max(500),
+  source: sourceSchema,
+  stated: z.string().max(200).optional(),
+});
+const idSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, "must start with a letter and use only letters, digits, _ and - (at most 64)");
+const dateSchema = z.string().refine(isIsoDate, "must be a real date written YYYY-MM-DD");
+const yearSchema = z.number().int().min(1900).max(2200);
+
+const itemBase = { id: idSchema, label: z.string().min(1).max(200), line: idSchema, groupIds: z.array(idSchema).min(1).optional() };
+const itemSchema = z.discriminatedUnion("kind", [
+  z.object({
+    ...itemBase,
+    kind: z.literal("raises"),
+    steps: z.array(z.object({ fiscalYear: yearSchema, type: z.enum(["percent", "flat"]), amount: paramSchema, effective: dateSchema, source: sourceSchema })).max(200),
+  }),
+  z.object({ ...itemBase, kind: z.literal("oneTime"), paidInFiscalYear: yearSchema, rate: paramSchema, earnings: paramSchema.optional(), earningsFromRaisesItem: idSchema.optional() }),
+  z.object({
+    ...itemBase,
+    kind: z.literal("premiumPay"),
+    units: paramSchema,
+    hoursPerUnit: paramSchema,
+    hourlyRate: paramSchema,
+    loadingItemIds: z.array(idSchema),
+    annualAmount: paramSchema.optional(),
+    growthRate: paramSchema,
+    firstFiscalYear: yearSchema,
+    yearsPaidInFirstYear: paramSchema,
+  }),
+  z.object({
+    ...itemBase,
+    kind: z.literal("perHeadBenefit"),
+    frequency: z.enum(["monthly", "biweekly"]),
+    basis: z.enum(["calendarYear", "fiscalYear"]),
+    baselineYear: yearSchema,
+    amounts: z.array(z.object({ year: yearSchema, amount: paramSchema })).min(1).max(200),
+    headcount: paramSchema.optional(),
+    countFrom: z.object({ date: dateSchema, source: sourceSchema }).optional(),
+  }),
+  z.object({ ...itemBase, kind: z.literal("payRate"), rate: paramSchema, appliesTo: z.array(idSchema), startFiscalYear: yearSchema.optional() }),
+  z.object({ ...itemBase, kind: z.literal("fixedAmounts"), amounts: z.record(z.string().regex(/^FY\d{4}$/, "keys must look like FY2025"), paramSchema) }),
+]);
+
+export const scenarioSchema = z.strictObject({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  id: idSchema,
+  name: z.string().min(1).max(200),
+  description: z.string().max(10_000),
+  agreement: z.object({
+    name: z.string().max(500),
+    employer: z.string().max(500),
+    union: z.string().max(500),
+    fiscalYears: z.array(yearSchema).min(1).max(30),
+    fiscalYearStartMonth: z.number().int().min(1).max(12),
+    firstPayPeriodStart: dateSchema,
+    effectiveFrom: dateSchema,
+    effectiveTo: dateSchema,
+  }),
+  settings: z.object({
+    rounding: z.enum(["halfUp", "truncate"]),
+    proration: z.enum(["payPeriods", "days"]),
+    calendarToFiscal: z.enum(["monthsInForce", "calendarYearOfFiscalYearEnd"]),
+    salaryMethod: z.enum(["averageSalary", "schedule"]),
+  }),
+  groups: z.array(z.object({ id: idSchema, label: z.string().min(1).max(200), members: paramSchema, averageSalary: paramSchema })).min(1).max(100),
+  lines: z.array(z.object({ id: idSchema, label: z.string().min(1).max(200), note: z.string().max(2000).optional() })).min(1).max(100),
+  items: z.array(itemSchema).max(500),
+  localShare: paramSchema,
+  fundingAvailable: z.record(z.string().regex(/^FY\d{4}$/, "keys must look like FY2025"), paramSchema),
+});
+
+const RESERVED_LINE_IDS = new Set(["totalCost", "localPortion", "fundingAvailable", "costFundedByWia"]);
+
+/** Range rules by unit: what a value of that unit may be. */
+function checkValue(text: string, unit: Unit): string | null {
+  const d = parseDecimal(text);
+  if (d === null) return text.trim() === "" ? "is empty; enter a number" : `"${text}" is not a number`;
+  const abs = d.abs();
+  if (abs.greaterThan(new Decimal("1e15"))) return `${text} is too large (limit 1e15)`;
+  switch (unit) {
+    case "rate":
+      return d.greaterThan(1) || d.lessThan(-1) ? `${text} is not a rate between -100% and 100% (write 3% as 0.03)` : null;
+    case "share":
+      return d.isNegative() || d.greaterThan(1) ? `${text} is not a share between 0 and 1` : null;
+    case "members":
+    case "count":
+    case "hours":
+      return d.isNegative() ? `${text} cannot be negative` : null;
+    default:
+      return d.isNegative() ? `${text} cannot be negative` : null;
+  }
+}
+
+function referenceErrors(s: Scenario): InputError[] {
+  const errors: InputError[] = [];
+  const err = (field: string, message: string) => errors.push({ field, message });
+  const dup = (ids: string[], what: string, field: string) => {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) err(field, `duplicate ${what} id "${id}"`);
+      seen.add(id);
+    }
+  };
+  dup(s.groups.map((g) => g.id), "group", "groups");
+  dup(s.lines.map((l) => l.id), "line", "lines");
+  dup(s.items.map((i) => i.id), "item", "items");
+  for (const l of s.lines) if (RESERVED_LINE_IDS.has(l.id)) err(`lines.${l.id}`, `"${l.id}" is a derived line and cannot hold cost items`);
+  const years = s.agreement.fiscalYears;
+  years.forEach((fy, i) => {
+    if (i > 0 && fy !== years[i - 1]! + 1) err("agreement.fiscalYears", "fiscal years must be consecutive and ascending");
+  });
+  if (s.agreement.effectiveFrom > s.agreement.effectiveTo) err("agreement.effectiveTo", "ends before it starts");
+  const lineIds = new Set(s.lines.map((l) => l.id));
+  const groupIds = new Set(s.groups.map((g) => g.id));
+  const itemsById = new Map(s.items.map((i) => [i.id, i]));
+  for (const item of s.items) {
+    const at = `items.${item.id}`;
+    if (!lineIds.has(item.line)) err(`${at}.line`, `line "${item.line}" does not exist`);
+    for (const g of item.groupIds ?? []) if (!groupIds.has(g)) err(`${at}.groupIds`, `group "${g}" does not exist`);
+    if (item.kind === "raises") {
+      item.steps.forEach((step, i) => {
+        if (!years.includes(step.fiscalYear)) err(`${at}.steps.${i}.fiscalYear`, `FY${step.fiscalYear} is outside the agreement's fiscal years FY${years[0]}-FY${years[years.length - 1]}`);
+        if (step.effective < s.agreement.effectiveFrom || step.effective > s.agreement.effectiveTo) err(`${at}.steps.${i}.effective`, `${step.effective} is outside the agreement (${s.agreement.effectiveFrom} to ${s.agreement.effectiveTo})`);
+        if (step.type === "flat" && step.amount.unit === "rate") err(`${at}.steps.${i}.amount.unit`, "a flat raise is in dollars (USD/year), not a rate");
+        if (step.type === "percent" && step.amount.unit !== "rate") err(`${at}.steps.${i}.amount.unit`, "a percent raise is a rate");
+      });
+    }
+    if (item.kind === "oneTime" && item.earningsFromRaisesItem && itemsById.get(item.earningsFromRaisesItem)?.kind !== "raises") err(`${at}.earningsFromRaisesItem`, `"${item.earningsFromRaisesItem}" is not a raises item`);
+    if (item.kind === "payRate") {
+      for (const target of item.appliesTo) {
+        const t = itemsById.get(target);
+        if (!t) err(`${at}.appliesTo`, `item "${target}" does not exist`);
+        else if (t.kind === "payRate") err(`${at}.appliesTo`, `a rate of pay cannot apply to another rate of pay ("${target}")`);
+      }
+    }
+    if (item.kind === "premiumPay") {
+      for (const id of item.loadingItemIds) if (itemsById.get(id)?.kind !== "payRate") err(`${at}.loadingItemIds`, `"${id}" is not a rate-of-pay item`);
+    }
+    if (item.kind === "perHeadBenefit" && item.countFrom && (item.countFrom.date < s.agreement.effectiveFrom || item.countFrom.date > s.agreement.effectiveTo)) {
+      err(`${at}.countFrom.date`, `${item.countFrom.date} is outside the agreement (${s.agreement.effectiveFrom} to ${s.agreement.effectiveTo})`);
+    }
+  }
+  for (const key of Object.keys(s.fundingAvailable)) if (!years.includes(Number.parseInt(key.slice(2), 10))) err(`fundingAvailable.${key}`, `${key} is outside the agreement's fiscal years`);
+  return errors;
+}
+
+/** Checks an already-typed scenario's values and references (used after every edit, too). */
+export function checkScenario(s: Scenario): InputError[] {
+  const errors = referenceErrors(s);
+  for (const entry of listInputs(s)) {
+    const problem = checkValue(entry.param.value, entry.param.unit);
+    if (problem) errors.push({ field: `${entry.path}`, message: `${entry.param.label}: ${problem}` });
+  }
+  return errors;
+}
+
+/** Unknown JSON value -> a valid scenario or the list of what is wrong with it. */
+export function validateScenario(data: unknown, file?: string): Checked<Scenario> {
+  const migrated = migrateScenario(data);
+  if (!migrated.ok) return { ok: false, errors: migrated.errors.map((e) => ({ ...e, ...(file ? { file } : {}) })) };
+  const parsed = scenarioSchema.safeParse(migrated.value);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.slice(0, 50).map((issue) => ({ ...(file ? { file } : {}), field: issue.path.map(String).join(".") || "(root)", message: issue.message })),
+    };
+  }
+  const scenario = parsed.data as Scenario;
+  const errors = checkScenario(scenario).map((e) => ({ ...e, ...(file ? { file } : {}) }));
+  return errors.length ? { ok: false, errors } : { ok: true, value: scenario };
+}
+
+/** Text of a scenario file -> a valid scenario or errors naming the file and field. */
+export function parseScenarioJson(text: string, file?: string): Checked<Scenario> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, errors: [{ ...(file ? { file } : {}), message: `not valid JSON: ${(e as Error).message}` }] };
+  }
+  return validateScenario(data, file);
+}
+
+export function serializeScenario(s: Scenario): string {
+  return `${JSON.stringify(s, null, 2)}\n`;
+}
