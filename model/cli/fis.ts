@@ -1,0 +1,108 @@
+/**
+ * Command line for council staff, scripts and checks:
+ *   npm run --silent fis -- [--scenario FILE|ID] [--json]
+ *   npm run --silent fis -- --explain benefits.FY2025
+ *   npm run --silent fis -- --compare [--with FILE|ID]
+ * Exit codes: 0 success, 2 bad input (arguments or scenario file), 1 unexpected failure.
+ */
+import { readFileSync } from "node:fs";
+import { computeTable, findCell, type TableResult } from "../compute";
+import { formatInputError } from "../errors";
+import { formatExplanation } from "../explain";
+import { compareScenarios } from "../scenario/diff";
+import { contractAsStated, fisAsPublished } from "../scenario/reference";
+import { parseScenarioJson } from "../scenario/schema";
+import type { Scenario } from "../scenario/types";
+import { parseArgs, UsageError, type ParsedArgs } from "./args";
+import { formatComparison, formatTable, tableJson } from "./format-table";
+
+const USAGE = `Usage: npm run --silent fis -- [options]
+  --scenario FILE|ID   scenario JSON file, or a built-in id (fis-as-published, contract-as-stated); default fis-as-published
+  --json               print the table as JSON ({units, columns, lines[{id,label,values,exact}]})
+  --explain LINE.COL   print the explanation tree of one cell, e.g. benefits.FY2025 or totalCost.Total
+  --compare            compare the scenario with another (default: "FIS as published" vs "Contract terms as stated")
+  --with FILE|ID       the second scenario for --compare
+  --help               this text`;
+
+export const BOOLEAN_FLAGS = ["--json", "--compare", "--help"];
+export const VALUE_FLAGS = ["--scenario", "--explain", "--with"];
+
+export class InputFailure extends Error {}
+
+const BUILT_INS: Record<string, () => Scenario> = { "fis-as-published": fisAsPublished, "contract-as-stated": contractAsStated };
+
+export function loadScenario(ref: string | undefined): Scenario {
+  if (ref === undefined) return fisAsPublished();
+  const builtIn = BUILT_INS[ref];
+  if (builtIn) return builtIn();
+  let text: string;
+  try {
+    text = readFileSync(ref, "utf8");
+  } catch (e) {
+    throw new InputFailure(`${ref}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const checked = parseScenarioJson(text, ref);
+  if (!checked.ok) throw new InputFailure(checked.errors.map(formatInputError).join("\n"));
+  return checked.value;
+}
+
+function explainCell(result: TableResult, ref: string): string {
+  const cell = findCell(result, ref);
+  if (!cell) {
+    const known = result.lines.map((l) => l.id).join(", ");
+    throw new UsageError(`no cell "${ref}": write LINE.COLUMN with LINE one of ${known} and COLUMN one of ${result.columns.join(", ")}`);
+  }
+  return formatExplanation(cell.explanation);
+}
+
+export async function run(argv: readonly string[], out: (s: string) => void): Promise<number> {
+  const args: ParsedArgs = parseArgs(argv, BOOLEAN_FLAGS, VALUE_FLAGS);
+  if (args.flags.has("--help")) {
+    out(USAGE);
+    return 0;
+  }
+  const scenario = loadScenario(args.values.get("--scenario"));
+  const json = args.flags.has("--json");
+
+  if (args.flags.has("--compare")) {
+    const other = args.values.has("--with") ? loadScenario(args.values.get("--with")) : scenario.id === "contract-as-stated" ? fisAsPublished() : contractAsStated();
+    const cmp = compareScenarios(scenario, other);
+    out(json ? JSON.stringify({ a: tableJson(cmp.a), b: tableJson(cmp.b), differences: cmp.differences.map(({ apply: _apply, ...d }) => d), cells: cmp.cells }, null, 2) : formatComparison(cmp));
+    return 0;
+  }
+
+  const result = computeTable(scenario);
+  const explain = args.values.get("--explain");
+  if (explain) {
+    const cell = findCell(result, explain);
+    out(json && cell ? JSON.stringify(cell.explanation, null, 2) : explainCell(result, explain));
+    return 0;
+  }
+  out(json ? JSON.stringify(tableJson(result), null, 2) : formatTable(result));
+  return 0;
+}
+
+/** Runs the CLI and maps failures to exit codes; errors go to stderr. */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    return await run(argv, (s) => process.stdout.write(`${s}\n`));
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`fis: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (e instanceof InputFailure) {
+      process.stderr.write(`fis: invalid input\n${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`fis: unexpected failure: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && /fis\.[cm]?[jt]s$/.test(process.argv[1]);
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
