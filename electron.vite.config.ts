@@ -1,0 +1,68 @@
+/**
+ * electron-vite build: main (ESM, out/main/main.js), preload (CommonJS, out/preload/preload.cjs,
+ * because a sandboxed preload cannot be an ES module), renderer (renderer/index.html -> out/renderer).
+ * Everything is bundled (no runtime node_modules): the package ships out/** only.
+ */
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "electron-vite";
+import type { Plugin } from "vite";
+import { CONTENT_SECURITY_POLICY } from "./electron/security";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+const at = (...parts: string[]) => resolve(root, ...parts);
+
+/**
+ * Writes the app's CSP into index.html as a meta tag (replacing any other CSP meta), so the policy
+ * holds even where webRequest does not see file:// responses. Same string as the response header.
+ * (frame-ancestors is ignored in a meta tag; the header and the no-frames rules cover it.)
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: "fis:csp-meta",
+    transformIndexHtml: {
+      order: "post",
+      handler(html) {
+        const withoutOld = html.replace(/<meta[^>]+http-equiv=["']?Content-Security-Policy["']?[^>]*>\s*/gi, "");
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`;
+        return withoutOld.replace(/<head([^>]*)>/i, `<head$1>\n    ${meta}`);
+      },
+    },
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: at("out/main"),
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { main: at("electron/main.ts") },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: at("out/preload"),
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { preload: at("electron/preload.ts") },
+        output: { format: "cjs", entryFileNames: "[name].cjs" },
+      },
+    },
+  },
+  renderer: {
+    root: at("renderer"),
+    // Relative asset URLs: the page is loaded from file://, not from a server root.
+    base: "./",
+    plugins: [react(), contentSecurityPolicyMeta()],
+    build: {
+      outDir: at("out/renderer"),
+      emptyOutDir: true,
+      rolldownOptions: {
+        input: at("renderer/index.html"),
+      },
+    },
+  },
+});
