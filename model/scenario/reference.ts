@@ -110,7 +110,7 @@ function premiumItem(calibrated: boolean): CostItem {
     hourlyRate: p("60", "USD/hour", "Administrative premium hourly rate", ART("36.8.2", "$60/hr from the 2022-2023 school year")),
     loadingItemIds: ["medicare"],
     ...(calibrated
-      ? { annualAmount: p("7640000", "USD/year", "Annual coverage premium incl. Medicare", CAL("17,930 x $420 x 1.0145 = $7,639,794, but FIS p.3 rounds it to $7.6M and the table's FY2025 $15,280K = 2 x $7,640K; growing $7,640K reproduces FY2027 $7,949K and FY2028 $8,108K"), "7639794.30") }
+      ? { annualAmount: p("7640000", "USD/year", "Annual coverage premium incl. Medicare", CAL("17,930 x $420 x 1.0145 = $7,639,793.70, but FIS p.3 rounds it to $7.6M and the table's FY2025 $15,280K = 2 x $7,640K; growing $7,640K reproduces FY2027 $7,949K and FY2028 $8,108K"), "7639793.70") }
       : {}),
     growthRate: p("0.02", "rate", "Annual growth of coverage premium after the first year", FIS("table (e)", "FY2026 $7,793K / $7,640K = 1.02; the FIS text gives no rate")),
     firstFiscalYear: 2025,

@@ -1,0 +1,38 @@
+/**
+ * Salary schedules and the step-distribution method: public API.
+ *
+ *   loadSchedules()                               all schedules (FY2024 derived + FY2025-FY2028 printed)
+ *   parseCensusCsv(text, fileName)                census CSV -> {ok, value} | {ok: false, errors}
+ *   referenceCensus()                             the SYNTHETIC 5,776-member reference census
+ *   syntheticCensus(n, seed)                      SYNTHETIC census of n members (benchmarks)
+ *   projectCensus(census, throughFy, settings)    step movement year by year
+ *   scheduleMethodCost(census, raises, settings)  per-FY raise / step / turnover lines with explanations
+ *   reconcile(census, average, raises, settings)  schedule vs average-salary method, by part
+ *   fractionOfFiscalYear(date, fy, method)        proration of mid-year dates
+ */
+import { censusFromJson, type CensusJson } from "./census";
+import referenceCensusJson from "./data/reference-census.json";
+import type { Census } from "./types";
+
+export * from "./types";
+export { loadSchedules, deriveFy2024, indexSchedules, getSchedule, scheduleKeyOf, stepLayout, payColumn, cellAmount, scheduleRef, FY2024_DIVISOR } from "./schedules";
+export type { ScheduleIndex, StepLayout } from "./schedules";
+export { parseCensusCsv, splitCsv, censusHeadcount, censusToCsv, censusFromJson, censusToJson } from "./census";
+export type { CensusImportError, CensusJson } from "./census";
+export { syntheticCensus } from "./synthetic";
+export { projectCensus, advanceOneYear, normalizeCensus, defaultStepMovementSettings, YEARS_CAP } from "./step-movement";
+export type { StepMovementSettings, EntryPlacement, ProjectedCell, ProjectedYear } from "./step-movement";
+export { scheduleMethodCost, referenceRaises, defaultScheduleCostSettings } from "./schedule-cost";
+export type { RaiseTerm, ScheduleCostSettings, ScheduleCostResult, ScheduleCostYear, CostLine } from "./schedule-cost";
+export { reconcile, referenceAverageSalaryInputs } from "./reconcile";
+export type { AverageSalaryInputs, ReconcileResult, ReconcileYear } from "./reconcile";
+export { fractionOfFiscalYear, payPeriodStarts, anniversaryInFiscalYear, PAY_CALENDAR_ANCHOR } from "./proration";
+export type { ProrationMethod } from "./proration";
+
+/** The SYNTHETIC reference census (see data/reference-census.json "description"): 5,776 members, FY2024 average $105,271.50. */
+export function referenceCensus(): Census {
+  return censusFromJson(referenceCensusJson as CensusJson);
+}
+
+/** How the reference census was made (for display next to it). */
+export const REFERENCE_CENSUS_DESCRIPTION: string = (referenceCensusJson as CensusJson).description ?? "SYNTHETIC";

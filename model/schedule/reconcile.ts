@@ -1,0 +1,127 @@
+/**
+ * Reconciles the schedule method with the average-salary method, year by year.
+ *
+ *   average method  = members x average salary x (cumulative raise factor - 1)           (DESIGN.md, FIS p.2)
+ *   schedule method = raise cost + step cost + turnover savings                           (schedule-cost.ts)
+ *   difference      = schedule - average
+ *                   = step cost + turnover savings + mix + payroll base
+ *     mix          = raise cost - P0 x (cumulative factor - 1): the schedules do not scale the census's payroll
+ *                    by exactly the raise factor (whole-dollar cells, the derived FY2024 table, EG-09's printed
+ *                    3.5%/3.5%/5.0% growth, which lanes/steps people sit on) and mid-year proration differences;
+ *     payroll base = (P0 - members x average salary) x (cumulative factor - 1): the census payroll differs from
+ *                    the stated members x average (zero for the reference census, built to match exactly).
+ * The cumulative factor is the product of (1 + raise) for the years before FY n times (1 + share x raise) for
+ * FY n, the share coming from fractionOfFiscalYear (1 for Oct 1 raises, as in the FIS).
+ */
+import { Decimal, ONE } from "../decimal";
+import type { Explanation, Source } from "../explain";
+import { leaf } from "../explain";
+import { fractionOfFiscalYear } from "./proration";
+import { defaultScheduleCostSettings, referenceRaises, scheduleMethodCost, type RaiseTerm, type ScheduleCostResult, type ScheduleCostSettings } from "./schedule-cost";
+import type { Census, SalarySchedule } from "./types";
+import { loadSchedules } from "./schedules";
+
+export interface AverageSalaryInputs {
+  members: Decimal;
+  averageSalary: Decimal;
+  sources: { members: Source; averageSalary: Source };
+}
+
+/** The FIS inputs: 5,776 members at the calibrated $105,271.50 (stated $105,272 is itself rounded). */
+export function referenceAverageSalaryInputs(): AverageSalaryInputs {
+  return {
+    members: new Decimal(5776),
+    averageSalary: new Decimal("105271.50"),
+    sources: {
+      members: { kind: "fis", ref: "FIS p.2" },
+      averageSalary: { kind: "calibrated", ref: "FIS p.2", note: "stated $105,272 is itself rounded; $105,271.50 reproduces the published table" },
+    },
+  };
+}
+
+export interface ReconcileYear {
+  fiscalYear: number;
+  cumulativeFactor: Decimal;
+  averageMethod: Decimal;
+  scheduleMethod: Decimal;
+  difference: Decimal;
+  parts: { stepCost: Decimal; turnoverSavings: Decimal; mix: Decimal; payrollBase: Decimal };
+  explanation: Explanation;
+}
+
+export interface ReconcileResult {
+  schedule: ScheduleCostResult;
+  years: ReconcileYear[];
+}
+
+export function reconcile(
+  census: Census,
+  average: AverageSalaryInputs = referenceAverageSalaryInputs(),
+  raises: readonly RaiseTerm[] = referenceRaises(),
+  settings: ScheduleCostSettings = defaultScheduleCostSettings(),
+  schedules: readonly SalarySchedule[] = loadSchedules(),
+): ReconcileResult {
+  const sched = scheduleMethodCost(census, raises, settings, schedules);
+  const p0 = sched.basePayroll.value;
+  const stated = average.members.times(average.averageSalary);
+  const sorted = [...raises].sort((a, b) => a.fiscalYear - b.fiscalYear);
+  let before = ONE;
+  const years: ReconcileYear[] = [];
+  for (const y of sched.years) {
+    const r = sorted.find((x) => x.fiscalYear === y.fiscalYear)!;
+    const share = fractionOfFiscalYear(r.effective, y.fiscalYear, settings.prorationMethod);
+    const factor = before.times(ONE.plus(r.rate.times(share)));
+    before = before.times(ONE.plus(r.rate));
+    const growth = factor.minus(ONE);
+    const averageMethod = stated.times(growth);
+    const scheduleMethod = y.total.value;
+    const difference = scheduleMethod.minus(averageMethod);
+    const mix = y.raiseCost.value.minus(p0.times(growth));
+    const payrollBase = p0.minus(stated).times(growth);
+    const avgExpl: Explanation = {
+      label: `FY${y.fiscalYear} base salary increase (average-salary method)`,
+      value: averageMethod.toString(),
+      unit: "USD",
+      formula: "members x average salary x (cumulative raise factor - 1)",
+      symbols: `${average.members.toString()} x ${average.averageSalary.toString()} x (${factor.toString()} - 1)`,
+      children: [
+        leaf("members", average.members.toString(), "people", "average.members", average.sources.members),
+        leaf("average salary", average.averageSalary.toString(), "USD", "average.averageSalary", average.sources.averageSalary),
+        leaf("cumulative raise factor", factor.toString(), "factor", undefined, { kind: "derived", ref: sorted.filter((x) => x.fiscalYear <= y.fiscalYear).map((x) => `${x.rate.times(100).toString()}% ${x.effective}`).join(", ") }),
+      ],
+    };
+    const mixExpl: Explanation = {
+      label: "mix (schedule raise on the census vs P0 x (factor - 1))",
+      value: mix.toString(),
+      unit: "USD",
+      formula: "raise cost (schedule method) - FY2024 census payroll x (cumulative raise factor - 1)",
+      symbols: `${y.raiseCost.value.toString()} - ${p0.toString()} x ${growth.toString()}`,
+      children: [y.raiseCost.explanation, sched.basePayroll.explanation],
+    };
+    const baseExpl: Explanation = {
+      label: "payroll base (census payroll vs members x average salary)",
+      value: payrollBase.toString(),
+      unit: "USD",
+      formula: "(FY2024 census payroll - members x average salary) x (cumulative raise factor - 1)",
+      symbols: `(${p0.toString()} - ${stated.toString()}) x ${growth.toString()}`,
+      children: [],
+    };
+    years.push({
+      fiscalYear: y.fiscalYear,
+      cumulativeFactor: factor,
+      averageMethod,
+      scheduleMethod,
+      difference,
+      parts: { stepCost: y.stepCost.value, turnoverSavings: y.turnoverSavings.value, mix, payrollBase },
+      explanation: {
+        label: `FY${y.fiscalYear} schedule method - average-salary method`,
+        value: difference.toString(),
+        unit: "USD",
+        formula: "step cost + turnover savings + mix + payroll base",
+        symbols: `${y.stepCost.value.toString()} + ${y.turnoverSavings.value.toString()} + ${mix.toString()} + ${payrollBase.toString()}`,
+        children: [y.total.explanation, avgExpl, y.stepCost.explanation, y.turnoverSavings.explanation, mixExpl, baseExpl],
+      },
+    });
+  }
+  return { schedule: sched, years };
+}

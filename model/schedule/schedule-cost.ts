@@ -1,0 +1,324 @@
+/**
+ * Schedule-method costing: the census priced cell by cell on the salary schedules, year by year,
+ * with the change from the FY2024 payroll split into three lines:
+ *
+ *   raise cost       = A_n - P0   the census as it stands (FY2024 placements, nobody moves) on FY n's schedules
+ *   step cost        = B_n - A_n  the same people after step movement and holds (no separations)
+ *   turnover savings = T_n - B_n  separations replaced at the entry step and lane (negative)
+ *   total            = T_n - P0   = the three lines, exactly
+ *
+ * P0 = sum of headcount x FY2024 (derived) salary. A_n, B_n, T_n are FY n salary costs; the step cost is
+ * priced at FY n rates, so it includes the raise on the step increments (the interaction term).
+ *
+ * Mid-year dates: FY n's schedule takes effect on the raise's effective date and the steps move on the
+ * anniversary; each is turned into a share of the year with fractionOfFiscalYear (pay periods or days,
+ * a setting). The year is cut into at most three segments: before both dates (old placements, FY n-1
+ * schedule), between them, after both (new placements, FY n schedule); each segment is costed and weighted
+ * by its share. With the defaults (Oct 1 raise and anniversary, pay periods) every year is one segment.
+ *
+ * Speed: headcounts are first summed by (schedule, lane, printed column), then multiplied once per column,
+ * so the work grows with the number of distinct cells, not people.
+ */
+import { Decimal, ONE, ZERO, sum } from "../decimal";
+import type { Explanation, Source } from "../explain";
+import { leaf } from "../explain";
+import { fractionOfFiscalYear, anniversaryInFiscalYear } from "./proration";
+import { cellAmount, getSchedule, indexSchedules, loadSchedules, payColumn, scheduleRef, type ScheduleIndex } from "./schedules";
+import { defaultStepMovementSettings, normalizeCensus, advanceOneYear, type ProjectedCell, type StepMovementSettings } from "./step-movement";
+import type { Census, SalarySchedule, ScheduleKey } from "./types";
+import { SCHEDULE_KEYS } from "./types";
+
+/** A negotiated across-the-board raise for one fiscal year. */
+export interface RaiseTerm {
+  fiscalYear: number;
+  rate: Decimal;
+  /** YYYY-MM-DD */
+  effective: string;
+  source: Source;
+}
+
+/** The reference raises: 2%, 3%, 3%, 4% effective Oct 1 (Art. 36.2; FIS p.2). */
+export function referenceRaises(): RaiseTerm[] {
+  return [
+    { fiscalYear: 2025, rate: new Decimal("0.02"), effective: "2024-10-01", source: { kind: "contract", ref: "Art. 36.2; FIS p.2" } },
+    { fiscalYear: 2026, rate: new Decimal("0.03"), effective: "2025-10-01", source: { kind: "contract", ref: "Art. 36.2; FIS p.2" } },
+    { fiscalYear: 2027, rate: new Decimal("0.03"), effective: "2026-10-01", source: { kind: "contract", ref: "Art. 36.2; FIS p.2" } },
+    { fiscalYear: 2028, rate: new Decimal("0.04"), effective: "2027-10-01", source: { kind: "contract", ref: "Art. 36.2; FIS p.2" } },
+  ];
+}
+
+export interface ScheduleCostSettings extends StepMovementSettings {
+  /**
+   * "printed": FY n is priced on the printed FY n tables (raise rates only set the effective dates).
+   * "scaled": FY n = FY2024 derived table x cumulative raise factor, unrounded (for what-if raises that differ
+   * from the printed tables).
+   */
+  scheduleBasis: "printed" | "scaled";
+}
+
+export function defaultScheduleCostSettings(): ScheduleCostSettings {
+  return { ...defaultStepMovementSettings(), scheduleBasis: "printed" };
+}
+
+export interface CostLine {
+  value: Decimal;
+  explanation: Explanation;
+}
+
+export interface ScheduleCostYear {
+  fiscalYear: number;
+  /** Members at year end (turnover replaces one for one, so equal to the base headcount). */
+  headcount: Decimal;
+  /** T_n: FY n salary cost of the projected census. */
+  payroll: CostLine;
+  raiseCost: CostLine;
+  stepCost: CostLine;
+  turnoverSavings: CostLine;
+  /** T_n - P0 */
+  total: CostLine;
+  /** Intermediate payrolls, exact. */
+  asTheyStand: Decimal;
+  withSteps: Decimal;
+}
+
+export interface ScheduleCostResult {
+  baseFiscalYear: number;
+  members: Decimal;
+  basePayroll: CostLine;
+  years: ScheduleCostYear[];
+}
+
+/** Prices placements on a schedule year; caches (schedule, lane, column) rates. */
+class Pricer {
+  private rateCache = new Map<string, Decimal>();
+  private colCache = new Map<ProjectedCell, number[]>();
+  constructor(
+    private readonly idx: ScheduleIndex,
+    private readonly baseFy: number,
+    private readonly raises: Map<number, RaiseTerm>,
+    private readonly basis: "printed" | "scaled",
+  ) {}
+
+  schedule(key: ScheduleKey, fy: number): SalarySchedule {
+    return getSchedule(this.idx, key, this.basis === "scaled" ? this.baseFy : fy);
+  }
+
+  cumulativeFactor(fy: number): Decimal {
+    let f = ONE;
+    for (let y = this.baseFy + 1; y <= fy; y++) {
+      const r = this.raises.get(y);
+      if (r) f = f.times(ONE.plus(r.rate));
+    }
+    return f;
+  }
+
+  /** Printed column for a cell (cached per cell object and year: cells are not mutated once projected). */
+  column(c: ProjectedCell, fy: number): number {
+    let byYear = this.colCache.get(c);
+    if (byYear === undefined) {
+      byYear = [];
+      this.colCache.set(c, byYear);
+    }
+    let col = byYear[fy - this.baseFy];
+    if (col === undefined) {
+      col = payColumn(this.schedule(c.schedule, fy), c.lane, c.step, c.yearsOfService);
+      byYear[fy - this.baseFy] = col;
+    }
+    return col;
+  }
+
+  rate(key: ScheduleKey, lane: string, col: number, fy: number): Decimal {
+    const k = `${key}|${lane}|${col}|${fy}`;
+    let r = this.rateCache.get(k);
+    if (r === undefined) {
+      r = cellAmount(this.schedule(key, fy), lane, col);
+      if (this.basis === "scaled") r = r.times(this.cumulativeFactor(fy));
+      this.rateCache.set(k, r);
+    }
+    return r;
+  }
+
+  /** Sum of headcount x rate, by schedule key. */
+  cost(cells: readonly ProjectedCell[], fy: number): Map<ScheduleKey, Decimal> {
+    const byCol = new Map<number, { key: ScheduleKey; lane: string; col: number; h: Decimal }>();
+    for (const c of cells) {
+      const col = this.column(c, fy);
+      const k = (SCHEDULE_KEYS.indexOf(c.schedule) * 16 + laneNo(c)) * 64 + col;
+      const e = byCol.get(k);
+      if (e) e.h = e.h.plus(c.headcount);
+      else byCol.set(k, { key: c.schedule, lane: c.lane, col, h: c.headcount });
+    }
+    const out = new Map<ScheduleKey, Decimal>();
+    for (const e of byCol.values()) out.set(e.key, (out.get(e.key) ?? ZERO).plus(e.h.times(this.rate(e.key, e.lane, e.col, fy))));
+    return out;
+  }
+}
+
+const total = (m: Map<ScheduleKey, Decimal>) => sum([...m.values()]);
+
+const LANE_NO = new Map<string, number>();
+function laneNo(c: ProjectedCell): number {
+  let n = LANE_NO.get(c.lane);
+  if (n === undefined) {
+    n = LANE_NO.size;
+    LANE_NO.set(c.lane, n);
+  }
+  return n;
+}
+
+interface Priced {
+  value: Decimal;
+  explanation: Explanation;
+}
+
+/** FY n cost of placements that change from `before` to `after` at the anniversary, with the schedule changing at its effective date. */
+function priceYear(p: Pricer, before: readonly ProjectedCell[], after: readonly ProjectedCell[], fy: number, fAnniv: Decimal, fSched: Decimal, label: string, what: string): Priced {
+  const a = ONE.minus(fAnniv); // share of the year before the anniversary
+  const e = ONE.minus(fSched); // share before the new schedule
+  const segments: { w: Decimal; cells: readonly ProjectedCell[]; sfy: number; desc: string }[] = [];
+  const lo = Decimal.min(a, e);
+  const hi = Decimal.max(a, e);
+  if (lo.greaterThan(0)) segments.push({ w: lo, cells: before, sfy: fy - 1, desc: `placements before the step date on the FY${fy - 1} schedules` });
+  if (hi.greaterThan(lo)) {
+    if (a.lessThan(e)) segments.push({ w: hi.minus(lo), cells: after, sfy: fy - 1, desc: `placements after the step date on the FY${fy - 1} schedules` });
+    else segments.push({ w: hi.minus(lo), cells: before, sfy: fy, desc: `placements before the step date on the FY${fy} schedules` });
+  }
+  if (ONE.minus(hi).greaterThan(0)) segments.push({ w: ONE.minus(hi), cells: after, sfy: fy, desc: `${what} on the FY${fy} schedules` });
+  const children: Explanation[] = [];
+  let value = ZERO;
+  for (const s of segments) {
+    const byKey = p.cost(s.cells, s.sfy);
+    const full = total(byKey);
+    const weighted = full.times(s.w);
+    value = value.plus(weighted);
+    children.push({
+      label: `${s.desc}${s.w.equals(1) ? "" : `, x ${s.w.toSignificantDigits(10).toString()} of the year`}`,
+      value: weighted.toString(),
+      unit: "USD",
+      formula: "sum over census cells of headcount x annual salary (lane, printed step column)" + (s.w.equals(1) ? "" : " x share of the fiscal year"),
+      children: SCHEDULE_KEYS.filter((k) => byKey.has(k)).map((k) => leaf(`${k} payroll`, byKey.get(k)!.toString(), "USD", undefined, { kind: "contract", ref: scheduleRef(p.schedule(k, s.sfy)) })),
+    });
+  }
+  if (children.length === 1 && segments[0]!.w.equals(1)) return { value, explanation: { ...children[0]!, label } };
+  return { value, explanation: { label, value: value.toString(), unit: "USD", formula: "sum of the year's segments, each weighted by its share of the fiscal year", children } };
+}
+
+function settingLeaves(settings: ScheduleCostSettings, which: ("heldShare" | "separationRate" | "entry" | "anniversary")[]): Explanation[] {
+  const out: Explanation[] = [];
+  for (const w of which) {
+    if (w === "heldShare") out.push(leaf("share held on step (Art. 36.6)", settings.heldShare.toString(), "share", "schedule.heldShare", settings.sources.heldShare));
+    if (w === "separationRate") out.push(leaf("annual separation rate", settings.separationRate.toString(), "share", "schedule.separationRate", settings.sources.separationRate));
+    if (w === "entry") {
+      const e = settings.entry["ET15-10M"];
+      out.push(leaf("entry placement (ET15-10M; see settings for other schedules)", `Step ${e.step}, ${e.lane}`, "placement", "schedule.entry", settings.sources.entry));
+    }
+    if (w === "anniversary") out.push(leaf("step anniversary (MM-DD)", settings.anniversary, "date", "schedule.anniversary", settings.sources.anniversary));
+  }
+  return out;
+}
+
+/**
+ * Costs a census on the schedules for every fiscal year that has a raise term (FY2025..FY2028 by default).
+ * @throws Error when a census cell names a lane/step the schedules lack (N/A) or a schedule year is missing.
+ */
+export function scheduleMethodCost(census: Census, raises: readonly RaiseTerm[] = referenceRaises(), settings: ScheduleCostSettings = defaultScheduleCostSettings(), schedules: readonly SalarySchedule[] = loadSchedules()): ScheduleCostResult {
+  const baseFy = census.asOfFiscalYear;
+  const raiseByFy = new Map(raises.map((r) => [r.fiscalYear, r]));
+  const years = [...raiseByFy.keys()].sort((a, b) => a - b);
+  for (let i = 0; i < years.length; i++) if (years[i] !== baseFy + 1 + i) throw new Error(`raise terms must cover consecutive fiscal years from FY${baseFy + 1}; got ${years.join(", ")}`);
+  const p = new Pricer(indexSchedules(schedules), baseFy, raiseByFy, settings.scheduleBasis);
+
+  const base = normalizeCensus(census);
+  const members = sum(base.map((c) => c.headcount));
+  const baseByKey = p.cost(base, baseFy);
+  const p0 = total(baseByKey);
+  const basePayroll: CostLine = {
+    value: p0,
+    explanation: {
+      label: `FY${baseFy} payroll of the census (P0)`,
+      value: p0.toString(),
+      unit: "USD",
+      formula: `sum over census cells of headcount x FY${baseFy} annual salary`,
+      children: SCHEDULE_KEYS.filter((k) => baseByKey.has(k)).map((k) => leaf(`${k} payroll`, baseByKey.get(k)!.toString(), "USD", undefined, { kind: "derived", ref: scheduleRef(p.schedule(k, baseFy)) })),
+    },
+  };
+
+  const out: ScheduleCostYear[] = [];
+  let prevSteps = base; // B_{n-1} placements (no turnover)
+  let prevFull = base; // T_{n-1} placements
+  for (const fy of years) {
+    const raise = raiseByFy.get(fy)!;
+    const fSched = fractionOfFiscalYear(raise.effective, fy, settings.prorationMethod);
+    const fAnniv = fractionOfFiscalYear(anniversaryInFiscalYear(settings.anniversary, fy), fy, settings.prorationMethod);
+    const steps = advanceOneYear(prevSteps, settings, false);
+    const full = advanceOneYear(prevFull, settings, true);
+
+    const A = priceYear(p, base, base, fy, fAnniv, fSched, `FY${fy} payroll, census as it stands (A)`, `FY${baseFy} placements`);
+    const B = priceYear(p, prevSteps, steps, fy, fAnniv, fSched, `FY${fy} payroll after step movement, no separations (B)`, "placements after step movement");
+    const T = priceYear(p, prevFull, full, fy, fAnniv, fSched, `FY${fy} payroll after step movement and turnover (T)`, "placements after steps and turnover");
+
+    const effLeaf = leaf(`FY${fy} raise (${raise.rate.times(100).toString()}%) effective`, raise.effective, "date", `raises.${fy}.effective`, raise.source);
+    const fracLeaf = leaf(`share of FY${fy} under the FY${fy} schedule (${settings.prorationMethod})`, fSched.toString(), "share", "schedule.prorationMethod", { kind: "derived", ref: "model/schedule/proration.ts" });
+    const raiseCost = A.value.minus(p0);
+    const stepCost = B.value.minus(A.value);
+    const turnover = T.value.minus(B.value);
+    const totalCost = T.value.minus(p0);
+    const basis = settings.scheduleBasis === "printed" ? "printed schedules" : "FY2024 schedule x cumulative raise factor";
+    out.push({
+      fiscalYear: fy,
+      headcount: sum(full.map((c) => c.headcount)),
+      asTheyStand: A.value,
+      withSteps: B.value,
+      payroll: { value: T.value, explanation: T.explanation },
+      raiseCost: {
+        value: raiseCost,
+        explanation: {
+          label: `FY${fy} raise cost (schedule method)`,
+          value: raiseCost.toString(),
+          unit: "USD",
+          formula: `FY${fy} payroll of the census as it stands (${basis}) - FY${baseFy} payroll`,
+          symbols: `A - P0 = ${A.value.toString()} - ${p0.toString()}`,
+          children: [A.explanation, basePayroll.explanation, effLeaf, fracLeaf],
+        },
+      },
+      stepCost: {
+        value: stepCost,
+        explanation: {
+          label: `FY${fy} step cost (schedule method)`,
+          value: stepCost.toString(),
+          unit: "USD",
+          formula: `FY${fy} payroll after ${fy - baseFy} year(s) of step movement (no separations) - FY${fy} payroll of the census as it stands`,
+          symbols: `B - A = ${B.value.toString()} - ${A.value.toString()}`,
+          children: [B.explanation, A.explanation, ...settingLeaves(settings, ["heldShare", "anniversary"])],
+        },
+      },
+      turnoverSavings: {
+        value: turnover,
+        explanation: {
+          label: `FY${fy} turnover savings (schedule method)`,
+          value: turnover.toString(),
+          unit: "USD",
+          formula: `FY${fy} payroll with separations replaced at entry - FY${fy} payroll after step movement without separations`,
+          symbols: `T - B = ${T.value.toString()} - ${B.value.toString()}`,
+          children: [T.explanation, B.explanation, ...settingLeaves(settings, ["separationRate", "entry"])],
+        },
+      },
+      total: {
+        value: totalCost,
+        explanation: {
+          label: `FY${fy} base salary increase over FY${baseFy} (schedule method)`,
+          value: totalCost.toString(),
+          unit: "USD",
+          formula: "raise cost + step cost + turnover savings = FY payroll - FY2024 payroll",
+          symbols: `${raiseCost.toString()} + ${stepCost.toString()} + ${turnover.toString()}`,
+          children: [],
+        },
+      },
+    });
+    prevSteps = steps;
+    prevFull = full;
+  }
+  // The total's children are the three line explanations (added after construction to avoid repetition above).
+  for (const y of out) y.total.explanation.children = [y.raiseCost.explanation, y.stepCost.explanation, y.turnoverSavings.explanation];
+  return { baseFiscalYear: baseFy, members, basePayroll, years: out };
+}

@@ -1,0 +1,152 @@
+/**
+ * Step movement of a census from one fiscal year to the next.
+ *
+ * At each fiscal year's step anniversary (setting, "MM-DD", default "10-01" = the first day of the fiscal year):
+ *  1. separations: a share `separationRate` of every cell leaves (ASSUMED rate; a setting);
+ *  2. of those who stay, a share `heldShare` is held on step (Art. 36.6.1: teachers rated Minimally
+ *     Effective are held on their current step; the share is ASSUMED, default 5%); the rest move up one step.
+ *     Members on the top step (16) stay there. Everyone who stays gains a year of service, which is what
+ *     moves step-16 members into the longevity columns (17-18, 19-20, 21+ years) of lanes that have them;
+ *  3. each schedule's leavers are replaced, one for one, by entrants at the entry step and lane (settings;
+ *     default step 1, lane Bachelors, years of service = entry step).
+ * Headcounts become fractional Decimals; nothing is rounded. Years of service missing on a census cell are
+ * ASSUMED equal to the step. Years are capped at 21 in the projected cells ("21+": no column pays more
+ * for more years), which keeps the number of cells bounded.
+ */
+import { Decimal, ONE, ZERO } from "../decimal";
+import type { Source } from "../explain";
+import type { ProrationMethod } from "./proration";
+import { assumedYears, indexSchedules, loadSchedules, stepLayout } from "./schedules";
+import type { Census, CensusCell, ScheduleKey } from "./types";
+
+export interface EntryPlacement {
+  step: number;
+  lane: string;
+  yearsOfService: number;
+}
+
+export interface StepMovementSettings {
+  /** "MM-DD", the yearly step date; default "10-01" (start of the fiscal year). */
+  anniversary: string;
+  /** Share of stayers held on step each year (Art. 36.6). */
+  heldShare: Decimal;
+  /** Share of members separating each year. */
+  separationRate: Decimal;
+  /** Where replacements enter, by schedule (a lane missing from a schedule falls back to its first lane). */
+  entry: Record<ScheduleKey, EntryPlacement>;
+  /** How a mid-year anniversary is prorated. */
+  prorationMethod: ProrationMethod;
+  /** Where each setting comes from (shown in explanations). */
+  sources: { anniversary: Source; heldShare: Source; separationRate: Source; entry: Source };
+}
+
+export function defaultStepMovementSettings(): StepMovementSettings {
+  const entry: EntryPlacement = { step: 1, lane: "Bachelors", yearsOfService: 1 };
+  return {
+    anniversary: "10-01",
+    heldShare: new Decimal("0.05"),
+    separationRate: new Decimal("0.10"),
+    entry: { "ET15-10M": entry, "ET15-11M": entry, "ET15-12M": entry, EG09: entry },
+    prorationMethod: "payPeriods",
+    sources: {
+      anniversary: { kind: "assumed", ref: "step date", note: "assumed: steps move at the start of the fiscal year (Oct 1)" },
+      heldShare: { kind: "assumed", ref: "Art. 36.6.1", note: "assumed share rated Minimally Effective and held on step; replace with DCPS IMPACT data" },
+      separationRate: { kind: "assumed", ref: "separations", note: "assumed annual separation rate; replace with DCPS attrition data" },
+      entry: { kind: "assumed", ref: "entry placement", note: "assumed: replacements enter at Step 1, Bachelors lane" },
+    },
+  };
+}
+
+/** Cap on projected years of service: the highest longevity threshold (21 for "21+ yrs"). */
+export const YEARS_CAP = 21;
+
+/** Internal projected cell (always has years). */
+export interface ProjectedCell extends CensusCell {
+  yearsOfService: number;
+}
+
+const SCHED_CODE: Record<ScheduleKey, number> = { "ET15-10M": 0, "ET15-11M": 1, "ET15-12M": 2, EG09: 3 };
+
+/** Numeric cell code (faster Map keys than strings): schedule, lane index, step, years. */
+function cellCode(schedule: ScheduleKey, lane: string, step: number, years: number): number {
+  const li = lanesOf(schedule).indexOf(lane);
+  return ((SCHED_CODE[schedule] * 64 + (li + 1)) * 64 + step) * 64 + years;
+}
+
+function add(map: Map<number, ProjectedCell>, schedule: ScheduleKey, lane: string, step: number, years: number, h: Decimal): void {
+  if (h.isZero()) return;
+  const y = Math.min(years, YEARS_CAP);
+  const k = cellCode(schedule, lane, step, y);
+  const prev = map.get(k);
+  if (prev) prev.headcount = prev.headcount.plus(h);
+  else map.set(k, { schedule, lane, step, yearsOfService: y, headcount: h });
+}
+
+/** Normalizes a census: fills assumed years, caps years, merges duplicate cells. */
+export function normalizeCensus(census: Census): ProjectedCell[] {
+  const map = new Map<number, ProjectedCell>();
+  for (const c of census.cells) add(map, c.schedule, c.lane, c.step, c.yearsOfService ?? assumedYears(c.step), c.headcount);
+  return [...map.values()];
+}
+
+const maxStepCache = new Map<ScheduleKey, number>();
+function maxStepOf(key: ScheduleKey): number {
+  if (maxStepCache.size === 0) for (const [k, byYear] of indexSchedules(loadSchedules())) maxStepCache.set(k, stepLayout(byYear.values().next().value!).maxStep);
+  const m = maxStepCache.get(key);
+  if (m === undefined) throw new Error(`unknown schedule ${key}`);
+  return m;
+}
+
+const laneCache = new Map<ScheduleKey, string[]>();
+function lanesOf(key: ScheduleKey): string[] {
+  if (laneCache.size === 0) for (const [k, byYear] of indexSchedules(loadSchedules())) laneCache.set(k, byYear.values().next().value!.lanes);
+  return laneCache.get(key) ?? [];
+}
+
+/** One year of movement. `turnover: false` applies steps and holds only (used to isolate the step cost). */
+export function advanceOneYear(cells: readonly ProjectedCell[], settings: StepMovementSettings, turnover = true): ProjectedCell[] {
+  const out = new Map<number, ProjectedCell>();
+  const sep = turnover ? settings.separationRate : ZERO;
+  // Shares of a cell after the anniversary, computed once: held on step, moved up, gone.
+  const stayF = ONE.minus(sep);
+  const heldF = stayF.times(settings.heldShare);
+  const movedF = stayF.minus(heldF);
+  const headBySchedule = new Map<ScheduleKey, Decimal>();
+  for (const c of cells) {
+    if (!sep.isZero()) headBySchedule.set(c.schedule, (headBySchedule.get(c.schedule) ?? ZERO).plus(c.headcount));
+    const years = c.yearsOfService + 1;
+    if (c.step >= maxStepOf(c.schedule)) {
+      add(out, c.schedule, c.lane, c.step, years, sep.isZero() ? c.headcount : c.headcount.times(stayF));
+    } else {
+      if (!heldF.isZero()) add(out, c.schedule, c.lane, c.step, years, c.headcount.times(heldF));
+      add(out, c.schedule, c.lane, c.step + 1, years, movedF.equals(ONE) ? c.headcount : c.headcount.times(movedF));
+    }
+  }
+  // Leavers (headcount x separation rate, by schedule) are replaced one for one at the entry placement.
+  for (const [schedule, n] of headBySchedule) {
+    const e = settings.entry[schedule];
+    const lanes = lanesOf(schedule);
+    const lane = lanes.includes(e.lane) ? e.lane : lanes[0]!;
+    add(out, schedule, lane, Math.min(e.step, maxStepOf(schedule)), e.yearsOfService, n.times(sep));
+  }
+  return [...out.values()];
+}
+
+export interface ProjectedYear {
+  fiscalYear: number;
+  /** Placements in force after this fiscal year's anniversary (for the base year: the census as given). */
+  cells: ProjectedCell[];
+}
+
+/**
+ * Projects a census year by year from its base year to `throughFiscalYear`.
+ * Returns one entry per fiscal year, the first being the base year (the census as it stands).
+ */
+export function projectCensus(census: Census, throughFiscalYear: number, settings: StepMovementSettings = defaultStepMovementSettings(), options: { turnover?: boolean } = {}): ProjectedYear[] {
+  const turnover = options.turnover ?? true;
+  const years: ProjectedYear[] = [{ fiscalYear: census.asOfFiscalYear, cells: normalizeCensus(census) }];
+  for (let fy = census.asOfFiscalYear + 1; fy <= throughFiscalYear; fy++) {
+    years.push({ fiscalYear: fy, cells: advanceOneYear(years[years.length - 1]!.cells, settings, turnover) });
+  }
+  return years;
+}
