@@ -90,8 +90,8 @@ export interface ScheduleCostResult {
 
 /** Prices placements on a schedule year; caches (schedule, lane, column) rates. */
 class Pricer {
-  private rateCache = new Map<string, Decimal>();
-  private colCache = new Map<ProjectedCell, number[]>();
+  private rateCache = new Map<number, Decimal>();
+  private colCache = new Map<number, number>();
   constructor(
     private readonly idx: ScheduleIndex,
     private readonly baseFy: number,
@@ -114,21 +114,17 @@ class Pricer {
 
   /** Printed column for a cell (cached per cell object and year: cells are not mutated once projected). */
   column(c: ProjectedCell, fy: number): number {
-    let byYear = this.colCache.get(c);
-    if (byYear === undefined) {
-      byYear = [];
-      this.colCache.set(c, byYear);
-    }
-    let col = byYear[fy - this.baseFy];
+    const k = ((((fy - this.baseFy) * 4 + SCHEDULE_KEYS.indexOf(c.schedule)) * 16 + laneNo(c)) * 32 + c.step) * 128 + c.yearsOfService;
+    let col = this.colCache.get(k);
     if (col === undefined) {
       col = payColumn(this.schedule(c.schedule, fy), c.lane, c.step, c.yearsOfService);
-      byYear[fy - this.baseFy] = col;
+      this.colCache.set(k, col);
     }
     return col;
   }
 
   rate(key: ScheduleKey, lane: string, col: number, fy: number): Decimal {
-    const k = `${key}|${lane}|${col}|${fy}`;
+    const k = (((fy - this.baseFy + 1) * 4 + SCHEDULE_KEYS.indexOf(key)) * 16 + laneNoOf(lane)) * 64 + col;
     let r = this.rateCache.get(k);
     if (r === undefined) {
       r = cellAmount(this.schedule(key, fy), lane, col);
@@ -157,14 +153,16 @@ class Pricer {
 const total = (m: Map<ScheduleKey, Decimal>) => sum([...m.values()]);
 
 const LANE_NO = new Map<string, number>();
-function laneNo(c: ProjectedCell): number {
-  let n = LANE_NO.get(c.lane);
+function laneNoOf(lane: string): number {
+  let n = LANE_NO.get(lane);
   if (n === undefined) {
     n = LANE_NO.size;
-    LANE_NO.set(c.lane, n);
+    if (n >= 16) throw new Error("more than 16 distinct lanes");
+    LANE_NO.set(lane, n);
   }
   return n;
 }
+const laneNo = (c: ProjectedCell) => laneNoOf(c.lane);
 
 interface Priced {
   value: Decimal;

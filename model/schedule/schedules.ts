@@ -107,11 +107,10 @@ export interface StepLayout {
   longevity: { minYears: number; maxYears: number; column: number }[];
 }
 
-const layoutCache = new Map<string, StepLayout>();
+const layoutCache = new WeakMap<readonly string[], StepLayout>();
 
 export function stepLayout(s: Pick<SalarySchedule, "steps">): StepLayout {
-  const key = s.steps.join("|");
-  const hit = layoutCache.get(key);
+  const hit = layoutCache.get(s.steps);
   if (hit) return hit;
   const stepColumn: number[] = [];
   const longevity: StepLayout["longevity"] = [];
@@ -128,7 +127,7 @@ export function stepLayout(s: Pick<SalarySchedule, "steps">): StepLayout {
     for (let st = from; st <= to; st++) stepColumn[st - 1] = col;
   });
   const layout = { maxStep: stepColumn.length, stepColumn, longevity };
-  layoutCache.set(key, layout);
+  layoutCache.set(s.steps, layout);
   return layout;
 }
 
