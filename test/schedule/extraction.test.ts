@@ -193,9 +193,9 @@ describe("monotonicity", () => {
     }
   });
   it("ANOMALY (reported, not a violation): 10-month Masters+60/PhD Step 6 rises only ~$1,340 from Step 5", () => {
-    const s5 = new Decimal(at("ET15-10M", 2025, "Masters+60/PhD", "5"));
-    const s6 = new Decimal(at("ET15-10M", 2025, "Masters+60/PhD", "6"));
-    const s7 = new Decimal(at("ET15-10M", 2025, "Masters+60/PhD", "7"));
+    const s5 = new Decimal(at("ET15-10M", 2025, "Masters+60/PhD", "5")!);
+    const s6 = new Decimal(at("ET15-10M", 2025, "Masters+60/PhD", "6")!);
+    const s7 = new Decimal(at("ET15-10M", 2025, "Masters+60/PhD", "7")!);
     expect(s6.minus(s5).toString()).toBe("1340");
     expect(s7.minus(s6).toString()).toBe("5568");
     expect(getSchedule(idx, "ET15-10M", 2025).notes!.some((n) => n.includes("Masters+60/PhD Step 6"))).toBe(true);
