@@ -15,7 +15,7 @@
 import { Decimal, parseDecimal, sum } from "../decimal";
 import type { InputError } from "../errors";
 import { loadSchedules, indexSchedules, stepLayout } from "./schedules";
-import type { Census, CensusCell, ImportResult, ScheduleKey } from "./types";
+import type { Census, CensusCell, ScheduleKey } from "./types";
 import { SCHEDULE_KEYS } from "./types";
 
 /** A census import error: always names file, row and column. Assignable to the engine's InputError. */
@@ -102,7 +102,7 @@ function laneIndex(): Map<ScheduleKey, Map<string, string>> {
 }
 
 /** Parses a census CSV. Returns the census, or every error found (never a partial census). */
-export function parseCensusCsv(text: string, fileName: string, options: { label?: string; asOfFiscalYear?: number; sheet?: string } = {}): ImportResult<Census> & { errors?: CensusImportError[] } {
+export function parseCensusCsv(text: string, fileName: string, options: { label?: string; asOfFiscalYear?: number; sheet?: string } = {}): { ok: true; value: Census } | { ok: false; errors: CensusImportError[] } {
   const rows = splitCsv(text);
   const errors: CensusImportError[] = [];
   const err = (row: number, column: string, message: string) => errors.push({ file: fileName, ...(options.sheet ? { sheet: options.sheet } : {}), row, column, message });
