@@ -1,0 +1,108 @@
+/**
+ * main.ts with Electron mocked: the wiring, not the logic (that is tested module by module).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { IPC_CHANNELS } from "../../electron/ipc/contract";
+
+const fake = vi.hoisted(() => {
+  const appListeners = new Map<string, ((...args: unknown[]) => void)[]>();
+  const windows: { options: unknown; loadFile: ReturnType<typeof vi.fn>; loadURL: ReturnType<typeof vi.fn> }[] = [];
+  let ready: () => void = () => undefined;
+  const whenReadyPromise = new Promise<void>((resolve) => (ready = resolve));
+  return {
+    appListeners,
+    windows,
+    ready: () => ready(),
+    userData: "",
+    handled: [] as string[],
+    enableSandbox: vi.fn(),
+    setApplicationMenu: vi.fn(),
+    session: {
+      webRequest: { onHeadersReceived: vi.fn() },
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      setDevicePermissionHandler: vi.fn(),
+      on: vi.fn(),
+    },
+    whenReadyPromise,
+  };
+});
+
+vi.mock("electron", () => {
+  class BrowserWindow {
+    static getAllWindows = () => fake.windows;
+    static fromWebContents = () => null;
+    webContents = { send: vi.fn(), isDestroyed: () => false };
+    loadFile = vi.fn(async () => undefined);
+    loadURL = vi.fn(async () => undefined);
+    constructor(options: unknown) {
+      fake.windows.push({ options, loadFile: this.loadFile, loadURL: this.loadURL });
+    }
+    once() {}
+    on() {}
+    show() {}
+  }
+  return {
+    app: {
+      enableSandbox: fake.enableSandbox,
+      isPackaged: true,
+      requestSingleInstanceLock: () => true,
+      getPath: (name: string) => (name === "userData" ? fake.userData : join(fake.userData, name)),
+      whenReady: () => fake.whenReadyPromise,
+      on: (event: string, listener: (...args: unknown[]) => void) => {
+        fake.appListeners.set(event, [...(fake.appListeners.get(event) ?? []), listener]);
+      },
+      quit: vi.fn(),
+      exit: vi.fn(),
+    },
+    BrowserWindow,
+    Menu: { buildFromTemplate: (t: unknown) => ({ template: t }), setApplicationMenu: fake.setApplicationMenu },
+    dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+    ipcMain: { handle: (channel: string) => fake.handled.push(channel) },
+    session: { defaultSession: fake.session },
+  };
+});
+
+beforeAll(async () => {
+  fake.userData = mkdtempSync(join(tmpdir(), "fis-main-"));
+  await import("../../electron/main");
+});
+
+afterAll(() => {
+  rmSync(fake.userData, { recursive: true, force: true });
+});
+
+async function started() {
+  fake.ready();
+  await vi.waitFor(() => expect(fake.windows.length).toBe(1));
+}
+
+describe("main process wiring", () => {
+  it("enables the sandbox for all renderers and hardens every webContents before anything is ready", () => {
+    expect(fake.enableSandbox).toHaveBeenCalledOnce();
+    expect(fake.appListeners.get("web-contents-created")).toHaveLength(1);
+    expect(fake.windows).toHaveLength(0);
+  });
+
+  it("on ready: session security, exactly the IPC channels, the menu, then one window", async () => {
+    await started();
+    expect(fake.session.webRequest.onHeadersReceived).toHaveBeenCalledOnce();
+    expect(fake.session.setPermissionRequestHandler).toHaveBeenCalledOnce();
+    expect(fake.handled).toEqual([...IPC_CHANNELS]);
+    expect(fake.setApplicationMenu).toHaveBeenCalled();
+  });
+
+  it("the window uses the secure options and loads the bundled page from disk, never a URL", async () => {
+    await started();
+    const [win] = fake.windows;
+    const web = (win?.options as { webPreferences: Record<string, unknown> }).webPreferences;
+    expect(web).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(String(web.preload).replace(/\\/g, "/")).toMatch(/\/preload\/preload\.cjs$/);
+    expect(win?.loadFile).toHaveBeenCalledOnce();
+    expect(String(win?.loadFile.mock.calls[0]?.[0]).replace(/\\/g, "/")).toMatch(/\/renderer\/index\.html$/);
+    expect(win?.loadURL).not.toHaveBeenCalled();
+  });
+});
