@@ -44,7 +44,7 @@ interface Harness {
   saveAnswers: (string | null)[];
   showOpenDialog: ReturnType<typeof vi.fn<(e: InvokeEventLike, r: OpenDialogRequest) => Promise<string | null>>>;
   showSaveDialog: ReturnType<typeof vi.fn<(e: InvokeEventLike, r: SaveDialogRequest) => Promise<string | null>>>;
-  setWindowTitle: ReturnType<typeof vi.fn>;
+  setWindowTitle: ReturnType<typeof vi.fn<(e: InvokeEventLike, title: string) => void>>;
   recentChanges: FileHandle[][];
   recentFileHandles(): FileHandle[];
 }
@@ -55,7 +55,7 @@ async function harness(overrides: Partial<PlatformDeps> = {}): Promise<Harness> 
   const recentChanges: FileHandle[][] = [];
   const showOpenDialog = vi.fn(async (_e: InvokeEventLike, _r: OpenDialogRequest) => openAnswers.shift() ?? null);
   const showSaveDialog = vi.fn(async (_e: InvokeEventLike, _r: SaveDialogRequest) => saveAnswers.shift() ?? null);
-  const setWindowTitle = vi.fn();
+  const setWindowTitle = vi.fn<(e: InvokeEventLike, title: string) => void>();
   const platform = await createPlatformHandlers({
     rendererUrl,
     userDataDir: userData,

@@ -19,9 +19,9 @@ const MB = 1024 * 1024;
 /** Values a hostile page could send that are never a valid argument of any kind. */
 const NON_STRINGS: unknown[] = [undefined, null, 0, 1n, NaN, true, {}, [], () => 1, Symbol("s"), new Date(), new Map(), new Uint8Array(2)];
 
-function expectRejected(result: { ok: boolean }, pattern?: RegExp) {
+function expectRejected(result: { ok: true } | { ok: false; error: string }, pattern?: RegExp) {
   expect(result.ok).toBe(false);
-  if (pattern && !result.ok) expect((result as { error: string }).error).toMatch(pattern);
+  if (pattern && !result.ok) expect(result.error).toMatch(pattern);
 }
 
 describe("validateToken", () => {
