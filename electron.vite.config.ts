@@ -8,27 +8,29 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "electron-vite";
 import type { Plugin } from "vite";
-import { CONTENT_SECURITY_POLICY } from "./electron/security";
+import { contentSecurityPolicyForMetaTag } from "./electron/security";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const at = (...parts: string[]) => resolve(root, ...parts);
 
 /**
- * Writes the app's CSP into index.html as a meta tag (replacing any other CSP meta), so the policy
- * holds even where webRequest does not see file:// responses. Same string as the response header.
- * (frame-ancestors is ignored in a meta tag; the header and the no-frames rules cover it.)
+ * Writes the app's CSP into index.html as a meta tag, replacing any other CSP meta, so the policy
+ * holds even where webRequest does not see file:// responses. It is the response header's policy
+ * (electron/security.ts) minus frame-ancestors, which a meta tag cannot carry.
  */
+export function injectContentSecurityPolicy(html: string): string {
+  const withoutOld = html.replace(/[ \t]*<meta[^>]+http-equiv=["']?Content-Security-Policy["']?[^>]*>[ \t]*(\r?\n)?/gi, "");
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicyForMetaTag()}" />`;
+  // After <meta charset> when there is one (the charset must come first), else first in <head>.
+  const charset = /<meta\s+charset=[^>]*>/i;
+  if (charset.test(withoutOld)) return withoutOld.replace(charset, (tag) => `${tag}\n    ${meta}`);
+  return withoutOld.replace(/<head([^>]*)>/i, `<head$1>\n    ${meta}`);
+}
+
 function contentSecurityPolicyMeta(): Plugin {
   return {
     name: "fis:csp-meta",
-    transformIndexHtml: {
-      order: "post",
-      handler(html) {
-        const withoutOld = html.replace(/<meta[^>]+http-equiv=["']?Content-Security-Policy["']?[^>]*>\s*/gi, "");
-        const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`;
-        return withoutOld.replace(/<head([^>]*)>/i, `<head$1>\n    ${meta}`);
-      },
-    },
+    transformIndexHtml: { order: "post", handler: injectContentSecurityPolicy },
   };
 }
 

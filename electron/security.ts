@@ -27,6 +27,16 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join("; ");
 
+/**
+ * The same policy for a <meta http-equiv> tag: frame-ancestors is dropped because browsers ignore it
+ * there (with a console warning); the response header and the no-frames rules still apply it.
+ */
+export function contentSecurityPolicyForMetaTag(): string {
+  return CONTENT_SECURITY_POLICY.split("; ")
+    .filter((directive) => !directive.startsWith("frame-ancestors"))
+    .join("; ");
+}
+
 /** The file:// page our window loads; nothing else is trusted. */
 function parseFileUrl(url: string): URL | null {
   try {
