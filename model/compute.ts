@@ -15,6 +15,8 @@ import { payRateCost } from "./lines/pay-rate";
 import { perHeadBenefitCost } from "./lines/per-head-benefit";
 import { premiumPayCost } from "./lines/premium-pay";
 import { raisesCost } from "./lines/raises";
+import { scheduleRaisesCells, STEP_SUFFIX, TURNOVER_SUFFIX, type ScheduleMethodOptions } from "./lines/schedule-raises";
+import { referenceCensus } from "./schedule";
 import { ROUNDING_RULES, toDisplayThousands } from "./rounding";
 import { fyKey, type CostItem, type Scenario } from "./scenario/types";
 
@@ -67,6 +69,8 @@ export type RaisesCoster = (item: Extract<CostItem, { kind: "raises" }>, ctx: Li
 
 export interface ComputeOptions {
   raisesCoster?: RaisesCoster;
+  /** Census and step settings for settings.salaryMethod = "schedule" (default: the synthetic reference census). */
+  scheduleMethod?: ScheduleMethodOptions;
 }
 
 function itemCost(item: CostItem, ctx: LineContext, fy: number, options: ComputeOptions): ItemCell {
@@ -105,23 +109,51 @@ export function computeTable(scenario: Scenario, options: ComputeOptions = {}): 
   const years = scenario.agreement.fiscalYears;
   const costs: ItemCosts = new Map();
   const ctx: LineContext = { scenario, costs };
+  const bySchedule = scenario.settings.salaryMethod === "schedule";
+  /** Extra items the schedule method adds (step movement, turnover), each on its own line after its raises item's line. */
+  const extraItems: ItemResult[] = [];
+  const extraLines: { after: string; line: { id: string; label: string; note: string } }[] = [];
   const ordered = [...scenario.items].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   for (const item of ordered) {
     const byYear = new Map<number, ItemCell>();
     costs.set(item.id, byYear);
+    if (bySchedule && item.kind === "raises" && !options.raisesCoster) {
+      const cells = scheduleRaisesCells(item, options.scheduleMethod ?? { census: referenceCensus() }, years);
+      for (const fy of years) byYear.set(fy, cells.raise.get(fy)!);
+      costs.set(item.id + STEP_SUFFIX, cells.steps);
+      costs.set(item.id + TURNOVER_SUFFIX, cells.turnover);
+      for (const [suffix, label, note] of [
+        [STEP_SUFFIX, "Step Increases", `Step movement on the salary schedules (Art. 36.6 holds, census method, ${cells.basis} schedules).`],
+        [TURNOVER_SUFFIX, "Turnover Savings", "Separations replaced at the entry step and lane (assumed rates; census method)."],
+      ] as const) {
+        const id = item.id + suffix;
+        const lineId = `${item.line}${suffix === STEP_SUFFIX ? "Steps" : "Turnover"}`;
+        extraItems.push({ id, label, kind: "raises", line: lineId, cells: Object.fromEntries(years.map((fy) => [fyKey(fy), costs.get(id)!.get(fy)!])) });
+        extraLines.push({ after: item.line, line: { id: lineId, label, note } });
+      }
+      continue;
+    }
     for (const fy of years) byYear.set(fy, itemCost(item, ctx, fy, options));
   }
 
-  const items: ItemResult[] = scenario.items.map((item) => ({
-    id: item.id,
-    label: item.label,
-    kind: item.kind,
-    line: item.line,
-    cells: Object.fromEntries(years.map((fy) => [fyKey(fy), costs.get(item.id)!.get(fy)!])),
-  }));
+  const items: ItemResult[] = [
+    ...scenario.items.map((item) => ({
+      id: item.id,
+      label: item.label,
+      kind: item.kind,
+      line: item.line,
+      cells: Object.fromEntries(years.map((fy) => [fyKey(fy), costs.get(item.id)!.get(fy)!])),
+    })),
+    ...extraItems,
+  ];
+  const tableLines: { id: string; label: string; note?: string }[] = [];
+  for (const line of scenario.lines) {
+    tableLines.push(line);
+    for (const extra of extraLines) if (extra.after === line.id) tableLines.push(extra.line);
+  }
 
-  const costLines: LineResult[] = scenario.lines.map((line) => {
-    const lineItems = scenario.items.filter((i) => i.line === line.id);
+  const costLines: LineResult[] = tableLines.map((line) => {
+    const lineItems = items.filter((i) => i.line === line.id);
     const cells: Record<string, Cell> = {};
     for (const fy of years) {
       const parts = lineItems.map((i) => ({ label: i.label, cell: costs.get(i.id)!.get(fy)! }));

@@ -15,6 +15,7 @@ import { parseScenarioJson } from "../scenario/schema";
 import type { Scenario } from "../scenario/types";
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { formatComparison, formatTable, tableJson } from "./format-table";
+import { CensusFailure, formatReconciliation, reconciliation, scheduleOptions, SCHEDULE_BOOLEAN_FLAGS, SCHEDULE_VALUE_FLAGS } from "./schedule-options";
 
 const USAGE = `Usage: npm run --silent fis -- [options]
   --scenario FILE|ID   scenario JSON file, or a built-in id (fis-as-published, contract-as-stated); default fis-as-published
@@ -22,10 +23,16 @@ const USAGE = `Usage: npm run --silent fis -- [options]
   --explain LINE.COL   print the explanation tree of one cell, e.g. benefits.FY2025 or totalCost.Total
   --compare            compare the scenario with another (default: "FIS as published" vs "Contract terms as stated")
   --with FILE|ID       the second scenario for --compare
+  --method schedule|average   cost base salary from the census on the salary schedules (raise, step and turnover lines) or as
+                       members x average salary (default: the scenario's setting, "average" for the built-ins)
+  --census FILE        census CSV (schedule,lane,step,headcount[,years]) for --method schedule; default the SYNTHETIC reference census
+  --separation-rate R  share separating each year, replaced at the entry step (schedule method; default assumed 0.10)
+  --held-share R       share held on step each year, Art. 36.6 (schedule method; default assumed 0.05)
+  --reconcile          schedule method vs average-salary method by year, with the difference by part
   --help               this text`;
 
-export const BOOLEAN_FLAGS = ["--json", "--compare", "--help"];
-export const VALUE_FLAGS = ["--scenario", "--explain", "--with"];
+export const BOOLEAN_FLAGS = ["--json", "--compare", "--help", ...SCHEDULE_BOOLEAN_FLAGS];
+export const VALUE_FLAGS = ["--scenario", "--explain", "--with", ...SCHEDULE_VALUE_FLAGS];
 
 export class InputFailure extends Error {}
 
@@ -61,8 +68,17 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
     out(USAGE);
     return 0;
   }
-  const scenario = loadScenario(args.values.get("--scenario"));
+  const method = scheduleOptions(args, loadScenario(args.values.get("--scenario")));
+  const scenario = method.scenario;
+  const computeOptions = method.options ? { scheduleMethod: method.options } : {};
   const json = args.flags.has("--json");
+
+  if (args.flags.has("--reconcile")) {
+    if (!method.options) throw new UsageError("--reconcile needs --method schedule");
+    const r = reconciliation(scenario, method.options);
+    out(json ? JSON.stringify(r.years.map((y) => ({ fiscalYear: y.fiscalYear, averageMethod: y.averageMethod.toFixed(2), scheduleMethod: y.scheduleMethod.toFixed(2), difference: y.difference.toFixed(2), parts: Object.fromEntries(Object.entries(y.parts).map(([k, v]) => [k, v.toFixed(2)])) })), null, 2) : formatReconciliation(r));
+    return 0;
+  }
 
   if (args.flags.has("--compare")) {
     const other = args.values.has("--with") ? loadScenario(args.values.get("--with")) : scenario.id === "contract-as-stated" ? fisAsPublished() : contractAsStated();
@@ -71,7 +87,7 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
     return 0;
   }
 
-  const result = computeTable(scenario);
+  const result = computeTable(scenario, computeOptions);
   const explain = args.values.get("--explain");
   if (explain) {
     const cell = findCell(result, explain);
@@ -91,7 +107,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`fis: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (e instanceof InputFailure) {
+    if (e instanceof InputFailure || e instanceof CensusFailure) {
       process.stderr.write(`fis: invalid input\n${e.message}\n`);
       return 2;
     }

@@ -4,6 +4,7 @@
  */
 import { ZERO, sum } from "../decimal";
 import type { PayRateItem } from "../scenario/types";
+import { STEP_SUFFIX, TURNOVER_SUFFIX } from "./schedule-raises";
 import { dec, paramLeaf, type ItemCell, type LineContext } from "./context";
 
 export function payRateInForce(item: PayRateItem, fy: number): boolean {
@@ -14,7 +15,9 @@ export function payRateCost(item: PayRateItem, ctx: LineContext, fy: number): It
   if (!payRateInForce(item, fy)) {
     return { exact: ZERO, explanation: { label: `${item.label} FY${fy}`, value: "0", unit: "USD", formula: `starts in FY${item.startFiscalYear}`, children: [] } };
   }
-  const bases = item.appliesTo.map((id) => ctx.costs.get(id)?.get(fy)).filter((c): c is ItemCell => c !== undefined);
+  // Under the schedule method a raises item also has step and turnover parts; the rate is due on all of them.
+  const ids = item.appliesTo.flatMap((id) => [id, id + STEP_SUFFIX, id + TURNOVER_SUFFIX]);
+  const bases = ids.map((id) => ctx.costs.get(id)?.get(fy)).filter((c): c is ItemCell => c !== undefined);
   const base = sum(bases.map((b) => b.exact));
   const rate = dec(item.rate);
   const cost = rate.times(base);

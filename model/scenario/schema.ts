@@ -147,6 +147,7 @@ function referenceErrors(s: Scenario): InputError[] {
         if (step.effective < s.agreement.effectiveFrom || step.effective > s.agreement.effectiveTo) err(`${at}.steps.${i}.effective`, `${step.effective} is outside the agreement (${s.agreement.effectiveFrom} to ${s.agreement.effectiveTo})`);
         if (step.type === "flat" && step.amount.unit === "rate") err(`${at}.steps.${i}.amount.unit`, "a flat raise is in dollars (USD/year), not a rate");
         if (step.type === "percent" && step.amount.unit !== "rate") err(`${at}.steps.${i}.amount.unit`, "a percent raise is a rate");
+        if (step.type === "flat" && s.settings.salaryMethod === "schedule") err(`${at}.steps.${i}.type`, "the schedule method prices percent raises on the salary schedules; a flat-dollar raise needs the average-salary method");
       });
     }
     if (item.kind === "oneTime" && item.earningsFromRaisesItem && itemsById.get(item.earningsFromRaisesItem)?.kind !== "raises") err(`${at}.earningsFromRaisesItem`, `"${item.earningsFromRaisesItem}" is not a raises item`);

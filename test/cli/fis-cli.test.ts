@@ -76,3 +76,30 @@ describe("npm run fis", () => {
     expect(fis("--explain", "nothing.FY2025").status).toBe(2);
   });
 });
+
+describe("npm run fis -- --method schedule", () => {
+  it("prints raise, step and turnover lines from the reference census", () => {
+    const json = JSON.parse(fis("--method", "schedule", "--json").stdout);
+    const ids = json.lines.map((l: { id: string }) => l.id);
+    expect(ids.slice(0, 3)).toEqual(["baseSalaryIncreases", "baseSalaryIncreasesSteps", "baseSalaryIncreasesTurnover"]);
+    // Raise cost on the printed FY2025 schedule for the synthetic census: 12,161,148.00 (model/schedule tests)
+    expect(json.lines[0].exact.FY2025).toBe("12161148.00");
+    // Lines that do not depend on salaries are unchanged
+    expect(json.lines.find((l: { id: string }) => l.id === "bonus").values.FY2025).toBe(23854);
+  });
+  it("--reconcile splits the difference between the methods", () => {
+    const out = fis("--method", "schedule", "--reconcile").stdout;
+    expect(out).toMatch(/FY2025\s+\$12,161/);
+    expect(out).toContain("step cost");
+  });
+  it("rejects a bad census naming row and column, exit 2", () => {
+    const dir = mkdtempSync(join(tmpdir(), "fis-census-"));
+    const file = join(dir, "census.csv");
+    writeFileSync(file, "schedule,lane,step,headcount\nET15-10M,Bachelors,3,10\nET15-10M,Nowhere,2,-1\n");
+    const r = fis("--method", "schedule", "--census", file);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("row 3, column lane");
+    expect(r.stderr).toContain("row 3, column headcount");
+    expect(fis("--method", "schedule", "--separation-rate", "2").status).toBe(2);
+  });
+});

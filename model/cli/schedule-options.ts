@@ -1,0 +1,89 @@
+/** Command-line options of the schedule (census) method: --method, --census, --separation-rate, --held-share, --reconcile. */
+import { readFileSync } from "node:fs";
+import { Decimal, parseDecimal } from "../decimal";
+import type { ScheduleMethodOptions } from "../lines/schedule-raises";
+import { raiseTerms } from "../lines/schedule-raises";
+import { formatInputError } from "../errors";
+import { parseCensusCsv, reconcile, referenceCensus, defaultScheduleCostSettings, type ReconcileResult } from "../schedule";
+import type { ScheduleCostSettings } from "../schedule/schedule-cost";
+import type { RaisesItem, Scenario } from "../scenario/types";
+import { formatThousands, toDisplayThousands } from "../rounding";
+import type { ParsedArgs } from "./args";
+import { UsageError } from "./args";
+
+export const SCHEDULE_VALUE_FLAGS = ["--method", "--census", "--separation-rate", "--held-share"];
+export const SCHEDULE_BOOLEAN_FLAGS = ["--reconcile"];
+
+export class CensusFailure extends Error {}
+
+function rateFlag(args: ParsedArgs, flag: string): Decimal | undefined {
+  const text = args.values.get(flag);
+  if (text === undefined) return undefined;
+  const d = parseDecimal(text);
+  if (!d || d.isNegative() || d.greaterThan(1)) throw new UsageError(`${flag} takes a share between 0 and 1 (e.g. 0.08), not "${text}"`);
+  return d;
+}
+
+/** Applies --method to the scenario and builds the census options; undefined when the average-salary method is used. */
+export function scheduleOptions(args: ParsedArgs, scenario: Scenario): { scenario: Scenario; options?: ScheduleMethodOptions } {
+  const method = args.values.get("--method");
+  if (method !== undefined && method !== "schedule" && method !== "average") throw new UsageError(`--method takes "schedule" or "average", not "${method}"`);
+  const salaryMethod = method === "schedule" ? "schedule" : method === "average" ? "averageSalary" : scenario.settings.salaryMethod;
+  const next: Scenario = { ...scenario, settings: { ...scenario.settings, salaryMethod } };
+  if (salaryMethod !== "schedule") {
+    if (args.values.has("--census")) throw new UsageError("--census needs --method schedule");
+    return { scenario: next };
+  }
+  const censusFile = args.values.get("--census");
+  let census = referenceCensus();
+  if (censusFile !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(censusFile, "utf8");
+    } catch (e) {
+      throw new CensusFailure(`${censusFile}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    const parsed = parseCensusCsv(text, censusFile);
+    if (!parsed.ok) throw new CensusFailure(parsed.errors.slice(0, 50).map((e) => formatInputError(e)).join("\n"));
+    census = parsed.value;
+  }
+  const settings: Partial<ScheduleCostSettings> = {};
+  const separation = rateFlag(args, "--separation-rate");
+  const held = rateFlag(args, "--held-share");
+  const defaults = defaultScheduleCostSettings();
+  if (separation) {
+    settings.separationRate = separation;
+    settings.sources = { ...defaults.sources, ...settings.sources, separationRate: { kind: "user", ref: "--separation-rate" } };
+  }
+  if (held) {
+    settings.heldShare = held;
+    settings.sources = { ...defaults.sources, ...settings.sources, heldShare: { kind: "user", ref: "--held-share" } };
+  }
+  return { scenario: next, options: { census, settings } };
+}
+
+/** Schedule method vs average-salary method, year by year, with the difference by part. */
+export function reconciliation(scenario: Scenario, options: ScheduleMethodOptions): ReconcileResult {
+  const raises = scenario.items.find((i): i is RaisesItem => i.kind === "raises");
+  if (!raises) throw new UsageError("--reconcile needs a scenario with a raises item");
+  const group = scenario.groups[0]!;
+  const terms = raiseTerms(raises);
+  return reconcile(
+    options.census,
+    { members: new Decimal(group.members.value), averageSalary: new Decimal(group.averageSalary.value), sources: { members: group.members.source, averageSalary: group.averageSalary.source } },
+    terms,
+    { ...defaultScheduleCostSettings(), ...options.settings },
+  );
+}
+
+export function formatReconciliation(r: ReconcileResult): string {
+  const k = (d: Decimal) => formatThousands(toDisplayThousands(d, "halfUp")).padStart(14);
+  const out = [
+    "Reconciliation ($ thousands): schedule (census) method vs average-salary method, base salary cost over FY2024 payroll",
+    "".padEnd(10) + ["average", "schedule", "difference", "step cost", "turnover", "mix", "payroll base"].map((h) => h.padStart(14)).join(""),
+  ];
+  for (const y of r.years) out.push(`FY${y.fiscalYear}`.padEnd(10) + [y.averageMethod, y.scheduleMethod, y.difference, y.parts.stepCost, y.parts.turnoverSavings, y.parts.mix, y.parts.payrollBase].map(k).join(""));
+  out.push("");
+  out.push("difference = step cost + turnover savings + mix (schedule cells vs average x factor) + payroll base (census payroll vs members x average salary).");
+  return out.join("\n");
+}
