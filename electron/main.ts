@@ -42,7 +42,11 @@ function installMenu(recentFiles: readonly FileHandle[]): void {
 }
 
 function defaultPathFor(name: string): string {
-  return join(app.getPath("documents"), name);
+  try {
+    return join(app.getPath("documents"), name);
+  } catch {
+    return name; // no Documents folder (some Linux setups): the dialog opens in its own default
+  }
 }
 
 async function showOpen(event: IpcMainInvokeEvent, title: string, filters: DialogFilter[]): Promise<string | null> {

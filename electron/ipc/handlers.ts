@@ -168,7 +168,17 @@ export async function createPlatformHandlers<E extends InvokeEventLike>(deps: Pl
   let dialogOpen = false;
 
   const handleFor = (path: string): FileHandle => ({ token: tokens.issue(path), name: basename(path) });
-  const recentFileHandles = (): FileHandle[] => recent.list().map(handleFor);
+  /**
+   * Paths a scenario was opened from or saved to (by dialog, or from the recent list). Only these can
+   * be overwritten by Save-with-token: the token of an exported workbook cannot be used to overwrite
+   * that workbook with scenario text.
+   */
+  const scenarioPaths = new Set<string>();
+  const scenarioHandle = (path: string): FileHandle => {
+    scenarioPaths.add(path);
+    return handleFor(path);
+  };
+  const recentFileHandles = (): FileHandle[] => recent.list().map(scenarioHandle);
 
   const noteRecent = async (path: string, change: "add" | "remove"): Promise<void> => {
     try {
@@ -221,7 +231,7 @@ export async function createPlatformHandlers<E extends InvokeEventLike>(deps: Pl
   const openScenarioAt = async (path: string): Promise<OpenedTextFile> => {
     const name = basename(path);
     const text = decodeText(await readLimited(path, PLATFORM_LIMITS.maxScenarioBytes), name);
-    const token = tokens.issue(path);
+    const { token } = scenarioHandle(path);
     await noteRecent(path, "add");
     return { token, name, text };
   };
@@ -238,7 +248,7 @@ export async function createPlatformHandlers<E extends InvokeEventLike>(deps: Pl
       let path: string | null;
       if (req.token !== undefined) {
         path = tokens.resolve(req.token) ?? null;
-        if (path === null) throw new PlatformError("Unknown file token; use Save As.");
+        if (path === null || !scenarioPaths.has(path)) throw new PlatformError("Unknown file token; use Save As.");
       } else {
         path = await withDialog(() =>
           deps.showSaveDialog(event, { title: "Save scenario", defaultName: req.suggestedName, filters: SCENARIO_FILTERS }),
@@ -246,7 +256,7 @@ export async function createPlatformHandlers<E extends InvokeEventLike>(deps: Pl
         if (path === null) return null;
       }
       await writeChecked(path, req.text);
-      const handle = handleFor(path);
+      const handle = scenarioHandle(path);
       await noteRecent(path, "add");
       return handle;
     },

@@ -139,6 +139,15 @@ function downloadWithAnchor(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** Stands in when the page may not use localStorage at all: reads find nothing, writes fail. */
+const UNAVAILABLE_STORAGE: StorageLike = {
+  getItem: () => null,
+  setItem: () => {
+    throw new Error("Browser storage is unavailable.");
+  },
+  removeItem: () => undefined,
+};
+
 function readRecent(storage: StorageLike): RecentEntry[] {
   let data: unknown;
   try {
@@ -161,7 +170,13 @@ function readRecent(storage: StorageLike): RecentEntry[] {
 }
 
 export function createBrowserPlatform(options: BrowserPlatformOptions = {}): PlatformApi {
-  const storage = (): StorageLike => options.storage ?? window.localStorage;
+  const storage = (): StorageLike => {
+    try {
+      return options.storage ?? window.localStorage;
+    } catch {
+      return UNAVAILABLE_STORAGE; // storage disabled (privacy settings, sandboxed iframe)
+    }
+  };
   const pickFile = options.pickFile ?? pickWithInput;
   const download = options.download ?? downloadWithAnchor;
   const setTitle = options.setTitle ?? ((title: string) => void (document.title = title));
@@ -200,7 +215,11 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
     try {
       store.setItem(STORAGE_KEYS.recentText(token), text);
     } catch {
-      store.removeItem(STORAGE_KEYS.recentText(token)); // too big to keep; openRecent will say so
+      try {
+        store.removeItem(STORAGE_KEYS.recentText(token)); // too big to keep; openRecent will say so
+      } catch {
+        // storage unavailable
+      }
     }
   };
 

@@ -160,6 +160,24 @@ describe("browser platform", () => {
   });
 });
 
+describe("browser platform without storage", () => {
+  it("works when localStorage is blocked: no recents, autosave fails as a value", async () => {
+    vi.stubGlobal("window", {
+      get localStorage(): Storage {
+        throw Object.assign(new Error("denied"), { name: "SecurityError" });
+      },
+    });
+    const downloads: string[] = [];
+    const platform = createBrowserPlatform({ download: (name) => downloads.push(name), setTitle: () => undefined });
+    expect(await platform.recentFiles()).toEqual({ ok: true, value: [] });
+    expect(await platform.readAutosave()).toEqual({ ok: true, value: null });
+    expect(await platform.writeAutosave("{}")).toEqual({ ok: false, error: "Browser storage is unavailable." });
+    expect(await platform.saveScenarioFile({ suggestedName: "a.json", text: "{}" })).toMatchObject({ ok: true, value: { name: "a.json" } });
+    expect(downloads).toEqual(["a.json"]);
+    vi.unstubAllGlobals();
+  });
+});
+
 describe("getPlatform", () => {
   it("prefers window.platform (Electron's preload), else the browser implementation", () => {
     const electronApi = { kind: "electron" } as unknown;

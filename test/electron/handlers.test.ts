@@ -237,12 +237,24 @@ describe("tokens: a file is only ever one the user chose", () => {
     expect(errorOf(await h.call("recent:open", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))).toMatch(/not in the recent files list/);
   });
 
-  it("a token from an export cannot be used to open it as a recent scenario", async () => {
+  it("a token from an export can neither open it as a scenario nor overwrite it with scenario text", async () => {
     const h = await harness();
     h.saveAnswers.push(join(docs, "table.csv"));
     const exported = value<FileHandle>(await h.call("file:export", { suggestedName: "table.csv", kind: "csv", bytes: new Uint8Array([97, 44, 98]) }));
     expect(await readFile(join(docs, "table.csv"), "utf8")).toBe("a,b");
     expect(errorOf(await h.call("recent:open", exported.token))).toMatch(/not in the recent files list/);
+    expect(errorOf(await h.call("scenario:save", { token: exported.token, suggestedName: "x.json", text: "{}" }))).toMatch(/Unknown file token/);
+    expect(await readFile(join(docs, "table.csv"), "utf8")).toBe("a,b");
+  });
+
+  it("a token from the recent list (a file chosen in an earlier session) can be saved over", async () => {
+    const file = join(docs, "earlier.json");
+    await writeFile(join(userData, "recent.json"), JSON.stringify({ version: 1, files: [file] }));
+    await writeFile(file, "{}");
+    const h = await harness();
+    const [entry] = value<FileHandle[]>(await h.call("recent:list"));
+    expect(value<FileHandle>(await h.call("scenario:save", { token: entry?.token, suggestedName: "x.json", text: '{"v":3}' }))).toEqual(entry);
+    expect(await readFile(file, "utf8")).toBe('{"v":3}');
   });
 
   it("a cancelled dialog is a successful null, and writes nothing", async () => {
