@@ -1,0 +1,41 @@
+/**
+ * The engine stays a pure library: model/ imports nothing from renderer/ or electron/, no UI or
+ * Electron package, and no Node module outside the file-facing adapters (model/io, model/cli and
+ * the schedule extraction scripts). model/tsconfig.json (no DOM, no Node types) catches most of
+ * this at compile time; this test names the offending import.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = join(process.cwd(), "model");
+const ADAPTERS = ["io/", "cli/", "schedule/extract/"];
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : path.endsWith(".ts") ? [path] : [];
+  });
+}
+
+describe("model/ boundaries", () => {
+  const sources = files(ROOT).map((path) => ({ rel: relative(ROOT, path).replaceAll("\\", "/"), text: readFileSync(path, "utf8") }));
+  const importsOf = (text: string) => [...text.matchAll(/(?:import|export)[^"']*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] ?? m[2]!);
+
+  it("never imports from renderer/, electron/ or UI packages", () => {
+    const bad = sources.flatMap((s) => importsOf(s.text).filter((spec) => /(^|\/)(renderer|electron)(\/|$)|^react|^ag-grid|^recharts/.test(spec)).map((spec) => `${s.rel}: ${spec}`));
+    expect(bad).toEqual([]);
+  });
+
+  it("uses Node modules and SheetJS only in the io/cli adapters", () => {
+    const bad = sources
+      .filter((s) => !ADAPTERS.some((a) => s.rel.startsWith(a)))
+      .flatMap((s) => importsOf(s.text).filter((spec) => spec.startsWith("node:") || ["fs", "path", "os", "child_process", "xlsx"].includes(spec)).map((spec) => `${s.rel}: ${spec}`));
+    expect(bad).toEqual([]);
+  });
+
+  it("never turns money into a float: no parseFloat in the engine", () => {
+    const bad = sources.filter((s) => !ADAPTERS.some((a) => s.rel.startsWith(a)) && /parseFloat\(/.test(s.text)).map((s) => s.rel);
+    expect(bad).toEqual([]);
+  });
+});
