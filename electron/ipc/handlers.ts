@@ -71,7 +71,7 @@ export interface PlatformDeps<E extends InvokeEventLike = InvokeEventLike> {
   newToken?: () => string;
   now?: () => Date;
   /** Where unexpected faults are reported (the renderer only gets a generic message). Default console.error. */
-  logError?: (channel: IpcChannel, error: unknown) => void;
+  logError?: (context: string, error: unknown) => void;
 }
 
 export interface FileSystemDeps {
@@ -166,6 +166,7 @@ export async function createPlatformHandlers<E extends InvokeEventLike>(deps: Pl
   const recent: RecentFilesStore = await loadRecentFiles(join(deps.userDataDir, "recent.json"), fs.writeFileAtomic);
   const autosave = createAutosaveStore(join(deps.userDataDir, "autosave.json"), deps.now, fs.writeFileAtomic);
   let dialogOpen = false;
+  const logError = deps.logError ?? ((context: string, error: unknown) => console.error(`[fis main] ${context}:`, error));
 
   const handleFor = (path: string): FileHandle => ({ token: tokens.issue(path), name: basename(path) });
   /**
@@ -183,8 +184,9 @@ export async function createPlatformHandlers<E extends InvokeEventLike>(deps: Pl
   const noteRecent = async (path: string, change: "add" | "remove"): Promise<void> => {
     try {
       await (change === "add" ? recent.add(path) : recent.remove(path));
-    } catch {
+    } catch (error) {
       // The list is a convenience: failing to persist it must not fail the user's open or save.
+      logError("recent.json", error);
     }
     deps.onRecentFilesChanged?.(recentFileHandles());
   };
@@ -344,7 +346,7 @@ export async function createPlatformHandlers<E extends InvokeEventLike>(deps: Pl
       } catch (error) {
         if (error instanceof PlatformError) return { ok: false, error: error.message };
         // An unexpected fault: logged in the main process; the renderer gets no stack or internal detail.
-        (deps.logError ?? ((ch, e) => console.error(`[ipc ${ch}]`, e)))(channel, error);
+        logError(channel, error);
         return { ok: false, error: `Unexpected error in ${channel}.` };
       }
     };
