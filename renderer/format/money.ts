@@ -1,0 +1,53 @@
+/**
+ * Display text for amounts and inputs. No arithmetic on money here beyond shifting a rate's decimal
+ * point for "%" (exact in Decimal); rounding to $K is the model's rule (model/rounding.ts).
+ */
+import { Decimal } from "../../model/decimal";
+import { formatThousands } from "../../model/rounding";
+import type { Unit } from "../../model/scenario/types";
+
+/** Whole $K as the FIS prints it: "$12,161", "($21,437)". */
+export function thousandsText(display: Decimal): string {
+  return formatThousands(display, true);
+}
+
+/** A signed variance in $K: "+3", "(12)", "0". */
+export function varianceText(diff: Decimal): string {
+  if (diff.isZero()) return "0";
+  return diff.isNegative() ? formatThousands(diff, false) : `+${formatThousands(diff, false)}`;
+}
+
+/** A percentage change with one decimal ("+2.5%"), or "n/a" against zero. */
+export function percentChangeText(base: Decimal, value: Decimal): string {
+  if (base.isZero()) return value.isZero() ? "0.0%" : "n/a";
+  const pct = value.minus(base).div(base.abs()).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP);
+  return `${pct.isPositive() && !pct.isZero() ? "+" : ""}${pct.toFixed(1)}%`;
+}
+
+function group(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/** An input's value as a person reads it: rates as exact percentages, money grouped, counts grouped. */
+export function inputText(value: string, unit: Unit): string {
+  let d: Decimal;
+  try {
+    d = new Decimal(value);
+  } catch {
+    return value;
+  }
+  if (!d.isFinite()) return value;
+  if (unit === "rate" || unit === "share") return `${d.times(100).toString()}%`;
+  const [int, frac] = d.abs().toFixed().split(".");
+  const text = `${group(int!)}${frac ? `.${frac}` : ""}`;
+  const signed = d.isNegative() ? `-${text}` : text;
+  return unit.startsWith("USD") ? (d.isNegative() ? `-$${text}` : `$${text}`) : signed;
+}
+
+/** Explanation values: dollars with cents where present, rates as %, others plain. */
+export function explanationValueText(value: string, unit: string): string {
+  if (unit === "rate" || unit === "share" || unit === "USD" || unit.startsWith("USD/") || unit === "members" || unit === "count" || unit === "hours") {
+    return inputText(value, unit as Unit);
+  }
+  return value;
+}
