@@ -1,0 +1,5 @@
+import type { CaseResult } from "../results";
+import type { BenchContext } from "./context";
+export async function analysisCases(_ctx: BenchContext): Promise<CaseResult[]> {
+  return [];
+}

@@ -1,0 +1,200 @@
+/**
+ * The same table recomputed by spreadsheet engines, in the same run as ours:
+ *  - HyperFormula (in-process, built from the SheetJS-read formulas of the workbook): full
+ *    recalculation and a single-input edit;
+ *  - LibreOffice headless (soffice --convert-to csv): total wall time per conversion, which
+ *    includes process start and file load, so it measures "open the workbook and recalculate",
+ *    not the recalculation alone.
+ * Each engine's table is checked against ours cell by cell before its time is reported.
+ */
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { HyperFormula } from "hyperformula";
+import * as XLSX from "xlsx";
+import { Decimal } from "../../model/decimal";
+import { computeTable, type TableResult } from "../../model/index";
+import { splitCsv } from "../../model/schedule";
+import { measureSelfTimed, measureSync } from "../measure";
+import { failed, notAvailable, type CaseResult, type Comparison } from "../results";
+import { referenceScenario } from "../reference";
+import { sheetsForHyperFormula } from "../spreadsheet-sheets";
+import { referenceWorkbook, type TableLocation, type WorkbookSource } from "../workbook-source";
+import type { BenchContext } from "./context";
+
+const GROUP = "spreadsheets";
+
+/** Their value for a table cell, as $K by the half-up rule, or null if it is not a number. */
+function asThousands(raw: unknown, unit: TableLocation["unit"]): Decimal | null {
+  const text = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.replace(/[$,\s]/g, "").replace(/^\((.*)\)$/, "-$1") : "";
+  if (!/^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(text)) return null;
+  const d = new Decimal(text);
+  return unit === "thousands" ? d : d.div(1000).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+}
+
+function compareTable(ours: TableResult, table: TableLocation, read: (address: string) => unknown): { matching: number; cells: number; mismatches: string[] } {
+  const mismatches: string[] = [];
+  let cells = 0;
+  for (const [lineId, columns] of Object.entries(table.cells)) {
+    const line = ours.lines.find((l) => l.id === lineId);
+    for (const [column, address] of Object.entries(columns)) {
+      cells++;
+      const theirs = asThousands(read(address), table.unit);
+      const mine = line?.cells[column]?.display;
+      if (!theirs || !mine || !theirs.equals(mine)) mismatches.push(`${lineId}.${column} (${address}): theirs ${theirs?.toString() ?? String(read(address))}, ours ${mine?.toString() ?? "missing"}`);
+    }
+  }
+  return { matching: cells - mismatches.length, cells, mismatches };
+}
+
+function hyperFormulaCases(ctx: BenchContext, source: WorkbookSource, ours: TableResult): CaseResult[] {
+  const out: CaseResult[] = [];
+  const sheets = sheetsForHyperFormula(source.workbook);
+  const config = { licenseKey: "gpl-v3" as const };
+  const buildId = "hyperformula.build";
+  try {
+    const build = measureSync(() => HyperFormula.buildFromSheets(sheets, config).destroy(), { warmup: 3, runs: ctx.runs(20) });
+    out.push({ id: buildId, group: GROUP, label: "HyperFormula: build from the SheetJS-read formulas (parse + first evaluation)", status: "ok", stats: build, details: { workbook: source.origin, formulas: source.formulas } });
+  } catch (e) {
+    out.push(failed(buildId, GROUP, "HyperFormula build", e));
+    return out;
+  }
+  const hf = HyperFormula.buildFromSheets(sheets, config);
+  const sheetId = (name: string) => {
+    const id = hf.getSheetId(name);
+    if (id === undefined) throw new Error(`HyperFormula has no sheet "${name}"`);
+    return id;
+  };
+  const read = (sheet: string) => (address: string) => {
+    const a = hf.simpleCellAddressFromString(address, sheetId(sheet));
+    if (!a) throw new Error(`bad address ${sheet}!${address}`);
+    return hf.getCellValue(a);
+  };
+  const check = source.table ? compareTable(ours, source.table, read(source.table.sheet)) : null;
+  const recalcId = "hyperformula.recalc";
+  try {
+    const stats = measureSync(() => hf.rebuildAndRecalculate(), { warmup: 5, runs: ctx.runs(50) });
+    out.push({
+      id: recalcId, group: GROUP, label: "HyperFormula: full recalculation of the same table (rebuildAndRecalculate)", status: "ok", stats,
+      note: "Rebuilds the dependency graph and evaluates every formula; floats, not decimals.",
+      details: { workbook: source.origin, ...(source.fallbackReason ? { whyNotExported: source.fallbackReason } : {}), formulas: source.formulas, tableCellsMatchingOurs: check ? `${check.matching}/${check.cells}` : "table location unknown", mismatches: check?.mismatches ?? [] },
+    });
+  } catch (e) {
+    out.push(failed(recalcId, GROUP, "HyperFormula recalculation", e));
+  }
+  const editId = "hyperformula.edit";
+  if (!source.raiseInput || !source.table) {
+    out.push(notAvailable(editId, GROUP, "HyperFormula: single-input edit", "the workbook's FY2026 raise input or table cells could not be located"));
+  } else {
+    try {
+      const input = hf.simpleCellAddressFromString(source.raiseInput.address, sheetId(source.raiseInput.sheet))!;
+      const target = hf.simpleCellAddressFromString(source.table.cells["totalCost"]!["FY2026"]!, sheetId(source.table.sheet))!;
+      let i = 0;
+      const stats = measureSync(() => {
+        hf.setCellContents(input, [[0.031 + (i++ % 60) / 1000]]);
+        return hf.getCellValue(target);
+      }, { warmup: 20, runs: ctx.runs(200) });
+      out.push({ id: editId, group: GROUP, label: "HyperFormula: single-input edit (FY2026 raise) + read TOTAL FY2026", status: "ok", stats, note: "Incremental: only the dependents of the edited cell are re-evaluated." });
+    } catch (e) {
+      out.push(failed(editId, GROUP, "HyperFormula edit", e));
+    }
+  }
+  hf.destroy();
+  return out;
+}
+
+function run(command: string, args: string[], timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { timeout: timeoutMs }, (error, _stdout, stderr) => (error ? reject(new Error(`${command} failed: ${error.message} ${stderr}`.trim())) : resolve()));
+  });
+}
+
+/** LibreOffice only recalculates xlsx formulas on load when told to; a private profile carries that setting. */
+function libreOfficeProfile(root: string): string {
+  const user = path.join(root, "user");
+  mkdirSync(user, { recursive: true });
+  writeFileSync(
+    path.join(user, "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+  return `file://${root}`;
+}
+
+async function libreOfficeCase(ctx: BenchContext, source: WorkbookSource, ours: TableResult): Promise<CaseResult> {
+  const id = "libreoffice.convert";
+  const label = "LibreOffice headless: open xlsx, recalculate, write csv (soffice --convert-to; wall time incl. process start)";
+  if (!existsSync("/usr/bin/soffice") && !existsSync("/usr/local/bin/soffice")) return notAvailable(id, GROUP, label, "soffice is not installed");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "fis-bench-lo-"));
+  try {
+    const profile = libreOfficeProfile(path.join(dir, "profile"));
+    const input = path.join(dir, "reference.xlsx");
+    writeFileSync(input, source.bytes);
+    let lastOut = "";
+    // "-1" as the sheet field exports every sheet to <name>-<sheet>.csv (LibreOffice 7.2+).
+    const filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+    const stats = await measureSelfTimed(async (runNo) => {
+      const outDir = path.join(dir, `out${runNo}`);
+      mkdirSync(outDir);
+      const t0 = performance.now();
+      await run("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", outDir, input], 60_000);
+      const ms = performance.now() - t0;
+      lastOut = outDir;
+      return ms;
+    }, { warmup: 1, runs: ctx.quick ? 2 : 3 });
+    let check: ReturnType<typeof compareTable> | null = null;
+    if (source.table) {
+      const csvFile = readdirSync(lastOut).find((f) => f.endsWith(`-${source.table!.sheet}.csv`));
+      if (csvFile) {
+        const rows = splitCsv(readFileSync(path.join(lastOut, csvFile), "utf8"));
+        check = compareTable(ours, source.table, (address) => {
+          const a = XLSX.utils.decode_cell(address);
+          return rows[a.r]?.[a.c] ?? null;
+        });
+      }
+    }
+    return {
+      id, group: GROUP, label, status: "ok", stats,
+      note: "Each run starts soffice, loads the workbook, recalculates (profile set to always recalculate on load) and writes every sheet as csv; a warm-up run creates the profile.",
+      details: { workbook: source.origin, tableCellsMatchingOurs: check ? `${check.matching}/${check.cells}` : "not checked", mismatches: check?.mismatches ?? [] },
+    };
+  } catch (e) {
+    return failed(id, GROUP, label, e);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function spreadsheetCases(ctx: BenchContext): Promise<CaseResult[]> {
+  const source = await referenceWorkbook();
+  ctx.log(`workbook: ${source.origin}${source.fallbackReason ? ` (${source.fallbackReason})` : ""}, ${source.formulas} formulas`);
+  const ours = computeTable(referenceScenario());
+  const out = hyperFormulaCases(ctx, source, ours);
+  for (const r of out) ctx.log(`${r.id}: ${r.status}`);
+  const lo = await libreOfficeCase(ctx, source, ours);
+  ctx.log(`${lo.id}: ${lo.status}`);
+  out.push(lo);
+  return out;
+}
+
+export function spreadsheetComparisons(cases: CaseResult[]): Comparison[] {
+  const get = (id: string) => cases.find((c) => c.id === id && c.status === "ok" && c.stats);
+  const pairs: [string, string, string, string, string][] = [
+    ["Full recompute of the FIS table", "recompute.averageSalary", "hyperformula.recalc", "HyperFormula", "ours: decimal.js + an explanation tree per cell; theirs: doubles, no explanations"],
+    ["Single-input edit (FY2026 raise)", "edit.node", "hyperformula.edit", "HyperFormula", "ours recomputes the whole table; HyperFormula re-evaluates only dependents"],
+    ["Full recompute vs open + recalculate in LibreOffice", "recompute.averageSalary", "libreoffice.convert", "LibreOffice headless", "LibreOffice time is wall time incl. process start and file load"],
+  ];
+  const out: Comparison[] = [];
+  for (const [label, oursId, theirsId, engine, note] of pairs) {
+    const o = get(oursId);
+    const t = get(theirsId);
+    if (!o || !t) continue;
+    out.push({ label, ours: { caseId: oursId, medianMs: o.stats!.medianMs }, theirs: { caseId: theirsId, medianMs: t.stats!.medianMs, engine }, ratio: o.stats!.medianMs / t.stats!.medianMs, note });
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+/** The printed table: one row per case, the target and pass/miss; comparisons after. */
+import { formatMs } from "./measure";
+import type { BenchResults, CaseResult } from "./results";
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : text + " ".repeat(width - text.length);
+}
+
+function verdict(c: CaseResult): string {
+  if (c.status !== "ok") return c.status === "error" ? "ERROR" : "n/a";
+  if (!c.target) return "-";
+  return c.target.pass ? "pass" : "MISS";
+}
+
+export function formatReport(results: BenchResults): string {
+  const rows: string[][] = [["case", "median", "min", "max", "runs", "target", "result"]];
+  for (const c of results.cases) {
+    if (c.status === "ok" && c.stats) {
+      rows.push([c.id, formatMs(c.stats.medianMs), formatMs(c.stats.minMs), formatMs(c.stats.maxMs), String(c.stats.runs), c.target?.text.split(" (")[0] ?? "-", verdict(c)]);
+    } else {
+      rows.push([c.id, "", "", "", "", "", verdict(c)]);
+    }
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const lines = rows.map((r) => r.map((cell, i) => pad(cell, widths[i]!)).join("  ").trimEnd());
+  lines.splice(1, 0, widths.map((w) => "-".repeat(w)).join("  "));
+  const notes = results.cases.filter((c) => c.status !== "ok").map((c) => `  ${c.id}: ${c.status}: ${c.reason ?? ""}`);
+  const out = [`Fiscal Impact Studio benchmark, ${results.generatedAt}`, `${results.machine["cpu"]}, ${results.machine["logicalCores"]} cores, ${results.machine["memoryGiB"]} GiB, Node ${results.machine["node"]}`, "", ...lines];
+  if (notes.length) out.push("", ...notes);
+  if (results.comparisons.length) {
+    out.push("", "Against spreadsheet engines (ours / theirs, < 1 means we are faster):");
+    for (const c of results.comparisons) out.push(`  ${c.label}: ${formatMs(c.ours.medianMs)} / ${formatMs(c.theirs.medianMs)} = ${c.ratio < 0.01 ? c.ratio.toExponential(2) : c.ratio.toFixed(3)}  (${c.note})`);
+  }
+  out.push("", `Total bench time ${results.durationSeconds.toFixed(1)} s; results in bench/results.json`);
+  return out.join("\n");
+}

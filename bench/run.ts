@@ -1,0 +1,66 @@
+/**
+ * npm run bench [-- --quick] [-- --only engine,io,analysis,spreadsheets,browser]
+ *
+ * Prints a table and writes bench/results.json. A script, not a test: timings depend on the
+ * machine, so they are recorded with the machine rather than asserted.
+ */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { analysisCases } from "./cases/analysis";
+import { browserCases } from "./cases/browser";
+import { makeContext, type BenchContext } from "./cases/context";
+import { engineCases } from "./cases/engine";
+import { ioCases } from "./cases/io";
+import { spreadsheetCases, spreadsheetComparisons } from "./cases/spreadsheets";
+import { describeMachine } from "./machine";
+import { REPO_ROOT } from "./optional";
+import { formatReport } from "./report";
+import { failed, type BenchResults, type CaseResult } from "./results";
+
+const GROUPS: Record<string, (ctx: BenchContext) => Promise<CaseResult[]>> = {
+  engine: engineCases,
+  analysis: analysisCases,
+  io: ioCases,
+  spreadsheets: spreadsheetCases,
+  browser: browserCases,
+};
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const quick = args.includes("--quick");
+  const onlyAt = args.indexOf("--only");
+  const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? "").split(",").filter(Boolean) : Object.keys(GROUPS);
+  const unknown = only.filter((g) => !(g in GROUPS));
+  if (unknown.length) {
+    process.stderr.write(`bench: unknown group(s) ${unknown.join(", ")}; groups are ${Object.keys(GROUPS).join(", ")}\n`);
+    process.exit(2);
+  }
+  const ctx = makeContext(quick);
+  const started = performance.now();
+  const machine = describeMachine();
+  const cases: CaseResult[] = [];
+  for (const group of only) {
+    process.stderr.write(`[${group}]\n`);
+    try {
+      cases.push(...(await GROUPS[group]!(ctx)));
+    } catch (e) {
+      // A group that throws past its own guards still must not sink the others.
+      cases.push(failed(`${group}`, group, `${group} cases`, e));
+    }
+  }
+  const results: BenchResults = {
+    generatedAt: new Date().toISOString(),
+    command: `npm run bench${args.length ? " -- " + args.join(" ") : ""}`,
+    durationSeconds: (performance.now() - started) / 1000,
+    machine: machine as unknown as Record<string, unknown>,
+    cases,
+    comparisons: spreadsheetComparisons(cases),
+  };
+  writeFileSync(path.join(REPO_ROOT, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
+  process.stdout.write(formatReport(results) + "\n");
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench: ${(e as Error).stack ?? e}\n`);
+  process.exit(1);
+});
