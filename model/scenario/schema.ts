@@ -5,7 +5,7 @@
  * path; nothing is computed from a scenario that did not pass.
  */
 import { z } from "zod";
-import { isIsoDate } from "../calendar";
+import { fiscalYearEndExclusive, fiscalYearStart, isIsoDate } from "../calendar";
 import { Decimal, parseDecimal } from "../decimal";
 import type { Checked, InputError } from "../errors";
 import { migrateScenario } from "./migrations";
@@ -95,12 +95,48 @@ export const scenarioSchema = z.strictObject({
 
 const RESERVED_LINE_IDS = new Set(["totalCost", "localPortion", "fundingAvailable", "costFundedByWia"]);
 
+/**
+ * Limits on what a file may hold, checked before the schema so a hostile or corrupted file is
+ * refused in time proportional to the limit, not to its size.
+ */
+export const SCENARIO_LIMITS = {
+  /** Characters of scenario JSON text (the reference scenarios are about 30 KB). */
+  textLength: 5_000_000,
+  /** Objects, arrays and values in the parsed JSON. */
+  nodes: 200_000,
+  /** Nesting depth of the parsed JSON. */
+  depth: 32,
+  /** Significant digits of one value: beyond the engine's 40-digit precision room, a value could not stay exact. */
+  significantDigits: 30,
+} as const;
+
+/** Walks the parsed JSON without recursion (a deep file must not overflow the stack) and stops at the first limit hit. */
+function sizeErrors(data: unknown): InputError[] {
+  const stack: { value: unknown; depth: number; path: string }[] = [{ value: data, depth: 0, path: "(root)" }];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const { value, depth, path } = stack.pop()!;
+    nodes += 1;
+    if (nodes > SCENARIO_LIMITS.nodes) return [{ field: path, message: `the file holds more than ${SCENARIO_LIMITS.nodes.toLocaleString("en-US")} values; a scenario is limited to that many (the reference scenario holds about 700)` }];
+    if (depth > SCENARIO_LIMITS.depth) return [{ field: path, message: `nested more than ${SCENARIO_LIMITS.depth} levels deep; a scenario is never this deep` }];
+    if (typeof value !== "object" || value === null) continue;
+    const children: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
+    for (const [key, child] of children) if (typeof child === "object" && child !== null) stack.push({ value: child, depth: depth + 1, path: path === "(root)" ? key : `${path}.${key}` });
+    else nodes += 1;
+  }
+  return [];
+}
+
 /** Range rules by unit: what a value of that unit may be. */
 function checkValue(text: string, unit: Unit): string | null {
+  if (text.trim() === "") return "is empty; enter a number";
+  // The engine reads values with new Decimal(text), which refuses surrounding spaces: refuse them here, where the message can name the field.
+  if (text !== text.trim()) return `"${text}" has spaces around the number; remove them`;
   const d = parseDecimal(text);
-  if (d === null) return text.trim() === "" ? "is empty; enter a number" : `"${text}" is not a number`;
+  if (d === null) return `"${text}" is not a number`;
   const abs = d.abs();
   if (abs.greaterThan(new Decimal("1e15"))) return `${text} is too large (limit 1e15)`;
+  if (d.sd() > SCENARIO_LIMITS.significantDigits) return `${text} has more than ${SCENARIO_LIMITS.significantDigits} significant digits`;
   switch (unit) {
     case "rate":
       return d.greaterThan(1) || d.lessThan(-1) ? `${text} is not a rate between -100% and 100% (write 3% as 0.03)` : null;
@@ -118,22 +154,29 @@ function checkValue(text: string, unit: Unit): string | null {
 function referenceErrors(s: Scenario): InputError[] {
   const errors: InputError[] = [];
   const err = (field: string, message: string) => errors.push({ field, message });
-  const dup = (ids: string[], what: string, field: string) => {
-    const seen = new Set<string>();
+  const dup = (ids: readonly (string | number)[], what: string, field: string) => {
+    const seen = new Set<string | number>();
     for (const id of ids) {
-      if (seen.has(id)) err(field, `duplicate ${what} id "${id}"`);
+      if (seen.has(id)) err(`${field}.${id}`, `duplicate ${what} "${id}"`);
       seen.add(id);
     }
   };
-  dup(s.groups.map((g) => g.id), "group", "groups");
-  dup(s.lines.map((l) => l.id), "line", "lines");
-  dup(s.items.map((i) => i.id), "item", "items");
+  dup(s.groups.map((g) => g.id), "group id", "groups");
+  dup(s.lines.map((l) => l.id), "line id", "lines");
+  dup(s.items.map((i) => i.id), "item id", "items");
   for (const l of s.lines) if (RESERVED_LINE_IDS.has(l.id)) err(`lines.${l.id}`, `"${l.id}" is a derived line and cannot hold cost items`);
   const years = s.agreement.fiscalYears;
   years.forEach((fy, i) => {
     if (i > 0 && fy !== years[i - 1]! + 1) err("agreement.fiscalYears", "fiscal years must be consecutive and ascending");
   });
   if (s.agreement.effectiveFrom > s.agreement.effectiveTo) err("agreement.effectiveTo", "ends before it starts");
+  const startMonth = s.agreement.fiscalYearStartMonth;
+  for (const fy of years) {
+    // A costed year wholly outside the agreement would be costed with terms that do not apply to it.
+    if (fiscalYearEndExclusive(fy, startMonth) <= s.agreement.effectiveFrom || fiscalYearStart(fy, startMonth) > s.agreement.effectiveTo) {
+      err("agreement.fiscalYears", `FY${fy} (${fiscalYearStart(fy, startMonth)} on) lies outside the agreement (${s.agreement.effectiveFrom} to ${s.agreement.effectiveTo})`);
+    }
+  }
   const lineIds = new Set(s.lines.map((l) => l.id));
   const groupIds = new Set(s.groups.map((g) => g.id));
   const itemsById = new Map(s.items.map((i) => [i.id, i]));
@@ -145,12 +188,22 @@ function referenceErrors(s: Scenario): InputError[] {
       item.steps.forEach((step, i) => {
         if (!years.includes(step.fiscalYear)) err(`${at}.steps.${i}.fiscalYear`, `FY${step.fiscalYear} is outside the agreement's fiscal years FY${years[0]}-FY${years[years.length - 1]}`);
         if (step.effective < s.agreement.effectiveFrom || step.effective > s.agreement.effectiveTo) err(`${at}.steps.${i}.effective`, `${step.effective} is outside the agreement (${s.agreement.effectiveFrom} to ${s.agreement.effectiveTo})`);
+        // Would silently cost nothing: a raise effective after its fiscal year has ended.
+        else if (step.effective >= fiscalYearEndExclusive(step.fiscalYear, startMonth)) err(`${at}.steps.${i}.effective`, `${step.effective} is after FY${step.fiscalYear} ends; put the raise in the fiscal year it takes effect`);
+        const amount = parseDecimal(step.amount.value);
+        // The bonus derives prior-year earnings by dividing by (1 + first raise): a -100% raise would divide by zero.
+        if (step.type === "percent" && amount !== null && amount.lessThanOrEqualTo(-1)) err(`${at}.steps.${i}.amount.value`, `a raise of ${step.amount.value} would cut pay to nothing or less`);
         if (step.type === "flat" && step.amount.unit === "rate") err(`${at}.steps.${i}.amount.unit`, "a flat raise is in dollars (USD/year), not a rate");
         if (step.type === "percent" && step.amount.unit !== "rate") err(`${at}.steps.${i}.amount.unit`, "a percent raise is a rate");
         if (step.type === "flat" && s.settings.salaryMethod === "schedule") err(`${at}.steps.${i}.type`, "the schedule method prices percent raises on the salary schedules; a flat-dollar raise needs the average-salary method");
       });
     }
     if (item.kind === "oneTime" && item.earningsFromRaisesItem && itemsById.get(item.earningsFromRaisesItem)?.kind !== "raises") err(`${at}.earningsFromRaisesItem`, `"${item.earningsFromRaisesItem}" is not a raises item`);
+    if (item.kind === "oneTime" && !years.includes(item.paidInFiscalYear)) err(`${at}.paidInFiscalYear`, `FY${item.paidInFiscalYear} is outside the agreement's fiscal years FY${years[0]}-FY${years[years.length - 1]}; the payment would never be costed`);
+    if (item.kind === "fixedAmounts") for (const key of Object.keys(item.amounts)) if (!years.includes(Number.parseInt(key.slice(2), 10))) err(`${at}.amounts.${key}`, `${key} is outside the agreement's fiscal years`);
+    if (item.kind === "perHeadBenefit") dup(item.amounts.map((a) => a.year), "year", `${at}.amounts`);
+    if (item.kind === "payRate") dup(item.appliesTo, "item in appliesTo (it would be charged twice)", `${at}.appliesTo`);
+    if (item.kind === "premiumPay") dup(item.loadingItemIds, "loading item (it would load twice)", `${at}.loadingItemIds`);
     if (item.kind === "payRate") {
       for (const target of item.appliesTo) {
         const t = itemsById.get(target);
@@ -159,7 +212,12 @@ function referenceErrors(s: Scenario): InputError[] {
       }
     }
     if (item.kind === "premiumPay") {
-      for (const id of item.loadingItemIds) if (itemsById.get(id)?.kind !== "payRate") err(`${at}.loadingItemIds`, `"${id}" is not a rate-of-pay item`);
+      for (const id of item.loadingItemIds) {
+        const loading = itemsById.get(id);
+        if (loading?.kind !== "payRate") err(`${at}.loadingItemIds`, `"${id}" is not a rate-of-pay item`);
+        // premium -> loaded by rate -> rate charged on the premium: the rate would be paid on itself.
+        else if (loading.appliesTo.includes(item.id)) err(`${at}.loadingItemIds`, `cycle: "${id}" loads this premium and is also charged on it (${item.id} -> ${id} -> ${item.id}); keep one`);
+      }
     }
     if (item.kind === "perHeadBenefit" && item.countFrom && (item.countFrom.date < s.agreement.effectiveFrom || item.countFrom.date > s.agreement.effectiveTo)) {
       err(`${at}.countFrom.date`, `${item.countFrom.date} is outside the agreement (${s.agreement.effectiveFrom} to ${s.agreement.effectiveTo})`);
@@ -181,6 +239,8 @@ export function checkScenario(s: Scenario): InputError[] {
 
 /** Unknown JSON value -> a valid scenario or the list of what is wrong with it. */
 export function validateScenario(data: unknown, file?: string): Checked<Scenario> {
+  const tooBig = sizeErrors(data);
+  if (tooBig.length) return { ok: false, errors: tooBig.map((e) => ({ ...e, ...(file ? { file } : {}) })) };
   const migrated = migrateScenario(data);
   if (!migrated.ok) return { ok: false, errors: migrated.errors.map((e) => ({ ...e, ...(file ? { file } : {}) })) };
   const parsed = scenarioSchema.safeParse(migrated.value);
@@ -197,11 +257,14 @@ export function validateScenario(data: unknown, file?: string): Checked<Scenario
 
 /** Text of a scenario file -> a valid scenario or errors naming the file and field. */
 export function parseScenarioJson(text: string, file?: string): Checked<Scenario> {
+  if (text.length > SCENARIO_LIMITS.textLength) {
+    return { ok: false, errors: [{ ...(file ? { file } : {}), field: "(root)", message: `the file is ${text.length.toLocaleString("en-US")} characters; a scenario is limited to ${SCENARIO_LIMITS.textLength.toLocaleString("en-US")}` }] };
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [{ ...(file ? { file } : {}), message: `not valid JSON: ${(e as Error).message}` }] };
+    return { ok: false, errors: [{ ...(file ? { file } : {}), field: "(root)", message: `not valid JSON: ${(e as Error).message}` }] };
   }
   return validateScenario(data, file);
 }
