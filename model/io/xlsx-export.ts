@@ -1,0 +1,295 @@
+/**
+ * A live workbook of one or more scenarios: every input on an "Inputs" sheet (one per scenario),
+ * every cost item, line and total in unrounded dollars as formulas on a "Calculation" sheet,
+ * and the FIS table on "Cost Table" as ROUND(dollars/1000, 0) of those cells. A user who edits
+ * an input in Excel or LibreOffice sees the whole table move exactly as the engine would move
+ * it; test/io/xlsx-recalc.test.ts proves that with LibreOffice and HyperFormula.
+ *
+ * Inputs are referenced by defined names built from their paths (groups_wtu_members,
+ * items_baseSalary_steps_1_amount); the second and later scenarios of a comparison prefix
+ * theirs with S2_, S3_, ...
+ *
+ * Cached values: by default each formula cell also carries the engine's value, so viewers that
+ * never calculate show the right numbers; the file has no calcPr/calcId, which makes Excel
+ * recalculate fully on open.
+ */
+import * as XLSX from "xlsx";
+import { computeTable, type ComputeOptions, type TableResult } from "../compute";
+import type { Decimal } from "../decimal";
+import { listInputs, type InputEntry } from "../scenario/paths";
+import { fyKey, type CostItem, type Scenario } from "../scenario/types";
+import { itemFormula, type FormulaContext } from "./item-formulas";
+import { escapeSpreadsheetText } from "./text-escape";
+
+export interface ExportOptions {
+  computeOptions?: ComputeOptions;
+  /** "engine" (default): formula cells carry the engine's values; "none": no cached values, so only a recalculating reader shows numbers. */
+  cachedValues?: "engine" | "none";
+}
+
+export const THOUSANDS_FORMAT = "#,##0;(#,##0)";
+export const DOLLARS_FORMAT = "#,##0.00;(#,##0.00)";
+export const INPUT_HEADERS = ["Path", "Section", "Owner", "Label", "Value", "Unit", "Source kind", "Source ref", "Source note", "Stated value", "Name"] as const;
+/** 1-based row of the Inputs header; data rows follow it. */
+export const INPUTS_HEADER_ROW = 3;
+const CALC_FIRST_ROW = 4;
+
+/**
+ * The one place a decimal string becomes a JS number: a spreadsheet cell stores an IEEE double,
+ * so this is the file format's limit, not arithmetic. Scenario values are short decimals whose
+ * shortest double representation prints back as the same decimal, which the import relies on.
+ */
+function spreadsheetNumber(text: string): number {
+  return Number(text);
+}
+const cachedNumber = (d: Decimal): number => spreadsheetNumber(d.toString());
+
+type Row = (XLSX.CellObject | null)[];
+const text = (s: string): XLSX.CellObject => ({ t: "s", v: escapeSpreadsheetText(s) });
+const num = (n: number, z?: string): XLSX.CellObject => (z ? { t: "n", v: n, z } : { t: "n", v: n });
+const formula = (f: string, cached: number | undefined, z: string): XLSX.CellObject => (cached === undefined ? ({ t: "n", f, z } as XLSX.CellObject) : { t: "n", f, v: cached, z });
+
+function sheetFromRows(rows: Row[], widths: number[]): XLSX.WorkSheet {
+  const ws: XLSX.WorkSheet = {};
+  let maxC = 0;
+  rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (!cell) return;
+      ws[XLSX.utils.encode_cell({ r, c })] = cell;
+      maxC = Math.max(maxC, c);
+    }),
+  );
+  ws["!ref"] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(rows.length - 1, 0), c: maxC } });
+  ws["!cols"] = widths.map((wch) => ({ wch }));
+  return ws;
+}
+
+const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
+const col = (c: number) => XLSX.utils.encode_col(c);
+
+/** Defined names from input paths: letters, digits and _ only, unique without regard to case. */
+function nameInputs(entries: InputEntry[], prefix: string): Map<string, string> {
+  const names = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const e of entries) {
+    const base = `${prefix}${e.path.replace(/[^A-Za-z0-9_]/g, "_")}`;
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
+    taken.add(name.toLowerCase());
+    names.set(e.path, name);
+  }
+  return names;
+}
+
+interface ScenarioSheets {
+  inputsName: string;
+  calcName: string;
+  inputs: XLSX.WorkSheet;
+  calc: XLSX.WorkSheet;
+  names: { Name: string; Ref: string }[];
+  /** Line id -> 1-based Calculation row. */
+  lineRows: Map<string, number>;
+  result: TableResult;
+}
+
+function inputsSheet(scenario: Scenario, entries: InputEntry[], names: Map<string, string>): XLSX.WorkSheet {
+  const rows: Row[] = [
+    [text(`Inputs: ${scenario.name}`)],
+    [text("Edit the Value column; every formula on the Calculation and Cost Table sheets follows. Rows are matched by Path on import.")],
+    INPUT_HEADERS.map(text),
+  ];
+  for (const e of entries) {
+    const p = e.param;
+    const stated = p.stated === undefined ? null : /^-?\d+(\.\d+)?$/.test(p.stated) ? num(spreadsheetNumber(p.stated)) : text(p.stated);
+    rows.push([text(e.path), text(e.section), text(e.owner), text(p.label), num(spreadsheetNumber(p.value)), text(p.unit), text(p.source.kind), text(p.source.ref), text(p.source.note ?? ""), stated, text(names.get(e.path)!)]);
+  }
+  return sheetFromRows(rows, [38, 22, 28, 50, 16, 12, 12, 16, 60, 16, 38]);
+}
+
+function scenarioSheets(scenario: Scenario, index: number, options: ExportOptions): ScenarioSheets {
+  const suffix = index === 0 ? "" : ` ${index + 1}`;
+  const inputsName = `Inputs${suffix}`;
+  const calcName = `Calculation${suffix}`;
+  const entries = listInputs(scenario);
+  const names = nameInputs(entries, index === 0 ? "" : `S${index + 1}_`);
+  const definedNames = entries.map((e, i) => ({ Name: names.get(e.path)!, Ref: `${quoteSheet(inputsName)}!$E$${INPUTS_HEADER_ROW + 1 + i}` }));
+  const result = computeTable(scenario, options.computeOptions);
+  const years = scenario.agreement.fiscalYears;
+  const cached = options.cachedValues !== "none";
+  const firstFyCol = 2;
+  const totalCol = firstFyCol + years.length;
+  const fyCol = (fy: number) => firstFyCol + years.indexOf(fy);
+
+  // Row of every item and line, fixed before any formula is written so formulas can refer forward.
+  const itemRows = new Map<string, number>();
+  let next = CALC_FIRST_ROW + 1; // row CALC_FIRST_ROW is the "Cost items" heading
+  for (const item of result.items) itemRows.set(item.id, next++);
+  next++; // heading row for lines
+  const costLines = result.lines.filter((l) => l.kind === "cost");
+  const lineRows = new Map<string, number>();
+  for (const l of result.lines) lineRows.set(l.id, next++);
+
+  const ctx: FormulaContext = {
+    scenario,
+    ref: (path) => {
+      const name = names.get(path);
+      if (!name) throw new Error(`internal: no input at path ${path}`);
+      return name;
+    },
+    itemCell: (id, fy) => (itemRows.has(id) ? `${col(fyCol(fy))}${itemRows.get(id)}` : undefined),
+  };
+  const byId = new Map<string, CostItem>(scenario.items.map((i) => [i.id, i]));
+  const rows: Row[] = [
+    [text(`Calculation: ${scenario.name}`)],
+    [text("Unrounded dollars. Each cost item mirrors the engine's formula over the Inputs sheet; lines sum items; totals sum unrounded values.")],
+    [text("Row"), text("Description"), ...years.map((fy) => text(fyKey(fy))), text(`${years.length}-Year Total`), text("How")],
+  ];
+  const put = (r: number, cells: Row) => {
+    rows[r - 1] = cells;
+  };
+  const totalFormula = (r: number) => `SUM(${col(firstFyCol)}${r}:${col(totalCol - 1)}${r})`;
+  const lineRow = (r: number, id: string, label: string, fyFormula: (fy: number) => string, cells: Record<string, { exact: Decimal }>, how: string) => {
+    put(r, [
+      text(id),
+      text(label),
+      ...years.map((fy) => formula(fyFormula(fy), cached ? cachedNumber(cells[fyKey(fy)]!.exact) : undefined, DOLLARS_FORMAT)),
+      formula(totalFormula(r), cached ? cachedNumber(cells.Total?.exact ?? sumExact(cells, years)) : undefined, DOLLARS_FORMAT),
+      text(how),
+    ]);
+  };
+
+  put(CALC_FIRST_ROW, [text("Cost items")]);
+  for (const item of result.items) {
+    const r = itemRows.get(item.id)!;
+    const source = byId.get(item.id);
+    const perYear = years.map((fy) => (source ? itemFormula(source, ctx, fy) : undefined));
+    const how = perYear.every((f) => f !== undefined)
+      ? [...new Set(perYear.map((f) => f!.note))].join(" | ")
+      : "costed by the engine from the census on the salary schedules (schedule method): values, not formulas";
+    put(r, [
+      text(`item:${item.id}`),
+      text(`${item.label} (${item.kind}, line ${item.line})`),
+      ...years.map((fy, i) => {
+        const value = cachedNumber(item.cells[fyKey(fy)]!.exact);
+        const f = perYear[i];
+        return f ? formula(f.formula, cached ? value : undefined, DOLLARS_FORMAT) : num(value, DOLLARS_FORMAT);
+      }),
+      formula(totalFormula(r), cached ? cachedNumber(sumExact(item.cells, years)) : undefined, DOLLARS_FORMAT),
+      text(how),
+    ]);
+  }
+  put(lineRows.get(result.lines[0]!.id)! - 1, [text("Table lines")]);
+  const fyRef = (id: string, fy: number) => `${col(fyCol(fy))}${lineRows.get(id)}`;
+  for (const line of costLines) {
+    const members = result.items.filter((i) => i.line === line.id).map((i) => itemRows.get(i.id)!);
+    lineRow(lineRows.get(line.id)!, `line:${line.id}`, line.label, (fy) => (members.length ? members.map((r) => `${col(fyCol(fy))}${r}`).join("+") : "0"), line.cells, "sum of the line's cost items");
+  }
+  const derived = (id: string, fyFormula: (fy: number) => string, how: string) => {
+    const line = result.lines.find((l) => l.id === id);
+    if (line) lineRow(lineRows.get(id)!, `line:${id}`, line.label, fyFormula, line.cells, how);
+  };
+  derived("totalCost", (fy) => costLines.map((l) => fyRef(l.id, fy)).join("+") || "0", "sum of the unrounded cost lines");
+  derived("localPortion", (fy) => `${ctx.ref("localShare")}*${fyRef("totalCost", fy)}`, "local share x TOTAL COST");
+  derived("fundingAvailable", (fy) => (scenario.fundingAvailable[fyKey(fy)] ? `-${ctx.ref(`fundingAvailable.${fyKey(fy)}`)}` : "0"), "minus the funding available (shown negative, as published)");
+  derived("costFundedByWia", (fy) => `${fyRef("localPortion", fy)}+${fyRef("fundingAvailable", fy)}`, "local portion - funding available");
+
+  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+  return {
+    inputsName,
+    calcName,
+    inputs: inputsSheet(scenario, entries, names),
+    calc: sheetFromRows(rows, [34, 60, ...years.map(() => 18), 18, 90]),
+    names: definedNames,
+    lineRows,
+    result,
+  };
+}
+
+function sumExact(cells: Record<string, { exact: Decimal }>, years: number[]): Decimal {
+  return years.map((fy) => cells[fyKey(fy)]!.exact).reduce((a, b) => a.plus(b));
+}
+
+function costTableSheet(blocks: ScenarioSheets[], scenarios: Scenario[], options: ExportOptions): XLSX.WorkSheet {
+  const cached = options.cachedValues !== "none";
+  const rows: Row[] = [[text(`Fiscal Impact Statement: ${scenarios[0]!.agreement.name}`)], [text("($ thousands)")]];
+  const widths: number[] = [];
+  let c0 = 0;
+  blocks.forEach((b, k) => {
+    const scenario = scenarios[k]!;
+    const years = scenario.agreement.fiscalYears;
+    const round = scenario.settings.rounding === "truncate" ? "ROUNDDOWN" : "ROUND";
+    const setCell = (r: number, c: number, cell: XLSX.CellObject) => {
+      const row = (rows[r] ??= []);
+      row[c] = cell;
+    };
+    setCell(2, c0, text(scenario.name));
+    setCell(3, c0, text("Line"));
+    years.forEach((fy, i) => setCell(3, c0 + 1 + i, text(`FY ${fy}`)));
+    setCell(3, c0 + 1 + years.length, text(years.length === 4 ? "Four-Year Total" : `${years.length}-Year Total`));
+    b.result.lines.forEach((line, i) => {
+      const r = 4 + i;
+      const calcRow = b.lineRows.get(line.id)!;
+      setCell(r, c0, text(line.label));
+      [...years.map(fyKey), "Total"].forEach((key, j) => {
+        const ref = `${quoteSheet(b.calcName)}!${col(2 + j)}${calcRow}`;
+        const display = line.cells[key]!.display;
+        setCell(r, c0 + 1 + j, formula(`${round}(${ref}/1000,0)`, cached ? spreadsheetNumber(display.toString()) : undefined, THOUSANDS_FORMAT));
+      });
+    });
+    widths[c0] = 52;
+    for (let j = 1; j <= years.length + 1; j++) widths[c0 + j] = 14;
+    widths[c0 + years.length + 2] = 3;
+    c0 += years.length + 3;
+  });
+  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+  return sheetFromRows(rows, Array.from(widths, (w) => w ?? 10));
+}
+
+function notesSheet(blocks: ScenarioSheets[], scenarios: Scenario[]): XLSX.WorkSheet {
+  const rows: Row[] = [];
+  const add = (...cells: string[]) => rows.push(cells.map(text));
+  scenarios.forEach((scenario, k) => {
+    const result = blocks[k]!.result;
+    add(`Scenario: ${scenario.name}`);
+    add(scenario.description);
+    add("");
+    add("Table notes");
+    for (const line of result.lines) if (line.note) add(line.label, line.note);
+    add("");
+    add("Rounding rule");
+    add(result.roundingRule);
+    add(
+      `Cost Table cell = ${scenario.settings.rounding === "truncate" ? "ROUNDDOWN" : "ROUND"}(unrounded dollars / 1000, 0); a Total is the rounded sum of the unrounded fiscal-year values, so it may differ from the sum of the displayed cells.`,
+    );
+    add("");
+    add("Calibrated inputs", "Value", "Stated value", "Reason");
+    for (const e of listInputs(scenario)) if (e.param.source.kind === "calibrated") add(`${e.param.label} (${e.path})`, e.param.value, e.param.stated ?? "", e.param.source.note ?? "");
+    for (const item of scenario.items) {
+      if (item.kind === "perHeadBenefit" && item.countFrom?.source.kind === "calibrated") add(`${item.label}: counted from (items.${item.id}.countFrom)`, item.countFrom.date, "", item.countFrom.source.note ?? "");
+    }
+    const edited = listInputs(scenario).filter((e) => e.param.source.kind === "user");
+    if (edited.length) {
+      add("");
+      add("Edited inputs", "Value", "", "Was");
+      for (const e of edited) add(`${e.param.label} (${e.path})`, e.param.value, "", e.param.source.note ?? "");
+    }
+    add("");
+  });
+  return sheetFromRows(rows, [60, 40, 16, 100]);
+}
+
+/** Scenarios -> the bytes of an .xlsx workbook (no file system; the caller saves or downloads them). */
+export function exportWorkbook(scenarios: Scenario[], options: ExportOptions = {}): Uint8Array {
+  if (scenarios.length === 0) throw new Error("exportWorkbook needs at least one scenario");
+  const blocks = scenarios.map((s, i) => scenarioSheets(s, i, options));
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, costTableSheet(blocks, scenarios, options), "Cost Table");
+  for (const b of blocks) {
+    XLSX.utils.book_append_sheet(wb, b.inputs, b.inputsName);
+    XLSX.utils.book_append_sheet(wb, b.calc, b.calcName);
+  }
+  XLSX.utils.book_append_sheet(wb, notesSheet(blocks, scenarios), "Notes");
+  wb.Workbook = { ...(wb.Workbook ?? {}), Names: blocks.flatMap((b) => b.names) };
+  const out = XLSX.write(wb, { type: "array", bookType: "xlsx", compression: true }) as ArrayBuffer;
+  return new Uint8Array(out);
+}

@@ -1,0 +1,145 @@
+/**
+ * The exported workbook recomputed by engines that are not ours. Every formula cell's cached
+ * value is first overwritten with -999999, so a number that matches the engine can only come
+ * from the reader evaluating our formulas over the Inputs sheet.
+ */
+import { describe, expect, it } from "vitest";
+import * as XLSX from "xlsx";
+import { computeTable, contractAsStated, fisAsPublished, Decimal, type Scenario, type TableResult } from "../../model";
+import { exportWorkbook } from "../../model/io/xlsx-export";
+import { cellValue, findSoffice, hyperFormulaRecalc, libreOfficeRecalc, poisonCachedValues } from "./recalc-engines";
+import { editedFy2026Raise, multiGroupScenario } from "./scenarios";
+
+const soffice = findSoffice();
+if (!soffice) console.warn("xlsx-recalc: soffice (LibreOffice) not found on PATH; the LibreOffice recomputation tests are SKIPPED (CI installs libreoffice-calc).");
+
+/** Where each line's display cells and unrounded dollar cells sit, read from the exported file itself. */
+interface Layout {
+  costTable: Map<string, Record<string, string>>;
+  calc: Map<string, Record<string, string>>;
+}
+
+function layout(bytes: Uint8Array, result: TableResult, block: number): Layout {
+  const wb = XLSX.read(bytes);
+  const ct = wb.Sheets["Cost Table"]!;
+  const calcName = block === 0 ? "Calculation" : `Calculation ${block + 1}`;
+  const calc = wb.Sheets[calcName]!;
+  const width = result.columns.length + 2;
+  const c0 = block * width;
+  const costTable = new Map<string, Record<string, string>>();
+  const calcCells = new Map<string, Record<string, string>>();
+  result.lines.forEach((line, i) => {
+    const r = 5 + i;
+    expect(ct[XLSX.utils.encode_cell({ r: r - 1, c: c0 })]?.v).toBe(line.label);
+    costTable.set(line.id, Object.fromEntries(result.columns.map((col, j) => [col, XLSX.utils.encode_cell({ r: r - 1, c: c0 + 1 + j })])));
+  });
+  const range = XLSX.utils.decode_range(calc["!ref"]!);
+  for (let r = 0; r <= range.e.r; r++) {
+    const id = calc[XLSX.utils.encode_cell({ r, c: 0 })]?.v;
+    if (typeof id === "string" && id.startsWith("line:")) calcCells.set(id.slice(5), Object.fromEntries(result.columns.map((col, j) => [col, XLSX.utils.encode_cell({ r, c: 2 + j })])));
+  }
+  return { costTable, calc: calcCells };
+}
+
+type Reader = (sheet: string, addr: string) => unknown;
+
+/** Every display cell equal in $K, every unrounded line cell within one cent; returns how many cells were compared. */
+function expectMatchesEngine(read: Reader, lay: Layout, result: TableResult, calcName: string): number {
+  let compared = 0;
+  for (const line of result.lines) {
+    for (const col of result.columns) {
+      const cell = line.cells[col]!;
+      const shown = read("Cost Table", lay.costTable.get(line.id)![col]!);
+      expect(typeof shown, `${line.id}.${col} display`).toBe("number");
+      expect(shown, `${line.id}.${col} $K`).toBe(cell.display.toNumber());
+      const dollars = read(calcName, lay.calc.get(line.id)![col]!);
+      expect(typeof dollars, `${line.id}.${col} dollars`).toBe("number");
+      const diff = new Decimal(String(dollars)).minus(cell.exact).abs();
+      expect(diff.lessThanOrEqualTo("0.01"), `${line.id}.${col}: spreadsheet ${dollars} vs engine ${cell.exact.toFixed(4)}`).toBe(true);
+      compared += 2;
+    }
+  }
+  return compared;
+}
+
+const cases: [string, () => Scenario][] = [
+  ["FIS as published", fisAsPublished],
+  ["Contract terms as stated", contractAsStated],
+  ["FIS as published with the FY2026 raise at 4%", editedFy2026Raise],
+  ["two groups, flat mid-year raise, truncation", multiGroupScenario],
+];
+
+describe("HyperFormula recomputes the exported workbook from its formulas", () => {
+  for (const [name, make] of cases) {
+    it(name, () => {
+      const scenario = make();
+      const result = computeTable(scenario);
+      const bytes = poisonCachedValues(exportWorkbook([scenario]));
+      const hf = hyperFormulaRecalc(bytes);
+      expect(expectMatchesEngine(hf.value, layout(bytes, result, 0), result, "Calculation")).toBe(result.lines.length * result.columns.length * 2);
+    });
+  }
+
+  it("is live: editing the FY2026 raise on the Inputs sheet moves the table exactly as the engine moves it", () => {
+    const bytes = exportWorkbook([fisAsPublished()]);
+    const hf = hyperFormulaRecalc(bytes);
+    const wb = XLSX.read(bytes);
+    const inputs = wb.Sheets.Inputs!;
+    const row = Object.keys(inputs).find((a) => inputs[a]?.v === "items.baseSalary.steps.1.amount")!;
+    hf.set("Inputs", `E${XLSX.utils.decode_cell(row).r + 1}`, 0.04);
+    const edited = computeTable(editedFy2026Raise());
+    expectMatchesEngine(hf.value, layout(bytes, edited, 0), edited, "Calculation");
+    expect(hf.value("Cost Table", "C5")).toBe(edited.lines[0]!.cells.FY2026!.display.toNumber());
+    expect(edited.lines[0]!.cells.FY2026!.display.toNumber()).not.toBe(30767);
+  });
+
+  it("a comparison workbook holds one block per scenario, each recomputing to its own table", () => {
+    const a = fisAsPublished();
+    const b = contractAsStated();
+    const bytes = poisonCachedValues(exportWorkbook([a, b]));
+    const hf = hyperFormulaRecalc(bytes);
+    const ra = computeTable(a);
+    const rb = computeTable(b);
+    expectMatchesEngine(hf.value, layout(bytes, ra, 0), ra, "Calculation");
+    expectMatchesEngine(hf.value, layout(bytes, rb, 1), rb, "Calculation 2");
+  });
+});
+
+describe.skipIf(!soffice)("LibreOffice (headless) recomputes the exported workbook", () => {
+  it("really recalculates: with recalculation off it shows the poisoned cache, with it on the engine's numbers", () => {
+    const bytes = poisonCachedValues(exportWorkbook([fisAsPublished()]));
+    const stale = libreOfficeRecalc(soffice!, bytes, { recalcOnLoad: false });
+    expect(cellValue(stale, "Cost Table", "B5")).toBe(-999999);
+    const fresh = libreOfficeRecalc(soffice!, bytes);
+    expect(cellValue(fresh, "Cost Table", "B5")).toBe(12161);
+  });
+
+  it("computes a workbook written with no cached values at all", () => {
+    const scenario = fisAsPublished();
+    const result = computeTable(scenario);
+    const bytes = exportWorkbook([scenario], { cachedValues: "none" });
+    expect(cellValue(XLSX.read(bytes), "Cost Table", "B5")).toBeUndefined();
+    const wb = libreOfficeRecalc(soffice!, bytes);
+    expectMatchesEngine((s, a) => cellValue(wb, s, a), layout(bytes, result, 0), result, "Calculation");
+  });
+
+  for (const [name, make] of cases) {
+    it(name, () => {
+      const scenario = make();
+      const result = computeTable(scenario);
+      const bytes = poisonCachedValues(exportWorkbook([scenario]));
+      const wb = libreOfficeRecalc(soffice!, bytes);
+      expect(expectMatchesEngine((s, a) => cellValue(wb, s, a), layout(bytes, result, 0), result, "Calculation")).toBe(result.lines.length * result.columns.length * 2);
+    });
+  }
+
+  it("a comparison workbook (both built-ins side by side)", () => {
+    const a = fisAsPublished();
+    const b = contractAsStated();
+    const bytes = poisonCachedValues(exportWorkbook([a, b]));
+    const wb = libreOfficeRecalc(soffice!, bytes);
+    const read = (s: string, addr: string) => cellValue(wb, s, addr);
+    expectMatchesEngine(read, layout(bytes, computeTable(a), 0), computeTable(a), "Calculation");
+    expectMatchesEngine(read, layout(bytes, computeTable(b), 1), computeTable(b), "Calculation 2");
+  });
+});
