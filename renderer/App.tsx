@@ -1,0 +1,231 @@
+/** The workbench: scenarios on the left, one screen at a time on the right, file commands on top. */
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { AutosaveSnapshot, MenuCommand } from "../electron/ipc/contract";
+import { ROUNDING_RULES } from "../model/rounding";
+import { getPlatform } from "./platform";
+import { Charts } from "./charts/Charts";
+import { FisTable } from "./grid/FisTable";
+import { InputsGrid, inputRows } from "./grid/InputsGrid";
+import { ComparePanel } from "./panels/ComparePanel";
+import { ExplainPanel } from "./panels/ExplainPanel";
+import { MessageBar } from "./panels/MessageBar";
+import { ScenarioList } from "./panels/ScenarioList";
+import { SchedulePanel } from "./panels/SchedulePanel";
+import { Toolbar, type ToolbarActions } from "./panels/Toolbar";
+import { AUTOSAVE_INTERVAL_MS, parseAutosave } from "./state/autosave";
+import { tableFor } from "./state/compute-cache";
+import { useApp } from "./state/context";
+import * as files from "./state/file-commands";
+import { isReferenceAgreement } from "./state/reference";
+import { TABS, activeEntry, autosaveText, cellErrorKey, type Tab } from "./state/store";
+
+const VIEW_TABS: Partial<Record<MenuCommand, Tab>> = { "view.table": "table", "view.inputs": "inputs", "view.census": "census", "view.compare": "compare", "view.charts": "charts" };
+
+function isTextField(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable);
+}
+
+export function App() {
+  const { state, dispatch } = useApp();
+  const platform = useMemo(() => getPlatform(), []);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const ctx = useMemo<files.FileCommandContext>(() => ({ platform, getState: () => stateRef.current, dispatch }), [platform, dispatch]);
+  const entry = activeEntry(state);
+  const result = tableFor(entry.scenario);
+  const reference = isReferenceAgreement(entry.scenario);
+  const [show, setShow] = useState({ computed: true, published: false, variance: false });
+  const [recover, setRecover] = useState<AutosaveSnapshot | null>(null);
+
+  const actions: ToolbarActions = useMemo(
+    () => ({
+      newScenario: () => dispatch({ type: "newFrom", key: "fis", name: "Untitled scenario" }),
+      open: () => void files.openScenario(ctx),
+      save: () => void files.saveScenario(ctx, false),
+      saveAs: () => void files.saveScenario(ctx, true),
+      recent: async () => {
+        const r = await platform.recentFiles();
+        return r.ok ? r.value : [];
+      },
+      openRecent: (token) => void files.openRecent(ctx, token),
+      exportXlsx: () => void files.exportXlsx(ctx),
+      exportCsv: () => void files.exportCsv(ctx),
+      importAssumptions: () => void files.importAssumptionsFile(ctx),
+    }),
+    [ctx, dispatch, platform],
+  );
+
+  const runCommand = useCallback(
+    (command: MenuCommand, token?: string) => {
+      const tab = VIEW_TABS[command];
+      if (tab) return dispatch({ type: "tab", tab });
+      switch (command) {
+        case "file.new":
+          return actions.newScenario();
+        case "file.open":
+          return actions.open();
+        case "file.openRecent":
+          return token ? actions.openRecent(token) : undefined;
+        case "file.save":
+          return actions.save();
+        case "file.saveAs":
+          return actions.saveAs();
+        case "file.exportXlsx":
+          return actions.exportXlsx();
+        case "file.exportCsv":
+          return actions.exportCsv();
+        case "file.importAssumptions":
+          return actions.importAssumptions();
+        case "file.importCensus":
+          return dispatch({ type: "notice", notice: { kind: "info", text: "Census import is not available in this version yet." } });
+        case "edit.undo":
+          return dispatch({ type: "undo" });
+        case "edit.redo":
+          return dispatch({ type: "redo" });
+        default:
+          return undefined;
+      }
+    },
+    [actions, dispatch],
+  );
+
+  useEffect(() => platform.onMenuCommand(runCommand), [platform, runCommand]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const key = e.key.toLowerCase();
+      // Text fields (and AG Grid's cell editor) keep their own undo.
+      if ((key === "z" || key === "y") && isTextField(e.target)) return;
+      if (key === "z" && !e.shiftKey) dispatch({ type: "undo" });
+      else if (key === "y" || (key === "z" && e.shiftKey)) dispatch({ type: "redo" });
+      else if (key === "s") e.shiftKey ? actions.saveAs() : actions.save();
+      else if (key === "o") actions.open();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [actions, dispatch]);
+
+  useEffect(() => {
+    platform.setWindowTitle(`${entry.scenario.name}${entry.dirty && !entry.builtIn ? " •" : ""} — Fiscal Impact Studio`);
+  }, [platform, entry.scenario.name, entry.dirty, entry.builtIn]);
+
+  // Offer unsaved work from the last session; autosave waits until the user has answered.
+  useEffect(() => {
+    void platform.readAutosave().then((r) => {
+      if (r.ok && r.value && parseAutosave(r.value.text).ok) setRecover(r.value);
+    });
+  }, [platform]);
+
+  const written = useRef(0);
+  useEffect(() => {
+    if (recover) return;
+    const timer = setInterval(() => {
+      const s = stateRef.current;
+      if (s.changeSeq === written.current) return;
+      written.current = s.changeSeq;
+      const hasUser = s.entries.some((e) => !e.builtIn && e.dirty);
+      void (hasUser ? platform.writeAutosave(autosaveText(s)) : platform.clearAutosave()).then((r) => {
+        if (!r.ok) dispatch({ type: "notice", notice: { kind: "error", text: `Autosave failed: ${r.error}` } });
+      });
+    }, AUTOSAVE_INTERVAL_MS);
+    return () => clearInterval(timer);
+  }, [platform, recover, dispatch]);
+
+  const selected = state.selectedCell;
+  const selectedLine = selected ? result.lines.find((l) => l.id === selected.line) : undefined;
+  const selectedCell = selected ? selectedLine?.cells[selected.column] : undefined;
+  const rows = useMemo(
+    () => inputRows(entry.scenario, entry.baseline, (p) => state.cellErrors[cellErrorKey(entry.key, p)]),
+    [entry.scenario, entry.baseline, entry.key, state.cellErrors],
+  );
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>Fiscal Impact Studio</h1>
+        <Toolbar actions={actions} />
+      </header>
+      {recover && (
+        <div className="notice notice-recover" data-testid="recover-banner">
+          Recover unsaved work from {new Date(recover.savedAt).toLocaleString()}?
+          <button
+            type="button"
+            onClick={() => {
+              const parsed = parseAutosave(recover.text);
+              if (parsed.ok) dispatch({ type: "recovered", scenarios: parsed.scenarios });
+              setRecover(null);
+            }}
+          >
+            Recover
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              void platform.clearAutosave();
+              setRecover(null);
+            }}
+          >
+            Discard
+          </button>
+        </div>
+      )}
+      <MessageBar />
+      <div className="body">
+        <ScenarioList />
+        <main className="content">
+          <div className="tabs" role="tablist">
+            {TABS.map((t) => (
+              <button key={t.id} type="button" role="tab" aria-selected={state.tab === t.id} data-testid={`tab-${t.id}`} className={state.tab === t.id ? "tab active" : "tab"} onClick={() => dispatch({ type: "tab", tab: t.id })}>
+                {t.label}
+              </button>
+            ))}
+            <span className="active-name" data-testid="active-scenario">
+              {entry.scenario.name}
+              {entry.builtIn ? " (built-in, read-only)" : ""}
+            </span>
+          </div>
+          {state.tab === "table" && (
+            <div className="table-screen">
+              <div className="table-main">
+                <p className="hint" data-testid="hint">
+                  Click any number to see where it comes from. {entry.builtIn ? "Edit inputs on the Inputs tab (a copy is made for you)." : ""}
+                </p>
+                <div className="toggles">
+                  <label>
+                    <input type="checkbox" data-testid="show-computed" checked={show.computed} onChange={(e) => setShow({ ...show, computed: e.target.checked })} /> Computed
+                  </label>
+                  <label title={reference ? "" : "The published table belongs to the reference agreement only"}>
+                    <input type="checkbox" data-testid="show-published" disabled={!reference} checked={reference && show.published} onChange={(e) => setShow({ ...show, published: e.target.checked })} /> Published (FIS Dec 2024)
+                  </label>
+                  <label>
+                    <input type="checkbox" data-testid="show-variance" disabled={!reference} checked={reference && show.variance} onChange={(e) => setShow({ ...show, variance: e.target.checked })} /> Variance (computed − published)
+                  </label>
+                </div>
+                <FisTable
+                  result={result}
+                  showComputed={show.computed}
+                  showPublished={reference && show.published}
+                  showVariance={reference && show.variance}
+                  selected={selected}
+                  onSelect={(line, column) => dispatch({ type: "selectCell", line, column })}
+                />
+                <p className="muted small">
+                  $ thousands. {ROUNDING_RULES[entry.scenario.settings.rounding]}. {entry.scenario.description}
+                </p>
+              </div>
+              <ExplainPanel cell={selectedCell} title={selectedLine && selected ? `${selectedLine.label}, ${selected.column === "Total" ? "four-year total" : selected.column}` : ""} onJump={(path) => dispatch({ type: "jump", path })} />
+            </div>
+          )}
+          {state.tab === "inputs" && <InputsGrid rows={rows} readOnlyHint={entry.builtIn} jump={state.jump} onEdit={(edits) => dispatch({ type: "edit", edits })} />}
+          {state.tab === "census" && <SchedulePanel />}
+          {state.tab === "compare" && <ComparePanel />}
+          {state.tab === "charts" && <Charts result={result} baseline={tableFor(entry.baseline)} baselineName={entry.baseline === entry.scenario ? entry.scenario.name : entry.baselineName} />}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+/**
+ * Screen 2: every input of the active scenario, by section. Only the value column is editable;
+ * edits go to the store (readOnlyEdit), which parses them by unit, checks the scenario and either
+ * applies them (one undo step) or marks the cell red with the reason.
+ */
+import type { CellEditRequestEvent, ColDef, GetRowIdParams, GridApi } from "ag-grid-community";
+import { AgGridReact } from "ag-grid-react";
+import { useEffect, useMemo, useRef } from "react";
+import type { InputEntry, InputSection } from "../../model/scenario/paths";
+import { listInputs } from "../../model/scenario/paths";
+import type { Scenario } from "../../model/scenario/types";
+import { inputText } from "../format/money";
+import { describeUnit } from "../format/parse-number";
+import type { CellError } from "../state/store";
+import { gridTheme } from "./ag-setup";
+import { pastedColumn } from "./paste";
+
+export interface InputRow {
+  path: string;
+  section: string;
+  firstInSection: boolean;
+  owner: string;
+  label: string;
+  value: string;
+  unit: string;
+  unitRaw: InputEntry["param"]["unit"];
+  sourceKind: string;
+  source: string;
+  calibrated: boolean;
+  baseline: string;
+  edited: boolean;
+  error?: CellError;
+}
+
+const SECTION_LABELS: Record<InputSection, string> = {
+  "Headcount and salary": "Headcount and salary",
+  Raises: "Raises by year",
+  "One-time payments": "Bonus (one-time)",
+  "Coverage premium": "Coverage premium (additional pay)",
+  Benefits: "Benefits by calendar year",
+  "Rates of pay": "Medicare (rates of pay)",
+  "Other costs": "Other NPS",
+  "Fund split and funding": "Local share and funding",
+};
+
+function sourceText(e: InputEntry): string {
+  const s = e.param.source;
+  if (s.kind === "calibrated") return `CALIBRATED${e.param.stated ? ` (stated ${e.param.stated})` : ""}: ${s.note ?? ""}`;
+  return [s.kind === "user" ? "edited by you" : s.kind, s.ref, s.note].filter(Boolean).join(" · ");
+}
+
+export function inputRows(scenario: Scenario, baseline: Scenario, errors: (path: string) => CellError | undefined): InputRow[] {
+  const base = new Map(listInputs(baseline).map((e) => [e.path, e.param]));
+  let lastSection = "";
+  return listInputs(scenario).map((e) => {
+    const b = base.get(e.path);
+    const error = errors(e.path);
+    const section = SECTION_LABELS[e.section] ?? e.section;
+    const row: InputRow = {
+      path: e.path,
+      section,
+      firstInSection: section !== lastSection,
+      owner: e.owner,
+      label: e.param.label,
+      value: e.param.value,
+      unit: e.param.unit,
+      unitRaw: e.param.unit,
+      sourceKind: e.param.source.kind,
+      source: sourceText(e),
+      calibrated: e.param.source.kind === "calibrated",
+      baseline: b ? b.value : "",
+      edited: b ? b.value !== e.param.value : true,
+      ...(error ? { error } : {}),
+    };
+    lastSection = section;
+    return row;
+  });
+}
+
+export interface InputsGridProps {
+  rows: InputRow[];
+  readOnlyHint: boolean;
+  jump: { path: string; seq: number } | null;
+  onEdit: (edits: { path: string; text: string }[]) => void;
+}
+
+export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps) {
+  const apiRef = useRef<GridApi<InputRow> | null>(null);
+  const boxRef = useRef<HTMLDivElement | null>(null);
+  const onEditRef = useRef(onEdit);
+  onEditRef.current = onEdit;
+
+  const columnDefs = useMemo<ColDef<InputRow>[]>(
+    (): ColDef<InputRow>[] => [
+      { colId: "section", headerName: "Section", valueGetter: (p) => (p.data?.firstInSection ? p.data.section : ""), width: 200, cellClass: "section-cell" },
+      { colId: "label", headerName: "Input", field: "label", width: 290, tooltipField: "path" },
+      {
+        colId: "value",
+        headerName: "Value",
+        editable: true,
+        valueGetter: (p) => (p.data ? inputText(p.data.value, p.data.unitRaw) : ""),
+        width: 140,
+        cellClass: "num value-cell",
+        cellClassRules: { "cell-error": (p) => !!p.data?.error, "cell-edited": (p) => !!p.data?.edited && !p.data.error },
+        tooltipValueGetter: (p) => (p.data?.error ? `Rejected "${p.data.error.text}": ${p.data.error.message}` : p.data ? `Type a new value (${describeUnit(p.data.unitRaw)}); Enter to apply` : ""),
+      },
+      { colId: "unit", headerName: "Unit", field: "unit", width: 100 },
+      {
+        colId: "edited",
+        headerName: "Edited",
+        valueGetter: (p) => (p.data?.edited ? "● edited" : ""),
+        width: 88,
+        cellClass: "edited-cell",
+      },
+      { colId: "baseline", headerName: "Baseline", valueGetter: (p) => (p.data ? inputText(p.data.baseline, p.data.unitRaw) : ""), width: 130, cellClass: "num muted" },
+      {
+        colId: "source",
+        headerName: "Source",
+        field: "source",
+        flex: 1,
+        minWidth: 280,
+        tooltipField: "source",
+        cellClassRules: { "source-calibrated": (p) => !!p.data?.calibrated, "source-user": (p) => p.data?.sourceKind === "user" },
+      },
+    ],
+    [],
+  );
+
+  // Jump requests from the explain panel: scroll, focus and flash the row.
+  useEffect(() => {
+    const api = apiRef.current;
+    if (!api || !jump) return;
+    const node = api.getRowNode(jump.path);
+    if (!node || node.rowIndex == null) return;
+    api.ensureNodeVisible(node, "middle");
+    api.setFocusedCell(node.rowIndex, "value");
+    api.flashCells({ rowNodes: [node] });
+  }, [jump, rows.length > 0 && apiRef.current !== null]);
+
+  // AG Grid Community has no clipboard module: paste a column of values from the focused cell down.
+  useEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    const onPaste = (ev: ClipboardEvent) => {
+      const api = apiRef.current;
+      if (!api || api.getEditingCells().length > 0) return; // the cell editor handles its own paste
+      const focused = api.getFocusedCell();
+      if (!focused) return;
+      const values = pastedColumn(ev.clipboardData?.getData("text/plain") ?? "");
+      if (values.length === 0) return;
+      ev.preventDefault();
+      const edits: { path: string; text: string }[] = [];
+      values.forEach((text, i) => {
+        const node = api.getDisplayedRowAtIndex(focused.rowIndex + i);
+        if (node?.data) edits.push({ path: node.data.path, text });
+      });
+      onEditRef.current(edits);
+    };
+    box.addEventListener("paste", onPaste);
+    return () => box.removeEventListener("paste", onPaste);
+  }, []);
+
+  return (
+    <div className="inputs-grid" ref={boxRef} data-testid="inputs-grid">
+      {readOnlyHint && <div className="hint">This built-in scenario is read-only: typing a value creates an editable copy automatically.</div>}
+      <div className="inputs-grid-body">
+        <AgGridReact<InputRow>
+          theme={gridTheme}
+          rowData={rows}
+          columnDefs={columnDefs}
+          getRowId={(p: GetRowIdParams<InputRow>) => p.data.path}
+          rowClassRules={{ "row-section-start": (p) => !!p.data?.firstInSection }}
+          readOnlyEdit
+          singleClickEdit={false}
+          enterNavigatesVertically
+          enterNavigatesVerticallyAfterEdit
+          stopEditingWhenCellsLoseFocus
+          rowBuffer={200}
+          suppressColumnVirtualisation
+          tooltipShowDelay={300}
+          defaultColDef={{ sortable: false, resizable: true, suppressHeaderMenuButton: true }}
+          onGridReady={(e) => (apiRef.current = e.api)}
+          onCellEditRequest={(e: CellEditRequestEvent<InputRow>) => {
+            if (!e.data) return;
+            const text = e.newValue == null ? "" : String(e.newValue);
+            // Unchanged display text (Enter without typing) is not an edit.
+            if (text === inputText(e.data.value, e.data.unitRaw)) return;
+            onEditRef.current([{ path: e.data.path, text }]);
+          }}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+/** Compare: two or more scenarios side by side per line and year, with $K and % variance against the first. */
+import { Fragment } from "react";
+import { thousandsText, percentChangeText, varianceText } from "../format/money";
+import { tableFor } from "../state/compute-cache";
+import { useApp } from "../state/context";
+
+export function ComparePanel() {
+  const { state, dispatch } = useApp();
+  const chosen = state.compareKeys.map((k) => state.entries.find((e) => e.key === k)).filter((e) => e !== undefined);
+  const results = chosen.map((e) => tableFor(e.scenario));
+  const first = results[0];
+  const toggle = (key: string, on: boolean) => dispatch({ type: "compareKeys", keys: on ? [...state.compareKeys, key] : state.compareKeys.filter((k) => k !== key) });
+
+  return (
+    <section className="compare" data-testid="compare-panel">
+      <div className="compare-pick">
+        <span>Compare (the first ticked is the base):</span>
+        {state.entries.map((e) => (
+          <label key={e.key}>
+            <input type="checkbox" data-testid="compare-pick" data-key={e.key} checked={state.compareKeys.includes(e.key)} onChange={(ev) => toggle(e.key, ev.target.checked)} /> {e.scenario.name}
+          </label>
+        ))}
+      </div>
+      {results.length < 2 || !first ? (
+        <p className="muted">Tick two or more scenarios to compare them.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="compare-table" data-testid="compare-table">
+            <thead>
+              <tr>
+                <th rowSpan={2}>$ thousands</th>
+                {first.columns.map((c) => (
+                  <th key={c} colSpan={1 + (results.length - 1) * 3} className="year-head">
+                    {c === "Total" ? "Four-Year Total" : c}
+                  </th>
+                ))}
+              </tr>
+              <tr>
+                {first.columns.map((c) => (
+                  <Fragment key={c}>
+                    <th title={chosen[0]!.scenario.name}>{chosen[0]!.scenario.name}</th>
+                    {chosen.slice(1).map((e) => (
+                      <Fragment key={e.key}>
+                        <th title={e.scenario.name}>{e.scenario.name}</th>
+                        <th>Δ $K</th>
+                        <th>Δ %</th>
+                      </Fragment>
+                    ))}
+                  </Fragment>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {first.lines.map((line) => (
+                <tr key={line.id} className={line.kind === "total" ? "row-total" : ""} data-line={line.id}>
+                  <th className="line-label">{line.label}</th>
+                  {first.columns.map((c) => {
+                    const base = line.cells[c]!.display;
+                    return (
+                      <Fragment key={c}>
+                        <td className="num" data-testid={`cmp-${line.id}-${c}-0`}>{thousandsText(base)}</td>
+                        {results.slice(1).map((r, i) => {
+                          const other = r.lines.find((l) => l.id === line.id)?.cells[c]?.display;
+                          if (!other) return <td key={i} colSpan={3} className="muted">n/a</td>;
+                          const diff = other.minus(base);
+                          return (
+                            <Fragment key={i}>
+                              <td className="num" data-testid={`cmp-${line.id}-${c}-${i + 1}`}>{thousandsText(other)}</td>
+                              <td className={`num ${diff.isZero() ? "muted" : "variance-off"}`} data-testid={`cmp-${line.id}-${c}-${i + 1}-diff`}>{varianceText(diff)}</td>
+                              <td className={`num ${diff.isZero() ? "muted" : ""}`}>{percentChangeText(base, other)}</td>
+                            </Fragment>
+                          );
+                        })}
+                      </Fragment>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

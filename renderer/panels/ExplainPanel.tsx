@@ -1,0 +1,81 @@
+/**
+ * "Where does this number come from": the selected cell's Explanation as a tree. Inputs (leaves
+ * with an inputPath) are links to their row in the inputs grid; calibrated sources are flagged.
+ */
+import type { Explanation } from "../../model/explain";
+import type { Cell } from "../../model/compute";
+import { explanationValueText, thousandsText } from "../format/money";
+
+function SourceTag({ node }: { node: Explanation }) {
+  const s = node.source;
+  if (!s) return null;
+  if (s.kind === "calibrated") return <span className="tag tag-calibrated" title={s.note}>calibrated{s.note ? `: ${s.note}` : ""}</span>;
+  if (s.kind === "user") return <span className="tag tag-user" title={s.note}>edited{s.note ? ` (${s.note})` : ""}</span>;
+  return <span className="tag" title={s.note}>{s.ref}{s.note ? ` · ${s.note}` : ""}</span>;
+}
+
+function Node({ node, depth, onJump }: { node: Explanation; depth: number; onJump: (path: string) => void }) {
+  const head = (
+    <span className="explain-head">
+      {node.inputPath ? (
+        <button type="button" className="link" data-testid="explain-input" data-path={node.inputPath} onClick={() => onJump(node.inputPath!)} title="Show this input in the Inputs grid">
+          {node.label}
+        </button>
+      ) : (
+        <span className="explain-label">{node.label}</span>
+      )}
+      <span className="explain-value">= {explanationValueText(node.value, node.unit)}</span>
+      {node.unit !== "USD" && <span className="muted"> {node.unit}</span>}
+      <SourceTag node={node} />
+    </span>
+  );
+  const body = (
+    <>
+      {node.formula && <div className="explain-formula">{node.formula}</div>}
+      {node.symbols && <div className="explain-symbols">= {node.symbols}</div>}
+    </>
+  );
+  if (node.children.length === 0) {
+    return (
+      <li className="explain-leaf">
+        {head}
+        {body}
+      </li>
+    );
+  }
+  return (
+    <li>
+      <details open={depth < 2}>
+        <summary>{head}</summary>
+        {body}
+        <ul>
+          {node.children.map((c, i) => (
+            <Node key={i} node={c} depth={depth + 1} onJump={onJump} />
+          ))}
+        </ul>
+      </details>
+    </li>
+  );
+}
+
+export function ExplainPanel({ cell, title, onJump }: { cell: Cell | undefined; title: string; onJump: (path: string) => void }) {
+  if (!cell) {
+    return (
+      <aside className="explain" data-testid="explain-panel">
+        <h3>Where does this number come from?</h3>
+        <p className="muted">Click any number in the table to see how it was computed, from which inputs and sources. Blue names are inputs: click one to jump to it.</p>
+      </aside>
+    );
+  }
+  return (
+    <aside className="explain" data-testid="explain-panel">
+      <h3>
+        {title}: {thousandsText(cell.display)}K
+      </h3>
+      <div className="muted small">Unrounded: ${explanationValueText(cell.exact.toString(), "USD").replace("$", "")}</div>
+      <ul className="explain-tree">
+        <Node node={cell.explanation} depth={0} onJump={onJump} />
+      </ul>
+    </aside>
+  );
+}

@@ -1,0 +1,94 @@
+/** Sidebar: the scenarios, with New (copy of any), Duplicate, Rename, Delete (not the built-ins). */
+import { useState } from "react";
+import { useApp } from "../state/context";
+
+export function ScenarioList() {
+  const { state, dispatch } = useApp();
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [draft, setDraft] = useState("");
+  const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
+  const [newFrom, setNewFrom] = useState("fis");
+  const active = state.entries.find((e) => e.key === state.activeKey);
+
+  return (
+    <nav className="scenarios" data-testid="scenario-list">
+      <h2>Scenarios</h2>
+      <ul>
+        {state.entries.map((e) => (
+          <li key={e.key} className={e.key === state.activeKey ? "active" : ""}>
+            {renaming === e.key ? (
+              <input
+                autoFocus
+                aria-label="Scenario name"
+                data-testid="rename-input"
+                value={draft}
+                onChange={(ev) => setDraft(ev.target.value)}
+                onKeyDown={(ev) => {
+                  if (ev.key === "Enter") {
+                    dispatch({ type: "rename", key: e.key, name: draft });
+                    setRenaming(null);
+                  } else if (ev.key === "Escape") setRenaming(null);
+                }}
+                onBlur={() => setRenaming(null)}
+              />
+            ) : (
+              <button type="button" className="scenario-name" data-testid="scenario-item" data-key={e.key} onClick={() => dispatch({ type: "select", key: e.key })} title={e.builtIn ? "Built-in, read-only" : e.file ? `File: ${e.file.name}` : "Not saved to a file yet"}>
+                {e.scenario.name}
+                {e.builtIn && <span className="badge">built-in</span>}
+                {e.dirty && !e.builtIn && <span className="dirty" title="Unsaved changes"> •</span>}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <div className="scenario-actions">
+        <label className="small">
+          New copy of{" "}
+          <select aria-label="New scenario from" data-testid="new-from" value={newFrom} onChange={(e) => setNewFrom(e.target.value)}>
+            {state.entries.map((e) => (
+              <option key={e.key} value={e.key}>
+                {e.scenario.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" data-testid="scenario-new" onClick={() => dispatch({ type: "newFrom", key: newFrom })}>
+          New
+        </button>
+        <button type="button" data-testid="scenario-duplicate" onClick={() => dispatch({ type: "newFrom", key: state.activeKey })}>
+          Duplicate
+        </button>
+        <button
+          type="button"
+          data-testid="scenario-rename"
+          disabled={!active || active.builtIn}
+          title={active?.builtIn ? "Built-in scenarios cannot be renamed" : "Rename the active scenario"}
+          onClick={() => {
+            if (!active) return;
+            setDraft(active.scenario.name);
+            setRenaming(active.key);
+          }}
+        >
+          Rename
+        </button>
+        <button
+          type="button"
+          data-testid="scenario-delete"
+          className={confirmDelete === state.activeKey ? "danger" : ""}
+          disabled={!active || active.builtIn}
+          title={active?.builtIn ? "Built-in scenarios cannot be deleted" : "Delete the active scenario"}
+          onClick={() => {
+            if (!active) return;
+            if (confirmDelete === active.key) {
+              dispatch({ type: "delete", key: active.key });
+              setConfirmDelete(null);
+            } else setConfirmDelete(active.key);
+          }}
+          onBlur={() => setConfirmDelete(null)}
+        >
+          {confirmDelete === state.activeKey ? "Click again to delete" : "Delete"}
+        </button>
+      </div>
+    </nav>
+  );
+}

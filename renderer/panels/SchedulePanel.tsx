@@ -1,0 +1,84 @@
+/** Screen 3: the reference census and the salary schedules, read-only. */
+import type { ColDef } from "ag-grid-community";
+import { AgGridReact } from "ag-grid-react";
+import { useMemo, useState } from "react";
+import { gridTheme } from "../grid/ag-setup";
+import { censusView, scheduleViews, type CensusView, type ScheduleView } from "./schedule-adapter";
+
+type CensusRow = CensusView["rows"][number];
+type ScheduleRow = ScheduleView["rows"][number];
+
+const money = (v: string | null | undefined) => (v == null ? "N/A" : `$${v.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`);
+
+export function SchedulePanel() {
+  const { census, schedules, error } = useMemo(() => {
+    try {
+      return { census: censusView(), schedules: scheduleViews(), error: null };
+    } catch (e) {
+      return { census: null, schedules: [] as ScheduleView[], error: e instanceof Error ? e.message : String(e) };
+    }
+  }, []);
+  const [scheduleId, setScheduleId] = useState(() => schedules.find((s) => !s.id.includes("2024"))?.id ?? schedules[0]?.id ?? "");
+  const schedule = schedules.find((s) => s.id === scheduleId);
+
+  const censusCols = useMemo<ColDef<CensusRow>[]>(
+    () =>
+      census
+        ? [
+            { headerName: "Schedule", field: "schedule", pinned: "left", width: 110 },
+            { headerName: "Lane", field: "lane", pinned: "left", width: 150 },
+            ...census.steps.map((s): ColDef<CensusRow> => ({ colId: `step${s}`, headerName: `Step ${s}`, valueGetter: (p) => p.data?.counts[s] ?? "", width: 78, cellClass: "num" })),
+            { headerName: "Total", field: "total", width: 90, cellClass: "num strong" },
+          ]
+        : [],
+    [census],
+  );
+  const scheduleCols = useMemo<ColDef<ScheduleRow>[]>(
+    () =>
+      schedule
+        ? [
+            { headerName: "Lane", field: "lane", pinned: "left", width: 150 },
+            ...schedule.steps.map((label, i): ColDef<ScheduleRow> => ({ colId: `c${i}`, headerName: label, valueGetter: (p) => money(p.data?.cells[i]), width: 96, cellClass: "num" })),
+          ]
+        : [],
+    [schedule],
+  );
+
+  if (error || !census) return <p className="notice notice-error">The salary schedules could not be loaded: {error}</p>;
+  return (
+    <section className="schedules" data-testid="schedule-panel">
+      <h3>
+        Census: {census.label}, FY{census.asOf}, {census.total.replace(/\B(?=(\d{3})+(?!\d))/g, ",")} members
+      </h3>
+      <p className="muted small">{census.description}</p>
+      <div className="grid-box" style={{ height: 300 }}>
+        <AgGridReact<CensusRow> theme={gridTheme} rowData={census.rows} columnDefs={censusCols} getRowId={(p) => p.data.key} defaultColDef={{ sortable: false, suppressHeaderMenuButton: true }} />
+      </div>
+      <h3>
+        Salary schedule{" "}
+        <select aria-label="Salary schedule" value={scheduleId} onChange={(e) => setScheduleId(e.target.value)} data-testid="schedule-pick">
+          {schedules.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+      </h3>
+      {schedule && (
+        <>
+          <p className="muted small">Source: {schedule.source}</p>
+          <div className="grid-box" style={{ height: 300 }}>
+            <AgGridReact<ScheduleRow> theme={gridTheme} rowData={schedule.rows} columnDefs={scheduleCols} getRowId={(p) => p.data.lane} defaultColDef={{ sortable: false, suppressHeaderMenuButton: true }} />
+          </div>
+          {schedule.notes.length > 0 && (
+            <ul className="small muted">
+              {schedule.notes.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

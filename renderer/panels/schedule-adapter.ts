@@ -1,0 +1,65 @@
+/**
+ * The one place the renderer touches model/schedule: plain rows for read-only grids, so a change in
+ * the schedule API is fixed here and nowhere else.
+ */
+import { Decimal } from "../../model/decimal";
+import { REFERENCE_CENSUS_DESCRIPTION, loadSchedules, referenceCensus } from "../../model/schedule";
+
+export interface ScheduleView {
+  id: string;
+  title: string;
+  source: string;
+  steps: string[];
+  rows: { lane: string; cells: (string | null)[] }[];
+  notes: string[];
+}
+
+export interface CensusView {
+  label: string;
+  description: string;
+  asOf: number;
+  total: string;
+  steps: number[];
+  rows: { key: string; schedule: string; lane: string; counts: Record<number, string>; total: string }[];
+}
+
+export function scheduleViews(): ScheduleView[] {
+  return loadSchedules().map((s) => ({
+    id: s.id,
+    title: `${s.family} ${s.months}-month, FY${s.fiscalYear}${s.adjustment ? ` (+${new Decimal(s.adjustment).times(100).toString()}%)` : ""}${s.derived ? " (derived)" : ""}`,
+    source: s.derived ? `derived from ${s.derived.from}: ${s.derived.rule}` : `${s.source.file} lines ${s.source.lines[0]}-${s.source.lines[1]}${s.source.note ? `; ${s.source.note}` : ""}`,
+    steps: s.steps,
+    rows: s.lanes.map((lane) => ({ lane, cells: s.cells[lane] ?? [] })),
+    notes: s.notes ?? [],
+  }));
+}
+
+export function censusView(): CensusView {
+  const census = referenceCensus();
+  const steps = [...new Set(census.cells.map((c) => c.step))].sort((a, b) => a - b);
+  const byRow = new Map<string, { schedule: string; lane: string; counts: Map<number, Decimal> }>();
+  let total = new Decimal(0);
+  for (const c of census.cells) {
+    const key = `${c.schedule}|${c.lane}`;
+    let row = byRow.get(key);
+    if (!row) byRow.set(key, (row = { schedule: c.schedule, lane: c.lane, counts: new Map() }));
+    row.counts.set(c.step, (row.counts.get(c.step) ?? new Decimal(0)).plus(c.headcount));
+    total = total.plus(c.headcount);
+  }
+  return {
+    label: census.label,
+    description: REFERENCE_CENSUS_DESCRIPTION,
+    asOf: census.asOfFiscalYear,
+    total: total.toString(),
+    steps,
+    rows: [...byRow.entries()].map(([key, r]) => {
+      const counts: Record<number, string> = {};
+      let rowTotal = new Decimal(0);
+      for (const [step, n] of r.counts) {
+        counts[step] = n.toString();
+        rowTotal = rowTotal.plus(n);
+      }
+      return { key, schedule: r.schedule, lane: r.lane, counts, total: rowTotal.toString() };
+    }),
+  };
+}

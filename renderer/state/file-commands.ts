@@ -1,0 +1,95 @@
+/**
+ * File commands (New, Open, Save, Save As, Recent, Export, Import) over the PlatformApi. Each one
+ * reports through the message bar; a failed open or import leaves the current work untouched.
+ */
+import type { Dispatch } from "react";
+import type { PlatformApi } from "../../electron/ipc/contract";
+import { formatInputError, type InputError } from "../../model/errors";
+import { parseScenarioJson, serializeScenario } from "../../model/scenario/schema";
+import { exportTableCsv, exportWorkbook, importAssumptions } from "../io/spreadsheet-io";
+import { tableFor } from "./compute-cache";
+import { activeEntry, type Action, type AppState } from "./store";
+
+export interface FileCommandContext {
+  platform: PlatformApi;
+  getState: () => AppState;
+  dispatch: Dispatch<Action>;
+}
+
+const fileName = (name: string, ext: string) => `${name.replace(/[^\w .()-]+/g, "_").trim() || "scenario"}.${ext}`;
+
+function showErrors(dispatch: Dispatch<Action>, what: string, errors: InputError[]) {
+  dispatch({ type: "notice", notice: { kind: "error", text: `${what}: ${errors.length} problem(s); nothing was changed.`, details: errors.slice(0, 30).map(formatInputError) } });
+}
+
+function fail(dispatch: Dispatch<Action>, what: string, error: string) {
+  dispatch({ type: "notice", notice: { kind: "error", text: `${what}: ${error}` } });
+}
+
+export function openText(ctx: FileCommandContext, file: { token?: string; name: string; text: string }) {
+  const parsed = parseScenarioJson(file.text, file.name);
+  if (!parsed.ok) return showErrors(ctx.dispatch, `Could not open "${file.name}"`, parsed.errors);
+  ctx.dispatch({ type: "opened", scenario: parsed.value, ...(file.token ? { file: { token: file.token, name: file.name } } : {}) });
+}
+
+export async function openScenario(ctx: FileCommandContext) {
+  const r = await ctx.platform.openScenarioFile();
+  if (!r.ok) return fail(ctx.dispatch, "Open failed", r.error);
+  if (r.value) openText(ctx, r.value);
+}
+
+export async function openRecent(ctx: FileCommandContext, token: string) {
+  const r = await ctx.platform.openRecent(token);
+  if (!r.ok) return fail(ctx.dispatch, "Open recent failed", r.error);
+  if (r.value) openText(ctx, r.value);
+}
+
+export async function saveScenario(ctx: FileCommandContext, saveAs: boolean) {
+  const entry = activeEntry(ctx.getState());
+  const token = saveAs || entry.builtIn ? undefined : entry.file?.token;
+  const r = await ctx.platform.saveScenarioFile({ ...(token ? { token } : {}), suggestedName: entry.file?.name ?? fileName(entry.scenario.name, "json"), text: serializeScenario(entry.scenario) });
+  if (!r.ok) return fail(ctx.dispatch, "Save failed", r.error);
+  if (r.value) ctx.dispatch({ type: "saved", key: entry.key, file: r.value });
+}
+
+export async function exportXlsx(ctx: FileCommandContext) {
+  try {
+    const build = await exportWorkbook.load();
+    const state = ctx.getState();
+    const entry = activeEntry(state);
+    const bytes = build([entry.scenario, ...state.entries.filter((e) => e.key !== entry.key).map((e) => e.scenario)]);
+    const r = await ctx.platform.exportFile({ suggestedName: fileName(entry.scenario.name, "xlsx"), kind: "xlsx", bytes });
+    if (!r.ok) return fail(ctx.dispatch, "Export failed", r.error);
+    if (r.value) ctx.dispatch({ type: "notice", notice: { kind: "info", text: `Exported "${r.value.name}".` } });
+  } catch (e) {
+    fail(ctx.dispatch, "Export failed", e instanceof Error ? e.message : String(e));
+  }
+}
+
+export async function exportCsv(ctx: FileCommandContext) {
+  try {
+    const build = await exportTableCsv.load();
+    const entry = activeEntry(ctx.getState());
+    const bytes = new TextEncoder().encode(build(tableFor(entry.scenario)));
+    const r = await ctx.platform.exportFile({ suggestedName: fileName(entry.scenario.name, "csv"), kind: "csv", bytes });
+    if (!r.ok) return fail(ctx.dispatch, "Export failed", r.error);
+    if (r.value) ctx.dispatch({ type: "notice", notice: { kind: "info", text: `Exported "${r.value.name}".` } });
+  } catch (e) {
+    fail(ctx.dispatch, "Export failed", e instanceof Error ? e.message : String(e));
+  }
+}
+
+export async function importAssumptionsFile(ctx: FileCommandContext) {
+  try {
+    const run = await importAssumptions.load();
+    const r = await ctx.platform.openSpreadsheetFile();
+    if (!r.ok) return fail(ctx.dispatch, "Import failed", r.error);
+    if (!r.value) return;
+    const entry = activeEntry(ctx.getState());
+    const checked = run(r.value.bytes, r.value.name, entry.scenario);
+    if (!checked.ok) return showErrors(ctx.dispatch, `Could not import "${r.value.name}"`, checked.errors);
+    ctx.dispatch({ type: "replaceScenario", scenario: checked.value, what: `Imported assumptions from "${r.value.name}"` });
+  } catch (e) {
+    fail(ctx.dispatch, "Import failed", e instanceof Error ? e.message : String(e));
+  }
+}

@@ -1,0 +1,285 @@
+/**
+ * The app's state and its one reducer (pure: no platform, no DOM, unit-tested in Node).
+ *
+ * Scenarios live in entries; the two built-ins are read-only, and an edit aimed at one lands in a
+ * fresh copy that becomes active (one step, no dialog: the message bar says what happened). Every
+ * input edit is one scenario -> scenario step on its entry's own undo stack, and a value is parsed
+ * by its unit and checked with checkScenario before it may enter the scenario.
+ */
+import type { FileHandle } from "../../electron/ipc/contract";
+import { formatInputError } from "../../model/errors";
+import { contractAsStated, fisAsPublished } from "../../model/scenario/reference";
+import { getInput, setInputValue } from "../../model/scenario/paths";
+import { checkScenario } from "../../model/scenario/schema";
+import type { Scenario } from "../../model/scenario/types";
+import { parseInputNumber } from "../format/parse-number";
+
+export type Tab = "table" | "inputs" | "census" | "compare" | "charts";
+export const TABS: { id: Tab; label: string }[] = [
+  { id: "table", label: "FIS table" },
+  { id: "inputs", label: "Inputs" },
+  { id: "census", label: "Census & schedules" },
+  { id: "compare", label: "Compare" },
+  { id: "charts", label: "Charts" },
+];
+
+export interface ScenarioEntry {
+  /** The UI's id for the entry; scenario.id may repeat across opened files. */
+  key: string;
+  scenario: Scenario;
+  builtIn: boolean;
+  /** What the "edited" markers compare against: the scenario this one was copied from, as it was. */
+  baseline: Scenario;
+  baselineName: string;
+  past: Scenario[];
+  future: Scenario[];
+  file?: FileHandle;
+  dirty: boolean;
+}
+
+export interface Notice {
+  kind: "error" | "info";
+  text: string;
+  details?: string[];
+}
+
+export interface CellError {
+  text: string;
+  message: string;
+}
+
+export interface AppState {
+  entries: ScenarioEntry[];
+  activeKey: string;
+  tab: Tab;
+  notice: Notice | null;
+  /** Rejected entries by `${entryKey}|${inputPath}`, shown red on the cell until a good value lands. */
+  cellErrors: Record<string, CellError>;
+  /** A request for the inputs grid to scroll to and flash a row; seq makes repeats distinct. */
+  jump: { path: string; seq: number } | null;
+  selectedCell: { line: string; column: string } | null;
+  compareKeys: string[];
+  nextKey: number;
+  /** Bumped whenever user scenarios change; autosave writes when it moved since the last write. */
+  changeSeq: number;
+}
+
+export type Action =
+  | { type: "select"; key: string }
+  | { type: "tab"; tab: Tab }
+  | { type: "edit"; edits: { path: string; text: string }[] }
+  | { type: "undo" }
+  | { type: "redo" }
+  | { type: "newFrom"; key: string; name?: string }
+  | { type: "rename"; key: string; name: string }
+  | { type: "delete"; key: string }
+  | { type: "opened"; scenario: Scenario; file?: FileHandle }
+  | { type: "saved"; key: string; file: FileHandle }
+  | { type: "recovered"; scenarios: Scenario[] }
+  | { type: "replaceScenario"; scenario: Scenario; what: string }
+  | { type: "notice"; notice: Notice | null }
+  | { type: "jump"; path: string }
+  | { type: "selectCell"; line: string; column: string }
+  | { type: "compareKeys"; keys: string[] };
+
+export const cellErrorKey = (entryKey: string, path: string): string => `${entryKey}|${path}`;
+
+export function initialState(): AppState {
+  const fis = fisAsPublished();
+  const stated = contractAsStated();
+  const builtIn = (key: string, s: Scenario): ScenarioEntry => ({ key, scenario: s, builtIn: true, baseline: s, baselineName: s.name, past: [], future: [], dirty: false });
+  return {
+    entries: [builtIn("fis", fis), builtIn("stated", stated)],
+    activeKey: "fis",
+    tab: "table",
+    notice: null,
+    cellErrors: {},
+    jump: null,
+    selectedCell: null,
+    compareKeys: ["fis", "stated"],
+    nextKey: 1,
+    changeSeq: 0,
+  };
+}
+
+export function activeEntry(state: AppState): ScenarioEntry {
+  return state.entries.find((e) => e.key === state.activeKey) ?? state.entries[0]!;
+}
+
+function uniqueName(state: AppState, wanted: string): string {
+  const names = new Set(state.entries.map((e) => e.scenario.name));
+  if (!names.has(wanted)) return wanted;
+  for (let i = 2; ; i++) if (!names.has(`${wanted} ${i}`)) return `${wanted} ${i}`;
+}
+
+function copyName(state: AppState, name: string): string {
+  const base = `${name.replace(/ \(copy( \d+)?\)$/, "")} (copy)`;
+  const names = new Set(state.entries.map((e) => e.scenario.name));
+  if (!names.has(base)) return base;
+  for (let i = 2; ; i++) {
+    const n = base.replace(/\(copy\)$/, `(copy ${i})`);
+    if (!names.has(n)) return n;
+  }
+}
+
+/** A new user entry holding a copy of `from` (baseline = `from` as it is now). */
+function addCopy(state: AppState, from: ScenarioEntry, name?: string): [AppState, ScenarioEntry] {
+  const key = `u${state.nextKey}`;
+  const scenario: Scenario = { ...structuredClone(from.scenario), id: `scenario-${state.nextKey}`, name: name ? uniqueName(state, name) : copyName(state, from.scenario.name) };
+  const entry: ScenarioEntry = { key, scenario, builtIn: false, baseline: from.scenario, baselineName: from.scenario.name, past: [], future: [], dirty: true };
+  return [{ ...state, entries: [...state.entries, entry], activeKey: key, nextKey: state.nextKey + 1, changeSeq: state.changeSeq + 1 }, entry];
+}
+
+function updateEntry(state: AppState, key: string, f: (e: ScenarioEntry) => ScenarioEntry): AppState {
+  return { ...state, entries: state.entries.map((e) => (e.key === key ? f(e) : e)), changeSeq: state.changeSeq + 1 };
+}
+
+/** Parses and checks each edit; returns the scenario with the good ones and the rejections. */
+export function applyEdits(scenario: Scenario, edits: { path: string; text: string }[]): { scenario: Scenario; rejected: { path: string; text: string; message: string }[]; applied: string[] } {
+  let current = scenario;
+  const rejected: { path: string; text: string; message: string }[] = [];
+  const applied: string[] = [];
+  for (const { path, text } of edits) {
+    const param = getInput(current, path);
+    if (!param) {
+      rejected.push({ path, text, message: `No input at ${path}.` });
+      continue;
+    }
+    const parsed = parseInputNumber(text, param.unit);
+    if (!parsed.ok) {
+      rejected.push({ path, text, message: `${param.label}: ${parsed.message}` });
+      continue;
+    }
+    if (parsed.value === param.value) continue;
+    const next = setInputValue(current, path, parsed.value);
+    const before = new Set(checkScenario(current).map(formatInputError));
+    const introduced = checkScenario(next).filter((e) => !before.has(formatInputError(e)));
+    if (introduced.length > 0) {
+      rejected.push({ path, text, message: introduced.map((e) => e.message).join("; ") });
+      continue;
+    }
+    current = next;
+    applied.push(path);
+  }
+  return { scenario: current, rejected, applied };
+}
+
+function edit(state: AppState, edits: { path: string; text: string }[]): AppState {
+  let target = activeEntry(state);
+  const { scenario, rejected, applied } = applyEdits(target.scenario, edits);
+  let next = state;
+  let copiedNotice: Notice | null = null;
+  if (applied.length > 0 && target.builtIn) {
+    [next, target] = addCopy(state, target);
+    copiedNotice = { kind: "info", text: `"${state.entries.find((e) => e.key === state.activeKey)!.scenario.name}" is a read-only built-in, so your edit was made in a new copy, "${target.scenario.name}".` };
+  }
+  const cellErrors = { ...next.cellErrors };
+  // Errors are keyed by the entry the user was looking at, so a rejected edit on a built-in shows there.
+  for (const r of rejected) cellErrors[cellErrorKey(state.activeKey, r.path)] = { text: r.text, message: r.message };
+  for (const p of applied) {
+    delete cellErrors[cellErrorKey(state.activeKey, p)];
+    delete cellErrors[cellErrorKey(target.key, p)];
+  }
+  if (applied.length > 0) {
+    next = updateEntry(next, target.key, (e) => ({ ...e, scenario, past: [...e.past, e.scenario].slice(-200), future: [], dirty: true }));
+  }
+  const notice: Notice | null =
+    rejected.length > 0
+      ? {
+          kind: "error",
+          text: rejected.length === 1 ? `Rejected "${rejected[0]!.text}": ${rejected[0]!.message}` : `${rejected.length} values were rejected; the others were applied.`,
+          ...(rejected.length > 1 ? { details: rejected.map((r) => `"${r.text}" for ${r.path}: ${r.message}`) } : {}),
+        }
+      : copiedNotice ?? (applied.length > 0 ? null : next.notice);
+  return { ...next, cellErrors, notice };
+}
+
+function step(state: AppState, direction: "undo" | "redo"): AppState {
+  const entry = activeEntry(state);
+  const from = direction === "undo" ? entry.past : entry.future;
+  const to = from[from.length - 1];
+  if (to === undefined) return { ...state, notice: { kind: "info", text: direction === "undo" ? "Nothing to undo." : "Nothing to redo." } };
+  return updateEntry({ ...state, notice: null }, entry.key, (e) =>
+    direction === "undo"
+      ? { ...e, scenario: to, past: e.past.slice(0, -1), future: [...e.future, e.scenario], dirty: true }
+      : { ...e, scenario: to, future: e.future.slice(0, -1), past: [...e.past, e.scenario], dirty: true },
+  );
+}
+
+export function reducer(state: AppState, action: Action): AppState {
+  switch (action.type) {
+    case "select":
+      return state.entries.some((e) => e.key === action.key) ? { ...state, activeKey: action.key, selectedCell: null } : state;
+    case "tab":
+      return { ...state, tab: action.tab };
+    case "edit":
+      return edit(state, action.edits);
+    case "undo":
+    case "redo":
+      return step(state, action.type);
+    case "newFrom": {
+      const from = state.entries.find((e) => e.key === action.key);
+      if (!from) return state;
+      const [next, entry] = addCopy(state, from, action.name);
+      return { ...next, notice: { kind: "info", text: `Created "${entry.scenario.name}" from "${from.scenario.name}".` } };
+    }
+    case "rename": {
+      const entry = state.entries.find((e) => e.key === action.key);
+      const name = action.name.trim().slice(0, 200);
+      if (!entry || entry.builtIn || name === "" || name === entry.scenario.name) return state;
+      return updateEntry(state, action.key, (e) => ({ ...e, scenario: { ...e.scenario, name: uniqueName(state, name) }, dirty: true }));
+    }
+    case "delete": {
+      const entry = state.entries.find((e) => e.key === action.key);
+      if (!entry || entry.builtIn) return state;
+      const entries = state.entries.filter((e) => e.key !== action.key);
+      return {
+        ...state,
+        entries,
+        activeKey: state.activeKey === action.key ? entries[0]!.key : state.activeKey,
+        compareKeys: state.compareKeys.filter((k) => k !== action.key),
+        notice: { kind: "info", text: `Deleted "${entry.scenario.name}".` },
+        changeSeq: state.changeSeq + 1,
+      };
+    }
+    case "opened": {
+      const key = `u${state.nextKey}`;
+      const scenario = { ...action.scenario, name: uniqueName(state, action.scenario.name) };
+      const entry: ScenarioEntry = { key, scenario, builtIn: false, baseline: action.scenario, baselineName: `${action.scenario.name} (as opened)`, past: [], future: [], ...(action.file ? { file: action.file } : {}), dirty: false };
+      return { ...state, entries: [...state.entries, entry], activeKey: key, nextKey: state.nextKey + 1, changeSeq: state.changeSeq + 1, notice: { kind: "info", text: `Opened "${action.file?.name ?? scenario.name}".` } };
+    }
+    case "saved":
+      return { ...updateEntry(state, action.key, (e) => ({ ...e, file: action.file, dirty: false })), notice: { kind: "info", text: `Saved "${action.file.name}".` } };
+    case "recovered": {
+      let next = state;
+      for (const s of action.scenarios) {
+        const key = `u${next.nextKey}`;
+        const entry: ScenarioEntry = { key, scenario: s, builtIn: false, baseline: s, baselineName: `${s.name} (as recovered)`, past: [], future: [], dirty: true };
+        next = { ...next, entries: [...next.entries, entry], activeKey: key, nextKey: next.nextKey + 1 };
+      }
+      return { ...next, changeSeq: next.changeSeq + 1, notice: { kind: "info", text: `Recovered ${action.scenarios.length} scenario(s).` } };
+    }
+    case "replaceScenario": {
+      // A whole-scenario change (e.g. imported assumptions) on the active entry: one undo step.
+      const entry = activeEntry(state);
+      if (entry.builtIn) {
+        const [next, copy] = addCopy(state, entry);
+        return { ...updateEntry(next, copy.key, (e) => ({ ...e, scenario: { ...action.scenario, id: e.scenario.id, name: e.scenario.name }, past: [e.scenario] })), notice: { kind: "info", text: `${action.what} into a new copy, "${copy.scenario.name}".` } };
+      }
+      return { ...updateEntry(state, entry.key, (e) => ({ ...e, scenario: action.scenario, past: [...e.past, e.scenario], future: [], dirty: true })), notice: { kind: "info", text: action.what } };
+    }
+    case "notice":
+      return { ...state, notice: action.notice };
+    case "jump":
+      return { ...state, tab: "inputs", jump: { path: action.path, seq: (state.jump?.seq ?? 0) + 1 } };
+    case "selectCell":
+      return { ...state, selectedCell: { line: action.line, column: action.column } };
+    case "compareKeys":
+      return { ...state, compareKeys: action.keys.filter((k) => state.entries.some((e) => e.key === k)) };
+  }
+}
+
+/** The user scenarios as autosave text. */
+export function autosaveText(state: AppState): string {
+  return JSON.stringify({ version: 1, scenarios: state.entries.filter((e) => !e.builtIn).map((e) => e.scenario) });
+}
