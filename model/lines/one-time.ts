@@ -4,7 +4,7 @@
  */
 import { Decimal, ONE, ZERO, sum } from "../decimal";
 import type { OneTimeItem, RaisesItem } from "../scenario/types";
-import { coveredGroups, dec, paramLeaf, type ItemCell, type LineContext } from "./context";
+import { coveredGroups, coveredMembers, dec, paramLeaf, type ItemCell, type LineContext } from "./context";
 import { basePayroll } from "./raises";
 
 function earnings(item: OneTimeItem, ctx: LineContext): ItemCell {
@@ -47,18 +47,39 @@ export function oneTimeCost(item: OneTimeItem, ctx: LineContext, fy: number): It
   if (fy !== item.paidInFiscalYear) {
     return { exact: ZERO, explanation: { label: `${item.label} FY${fy}`, value: "0", unit: "USD", formula: `one-time payment, paid in FY${item.paidInFiscalYear} only`, children: [] } };
   }
-  const base = earnings(item, ctx);
   const rate = dec(item.rate);
-  const cost: Decimal = rate.times(base.exact);
+  // A flat lump sum with rate 0 needs no earnings base; skipping it keeps its explanation short.
+  const base = item.amountPerMember && rate.isZero() ? undefined : earnings(item, ctx);
+  const rateCost: Decimal = base ? rate.times(base.exact) : ZERO;
+  if (!item.amountPerMember) {
+    return {
+      exact: rateCost,
+      explanation: {
+        label: `${item.label} FY${fy}`,
+        value: rateCost.toString(),
+        unit: "USD",
+        formula: "rate x earnings",
+        symbols: `${rate} x ${base!.exact}`,
+        children: [paramLeaf(item.rate, `items.${item.id}.rate`), base!.explanation],
+      },
+    };
+  }
+  const members = coveredMembers(ctx.scenario, item);
+  const perMember = dec(item.amountPerMember);
+  const cost = rateCost.plus(members.exact.times(perMember));
   return {
     exact: cost,
     explanation: {
       label: `${item.label} FY${fy}`,
       value: cost.toString(),
       unit: "USD",
-      formula: "rate x earnings",
-      symbols: `${rate} x ${base.exact}`,
-      children: [paramLeaf(item.rate, `items.${item.id}.rate`), base.explanation],
+      formula: base ? "rate x earnings + members x amount per member" : "members x amount per member",
+      symbols: base ? `${rate} x ${base.exact} + ${members.exact} x ${perMember}` : `${members.exact} x ${perMember}`,
+      children: [
+        ...(base ? [paramLeaf(item.rate, `items.${item.id}.rate`), base.explanation] : []),
+        members.explanation,
+        paramLeaf(item.amountPerMember, `items.${item.id}.amountPerMember`),
+      ],
     },
   };
 }

@@ -46,7 +46,7 @@ function itemParams(item: CostItem): [string, Param][] {
     case "raises":
       return item.steps.map((s, i) => [`steps.${i}.amount`, s.amount]);
     case "oneTime":
-      return [["rate", item.rate], ...(item.earnings ? ([["earnings", item.earnings]] as [string, Param][]) : [])];
+      return [["rate", item.rate], ...(item.earnings ? ([["earnings", item.earnings]] as [string, Param][]) : []), ...(item.amountPerMember ? ([["amountPerMember", item.amountPerMember]] as [string, Param][]) : [])];
     case "premiumPay":
       return [
         ["units", item.units],

@@ -38,7 +38,7 @@ const itemSchema = z.discriminatedUnion("kind", [
     kind: z.literal("raises"),
     steps: z.array(z.object({ fiscalYear: yearSchema, type: z.enum(["percent", "flat"]), amount: paramSchema, effective: dateSchema, source: sourceSchema })).max(200),
   }),
-  z.object({ ...itemBase, kind: z.literal("oneTime"), paidInFiscalYear: yearSchema, rate: paramSchema, earnings: paramSchema.optional(), earningsFromRaisesItem: idSchema.optional() }),
+  z.object({ ...itemBase, kind: z.literal("oneTime"), paidInFiscalYear: yearSchema, rate: paramSchema, amountPerMember: paramSchema.optional(), earnings: paramSchema.optional(), earningsFromRaisesItem: idSchema.optional() }),
   z.object({
     ...itemBase,
     kind: z.literal("premiumPay"),

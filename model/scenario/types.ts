@@ -67,11 +67,17 @@ export interface RaisesItem extends ItemBase {
   steps: RaiseStep[];
 }
 
-/** A one-time payment kept out of the base (bonus, retro lump sum). */
+/**
+ * A one-time payment kept out of the base (bonus, retro lump sum, signing payment):
+ * rate x earnings, plus covered members x amountPerMember when a flat per-head amount is given
+ * (write rate "0" for a purely flat lump sum).
+ */
 export interface OneTimeItem extends ItemBase {
   kind: "oneTime";
   paidInFiscalYear: number;
   rate: Param;
+  /** A flat amount per covered member (e.g. a $1,500 ratification payment), in USD. */
+  amountPerMember?: Param;
   /**
    * The earnings the rate applies to. When absent, derived as the covered payroll
    * (members x average salary) divided by (1 + the first percent raise of the raises item
@@ -117,7 +123,11 @@ export interface PerHeadBenefitItem extends ItemBase {
   countFrom?: { date: string; source: Source };
 }
 
-/** A rate of pay on other items' cost (Medicare 1.45%, FICA, pension, OPEB). */
+/**
+ * A rate of pay on other items' cost (Medicare 1.45%, FICA, pension, OPEB). With groupIds it is
+ * a per-group loading: it applies only to those groups' part of the target items' cost (a
+ * pension rate for sworn officers only, say), so two groups can carry different loadings.
+ */
 export interface PayRateItem extends ItemBase {
   kind: "payRate";
   rate: Param;
