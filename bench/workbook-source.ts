@@ -7,7 +7,9 @@
 import * as XLSX from "xlsx";
 import { buildFormulaWorkbook, FORMULA_LINES } from "./formula-workbook";
 import { countFormulas } from "./spreadsheet-sheets";
-import { referenceScenario } from "./reference";
+import { computeTable, type Scenario, type TableResult } from "../model/index";
+import { loadExport } from "./optional";
+import { raisePathFor, referenceScenario } from "./reference";
 
 export interface TableLocation {
   sheet: string;
@@ -48,21 +50,62 @@ function benchWorkbook(fallbackReason: string): WorkbookSource {
   };
 }
 
-export type ExportedWorkbook = { bytes: Uint8Array; table: TableLocation | null; raiseInput: WorkbookSource["raiseInput"] } | { reason: string };
+type ExportWorkbook = (scenarios: Scenario[], options?: { cachedValues?: "engine" | "none" }) => Uint8Array;
 
-/** Filled in by the io case once model/io exists: how to get the exported reference workbook. */
-let exported: (() => Promise<ExportedWorkbook>) | null = null;
+/**
+ * Finds the FIS table on the exported workbook's "Cost Table" sheet by matching our line labels
+ * in column A (first scenario block: FY columns follow the label), and the FY2026 raise on
+ * "Inputs" by its Path column, so a layout change shows up as "not located", never as wrong cells.
+ */
+function locateExported(workbook: XLSX.WorkBook, ours: TableResult): { table: TableLocation | null; raiseInput: WorkbookSource["raiseInput"] } {
+  let table: TableLocation | null = null;
+  const costTable = workbook.Sheets["Cost Table"];
+  if (costTable?.["!ref"]) {
+    const range = XLSX.utils.decode_range(costTable["!ref"]);
+    const cells: TableLocation["cells"] = {};
+    for (let r = 0; r <= range.e.r; r++) {
+      const label = costTable[XLSX.utils.encode_cell({ r, c: 0 })]?.v;
+      const line = ours.lines.find((l) => l.label === label);
+      if (line && !cells[line.id]) cells[line.id] = Object.fromEntries(COLUMNS.map((column, j) => [column, XLSX.utils.encode_cell({ r, c: 1 + j })]));
+    }
+    if (Object.keys(cells).length === ours.lines.length) table = { sheet: "Cost Table", cells, unit: "thousands" };
+  }
+  let raiseInput: WorkbookSource["raiseInput"] = null;
+  const inputs = workbook.Sheets["Inputs"];
+  if (inputs?.["!ref"]) {
+    const range = XLSX.utils.decode_range(inputs["!ref"]);
+    const path = raisePathFor(referenceScenario(), 2026);
+    for (let r = 0; r <= range.e.r && !raiseInput; r++) {
+      if (inputs[XLSX.utils.encode_cell({ r, c: 0 })]?.v !== path) continue;
+      for (let c = 0; c <= range.e.c; c++) {
+        const cell = inputs[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
+        if (cell?.t === "n") {
+          raiseInput = { sheet: "Inputs", address: XLSX.utils.encode_cell({ r, c }) };
+          break;
+        }
+      }
+    }
+  }
+  return { table, raiseInput };
+}
 
-export function registerExportedWorkbook(fn: () => Promise<ExportedWorkbook>): void {
-  exported = fn;
+/** Defined names of the workbook as HyperFormula named expressions (the export names every input). */
+export function namedExpressions(workbook: XLSX.WorkBook): { name: string; expression: string }[] {
+  return (workbook.Workbook?.Names ?? []).filter((n) => n.Sheet === undefined).map((n) => ({ name: n.Name, expression: `=${n.Ref}` }));
 }
 
 export async function referenceWorkbook(): Promise<WorkbookSource> {
-  if (!exported) return benchWorkbook("model/io exportWorkbook not available");
-  const got = await exported();
-  if ("reason" in got) return benchWorkbook(got.reason);
-  const workbook = XLSX.read(got.bytes, { type: "buffer", cellFormula: true });
-  const formulas = countFormulas(workbook);
-  if (formulas === 0) return benchWorkbook("the exported workbook holds values only, no formulas to recompute");
-  return { origin: "model/io exportWorkbook(fisAsPublished())", bytes: got.bytes, workbook, formulas, table: got.table, raiseInput: got.raiseInput };
+  const loaded = await loadExport<ExportWorkbook>("model/io", "exportWorkbook");
+  if (!loaded.ok) return benchWorkbook(loaded.reason);
+  try {
+    // No cached values: a reader that shows the right numbers must have recalculated them.
+    const bytes = loaded.value([referenceScenario()], { cachedValues: "none" });
+    const workbook = XLSX.read(bytes, { type: "buffer", cellFormula: true });
+    const formulas = countFormulas(workbook);
+    if (formulas === 0) return benchWorkbook("the exported workbook holds values only, no formulas to recompute");
+    const { table, raiseInput } = locateExported(workbook, computeTable(referenceScenario()));
+    return { origin: `exportWorkbook([fisAsPublished()], {cachedValues: "none"}) from ${loaded.file}`, bytes, workbook, formulas, table, raiseInput };
+  } catch (e) {
+    return benchWorkbook(`exportWorkbook threw: ${(e as Error).message.split("\n")[0]}`);
+  }
 }
