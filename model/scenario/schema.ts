@@ -11,6 +11,11 @@ import type { Checked, InputError } from "../errors";
 import { migrateScenario } from "./migrations";
 import { listInputs } from "./paths";
 import type { Scenario, Unit } from "./types";
+import { indexSchedules, loadSchedules, stepLayout } from "../schedule/schedules";
+import type { Census } from "../schedule/types";
+
+/** 16 steps x 9 lanes x 4 schedules x 81 years of service is about 47,000 distinct cells; more means the census is not merged. */
+export const CENSUS_CELL_LIMIT = 100_000;
 
 export const CURRENT_SCHEMA_VERSION = 1;
 
@@ -110,19 +115,27 @@ export const SCENARIO_LIMITS = {
   significantDigits: 30,
 } as const;
 
-/** Walks the parsed JSON without recursion (a deep file must not overflow the stack) and stops at the first limit hit. */
+/**
+ * Walks the parsed JSON without recursion (a deep file must not overflow the stack). A container
+ * is sized before it is opened, so a million-entry array is refused after counting, not walking, it.
+ */
 function sizeErrors(data: unknown): InputError[] {
+  const tooMany = (path: string, count: string) => [{ field: path, message: `${count} values; a scenario is limited to ${SCENARIO_LIMITS.nodes.toLocaleString("en-US")} in all (the reference scenario holds about 700)` }];
   const stack: { value: unknown; depth: number; path: string }[] = [{ value: data, depth: 0, path: "(root)" }];
-  let nodes = 0;
+  let budget = SCENARIO_LIMITS.nodes;
   while (stack.length > 0) {
     const { value, depth, path } = stack.pop()!;
-    nodes += 1;
-    if (nodes > SCENARIO_LIMITS.nodes) return [{ field: path, message: `the file holds more than ${SCENARIO_LIMITS.nodes.toLocaleString("en-US")} values; a scenario is limited to that many (the reference scenario holds about 700)` }];
-    if (depth > SCENARIO_LIMITS.depth) return [{ field: path, message: `nested more than ${SCENARIO_LIMITS.depth} levels deep; a scenario is never this deep` }];
     if (typeof value !== "object" || value === null) continue;
-    const children: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
-    for (const [key, child] of children) if (typeof child === "object" && child !== null) stack.push({ value: child, depth: depth + 1, path: path === "(root)" ? key : `${path}.${key}` });
-    else nodes += 1;
+    if (depth >= SCENARIO_LIMITS.depth) return [{ field: path, message: `nested more than ${SCENARIO_LIMITS.depth} levels deep; a scenario is never this deep` }];
+    const isArray = Array.isArray(value);
+    let size = 0;
+    if (isArray) size = value.length;
+    else for (const _ in value) if (++size > budget) break;
+    if (size > budget) return tooMany(path, isArray ? `holds ${value.length.toLocaleString("en-US")}` : `holds more than ${budget.toLocaleString("en-US")}`);
+    budget -= size;
+    const at = (key: string) => (path === "(root)" ? key : `${path}.${key}`);
+    if (isArray) value.forEach((child, i) => stack.push({ value: child, depth: depth + 1, path: at(String(i)) }));
+    else for (const [key, child] of Object.entries(value)) stack.push({ value: child, depth: depth + 1, path: at(key) });
   }
   return [];
 }
@@ -234,6 +247,29 @@ export function checkScenario(s: Scenario): InputError[] {
     const problem = checkValue(entry.param.value, entry.param.unit);
     if (problem) errors.push({ field: `${entry.path}`, message: `${entry.param.label}: ${problem}` });
   }
+  return errors;
+}
+
+/**
+ * A census that did not come through parseCensusCsv (saved JSON, built in code, edited in the app)
+ * checked against the schedules before the schedule method prices it: the costing throws on a
+ * lane, step or schedule the schedules do not have, and would price a negative headcount.
+ */
+export function checkCensus(census: Census): InputError[] {
+  const errors: InputError[] = [];
+  if (census.cells.length > CENSUS_CELL_LIMIT) return [{ field: "census.cells", message: `${census.cells.length} cells; a census is limited to ${CENSUS_CELL_LIMIT} (schedule x lane x step x years of service)` }];
+  const index = indexSchedules(loadSchedules());
+  census.cells.forEach((cell, i) => {
+    const at = `census.cells.${i}`;
+    const byYear = index.get(cell.schedule);
+    const schedule = byYear?.values().next().value;
+    if (!schedule) return void errors.push({ field: `${at}.schedule`, message: `unknown schedule "${cell.schedule}"` });
+    if (!schedule.lanes.includes(cell.lane)) errors.push({ field: `${at}.lane`, message: `lane "${cell.lane}" does not exist on ${cell.schedule} (lanes: ${schedule.lanes.join(", ")})` });
+    const max = stepLayout(schedule).maxStep;
+    if (!Number.isInteger(cell.step) || cell.step < 1 || cell.step > max) errors.push({ field: `${at}.step`, message: `step ${cell.step} does not exist on ${cell.schedule} (1..${max})` });
+    if (cell.yearsOfService !== undefined && (!Number.isInteger(cell.yearsOfService) || cell.yearsOfService < 0 || cell.yearsOfService > 80)) errors.push({ field: `${at}.yearsOfService`, message: `${cell.yearsOfService} is not a whole number of years from 0 to 80` });
+    if (!cell.headcount.isFinite() || cell.headcount.isNegative()) errors.push({ field: `${at}.headcount`, message: `headcount ${cell.headcount.toString()} must be a number of members, 0 or more` });
+  });
   return errors;
 }
 
