@@ -1,0 +1,99 @@
+/**
+ * An Inputs sheet (as exportWorkbook writes it, or any sheet with "Path" and "Value" headers)
+ * -> a new scenario. Columns are found by header name, rows matched by path; a row whose value
+ * equals the base scenario's keeps its source, a changed one becomes a user edit. Every problem
+ * is reported with sheet, row and column letter, and nothing is applied unless the whole sheet
+ * is valid and the resulting scenario passes checkScenario.
+ */
+import { Decimal, parseDecimal } from "../decimal";
+import type { Checked, InputError } from "../errors";
+import { listInputs, setInputValue } from "../scenario/paths";
+import { checkScenario } from "../scenario/schema";
+import type { Scenario } from "../scenario/types";
+import { columnLetter, DEFAULT_READ_LIMITS, findHeader, numberFromText, readSheets, type ReadLimits, type SheetCell, type SheetGrid } from "./workbook-read";
+
+type Field = "path" | "value";
+const SYNONYMS: ReadonlyMap<string, Field> = new Map([
+  ["path", "path"],
+  ["inputpath", "path"],
+  ["value", "value"],
+]);
+
+function pickSheet(sheets: SheetGrid[]): { grid: SheetGrid; header: NonNullable<ReturnType<typeof findHeader<Field>>> } | undefined {
+  const ordered = [...sheets.filter((s) => s.name === "Inputs"), ...sheets.filter((s) => s.name !== "Inputs")];
+  for (const grid of ordered) {
+    const header = findHeader(grid, SYNONYMS, ["path", "value"], 30);
+    if (header) return { grid, header };
+  }
+  return undefined;
+}
+
+/** The cell's value as a decimal string, or why it is not one. */
+function cellDecimal(cell: SheetCell): { value: string } | { problem: string } {
+  if (cell.number !== undefined) {
+    // String(number) is the shortest decimal that reads back as the same double: what the user typed.
+    if (!Number.isFinite(cell.number)) return { problem: `${cell.text} is not a finite number` };
+    const d = parseDecimal(String(cell.number));
+    return d ? { value: d.toString() } : { problem: `${cell.text} is not a number` };
+  }
+  if (cell.formula !== undefined) return { problem: `the formula =${cell.formula} has no computed number; type the value itself` };
+  if (cell.text.trim() === "") return { problem: "the value is empty" };
+  const plain = numberFromText(cell.text);
+  const d = plain === undefined ? null : parseDecimal(plain);
+  if (!d) return { problem: `"${cell.text.slice(0, 60)}" is not a number (write e.g. 0.03 or 105271.50; no formulas, no text)` };
+  return { value: d.toString() };
+}
+
+export function importAssumptions(bytes: Uint8Array, fileName: string, base: Scenario, limits: ReadLimits = DEFAULT_READ_LIMITS): Checked<Scenario> {
+  const read = readSheets(bytes, fileName, limits);
+  if (!read.ok) return read;
+  const picked = pickSheet(read.value);
+  if (!picked) return { ok: false, errors: [{ file: fileName, message: 'no sheet has a header row with "Path" and "Value" columns (export a workbook to see the layout)' }] };
+  const { grid, header } = picked;
+  const sheet = grid.name;
+  const pathCol = header.columns.get("path")!;
+  const valueCol = header.columns.get("value")!;
+  const errors: InputError[] = [];
+  const err = (row: number, col: number, message: string) => errors.push({ file: fileName, sheet, row: row + 1, column: columnLetter(col), message });
+
+  const known = new Map(listInputs(base).map((e) => [e.path, e]));
+  const seen = new Map<string, number>();
+  const changes: { path: string; value: string; row: number }[] = [];
+  for (let r = header.row + 1; r < grid.rows.length; r++) {
+    const row = grid.rows[r]!;
+    const path = (row[pathCol]?.text ?? "").trim();
+    if (path === "") continue;
+    const entry = known.get(path);
+    if (!entry) {
+      err(r, pathCol, `unknown input path "${path.slice(0, 80)}" (paths are matched exactly; this scenario has no such input)`);
+      continue;
+    }
+    if (seen.has(path)) {
+      err(r, pathCol, `input "${path}" appears twice (also row ${seen.get(path)! + 1})`);
+      continue;
+    }
+    seen.set(path, r);
+    const parsed = cellDecimal(row[valueCol] ?? { text: "" });
+    if ("problem" in parsed) {
+      err(r, valueCol, `${entry.param.label}: ${parsed.problem}`);
+      continue;
+    }
+    if (!new Decimal(parsed.value).equals(new Decimal(entry.param.value))) changes.push({ path, value: parsed.value, row: r });
+  }
+  if (errors.length) return { ok: false, errors };
+
+  let next = base;
+  for (const c of changes) next = setInputValue(next, c.path, c.value);
+  const rowOf = new Map(changes.map((c) => [c.path, c.row]));
+  const invalid = checkScenario(next);
+  if (invalid.length) {
+    return {
+      ok: false,
+      errors: invalid.map((e) => {
+        const row = e.field ? rowOf.get(e.field) : undefined;
+        return row === undefined ? { file: fileName, sheet, ...(e.field ? { field: e.field } : {}), message: e.message } : { file: fileName, sheet, row: row + 1, column: columnLetter(valueCol), message: e.message };
+      }),
+    };
+  }
+  return { ok: true, value: next };
+}

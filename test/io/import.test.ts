@@ -1,0 +1,143 @@
+/** Assumptions and census import: round trip through the exported workbook, header detection, errors with sheet/row/column. */
+import { describe, expect, it } from "vitest";
+import * as XLSX from "xlsx";
+import { computeTable, contractAsStated, fisAsPublished, getInput } from "../../model";
+import { importAssumptions } from "../../model/io/assumptions-import";
+import { importCensus } from "../../model/io/census-import";
+import { exportWorkbook } from "../../model/io/xlsx-export";
+import { censusHeadcount, censusToCsv, referenceCensus } from "../../model/schedule";
+
+const xlsxBytes = (wb: XLSX.WorkBook) => new Uint8Array(XLSX.write(wb, { type: "array", bookType: "xlsx" }) as ArrayBuffer);
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+/** The exported workbook with one Inputs value replaced, as a user would in Excel. */
+function editInputs(bytes: Uint8Array, edits: Record<string, XLSX.CellObject>): Uint8Array {
+  const wb = XLSX.read(bytes, { cellFormula: true });
+  const ws = wb.Sheets.Inputs!;
+  const range = XLSX.utils.decode_range(ws["!ref"]!);
+  for (let r = 0; r <= range.e.r; r++) {
+    const path = ws[XLSX.utils.encode_cell({ r, c: 0 })]?.v;
+    if (typeof path === "string" && edits[path]) ws[XLSX.utils.encode_cell({ r, c: 4 })] = edits[path]!;
+  }
+  return xlsxBytes(wb);
+}
+
+describe("importAssumptions", () => {
+  it("round trip: export, edit the FY2026 raise in the file, import: the value changes and the table follows", () => {
+    const base = fisAsPublished();
+    const bytes = editInputs(exportWorkbook([base]), { "items.baseSalary.steps.1.amount": { t: "n", v: 0.04 } });
+    const r = importAssumptions(bytes, "edited.xlsx", base);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const param = getInput(r.value, "items.baseSalary.steps.1.amount")!;
+    expect(param.value).toBe("0.04");
+    expect(param.source.kind).toBe("user");
+    // Unchanged inputs keep their sources, calibrations included.
+    expect(getInput(r.value, "groups.wtu.averageSalary")!.source.kind).toBe("calibrated");
+    expect(getInput(r.value, "groups.wtu.averageSalary")!.value).toBe("105271.50");
+    const table = computeTable(r.value);
+    const base2026 = table.lines.find((l) => l.id === "baseSalaryIncreases")!.cells.FY2026!;
+    // 5,776 x 105,271.50 x (1.02 x 1.04 - 1) = 608,048,184 x 0.0608 = 36,969,329.59: the 4% raise, not the published 3% ($30,767K).
+    expect(base2026.exact.toFixed(2)).toBe("36969329.59");
+    expect(base2026.display.toNumber()).toBe(36969);
+    expect(base).toEqual(fisAsPublished());
+  });
+
+  it("an unedited export imports as the same scenario", () => {
+    for (const s of [fisAsPublished(), contractAsStated()]) {
+      const r = importAssumptions(exportWorkbook([s]), "same.xlsx", s);
+      expect(r.ok && r.value).toEqual(s);
+    }
+  });
+
+  it("finds columns by header name, not position; accepts numbers typed as text", () => {
+    const rows = [["Assumptions"], [], ["Value", "Comment", "Path"], ["0.035", "what-if", "items.baseSalary.steps.2.amount"], [5800, "", "groups.wtu.members"], ["1,250,000", "", "items.otherNps.amounts.FY2025"]];
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), "My inputs");
+    const r = importAssumptions(xlsxBytes(wb), "mine.xlsx", fisAsPublished());
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(getInput(r.value, "items.baseSalary.steps.2.amount")!.value).toBe("0.035");
+    expect(getInput(r.value, "groups.wtu.members")!.value).toBe("5800");
+    expect(getInput(r.value, "items.otherNps.amounts.FY2025")!.value).toBe("1250000");
+  });
+
+  it("rejects the whole file when any row is wrong, naming sheet, row and column letter", () => {
+    const bytes = editInputs(exportWorkbook([fisAsPublished()]), {
+      "items.baseSalary.steps.0.amount": { t: "s", v: "three percent" },
+      "localShare": { t: "n", v: 1.7 },
+    });
+    const wb = XLSX.read(bytes);
+    XLSX.utils.sheet_add_aoa(wb.Sheets.Inputs!, [["items.nope.rate", "", "", "", 1]], { origin: -1 });
+    const r = importAssumptions(xlsxBytes(wb), "bad.xlsx", fisAsPublished());
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toHaveLength(2);
+    expect(r.errors[0]).toMatchObject({ file: "bad.xlsx", sheet: "Inputs", row: 6, column: "E" });
+    expect(r.errors[0]!.message).toContain('"three percent" is not a number');
+    expect(r.errors[1]).toMatchObject({ sheet: "Inputs", column: "A", message: expect.stringContaining('unknown input path "items.nope.rate"') });
+
+    // Values that parse but are out of range come back from checkScenario, mapped to their row.
+    const share = importAssumptions(editInputs(exportWorkbook([fisAsPublished()]), { localShare: { t: "n", v: 1.7 } }), "share.xlsx", fisAsPublished());
+    expect(share.ok).toBe(false);
+    if (share.ok) return;
+    const shareRow = 4 + (XLSX.utils.sheet_to_json<string[]>(XLSX.read(exportWorkbook([fisAsPublished()])).Sheets.Inputs!, { header: 1 }).slice(3).findIndex((row) => row[0] === "localShare"));
+    expect(share.errors[0]).toMatchObject({ sheet: "Inputs", row: shareRow, column: "E" });
+  });
+});
+
+describe("importCensus", () => {
+  it("reads the reference census from CSV and from xlsx with a title above the header and synonym headers", () => {
+    const csv = censusToCsv(referenceCensus());
+    const fromCsv = importCensus(utf8(csv), "census.csv");
+    expect(fromCsv.ok).toBe(true);
+    if (!fromCsv.ok) return;
+    expect(censusHeadcount(fromCsv.value).toString()).toBe("5776");
+
+    const cells = referenceCensus().cells;
+    const rows: (string | number)[][] = [["DCPS census as of FY2024"], ["prepared by HR"], [], ["Education Level", "Pay Plan", "Step", "FTE", "Years of Service"]];
+    for (const c of cells) rows.push([c.lane, c.schedule, c.step, c.headcount.toNumber(), c.yearsOfService ?? ""]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["nothing here"]]), "Cover");
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), "Census");
+    const fromXlsx = importCensus(xlsxBytes(wb), "census.xlsx");
+    expect(fromXlsx.ok).toBe(true);
+    if (!fromXlsx.ok) return;
+    expect(censusHeadcount(fromXlsx.value).toString()).toBe("5776");
+    expect(fromXlsx.value.cells).toHaveLength(cells.length);
+    expect(fromXlsx.value.cells[0]).toMatchObject({ schedule: cells[0]!.schedule, lane: cells[0]!.lane, step: cells[0]!.step });
+  });
+
+  it("reads .xls too", () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["Schedule", "Lane", "Step", "Count"], ["ET15-10M", "Bachelors", 3, 12]]), "S");
+    const bytes = new Uint8Array(XLSX.write(wb, { type: "array", bookType: "biff8" }) as ArrayBuffer);
+    const r = importCensus(bytes, "census.xls");
+    expect(r.ok && r.value.cells[0]!.headcount.toString()).toBe("12");
+  });
+
+  it("every rejected cell names sheet, row and column letter; nothing partial", () => {
+    const rows = [
+      ["Census"],
+      ["Lane", "Schedule", "Step", "Headcount"],
+      ["Bachelors", "ET15-10M", 1, 10], // row 3 fine
+      ["Doctorate", "ET15-10M", 1, 10], // row 4 unknown lane
+      ["Bachelors", "ET15-10M", 99, 10], // row 5 unknown step
+      ["Bachelors", "ET15-10M", 2, -4], // row 6 negative headcount
+      ["Bachelors", "ET15-10M", 2, "1,2,3"], // row 7 malformed number
+    ];
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), "Staff");
+    const r = importCensus(xlsxBytes(wb), "staff.xlsx");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => [e.sheet, e.row, e.column])).toEqual([
+      ["Staff", 4, "A"],
+      ["Staff", 5, "C"],
+      ["Staff", 6, "D"],
+      ["Staff", 7, "D"],
+    ]);
+    expect(r.errors[0]!.message).toContain('unknown lane "Doctorate"');
+    expect(r.errors[3]!.message).toContain('"1,2,3" is not a number');
+  });
+});
