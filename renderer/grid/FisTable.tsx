@@ -44,7 +44,8 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
         cellClass: "num",
         cellClassRules: { "cell-selected": (p) => isSelected(p, column), "cell-negative": (p) => p.data?.line.cells[column]?.display.isNegative() ?? false },
         tooltipValueGetter: () => "Click to see where this number comes from",
-        width: 118,
+        flex: 1,
+        minWidth: 96,
       };
       const published: ColDef<FisRow> = {
         colId: `${column}:published`,
@@ -54,7 +55,8 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
           return v === undefined ? "" : thousandsText(new Decimal(v));
         },
         cellClass: "num published",
-        width: 108,
+        flex: 1,
+        minWidth: 90,
       };
       const variance: ColDef<FisRow> = {
         colId: `${column}:variance`,
@@ -70,7 +72,8 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
             return v !== undefined && !!p.data && !p.data.line.cells[column]!.display.equals(v);
           },
         },
-        width: 96,
+        flex: 1,
+        minWidth: 80,
       };
       const parts = [...(showComputed || (!showPublished && !showVariance) ? [computed] : []), ...(showPublished ? [published] : []), ...(showVariance ? [variance] : [])];
       return parts.length === 1 ? { ...parts[0]!, headerName: columnLabel(column) } : { groupId: `group:${column}`, headerName: columnLabel(column), children: parts };
@@ -81,7 +84,7 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
         headerName: "$ thousands",
         field: "label",
         pinned: "left",
-        width: 360,
+        width: 300,
         tooltipValueGetter: (p) => p.data?.note ?? p.data?.label,
         cellClass: "line-label",
       },

@@ -5,7 +5,7 @@
  */
 import type { CellEditRequestEvent, ColDef, GetRowIdParams, GridApi } from "ag-grid-community";
 import { AgGridReact } from "ag-grid-react";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { InputEntry, InputSection } from "../../model/scenario/paths";
 import { listInputs } from "../../model/scenario/paths";
 import type { Scenario } from "../../model/scenario/types";
@@ -84,15 +84,19 @@ export interface InputsGridProps {
   onEdit: (edits: { path: string; text: string }[]) => void;
 }
 
+/** The grid unmounts with its tab; the last handled jump outlives it so a jump is not replayed. */
+let lastJumpHandled = 0;
+
 export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps) {
   const apiRef = useRef<GridApi<InputRow> | null>(null);
   const boxRef = useRef<HTMLDivElement | null>(null);
+  const [ready, setReady] = useState(false);
   const onEditRef = useRef(onEdit);
   onEditRef.current = onEdit;
 
   const columnDefs = useMemo<ColDef<InputRow>[]>(
     (): ColDef<InputRow>[] => [
-      { colId: "section", headerName: "Section", valueGetter: (p) => (p.data?.firstInSection ? p.data.section : ""), width: 200, cellClass: "section-cell" },
+      { colId: "section", headerName: "Section", valueGetter: (p) => (p.data?.firstInSection ? p.data.section : ""), width: 230, cellClass: "section-cell", tooltipField: "section" },
       { colId: "label", headerName: "Input", field: "label", width: 290, tooltipField: "path" },
       {
         colId: "value",
@@ -126,16 +130,17 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
     [],
   );
 
-  // Jump requests from the explain panel: scroll, focus and flash the row.
+  // Jump requests from the explain panel: scroll, focus and flash the row (once per request).
   useEffect(() => {
     const api = apiRef.current;
-    if (!api || !jump) return;
+    if (!ready || !api || !jump || jump.seq === lastJumpHandled) return;
     const node = api.getRowNode(jump.path);
     if (!node || node.rowIndex == null) return;
+    lastJumpHandled = jump.seq;
     api.ensureNodeVisible(node, "middle");
     api.setFocusedCell(node.rowIndex, "value");
     api.flashCells({ rowNodes: [node] });
-  }, [jump, rows.length > 0 && apiRef.current !== null]);
+  }, [jump, ready]);
 
   // AG Grid Community has no clipboard module: paste a column of values from the focused cell down.
   useEffect(() => {
@@ -179,7 +184,10 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
           suppressColumnVirtualisation
           tooltipShowDelay={300}
           defaultColDef={{ sortable: false, resizable: true, suppressHeaderMenuButton: true }}
-          onGridReady={(e) => (apiRef.current = e.api)}
+          onGridReady={(e) => {
+            apiRef.current = e.api;
+            setReady(true);
+          }}
           onCellEditRequest={(e: CellEditRequestEvent<InputRow>) => {
             if (!e.data) return;
             const text = e.newValue == null ? "" : String(e.newValue);

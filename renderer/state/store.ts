@@ -166,11 +166,13 @@ export function applyEdits(scenario: Scenario, edits: { path: string; text: stri
 
 function edit(state: AppState, edits: { path: string; text: string }[]): AppState {
   let target = activeEntry(state);
-  const { scenario, rejected, applied } = applyEdits(target.scenario, edits);
+  let { scenario, rejected, applied } = applyEdits(target.scenario, edits);
   let next = state;
   let copiedNotice: Notice | null = null;
   if (applied.length > 0 && target.builtIn) {
     [next, target] = addCopy(state, target);
+    // Re-applied to the copy so it keeps its own id and name.
+    ({ scenario, rejected, applied } = applyEdits(target.scenario, edits));
     copiedNotice = { kind: "info", text: `"${state.entries.find((e) => e.key === state.activeKey)!.scenario.name}" is a read-only built-in, so your edit was made in a new copy, "${target.scenario.name}".` };
   }
   const cellErrors = { ...next.cellErrors };
@@ -187,7 +189,7 @@ function edit(state: AppState, edits: { path: string; text: string }[]): AppStat
     rejected.length > 0
       ? {
           kind: "error",
-          text: rejected.length === 1 ? `Rejected "${rejected[0]!.text}": ${rejected[0]!.message}` : `${rejected.length} values were rejected; the others were applied.`,
+          text: `${rejected.length === 1 ? `Rejected "${rejected[0]!.text}": ${rejected[0]!.message}` : `${rejected.length} values were rejected; the others were applied.`}${copiedNotice ? ` ${copiedNotice.text}` : ""}`,
           ...(rejected.length > 1 ? { details: rejected.map((r) => `"${r.text}" for ${r.path}: ${r.message}`) } : {}),
         }
       : copiedNotice ?? (applied.length > 0 ? null : next.notice);

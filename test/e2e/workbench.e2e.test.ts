@@ -1,0 +1,221 @@
+/**
+ * The web build in Chromium, driven like a user: read the FIS table off the grid, edit an input by
+ * typing, reject junk, undo, compare and delete scenarios, save a file and open it again.
+ * Screenshots of each screen go to test-artifacts/screenshots/ for a human look.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { computeTable, type TableResult } from "../../model/compute";
+import { PUBLISHED_FIS_TABLE, contractAsStated, fisAsPublished } from "../../model/scenario/reference";
+import { setInputValue } from "../../model/scenario/paths";
+import { parseScenarioJson } from "../../model/scenario/schema";
+import { serveStatic } from "./static-server";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const shots = `${root}test-artifacts/screenshots/`;
+const FY2026_RAISE = "items.baseSalary.steps.1.amount";
+const FY2027_RAISE = "items.baseSalary.steps.2.amount";
+const COLUMNS = ["FY2025", "FY2026", "FY2027", "FY2028", "Total"];
+
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+let page: Page;
+
+/** "$12,161" -> 12161, "($21,437)" -> -21437. */
+function thousands(text: string): number {
+  const t = text.trim();
+  const negative = /^\(.*\)$/.test(t);
+  const digits = t.replace(/[()$,+\s]/g, "");
+  if (!/^\d+$/.test(digits)) throw new Error(`not a $K cell: "${text}"`);
+  return negative ? -Number(digits) : Number(digits);
+}
+
+const cell = (line: string, column: string) => page.locator(`.fis-grid [row-id="${line}"] [col-id="${column}"]`);
+const inputValue = (path: string) => page.locator(`.inputs-grid [row-id="${path}"] [col-id="value"]`);
+
+async function readTable(lines: string[]): Promise<Record<string, Record<string, number>>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const line of lines) {
+    out[line] = {};
+    for (const c of COLUMNS) out[line]![c] = thousands(await cell(line, c).innerText());
+  }
+  return out;
+}
+
+function expected(result: TableResult): Record<string, Record<string, number>> {
+  return Object.fromEntries(result.lines.map((l) => [l.id, Object.fromEntries(COLUMNS.map((c) => [c, Number(l.cells[c]!.display.toString())]))]));
+}
+
+async function tab(id: string) {
+  await page.click(`[data-testid="tab-${id}"]`);
+}
+
+async function typeInto(path: string, text: string) {
+  await inputValue(path).click();
+  // Keyboard-first: the first key starts the editor (AG Grid), the rest goes into it.
+  await page.keyboard.type(text.slice(0, 1));
+  const editor = page.locator(".inputs-grid .ag-cell-inline-editing input");
+  await editor.waitFor();
+  await page.keyboard.type(text.slice(1));
+  await page.keyboard.press("Enter");
+}
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await serveStatic(`${root}dist-web`);
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  const context = await browser.newContext({ viewport: { width: 1500, height: 950 }, acceptDownloads: true });
+  page = await context.newPage();
+  const problems: string[] = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  await page.goto(server.url);
+  await cell("costFundedByWia", "Total").waitFor();
+  expect(problems).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the workbench in a browser", () => {
+  it("opens on FIS as published and shows all 45 published cells", async () => {
+    await expect(page.locator('[data-testid="active-scenario"]').innerText()).resolves.toContain("FIS as published");
+    expect(await readTable(Object.keys(PUBLISHED_FIS_TABLE))).toEqual(PUBLISHED_FIS_TABLE);
+    await expect(page.locator('[data-testid="hint"]').innerText()).resolves.toContain("Click any number to see where it comes from");
+    await page.screenshot({ path: `${shots}01-fis-table.png` });
+  });
+
+  it("shows published and variance columns, all zero variance for the reference", async () => {
+    await page.click('[data-testid="show-published"]');
+    await page.click('[data-testid="show-variance"]');
+    for (const line of Object.keys(PUBLISHED_FIS_TABLE)) {
+      for (const c of COLUMNS) {
+        expect(thousands(await cell(line, `${c}:published`).innerText())).toBe(PUBLISHED_FIS_TABLE[line]![c]);
+        expect(await cell(line, `${c}:variance`).innerText()).toBe("0");
+      }
+    }
+    await page.screenshot({ path: `${shots}02-fis-table-variance.png` });
+    await page.click('[data-testid="show-published"]');
+    await page.click('[data-testid="show-variance"]');
+  });
+
+  it("explains a cell and jumps from an input leaf to its row", async () => {
+    await cell("benefits", "FY2025").click();
+    const panel = page.locator('[data-testid="explain-panel"]');
+    await expect.poll(() => panel.innerText()).toContain("Benefits, FY2025");
+    await expect(panel.locator(".tag-calibrated").first().innerText()).resolves.toContain("calibrated");
+    await page.screenshot({ path: `${shots}03-explain.png` });
+    await panel.locator('[data-testid="explain-input"][data-path="groups.wtu.members"]').first().click();
+    await page.locator('.inputs-grid [row-id="groups.wtu.members"] [col-id="value"].ag-cell-focus').waitFor({ timeout: 5000 });
+    await page.screenshot({ path: `${shots}04-inputs.png` });
+  });
+
+  it("typing 4% for the FY2026 raise edits a copy and recomputes the table", async () => {
+    await tab("inputs");
+    await typeInto(FY2026_RAISE, "4%");
+    await expect.poll(() => page.locator('[data-testid="active-scenario"]').innerText()).toContain("FIS as published (copy)");
+    await expect.poll(() => page.locator('[data-testid="message-text"]').innerText()).toContain("read-only");
+    await expect.poll(() => inputValue(FY2026_RAISE).innerText()).toBe("4%");
+    await expect(page.locator(`.inputs-grid [row-id="${FY2026_RAISE}"] [col-id="edited"]`).innerText()).resolves.toContain("edited");
+
+    await tab("table");
+    const want = expected(computeTable(setInputValue(fisAsPublished(), FY2026_RAISE, "0.04")));
+    const got = await readTable(Object.keys(want));
+    expect(got).toEqual(want);
+    // The raise really moved the costs: FY2026 base salary is above the published figure.
+    expect(got.baseSalaryIncreases!.FY2026!).toBeGreaterThan(PUBLISHED_FIS_TABLE.baseSalaryIncreases!.FY2026!);
+  });
+
+  it("rejects junk with a message and leaves the value alone", async () => {
+    await tab("inputs");
+    await typeInto(FY2027_RAISE, "abc");
+    await expect.poll(() => page.locator('[data-testid="message-text"]').innerText()).toMatch(/Rejected "abc".*not a number/);
+    const valueCell = inputValue(FY2027_RAISE);
+    await expect(valueCell.getAttribute("class")).resolves.toContain("cell-error");
+    await expect(valueCell.innerText()).resolves.toBe("3%");
+    await page.screenshot({ path: `${shots}05-inputs-rejected.png` });
+  });
+
+  it("undo restores the value and redo applies it again", async () => {
+    await inputValue(FY2026_RAISE).click();
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => inputValue(FY2026_RAISE).innerText()).toBe("3%");
+    await page.keyboard.press("Control+y");
+    await expect.poll(() => inputValue(FY2026_RAISE).innerText()).toBe("4%");
+  });
+
+  it("saves the scenario as a file and opens it again with the same table", async () => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="file-save"]')]);
+    const saved = `${root}test-artifacts/saved-scenario.json`;
+    await download.saveAs(saved);
+    const parsed = parseScenarioJson(readFileSync(saved, "utf8"), "saved-scenario.json");
+    expect(parsed.ok).toBe(true);
+
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click('[data-testid="file-open"]')]);
+    await chooser.setFiles(saved);
+    await expect.poll(() => page.locator('[data-testid="message-text"]').innerText()).toContain("Opened");
+    await tab("table");
+    const want = expected(computeTable(setInputValue(fisAsPublished(), FY2026_RAISE, "0.04")));
+    expect(await readTable(Object.keys(want))).toEqual(want);
+  });
+
+  it("a broken scenario file is refused with field and message, the current work untouched", async () => {
+    const before = await page.locator('[data-testid="scenario-item"]').count();
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click('[data-testid="file-open"]')]);
+    await chooser.setFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ ...fisAsPublished(), localShare: { ...fisAsPublished().localShare, value: "lots" } })) });
+    await expect.poll(() => page.locator('[data-testid="message-text"]').innerText()).toContain('Could not open "broken.json"');
+    await expect(page.locator('[data-testid="message-details"]').innerText()).resolves.toContain("localShare");
+    expect(await page.locator('[data-testid="scenario-item"]').count()).toBe(before);
+  });
+
+  it("creates, compares and deletes a scenario", async () => {
+    await page.selectOption('[data-testid="new-from"]', { label: "Contract terms as stated" });
+    await page.click('[data-testid="scenario-new"]');
+    await expect.poll(() => page.locator('[data-testid="active-scenario"]').innerText()).toContain("Contract terms as stated (copy)");
+    await page.click('[data-testid="scenario-rename"]');
+    await page.fill('[data-testid="rename-input"]', "Stated terms, my copy");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator('[data-testid="active-scenario"]').innerText()).toContain("Stated terms, my copy");
+
+    await tab("compare");
+    // Default comparison: FIS as published (base) vs Contract terms as stated; add the new copy.
+    const key = await page.locator('[data-testid="scenario-item"]', { hasText: "Stated terms, my copy" }).getAttribute("data-key");
+    await page.click(`[data-testid="compare-pick"][data-key="${key}"]`);
+    const fis = computeTable(fisAsPublished());
+    const stated = computeTable(contractAsStated());
+    for (const line of ["baseSalaryIncreases", "benefits", "totalCost", "costFundedByWia"]) {
+      for (const c of COLUMNS) {
+        const a = Number(fis.lines.find((l) => l.id === line)!.cells[c]!.display.toString());
+        const b = Number(stated.lines.find((l) => l.id === line)!.cells[c]!.display.toString());
+        expect(thousands(await page.locator(`[data-testid="cmp-${line}-${c}-0"]`).innerText())).toBe(a);
+        expect(thousands(await page.locator(`[data-testid="cmp-${line}-${c}-1"]`).innerText())).toBe(b);
+        expect(thousands(await page.locator(`[data-testid="cmp-${line}-${c}-2"]`).innerText())).toBe(b);
+        const diff = await page.locator(`[data-testid="cmp-${line}-${c}-1-diff"]`).innerText();
+        expect(diff === "0" ? 0 : thousands(diff)).toBe(b - a);
+      }
+    }
+    await page.screenshot({ path: `${shots}06-compare.png`, fullPage: true });
+
+    await page.locator('[data-testid="scenario-item"]', { hasText: "Stated terms, my copy" }).click();
+    await page.click('[data-testid="scenario-delete"]');
+    await page.click('[data-testid="scenario-delete"]');
+    await expect.poll(() => page.locator('[data-testid="scenario-item"]', { hasText: "Stated terms, my copy" }).count()).toBe(0);
+    expect(await page.locator(`[data-testid="compare-pick"][data-key="${key}"]`).count()).toBe(0);
+  });
+
+  it("shows the census, the salary schedules and the charts", async () => {
+    await tab("census");
+    await page.locator('[data-testid="schedule-panel"] .ag-row').first().waitFor();
+    await expect(page.locator('[data-testid="schedule-panel"] h3').first().innerText()).resolves.toContain("5,776 members");
+    await page.screenshot({ path: `${shots}07-census-schedules.png` });
+    await tab("charts");
+    await page.locator('[data-testid="charts"] .recharts-bar-rectangle').first().waitFor();
+    await page.screenshot({ path: `${shots}08-charts.png` });
+  });
+});

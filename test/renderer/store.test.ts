@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { getInput } from "../../model/scenario/paths";
+import { activeEntry, cellErrorKey, initialState, reducer, type Action, type AppState } from "../../renderer/state/store";
+import { parseAutosave } from "../../renderer/state/autosave";
+import { autosaveText } from "../../renderer/state/store";
+
+const RAISE = "items.baseSalary.steps.1.amount";
+const run = (actions: Action[], state: AppState = initialState()) => actions.reduce(reducer, state);
+
+describe("store", () => {
+  it("opens on the read-only FIS as published", () => {
+    const s = initialState();
+    expect(activeEntry(s).scenario.name).toBe("FIS as published");
+    expect(activeEntry(s).builtIn).toBe(true);
+  });
+
+  it("an edit on a built-in lands in a named copy, leaving the built-in as it was", () => {
+    const s = run([{ type: "edit", edits: [{ path: RAISE, text: "4%" }] }]);
+    const copy = activeEntry(s);
+    expect(copy.builtIn).toBe(false);
+    expect(copy.scenario.name).toBe("FIS as published (copy)");
+    expect(getInput(copy.scenario, RAISE)?.value).toBe("0.04");
+    expect(getInput(copy.scenario, RAISE)?.source.kind).toBe("user");
+    expect(getInput(s.entries[0]!.scenario, RAISE)?.value).toBe("0.03");
+    expect(s.notice?.text).toContain("read-only");
+    expect(copy.dirty).toBe(true);
+  });
+
+  it("undo and redo step through edits", () => {
+    let s = run([
+      { type: "edit", edits: [{ path: RAISE, text: "4%" }] },
+      { type: "edit", edits: [{ path: RAISE, text: "5%" }] },
+    ]);
+    expect(getInput(activeEntry(s).scenario, RAISE)?.value).toBe("0.05");
+    s = run([{ type: "undo" }], s);
+    expect(getInput(activeEntry(s).scenario, RAISE)?.value).toBe("0.04");
+    s = run([{ type: "undo" }], s);
+    expect(getInput(activeEntry(s).scenario, RAISE)?.value).toBe("0.03");
+    s = run([{ type: "redo" }, { type: "redo" }], s);
+    expect(getInput(activeEntry(s).scenario, RAISE)?.value).toBe("0.05");
+  });
+
+  it("rejects junk and out-of-range values, marking the cell and keeping the scenario", () => {
+    const s0 = initialState();
+    const s = run([{ type: "edit", edits: [{ path: RAISE, text: "abc" }] }], s0);
+    expect(activeEntry(s).scenario).toBe(activeEntry(s0).scenario);
+    expect(s.entries).toHaveLength(2);
+    expect(s.cellErrors[cellErrorKey("fis", RAISE)]?.message).toContain("not a number");
+    expect(s.notice?.kind).toBe("error");
+    const t = run([{ type: "edit", edits: [{ path: "groups.wtu.members", text: "-5" }] }]);
+    expect(t.entries).toHaveLength(2);
+    expect(t.notice?.text).toContain("cannot be negative");
+  });
+
+  it("a pasted column applies the good values as one undo step and reports the bad", () => {
+    const s = run([
+      {
+        type: "edit",
+        edits: [
+          { path: "items.baseSalary.steps.0.amount", text: "2.5%" },
+          { path: "items.baseSalary.steps.1.amount", text: "x" },
+          { path: "items.baseSalary.steps.2.amount", text: "3.5%" },
+        ],
+      },
+    ]);
+    const e = activeEntry(s);
+    expect(getInput(e.scenario, "items.baseSalary.steps.0.amount")?.value).toBe("0.025");
+    expect(getInput(e.scenario, "items.baseSalary.steps.2.amount")?.value).toBe("0.035");
+    expect(e.past).toHaveLength(1);
+    expect(s.notice?.text).toContain('Rejected "x"');
+    expect(s.notice?.text).toContain("new copy");
+  });
+
+  it("creates, renames and deletes user scenarios but never a built-in", () => {
+    let s = run([{ type: "newFrom", key: "stated" }]);
+    const key = s.activeKey;
+    expect(activeEntry(s).scenario.name).toBe("Contract terms as stated (copy)");
+    s = run([{ type: "rename", key, name: "Mine" }, { type: "delete", key: "fis" }], s);
+    expect(activeEntry(s).scenario.name).toBe("Mine");
+    expect(s.entries).toHaveLength(3);
+    s = run([{ type: "delete", key }], s);
+    expect(s.entries.map((e) => e.key)).toEqual(["fis", "stated"]);
+  });
+
+  it("autosave text round-trips the user scenarios", () => {
+    const s = run([{ type: "edit", edits: [{ path: RAISE, text: "4%" }] }]);
+    const back = parseAutosave(autosaveText(s));
+    expect(back.ok && back.scenarios.map((x) => x.name)).toEqual(["FIS as published (copy)"]);
+    expect(parseAutosave("{").ok).toBe(false);
+  });
+});
