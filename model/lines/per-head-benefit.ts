@@ -29,22 +29,48 @@ interface Bucket {
   count: number;
 }
 
-/** The fiscal year's months or pay periods, grouped by the year whose rate applies. */
-function buckets(item: PerHeadBenefitItem, ctx: LineContext, fy: number): Bucket[] {
+/**
+ * The first days of a fiscal year's months or pay periods. They depend only on the calendar, yet
+ * building them (ISO dates from day numbers) was the largest single cost of a costing, which
+ * sensitivity sweeps repeat hundreds of times; so they are kept per calendar, never mutated.
+ */
+const periodDatesCache = new Map<string, readonly string[]>();
+function periodDates(frequency: PerHeadBenefitItem["frequency"], fy: number, startMonth: number, firstPayPeriodStart: string): readonly string[] {
+  const key = `${frequency}|${fy}|${startMonth}|${firstPayPeriodStart}`;
+  let dates = periodDatesCache.get(key);
+  if (!dates) {
+    dates = frequency === "monthly" ? monthsOfFiscalYear(fy, startMonth).map((m) => m.firstDay) : payPeriodStartsOfFiscalYear(fy, startMonth, firstPayPeriodStart);
+    if (periodDatesCache.size > 10_000) periodDatesCache.clear();
+    periodDatesCache.set(key, dates);
+  }
+  return dates;
+}
+
+const bucketsCache = new Map<string, readonly Bucket[]>();
+
+/** The fiscal year's months or pay periods, grouped by the year whose rate applies (a pure function of the calendar, so cached too). */
+function buckets(item: PerHeadBenefitItem, ctx: LineContext, fy: number): readonly Bucket[] {
   const { fiscalYearStartMonth: startMonth, firstPayPeriodStart } = ctx.scenario.agreement;
-  const dates = item.frequency === "monthly" ? monthsOfFiscalYear(fy, startMonth).map((m) => m.firstDay) : payPeriodStartsOfFiscalYear(fy, startMonth, firstPayPeriodStart);
+  const calendarToFiscal = ctx.scenario.settings.calendarToFiscal;
+  const key = `${item.frequency}|${item.basis}|${calendarToFiscal}|${item.countFrom?.date ?? ""}|${fy}|${startMonth}|${firstPayPeriodStart}`;
+  const cached = bucketsCache.get(key);
+  if (cached) return cached;
+  const dates = periodDates(item.frequency, fy, startMonth, firstPayPeriodStart);
   const counted = item.countFrom ? dates.filter((d) => d >= item.countFrom!.date) : dates;
   const byYear = new Map<number, number>();
   for (const d of counted) {
     const rateYear =
       item.basis === "fiscalYear"
         ? fiscalYearOfDate(d, startMonth)
-        : ctx.scenario.settings.calendarToFiscal === "calendarYearOfFiscalYearEnd"
+        : calendarToFiscal === "calendarYearOfFiscalYearEnd"
           ? fy
           : Number.parseInt(d.slice(0, 4), 10);
     byYear.set(rateYear, (byYear.get(rateYear) ?? 0) + 1);
   }
-  return [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([rateYear, count]) => ({ rateYear, count }));
+  const result = [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([rateYear, count]) => Object.freeze({ rateYear, count }));
+  if (bucketsCache.size > 10_000) bucketsCache.clear();
+  bucketsCache.set(key, result);
+  return result;
 }
 
 export function perHeadBenefitCost(item: PerHeadBenefitItem, ctx: LineContext, fy: number): ItemCell {

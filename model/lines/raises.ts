@@ -19,18 +19,18 @@ interface Segment {
 }
 
 /** Salary level after every raise effective up to and including fiscal year `fy`, from `base`. */
-function levelAfter(base: Decimal, steps: readonly RaiseStep[], fy: number): Decimal {
+export function levelAfter(base: Decimal, steps: readonly RaiseStep[], fy: number): Decimal {
   let level = base;
   for (const s of steps) if (s.fiscalYear <= fy) level = applyStep(level, s);
   return level;
 }
 
-function applyStep(level: Decimal, step: RaiseStep): Decimal {
+export function applyStep(level: Decimal, step: RaiseStep): Decimal {
   const amount = dec(step.amount);
   return step.type === "percent" ? level.times(ONE.plus(amount)) : level.plus(amount);
 }
 
-function sortedSteps(item: RaisesItem): RaiseStep[] {
+export function sortedSteps(item: RaisesItem): RaiseStep[] {
   return [...item.steps].sort((a, b) => a.fiscalYear - b.fiscalYear || a.effective.localeCompare(b.effective));
 }
 

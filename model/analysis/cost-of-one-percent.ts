@@ -1,0 +1,115 @@
+/**
+ * The analyst's rules of thumb, computed rather than assumed: what one more percentage point of
+ * raise in a fiscal year costs (in that year and, through compounding, in every later year,
+ * with the rates of pay such as Medicare that ride on it), and what $1,000 flat per member in
+ * that year costs. Each is the difference between two full costings, so nothing the engine does
+ * (mid-year effective dates, per-group loadings, pension starting later) is left out.
+ */
+import { computeTable, TOTAL_COLUMN, type ComputeOptions, type TableResult } from "../compute";
+import { Decimal } from "../decimal";
+import type { Explanation, Source } from "../explain";
+import { toDisplayThousands } from "../rounding";
+import { fyKey, type Scenario } from "../scenario/types";
+import { withExtraRaise } from "./raise-edits";
+
+export interface MarginalCostLine {
+  /** e.g. "onePercentFY2026", "flat1000FY2026". */
+  id: string;
+  label: string;
+  fiscalYear: number;
+  kind: "percent" | "flat";
+  /** The extra raise: 0.01 (one point) or 1000 (dollars a year per member). */
+  extra: Decimal;
+  /** Change in TOTAL COST in the raise's own fiscal year. */
+  ownYear: Decimal;
+  /** Change in TOTAL COST over all the agreement's years. */
+  allYears: Decimal;
+  /** Change in TOTAL COST by column (each FY and Total), unrounded dollars. */
+  cells: Record<string, Decimal>;
+  /** The same change in $ thousands by the scenario's rounding rule. */
+  display: Record<string, Decimal>;
+  /** Change by table line (cost lines and the local portion), by column. */
+  byLine: Record<string, Record<string, Decimal>>;
+  explanation: Explanation;
+}
+
+export interface CostOfOnePercent {
+  columns: string[];
+  onePercent: MarginalCostLine[];
+  flatPerMember: MarginalCostLine[];
+}
+
+const ONE_POINT = new Decimal("0.01");
+const FLAT = new Decimal(1000);
+const SOURCE: Source = { kind: "derived", ref: "cost of 1%", note: "added by the analysis, not in the agreement" };
+
+function difference(base: TableResult, variant: TableResult, lineId: string): Record<string, Decimal> {
+  const a = base.lines.find((l) => l.id === lineId)!;
+  const b = variant.lines.find((l) => l.id === lineId)!;
+  return Object.fromEntries(base.columns.map((c) => [c, b.cells[c]!.exact.minus(a.cells[c]!.exact)]));
+}
+
+function marginal(scenario: Scenario, base: TableResult, fy: number, kind: "percent" | "flat", options: ComputeOptions): MarginalCostLine {
+  const extra = kind === "percent" ? ONE_POINT : FLAT;
+  const variant = computeTable(withExtraRaise(scenario, fy, kind, extra, SOURCE), options);
+  const lineIds = [...base.lines.filter((l) => l.kind === "cost").map((l) => l.id), "totalCost", "localPortion"];
+  const byLine = Object.fromEntries(lineIds.map((id) => [id, difference(base, variant, id)]));
+  const cells = byLine.totalCost!;
+  const key = fyKey(fy);
+  const what = kind === "percent" ? `1 more point of raise in FY${fy}` : `$1,000 a year more per member from FY${fy}`;
+  const costLines = base.lines.filter((l) => l.kind === "cost");
+  const lineNode = (id: string, column: string): Explanation => {
+    const label = base.lines.find((l) => l.id === id)!.label;
+    const before = base.lines.find((l) => l.id === id)!.cells[column]!.exact;
+    const after = variant.lines.find((l) => l.id === id)!.cells[column]!.exact;
+    return {
+      label: `${label} ${column} change`,
+      value: byLine[id]![column]!.toString(),
+      unit: "USD",
+      formula: "with the extra raise - as is",
+      symbols: `${after} - ${before}`,
+      children: column === TOTAL_COLUMN ? [] : [variant.lines.find((l) => l.id === id)!.cells[column]!.explanation],
+    };
+  };
+  const yearNode = (column: string): Explanation => ({
+    label: `TOTAL COST ${column} change`,
+    value: cells[column]!.toString(),
+    unit: "USD",
+    formula: "sum of the cost lines' changes",
+    children: costLines.filter((l) => !byLine[l.id]![column]!.isZero()).map((l) => lineNode(l.id, column)),
+  });
+  const allYears = cells[TOTAL_COLUMN]!;
+  return {
+    id: `${kind === "percent" ? "onePercent" : "flat1000"}FY${fy}`,
+    label: kind === "percent" ? `+1% raise in FY${fy}` : `+$1,000 per member from FY${fy}`,
+    fiscalYear: fy,
+    kind,
+    extra,
+    ownYear: cells[key]!,
+    allYears,
+    cells,
+    display: Object.fromEntries(Object.entries(cells).map(([c, v]) => [c, toDisplayThousands(v, scenario.settings.rounding)])),
+    byLine,
+    explanation: {
+      label: `Cost of ${what}`,
+      value: allYears.toString(),
+      unit: "USD",
+      formula:
+        kind === "percent"
+          ? `TOTAL COST with the FY${fy} raise 1 point higher - TOTAL COST as is; later years carry it through compounding, rates of pay ride on it`
+          : `TOTAL COST with a $1,000 flat raise per member effective at the start of FY${fy} (after that year's other raises) - TOTAL COST as is; later percent raises compound on it`,
+      symbols: `own year ${key}: ${cells[key]}; all years: ${allYears}`,
+      children: base.columns.filter((c) => c !== TOTAL_COLUMN && !cells[c]!.isZero()).map(yearNode),
+    },
+  };
+}
+
+export function costOfOnePercent(scenario: Scenario, options: ComputeOptions = {}): CostOfOnePercent {
+  const base = computeTable(scenario, options);
+  const years = scenario.agreement.fiscalYears;
+  return {
+    columns: base.columns,
+    onePercent: years.map((fy) => marginal(scenario, base, fy, "percent", options)),
+    flatPerMember: years.map((fy) => marginal(scenario, base, fy, "flat", options)),
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * Retroactive pay: when an agreement is approved after its raises take effect, the raises are
+ * implemented some time after approval (Art. 36.2.2: "within 120 days of approval by the
+ * Council ... and the raise paid retroactively to October 1, 2024") and the raise due for the pay
+ * periods from each effective date to implementation is paid as one lump sum. The FIS table
+ * already costs those periods in the years they were worked; the lump sum moves that cash to the
+ * fiscal year of payment. This module measures both: retro earned by fiscal year and paid by
+ * fiscal year, wages plus the rates of pay (Medicare etc.) that apply to the raises.
+ *
+ * The periods before implementation are counted with the scenario's proration rule (pay periods
+ * starting before the implementation date, or days), the same rule the raises line uses, so the
+ * retro for a year implemented after its end equals that year's raise cost exactly.
+ */
+import { fiscalYearEndExclusive, fiscalYearOfDate, fiscalYearStart, fractionOfFiscalYear, isIsoDate, dayOrdinal, isoFromDayOrdinal, payPeriodStartsOfFiscalYear } from "../calendar";
+import { Decimal, ZERO, sum } from "../decimal";
+import type { Explanation } from "../explain";
+import { coveredGroups, dec, moneyText, paramLeaf } from "../lines/context";
+import { payRateInForce } from "../lines/pay-rate";
+import { applyStep, levelAfter, sortedSteps } from "../lines/raises";
+import { fyKey, type PayRateItem, type RaisesItem, type Scenario } from "../scenario/types";
+
+export interface RetroRequest {
+  /** Date the agreement is approved (ISO). */
+  approved: string;
+  /** Days from approval to implementation (default 120, Art. 36.2.2). */
+  implementationLagDays?: number;
+}
+
+export interface RetroYear {
+  fiscalYear: number;
+  /** Share of the fiscal year before implementation (pay periods or days, by the scenario's rule). */
+  shareBeforeImplementation: Decimal;
+  /** "19 of 26 pay periods" or "219 of 365 days". */
+  counted: string;
+  wages: Decimal;
+  ratesOfPay: Decimal;
+  total: Decimal;
+  explanation: Explanation;
+}
+
+export interface RetroResult {
+  approved: string;
+  implementation: string;
+  paidInFiscalYear: number;
+  /** Retro earned in each fiscal year before implementation (years with nothing owed are left out). */
+  earned: RetroYear[];
+  total: Decimal;
+  /** Cash moved by fiscal year: minus what was earned that year, plus the lump sum in the year of payment. */
+  cashShift: Record<string, Decimal>;
+  explanation: Explanation;
+}
+
+export type RetroOutcome = { ok: true; value: RetroResult } | { ok: false; message: string };
+
+function counted(scenario: Scenario, fy: number, implementation: string, share: Decimal): string {
+  const { fiscalYearStartMonth: m, firstPayPeriodStart } = scenario.agreement;
+  if (scenario.settings.proration === "payPeriods") {
+    const periods = payPeriodStartsOfFiscalYear(fy, m, firstPayPeriodStart);
+    return `${periods.filter((p) => p < implementation).length} of ${periods.length} pay periods`;
+  }
+  const days = dayOrdinal(fiscalYearEndExclusive(fy, m)) - dayOrdinal(fiscalYearStart(fy, m));
+  return `${share.times(days).toDecimalPlaces(0).toString()} of ${days} days`;
+}
+
+/** Retro wages for one group of one raises item in one fiscal year. */
+function groupRetro(scenario: Scenario, item: RaisesItem, group: Scenario["groups"][number], fy: number, implementation: string): { wages: Decimal; explanation: Explanation } {
+  const { fiscalYearStartMonth: m, firstPayPeriodStart } = scenario.agreement;
+  const frac = (date: string) => fractionOfFiscalYear(date, fy, m, scenario.settings.proration, firstPayPeriodStart);
+  const steps = sortedSteps(item);
+  const base = dec(group.averageSalary);
+  const members = dec(group.members);
+  let level = levelAfter(base, steps, fy - 1);
+  let segStart = fiscalYearStart(fy, m);
+  const end = fiscalYearEndExclusive(fy, m);
+  const parts: { increase: Decimal; share: Decimal }[] = [];
+  const close = (segEnd: string) => {
+    if (segStart < implementation && segStart < segEnd) parts.push({ increase: level.minus(base), share: frac(segStart).minus(frac(segEnd < implementation ? segEnd : implementation)) });
+  };
+  for (const s of steps.filter((st) => st.fiscalYear === fy)) {
+    const eff = s.effective > segStart ? s.effective : segStart;
+    close(eff);
+    level = applyStep(level, s);
+    segStart = eff;
+  }
+  close(end);
+  const perMember = sum(parts.map((p) => p.increase.times(p.share)));
+  const wages = members.times(perMember);
+  return {
+    wages,
+    explanation: {
+      label: `${group.label}: retro wages earned FY${fy}`,
+      value: wages.toString(),
+      unit: "USD",
+      formula: "members x sum over salary levels in force before implementation of (level - base salary) x share of the year",
+      symbols: `${members} x (${parts.map((p) => `${moneyText(p.increase)} x ${p.share}`).join(" + ") || "0"})`,
+      children: [paramLeaf(group.members, `groups.${group.id}.members`), paramLeaf(group.averageSalary, `groups.${group.id}.averageSalary`)],
+    },
+  };
+}
+
+export function retroPay(scenario: Scenario, request: RetroRequest): RetroOutcome {
+  if (!isIsoDate(request.approved)) return { ok: false, message: `approval date "${request.approved}" is not a real date written YYYY-MM-DD` };
+  const lag = request.implementationLagDays ?? 120;
+  if (!Number.isInteger(lag) || lag < 0 || lag > 3650) return { ok: false, message: `implementation lag ${lag} must be a whole number of days between 0 and 3650` };
+  const implementation = isoFromDayOrdinal(dayOrdinal(request.approved) + lag);
+  const m = scenario.agreement.fiscalYearStartMonth;
+  const paidIn = fiscalYearOfDate(implementation, m);
+  const raises = scenario.items.filter((i): i is RaisesItem => i.kind === "raises");
+  const rates = scenario.items.filter((i): i is PayRateItem => i.kind === "payRate");
+  const earned: RetroYear[] = [];
+  for (const fy of scenario.agreement.fiscalYears) {
+    if (fiscalYearStart(fy, m) >= implementation) continue;
+    const groupParts = raises.flatMap((item) => coveredGroups(scenario, item).map((g) => ({ item, group: g, ...groupRetro(scenario, item, g, fy, implementation) })));
+    const wages = sum(groupParts.map((p) => p.wages));
+    if (wages.isZero()) continue;
+    const rateNodes: Explanation[] = [];
+    let ratesOfPay = ZERO;
+    for (const r of rates) {
+      if (!payRateInForce(r, fy)) continue;
+      const on = groupParts.filter((p) => r.appliesTo.includes(p.item.id) && (!r.groupIds || r.groupIds.includes(p.group.id)));
+      const b = sum(on.map((p) => p.wages));
+      if (b.isZero()) continue;
+      const v = dec(r.rate).times(b);
+      ratesOfPay = ratesOfPay.plus(v);
+      rateNodes.push({ label: `${r.label} on retro FY${fy}`, value: v.toString(), unit: "USD", formula: "rate x retro wages it applies to", symbols: `${r.rate.value} x ${b}`, children: [paramLeaf(r.rate, `items.${r.id}.rate`)] });
+    }
+    const share = ONE_MINUS(fractionOfFiscalYear(implementation, fy, m, scenario.settings.proration, scenario.agreement.firstPayPeriodStart));
+    const total = wages.plus(ratesOfPay);
+    const countedText = counted(scenario, fy, implementation, share);
+    earned.push({
+      fiscalYear: fy,
+      shareBeforeImplementation: share,
+      counted: countedText,
+      wages,
+      ratesOfPay,
+      total,
+      explanation: {
+        label: `Retro earned FY${fy}, paid FY${paidIn}`,
+        value: total.toString(),
+        unit: "USD",
+        formula: `raise cost for the ${countedText} of FY${fy} before implementation on ${implementation}, plus rates of pay`,
+        symbols: `${wages} + ${ratesOfPay}`,
+        children: [...groupParts.map((p) => p.explanation), ...rateNodes],
+      },
+    });
+  }
+  const total = sum(earned.map((e) => e.total));
+  const columns = [...new Set([...scenario.agreement.fiscalYears, paidIn])].sort((a, b) => a - b);
+  const cashShift = Object.fromEntries(
+    columns.map((fy) => [fyKey(fy), (fy === paidIn ? total : ZERO).minus(earned.find((e) => e.fiscalYear === fy)?.total ?? ZERO)]),
+  );
+  return {
+    ok: true,
+    value: {
+      approved: request.approved,
+      implementation,
+      paidInFiscalYear: paidIn,
+      earned,
+      total,
+      cashShift,
+      explanation: {
+        label: `Retroactive lump sum paid FY${paidIn}`,
+        value: total.toString(),
+        unit: "USD",
+        formula: `approved ${request.approved} + ${lag} days = implemented ${implementation}; the raise for every pay period from its effective date to implementation is paid then`,
+        symbols: earned.map((e) => e.total.toString()).join(" + ") || "0",
+        children: earned.map((e) => e.explanation),
+      },
+    },
+  };
+}
+
+const ONE_MINUS = (d: Decimal): Decimal => new Decimal(1).minus(d);
