@@ -20,7 +20,10 @@ export function varianceText(diff: Decimal): string {
 /** A percentage change with one decimal ("+2.5%"), or "n/a" against zero. */
 export function percentChangeText(base: Decimal, value: Decimal): string {
   if (base.isZero()) return value.isZero() ? "0.0%" : "n/a";
-  const pct = value.minus(base).div(base.abs()).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP);
+  const exact = value.minus(base).div(base.abs()).times(100);
+  const pct = exact.toDecimalPlaces(1, Decimal.ROUND_HALF_UP);
+  // A real but tiny change must not read as "0.0%".
+  if (pct.isZero() && !exact.isZero()) return exact.isNegative() ? "-<0.1%" : "+<0.1%";
   return `${pct.isPositive() && !pct.isZero() ? "+" : ""}${pct.toFixed(1)}%`;
 }
 

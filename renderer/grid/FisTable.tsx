@@ -45,7 +45,7 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
         cellClassRules: { "cell-selected": (p) => isSelected(p, column), "cell-negative": (p) => p.data?.line.cells[column]?.display.isNegative() ?? false },
         tooltipValueGetter: () => "Click to see where this number comes from",
         flex: 1,
-        minWidth: 96,
+        minWidth: column === "Total" ? 128 : 96,
       };
       const published: ColDef<FisRow> = {
         colId: `${column}:published`,
@@ -84,7 +84,7 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
         headerName: "$ thousands",
         field: "label",
         pinned: "left",
-        width: 300,
+        width: 320,
         tooltipValueGetter: (p) => p.data?.note ?? p.data?.label,
         cellClass: "line-label",
       },
@@ -92,15 +92,18 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
     ];
   }, [result.columns, showComputed, showPublished, showVariance, selected]);
 
+  // A fixed height rather than autoHeight: autoHeight leaves no room for a horizontal scrollbar and
+  // clips the last (WIA) row when the Published/Variance columns overflow.
+  const grouped = showPublished || showVariance;
+  const height = (grouped ? 2 : 1) * 34 + rows.length * 30 + 20;
   return (
-    <div className="fis-grid" data-testid="fis-grid">
+    <div className="fis-grid" data-testid="fis-grid" style={{ height }}>
       <AgGridReact<FisRow>
         theme={gridTheme}
         rowData={rows}
         columnDefs={columnDefs}
         getRowId={(p: GetRowIdParams<FisRow>) => p.data.id}
         rowClassRules={{ "row-total": (p) => p.data?.kind === "total", "row-derived": (p) => p.data?.kind === "derived" }}
-        domLayout="autoHeight"
         suppressColumnVirtualisation
         suppressMovableColumns
         defaultColDef={{ sortable: false, resizable: true, suppressHeaderMenuButton: true }}

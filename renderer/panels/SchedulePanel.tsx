@@ -67,7 +67,7 @@ export function SchedulePanel() {
       {schedule && (
         <>
           <p className="muted small">Source: {schedule.source}</p>
-          <div className="grid-box" style={{ height: 300 }}>
+          <div className="grid-box" style={{ height: 34 + schedule.rows.length * 30 + 22 }}>
             <AgGridReact<ScheduleRow> theme={gridTheme} rowData={schedule.rows} columnDefs={scheduleCols} getRowId={(p) => p.data.lane} defaultColDef={{ sortable: false, suppressHeaderMenuButton: true }} />
           </div>
           {schedule.notes.length > 0 && (
