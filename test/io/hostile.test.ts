@@ -1,0 +1,243 @@
+/**
+ * Hostile files for the importers, generated here (test/fixtures/hostile/generate.ts): every
+ * one is rejected or sanitized with a clear message, and nothing throws.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import * as XLSX from "xlsx";
+import { computeTable, fisAsPublished, formatInputError, getInput, type Checked } from "../../model";
+import { importAssumptions } from "../../model/io/assumptions-import";
+import { importCensus } from "../../model/io/census-import";
+import { exportTableCsv } from "../../model/io/table-csv";
+import { exportWorkbook } from "../../model/io/xlsx-export";
+import { bigCensusCsv, bigCensusXlsx, bookOf, emptyWorkbook, INJECTIONS, noise, truncated, utf8, xlsxOf } from "../fixtures/hostile/generate";
+
+const base = fisAsPublished();
+const validExport = exportWorkbook([base]);
+
+/** Both importers on the same bytes: both must come back with errors, never throw. */
+function bothReject(bytes: Uint8Array, name: string): string[] {
+  const messages: string[] = [];
+  for (const r of [importCensus(bytes, name), importAssumptions(bytes, name, base)] as Checked<unknown>[]) {
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors.length).toBeGreaterThan(0);
+      for (const e of r.errors) expect(e.file).toBe(name);
+      messages.push(...r.errors.map(formatInputError));
+    }
+  }
+  return messages;
+}
+
+const errorsOf = <T>(r: Checked<T>) => (r.ok ? [] : r.errors);
+
+describe("malformed files", () => {
+  it("random bytes, random bytes behind a zip signature, a zero-byte file", () => {
+    expect(bothReject(noise(4096), "noise.xlsx").join("\n")).toMatch(/not a spreadsheet|not UTF-8/);
+    expect(bothReject(noise(4096, 11, true), "fake.xlsx").join("\n")).toMatch(/cannot be read as an \.xlsx workbook/);
+    expect(bothReject(new Uint8Array(0), "zero.xlsx").join("\n")).toContain("is empty (0 bytes)");
+  });
+
+  it("a valid export cut in half", () => {
+    expect(bothReject(truncated(validExport), "half.xlsx").join("\n")).toMatch(/cannot be read as an \.xlsx workbook/);
+  });
+
+  it("an empty workbook", () => {
+    const messages = bothReject(emptyWorkbook(), "empty.xlsx").join("\n");
+    expect(messages).toContain("no header row naming the columns schedule");
+    expect(messages).toContain('no sheet has a header row with "Path" and "Value"');
+  });
+
+  it("a CSV that is not UTF-8", () => {
+    const latin1 = new Uint8Array([...utf8("schedule,lane,step,headcount\nET15-10M,Bachelors,1,"), 0xe9, 0xff, 0x0a]);
+    expect(errorsOf(importCensus(latin1, "latin1.csv"))[0]!.message).toContain("not UTF-8");
+  });
+});
+
+describe("limits: rejected with a message, not hung on", () => {
+  it("file size, rows and cells", () => {
+    const csv = utf8(bigCensusCsv(2000));
+    expect(errorsOf(importCensus(csv, "c.csv", { limits: { maxBytes: 1000, maxRows: 200_000, maxCells: 5_000_000 } }))[0]!.message).toMatch(/MB; the limit is/);
+    expect(errorsOf(importCensus(csv, "c.csv", { limits: { maxBytes: 50e6, maxRows: 1000, maxCells: 5_000_000 } }))[0]!.message).toMatch(/lines; the limit is 1,000 rows/);
+    const xlsx = bigCensusXlsx(2000);
+    const rows = errorsOf(importCensus(xlsx, "c.xlsx", { limits: { maxBytes: 50e6, maxRows: 1000, maxCells: 5_000_000 } }));
+    expect(rows[0]).toMatchObject({ sheet: "Census", message: expect.stringContaining("the limit is 1,000") });
+    const cells = errorsOf(importCensus(xlsx, "c.xlsx", { limits: { maxBytes: 50e6, maxRows: 200_000, maxCells: 5000 } }));
+    expect(cells[0]!.message).toMatch(/columns; the limit is 5,000 cells/);
+  });
+
+  it("a sheet whose dimension claims a million rows is rejected without reading them", () => {
+    const wb = bookOf([["Census", [["schedule", "lane", "step", "headcount"], ["ET15-10M", "Bachelors", 1, 1]]]]);
+    wb.Sheets.Census!["!ref"] = "A1:D1048576";
+    const bytes = xlsxOf(wb);
+    const t0 = performance.now();
+    const r = importCensus(bytes, "claims.xlsx");
+    const ms = performance.now() - t0;
+    expect(errorsOf(r)[0]!.message).toContain("1,048,576 rows; the limit is 200,000");
+    console.log(`[hostile] million-row dimension rejected in ${ms.toFixed(0)} ms`);
+  });
+});
+
+const timings: string[] = [];
+afterAll(() => {
+  if (timings.length) console.log(`[hostile] 100k-row census import: ${timings.join("; ")}`);
+});
+
+describe("a 100,000-row census", () => {
+  it("imports from CSV and from xlsx (time measured and reported, not asserted)", () => {
+    const csv = utf8(bigCensusCsv(100_000));
+    let t0 = performance.now();
+    const fromCsv = importCensus(csv, "big.csv");
+    timings.push(`CSV ${(csv.length / 1e6).toFixed(1)} MB in ${(performance.now() - t0).toFixed(0)} ms`);
+    expect(fromCsv.ok).toBe(true);
+    if (fromCsv.ok) expect(fromCsv.value.cells.reduce((n, c) => n + c.headcount.toNumber(), 0)).toBe(100_000);
+
+    const xlsx = bigCensusXlsx(100_000);
+    t0 = performance.now();
+    const fromXlsx = importCensus(xlsx, "big.xlsx");
+    timings.push(`xlsx ${(xlsx.length / 1e6).toFixed(1)} MB in ${(performance.now() - t0).toFixed(0)} ms`);
+    expect(fromXlsx.ok).toBe(true);
+    if (fromXlsx.ok) expect(fromXlsx.value.cells.reduce((n, c) => n + c.headcount.toNumber(), 0)).toBe(100_000);
+  });
+});
+
+describe("formula injection: imported values are data, re-exported text is escaped", () => {
+  it("census text cells holding formulas are unknown names or not numbers, never evaluated", () => {
+    const rows: unknown[][] = [["schedule", "lane", "step", "headcount"]];
+    for (const inj of INJECTIONS) rows.push(["ET15-10M", inj, 1, 1]);
+    for (const inj of INJECTIONS) rows.push(["ET15-10M", "Bachelors", 1, inj]);
+    const r = importCensus(xlsxOf(bookOf([["Census", rows]])), "inject.xlsx");
+    const errors = errorsOf(r);
+    expect(errors).toHaveLength(INJECTIONS.length * 2);
+    expect(errors.slice(0, INJECTIONS.length).every((e) => e.column === "B" && /unknown lane/.test(e.message))).toBe(true);
+    expect(errors.slice(INJECTIONS.length).every((e) => e.column === "D" && /is not a number/.test(e.message))).toBe(true);
+    expect(errors[1]!.message).toContain("=cmd|' /C calc'!A0");
+  });
+
+  it("an Inputs value that is formula text, or a formula with no cached number, is rejected; a formula's cached number is data", () => {
+    const wb = XLSX.read(validExport);
+    const ws = wb.Sheets.Inputs!;
+    ws.E4 = { t: "s", v: "=cmd|' /C calc'!A0" }; // members
+    ws.E5 = { t: "n", f: "105000+272" } as XLSX.CellObject; // average salary: formula, no cached value
+    ws.E6 = { t: "s", v: "+1+1" };
+    const errors = errorsOf(importAssumptions(xlsxOf(wb), "inject.xlsx", base));
+    expect(errors.map((e) => [e.row, e.column])).toEqual([
+      [4, "E"],
+      [5, "E"],
+      [6, "E"],
+    ]);
+    expect(errors[1]!.message).toContain("has no computed number");
+
+    const cached = XLSX.read(validExport);
+    cached.Sheets.Inputs!.E4 = { t: "n", f: "HYPERLINK(\"http://evil\",5800)", v: 5800 };
+    const ok = importAssumptions(xlsxOf(cached), "cached.xlsx", base);
+    expect(ok.ok && getInput(ok.value, "groups.wtu.members")!.value).toBe("5800");
+  });
+
+  it("labels from a scenario are escaped in the workbook and the CSV", () => {
+    const s = fisAsPublished();
+    s.name = "=cmd|' /C calc'!A0";
+    s.lines[0]!.label = '=HYPERLINK("http://evil","x")';
+    s.lines[1]!.label = "@SUM(1+1)";
+    s.groups[0]!.members.label = "+1+1";
+    s.items[0]!.label = "-2+3";
+    const wb = XLSX.read(exportWorkbook([s]), { cellFormula: true });
+    const texts: string[] = [];
+    for (const name of wb.SheetNames) {
+      const ws = wb.Sheets[name]!;
+      for (const addr of Object.keys(ws)) {
+        const cell = ws[addr] as XLSX.CellObject;
+        if (addr.startsWith("!")) continue;
+        if (cell.t === "s") texts.push(String(cell.v));
+        // The only formulas are ours: no label ever became a formula.
+        if (cell.f) expect(cell.f).not.toMatch(/HYPERLINK|cmd|SUM\(1\+1\)/);
+      }
+    }
+    expect(texts).toContain("'=cmd|' /C calc'!A0");
+    expect(texts).toContain("'=HYPERLINK(\"http://evil\",\"x\")");
+    expect(texts).toContain("'@SUM(1+1)");
+    expect(texts).toContain("'+1+1");
+    expect(texts.some((t) => /^[=+\-@\t\r]/.test(t))).toBe(false);
+
+    const table = computeTable(s);
+    const csv = exportTableCsv(table);
+    const lines = csv.split("\r\n");
+    const exact = table.columns.map((c) => table.lines[0]!.cells[c]!.exact.toFixed(2)).join(",");
+    expect(lines[0]).toBe("Line id,Line,FY2025 ($K),FY2026 ($K),FY2027 ($K),FY2028 ($K),Total ($K),FY2025 exact ($),FY2026 exact ($),FY2027 exact ($),FY2028 exact ($),Total exact ($)");
+    expect(lines[1]).toBe(`baseSalaryIncreases,"'=HYPERLINK(""http://evil"",""x"")",12161,30767,49932,76251,169111,${exact}`);
+    expect(lines[2]!.startsWith("bonus,'@SUM(1+1),23854,")).toBe(true);
+    // Negative numbers stay numbers.
+    expect(lines.find((l) => l.startsWith("fundingAvailable"))).toContain(",-21437,");
+  });
+});
+
+describe("prototype pollution", () => {
+  it("__proto__, constructor and prototype as sheet names and headers pollute nothing", () => {
+    const evilRows = [
+      ["__proto__", "constructor", "prototype", "schedule", "lane", "step", "headcount"],
+      ['{"polluted":1}', "x", "y", "ET15-10M", "Bachelors", 1, 2],
+      ["a", "b", "c", "constructor", "Bachelors", 1, 2],
+      ["a", "b", "c", "__proto__", "Bachelors", 1, 2],
+    ];
+    const wb = XLSX.utils.book_new();
+    for (const name of ["__proto__", "constructor", "prototype"]) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(evilRows), name);
+    const bytes = xlsxOf(wb);
+    const census = importCensus(bytes, "proto.xlsx");
+    const assumptions = importAssumptions(bytes, "proto.xlsx", base);
+    const csv = importCensus(utf8(evilRows.map((r) => r.join(",")).join("\n")), "proto.csv");
+    expect(assumptions.ok).toBe(false);
+    // Whatever sheet was read, rows 3 and 4 name schedules that do not exist.
+    for (const r of [census, csv]) {
+      const errors = errorsOf(r);
+      expect(errors.map((e) => [e.row, e.column])).toEqual([
+        [3, "D"],
+        [4, "D"],
+      ]);
+      expect(errors.every((e) => /unknown schedule/.test(e.message))).toBe(true);
+    }
+    const probe = {} as Record<string, unknown>;
+    expect(probe.polluted).toBeUndefined();
+    expect(probe.schedule).toBeUndefined();
+    expect(Object.keys(Object.prototype)).toEqual([]);
+    expect(Object.getPrototypeOf(probe)).toBe(Object.prototype);
+    expect(typeof Object.prototype.constructor).toBe("function");
+  });
+});
+
+describe("numbers that are not numbers", () => {
+  it('"1,2,3", NaN, Infinity, 1e400 and a negative headcount in a census', () => {
+    const rows = [["schedule", "lane", "step", "headcount"], ...["1,2,3", "NaN", "Infinity", "-Infinity", "1e400", "-3", "12abc"].map((h) => ["ET15-10M", "Bachelors", 1, h])];
+    const errors = errorsOf(importCensus(xlsxOf(bookOf([["C", rows]])), "nums.xlsx"));
+    expect(errors.map((e) => `${e.row}${e.column}`)).toEqual(["2D", "3D", "4D", "5D", "6D", "7D", "8D"]);
+    expect(errors[0]!.message).toContain('"1,2,3" is not a number');
+    expect(errors[5]!.message).toContain("negative");
+  });
+
+  it("the same in the Inputs sheet, plus a NaN number cell", () => {
+    const wb = XLSX.read(validExport);
+    const ws = wb.Sheets.Inputs!;
+    const bad: XLSX.CellObject[] = [
+      { t: "s", v: "1,2,3" },
+      { t: "s", v: "NaN" },
+      { t: "s", v: "Infinity" },
+      { t: "s", v: "1e400" },
+      { t: "n", v: Number.NaN },
+      { t: "s", v: "" },
+    ];
+    bad.forEach((cell, i) => {
+      ws[`E${4 + i}`] = cell;
+    });
+    const errors = errorsOf(importAssumptions(xlsxOf(wb), "nums.xlsx", base));
+    expect(errors.map((e) => `${e.row}${e.column}`)).toEqual(["4E", "5E", "6E", "7E", "8E", "9E"]);
+    for (const e of errors) expect(e.message.length).toBeGreaterThan(10);
+  });
+
+  it("unknown lane and step", () => {
+    const rows = [["schedule", "lane", "step", "headcount"], ["ET15-10M", "Astronaut", 1, 1], ["ET15-10M", "Bachelors", "12-15", 1], ["EG09", "Bachelors", 0, 1]];
+    const errors = errorsOf(importCensus(xlsxOf(bookOf([["C", rows]])), "lanes.xlsx"));
+    expect(errors.map((e) => [e.row, e.column, /unknown (lane|step)|step "12-15" is not a number/.test(e.message)])).toEqual([
+      [2, "B", true],
+      [3, "C", true],
+      [4, "C", true],
+    ]);
+  });
+});
