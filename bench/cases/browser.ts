@@ -1,5 +1,182 @@
-import type { CaseResult } from "../results";
+/**
+ * The renderer in Chromium (playwright-core, Debian's /usr/bin/chromium, headless), served from
+ * dist-web by bench/static-server.ts:
+ *  - first paint: navigation start -> first contentful paint, and -> the FIS grid showing all its
+ *    computed cells ("FIS as published", the app's opening screen), fresh browser context per run;
+ *  - single-input edit: type a new FY2026 raise in the inputs grid, press Enter, measure in-page
+ *    until the FIS table cell shows the recomputed value (bench/browser-scripts.ts).
+ * dist-web is rebuilt first when any renderer/ or model/ source is newer than it.
+ */
+import { execFile } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { computeTable, Decimal, setInputValue } from "../../model/index";
+import { armEdit, firstPaintInit, READ_FIRST_PAINT } from "../browser-scripts";
+import { summarize } from "../measure";
+import { REPO_ROOT } from "../optional";
+import { failed, notAvailable, withTarget, type CaseResult } from "../results";
+import { raisePathFor, referenceScenario } from "../reference";
+import { serveStatic } from "../static-server";
 import type { BenchContext } from "./context";
-export async function browserCases(_ctx: BenchContext): Promise<CaseResult[]> {
-  return [];
+
+const GROUP = "browser";
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const VIEWPORT = { width: 1500, height: 950 };
+const DIST = path.join(REPO_ROOT, "dist-web");
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const name of readdirSync(dir)) {
+    if (name === "node_modules" || name.startsWith(".")) continue;
+    const full = path.join(dir, name);
+    const st = statSync(full);
+    newest = Math.max(newest, st.isDirectory() ? newestMtime(full) : st.mtimeMs);
+  }
+  return newest;
+}
+
+async function ensureBuilt(ctx: BenchContext): Promise<{ ok: true; builtMs: number | null } | { ok: false; reason: string }> {
+  if (!existsSync(path.join(REPO_ROOT, "vite.web.config.ts"))) return { ok: false, reason: "vite.web.config.ts does not exist yet (no browser build of the renderer)" };
+  if (!existsSync(path.join(REPO_ROOT, "renderer", "main.tsx"))) return { ok: false, reason: "renderer/main.tsx does not exist yet" };
+  const index = path.join(DIST, "index.html");
+  const sources = Math.max(newestMtime(path.join(REPO_ROOT, "renderer")), newestMtime(path.join(REPO_ROOT, "model")));
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return { ok: true, builtMs: null };
+  ctx.log("dist-web is missing or older than renderer/ or model/: building (npm run build:web)");
+  const t0 = performance.now();
+  try {
+    await new Promise<void>((resolve, reject) =>
+      execFile("npx", ["vite", "build", "--config", "vite.web.config.ts", "--logLevel", "warn"], { cwd: REPO_ROOT, timeout: 150_000 }, (error, _out, stderr) =>
+        error ? reject(new Error(`${error.message.split("\n")[0]} ${stderr.split("\n").slice(0, 3).join(" ")}`.trim())) : resolve(),
+      ),
+    );
+  } catch (e) {
+    return { ok: false, reason: `the web build failed: ${(e as Error).message}` };
+  }
+  return { ok: true, builtMs: performance.now() - t0 };
+}
+
+const CELLS = 45;
+
+async function firstPaint(ctx: BenchContext, browser: Browser, url: string): Promise<CaseResult[]> {
+  const fcpId = "browser.firstContentfulPaint";
+  const gridId = "browser.firstPaintFisGrid";
+  const fcpLabel = "Renderer: navigation start -> first contentful paint";
+  const gridLabel = `Renderer: navigation start -> FIS grid showing its ${CELLS} cells (next frame)`;
+  try {
+    const samples: { fcp: number | null; gridDom: number; gridFrame: number; domContentLoaded: number | null }[] = [];
+    const warmup = 1;
+    const runs = ctx.runs(7);
+    for (let i = 0; i < warmup + runs; i++) {
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      try {
+        await context.addInitScript({ content: firstPaintInit(CELLS) });
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on("pageerror", (e) => errors.push(e.message));
+        await page.goto(url, { waitUntil: "load" });
+        await page.waitForFunction("window.__bench && window.__bench.gridFrame !== null", undefined, { timeout: 30_000 }).catch(async () => {
+          throw new Error(`the FIS grid never showed ${CELLS} cells (saw ${await page.evaluate("window.__bench && window.__bench.gridCells")}); page errors: ${errors.join("; ") || "none"}`);
+        });
+        // FCP is reported a little after the paint itself.
+        await page.waitForFunction('performance.getEntriesByName("first-contentful-paint").length > 0', undefined, { timeout: 5_000 }).catch(() => undefined);
+        const r = (await page.evaluate(READ_FIRST_PAINT)) as { fcp: number | null; gridDom: number; gridFrame: number; domContentLoaded: number | null };
+        if (i >= warmup) samples.push(r);
+      } finally {
+        await context.close();
+      }
+    }
+    const fcps = samples.map((s) => s.fcp).filter((v): v is number => v !== null);
+    const out: CaseResult[] = [];
+    out.push(fcps.length ? { id: fcpId, group: GROUP, label: fcpLabel, status: "ok", stats: summarize(fcps, warmup), note: "A fresh browser context per run (no HTTP cache), page served from 127.0.0.1." } : notAvailable(fcpId, GROUP, fcpLabel, "Chromium reported no first-contentful-paint entry"));
+    const grid = summarize(samples.map((s) => s.gridFrame), warmup);
+    out.push({
+      id: gridId, group: GROUP, label: gridLabel, status: "ok", stats: grid,
+      note: "Until the frame after the last of the 45 computed cells appears in the DOM (MutationObserver installed before any page script).",
+      details: { toDomMedianMs: summarize(samples.map((s) => s.gridDom), warmup).medianMs, domContentLoadedMedianMs: summarize(samples.map((s) => s.domContentLoaded ?? 0), warmup).medianMs },
+    });
+    return out;
+  } catch (e) {
+    return [failed(fcpId, GROUP, fcpLabel, e), failed(gridId, GROUP, gridLabel, e)];
+  }
+}
+
+async function openPage(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator('.fis-grid [row-id="costFundedByWia"] [col-id="Total"]').waitFor({ timeout: 30_000 });
+  return page;
+}
+
+async function editInBrowser(ctx: BenchContext, browser: Browser, url: string): Promise<CaseResult> {
+  const id = "edit.browser";
+  const label = "Single-input edit in the renderer: type FY2026 raise + Enter -> FIS cell shows the new value";
+  try {
+    const page = await openPage(browser, url);
+    const scenario = referenceScenario();
+    const inputPath = raisePathFor(scenario, 2026);
+    const inputCell = page.locator(`.inputs-grid [row-id="${inputPath}"] [col-id="value"]`);
+    const t: { t0: number; t1: number; t2: number; t3: number }[] = [];
+    const warmup = 2;
+    const runs = ctx.runs(12);
+    for (let i = 0; i < warmup + runs; i++) {
+      // 3.1%, 3.2%, ... so every run is a real change (the first also makes the editable copy).
+      const tenths = 31 + (i % 60);
+      const percentText = `${Math.floor(tenths / 10)}.${tenths % 10}%`;
+      const rate = `0.0${tenths}`;
+      const want = computeTable(setInputValue(scenario, inputPath, rate)).lines.find((l) => l.id === "baseSalaryIncreases")!.cells["FY2026"]!.display;
+      await page.click('[data-testid="tab-inputs"]');
+      await inputCell.waitFor();
+      await inputCell.click();
+      await page.keyboard.type(percentText.slice(0, 1));
+      await page.locator(".inputs-grid .ag-cell-inline-editing input").waitFor();
+      await page.keyboard.type(percentText.slice(1));
+      // The grid shows rates as exact percentages: "4.0%" typed is "4%" shown.
+      const shown = `${new Decimal(rate).times(100).toString()}%`;
+      await page.evaluate(armEdit({ inputPath, inputText: shown, line: "baseSalaryIncreases", column: "FY2026", wantDigits: want.abs().toFixed(0) }));
+      await page.keyboard.press("Enter");
+      const times = (await page.evaluate("window.__benchPending")) as { t0: number; t1: number; t2: number; t3: number };
+      if (i >= warmup) t.push(times);
+    }
+    await page.context().close();
+    const total = summarize(t.map((x) => x.t3 - x.t0), warmup);
+    return {
+      id, group: GROUP, label, status: "ok", stats: total, target: withTarget(total, "< 50 ms", 50),
+      note: "Enter keydown reaching the page -> inputs grid shows the value (edit applied, table recomputed) -> Table tab clicked at once (the table is on its own tab) -> FIS cell shows the recomputed value -> next frame.",
+      details: {
+        editToInputsGridMedianMs: summarize(t.map((x) => x.t1 - x.t0), warmup).medianMs,
+        tabSwitchToFisCellMedianMs: summarize(t.map((x) => x.t2 - x.t1), warmup).medianMs,
+        enterToFisCellInDomMedianMs: summarize(t.map((x) => x.t2 - x.t0), warmup).medianMs,
+      },
+    };
+  } catch (e) {
+    return failed(id, GROUP, label, e);
+  }
+}
+
+export async function browserCases(ctx: BenchContext): Promise<CaseResult[]> {
+  const labels: [string, string][] = [
+    ["browser.firstContentfulPaint", "Renderer: navigation start -> first contentful paint"],
+    ["browser.firstPaintFisGrid", `Renderer: navigation start -> FIS grid showing its ${CELLS} cells`],
+    ["edit.browser", "Single-input edit in the renderer"],
+  ];
+  if (!existsSync(CHROMIUM)) return labels.map(([id, label]) => notAvailable(id, GROUP, label, `${CHROMIUM} is not installed`));
+  const built = await ensureBuilt(ctx);
+  if (!built.ok) return labels.map(([id, label]) => notAvailable(id, GROUP, label, built.reason));
+  if (built.builtMs !== null) ctx.log(`web build took ${(built.builtMs / 1000).toFixed(1)} s (not part of any timing)`);
+  const server = await serveStatic(DIST);
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    const out = [...(await firstPaint(ctx, browser, server.url)), await editInBrowser(ctx, browser, server.url)];
+    for (const r of out) ctx.log(`${r.id}: ${r.status}${r.reason ? ` (${r.reason})` : ""}`);
+    return out.map((r) => ({ ...r, details: { ...r.details, chromium: browser!.version(), webBuildMs: built.builtMs === null ? "up to date, not rebuilt" : Math.round(built.builtMs) } }));
+  } catch (e) {
+    return labels.map(([id, label]) => failed(id, GROUP, label, e));
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
 }

@@ -44,7 +44,7 @@ async function workbookCases(ctx: BenchContext): Promise<CaseResult[]> {
     return [failed(exportId, GROUP, exportLabel, e)];
   }
   const importId = "io.import.referenceWorkbook";
-  const importLabel = "xlsx import of the reference workbook: importAssumptions(exported bytes, "reference.xlsx", fisAsPublished())";
+  const importLabel = `xlsx import of the reference workbook: importAssumptions(exported bytes, "reference.xlsx", fisAsPublished())`;
   const imp = await loadExport<ImportAssumptions>("model/io", "importAssumptions");
   if (!imp.ok) {
     out.push(notAvailable(importId, GROUP, importLabel, imp.reason));
