@@ -33,7 +33,8 @@ export function App() {
   stateRef.current = state;
   const ctx = useMemo<files.FileCommandContext>(() => ({ platform, getState: () => stateRef.current, dispatch }), [platform, dispatch]);
   const entry = activeEntry(state);
-  const result = tableFor(entry.scenario);
+  const census = state.census?.census ?? null;
+  const result = tableFor(entry.scenario, census);
   const reference = isReferenceAgreement(entry.scenario);
   const [show, setShow] = useState({ computed: true, published: false, variance: false });
   const [recover, setRecover] = useState<AutosaveSnapshot | null>(null);
@@ -52,6 +53,7 @@ export function App() {
       exportXlsx: () => void files.exportXlsx(ctx),
       exportCsv: () => void files.exportCsv(ctx),
       importAssumptions: () => void files.importAssumptionsFile(ctx),
+      importCensus: () => void files.importCensusFile(ctx),
     }),
     [ctx, dispatch, platform],
   );
@@ -78,7 +80,7 @@ export function App() {
         case "file.importAssumptions":
           return actions.importAssumptions();
         case "file.importCensus":
-          return dispatch({ type: "notice", notice: { kind: "info", text: "Census import is not available in this version yet." } });
+          return actions.importCensus();
         case "edit.undo":
           return dispatch({ type: "undo" });
         case "edit.redo":
@@ -221,9 +223,9 @@ export function App() {
             </div>
           )}
           {state.tab === "inputs" && <InputsGrid rows={rows} readOnlyHint={entry.builtIn} jump={state.jump} onEdit={(edits) => dispatch({ type: "edit", edits })} />}
-          {state.tab === "census" && <SchedulePanel />}
+          {state.tab === "census" && <SchedulePanel imported={state.census} />}
           {state.tab === "compare" && <ComparePanel />}
-          {state.tab === "charts" && <Charts result={result} baseline={tableFor(entry.baseline)} baselineName={entry.baseline === entry.scenario ? entry.scenario.name : entry.baselineName} />}
+          {state.tab === "charts" && <Charts result={result} baseline={tableFor(entry.baseline, census)} baselineName={entry.baseline === entry.scenario ? entry.scenario.name : entry.baselineName} />}
         </main>
       </div>
     </div>

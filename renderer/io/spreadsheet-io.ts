@@ -3,11 +3,12 @@
  * They are found with import.meta.glob so this file compiles and the app runs whether or not they
  * exist yet; a missing or differently-shaped module leaves its command disabled with the reason.
  */
-import type { TableResult } from "../../model/compute";
+import type { ComputeOptions, TableResult } from "../../model/compute";
+import type { Census } from "../../model/schedule/types";
 import type { Checked } from "../../model/errors";
 import type { Scenario } from "../../model/scenario/types";
 
-const modules = import.meta.glob(["../../model/io/xlsx-export.ts", "../../model/io/table-csv.ts", "../../model/io/xlsx-import.ts", "../../model/io/census-import.ts"]);
+const modules = import.meta.glob(["../../model/io/xlsx-export.ts", "../../model/io/table-csv.ts", "../../model/io/assumptions-import.ts", "../../model/io/census-import.ts"]);
 
 export interface IoCapability<F> {
   available: boolean;
@@ -32,6 +33,7 @@ function capability<F>(file: string, exportName: string): IoCapability<F> {
   };
 }
 
-export const exportWorkbook = capability<(scenarios: Scenario[]) => Uint8Array>("xlsx-export.ts", "exportWorkbook");
+export const exportWorkbook = capability<(scenarios: Scenario[], options?: { computeOptions?: ComputeOptions }) => Uint8Array>("xlsx-export.ts", "exportWorkbook");
 export const exportTableCsv = capability<(result: TableResult) => string>("table-csv.ts", "exportTableCsv");
-export const importAssumptions = capability<(bytes: Uint8Array, fileName: string, base: Scenario) => Checked<Scenario>>("xlsx-import.ts", "importAssumptions");
+export const importAssumptions = capability<(bytes: Uint8Array, fileName: string, base: Scenario) => Checked<Scenario>>("assumptions-import.ts", "importAssumptions");
+export const importCensus = capability<(bytes: Uint8Array, fileName: string) => Checked<Census>>("census-import.ts", "importCensus");

@@ -7,7 +7,7 @@ import { useApp } from "../state/context";
 export function ComparePanel() {
   const { state, dispatch } = useApp();
   const chosen = state.compareKeys.map((k) => state.entries.find((e) => e.key === k)).filter((e) => e !== undefined);
-  const results = chosen.map((e) => tableFor(e.scenario));
+  const results = chosen.map((e) => tableFor(e.scenario, state.census?.census));
   const first = results[0];
   const toggle = (key: string, on: boolean) => dispatch({ type: "compareKeys", keys: on ? [...state.compareKeys, key] : state.compareKeys.filter((k) => k !== key) });
 

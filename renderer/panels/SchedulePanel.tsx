@@ -3,6 +3,7 @@ import type { ColDef } from "ag-grid-community";
 import { AgGridReact } from "ag-grid-react";
 import { useMemo, useState } from "react";
 import { gridTheme } from "../grid/ag-setup";
+import type { Census } from "../../model/schedule/types";
 import { censusView, scheduleViews, type CensusView, type ScheduleView } from "./schedule-adapter";
 
 type CensusRow = CensusView["rows"][number];
@@ -10,14 +11,14 @@ type ScheduleRow = ScheduleView["rows"][number];
 
 const money = (v: string | null | undefined) => (v == null ? "N/A" : `$${v.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`);
 
-export function SchedulePanel() {
+export function SchedulePanel({ imported }: { imported: { census: Census; fileName: string } | null }) {
   const { census, schedules, error } = useMemo(() => {
     try {
-      return { census: censusView(), schedules: scheduleViews(), error: null };
+      return { census: censusView(imported), schedules: scheduleViews(), error: null };
     } catch (e) {
       return { census: null, schedules: [] as ScheduleView[], error: e instanceof Error ? e.message : String(e) };
     }
-  }, []);
+  }, [imported]);
   const [scheduleId, setScheduleId] = useState(() => schedules.find((s) => !s.id.includes("2024"))?.id ?? schedules[0]?.id ?? "");
   const schedule = schedules.find((s) => s.id === scheduleId);
 

@@ -1,7 +1,7 @@
 /** The toolbar: file commands (the browser build has no native menu), undo/redo, recent files. */
 import { useState } from "react";
 import type { FileHandle } from "../../electron/ipc/contract";
-import { exportTableCsv, exportWorkbook, importAssumptions } from "../io/spreadsheet-io";
+import { exportTableCsv, exportWorkbook, importAssumptions, importCensus } from "../io/spreadsheet-io";
 import { useApp } from "../state/context";
 import { activeEntry } from "../state/store";
 
@@ -15,6 +15,7 @@ export interface ToolbarActions {
   exportXlsx: () => void;
   exportCsv: () => void;
   importAssumptions: () => void;
+  importCensus: () => void;
 }
 
 export function Toolbar({ actions }: { actions: ToolbarActions }) {
@@ -64,7 +65,7 @@ export function Toolbar({ actions }: { actions: ToolbarActions }) {
       <button type="button" data-testid="export-xlsx" onClick={actions.exportXlsx} disabled={!exportWorkbook.available} title={title(exportWorkbook, "Export the scenarios to an Excel workbook")}>Export Excel</button>
       <button type="button" data-testid="export-csv" onClick={actions.exportCsv} disabled={!exportTableCsv.available} title={title(exportTableCsv, "Export this table as CSV")}>Export CSV</button>
       <button type="button" data-testid="import-assumptions" onClick={actions.importAssumptions} disabled={!importAssumptions.available} title={title(importAssumptions, "Import assumptions from a spreadsheet into this scenario")}>Import assumptions…</button>
-      <button type="button" data-testid="import-census" disabled title="Not available yet: census import is not wired into the app.">Import census…</button>
+      <button type="button" data-testid="import-census" onClick={actions.importCensus} disabled={!importCensus.available} title={title(importCensus, "Import a census (headcount by schedule, lane and step) for the schedule method")}>Import census…</button>
     </div>
   );
 }

@@ -3,7 +3,7 @@
  * the schedule API is fixed here and nowhere else.
  */
 import { Decimal } from "../../model/decimal";
-import { REFERENCE_CENSUS_DESCRIPTION, loadSchedules, referenceCensus } from "../../model/schedule";
+import { REFERENCE_CENSUS_DESCRIPTION, loadSchedules, referenceCensus, type Census } from "../../model/schedule";
 
 export interface ScheduleView {
   id: string;
@@ -34,8 +34,9 @@ export function scheduleViews(): ScheduleView[] {
   }));
 }
 
-export function censusView(): CensusView {
-  const census = referenceCensus();
+/** The imported census when there is one, else the synthetic reference census. */
+export function censusView(imported?: { census: Census; fileName: string } | null): CensusView {
+  const census = imported?.census ?? referenceCensus();
   const steps = [...new Set(census.cells.map((c) => c.step))].sort((a, b) => a - b);
   const byRow = new Map<string, { schedule: string; lane: string; counts: Map<number, Decimal> }>();
   let total = new Decimal(0);
@@ -48,7 +49,7 @@ export function censusView(): CensusView {
   }
   return {
     label: census.label,
-    description: REFERENCE_CENSUS_DESCRIPTION,
+    description: imported ? `Imported from "${imported.fileName}".` : REFERENCE_CENSUS_DESCRIPTION,
     asOf: census.asOfFiscalYear,
     total: total.toString(),
     steps,

@@ -1,14 +1,26 @@
-/** computeTable memoized by scenario object: scenarios are immutable, so identity is the cache key. */
-import { computeTable, type TableResult } from "../../model/compute";
+/**
+ * computeTable memoized by scenario object: scenarios are immutable, so identity is the cache key.
+ * An imported census only changes scenarios costed by the schedule method, so only those key on it.
+ */
+import { computeTable, type ComputeOptions, type TableResult } from "../../model/compute";
+import type { Census } from "../../model/schedule/types";
 import type { Scenario } from "../../model/scenario/types";
 
-const cache = new WeakMap<Scenario, TableResult>();
+const NO_CENSUS = {};
+const cache = new WeakMap<Scenario, WeakMap<object, TableResult>>();
 
-export function tableFor(scenario: Scenario): TableResult {
-  let result = cache.get(scenario);
+export function computeOptionsFor(scenario: Scenario, census: Census | null | undefined): ComputeOptions {
+  return census && scenario.settings.salaryMethod === "schedule" ? { scheduleMethod: { census } } : {};
+}
+
+export function tableFor(scenario: Scenario, census?: Census | null): TableResult {
+  const key: object = census && scenario.settings.salaryMethod === "schedule" ? census : NO_CENSUS;
+  let byCensus = cache.get(scenario);
+  if (!byCensus) cache.set(scenario, (byCensus = new WeakMap()));
+  let result = byCensus.get(key);
   if (!result) {
-    result = computeTable(scenario);
-    cache.set(scenario, result);
+    result = computeTable(scenario, computeOptionsFor(scenario, census));
+    byCensus.set(key, result);
   }
   return result;
 }

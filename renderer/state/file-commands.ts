@@ -6,8 +6,8 @@ import type { Dispatch } from "react";
 import type { PlatformApi } from "../../electron/ipc/contract";
 import { formatInputError, type InputError } from "../../model/errors";
 import { parseScenarioJson, serializeScenario } from "../../model/scenario/schema";
-import { exportTableCsv, exportWorkbook, importAssumptions } from "../io/spreadsheet-io";
-import { tableFor } from "./compute-cache";
+import { exportTableCsv, exportWorkbook, importAssumptions, importCensus } from "../io/spreadsheet-io";
+import { computeOptionsFor, tableFor } from "./compute-cache";
 import { activeEntry, type Action, type AppState } from "./store";
 
 export interface FileCommandContext {
@@ -57,7 +57,7 @@ export async function exportXlsx(ctx: FileCommandContext) {
     const build = await exportWorkbook.load();
     const state = ctx.getState();
     const entry = activeEntry(state);
-    const bytes = build([entry.scenario, ...state.entries.filter((e) => e.key !== entry.key).map((e) => e.scenario)]);
+    const bytes = build([entry.scenario, ...state.entries.filter((e) => e.key !== entry.key).map((e) => e.scenario)], { computeOptions: computeOptionsFor(entry.scenario, state.census?.census) });
     const r = await ctx.platform.exportFile({ suggestedName: fileName(entry.scenario.name, "xlsx"), kind: "xlsx", bytes });
     if (!r.ok) return fail(ctx.dispatch, "Export failed", r.error);
     if (r.value) ctx.dispatch({ type: "notice", notice: { kind: "info", text: `Exported "${r.value.name}".` } });
@@ -69,8 +69,9 @@ export async function exportXlsx(ctx: FileCommandContext) {
 export async function exportCsv(ctx: FileCommandContext) {
   try {
     const build = await exportTableCsv.load();
-    const entry = activeEntry(ctx.getState());
-    const bytes = new TextEncoder().encode(build(tableFor(entry.scenario)));
+    const state = ctx.getState();
+    const entry = activeEntry(state);
+    const bytes = new TextEncoder().encode(build(tableFor(entry.scenario, state.census?.census)));
     const r = await ctx.platform.exportFile({ suggestedName: fileName(entry.scenario.name, "csv"), kind: "csv", bytes });
     if (!r.ok) return fail(ctx.dispatch, "Export failed", r.error);
     if (r.value) ctx.dispatch({ type: "notice", notice: { kind: "info", text: `Exported "${r.value.name}".` } });
@@ -89,6 +90,20 @@ export async function importAssumptionsFile(ctx: FileCommandContext) {
     const checked = run(r.value.bytes, r.value.name, entry.scenario);
     if (!checked.ok) return showErrors(ctx.dispatch, `Could not import "${r.value.name}"`, checked.errors);
     ctx.dispatch({ type: "replaceScenario", scenario: checked.value, what: `Imported assumptions from "${r.value.name}"` });
+  } catch (e) {
+    fail(ctx.dispatch, "Import failed", e instanceof Error ? e.message : String(e));
+  }
+}
+
+export async function importCensusFile(ctx: FileCommandContext) {
+  try {
+    const run = await importCensus.load();
+    const r = await ctx.platform.openSpreadsheetFile();
+    if (!r.ok) return fail(ctx.dispatch, "Import failed", r.error);
+    if (!r.value) return;
+    const checked = run(r.value.bytes, r.value.name);
+    if (!checked.ok) return showErrors(ctx.dispatch, `Could not import "${r.value.name}"`, checked.errors);
+    ctx.dispatch({ type: "census", census: checked.value, fileName: r.value.name });
   } catch (e) {
     fail(ctx.dispatch, "Import failed", e instanceof Error ? e.message : String(e));
   }

@@ -11,6 +11,7 @@ import { formatInputError } from "../../model/errors";
 import { contractAsStated, fisAsPublished } from "../../model/scenario/reference";
 import { getInput, setInputValue } from "../../model/scenario/paths";
 import { checkScenario } from "../../model/scenario/schema";
+import type { Census } from "../../model/schedule/types";
 import type { Scenario } from "../../model/scenario/types";
 import { parseInputNumber } from "../format/parse-number";
 
@@ -59,6 +60,8 @@ export interface AppState {
   jump: { path: string; seq: number } | null;
   selectedCell: { line: string; column: string } | null;
   compareKeys: string[];
+  /** An imported census: shown on the census screen and used by schedule-method scenarios. */
+  census: { census: Census; fileName: string } | null;
   nextKey: number;
   /** Bumped whenever user scenarios change; autosave writes when it moved since the last write. */
   changeSeq: number;
@@ -80,7 +83,8 @@ export type Action =
   | { type: "notice"; notice: Notice | null }
   | { type: "jump"; path: string }
   | { type: "selectCell"; line: string; column: string }
-  | { type: "compareKeys"; keys: string[] };
+  | { type: "compareKeys"; keys: string[] }
+  | { type: "census"; census: Census; fileName: string };
 
 export const cellErrorKey = (entryKey: string, path: string): string => `${entryKey}|${path}`;
 
@@ -97,6 +101,7 @@ export function initialState(): AppState {
     jump: null,
     selectedCell: null,
     compareKeys: ["fis", "stated"],
+    census: null,
     nextKey: 1,
     changeSeq: 0,
   };
@@ -276,6 +281,8 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, tab: "inputs", jump: { path: action.path, seq: (state.jump?.seq ?? 0) + 1 } };
     case "selectCell":
       return { ...state, selectedCell: { line: action.line, column: action.column } };
+    case "census":
+      return { ...state, census: { census: action.census, fileName: action.fileName }, notice: { kind: "info", text: `Imported the census in "${action.fileName}"; scenarios costed by the schedule method now use it.` } };
     case "compareKeys":
       return { ...state, compareKeys: action.keys.filter((k) => state.entries.some((e) => e.key === k)) };
   }

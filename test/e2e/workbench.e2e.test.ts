@@ -150,6 +150,21 @@ describe("the workbench in a browser", () => {
     await expect.poll(() => inputValue(FY2026_RAISE).innerText()).toBe("4%");
   });
 
+  it("pastes a column of values copied from Excel down the value column", async () => {
+    await inputValue("items.baseSalary.steps.0.amount").click();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData("text/plain", "2.5%\tignored\r\n3.5%\r\n");
+      document.querySelector(".inputs-grid .ag-cell-focus")!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => inputValue("items.baseSalary.steps.0.amount").innerText()).toBe("2.5%");
+    await expect.poll(() => inputValue(FY2026_RAISE).innerText()).toBe("3.5%");
+    // One paste is one undo step.
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => inputValue("items.baseSalary.steps.0.amount").innerText()).toBe("2%");
+    await expect.poll(() => inputValue(FY2026_RAISE).innerText()).toBe("4%");
+  });
+
   it("saves the scenario as a file and opens it again with the same table", async () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="file-save"]')]);
     const saved = `${root}test-artifacts/saved-scenario.json`;
@@ -217,5 +232,42 @@ describe("the workbench in a browser", () => {
     await tab("charts");
     await page.locator('[data-testid="charts"] .recharts-bar-rectangle').first().waitFor();
     await page.screenshot({ path: `${shots}08-charts.png` });
+  });
+
+  it("exports the table as CSV and the scenarios as Excel, and imports assumptions back", async () => {
+    await tab("table");
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-csv"]')]);
+    const csvPath = `${root}test-artifacts/table.csv`;
+    await csv.saveAs(csvPath);
+    const text = readFileSync(csvPath, "utf8");
+    expect(text).toContain("baseSalaryIncreases");
+    expect(text.split("\r\n").find((l) => l.startsWith("totalCost"))).toContain(",52137,");
+
+    const [xlsx] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-xlsx"]')]);
+    const xlsxPath = `${root}test-artifacts/scenarios.xlsx`;
+    await xlsx.saveAs(xlsxPath);
+    expect(readFileSync(xlsxPath).subarray(0, 2).toString()).toBe("PK");
+
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click('[data-testid="import-assumptions"]')]);
+    await chooser.setFiles(xlsxPath);
+    await expect.poll(() => page.locator('[data-testid="message-text"]').innerText()).toMatch(/Imported assumptions|Could not import/);
+    const message = await page.locator('[data-testid="message-bar"]').innerText();
+    expect(message, message).toContain("Imported assumptions");
+  });
+});
+
+describe("recovering unsaved work", () => {
+  it("offers the autosave from the last session and restores its scenarios", async () => {
+    const copy = { ...fisAsPublished(), id: "recovered-1", name: "Recovered scenario" };
+    const snapshot = JSON.stringify({ version: 1, savedAt: "2026-01-02T03:04:05.000Z", text: JSON.stringify({ version: 1, scenarios: [copy] }) });
+    const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+    await context.addInitScript((value) => localStorage.setItem("fis.platform.autosave", value), snapshot);
+    const p = await context.newPage();
+    await p.goto(server.url);
+    const banner = p.locator('[data-testid="recover-banner"]');
+    await expect.poll(() => banner.innerText()).toContain("Recover unsaved work from");
+    await banner.locator("button", { hasText: "Recover" }).click();
+    await expect.poll(() => p.locator('[data-testid="active-scenario"]').innerText()).toContain("Recovered scenario");
+    await context.close();
   });
 });
