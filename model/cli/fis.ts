@@ -15,6 +15,7 @@ import { parseScenarioJson } from "../scenario/schema";
 import type { Scenario } from "../scenario/types";
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { formatComparison, formatTable, tableJson } from "./format-table";
+import { writeCsv, writeXlsx } from "./xlsx-command";
 import { CensusFailure, formatReconciliation, reconciliation, scheduleOptions, SCHEDULE_BOOLEAN_FLAGS, SCHEDULE_VALUE_FLAGS } from "./schedule-options";
 
 const USAGE = `Usage: npm run --silent fis -- [options]
@@ -29,10 +30,12 @@ const USAGE = `Usage: npm run --silent fis -- [options]
   --separation-rate R  share separating each year, replaced at the entry step (schedule method; default assumed 0.10)
   --held-share R       share held on step each year, Art. 36.6 (schedule method; default assumed 0.05)
   --reconcile          schedule method vs average-salary method by year, with the difference by part
+  --xlsx OUT.xlsx      write a live workbook (Inputs, Calculation formulas, Cost Table, Notes) instead of printing
+  --csv OUT.csv        write the table as CSV ($K and exact dollars) instead of printing
   --help               this text`;
 
 export const BOOLEAN_FLAGS = ["--json", "--compare", "--help", ...SCHEDULE_BOOLEAN_FLAGS];
-export const VALUE_FLAGS = ["--scenario", "--explain", "--with", ...SCHEDULE_VALUE_FLAGS];
+export const VALUE_FLAGS = ["--scenario", "--explain", "--with", "--xlsx", "--csv", ...SCHEDULE_VALUE_FLAGS];
 
 export class InputFailure extends Error {}
 
@@ -72,6 +75,21 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
   const scenario = method.scenario;
   const computeOptions = method.options ? { scheduleMethod: method.options } : {};
   const json = args.flags.has("--json");
+
+  const xlsxOut = args.values.get("--xlsx");
+  const csvOut = args.values.get("--csv");
+  if (xlsxOut !== undefined || csvOut !== undefined) {
+    for (const [path, write] of [[xlsxOut, writeXlsx], [csvOut, writeCsv]] as const) {
+      if (path === undefined) continue;
+      try {
+        await write(scenario, path, method.options ? computeOptions : undefined);
+      } catch (e) {
+        throw new InputFailure(`${path}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      }
+      out(`wrote ${path}`);
+    }
+    return 0;
+  }
 
   if (args.flags.has("--reconcile")) {
     if (!method.options) throw new UsageError("--reconcile needs --method schedule");

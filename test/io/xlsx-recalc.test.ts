@@ -80,6 +80,15 @@ describe("HyperFormula recomputes the exported workbook from its formulas", () =
     });
   }
 
+  it("schedule method: census-costed raise, step and turnover rows are values; everything that depends on them is formulas", () => {
+    const scenario = { ...fisAsPublished(), settings: { ...fisAsPublished().settings, salaryMethod: "schedule" as const } };
+    const result = computeTable(scenario);
+    expect(result.lines.map((l) => l.id)).toContain("baseSalaryIncreasesSteps");
+    const bytes = poisonCachedValues(exportWorkbook([scenario]));
+    const hf = hyperFormulaRecalc(bytes);
+    expect(expectMatchesEngine(hf.value, layout(bytes, result, 0), result, "Calculation")).toBe(result.lines.length * result.columns.length * 2);
+  });
+
   it("is live: editing the FY2026 raise on the Inputs sheet moves the table exactly as the engine moves it", () => {
     const bytes = exportWorkbook([fisAsPublished()]);
     const hf = hyperFormulaRecalc(bytes);
