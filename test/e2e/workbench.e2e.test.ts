@@ -11,6 +11,7 @@ import { computeTable, type TableResult } from "../../model/compute";
 import { PUBLISHED_FIS_TABLE, contractAsStated, fisAsPublished } from "../../model/scenario/reference";
 import { setInputValue } from "../../model/scenario/paths";
 import { parseScenarioJson } from "../../model/scenario/schema";
+import { censusToCsv, referenceCensus } from "../../model/schedule";
 import { serveStatic } from "./static-server";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -123,6 +124,9 @@ describe("the workbench in a browser", () => {
     await expect.poll(() => page.locator('[data-testid="message-text"]').innerText()).toContain("read-only");
     await expect.poll(() => inputValue(FY2026_RAISE).innerText()).toBe("4%");
     await expect(page.locator(`.inputs-grid [row-id="${FY2026_RAISE}"] [col-id="edited"]`).innerText()).resolves.toContain("edited");
+    // Enter applied the value and moved down, as in Excel.
+    await page.locator(`.inputs-grid [row-id="${FY2027_RAISE}"] [col-id="value"].ag-cell-focus`).waitFor({ timeout: 5000 });
+    await expect.poll(() => page.title()).toBe("FIS as published (copy) • — Fiscal Impact Studio");
 
     await tab("table");
     const want = expected(computeTable(setInputValue(fisAsPublished(), FY2026_RAISE, "0.04")));
@@ -253,6 +257,18 @@ describe("the workbench in a browser", () => {
     await expect.poll(() => page.locator('[data-testid="message-text"]').innerText()).toMatch(/Imported assumptions|Could not import/);
     const message = await page.locator('[data-testid="message-bar"]').innerText();
     expect(message, message).toContain("Imported assumptions");
+  });
+});
+
+describe("census import", () => {
+  it("imports a census CSV and shows it on the census screen", async () => {
+    const csv = censusToCsv({ ...referenceCensus(), cells: referenceCensus().cells.slice(0, 40) });
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click('[data-testid="import-census"]')]);
+    await chooser.setFiles({ name: "census.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await expect.poll(() => page.locator('[data-testid="message-text"]').innerText()).toMatch(/Imported the census|Could not import/);
+    expect(await page.locator('[data-testid="message-bar"]').innerText()).toContain('Imported the census in "census.csv"');
+    await tab("census");
+    await expect.poll(() => page.locator('[data-testid="schedule-panel"]').innerText()).toContain('Imported from "census.csv"');
   });
 });
 

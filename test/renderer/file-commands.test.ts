@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import type { PlatformApi, PlatformResult } from "../../electron/ipc/contract";
+import { fisAsPublished } from "../../model/scenario/reference";
+import { parseScenarioJson, serializeScenario } from "../../model/scenario/schema";
+import { pastedColumn } from "../../renderer/grid/paste";
+import { openScenario, saveScenario, type FileCommandContext } from "../../renderer/state/file-commands";
+import { activeEntry, initialState, reducer, type Action, type AppState } from "../../renderer/state/store";
+
+const ok = <T>(value: T): PlatformResult<T> => ({ ok: true, value });
+
+function harness(overrides: Partial<PlatformApi>): { ctx: FileCommandContext; state: () => AppState; saved: string[] } {
+  let state = initialState();
+  const saved: string[] = [];
+  const platform = {
+    kind: "browser",
+    openScenarioFile: async () => ok(null),
+    saveScenarioFile: async (req) => {
+      saved.push(req.text);
+      return ok({ token: req.token ?? "t".repeat(32), name: req.suggestedName });
+    },
+    ...overrides,
+  } as PlatformApi;
+  const dispatch = (a: Action) => void (state = reducer(state, a));
+  return { ctx: { platform, getState: () => state, dispatch }, state: () => state, saved };
+}
+
+describe("file commands", () => {
+  it("open adds the scenario and makes it active", async () => {
+    const s = { ...fisAsPublished(), name: "From disk" };
+    const h = harness({ openScenarioFile: async () => ok({ token: "a".repeat(32), name: "disk.json", text: serializeScenario(s) }) });
+    await openScenario(h.ctx);
+    expect(activeEntry(h.state()).scenario.name).toBe("From disk");
+    expect(activeEntry(h.state()).file?.name).toBe("disk.json");
+  });
+
+  it("a bad file is refused with file and field, and the current work is untouched", async () => {
+    const bad = JSON.stringify({ ...fisAsPublished(), localShare: { ...fisAsPublished().localShare, value: "lots" } });
+    const h = harness({ openScenarioFile: async () => ok({ token: "a".repeat(32), name: "bad.json", text: bad }) });
+    const before = h.state();
+    await openScenario(h.ctx);
+    expect(h.state().entries).toBe(before.entries);
+    expect(h.state().notice?.kind).toBe("error");
+    expect(h.state().notice?.details?.[0]).toContain("bad.json");
+    expect(h.state().notice?.details?.join("\n")).toContain("localShare");
+  });
+
+  it("a platform error is shown, not thrown", async () => {
+    const h = harness({ openScenarioFile: async () => ({ ok: false, error: "disk on fire" }) });
+    await openScenario(h.ctx);
+    expect(h.state().notice?.text).toBe("Open failed: disk on fire");
+  });
+
+  it("save writes the serialized scenario, remembers the file and clears dirty", async () => {
+    const h = harness({});
+    h.ctx.dispatch({ type: "edit", edits: [{ path: "localShare", text: "99%" }] });
+    expect(activeEntry(h.state()).dirty).toBe(true);
+    await saveScenario(h.ctx, false);
+    const e = activeEntry(h.state());
+    expect(e.dirty).toBe(false);
+    expect(e.file?.name).toBe("FIS as published (copy).json");
+    const back = parseScenarioJson(h.saved[0]!);
+    expect(back.ok && back.value.localShare.value).toBe("0.99");
+  });
+});
+
+describe("pastedColumn", () => {
+  it("takes the first column of each copied row and drops Excel's trailing newline", () => {
+    expect(pastedColumn("2%\tx\r\n3%\r\n")).toEqual(["2%", "3%"]);
+    expect(pastedColumn("1,200\n\n5")).toEqual(["1,200", "", "5"]);
+    expect(pastedColumn("")).toEqual([]);
+  });
+});
