@@ -1,0 +1,79 @@
+/**
+ * One engine, three ways to run it, one answer: the CLI (tsx, Node), the engine in-process (this
+ * test), and the engine as Vite bundles it for the renderer (decimal.js and the reference data
+ * inlined, TypeScript stripped by Vite's transformer). Both built-ins, every cell.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { computeTable, type TableResult } from "../../model/compute";
+import { contractAsStated, fisAsPublished } from "../../model/scenario/reference";
+import type { Scenario } from "../../model/scenario/types";
+import { tableCells } from "./helpers";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const BUILT_INS: [string, () => Scenario][] = [
+  ["fis-as-published", fisAsPublished],
+  ["contract-as-stated", contractAsStated],
+];
+
+interface CliJson {
+  columns: string[];
+  lines: { id: string; values: Record<string, number>; exact: Record<string, string> }[];
+}
+
+function runCli(id: string): CliJson {
+  const out = execFileSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "model/cli/fis.ts"), "--scenario", id, "--json"], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+  return JSON.parse(out) as CliJson;
+}
+
+describe("CLI --json equals computeTable in-process", () => {
+  for (const [id, build] of BUILT_INS) {
+    it(id, () => {
+      const cli = runCli(id);
+      const table = computeTable(build());
+      expect(cli.columns).toEqual(table.columns);
+      expect(cli.lines.map((l) => l.id)).toEqual(table.lines.map((l) => l.id));
+      for (const line of table.lines) {
+        const printed = cli.lines.find((l) => l.id === line.id)!;
+        for (const col of table.columns) {
+          expect(printed.values[col], `${line.id}.${col}`).toBe(line.cells[col]!.display.toNumber());
+          // The CLI prints exact dollars to the cent.
+          expect(printed.exact[col], `${line.id}.${col}`).toBe(line.cells[col]!.exact.toDecimalPlaces(2).toFixed(2));
+        }
+      }
+    });
+  }
+});
+
+describe("the engine as Vite bundles it equals the engine in-process", () => {
+  let outDir = "";
+  let bundled: { computeTable: (s: Scenario) => TableResult; fisAsPublished: () => Scenario; contractAsStated: () => Scenario };
+
+  beforeAll(async () => {
+    outDir = mkdtempSync(join(tmpdir(), "fis-bundle-"));
+    const { build } = await import("vite");
+    await build({
+      configFile: false,
+      logLevel: "silent",
+      root: ROOT,
+      build: { outDir, emptyOutDir: true, minify: true, lib: { entry: join(ROOT, "model/index.ts"), formats: ["es"], fileName: () => "engine.js" } },
+    });
+    bundled = await import(pathToFileURL(join(outDir, "engine.js")).href);
+  }, 120_000);
+
+  afterAll(() => {
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  for (const [id, build] of BUILT_INS) {
+    it(id, () => {
+      const fromBundle = bundled.computeTable(id === "fis-as-published" ? bundled.fisAsPublished() : bundled.contractAsStated());
+      // Same unrounded value (every digit) and displayed value in every cell.
+      expect(tableCells(fromBundle)).toEqual(tableCells(computeTable(build())));
+    });
+  }
+});
