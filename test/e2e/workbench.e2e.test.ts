@@ -136,6 +136,14 @@ describe("the workbench in a browser", () => {
     expect(got.baseSalaryIncreases!.FY2026!).toBeGreaterThan(PUBLISHED_FIS_TABLE.baseSalaryIncreases!.FY2026!);
   });
 
+  it("autosaves the user scenarios while there is unsaved work", async () => {
+    const read = () => page.evaluate(() => localStorage.getItem("fis.platform.autosave") ?? "");
+    await expect.poll(read, { timeout: 15_000, interval: 500 }).toContain("FIS as published (copy)");
+    const snapshot = JSON.parse(await read()) as { text: string };
+    const saved = JSON.parse(snapshot.text) as { scenarios: { name: string }[] };
+    expect(saved.scenarios.map((x) => x.name)).toEqual(["FIS as published (copy)"]);
+  });
+
   it("rejects junk with a message and leaves the value alone", async () => {
     await tab("inputs");
     await typeInto(FY2027_RAISE, "abc");
