@@ -19,8 +19,8 @@ const SYNONYMS: ReadonlyMap<string, Field> = new Map([
   ["value", "value"],
 ]);
 
-function pickSheet(sheets: SheetGrid[]): { grid: SheetGrid; header: NonNullable<ReturnType<typeof findHeader<Field>>> } | undefined {
-  const ordered = [...sheets.filter((s) => s.name === "Inputs"), ...sheets.filter((s) => s.name !== "Inputs")];
+function pickSheet(sheets: SheetGrid[], preferred: string): { grid: SheetGrid; header: NonNullable<ReturnType<typeof findHeader<Field>>> } | undefined {
+  const ordered = [...sheets.filter((s) => s.name === preferred), ...sheets.filter((s) => s.name !== preferred)];
   for (const grid of ordered) {
     const header = findHeader(grid, SYNONYMS, ["path", "value"], 30);
     if (header) return { grid, header };
@@ -44,10 +44,17 @@ function cellDecimal(cell: SheetCell): { value: string } | { problem: string } {
   return { value: d.toString() };
 }
 
-export function importAssumptions(bytes: Uint8Array, fileName: string, base: Scenario, limits: ReadLimits = DEFAULT_READ_LIMITS): Checked<Scenario> {
-  const read = readSheets(bytes, fileName, limits);
+export interface AssumptionsImportOptions {
+  /** Sheet to read first (default "Inputs"; a comparison workbook's second scenario is on "Inputs 2"). */
+  sheet?: string;
+  limits?: ReadLimits;
+}
+
+export function importAssumptions(bytes: Uint8Array, fileName: string, base: Scenario, options: AssumptionsImportOptions = {}): Checked<Scenario> {
+  const read = readSheets(bytes, fileName, options.limits ?? DEFAULT_READ_LIMITS);
   if (!read.ok) return read;
-  const picked = pickSheet(read.value);
+  if (options.sheet !== undefined && !read.value.some((s) => s.name === options.sheet)) return { ok: false, errors: [{ file: fileName, sheet: options.sheet, message: "no such sheet in the workbook" }] };
+  const picked = pickSheet(read.value, options.sheet ?? "Inputs");
   if (!picked) return { ok: false, errors: [{ file: fileName, message: 'no sheet has a header row with "Path" and "Value" columns (export a workbook to see the layout)' }] };
   const { grid, header } = picked;
   const sheet = grid.name;

@@ -16,6 +16,8 @@
 import * as XLSX from "xlsx";
 import { computeTable, type ComputeOptions, type TableResult } from "../compute";
 import type { Decimal } from "../decimal";
+import { referenceCensus } from "../schedule";
+import type { Census } from "../schedule/types";
 import { listInputs, type InputEntry } from "../scenario/paths";
 import { fyKey, type CostItem, type Scenario } from "../scenario/types";
 import { itemFormula, type FormulaContext } from "./item-formulas";
@@ -82,6 +84,8 @@ function nameInputs(entries: InputEntry[], prefix: string): Map<string, string> 
 }
 
 interface ScenarioSheets {
+  /** The census sheet when the scenario costs salaries by the schedule method. */
+  census?: { name: string; sheet: XLSX.WorkSheet };
   inputsName: string;
   calcName: string;
   inputs: XLSX.WorkSheet;
@@ -194,7 +198,9 @@ function scenarioSheets(scenario: Scenario, index: number, options: ExportOption
   derived("costFundedByWia", (fy) => `${fyRef("localPortion", fy)}+${fyRef("fundingAvailable", fy)}`, "local portion - funding available");
 
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+  const census = scenario.settings.salaryMethod === "schedule" ? { name: `Census${suffix}`, sheet: censusSheet(options.computeOptions?.scheduleMethod?.census ?? referenceCensus()) } : undefined;
   return {
+    ...(census ? { census } : {}),
     inputsName,
     calcName,
     inputs: inputsSheet(scenario, entries, names),
@@ -203,6 +209,17 @@ function scenarioSheets(scenario: Scenario, index: number, options: ExportOption
     lineRows,
     result,
   };
+}
+
+/** The census the schedule method costed, laid out so importCensus reads it back. */
+function censusSheet(census: Census): XLSX.WorkSheet {
+  const rows: Row[] = [
+    [text(`Census: ${census.label}`), text(`as of FY${census.asOfFiscalYear}`)],
+    [text("The raise, step and turnover rows of the Calculation sheet were costed by the engine from this census on the salary schedules.")],
+    ["Schedule", "Lane", "Step", "Years of service", "Headcount"].map(text),
+  ];
+  for (const c of census.cells) rows.push([text(c.schedule), text(c.lane), num(c.step), c.yearsOfService === undefined ? null : num(c.yearsOfService), num(cachedNumber(c.headcount))]);
+  return sheetFromRows(rows, [14, 26, 8, 16, 12]);
 }
 
 function sumExact(cells: Record<string, { exact: Decimal }>, years: number[]): Decimal {
@@ -287,6 +304,7 @@ export function exportWorkbook(scenarios: Scenario[], options: ExportOptions = {
   for (const b of blocks) {
     XLSX.utils.book_append_sheet(wb, b.inputs, b.inputsName);
     XLSX.utils.book_append_sheet(wb, b.calc, b.calcName);
+    if (b.census) XLSX.utils.book_append_sheet(wb, b.census.sheet, b.census.name);
   }
   XLSX.utils.book_append_sheet(wb, notesSheet(blocks, scenarios), "Notes");
   wb.Workbook = { ...(wb.Workbook ?? {}), Names: blocks.flatMap((b) => b.names) };

@@ -141,3 +141,30 @@ describe("importCensus", () => {
     expect(r.errors[3]!.message).toContain('"1,2,3" is not a number');
   });
 });
+
+describe("census sheet of a schedule-method export", () => {
+  it("is written when the scenario uses the schedule method and reads back through importCensus", () => {
+    const s = fisAsPublished();
+    s.settings.salaryMethod = "schedule";
+    const bytes = exportWorkbook([s]);
+    expect(XLSX.read(bytes).SheetNames).toEqual(["Cost Table", "Inputs", "Calculation", "Census", "Notes"]);
+    const r = importCensus(bytes, "export.xlsx");
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(censusHeadcount(r.value).toString()).toBe("5776");
+    expect(r.value.cells).toHaveLength(referenceCensus().cells.length);
+    expect(XLSX.read(exportWorkbook([fisAsPublished()])).SheetNames).not.toContain("Census");
+  });
+
+  it("importAssumptions reads the named sheet of a comparison workbook", () => {
+    const bytes = exportWorkbook([fisAsPublished(), contractAsStated()]);
+    const r = importAssumptions(bytes, "cmp.xlsx", fisAsPublished(), { sheet: "Inputs 2" });
+    // The second block holds the stated values: importing it onto the calibrated scenario turns its calibrations into edits.
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(getInput(r.value, "groups.wtu.averageSalary")).toMatchObject({ value: "105272", source: { kind: "user" } });
+    expect(getInput(r.value, "localShare")!.value).toBe("0.994");
+    const missing = importAssumptions(bytes, "cmp.xlsx", fisAsPublished(), { sheet: "Nope" });
+    expect(missing.ok ? [] : missing.errors[0]).toMatchObject({ sheet: "Nope", message: "no such sheet in the workbook" });
+  });
+});
