@@ -134,6 +134,13 @@ describe("the workbench in a browser", () => {
     expect(got).toEqual(want);
     // The raise really moved the costs: FY2026 base salary is above the published figure.
     expect(got.baseSalaryIncreases!.FY2026!).toBeGreaterThan(PUBLISHED_FIS_TABLE.baseSalaryIncreases!.FY2026!);
+    // The copy still costs the reference agreement, so its variance against the published table shows.
+    await page.click('[data-testid="show-variance"]');
+    const diff = want.baseSalaryIncreases!.FY2026! - PUBLISHED_FIS_TABLE.baseSalaryIncreases!.FY2026!;
+    expect(await cell("baseSalaryIncreases", "FY2026:variance").innerText()).toBe(`+${diff.toLocaleString("en-US")}`);
+    expect(await cell("bonus", "FY2026:variance").innerText()).toBe("0");
+    await page.screenshot({ path: `${shots}09-edited-copy-variance.png` });
+    await page.click('[data-testid="show-variance"]');
   });
 
   it("autosaves the user scenarios while there is unsaved work", async () => {
@@ -277,6 +284,53 @@ describe("census import", () => {
     expect(await page.locator('[data-testid="message-bar"]').innerText()).toContain('Imported the census in "census.csv"');
     await tab("census");
     await expect.poll(() => page.locator('[data-testid="schedule-panel"]').innerText()).toContain('Imported from "census.csv"');
+  });
+});
+
+describe("native menu commands (a stand-in for the Electron preload)", () => {
+  it("routes edit.undo, edit.redo and view.* from onMenuCommand", async () => {
+    const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+    await context.addInitScript(() => {
+      const none = async () => ({ ok: true, value: null });
+      const w = window as unknown as Record<string, unknown>;
+      w.platform = {
+        kind: "electron",
+        openScenarioFile: none,
+        saveScenarioFile: none,
+        openSpreadsheetFile: none,
+        exportFile: none,
+        recentFiles: async () => ({ ok: true, value: [] }),
+        openRecent: none,
+        writeAutosave: async () => ({ ok: true, value: undefined }),
+        readAutosave: none,
+        clearAutosave: async () => ({ ok: true, value: undefined }),
+        onMenuCommand: (handler: unknown) => {
+          w.__menu = handler;
+          return () => undefined;
+        },
+        setWindowTitle: (t: string) => (w.__title = t),
+      };
+    });
+    const p = await context.newPage();
+    await p.goto(server.url);
+    const send = (command: string) => p.evaluate((c) => (window as unknown as { __menu: (c: string) => void }).__menu(c), command);
+    await p.locator(".fis-grid [row-id=totalCost]").waitFor();
+    await send("view.inputs");
+    const raise = p.locator(`.inputs-grid [row-id="${FY2026_RAISE}"] [col-id="value"]`);
+    await raise.click();
+    await p.keyboard.type("5");
+    await p.locator(".inputs-grid .ag-cell-inline-editing input").waitFor();
+    await p.keyboard.type("%");
+    await p.keyboard.press("Enter");
+    await expect.poll(() => raise.innerText()).toBe("5%");
+    await send("edit.undo");
+    await expect.poll(() => raise.innerText()).toBe("3%");
+    await send("edit.redo");
+    await expect.poll(() => raise.innerText()).toBe("5%");
+    await expect.poll(() => p.evaluate(() => (window as unknown as { __title: string }).__title)).toBe("FIS as published (copy) • — Fiscal Impact Studio");
+    await send("view.compare");
+    await p.locator('[data-testid="compare-panel"]').waitFor();
+    await context.close();
   });
 });
 
