@@ -13,6 +13,7 @@ import { compareScenarios } from "../scenario/diff";
 import { contractAsStated, fisAsPublished } from "../scenario/reference";
 import { parseScenarioJson } from "../scenario/schema";
 import type { Scenario } from "../scenario/types";
+import { ANALYSIS_BOOLEAN_FLAGS, ANALYSIS_USAGE, ANALYSIS_VALUE_FLAGS, runAnalysisCommand } from "./analysis-commands";
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { formatComparison, formatTable, tableJson } from "./format-table";
 import { writeCsv, writeXlsx } from "./xlsx-command";
@@ -32,10 +33,11 @@ const USAGE = `Usage: npm run --silent fis -- [options]
   --reconcile          schedule method vs average-salary method by year, with the difference by part
   --xlsx OUT.xlsx      write a live workbook (Inputs, Calculation formulas, Cost Table, Notes) instead of printing
   --csv OUT.csv        write the table as CSV ($K and exact dollars) instead of printing
-  --help               this text`;
+  --help               this text
+${ANALYSIS_USAGE}`;
 
-export const BOOLEAN_FLAGS = ["--json", "--compare", "--help", ...SCHEDULE_BOOLEAN_FLAGS];
-export const VALUE_FLAGS = ["--scenario", "--explain", "--with", "--xlsx", "--csv", ...SCHEDULE_VALUE_FLAGS];
+export const BOOLEAN_FLAGS = ["--json", "--compare", "--help", ...SCHEDULE_BOOLEAN_FLAGS, ...ANALYSIS_BOOLEAN_FLAGS];
+export const VALUE_FLAGS = ["--scenario", "--explain", "--with", "--xlsx", "--csv", ...SCHEDULE_VALUE_FLAGS, ...ANALYSIS_VALUE_FLAGS];
 
 export class InputFailure extends Error {}
 
@@ -75,6 +77,12 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
   const scenario = method.scenario;
   const computeOptions = method.options ? { scheduleMethod: method.options } : {};
   const json = args.flags.has("--json");
+
+  const analysis = runAnalysisCommand(args, scenario, computeOptions);
+  if (analysis) {
+    out(json ? JSON.stringify(analysis.json, null, 2) : analysis.text);
+    return 0;
+  }
 
   const xlsxOut = args.values.get("--xlsx");
   const csvOut = args.values.get("--csv");

@@ -1,0 +1,242 @@
+/**
+ * The analysis commands of `npm run --silent fis --`: each takes a scenario and its own options
+ * and returns {text, json}, so the CLI prints one or the other and tests can call them directly.
+ *   --goal-seek [--year FY2026|all] [--budget-line localPortion] [--limit fundingAvailable+N|AMOUNT] [--over each|total|FY2026]
+ *   --cost-of-one-percent
+ *   --sensitivity            tornado of the all-years total cost and local portion
+ *   --two-way [--rows FY2026] [--columns FY2027]
+ *   --retro --approved YYYY-MM-DD [--lag-days 120]
+ * Bad options raise UsageError, which the CLI reports with exit code 2.
+ */
+import { Decimal } from "../decimal";
+import { formatExplanation } from "../explain";
+import { formatThousands, toDisplayThousands } from "../rounding";
+import type { ComputeOptions } from "../compute";
+import { fyKey, type Scenario } from "../scenario/types";
+import { describeConstraint, parseLimit, type BudgetConstraint, type ColumnCheck, type ConstraintScope } from "../analysis/budget-constraint";
+import { goalSeekRaise } from "../analysis/goal-seek";
+import { costOfOnePercent, type MarginalCostLine } from "../analysis/cost-of-one-percent";
+import { tornado, twoWayTable } from "../analysis/sensitivity";
+import { retroPay } from "../analysis/retro";
+import { UsageError, type ParsedArgs } from "./args";
+
+export interface CommandOutput {
+  text: string;
+  json: unknown;
+}
+
+export const ANALYSIS_BOOLEAN_FLAGS = ["--goal-seek", "--cost-of-one-percent", "--sensitivity", "--two-way", "--retro"];
+export const ANALYSIS_VALUE_FLAGS = ["--budget-line", "--limit", "--year", "--over", "--approved", "--lag-days", "--rows", "--columns"];
+
+export const ANALYSIS_USAGE = `Analyses (each prints text, or JSON with --json):
+  --goal-seek          largest raise (0.01% grid) that fits a budget; returns the solved scenario (JSON) and the bisection trace
+     --year FY2026|all     the raise to solve: one fiscal year's, or the same percent every year (default all)
+     --budget-line ID      the line held to the limit (default localPortion; also totalCost, costFundedByWia, ...)
+     --limit L             fundingAvailable, fundingAvailable+5000000, or dollars, e.g. 240000000 (default fundingAvailable)
+     --over each|total|FY2026  which columns must fit (default: each year for a funding limit, the total for an amount)
+  --cost-of-one-percent   cost of 1 more point of raise, and of $1,000 flat per member, in each fiscal year
+  --sensitivity        tornado: all-years total cost and local portion with each input moved -/+ (rates 0.01, others 10%)
+  --two-way            all-years total cost over a 21 x 21 grid of two years' raises (0%..10% by 0.5%)
+     --rows FY2026 --columns FY2027   the two years (default the second and third fiscal years)
+  --retro --approved YYYY-MM-DD [--lag-days 120]   retroactive lump sum when implemented lag days after approval (Art. 36.2.2)`;
+
+const pct = (d: Decimal): string => `${d.times(100).toFixed(2)}%`;
+const money = (d: Decimal): string => d.toFixed(2);
+const k = (d: Decimal, s: Scenario): string => formatThousands(toDisplayThousands(d, s.settings.rounding));
+
+function parseFiscalYear(text: string, scenario: Scenario, flag: string): number {
+  const m = /^FY(\d{4})$/i.exec(text.trim());
+  const fy = m ? Number.parseInt(m[1]!, 10) : Number.NaN;
+  if (!scenario.agreement.fiscalYears.includes(fy)) throw new UsageError(`${flag} ${text}: write a fiscal year of the agreement, one of ${scenario.agreement.fiscalYears.map(fyKey).join(", ")}`);
+  return fy;
+}
+
+export interface GoalSeekOptions {
+  year?: string;
+  budgetLine?: string;
+  limit?: string;
+  over?: string;
+}
+
+export function goalSeekCommand(scenario: Scenario, opts: GoalSeekOptions, computeOptions: ComputeOptions = {}): CommandOutput {
+  const raise = opts.year === undefined || opts.year.toLowerCase() === "all" ? "all" : parseFiscalYear(opts.year, scenario, "--year");
+  const limit = parseLimit(opts.limit ?? "fundingAvailable");
+  if (!limit) throw new UsageError(`--limit ${opts.limit}: write fundingAvailable, fundingAvailable+N, fundingAvailable-N or a dollar amount`);
+  const over = opts.over ?? (limit.kind === "amount" ? "total" : "each");
+  const scope: ConstraintScope = over === "each" ? "eachYear" : over === "total" ? "total" : { fiscalYear: parseFiscalYear(over, scenario, "--over") };
+  const constraint: BudgetConstraint = { lineId: opts.budgetLine ?? "localPortion", limit, scope };
+  let result;
+  try {
+    result = goalSeekRaise(scenario, { raise, constraint, computeOptions });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const trace = {
+    bracket: { low: result.trace.bracket.low.toString(), high: result.trace.bracket.high.toString() },
+    evaluations: result.trace.evaluations,
+    iterations: result.trace.iterations.map((i) => ({ iteration: i.iteration, low: i.low.toString(), high: i.high.toString(), tried: i.tried.toString(), satisfied: i.satisfied, worstColumn: i.worstColumn, worstHeadroom: money(i.worstHeadroom) })),
+  };
+  const checksJson = (checks: readonly ColumnCheck[]) =>
+    checks.map((c) => ({ column: c.column, value: money(c.value), limit: money(c.limit), headroom: money(c.headroom) }));
+  if (!result.ok) {
+    return {
+      text: `Goal seek: ${result.message}.\n(${result.trace.evaluations} costings)`,
+      json: { ok: false, constraint: describeConstraint(constraint), reason: result.reason, message: result.message, checks: checksJson(result.checks), trace },
+    };
+  }
+  const lines = [
+    `Goal seek on "${scenario.name}": ${result.description}`,
+    "",
+    `${"column".padEnd(8)}${"value".padStart(16)}${"limit".padStart(16)}${"headroom".padStart(16)}   at ${pct(result.raise)}`,
+    ...result.atAnswer.map((c) => `${c.column.padEnd(8)}${k(c.value, scenario).padStart(16)}${k(c.limit, scenario).padStart(16)}${k(c.headroom, scenario).padStart(16)}`),
+    "",
+    `At ${pct(result.raise.plus("0.0001"))}: ${result.atNextStep.filter((c) => c.headroom.isNegative()).map((c) => `${c.column} over by $${money(c.headroom.negated())}`).join(", ")}.`,
+    `Bisection on the 0.01% grid from [${pct(result.trace.bracket.low)}, ${pct(result.trace.bracket.high)}]: ${result.trace.iterations.length} iterations, ${result.trace.evaluations} costings.`,
+    ...result.trace.iterations.map((i) => `  ${String(i.iteration).padStart(2)}. [${pct(i.low)}, ${pct(i.high)}] try ${pct(i.tried)}: ${i.satisfied ? "fits" : "over"} (${i.worstColumn} headroom $${money(i.worstHeadroom)})`),
+    "",
+    `Solved scenario: "${result.scenario.name}" (print it with --json).`,
+  ];
+  return {
+    text: lines.join("\n"),
+    json: { ok: true, constraint: describeConstraint(constraint), raise: result.raise.toString(), description: result.description, atAnswer: checksJson(result.atAnswer), atNextStep: checksJson(result.atNextStep), trace, scenario: result.scenario },
+  };
+}
+
+function marginalJson(l: MarginalCostLine) {
+  const strings = (r: Record<string, Decimal>) => Object.fromEntries(Object.entries(r).map(([c, v]) => [c, money(v)]));
+  return {
+    id: l.id,
+    label: l.label,
+    fiscalYear: l.fiscalYear,
+    extra: l.extra.toString(),
+    ownYear: money(l.ownYear),
+    allYears: money(l.allYears),
+    exact: strings(l.cells),
+    values: Object.fromEntries(Object.entries(l.display).map(([c, v]) => [c, v.toNumber()])),
+    byLine: Object.fromEntries(Object.entries(l.byLine).map(([id, r]) => [id, strings(r)])),
+  };
+}
+
+export function costOfOnePercentCommand(scenario: Scenario, computeOptions: ComputeOptions = {}): CommandOutput {
+  const r = costOfOnePercent(scenario, computeOptions);
+  const head = `${"".padEnd(34)}${r.columns.map((c) => c.padStart(12)).join("")}${"own year".padStart(16)}`;
+  const row = (l: MarginalCostLine) => `${l.label.padEnd(34)}${r.columns.map((c) => formatThousands(l.display[c]!).padStart(12)).join("")}${`$${money(l.ownYear)}`.padStart(16)}`;
+  const text = [
+    `Cost of 1% and of $1,000 per member ($ thousands, change in TOTAL COST incl. rates of pay) - scenario: ${scenario.name}`,
+    head,
+    ...r.onePercent.map(row),
+    ...r.flatPerMember.map(row),
+    "",
+    "A point of raise in a year costs that year and, compounded, every later year; Total is the all-years cost.",
+    "",
+    formatExplanation(r.onePercent[r.onePercent.length - 1]!.explanation).split("\n").slice(0, 12).join("\n"),
+  ].join("\n");
+  return { text, json: { units: "USD", columns: r.columns, onePercent: r.onePercent.map(marginalJson), flatPerMember: r.flatPerMember.map(marginalJson) } };
+}
+
+export function sensitivityCommand(scenario: Scenario, computeOptions: ComputeOptions = {}): CommandOutput {
+  const t = tornado(scenario, computeOptions);
+  const text = [
+    `Sensitivity of the all-years total cost (base ${k(t.baseTotalCost, scenario)}K) and local portion (base ${k(t.baseLocalPortion, scenario)}K), $ thousands - scenario: ${scenario.name}`,
+    `${"input".padEnd(58)}${"move".padStart(7)}${"low".padStart(12)}${"high".padStart(12)}${"swing".padStart(12)}${"local lo".padStart(12)}${"local hi".padStart(12)}`,
+    ...t.bars.map(
+      (b) =>
+        `${`${b.label} (${b.path})`.slice(0, 57).padEnd(58)}${b.move.padStart(7)}${k(b.totalCost.low, scenario).padStart(12)}${k(b.totalCost.high, scenario).padStart(12)}${k(b.swing, scenario).padStart(12)}${k(b.localPortion.low, scenario).padStart(12)}${k(b.localPortion.high, scenario).padStart(12)}`,
+    ),
+    "",
+    `${t.evaluations} costings.`,
+  ].join("\n");
+  return {
+    text,
+    json: {
+      baseTotalCost: money(t.baseTotalCost),
+      baseLocalPortion: money(t.baseLocalPortion),
+      evaluations: t.evaluations,
+      bars: t.bars.map((b) => ({
+        path: b.path,
+        label: b.label,
+        section: b.section,
+        unit: b.unit,
+        value: b.value.toString(),
+        low: b.low.toString(),
+        high: b.high.toString(),
+        move: b.move,
+        totalCost: { low: money(b.totalCost.low), high: money(b.totalCost.high) },
+        localPortion: { low: money(b.localPortion.low), high: money(b.localPortion.high) },
+        swing: money(b.swing),
+      })),
+    },
+  };
+}
+
+export function twoWayCommand(scenario: Scenario, opts: { rows?: string; columns?: string }, computeOptions: ComputeOptions = {}): CommandOutput {
+  const years = scenario.agreement.fiscalYears;
+  const rowYear = opts.rows ? parseFiscalYear(opts.rows, scenario, "--rows") : years[1] ?? years[0]!;
+  const columnYear = opts.columns ? parseFiscalYear(opts.columns, scenario, "--columns") : years[2] ?? years[years.length - 1]!;
+  let t;
+  try {
+    t = twoWayTable(scenario, { rowYear, columnYear }, computeOptions);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const width = 10;
+  const text = [
+    `All-years TOTAL COST ($ thousands) by FY${rowYear} raise (rows) x FY${columnYear} raise (columns), other inputs as in "${scenario.name}"`,
+    `${"".padEnd(8)}${t.columnRates.map((c) => pct(c).padStart(width)).join("")}`,
+    ...t.values.map((row, i) => `${pct(t.rowRates[i]!).padEnd(8)}${row.map((v) => k(v, scenario).padStart(width)).join("")}`),
+  ].join("\n");
+  return {
+    text,
+    json: { lineId: t.lineId, rowYear, columnYear, rowRates: t.rowRates.map(String), columnRates: t.columnRates.map(String), exact: t.values.map((r) => r.map(money)), evaluations: t.evaluations },
+  };
+}
+
+export function retroCommand(scenario: Scenario, opts: { approved?: string; lagDays?: string }): CommandOutput {
+  if (!opts.approved) throw new UsageError("--retro needs --approved YYYY-MM-DD");
+  const lag = opts.lagDays === undefined ? 120 : /^\d+$/.test(opts.lagDays) ? Number.parseInt(opts.lagDays, 10) : Number.NaN;
+  if (Number.isNaN(lag)) throw new UsageError(`--lag-days ${opts.lagDays}: write a whole number of days`);
+  const r = retroPay(scenario, { approved: opts.approved, implementationLagDays: lag });
+  if (!r.ok) throw new UsageError(r.message);
+  const v = r.value;
+  const text = [
+    `Retroactive pay - scenario: ${scenario.name}`,
+    `Approved ${v.approved}, implemented ${v.implementation} (${lag} days later), lump sum paid in FY${v.paidInFiscalYear}: $${money(v.total)}`,
+    "",
+    `${"earned in".padEnd(12)}${"counted".padEnd(24)}${"wages".padStart(18)}${"rates of pay".padStart(16)}${"total".padStart(18)}`,
+    ...v.earned.map((e) => `${fyKey(e.fiscalYear).padEnd(12)}${e.counted.padEnd(24)}${money(e.wages).padStart(18)}${money(e.ratesOfPay).padStart(16)}${money(e.total).padStart(18)}`),
+    "",
+    `Cash moved by fiscal year (the table already costs these periods when worked): ${Object.entries(v.cashShift).map(([c, d]) => `${c} ${d.isNegative() ? "-" : "+"}$${money(d.abs())}`).join(", ")}`,
+  ].join("\n");
+  return {
+    text,
+    json: {
+      approved: v.approved,
+      implementation: v.implementation,
+      paidInFiscalYear: v.paidInFiscalYear,
+      total: money(v.total),
+      earned: v.earned.map((e) => ({ fiscalYear: e.fiscalYear, counted: e.counted, share: e.shareBeforeImplementation.toString(), wages: money(e.wages), ratesOfPay: money(e.ratesOfPay), total: money(e.total) })),
+      cashShift: Object.fromEntries(Object.entries(v.cashShift).map(([c, d]) => [c, money(d)])),
+      explanation: v.explanation,
+    },
+  };
+}
+
+/** The analysis the arguments ask for, or undefined when they ask for none. */
+export function runAnalysisCommand(args: ParsedArgs, scenario: Scenario, computeOptions: ComputeOptions = {}): CommandOutput | undefined {
+  const asked = ANALYSIS_BOOLEAN_FLAGS.filter((f) => args.flags.has(f));
+  if (asked.length === 0) return undefined;
+  if (asked.length > 1) throw new UsageError(`choose one analysis at a time (got ${asked.join(", ")})`);
+  const v = (flag: string) => args.values.get(flag);
+  switch (asked[0]) {
+    case "--goal-seek":
+      return goalSeekCommand(scenario, { year: v("--year"), budgetLine: v("--budget-line"), limit: v("--limit"), over: v("--over") }, computeOptions);
+    case "--cost-of-one-percent":
+      return costOfOnePercentCommand(scenario, computeOptions);
+    case "--sensitivity":
+      return sensitivityCommand(scenario, computeOptions);
+    case "--two-way":
+      return twoWayCommand(scenario, { rows: v("--rows"), columns: v("--columns") }, computeOptions);
+    default:
+      return retroCommand(scenario, { approved: v("--approved"), lagDays: v("--lag-days") });
+  }
+}
