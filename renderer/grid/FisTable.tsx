@@ -39,7 +39,8 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
     const yearCols = result.columns.map((column): ColDef<FisRow> | ColGroupDef<FisRow> => {
       const computed: ColDef<FisRow> = {
         colId: column,
-        headerName: showPublished || showVariance ? "Computed" : columnLabel(column),
+        headerName: showPublished || showVariance ? "Model" : columnLabel(column),
+        headerTooltip: "Computed by the model from the scenario's inputs",
         valueGetter: (p) => (p.data ? thousandsText(p.data.line.cells[column]!.display) : ""),
         cellClass: "num",
         cellClassRules: { "cell-selected": (p) => isSelected(p, column), "cell-negative": (p) => p.data?.line.cells[column]?.display.isNegative() ?? false },
@@ -50,6 +51,7 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
       const published: ColDef<FisRow> = {
         colId: `${column}:published`,
         headerName: "Published",
+        headerTooltip: "The CFO's published Fiscal Impact Statement (Dec 3, 2024)",
         valueGetter: (p) => {
           const v = p.data ? publishedCell(p.data.id, column) : undefined;
           return v === undefined ? "" : thousandsText(new Decimal(v));
@@ -60,7 +62,8 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
       };
       const variance: ColDef<FisRow> = {
         colId: `${column}:variance`,
-        headerName: "Variance",
+        headerName: "Δ",
+        headerTooltip: "Variance: computed − published, $ thousands",
         valueGetter: (p) => {
           const v = p.data ? publishedCell(p.data.id, column) : undefined;
           return v === undefined || !p.data ? "" : varianceText(p.data.line.cells[column]!.display.minus(v));
@@ -73,7 +76,7 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
           },
         },
         flex: 1,
-        minWidth: 80,
+        minWidth: 64,
       };
       const parts = [...(showComputed || (!showPublished && !showVariance) ? [computed] : []), ...(showPublished ? [published] : []), ...(showVariance ? [variance] : [])];
       return parts.length === 1 ? { ...parts[0]!, headerName: columnLabel(column) } : { groupId: `group:${column}`, headerName: columnLabel(column), children: parts };
