@@ -1,0 +1,43 @@
+/**
+ * The model side of crash recovery: what the renderer's autosave text (renderer/state/autosave.ts)
+ * gives back after a crash. Snapshots go through validateScenario, so they are migrated and checked
+ * like any file.
+ */
+import { describe, expect, it } from "vitest";
+import { computeTable } from "../../model/compute";
+import { setInputValue } from "../../model/scenario/paths";
+import { contractAsStated, fisAsPublished } from "../../model/scenario/reference";
+import { parseAutosave } from "../../renderer/state/autosave";
+import { fixtureText, tableCells } from "./helpers";
+
+const edited = () => ({ ...setInputValue(fisAsPublished(), "groups.wtu.members", "6000"), id: "my-copy", name: "My copy" });
+
+describe("recovering unsaved work from an autosave", () => {
+  it("gives back every scenario, computing the same table as before the crash", () => {
+    const before = [edited(), { ...contractAsStated(), id: "other", name: "Other" }];
+    const recovered = parseAutosave(JSON.stringify({ version: 1, scenarios: before }));
+    expect(recovered.ok).toBe(true);
+    if (!recovered.ok) return;
+    expect(recovered.scenarios.map((s) => s.id)).toEqual(["my-copy", "other"]);
+    recovered.scenarios.forEach((s, i) => expect(tableCells(computeTable(s))).toEqual(tableCells(computeTable(before[i]!))));
+  });
+
+  it("migrates a snapshot written by an older version", () => {
+    const v0 = JSON.parse(fixtureText("v0-fis-as-published.json"));
+    const recovered = parseAutosave(JSON.stringify({ version: 1, scenarios: [v0] }));
+    expect(recovered.ok && recovered.scenarios[0]!.schemaVersion).toBe(1);
+  });
+
+  it.each(["", "{", "null", '{"version":1}', '{"version":1,"scenarios":{}}'])("reports an unusable autosave %j as an error, not an exception", (text) => {
+    expect(parseAutosave(text)).toMatchObject({ ok: false, error: expect.any(String) });
+  });
+
+  // Known gap (renderer/state/autosave.ts, reported): one snapshot that no longer validates (e.g. written
+  // before a stricter check) makes the whole autosave unusable, and App.tsx then offers nothing, so the
+  // next autosave overwrites the other scenarios. it.fails keeps this visible; flip it when fixed.
+  it.fails("recovers the valid scenarios when one snapshot in the autosave no longer validates", () => {
+    const broken = { ...edited(), id: "broken", localShare: { ...fisAsPublished().localShare, value: " 0.99" } };
+    const recovered = parseAutosave(JSON.stringify({ version: 1, scenarios: [edited(), broken] }));
+    expect(recovered.ok).toBe(true);
+  });
+});
