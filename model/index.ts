@@ -10,3 +10,4 @@ export * from "./scenario/types";
 export { fisAsPublished, contractAsStated, builtInScenarios, PUBLISHED_FIS_TABLE } from "./scenario/reference";
 export { listInputs, getInput, setInputValue, type InputEntry, type InputSection } from "./scenario/paths";
 export { validateScenario, parseScenarioJson, serializeScenario, checkScenario, CURRENT_SCHEMA_VERSION } from "./scenario/schema";
+export * from "./analysis";

@@ -1,0 +1,76 @@
+/** Tornado and two-way tables on the reference, with the biggest bars checked by hand. */
+import { describe, expect, it } from "vitest";
+import { raiseGrid, tornado, twoWayTable } from "../../model/analysis";
+import { computeTable } from "../../model/compute";
+import { Decimal } from "../../model/decimal";
+import { fisAsPublished } from "../../model/scenario/reference";
+import { setInputValue, listInputs } from "../../model/scenario/paths";
+
+const total = (s = fisAsPublished()) => computeTable(s).lines.find((l) => l.id === "totalCost")!.cells.Total!.exact;
+
+describe("tornado, FIS as published", () => {
+  const t = tornado(fisAsPublished());
+  const bar = (path: string) => t.bars.find((b) => b.path === path)!;
+
+  it("has one bar per input, sorted by swing", () => {
+    expect(t.bars.length).toBe(listInputs(fisAsPublished()).length);
+    for (let i = 1; i < t.bars.length; i++) expect(t.bars[i - 1]!.swing.greaterThanOrEqualTo(t.bars[i]!.swing)).toBe(true);
+    expect(t.baseTotalCost.equals(total())).toBe(true);
+  });
+
+  it("the FY2025 raise leads: +/-1 point moves four years of compounded pay: P x 0.02 x 4.194236 x 1.0145", () => {
+    expect(t.bars[0]!.path).toBe("items.baseSalary.steps.0.amount");
+    expect([t.bars[0]!.low.toString(), t.bars[0]!.high.toString(), t.bars[0]!.move]).toEqual(["0.01", "0.03", "±0.01"]);
+    // 608,048,184 x 0.02 x (1 + 1.03 + 1.0609 + 1.103336) x 1.0145 = 51,745,537.96043803296
+    expect(t.bars[0]!.swing.toFixed(6)).toBe("51745537.960438");
+  });
+
+  it("members move by 10% (5,198.4 to 6,353.6) and the swing is 20% of everything headcount drives", () => {
+    const b = bar("groups.wtu.members");
+    expect([b.low.toString(), b.high.toString(), b.move]).toEqual(["5198.4", "6353.6", "±10%"]);
+    expect(b.totalCost.high.minus(t.baseTotalCost).equals(t.baseTotalCost.minus(b.totalCost.low))).toBe(true);
+  });
+
+  it("the local share moves the local portion only, and is kept inside 0..1 (0.993582 + 0.01 -> 1)", () => {
+    const b = bar("localShare");
+    expect(b.swing.isZero()).toBe(true);
+    expect([b.low.toString(), b.high.toString()]).toEqual(["0.983582", "1"]);
+    // local portion at share 1 is the TOTAL itself; at 0.983582 it is 0.983582 x TOTAL
+    expect(b.localPortion.high.equals(t.baseTotalCost)).toBe(true);
+    expect(b.localPortion.low.equals(t.baseTotalCost.times("0.983582"))).toBe(true);
+  });
+
+  it("each bar equals a costing of the edited scenario", () => {
+    const b = bar("items.coveragePremium.growthRate");
+    expect(b.totalCost.high.equals(total(setInputValue(fisAsPublished(), b.path, "0.03")))).toBe(true);
+  });
+});
+
+describe("two-way table FY2026 x FY2027 raises", () => {
+  const w = twoWayTable(fisAsPublished(), { rowYear: 2026, columnYear: 2027 });
+
+  it("is 21 x 21 over 0%..10% by 0.5%", () => {
+    expect(w.rowRates.length).toBe(21);
+    expect(w.values.length).toBe(21);
+    expect(w.values.every((r) => r.length === 21)).toBe(true);
+    expect([w.rowRates[0]!.toString(), w.rowRates[6]!.toString(), w.rowRates[20]!.toString()]).toEqual(["0", "0.03", "0.1"]);
+    expect(w.evaluations).toBe(441);
+  });
+
+  it("at (3%, 3%) it is the reference total; at (0%, 0%) a costing with both raises at 0", () => {
+    expect(w.values[6]![6]!.equals(total())).toBe(true);
+    const zero = setInputValue(setInputValue(fisAsPublished(), "items.baseSalary.steps.1.amount", "0"), "items.baseSalary.steps.2.amount", "0");
+    expect(w.values[0]![0]!.equals(total(zero))).toBe(true);
+  });
+
+  it("one more 0.5% in FY2027 at FY2026 = 0% costs P x 1.02 x 0.005 x (1 + 1.04) x 1.0145 over FY2027-FY2028", () => {
+    // 608,048,184 x 1.02 x 0.005 x 2.04 x 1.0145 = 12,834,880.498...; by hand:
+    const expected = new Decimal("608048184").times("1.02").times("0.005").times("2.04").times("1.0145");
+    expect(w.values[0]![1]!.minus(w.values[0]![0]!).minus(expected).abs().lessThan("0.000001")).toBe(true);
+  });
+
+  it("rejects the same year twice and a non-positive grid step", () => {
+    expect(() => twoWayTable(fisAsPublished(), { rowYear: 2026, columnYear: 2026 })).toThrow(/two different/);
+    expect(() => raiseGrid(new Decimal(0), new Decimal(1), new Decimal(0))).toThrow(/positive/);
+  });
+});
