@@ -120,7 +120,8 @@ export const SCENARIO_LIMITS = {
  * is sized before it is opened, so a million-entry array is refused after counting, not walking, it.
  */
 function sizeErrors(data: unknown): InputError[] {
-  const tooMany = (path: string, count: string) => [{ field: path, message: `${count} values; a scenario is limited to ${SCENARIO_LIMITS.nodes.toLocaleString("en-US")} in all (the reference scenario holds about 700)` }];
+  const limit = SCENARIO_LIMITS.nodes.toLocaleString("en-US");
+  const tooMany = (path: string, what: string) => [{ field: path, message: `${what}; a scenario is limited to ${limit} values in all (the reference scenario holds about 600)` }];
   const stack: { value: unknown; depth: number; path: string }[] = [{ value: data, depth: 0, path: "(root)" }];
   let budget = SCENARIO_LIMITS.nodes;
   while (stack.length > 0) {
@@ -131,7 +132,7 @@ function sizeErrors(data: unknown): InputError[] {
     let size = 0;
     if (isArray) size = value.length;
     else for (const _ in value) if (++size > budget) break;
-    if (size > budget) return tooMany(path, isArray ? `holds ${value.length.toLocaleString("en-US")}` : `holds more than ${budget.toLocaleString("en-US")}`);
+    if (size > budget) return tooMany(path, isArray ? `holds ${value.length.toLocaleString("en-US")} entries` : "holds too many entries");
     budget -= size;
     const at = (key: string) => (path === "(root)" ? key : `${path}.${key}`);
     if (isArray) value.forEach((child, i) => stack.push({ value: child, depth: depth + 1, path: at(String(i)) }));

@@ -70,8 +70,8 @@ const CASES: Case[] = [
   { name: "an unknown unit", breakIt: (s) => (s.localShare.unit = "percent"), field: "localShare.unit", message: /./ },
   { name: "an unknown top-level key", breakIt: (s) => (s.result = { trusted: true }), field: "(root)", message: /result/ },
   { name: "an id with a path separator", breakIt: (s) => (item(s, "otherNps").id = "../x"), field: "items.8.id", message: /must start with a letter/ },
-  { name: "10^6 items", breakIt: (s) => (s.items = Array.from({ length: 1_000_000 }, () => s.items[0])), field: "items", message: /holds 1,000,000 values; a scenario is limited to 200,000/ },
-  { name: "10^6 funding years", breakIt: (s) => (s.fundingAvailable = Object.fromEntries(Array.from({ length: 1_000_000 }, (_, i) => [`FY${i}`, s.localShare]))), field: "fundingAvailable", message: /values; a scenario is limited to 200,000/ },
+  { name: "10^6 items", breakIt: (s) => (s.items = Array.from({ length: 1_000_000 }, () => s.items[0])), field: "items", message: /holds 1,000,000 entries; a scenario is limited to 200,000 values/ },
+  { name: "10^6 funding years", breakIt: (s) => (s.fundingAvailable = Object.fromEntries(Array.from({ length: 1_000_000 }, (_, i) => [`FY${i}`, s.localShare]))), field: "fundingAvailable", message: /holds too many entries; a scenario is limited to 200,000 values/ },
   { name: "501 items (the schema's own limit)", breakIt: (s) => (s.items = Array.from({ length: 501 }, (_, i) => ({ ...s.items[8], id: `x${i}` }))), field: "items", message: /<=500/ },
   { name: "nesting 100,000 levels deep", breakIt: (s) => (s.description = JSON.parse("[".repeat(100_000) + "]".repeat(100_000))), field: ["description", ...Array(31).fill("0")].join("."), message: /nested more than 32 levels/ },
 ];
