@@ -33,6 +33,8 @@ export interface Machine {
   cpu: string;
   logicalCores: number;
   memoryGiB: number;
+  /** 1-, 5- and 15-minute load averages when the run started: other work on a shared box shows here. */
+  loadAverageAtStart: number[];
   os: string;
   node: string;
   v8: string;
@@ -46,6 +48,7 @@ export function describeMachine(): Machine {
     cpu: cpuModel(),
     logicalCores: os.cpus().length,
     memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
     v8: process.versions.v8,

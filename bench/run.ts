@@ -1,10 +1,11 @@
 /**
- * npm run bench [-- --quick] [-- --only engine,io,analysis,spreadsheets,browser]
+ * npm run bench [-- --quick] [--only engine,analysis,io,spreadsheets,browser] [--dist DIR]
  *
  * Prints a table and writes bench/results.json. A script, not a test: timings depend on the
  * machine, so they are recorded with the machine rather than asserted.
  */
 import { writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { analysisCases } from "./cases/analysis";
 import { browserCases } from "./cases/browser";
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: unknown group(s) ${unknown.join(", ")}; groups are ${Object.keys(GROUPS).join(", ")}\n`);
     process.exit(2);
   }
-  const ctx = makeContext(quick);
+  const distAt = args.indexOf("--dist");
+  const ctx = makeContext(quick, distAt >= 0 ? path.resolve(args[distAt + 1] ?? "") : null);
   const started = performance.now();
   const machine = describeMachine();
   const cases: CaseResult[] = [];
@@ -52,7 +54,7 @@ async function main(): Promise<void> {
     generatedAt: new Date().toISOString(),
     command: `npm run bench${args.length ? " -- " + args.join(" ") : ""}`,
     durationSeconds: (performance.now() - started) / 1000,
-    machine: machine as unknown as Record<string, unknown>,
+    machine: { ...machine, loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100) } as unknown as Record<string, unknown>,
     cases,
     comparisons: spreadsheetComparisons(cases),
   };
