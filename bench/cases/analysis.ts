@@ -1,5 +1,57 @@
-import type { CaseResult } from "../results";
+/**
+ * The analysis module's sweeps (model/analysis, found at run time): the full sensitivity run
+ * (tornado: every numeric input moved down and up, each a full costing) and the 21 x 21 two-way
+ * raise table (FY2026 x FY2027 raises 0%..10% by 0.5 points, 441 costings).
+ */
+import { Decimal } from "../../model/decimal";
+import type { ComputeOptions, Scenario } from "../../model/index";
+import { measureSync } from "../measure";
+import { loadExports } from "../optional";
+import { failed, notAvailable, withTarget, type CaseResult } from "../results";
+import { referenceScenario } from "../reference";
 import type { BenchContext } from "./context";
-export async function analysisCases(_ctx: BenchContext): Promise<CaseResult[]> {
-  return [];
+
+const GROUP = "analysis";
+
+interface AnalysisApi extends Record<string, unknown> {
+  tornado: (scenario: Scenario, options?: ComputeOptions) => { bars: unknown[]; evaluations: number };
+  twoWayTable: (scenario: Scenario, request: { rowYear: number; columnYear: number }, options?: ComputeOptions) => { values: Decimal[][]; evaluations: number };
+}
+
+export async function analysisCases(ctx: BenchContext): Promise<CaseResult[]> {
+  const tornadoId = "analysis.sensitivity";
+  const tornadoLabel = "Sensitivity: tornado(fisAsPublished()), every input down and up";
+  const twoWayId = "analysis.twoWay21x21";
+  const twoWayLabel = "Two-way table: FY2026 x FY2027 raise, 21 x 21 (twoWayTable)";
+  const loaded = await loadExports<AnalysisApi>("model/analysis", ["tornado", "twoWayTable"]);
+  if (!loaded.ok) return [notAvailable(tornadoId, GROUP, tornadoLabel, loaded.reason), notAvailable(twoWayId, GROUP, twoWayLabel, loaded.reason)];
+  const { tornado, twoWayTable } = loaded.value;
+  const scenario = referenceScenario();
+  const out: CaseResult[] = [];
+  try {
+    const once = tornado(scenario);
+    const stats = measureSync(() => tornado(scenario), { warmup: 1, runs: ctx.runs(10) });
+    out.push({
+      id: tornadoId, group: GROUP, label: tornadoLabel, status: "ok", stats, target: withTarget(stats, "< 1 s (issue: well under a second)", 1000),
+      note: "Each evaluation is setInputValue + a full computeTable with explanations.",
+      details: { module: loaded.files.join(", "), inputs: once.bars.length, evaluations: once.evaluations },
+    });
+  } catch (e) {
+    out.push(failed(tornadoId, GROUP, tornadoLabel, e));
+  }
+  try {
+    const request = { rowYear: 2026, columnYear: 2027 };
+    const once = twoWayTable(scenario, request);
+    const cells = once.values.reduce((n, row) => n + row.length, 0);
+    const stats = measureSync(() => twoWayTable(scenario, request), { warmup: 1, runs: ctx.runs(10) });
+    const corner = once.values[once.values.length - 1]?.[once.values[0]!.length - 1];
+    out.push({
+      id: twoWayId, group: GROUP, label: twoWayLabel, status: "ok", stats, target: withTarget(stats, "< 1 s (issue: well under a second)", 1000),
+      details: { module: loaded.files.join(", "), cells, evaluations: once.evaluations, fourYearTotalAt10And10Percent: corner?.toFixed(2) ?? null },
+    });
+  } catch (e) {
+    out.push(failed(twoWayId, GROUP, twoWayLabel, e));
+  }
+  for (const r of out) ctx.log(`${r.id}: ${r.status}${r.reason ? ` (${r.reason})` : ""}`);
+  return out;
 }
