@@ -134,7 +134,7 @@ describe("formula injection: imported values are data, re-exported text is escap
   });
 
   it("labels from a scenario are escaped in the workbook and the CSV", () => {
-    const s = fisAsPublished();
+    const s = structuredClone(fisAsPublished());
     s.name = "=cmd|' /C calc'!A0";
     s.lines[0]!.label = '=HYPERLINK("http://evil","x")';
     s.lines[1]!.label = "@SUM(1+1)";

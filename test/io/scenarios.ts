@@ -10,7 +10,8 @@ const param = (value: string, unit: Scenario["localShare"]["unit"], label: strin
  * FY2027, a one-time payment on one group, truncation: none of which the reference case has.
  */
 export function multiGroupScenario(): Scenario {
-  const s = contractAsStated();
+  // A deep copy: the built-ins share their line objects (reference.ts LINES), and this scenario adds to them.
+  const s = structuredClone(contractAsStated());
   s.id = "multi-group";
   s.name = "Two groups, flat mid-year raise, truncating";
   s.settings = { ...s.settings, rounding: "truncate", proration: "days" };

@@ -3,9 +3,10 @@
  * value is first overwritten with -999999, so a number that matches the engine can only come
  * from the reader evaluating our formulas over the Inputs sheet.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
-import { computeTable, contractAsStated, fisAsPublished, Decimal, type Scenario, type TableResult } from "../../model";
+import { computeTable, contractAsStated, fisAsPublished, Decimal, listInputs, setInputValue, type Scenario, type TableResult } from "../../model";
 import { exportWorkbook } from "../../model/io/xlsx-export";
 import { cellValue, findSoffice, hyperFormulaRecalc, libreOfficeRecalc, poisonCachedValues } from "./recalc-engines";
 import { editedFy2026Raise, multiGroupScenario } from "./scenarios";
@@ -51,7 +52,8 @@ function expectMatchesEngine(read: Reader, lay: Layout, result: TableResult, cal
       const cell = line.cells[col]!;
       const shown = read("Cost Table", lay.costTable.get(line.id)![col]!);
       expect(typeof shown, `${line.id}.${col} display`).toBe("number");
-      expect(shown, `${line.id}.${col} $K`).toBe(cell.display.toNumber());
+      // + 0 turns the engine's -0 (minus a zero funding amount) into the 0 a spreadsheet shows.
+      expect(shown, `${line.id}.${col} $K`).toBe(cell.display.toNumber() + 0);
       const dollars = read(calcName, lay.calc.get(line.id)![col]!);
       expect(typeof dollars, `${line.id}.${col} dollars`).toBe("number");
       const diff = new Decimal(String(dollars)).minus(cell.exact).abs();
@@ -87,6 +89,48 @@ describe("HyperFormula recomputes the exported workbook from its formulas", () =
     const bytes = poisonCachedValues(exportWorkbook([scenario]));
     const hf = hyperFormulaRecalc(bytes);
     expect(expectMatchesEngine(hf.value, layout(bytes, result, 0), result, "Calculation")).toBe(result.lines.length * result.columns.length * 2);
+  });
+
+  it("property: any edit of the inputs, either rounding rule, either proration, recomputes to the engine's table", () => {
+    /** Decimal strings built from integers, so no float ever makes an input. */
+    const scaled = (n: number, places: number) => new Decimal(n).div(new Decimal(10).pow(places)).toString();
+    // Realistic magnitudes (a double holds cents exactly only up to ~$10^13, which no agreement reaches).
+    const maxByUnit: Record<string, [number, number]> = {
+      rate: [1000, 4],
+      share: [10000, 4],
+      members: [50000, 0],
+      count: [50000, 0],
+      hours: [40, 0],
+      "USD/hour": [50000, 2],
+      "USD/month": [500000, 2],
+      "USD/biweekly": [500000, 2],
+      "USD/year": [50_000_000, 2],
+      USD: [100_000_000_000, 2],
+    };
+    const valueFor = (unit: string) => {
+      const [max, places] = maxByUnit[unit] ?? [1000, 0];
+      return fc.integer({ min: 0, max }).map((n) => scaled(n, places));
+    };
+    const base = fc.constantFrom(fisAsPublished(), contractAsStated(), multiGroupScenario());
+    const arb = base.chain((s) => {
+      const entries = listInputs(s);
+      return fc.record({
+        scenario: fc.constant(s),
+        edits: fc.array(fc.nat({ max: entries.length - 1 }).chain((i) => fc.tuple(fc.constant(entries[i]!.path), valueFor(entries[i]!.param.unit))), { maxLength: 6 }),
+        rounding: fc.constantFrom("halfUp" as const, "truncate" as const),
+        proration: fc.constantFrom("payPeriods" as const, "days" as const),
+      });
+    });
+    fc.assert(
+      fc.property(arb, ({ scenario, edits, rounding, proration }) => {
+        let s = { ...scenario, settings: { ...scenario.settings, rounding, proration } };
+        for (const [path, value] of edits) s = setInputValue(s, path, value);
+        const result = computeTable(s);
+        const bytes = exportWorkbook([s], { cachedValues: "none" });
+        expectMatchesEngine(hyperFormulaRecalc(bytes).value, layout(bytes, result, 0), result, "Calculation");
+      }),
+      { numRuns: 40, seed: 20241203 },
+    );
   });
 
   it("is live: editing the FY2026 raise on the Inputs sheet moves the table exactly as the engine moves it", () => {
