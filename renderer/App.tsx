@@ -82,9 +82,14 @@ export function App() {
         case "file.importCensus":
           return actions.importCensus();
         case "edit.undo":
-          return dispatch({ type: "undo" });
         case "edit.redo":
-          return dispatch({ type: "redo" });
+          // The native menu sends these even while a text field (or a grid cell editor) has focus:
+          // there they mean the field's own undo, not a scenario step.
+          if (isTextField(document.activeElement)) {
+            document.execCommand(command === "edit.undo" ? "undo" : "redo");
+            return undefined;
+          }
+          return dispatch({ type: command === "edit.undo" ? "undo" : "redo" });
         default:
           return undefined;
       }
