@@ -1,8 +1,49 @@
 /** Compare: two or more scenarios side by side per line and year, with $K and % variance against the first. */
-import { Fragment } from "react";
+import { Fragment, useMemo } from "react";
+import { compareScenarios, type ScenarioComparison } from "../../model/scenario/diff";
+import type { Scenario } from "../../model/scenario/types";
 import { thousandsText, percentChangeText, varianceText } from "../format/money";
 import { tableFor } from "../state/compute-cache";
 import { useApp } from "../state/context";
+
+/** Per-pair attribution is a recompute per difference: cache it by the (immutable) scenario pair. */
+const attributions = new WeakMap<Scenario, WeakMap<Scenario, ScenarioComparison>>();
+function attribution(a: Scenario, b: Scenario): ScenarioComparison {
+  let byB = attributions.get(a);
+  if (!byB) attributions.set(a, (byB = new WeakMap()));
+  let c = byB.get(b);
+  if (!c) byB.set(b, (c = compareScenarios(a, b)));
+  return c;
+}
+
+function WhyTheyDiffer({ a, b, open }: { a: Scenario; b: Scenario; open: boolean }) {
+  const c = useMemo(() => attribution(a, b), [a, b]);
+  return (
+    <details className="why" data-testid="compare-why" open={open}>
+      <summary>
+        Why “{b.name}” differs from “{a.name}” ({c.differences.length} difference{c.differences.length === 1 ? "" : "s"}, {c.cells.length} displayed cell{c.cells.length === 1 ? "" : "s"} moved)
+      </summary>
+      {c.differences.length === 0 ? (
+        <p className="muted">Same inputs and settings.</p>
+      ) : (
+        <ul>
+          {c.differences.map((d) => {
+            const moved = c.cells.filter((x) => x.causes.includes(d.id));
+            return (
+              <li key={d.id}>
+                <strong>{d.what}</strong>
+                <div className="small muted">
+                  {a.name}: {d.reasonA || "—"} · {b.name}: {d.reasonB || "—"}
+                </div>
+                <div className="small">{moved.length === 0 ? "Moves no displayed cell." : `Moves ${moved.map((x) => `${x.lineLabel} ${x.column} (${x.difference.startsWith("-") ? x.difference : `+${x.difference}`}K)`).join(", ")}.`}</div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </details>
+  );
+}
 
 export function ComparePanel() {
   const { state, dispatch } = useApp();
@@ -78,6 +119,9 @@ export function ComparePanel() {
               ))}
             </tbody>
           </table>
+          {chosen.slice(1).map((e, i) => (
+            <WhyTheyDiffer key={e.key} a={chosen[0]!.scenario} b={e.scenario} open={i === 0} />
+          ))}
         </div>
       )}
     </section>

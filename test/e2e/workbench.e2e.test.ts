@@ -234,6 +234,11 @@ describe("the workbench in a browser", () => {
         expect(diff === "0" ? 0 : thousands(diff)).toBe(b - a);
       }
     }
+    // Each difference is named with the reason behind it and the cells it moves.
+    const why = page.locator('[data-testid="compare-why"]').first();
+    await expect.poll(() => why.innerText()).toContain("Average salary");
+    expect(await why.innerText()).toContain("calibrated");
+    expect(await why.innerText()).toMatch(/Moves .*Benefits FY2025/);
     await page.screenshot({ path: `${shots}06-compare.png`, fullPage: true });
 
     await page.locator('[data-testid="scenario-item"]', { hasText: "Stated terms, my copy" }).click();
