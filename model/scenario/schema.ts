@@ -292,6 +292,54 @@ export function validateScenario(data: unknown, file?: string): Checked<Scenario
   return errors.length ? { ok: false, errors } : { ok: true, value: scenario };
 }
 
+/**
+ * JSON.parse keeps the last of two equal keys without a word; a file edited by hand (or merged by
+ * a sync tool) can then mean something other than what its reader sees. Scans text that already
+ * parsed, so it only has to track strings, nesting and key positions.
+ */
+export function duplicateKeyErrors(text: string): InputError[] {
+  type Frame = { keys: Set<string> | null; path: string; index: number; key: string };
+  const stack: Frame[] = [];
+  const errors: InputError[] = [];
+  const here = () => {
+    const top = stack[stack.length - 1];
+    return top ? (top.keys ? top.key : String(top.index)) : "";
+  };
+  const childPath = () => {
+    const top = stack[stack.length - 1];
+    if (!top) return "(root)";
+    return top.path === "(root)" ? here() : `${top.path}.${here()}`;
+  };
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '"') {
+      let j = i + 1;
+      while (text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (expectKey && top?.keys) {
+        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        if (top.keys.has(key)) errors.push({ field: top.path === "(root)" ? key : `${top.path}.${key}`, message: `"${key}" appears twice in the same object; keep one` });
+        top.keys.add(key);
+        top.key = key;
+        expectKey = false;
+      }
+      i = j;
+    } else if (ch === "{" || ch === "[") {
+      stack.push({ keys: ch === "{" ? new Set() : null, path: childPath(), index: 0, key: "" });
+      expectKey = ch === "{";
+    } else if (ch === "}" || ch === "]") {
+      stack.pop();
+    } else if (ch === ",") {
+      const top = stack[stack.length - 1]!;
+      if (top.keys) expectKey = true;
+      else top.index += 1;
+    }
+    if (errors.length >= 50) break;
+  }
+  return errors;
+}
+
 /** Text of a scenario file -> a valid scenario or errors naming the file and field. */
 export function parseScenarioJson(text: string, file?: string): Checked<Scenario> {
   if (text.length > SCENARIO_LIMITS.textLength) {
@@ -303,6 +351,8 @@ export function parseScenarioJson(text: string, file?: string): Checked<Scenario
   } catch (e) {
     return { ok: false, errors: [{ ...(file ? { file } : {}), field: "(root)", message: `not valid JSON: ${(e as Error).message}` }] };
   }
+  const duplicates = duplicateKeyErrors(text);
+  if (duplicates.length) return { ok: false, errors: duplicates.map((e) => ({ ...e, ...(file ? { file } : {}) })) };
   return validateScenario(data, file);
 }
 

@@ -7,7 +7,7 @@ import { Decimal } from "../../model/decimal";
 import type { InputError } from "../../model/errors";
 import { fisAsPublished } from "../../model/scenario/reference";
 import { setInputValue } from "../../model/scenario/paths";
-import { checkCensus, checkScenario, parseScenarioJson, SCENARIO_LIMITS, serializeScenario, validateScenario } from "../../model/scenario/schema";
+import { checkCensus, checkScenario, duplicateKeyErrors, parseScenarioJson, SCENARIO_LIMITS, serializeScenario, validateScenario } from "../../model/scenario/schema";
 import { parseCensusCsv } from "../../model/schedule/census";
 import type { CensusCell } from "../../model/schedule/types";
 
@@ -112,6 +112,25 @@ describe("text-level limits and JSON errors", () => {
   it.each(["", "{", "[1,2", "nul", "{\"a\":1,}", "\u0000"])("reports not-JSON %j as an error, not an exception", (text) => {
     const result = parseScenarioJson(text, "broken.json");
     expect(result).toMatchObject({ ok: false, errors: [{ file: "broken.json", field: "(root)", message: expect.stringMatching(/^not valid JSON/) }] });
+  });
+
+  it("refuses a key given twice in one object (JSON.parse would silently keep the last), naming where", () => {
+    const text = serializeScenario(fisAsPublished())
+      .replace('"localShare": {\n    "value": "0.993582",', '"localShare": {\n    "value": "0.993582",\n    "value": "0.5",')
+      .replace('"kind": "raises",', '"kind": "raises",\n      "kind": "oneTime",');
+    expect(parseScenarioJson(text, "merged.json")).toEqual({
+      ok: false,
+      errors: [
+        { file: "merged.json", field: "items.0.kind", message: '"kind" appears twice in the same object; keep one' },
+        { file: "merged.json", field: "localShare.value", message: '"value" appears twice in the same object; keep one' },
+      ],
+    });
+  });
+
+  it("tells equal keys from equal text: escapes, nesting and arrays do not confuse the scan", () => {
+    expect(duplicateKeyErrors('{"a":{"b":1},"c":{"b":2},"d":[{"e":1},{"e":2}],"f":"\\"a\\":1","\\u0061x":0}')).toEqual([]);
+    expect(duplicateKeyErrors('{"a":1,"\\u0061":2}')).toEqual([{ field: "a", message: '"a" appears twice in the same object; keep one' }]);
+    expect(duplicateKeyErrors('[{"x":[{"y":1,"y":2}]}]')).toEqual([{ field: "0.x.0.y", message: '"y" appears twice in the same object; keep one' }]);
   });
 
   it.each(["[]", "null", "42", "\"scenario\""])("refuses a JSON %s that is not an object", (text) => {
