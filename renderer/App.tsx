@@ -38,6 +38,7 @@ export function App() {
   const reference = isReferenceAgreement(entry.scenario);
   const [show, setShow] = useState({ computed: true, published: false, variance: false });
   const [recover, setRecover] = useState<AutosaveSnapshot | null>(null);
+  const recoverable = useMemo(() => (recover ? parseAutosave(recover.text) : null), [recover]);
 
   const actions: ToolbarActions = useMemo(
     () => ({
@@ -120,10 +121,11 @@ export function App() {
     platform.setWindowTitle(`${entry.scenario.name}${entry.dirty && !entry.builtIn ? " •" : ""} — Fiscal Impact Studio`);
   }, [platform, entry.scenario.name, entry.dirty, entry.builtIn]);
 
-  // Offer unsaved work from the last session; autosave waits until the user has answered.
+  // Offer unsaved work from the last session, even an unreadable one (so the user decides, and the
+  // next autosave does not silently overwrite it); autosave waits until the user has answered.
   useEffect(() => {
     void platform.readAutosave().then((r) => {
-      if (r.ok && r.value && parseAutosave(r.value.text).ok) setRecover(r.value);
+      if (r.ok && r.value) setRecover(r.value);
     });
   }, [platform]);
 
@@ -156,19 +158,23 @@ export function App() {
         <h1>Fiscal Impact Studio</h1>
         <Toolbar actions={actions} />
       </header>
-      {recover && (
+      {recover && recoverable && (
         <div className="notice notice-recover" data-testid="recover-banner">
-          Recover unsaved work from {new Date(recover.savedAt).toLocaleString()}?
-          <button
-            type="button"
-            onClick={() => {
-              const parsed = parseAutosave(recover.text);
-              if (parsed.ok) dispatch({ type: "recovered", scenarios: parsed.scenarios });
-              setRecover(null);
-            }}
-          >
-            Recover
-          </button>
+          {recoverable.ok
+            ? `Recover unsaved work from ${new Date(recover.savedAt).toLocaleString()}?${recoverable.skipped.length ? ` (${recoverable.skipped.length} scenario(s) in it can no longer be read and will be skipped.)` : ""}`
+            : `Unsaved work from ${new Date(recover.savedAt).toLocaleString()} cannot be recovered: ${recoverable.error}`}
+          {recoverable.ok && (
+            <button
+              type="button"
+              onClick={() => {
+                dispatch({ type: "recovered", scenarios: recoverable.scenarios });
+                if (recoverable.skipped.length) dispatch({ type: "notice", notice: { kind: "error", text: `Recovered ${recoverable.scenarios.length} scenario(s); skipped ${recoverable.skipped.length} that no longer validate.`, details: recoverable.skipped } });
+                setRecover(null);
+              }}
+            >
+              Recover
+            </button>
+          )}
           <button
             type="button"
             onClick={() => {

@@ -8,8 +8,14 @@ import { formatInputError } from "../../model/errors";
 
 export const AUTOSAVE_INTERVAL_MS = 5000;
 
-/** Autosave text -> the scenarios it holds (each validated), or why it cannot be used. */
-export function parseAutosave(text: string): { ok: true; scenarios: Scenario[] } | { ok: false; error: string } {
+export type ParsedAutosave = { ok: true; scenarios: Scenario[]; skipped: string[] } | { ok: false; error: string };
+
+/**
+ * Autosave text -> the scenarios it holds, each validated on its own: one snapshot that no longer
+ * validates (say, written before a stricter check) is skipped with its reason instead of costing
+ * the user every other scenario. Not ok only when nothing at all can be recovered.
+ */
+export function parseAutosave(text: string): ParsedAutosave {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -19,10 +25,12 @@ export function parseAutosave(text: string): { ok: true; scenarios: Scenario[] }
   const list = (data as { scenarios?: unknown } | null)?.scenarios;
   if (!Array.isArray(list)) return { ok: false, error: "The autosave holds no scenarios." };
   const scenarios: Scenario[] = [];
+  const skipped: string[] = [];
   for (const [i, s] of list.entries()) {
     const checked = validateScenario(s, `autosave scenario ${i + 1}`);
-    if (!checked.ok) return { ok: false, error: checked.errors.slice(0, 3).map(formatInputError).join("; ") };
-    scenarios.push(checked.value);
+    if (checked.ok) scenarios.push(checked.value);
+    else skipped.push(checked.errors.slice(0, 3).map(formatInputError).join("; "));
   }
-  return { ok: true, scenarios };
+  if (scenarios.length === 0) return { ok: false, error: skipped.length ? `No scenario in the autosave could be read: ${skipped.join(" | ")}` : "The autosave holds no scenarios." };
+  return { ok: true, scenarios, skipped };
 }

@@ -87,5 +87,9 @@ describe("store", () => {
     const back = parseAutosave(autosaveText(s));
     expect(back.ok && back.scenarios.map((x) => x.name)).toEqual(["FIS as published (copy)"]);
     expect(parseAutosave("{").ok).toBe(false);
+    const good = activeEntry(s).scenario;
+    const mixed = parseAutosave(JSON.stringify({ version: 1, scenarios: [good, { ...good, localShare: { ...good.localShare, value: "lots" } }] }));
+    expect(mixed.ok && mixed.scenarios.length).toBe(1);
+    expect(mixed.ok && mixed.skipped[0]).toContain("autosave scenario 2");
   });
 });
