@@ -160,11 +160,11 @@ describe("fuzz: scenarios", () => {
         // The same file through the text path (NaN and Infinity become null there; __proto__ becomes an own key).
         checkOutcome(parseScenarioJson(JSON.stringify(data), "fuzz.json"));
       }),
-      { seed: SEED, numRuns: 2500 },
+      { seed: SEED, numRuns: 2000 },
     );
     // Both outcomes must be exercised, or the fuzz only tests one path.
-    expect(tally.accepted).toBeGreaterThan(300);
-    expect(tally.refused).toBeGreaterThan(300);
+    expect(tally.accepted).toBeGreaterThan(200);
+    expect(tally.refused).toBeGreaterThan(200);
   });
 
   it("accepted mutations survive a save and reopen with the same table", () => {
@@ -238,7 +238,7 @@ describe("fuzz: census CSV", () => {
         // The importer and the in-memory check agree on what a valid census is.
         expect(checkCensus(result.value)).toEqual([]);
       }),
-      { seed: SEED + 3, numRuns: 2000 },
+      { seed: SEED + 3, numRuns: 1500 },
     );
     expect(accepted).toBeGreaterThan(50);
   });
@@ -263,8 +263,8 @@ describe("fuzz: census CSV", () => {
         const table = computeTable(scheduleScenario, { scheduleMethod: { census: parsed.value } });
         for (const line of table.lines) for (const cell of Object.values(line.cells)) expect(cell.exact.isFinite()).toBe(true);
       }),
-      { seed: SEED + 4, numRuns: 60 },
+      { seed: SEED + 4, numRuns: 40 },
     );
-    expect(runs.costed).toBeGreaterThan(15);
+    expect(runs.costed).toBeGreaterThan(10);
   });
 });
