@@ -9,6 +9,12 @@ export interface Stats {
   maxMs: number;
   runs: number;
   warmup: number;
+  /**
+   * Median CPU time of this process per run (user + system), in-process cases only. On a shared
+   * box wall time also counts time spent waiting for a core; CPU time does not, so a wall median
+   * far above the CPU median means the machine was busy, not that the code got slower.
+   */
+  cpuMedianMs?: number;
 }
 
 export interface MeasureOptions {
@@ -29,13 +35,17 @@ export function measureSync(fn: () => unknown, options: MeasureOptions): Stats {
   const sink: unknown[] = [];
   for (let i = 0; i < options.warmup; i++) sink.push(fn());
   const samples: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < options.runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const r = fn();
     samples.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
     sink[i % 4] = r;
   }
-  return summarize(samples, options.warmup);
+  return { ...summarize(samples, options.warmup), cpuMedianMs: summarize(cpu, options.warmup).medianMs };
 }
 
 /** For cases that time themselves (a child process, a browser round trip): fn returns its own duration in ms. */

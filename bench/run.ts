@@ -1,5 +1,8 @@
 /**
- * npm run bench [-- --quick] [--only engine,analysis,io,spreadsheets,browser] [--dist DIR]
+ * npm run bench [-- --quick] [--only engine,analysis,io,spreadsheets,browser] [--dist DIR] [--markdown]
+ *
+ * --quick: a fifth of the runs (never fewer than 3); --only: some groups; --dist: measure that web
+ * build as it is; --markdown: also print the table as Markdown for docs/PERFORMANCE.md.
  *
  * Prints a table and writes bench/results.json. A script, not a test: timings depend on the
  * machine, so they are recorded with the machine rather than asserted.
@@ -15,7 +18,7 @@ import { ioCases } from "./cases/io";
 import { spreadsheetCases, spreadsheetComparisons } from "./cases/spreadsheets";
 import { describeMachine } from "./machine";
 import { REPO_ROOT } from "./optional";
-import { formatReport } from "./report";
+import { formatMarkdown, formatReport } from "./report";
 import { failed, type BenchResults, type CaseResult } from "./results";
 
 const GROUPS: Record<string, (ctx: BenchContext) => Promise<CaseResult[]>> = {
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
   };
   writeFileSync(path.join(REPO_ROOT, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
   process.stdout.write(formatReport(results) + "\n");
+  if (args.includes("--markdown")) process.stdout.write("\n" + formatMarkdown(results) + "\n");
 }
 
 main().catch((e) => {

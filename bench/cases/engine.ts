@@ -114,7 +114,7 @@ function sweep(ctx: BenchContext): CaseResult {
       }
       last = { min: min.toFixed(2), max: max.toFixed(2), count: totals.length };
     };
-    const stats = measureSync(run, { warmup: 1, runs: ctx.runs(7) });
+    const stats = measureSync(run, { warmup: 1, runs: ctx.runs(5) });
     return {
       id, group: GROUP, label, status: "ok", stats, target: withTarget(stats, "< 1 s", 1000),
       note: "Each scenario is built with setInputValue (two edits) and fully recomputed with explanations; the sweep keeps the four-year TOTAL COST.",
