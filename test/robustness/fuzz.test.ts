@@ -160,11 +160,11 @@ describe("fuzz: scenarios", () => {
         // The same file through the text path (NaN and Infinity become null there; __proto__ becomes an own key).
         checkOutcome(parseScenarioJson(JSON.stringify(data), "fuzz.json"));
       }),
-      { seed: SEED, numRuns: 2000 },
+      { seed: SEED, numRuns: 1500 },
     );
     // Both outcomes must be exercised, or the fuzz only tests one path.
-    expect(tally.accepted).toBeGreaterThan(200);
-    expect(tally.refused).toBeGreaterThan(200);
+    expect(tally.accepted).toBeGreaterThan(150);
+    expect(tally.refused).toBeGreaterThan(150);
   });
 
   it("accepted mutations survive a save and reopen with the same table", () => {
