@@ -3,9 +3,9 @@
  * "FY2025".."Total" (computed), "FY2025:published", "FY2025:variance" for the optional columns, so
  * tests and the explain panel can address any cell.
  */
-import type { CellClassParams, CellFocusedEvent, ColDef, ColGroupDef, GetRowIdParams } from "ag-grid-community";
+import type { CellClassParams, CellFocusedEvent, ColDef, ColGroupDef, GetRowIdParams, GridApi } from "ag-grid-community";
 import { AgGridReact } from "ag-grid-react";
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { Decimal } from "../../model/decimal";
 import type { LineResult, TableResult } from "../../model/compute";
 import { thousandsText, varianceText } from "../format/money";
@@ -34,8 +34,20 @@ const columnLabel = (c: string) => (c === "Total" ? "Four-Year Total" : c.replac
 export function FisTable({ result, showComputed, showPublished, showVariance, selected, onSelect }: FisTableProps) {
   const rows = useMemo<FisRow[]>(() => result.lines.map((l) => ({ id: l.id, label: l.label, kind: l.kind, ...(l.note ? { note: l.note } : {}), line: l })), [result]);
 
+  // Selection is read through a ref and repainted with refreshCells, so clicking a cell does not
+  // rebuild the columns (which would drop widths the user has resized).
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
+  const apiRef = useRef<GridApi<FisRow> | null>(null);
+  useEffect(() => {
+    apiRef.current?.refreshCells({ force: true });
+  }, [selected]);
+
   const columnDefs = useMemo<(ColDef<FisRow> | ColGroupDef<FisRow>)[]>(() => {
-    const isSelected = (p: CellClassParams<FisRow>, column: string) => selected !== null && p.data?.id === selected.line && selected.column === column;
+    const isSelected = (p: CellClassParams<FisRow>, column: string) => {
+      const sel = selectedRef.current;
+      return sel !== null && p.data?.id === sel.line && sel.column === column;
+    };
     const yearCols = result.columns.map((column): ColDef<FisRow> | ColGroupDef<FisRow> => {
       const computed: ColDef<FisRow> = {
         colId: column,
@@ -93,7 +105,7 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
       },
       ...yearCols,
     ];
-  }, [result.columns, showComputed, showPublished, showVariance, selected]);
+  }, [result.columns, showComputed, showPublished, showVariance]);
 
   // A fixed height rather than autoHeight: autoHeight leaves no room for a horizontal scrollbar and
   // clips the last (WIA) row when the Published/Variance columns overflow.
@@ -111,6 +123,7 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
         suppressMovableColumns
         defaultColDef={{ sortable: false, resizable: true, suppressHeaderMenuButton: true }}
         tooltipShowDelay={600}
+        onGridReady={(e) => (apiRef.current = e.api)}
         onCellClicked={(e) => {
           const col = e.column.getColId();
           if (e.data && col !== "label") onSelect(e.data.id, col.split(":")[0]!);

@@ -110,6 +110,7 @@ describe("the workbench in a browser", () => {
     await cell("benefits", "FY2025").click();
     const panel = page.locator('[data-testid="explain-panel"]');
     await expect.poll(() => panel.innerText()).toContain("Benefits, FY2025");
+    await expect.poll(() => cell("benefits", "FY2025").getAttribute("class")).toContain("cell-selected");
     await expect(panel.locator(".tag-calibrated").first().innerText()).resolves.toContain("calibrated");
     await page.screenshot({ path: `${shots}03-explain.png` });
     await panel.locator('[data-testid="explain-input"][data-path="groups.wtu.members"]').first().click();
