@@ -19,7 +19,20 @@ export interface LineContext {
   costs: ItemCosts;
 }
 
-export const dec = (param: Param): Decimal => new Decimal(param.value);
+/**
+ * Parsed input values, shared: Decimals are immutable, and re-parsing the same few dozen strings
+ * on every costing was a visible share of a sensitivity sweep's time.
+ */
+const parsed = new Map<string, Decimal>();
+export function dec(param: Param): Decimal {
+  let d = parsed.get(param.value);
+  if (d === undefined) {
+    d = new Decimal(param.value);
+    if (parsed.size > 50_000) parsed.clear();
+    parsed.set(param.value, d);
+  }
+  return d;
+}
 
 export function paramLeaf(param: Param, path: string): Explanation {
   return leaf(param.label, param.value, param.unit, path, param.source);
