@@ -53,37 +53,48 @@ function shareAfter(scenario: Scenario, effective: string, fy: number): { num: n
   return { num: periods.filter((p) => dayOrdinal(p) >= eff).length, den };
 }
 
+/**
+ * A salary level as an expression; `sum` marks a top-level "+" so it is parenthesized before
+ * being multiplied. Percent steps chain as a*(1+r1)*(1+r2) rather than nesting, which keeps
+ * deep schedules inside Excel's 64-level nesting limit.
+ */
+interface Level {
+  expr: string;
+  sum: boolean;
+}
+
 function raisesFormula(item: RaisesItem, ctx: FormulaContext, fy: number): ItemFormula {
   const indexed = item.steps.map((s, i) => ({ s, i }));
   indexed.sort((a, b) => a.s.fiscalYear - b.s.fiscalYear || a.s.effective.localeCompare(b.s.effective));
-  const apply = (level: string, step: RaiseStep, index: number): string => {
+  const factor = (level: Level) => (level.sum ? paren(level.expr) : level.expr);
+  const apply = (level: Level, step: RaiseStep, index: number): Level => {
     const amount = ctx.ref(`items.${item.id}.steps.${index}.amount`);
-    return step.type === "percent" ? `${paren(level)}*(1+${amount})` : `${paren(level)}+${amount}`;
+    return step.type === "percent" ? { expr: `${factor(level)}*(1+${amount})`, sum: false } : { expr: `${level.expr}+${amount}`, sum: true };
   };
-  const notes: string[] = [];
+  const notes = new Set<string>();
+  const inYear = indexed.filter(({ s }) => s.fiscalYear === fy);
+  // Share of the year after each in-year raise, as whole periods (or days) of the same year.
+  const after = inYear.map(({ s }) => shareAfter(ctx.scenario, s.effective, fy));
+  const den = after[0]?.den ?? 1;
   const terms = covered(ctx.scenario, item.groupIds).map((g) => {
     const base = ctx.ref(`groups.${g.id}.averageSalary`);
-    let level = base;
+    let level: Level = { expr: base, sum: false };
     for (const { s, i } of indexed) if (s.fiscalYear <= fy - 1) level = apply(level, s, i);
-    const segments: { level: string; num: number }[] = [];
-    let before = { num: 1, den: 1 };
-    let den = 1;
-    for (const { s, i } of indexed.filter(({ s }) => s.fiscalYear === fy)) {
-      const after = shareAfter(ctx.scenario, s.effective, fy);
-      den = after.den;
-      const beforeNum = before.den === 1 && before.num === 1 ? after.den : before.num;
-      segments.push({ level, num: beforeNum - after.num });
-      if (after.num !== after.den) notes.push(`raise ${s.effective} in force ${after.num}/${after.den} of FY${fy} (${ctx.scenario.settings.proration})`);
+    const segments: { level: Level; num: number }[] = [];
+    let beforeNum = den;
+    inYear.forEach(({ s, i }, k) => {
+      const a = after[k]!;
+      segments.push({ level, num: beforeNum - a.num });
+      if (a.num !== a.den) notes.add(`raise of ${s.effective} in force ${a.num}/${a.den} of FY${fy} (${ctx.scenario.settings.proration})`);
       level = apply(level, s, i);
-      before = after;
-    }
-    const lastNum = before.den === 1 && before.num === 1 ? den : before.num;
-    segments.push({ level, num: lastNum });
+      beforeNum = a.num;
+    });
+    segments.push({ level, num: beforeNum });
     const live = segments.filter((seg) => seg.num !== 0);
-    const average = live.length === 1 && live[0]!.num === den ? live[0]!.level : sumOf(live.map((seg) => `${paren(seg.level)}*${seg.num}/${den}`));
+    const average = live.length === 1 && live[0]!.num === den ? live[0]!.level.expr : sumOf(live.map((seg) => `${factor(seg.level)}*${seg.num}/${den}`));
     return `${ctx.ref(`groups.${g.id}.members`)}*(${average}-${base})`;
   });
-  return { formula: sumOf(terms), note: `members x (average salary in force during FY${fy} - base average salary)${notes.length ? "; " + notes.join("; ") : ""}` };
+  return { formula: sumOf(terms), note: `members x (average salary in force during FY${fy} - base average salary)${notes.size ? "; " + [...notes].join("; ") : ""}` };
 }
 
 function payroll(ctx: FormulaContext, groups: EmployeeGroup[]): string {

@@ -35,6 +35,8 @@ export const INPUT_HEADERS = ["Path", "Section", "Owner", "Label", "Value", "Uni
 /** 1-based row of the Inputs header; data rows follow it. */
 export const INPUTS_HEADER_ROW = 3;
 const CALC_FIRST_ROW = 4;
+/** Excel rejects formulas longer than 8,192 characters; keep a margin. */
+const MAX_FORMULA_LENGTH = 8000;
 
 /**
  * The one place a decimal string becomes a JS number: a spreadsheet cell stores an IEEE double,
@@ -167,9 +169,13 @@ function scenarioSheets(scenario: Scenario, index: number, options: ExportOption
     const r = itemRows.get(item.id)!;
     const source = byId.get(item.id);
     const perYear = years.map((fy) => (source ? itemFormula(source, ctx, fy) : undefined));
+    const tooLong = perYear.some((f) => f !== undefined && f.formula.length > MAX_FORMULA_LENGTH);
+    if (tooLong) perYear.fill(undefined);
     const how = perYear.every((f) => f !== undefined)
       ? [...new Set(perYear.map((f) => f!.note))].join(" | ")
-      : "costed by the engine from the census on the salary schedules (schedule method): values, not formulas";
+      : tooLong
+        ? `the formula would pass Excel's ${MAX_FORMULA_LENGTH}-character limit (too many groups or steps): values from the engine, not formulas`
+        : "costed by the engine from the census on the salary schedules (schedule method): values, not formulas";
     put(r, [
       text(`item:${item.id}`),
       text(`${item.label} (${item.kind}, line ${item.line})`),

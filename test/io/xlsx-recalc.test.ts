@@ -133,6 +133,23 @@ describe("HyperFormula recomputes the exported workbook from its formulas", () =
     );
   });
 
+  it("an item whose formula would pass Excel's length limit is written as values, and the table still recomputes", () => {
+    const s = structuredClone(fisAsPublished());
+    const raises = s.items.find((i) => i.kind === "raises")!;
+    if (raises.kind !== "raises") throw new Error("fixture");
+    for (let d = 0; d < 120; d++) {
+      const effective = new Date(Date.UTC(2025, 10, 1 + d)).toISOString().slice(0, 10);
+      raises.steps.push({ fiscalYear: 2026, type: "flat", amount: { value: "10", unit: "USD/year", label: `step ${d}`, source: { kind: "assumed", ref: "test" } }, effective, source: { kind: "assumed", ref: "test" } });
+    }
+    const result = computeTable(s);
+    const bytes = poisonCachedValues(exportWorkbook([s]));
+    const calc = XLSX.read(bytes, { cellFormula: true }).Sheets.Calculation!;
+    expect(calc.D5!.f).toBeUndefined();
+    expect(String(calc.H5!.v)).toContain("8000-character limit");
+    expect(calc.D12!.f).toBe("items_medicare_rate*(D5)");
+    expectMatchesEngine(hyperFormulaRecalc(bytes).value, layout(bytes, result, 0), result, "Calculation");
+  });
+
   it("is live: editing the FY2026 raise on the Inputs sheet moves the table exactly as the engine moves it", () => {
     const bytes = exportWorkbook([fisAsPublished()]);
     const hf = hyperFormulaRecalc(bytes);
