@@ -105,7 +105,7 @@ const RESERVED_LINE_IDS = new Set(["totalCost", "localPortion", "fundingAvailabl
  * refused in time proportional to the limit, not to its size.
  */
 export const SCENARIO_LIMITS = {
-  /** Characters of scenario JSON text (the reference scenarios are about 30 KB). */
+  /** Characters of scenario JSON text (the reference scenarios are about 22 KB). */
   textLength: 5_000_000,
   /** Objects, arrays and values in the parsed JSON. */
   nodes: 200_000,
