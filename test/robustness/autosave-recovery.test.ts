@@ -38,5 +38,8 @@ describe("recovering unsaved work from an autosave", () => {
     const broken = { ...edited(), id: "broken", localShare: { ...fisAsPublished().localShare, value: " 0.99" } };
     const recovered = parseAutosave(JSON.stringify({ version: 1, scenarios: [edited(), broken] }));
     expect(recovered.ok).toBe(true);
+    if (!recovered.ok) return;
+    expect(recovered.scenarios.map((s) => s.id)).toEqual(["my-copy"]);
+    expect(recovered.skipped).toEqual([expect.stringMatching(/^autosave scenario 2, field localShare: .*spaces around the number/)]);
   });
 });
