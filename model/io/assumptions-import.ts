@@ -10,7 +10,7 @@ import type { Checked, InputError } from "../errors";
 import { listInputs, setInputValue } from "../scenario/paths";
 import { checkScenario } from "../scenario/schema";
 import type { Scenario } from "../scenario/types";
-import { columnLetter, DEFAULT_READ_LIMITS, findHeader, numberFromText, readSheets, type ReadLimits, type SheetCell, type SheetGrid } from "./workbook-read";
+import { columnLetter, CSV_SHEET, DEFAULT_READ_LIMITS, findHeader, numberFromText, readSheets, type ReadLimits, type SheetCell, type SheetGrid } from "./workbook-read";
 
 type Field = "path" | "value";
 const SYNONYMS: ReadonlyMap<string, Field> = new Map([
@@ -57,11 +57,12 @@ export function importAssumptions(bytes: Uint8Array, fileName: string, base: Sce
   const picked = pickSheet(read.value, options.sheet ?? "Inputs");
   if (!picked) return { ok: false, errors: [{ file: fileName, message: 'no sheet has a header row with "Path" and "Value" columns (export a workbook to see the layout)' }] };
   const { grid, header } = picked;
-  const sheet = grid.name;
+  const sheet = grid.name === CSV_SHEET ? undefined : grid.name;
   const pathCol = header.columns.get("path")!;
   const valueCol = header.columns.get("value")!;
   const errors: InputError[] = [];
-  const err = (row: number, col: number, message: string) => errors.push({ file: fileName, sheet, row: row + 1, column: columnLetter(col), message });
+  const where = sheet === undefined ? { file: fileName } : { file: fileName, sheet };
+  const err = (row: number, col: number, message: string) => errors.push({ ...where, row: row + 1, column: columnLetter(col), message });
 
   const known = new Map(listInputs(base).map((e) => [e.path, e]));
   const seen = new Map<string, number>();
@@ -98,7 +99,7 @@ export function importAssumptions(bytes: Uint8Array, fileName: string, base: Sce
       ok: false,
       errors: invalid.map((e) => {
         const row = e.field ? rowOf.get(e.field) : undefined;
-        return row === undefined ? { file: fileName, sheet, ...(e.field ? { field: e.field } : {}), message: e.message } : { file: fileName, sheet, row: row + 1, column: columnLetter(valueCol), message: e.message };
+        return row === undefined ? { ...where, ...(e.field ? { field: e.field } : {}), message: e.message } : { ...where, row: row + 1, column: columnLetter(valueCol), message: e.message };
       }),
     };
   }

@@ -10,7 +10,7 @@ import type { Checked, InputError } from "../errors";
 import { parseCensusCsv } from "../schedule/census";
 import type { Census } from "../schedule/types";
 import { csvField } from "./text-escape";
-import { columnLetter, DEFAULT_READ_LIMITS, findHeader, headerKey, numberFromText, readSheets, type ReadLimits, type SheetGrid } from "./workbook-read";
+import { columnLetter, CSV_SHEET, DEFAULT_READ_LIMITS, findHeader, headerKey, numberFromText, readSheets, type ReadLimits, type SheetGrid } from "./workbook-read";
 
 type Field = "schedule" | "lane" | "step" | "headcount" | "years";
 
@@ -61,7 +61,7 @@ export function importCensus(bytes: Uint8Array, fileName: string, options: Censu
     return { ok: false, errors: [{ file: fileName, message: "no header row naming the columns schedule (or pay plan), lane (or education level), step and headcount (or count/FTE) in the first 50 rows of any sheet" }] };
   }
   const { grid, header } = picked;
-  const sheet = grid.name === "(csv)" ? undefined : grid.name;
+  const sheet = grid.name === CSV_SHEET ? undefined : grid.name;
   const at = (row: number, col: number, message: string): InputError => ({ file: fileName, ...(sheet ? { sheet } : {}), row, column: columnLetter(col), message });
   const fields = FIELDS.filter((f) => header.columns.has(f));
   const letterOf = new Map(fields.map((f) => [CANONICAL[f], header.columns.get(f)!]));

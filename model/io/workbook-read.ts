@@ -37,6 +37,9 @@ export type FileFormat = "xlsx" | "xls" | "csv";
 
 const EMPTY: SheetCell = { text: "" };
 
+/** The name given to a CSV file's single sheet; errors leave it out (a CSV has no sheets). */
+export const CSV_SHEET = "(csv)";
+
 export function columnLetter(c: number): string {
   return XLSX.utils.encode_col(c);
 }
@@ -79,7 +82,7 @@ function readCsv(bytes: Uint8Array, fileName: string, limits: ReadLimits): Check
   const rows = splitCsv(text).map((r) => r.map((t): SheetCell => (t === "" ? EMPTY : { text: t })));
   const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
   if (rows.length * width > limits.maxCells) return fail(`has ${rows.length} rows x ${width} columns; the limit is ${limits.maxCells.toLocaleString("en-US")} cells`);
-  return { ok: true, value: [{ name: "(csv)", rows }] };
+  return { ok: true, value: [{ name: CSV_SHEET, rows }] };
 }
 
 function readBook(bytes: Uint8Array, fileName: string, format: "xlsx" | "xls", limits: ReadLimits): Checked<SheetGrid[]> {

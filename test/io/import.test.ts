@@ -62,6 +62,15 @@ describe("importAssumptions", () => {
     expect(getInput(r.value, "items.otherNps.amounts.FY2025")!.value).toBe("1250000");
   });
 
+  it("reads a CSV with path and value columns; CSV errors name no sheet", () => {
+    const csv = "note,path,value\nraise,items.baseSalary.steps.3.amount,0.05\nbad,localShare,abc\n";
+    const bad = importAssumptions(utf8(csv), "in.csv", fisAsPublished());
+    expect(bad.ok ? [] : bad.errors).toEqual([{ file: "in.csv", row: 3, column: "C", message: expect.stringContaining('"abc" is not a number') }]);
+    const good = importAssumptions(utf8(csv.replace("abc", "0.99")), "in.csv", fisAsPublished());
+    expect(good.ok && getInput(good.value, "items.baseSalary.steps.3.amount")!.value).toBe("0.05");
+    expect(good.ok && getInput(good.value, "localShare")!.source.kind).toBe("user");
+  });
+
   it("rejects the whole file when any row is wrong, naming sheet, row and column letter", () => {
     const bytes = editInputs(exportWorkbook([fisAsPublished()]), {
       "items.baseSalary.steps.0.amount": { t: "s", v: "three percent" },
