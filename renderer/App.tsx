@@ -11,6 +11,7 @@ import { ExplainPanel } from "./panels/ExplainPanel";
 import { MessageBar } from "./panels/MessageBar";
 import { ScenarioList } from "./panels/ScenarioList";
 import { SchedulePanel } from "./panels/SchedulePanel";
+import { SettingsBar } from "./panels/SettingsBar";
 import { Toolbar, type ToolbarActions } from "./panels/Toolbar";
 import { AUTOSAVE_INTERVAL_MS, parseAutosave } from "./state/autosave";
 import { tableFor } from "./state/compute-cache";
@@ -233,7 +234,12 @@ export function App() {
               <ExplainPanel cell={selectedCell} title={selectedLine && selected ? `${selectedLine.label}, ${selected.column === "Total" ? "four-year total" : selected.column}` : ""} onJump={(path) => dispatch({ type: "jump", path })} />
             </div>
           )}
-          {state.tab === "inputs" && <InputsGrid rows={rows} readOnlyHint={entry.builtIn} jump={state.jump} onEdit={(edits) => dispatch({ type: "edit", edits })} />}
+          {state.tab === "inputs" && (
+            <>
+              <SettingsBar scenario={entry.scenario} onChange={(scenario, what) => dispatch({ type: "replaceScenario", scenario, what })} />
+              <InputsGrid rows={rows} readOnlyHint={entry.builtIn} jump={state.jump} onEdit={(edits) => dispatch({ type: "edit", edits })} />
+            </>
+          )}
           {state.tab === "census" && <SchedulePanel imported={state.census} />}
           {state.tab === "compare" && <ComparePanel />}
           {state.tab === "charts" && <Charts result={result} baseline={tableFor(entry.baseline, census)} baselineName={entry.baseline === entry.scenario ? entry.scenario.name : entry.baselineName} />}

@@ -89,7 +89,7 @@ export async function importAssumptionsFile(ctx: FileCommandContext) {
     const entry = activeEntry(ctx.getState());
     const checked = run(r.value.bytes, r.value.name, entry.scenario);
     if (!checked.ok) return showErrors(ctx.dispatch, `Could not import "${r.value.name}"`, checked.errors);
-    ctx.dispatch({ type: "replaceScenario", scenario: checked.value, what: `Imported assumptions from "${r.value.name}"` });
+    ctx.dispatch({ type: "replaceScenario", scenario: checked.value, what: `Imported assumptions from "${r.value.name}".` });
   } catch (e) {
     fail(ctx.dispatch, "Import failed", e instanceof Error ? e.message : String(e));
   }

@@ -271,7 +271,7 @@ export function reducer(state: AppState, action: Action): AppState {
       const entry = activeEntry(state);
       if (entry.builtIn) {
         const [next, copy] = addCopy(state, entry);
-        return { ...updateEntry(next, copy.key, (e) => ({ ...e, scenario: { ...action.scenario, id: e.scenario.id, name: e.scenario.name }, past: [e.scenario] })), notice: { kind: "info", text: `${action.what} into a new copy, "${copy.scenario.name}".` } };
+        return { ...updateEntry(next, copy.key, (e) => ({ ...e, scenario: { ...action.scenario, id: e.scenario.id, name: e.scenario.name }, past: [e.scenario] })), notice: { kind: "info", text: `${action.what} "${entry.scenario.name}" is a read-only built-in, so this was applied to a new copy, "${copy.scenario.name}".` } };
       }
       return { ...updateEntry(state, entry.key, (e) => ({ ...e, scenario: action.scenario, past: [...e.past, e.scenario], future: [], dirty: true })), notice: { kind: "info", text: action.what } };
     }

@@ -185,6 +185,17 @@ describe("the workbench in a browser", () => {
     await expect.poll(() => inputValue(FY2026_RAISE).innerText()).toBe("4%");
   });
 
+  it("the rounding rule is a scenario setting: truncating changes the table, undo restores it", async () => {
+    await page.selectOption('[data-testid="setting-rounding"]', "truncate");
+    await tab("table");
+    const edited = setInputValue(fisAsPublished(), FY2026_RAISE, "0.04");
+    const truncated = expected(computeTable({ ...edited, settings: { ...edited.settings, rounding: "truncate" } }));
+    expect(await readTable(Object.keys(truncated))).toEqual(truncated);
+    await page.click('[data-testid="undo"]');
+    await expect.poll(() => readTable(["baseSalaryIncreases", "totalCost"])).toEqual(Object.fromEntries(["baseSalaryIncreases", "totalCost"].map((l) => [l, expected(computeTable(edited))[l]])));
+    await tab("inputs");
+  });
+
   it("saves the scenario as a file and opens it again with the same table", async () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="file-save"]')]);
     const saved = `${root}test-artifacts/saved-scenario.json`;
