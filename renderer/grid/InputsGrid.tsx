@@ -96,8 +96,8 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
 
   const columnDefs = useMemo<ColDef<InputRow>[]>(
     (): ColDef<InputRow>[] => [
-      { colId: "section", headerName: "Section", valueGetter: (p) => (p.data?.firstInSection ? p.data.section : ""), width: 230, cellClass: "section-cell", tooltipField: "section" },
-      { colId: "label", headerName: "Input", field: "label", width: 290, tooltipField: "path" },
+      { colId: "section", headerName: "Section", valueGetter: (p) => (p.data?.firstInSection ? p.data.section : ""), width: 210, cellClass: "section-cell", tooltipField: "section" },
+      { colId: "label", headerName: "Input", field: "label", width: 330, tooltipField: "label" },
       {
         colId: "value",
         headerName: "Value",
