@@ -5,3 +5,4 @@ export { costOfOnePercent, type CostOfOnePercent, type MarginalCostLine } from "
 export { DEFAULT_RAISE_GRID, raiseGrid, tornado, twoWayTable, type Tornado, type TornadoBar, type TwoWayRequest, type TwoWayTable } from "./sensitivity";
 export { retroPay, type RetroOutcome, type RetroRequest, type RetroResult, type RetroYear } from "./retro";
 export { percentRaiseOf, percentRaiseYears, withExtraRaise, withPercentRaise, type RaiseYear } from "./raise-edits";
+export { fundSplit, type FundPortion } from "./fund-split";

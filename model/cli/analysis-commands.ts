@@ -11,13 +11,14 @@
 import { Decimal } from "../decimal";
 import { formatExplanation } from "../explain";
 import { formatThousands, toDisplayThousands } from "../rounding";
-import type { ComputeOptions } from "../compute";
 import { fyKey, type Scenario } from "../scenario/types";
 import { describeConstraint, parseLimit, type BudgetConstraint, type ColumnCheck, type ConstraintScope } from "../analysis/budget-constraint";
 import { goalSeekRaise } from "../analysis/goal-seek";
 import { costOfOnePercent, type MarginalCostLine } from "../analysis/cost-of-one-percent";
 import { tornado, twoWayTable } from "../analysis/sensitivity";
 import { retroPay } from "../analysis/retro";
+import { fundSplit } from "../analysis/fund-split";
+import { computeTable, type ComputeOptions } from "../compute";
 import { UsageError, type ParsedArgs } from "./args";
 
 export interface CommandOutput {
@@ -25,7 +26,7 @@ export interface CommandOutput {
   json: unknown;
 }
 
-export const ANALYSIS_BOOLEAN_FLAGS = ["--goal-seek", "--cost-of-one-percent", "--sensitivity", "--two-way", "--retro"];
+export const ANALYSIS_BOOLEAN_FLAGS = ["--goal-seek", "--cost-of-one-percent", "--sensitivity", "--two-way", "--retro", "--fund-split"];
 export const ANALYSIS_VALUE_FLAGS = ["--budget-line", "--limit", "--year", "--over", "--approved", "--lag-days", "--rows", "--columns"];
 
 export const ANALYSIS_USAGE = `Analyses (each prints text, or JSON with --json):
@@ -38,7 +39,8 @@ export const ANALYSIS_USAGE = `Analyses (each prints text, or JSON with --json):
   --sensitivity        tornado: all-years total cost and local portion with each input moved -/+ (rates 0.01, others 10%)
   --two-way            all-years total cost over a 21 x 21 grid of two years' raises (0%..10% by 0.5%)
      --rows FY2026 --columns FY2027   the two years (default the second and third fiscal years)
-  --retro --approved YYYY-MM-DD [--lag-days 120]   retroactive lump sum when implemented lag days after approval (Art. 36.2.2)`;
+  --retro --approved YYYY-MM-DD [--lag-days 120]   retroactive lump sum when implemented lag days after approval (Art. 36.2.2)
+  --fund-split         TOTAL COST by fund (the scenario's fundShares; else local share and the rest)`;
 
 const pct = (d: Decimal): string => `${d.times(100).toFixed(2)}%`;
 const money = (d: Decimal): string => d.toFixed(2);
@@ -221,6 +223,17 @@ export function retroCommand(scenario: Scenario, opts: { approved?: string; lagD
   };
 }
 
+export function fundSplitCommand(scenario: Scenario, computeOptions: ComputeOptions = {}): CommandOutput {
+  const table = computeTable(scenario, computeOptions);
+  const funds = fundSplit(scenario, table);
+  const text = [
+    `TOTAL COST by fund ($ thousands) - scenario: ${scenario.name}`,
+    `${"fund".padEnd(40)}${"share".padStart(10)}${table.columns.map((c) => c.padStart(12)).join("")}`,
+    ...funds.map((f) => `${f.label.slice(0, 39).padEnd(40)}${f.share.toString().padStart(10)}${table.columns.map((c) => k(f.cells[c]!, scenario).padStart(12)).join("")}`),
+  ].join("\n");
+  return { text, json: { columns: table.columns, funds: funds.map((f) => ({ id: f.id, label: f.label, share: f.share.toString(), exact: Object.fromEntries(Object.entries(f.cells).map(([c, v]) => [c, money(v)])) })) } };
+}
+
 /** The analysis the arguments ask for, or undefined when they ask for none. */
 export function runAnalysisCommand(args: ParsedArgs, scenario: Scenario, computeOptions: ComputeOptions = {}): CommandOutput | undefined {
   const asked = ANALYSIS_BOOLEAN_FLAGS.filter((f) => args.flags.has(f));
@@ -236,6 +249,8 @@ export function runAnalysisCommand(args: ParsedArgs, scenario: Scenario, compute
       return sensitivityCommand(scenario, computeOptions);
     case "--two-way":
       return twoWayCommand(scenario, { rows: v("--rows"), columns: v("--columns") }, computeOptions);
+    case "--fund-split":
+      return fundSplitCommand(scenario, computeOptions);
     default:
       return retroCommand(scenario, { approved: v("--approved"), lagDays: v("--lag-days") });
   }

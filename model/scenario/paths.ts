@@ -80,6 +80,7 @@ export function listInputs(scenario: Scenario): InputEntry[] {
     }
   }
   out.push({ path: "localShare", section: "Fund split and funding", owner: "Fund split", param: scenario.localShare });
+  for (const f of scenario.fundShares ?? []) out.push({ path: `fundShares.${f.id}.share`, section: "Fund split and funding", owner: f.label, param: f.share });
   for (const [fy, param] of Object.entries(scenario.fundingAvailable)) out.push({ path: `fundingAvailable.${fy}`, section: "Fund split and funding", owner: "Funding available", param });
   return out;
 }

@@ -95,6 +95,7 @@ export const scenarioSchema = z.strictObject({
   lines: z.array(z.object({ id: idSchema, label: z.string().min(1).max(200), note: z.string().max(2000).optional() })).min(1).max(100),
   items: z.array(itemSchema).max(500),
   localShare: paramSchema,
+  fundShares: z.array(z.object({ id: idSchema, label: z.string().min(1).max(200), share: paramSchema })).max(50).optional(),
   fundingAvailable: z.record(z.string().regex(/^FY\d{4}$/, "keys must look like FY2025"), paramSchema),
 });
 
@@ -236,6 +237,11 @@ function referenceErrors(s: Scenario): InputError[] {
     if (item.kind === "perHeadBenefit" && item.countFrom && (item.countFrom.date < s.agreement.effectiveFrom || item.countFrom.date > s.agreement.effectiveTo)) {
       err(`${at}.countFrom.date`, `${item.countFrom.date} is outside the agreement (${s.agreement.effectiveFrom} to ${s.agreement.effectiveTo})`);
     }
+  }
+  if (s.fundShares) {
+    dup(s.fundShares.map((f) => f.id), "fund", "fundShares");
+    const shares = s.fundShares.map((f) => parseDecimal(f.share.value));
+    if (shares.every((d) => d !== null) && shares.reduce((a, b) => a.plus(b!), new Decimal(0)).greaterThan(1)) err("fundShares", "fund shares add up to more than 1 (100%)");
   }
   for (const key of Object.keys(s.fundingAvailable)) if (!years.includes(Number.parseInt(key.slice(2), 10))) err(`fundingAvailable.${key}`, `${key} is outside the agreement's fiscal years`);
   return errors;

@@ -172,6 +172,12 @@ export interface Agreement {
   effectiveTo: string;
 }
 
+export interface FundShare {
+  id: string;
+  label: string;
+  share: Param;
+}
+
 export interface Scenario {
   schemaVersion: 1;
   id: string;
@@ -183,6 +189,12 @@ export interface Scenario {
   lines: TableLine[];
   items: CostItem[];
   localShare: Param;
+  /**
+   * Optional: how TOTAL COST splits across funds (local, state grant, federal, enterprise), each a
+   * share of the total; shares may not add up to more than 1. The table keeps its one
+   * local-portion line from localShare; model/analysis/fund-split.ts reports every fund.
+   */
+  fundShares?: FundShare[];
   /** Funding available in the financial plan, by "FY2025" etc., as positive dollars (shown negative). */
   fundingAvailable: Record<string, Param>;
 }

@@ -52,3 +52,12 @@ describe("fis analysis commands", () => {
     await expect(run(["--sensitivity", "--two-way"], () => {})).rejects.toThrow(/one analysis at a time/);
   });
 });
+
+describe("fis --fund-split", () => {
+  it("splits the published total into local funds and the rest", async () => {
+    const json = JSON.parse(await fis("--fund-split", "--json"));
+    // 0.993582 x 238,980,000.51 = 237,446,226.87, the local-portion line's Total
+    expect(json.funds.map((f: { id: string }) => f.id)).toEqual(["local", "other"]);
+    expect(json.funds[0].exact.Total).toBe("237446226.87");
+  });
+});
