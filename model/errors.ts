@@ -21,3 +21,14 @@ export function formatInputError(e: InputError): string {
   const where = [e.file, e.sheet && `sheet "${e.sheet}"`, e.row !== undefined && `row ${e.row}`, e.column && `column ${e.column}`, e.field && `field ${e.field}`].filter(Boolean).join(", ");
   return where ? `${where}: ${e.message}` : e.message;
 }
+
+/**
+ * Thrown by the engine only when a caller hands it input that skipped validation (e.g. a census
+ * built in code): it carries the same structured errors validation would have returned.
+ */
+export class InputRejectedError extends Error {
+  constructor(readonly errors: InputError[]) {
+    super(errors.map(formatInputError).join("\n"));
+    this.name = "InputRejectedError";
+  }
+}

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { computeTable, findCell, type TableResult } from "../compute";
-import { formatInputError } from "../errors";
+import { formatInputError, InputRejectedError } from "../errors";
 import { formatExplanation } from "../explain";
 import { compareScenarios } from "../scenario/diff";
 import { contractAsStated, fisAsPublished } from "../scenario/reference";
@@ -133,7 +133,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`fis: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (e instanceof InputFailure || e instanceof CensusFailure) {
+    if (e instanceof InputFailure || e instanceof CensusFailure || e instanceof InputRejectedError) {
       process.stderr.write(`fis: invalid input\n${e.message}\n`);
       return 2;
     }

@@ -6,6 +6,8 @@
  * due on every dollar of payroll change, not only on the raise).
  */
 import { Decimal } from "../decimal";
+import { InputRejectedError } from "../errors";
+import { checkCensus } from "../scenario/schema";
 import type { Census } from "../schedule/types";
 import { defaultScheduleCostSettings, scheduleMethodCost, type RaiseTerm, type ScheduleCostResult, type ScheduleCostSettings } from "../schedule/schedule-cost";
 import type { RaisesItem } from "../scenario/types";
@@ -43,6 +45,8 @@ export function chooseBasis(terms: readonly RaiseTerm[]): ScheduleCostSettings["
 }
 
 export function scheduleRaisesCells(item: RaisesItem, options: ScheduleMethodOptions, years: readonly number[]): ScheduleRaisesCells {
+  const censusErrors = checkCensus(options.census);
+  if (censusErrors.length) throw new InputRejectedError(censusErrors);
   const terms = raiseTerms(item);
   const basis = options.settings?.scheduleBasis ?? chooseBasis(terms);
   const result: ScheduleCostResult = scheduleMethodCost(options.census, terms, { ...defaultScheduleCostSettings(), ...options.settings, scheduleBasis: basis });

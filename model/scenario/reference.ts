@@ -193,7 +193,7 @@ function build(calibrated: boolean): Scenario {
           : p("105272", "USD/year", "Average salary", FIS("p.1", "average salary of approximately $105,272")),
       },
     ],
-    lines: LINES,
+    lines: LINES.map((l) => ({ ...l })),
     items,
     localShare: calibrated
       ? p("0.993582", "share", "Local share of total cost", CAL("note (g) says 99.4 percent; 0.993582 reproduces the local-portion row in all five columns"), "0.994")

@@ -113,7 +113,7 @@ export function parseCensusCsv(text: string, fileName: string, options: { label?
   for (let r = 0; r < rows.length && headerRow < 0; r++) {
     const found: typeof cols = {};
     rows[r]!.forEach((h, c) => {
-      const k = HEADER_ALIASES[norm(h)];
+      const k = Object.hasOwn(HEADER_ALIASES, norm(h)) ? HEADER_ALIASES[norm(h)] : undefined;
       if (k && found[k] === undefined) found[k] = c;
     });
     if (found.schedule !== undefined && found.lane !== undefined && found.step !== undefined && found.headcount !== undefined) {
@@ -133,7 +133,13 @@ export function parseCensusCsv(text: string, fileName: string, options: { label?
   const merged = new Map<string, CensusCell>();
 
   const wholeNumber = (raw: string, r: number, c: number, what: string, allowEmpty: boolean): number | null | undefined => {
-    const t = raw.trim().replace(/,/g, "");
+    const trimmed = raw.trim();
+    // Thousands separators only where they group thousands: "1,200" is 1200, "1,2,3" is not a number.
+    if (trimmed.includes(",") && !/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed)) {
+      err(r, colName(c), `${what} "${trimmed}" is not a number`);
+      return null;
+    }
+    const t = trimmed.replace(/,/g, "");
     if (t === "") {
       if (!allowEmpty) err(r, colName(c), `${what} is empty`);
       return allowEmpty ? undefined : null;
@@ -166,7 +172,7 @@ export function parseCensusCsv(text: string, fileName: string, options: { label?
     const before = errors.length;
 
     const schedRaw = get(cols.schedule).trim();
-    const schedule = SCHEDULE_ALIASES[norm(schedRaw)];
+    const schedule = Object.hasOwn(SCHEDULE_ALIASES, norm(schedRaw)) ? SCHEDULE_ALIASES[norm(schedRaw)] : undefined;
     if (!schedule) err(rowNo, colName(cols.schedule!), `unknown schedule "${schedRaw}" (expected one of ${SCHEDULE_KEYS.join(", ")})`);
 
     const laneRaw = get(cols.lane).trim();

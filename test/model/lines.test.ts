@@ -130,3 +130,20 @@ describe("properties", () => {
     }
   });
 });
+
+describe("schedule method guards its census", () => {
+  it("refuses an unchecked census with structured errors instead of crashing", async () => {
+    const { InputRejectedError } = await import("../../model/errors");
+    const { referenceCensus } = await import("../../model/schedule");
+    const census = referenceCensus();
+    const bad = { ...census, cells: [{ ...census.cells[0]!, lane: "Nowhere" }, ...census.cells.slice(1)] };
+    const s = fisAsPublished();
+    s.settings.salaryMethod = "schedule";
+    expect(() => computeTable(s, { scheduleMethod: { census: bad } })).toThrow(InputRejectedError);
+    try {
+      computeTable(s, { scheduleMethod: { census: bad } });
+    } catch (e) {
+      expect((e as InstanceType<typeof InputRejectedError>).errors[0]!.message).toMatch(/Nowhere/);
+    }
+  });
+});

@@ -90,3 +90,20 @@ describe("syntheticCensus", () => {
     expect(syntheticCensus(0, 1).cells).toHaveLength(0);
   });
 });
+
+describe("census CSV: numbers and names that only look valid", () => {
+  it("rejects '1,2,3' as a headcount instead of reading 123, and accepts '1,200'", async () => {
+    const { parseCensusCsv } = await import("../../model/schedule");
+    const bad = parseCensusCsv('schedule,lane,step,headcount\nET15-10M,Bachelors,3,"1,2,3"\n', "c.csv");
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors[0]!.message).toContain('"1,2,3" is not a number');
+    const good = parseCensusCsv('schedule,lane,step,headcount\nET15-10M,Bachelors,3,"1,200"\n', "c.csv");
+    expect(good.ok).toBe(true);
+  });
+  it("treats 'constructor' as an unknown schedule, not a built-in property", async () => {
+    const { parseCensusCsv } = await import("../../model/schedule");
+    const r = parseCensusCsv("schedule,lane,step,headcount\nconstructor,Bachelors,3,10\n", "c.csv");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.message).toMatch(/unknown schedule/i);
+  });
+});
