@@ -162,7 +162,9 @@ export function retroPay(scenario: Scenario, request: RetroRequest): RetroOutcom
         label: `Retroactive lump sum paid FY${paidIn}`,
         value: total.toString(),
         unit: "USD",
-        formula: `approved ${request.approved} + ${lag} days = implemented ${implementation}; the raise for every pay period from its effective date to implementation is paid then`,
+        formula: `approved ${request.approved} + ${lag} days = implemented ${implementation}; the raise for every pay period from its effective date to implementation is paid then${
+          scenario.settings.salaryMethod === "schedule" ? " (priced as members x average salary: the census method's step and turnover parts are not retroactive raise pay)" : ""
+        }`,
         symbols: earned.map((e) => e.total.toString()).join(" + ") || "0",
         children: earned.map((e) => e.explanation),
       },
