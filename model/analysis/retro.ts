@@ -28,9 +28,9 @@ export interface RetroRequest {
 
 export interface RetroYear {
   fiscalYear: number;
-  /** Share of the fiscal year before implementation (pay periods or days, by the scenario's rule). */
-  shareBeforeImplementation: Decimal;
-  /** "19 of 26 pay periods" or "219 of 365 days". */
+  /** Share of the fiscal year owed: a raise in force and before implementation (pay periods or days, by the scenario's rule). */
+  shareOwed: Decimal;
+  /** "16 of 26 pay periods" or "61 of 365 days". */
   counted: string;
   wages: Decimal;
   ratesOfPay: Decimal;
@@ -52,18 +52,18 @@ export interface RetroResult {
 
 export type RetroOutcome = { ok: true; value: RetroResult } | { ok: false; message: string };
 
-function counted(scenario: Scenario, fy: number, implementation: string, share: Decimal): string {
+/** "16 of 26 pay periods" / "61 of 365 days": the owed share of the year in the units it was counted in. */
+function counted(scenario: Scenario, fy: number, share: Decimal): string {
   const { fiscalYearStartMonth: m, firstPayPeriodStart } = scenario.agreement;
-  if (scenario.settings.proration === "payPeriods") {
-    const periods = payPeriodStartsOfFiscalYear(fy, m, firstPayPeriodStart);
-    return `${periods.filter((p) => p < implementation).length} of ${periods.length} pay periods`;
-  }
-  const days = dayOrdinal(fiscalYearEndExclusive(fy, m)) - dayOrdinal(fiscalYearStart(fy, m));
-  return `${share.times(days).toDecimalPlaces(0).toString()} of ${days} days`;
+  const [whole, unit] =
+    scenario.settings.proration === "payPeriods"
+      ? [payPeriodStartsOfFiscalYear(fy, m, firstPayPeriodStart).length, "pay periods"]
+      : [dayOrdinal(fiscalYearEndExclusive(fy, m)) - dayOrdinal(fiscalYearStart(fy, m)), "days"];
+  return `${share.times(whole).toDecimalPlaces(0).toString()} of ${whole} ${unit}`;
 }
 
 /** Retro wages for one group of one raises item in one fiscal year. */
-function groupRetro(scenario: Scenario, item: RaisesItem, group: Scenario["groups"][number], fy: number, implementation: string): { wages: Decimal; explanation: Explanation } {
+function groupRetro(scenario: Scenario, item: RaisesItem, group: Scenario["groups"][number], fy: number, implementation: string): { wages: Decimal; owedShare: Decimal; explanation: Explanation } {
   const { fiscalYearStartMonth: m, firstPayPeriodStart } = scenario.agreement;
   const frac = (date: string) => fractionOfFiscalYear(date, fy, m, scenario.settings.proration, firstPayPeriodStart);
   const steps = sortedSteps(item);
@@ -87,6 +87,8 @@ function groupRetro(scenario: Scenario, item: RaisesItem, group: Scenario["group
   const wages = members.times(perMember);
   return {
     wages,
+    // The part of the year with a raise in force before implementation: what the lump sum covers.
+    owedShare: sum(parts.filter((x) => !x.increase.isZero()).map((x) => x.share)),
     explanation: {
       label: `${group.label}: retro wages earned FY${fy}`,
       value: wages.toString(),
@@ -124,12 +126,12 @@ export function retroPay(scenario: Scenario, request: RetroRequest): RetroOutcom
       ratesOfPay = ratesOfPay.plus(v);
       rateNodes.push({ label: `${r.label} on retro FY${fy}`, value: v.toString(), unit: "USD", formula: "rate x retro wages it applies to", symbols: `${r.rate.value} x ${b}`, children: [paramLeaf(r.rate, `items.${r.id}.rate`)] });
     }
-    const share = ONE_MINUS(fractionOfFiscalYear(implementation, fy, m, scenario.settings.proration, scenario.agreement.firstPayPeriodStart));
+    const share = groupParts.reduce((a, x) => Decimal.max(a, x.owedShare), ZERO);
     const total = wages.plus(ratesOfPay);
-    const countedText = counted(scenario, fy, implementation, share);
+    const countedText = counted(scenario, fy, share);
     earned.push({
       fiscalYear: fy,
-      shareBeforeImplementation: share,
+      shareOwed: share,
       counted: countedText,
       wages,
       ratesOfPay,
@@ -171,5 +173,3 @@ export function retroPay(scenario: Scenario, request: RetroRequest): RetroOutcom
     },
   };
 }
-
-const ONE_MINUS = (d: Decimal): Decimal => new Decimal(1).minus(d);

@@ -216,7 +216,7 @@ export function retroCommand(scenario: Scenario, opts: { approved?: string; lagD
       implementation: v.implementation,
       paidInFiscalYear: v.paidInFiscalYear,
       total: money(v.total),
-      earned: v.earned.map((e) => ({ fiscalYear: e.fiscalYear, counted: e.counted, share: e.shareBeforeImplementation.toString(), wages: money(e.wages), ratesOfPay: money(e.ratesOfPay), total: money(e.total) })),
+      earned: v.earned.map((e) => ({ fiscalYear: e.fiscalYear, counted: e.counted, share: e.shareOwed.toString(), wages: money(e.wages), ratesOfPay: money(e.ratesOfPay), total: money(e.total) })),
       cashShift: Object.fromEntries(Object.entries(v.cashShift).map(([c, d]) => [c, money(d)])),
       explanation: v.explanation,
     },

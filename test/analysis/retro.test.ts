@@ -52,6 +52,7 @@ describe("retro pay", () => {
     if (!r.ok) throw new Error(r.message);
     // periods starting Apr 6, Apr 20, May 4: 608,048,184 x 0.02 x 3/26 = 1,403,188.1169...
     expect(r.value.earned[0]!.wages.toFixed(4)).toBe("1403188.1169");
+    expect(r.value.earned[0]!.counted).toBe("3 of 26 pay periods");
   });
 
   it("nothing is owed when implementation comes before the first raise", () => {
@@ -65,5 +66,31 @@ describe("retro pay", () => {
     expect(r.ok && r.value.implementation).toBe("2025-01-07");
     expect(retroPay(fisAsPublished(), { approved: "2025-02-30" })).toEqual({ ok: false, message: 'approval date "2025-02-30" is not a real date written YYYY-MM-DD' });
     expect(retroPay(fisAsPublished(), { approved: "2025-01-07", implementationLagDays: -3 }).ok).toBe(false);
+  });
+});
+
+describe("retro pay by days", () => {
+  it("a July 1 raise on a calendar fiscal year, implemented Aug 31: 61 of 365 days", async () => {
+    const { agreement, group, payRate, percent } = await import("../agreements/build");
+    const s = agreement({
+      id: "nurses-retro",
+      fiscalYears: [2025, 2026],
+      fiscalYearStartMonth: 1,
+      firstPayPeriodStart: "2025-01-05",
+      effectiveFrom: "2025-01-01",
+      effectiveTo: "2026-12-31",
+      settings: { proration: "days" },
+      groups: [group("rn", "200", "90000")],
+      lines: ["salary", "benefits"],
+      items: [{ kind: "raises", id: "raise", label: "Raise", line: "salary", steps: [percent(2025, "0.04", "2025-07-01"), percent(2026, "0", "2026-01-01")] }, payRate("medicare", "0.0145", ["raise"])],
+    });
+    const r = retroPay(s, { approved: "2025-08-01", implementationLagDays: 30 });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.value.implementation).toBe("2025-08-31");
+    expect(r.value.earned[0]!.counted).toBe("61 of 365 days");
+    // Jul 1 .. Aug 30 = 61 days: 200 x 90,000 x 0.04 x 61/365 = 43,920,000/365 = 120,328.7671...
+    expect(r.value.earned[0]!.wages.times(365).toFixed(6)).toBe("43920000.000000");
+    // with Medicare: x 1.0145
+    expect(r.value.total.equals(r.value.earned[0]!.wages.times("1.0145"))).toBe(true);
   });
 });
