@@ -8,7 +8,7 @@
  * dist-web is rebuilt first when any renderer/ or model/ source is newer than it.
  */
 import { execFile } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { computeTable, Decimal, setInputValue } from "../../model/index";
@@ -73,7 +73,18 @@ async function poll(page: Page, expression: string, timeoutMs: number): Promise<
   return false;
 }
 
-async function firstPaint(ctx: BenchContext, browser: Browser, url: string): Promise<CaseResult[]> {
+/** Size of the scripts index.html loads up front: what the browser parses before the first render. */
+function entryScriptKiB(dist: string): number | null {
+  try {
+    const html = readFileSync(path.join(dist, "index.html"), "utf8");
+    const srcs = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
+    return Math.round(srcs.reduce((n, src) => n + statSync(path.join(dist, src)).size, 0) / 1024);
+  } catch {
+    return null;
+  }
+}
+
+async function firstPaint(ctx: BenchContext, browser: Browser, url: string, dist: string): Promise<CaseResult[]> {
   const fcpId = "browser.firstContentfulPaint";
   const gridId = "browser.firstPaintFisGrid";
   const fcpLabel = "Renderer: navigation start -> first contentful paint";
@@ -108,7 +119,11 @@ async function firstPaint(ctx: BenchContext, browser: Browser, url: string): Pro
     out.push({
       id: gridId, group: GROUP, label: gridLabel, status: "ok", stats: grid,
       note: "Until the frame after the last of the 45 computed cells appears in the DOM (MutationObserver installed before any page script).",
-      details: { toDomMedianMs: summarize(samples.map((s) => s.gridDom), warmup).medianMs, domContentLoadedMedianMs: summarize(samples.map((s) => s.domContentLoaded ?? 0), warmup).medianMs },
+      details: {
+        toDomMedianMs: summarize(samples.map((s) => s.gridDom), warmup).medianMs,
+        domContentLoadedMedianMs: summarize(samples.map((s) => s.domContentLoaded ?? 0), warmup).medianMs,
+        entryScriptKiB: entryScriptKiB(dist),
+      },
     });
     return out;
   } catch (e) {
@@ -195,7 +210,7 @@ export async function browserCases(ctx: BenchContext): Promise<CaseResult[]> {
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    const out = [...(await firstPaint(ctx, browser, server.url)), ...(await editInBrowser(ctx, browser, server.url))];
+    const out = [...(await firstPaint(ctx, browser, server.url, dist)), ...(await editInBrowser(ctx, browser, server.url))];
     for (const r of out) ctx.log(`${r.id}: ${r.status}${r.reason ? ` (${r.reason})` : ""}`);
     return out.map((r) => ({ ...r, details: { ...r.details, chromium: browser!.version(), dist: path.relative(REPO_ROOT, dist) || dist, webBuildMs: built.builtMs === null ? "up to date, not rebuilt" : Math.round(built.builtMs) } }));
   } catch (e) {
