@@ -5,7 +5,6 @@
  *   npm run --silent fis -- --compare [--with FILE|ID]
  * Exit codes: 0 success, 2 bad input (arguments or scenario file), 1 unexpected failure.
  */
-import { readFileSync } from "node:fs";
 import { computeTable, findCell, type TableResult } from "../compute";
 import { formatInputError, InputRejectedError } from "../errors";
 import { formatExplanation } from "../explain";
@@ -17,7 +16,8 @@ import { ANALYSIS_BOOLEAN_FLAGS, ANALYSIS_USAGE, ANALYSIS_VALUE_FLAGS, runAnalys
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { formatComparison, formatTable, tableJson } from "./format-table";
 import { writeCsv, writeXlsx } from "./xlsx-command";
-import { CensusFailure, formatReconciliation, reconciliation, scheduleOptions, SCHEDULE_BOOLEAN_FLAGS, SCHEDULE_VALUE_FLAGS } from "./schedule-options";
+import { InputFailure, readInputFile } from "./input-files";
+import { formatReconciliation, reconciliation, scheduleOptions, SCHEDULE_BOOLEAN_FLAGS, SCHEDULE_VALUE_FLAGS } from "./schedule-options";
 
 const USAGE = `Usage: npm run --silent fis -- [options]
   --scenario FILE|ID   scenario JSON file, or a built-in id (fis-as-published, contract-as-stated); default fis-as-published
@@ -39,7 +39,7 @@ ${ANALYSIS_USAGE}`;
 export const BOOLEAN_FLAGS = ["--json", "--compare", "--help", ...SCHEDULE_BOOLEAN_FLAGS, ...ANALYSIS_BOOLEAN_FLAGS];
 export const VALUE_FLAGS = ["--scenario", "--explain", "--with", "--xlsx", "--csv", ...SCHEDULE_VALUE_FLAGS, ...ANALYSIS_VALUE_FLAGS];
 
-export class InputFailure extends Error {}
+
 
 const BUILT_INS: Record<string, () => Scenario> = { "fis-as-published": fisAsPublished, "contract-as-stated": contractAsStated };
 
@@ -47,13 +47,7 @@ export function loadScenario(ref: string | undefined): Scenario {
   if (ref === undefined) return fisAsPublished();
   const builtIn = BUILT_INS[ref];
   if (builtIn) return builtIn();
-  let text: string;
-  try {
-    text = readFileSync(ref, "utf8");
-  } catch (e) {
-    throw new InputFailure(`${ref}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-  const checked = parseScenarioJson(text, ref);
+  const checked = parseScenarioJson(readInputFile(ref), ref);
   if (!checked.ok) throw new InputFailure(checked.errors.map(formatInputError).join("\n"));
   return checked.value;
 }
@@ -133,7 +127,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`fis: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (e instanceof InputFailure || e instanceof CensusFailure || e instanceof InputRejectedError) {
+    if (e instanceof InputFailure || e instanceof InputRejectedError) {
       process.stderr.write(`fis: invalid input\n${e.message}\n`);
       return 2;
     }

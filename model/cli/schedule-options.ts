@@ -1,5 +1,4 @@
 /** Command-line options of the schedule (census) method: --method, --census, --separation-rate, --held-share, --reconcile. */
-import { readFileSync } from "node:fs";
 import { Decimal, parseDecimal } from "../decimal";
 import type { ScheduleMethodOptions } from "../lines/schedule-raises";
 import { raiseTerms } from "../lines/schedule-raises";
@@ -10,11 +9,11 @@ import type { RaisesItem, Scenario } from "../scenario/types";
 import { formatThousands, toDisplayThousands } from "../rounding";
 import type { ParsedArgs } from "./args";
 import { UsageError } from "./args";
+import { InputFailure, readInputFile } from "./input-files";
 
 export const SCHEDULE_VALUE_FLAGS = ["--method", "--census", "--separation-rate", "--held-share"];
 export const SCHEDULE_BOOLEAN_FLAGS = ["--reconcile"];
 
-export class CensusFailure extends Error {}
 
 function rateFlag(args: ParsedArgs, flag: string): Decimal | undefined {
   const text = args.values.get(flag);
@@ -37,14 +36,8 @@ export function scheduleOptions(args: ParsedArgs, scenario: Scenario): { scenari
   const censusFile = args.values.get("--census");
   let census = referenceCensus();
   if (censusFile !== undefined) {
-    let text: string;
-    try {
-      text = readFileSync(censusFile, "utf8");
-    } catch (e) {
-      throw new CensusFailure(`${censusFile}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    }
-    const parsed = parseCensusCsv(text, censusFile);
-    if (!parsed.ok) throw new CensusFailure(parsed.errors.slice(0, 50).map((e) => formatInputError(e)).join("\n"));
+    const parsed = parseCensusCsv(readInputFile(censusFile), censusFile);
+    if (!parsed.ok) throw new InputFailure(parsed.errors.slice(0, 50).map((e) => formatInputError(e)).join("\n"));
     census = parsed.value;
   }
   const settings: Partial<ScheduleCostSettings> = {};
