@@ -1,0 +1,176 @@
+/**
+ * Adding and removing FIS table lines in a scenario (the app's "Add cost line" / "Remove cost line").
+ * Pure and immutable: each function returns a new scenario or the reasons it cannot, and a change
+ * that would make checkScenario report a new problem is refused, so a bad line never enters a
+ * scenario. A new line holds one item of a simple kind (amounts per year, a rate of pay, a
+ * one-time payment); its values then show up as ordinary inputs, editable by path.
+ */
+import type { InputError } from "../errors";
+import { formatInputError } from "../errors";
+import type { Source } from "../explain";
+import { checkScenario } from "./schema";
+import type { CostItem, FixedAmountsItem, OneTimeItem, Param, PayRateItem, Scenario, TableLine } from "./types";
+
+export type NewCostItem =
+  /** Dollars per fiscal year, keyed "FY2025"...; years left out cost nothing. */
+  | { kind: "fixedAmounts"; amounts: Record<string, string> }
+  /** A rate (0.0765 = 7.65%) on the cost of the named items, optionally from a fiscal year on. */
+  | { kind: "payRate"; rate: string; appliesTo: string[]; startFiscalYear?: number }
+  /** rate x earnings (members x average salary, or the payroll before a raises item's first raise) plus members x amountPerMember. */
+  | { kind: "oneTime"; paidInFiscalYear: number; rate: string; amountPerMember?: string; earningsFromRaisesItem?: string };
+
+export interface NewCostLine {
+  label: string;
+  note?: string;
+  item: NewCostItem;
+}
+
+export const COST_LINE_KINDS: { kind: NewCostItem["kind"]; label: string }[] = [
+  { kind: "fixedAmounts", label: "Amounts per year" },
+  { kind: "payRate", label: "Rate of pay" },
+  { kind: "oneTime", label: "One-time payment" },
+];
+
+export type CostLineChange = { ok: true; scenario: Scenario; lineId: string; message: string } | { ok: false; errors: InputError[] };
+
+const ADDED: Source = { kind: "user", ref: "added in the app" };
+/** Line ids the table derives itself; a cost line may not take them. */
+const RESERVED = new Set(["totalCost", "localPortion", "fundingAvailable", "costFundedByWia"]);
+
+/** "FICA 7.65% on base salary" -> "ficaOnBaseSalary": an id in the schema's alphabet, unique in `taken`. */
+export function idFromLabel(label: string, taken: ReadonlySet<string>): string {
+  const words = label
+    .replace(/[^A-Za-z0-9]+/g, " ")
+    .trim()
+    .split(" ")
+    .filter((w) => w !== "" && !/^\d/.test(w));
+  let base = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase())).join("").slice(0, 48);
+  if (!/^[A-Za-z]/.test(base)) base = `line${base}`;
+  if (!taken.has(base) && !RESERVED.has(base)) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}${i}`)) return `${base}${i}`;
+}
+
+const param = (value: string, unit: Param["unit"], label: string): Param => ({ value, unit, label, source: ADDED });
+
+function buildItem(spec: NewCostLine, id: string, line: string): CostItem {
+  const label = spec.label.trim();
+  const item = spec.item;
+  switch (item.kind) {
+    case "fixedAmounts":
+      return { kind: "fixedAmounts", id, label, line, amounts: Object.fromEntries(Object.entries(item.amounts).map(([fy, v]) => [fy, param(v, "USD", `${label} ${fy}`)])) } satisfies FixedAmountsItem;
+    case "payRate":
+      return {
+        kind: "payRate",
+        id,
+        label,
+        line,
+        rate: param(item.rate, "rate", `${label} rate`),
+        appliesTo: [...item.appliesTo],
+        ...(item.startFiscalYear !== undefined ? { startFiscalYear: item.startFiscalYear } : {}),
+      } satisfies PayRateItem;
+    case "oneTime":
+      return {
+        kind: "oneTime",
+        id,
+        label,
+        line,
+        paidInFiscalYear: item.paidInFiscalYear,
+        rate: param(item.rate, "rate", `${label} rate`),
+        ...(item.amountPerMember !== undefined ? { amountPerMember: param(item.amountPerMember, "USD", `${label} per member`) } : {}),
+        ...(item.earningsFromRaisesItem ? { earningsFromRaisesItem: item.earningsFromRaisesItem } : {}),
+      } satisfies OneTimeItem;
+  }
+}
+
+/** Problems `next` has that `before` did not: what a change introduced. */
+function introduced(before: Scenario, next: Scenario): InputError[] {
+  const known = new Set(checkScenario(before).map(formatInputError));
+  return checkScenario(next).filter((e) => !known.has(formatInputError(e)));
+}
+
+/** A new table line, placed after the last cost line (so just above TOTAL COST), holding one item. */
+export function addCostLine(scenario: Scenario, spec: NewCostLine): CostLineChange {
+  const label = spec.label.trim();
+  if (label === "") return { ok: false, errors: [{ field: "label", message: "Give the new line a name." }] };
+  if (label.length > 200) return { ok: false, errors: [{ field: "label", message: "A line name is limited to 200 characters." }] };
+  if (spec.item.kind === "payRate") {
+    if (spec.item.appliesTo.length === 0) return { ok: false, errors: [{ field: "appliesTo", message: "Choose at least one item the rate applies to." }] };
+  }
+  if (spec.item.kind === "fixedAmounts" && Object.keys(spec.item.amounts).length === 0) return { ok: false, errors: [{ field: "amounts", message: "Enter an amount for at least one fiscal year." }] };
+  const lineId = idFromLabel(label, new Set(scenario.lines.map((l) => l.id)));
+  const itemId = idFromLabel(label, new Set(scenario.items.map((i) => i.id)));
+  const line: TableLine = { id: lineId, label, ...(spec.note?.trim() ? { note: spec.note.trim() } : {}) };
+  const next: Scenario = { ...scenario, lines: [...scenario.lines, line], items: [...scenario.items, buildItem(spec, itemId, lineId)] };
+  const errors = introduced(scenario, next);
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, scenario: next, lineId, message: `Added the line "${label}".` };
+}
+
+export interface LineDependent {
+  /** The item outside the line that refers to one of the line's items. */
+  itemId: string;
+  itemLabel: string;
+  /** The referenced item on the line and how it is referred to. */
+  refersTo: string;
+  via: "appliesTo" | "loadingItemIds" | "earningsFromRaisesItem";
+}
+
+/** Items on other lines that refer to the line's items (a rate applied to them, a premium loaded by them, a bonus priced from them). */
+export function lineDependents(scenario: Scenario, lineId: string): LineDependent[] {
+  const onLine = new Set(scenario.items.filter((i) => i.line === lineId).map((i) => i.id));
+  const out: LineDependent[] = [];
+  for (const item of scenario.items) {
+    if (onLine.has(item.id)) continue;
+    const refs: [string, LineDependent["via"]][] =
+      item.kind === "payRate"
+        ? item.appliesTo.map((id) => [id, "appliesTo"])
+        : item.kind === "premiumPay"
+          ? item.loadingItemIds.map((id) => [id, "loadingItemIds"])
+          : item.kind === "oneTime" && item.earningsFromRaisesItem
+            ? [[item.earningsFromRaisesItem, "earningsFromRaisesItem"]]
+            : [];
+    for (const [id, via] of refs) if (onLine.has(id)) out.push({ itemId: item.id, itemLabel: item.label, refersTo: id, via });
+  }
+  return out;
+}
+
+function dependentText(d: LineDependent): string {
+  switch (d.via) {
+    case "appliesTo":
+      return `"${d.itemLabel}" would no longer apply to ${d.refersTo}`;
+    case "loadingItemIds":
+      return `"${d.itemLabel}" would no longer be loaded by ${d.refersTo}`;
+    case "earningsFromRaisesItem":
+      return `"${d.itemLabel}" takes its earnings from ${d.refersTo}`;
+  }
+}
+
+/**
+ * The line and its items removed. References from other items to them are dropped from
+ * appliesTo / loadingItemIds (each named in the message, since it changes those items' cost);
+ * an item that prices its earnings from one of them cannot simply lose that, so the removal is
+ * refused naming it.
+ */
+export function removeCostLine(scenario: Scenario, lineId: string): CostLineChange & { detached?: string[] } {
+  const line = scenario.lines.find((l) => l.id === lineId);
+  if (!line) return { ok: false, errors: [{ field: `lines.${lineId}`, message: `There is no cost line "${lineId}".` }] };
+  if (scenario.lines.length === 1) return { ok: false, errors: [{ field: `lines.${lineId}`, message: `"${line.label}" is the only cost line; a scenario needs at least one.` }] };
+  const dependents = lineDependents(scenario, lineId);
+  const blocking = dependents.filter((d) => d.via === "earningsFromRaisesItem");
+  if (blocking.length > 0) {
+    return { ok: false, errors: blocking.map((d) => ({ field: `items.${d.itemId}.earningsFromRaisesItem`, message: `Cannot remove "${line.label}": ${dependentText(d)}; change or remove "${d.itemLabel}" first.` })) };
+  }
+  const gone = new Set(scenario.items.filter((i) => i.line === lineId).map((i) => i.id));
+  const items = scenario.items
+    .filter((i) => !gone.has(i.id))
+    .map((i): CostItem => {
+      if (i.kind === "payRate" && i.appliesTo.some((id) => gone.has(id))) return { ...i, appliesTo: i.appliesTo.filter((id) => !gone.has(id)) };
+      if (i.kind === "premiumPay" && i.loadingItemIds.some((id) => gone.has(id))) return { ...i, loadingItemIds: i.loadingItemIds.filter((id) => !gone.has(id)) };
+      return i;
+    });
+  const next: Scenario = { ...scenario, lines: scenario.lines.filter((l) => l.id !== lineId), items };
+  const errors = introduced(scenario, next);
+  if (errors.length > 0) return { ok: false, errors };
+  const detached = dependents.map(dependentText);
+  return { ok: true, scenario: next, lineId, detached, message: `Removed the line "${line.label}"${detached.length ? `; ${detached.join("; ")}` : ""}.` };
+}

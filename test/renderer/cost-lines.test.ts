@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { computeTable } from "../../model/compute";
+import { Decimal } from "../../model/decimal";
+import { addCostLine, idFromLabel, lineDependents, removeCostLine } from "../../model/scenario/cost-lines";
+import { listInputs } from "../../model/scenario/paths";
+import { contractAsStated, fisAsPublished } from "../../model/scenario/reference";
+import { checkScenario } from "../../model/scenario/schema";
+import type { Scenario } from "../../model/scenario/types";
+
+const total = (s: Scenario, column = "Total") => computeTable(s).lines.find((l) => l.id === "totalCost")!.cells[column]!.exact;
+const line = (s: Scenario, id: string, column: string) => computeTable(s).lines.find((l) => l.id === id)!.cells[column]!.exact;
+const added = (r: ReturnType<typeof addCostLine>) => {
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join("; "));
+  return r;
+};
+
+describe("cost lines: add", () => {
+  it("ids come from the label, skip digits and never collide", () => {
+    expect(idFromLabel("FICA 7.65% on base salary", new Set())).toBe("ficaOnBaseSalary");
+    expect(idFromLabel("FICA 7.65% on base salary", new Set(["ficaOnBaseSalary"]))).toBe("ficaOnBaseSalary2");
+    expect(idFromLabel("2025 stipend", new Set())).toBe("stipend");
+    expect(idFromLabel("%%%", new Set())).toBe("line");
+    expect(idFromLabel("Total cost", new Set())).toBe("totalCost2");
+  });
+
+  it("FICA 7.65% on base salary from FY2027: a new line before TOTAL COST, costed as rate x the raise cost", () => {
+    const s = fisAsPublished();
+    const r = added(addCostLine(s, { label: "FICA 7.65% on base salary", item: { kind: "payRate", rate: "0.0765", appliesTo: ["baseSalary"], startFiscalYear: 2027 } }));
+    const t = computeTable(r.scenario);
+    const ids = t.lines.map((l) => l.id);
+    expect(ids.indexOf(r.lineId)).toBe(ids.indexOf("totalCost") - 1);
+    expect(line(r.scenario, r.lineId, "FY2026").isZero()).toBe(true);
+    for (const fy of ["FY2027", "FY2028"]) expect(line(r.scenario, r.lineId, fy).toString()).toBe(new Decimal("0.0765").times(line(s, "baseSalaryIncreases", fy)).toString());
+    expect(total(r.scenario).minus(total(s)).toString()).toBe(line(r.scenario, r.lineId, "Total").toString());
+    expect(listInputs(r.scenario).some((e) => e.path === `items.${r.lineId}.rate` && e.param.source.kind === "user")).toBe(true);
+    expect(checkScenario(r.scenario)).toEqual([]);
+    // The input scenario is untouched.
+    expect(s.lines.some((l) => l.id === r.lineId)).toBe(false);
+  });
+
+  it("amounts per year and a flat one-time payment per member", () => {
+    const s = fisAsPublished();
+    const a = added(addCostLine(s, { label: "Laptops", item: { kind: "fixedAmounts", amounts: { FY2026: "250000", FY2027: "125000.50" } } }));
+    expect(line(a.scenario, a.lineId, "Total").toString()).toBe("375000.5");
+    const b = added(addCostLine(a.scenario, { label: "Ratification payment", item: { kind: "oneTime", paidInFiscalYear: 2026, rate: "0", amountPerMember: "1500" } }));
+    expect(line(b.scenario, b.lineId, "FY2026").toString()).toBe(new Decimal(5776).times(1500).toString());
+    expect(line(b.scenario, b.lineId, "FY2025").isZero()).toBe(true);
+  });
+
+  it("refuses what checkScenario would reject, naming the field; the scenario is unchanged", () => {
+    const s = fisAsPublished();
+    const badRate = addCostLine(s, { label: "Pension", item: { kind: "payRate", rate: "1.5", appliesTo: ["baseSalary"] } });
+    expect(badRate.ok).toBe(false);
+    if (!badRate.ok) expect(badRate.errors[0]!.message).toMatch(/not a rate between/);
+    const onRate = addCostLine(s, { label: "Tax on tax", item: { kind: "payRate", rate: "0.01", appliesTo: ["medicare"] } });
+    expect(onRate.ok).toBe(false);
+    if (!onRate.ok) expect(onRate.errors[0]!.message).toContain("cannot apply to another rate of pay");
+    const outside = addCostLine(s, { label: "Late", item: { kind: "fixedAmounts", amounts: { FY2031: "5" } } });
+    expect(outside.ok).toBe(false);
+    const unnamed = addCostLine(s, { label: "  ", item: { kind: "fixedAmounts", amounts: { FY2026: "5" } } });
+    expect(unnamed.ok).toBe(false);
+    const noTargets = addCostLine(s, { label: "OPEB", item: { kind: "payRate", rate: "0.02", appliesTo: [] } });
+    expect(noTargets.ok).toBe(false);
+    const negative = addCostLine(s, { label: "Refund", item: { kind: "fixedAmounts", amounts: { FY2026: "-5" } } });
+    expect(negative.ok).toBe(false);
+  });
+});
+
+describe("cost lines: remove", () => {
+  it("removing an added line restores the original table exactly", () => {
+    const s = fisAsPublished();
+    const r = added(addCostLine(s, { label: "Laptops", item: { kind: "fixedAmounts", amounts: { FY2026: "250000" } } }));
+    const back = removeCostLine(r.scenario, r.lineId);
+    expect(back.ok).toBe(true);
+    if (back.ok) {
+      expect(back.scenario.lines).toEqual(s.lines);
+      expect(total(back.scenario).toString()).toBe(total(s).toString());
+    }
+  });
+
+  it("a rate applied to the removed line's items is detached and named; its cost falls accordingly", () => {
+    const s = fisAsPublished();
+    const fica = added(addCostLine(s, { label: "FICA", item: { kind: "payRate", rate: "0.0765", appliesTo: ["baseSalary", "coveragePremium"] } }));
+    expect(lineDependents(fica.scenario, "additionalPay").map((d) => d.itemId)).toEqual(["fica"]);
+    const r = removeCostLine(fica.scenario, "additionalPay");
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.message).toContain('"FICA" would no longer apply to coveragePremium');
+    const rate = r.scenario.items.find((i) => i.id === "fica");
+    expect(rate?.kind === "payRate" && rate.appliesTo).toEqual(["baseSalary"]);
+    expect(r.scenario.items.some((i) => i.id === "coveragePremium")).toBe(false);
+    expect(checkScenario(r.scenario)).toEqual([]);
+  });
+
+  it("refuses to remove base salary while the bonus takes its earnings from it, naming the bonus", () => {
+    // "Contract terms as stated" derives the bonus base from the raises item (the published one has a calibrated figure).
+    const r = removeCostLine(contractAsStated(), "baseSalaryIncreases");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.message).toBe('Cannot remove "Base Salary Increases": "4% bonus on FY2024 earnings" takes its earnings from baseSalary; change or remove "4% bonus on FY2024 earnings" first.');
+  });
+
+  it("removing Benefits also drops the Medicare loading of the coverage premium", () => {
+    const s = fisAsPublished();
+    const r = removeCostLine(s, "benefits");
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const premium = r.scenario.items.find((i) => i.id === "coveragePremium");
+    expect(premium?.kind === "premiumPay" && premium.loadingItemIds).toEqual([]);
+    expect(r.message).toContain("no longer be loaded by medicare");
+  });
+
+  it("an unknown line and the last line are refused", () => {
+    expect(removeCostLine(fisAsPublished(), "nope").ok).toBe(false);
+    const s = fisAsPublished();
+    const one: Scenario = { ...s, lines: [s.lines[4]!], items: s.items.filter((i) => i.line === s.lines[4]!.id) };
+    const r = removeCostLine(one, one.lines[0]!.id);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.message).toContain("only cost line");
+  });
+});
