@@ -5,10 +5,11 @@
  *    computed cells ("FIS as published", the app's opening screen), fresh browser context per run;
  *  - single-input edit: type a new FY2026 raise in the inputs grid, press Enter, measure in-page
  *    until the FIS table cell shows the recomputed value (bench/browser-scripts.ts).
- * dist-web is rebuilt first when any renderer/ or model/ source is newer than it.
+ * When dist-web is older than any renderer/ or model/ source, the bench builds its own copy (see ensureBuilt).
  */
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { computeTable, Decimal, setInputValue } from "../../model/index";
@@ -25,6 +26,7 @@ const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const VIEWPORT = { width: 1500, height: 950 };
 const DIST = path.join(REPO_ROOT, "dist-web");
+const PRIVATE_DIST = path.join(os.tmpdir(), "fis-bench-dist-web");
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -37,24 +39,30 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-async function ensureBuilt(ctx: BenchContext): Promise<{ ok: true; builtMs: number | null } | { ok: false; reason: string }> {
+/**
+ * A fresh web build: dist-web when it is newer than every renderer/ and model/ source, else the
+ * bench's own build in the OS temp dir (rebuilt when stale). The bench never writes dist-web, so
+ * it cannot pull the files from under another engineer's end-to-end run.
+ */
+async function ensureBuilt(ctx: BenchContext): Promise<{ ok: true; dir: string; builtMs: number | null } | { ok: false; reason: string }> {
   if (!existsSync(path.join(REPO_ROOT, "vite.web.config.ts"))) return { ok: false, reason: "vite.web.config.ts does not exist yet (no browser build of the renderer)" };
   if (!existsSync(path.join(REPO_ROOT, "renderer", "main.tsx"))) return { ok: false, reason: "renderer/main.tsx does not exist yet" };
-  const index = path.join(DIST, "index.html");
   const sources = Math.max(newestMtime(path.join(REPO_ROOT, "renderer")), newestMtime(path.join(REPO_ROOT, "model")));
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return { ok: true, builtMs: null };
-  ctx.log("dist-web is missing or older than renderer/ or model/: building (npm run build:web)");
+  const fresh = (dir: string) => existsSync(path.join(dir, "index.html")) && statSync(path.join(dir, "index.html")).mtimeMs >= sources;
+  if (fresh(DIST)) return { ok: true, dir: DIST, builtMs: null };
+  if (fresh(PRIVATE_DIST)) return { ok: true, dir: PRIVATE_DIST, builtMs: null };
+  ctx.log(`dist-web is missing or older than renderer/ or model/: building the renderer into ${PRIVATE_DIST}`);
   const t0 = performance.now();
   try {
     await new Promise<void>((resolve, reject) =>
-      execFile("npx", ["vite", "build", "--config", "vite.web.config.ts", "--logLevel", "warn"], { cwd: REPO_ROOT, timeout: 150_000 }, (error, _out, stderr) =>
+      execFile("npx", ["vite", "build", "--config", "vite.web.config.ts", "--outDir", PRIVATE_DIST, "--emptyOutDir", "--logLevel", "warn"], { cwd: REPO_ROOT, timeout: 150_000 }, (error, _out, stderr) =>
         error ? reject(new Error(`${error.message.split("\n")[0]} ${stderr.split("\n").slice(0, 3).join(" ")}`.trim())) : resolve(),
       ),
     );
   } catch (e) {
     return { ok: false, reason: `the web build failed: ${(e as Error).message}` };
   }
-  return { ok: true, builtMs: performance.now() - t0 };
+  return { ok: true, dir: PRIVATE_DIST, builtMs: performance.now() - t0 };
 }
 
 const CELLS = 45;
@@ -201,10 +209,10 @@ export async function browserCases(ctx: BenchContext): Promise<CaseResult[]> {
     ["edit.browser", "Single-input edit in the renderer"],
   ];
   if (!existsSync(CHROMIUM)) return labels.map(([id, label]) => notAvailable(id, GROUP, label, `${CHROMIUM} is not installed`));
-  const dist = ctx.dist ?? DIST;
   if (ctx.dist && !existsSync(path.join(ctx.dist, "index.html"))) return labels.map(([id, label]) => notAvailable(id, GROUP, label, `--dist ${ctx.dist} has no index.html`));
-  const built: Awaited<ReturnType<typeof ensureBuilt>> = ctx.dist ? { ok: true, builtMs: null } : await ensureBuilt(ctx);
+  const built: Awaited<ReturnType<typeof ensureBuilt>> = ctx.dist ? { ok: true, dir: ctx.dist, builtMs: null } : await ensureBuilt(ctx);
   if (!built.ok) return labels.map(([id, label]) => notAvailable(id, GROUP, label, built.reason));
+  const dist = built.dir;
   if (built.builtMs !== null) ctx.log(`web build took ${(built.builtMs / 1000).toFixed(1)} s (not part of any timing)`);
   const server = await serveStatic(dist);
   let browser: Browser | null = null;
@@ -212,7 +220,7 @@ export async function browserCases(ctx: BenchContext): Promise<CaseResult[]> {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     const out = [...(await firstPaint(ctx, browser, server.url, dist)), ...(await editInBrowser(ctx, browser, server.url))];
     for (const r of out) ctx.log(`${r.id}: ${r.status}${r.reason ? ` (${r.reason})` : ""}`);
-    return out.map((r) => ({ ...r, details: { ...r.details, chromium: browser!.version(), dist: path.relative(REPO_ROOT, dist) || dist, webBuildMs: built.builtMs === null ? "up to date, not rebuilt" : Math.round(built.builtMs) } }));
+    return out.map((r) => ({ ...r, details: { ...r.details, chromium: browser!.version(), dist: path.relative(REPO_ROOT, dist).startsWith("..") ? dist : path.relative(REPO_ROOT, dist), webBuildMs: built.builtMs === null ? "up to date, not rebuilt" : Math.round(built.builtMs) } }));
   } catch (e) {
     return labels.map(([id, label]) => failed(id, GROUP, label, e));
   } finally {
