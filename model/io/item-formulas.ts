@@ -17,6 +17,8 @@ export interface FormulaContext {
   ref: (path: string) => string;
   /** Reference to the calculation cell holding an item's dollars for a fiscal year, or undefined when the item has none. */
   itemCell: (itemId: string, fy: number) => string | undefined;
+  /** Raises items costed by a ComputeOptions.raisesCoster the sheet cannot see: written as values. */
+  raisesCostedElsewhere?: boolean;
 }
 
 export interface ItemFormula {
@@ -101,8 +103,8 @@ function payroll(ctx: FormulaContext, groups: EmployeeGroup[]): string {
   return sumOf(groups.map((g) => `${ctx.ref(`groups.${g.id}.members`)}*${ctx.ref(`groups.${g.id}.averageSalary`)}`));
 }
 
-function oneTimeFormula(item: OneTimeItem, ctx: FormulaContext, fy: number): ItemFormula {
-  if (fy !== item.paidInFiscalYear) return { formula: "0", note: `one-time payment, paid in FY${item.paidInFiscalYear} only` };
+/** rate x earnings, as lines/one-time.ts derives the earnings. */
+function oneTimeRateTerm(item: OneTimeItem, ctx: FormulaContext): ItemFormula {
   const rate = ctx.ref(`items.${item.id}.rate`);
   if (item.earnings) return { formula: `${rate}*${ctx.ref(`items.${item.id}.earnings`)}`, note: "rate x earnings" };
   const raises = ctx.scenario.items.find((i): i is RaisesItem => i.kind === "raises" && i.id === item.earningsFromRaisesItem);
@@ -113,6 +115,15 @@ function oneTimeFormula(item: OneTimeItem, ctx: FormulaContext, fy: number): Ite
     return { formula: `${rate}*(${p})/${divisor}`, note: "rate x payroll before the first raise / (1 + first raise) (earnings derived: none stated)" };
   }
   return { formula: `${rate}*(${payroll(ctx, covered(ctx.scenario, item.groupIds))})`, note: "rate x members x average salary" };
+}
+
+function oneTimeFormula(item: OneTimeItem, ctx: FormulaContext, fy: number): ItemFormula {
+  if (fy !== item.paidInFiscalYear) return { formula: "0", note: `one-time payment, paid in FY${item.paidInFiscalYear} only` };
+  const byRate = oneTimeRateTerm(item, ctx);
+  if (!item.amountPerMember) return byRate;
+  // The engine skips the earnings base when the rate is 0; the sheet keeps the term so editing the rate works (0 x earnings = 0).
+  const members = sumOf(covered(ctx.scenario, item.groupIds).map((g) => ctx.ref(`groups.${g.id}.members`)));
+  return { formula: `${byRate.formula}+(${members})*${ctx.ref(`items.${item.id}.amountPerMember`)}`, note: `${byRate.note} + covered members x amount per member` };
 }
 
 function payRateInForce(item: PayRateItem, fy: number): boolean {
@@ -176,17 +187,55 @@ function benefitFormula(item: PerHeadBenefitItem, ctx: FormulaContext, fy: numbe
 /** Suffixes the schedule method adds to a raises item (lines/schedule-raises.ts); a rate of pay is due on them too. */
 const SCHEDULE_PARTS = ["", ".steps", ".turnover"];
 
+/**
+ * The part of a target item's cost (one cell: the item, or its schedule-method step or turnover
+ * part) that falls on a group-limited rate's groups, exactly as lines/pay-rate.ts groupPart:
+ * items costed per group are recomputed for the shared groups; an undivided amount is split by
+ * the shared groups' share of the target's covered payroll. Undefined when no group is shared.
+ */
+function groupPartFormula(rate: PayRateItem, target: CostItem, cell: string, ctx: FormulaContext, fy: number, notes: Set<string>): string | undefined {
+  const targetGroups = covered(ctx.scenario, target.groupIds);
+  const sharedGroups = targetGroups.filter((g) => rate.groupIds!.includes(g.id));
+  if (sharedGroups.length === targetGroups.length) return cell;
+  if (sharedGroups.length === 0) {
+    notes.add(`${target.id} covers none of the rate's groups`);
+    return undefined;
+  }
+  const shared = sharedGroups.map((g) => g.id);
+  const bySchedule = ctx.scenario.settings.salaryMethod === "schedule";
+  let recomputed: ItemFormula | undefined;
+  if (target.kind === "raises" && !bySchedule) recomputed = raisesFormula({ ...target, groupIds: shared }, ctx, fy);
+  else if (target.kind === "oneTime" && !target.earnings) recomputed = oneTimeFormula({ ...target, groupIds: shared }, ctx, fy);
+  else if (target.kind === "perHeadBenefit" && !target.headcount) recomputed = benefitFormula({ ...target, groupIds: shared }, ctx, fy);
+  if (recomputed) {
+    notes.add(`${target.id} recomputed for ${shared.join(", ")}`);
+    return paren(recomputed.formula);
+  }
+  const all = payroll(ctx, targetGroups);
+  notes.add(`${target.id} x payroll share of ${shared.join(", ")}`);
+  return `${cell}*IF((${all})=0,0,(${payroll(ctx, sharedGroups)})/(${all}))`;
+}
+
 function payRateFormula(item: PayRateItem, ctx: FormulaContext, fy: number): ItemFormula {
   if (!payRateInForce(item, fy)) return { formula: "0", note: `starts in FY${item.startFiscalYear}` };
-  const bases = item.appliesTo.flatMap((id) => SCHEDULE_PARTS.map((suffix) => ctx.itemCell(id + suffix, fy))).filter((c): c is string => c !== undefined);
-  return { formula: `${ctx.ref(`items.${item.id}.rate`)}*(${sumOf(bases)})`, note: `rate x (${item.appliesTo.join(" + ")})` };
+  const notes = new Set<string>();
+  const bases = item.appliesTo.flatMap((id) => {
+    const target = item.groupIds ? ctx.scenario.items.find((i) => i.id === id) : undefined;
+    return SCHEDULE_PARTS.map((suffix) => {
+      const cell = ctx.itemCell(id + suffix, fy);
+      return cell === undefined || !target ? cell : groupPartFormula(item, target, cell, ctx, fy, notes);
+    });
+  });
+  const terms = bases.filter((c): c is string => c !== undefined);
+  const limited = item.groupIds ? ` for ${item.groupIds.join(", ")} only${notes.size ? ` (${[...notes].join("; ")})` : ""}` : "";
+  return { formula: `${ctx.ref(`items.${item.id}.rate`)}*(${sumOf(terms)})`, note: `rate x (${item.appliesTo.join(" + ")})${limited}` };
 }
 
 /** The item's dollars in `fy` as a formula; undefined for an item the sheet cannot express (a census-costed raises item). */
 export function itemFormula(item: CostItem, ctx: FormulaContext, fy: number): ItemFormula | undefined {
   switch (item.kind) {
     case "raises":
-      return ctx.scenario.settings.salaryMethod === "schedule" ? undefined : raisesFormula(item, ctx, fy);
+      return ctx.scenario.settings.salaryMethod === "schedule" || ctx.raisesCostedElsewhere ? undefined : raisesFormula(item, ctx, fy);
     case "oneTime":
       return oneTimeFormula(item, ctx, fy);
     case "premiumPay":

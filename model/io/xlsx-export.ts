@@ -15,7 +15,8 @@
  */
 import * as XLSX from "xlsx";
 import { computeTable, type ComputeOptions, type TableResult } from "../compute";
-import type { Decimal } from "../decimal";
+import { fundSplit } from "../analysis/fund-split";
+import { Decimal } from "../decimal";
 import { referenceCensus } from "../schedule";
 import type { Census } from "../schedule/types";
 import { listInputs, type InputEntry } from "../scenario/paths";
@@ -143,6 +144,7 @@ function scenarioSheets(scenario: Scenario, index: number, options: ExportOption
       return name;
     },
     itemCell: (id, fy) => (itemRows.has(id) ? `${col(fyCol(fy))}${itemRows.get(id)}` : undefined),
+    ...(options.computeOptions?.raisesCoster ? { raisesCostedElsewhere: true } : {}),
   };
   const byId = new Map<string, CostItem>(scenario.items.map((i) => [i.id, i]));
   const rows: Row[] = [
@@ -154,7 +156,7 @@ function scenarioSheets(scenario: Scenario, index: number, options: ExportOption
     rows[r - 1] = cells;
   };
   const totalFormula = (r: number) => `SUM(${col(firstFyCol)}${r}:${col(totalCol - 1)}${r})`;
-  const lineRow = (r: number, id: string, label: string, fyFormula: (fy: number) => string, cells: Record<string, { exact: Decimal }>, how: string) => {
+  const lineRow: LineRowWriter = (r, id, label, fyFormula, cells, how) => {
     put(r, [
       text(id),
       text(label),
@@ -175,7 +177,9 @@ function scenarioSheets(scenario: Scenario, index: number, options: ExportOption
       ? [...new Set(perYear.map((f) => f!.note))].join(" | ")
       : tooLong
         ? `the formula would pass Excel's ${MAX_FORMULA_LENGTH}-character limit (too many groups or steps): values from the engine, not formulas`
-        : "costed by the engine from the census on the salary schedules (schedule method): values, not formulas";
+        : scenario.settings.salaryMethod === "schedule" && !options.computeOptions?.raisesCoster
+          ? "costed by the engine from the census on the salary schedules (schedule method): values, not formulas"
+          : "costed by the engine's raises coster, which the sheet cannot see: values, not formulas";
     put(r, [
       text(`item:${item.id}`),
       text(`${item.label} (${item.kind}, line ${item.line})`),
@@ -202,6 +206,7 @@ function scenarioSheets(scenario: Scenario, index: number, options: ExportOption
   derived("localPortion", (fy) => `${ctx.ref("localShare")}*${fyRef("totalCost", fy)}`, "local share x TOTAL COST");
   derived("fundingAvailable", (fy) => (scenario.fundingAvailable[fyKey(fy)] ? `-${ctx.ref(`fundingAvailable.${fyKey(fy)}`)}` : "0"), "minus the funding available (shown negative, as published)");
   derived("costFundedByWia", (fy) => `${fyRef("localPortion", fy)}+${fyRef("fundingAvailable", fy)}`, "local portion - funding available");
+  fundSplitRows(scenario, result, ctx, lineRows, rows.length + 2, { col, fyCol, years, lineRow, put });
 
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
   const census = scenario.settings.salaryMethod === "schedule" ? { name: `Census${suffix}`, sheet: censusSheet(options.computeOptions?.scheduleMethod?.census ?? referenceCensus()) } : undefined;
@@ -216,6 +221,48 @@ function scenarioSheets(scenario: Scenario, index: number, options: ExportOption
     result,
   };
 }
+
+type LineRowWriter = (r: number, id: string, label: string, fyFormula: (fy: number) => string, cells: Record<string, { exact: Decimal }>, how: string) => void;
+
+/**
+ * The fund split (scenario.fundShares) below the table lines, as model/analysis/fund-split.ts
+ * reports it: each fund's share x TOTAL COST, then what no fund covers. Not on the Cost Table,
+ * because computeTable's table has no fund rows (it keeps the one local-portion line).
+ */
+function fundSplitRows(
+  scenario: Scenario,
+  result: TableResult,
+  ctx: FormulaContext,
+  lineRows: Map<string, number>,
+  headingRow: number,
+  at: { col: (c: number) => string; fyCol: (fy: number) => number; years: number[]; lineRow: LineRowWriter; put: (r: number, cells: Row) => void },
+): void {
+  const funds = scenario.fundShares ?? [];
+  if (funds.length === 0) return;
+  const portions = new Map(fundSplit(scenario, result).map((p) => [p.id, p]));
+  const totalRef = (fy: number) => `${at.col(at.fyCol(fy))}${lineRows.get("totalCost")}`;
+  const zero = (): Record<string, { exact: Decimal }> => Object.fromEntries(at.years.map((fy) => [fyKey(fy), { exact: new Decimal(0) }]));
+  const cellsOf = (id: string) => {
+    const p = portions.get(id);
+    return p ? Object.fromEntries(Object.entries(p.cells).map(([k, v]) => [k, { exact: v }])) : zero();
+  };
+  at.put(headingRow, [text("Fund split"), text("Not Cost Table lines: computeTable has none; as model/analysis/fund-split.ts and fis --fund-split report it")]);
+  funds.forEach((f, k) => {
+    const share = ctx.ref(`fundShares.${f.id}.share`);
+    at.lineRow(headingRow + 1 + k, `fund:${f.id}`, f.label, (fy) => `${share}*${totalRef(fy)}`, cellsOf(f.id), "fund share x TOTAL COST");
+  });
+  const assigned = sumOfRefs(funds.map((f) => ctx.ref(`fundShares.${f.id}.share`)));
+  at.lineRow(
+    headingRow + 1 + funds.length,
+    "fund:unassigned",
+    "Not assigned to a fund",
+    (fy) => `MAX(0,1-(${assigned}))*${totalRef(fy)}`,
+    cellsOf("unassigned"),
+    "(1 - sum of fund shares) x TOTAL COST; 0 when the shares add up to 1",
+  );
+}
+
+const sumOfRefs = (refs: string[]) => (refs.length ? refs.join("+") : "0");
 
 /** The census the schedule method costed, laid out so importCensus reads it back. */
 function censusSheet(census: Census): XLSX.WorkSheet {

@@ -35,3 +35,74 @@ export function multiGroupScenario(): Scenario {
   );
   return s;
 }
+
+type Item = Scenario["items"][number];
+const itemOf = <K extends Item["kind"]>(s: Scenario, id: string, kind: K) => {
+  const item = s.items.find((i) => i.id === id);
+  if (!item || item.kind !== kind) throw new Error(`fixture: no ${kind} item ${id}`);
+  return item as Extract<Item, { kind: K }>;
+};
+
+/** The contract as stated with a second group (aides): every item that covers all groups now covers both. */
+function withAides(id: string, name: string): Scenario {
+  const s = structuredClone(contractAsStated());
+  s.id = id;
+  s.name = name;
+  s.groups.push({ id: "aides", label: "Aides", members: param("812", "members", "Aides"), averageSalary: param("48210.25", "USD/year", "Aides average salary") });
+  return s;
+}
+
+/**
+ * Rates of pay limited to groups (payRate.groupIds): FICA 7.65% for the aides only, on every kind
+ * of target (raises and derived-earnings one-time pay recomputed for the aides, per-head benefits
+ * recomputed, premium pay / explicit headcount / fixed amounts split by payroll share), and a
+ * pension rate from FY2027 for the teachers only, which is zero on an aides-only raise.
+ */
+export function groupLoadingsScenario(): Scenario {
+  const s = withAides("group-loadings", "Two groups: FICA for aides only, pension from FY2027 for teachers only");
+  s.lines.push({ id: "aidesPay", label: "Aides stipend" });
+  itemOf(s, "dentalFamily", "perHeadBenefit").headcount!.value = "140";
+  s.items.push(
+    {
+      kind: "raises",
+      id: "aidesStipend",
+      label: "Aides stipend",
+      line: "aidesPay",
+      groupIds: ["aides"],
+      steps: [{ fiscalYear: 2026, type: "flat", amount: param("1200", "USD/year", "Aides stipend FY2026"), effective: "2026-02-01", source: { kind: "assumed", ref: "test" } }],
+    },
+    { kind: "payRate", id: "fica", label: "FICA (aides)", line: "benefits", groupIds: ["aides"], rate: param("0.0765", "rate", "FICA rate"), appliesTo: ["baseSalary", "bonus", "coveragePremium", "optical", "dentalFamily", "otherNps", "aidesStipend"] },
+    { kind: "payRate", id: "pension", label: "Pension (teachers)", line: "benefits", groupIds: ["wtu"], startFiscalYear: 2027, rate: param("0.0712", "rate", "Pension rate"), appliesTo: ["baseSalary", "bonus", "aidesStipend", "otherNps"] },
+  );
+  return s;
+}
+
+/**
+ * One-time pay with a flat amount per member (oneTime.amountPerMember): a $1,500 ratification
+ * payment to everyone (rate 0), a 2%-of-earnings bonus plus $250 a head for the aides only, both
+ * carrying Medicare and an aides-only FICA; three fund shares that leave 5% unassigned.
+ */
+export function perMemberOneTimeScenario(): Scenario {
+  const s = withAides("per-member-one-time", "Two groups: $1,500 per member ratification payment, 2% bonus + $250 for aides, fund shares");
+  s.settings = { ...s.settings, rounding: "truncate", proration: "days" };
+  s.items.push(
+    { kind: "oneTime", id: "ratification", label: "Ratification payment", line: "bonus", paidInFiscalYear: 2026, rate: param("0", "rate", "Ratification rate"), amountPerMember: param("1500", "USD", "Ratification payment per member") },
+    { kind: "oneTime", id: "aidesBonus", label: "Aides bonus", line: "bonus", groupIds: ["aides"], paidInFiscalYear: 2027, rate: param("0.02", "rate", "Aides bonus rate"), earningsFromRaisesItem: "baseSalary", amountPerMember: param("250", "USD", "Aides bonus per member") },
+    { kind: "payRate", id: "fica", label: "FICA (aides)", line: "benefits", groupIds: ["aides"], rate: param("0.0765", "rate", "FICA rate"), appliesTo: ["ratification", "aidesBonus", "bonus"] },
+  );
+  itemOf(s, "medicare", "payRate").appliesTo.push("ratification", "aidesBonus");
+  s.fundShares = [
+    { id: "local", label: "Local funds", share: param("0.6", "share", "Local share of TOTAL COST") },
+    { id: "stateGrant", label: "State grant", share: param("0.25", "share", "State grant share") },
+    { id: "federal", label: "Federal Title I", share: param("0.1", "share", "Federal share") },
+  ];
+  return s;
+}
+
+/** The schedule method with two groups: Medicare on all, FICA on the aides' payroll share of the raise, step and turnover parts. */
+export function scheduleLoadingsScenario(): Scenario {
+  const s = withAides("schedule-loadings", "Schedule method, two groups, FICA for aides only");
+  s.settings = { ...s.settings, salaryMethod: "schedule" };
+  s.items.push({ kind: "payRate", id: "fica", label: "FICA (aides)", line: "benefits", groupIds: ["aides"], rate: param("0.0765", "rate", "FICA rate"), appliesTo: ["baseSalary", "bonus", "otherNps"] });
+  return s;
+}

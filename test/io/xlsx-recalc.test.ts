@@ -9,7 +9,8 @@ import * as XLSX from "xlsx";
 import { computeTable, contractAsStated, fisAsPublished, Decimal, listInputs, setInputValue, type Scenario, type TableResult } from "../../model";
 import { exportWorkbook } from "../../model/io/xlsx-export";
 import { cellValue, findSoffice, hyperFormulaRecalc, libreOfficeRecalc, poisonCachedValues } from "./recalc-engines";
-import { editedFy2026Raise, multiGroupScenario } from "./scenarios";
+import { fundSplit } from "../../model/analysis";
+import { editedFy2026Raise, groupLoadingsScenario, multiGroupScenario, perMemberOneTimeScenario, scheduleLoadingsScenario } from "./scenarios";
 
 const soffice = findSoffice();
 if (!soffice) console.warn("xlsx-recalc: soffice (LibreOffice) not found on PATH; the LibreOffice recomputation tests are SKIPPED (CI installs libreoffice-calc).");
@@ -18,6 +19,10 @@ if (!soffice) console.warn("xlsx-recalc: soffice (LibreOffice) not found on PATH
 interface Layout {
   costTable: Map<string, Record<string, string>>;
   calc: Map<string, Record<string, string>>;
+  /** Cost item rows of the Calculation sheet ("item:<id>"), fiscal-year and total cells. */
+  items: Map<string, Record<string, string>>;
+  /** Fund split rows ("fund:<id>"). */
+  funds: Map<string, Record<string, string>>;
 }
 
 function layout(bytes: Uint8Array, result: TableResult, block: number): Layout {
@@ -29,6 +34,8 @@ function layout(bytes: Uint8Array, result: TableResult, block: number): Layout {
   const c0 = block * width;
   const costTable = new Map<string, Record<string, string>>();
   const calcCells = new Map<string, Record<string, string>>();
+  const items = new Map<string, Record<string, string>>();
+  const funds = new Map<string, Record<string, string>>();
   result.lines.forEach((line, i) => {
     const r = 5 + i;
     expect(ct[XLSX.utils.encode_cell({ r: r - 1, c: c0 })]?.v).toBe(line.label);
@@ -37,16 +44,52 @@ function layout(bytes: Uint8Array, result: TableResult, block: number): Layout {
   const range = XLSX.utils.decode_range(calc["!ref"]!);
   for (let r = 0; r <= range.e.r; r++) {
     const id = calc[XLSX.utils.encode_cell({ r, c: 0 })]?.v;
-    if (typeof id === "string" && id.startsWith("line:")) calcCells.set(id.slice(5), Object.fromEntries(result.columns.map((col, j) => [col, XLSX.utils.encode_cell({ r, c: 2 + j })])));
+    if (typeof id !== "string") continue;
+    const cells = Object.fromEntries(result.columns.map((col, j) => [col, XLSX.utils.encode_cell({ r, c: 2 + j })]));
+    if (id.startsWith("line:")) calcCells.set(id.slice(5), cells);
+    if (id.startsWith("item:")) items.set(id.slice(5), cells);
+    if (id.startsWith("fund:")) funds.set(id.slice(5), cells);
   }
-  return { costTable, calc: calcCells };
+  return { costTable, calc: calcCells, items, funds };
 }
 
 type Reader = (sheet: string, addr: string) => unknown;
 
-/** Every display cell equal in $K, every unrounded line cell within one cent; returns how many cells were compared. */
-function expectMatchesEngine(read: Reader, lay: Layout, result: TableResult, calcName: string): number {
+function expectWithinCent(read: Reader, calcName: string, addr: string, engine: Decimal, what: string): void {
+  const dollars = read(calcName, addr);
+  expect(typeof dollars, `${what} dollars`).toBe("number");
+  const diff = new Decimal(String(dollars)).minus(engine).abs();
+  expect(diff.lessThanOrEqualTo("0.01"), `${what}: spreadsheet ${dollars} vs engine ${engine.toFixed(4)}`).toBe(true);
+}
+
+/** How many cells expectMatchesEngine compares: each line's $K and dollars, each item's and fund's dollars. */
+const cellsCompared = (result: TableResult, scenario: Scenario) =>
+  result.columns.length * (result.lines.length * 2 + result.items.length + (scenario.fundShares?.length ? scenario.fundShares.length + 1 : 0));
+
+/**
+ * Every display cell equal in $K; every unrounded dollar cell of the Calculation sheet (lines,
+ * cost items, fund split) within one cent; returns how many cells were compared.
+ */
+function expectMatchesEngine(read: Reader, lay: Layout, result: TableResult, calcName: string, scenario?: Scenario): number {
   let compared = 0;
+  expect([...lay.items.keys()].sort(), "item rows").toEqual(result.items.map((i) => i.id).sort());
+  for (const item of result.items) {
+    for (const col of result.columns) {
+      const engine = col === "Total" ? Object.values(item.cells).reduce((a, c) => a.plus(c.exact), new Decimal(0)) : item.cells[col]!.exact;
+      expectWithinCent(read, calcName, lay.items.get(item.id)![col]!, engine, `item ${item.id}.${col}`);
+      compared++;
+    }
+  }
+  if (scenario?.fundShares?.length) {
+    const portions = fundSplit(scenario, result);
+    expect([...lay.funds.keys()], "fund rows").toEqual([...scenario.fundShares.map((f) => f.id), "unassigned"]);
+    for (const [id, cells] of lay.funds) {
+      for (const col of result.columns) {
+        expectWithinCent(read, calcName, cells[col]!, portions.find((p) => p.id === id)?.cells[col] ?? new Decimal(0), `fund ${id}.${col}`);
+        compared++;
+      }
+    }
+  }
   for (const line of result.lines) {
     for (const col of result.columns) {
       const cell = line.cells[col]!;
@@ -54,22 +97,96 @@ function expectMatchesEngine(read: Reader, lay: Layout, result: TableResult, cal
       expect(typeof shown, `${line.id}.${col} display`).toBe("number");
       // + 0 turns the engine's -0 (minus a zero funding amount) into the 0 a spreadsheet shows.
       expect(shown, `${line.id}.${col} $K`).toBe(cell.display.toNumber() + 0);
-      const dollars = read(calcName, lay.calc.get(line.id)![col]!);
-      expect(typeof dollars, `${line.id}.${col} dollars`).toBe("number");
-      const diff = new Decimal(String(dollars)).minus(cell.exact).abs();
-      expect(diff.lessThanOrEqualTo("0.01"), `${line.id}.${col}: spreadsheet ${dollars} vs engine ${cell.exact.toFixed(4)}`).toBe(true);
+      expectWithinCent(read, calcName, lay.calc.get(line.id)![col]!, cell.exact, `${line.id}.${col}`);
       compared += 2;
     }
   }
   return compared;
 }
 
+const bySchedule = (s: Scenario): Scenario => ({ ...s, settings: { ...s.settings, salaryMethod: "schedule" } });
+
 const cases: [string, () => Scenario][] = [
   ["FIS as published", fisAsPublished],
   ["Contract terms as stated", contractAsStated],
   ["FIS as published with the FY2026 raise at 4%", editedFy2026Raise],
   ["two groups, flat mid-year raise, truncation", multiGroupScenario],
+  ["rates of pay limited to groups: FICA 7.65% for aides, pension from FY2027 for teachers", groupLoadingsScenario],
+  ["one-time pay per member: $1,500 ratification, 2% + $250 aides bonus; three fund shares", perMemberOneTimeScenario],
+  ["schedule method (FIS as published): Steps and Turnover lines", () => bySchedule(fisAsPublished())],
+  ["schedule method, two groups, FICA on the aides' payroll share of raise, steps and turnover", scheduleLoadingsScenario],
 ];
+
+/** Items the sheet writes as formulas in these scenarios: everything but census-costed raise parts. */
+function expectFormulasForEveryItem(bytes: Uint8Array, scenario: Scenario, result: TableResult): void {
+  const calc = XLSX.read(bytes, { cellFormula: true }).Sheets.Calculation!;
+  const range = XLSX.utils.decode_range(calc["!ref"]!);
+  const schedule = scenario.settings.salaryMethod === "schedule";
+  let rows = 0;
+  for (let r = 0; r <= range.e.r; r++) {
+    const id = calc[XLSX.utils.encode_cell({ r, c: 0 })]?.v;
+    if (typeof id !== "string" || !id.startsWith("item:")) continue;
+    const item = result.items.find((i) => i.id === id.slice(5))!;
+    if (schedule && item.kind === "raises") continue;
+    rows++;
+    result.columns.forEach((_, j) => expect(calc[XLSX.utils.encode_cell({ r, c: 2 + j })]?.f, `${id} column ${j} is a formula`).toBeTruthy());
+  }
+  expect(rows).toBeGreaterThan(0);
+}
+
+/**
+ * The row set, read from the file alone: each Cost Table row's formula points at a Calculation row
+ * whose id says which line it is; TOTAL COST sums exactly the cost lines; each cost line sums
+ * exactly its items. Returns the Cost Table's line ids in order.
+ */
+function exportedStructure(bytes: Uint8Array, block: number, width: number, calcName: string): { rows: string[]; totalOf: string[]; itemsOf: Map<string, string[]> } {
+  const wb = XLSX.read(bytes, { cellFormula: true });
+  const ct = wb.Sheets["Cost Table"]!;
+  const calc = wb.Sheets[calcName]!;
+  const idAt = (row: number) => String(calc[`A${row}`]?.v ?? "");
+  const refRows = (f: string) => [...f.matchAll(/(?<![A-Za-z_])[A-Z]{1,3}(\d+)(?![\d(])/g)].map((m) => Number(m[1]));
+  const rows: string[] = [];
+  for (let r = 4; ; r++) {
+    const label = ct[XLSX.utils.encode_cell({ r, c: block * width })];
+    if (!label) break;
+    const f = String(ct[XLSX.utils.encode_cell({ r, c: block * width + 1 })]?.f ?? "");
+    const m = /!C(\d+)\//.exec(f);
+    expect(m, `Cost Table row ${r + 1} refers to a Calculation cell`).not.toBeNull();
+    rows.push(idAt(Number(m![1])).replace(/^line:/, ""));
+  }
+  const rowOf = (id: string) => {
+    for (let r = 1; r < 10_000; r++) if (idAt(r) === id) return r;
+    throw new Error(`no row ${id}`);
+  };
+  const idsIn = (row: number) => refRows(String(calc[`C${row}`]?.f ?? "")).map(idAt);
+  const totalOf = idsIn(rowOf("line:totalCost")).map((id) => id.replace(/^line:/, ""));
+  const itemsOf = new Map(rows.map((id) => [id, idsIn(rowOf(`line:${id}`)).map((x) => x.replace(/^item:/, ""))]));
+  return { rows, totalOf, itemsOf };
+}
+
+describe("guard: the exported Cost Table has exactly computeTable's rows, and its totals sum exactly the cost lines", () => {
+  const all: [string, () => Scenario][] = [...cases, ["schedule method (contract as stated)", () => bySchedule(contractAsStated())], ["schedule method with group loadings", () => bySchedule({ ...groupLoadingsScenario(), items: groupLoadingsScenario().items.filter((i) => i.id !== "aidesStipend") })]];
+  for (const [name, make] of all) {
+    it(name, () => {
+      const scenario = make();
+      const result = computeTable(scenario);
+      const got = exportedStructure(exportWorkbook([scenario], { cachedValues: "none" }), 0, result.columns.length + 2, "Calculation");
+      expect(got.rows).toEqual(result.lines.map((l) => l.id));
+      const cost = result.lines.filter((l) => l.kind === "cost").map((l) => l.id);
+      expect(got.totalOf).toEqual(cost);
+      for (const id of cost) expect([...got.itemsOf.get(id)!].sort(), `items on ${id}`).toEqual(result.items.filter((i) => i.line === id).map((i) => i.id).sort());
+    });
+  }
+
+  it("in a comparison workbook, each block has its own scenario's rows (schedule method next to average salary)", () => {
+    const a = fisAsPublished();
+    const b = bySchedule(fisAsPublished());
+    const bytes = exportWorkbook([a, b], { cachedValues: "none" });
+    const width = computeTable(a).columns.length + 2;
+    expect(exportedStructure(bytes, 0, width, "Calculation").rows).toEqual(computeTable(a).lines.map((l) => l.id));
+    expect(exportedStructure(bytes, 1, width, "Calculation 2").rows).toEqual(computeTable(b).lines.map((l) => l.id));
+  });
+});
 
 describe("HyperFormula recomputes the exported workbook from its formulas", () => {
   for (const [name, make] of cases) {
@@ -78,17 +195,25 @@ describe("HyperFormula recomputes the exported workbook from its formulas", () =
       const result = computeTable(scenario);
       const bytes = poisonCachedValues(exportWorkbook([scenario]));
       const hf = hyperFormulaRecalc(bytes);
-      expect(expectMatchesEngine(hf.value, layout(bytes, result, 0), result, "Calculation")).toBe(result.lines.length * result.columns.length * 2);
+      expect(expectMatchesEngine(hf.value, layout(bytes, result, 0), result, "Calculation", scenario)).toBe(cellsCompared(result, scenario));
+      if (name.startsWith("rates of pay") || name.startsWith("one-time pay")) expectFormulasForEveryItem(bytes, scenario, result);
     });
   }
 
   it("schedule method: census-costed raise, step and turnover rows are values; everything that depends on them is formulas", () => {
-    const scenario = { ...fisAsPublished(), settings: { ...fisAsPublished().settings, salaryMethod: "schedule" as const } };
+    const scenario = bySchedule(fisAsPublished());
     const result = computeTable(scenario);
     expect(result.lines.map((l) => l.id)).toContain("baseSalaryIncreasesSteps");
     const bytes = poisonCachedValues(exportWorkbook([scenario]));
+    const calc = XLSX.read(bytes, { cellFormula: true }).Sheets.Calculation!;
+    const row = (id: string) => Object.keys(calc).find((a) => calc[a]?.v === id)!.replace(/^A/, "");
+    for (const id of ["item:baseSalary", "item:baseSalary.steps", "item:baseSalary.turnover"]) {
+      expect(calc[`C${row(id)}`]!.f, id).toBeUndefined();
+      expect(String(calc[`H${row(id)}`]!.v)).toContain("schedule method");
+    }
+    expect(calc[`C${row("item:medicare")}`]!.f).toMatch(/^items_medicare_rate\*\(C\d+\+C\d+\+C\d+\)$/);
     const hf = hyperFormulaRecalc(bytes);
-    expect(expectMatchesEngine(hf.value, layout(bytes, result, 0), result, "Calculation")).toBe(result.lines.length * result.columns.length * 2);
+    expect(expectMatchesEngine(hf.value, layout(bytes, result, 0), result, "Calculation", scenario)).toBe(cellsCompared(result, scenario));
   });
 
   it("property: any edit of the inputs, either rounding rule, either proration, recomputes to the engine's table", () => {
@@ -199,7 +324,7 @@ describe.skipIf(!soffice)("LibreOffice (headless) recomputes the exported workbo
       const result = computeTable(scenario);
       const bytes = poisonCachedValues(exportWorkbook([scenario]));
       const wb = libreOfficeRecalc(soffice!, bytes);
-      expect(expectMatchesEngine((s, a) => cellValue(wb, s, a), layout(bytes, result, 0), result, "Calculation")).toBe(result.lines.length * result.columns.length * 2);
+      expect(expectMatchesEngine((s, a) => cellValue(wb, s, a), layout(bytes, result, 0), result, "Calculation", scenario)).toBe(cellsCompared(result, scenario));
     });
   }
 
