@@ -3,10 +3,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AutosaveSnapshot, MenuCommand } from "../electron/ipc/contract";
 import { ROUNDING_RULES } from "../model/rounding";
 import { getPlatform } from "./platform";
+import { AnalysisPanel } from "./analysis/AnalysisPanel";
 import { Charts } from "./charts/Charts";
 import { FisTable } from "./grid/FisTable";
 import { InputsGrid, inputRows } from "./grid/InputsGrid";
 import { ComparePanel } from "./panels/ComparePanel";
+import { CostLinesPanel } from "./panels/CostLinesPanel";
 import { ExplainPanel } from "./panels/ExplainPanel";
 import { MessageBar } from "./panels/MessageBar";
 import { ScenarioList } from "./panels/ScenarioList";
@@ -20,7 +22,7 @@ import * as files from "./state/file-commands";
 import { isReferenceAgreement } from "./state/reference";
 import { TABS, activeEntry, autosaveText, cellErrorKey, type Tab } from "./state/store";
 
-const VIEW_TABS: Partial<Record<MenuCommand, Tab>> = { "view.table": "table", "view.inputs": "inputs", "view.census": "census", "view.compare": "compare", "view.charts": "charts" };
+const VIEW_TABS: Partial<Record<MenuCommand, Tab>> = { "view.table": "table", "view.inputs": "inputs", "view.census": "census", "view.compare": "compare", "view.charts": "charts", "view.analysis": "analysis" };
 
 function isTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -237,11 +239,15 @@ export function App() {
           {state.tab === "inputs" && (
             <>
               <SettingsBar scenario={entry.scenario} onChange={(scenario, what) => dispatch({ type: "replaceScenario", scenario, what })} />
+              <CostLinesPanel scenario={entry.scenario} builtIn={entry.builtIn} onAdd={(line) => dispatch({ type: "addCostLine", line })} onRemove={(lineId) => dispatch({ type: "removeCostLine", lineId })} />
               <InputsGrid rows={rows} readOnlyHint={entry.builtIn} jump={state.jump} onEdit={(edits) => dispatch({ type: "edit", edits })} />
             </>
           )}
           {state.tab === "census" && <SchedulePanel imported={state.census} />}
           {state.tab === "compare" && <ComparePanel />}
+          {state.tab === "analysis" && (
+            <AnalysisPanel scenario={entry.scenario} census={census} onCreateScenario={(scenario, what) => dispatch({ type: "addScenario", scenario, from: entry.key, what })} onJump={(path) => dispatch({ type: "jump", path })} />
+          )}
           {state.tab === "charts" && <Charts result={result} baseline={tableFor(entry.baseline, census)} baselineName={entry.baseline === entry.scenario ? entry.scenario.name : entry.baselineName} />}
         </main>
       </div>

@@ -35,11 +35,11 @@ export interface InputRow {
 const SECTION_LABELS: Record<InputSection, string> = {
   "Headcount and salary": "Headcount and salary",
   Raises: "Raises by year",
-  "One-time payments": "Bonus (one-time)",
+  "One-time payments": "One-time payments (bonus)",
   "Coverage premium": "Coverage premium (additional pay)",
   Benefits: "Benefits by calendar year",
-  "Rates of pay": "Medicare (rates of pay)",
-  "Other costs": "Other NPS",
+  "Rates of pay": "Rates of pay (Medicare, FICA, pension)",
+  "Other costs": "Other costs (amounts per year)",
   "Fund split and funding": "Local share and funding",
 };
 

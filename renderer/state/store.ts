@@ -8,6 +8,7 @@
  */
 import type { FileHandle } from "../../electron/ipc/contract";
 import { formatInputError } from "../../model/errors";
+import { addCostLine, removeCostLine, type CostLineChange, type NewCostLine } from "../../model/scenario/cost-lines";
 import { contractAsStated, fisAsPublished } from "../../model/scenario/reference";
 import { getInput, setInputValue } from "../../model/scenario/paths";
 import { checkScenario } from "../../model/scenario/schema";
@@ -15,13 +16,14 @@ import type { Census } from "../../model/schedule/types";
 import type { Scenario } from "../../model/scenario/types";
 import { parseInputNumber } from "../format/parse-number";
 
-export type Tab = "table" | "inputs" | "census" | "compare" | "charts";
+export type Tab = "table" | "inputs" | "census" | "compare" | "charts" | "analysis";
 export const TABS: { id: Tab; label: string }[] = [
   { id: "table", label: "FIS table" },
   { id: "inputs", label: "Inputs" },
   { id: "census", label: "Census & schedules" },
   { id: "compare", label: "Compare" },
   { id: "charts", label: "Charts" },
+  { id: "analysis", label: "Analysis" },
 ];
 
 export interface ScenarioEntry {
@@ -80,6 +82,10 @@ export type Action =
   | { type: "saved"; key: string; file: FileHandle }
   | { type: "recovered"; scenarios: Scenario[] }
   | { type: "replaceScenario"; scenario: Scenario; what: string }
+  | { type: "addCostLine"; line: NewCostLine }
+  | { type: "removeCostLine"; lineId: string }
+  /** A scenario made elsewhere (e.g. goal seek) added as a user scenario and made active. */
+  | { type: "addScenario"; scenario: Scenario; from: string; what: string }
   | { type: "notice"; notice: Notice | null }
   | { type: "jump"; path: string }
   | { type: "selectCell"; line: string; column: string }
@@ -201,6 +207,29 @@ function edit(state: AppState, edits: { path: string; text: string }[]): AppStat
   return { ...next, cellErrors, notice };
 }
 
+/**
+ * A structural change (a cost line added or removed) to the active scenario: one undo step, or
+ * nothing but a message when the change is refused. On a built-in it lands in a fresh copy, as
+ * an input edit does.
+ */
+function structural(state: AppState, change: (s: Scenario) => CostLineChange): AppState {
+  const entry = activeEntry(state);
+  const result = change(entry.scenario);
+  if (!result.ok) {
+    const [first, ...rest] = result.errors;
+    return { ...state, notice: { kind: "error", text: first ? first.message : "The change was refused.", ...(rest.length ? { details: rest.map((e) => e.message) } : {}) } };
+  }
+  let next = state;
+  let target = entry;
+  let copied = "";
+  if (entry.builtIn) {
+    [next, target] = addCopy(state, entry);
+    copied = ` "${entry.scenario.name}" is a read-only built-in, so this was done in a new copy, "${target.scenario.name}".`;
+  }
+  const scenario = { ...result.scenario, id: target.scenario.id, name: target.scenario.name };
+  return { ...updateEntry(next, target.key, (e) => ({ ...e, scenario, past: [...e.past, e.scenario].slice(-200), future: [], dirty: true })), notice: { kind: "info", text: `${result.message}${copied}` } };
+}
+
 function step(state: AppState, direction: "undo" | "redo"): AppState {
   const entry = activeEntry(state);
   const from = direction === "undo" ? entry.past : entry.future;
@@ -274,6 +303,17 @@ export function reducer(state: AppState, action: Action): AppState {
         return { ...updateEntry(next, copy.key, (e) => ({ ...e, scenario: { ...action.scenario, id: e.scenario.id, name: e.scenario.name }, past: [e.scenario] })), notice: { kind: "info", text: `${action.what} "${entry.scenario.name}" is a read-only built-in, so this was applied to a new copy, "${copy.scenario.name}".` } };
       }
       return { ...updateEntry(state, entry.key, (e) => ({ ...e, scenario: action.scenario, past: [...e.past, e.scenario], future: [], dirty: true })), notice: { kind: "info", text: action.what } };
+    }
+    case "addCostLine":
+      return structural(state, (s) => addCostLine(s, action.line));
+    case "removeCostLine":
+      return structural(state, (s) => removeCostLine(s, action.lineId));
+    case "addScenario": {
+      const key = `u${state.nextKey}`;
+      const scenario = { ...action.scenario, name: uniqueName(state, action.scenario.name) };
+      const from = state.entries.find((e) => e.key === action.from);
+      const entry: ScenarioEntry = { key, scenario, builtIn: false, baseline: from?.scenario ?? action.scenario, baselineName: from?.scenario.name ?? scenario.name, past: [], future: [], dirty: true };
+      return { ...state, entries: [...state.entries, entry], activeKey: key, selectedCell: null, nextKey: state.nextKey + 1, changeSeq: state.changeSeq + 1, notice: { kind: "info", text: `${action.what} "${scenario.name}".` } };
     }
     case "notice":
       return { ...state, notice: action.notice };

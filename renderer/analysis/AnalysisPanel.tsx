@@ -1,0 +1,83 @@
+/**
+ * The Analysis screen for the active scenario: cost of 1%, goal seek, retro pay, and the
+ * sensitivity tornado and two-way table. The many-costing parts run in a Web Worker (see
+ * client.ts) and show "computing…" until they answer; a click on an amount explains it.
+ */
+import { useEffect, useState } from "react";
+import { percentRaiseOf, percentRaiseYears } from "../../model/analysis/raise-edits";
+import type { Census } from "../../model/schedule/types";
+import type { Scenario } from "../../model/scenario/types";
+import { ExplainPanel } from "../panels/ExplainPanel";
+import { computeOptionsFor } from "../state/compute-cache";
+import { CostOfOnePercent, type ExplainTarget } from "./CostOfOnePercent";
+import { GoalSeek } from "./GoalSeek";
+import { RetroPay } from "./RetroPay";
+import { Tornado, TwoWay } from "./Sensitivity";
+import { useAnalysis, type AnalysisState } from "./use-analysis";
+
+/** FY2026 x FY2027 for the reference agreement: the second and third years with a percent raise, else the first two. */
+function twoWayYears(scenario: Scenario): { rowYear: number; columnYear: number } | null {
+  const years = percentRaiseYears(scenario);
+  if (years.length < 2) return null;
+  const [a, b] = years.length >= 3 ? [years[1]!, years[2]!] : [years[0]!, years[1]!];
+  return { rowYear: a, columnYear: b };
+}
+
+function Status({ state, what }: { state: AnalysisState | null; what: string }) {
+  if (!state || state.status === "computing") return <p className="computing" data-testid="computing">Computing {what}…</p>;
+  if (state.status === "error") return <p className="error-text">Could not compute {what}: {state.message}</p>;
+  const { answer } = state;
+  return (
+    <p className="muted small" data-testid={`timing-${answer.data.kind}`} data-ms={Math.round(answer.data.ms)} data-where={answer.where}>
+      {answer.data.evaluations} costings in {Math.round(answer.data.ms)} ms ({answer.where === "worker" ? "background worker" : "main thread"}; {Math.round(answer.wallMs)} ms from request to answer)
+    </p>
+  );
+}
+
+export function AnalysisPanel({ scenario, census, onCreateScenario, onJump }: { scenario: Scenario; census: Census | null; onCreateScenario: (s: Scenario, what: string) => void; onJump: (path: string) => void }) {
+  const [explain, setExplain] = useState<{ id: string; target: ExplainTarget } | null>(null);
+  useEffect(() => setExplain(null), [scenario]);
+  const years = twoWayYears(scenario);
+  const c1 = useAnalysis(scenario, census, { kind: "costOfOnePercent" });
+  const tornado = useAnalysis(scenario, census, { kind: "tornado" });
+  const twoWay = useAnalysis(scenario, census, years ? { kind: "twoWay", ...years } : null);
+  const select = (id: string, target: ExplainTarget) => setExplain({ id, target });
+  const rounding = scenario.settings.rounding;
+
+  return (
+    <div className="analysis" data-testid="analysis">
+      <div className="analysis-top">
+        <div className="analysis-cards">
+          <section className="card">
+            <h3>Cost of 1%</h3>
+            <p className="muted small">What one more point of raise in a year costs (in that year, and with compounding and Medicare over all years), and $1,000 flat per member. Click an amount to see how it was computed.</p>
+            <Status state={c1} what="the cost of 1%" />
+            {c1?.status === "done" && c1.answer.data.kind === "costOfOnePercent" && <CostOfOnePercent data={c1.answer.data} years={scenario.agreement.fiscalYears.length} selected={explain?.id ?? null} onSelect={select} />}
+          </section>
+          <section className="card">
+            <h3>Goal seek</h3>
+            <GoalSeek scenario={scenario} options={computeOptionsFor(scenario, census)} onCreate={onCreateScenario} />
+          </section>
+          <section className="card">
+            <h3>Retroactive pay</h3>
+            <RetroPay scenario={scenario} selected={explain?.id ?? null} onSelect={select} />
+          </section>
+        </div>
+        <ExplainPanel cell={explain?.target} title={explain?.target.title ?? ""} onJump={onJump} />
+      </div>
+      <section className="card">
+        <h3>Sensitivity: which inputs move the four-year total</h3>
+        <Status state={tornado} what="the tornado" />
+        {tornado?.status === "done" && tornado.answer.data.kind === "tornado" && <Tornado data={tornado.answer.data} rounding={rounding} />}
+      </section>
+      <section className="card">
+        <h3>Two-way table: {years ? `FY${years.rowYear} raise x FY${years.columnYear} raise` : "two years' raises"}</h3>
+        {!years && <p className="muted">This scenario has fewer than two years with a percent raise, so there is nothing to sweep.</p>}
+        {years && <Status state={twoWay} what="the two-way table" />}
+        {years && twoWay?.status === "done" && twoWay.answer.data.kind === "twoWay" && (
+          <TwoWay data={twoWay.answer.data} rounding={rounding} reference={{ row: percentRaiseOf(scenario, years.rowYear), column: percentRaiseOf(scenario, years.columnYear) }} />
+        )}
+      </section>
+    </div>
+  );
+}

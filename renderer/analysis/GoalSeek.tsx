@@ -1,0 +1,151 @@
+/**
+ * Goal seek: the largest raise (uniform, or one year's) that keeps a table line within a limit.
+ * Solved on the main thread (about 15 costings, the bisection on the 0.01% grid); the answer can
+ * become a new user scenario.
+ */
+import { useState } from "react";
+import type { ComputeOptions } from "../../model/compute";
+import { Decimal } from "../../model/decimal";
+import { goalSeekRaise, type GoalSeekResult } from "../../model/analysis/goal-seek";
+import type { BudgetConstraint, ColumnCheck, ConstraintScope } from "../../model/analysis/budget-constraint";
+import { percentRaiseYears, type RaiseYear } from "../../model/analysis/raise-edits";
+import type { Scenario } from "../../model/scenario/types";
+import { parseInputNumber } from "../format/parse-number";
+
+const LINES = [
+  { id: "totalCost", label: "Total cost" },
+  { id: "localPortion", label: "Local portion" },
+  { id: "costFundedByWia", label: "Cost funded by WIA" },
+];
+
+const pct = (rate: Decimal) => `${rate.times(100).toFixed(2)}%`;
+/** Exact dollars as $K with one decimal, for headroom text (not a table cell). */
+function k(dollars: Decimal): string {
+  const v = dollars.div(1000).toDecimalPlaces(1, Decimal.ROUND_HALF_UP);
+  const [int, frac] = v.abs().toFixed(1).split(".");
+  return `${v.isNegative() && !v.isZero() ? "-" : ""}$${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${frac}K`;
+}
+const columnText = (c: string) => (c === "Total" ? "the all-years total" : c);
+
+function worst(checks: readonly ColumnCheck[]): ColumnCheck {
+  return checks.reduce((a, b) => (b.headroom.lessThan(a.headroom) ? b : a));
+}
+
+export function GoalSeek({ scenario, options, onCreate }: { scenario: Scenario; options: ComputeOptions; onCreate: (solved: Scenario, what: string) => void }) {
+  const years = percentRaiseYears(scenario);
+  const [raise, setRaise] = useState<string>("all");
+  const [lineId, setLineId] = useState("totalCost");
+  const [limitKind, setLimitKind] = useState<"amount" | "fundingAvailablePlus">("amount");
+  const [amount, setAmount] = useState("200,000");
+  const [scope, setScope] = useState("total");
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ result: GoalSeekResult; ms: number; scenario: Scenario } | { error: string } | null>(null);
+
+  const solve = () => {
+    const parsed = parseInputNumber(amount, "USD");
+    if (!parsed.ok) return setOutcome({ error: `Limit: ${parsed.message}` });
+    const dollars = new Decimal(parsed.value).times(1000);
+    const constraintScope: ConstraintScope = scope === "total" || scope === "eachYear" ? scope : { fiscalYear: Number(scope) };
+    const constraint: BudgetConstraint = { lineId, limit: { kind: limitKind, dollars }, scope: constraintScope };
+    setBusy(true);
+    // After a paint, so "Solving…" shows while the costings run.
+    setTimeout(() => {
+      const started = performance.now();
+      try {
+        const result = goalSeekRaise(scenario, { raise: (raise === "all" ? "all" : Number(raise)) as RaiseYear, constraint, computeOptions: options });
+        setOutcome({ result, ms: performance.now() - started, scenario });
+      } catch (e) {
+        setOutcome({ error: e instanceof Error ? e.message : String(e) });
+      }
+      setBusy(false);
+    }, 20);
+  };
+
+  const current = outcome && "result" in outcome && outcome.scenario === scenario ? outcome : null;
+  const r = current?.result;
+  return (
+    <div className="goal-seek" data-testid="goal-seek">
+      <div className="form-row">
+        <label>
+          Solve for{" "}
+          <select data-testid="goal-raise" value={raise} onChange={(e) => setRaise(e.target.value)}>
+            <option value="all">the same raise every year</option>
+            {years.map((y) => (
+              <option key={y} value={String(y)}>
+                the FY{y} raise only
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="form-row">
+        <label>
+          so that{" "}
+          <select data-testid="goal-line" value={lineId} onChange={(e) => setLineId(e.target.value)}>
+            {LINES.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </label>{" "}
+        <label>
+          ≤{" "}
+          <select data-testid="goal-limit-kind" value={limitKind} onChange={(e) => setLimitKind(e.target.value as "amount" | "fundingAvailablePlus")}>
+            <option value="amount">$</option>
+            <option value="fundingAvailablePlus">Funding available + $</option>
+          </select>
+        </label>{" "}
+        <input data-testid="goal-amount" aria-label="Limit in $ thousands" className="narrow" value={amount} onChange={(e) => setAmount(e.target.value)} />
+        K{" "}
+        <select data-testid="goal-scope" aria-label="Over which years" value={scope} onChange={(e) => setScope(e.target.value)}>
+          <option value="total">over all years</option>
+          <option value="eachYear">in every year</option>
+          {scenario.agreement.fiscalYears.map((y) => (
+            <option key={y} value={String(y)}>
+              in FY{y}
+            </option>
+          ))}
+        </select>{" "}
+        <button type="button" data-testid="goal-solve" disabled={busy} onClick={solve}>
+          {busy ? "Solving…" : "Solve"}
+        </button>
+      </div>
+      {outcome && "error" in outcome && (
+        <p className="error-text" data-testid="goal-error">
+          {outcome.error}
+        </p>
+      )}
+      {r && !r.ok && (
+        <p className="error-text" data-testid="goal-error">
+          No answer: {r.message}.
+        </p>
+      )}
+      {r && r.ok && (
+        <div className="goal-result" data-testid="goal-result">
+          <p>
+            Answer: <strong data-testid="goal-answer">{pct(r.raise)}</strong> — {r.description}.
+          </p>
+          <p className="small">
+            Binding: <span data-testid="goal-binding">{columnText(worst(r.atNextStep).column)}</span> (headroom at the answer {k(worst(r.atAnswer).headroom)}; at {pct(r.raise.plus("0.0001"))} it is {k(worst(r.atNextStep).headroom.negated())} over).
+          </p>
+          <details className="small">
+            <summary data-testid="goal-trace">
+              Trace: {r.trace.evaluations} costings, bisection over {pct(r.trace.bracket.low)}–{pct(r.trace.bracket.high)} in {r.trace.iterations.length} steps, {Math.round(current!.ms)} ms
+            </summary>
+            <ol>
+              {r.trace.iterations.map((it) => (
+                <li key={it.iteration}>
+                  tried {pct(it.tried)} in [{pct(it.low)}, {pct(it.high)}]: {it.satisfied ? "fits" : "over"} ({columnText(it.worstColumn)} headroom {k(it.worstHeadroom)})
+                </li>
+              ))}
+            </ol>
+          </details>
+          <button type="button" data-testid="goal-create" onClick={() => onCreate(r.scenario, "Created the goal-seek scenario")}>
+            Create scenario
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

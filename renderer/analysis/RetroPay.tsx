@@ -1,0 +1,106 @@
+/**
+ * Retro pay (Art. 36.2.2): raises implemented a lag after approval, the pay owed for the periods
+ * before that paid as one lump sum. Shows what was earned by year and the lump sum by the fiscal
+ * year it is paid in; cheap (no costings), so it runs on the main thread.
+ */
+import { useMemo, useState } from "react";
+import { Decimal } from "../../model/decimal";
+import { retroPay } from "../../model/analysis/retro";
+import { toDisplayThousands } from "../../model/rounding";
+import type { Scenario } from "../../model/scenario/types";
+import { thousandsText } from "../format/money";
+import type { ExplainTarget } from "./CostOfOnePercent";
+
+export function RetroPay({ scenario, selected, onSelect }: { scenario: Scenario; selected: string | null; onSelect: (id: string, target: ExplainTarget) => void }) {
+  const [approved, setApproved] = useState("2025-03-03");
+  const [lag, setLag] = useState("120");
+  const lagDays = /^\d{1,4}$/.test(lag.trim()) ? Number(lag.trim()) : Number.NaN;
+  const outcome = useMemo(() => (Number.isNaN(lagDays) ? { ok: false as const, message: `lag "${lag}" is not a whole number of days` } : retroPay(scenario, { approved, implementationLagDays: lagDays })), [scenario, approved, lagDays, lag]);
+  const k = (d: Decimal) => thousandsText(toDisplayThousands(d, scenario.settings.rounding));
+  const pick = (id: string, title: string, exact: Decimal, explanation: ExplainTarget["explanation"]) => onSelect(id, { title, exact, display: toDisplayThousands(exact, scenario.settings.rounding), explanation });
+  return (
+    <div className="retro" data-testid="retro">
+      <div className="form-row">
+        <label>
+          Approved on <input type="date" data-testid="retro-approved" value={approved} onChange={(e) => setApproved(e.target.value)} />
+        </label>{" "}
+        <label>
+          + <input data-testid="retro-lag" className="narrow" value={lag} onChange={(e) => setLag(e.target.value)} aria-label="Days from approval to implementation" /> days to implement (Art. 36.2.2: 120)
+        </label>
+      </div>
+      {!outcome.ok && (
+        <p className="error-text" data-testid="retro-error">
+          {outcome.message}
+        </p>
+      )}
+      {outcome.ok && (
+        <>
+          <p>
+            Implemented <strong data-testid="retro-implementation">{outcome.value.implementation}</strong>; lump sum paid in{" "}
+            <strong data-testid="retro-paid-fy">FY{outcome.value.paidInFiscalYear}</strong>:{" "}
+            <button type="button" className={`link${selected === "retro-total" ? " cell-selected" : ""}`} data-testid="retro-total" data-exact={outcome.value.total.toString()} onClick={() => pick("retro-total", `Retro lump sum paid FY${outcome.value.paidInFiscalYear}`, outcome.value.total, outcome.value.explanation)}>
+              {k(outcome.value.total)}K
+            </button>
+          </p>
+          {outcome.value.earned.length === 0 ? (
+            <p className="muted">Nothing is owed: every raise is implemented by the time it takes effect.</p>
+          ) : (
+            <table className="analysis-table small">
+              <thead>
+                <tr>
+                  <th>Earned in</th>
+                  <th>Periods owed</th>
+                  <th>Wages</th>
+                  <th>Rates of pay</th>
+                  <th>Total</th>
+                </tr>
+              </thead>
+              <tbody>
+                {outcome.value.earned.map((e) => (
+                  <tr key={e.fiscalYear}>
+                    <th scope="row">FY{e.fiscalYear}</th>
+                    <td>{e.counted}</td>
+                    <td className="num">{k(e.wages)}</td>
+                    <td className="num">{k(e.ratesOfPay)}</td>
+                    <td className={`num clickable${selected === `retro-${e.fiscalYear}` ? " cell-selected" : ""}`} data-testid={`retro-earned-FY${e.fiscalYear}`} onClick={() => pick(`retro-${e.fiscalYear}`, `Retro earned FY${e.fiscalYear}`, e.total, e.explanation)}>
+                      {k(e.total)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <table className="analysis-table small" data-testid="retro-by-payment-year">
+            <thead>
+              <tr>
+                <th>By fiscal year of payment</th>
+                {Object.keys(outcome.value.cashShift).map((c) => (
+                  <th key={c}>{c}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">Lump sum paid</th>
+                {Object.keys(outcome.value.cashShift).map((c) => (
+                  <td key={c} className="num" data-testid={`retro-paid-${c}`}>
+                    {k(c === `FY${outcome.value.paidInFiscalYear}` ? outcome.value.total : new Decimal(0))}
+                  </td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">Cash moved vs. the table</th>
+                {Object.entries(outcome.value.cashShift).map(([c, v]) => (
+                  <td key={c} className="num">
+                    {k(v)}
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+          <p className="muted small">The FIS table costs these periods in the years they were worked; the lump sum moves that cash to the year it is paid.</p>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * The analyses that need many costings (cost of 1%, tornado, two-way table) as plain requests and
+ * plain answers: a request carries the scenario as JSON text, an answer carries every amount as a
+ * decimal string. That is what crosses the Web Worker boundary (structured clone would strip
+ * Decimal's prototype), and the same function runs on the main thread when no worker is available.
+ */
+import type { ComputeOptions } from "../../model/compute";
+import { Decimal } from "../../model/decimal";
+import type { Explanation } from "../../model/explain";
+import { costOfOnePercent } from "../../model/analysis/cost-of-one-percent";
+import { tornado, twoWayTable } from "../../model/analysis/sensitivity";
+import type { Census } from "../../model/schedule/types";
+import type { Scenario } from "../../model/scenario/types";
+
+export interface CensusJson {
+  label: string;
+  asOfFiscalYear: number;
+  cells: { schedule: string; lane: string; step: number; yearsOfService?: number; headcount: string }[];
+}
+
+export type AnalysisRequest =
+  | { kind: "costOfOnePercent"; scenario: string; census?: CensusJson }
+  | { kind: "tornado"; scenario: string; census?: CensusJson }
+  | { kind: "twoWay"; scenario: string; census?: CensusJson; rowYear: number; columnYear: number };
+
+export interface MarginalRow {
+  id: string;
+  label: string;
+  fiscalYear: number;
+  kind: "percent" | "flat";
+  /** Dollars, unrounded, by column ("FY2025".., "Total"). */
+  cells: Record<string, string>;
+  /** $ thousands by the scenario's rounding rule, by column. */
+  display: Record<string, string>;
+  explanation: Explanation;
+}
+
+export interface CostOfOnePercentData {
+  kind: "costOfOnePercent";
+  columns: string[];
+  onePercent: MarginalRow[];
+  flatPerMember: MarginalRow[];
+  evaluations: number;
+  ms: number;
+}
+
+export interface TornadoBarData {
+  path: string;
+  label: string;
+  owner: string;
+  unit: string;
+  value: string;
+  low: string;
+  high: string;
+  move: string;
+  totalLow: string;
+  totalHigh: string;
+  swing: string;
+}
+
+export interface TornadoData {
+  kind: "tornado";
+  baseTotalCost: string;
+  bars: TornadoBarData[];
+  evaluations: number;
+  ms: number;
+}
+
+export interface TwoWayData {
+  kind: "twoWay";
+  rowYear: number;
+  columnYear: number;
+  rowRates: string[];
+  columnRates: string[];
+  /** values[i][j]: TOTAL COST over all years, dollars, with rowRates[i] and columnRates[j]. */
+  values: string[][];
+  evaluations: number;
+  ms: number;
+}
+
+export type AnalysisData = CostOfOnePercentData | TornadoData | TwoWayData;
+
+export function censusToJson(census: Census): CensusJson {
+  return { label: census.label, asOfFiscalYear: census.asOfFiscalYear, cells: census.cells.map((c) => ({ ...c, headcount: c.headcount.toString() })) };
+}
+
+function censusFromJson(json: CensusJson): Census {
+  return { label: json.label, asOfFiscalYear: json.asOfFiscalYear, cells: json.cells.map((c) => ({ ...c, schedule: c.schedule as Census["cells"][number]["schedule"], headcount: new Decimal(c.headcount) })) };
+}
+
+/** The same options the table uses (state/compute-cache.ts): a census only matters to the schedule method. */
+function optionsFor(scenario: Scenario, census: CensusJson | undefined): ComputeOptions {
+  return census && scenario.settings.salaryMethod === "schedule" ? { scheduleMethod: { census: censusFromJson(census) } } : {};
+}
+
+const strings = (r: Record<string, Decimal>): Record<string, string> => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.toString()]));
+
+/** Runs one request; throws on a scenario the engine refuses (the caller shows the message). */
+export function runAnalysis(request: AnalysisRequest, now: () => number = () => performance.now()): AnalysisData {
+  const started = now();
+  const scenario = JSON.parse(request.scenario) as Scenario;
+  const options = optionsFor(scenario, request.census);
+  switch (request.kind) {
+    case "costOfOnePercent": {
+      const c = costOfOnePercent(scenario, options);
+      const row = (m: (typeof c.onePercent)[number]): MarginalRow => ({ id: m.id, label: m.label, fiscalYear: m.fiscalYear, kind: m.kind, cells: strings(m.cells), display: strings(m.display), explanation: m.explanation });
+      return { kind: "costOfOnePercent", columns: c.columns, onePercent: c.onePercent.map(row), flatPerMember: c.flatPerMember.map(row), evaluations: 1 + c.onePercent.length + c.flatPerMember.length, ms: now() - started };
+    }
+    case "tornado": {
+      const t = tornado(scenario, options);
+      return {
+        kind: "tornado",
+        baseTotalCost: t.baseTotalCost.toString(),
+        bars: t.bars.map((b) => ({
+          path: b.path,
+          label: b.label,
+          owner: b.owner,
+          unit: b.unit,
+          value: b.value.toString(),
+          low: b.low.toString(),
+          high: b.high.toString(),
+          move: b.move,
+          totalLow: b.totalCost.low.toString(),
+          totalHigh: b.totalCost.high.toString(),
+          swing: b.swing.toString(),
+        })),
+        evaluations: t.evaluations,
+        ms: now() - started,
+      };
+    }
+    case "twoWay": {
+      const t = twoWayTable(scenario, { rowYear: request.rowYear, columnYear: request.columnYear }, options);
+      return {
+        kind: "twoWay",
+        rowYear: t.rowYear,
+        columnYear: t.columnYear,
+        rowRates: t.rowRates.map(String),
+        columnRates: t.columnRates.map(String),
+        values: t.values.map((r) => r.map(String)),
+        evaluations: t.evaluations,
+        ms: now() - started,
+      };
+    }
+  }
+}
