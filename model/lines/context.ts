@@ -54,3 +54,8 @@ export function coveredMembers(scenario: Scenario, item: CostItem): ItemCell {
 export function moneyText(d: Decimal): string {
   return d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
 }
+
+/** A cost in dollars with its explanation: the shape every line function returns. */
+export function usdCell(label: string, exact: Decimal, formula: string, children: Explanation[] = [], symbols?: string): ItemCell {
+  return { exact, explanation: { label, value: exact.toString(), unit: "USD", formula, ...(symbols === undefined ? {} : { symbols }), children } };
+}

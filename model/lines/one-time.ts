@@ -4,7 +4,7 @@
  */
 import { Decimal, ONE, ZERO, sum } from "../decimal";
 import type { OneTimeItem, RaisesItem } from "../scenario/types";
-import { coveredGroups, coveredMembers, dec, paramLeaf, type ItemCell, type LineContext } from "./context";
+import { coveredGroups, coveredMembers, dec, paramLeaf, type ItemCell, type LineContext, usdCell } from "./context";
 import { basePayroll } from "./raises";
 
 function earnings(item: OneTimeItem, ctx: LineContext): ItemCell {
@@ -45,24 +45,14 @@ function earnings(item: OneTimeItem, ctx: LineContext): ItemCell {
 
 export function oneTimeCost(item: OneTimeItem, ctx: LineContext, fy: number): ItemCell {
   if (fy !== item.paidInFiscalYear) {
-    return { exact: ZERO, explanation: { label: `${item.label} FY${fy}`, value: "0", unit: "USD", formula: `one-time payment, paid in FY${item.paidInFiscalYear} only`, children: [] } };
+    return usdCell(`${item.label} FY${fy}`, ZERO, `one-time payment, paid in FY${item.paidInFiscalYear} only`);
   }
   const rate = dec(item.rate);
   // A flat lump sum with rate 0 needs no earnings base; skipping it keeps its explanation short.
   const base = item.amountPerMember && rate.isZero() ? undefined : earnings(item, ctx);
   const rateCost: Decimal = base ? rate.times(base.exact) : ZERO;
   if (!item.amountPerMember) {
-    return {
-      exact: rateCost,
-      explanation: {
-        label: `${item.label} FY${fy}`,
-        value: rateCost.toString(),
-        unit: "USD",
-        formula: "rate x earnings",
-        symbols: `${rate} x ${base!.exact}`,
-        children: [paramLeaf(item.rate, `items.${item.id}.rate`), base!.explanation],
-      },
-    };
+    return usdCell(`${item.label} FY${fy}`, rateCost, "rate x earnings", [paramLeaf(item.rate, `items.${item.id}.rate`), base!.explanation], `${rate} x ${base!.exact}`);
   }
   const members = coveredMembers(ctx.scenario, item);
   const perMember = dec(item.amountPerMember);

@@ -6,7 +6,7 @@
 import { Decimal, ZERO, sum } from "../decimal";
 import type { CostItem, PayRateItem, Scenario } from "../scenario/types";
 import { STEP_SUFFIX, TURNOVER_SUFFIX } from "./schedule-raises";
-import { coveredGroups, dec, paramLeaf, type ItemCell, type LineContext } from "./context";
+import { coveredGroups, dec, paramLeaf, type ItemCell, type LineContext, usdCell } from "./context";
 import { raisesCost } from "./raises";
 import { oneTimeCost } from "./one-time";
 import { perHeadBenefitCost } from "./per-head-benefit";
@@ -30,7 +30,7 @@ function groupPart(rateItem: PayRateItem, target: CostItem, whole: ItemCell, ctx
   const shared = targetGroups.filter((id) => rateItem.groupIds!.includes(id));
   if (shared.length === targetGroups.length) return whole;
   const label = `${target.label}: part for ${shared.length ? shared.join(", ") : "no covered group"} FY${fy}`;
-  if (shared.length === 0) return { exact: ZERO, explanation: { label, value: "0", unit: "USD", formula: `${target.label} covers none of the rate's groups`, children: [] } };
+  if (shared.length === 0) return usdCell(label, ZERO, `${target.label} covers none of the rate's groups`);
   const bySchedule = ctx.scenario.settings.salaryMethod === "schedule";
   if (target.kind === "raises" && !bySchedule) return raisesCost({ ...target, groupIds: shared }, ctx, fy);
   if (target.kind === "oneTime" && !target.earnings) return oneTimeCost({ ...target, groupIds: shared }, ctx, fy);
@@ -53,7 +53,7 @@ function groupPart(rateItem: PayRateItem, target: CostItem, whole: ItemCell, ctx
 
 export function payRateCost(item: PayRateItem, ctx: LineContext, fy: number): ItemCell {
   if (!payRateInForce(item, fy)) {
-    return { exact: ZERO, explanation: { label: `${item.label} FY${fy}`, value: "0", unit: "USD", formula: `starts in FY${item.startFiscalYear}`, children: [] } };
+    return usdCell(`${item.label} FY${fy}`, ZERO, `starts in FY${item.startFiscalYear}`);
   }
   // Under the schedule method a raises item also has step and turnover parts; the rate is due on all of them.
   const parts = item.appliesTo.flatMap((id) => [id, id + STEP_SUFFIX, id + TURNOVER_SUFFIX].map((partId) => ({ targetId: id, cell: ctx.costs.get(partId)?.get(fy) })));
@@ -66,15 +66,5 @@ export function payRateCost(item: PayRateItem, ctx: LineContext, fy: number): It
   const base = sum(bases.map((b) => b.exact));
   const rate = dec(item.rate);
   const cost = rate.times(base);
-  return {
-    exact: cost,
-    explanation: {
-      label: `${item.label} FY${fy}`,
-      value: cost.toString(),
-      unit: "USD",
-      formula: `rate x (${item.appliesTo.join(" + ")})${item.groupIds ? ` for ${item.groupIds.join(", ")} only` : ""}`,
-      symbols: `${rate} x ${base}`,
-      children: [paramLeaf(item.rate, `items.${item.id}.rate`), ...bases.map((b) => b.explanation)],
-    },
-  };
+  return usdCell(`${item.label} FY${fy}`, cost, `rate x (${item.appliesTo.join(" + ")})${item.groupIds ? ` for ${item.groupIds.join(", ")} only` : ""}`, [paramLeaf(item.rate, `items.${item.id}.rate`), ...bases.map((b) => b.explanation)], `${rate} x ${base}`);
 }

@@ -13,7 +13,7 @@ import { payPeriodStartsOfFiscalYear, monthsOfFiscalYear, fiscalYearOfDate } fro
 import { Decimal, ZERO, sum } from "../decimal";
 import type { Explanation } from "../explain";
 import type { DatedAmount, PerHeadBenefitItem } from "../scenario/types";
-import { coveredMembers, dec, moneyText, paramLeaf, type ItemCell, type LineContext } from "./context";
+import { coveredMembers, dec, moneyText, paramLeaf, type ItemCell, type LineContext, usdCell } from "./context";
 
 /** The amount for `year`, or the latest earlier one (a contribution stays in force until changed). */
 function amountInForce(item: PerHeadBenefitItem, year: number): { entry: DatedAmount; index: number } | undefined {
@@ -104,15 +104,5 @@ export function perHeadBenefitCost(item: PerHeadBenefitItem, ctx: LineContext, f
   const countNote = item.countFrom
     ? [{ label: `Counted from ${item.countFrom.date}`, value: item.countFrom.date, unit: "date", source: item.countFrom.source, children: [] } satisfies Explanation]
     : [];
-  return {
-    exact: cost,
-    explanation: {
-      label: `${item.label} increase FY${fy}`,
-      value: cost.toString(),
-      unit: "USD",
-      formula: `headcount x sum of (${unitWord} x increase over the baseline)`,
-      symbols: `${heads.exact} x ${moneyText(perHead)}`,
-      children: [heads.explanation, ...parts.map((p) => p.explanation), ...countNote],
-    },
-  };
+  return usdCell(`${item.label} increase FY${fy}`, cost, `headcount x sum of (${unitWord} x increase over the baseline)`, [heads.explanation, ...parts.map((p) => p.explanation), ...countNote], `${heads.exact} x ${moneyText(perHead)}`);
 }

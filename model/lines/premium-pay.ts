@@ -5,7 +5,7 @@
  */
 import { Decimal, ONE, ZERO, sum } from "../decimal";
 import type { PayRateItem, PremiumPayItem } from "../scenario/types";
-import { dec, paramLeaf, type ItemCell, type LineContext } from "./context";
+import { dec, paramLeaf, type ItemCell, type LineContext, usdCell } from "./context";
 import { payRateInForce } from "./pay-rate";
 
 function annualAmount(item: PremiumPayItem, ctx: LineContext, fy: number): ItemCell {
@@ -36,7 +36,7 @@ function annualAmount(item: PremiumPayItem, ctx: LineContext, fy: number): ItemC
 
 export function premiumPayCost(item: PremiumPayItem, ctx: LineContext, fy: number): ItemCell {
   if (fy < item.firstFiscalYear) {
-    return { exact: ZERO, explanation: { label: `${item.label} FY${fy}`, value: "0", unit: "USD", formula: `starts in FY${item.firstFiscalYear}`, children: [] } };
+    return usdCell(`${item.label} FY${fy}`, ZERO, `starts in FY${item.firstFiscalYear}`);
   }
   const annual = annualAmount(item, ctx, fy);
   const growth = dec(item.growthRate);
@@ -46,15 +46,5 @@ export function premiumPayCost(item: PremiumPayItem, ctx: LineContext, fy: numbe
   const cost = annual.exact.times(growthFactor).times(multiplier);
   const children = [annual.explanation, paramLeaf(item.growthRate, `items.${item.id}.growthRate`)];
   if (years === 0) children.push(paramLeaf(item.yearsPaidInFirstYear, `items.${item.id}.yearsPaidInFirstYear`));
-  return {
-    exact: cost,
-    explanation: {
-      label: `${item.label} FY${fy}`,
-      value: cost.toString(),
-      unit: "USD",
-      formula: years === 0 ? "annual premium x years paid in the first year (incl. retro)" : `annual premium x (1 + growth)^${years}`,
-      symbols: years === 0 ? `${annual.exact} x ${multiplier}` : `${annual.exact} x ${growthFactor}`,
-      children,
-    },
-  };
+  return usdCell(`${item.label} FY${fy}`, cost, years === 0 ? "annual premium x years paid in the first year (incl. retro)" : `annual premium x (1 + growth)^${years}`, children, years === 0 ? `${annual.exact} x ${multiplier}` : `${annual.exact} x ${growthFactor}`);
 }
