@@ -92,7 +92,9 @@ export function TwoWay({ data, rounding, reference }: { data: TwoWayData; roundi
         <thead>
           <tr>
             <th className="corner">
-              FY{data.rowYear} ↓ / FY{data.columnYear} →
+              FY{data.rowYear} ↓
+              <br />
+              FY{data.columnYear} →
             </th>
             {data.columnRates.map((c, j) => (
               <th key={c} className={j === refCol ? "ref-axis" : ""}>

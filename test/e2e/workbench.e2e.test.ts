@@ -347,6 +347,8 @@ describe("native menu commands (a stand-in for the Electron preload)", () => {
     await expect.poll(() => p.evaluate(() => (window as unknown as { __title: string }).__title)).toBe("FIS as published (copy) • — Fiscal Impact Studio");
     await send("view.compare");
     await p.locator('[data-testid="compare-panel"]').waitFor();
+    await send("view.analysis");
+    await p.locator('[data-testid="analysis"]').waitFor();
     await context.close();
   });
 });

@@ -1,0 +1,204 @@
+/**
+ * The Analysis screen and cost lines in Chromium, checked against the engine: cost of 1%, the
+ * tornado and two-way table (computed in the Web Worker), goal seek to a new scenario, retro pay,
+ * then a cost line added, checked, removed and brought back with undo.
+ */
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { costOfOnePercent, goalSeekRaise, retroPay, tornado, twoWayTable } from "../../model/analysis";
+import { computeTable, type TableResult } from "../../model/compute";
+import { Decimal } from "../../model/decimal";
+import { addCostLine } from "../../model/scenario/cost-lines";
+import { fisAsPublished } from "../../model/scenario/reference";
+import type { Scenario } from "../../model/scenario/types";
+import { serveStatic } from "./static-server";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const shots = `${root}test-artifacts/screenshots/`;
+const COLUMNS = ["FY2025", "FY2026", "FY2027", "FY2028", "Total"];
+
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+function thousands(text: string): number {
+  const t = text.trim();
+  const negative = /^\(.*\)$/.test(t);
+  const digits = t.replace(/[()$,+\sK]/g, "");
+  if (!/^\d+$/.test(digits)) throw new Error(`not a $K amount: "${text}"`);
+  return negative ? -Number(digits) : Number(digits);
+}
+const k = (d: Decimal) => Number(d.toString());
+const tid = (id: string) => page.locator(`[data-testid="${id}"]`);
+const cell = (line: string, column: string) => page.locator(`.fis-grid [row-id="${line}"] [col-id="${column}"]`);
+const lineOf = (r: TableResult, id: string) => r.lines.find((l) => l.id === id)!;
+
+async function readLine(line: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const c of COLUMNS) out[c] = thousands(await cell(line, c).innerText());
+  return out;
+}
+const expectedLine = (r: TableResult, id: string) => Object.fromEntries(COLUMNS.map((c) => [c, k(lineOf(r, id).cells[c]!.display)]));
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await serveStatic(`${root}dist-web`);
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+  page = await context.newPage();
+  page.on("pageerror", (e) => problems.push(e.message));
+  await page.goto(server.url);
+  await cell("totalCost", "Total").waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the Analysis screen on FIS as published", () => {
+  const reference = fisAsPublished();
+
+  it("cost of 1%: each year's own-year and all-years cost, as the engine has it, explained on click", async () => {
+    await tid("tab-analysis").click();
+    const engine = costOfOnePercent(reference);
+    const fy2028 = engine.onePercent.find((m) => m.fiscalYear === 2028)!;
+    const own = tid("c1-percent-FY2028-own");
+    await own.waitFor({ timeout: 20_000 });
+    expect(await own.getAttribute("data-exact")).toBe(fy2028.cells.FY2028!.toString());
+    expect(thousands(await own.innerText())).toBe(k(fy2028.display.FY2028!));
+    for (const m of engine.onePercent) {
+      expect(thousands(await tid(`c1-percent-FY${m.fiscalYear}-all`).innerText())).toBe(k(m.display.Total!));
+    }
+    const flat = engine.flatPerMember.find((m) => m.fiscalYear === 2026)!;
+    expect(thousands(await tid("c1-flat-FY2026-own").innerText())).toBe(k(flat.display.FY2026!));
+    await own.click();
+    await expect.poll(() => tid("explain-panel").innerText()).toContain("TOTAL COST FY2028 change");
+  });
+
+  it("tornado: rendered in the worker, first bar = the engine's largest swing, with its step", async () => {
+    const engine = tornado(reference);
+    const first = tid("tornado-row").first();
+    await first.waitFor({ timeout: 20_000 });
+    expect(await first.getAttribute("data-path")).toBe(engine.bars[0]!.path);
+    expect(await first.getAttribute("data-swing")).toBe(engine.bars[0]!.swing.toString());
+    expect(await first.innerText()).toContain("±1 point");
+    await page.locator('[data-testid="tornado"] .recharts-bar-rectangle').first().waitFor();
+    // The chart's first (top) category is the same input.
+    const ticks = await page.locator('[data-testid="tornado"] .recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').evaluateAll((els) =>
+      els.map((e) => ({ y: Number(e.getAttribute("y")), text: e.textContent ?? "" })).sort((a, b) => a.y - b.y),
+    );
+    // A long label wraps into several tspans; compare without the spaces between them.
+    expect(ticks[0]!.text.replace(/\s/g, "")).toContain(engine.bars[0]!.label.replace(/\s/g, ""));
+    expect(await tid("timing-tornado").getAttribute("data-where")).toBe("worker");
+  });
+
+  it("two-way table: 21 x 21, the (3%, 3%) cell is the reference four-year total, outlined", async () => {
+    const at = page.locator('[data-testid="twoway-cell"][data-row="0.03"][data-col="0.03"]');
+    await at.waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-testid="twoway-cell"]').count()).toBe(441);
+    expect(await at.innerText()).toBe("238,980");
+    expect(await at.getAttribute("class")).toContain("ref-cell");
+    const engine = twoWayTable(reference, { rowYear: 2026, columnYear: 2027 });
+    expect(await page.locator('[data-testid="twoway-cell"][data-row="0.1"][data-col="0"]').getAttribute("data-exact")).toBe(engine.values[20]![0]!.toString());
+    expect(await tid("timing-twoWay").getAttribute("data-where")).toBe("worker");
+    const ms = {
+      tornado: Number(await tid("timing-tornado").getAttribute("data-ms")),
+      twoWay: Number(await tid("timing-twoWay").getAttribute("data-ms")),
+      costOfOnePercent: Number(await tid("timing-costOfOnePercent").getAttribute("data-ms")),
+    };
+    console.log(`worker times (ms): ${JSON.stringify(ms)}`);
+  });
+
+  it("retro pay: approval date + 120 days, the lump sum by fiscal year of payment", async () => {
+    await tid("retro-approved").fill("2025-03-03");
+    const engine = retroPay(reference, { approved: "2025-03-03" });
+    if (!engine.ok) throw new Error(engine.message);
+    await expect.poll(() => tid("retro-implementation").innerText()).toBe(engine.value.implementation);
+    expect(await tid("retro-paid-fy").innerText()).toBe(`FY${engine.value.paidInFiscalYear}`);
+    expect(await tid("retro-total").getAttribute("data-exact")).toBe(engine.value.total.toString());
+    await tid("retro-lag").fill("400");
+    const later = retroPay(reference, { approved: "2025-03-03", implementationLagDays: 400 });
+    if (!later.ok) throw new Error(later.message);
+    await expect.poll(() => tid("retro-total").getAttribute("data-exact")).toBe(later.value.total.toString());
+    await tid("retro-lag").fill("120");
+    await page.screenshot({ path: `${shots}09-analysis.png`, fullPage: true });
+  });
+
+  it("goal seek: total cost <= $200,000K over four years gives 2.10%, and Create scenario adds it", async () => {
+    await page.selectOption('[data-testid="goal-raise"]', "all");
+    await page.selectOption('[data-testid="goal-line"]', "totalCost");
+    await page.selectOption('[data-testid="goal-limit-kind"]', "amount");
+    await tid("goal-amount").fill("200,000");
+    await page.selectOption('[data-testid="goal-scope"]', "total");
+    await tid("goal-solve").click();
+    await expect.poll(() => tid("goal-answer").innerText(), { timeout: 20_000 }).toBe("2.10%");
+    expect(await tid("goal-binding").innerText()).toBe("the all-years total");
+    expect(await tid("goal-trace").innerText()).toMatch(/\d+ costings, bisection over 0\.00%–50\.00%/);
+    await tid("goal-create").click();
+    await expect.poll(() => tid("active-scenario").innerText()).toContain("Goal seek: uniform raise 2.10%");
+    await tid("tab-table").click();
+    const solved = goalSeekRaise(reference, { raise: "all", constraint: { lineId: "totalCost", limit: { kind: "amount", dollars: new Decimal(200_000_000) }, scope: "total" } });
+    if (!solved.ok) throw new Error(solved.message);
+    const total = await readLine("totalCost");
+    expect(total.Total).toBeLessThanOrEqual(200_000);
+    expect(total).toEqual(expectedLine(computeTable(solved.scenario), "totalCost"));
+  });
+});
+
+describe("cost lines in the app", () => {
+  let solved: Scenario;
+  let withFica: Scenario;
+  beforeAll(() => {
+    const r = goalSeekRaise(fisAsPublished(), { raise: "all", constraint: { lineId: "totalCost", limit: { kind: "amount", dollars: new Decimal(200_000_000) }, scope: "total" } });
+    if (!r.ok) throw new Error(r.message);
+    solved = r.scenario;
+    const added = addCostLine(solved, { label: "FICA 7.65% on base salary", item: { kind: "payRate", rate: "0.0765", appliesTo: ["baseSalary"], startFiscalYear: 2027 } });
+    if (!added.ok) throw new Error(added.errors[0]!.message);
+    withFica = added.scenario;
+  });
+
+  it("adds FICA 7.65% on base salary from FY2027: a new line before TOTAL COST, totals as computeTable has them", async () => {
+    await tid("tab-inputs").click();
+    await tid("cost-line-add-open").click();
+    await tid("cl-label").fill("FICA 7.65% on base salary");
+    await page.selectOption('[data-testid="cl-kind"]', "payRate");
+    await tid("cl-rate").fill("7.65%");
+    await page.locator('[data-testid="cl-applies"][data-item="baseSalary"]').check();
+    await page.selectOption('[data-testid="cl-start"]', "2027");
+    await tid("cl-add").click();
+    await expect.poll(() => tid("message-text").innerText()).toContain('Added the line "FICA 7.65% on base salary"');
+    // Its input is an ordinary, editable input row.
+    await expect.poll(() => page.locator('.inputs-grid [row-id="items.ficaOnBaseSalary.rate"] [col-id="value"]').innerText()).toBe("7.65%");
+    await page.screenshot({ path: `${shots}10-cost-lines.png` });
+
+    await tid("tab-table").click();
+    const want = computeTable(withFica);
+    expect(await readLine("ficaOnBaseSalary")).toEqual(expectedLine(want, "ficaOnBaseSalary"));
+    expect(await readLine("totalCost")).toEqual(expectedLine(want, "totalCost"));
+    expect(lineOf(want, "ficaOnBaseSalary").cells.FY2026!.exact.isZero()).toBe(true);
+    const rows = await page.locator(".fis-grid [row-id][row-index]").evaluateAll((els) => [...new Map(els.map((e) => [Number(e.getAttribute("row-index")), e.getAttribute("row-id")])).entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]));
+    expect(rows.indexOf("ficaOnBaseSalary")).toBe(rows.indexOf("totalCost") - 1);
+    await page.screenshot({ path: `${shots}10b-cost-line-table.png` });
+  });
+
+  it("removes it (with confirmation) and undo brings it back", async () => {
+    await tid("tab-inputs").click();
+    await page.locator('[data-testid="cost-line-remove"][data-line="ficaOnBaseSalary"]').click();
+    await tid("cost-line-confirm").click();
+    await expect.poll(() => tid("message-text").innerText()).toContain('Removed the line "FICA 7.65% on base salary"');
+    await tid("tab-table").click();
+    await expect.poll(() => cell("ficaOnBaseSalary", "Total").count()).toBe(0);
+    expect(await readLine("totalCost")).toEqual(expectedLine(computeTable(solved), "totalCost"));
+    await tid("undo").click();
+    await expect.poll(() => cell("ficaOnBaseSalary", "Total").count()).toBe(1);
+    expect(await readLine("totalCost")).toEqual(expectedLine(computeTable(withFica), "totalCost"));
+    expect(problems).toEqual([]);
+  });
+});
