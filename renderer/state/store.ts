@@ -10,7 +10,7 @@ import type { FileHandle } from "../../electron/ipc/contract";
 import { formatInputError } from "../../model/errors";
 import { addCostLine, removeCostLine, type CostLineChange, type NewCostLine } from "../../model/scenario/cost-lines";
 import { contractAsStated, fisAsPublished } from "../../model/scenario/reference";
-import { getInput, setInputValue } from "../../model/scenario/paths";
+import { getInput, listInputs, setInputValue } from "../../model/scenario/paths";
 import { checkScenario } from "../../model/scenario/schema";
 import type { Census } from "../../model/schedule/types";
 import type { Scenario } from "../../model/scenario/types";
@@ -227,7 +227,14 @@ function structural(state: AppState, change: (s: Scenario) => CostLineChange): A
     copied = ` "${entry.scenario.name}" is a read-only built-in, so this was done in a new copy, "${target.scenario.name}".`;
   }
   const scenario = { ...result.scenario, id: target.scenario.id, name: target.scenario.name };
-  return { ...updateEntry(next, target.key, (e) => ({ ...e, scenario, past: [...e.past, e.scenario].slice(-200), future: [], dirty: true })), notice: { kind: "info", text: `${result.message}${copied}` } };
+  // A new line's first input is scrolled into view on the inputs grid, ready to edit.
+  const item = scenario.items.find((i) => i.line === result.lineId);
+  const firstInput = item ? listInputs(scenario).find((e) => e.path.startsWith(`items.${item.id}.`)) : undefined;
+  return {
+    ...updateEntry(next, target.key, (e) => ({ ...e, scenario, past: [...e.past, e.scenario].slice(-200), future: [], dirty: true })),
+    notice: { kind: "info", text: `${result.message}${copied}` },
+    ...(firstInput ? { jump: { path: firstInput.path, seq: (state.jump?.seq ?? 0) + 1 } } : {}),
+  };
 }
 
 function step(state: AppState, direction: "undo" | "redo"): AppState {

@@ -93,3 +93,52 @@ describe("store", () => {
     expect(mixed.ok && mixed.skipped[0]).toContain("autosave scenario 2");
   });
 });
+
+describe("store: cost lines and added scenarios", () => {
+  const FICA = { label: "FICA 7.65% on base salary", item: { kind: "payRate" as const, rate: "0.0765", appliesTo: ["baseSalary"], startFiscalYear: 2027 } };
+
+  it("adding a line to a built-in lands in a copy, one undo step, its input editable and jumped to", () => {
+    let s = run([{ type: "addCostLine", line: FICA }]);
+    const copy = activeEntry(s);
+    expect(copy.builtIn).toBe(false);
+    expect(copy.scenario.lines.map((l) => l.id)).toContain("ficaOnBaseSalary");
+    expect(s.entries[0]!.scenario.lines.map((l) => l.id)).not.toContain("ficaOnBaseSalary");
+    expect(s.notice?.text).toContain('Added the line "FICA 7.65% on base salary"');
+    expect(s.jump?.path).toBe("items.ficaOnBaseSalary.rate");
+    s = run([{ type: "edit", edits: [{ path: "items.ficaOnBaseSalary.rate", text: "6.2%" }] }], s);
+    expect(getInput(activeEntry(s).scenario, "items.ficaOnBaseSalary.rate")?.value).toBe("0.062");
+    s = run([{ type: "undo" }, { type: "undo" }], s);
+    expect(activeEntry(s).scenario.lines.map((l) => l.id)).not.toContain("ficaOnBaseSalary");
+    s = run([{ type: "redo" }], s);
+    expect(getInput(activeEntry(s).scenario, "items.ficaOnBaseSalary.rate")?.value).toBe("0.0765");
+  });
+
+  it("a refused change leaves the scenario alone and says why", () => {
+    const before = run([{ type: "newFrom", key: "fis" }]);
+    const s = run([{ type: "addCostLine", line: { ...FICA, item: { ...FICA.item, rate: "2" } } }], before);
+    expect(activeEntry(s).scenario).toBe(activeEntry(before).scenario);
+    expect(activeEntry(s).past).toHaveLength(0);
+    expect(s.notice?.kind).toBe("error");
+    expect(s.notice?.text).toMatch(/not a rate between/);
+  });
+
+  it("removing a line is one undo step; removing a line others depend on names them", () => {
+    let s = run([{ type: "newFrom", key: "fis" }, { type: "addCostLine", line: FICA }, { type: "removeCostLine", lineId: "ficaOnBaseSalary" }]);
+    expect(activeEntry(s).scenario.lines.map((l) => l.id)).not.toContain("ficaOnBaseSalary");
+    s = run([{ type: "undo" }], s);
+    expect(activeEntry(s).scenario.lines.map((l) => l.id)).toContain("ficaOnBaseSalary");
+    s = run([{ type: "removeCostLine", lineId: "baseSalaryIncreases" }], s);
+    expect(s.notice?.text).toContain('"FICA 7.65% on base salary" would no longer apply to baseSalary');
+  });
+
+  it("addScenario adds a user scenario with the source as its baseline and makes it active", () => {
+    const base = initialState();
+    const made = { ...base.entries[0]!.scenario, id: "solved", name: "Goal seek: uniform raise 2.10% (FIS as published)" };
+    const s = run([{ type: "addScenario", scenario: made, from: "fis", what: "Created the goal-seek scenario" }], base);
+    const e = activeEntry(s);
+    expect(e.builtIn).toBe(false);
+    expect(e.scenario.name).toBe(made.name);
+    expect(e.baselineName).toBe("FIS as published");
+    expect(s.notice?.text).toBe(`Created the goal-seek scenario "${made.name}".`);
+  });
+});
