@@ -98,8 +98,12 @@ export function importAssumptions(bytes: Uint8Array, fileName: string, base: Sce
     return {
       ok: false,
       errors: invalid.map((e) => {
-        const row = e.field ? rowOf.get(e.field) : undefined;
-        return row === undefined ? { ...where, ...(e.field ? { field: e.field } : {}), message: e.message } : { ...where, row: row + 1, column: columnLetter(valueCol), message: e.message };
+        // A check on several inputs at once (fund shares adding up to more than 1) names their parent
+        // path: point at the first edited row under it and list the others.
+        const rows = e.field ? (rowOf.has(e.field) ? [rowOf.get(e.field)!] : changes.filter((c) => c.path.startsWith(`${e.field}.`)).map((c) => c.row)) : [];
+        if (rows.length === 0) return { ...where, ...(e.field ? { field: e.field } : {}), message: e.message };
+        const others = rows.length > 1 ? ` (edited rows ${rows.map((r) => r + 1).join(", ")})` : "";
+        return { ...where, row: rows[0]! + 1, column: columnLetter(valueCol), message: `${e.message}${others}` };
       }),
     };
   }

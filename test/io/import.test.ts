@@ -1,11 +1,13 @@
 /** Assumptions and census import: round trip through the exported workbook, header detection, errors with sheet/row/column. */
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
-import { computeTable, contractAsStated, fisAsPublished, getInput } from "../../model";
+import { computeTable, contractAsStated, fisAsPublished, getInput, listInputs } from "../../model";
+import { fundSplit } from "../../model/analysis";
 import { importAssumptions } from "../../model/io/assumptions-import";
 import { importCensus } from "../../model/io/census-import";
 import { exportWorkbook } from "../../model/io/xlsx-export";
 import { censusHeadcount, censusToCsv, referenceCensus } from "../../model/schedule";
+import { groupLoadingsScenario, perMemberOneTimeScenario } from "./scenarios";
 
 const xlsxBytes = (wb: XLSX.WorkBook) => new Uint8Array(XLSX.write(wb, { type: "array", bookType: "xlsx" }) as ArrayBuffer);
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -92,6 +94,53 @@ describe("importAssumptions", () => {
     if (share.ok) return;
     const shareRow = 4 + (XLSX.utils.sheet_to_json<string[]>(XLSX.read(exportWorkbook([fisAsPublished()])).Sheets.Inputs!, { header: 1 }).slice(3).findIndex((row) => row[0] === "localShare"));
     expect(share.errors[0]).toMatchObject({ sheet: "Inputs", row: shareRow, column: "E" });
+  });
+});
+
+describe("importAssumptions: fund shares and per-member one-time amounts", () => {
+  const rowOfPath = (bytes: Uint8Array, path: string) => 4 + XLSX.utils.sheet_to_json<string[]>(XLSX.read(bytes).Sheets.Inputs!, { header: 1 }).slice(3).findIndex((row) => row[0] === path);
+
+  it("are on the Inputs sheet, and an unedited export imports as the same scenario", () => {
+    for (const s of [perMemberOneTimeScenario(), groupLoadingsScenario()]) {
+      const bytes = exportWorkbook([s]);
+      const paths = XLSX.utils.sheet_to_json<string[]>(XLSX.read(bytes).Sheets.Inputs!, { header: 1 }).slice(3).map((row) => row[0]);
+      expect(paths).toEqual(listInputs(s).map((e) => e.path));
+      const r = importAssumptions(bytes, "same.xlsx", s);
+      expect(r.ok && r.value).toEqual(s);
+    }
+    expect(listInputs(perMemberOneTimeScenario()).map((e) => e.path)).toEqual(
+      expect.arrayContaining(["items.ratification.amountPerMember", "items.aidesBonus.amountPerMember", "fundShares.local.share", "fundShares.stateGrant.share", "fundShares.federal.share"]),
+    );
+  });
+
+  it("edited in the file, they import as user edits and the table and the fund split follow", () => {
+    const base = perMemberOneTimeScenario();
+    const bytes = editInputs(exportWorkbook([base]), { "items.ratification.amountPerMember": { t: "n", v: 2000 }, "fundShares.stateGrant.share": { t: "n", v: 0.3 } });
+    const r = importAssumptions(bytes, "edited.xlsx", base);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(getInput(r.value, "items.ratification.amountPerMember")).toMatchObject({ value: "2000", source: { kind: "user" } });
+    expect(getInput(r.value, "fundShares.stateGrant.share")).toMatchObject({ value: "0.3", source: { kind: "user" } });
+    expect(getInput(r.value, "fundShares.federal.share")).toEqual(getInput(base, "fundShares.federal.share"));
+    const table = computeTable(r.value);
+    // (5,776 teachers + 812 aides) x $2,000, rate 0.
+    expect(table.items.find((i) => i.id === "ratification")!.cells.FY2026!.exact.toFixed(2)).toBe("13176000.00");
+    const total = table.lines.find((l) => l.id === "totalCost")!.cells.Total!.exact;
+    const funds = fundSplit(r.value, table);
+    expect(funds.map((f) => f.id)).toEqual(["local", "stateGrant", "federal"]);
+    expect(funds[1]!.cells.Total!.eq(total.times("0.3"))).toBe(true);
+  });
+
+  it("fund shares pushed past 100% are rejected at the edited row", () => {
+    const base = perMemberOneTimeScenario();
+    const exported = exportWorkbook([base]);
+    const r = importAssumptions(editInputs(exported, { "fundShares.stateGrant.share": { t: "n", v: 0.35 }, "fundShares.federal.share": { t: "n", v: 0.2 } }), "over.xlsx", base);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const first = rowOfPath(exported, "fundShares.stateGrant.share");
+    expect(r.errors).toEqual([{ file: "over.xlsx", sheet: "Inputs", row: first, column: "E", message: `fund shares add up to more than 1 (100%) (edited rows ${first}, ${first + 1})` }]);
+    const negative = importAssumptions(editInputs(exported, { "items.aidesBonus.amountPerMember": { t: "n", v: -250 } }), "neg.xlsx", base);
+    expect(negative.ok ? [] : negative.errors).toEqual([{ file: "neg.xlsx", sheet: "Inputs", row: rowOfPath(exported, "items.aidesBonus.amountPerMember"), column: "E", message: expect.stringContaining("cannot be negative") }]);
   });
 });
 
