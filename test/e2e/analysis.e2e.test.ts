@@ -129,6 +129,7 @@ describe("the Analysis screen on FIS as published", () => {
     await expect.poll(() => tid("retro-total").getAttribute("data-exact")).toBe(later.value.total.toString());
     await tid("retro-lag").fill("120");
     await page.screenshot({ path: `${shots}09-analysis.png`, fullPage: true });
+    await tid("twoway").screenshot({ path: `${shots}09b-two-way.png` });
   });
 
   it("goal seek: total cost <= $200,000K over four years gives 2.10%, and Create scenario adds it", async () => {
@@ -176,6 +177,8 @@ describe("cost lines in the app", () => {
     await expect.poll(() => tid("message-text").innerText()).toContain('Added the line "FICA 7.65% on base salary"');
     // Its input is an ordinary, editable input row.
     await expect.poll(() => page.locator('.inputs-grid [row-id="items.ficaOnBaseSalary.rate"] [col-id="value"]').innerText()).toBe("7.65%");
+    // Rows inserted into the grid slide into place; let them settle for the picture.
+    await page.waitForTimeout(500);
     await page.screenshot({ path: `${shots}10-cost-lines.png` });
 
     await tid("tab-table").click();
