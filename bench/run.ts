@@ -2,7 +2,7 @@
  * npm run bench [-- --quick] [--only engine,analysis,io,spreadsheets,browser] [--dist DIR] [--markdown]
  *
  * --quick: a fifth of the runs (never fewer than 3); --only: some groups; --dist: measure that web
- * build as it is; --markdown: also print the table as Markdown for docs/PERFORMANCE.md.
+ * build as it is; --markdown: also print the table as Markdown for the README Performance section.
  *
  * Prints a table and writes bench/results.json. A script, not a test: timings depend on the
  * machine, so they are recorded with the machine rather than asserted.
