@@ -205,3 +205,28 @@ describe("cost lines in the app", () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe("without Web Workers", () => {
+  it("the analyses run on the main thread instead, with the same answers", async () => {
+    const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+    await context.addInitScript(() => {
+      // A platform where workers cannot start (e.g. a stricter CSP): the constructor throws.
+      (window as unknown as { Worker: unknown }).Worker = function NoWorker() {
+        throw new DOMException("workers are blocked here", "SecurityError");
+      };
+    });
+    const p = await context.newPage();
+    const errors: string[] = [];
+    p.on("pageerror", (e) => errors.push(e.message));
+    await p.goto(server.url);
+    await p.locator('[data-testid="tab-analysis"]').click();
+    const at = p.locator('[data-testid="twoway-cell"][data-row="0.03"][data-col="0.03"]');
+    await at.waitFor({ timeout: 20_000 });
+    expect(await at.innerText()).toBe("238,980");
+    expect(await p.locator('[data-testid="timing-twoWay"]').getAttribute("data-where")).toBe("main thread");
+    await p.locator('[data-testid="tornado-row"]').first().waitFor();
+    expect(await p.locator('[data-testid="tornado-row"]').first().getAttribute("data-path")).toBe(tornado(fisAsPublished()).bars[0]!.path);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
