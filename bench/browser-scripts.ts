@@ -12,7 +12,7 @@ function firstPaintSource(expected: number): string {
   const bench = (window.__bench = { gridCells: 0, gridDom: null, gridFrame: null });
   const count = () => {
     let n = 0;
-    for (const cell of document.querySelectorAll(".fis-grid .ag-row[row-id] .ag-cell[col-id]")) {
+    for (const cell of document.querySelectorAll('[data-testid="fis-grid"] .ag-row[row-id] .ag-cell[col-id]')) {
       if (COLUMNS.includes(cell.getAttribute("col-id")) && cell.textContent.trim() !== "") n++;
     }
     return n;
@@ -58,13 +58,18 @@ export interface EditArm {
   column: string;
   /** The FIS cell's digits once recomputed, e.g. "31065" for "$31,065". */
   wantDigits: string;
+  /** The FIS table to read: the live one on the Inputs screen, or the Table tab's. */
+  fisGrid: "inputs-fis-grid" | "fis-grid";
+  /** Clicked as soon as the inputs grid shows the value (e.g. "tab-table"); none: same screen. */
+  clickTab?: string;
 }
 
 /**
  * Arms the edit timing before Enter is pressed. t0: the Enter keydown reaches the page (capture
  * phase on window, before AG Grid sees it); t1: the inputs grid shows the new value (edit applied
- * and scenario recomputed); then the Table tab is clicked at once, as a user would next; t2: the
- * FIS cell shows the recomputed value in the DOM; t3: the next frame after t2 (painted).
+ * and scenario recomputed); with `clickTab`, that tab is clicked at once, as a user would next;
+ * t2: the FIS cell shows the recomputed value in the DOM; t3: the next frame after t2 (painted).
+ * The FIS check runs from t0 on, so on one screen t2 may come in the same mutation batch as t1.
  */
 export function armEdit(arm: EditArm): string {
   return `(() => {
@@ -72,7 +77,7 @@ export function armEdit(arm: EditArm): string {
   const t = { t0: null, t1: null, t2: null, t3: null };
   const esc = (s) => (window.CSS && CSS.escape ? CSS.escape(s) : s);
   const inputCell = () => document.querySelector('.inputs-grid [row-id="' + esc(a.inputPath) + '"] [col-id="value"]');
-  const fisCell = () => document.querySelector('.fis-grid [row-id="' + esc(a.line) + '"] [col-id="' + esc(a.column) + '"]');
+  const fisCell = () => document.querySelector('[data-testid="' + a.fisGrid + '"] [row-id="' + esc(a.line) + '"] [col-id="' + esc(a.column) + '"]');
   window.__benchPending = new Promise((resolve, reject) => {
     const timer = setTimeout(() => { cleanup(); reject(new Error("edit timing: no update within 15 s (t=" + JSON.stringify(t) + ", input cell " + JSON.stringify(inputCell() && inputCell().textContent) + ", fis cell " + JSON.stringify(fisCell() && fisCell().textContent) + ")")); }, 15000);
     const onKey = (e) => { if (e.key === "Enter" && t.t0 === null) { t.t0 = performance.now(); check(); } };
@@ -82,7 +87,7 @@ export function armEdit(arm: EditArm): string {
         const c = inputCell();
         if (c && !c.querySelector("input") && c.textContent.trim() === a.inputText) {
           t.t1 = performance.now();
-          document.querySelector('[data-testid="tab-table"]').click();
+          if (a.clickTab) document.querySelector('[data-testid="' + a.clickTab + '"]').click();
         }
       }
       if (t.t1 !== null && t.t2 === null) {

@@ -6,7 +6,7 @@ import { getPlatform } from "./platform";
 import { AnalysisPanel } from "./analysis/AnalysisPanel";
 import { Charts } from "./charts/Charts";
 import { FisTable } from "./grid/FisTable";
-import { InputsGrid, inputRows } from "./grid/InputsGrid";
+import { InputsGrid, inputRows, reuseUnchangedRows, type InputRow } from "./grid/InputsGrid";
 import { ComparePanel } from "./panels/ComparePanel";
 import { CostLinesPanel } from "./panels/CostLinesPanel";
 import { ExplainPanel } from "./panels/ExplainPanel";
@@ -150,10 +150,15 @@ export function App() {
   const selected = state.selectedCell;
   const selectedLine = selected ? result.lines.find((l) => l.id === selected.line) : undefined;
   const selectedCell = selected ? selectedLine?.cells[selected.column] : undefined;
-  const rows = useMemo(
-    () => inputRows(entry.scenario, entry.baseline, (p) => state.cellErrors[cellErrorKey(entry.key, p)]),
-    [entry.scenario, entry.baseline, entry.key, state.cellErrors],
-  );
+  const previousRows = useRef<InputRow[]>([]);
+  const rows = useMemo(() => {
+    const next = reuseUnchangedRows(previousRows.current, inputRows(entry.scenario, entry.baseline, (p) => state.cellErrors[cellErrorKey(entry.key, p)]));
+    previousRows.current = next;
+    return next;
+  }, [entry.scenario, entry.baseline, entry.key, state.cellErrors]);
+  const onSelect = useCallback((line: string, column: string) => dispatch({ type: "selectCell", line, column }), [dispatch]);
+  const onJump = useCallback((path: string) => dispatch({ type: "jump", path }), [dispatch]);
+  const explainTitle = selectedLine && selected ? `${selectedLine.label}, ${selected.column === "Total" ? "four-year total" : selected.column}` : "";
 
   return (
     <div className="app">
@@ -227,19 +232,27 @@ export function App() {
                   showPublished={reference && show.published}
                   showVariance={reference && show.variance}
                   selected={selected}
-                  onSelect={(line, column) => dispatch({ type: "selectCell", line, column })}
+                  onSelect={onSelect}
                 />
                 <p className="muted small">
                   $ thousands. {ROUNDING_RULES[entry.scenario.settings.rounding]}. {entry.scenario.description}
                 </p>
               </div>
-              <ExplainPanel cell={selectedCell} title={selectedLine && selected ? `${selectedLine.label}, ${selected.column === "Total" ? "four-year total" : selected.column}` : ""} onJump={(path) => dispatch({ type: "jump", path })} />
+              <ExplainPanel cell={selectedCell} title={explainTitle} onJump={onJump} />
             </div>
           )}
           {state.tab === "inputs" && (
             <>
               <SettingsBar scenario={entry.scenario} onChange={(scenario, what) => dispatch({ type: "replaceScenario", scenario, what })} />
               <CostLinesPanel scenario={entry.scenario} builtIn={entry.builtIn} onAdd={(line) => dispatch({ type: "addCostLine", line })} onRemove={(lineId) => dispatch({ type: "removeCostLine", lineId })} />
+              {/* The live table: the same store and the same memoized result as the Table tab, so an edit shows here at once. */}
+              <div className="inputs-live" data-testid="inputs-live">
+                <div className="inputs-live-table">
+                  <FisTable compact result={result} showComputed showPublished={false} showVariance={false} selected={selected} onSelect={onSelect} />
+                  <p className="muted small">$ thousands, recomputed as you type. Click a number to see where it comes from.</p>
+                </div>
+                <ExplainPanel cell={selectedCell} title={explainTitle} onJump={onJump} />
+              </div>
               <InputsGrid rows={rows} readOnlyHint={entry.builtIn} jump={state.jump} onEdit={(edits) => dispatch({ type: "edit", edits })} />
             </>
           )}

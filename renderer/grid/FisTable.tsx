@@ -1,23 +1,31 @@
 /**
  * Screen 1: the Fiscal Impact Statement table in the CFO's layout. Row id = line id, column id =
  * "FY2025".."Total" (computed), "FY2025:published", "FY2025:variance" for the optional columns, so
- * tests and the explain panel can address any cell.
+ * tests and the explain panel can address any cell. The same component, `compact`, sits above the
+ * inputs grid on the Inputs screen so an edit shows in the table at once.
+ *
+ * An edit must reach the screen within a frame or two, so a re-render hands AG Grid only what
+ * changed: a row object is reused while its displayed $K values are the same (AG Grid then leaves
+ * that row alone), column defs are rebuilt only when the columns themselves change, and every
+ * object-valued grid option is a constant (AG Grid treats a new defaultColDef as new columns and a
+ * new rowClassRules as a restyle of every row).
  */
-import type { CellClassParams, CellFocusedEvent, ColDef, ColGroupDef, GetRowIdParams, GridApi } from "ag-grid-community";
+import type { CellClassParams, CellClickedEvent, CellFocusedEvent, ColDef, ColGroupDef, GetRowIdParams, GridApi, GridReadyEvent, RowClassRules } from "ag-grid-community";
 import { AgGridReact } from "ag-grid-react";
-import { useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import { Decimal } from "../../model/decimal";
 import type { LineResult, TableResult } from "../../model/compute";
 import { thousandsText, varianceText } from "../format/money";
 import { publishedCell } from "../state/reference";
 import { gridTheme } from "./ag-setup";
 
+/** What a row shows: labels and each column's $K display value (the explanation stays in the result). */
 export interface FisRow {
   id: string;
   label: string;
   kind: LineResult["kind"];
   note?: string;
-  line: LineResult;
+  display: Record<string, Decimal>;
 }
 
 export interface FisTableProps {
@@ -27,12 +35,48 @@ export interface FisTableProps {
   showVariance: boolean;
   selected: { line: string; column: string } | null;
   onSelect: (line: string, column: string) => void;
+  /** The smaller copy on the Inputs screen: shorter rows, narrower label column, own test id. */
+  compact?: boolean;
 }
 
-const columnLabel = (c: string) => (c === "Total" ? "Four-Year Total" : c.replace("FY", "FY "));
+const columnLabel = (c: string, compact = false) => (c === "Total" ? (compact ? "Total" : "Four-Year Total") : c.replace("FY", "FY "));
 
-export function FisTable({ result, showComputed, showPublished, showVariance, selected, onSelect }: FisTableProps) {
-  const rows = useMemo<FisRow[]>(() => result.lines.map((l) => ({ id: l.id, label: l.label, kind: l.kind, ...(l.note ? { note: l.note } : {}), line: l })), [result]);
+const getRowId = (p: GetRowIdParams<FisRow>) => p.data.id;
+const ROW_CLASS_RULES: RowClassRules<FisRow> = { "row-total": (p) => p.data?.kind === "total", "row-derived": (p) => p.data?.kind === "derived" };
+const DEFAULT_COL_DEF: ColDef<FisRow> = { sortable: false, resizable: true, suppressHeaderMenuButton: true };
+const SIZES = { normal: { row: 30, header: 34, label: 320 }, compact: { row: 26, header: 30, label: 210 } };
+
+function sameRow(a: FisRow, b: FisRow): boolean {
+  if (a.id !== b.id || a.label !== b.label || a.kind !== b.kind || a.note !== b.note) return false;
+  const keys = Object.keys(b.display);
+  return keys.length === Object.keys(a.display).length && keys.every((k) => a.display[k] !== undefined && a.display[k]!.equals(b.display[k]!));
+}
+
+/** Rows for `result`, reusing the previous row object wherever nothing shown in it changed. */
+function rowsFor(result: TableResult, previous: Map<string, FisRow>): FisRow[] {
+  return result.lines.map((l) => {
+    const display: Record<string, Decimal> = {};
+    for (const c of result.columns) display[c] = l.cells[c]!.display;
+    const row: FisRow = { id: l.id, label: l.label, kind: l.kind, ...(l.note ? { note: l.note } : {}), display };
+    const old = previous.get(l.id);
+    return old && sameRow(old, row) ? old : row;
+  });
+}
+
+export function FisTable({ result, showComputed, showPublished, showVariance, selected, onSelect, compact = false }: FisTableProps) {
+  const previousRows = useRef(new Map<string, FisRow>());
+  const rows = useMemo<FisRow[]>(() => {
+    const next = rowsFor(result, previousRows.current);
+    previousRows.current = new Map(next.map((r) => [r.id, r]));
+    return next;
+  }, [result]);
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+  const size = compact ? SIZES.compact : SIZES.normal;
+  // A new array per recompute, the same column keys almost always.
+  const columnKey = result.columns.join(",");
 
   // Selection is read through a ref and repainted with refreshCells, so clicking a cell does not
   // rebuild the columns (which would drop widths the user has resized).
@@ -40,7 +84,8 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
   selectedRef.current = selected;
   const apiRef = useRef<GridApi<FisRow> | null>(null);
   useEffect(() => {
-    apiRef.current?.refreshCells({ force: true });
+    // force re-runs the class rules; a forced refresh would otherwise flash every cell as "changed".
+    apiRef.current?.refreshCells({ force: true, suppressFlash: true });
   }, [selected]);
 
   const columnDefs = useMemo<(ColDef<FisRow> | ColGroupDef<FisRow>)[]>(() => {
@@ -48,17 +93,19 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
       const sel = selectedRef.current;
       return sel !== null && p.data?.id === sel.line && sel.column === column;
     };
-    const yearCols = result.columns.map((column): ColDef<FisRow> | ColGroupDef<FisRow> => {
+    const yearCols = columnKey.split(",").map((column): ColDef<FisRow> | ColGroupDef<FisRow> => {
       const computed: ColDef<FisRow> = {
         colId: column,
         headerName: showPublished || showVariance ? "Model" : columnLabel(column),
         headerTooltip: "Computed by the model from the scenario's inputs",
-        valueGetter: (p) => (p.data ? thousandsText(p.data.line.cells[column]!.display) : ""),
+        valueGetter: (p) => (p.data ? thousandsText(p.data.display[column]!) : ""),
         cellClass: "num",
-        cellClassRules: { "cell-selected": (p) => isSelected(p, column), "cell-negative": (p) => p.data?.line.cells[column]?.display.isNegative() ?? false },
+        cellClassRules: { "cell-selected": (p) => isSelected(p, column), "cell-negative": (p) => p.data?.display[column]?.isNegative() ?? false },
         tooltipValueGetter: () => "Click to see where this number comes from",
+        // A recomputed value flashes so the user sees which cells an edit moved.
+        enableCellChangeFlash: true,
         flex: 1,
-        minWidth: column === "Total" ? 128 : 96,
+        minWidth: compact ? (column === "Total" ? 110 : 88) : column === "Total" ? 128 : 96,
       };
       const published: ColDef<FisRow> = {
         colId: `${column}:published`,
@@ -78,20 +125,20 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
         headerTooltip: "Variance: computed − published, $ thousands",
         valueGetter: (p) => {
           const v = p.data ? publishedCell(p.data.id, column) : undefined;
-          return v === undefined || !p.data ? "" : varianceText(p.data.line.cells[column]!.display.minus(v));
+          return v === undefined || !p.data ? "" : varianceText(p.data.display[column]!.minus(v));
         },
         cellClass: "num variance",
         cellClassRules: {
           "variance-off": (p) => {
             const v = p.data ? publishedCell(p.data.id, column) : undefined;
-            return v !== undefined && !!p.data && !p.data.line.cells[column]!.display.equals(v);
+            return v !== undefined && !!p.data && !p.data.display[column]!.equals(v);
           },
         },
         flex: 1,
         minWidth: 64,
       };
       const parts = [...(showComputed || (!showPublished && !showVariance) ? [computed] : []), ...(showPublished ? [published] : []), ...(showVariance ? [variance] : [])];
-      return parts.length === 1 ? { ...parts[0]!, headerName: columnLabel(column) } : { groupId: `group:${column}`, headerName: columnLabel(column), children: parts };
+      return parts.length === 1 ? { ...parts[0]!, headerName: columnLabel(column, compact) } : { groupId: `group:${column}`, headerName: columnLabel(column), children: parts };
     });
     return [
       {
@@ -99,42 +146,48 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
         headerName: "$ thousands",
         field: "label",
         pinned: "left",
-        width: 320,
+        width: size.label,
         tooltipValueGetter: (p) => p.data?.note ?? p.data?.label,
         cellClass: "line-label",
       },
       ...yearCols,
     ];
-  }, [result.columns, showComputed, showPublished, showVariance]);
+  }, [columnKey, showComputed, showPublished, showVariance, compact, size.label]);
+
+  const onGridReady = useCallback((e: GridReadyEvent<FisRow>) => (apiRef.current = e.api), []);
+  const onCellClicked = useCallback((e: CellClickedEvent<FisRow>) => {
+    const col = e.column.getColId();
+    if (e.data && col !== "label") onSelectRef.current(e.data.id, col.split(":")[0]!);
+  }, []);
+  const onCellFocused = useCallback((e: CellFocusedEvent<FisRow>) => {
+    // Keyboard users get the same explain panel as mouse users.
+    if (e.rowIndex == null || typeof e.column !== "object" || e.column === null) return;
+    const col = e.column.getColId();
+    const row = rowsRef.current[e.rowIndex];
+    if (row && col !== "label") onSelectRef.current(row.id, col.split(":")[0]!);
+  }, []);
 
   // A fixed height rather than autoHeight: autoHeight leaves no room for a horizontal scrollbar and
   // clips the last (WIA) row when the Published/Variance columns overflow.
   const grouped = showPublished || showVariance;
-  const height = (grouped ? 2 : 1) * 34 + rows.length * 30 + 20;
+  const height = (grouped ? 2 : 1) * size.header + rows.length * size.row + 20;
   return (
-    <div className="fis-grid" data-testid="fis-grid" style={{ height }}>
+    <div className={compact ? "fis-grid fis-grid-compact" : "fis-grid"} data-testid={compact ? "inputs-fis-grid" : "fis-grid"} style={{ height }}>
       <AgGridReact<FisRow>
         theme={gridTheme}
         rowData={rows}
         columnDefs={columnDefs}
-        getRowId={(p: GetRowIdParams<FisRow>) => p.data.id}
-        rowClassRules={{ "row-total": (p) => p.data?.kind === "total", "row-derived": (p) => p.data?.kind === "derived" }}
+        getRowId={getRowId}
+        rowClassRules={ROW_CLASS_RULES}
+        rowHeight={size.row}
+        headerHeight={size.header}
         suppressColumnVirtualisation
         suppressMovableColumns
-        defaultColDef={{ sortable: false, resizable: true, suppressHeaderMenuButton: true }}
+        defaultColDef={DEFAULT_COL_DEF}
         tooltipShowDelay={600}
-        onGridReady={(e) => (apiRef.current = e.api)}
-        onCellClicked={(e) => {
-          const col = e.column.getColId();
-          if (e.data && col !== "label") onSelect(e.data.id, col.split(":")[0]!);
-        }}
-        onCellFocused={(e: CellFocusedEvent<FisRow>) => {
-          // Keyboard users get the same explain panel as mouse users.
-          if (e.rowIndex == null || typeof e.column !== "object" || e.column === null) return;
-          const col = e.column.getColId();
-          const row = rows[e.rowIndex];
-          if (row && col !== "label") onSelect(row.id, col.split(":")[0]!);
-        }}
+        onGridReady={onGridReady}
+        onCellClicked={onCellClicked}
+        onCellFocused={onCellFocused}
       />
     </div>
   );

@@ -3,7 +3,7 @@
  * edits go to the store (readOnlyEdit), which parses them by unit, checks the scenario and either
  * applies them (one undo step) or marks the cell red with the reason.
  */
-import type { CellEditRequestEvent, ColDef, GetRowIdParams, GridApi } from "ag-grid-community";
+import type { CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, RowClassRules } from "ag-grid-community";
 import { AgGridReact } from "ag-grid-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { InputEntry, InputSection } from "../../model/scenario/paths";
@@ -76,6 +76,28 @@ export function inputRows(scenario: Scenario, baseline: Scenario, errors: (path:
     return row;
   });
 }
+
+function sameInputRow(a: InputRow, b: InputRow): boolean {
+  const keys = Object.keys(b) as (keyof InputRow)[];
+  return keys.length === Object.keys(a).length && keys.every((k) => a[k] === b[k]);
+}
+
+/**
+ * `next` with every row that shows the same as in `previous` replaced by the previous object: AG
+ * Grid (getRowId + immutable rowData) then refreshes only the rows an edit touched, not all of them.
+ */
+export function reuseUnchangedRows(previous: readonly InputRow[], next: InputRow[]): InputRow[] {
+  const old = new Map(previous.map((r) => [r.path, r]));
+  return next.map((r) => {
+    const o = old.get(r.path);
+    return o && sameInputRow(o, r) ? o : r;
+  });
+}
+
+const getRowId = (p: GetRowIdParams<InputRow>) => p.data.path;
+// Constants: AG Grid rebuilds every column on a new defaultColDef and restyles every row on new rowClassRules.
+const ROW_CLASS_RULES: RowClassRules<InputRow> = { "row-section-start": (p) => !!p.data?.firstInSection };
+const DEFAULT_COL_DEF: ColDef<InputRow> = { sortable: false, resizable: true, suppressHeaderMenuButton: true };
 
 export interface InputsGridProps {
   rows: InputRow[];
@@ -173,8 +195,8 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
           theme={gridTheme}
           rowData={rows}
           columnDefs={columnDefs}
-          getRowId={(p: GetRowIdParams<InputRow>) => p.data.path}
-          rowClassRules={{ "row-section-start": (p) => !!p.data?.firstInSection }}
+          getRowId={getRowId}
+          rowClassRules={ROW_CLASS_RULES}
           readOnlyEdit
           singleClickEdit={false}
           enterNavigatesVertically
@@ -183,7 +205,7 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
           rowBuffer={200}
           suppressColumnVirtualisation
           tooltipShowDelay={300}
-          defaultColDef={{ sortable: false, resizable: true, suppressHeaderMenuButton: true }}
+          defaultColDef={DEFAULT_COL_DEF}
           onGridReady={(e) => {
             apiRef.current = e.api;
             setReady(true);
