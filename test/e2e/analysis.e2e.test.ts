@@ -33,7 +33,8 @@ function thousands(text: string): number {
 }
 const k = (d: Decimal) => Number(d.toString());
 const tid = (id: string) => page.locator(`[data-testid="${id}"]`);
-const cell = (line: string, column: string) => page.locator(`.fis-grid [row-id="${line}"] [col-id="${column}"]`);
+// The Table tab's grid; the Inputs screen has its own live copy ("inputs-fis-grid").
+const cell = (line: string, column: string) => page.locator(`[data-testid="fis-grid"] [row-id="${line}"] [col-id="${column}"]`);
 const lineOf = (r: TableResult, id: string) => r.lines.find((l) => l.id === id)!;
 
 async function readLine(line: string): Promise<Record<string, number>> {
@@ -186,7 +187,7 @@ describe("cost lines in the app", () => {
     expect(await readLine("ficaOnBaseSalary")).toEqual(expectedLine(want, "ficaOnBaseSalary"));
     expect(await readLine("totalCost")).toEqual(expectedLine(want, "totalCost"));
     expect(lineOf(want, "ficaOnBaseSalary").cells.FY2026!.exact.isZero()).toBe(true);
-    const rows = await page.locator(".fis-grid [row-id][row-index]").evaluateAll((els) => [...new Map(els.map((e) => [Number(e.getAttribute("row-index")), e.getAttribute("row-id")])).entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]));
+    const rows = await page.locator('[data-testid="fis-grid"] [row-id][row-index]').evaluateAll((els) => [...new Map(els.map((e) => [Number(e.getAttribute("row-index")), e.getAttribute("row-id")])).entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]));
     expect(rows.indexOf("ficaOnBaseSalary")).toBe(rows.indexOf("totalCost") - 1);
     await page.screenshot({ path: `${shots}10b-cost-line-table.png` });
   });

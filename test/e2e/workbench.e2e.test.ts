@@ -33,7 +33,8 @@ function thousands(text: string): number {
   return negative ? -Number(digits) : Number(digits);
 }
 
-const cell = (line: string, column: string) => page.locator(`.fis-grid [row-id="${line}"] [col-id="${column}"]`);
+// The Table tab's grid; the Inputs screen has its own live copy of the table (liveCell).
+const cell = (line: string, column: string) => page.locator(`[data-testid="fis-grid"] [row-id="${line}"] [col-id="${column}"]`);
 const inputValue = (path: string) => page.locator(`.inputs-grid [row-id="${path}"] [col-id="value"]`);
 
 async function readTable(lines: string[]): Promise<Record<string, Record<string, number>>> {
@@ -292,6 +293,47 @@ describe("the workbench in a browser", () => {
   });
 });
 
+describe("the Inputs screen's live table", () => {
+  it("an edited raise shows in the table on the same screen, and its numbers explain themselves there", async () => {
+    const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+    const p = await context.newPage();
+    const problems: string[] = [];
+    p.on("pageerror", (e) => problems.push(e.message));
+    await p.goto(server.url);
+    await p.locator('[data-testid="fis-grid"] [row-id=totalCost]').waitFor();
+    await p.click('[data-testid="tab-inputs"]');
+    const live = (line: string, column: string) => p.locator(`[data-testid="inputs-fis-grid"] [row-id="${line}"] [col-id="${column}"]`);
+    // On the Inputs screen the only FIS table is the live one.
+    expect(await p.locator('[data-testid="fis-grid"]').count()).toBe(0);
+    expect(thousands(await live("baseSalaryIncreases", "FY2026").innerText())).toBe(PUBLISHED_FIS_TABLE.baseSalaryIncreases!.FY2026);
+
+    const raise = p.locator(`.inputs-grid [row-id="${FY2026_RAISE}"] [col-id="value"]`);
+    await raise.click();
+    await p.keyboard.type("4");
+    await p.locator(".inputs-grid .ag-cell-inline-editing input").waitFor();
+    await p.keyboard.type("%");
+    await p.keyboard.press("Enter");
+    await expect.poll(() => raise.innerText()).toBe("4%");
+
+    const want = expected(computeTable(setInputValue(fisAsPublished(), FY2026_RAISE, "0.04")));
+    await expect.poll(async () => thousands(await live("baseSalaryIncreases", "FY2026").innerText())).toBe(want.baseSalaryIncreases!.FY2026);
+    expect(want.baseSalaryIncreases!.FY2026!).toBeGreaterThan(PUBLISHED_FIS_TABLE.baseSalaryIncreases!.FY2026!);
+    // Every other cell follows too, with no tab switch: the whole table equals the engine's.
+    for (const [line, cells] of Object.entries(want)) {
+      for (const c of COLUMNS) expect(thousands(await live(line, c).innerText()), `${line} ${c}`).toBe(cells[c]);
+    }
+    expect(await p.locator('[data-testid="tab-inputs"]').getAttribute("aria-selected")).toBe("true");
+
+    await live("baseSalaryIncreases", "FY2026").click();
+    const panel = p.locator('[data-testid="explain-panel"]');
+    await expect.poll(() => panel.innerText()).toContain(`Base Salary Increases, FY2026: $${want.baseSalaryIncreases!.FY2026!.toLocaleString("en-US")}K`);
+    await expect(panel.locator(".tag-user").first().innerText()).resolves.toContain("edited");
+    await p.screenshot({ path: `${shots}04b-inputs-with-table.png` });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
 describe("census import", () => {
   it("imports a census CSV and shows it on the census screen", async () => {
     const csv = censusToCsv({ ...referenceCensus(), cells: referenceCensus().cells.slice(0, 40) });
@@ -331,7 +373,7 @@ describe("native menu commands (a stand-in for the Electron preload)", () => {
     const p = await context.newPage();
     await p.goto(server.url);
     const send = (command: string) => p.evaluate((c) => (window as unknown as { __menu: (c: string) => void }).__menu(c), command);
-    await p.locator(".fis-grid [row-id=totalCost]").waitFor();
+    await p.locator('[data-testid="fis-grid"] [row-id=totalCost]').waitFor();
     await send("view.inputs");
     const raise = p.locator(`.inputs-grid [row-id="${FY2026_RAISE}"] [col-id="value"]`);
     await raise.click();
