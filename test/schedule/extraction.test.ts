@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../model/decimal";
 import { parseEg09, parseEt15 } from "../../model/schedule/extract/parse-source";
@@ -7,7 +8,8 @@ import { getSchedule, indexSchedules, loadSchedules, type ScheduleKey } from "..
 import et15Json from "../../model/schedule/data/et15.json";
 import eg09Json from "../../model/schedule/data/eg09.json";
 
-const SOURCE = "/work/shared/source/004_8d675becaf0e1477.txt";
+// shared/ sits beside the repository (developer machines and CI alike).
+const SOURCE = join(process.cwd(), "..", "shared", "source", "004_8d675becaf0e1477.txt");
 const all = loadSchedules();
 const idx = indexSchedules(all);
 const at = (key: ScheduleKey, fy: number, lane: string, step: string) => {
