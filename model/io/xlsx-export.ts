@@ -18,11 +18,13 @@ import { computeTable, type ComputeOptions, type TableResult } from "../compute"
 import { fundSplit } from "../analysis/fund-split";
 import { Decimal } from "../decimal";
 import { referenceCensus } from "../schedule";
-import type { Census } from "../schedule/types";
+import { scheduleMethodCost } from "../schedule/schedule-cost";
 import { listInputs, type InputEntry } from "../scenario/paths";
 import { fyKey, type CostItem, type Scenario } from "../scenario/types";
 import { itemFormula, type FormulaContext } from "./item-formulas";
-import { escapeSpreadsheetText } from "./text-escape";
+import { censusSheet, type CensusSheet } from "./census-sheet";
+import { scheduleSheets, type ScheduleSheets } from "./schedule-sheets";
+import { cachedNumber, col, formula, num, quoteSheet, sheetFromRows, spreadsheetNumber, text, type Row } from "./sheet-cells";
 
 export interface ExportOptions {
   computeOptions?: ComputeOptions;
@@ -38,39 +40,6 @@ export const INPUTS_HEADER_ROW = 3;
 const CALC_FIRST_ROW = 4;
 /** Excel rejects formulas longer than 8,192 characters; keep a margin. */
 const MAX_FORMULA_LENGTH = 8000;
-
-/**
- * The one place a decimal string becomes a JS number: a spreadsheet cell stores an IEEE double,
- * so this is the file format's limit, not arithmetic. Scenario values are short decimals whose
- * shortest double representation prints back as the same decimal, which the import relies on.
- */
-function spreadsheetNumber(text: string): number {
-  return Number(text);
-}
-const cachedNumber = (d: Decimal): number => spreadsheetNumber(d.toString());
-
-type Row = (XLSX.CellObject | null)[];
-const text = (s: string): XLSX.CellObject => ({ t: "s", v: escapeSpreadsheetText(s) });
-const num = (n: number, z?: string): XLSX.CellObject => (z ? { t: "n", v: n, z } : { t: "n", v: n });
-const formula = (f: string, cached: number | undefined, z: string): XLSX.CellObject => (cached === undefined ? ({ t: "n", f, z } as XLSX.CellObject) : { t: "n", f, v: cached, z });
-
-function sheetFromRows(rows: Row[], widths: number[]): XLSX.WorkSheet {
-  const ws: XLSX.WorkSheet = {};
-  let maxC = 0;
-  rows.forEach((row, r) =>
-    row.forEach((cell, c) => {
-      if (!cell) return;
-      ws[XLSX.utils.encode_cell({ r, c })] = cell;
-      maxC = Math.max(maxC, c);
-    }),
-  );
-  ws["!ref"] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(rows.length - 1, 0), c: maxC } });
-  ws["!cols"] = widths.map((wch) => ({ wch }));
-  return ws;
-}
-
-const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
-const col = (c: number) => XLSX.utils.encode_col(c);
 
 /** Defined names from input paths: letters, digits and _ only, unique without regard to case. */
 function nameInputs(entries: InputEntry[], prefix: string): Map<string, string> {
@@ -89,6 +58,8 @@ function nameInputs(entries: InputEntry[], prefix: string): Map<string, string> 
 interface ScenarioSheets {
   /** The census sheet when the scenario costs salaries by the schedule method. */
   census?: { name: string; sheet: XLSX.WorkSheet };
+  /** The Calculation sheet's "Census x Schedule" block (schedule method only). */
+  censusPricing?: { members: Decimal; p0Sheet: Decimal; p0Engine: Decimal };
   inputsName: string;
   calcName: string;
   inputs: XLSX.WorkSheet;
@@ -113,7 +84,7 @@ function inputsSheet(scenario: Scenario, entries: InputEntry[], names: Map<strin
   return sheetFromRows(rows, [38, 22, 28, 50, 16, 12, 12, 16, 60, 16, 38]);
 }
 
-function scenarioSheets(scenario: Scenario, index: number, options: ExportOptions): ScenarioSheets {
+function scenarioSheets(scenario: Scenario, index: number, options: ExportOptions, schedules: () => ScheduleSheets): ScenarioSheets {
   const suffix = index === 0 ? "" : ` ${index + 1}`;
   const inputsName = `Inputs${suffix}`;
   const calcName = `Calculation${suffix}`;
@@ -208,10 +179,23 @@ function scenarioSheets(scenario: Scenario, index: number, options: ExportOption
   derived("costFundedByWia", (fy) => `${fyRef("localPortion", fy)}+${fyRef("fundingAvailable", fy)}`, "local portion - funding available");
   fundSplitRows(scenario, result, ctx, lineRows, rows.length + 2, { col, fyCol, years, lineRow, put });
 
+  let census: { name: string; sheet: XLSX.WorkSheet } | undefined;
+  let censusPricing: ScenarioSheets["censusPricing"];
+  if (scenario.settings.salaryMethod === "schedule") {
+    const name = `Census${suffix}`;
+    const source = options.computeOptions?.scheduleMethod?.census ?? referenceCensus();
+    const priced = censusSheet(source, name, schedules(), cached);
+    census = { name, sheet: priced.sheet };
+    // No raise terms: P0 depends on the census and the base-year schedule only.
+    const p0Engine = scheduleMethodCost(source, []).basePayroll.value;
+    censusPricing = { members: priced.members, p0Sheet: priced.p0, p0Engine };
+    censusPricingRows(priced, source.asOfFiscalYear, p0Engine, rows.length + 2, { put, howCol: totalCol + 1, cached });
+  }
+
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  const census = scenario.settings.salaryMethod === "schedule" ? { name: `Census${suffix}`, sheet: censusSheet(options.computeOptions?.scheduleMethod?.census ?? referenceCensus()) } : undefined;
   return {
     ...(census ? { census } : {}),
+    ...(censusPricing ? { censusPricing } : {}),
     inputsName,
     calcName,
     inputs: inputsSheet(scenario, entries, names),
@@ -220,6 +204,27 @@ function scenarioSheets(scenario: Scenario, index: number, options: ExportOption
     lineRows,
     result,
   };
+}
+
+/**
+ * The Census x Schedule block: the census's base-year payroll P0 from the Census sheet's lookups
+ * into the Schedules sheets, beside the engine's P0 (scheduleMethodCost basePayroll) and their
+ * difference. The raise, step and turnover rows stay engine values (they need the step-movement
+ * projection); this block makes the base they are measured from checkable in the file.
+ */
+function censusPricingRows(c: CensusSheet, fy: number, p0Engine: Decimal, headingRow: number, at: { put: (r: number, cells: Row) => void; howCol: number; cached: boolean }): void {
+  const v = (d: Decimal) => (at.cached ? cachedNumber(d) : undefined);
+  const row = (r: number, id: string, label: string, value: XLSX.CellObject, how: string) => {
+    const cells: Row = [text(id), text(label), value];
+    cells[at.howCol] = text(how);
+    at.put(r, cells);
+  };
+  const r0 = headingRow + 1;
+  at.put(headingRow, [text("Census x Schedule"), text(`FY${fy} payroll of the census on the FY${fy} salary schedules (column C, dollars); not Cost Table lines`)]);
+  row(r0, "census:members", "Members in the census", formula(`SUM(${c.headcount})`, v(c.members), "#,##0"), "sum of the Census sheet's Headcount column");
+  row(r0 + 1, "census:P0", `FY${fy} payroll P0`, formula(`SUMPRODUCT(${c.headcount},${c.salary})`, v(c.p0), DOLLARS_FORMAT), `SUMPRODUCT(headcount, FY${fy} salary): each salary looked up on the Schedules sheets by lane and pay column`);
+  row(r0 + 2, "census:P0.engine", `FY${fy} payroll P0 as the engine costs it`, num(cachedNumber(p0Engine), DOLLARS_FORMAT), "model/schedule scheduleMethodCost(census).basePayroll: a value, for checking");
+  row(r0 + 3, "census:P0.check", "Sheet P0 - engine P0 (0 when they agree)", formula(`C${r0 + 1}-C${r0 + 2}`, v(c.p0.minus(p0Engine)), DOLLARS_FORMAT), "the raise, step and turnover rows above are measured from this P0");
 }
 
 type LineRowWriter = (r: number, id: string, label: string, fyFormula: (fy: number) => string, cells: Record<string, { exact: Decimal }>, how: string) => void;
@@ -263,17 +268,6 @@ function fundSplitRows(
 }
 
 const sumOfRefs = (refs: string[]) => (refs.length ? refs.join("+") : "0");
-
-/** The census the schedule method costed, laid out so importCensus reads it back. */
-function censusSheet(census: Census): XLSX.WorkSheet {
-  const rows: Row[] = [
-    [text(`Census: ${census.label}`), text(`as of FY${census.asOfFiscalYear}`)],
-    [text("The raise, step and turnover rows of the Calculation sheet were costed by the engine from this census on the salary schedules.")],
-    ["Schedule", "Lane", "Step", "Years of service", "Headcount"].map(text),
-  ];
-  for (const c of census.cells) rows.push([text(c.schedule), text(c.lane), num(c.step), c.yearsOfService === undefined ? null : num(c.yearsOfService), num(cachedNumber(c.headcount))]);
-  return sheetFromRows(rows, [14, 26, 8, 16, 12]);
-}
 
 function sumExact(cells: Record<string, { exact: Decimal }>, years: number[]): Decimal {
   return years.map((fy) => cells[fyKey(fy)]!.exact).reduce((a, b) => a.plus(b));
@@ -337,6 +331,18 @@ function notesSheet(blocks: ScenarioSheets[], scenarios: Scenario[]): XLSX.WorkS
     for (const item of scenario.items) {
       if (item.kind === "perHeadBenefit" && item.countFrom?.source.kind === "calibrated") add(`${item.label}: counted from (items.${item.id}.countFrom)`, item.countFrom.date, "", item.countFrom.source.note ?? "");
     }
+    const pricing = blocks[k]!.censusPricing;
+    if (pricing) {
+      const calcName = blocks[k]!.calcName;
+      const censusName = blocks[k]!.census!.name;
+      add("");
+      add("Schedule method (census on the salary schedules)");
+      add("Raise, step and turnover rows", "engine values, not formulas", "", `They need the census projected year by year (step movement, Art. 36.6 holds, separations replaced at entry) and, for what-if raises, the scaled schedules: model/schedule does that; the sheet cannot. The rates of pay on them and every total are formulas.`);
+      add(`FY2024 payroll P0 (${calcName} census:P0)`, "live", "", `${censusName} columns G-H look each row's salary up on the Schedules sheets (INDEX/MATCH by lane and pay column); P0 = SUMPRODUCT(headcount, salary). census:P0.engine is the engine's basePayroll and census:P0.check their difference (${pricing.p0Sheet.minus(pricing.p0Engine).toFixed(2)} at export).`);
+      add(`Pay column (${censusName} column F)`, "engine value", "", "Where the engine pays the row: steps map to the printed columns (ET-15 12-15, EG-09 10-16), the top step goes to a longevity column by years of service when the lane has one. Editing Step or Years of service on the sheet does not move it; editing Headcount or a schedule amount moves P0.");
+      add("Schedule sheets", "", "", "Every schedule of model/schedule loadSchedules(): FY2024 derived = FY2025 cell / 1.02, rounded to the dollar half-up (EG-09 prints no FY2025 adjustment; the ET-15 2% is assumed); FY2025-FY2028 as printed, each with its source lines. Amounts are whole dollars; a blank amount is N/A in the source.");
+      add("Import", "", "", "importAssumptions reads the Inputs sheet and importCensus the Census sheet (columns A-E); the Schedules sheets and the pricing columns are ignored.");
+    }
     const edited = listInputs(scenario).filter((e) => e.param.source.kind === "user");
     if (edited.length) {
       add("");
@@ -351,7 +357,9 @@ function notesSheet(blocks: ScenarioSheets[], scenarios: Scenario[]): XLSX.WorkS
 /** Scenarios -> the bytes of an .xlsx workbook (no file system; the caller saves or downloads them). */
 export function exportWorkbook(scenarios: Scenario[], options: ExportOptions = {}): Uint8Array {
   if (scenarios.length === 0) throw new Error("exportWorkbook needs at least one scenario");
-  const blocks = scenarios.map((s, i) => scenarioSheets(s, i, options));
+  let schedules: ScheduleSheets | undefined;
+  const scheduleSheetsOnce = () => (schedules ??= scheduleSheets());
+  const blocks = scenarios.map((s, i) => scenarioSheets(s, i, options, scheduleSheetsOnce));
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, costTableSheet(blocks, scenarios, options), "Cost Table");
   for (const b of blocks) {
@@ -359,6 +367,8 @@ export function exportWorkbook(scenarios: Scenario[], options: ExportOptions = {
     XLSX.utils.book_append_sheet(wb, b.calc, b.calcName);
     if (b.census) XLSX.utils.book_append_sheet(wb, b.census.sheet, b.census.name);
   }
+  // Only a schedule-method scenario asks for them; written once for all scenarios.
+  for (const s of schedules?.sheets ?? []) XLSX.utils.book_append_sheet(wb, s.sheet, s.name);
   XLSX.utils.book_append_sheet(wb, notesSheet(blocks, scenarios), "Notes");
   wb.Workbook = { ...(wb.Workbook ?? {}), Names: blocks.flatMap((b) => b.names) };
   const out = XLSX.write(wb, { type: "array", bookType: "xlsx", compression: true }) as ArrayBuffer;

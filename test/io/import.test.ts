@@ -205,7 +205,7 @@ describe("census sheet of a schedule-method export", () => {
     const s = fisAsPublished();
     s.settings.salaryMethod = "schedule";
     const bytes = exportWorkbook([s]);
-    expect(XLSX.read(bytes).SheetNames).toEqual(["Cost Table", "Inputs", "Calculation", "Census", "Notes"]);
+    expect(XLSX.read(bytes).SheetNames).toEqual(["Cost Table", "Inputs", "Calculation", "Census", "Schedules ET-15", "Schedules EG-09", "Notes"]);
     const r = importCensus(bytes, "export.xlsx");
     expect(r.ok).toBe(true);
     if (!r.ok) return;
