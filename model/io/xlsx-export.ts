@@ -59,7 +59,7 @@ interface ScenarioSheets {
   /** The census sheet when the scenario costs salaries by the schedule method. */
   census?: { name: string; sheet: XLSX.WorkSheet };
   /** The Calculation sheet's "Census x Schedule" block (schedule method only). */
-  censusPricing?: { members: Decimal; p0Sheet: Decimal; p0Engine: Decimal };
+  censusPricing?: { fiscalYear: number; members: Decimal; p0Sheet: Decimal; p0Engine: Decimal };
   inputsName: string;
   calcName: string;
   inputs: XLSX.WorkSheet;
@@ -188,7 +188,7 @@ function scenarioSheets(scenario: Scenario, index: number, options: ExportOption
     census = { name, sheet: priced.sheet };
     // No raise terms: P0 depends on the census and the base-year schedule only.
     const p0Engine = scheduleMethodCost(source, []).basePayroll.value;
-    censusPricing = { members: priced.members, p0Sheet: priced.p0, p0Engine };
+    censusPricing = { fiscalYear: source.asOfFiscalYear, members: priced.members, p0Sheet: priced.p0, p0Engine };
     censusPricingRows(priced, source.asOfFiscalYear, p0Engine, rows.length + 2, { put, howCol: totalCol + 1, cached });
   }
 
@@ -338,7 +338,7 @@ function notesSheet(blocks: ScenarioSheets[], scenarios: Scenario[]): XLSX.WorkS
       add("");
       add("Schedule method (census on the salary schedules)");
       add("Raise, step and turnover rows", "engine values, not formulas", "", `They need the census projected year by year (step movement, Art. 36.6 holds, separations replaced at entry) and, for what-if raises, the scaled schedules: model/schedule does that; the sheet cannot. The rates of pay on them and every total are formulas.`);
-      add(`FY2024 payroll P0 (${calcName} census:P0)`, "live", "", `${censusName} columns G-H look each row's salary up on the Schedules sheets (INDEX/MATCH by lane and pay column); P0 = SUMPRODUCT(headcount, salary). census:P0.engine is the engine's basePayroll and census:P0.check their difference (${pricing.p0Sheet.minus(pricing.p0Engine).toFixed(2)} at export).`);
+      add(`FY${pricing.fiscalYear} payroll P0 (${calcName} census:P0)`, "live", "", `${censusName} columns G-H look each row's salary up on the Schedules sheets (INDEX/MATCH by lane and pay column); P0 = SUMPRODUCT(headcount, salary). census:P0.engine is the engine's basePayroll and census:P0.check their difference (${pricing.p0Sheet.minus(pricing.p0Engine).toFixed(2)} at export).`);
       add(`Pay column (${censusName} column F)`, "engine value", "", "Where the engine pays the row: steps map to the printed columns (ET-15 12-15, EG-09 10-16), the top step goes to a longevity column by years of service when the lane has one. Editing Step or Years of service on the sheet does not move it; editing Headcount or a schedule amount moves P0.");
       add("Schedule sheets", "", "", "Every schedule of model/schedule loadSchedules(): FY2024 derived = FY2025 cell / 1.02, rounded to the dollar half-up (EG-09 prints no FY2025 adjustment; the ET-15 2% is assumed); FY2025-FY2028 as printed, each with its source lines. Amounts are whole dollars; a blank amount is N/A in the source.");
       add("Import", "", "", "importAssumptions reads the Inputs sheet and importCensus the Census sheet (columns A-E); the Schedules sheets and the pricing columns are ignored.");

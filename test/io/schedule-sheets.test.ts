@@ -96,6 +96,10 @@ describe("schedule sheets: every schedule of loadSchedules(), exactly", () => {
       "Cost Table", "Inputs", "Calculation", "Inputs 2", "Calculation 2", "Inputs 3", "Calculation 3", "Notes",
     ]);
     expect(XLSX.read(exportWorkbook([bySchedule(fisAsPublished())])).SheetNames).toEqual(["Cost Table", "Inputs", "Calculation", "Census", ...SCHEDULE_SHEETS, "Notes"]);
+    // The Notes sheet says which schedule-method rows are live and which are engine values.
+    const notes = (bytes: Uint8Array) => XLSX.utils.sheet_to_csv(XLSX.read(bytes).Sheets.Notes!);
+    expect(notes(exportWorkbook([bySchedule(fisAsPublished())]))).toMatch(/Raise, step and turnover rows","engine values, not formulas"[\s\S]*FY2024 payroll P0 \(Calculation census:P0\),live/);
+    expect(notes(exportWorkbook([fisAsPublished()]))).not.toContain("Schedule method");
     // Written once however many scenarios use them.
     expect(XLSX.read(exportWorkbook([bySchedule(fisAsPublished()), fisAsPublished(), scheduleLoadingsScenario()])).SheetNames).toEqual([
       "Cost Table", "Inputs", "Calculation", "Census", "Inputs 2", "Calculation 2", "Inputs 3", "Calculation 3", "Census 3", ...SCHEDULE_SHEETS, "Notes",
