@@ -107,3 +107,66 @@ export function armEdit(arm: EditArm): string {
   return true;
 })()`;
 }
+
+/**
+ * Arms the census-import timing before the file is chosen. t0: the file input's "change" event
+ * reaches window (capture phase: the file is chosen); tBusy: the "Importing census…" status shows;
+ * t1: the census screen's heading shows `wantText` (e.g. "100,000 members"); t2: the next frame.
+ * Meanwhile a requestAnimationFrame loop records the longest gap between frames from t0 to t2 (how
+ * long the page could not paint) and a PerformanceObserver the long tasks (> 50 ms) that start in
+ * that span. The task that dispatches the change event is Playwright's own (it decodes the file it
+ * was handed into the page, 0.3 s for 3 MB), so it is not counted: a user's file picker has none.
+ */
+export function armCensusImport(wantText: string): string {
+  return `(() => {
+  const want = ${JSON.stringify(wantText)};
+  const t = { t0: null, tBusy: null, t1: null, t2: null, maxFrameGapMs: 0, frames: 0, longTasks: [], longTaskSupported: false };
+  let lastFrame = null;
+  let running = true;
+  const frame = (now) => {
+    if (!running) return;
+    const at = performance.now();
+    if (t.t0 !== null && lastFrame !== null) {
+      t.maxFrameGapMs = Math.max(t.maxFrameGapMs, at - Math.max(lastFrame, t.t0));
+      t.frames++;
+    }
+    lastFrame = at;
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  let observer = null;
+  try {
+    observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (t.t0 !== null && e.startTime >= t.t0) t.longTasks.push({ startMs: e.startTime - t.t0, durationMs: e.duration });
+    });
+    observer.observe({ type: "longtask", buffered: false });
+    t.longTaskSupported = true;
+  } catch (e) {}
+  window.__benchPending = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { cleanup(); reject(new Error("census import timing: nothing within 120 s (t=" + JSON.stringify(t) + ", heading " + JSON.stringify(heading()) + ", message " + JSON.stringify(message()) + ")")); }, 120000);
+    const heading = () => { const h = document.querySelector('[data-testid="schedule-panel"] h3'); return h ? h.textContent : null; };
+    const message = () => { const m = document.querySelector('[data-testid="message-bar"]'); return m ? m.textContent : null; };
+    const onChange = (e) => { if (t.t0 === null && e.target && e.target.type === "file") { t.t0 = performance.now(); check(); } };
+    const check = () => {
+      if (t.t0 === null) return;
+      if (t.tBusy === null && document.querySelector('[data-testid="census-importing"]')) t.tBusy = performance.now();
+      const h = heading();
+      if (t.t1 === null && h && h.includes(want)) {
+        t.t1 = performance.now();
+        mutations.disconnect();
+        requestAnimationFrame(() => setTimeout(() => {
+          t.t2 = performance.now();
+          running = false;
+          // Long task entries are delivered a little after the task ends.
+          setTimeout(() => { cleanup(); resolve(t); }, 100);
+        }, 0));
+      }
+    };
+    const mutations = new MutationObserver(check);
+    const cleanup = () => { clearTimeout(timer); running = false; mutations.disconnect(); if (observer) observer.disconnect(); window.removeEventListener("change", onChange, true); };
+    window.addEventListener("change", onChange, true);
+    mutations.observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  return true;
+})()`;
+}

@@ -1,7 +1,27 @@
-/** The message bar: the last notice (errors stay until dismissed or replaced). */
+/**
+ * The message bar: a census import under way (it runs in a worker, so the page stays usable), then
+ * the last notice (errors stay until dismissed or replaced).
+ */
 import { useApp } from "../state/context";
 
+const megabytes = (bytes: number) => (bytes / 1_000_000 >= 10 ? (bytes / 1_000_000).toFixed(0) : (bytes / 1_000_000).toFixed(1));
+
 export function MessageBar() {
+  const { state } = useApp();
+  const importing = state.censusImport;
+  return (
+    <>
+      {importing && (
+        <div className="notice notice-info notice-busy" role="status" aria-busy="true" data-testid="census-importing">
+          Importing census… ({megabytes(importing.bytes)} MB, &ldquo;{importing.fileName}&rdquo;)
+        </div>
+      )}
+      <Notice />
+    </>
+  );
+}
+
+function Notice() {
   const { state, dispatch } = useApp();
   const n = state.notice;
   if (!n) return null;

@@ -11,7 +11,7 @@ type ScheduleRow = ScheduleView["rows"][number];
 
 const money = (v: string | null | undefined) => (v == null ? "N/A" : `$${v.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`);
 
-export function SchedulePanel({ imported }: { imported: { census: Census; fileName: string } | null }) {
+export function SchedulePanel({ imported }: { imported: { census: Census; fileName: string; importedIn?: "worker" | "main thread" } | null }) {
   const { census, schedules, error } = useMemo(() => {
     try {
       return { census: censusView(imported), schedules: scheduleViews(), error: null };
@@ -51,7 +51,9 @@ export function SchedulePanel({ imported }: { imported: { census: Census; fileNa
       <h3>
         Census: {census.label}, FY{census.asOf}, {census.total.replace(/\B(?=(\d{3})+(?!\d))/g, ",")} members
       </h3>
-      <p className="muted small">{census.description}</p>
+      <p className="muted small" data-testid="census-source" data-where={imported?.importedIn ?? ""}>
+        {census.description}
+      </p>
       <div className="grid-box" style={{ height: 300 }}>
         <AgGridReact<CensusRow> theme={gridTheme} rowData={census.rows} columnDefs={censusCols} getRowId={(p) => p.data.key} defaultColDef={{ sortable: false, suppressHeaderMenuButton: true }} />
       </div>

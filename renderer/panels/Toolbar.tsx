@@ -65,7 +65,7 @@ export function Toolbar({ actions }: { actions: ToolbarActions }) {
       <button type="button" data-testid="export-xlsx" onClick={actions.exportXlsx} disabled={!exportWorkbook.available} title={title(exportWorkbook, "Export the scenarios to an Excel workbook")}>Export Excel</button>
       <button type="button" data-testid="export-csv" onClick={actions.exportCsv} disabled={!exportTableCsv.available} title={title(exportTableCsv, "Export this table as CSV")}>Export CSV</button>
       <button type="button" data-testid="import-assumptions" onClick={actions.importAssumptions} disabled={!importAssumptions.available} title={title(importAssumptions, "Import assumptions from a spreadsheet into this scenario")}>Import assumptions…</button>
-      <button type="button" data-testid="import-census" onClick={actions.importCensus} disabled={!importCensus.available} title={title(importCensus, "Import a census (headcount by schedule, lane and step) for the schedule method")}>Import census…</button>
+      <button type="button" data-testid="import-census" onClick={actions.importCensus} disabled={!importCensus.available || state.censusImport !== null} aria-busy={state.censusImport !== null} title={state.censusImport ? `Importing "${state.censusImport.fileName}"…` : title(importCensus, "Import a census (headcount by schedule, lane and step) for the schedule method")}>Import census…</button>
     </div>
   );
 }

@@ -6,6 +6,8 @@ import type { Dispatch } from "react";
 import type { PlatformApi } from "../../electron/ipc/contract";
 import { formatInputError, type InputError } from "../../model/errors";
 import { parseScenarioJson, serializeScenario } from "../../model/scenario/schema";
+import { censusOf } from "../io/census-import-job";
+import { importCensusInBackground, prepareCensusImport } from "../io/census-import-client";
 import { exportTableCsv, exportWorkbook, importAssumptions, importCensus } from "../io/spreadsheet-io";
 import { computeOptionsFor, tableFor } from "./compute-cache";
 import { activeEntry, type Action, type AppState } from "./store";
@@ -18,8 +20,9 @@ export interface FileCommandContext {
 
 const fileName = (name: string, ext: string) => `${name.replace(/[^\w .()-]+/g, "_").trim() || "scenario"}.${ext}`;
 
-function showErrors(dispatch: Dispatch<Action>, what: string, errors: InputError[]) {
-  dispatch({ type: "notice", notice: { kind: "error", text: `${what}: ${errors.length} problem(s); nothing was changed.`, details: errors.slice(0, 30).map(formatInputError) } });
+/** `total`: how many problems there were, when `errors` is only the first of them. */
+function showErrors(dispatch: Dispatch<Action>, what: string, errors: InputError[], total = errors.length) {
+  dispatch({ type: "notice", notice: { kind: "error", text: `${what}: ${total} problem(s); nothing was changed.`, details: errors.slice(0, 30).map(formatInputError) } });
 }
 
 function fail(dispatch: Dispatch<Action>, what: string, error: string) {
@@ -95,16 +98,32 @@ export async function importAssumptionsFile(ctx: FileCommandContext) {
   }
 }
 
+/**
+ * The file is read and checked in a worker (renderer/io/census-import-client.ts) while the page
+ * shows "Importing census…" and stays usable; the census replaces the current one only when the
+ * whole file validated. One import at a time: the button is disabled meanwhile.
+ */
 export async function importCensusFile(ctx: FileCommandContext) {
+  if (ctx.getState().censusImport) return;
+  if (!importCensus.available) return fail(ctx.dispatch, "Import failed", importCensus.reason);
+  let started = false;
   try {
-    const run = await importCensus.load();
+    // The worker loads its script (SheetJS included) while the user picks the file.
+    prepareCensusImport();
     const r = await ctx.platform.openSpreadsheetFile();
     if (!r.ok) return fail(ctx.dispatch, "Import failed", r.error);
     if (!r.value) return;
-    const checked = run(r.value.bytes, r.value.name);
-    if (!checked.ok) return showErrors(ctx.dispatch, `Could not import "${r.value.name}"`, checked.errors);
-    ctx.dispatch({ type: "census", census: checked.value, fileName: r.value.name });
+    const { name, bytes } = r.value;
+    ctx.dispatch({ type: "censusImporting", file: { fileName: name, bytes: bytes.byteLength } });
+    started = true;
+    const { answer, where } = await importCensusInBackground(bytes, name);
+    if (!answer.ok) {
+      ctx.dispatch({ type: "censusImporting", file: null });
+      return showErrors(ctx.dispatch, `Could not import "${name}"`, answer.errors, answer.total);
+    }
+    ctx.dispatch({ type: "census", census: censusOf(answer), fileName: name, importedIn: where });
   } catch (e) {
+    if (started) ctx.dispatch({ type: "censusImporting", file: null });
     fail(ctx.dispatch, "Import failed", e instanceof Error ? e.message : String(e));
   }
 }

@@ -63,7 +63,9 @@ export interface AppState {
   selectedCell: { line: string; column: string } | null;
   compareKeys: string[];
   /** An imported census: shown on the census screen and used by schedule-method scenarios. */
-  census: { census: Census; fileName: string } | null;
+  census: { census: Census; fileName: string; importedIn?: "worker" | "main thread" } | null;
+  /** A census file being read and checked (off the UI thread); the import button waits for it. */
+  censusImport: { fileName: string; bytes: number } | null;
   nextKey: number;
   /** Bumped whenever user scenarios change; autosave writes when it moved since the last write. */
   changeSeq: number;
@@ -90,7 +92,9 @@ export type Action =
   | { type: "jump"; path: string }
   | { type: "selectCell"; line: string; column: string }
   | { type: "compareKeys"; keys: string[] }
-  | { type: "census"; census: Census; fileName: string };
+  | { type: "census"; census: Census; fileName: string; importedIn?: "worker" | "main thread" }
+  /** A census import started (with its file) or ended without a census (null). */
+  | { type: "censusImporting"; file: { fileName: string; bytes: number } | null };
 
 export const cellErrorKey = (entryKey: string, path: string): string => `${entryKey}|${path}`;
 
@@ -108,6 +112,7 @@ export function initialState(): AppState {
     selectedCell: null,
     compareKeys: ["fis", "stated"],
     census: null,
+    censusImport: null,
     nextKey: 1,
     changeSeq: 0,
   };
@@ -329,7 +334,9 @@ export function reducer(state: AppState, action: Action): AppState {
     case "selectCell":
       return { ...state, selectedCell: { line: action.line, column: action.column } };
     case "census":
-      return { ...state, census: { census: action.census, fileName: action.fileName }, notice: { kind: "info", text: `Imported the census in "${action.fileName}"; scenarios costed by the schedule method now use it.` } };
+      return { ...state, census: { census: action.census, fileName: action.fileName, ...(action.importedIn ? { importedIn: action.importedIn } : {}) }, censusImport: null, notice: { kind: "info", text: `Imported the census in "${action.fileName}"; scenarios costed by the schedule method now use it.` } };
+    case "censusImporting":
+      return { ...state, censusImport: action.file };
     case "compareKeys":
       return { ...state, compareKeys: action.keys.filter((k) => state.entries.some((e) => e.key === k)) };
   }
