@@ -55,7 +55,8 @@ export function SchedulePanel({ imported }: { imported: { census: Census; fileNa
         {census.description}
       </p>
       <div className="grid-box" style={{ height: 300 }}>
-        <AgGridReact<CensusRow> theme={gridTheme} rowData={census.rows} columnDefs={censusCols} getRowId={(p) => p.data.key} defaultColDef={{ sortable: false, suppressHeaderMenuButton: true }} />
+        {/* An imported census replaces every row at once; rows sliding into new places read as a glitch. */}
+        <AgGridReact<CensusRow> theme={gridTheme} animateRows={false} rowData={census.rows} columnDefs={censusCols} getRowId={(p) => p.data.key} defaultColDef={{ sortable: false, suppressHeaderMenuButton: true }} />
       </div>
       <h3>
         Salary schedule{" "}
