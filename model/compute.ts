@@ -15,7 +15,7 @@ import { payRateCost } from "./lines/pay-rate";
 import { perHeadBenefitCost } from "./lines/per-head-benefit";
 import { premiumPayCost } from "./lines/premium-pay";
 import { raisesCost } from "./lines/raises";
-import { scheduleRaisesCells, STEP_SUFFIX, TURNOVER_SUFFIX, type ScheduleMethodOptions } from "./lines/schedule-raises";
+import { scheduleRaisesParts, type ScheduleMethodOptions } from "./lines/schedule-raises";
 import { referenceCensus } from "./schedule";
 import { ROUNDING_RULES, toDisplayThousands } from "./rounding";
 import { fyKey, type CostItem, type Scenario } from "./scenario/types";
@@ -102,7 +102,7 @@ function sumCell(label: string, formula: string, parts: { label: string; cell: C
 /** Adds the Total column (sum of unrounded fiscal-year values) to a line's cells. */
 function withTotal(label: string, cells: Record<string, Cell>, scenario: Scenario): Record<string, Cell> {
   const parts = scenario.agreement.fiscalYears.map((fy) => ({ label: fyKey(fy), cell: cells[fyKey(fy)]! }));
-  return { ...cells, [TOTAL_COLUMN]: sumCell(`${label}, four-year total`.replace("four-year", `${parts.length}-year`), "sum of the unrounded fiscal-year values", parts, scenario) };
+  return { ...cells, [TOTAL_COLUMN]: sumCell(`${label}, ${parts.length}-year total`, "sum of the unrounded fiscal-year values", parts, scenario) };
 }
 
 export function computeTable(scenario: Scenario, options: ComputeOptions = {}): TableResult {
@@ -118,18 +118,12 @@ export function computeTable(scenario: Scenario, options: ComputeOptions = {}): 
     const byYear = new Map<number, ItemCell>();
     costs.set(item.id, byYear);
     if (bySchedule && item.kind === "raises" && !options.raisesCoster) {
-      const cells = scheduleRaisesCells(item, options.scheduleMethod ?? { census: referenceCensus() }, years);
-      for (const fy of years) byYear.set(fy, cells.raise.get(fy)!);
-      costs.set(item.id + STEP_SUFFIX, cells.steps);
-      costs.set(item.id + TURNOVER_SUFFIX, cells.turnover);
-      for (const [suffix, label, note] of [
-        [STEP_SUFFIX, "Step Increases", `Step movement on the salary schedules (Art. 36.6 holds, census method, ${cells.basis} schedules).`],
-        [TURNOVER_SUFFIX, "Turnover Savings", "Separations replaced at the entry step and lane (assumed rates; census method)."],
-      ] as const) {
-        const id = item.id + suffix;
-        const lineId = `${item.line}${suffix === STEP_SUFFIX ? "Steps" : "Turnover"}`;
-        extraItems.push({ id, label, kind: "raises", line: lineId, cells: Object.fromEntries(years.map((fy) => [fyKey(fy), costs.get(id)!.get(fy)!])) });
-        extraLines.push({ after: item.line, line: { id: lineId, label, note } });
+      const parts = scheduleRaisesParts(item, options.scheduleMethod ?? { census: referenceCensus() }, years);
+      for (const [fy, cell] of parts.raise) byYear.set(fy, cell);
+      for (const extra of parts.extras) {
+        costs.set(extra.id, extra.cells);
+        extraItems.push({ id: extra.id, label: extra.label, kind: "raises", line: extra.line.id, cells: Object.fromEntries(years.map((fy) => [fyKey(fy), extra.cells.get(fy)!])) });
+        extraLines.push({ after: item.line, line: extra.line });
       }
       continue;
     }

@@ -66,3 +66,35 @@ export function scheduleRaisesCells(item: RaisesItem, options: ScheduleMethodOpt
   }
   return cells;
 }
+
+export interface ScheduleExtraPart {
+  id: string;
+  label: string;
+  line: { id: string; label: string; note: string };
+  cells: Map<number, ItemCell>;
+}
+
+/**
+ * The raises item's own cells (the negotiated raise) plus its step and turnover parts, each as an
+ * item on a line of its own placed after the raises item's line.
+ */
+export function scheduleRaisesParts(item: RaisesItem, options: ScheduleMethodOptions, years: readonly number[]): { raise: Map<number, ItemCell>; extras: ScheduleExtraPart[] } {
+  const cells = scheduleRaisesCells(item, options, years);
+  return {
+    raise: cells.raise,
+    extras: [
+      {
+        id: item.id + STEP_SUFFIX,
+        label: "Step Increases",
+        line: { id: `${item.line}Steps`, label: "Step Increases", note: `Step movement on the salary schedules (Art. 36.6 holds, census method, ${cells.basis} schedules).` },
+        cells: cells.steps,
+      },
+      {
+        id: item.id + TURNOVER_SUFFIX,
+        label: "Turnover Savings",
+        line: { id: `${item.line}Turnover`, label: "Turnover Savings", note: "Separations replaced at the entry step and lane (assumed rates; census method)." },
+        cells: cells.turnover,
+      },
+    ],
+  };
+}
