@@ -10,6 +10,11 @@ import type { Census } from "../../model/schedule/types";
 
 export type ImportCensusFn = (bytes: Uint8Array, fileName: string) => Checked<Census>;
 
+export interface CensusImportRequest {
+  bytes: Uint8Array;
+  fileName: string;
+}
+
 /** Errors sent back at most: the message bar lists 30; a file wrong in every row has 100,000. */
 export const MAX_ERRORS_SENT = 200;
 

@@ -1,0 +1,7 @@
+/** What crosses the boundary between a worker-job client and its worker, one job per message. */
+export interface JobMessage<Req> {
+  id: number;
+  request: Req;
+}
+
+export type JobReply<Res> = { id: number; ok: true; value: Res } | { id: number; ok: false; message: string };

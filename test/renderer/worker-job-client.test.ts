@@ -1,0 +1,137 @@
+/**
+ * The shared worker-job client (renderer/workers/worker-job-client.ts) against a stand-in Worker:
+ * answers matched by id, a worker's refusal as an Error, and the main-thread fallback when the
+ * worker cannot start or dies with jobs waiting.
+ */
+import { describe, expect, it } from "vitest";
+import { createWorkerJobClient } from "../../renderer/workers/worker-job-client";
+import type { JobMessage, JobReply } from "../../renderer/workers/worker-job-protocol";
+
+class FakeWorker {
+  posted: { message: JobMessage<unknown>; transfer: Transferable[] }[] = [];
+  terminated = false;
+  onmessage: ((e: { data: JobReply<unknown> }) => void) | null = null;
+  onerror: ((e: { preventDefault(): void }) => void) | null = null;
+  postMessage(message: JobMessage<unknown>, transfer: Transferable[]) {
+    this.posted.push({ message, transfer });
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  reply(data: JobReply<unknown>) {
+    this.onmessage!({ data });
+  }
+  die() {
+    let prevented = false;
+    this.onerror!({ preventDefault: () => (prevented = true) });
+    return prevented;
+  }
+}
+
+function clientWith(worker: FakeWorker | "cannot start", mainThread: string[]) {
+  let created = 0;
+  const client = createWorkerJobClient<number, string>({
+    createWorker: () => {
+      created++;
+      if (worker === "cannot start") throw new DOMException("blocked", "SecurityError");
+      return worker as unknown as Worker;
+    },
+    runOnMainThread: (n) => {
+      if (n < 0) throw new Error(`negative: ${n}`);
+      mainThread.push(String(n));
+      return `main ${n}`;
+    },
+  });
+  return { client, created: () => created };
+}
+
+describe("worker-job client", () => {
+  it("posts each job with its own id and resolves each with its own reply, in the worker", async () => {
+    const w = new FakeWorker();
+    const main: string[] = [];
+    const { client, created } = clientWith(w, main);
+    const a = client.run(1);
+    const b = client.run(2);
+    expect(w.posted.map((p) => p.message)).toEqual([{ id: 1, request: 1 }, { id: 2, request: 2 }]);
+    w.reply({ id: 2, ok: true, value: "two" });
+    w.reply({ id: 1, ok: true, value: "one" });
+    const [ra, rb] = await Promise.all([a, b]);
+    expect([ra.value, ra.where, rb.value, rb.where]).toEqual(["one", "worker", "two", "worker"]);
+    expect(typeof ra.wallMs).toBe("number");
+    expect(created()).toBe(1);
+    expect(main).toEqual([]);
+  });
+
+  it("a refusal from the worker rejects with its message; an unknown id is ignored", async () => {
+    const w = new FakeWorker();
+    const { client } = clientWith(w, []);
+    const a = client.run(5);
+    w.reply({ id: 99, ok: true, value: "stray" });
+    w.reply({ id: 1, ok: false, message: "no such scenario" });
+    await expect(a).rejects.toThrow("no such scenario");
+  });
+
+  it("where the worker cannot start, runs on the main thread, once per job, and does not retry the worker", async () => {
+    const main: string[] = [];
+    const { client, created } = clientWith("cannot start", main);
+    const r = await client.run(3);
+    expect([r.value, r.where]).toEqual(["main 3", "main thread"]);
+    await expect(client.run(-1)).rejects.toThrow("negative: -1");
+    expect(created()).toBe(1);
+    expect(main).toEqual(["3"]);
+  });
+
+  it("when the worker dies, the jobs waiting on it run on the main thread, and so do later ones", async () => {
+    const w = new FakeWorker();
+    const main: string[] = [];
+    const { client, created } = clientWith(w, main);
+    const a = client.run(7);
+    const b = client.run(8);
+    expect(w.die()).toBe(true);
+    expect(w.terminated).toBe(true);
+    const answers = await Promise.all([a, b, client.run(9)]);
+    expect(answers.map((x) => [x.value, x.where])).toEqual([
+      ["main 7", "main thread"],
+      ["main 8", "main thread"],
+      ["main 9", "main thread"],
+    ]);
+    expect(created()).toBe(1);
+    expect(w.posted.length).toBe(2);
+  });
+
+  it("toMessage shapes what is posted and transferred; the request itself is kept for the fallback", async () => {
+    const w = new FakeWorker();
+    const seen: Uint8Array[] = [];
+    const client = createWorkerJobClient<Uint8Array, number, { copy: Uint8Array }>({
+      createWorker: () => w as unknown as Worker,
+      runOnMainThread: async (bytes) => {
+        seen.push(bytes);
+        return bytes.length;
+      },
+      toMessage: (bytes) => {
+        const copy = bytes.slice();
+        return { message: { copy }, transfer: [copy.buffer] };
+      },
+    });
+    const bytes = new Uint8Array([1, 2, 3]);
+    const answer = client.run(bytes);
+    const { message, transfer } = w.posted[0]!;
+    const copy = (message.request as { copy: Uint8Array }).copy;
+    expect([...copy]).toEqual([1, 2, 3]);
+    expect(copy).not.toBe(bytes);
+    expect(transfer).toEqual([copy.buffer]);
+    w.die();
+    const r = await answer;
+    expect([r.value, r.where]).toEqual([3, "main thread"]);
+    expect(seen[0]).toBe(bytes);
+  });
+
+  it("prewarm starts the worker once, before any job", () => {
+    const w = new FakeWorker();
+    const { client, created } = clientWith(w, []);
+    client.prewarm();
+    client.prewarm();
+    expect(created()).toBe(1);
+    expect(w.onmessage).not.toBeNull();
+  });
+});
