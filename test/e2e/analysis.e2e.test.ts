@@ -3,9 +3,7 @@
  * tornado and two-way table (computed in the Web Worker), goal seek to a new scenario, retro pay,
  * then a cost line added, checked, removed and brought back with undo.
  */
-import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { costOfOnePercent, goalSeekRaise, retroPay, tornado, twoWayTable } from "../../model/analysis";
 import { computeTable, type TableResult } from "../../model/compute";
@@ -13,54 +11,28 @@ import { Decimal } from "../../model/decimal";
 import { addCostLine } from "../../model/scenario/cost-lines";
 import { fisAsPublished } from "../../model/scenario/reference";
 import type { Scenario } from "../../model/scenario/types";
-import { serveStatic } from "./static-server";
+import { byTestId, expectedLine, fisCell, readLine as readGridLine, thousands } from "./cells";
+import { shots, startApp, type App, type OpenPage } from "./harness";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const shots = `${root}test-artifacts/screenshots/`;
-const COLUMNS = ["FY2025", "FY2026", "FY2027", "FY2028", "Total"];
-
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
+let app: App;
+let main: OpenPage;
 let page: Page;
-const problems: string[] = [];
 
-function thousands(text: string): number {
-  const t = text.trim();
-  const negative = /^\(.*\)$/.test(t);
-  const digits = t.replace(/[()$,+\sK]/g, "");
-  if (!/^\d+$/.test(digits)) throw new Error(`not a $K amount: "${text}"`);
-  return negative ? -Number(digits) : Number(digits);
-}
 const k = (d: Decimal) => Number(d.toString());
-const tid = (id: string) => page.locator(`[data-testid="${id}"]`);
-// The Table tab's grid; the Inputs screen has its own live copy ("inputs-fis-grid").
-const cell = (line: string, column: string) => page.locator(`[data-testid="fis-grid"] [row-id="${line}"] [col-id="${column}"]`);
+const tid = (id: string) => byTestId(page, id);
+const cell = (line: string, column: string) => fisCell(page, line, column);
 const lineOf = (r: TableResult, id: string) => r.lines.find((l) => l.id === id)!;
-
-async function readLine(line: string): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const c of COLUMNS) out[c] = thousands(await cell(line, c).innerText());
-  return out;
-}
-const expectedLine = (r: TableResult, id: string) => Object.fromEntries(COLUMNS.map((c) => [c, k(lineOf(r, id).cells[c]!.display)]));
+const readLine = (line: string) => readGridLine(page, line);
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await serveStatic(`${root}dist-web`);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-  const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
-  page = await context.newPage();
-  page.on("pageerror", (e) => problems.push(e.message));
-  await page.goto(server.url);
+  app = await startApp();
+  main = await app.open();
+  page = main.page;
   await cell("totalCost", "Total").waitFor();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
 
 describe("the Analysis screen on FIS as published", () => {
@@ -203,23 +175,13 @@ describe("cost lines in the app", () => {
     await tid("undo").click();
     await expect.poll(() => cell("ficaOnBaseSalary", "Total").count()).toBe(1);
     expect(await readLine("totalCost")).toEqual(expectedLine(computeTable(withFica), "totalCost"));
-    expect(problems).toEqual([]);
+    expect(main.errors).toEqual([]);
   });
 });
 
 describe("without Web Workers", () => {
   it("the analyses run on the main thread instead, with the same answers", async () => {
-    const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
-    await context.addInitScript(() => {
-      // A platform where workers cannot start (e.g. a stricter CSP): the constructor throws.
-      (window as unknown as { Worker: unknown }).Worker = function NoWorker() {
-        throw new DOMException("workers are blocked here", "SecurityError");
-      };
-    });
-    const p = await context.newPage();
-    const errors: string[] = [];
-    p.on("pageerror", (e) => errors.push(e.message));
-    await p.goto(server.url);
+    const { page: p, errors, close } = await app.open({ withoutWorkers: true });
     await p.locator('[data-testid="tab-analysis"]').click();
     const at = p.locator('[data-testid="twoway-cell"][data-row="0.03"][data-col="0.03"]');
     await at.waitFor({ timeout: 20_000 });
@@ -228,6 +190,6 @@ describe("without Web Workers", () => {
     await p.locator('[data-testid="tornado-row"]').first().waitFor();
     expect(await p.locator('[data-testid="tornado-row"]').first().getAttribute("data-path")).toBe(tornado(fisAsPublished()).bars[0]!.path);
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 });

@@ -7,8 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { censusCsvText, personRows } from "../../bench/census-fixture";
 import { computeTable, type TableResult } from "../../model/compute";
@@ -16,11 +15,9 @@ import { formatInputError } from "../../model/errors";
 import { importCensus } from "../../model/io/census-import";
 import { fisAsPublished } from "../../model/scenario/reference";
 import { censusHeadcount, censusToCsv, referenceCensus, type Census } from "../../model/schedule";
-import { serveStatic } from "./static-server";
+import { byTestId, expectedTable as expected, fisCell, readTable as readGrid } from "./cells";
+import { chooseFile, shots, startApp, type App, type OpenPage } from "./harness";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const shots = `${root}test-artifacts/screenshots/`;
-const COLUMNS = ["FY2025", "FY2026", "FY2027", "FY2028", "Total"];
 const PEOPLE = 100_000;
 /**
  * A responsiveness bound, not a speed target (the bench has the numbers): on the UI thread the
@@ -29,35 +26,16 @@ const PEOPLE = 100_000;
  */
 const MAX_FRAME_GAP_MS = 300;
 
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
+let app: App;
+let main: OpenPage;
 let page: Page;
 let dir: string;
 let csvPath: string;
 let badPath: string;
 let imported: Census;
-const problems: string[] = [];
 
-function thousands(text: string): number {
-  const t = text.trim();
-  const negative = /^\(.*\)$/.test(t);
-  const digits = t.replace(/[()$,+\s]/g, "");
-  if (!/^\d+$/.test(digits)) throw new Error(`not a $K cell: "${text}"`);
-  return negative ? -Number(digits) : Number(digits);
-}
-
-const tid = (id: string) => page.locator(`[data-testid="${id}"]`);
-
-async function readTable(result: TableResult): Promise<Record<string, Record<string, number>>> {
-  const out: Record<string, Record<string, number>> = {};
-  for (const line of result.lines) {
-    out[line.id] = {};
-    for (const c of COLUMNS) out[line.id]![c] = thousands(await page.locator(`[data-testid="fis-grid"] [row-id="${line.id}"] [col-id="${c}"]`).innerText());
-  }
-  return out;
-}
-
-const expected = (result: TableResult) => Object.fromEntries(result.lines.map((l) => [l.id, Object.fromEntries(COLUMNS.map((c) => [c, Number(l.cells[c]!.display.toString())]))]));
+const tid = (id: string) => byTestId(page, id);
+const readTable = (result: TableResult) => readGrid(page, result.lines.map((l) => l.id));
 
 /**
  * In-page recorder, as source text (the page's CSP allows no eval, and a function would be
@@ -88,10 +66,7 @@ function armRecorder(want: string): string {
 })()`;
 }
 
-async function chooseCensus(p: Page, file: string) {
-  const [chooser] = await Promise.all([p.waitForEvent("filechooser"), p.click('[data-testid="import-census"]')]);
-  await chooser.setFiles(file);
-}
+const chooseCensus = (p: Page, file: string) => chooseFile(p, "import-census", file);
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "fis-census-e2e-"));
@@ -110,20 +85,14 @@ beforeAll(async () => {
   badPath = path.join(dir, "census-100k-bad.csv");
   writeFileSync(badPath, lines.join("\n"));
 
-  server = await serveStatic(`${root}dist-web`);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-  page = await (await browser.newContext({ viewport: { width: 1500, height: 950 } })).newPage();
-  page.on("pageerror", (e) => problems.push(e.message));
-  await page.goto(server.url);
-  await page.locator('[data-testid="fis-grid"] [row-id="totalCost"] [col-id="Total"]').waitFor();
+  app = await startApp();
+  main = await app.open();
+  page = main.page;
+  await fisCell(page, "totalCost", "Total").waitFor();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -159,7 +128,7 @@ describe("a 100,000-person census file", () => {
     await tid("setting-salaryMethod").selectOption("schedule");
     await expect.poll(() => tid("active-scenario").innerText()).toContain("FIS as published (copy)");
     await tid("tab-table").click();
-    await page.locator('[data-testid="fis-grid"] [row-id="totalCost"] [col-id="Total"]').waitFor();
+    await fisCell(page, "totalCost", "Total").waitFor();
     expect(await readTable(withImported)).toEqual(expected(withImported));
   });
 
@@ -176,22 +145,13 @@ describe("a 100,000-person census file", () => {
     expect(await page.locator('[data-testid="schedule-panel"] h3').first().innerText()).toContain("census-100k.csv, FY");
     expect(await page.locator('[data-testid="schedule-panel"] h3').first().innerText()).toContain("100,000 members");
     expect(await tid("census-importing").count()).toBe(0);
-    expect(problems).toEqual([]);
+    expect(main.errors).toEqual([]);
   });
 });
 
 describe("census import without Web Workers", () => {
   it("runs on the main thread instead, with the same census", async () => {
-    const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
-    await context.addInitScript(() => {
-      (window as unknown as { Worker: unknown }).Worker = function NoWorker() {
-        throw new DOMException("workers are blocked here", "SecurityError");
-      };
-    });
-    const p = await context.newPage();
-    const errors: string[] = [];
-    p.on("pageerror", (e) => errors.push(e.message));
-    await p.goto(server.url);
+    const { page: p, errors, close } = await app.open({ withoutWorkers: true });
     await p.locator('[data-testid="tab-census"]').click();
     const small = { ...referenceCensus(), cells: referenceCensus().cells.slice(0, 40) };
     const file = path.join(dir, "census-small.csv");
@@ -201,6 +161,6 @@ describe("census import without Web Workers", () => {
     const members = censusHeadcount(small).toNumber().toLocaleString("en-US");
     expect(await p.locator('[data-testid="schedule-panel"] h3').first().innerText()).toContain(`${members} members`);
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 });

@@ -3,52 +3,27 @@
  * typing, reject junk, undo, compare and delete scenarios, save a file and open it again.
  * Screenshots of each screen go to test-artifacts/screenshots/ for a human look.
  */
-import { mkdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { readFileSync } from "node:fs";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { computeTable, type TableResult } from "../../model/compute";
+import { computeTable } from "../../model/compute";
 import { PUBLISHED_FIS_TABLE, contractAsStated, fisAsPublished } from "../../model/scenario/reference";
 import { setInputValue } from "../../model/scenario/paths";
 import { parseScenarioJson } from "../../model/scenario/schema";
 import { censusToCsv, referenceCensus } from "../../model/schedule";
-import { serveStatic } from "./static-server";
+import { COLUMNS, expectedTable as expected, fisCell, readTable as readGrid, thousands } from "./cells";
+import { chooseFile, root, shots, startApp, type App } from "./harness";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const shots = `${root}test-artifacts/screenshots/`;
 const FY2026_RAISE = "items.baseSalary.steps.1.amount";
 const FY2027_RAISE = "items.baseSalary.steps.2.amount";
-const COLUMNS = ["FY2025", "FY2026", "FY2027", "FY2028", "Total"];
 
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
+let app: App;
 let page: Page;
 
-/** "$12,161" -> 12161, "($21,437)" -> -21437. */
-function thousands(text: string): number {
-  const t = text.trim();
-  const negative = /^\(.*\)$/.test(t);
-  const digits = t.replace(/[()$,+\s]/g, "");
-  if (!/^\d+$/.test(digits)) throw new Error(`not a $K cell: "${text}"`);
-  return negative ? -Number(digits) : Number(digits);
-}
-
 // The Table tab's grid; the Inputs screen has its own live copy of the table (liveCell).
-const cell = (line: string, column: string) => page.locator(`[data-testid="fis-grid"] [row-id="${line}"] [col-id="${column}"]`);
+const cell = (line: string, column: string) => fisCell(page, line, column);
 const inputValue = (path: string) => page.locator(`.inputs-grid [row-id="${path}"] [col-id="value"]`);
-
-async function readTable(lines: string[]): Promise<Record<string, Record<string, number>>> {
-  const out: Record<string, Record<string, number>> = {};
-  for (const line of lines) {
-    out[line] = {};
-    for (const c of COLUMNS) out[line]![c] = thousands(await cell(line, c).innerText());
-  }
-  return out;
-}
-
-function expected(result: TableResult): Record<string, Record<string, number>> {
-  return Object.fromEntries(result.lines.map((l) => [l.id, Object.fromEntries(COLUMNS.map((c) => [c, Number(l.cells[c]!.display.toString())]))]));
-}
+const readTable = (lines: string[]) => readGrid(page, lines);
 
 async function tab(id: string) {
   await page.click(`[data-testid="tab-${id}"]`);
@@ -65,24 +40,15 @@ async function typeInto(path: string, text: string) {
 }
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await serveStatic(`${root}dist-web`);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-  const context = await browser.newContext({ viewport: { width: 1500, height: 950 }, acceptDownloads: true });
-  page = await context.newPage();
-  const problems: string[] = [];
-  page.on("pageerror", (e) => problems.push(e.message));
-  await page.goto(server.url);
+  app = await startApp();
+  const main = await app.open({ context: { acceptDownloads: true } });
+  page = main.page;
   await cell("costFundedByWia", "Total").waitFor();
-  expect(problems).toEqual([]);
+  expect(main.errors).toEqual([]);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
 
 describe("the workbench in a browser", () => {
@@ -204,8 +170,7 @@ describe("the workbench in a browser", () => {
     const parsed = parseScenarioJson(readFileSync(saved, "utf8"), "saved-scenario.json");
     expect(parsed.ok).toBe(true);
 
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click('[data-testid="file-open"]')]);
-    await chooser.setFiles(saved);
+    await chooseFile(page, "file-open", saved);
     await expect.poll(() => page.locator('[data-testid="message-text"]').innerText()).toContain("Opened");
     await tab("table");
     const want = expected(computeTable(setInputValue(fisAsPublished(), FY2026_RAISE, "0.04")));
@@ -214,8 +179,7 @@ describe("the workbench in a browser", () => {
 
   it("a broken scenario file is refused with field and message, the current work untouched", async () => {
     const before = await page.locator('[data-testid="scenario-item"]').count();
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click('[data-testid="file-open"]')]);
-    await chooser.setFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ ...fisAsPublished(), localShare: { ...fisAsPublished().localShare, value: "lots" } })) });
+    await chooseFile(page, "file-open", { name: "broken.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ ...fisAsPublished(), localShare: { ...fisAsPublished().localShare, value: "lots" } })) });
     await expect.poll(() => page.locator('[data-testid="message-text"]').innerText()).toContain('Could not open "broken.json"');
     await expect(page.locator('[data-testid="message-details"]').innerText()).resolves.toContain("localShare");
     expect(await page.locator('[data-testid="scenario-item"]').count()).toBe(before);
@@ -285,8 +249,7 @@ describe("the workbench in a browser", () => {
     await xlsx.saveAs(xlsxPath);
     expect(readFileSync(xlsxPath).subarray(0, 2).toString()).toBe("PK");
 
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click('[data-testid="import-assumptions"]')]);
-    await chooser.setFiles(xlsxPath);
+    await chooseFile(page, "import-assumptions", xlsxPath);
     await expect.poll(() => page.locator('[data-testid="message-text"]').innerText()).toMatch(/Imported assumptions|Could not import/);
     const message = await page.locator('[data-testid="message-bar"]').innerText();
     expect(message, message).toContain("Imported assumptions");
@@ -295,11 +258,7 @@ describe("the workbench in a browser", () => {
 
 describe("the Inputs screen's live table", () => {
   it("an edited raise shows in the table on the same screen, and its numbers explain themselves there", async () => {
-    const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
-    const p = await context.newPage();
-    const problems: string[] = [];
-    p.on("pageerror", (e) => problems.push(e.message));
-    await p.goto(server.url);
+    const { page: p, errors: problems, close } = await app.open();
     await p.locator('[data-testid="fis-grid"] [row-id=totalCost]').waitFor();
     await p.click('[data-testid="tab-inputs"]');
     const live = (line: string, column: string) => p.locator(`[data-testid="inputs-fis-grid"] [row-id="${line}"] [col-id="${column}"]`);
@@ -330,15 +289,14 @@ describe("the Inputs screen's live table", () => {
     await expect(panel.locator(".tag-user").first().innerText()).resolves.toContain("edited");
     await p.screenshot({ path: `${shots}04b-inputs-with-table.png` });
     expect(problems).toEqual([]);
-    await context.close();
+    await close();
   });
 });
 
 describe("census import", () => {
   it("imports a census CSV and shows it on the census screen", async () => {
     const csv = censusToCsv({ ...referenceCensus(), cells: referenceCensus().cells.slice(0, 40) });
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click('[data-testid="import-census"]')]);
-    await chooser.setFiles({ name: "census.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await chooseFile(page, "import-census", { name: "census.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await expect.poll(() => page.locator('[data-testid="message-text"]').innerText()).toMatch(/Imported the census|Could not import/);
     expect(await page.locator('[data-testid="message-bar"]').innerText()).toContain('Imported the census in "census.csv"');
     await tab("census");
@@ -348,8 +306,8 @@ describe("census import", () => {
 
 describe("native menu commands (a stand-in for the Electron preload)", () => {
   it("routes edit.undo, edit.redo and view.* from onMenuCommand", async () => {
-    const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
-    await context.addInitScript(() => {
+    // Runs in the page before the app: the platform the app finds is this stand-in.
+    const stubPlatform = () => {
       const none = async () => ({ ok: true, value: null });
       const w = window as unknown as Record<string, unknown>;
       w.platform = {
@@ -369,9 +327,8 @@ describe("native menu commands (a stand-in for the Electron preload)", () => {
         },
         setWindowTitle: (t: string) => (w.__title = t),
       };
-    });
-    const p = await context.newPage();
-    await p.goto(server.url);
+    };
+    const { page: p, close } = await app.open({ prepare: (context) => context.addInitScript(stubPlatform) });
     const send = (command: string) => p.evaluate((c) => (window as unknown as { __menu: (c: string) => void }).__menu(c), command);
     await p.locator('[data-testid="fis-grid"] [row-id=totalCost]').waitFor();
     await send("view.inputs");
@@ -391,7 +348,7 @@ describe("native menu commands (a stand-in for the Electron preload)", () => {
     await p.locator('[data-testid="compare-panel"]').waitFor();
     await send("view.analysis");
     await p.locator('[data-testid="analysis"]').waitFor();
-    await context.close();
+    await close();
   });
 });
 
@@ -399,14 +356,11 @@ describe("recovering unsaved work", () => {
   it("offers the autosave from the last session and restores its scenarios", async () => {
     const copy = { ...fisAsPublished(), id: "recovered-1", name: "Recovered scenario" };
     const snapshot = JSON.stringify({ version: 1, savedAt: "2026-01-02T03:04:05.000Z", text: JSON.stringify({ version: 1, scenarios: [copy] }) });
-    const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
-    await context.addInitScript((value) => localStorage.setItem("fis.platform.autosave", value), snapshot);
-    const p = await context.newPage();
-    await p.goto(server.url);
+    const { page: p, close } = await app.open({ prepare: (context) => context.addInitScript((value) => localStorage.setItem("fis.platform.autosave", value), snapshot) });
     const banner = p.locator('[data-testid="recover-banner"]');
     await expect.poll(() => banner.innerText()).toContain("Recover unsaved work from");
     await banner.locator("button", { hasText: "Recover" }).click();
     await expect.poll(() => p.locator('[data-testid="active-scenario"]').innerText()).toContain("Recovered scenario");
-    await context.close();
+    await close();
   });
 });
