@@ -28,28 +28,29 @@ class FakeWorker {
   }
 }
 
-function clientWith(worker: FakeWorker | "cannot start", mainThread: string[]) {
+/** A number-to-string client over a fresh stand-in worker, or one whose worker cannot start. */
+function setup(start: "starts" | "cannot start" = "starts") {
+  const w = new FakeWorker();
+  const main: string[] = [];
   let created = 0;
   const client = createWorkerJobClient<number, string>({
     createWorker: () => {
       created++;
-      if (worker === "cannot start") throw new DOMException("blocked", "SecurityError");
-      return worker as unknown as Worker;
+      if (start === "cannot start") throw new DOMException("blocked", "SecurityError");
+      return w as unknown as Worker;
     },
     runOnMainThread: (n) => {
       if (n < 0) throw new Error(`negative: ${n}`);
-      mainThread.push(String(n));
+      main.push(String(n));
       return `main ${n}`;
     },
   });
-  return { client, created: () => created };
+  return { w, main, client, created: () => created };
 }
 
 describe("worker-job client", () => {
   it("posts each job with its own id and resolves each with its own reply, in the worker", async () => {
-    const w = new FakeWorker();
-    const main: string[] = [];
-    const { client, created } = clientWith(w, main);
+    const { w, main, client, created } = setup();
     const a = client.run(1);
     const b = client.run(2);
     expect(w.posted.map((p) => p.message)).toEqual([{ id: 1, request: 1 }, { id: 2, request: 2 }]);
@@ -63,8 +64,7 @@ describe("worker-job client", () => {
   });
 
   it("a refusal from the worker rejects with its message; an unknown id is ignored", async () => {
-    const w = new FakeWorker();
-    const { client } = clientWith(w, []);
+    const { w, client } = setup();
     const a = client.run(5);
     w.reply({ id: 99, ok: true, value: "stray" });
     w.reply({ id: 1, ok: false, message: "no such scenario" });
@@ -72,8 +72,7 @@ describe("worker-job client", () => {
   });
 
   it("where the worker cannot start, runs on the main thread, once per job, and does not retry the worker", async () => {
-    const main: string[] = [];
-    const { client, created } = clientWith("cannot start", main);
+    const { main, client, created } = setup("cannot start");
     const r = await client.run(3);
     expect([r.value, r.where]).toEqual(["main 3", "main thread"]);
     await expect(client.run(-1)).rejects.toThrow("negative: -1");
@@ -82,9 +81,7 @@ describe("worker-job client", () => {
   });
 
   it("when the worker dies, the jobs waiting on it run on the main thread, and so do later ones", async () => {
-    const w = new FakeWorker();
-    const main: string[] = [];
-    const { client, created } = clientWith(w, main);
+    const { w, main, client, created } = setup();
     const a = client.run(7);
     const b = client.run(8);
     expect(w.die()).toBe(true);
@@ -127,8 +124,7 @@ describe("worker-job client", () => {
   });
 
   it("prewarm starts the worker once, before any job", () => {
-    const w = new FakeWorker();
-    const { client, created } = clientWith(w, []);
+    const { w, client, created } = setup();
     client.prewarm();
     client.prewarm();
     expect(created()).toBe(1);
