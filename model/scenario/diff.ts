@@ -22,7 +22,9 @@ export interface ScenarioDifference {
   apply: (a: Scenario) => Scenario;
 }
 
-const clone = (s: Scenario): Scenario => JSON.parse(JSON.stringify(s)) as Scenario;
+/** Scenarios and items are plain JSON values, so a JSON round trip is a faithful deep copy. */
+const structuredCopy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+const clone = (s: Scenario): Scenario => structuredCopy(s);
 
 function describeSource(source: Source | undefined): string {
   if (!source) return "";
@@ -32,8 +34,7 @@ function describeSource(source: Source | undefined): string {
 
 /** An item with its input values blanked, to tell value differences from structural ones. */
 function structureOf(item: CostItem, inputs: InputEntry[]): string {
-  const copy = JSON.parse(JSON.stringify(item)) as Record<string, unknown>;
-  const text = JSON.stringify(copy);
+  const text = JSON.stringify(item);
   const paths = inputs.filter((e) => e.path.startsWith(`items.${item.id}.`)).map((e) => e.path);
   return `${paths.join("|")}#${text.replace(/"value":"[^"]*"|"source":\{[^}]*\}|"label":"[^"]*"|"stated":"[^"]*"/g, "")}`;
 }
@@ -86,7 +87,7 @@ export function diffScenarios(a: Scenario, b: Scenario): ScenarioDifference[] {
       apply: (s) => {
         const c = clone(s);
         const others = c.items.filter((i) => i.id !== id);
-        c.items = itemB ? [...others, JSON.parse(JSON.stringify(itemB)) as CostItem] : others;
+        c.items = itemB ? [...others, structuredCopy(itemB)] : others;
         return c;
       },
     });
