@@ -4,8 +4,8 @@
  * extract is in employee order, not sorted by schedule cell). The import merges them back.
  */
 import * as XLSX from "xlsx";
-import { syntheticCensus, type Census } from "../model/schedule";
-import { prng } from "../model/schedule/synthetic";
+import { syntheticCensus, type Census } from "../model/engine/schedule";
+import { prng } from "../model/engine/schedule/synthetic";
 
 export const CENSUS_HEADER = ["schedule", "lane", "step", "years of service", "headcount"] as const;
 

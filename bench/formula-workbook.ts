@@ -10,9 +10,9 @@
  * engine does, and written as constants a spreadsheet author would type.
  */
 import * as XLSX from "xlsx";
-import { monthsOfFiscalYear, payPeriodStartsOfFiscalYear, fiscalYearOfDate } from "../model/calendar";
-import type { PerHeadBenefitItem, Scenario } from "../model/index";
-import { fyKey } from "../model/index";
+import { monthsOfFiscalYear, payPeriodStartsOfFiscalYear, fiscalYearOfDate } from "../model/engine/calendar";
+import type { PerHeadBenefitItem, Scenario } from "../model/engine/index";
+import { fyKey } from "../model/engine/index";
 
 export const FORMULA_LINES = ["baseSalaryIncreases", "bonus", "additionalPay", "benefits", "otherNps", "totalCost", "localPortion", "fundingAvailable", "costFundedByWia"] as const;
 

@@ -1,5 +1,5 @@
 /**
- * Modules other engineers are still building (model/io, model/analysis, the renderer build) are
+ * Modules other engineers are still building (model/io, model/engine/analysis, the renderer build) are
  * loaded by file search at run time, not by static import, so the bench typechecks and runs
  * before they exist and a missing piece becomes "not available: <why>" instead of a crash.
  */

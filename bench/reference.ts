@@ -1,5 +1,5 @@
 /** The reference scenario and the edit every "single-input" case makes, shared by Node and browser cases. */
-import { computeTable, fisAsPublished, PUBLISHED_FIS_TABLE, type Scenario, type TableResult } from "../model/index";
+import { computeTable, fisAsPublished, PUBLISHED_FIS_TABLE, type Scenario, type TableResult } from "../model/engine/index";
 
 /** The FY2026 raise (3% in the agreement): the input the edit cases type over. */
 export const FY2026_RAISE_PATH = "items.baseSalary.steps.1.amount";

@@ -7,7 +7,7 @@
 import * as XLSX from "xlsx";
 import { buildFormulaWorkbook, FORMULA_LINES } from "./formula-workbook";
 import { countFormulas } from "./spreadsheet-sheets";
-import { computeTable, type Scenario, type TableResult } from "../model/index";
+import { computeTable, type Scenario, type TableResult } from "../model/engine/index";
 import { loadExport } from "./optional";
 import { raisePathFor, referenceScenario } from "./reference";
 

@@ -1,7 +1,7 @@
 /** The workbench: scenarios on the left, one screen at a time on the right, file commands on top. */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AutosaveSnapshot, MenuCommand } from "../electron/ipc/contract";
-import { ROUNDING_RULES } from "../model/rounding";
+import { ROUNDING_RULES } from "../model/engine/rounding";
 import { getPlatform } from "./platform";
 import { AnalysisPanel } from "./analysis/AnalysisPanel";
 import { Charts } from "./charts/Charts";

@@ -1,10 +1,10 @@
 /**
- * The analysis module's sweeps (model/analysis, found at run time): the full sensitivity run
+ * The analysis module's sweeps (model/engine/analysis, found at run time): the full sensitivity run
  * (tornado: every numeric input moved down and up, each a full costing) and the 21 x 21 two-way
  * raise table (FY2026 x FY2027 raises 0%..10% by 0.5 points, 441 costings).
  */
-import { Decimal } from "../../model/decimal";
-import type { ComputeOptions, Scenario } from "../../model/index";
+import { Decimal } from "../../model/engine/decimal";
+import type { ComputeOptions, Scenario } from "../../model/engine/index";
 import { measureSync } from "../measure";
 import { loadExports } from "../optional";
 import { failed, notAvailable, withTarget, type CaseResult } from "../results";
@@ -23,7 +23,7 @@ export async function analysisCases(ctx: BenchContext): Promise<CaseResult[]> {
   const tornadoLabel = "Sensitivity: tornado(fisAsPublished()), every input down and up";
   const twoWayId = "analysis.twoWay21x21";
   const twoWayLabel = "Two-way table: FY2026 x FY2027 raise, 21 x 21 (twoWayTable)";
-  const loaded = await loadExports<AnalysisApi>("model/analysis", ["tornado", "twoWayTable"]);
+  const loaded = await loadExports<AnalysisApi>("model/engine/analysis", ["tornado", "twoWayTable"]);
   if (!loaded.ok) return [notAvailable(tornadoId, GROUP, tornadoLabel, loaded.reason), notAvailable(twoWayId, GROUP, twoWayLabel, loaded.reason)];
   const { tornado, twoWayTable } = loaded.value;
   const scenario = referenceScenario();

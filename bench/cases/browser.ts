@@ -16,7 +16,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { computeTable, Decimal, setInputValue } from "../../model/index";
+import { computeTable, Decimal, setInputValue } from "../../model/engine/index";
 import { armCensusImport, armEdit, firstPaintInit, READ_FIRST_PAINT } from "../browser-scripts";
 import { censusCsvText, censusXlsxBytes, personRows } from "../census-fixture";
 import { summarize } from "../measure";

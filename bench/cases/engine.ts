@@ -3,8 +3,8 @@
  * 1,000-scenario raise grid. Inputs (scenario, census) are built outside the timed region: the
  * app holds them in memory and recomputes on each edit.
  */
-import { computeTable, setInputValue, type Scenario, type TableResult } from "../../model/index";
-import { referenceCensus, syntheticCensus } from "../../model/schedule";
+import { computeTable, setInputValue, type Scenario, type TableResult } from "../../model/engine/index";
+import { referenceCensus, syntheticCensus } from "../../model/engine/schedule";
 import { measureSync } from "../measure";
 import { failed, withTarget, type CaseResult } from "../results";
 import { publishedCellCount, publishedMismatches, raisePathFor, referenceScenario, withScheduleMethod } from "../reference";

@@ -1,12 +1,12 @@
 /**
  * File cases: the reference workbook out and back in (model/io), and a 100,000-row census in as
- * CSV (model/schedule parseCensusCsv) and as xlsx (model/io importCensus). model/io functions are
+ * CSV (model/engine/schedule parseCensusCsv) and as xlsx (model/io importCensus). model/io functions are
  * found at run time (bench/optional.ts); their results are checked, not only timed: the imported
  * scenario must reproduce the table, the imported census must hold every person.
  */
 import * as XLSX from "xlsx";
-import { computeTable, type Scenario } from "../../model/index";
-import { censusHeadcount, parseCensusCsv, type Census } from "../../model/schedule";
+import { computeTable, type Scenario } from "../../model/engine/index";
+import { censusHeadcount, parseCensusCsv, type Census } from "../../model/engine/schedule";
 import { censusCsvText, censusXlsxBytes, personRows } from "../census-fixture";
 import { measureSync } from "../measure";
 import { loadExport } from "../optional";

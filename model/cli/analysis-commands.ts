@@ -8,17 +8,17 @@
  *   --retro --approved YYYY-MM-DD [--lag-days 120]
  * Bad options raise UsageError, which the CLI reports with exit code 2.
  */
-import { Decimal } from "../decimal";
-import { formatExplanation } from "../explain";
-import { formatThousands, toDisplayThousands } from "../rounding";
-import { fyKey, type Scenario } from "../scenario/types";
-import { describeConstraint, parseLimit, type BudgetConstraint, type ColumnCheck, type ConstraintScope } from "../analysis/budget-constraint";
-import { goalSeekRaise } from "../analysis/goal-seek";
-import { costOfOnePercent, type MarginalCostLine } from "../analysis/cost-of-one-percent";
-import { tornado, twoWayTable } from "../analysis/sensitivity";
-import { retroPay } from "../analysis/retro";
-import { fundSplit } from "../analysis/fund-split";
-import { computeTable, type ComputeOptions } from "../compute";
+import { Decimal } from "../engine/decimal";
+import { formatExplanation } from "../engine/explain";
+import { formatThousands, toDisplayThousands } from "../engine/rounding";
+import { fyKey, type Scenario } from "../engine/scenario/types";
+import { describeConstraint, parseLimit, type BudgetConstraint, type ColumnCheck, type ConstraintScope } from "../engine/analysis/budget-constraint";
+import { goalSeekRaise } from "../engine/analysis/goal-seek";
+import { costOfOnePercent, type MarginalCostLine } from "../engine/analysis/cost-of-one-percent";
+import { tornado, twoWayTable } from "../engine/analysis/sensitivity";
+import { retroPay } from "../engine/analysis/retro";
+import { fundSplit } from "../engine/analysis/fund-split";
+import { computeTable, type ComputeOptions } from "../engine/compute";
 import { UsageError, type ParsedArgs } from "./args";
 
 export interface CommandOutput {

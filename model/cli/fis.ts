@@ -5,13 +5,13 @@
  *   npm run --silent fis -- --compare [--with FILE|ID]
  * Exit codes: 0 success, 2 bad input (arguments or scenario file), 1 unexpected failure.
  */
-import { computeTable, findCell, type TableResult } from "../compute";
-import { formatInputError, InputRejectedError } from "../errors";
-import { formatExplanation } from "../explain";
-import { compareScenarios } from "../scenario/diff";
-import { contractAsStated, fisAsPublished } from "../scenario/reference";
-import { parseScenarioJson } from "../scenario/schema";
-import type { Scenario } from "../scenario/types";
+import { computeTable, findCell, type TableResult } from "../engine/compute";
+import { formatInputError, InputRejectedError } from "../engine/errors";
+import { formatExplanation } from "../engine/explain";
+import { compareScenarios } from "../engine/analysis/diff";
+import { contractAsStated, fisAsPublished } from "../engine/scenario/reference";
+import { parseScenarioJson } from "../engine/scenario/schema";
+import type { Scenario } from "../engine/scenario/types";
 import { ANALYSIS_BOOLEAN_FLAGS, ANALYSIS_USAGE, ANALYSIS_VALUE_FLAGS, runAnalysisCommand } from "./analysis-commands";
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { formatComparison, formatTable, tableJson } from "./format-table";

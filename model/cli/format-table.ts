@@ -1,7 +1,7 @@
 /** Text renderings of results for the terminal: the FIS layout in $ thousands, the JSON contract. */
-import type { TableResult } from "../compute";
-import { formatThousands } from "../rounding";
-import type { ScenarioComparison } from "../scenario/diff";
+import type { TableResult } from "../engine/compute";
+import { formatThousands } from "../engine/rounding";
+import type { ScenarioComparison } from "../engine/analysis/diff";
 
 const LABEL_WIDTH = 52;
 const COL_WIDTH = 12;

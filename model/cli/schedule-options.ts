@@ -1,12 +1,12 @@
 /** Command-line options of the schedule (census) method: --method, --census, --separation-rate, --held-share, --reconcile. */
-import { Decimal, parseDecimal } from "../decimal";
-import type { ScheduleMethodOptions } from "../lines/schedule-raises";
-import { raiseTerms } from "../lines/schedule-raises";
-import { formatInputError } from "../errors";
-import { parseCensusCsv, reconcile, referenceCensus, defaultScheduleCostSettings, type ReconcileResult } from "../schedule";
-import type { ScheduleCostSettings } from "../schedule/schedule-cost";
-import type { RaisesItem, Scenario } from "../scenario/types";
-import { formatThousands, toDisplayThousands } from "../rounding";
+import { Decimal, parseDecimal } from "../engine/decimal";
+import type { ScheduleMethodOptions } from "../engine/lines/schedule-raises";
+import { raiseTerms } from "../engine/lines/schedule-raises";
+import { formatInputError } from "../engine/errors";
+import { parseCensusCsv, reconcile, referenceCensus, defaultScheduleCostSettings, type ReconcileResult } from "../engine/schedule";
+import type { ScheduleCostSettings } from "../engine/schedule/schedule-cost";
+import type { RaisesItem, Scenario } from "../engine/scenario/types";
+import { formatThousands, toDisplayThousands } from "../engine/rounding";
 import type { ParsedArgs } from "./args";
 import { UsageError } from "./args";
 import { InputFailure, readInputFile } from "./input-files";

@@ -5,11 +5,11 @@
  * is reported with sheet, row and column letter, and nothing is applied unless the whole sheet
  * is valid and the resulting scenario passes checkScenario.
  */
-import { Decimal, parseDecimal } from "../decimal";
-import type { Checked, InputError } from "../errors";
-import { listInputs, setInputValue } from "../scenario/paths";
-import { checkScenario } from "../scenario/schema";
-import type { Scenario } from "../scenario/types";
+import { Decimal, parseDecimal } from "../engine/decimal";
+import type { Checked, InputError } from "../engine/errors";
+import { listInputs, setInputValue } from "../engine/scenario/paths";
+import { checkScenario } from "../engine/scenario/schema";
+import type { Scenario } from "../engine/scenario/types";
 import { columnLetter, CSV_SHEET, DEFAULT_READ_LIMITS, findHeader, numberFromText, readSheets, type ReadLimits, type SheetCell, type SheetGrid } from "./workbook-read";
 
 type Field = "path" | "value";

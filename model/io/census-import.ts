@@ -2,13 +2,13 @@
  * A census from a user's spreadsheet (xlsx, xls or CSV) -> the schedule model's Census. The
  * header row is found wherever it is (titles above it are skipped) and columns are mapped by
  * synonyms (pay plan = schedule, education level = lane, FTE = headcount, ...). Cells are then
- * handed, row for row, to the census model's own validator (model/schedule parseCensusCsv), so
+ * handed, row for row, to the census model's own validator (model/engine/schedule parseCensusCsv), so
  * there is one definition of a valid census; its errors are translated back to this file's
  * sheet, row and column letter. All or nothing: any error and no census is returned.
  */
-import type { Checked, InputError } from "../errors";
-import { parseCensusCsv } from "../schedule/census";
-import type { Census } from "../schedule/types";
+import type { Checked, InputError } from "../engine/errors";
+import { parseCensusCsv } from "../engine/schedule/census";
+import type { Census } from "../engine/schedule/types";
 import { csvField } from "./text-escape";
 import { columnLetter, CSV_SHEET, DEFAULT_READ_LIMITS, findHeader, headerKey, numberFromText, readSheets, type ReadLimits, type SheetGrid } from "./workbook-read";
 

@@ -1,6 +1,6 @@
 /**
  * Each cost item's dollars for one fiscal year as a spreadsheet formula over the Inputs sheet,
- * mirroring model/lines/* term by term so a spreadsheet program recomputes the engine's numbers
+ * mirroring model/engine/lines/* term by term so a spreadsheet program recomputes the engine's numbers
  * on its own. Inputs are referenced through `ref(path)` (a defined name); other items' costs
  * (what a rate of pay applies to) through `itemCell(id, fy)`.
  *
@@ -8,8 +8,8 @@
  * year a mid-year raise is in force) are not inputs: they are counted here from the agreement's
  * dates exactly as the engine counts them and written into the formula as whole numbers.
  */
-import { dayOrdinal, fiscalYearEndExclusive, fiscalYearOfDate, fiscalYearStart, monthsOfFiscalYear, payPeriodStartsOfFiscalYear } from "../calendar";
-import type { CostItem, DatedAmount, EmployeeGroup, OneTimeItem, PayRateItem, PerHeadBenefitItem, PremiumPayItem, RaiseStep, RaisesItem, Scenario } from "../scenario/types";
+import { dayOrdinal, fiscalYearEndExclusive, fiscalYearOfDate, fiscalYearStart, monthsOfFiscalYear, payPeriodStartsOfFiscalYear } from "../engine/calendar";
+import type { CostItem, DatedAmount, EmployeeGroup, OneTimeItem, PayRateItem, PerHeadBenefitItem, PremiumPayItem, RaiseStep, RaisesItem, Scenario } from "../engine/scenario/types";
 
 export interface FormulaContext {
   scenario: Scenario;

@@ -1,7 +1,7 @@
 /**
  * The salary schedules the schedule method prices on, one sheet per family ("Schedules ET-15",
  * "Schedules EG-09"), one block per schedule x fiscal year: lanes as rows, the printed step
- * columns as columns, whole-dollar number cells. FY2024 is derived (model/schedule/schedules.ts
+ * columns as columns, whole-dollar number cells. FY2024 is derived (model/engine/schedule/schedules.ts
  * deriveFy2024: FY2025 / 1.02 to the dollar, half-up) and its block says so; FY2025-FY2028 carry
  * the source lines they were read from. N/A cells are left blank, so a lookup that lands on one
  * is an error in the sheet rather than a silent zero.
@@ -10,8 +10,8 @@
  * every Census sheet looks its salaries up here (census-sheet.ts).
  */
 import type * as XLSX from "xlsx";
-import { loadSchedules, scheduleKeyOf, scheduleRef } from "../schedule/schedules";
-import type { SalarySchedule, ScheduleFamily, ScheduleKey } from "../schedule/types";
+import { loadSchedules, scheduleKeyOf, scheduleRef } from "../engine/schedule/schedules";
+import type { SalarySchedule, ScheduleFamily, ScheduleKey } from "../engine/schedule/types";
 import { absRange, num, sheetFromRows, spreadsheetNumber, text, type Row } from "./sheet-cells";
 
 export const SALARY_FORMAT = "#,##0";

@@ -14,13 +14,13 @@
  * recalculate fully on open.
  */
 import * as XLSX from "xlsx";
-import { computeTable, type ComputeOptions, type TableResult } from "../compute";
-import { fundSplit } from "../analysis/fund-split";
-import { Decimal } from "../decimal";
-import { referenceCensus } from "../schedule";
-import { scheduleMethodCost } from "../schedule/schedule-cost";
-import { listInputs, type InputEntry } from "../scenario/paths";
-import { fyKey, type CostItem, type Scenario } from "../scenario/types";
+import { computeTable, type ComputeOptions, type TableResult } from "../engine/compute";
+import { fundSplit } from "../engine/analysis/fund-split";
+import { Decimal } from "../engine/decimal";
+import { referenceCensus } from "../engine/schedule";
+import { scheduleMethodCost } from "../engine/schedule/schedule-cost";
+import { listInputs, type InputEntry } from "../engine/scenario/paths";
+import { fyKey, type CostItem, type Scenario } from "../engine/scenario/types";
 import { itemFormula, type FormulaContext } from "./item-formulas";
 import { censusSheet, type CensusSheet } from "./census-sheet";
 import { scheduleSheets, type ScheduleSheets } from "./schedule-sheets";
@@ -223,14 +223,14 @@ function censusPricingRows(c: CensusSheet, fy: number, p0Engine: Decimal, headin
   at.put(headingRow, [text("Census x Schedule"), text(`FY${fy} payroll of the census on the FY${fy} salary schedules (column C, dollars); not Cost Table lines`)]);
   row(r0, "census:members", "Members in the census", formula(`SUM(${c.headcount})`, v(c.members), "#,##0"), "sum of the Census sheet's Headcount column");
   row(r0 + 1, "census:P0", `FY${fy} payroll P0`, formula(`SUMPRODUCT(${c.headcount},${c.salary})`, v(c.p0), DOLLARS_FORMAT), `SUMPRODUCT(headcount, FY${fy} salary): each salary looked up on the Schedules sheets by lane and pay column`);
-  row(r0 + 2, "census:P0.engine", `FY${fy} payroll P0 as the engine costs it`, num(cachedNumber(p0Engine), DOLLARS_FORMAT), "model/schedule scheduleMethodCost(census).basePayroll: a value, for checking");
+  row(r0 + 2, "census:P0.engine", `FY${fy} payroll P0 as the engine costs it`, num(cachedNumber(p0Engine), DOLLARS_FORMAT), "model/engine/schedule scheduleMethodCost(census).basePayroll: a value, for checking");
   row(r0 + 3, "census:P0.check", "Sheet P0 - engine P0 (0 when they agree)", formula(`C${r0 + 1}-C${r0 + 2}`, v(c.p0.minus(p0Engine)), DOLLARS_FORMAT), "the raise, step and turnover rows above are measured from this P0");
 }
 
 type LineRowWriter = (r: number, id: string, label: string, fyFormula: (fy: number) => string, cells: Record<string, { exact: Decimal }>, how: string) => void;
 
 /**
- * The fund split (scenario.fundShares) below the table lines, as model/analysis/fund-split.ts
+ * The fund split (scenario.fundShares) below the table lines, as model/engine/analysis/fund-split.ts
  * reports it: each fund's share x TOTAL COST, then what no fund covers. Not on the Cost Table,
  * because computeTable's table has no fund rows (it keeps the one local-portion line).
  */
@@ -251,7 +251,7 @@ function fundSplitRows(
     const p = portions.get(id);
     return p ? Object.fromEntries(Object.entries(p.cells).map(([k, v]) => [k, { exact: v }])) : zero();
   };
-  at.put(headingRow, [text("Fund split"), text("Not Cost Table lines: computeTable has none; as model/analysis/fund-split.ts and fis --fund-split report it")]);
+  at.put(headingRow, [text("Fund split"), text("Not Cost Table lines: computeTable has none; as model/engine/analysis/fund-split.ts and fis --fund-split report it")]);
   funds.forEach((f, k) => {
     const share = ctx.ref(`fundShares.${f.id}.share`);
     at.lineRow(headingRow + 1 + k, `fund:${f.id}`, f.label, (fy) => `${share}*${totalRef(fy)}`, cellsOf(f.id), "fund share x TOTAL COST");
@@ -337,10 +337,10 @@ function notesSheet(blocks: ScenarioSheets[], scenarios: Scenario[]): XLSX.WorkS
       const censusName = blocks[k]!.census!.name;
       add("");
       add("Schedule method (census on the salary schedules)");
-      add("Raise, step and turnover rows", "engine values, not formulas", "", `They need the census projected year by year (step movement, Art. 36.6 holds, separations replaced at entry) and, for what-if raises, the scaled schedules: model/schedule does that; the sheet cannot. The rates of pay on them and every total are formulas.`);
+      add("Raise, step and turnover rows", "engine values, not formulas", "", `They need the census projected year by year (step movement, Art. 36.6 holds, separations replaced at entry) and, for what-if raises, the scaled schedules: model/engine/schedule does that; the sheet cannot. The rates of pay on them and every total are formulas.`);
       add(`FY${pricing.fiscalYear} payroll P0 (${calcName} census:P0)`, "live", "", `${censusName} columns G-H look each row's salary up on the Schedules sheets (INDEX/MATCH by lane and pay column); P0 = SUMPRODUCT(headcount, salary). census:P0.engine is the engine's basePayroll and census:P0.check their difference (${pricing.p0Sheet.minus(pricing.p0Engine).toFixed(2)} at export).`);
       add(`Pay column (${censusName} column F)`, "engine value", "", "Where the engine pays the row: steps map to the printed columns (ET-15 12-15, EG-09 10-16), the top step goes to a longevity column by years of service when the lane has one. Editing Step or Years of service on the sheet does not move it; editing Headcount or a schedule amount moves P0.");
-      add("Schedule sheets", "", "", "Every schedule of model/schedule loadSchedules(): FY2024 derived = FY2025 cell / 1.02, rounded to the dollar half-up (EG-09 prints no FY2025 adjustment; the ET-15 2% is assumed); FY2025-FY2028 as printed, each with its source lines. Amounts are whole dollars; a blank amount is N/A in the source.");
+      add("Schedule sheets", "", "", "Every schedule of model/engine/schedule loadSchedules(): FY2024 derived = FY2025 cell / 1.02, rounded to the dollar half-up (EG-09 prints no FY2025 adjustment; the ET-15 2% is assumed); FY2025-FY2028 as printed, each with its source lines. Amounts are whole dollars; a blank amount is N/A in the source.");
       add("Import", "", "", "importAssumptions reads the Inputs sheet and importCensus the Census sheet (columns A-E); the Schedules sheets and the pricing columns are ignored.");
     }
     const edited = listInputs(scenario).filter((e) => e.param.source.kind === "user");

@@ -4,9 +4,9 @@
  * client.ts) and show "computing…" until they answer; a click on an amount explains it.
  */
 import { useEffect, useState } from "react";
-import { percentRaiseOf, percentRaiseYears } from "../../model/analysis/raise-edits";
-import type { Census } from "../../model/schedule/types";
-import type { Scenario } from "../../model/scenario/types";
+import { percentRaiseOf, percentRaiseYears } from "../../model/engine/analysis/raise-edits";
+import type { Census } from "../../model/engine/schedule/types";
+import type { Scenario } from "../../model/engine/scenario/types";
 import { ExplainPanel } from "../panels/ExplainPanel";
 import { computeOptionsFor } from "../state/compute-cache";
 import { CostOfOnePercent, type ExplainTarget } from "./CostOfOnePercent";

@@ -2,8 +2,8 @@
  * Cost of 1%: per fiscal year, what one more point of raise that year costs in its own year and
  * over the agreement, and the same for $1,000 flat per member. A click shows the explanation.
  */
-import { Decimal } from "../../model/decimal";
-import type { Explanation } from "../../model/explain";
+import { Decimal } from "../../model/engine/decimal";
+import type { Explanation } from "../../model/engine/explain";
 import { thousandsText } from "../format/money";
 import type { CostOfOnePercentData, MarginalRow } from "./jobs";
 

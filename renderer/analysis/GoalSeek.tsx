@@ -4,12 +4,12 @@
  * become a new user scenario.
  */
 import { useState } from "react";
-import type { ComputeOptions } from "../../model/compute";
-import { Decimal } from "../../model/decimal";
-import { goalSeekRaise, type GoalSeekResult } from "../../model/analysis/goal-seek";
-import type { BudgetConstraint, ColumnCheck, ConstraintScope } from "../../model/analysis/budget-constraint";
-import { percentRaiseYears, type RaiseYear } from "../../model/analysis/raise-edits";
-import type { Scenario } from "../../model/scenario/types";
+import type { ComputeOptions } from "../../model/engine/compute";
+import { Decimal } from "../../model/engine/decimal";
+import { goalSeekRaise, type GoalSeekResult } from "../../model/engine/analysis/goal-seek";
+import type { BudgetConstraint, ColumnCheck, ConstraintScope } from "../../model/engine/analysis/budget-constraint";
+import { percentRaiseYears, type RaiseYear } from "../../model/engine/analysis/raise-edits";
+import type { Scenario } from "../../model/engine/scenario/types";
 import { parseInputNumber } from "../format/parse-number";
 
 const LINES = [

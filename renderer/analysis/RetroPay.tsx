@@ -4,10 +4,10 @@
  * year it is paid in; cheap (no costings), so it runs on the main thread.
  */
 import { useMemo, useState } from "react";
-import { Decimal } from "../../model/decimal";
-import { retroPay } from "../../model/analysis/retro";
-import { toDisplayThousands } from "../../model/rounding";
-import type { Scenario } from "../../model/scenario/types";
+import { Decimal } from "../../model/engine/decimal";
+import { retroPay } from "../../model/engine/analysis/retro";
+import { toDisplayThousands } from "../../model/engine/rounding";
+import type { Scenario } from "../../model/engine/scenario/types";
 import { thousandsText } from "../format/money";
 import type { ExplainTarget } from "./CostOfOnePercent";
 

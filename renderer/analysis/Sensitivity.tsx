@@ -3,9 +3,9 @@
  * the all-years TOTAL COST) and the two-way table of two years' raises.
  */
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { Decimal } from "../../model/decimal";
-import { formatThousands, toDisplayThousands, type RoundingMode } from "../../model/rounding";
-import type { Unit } from "../../model/scenario/types";
+import { Decimal } from "../../model/engine/decimal";
+import { formatThousands, toDisplayThousands, type RoundingMode } from "../../model/engine/rounding";
+import type { Unit } from "../../model/engine/scenario/types";
 import { inputText, thousandsText } from "../format/money";
 import type { TornadoData, TwoWayData } from "./jobs";
 

@@ -4,13 +4,13 @@
  * decimal string. That is what crosses the Web Worker boundary (structured clone would strip
  * Decimal's prototype), and the same function runs on the main thread when no worker is available.
  */
-import type { ComputeOptions } from "../../model/compute";
-import { Decimal } from "../../model/decimal";
-import type { Explanation } from "../../model/explain";
-import { costOfOnePercent } from "../../model/analysis/cost-of-one-percent";
-import { tornado, twoWayTable } from "../../model/analysis/sensitivity";
-import type { Census } from "../../model/schedule/types";
-import type { Scenario } from "../../model/scenario/types";
+import type { ComputeOptions } from "../../model/engine/compute";
+import { Decimal } from "../../model/engine/decimal";
+import type { Explanation } from "../../model/engine/explain";
+import { costOfOnePercent } from "../../model/engine/analysis/cost-of-one-percent";
+import { tornado, twoWayTable } from "../../model/engine/analysis/sensitivity";
+import type { Census } from "../../model/engine/schedule/types";
+import type { Scenario } from "../../model/engine/scenario/types";
 
 export interface CensusJson {
   label: string;

@@ -4,8 +4,8 @@
  * cache, so coming back to the tab or undoing to an earlier scenario costs nothing.
  */
 import { useEffect, useState } from "react";
-import type { Census } from "../../model/schedule/types";
-import type { Scenario } from "../../model/scenario/types";
+import type { Census } from "../../model/engine/schedule/types";
+import type { Scenario } from "../../model/engine/scenario/types";
 import { runInBackground, type AnalysisAnswer } from "./client";
 import { censusToJson, type AnalysisRequest } from "./jobs";
 

@@ -1,6 +1,6 @@
 /** Charts: cost by line by year (stacked bars) and the active scenario's total against its baseline. */
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import type { TableResult } from "../../model/compute";
+import type { TableResult } from "../../model/engine/compute";
 
 const COLORS = ["#1f5fa8", "#e08a1e", "#3a9a5b", "#b8443a", "#7b5ea7", "#4aa3b5", "#9a7b3a"];
 

@@ -1,10 +1,10 @@
 /**
  * Display text for amounts and inputs. No arithmetic on money here beyond shifting a rate's decimal
- * point for "%" (exact in Decimal); rounding to $K is the model's rule (model/rounding.ts).
+ * point for "%" (exact in Decimal); rounding to $K is the model's rule (model/engine/rounding.ts).
  */
-import { Decimal } from "../../model/decimal";
-import { formatThousands } from "../../model/rounding";
-import type { Unit } from "../../model/scenario/types";
+import { Decimal } from "../../model/engine/decimal";
+import { formatThousands } from "../../model/engine/rounding";
+import type { Unit } from "../../model/engine/scenario/types";
 
 /** Whole $K as the FIS prints it: "$12,161", "($21,437)". */
 export function thousandsText(display: Decimal): string {

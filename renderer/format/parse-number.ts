@@ -3,8 +3,8 @@
  * from Excel ("3%", "$1,200", "1.2k", "(1,200)", "-5") and rejects everything else with a message
  * the cell can show. Never goes through a float: the digits go straight into Decimal.
  */
-import { Decimal } from "../../model/decimal";
-import type { Unit } from "../../model/scenario/types";
+import { Decimal } from "../../model/engine/decimal";
+import type { Unit } from "../../model/engine/scenario/types";
 
 export type ParsedNumber = { ok: true; value: string } | { ok: false; message: string };
 

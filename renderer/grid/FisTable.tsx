@@ -13,8 +13,8 @@
 import type { CellClassParams, CellClickedEvent, CellFocusedEvent, ColDef, ColGroupDef, GetRowIdParams, GridApi, GridReadyEvent, RowClassRules } from "ag-grid-community";
 import { AgGridReact } from "ag-grid-react";
 import { useCallback, useEffect, useMemo, useRef } from "react";
-import { Decimal } from "../../model/decimal";
-import type { LineResult, TableResult } from "../../model/compute";
+import { Decimal } from "../../model/engine/decimal";
+import type { LineResult, TableResult } from "../../model/engine/compute";
 import { thousandsText, varianceText } from "../format/money";
 import { publishedCell } from "../state/reference";
 import { gridTheme } from "./ag-setup";

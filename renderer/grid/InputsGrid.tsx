@@ -6,9 +6,9 @@
 import type { CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, RowClassRules } from "ag-grid-community";
 import { AgGridReact } from "ag-grid-react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { InputEntry, InputSection } from "../../model/scenario/paths";
-import { listInputs } from "../../model/scenario/paths";
-import type { Scenario } from "../../model/scenario/types";
+import type { InputEntry, InputSection } from "../../model/engine/scenario/paths";
+import { listInputs } from "../../model/engine/scenario/paths";
+import type { Scenario } from "../../model/engine/scenario/types";
 import { inputText } from "../format/money";
 import { describeUnit } from "../format/parse-number";
 import type { CellError } from "../state/store";

@@ -4,9 +4,9 @@
  * worker and the main-thread fallback run this, with the importer handed in (the worker bundles
  * it; the main thread loads it on demand).
  */
-import type { Checked, InputError } from "../../model/errors";
-import { censusFromJson, censusToJson, type CensusJson } from "../../model/schedule/census";
-import type { Census } from "../../model/schedule/types";
+import type { Checked, InputError } from "../../model/engine/errors";
+import { censusFromJson, censusToJson, type CensusJson } from "../../model/engine/schedule/census";
+import type { Census } from "../../model/engine/schedule/types";
 
 export type ImportCensusFn = (bytes: Uint8Array, fileName: string) => Checked<Census>;
 

@@ -3,10 +3,10 @@
  * They are found with import.meta.glob so this file compiles and the app runs whether or not they
  * exist yet; a missing or differently-shaped module leaves its command disabled with the reason.
  */
-import type { ComputeOptions, TableResult } from "../../model/compute";
-import type { Census } from "../../model/schedule/types";
-import type { Checked } from "../../model/errors";
-import type { Scenario } from "../../model/scenario/types";
+import type { ComputeOptions, TableResult } from "../../model/engine/compute";
+import type { Census } from "../../model/engine/schedule/types";
+import type { Checked } from "../../model/engine/errors";
+import type { Scenario } from "../../model/engine/scenario/types";
 
 const modules = import.meta.glob(["../../model/io/xlsx-export.ts", "../../model/io/table-csv.ts", "../../model/io/assumptions-import.ts", "../../model/io/census-import.ts"]);
 

@@ -1,7 +1,7 @@
 /** Compare: two or more scenarios side by side per line and year, with $K and % variance against the first. */
 import { Fragment, useMemo } from "react";
-import { compareScenarios, type ScenarioComparison } from "../../model/scenario/diff";
-import type { Scenario } from "../../model/scenario/types";
+import { compareScenarios, type ScenarioComparison } from "../../model/engine/analysis/diff";
+import type { Scenario } from "../../model/engine/scenario/types";
 import { thousandsText, percentChangeText, varianceText } from "../format/money";
 import { tableFor } from "../state/compute-cache";
 import { useApp } from "../state/context";

@@ -1,11 +1,11 @@
 /**
  * The table's cost lines, with "Add cost line" (amounts per year, a rate of pay, a one-time
  * payment) and "Remove". Values typed here are parsed by unit like grid entries; the store then
- * adds the line through model/scenario/cost-lines.ts, which refuses anything checkScenario would.
+ * adds the line through model/engine/scenario/cost-lines.ts, which refuses anything checkScenario would.
  */
 import { useState } from "react";
-import { COST_LINE_KINDS, lineDependents, type NewCostItem, type NewCostLine } from "../../model/scenario/cost-lines";
-import type { Scenario, Unit } from "../../model/scenario/types";
+import { COST_LINE_KINDS, lineDependents, type NewCostItem, type NewCostLine } from "../../model/engine/scenario/cost-lines";
+import type { Scenario, Unit } from "../../model/engine/scenario/types";
 import { parseInputNumber } from "../format/parse-number";
 
 type Kind = NewCostItem["kind"];

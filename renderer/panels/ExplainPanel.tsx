@@ -2,8 +2,8 @@
  * "Where does this number come from": the selected cell's Explanation as a tree. Inputs (leaves
  * with an inputPath) are links to their row in the inputs grid; calibrated sources are flagged.
  */
-import type { Explanation } from "../../model/explain";
-import type { Cell } from "../../model/compute";
+import type { Explanation } from "../../model/engine/explain";
+import type { Cell } from "../../model/engine/compute";
 import { explanationValueText, thousandsText } from "../format/money";
 
 function SourceTag({ node }: { node: Explanation }) {

@@ -3,7 +3,7 @@ import type { ColDef } from "ag-grid-community";
 import { AgGridReact } from "ag-grid-react";
 import { useMemo, useState } from "react";
 import { gridTheme } from "../grid/ag-setup";
-import type { Census } from "../../model/schedule/types";
+import type { Census } from "../../model/engine/schedule/types";
 import { censusView, scheduleViews, type CensusView, type ScheduleView } from "./schedule-adapter";
 
 type CensusRow = CensusView["rows"][number];

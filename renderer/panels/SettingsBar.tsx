@@ -2,7 +2,7 @@
  * The scenario's settings (rounding rule, proration, calendar-to-fiscal rule, salary method). Each
  * change is one undoable scenario step; on a built-in it lands in a copy, like an input edit.
  */
-import type { Scenario, Settings } from "../../model/scenario/types";
+import type { Scenario, Settings } from "../../model/engine/scenario/types";
 
 const CHOICES: { key: keyof Settings; label: string; options: { value: string; label: string }[] }[] = [
   { key: "rounding", label: "Rounding", options: [{ value: "halfUp", label: "Round half up to $1K (DC CFO)" }, { value: "truncate", label: "Truncate to $1K" }] },

@@ -1,9 +1,9 @@
 /**
- * The one place the renderer touches model/schedule: plain rows for read-only grids, so a change in
+ * The one place the renderer touches model/engine/schedule: plain rows for read-only grids, so a change in
  * the schedule API is fixed here and nowhere else.
  */
-import { Decimal } from "../../model/decimal";
-import { REFERENCE_CENSUS_DESCRIPTION, loadSchedules, referenceCensus, type Census } from "../../model/schedule";
+import { Decimal } from "../../model/engine/decimal";
+import { REFERENCE_CENSUS_DESCRIPTION, loadSchedules, referenceCensus, type Census } from "../../model/engine/schedule";
 
 export interface ScheduleView {
   id: string;

@@ -2,9 +2,9 @@
  * Autosave: every few seconds while user scenarios changed since the last write, the user scenarios
  * go to the platform's autosave slot. On start a snapshot is offered back, never applied silently.
  */
-import { validateScenario } from "../../model/scenario/schema";
-import type { Scenario } from "../../model/scenario/types";
-import { formatInputError } from "../../model/errors";
+import { validateScenario } from "../../model/engine/scenario/schema";
+import type { Scenario } from "../../model/engine/scenario/types";
+import { formatInputError } from "../../model/engine/errors";
 
 export const AUTOSAVE_INTERVAL_MS = 5000;
 

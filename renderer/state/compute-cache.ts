@@ -2,9 +2,9 @@
  * computeTable memoized by scenario object: scenarios are immutable, so identity is the cache key.
  * An imported census only changes scenarios costed by the schedule method, so only those key on it.
  */
-import { computeTable, type ComputeOptions, type TableResult } from "../../model/compute";
-import type { Census } from "../../model/schedule/types";
-import type { Scenario } from "../../model/scenario/types";
+import { computeTable, type ComputeOptions, type TableResult } from "../../model/engine/compute";
+import type { Census } from "../../model/engine/schedule/types";
+import type { Scenario } from "../../model/engine/scenario/types";
 
 const NO_CENSUS = {};
 const cache = new WeakMap<Scenario, WeakMap<object, TableResult>>();

@@ -4,8 +4,8 @@
  */
 import type { Dispatch } from "react";
 import type { PlatformApi } from "../../electron/ipc/contract";
-import { formatInputError, type InputError } from "../../model/errors";
-import { parseScenarioJson, serializeScenario } from "../../model/scenario/schema";
+import { formatInputError, type InputError } from "../../model/engine/errors";
+import { parseScenarioJson, serializeScenario } from "../../model/engine/scenario/schema";
 import { censusOf } from "../io/census-import-job";
 import { importCensusInBackground, prepareCensusImport } from "../io/census-import-client";
 import { exportTableCsv, exportWorkbook, importAssumptions, importCensus } from "../io/spreadsheet-io";

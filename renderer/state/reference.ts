@@ -1,6 +1,6 @@
 /** Whether the published FIS table applies: the scenario costs the reference agreement over its years. */
-import { PUBLISHED_FIS_TABLE, fisAsPublished } from "../../model/scenario/reference";
-import type { Scenario } from "../../model/scenario/types";
+import { PUBLISHED_FIS_TABLE, fisAsPublished } from "../../model/engine/scenario/reference";
+import type { Scenario } from "../../model/engine/scenario/types";
 
 const REFERENCE = fisAsPublished().agreement;
 

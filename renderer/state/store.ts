@@ -7,13 +7,13 @@
  * by its unit and checked with checkScenario before it may enter the scenario.
  */
 import type { FileHandle } from "../../electron/ipc/contract";
-import { formatInputError } from "../../model/errors";
-import { addCostLine, removeCostLine, type CostLineChange, type NewCostLine } from "../../model/scenario/cost-lines";
-import { contractAsStated, fisAsPublished } from "../../model/scenario/reference";
-import { getInput, listInputs, setInputValue } from "../../model/scenario/paths";
-import { checkScenario } from "../../model/scenario/schema";
-import type { Census } from "../../model/schedule/types";
-import type { Scenario } from "../../model/scenario/types";
+import { formatInputError } from "../../model/engine/errors";
+import { addCostLine, removeCostLine, type CostLineChange, type NewCostLine } from "../../model/engine/scenario/cost-lines";
+import { contractAsStated, fisAsPublished } from "../../model/engine/scenario/reference";
+import { getInput, listInputs, setInputValue } from "../../model/engine/scenario/paths";
+import { checkScenario } from "../../model/engine/scenario/schema";
+import type { Census } from "../../model/engine/schedule/types";
+import type { Scenario } from "../../model/engine/scenario/types";
 import { parseInputNumber } from "../format/parse-number";
 
 export type Tab = "table" | "inputs" | "census" | "compare" | "charts" | "analysis";

@@ -3,9 +3,9 @@
  * test needs. Every value is a decimal string, as in a scenario file.
  */
 import { expect } from "vitest";
-import { computeTable, type TableResult } from "../../model/compute";
-import { validateScenario } from "../../model/scenario/schema";
-import type { CostItem, EmployeeGroup, Param, RaiseStep, Scenario, Settings, Unit } from "../../model/scenario/types";
+import { computeTable, type TableResult } from "../../model/engine/compute";
+import { validateScenario } from "../../model/engine/scenario/schema";
+import type { CostItem, EmployeeGroup, Param, RaiseStep, Scenario, Settings, Unit } from "../../model/engine/scenario/types";
 
 export const p = (value: string, unit: Unit, label = "test input"): Param => ({ value, unit, label, source: { kind: "contract", ref: "test agreement" } });
 

@@ -4,7 +4,7 @@
  * groups' share of covered payroll. Groups: A 10 x 100,000 = 1,000,000; B 30 x 50,000 = 1,500,000.
  */
 import { describe, expect, it } from "vitest";
-import type { CostItem } from "../../model/scenario/types";
+import type { CostItem } from "../../model/engine/scenario/types";
 import { agreement, group, p, payRate, table } from "./build";
 
 const scenario = (items: CostItem[]) =>

@@ -14,7 +14,7 @@
  * replace a uniform allowance, and other items the report does not break down, so it is not used.
  */
 import { describe, expect, it } from "vitest";
-import { Decimal } from "../../model/decimal";
+import { Decimal } from "../../model/engine/decimal";
 import { agreement, group, percent, table } from "./build";
 
 const PUBLISHED_FY2026_ADDITION = 66235;

@@ -4,8 +4,8 @@
  * change in TOTAL COST is the base-salary change x 1.0145.
  */
 import { describe, expect, it } from "vitest";
-import { costOfOnePercent } from "../../model/analysis";
-import { fisAsPublished } from "../../model/scenario/reference";
+import { costOfOnePercent } from "../../model/engine/analysis";
+import { fisAsPublished } from "../../model/engine/scenario/reference";
 import { agreement, group, payRate, percent } from "../agreements/build";
 
 describe("cost of one more point of raise, FIS as published", () => {

@@ -1,11 +1,11 @@
 /** Fund split as several shares (scenario.fundShares), validated and costed. */
 import { describe, expect, it } from "vitest";
-import { fundSplit } from "../../model/analysis";
-import { computeTable } from "../../model/compute";
-import { listInputs, setInputValue } from "../../model/scenario/paths";
-import { fisAsPublished } from "../../model/scenario/reference";
-import { validateScenario } from "../../model/scenario/schema";
-import type { Scenario } from "../../model/scenario/types";
+import { fundSplit } from "../../model/engine/analysis";
+import { computeTable } from "../../model/engine/compute";
+import { listInputs, setInputValue } from "../../model/engine/scenario/paths";
+import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { validateScenario } from "../../model/engine/scenario/schema";
+import type { Scenario } from "../../model/engine/scenario/types";
 import { agreement, group, p, percent } from "../agreements/build";
 
 const withFunds = (shares: [string, string][]): Scenario => {

@@ -4,13 +4,13 @@
  * setInputValue), and where the cost curve has a closed form the answer is derived by hand.
  */
 import { describe, expect, it } from "vitest";
-import { goalSeekRaise, parseLimit, type BudgetConstraint } from "../../model/analysis";
-import { computeTable } from "../../model/compute";
-import { Decimal } from "../../model/decimal";
-import { fisAsPublished } from "../../model/scenario/reference";
-import { setInputValue } from "../../model/scenario/paths";
-import { validateScenario } from "../../model/scenario/schema";
-import type { Scenario } from "../../model/scenario/types";
+import { goalSeekRaise, parseLimit, type BudgetConstraint } from "../../model/engine/analysis";
+import { computeTable } from "../../model/engine/compute";
+import { Decimal } from "../../model/engine/decimal";
+import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { setInputValue } from "../../model/engine/scenario/paths";
+import { validateScenario } from "../../model/engine/scenario/schema";
+import type { Scenario } from "../../model/engine/scenario/types";
 
 const P = new Decimal(5776).times("105271.50"); // 608,048,184
 const MEDICARE = new Decimal("1.0145");

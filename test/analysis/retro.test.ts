@@ -4,10 +4,10 @@
  * FY2026's start 2025-10-05.
  */
 import { describe, expect, it } from "vitest";
-import { retroPay } from "../../model/analysis";
-import { computeTable } from "../../model/compute";
-import { Decimal } from "../../model/decimal";
-import { fisAsPublished } from "../../model/scenario/reference";
+import { retroPay } from "../../model/engine/analysis";
+import { computeTable } from "../../model/engine/compute";
+import { Decimal } from "../../model/engine/decimal";
+import { fisAsPublished } from "../../model/engine/scenario/reference";
 
 const baseSalary = (col: string) => computeTable(fisAsPublished()).lines[0]!.cells[col]!.exact;
 

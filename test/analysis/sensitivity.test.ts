@@ -1,10 +1,10 @@
 /** Tornado and two-way tables on the reference, with the biggest bars checked by hand. */
 import { describe, expect, it } from "vitest";
-import { raiseGrid, tornado, twoWayTable } from "../../model/analysis";
-import { computeTable } from "../../model/compute";
-import { Decimal } from "../../model/decimal";
-import { fisAsPublished } from "../../model/scenario/reference";
-import { setInputValue, listInputs } from "../../model/scenario/paths";
+import { raiseGrid, tornado, twoWayTable } from "../../model/engine/analysis";
+import { computeTable } from "../../model/engine/compute";
+import { Decimal } from "../../model/engine/decimal";
+import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { setInputValue, listInputs } from "../../model/engine/scenario/paths";
 
 const total = (s = fisAsPublished()) => computeTable(s).lines.find((l) => l.id === "totalCost")!.cells.Total!.exact;
 

@@ -6,8 +6,8 @@
 import { HyperFormula } from "hyperformula";
 import * as XLSX from "xlsx";
 import { describe, expect, it } from "vitest";
-import { computeTable, fisAsPublished } from "../../model/index";
-import { censusHeadcount, parseCensusCsv } from "../../model/schedule";
+import { computeTable, fisAsPublished } from "../../model/engine/index";
+import { censusHeadcount, parseCensusCsv } from "../../model/engine/schedule";
 import { censusCsvText, personRows } from "../../bench/census-fixture";
 import { buildFormulaWorkbook, FORMULA_LINES } from "../../bench/formula-workbook";
 import { summarize } from "../../bench/measure";

@@ -5,12 +5,12 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { costOfOnePercent, goalSeekRaise, retroPay, tornado, twoWayTable } from "../../model/analysis";
-import { computeTable, type TableResult } from "../../model/compute";
-import { Decimal } from "../../model/decimal";
-import { addCostLine } from "../../model/scenario/cost-lines";
-import { fisAsPublished } from "../../model/scenario/reference";
-import type { Scenario } from "../../model/scenario/types";
+import { costOfOnePercent, goalSeekRaise, retroPay, tornado, twoWayTable } from "../../model/engine/analysis";
+import { computeTable, type TableResult } from "../../model/engine/compute";
+import { Decimal } from "../../model/engine/decimal";
+import { addCostLine } from "../../model/engine/scenario/cost-lines";
+import { fisAsPublished } from "../../model/engine/scenario/reference";
+import type { Scenario } from "../../model/engine/scenario/types";
 import { byTestId, expectedLine, fisCell, readLine as readGridLine, thousands } from "./cells";
 import { shots, startApp, type App, type OpenPage } from "./harness";
 

@@ -1,6 +1,6 @@
 /** Reading the app's $K cells back as numbers, and the engine's table in the same shape. */
 import type { Locator, Page } from "playwright-core";
-import type { TableResult } from "../../model/compute";
+import type { TableResult } from "../../model/engine/compute";
 
 export const COLUMNS = ["FY2025", "FY2026", "FY2027", "FY2028", "Total"];
 

@@ -10,11 +10,11 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { censusCsvText, personRows } from "../../bench/census-fixture";
-import { computeTable, type TableResult } from "../../model/compute";
-import { formatInputError } from "../../model/errors";
+import { computeTable, type TableResult } from "../../model/engine/compute";
+import { formatInputError } from "../../model/engine/errors";
 import { importCensus } from "../../model/io/census-import";
-import { fisAsPublished } from "../../model/scenario/reference";
-import { censusHeadcount, censusToCsv, referenceCensus, type Census } from "../../model/schedule";
+import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { censusHeadcount, censusToCsv, referenceCensus, type Census } from "../../model/engine/schedule";
 import { byTestId, expectedTable as expected, fisCell, readTable as readGrid } from "./cells";
 import { chooseFile, shots, startApp, type App, type OpenPage } from "./harness";
 

@@ -6,11 +6,11 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { computeTable } from "../../model/compute";
-import { PUBLISHED_FIS_TABLE, contractAsStated, fisAsPublished } from "../../model/scenario/reference";
-import { setInputValue } from "../../model/scenario/paths";
-import { parseScenarioJson } from "../../model/scenario/schema";
-import { censusToCsv, referenceCensus } from "../../model/schedule";
+import { computeTable } from "../../model/engine/compute";
+import { PUBLISHED_FIS_TABLE, contractAsStated, fisAsPublished } from "../../model/engine/scenario/reference";
+import { setInputValue } from "../../model/engine/scenario/paths";
+import { parseScenarioJson } from "../../model/engine/scenario/schema";
+import { censusToCsv, referenceCensus } from "../../model/engine/schedule";
 import { COLUMNS, expectedTable as expected, fisCell, readTable as readGrid, thousands } from "./cells";
 import { chooseFile, root, shots, startApp, type App } from "./harness";
 

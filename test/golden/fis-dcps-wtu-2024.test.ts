@@ -4,8 +4,8 @@
  * naming the source discrepancy.
  */
 import { describe, expect, it } from "vitest";
-import { computeTable } from "../../model/compute";
-import { contractAsStated, fisAsPublished, PUBLISHED_FIS_TABLE } from "../../model/scenario/reference";
+import { computeTable } from "../../model/engine/compute";
+import { contractAsStated, fisAsPublished, PUBLISHED_FIS_TABLE } from "../../model/engine/scenario/reference";
 
 const COLUMNS = ["FY2025", "FY2026", "FY2027", "FY2028", "Total"];
 

@@ -1,15 +1,15 @@
 /**
- * The engine stays a pure library: model/ imports nothing from renderer/ or electron/, no UI or
- * Electron package, and no Node module outside the file-facing adapters (model/io, model/cli and
- * the schedule extraction scripts). model/tsconfig.json (no DOM, no Node types) catches most of
- * this at compile time; this test names the offending import.
+ * The engine stays a pure library: model/ imports nothing from renderer/ or electron/ or a UI
+ * package, and model/engine imports no Node module and no SheetJS; those belong to the adapters
+ * beside it (model/io, model/cli, model/extract). model/engine/tsconfig.json (no DOM, no Node
+ * types) catches most of this at compile time; this test names the offending import.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = join(process.cwd(), "model");
-const ADAPTERS = ["io/", "cli/", "schedule/extract/"];
+const ADAPTERS = ["io/", "cli/", "extract/"];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -4,7 +4,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
-import { computeTable, fisAsPublished, formatInputError, getInput, type Checked } from "../../model";
+import { computeTable, fisAsPublished, formatInputError, getInput, type Checked } from "../../model/engine";
 import { importAssumptions } from "../../model/io/assumptions-import";
 import { importCensus } from "../../model/io/census-import";
 import { exportTableCsv } from "../../model/io/table-csv";

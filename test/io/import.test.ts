@@ -1,12 +1,12 @@
 /** Assumptions and census import: round trip through the exported workbook, header detection, errors with sheet/row/column. */
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
-import { computeTable, contractAsStated, fisAsPublished, getInput, listInputs } from "../../model";
-import { fundSplit } from "../../model/analysis";
+import { computeTable, contractAsStated, fisAsPublished, getInput, listInputs } from "../../model/engine";
+import { fundSplit } from "../../model/engine/analysis";
 import { importAssumptions } from "../../model/io/assumptions-import";
 import { importCensus } from "../../model/io/census-import";
 import { exportWorkbook } from "../../model/io/xlsx-export";
-import { censusHeadcount, censusToCsv, referenceCensus } from "../../model/schedule";
+import { censusHeadcount, censusToCsv, referenceCensus } from "../../model/engine/schedule";
 import { groupLoadingsScenario, perMemberOneTimeScenario } from "./scenarios";
 
 const xlsxBytes = (wb: XLSX.WorkBook) => new Uint8Array(XLSX.write(wb, { type: "array", bookType: "xlsx" }) as ArrayBuffer);

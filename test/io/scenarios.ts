@@ -1,5 +1,5 @@
 /** Scenarios the io tests export: the two built-ins, an edited one, and one that exercises every formula branch. */
-import { contractAsStated, fisAsPublished, setInputValue, type Scenario } from "../../model";
+import { contractAsStated, fisAsPublished, setInputValue, type Scenario } from "../../model/engine";
 
 export const editedFy2026Raise = (): Scenario => setInputValue(fisAsPublished(), "items.baseSalary.steps.1.amount", "0.04");
 

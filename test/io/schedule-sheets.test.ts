@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
-import { contractAsStated, Decimal, fisAsPublished, getInput, type Scenario } from "../../model";
+import { contractAsStated, Decimal, fisAsPublished, getInput, type Scenario } from "../../model/engine";
 import { importAssumptions } from "../../model/io/assumptions-import";
 import { importCensus } from "../../model/io/census-import";
 import { exportWorkbook } from "../../model/io/xlsx-export";
-import { loadSchedules, referenceCensus, scheduleMethodCost, syntheticCensus, type Census, type SalarySchedule } from "../../model/schedule";
+import { loadSchedules, referenceCensus, scheduleMethodCost, syntheticCensus, type Census, type SalarySchedule } from "../../model/engine/schedule";
 import { cellValue, findSoffice, hyperFormulaRecalc, libreOfficeRecalc, poisonCachedValues } from "./recalc-engines";
 import { multiGroupScenario, scheduleLoadingsScenario } from "./scenarios";
 

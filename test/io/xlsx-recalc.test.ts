@@ -6,10 +6,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
-import { computeTable, contractAsStated, type ComputeOptions, fisAsPublished, Decimal, listInputs, setInputValue, type Scenario, type TableResult } from "../../model";
+import { computeTable, contractAsStated, type ComputeOptions, fisAsPublished, Decimal, listInputs, setInputValue, type Scenario, type TableResult } from "../../model/engine";
 import { exportWorkbook } from "../../model/io/xlsx-export";
 import { cellValue, findSoffice, hyperFormulaRecalc, libreOfficeRecalc, poisonCachedValues } from "./recalc-engines";
-import { fundSplit } from "../../model/analysis";
+import { fundSplit } from "../../model/engine/analysis";
 import { editedFy2026Raise, groupLoadingsScenario, multiGroupScenario, perMemberOneTimeScenario, scheduleLoadingsScenario } from "./scenarios";
 
 const soffice = findSoffice();

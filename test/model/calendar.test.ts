@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fractionOfFiscalYear, isIsoDate, monthsOfFiscalYear, payPeriodStartsOfFiscalYear } from "../../model/calendar";
+import { fractionOfFiscalYear, isIsoDate, monthsOfFiscalYear, payPeriodStartsOfFiscalYear } from "../../model/engine/calendar";
 
 describe("fiscal-year calendar", () => {
   it("FY2025 runs October 2024 to September 2025", () => {

@@ -3,10 +3,10 @@
  * scenarios built from the reference with a few inputs changed.
  */
 import { describe, expect, it } from "vitest";
-import { computeTable } from "../../model/compute";
-import { fisAsPublished, contractAsStated } from "../../model/scenario/reference";
-import { setInputValue } from "../../model/scenario/paths";
-import type { Scenario } from "../../model/scenario/types";
+import { computeTable } from "../../model/engine/compute";
+import { fisAsPublished, contractAsStated } from "../../model/engine/scenario/reference";
+import { setInputValue } from "../../model/engine/scenario/paths";
+import type { Scenario } from "../../model/engine/scenario/types";
 
 const exact = (s: Scenario, line: string, col: string) => computeTable(s).lines.find((l) => l.id === line)!.cells[col]!.exact.toFixed(2);
 const item = (s: Scenario, id: string, col: string) => computeTable(s).items.find((i) => i.id === id)!.cells[col]!.exact.toFixed(2);
@@ -133,8 +133,8 @@ describe("properties", () => {
 
 describe("schedule method guards its census", () => {
   it("refuses an unchecked census with structured errors instead of crashing", async () => {
-    const { InputRejectedError } = await import("../../model/errors");
-    const { referenceCensus } = await import("../../model/schedule");
+    const { InputRejectedError } = await import("../../model/engine/errors");
+    const { referenceCensus } = await import("../../model/engine/schedule");
     const census = referenceCensus();
     const bad = { ...census, cells: [{ ...census.cells[0]!, lane: "Nowhere" }, ...census.cells.slice(1)] };
     const s = fisAsPublished();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { costOfOnePercent, tornado } from "../../model/analysis";
-import { fisAsPublished } from "../../model/scenario/reference";
-import { referenceCensus } from "../../model/schedule";
+import { costOfOnePercent, tornado } from "../../model/engine/analysis";
+import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { referenceCensus } from "../../model/engine/schedule";
 import { censusToJson, runAnalysis } from "../../renderer/analysis/jobs";
 
 const text = JSON.stringify(fisAsPublished());

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { PlatformApi, PlatformResult } from "../../electron/ipc/contract";
 import { importCensus } from "../../model/io/census-import";
-import { censusHeadcount, censusToCsv, referenceCensus } from "../../model/schedule";
+import { censusHeadcount, censusToCsv, referenceCensus } from "../../model/engine/schedule";
 import { censusOf, MAX_ERRORS_SENT, runCensusImport } from "../../renderer/io/census-import-job";
 import { importCensusFile, type FileCommandContext } from "../../renderer/state/file-commands";
 import { initialState, reducer, type Action, type AppState } from "../../renderer/state/store";

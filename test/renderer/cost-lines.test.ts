@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { computeTable } from "../../model/compute";
-import { Decimal } from "../../model/decimal";
-import { addCostLine, idFromLabel, lineDependents, removeCostLine } from "../../model/scenario/cost-lines";
-import { listInputs } from "../../model/scenario/paths";
-import { contractAsStated, fisAsPublished } from "../../model/scenario/reference";
-import { checkScenario } from "../../model/scenario/schema";
-import type { Scenario } from "../../model/scenario/types";
+import { computeTable } from "../../model/engine/compute";
+import { Decimal } from "../../model/engine/decimal";
+import { addCostLine, idFromLabel, lineDependents, removeCostLine } from "../../model/engine/scenario/cost-lines";
+import { listInputs } from "../../model/engine/scenario/paths";
+import { contractAsStated, fisAsPublished } from "../../model/engine/scenario/reference";
+import { checkScenario } from "../../model/engine/scenario/schema";
+import type { Scenario } from "../../model/engine/scenario/types";
 
 const total = (s: Scenario, column = "Total") => computeTable(s).lines.find((l) => l.id === "totalCost")!.cells[column]!.exact;
 const line = (s: Scenario, id: string, column: string) => computeTable(s).lines.find((l) => l.id === id)!.cells[column]!.exact;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PlatformApi, PlatformResult } from "../../electron/ipc/contract";
-import { fisAsPublished } from "../../model/scenario/reference";
-import { parseScenarioJson, serializeScenario } from "../../model/scenario/schema";
+import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { parseScenarioJson, serializeScenario } from "../../model/engine/scenario/schema";
 import { pastedColumn } from "../../renderer/grid/paste";
 import { openScenario, saveScenario, type FileCommandContext } from "../../renderer/state/file-commands";
 import { activeEntry, initialState, reducer, type Action, type AppState } from "../../renderer/state/store";

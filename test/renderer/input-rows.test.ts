@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fisAsPublished } from "../../model/scenario/reference";
-import { setInputValue } from "../../model/scenario/paths";
+import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { setInputValue } from "../../model/engine/scenario/paths";
 import { inputRows, reuseUnchangedRows } from "../../renderer/grid/InputsGrid";
 
 const FY2026_RAISE = "items.baseSalary.steps.1.amount";

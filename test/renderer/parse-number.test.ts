@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseInputNumber } from "../../renderer/format/parse-number";
 import { inputText, percentChangeText, varianceText } from "../../renderer/format/money";
-import { Decimal } from "../../model/decimal";
+import { Decimal } from "../../model/engine/decimal";
 
 const ok = (value: string) => ({ ok: true, value });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getInput } from "../../model/scenario/paths";
+import { getInput } from "../../model/engine/scenario/paths";
 import { activeEntry, cellErrorKey, initialState, reducer, type Action, type AppState } from "../../renderer/state/store";
 import { parseAutosave } from "../../renderer/state/autosave";
 import { autosaveText } from "../../renderer/state/store";

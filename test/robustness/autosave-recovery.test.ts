@@ -4,9 +4,9 @@
  * like any file.
  */
 import { describe, expect, it } from "vitest";
-import { computeTable } from "../../model/compute";
-import { setInputValue } from "../../model/scenario/paths";
-import { contractAsStated, fisAsPublished } from "../../model/scenario/reference";
+import { computeTable } from "../../model/engine/compute";
+import { setInputValue } from "../../model/engine/scenario/paths";
+import { contractAsStated, fisAsPublished } from "../../model/engine/scenario/reference";
 import { parseAutosave } from "../../renderer/state/autosave";
 import { fixtureText, tableCells } from "./helpers";
 

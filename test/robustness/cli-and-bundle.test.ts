@@ -9,9 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { computeTable, type TableResult } from "../../model/compute";
-import { contractAsStated, fisAsPublished } from "../../model/scenario/reference";
-import type { Scenario } from "../../model/scenario/types";
+import { computeTable, type TableResult } from "../../model/engine/compute";
+import { contractAsStated, fisAsPublished } from "../../model/engine/scenario/reference";
+import type { Scenario } from "../../model/engine/scenario/types";
 import { tableCells } from "./helpers";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -60,7 +60,7 @@ describe("the engine as Vite bundles it equals the engine in-process", () => {
       configFile: false,
       logLevel: "silent",
       root: ROOT,
-      build: { outDir, emptyOutDir: true, minify: true, lib: { entry: join(ROOT, "model/index.ts"), formats: ["es"], fileName: () => "engine.js" } },
+      build: { outDir, emptyOutDir: true, minify: true, lib: { entry: join(ROOT, "model/engine/index.ts"), formats: ["es"], fileName: () => "engine.js" } },
     });
     bundled = await import(pathToFileURL(join(outDir, "engine.js")).href);
   }, 120_000);

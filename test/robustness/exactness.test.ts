@@ -5,13 +5,13 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeTable, TOTAL_COLUMN, type TableResult } from "../../model/compute";
-import { Decimal, sum } from "../../model/decimal";
-import { toDisplayThousands } from "../../model/rounding";
-import { setInputValue } from "../../model/scenario/paths";
-import { contractAsStated, fisAsPublished } from "../../model/scenario/reference";
-import { checkScenario, parseScenarioJson, serializeScenario } from "../../model/scenario/schema";
-import { fyKey, type Scenario } from "../../model/scenario/types";
+import { computeTable, TOTAL_COLUMN, type TableResult } from "../../model/engine/compute";
+import { Decimal, sum } from "../../model/engine/decimal";
+import { toDisplayThousands } from "../../model/engine/rounding";
+import { setInputValue } from "../../model/engine/scenario/paths";
+import { contractAsStated, fisAsPublished } from "../../model/engine/scenario/reference";
+import { checkScenario, parseScenarioJson, serializeScenario } from "../../model/engine/scenario/schema";
+import { fyKey, type Scenario } from "../../model/engine/scenario/types";
 import { tableCells } from "./helpers";
 
 const SEED = 20230930;

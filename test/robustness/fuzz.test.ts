@@ -7,15 +7,15 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeTable, type TableResult } from "../../model/compute";
-import type { InputError } from "../../model/errors";
-import { contractAsStated, fisAsPublished } from "../../model/scenario/reference";
-import { checkCensus, parseScenarioJson, serializeScenario, validateScenario } from "../../model/scenario/schema";
-import type { Checked } from "../../model/errors";
-import type { Scenario } from "../../model/scenario/types";
-import { toDisplayThousands } from "../../model/rounding";
-import { censusToCsv, parseCensusCsv } from "../../model/schedule/census";
-import { referenceCensus } from "../../model/schedule";
+import { computeTable, type TableResult } from "../../model/engine/compute";
+import type { InputError } from "../../model/engine/errors";
+import { contractAsStated, fisAsPublished } from "../../model/engine/scenario/reference";
+import { checkCensus, parseScenarioJson, serializeScenario, validateScenario } from "../../model/engine/scenario/schema";
+import type { Checked } from "../../model/engine/errors";
+import type { Scenario } from "../../model/engine/scenario/types";
+import { toDisplayThousands } from "../../model/engine/rounding";
+import { censusToCsv, parseCensusCsv } from "../../model/engine/schedule/census";
+import { referenceCensus } from "../../model/engine/schedule";
 
 const SEED = 20241203; // the FIS date
 type Json = unknown;

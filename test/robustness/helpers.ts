@@ -1,7 +1,7 @@
 /** Shared by the robustness tests: fixture loading and cell-by-cell table comparison. */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { TableResult } from "../../model/compute";
+import type { TableResult } from "../../model/engine/compute";
 
 export const FIXTURES = fileURLToPath(new URL("../fixtures/scenarios/", import.meta.url));
 

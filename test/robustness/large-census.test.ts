@@ -4,11 +4,11 @@
  * row is still found and named. Time and memory are measured by measure-large-census.ts, not here.
  */
 import { describe, expect, it } from "vitest";
-import { computeTable } from "../../model/compute";
-import { fisAsPublished } from "../../model/scenario/reference";
-import { checkCensus, CENSUS_CELL_LIMIT } from "../../model/scenario/schema";
-import type { Scenario } from "../../model/scenario/types";
-import { censusHeadcount, parseCensusCsv } from "../../model/schedule/census";
+import { computeTable } from "../../model/engine/compute";
+import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { checkCensus, CENSUS_CELL_LIMIT } from "../../model/engine/scenario/schema";
+import type { Scenario } from "../../model/engine/scenario/types";
+import { censusHeadcount, parseCensusCsv } from "../../model/engine/schedule/census";
 import { tableCells } from "./helpers";
 import { LARGE_CENSUS_MEMBERS, largeCensus, onePersonPerRowCsv } from "./large-census";
 

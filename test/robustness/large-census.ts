@@ -1,6 +1,6 @@
 /** A 100,000-member census as an HR export would give it: one CSV row per member. Shared by the test and the measurement script. */
-import { syntheticCensus } from "../../model/schedule/synthetic";
-import type { Census } from "../../model/schedule/types";
+import { syntheticCensus } from "../../model/engine/schedule/synthetic";
+import type { Census } from "../../model/engine/schedule/types";
 
 export const LARGE_CENSUS_MEMBERS = 100_000;
 

@@ -3,11 +3,11 @@
  * RSS). Run: npx tsx test/robustness/measure-large-census.ts [members]. Prints JSON; numbers for
  * the README (section "Your work and your files") and the report, not assertions (timings vary by machine).
  */
-import { computeTable } from "../../model/compute";
-import { fisAsPublished } from "../../model/scenario/reference";
-import type { Scenario } from "../../model/scenario/types";
-import { parseCensusCsv } from "../../model/schedule/census";
-import { syntheticCensus } from "../../model/schedule/synthetic";
+import { computeTable } from "../../model/engine/compute";
+import { fisAsPublished } from "../../model/engine/scenario/reference";
+import type { Scenario } from "../../model/engine/scenario/types";
+import { parseCensusCsv } from "../../model/engine/schedule/census";
+import { syntheticCensus } from "../../model/engine/schedule/synthetic";
 import { onePersonPerRowCsv } from "./large-census";
 
 const members = Number.parseInt(process.argv[2] ?? "100000", 10);

@@ -3,10 +3,10 @@
  * from a newer build is refused with a message, never half-read.
  */
 import { describe, expect, it } from "vitest";
-import { computeTable } from "../../model/compute";
-import { contractAsStated, fisAsPublished, PUBLISHED_FIS_TABLE } from "../../model/scenario/reference";
-import { migrateScenario, LATEST_VERSION } from "../../model/scenario/migrations";
-import { parseScenarioJson, serializeScenario, validateScenario } from "../../model/scenario/schema";
+import { computeTable } from "../../model/engine/compute";
+import { contractAsStated, fisAsPublished, PUBLISHED_FIS_TABLE } from "../../model/engine/scenario/reference";
+import { migrateScenario, LATEST_VERSION } from "../../model/engine/scenario/migrations";
+import { parseScenarioJson, serializeScenario, validateScenario } from "../../model/engine/scenario/schema";
 import { fixtureText, tableCells } from "./helpers";
 
 describe("version 0 -> 1", () => {

@@ -3,13 +3,13 @@
  * Each case starts from "FIS as published" as JSON and breaks one thing.
  */
 import { describe, expect, it } from "vitest";
-import { Decimal } from "../../model/decimal";
-import type { InputError } from "../../model/errors";
-import { fisAsPublished } from "../../model/scenario/reference";
-import { setInputValue } from "../../model/scenario/paths";
-import { checkCensus, checkScenario, duplicateKeyErrors, parseScenarioJson, SCENARIO_LIMITS, serializeScenario, validateScenario } from "../../model/scenario/schema";
-import { parseCensusCsv } from "../../model/schedule/census";
-import type { CensusCell } from "../../model/schedule/types";
+import { Decimal } from "../../model/engine/decimal";
+import type { InputError } from "../../model/engine/errors";
+import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { setInputValue } from "../../model/engine/scenario/paths";
+import { checkCensus, checkScenario, duplicateKeyErrors, parseScenarioJson, SCENARIO_LIMITS, serializeScenario, validateScenario } from "../../model/engine/scenario/schema";
+import { parseCensusCsv } from "../../model/engine/schedule/census";
+import type { CensusCell } from "../../model/engine/schedule/types";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;

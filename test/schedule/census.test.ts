@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Decimal } from "../../model/decimal";
-import { censusHeadcount, censusToCsv, getSchedule, indexSchedules, loadSchedules, parseCensusCsv, payColumn, referenceCensus, REFERENCE_CENSUS_DESCRIPTION, syntheticCensus } from "../../model/schedule";
+import { Decimal } from "../../model/engine/decimal";
+import { censusHeadcount, censusToCsv, getSchedule, indexSchedules, loadSchedules, parseCensusCsv, payColumn, referenceCensus, REFERENCE_CENSUS_DESCRIPTION, syntheticCensus } from "../../model/engine/schedule";
 
 describe("parseCensusCsv", () => {
   it("finds the header below a title, accepts aliases, merges duplicates", () => {
@@ -93,7 +93,7 @@ describe("syntheticCensus", () => {
 
 describe("census CSV: numbers and names that only look valid", () => {
   it("rejects '1,2,3' as a headcount instead of reading 123, and accepts '1,200'", async () => {
-    const { parseCensusCsv } = await import("../../model/schedule");
+    const { parseCensusCsv } = await import("../../model/engine/schedule");
     const bad = parseCensusCsv('schedule,lane,step,headcount\nET15-10M,Bachelors,3,"1,2,3"\n', "c.csv");
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.errors[0]!.message).toContain('"1,2,3" is not a number');
@@ -101,7 +101,7 @@ describe("census CSV: numbers and names that only look valid", () => {
     expect(good.ok).toBe(true);
   });
   it("treats 'constructor' as an unknown schedule, not a built-in property", async () => {
-    const { parseCensusCsv } = await import("../../model/schedule");
+    const { parseCensusCsv } = await import("../../model/engine/schedule");
     const r = parseCensusCsv("schedule,lane,step,headcount\nconstructor,Bachelors,3,10\n", "c.csv");
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]!.message).toMatch(/unknown schedule/i);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Decimal } from "../../model/decimal";
+import { Decimal } from "../../model/engine/decimal";
 import {
   censusHeadcount,
   defaultScheduleCostSettings,
@@ -11,7 +11,7 @@ import {
   referenceRaises,
   scheduleMethodCost,
   type Census,
-} from "../../model/schedule";
+} from "../../model/engine/schedule";
 
 const one = (schedule: Census["cells"][number]["schedule"], lane: string, step: number, n: string, years?: number): Census => ({
   label: "test",

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Decimal } from "../../model/decimal";
-import { parseEg09, parseEt15 } from "../../model/schedule/extract/parse-source";
-import { withNotes } from "../../model/schedule/extract/notes";
-import { getSchedule, indexSchedules, loadSchedules, type ScheduleKey } from "../../model/schedule";
-import et15Json from "../../model/schedule/data/et15.json";
-import eg09Json from "../../model/schedule/data/eg09.json";
+import { Decimal } from "../../model/engine/decimal";
+import { parseEg09, parseEt15 } from "../../model/extract/parse-source";
+import { withNotes } from "../../model/extract/notes";
+import { getSchedule, indexSchedules, loadSchedules, type ScheduleKey } from "../../model/engine/schedule";
+import et15Json from "../../model/engine/schedule/data/et15.json";
+import eg09Json from "../../model/engine/schedule/data/eg09.json";
 
 // shared/ sits beside the repository (developer machines and CI alike).
 const SOURCE = join(process.cwd(), "..", "shared", "source", "004_8d675becaf0e1477.txt");

@@ -1,7 +1,7 @@
 /**
- * Builds model/schedule/data/reference-census.json, the SYNTHETIC reference census:
+ * Builds model/engine/schedule/data/reference-census.json, the SYNTHETIC reference census:
  *
- *   npx tsx model/schedule/extract/build-reference-census.ts > model/schedule/data/reference-census.json
+ *   npx tsx model/extract/build-reference-census.ts > model/engine/schedule/data/reference-census.json
  *
  * How: syntheticCensus(5776, seed 2024, tilt) for the tilt (seniority slope, searched on a 0.01 grid) whose
  * FY2024 average salary comes closest to the target; then single members are moved between existing cells
@@ -10,11 +10,11 @@
  * figure of the "FIS as published" scenario (DESIGN.md), which rounds half-up to the stated $105,272: both
  * costing methods then start from the same P. Integers here are BigInt (exact), never floats.
  */
-import { Decimal } from "../../decimal";
-import { censusToJson } from "../census";
-import { getSchedule, indexSchedules, loadSchedules, payColumn } from "../schedules";
-import { syntheticCensus } from "../synthetic";
-import type { Census } from "../types";
+import { Decimal } from "../engine/decimal";
+import { censusToJson } from "../engine/schedule/census";
+import { getSchedule, indexSchedules, loadSchedules, payColumn } from "../engine/schedule/schedules";
+import { syntheticCensus } from "../engine/schedule/synthetic";
+import type { Census } from "../engine/schedule/types";
 
 declare const process: { stdout: { write(s: string): void }; stderr: { write(s: string): void } };
 
@@ -70,7 +70,7 @@ census.cells.forEach((c, i) => (c.headcount = new Decimal(counts[i]!.toString())
 census.label = "SYNTHETIC reference census (5,776 members, FY2024 average $105,271.50)";
 process.stderr.write(`tilt ${best!.tilt}, initial gap ${best!.gap}, ${moves} moves, payroll ${payroll(census)}\n`);
 const description =
-  "SYNTHETIC: not DCPS data. Built by model/schedule/extract/build-reference-census.ts from syntheticCensus(5776, seed 2024, tilt " +
+  "SYNTHETIC: not DCPS data. Built by model/extract/build-reference-census.ts from syntheticCensus(5776, seed 2024, tilt " +
   `${best!.tilt}) (schedule shares ET-15 10-month 86%, 11-month 4%, 12-month 6%, EG-09 4%; seniority-weighted steps; step-16 members carry 16-25 years of service), ` +
   `then ${moves} single-member moves between cells so the FY2024 payroll on the derived FY2024 schedules is exactly $608,048,184 = 5,776 x $105,271.50 ` +
   "(the calibrated average of the FIS; rounds to the stated $105,272). Lets the schedule method and the average-salary method be compared on the same people.";

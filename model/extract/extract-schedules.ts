@@ -1,8 +1,8 @@
 /**
- * Regenerates model/schedule/data/{et15,eg09}.json from the source text.
+ * Regenerates model/engine/schedule/data/{et15,eg09}.json from the source text.
  *
- *   npx tsx model/schedule/extract/extract-schedules.ts et15 < /work/shared/source/004_8d675becaf0e1477.txt > model/schedule/data/et15.json
- *   npx tsx model/schedule/extract/extract-schedules.ts eg09 < /work/shared/source/004_8d675becaf0e1477.txt > model/schedule/data/eg09.json
+ *   npx tsx model/extract/extract-schedules.ts et15 < /work/shared/source/004_8d675becaf0e1477.txt > model/engine/schedule/data/et15.json
+ *   npx tsx model/extract/extract-schedules.ts eg09 < /work/shared/source/004_8d675becaf0e1477.txt > model/engine/schedule/data/eg09.json
  *
  * Uses only the stdin/stdout of the process (no node: imports, so model/ stays free of them); the parsing is
  * the pure parse-source.ts. test/schedule/extraction.test.ts checks the committed JSON equals a fresh parse.

@@ -16,7 +16,7 @@
  * Under "payPeriods" a date between Oct 1 and the first period start (e.g. Oct 1 .. Oct 5, 2024) also
  * gives 1: no period has started yet.
  *
- * Delegates to model/calendar.ts (owned by the engine), so both use one pay calendar.
+ * Delegates to model/engine/calendar.ts (owned by the engine), so both use one pay calendar.
  */
 import { fractionOfFiscalYear as calendarFraction, isIsoDate, payPeriodStartsOfFiscalYear } from "../calendar";
 import type { Decimal } from "../decimal";

@@ -1,6 +1,6 @@
 /**
  * The schedule method for a raises item (settings.salaryMethod = "schedule"): the census priced on
- * the salary schedules year by year (model/schedule), split into the negotiated raise, step
+ * the salary schedules year by year (model/engine/schedule), split into the negotiated raise, step
  * movement and turnover. The three parts become three items so the table can show them on
  * separate lines, and rates of pay applying to the raises item apply to all three (Medicare is
  * due on every dollar of payroll change, not only on the raise).

@@ -256,7 +256,7 @@ export function scheduleMethodCost(census: Census, raises: readonly RaiseTerm[] 
     const T = priceYear(p, prevFull, full, fy, fAnniv, fSched, `FY${fy} payroll after step movement and turnover (T)`, "placements after steps and turnover");
 
     const effLeaf = leaf(`FY${fy} raise (${raise.rate.times(100).toString()}%) effective`, raise.effective, "date", `raises.${fy}.effective`, raise.source);
-    const fracLeaf = leaf(`share of FY${fy} under the FY${fy} schedule (${settings.prorationMethod})`, fSched.toString(), "share", "schedule.prorationMethod", { kind: "derived", ref: "model/schedule/proration.ts" });
+    const fracLeaf = leaf(`share of FY${fy} under the FY${fy} schedule (${settings.prorationMethod})`, fSched.toString(), "share", "schedule.prorationMethod", { kind: "derived", ref: "model/engine/schedule/proration.ts" });
     const raiseCost = A.value.minus(p0);
     const stepCost = B.value.minus(A.value);
     const turnover = T.value.minus(B.value);

@@ -9,8 +9,8 @@
  */
 import { computeTable, type TableResult } from "../compute";
 import type { Source } from "../explain";
-import { listInputs, type InputEntry } from "./paths";
-import type { CostItem, Scenario, Settings } from "./types";
+import { listInputs, type InputEntry } from "../scenario/paths";
+import type { CostItem, Scenario, Settings } from "../scenario/types";
 
 export interface ScenarioDifference {
   id: string;

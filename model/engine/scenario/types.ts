@@ -192,7 +192,7 @@ export interface Scenario {
   /**
    * Optional: how TOTAL COST splits across funds (local, state grant, federal, enterprise), each a
    * share of the total; shares may not add up to more than 1. The table keeps its one
-   * local-portion line from localShare; model/analysis/fund-split.ts reports every fund.
+   * local-portion line from localShare; model/engine/analysis/fund-split.ts reports every fund.
    */
   fundShares?: FundShare[];
   /** Funding available in the financial plan, by "FY2025" etc., as positive dollars (shown negative). */
