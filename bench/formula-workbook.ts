@@ -14,7 +14,17 @@ import { monthsOfFiscalYear, payPeriodStartsOfFiscalYear, fiscalYearOfDate } fro
 import type { PerHeadBenefitItem, Scenario } from "../model/engine/index";
 import { fyKey } from "../model/engine/index";
 
-export const FORMULA_LINES = ["baseSalaryIncreases", "bonus", "additionalPay", "benefits", "otherNps", "totalCost", "localPortion", "fundingAvailable", "costFundedByWia"] as const;
+export const FORMULA_LINES = [
+  "baseSalaryIncreases",
+  "bonus",
+  "additionalPay",
+  "benefits",
+  "otherNps",
+  "totalCost",
+  "localPortion",
+  "fundingAvailable",
+  "costFundedByWia",
+] as const;
 
 interface Built {
   workbook: XLSX.WorkBook;
@@ -28,11 +38,19 @@ const COLS = ["B", "C", "D", "E", "F"];
 
 function perHeadBuckets(item: PerHeadBenefitItem, scenario: Scenario, fy: number): { rateYear: number; count: number }[] {
   const { fiscalYearStartMonth: m, firstPayPeriodStart } = scenario.agreement;
-  const dates = item.frequency === "monthly" ? monthsOfFiscalYear(fy, m).map((x) => x.firstDay) : payPeriodStartsOfFiscalYear(fy, m, firstPayPeriodStart);
+  const dates =
+    item.frequency === "monthly"
+      ? monthsOfFiscalYear(fy, m).map((x) => x.firstDay)
+      : payPeriodStartsOfFiscalYear(fy, m, firstPayPeriodStart);
   const counted = item.countFrom ? dates.filter((d) => d >= item.countFrom!.date) : dates;
   const by = new Map<number, number>();
   for (const d of counted) {
-    const y = item.basis === "fiscalYear" ? fiscalYearOfDate(d, m) : scenario.settings.calendarToFiscal === "calendarYearOfFiscalYearEnd" ? fy : Number.parseInt(d.slice(0, 4), 10);
+    const y =
+      item.basis === "fiscalYear"
+        ? fiscalYearOfDate(d, m)
+        : scenario.settings.calendarToFiscal === "calendarYearOfFiscalYearEnd"
+          ? fy
+          : Number.parseInt(d.slice(0, 4), 10);
     by.set(y, (by.get(y) ?? 0) + 1);
   }
   return [...by.entries()].map(([rateYear, count]) => ({ rateYear, count }));
@@ -78,11 +96,16 @@ export function buildFormulaWorkbook(scenario: Scenario): Built {
   const formulas: Record<string, string[]> = {};
   years.forEach((fy, c) => {
     const col = COLS[c]!;
-    const factor = raises.steps.filter((s) => s.fiscalYear <= fy).map((s) => `(1+${at[`raise${s.fiscalYear}`]})`).join("*");
+    const factor = raises.steps
+      .filter((s) => s.fiscalYear <= fy)
+      .map((s) => `(1+${at[`raise${s.fiscalYear}`]})`)
+      .join("*");
     const benefitTerms = benefits.map((b) => {
       const heads = b.headcount ? at[`${b.id}.heads`] : at["members"];
       const base = at[`${b.id}.${b.baselineYear}`];
-      const parts = perHeadBuckets(b, scenario, fy).map(({ rateYear, count }) => `${count}*(${at[`${b.id}.${Math.min(rateYear, Math.max(...b.amounts.map((a) => a.year)))}`]}-${base})`);
+      const parts = perHeadBuckets(b, scenario, fy).map(
+        ({ rateYear, count }) => `${count}*(${at[`${b.id}.${Math.min(rateYear, Math.max(...b.amounts.map((a) => a.year)))}`]}-${base})`,
+      );
       return `${heads}*(${parts.join("+") || "0"})`;
     });
     const n = fy - premium.firstFiscalYear;
@@ -101,7 +124,10 @@ export function buildFormulaWorkbook(scenario: Scenario): Built {
   });
 
   const fis: XLSX.WorkSheet = XLSX.utils.aoa_to_sheet([["line", ...years.map(fyKey), "Total"], ...FORMULA_LINES.map((id) => [id])]);
-  const display: XLSX.WorkSheet = XLSX.utils.aoa_to_sheet([["line ($K)", ...years.map(fyKey), "Total"], ...FORMULA_LINES.map((id) => [id])]);
+  const display: XLSX.WorkSheet = XLSX.utils.aoa_to_sheet([
+    ["line ($K)", ...years.map(fyKey), "Total"],
+    ...FORMULA_LINES.map((id) => [id]),
+  ]);
   for (const id of FORMULA_LINES) {
     const row = lineRow[id]!;
     formulas[id]!.forEach((formula, c) => (fis[`${COLS[c]}${row}`] = { t: "n", f: formula }));

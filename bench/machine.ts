@@ -5,7 +5,9 @@ import os from "node:os";
 
 function cpuModel(): string {
   try {
-    const line = readFileSync("/proc/cpuinfo", "utf8").split("\n").find((l) => l.startsWith("model name"));
+    const line = readFileSync("/proc/cpuinfo", "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("model name"));
     if (line) return line.split(":")[1]!.trim();
   } catch {
     // not Linux: fall through to os.cpus()
@@ -15,7 +17,11 @@ function cpuModel(): string {
 
 function versionOf(command: string, args: string[]): string | null {
   try {
-    return execFileSync(command, args, { encoding: "utf8", timeout: 20_000, stdio: ["ignore", "pipe", "ignore"] }).trim().split("\n")[0] ?? null;
+    return (
+      execFileSync(command, args, { encoding: "utf8", timeout: 20_000, stdio: ["ignore", "pipe", "ignore"] })
+        .trim()
+        .split("\n")[0] ?? null
+    );
   } catch {
     return null;
   }
@@ -23,7 +29,8 @@ function versionOf(command: string, args: string[]): string | null {
 
 function packageVersion(name: string): string | null {
   try {
-    return (JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), "utf8")) as { version: string }).version;
+    return (JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), "utf8")) as { version: string })
+      .version;
   } catch {
     return null;
   }
@@ -54,6 +61,8 @@ export function describeMachine(): Machine {
     v8: process.versions.v8,
     chromium: versionOf("/usr/bin/chromium", ["--version"]),
     libreoffice: versionOf("soffice", ["--version"]),
-    packages: Object.fromEntries(["decimal.js", "xlsx", "hyperformula", "playwright-core", "ag-grid-community", "react"].map((p) => [p, packageVersion(p)])),
+    packages: Object.fromEntries(
+      ["decimal.js", "xlsx", "hyperformula", "playwright-core", "ag-grid-community", "react"].map((p) => [p, packageVersion(p)]),
+    ),
   };
 }

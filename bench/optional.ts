@@ -21,7 +21,8 @@ function sourceFiles(dir: string): string[] {
   return out;
 }
 
-const exportPattern = (name: string) => new RegExp(`export\\s+(async\\s+)?(function\\*?|const|let)\\s+${name}\\b|export\\s*\\{[^}]*\\b${name}\\b[^}]*\\}`);
+const exportPattern = (name: string) =>
+  new RegExp(`export\\s+(async\\s+)?(function\\*?|const|let)\\s+${name}\\b|export\\s*\\{[^}]*\\b${name}\\b[^}]*\\}`);
 
 /**
  * Finds the module under `dir` (relative to the repo) that exports `name`, preferring index.ts,
@@ -30,13 +31,16 @@ const exportPattern = (name: string) => new RegExp(`export\\s+(async\\s+)?(funct
 export async function loadExport<T>(dir: string, name: string): Promise<Loaded<T>> {
   const abs = path.join(REPO_ROOT, dir);
   if (!existsSync(abs)) return { ok: false, reason: `${dir}/ does not exist yet` };
-  const files = sourceFiles(abs).sort((a, b) => Number(path.basename(b).startsWith("index.")) - Number(path.basename(a).startsWith("index.")));
+  const files = sourceFiles(abs).sort(
+    (a, b) => Number(path.basename(b).startsWith("index.")) - Number(path.basename(a).startsWith("index.")),
+  );
   const file = files.find((f) => exportPattern(name).test(readFileSync(f, "utf8")));
   if (!file) return { ok: false, reason: `no module in ${dir}/ exports ${name} yet` };
   try {
     const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     const value = mod[name];
-    if (value === undefined) return { ok: false, reason: `${path.relative(REPO_ROOT, file)} mentions ${name} but does not export it at run time` };
+    if (value === undefined)
+      return { ok: false, reason: `${path.relative(REPO_ROOT, file)} mentions ${name} but does not export it at run time` };
     return { ok: true, value: value as T, file: path.relative(REPO_ROOT, file) };
   } catch (e) {
     return { ok: false, reason: `${path.relative(REPO_ROOT, file)} failed to load: ${(e as Error).message.split("\n")[0]}` };
@@ -44,7 +48,10 @@ export async function loadExport<T>(dir: string, name: string): Promise<Loaded<T
 }
 
 /** Loads several exports from one folder; the first missing one is the reason. */
-export async function loadExports<T extends Record<string, unknown>>(dir: string, names: (keyof T & string)[]): Promise<{ ok: true; value: T; files: string[] } | { ok: false; reason: string }> {
+export async function loadExports<T extends Record<string, unknown>>(
+  dir: string,
+  names: (keyof T & string)[],
+): Promise<{ ok: true; value: T; files: string[] } | { ok: false; reason: string }> {
   const value: Record<string, unknown> = {};
   const files = new Set<string>();
   for (const name of names) {

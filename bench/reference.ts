@@ -20,7 +20,8 @@ export function publishedMismatches(result: TableResult): string[] {
     const line = result.lines.find((l) => l.id === lineId);
     for (const [column, published] of Object.entries(columns)) {
       const cell = line?.cells[column];
-      if (!cell || !cell.display.equals(published)) out.push(`${lineId}.${column}: ${cell?.display.toString() ?? "missing"} vs ${published}`);
+      if (!cell || !cell.display.equals(published))
+        out.push(`${lineId}.${column}: ${cell?.display.toString() ?? "missing"} vs ${published}`);
     }
   }
   return out;

@@ -17,13 +17,27 @@ export function formatReport(results: BenchResults): string {
   for (const c of results.cases) {
     if (c.status === "ok" && c.stats) {
       const cpu = c.stats.cpuMedianMs === undefined ? "-" : formatMs(c.stats.cpuMedianMs);
-      rows.push([c.id, formatMs(c.stats.medianMs), formatMs(c.stats.minMs), formatMs(c.stats.maxMs), String(c.stats.runs), cpu, c.target?.text.split(" (")[0] ?? "-", verdict(c)]);
+      rows.push([
+        c.id,
+        formatMs(c.stats.medianMs),
+        formatMs(c.stats.minMs),
+        formatMs(c.stats.maxMs),
+        String(c.stats.runs),
+        cpu,
+        c.target?.text.split(" (")[0] ?? "-",
+        verdict(c),
+      ]);
     } else {
       rows.push([c.id, "", "", "", "", "", "", verdict(c)]);
     }
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const lines = rows.map((r) => r.map((cell, i) => pad(cell, widths[i]!)).join("  ").trimEnd());
+  const lines = rows.map((r) =>
+    r
+      .map((cell, i) => pad(cell, widths[i]!))
+      .join("  ")
+      .trimEnd(),
+  );
   lines.splice(1, 0, widths.map((w) => "-".repeat(w)).join("  "));
   const notes = results.cases.filter((c) => c.status !== "ok").map((c) => `  ${c.id}: ${c.status}: ${c.reason ?? ""}`);
   const load = (k: string) => ((results.machine[k] as number[] | undefined) ?? []).join(" ");
@@ -37,7 +51,10 @@ export function formatReport(results: BenchResults): string {
   if (notes.length) out.push("", ...notes);
   if (results.comparisons.length) {
     out.push("", "Against spreadsheet engines (ours / theirs, < 1 means we are faster):");
-    for (const c of results.comparisons) out.push(`  ${c.label}: ${formatMs(c.ours.medianMs)} / ${formatMs(c.theirs.medianMs)} = ${c.ratio < 0.01 ? c.ratio.toExponential(2) : c.ratio.toFixed(3)}  (${c.note})`);
+    for (const c of results.comparisons)
+      out.push(
+        `  ${c.label}: ${formatMs(c.ours.medianMs)} / ${formatMs(c.theirs.medianMs)} = ${c.ratio < 0.01 ? c.ratio.toExponential(2) : c.ratio.toFixed(3)}  (${c.note})`,
+      );
   }
   out.push("", `Total bench time ${results.durationSeconds.toFixed(1)} s; results in bench/results.json`);
   return out.join("\n");
@@ -45,18 +62,26 @@ export function formatReport(results: BenchResults): string {
 
 /** The same table in Markdown, for the README Performance section (npm run bench -- --markdown). */
 export function formatMarkdown(results: BenchResults): string {
-  const lines = ["| case | what | median | min | max | runs | CPU median | target | result |", "|---|---|---:|---:|---:|---:|---:|---|---|"];
+  const lines = [
+    "| case | what | median | min | max | runs | CPU median | target | result |",
+    "|---|---|---:|---:|---:|---:|---:|---|---|",
+  ];
   for (const c of results.cases) {
     if (c.status === "ok" && c.stats) {
       const cpu = c.stats.cpuMedianMs === undefined ? "-" : formatMs(c.stats.cpuMedianMs);
-      lines.push(`| \`${c.id}\` | ${c.label} | ${formatMs(c.stats.medianMs)} | ${formatMs(c.stats.minMs)} | ${formatMs(c.stats.maxMs)} | ${c.stats.runs} | ${cpu} | ${c.target?.text ?? "-"} | ${verdict(c)} |`);
+      lines.push(
+        `| \`${c.id}\` | ${c.label} | ${formatMs(c.stats.medianMs)} | ${formatMs(c.stats.minMs)} | ${formatMs(c.stats.maxMs)} | ${c.stats.runs} | ${cpu} | ${c.target?.text ?? "-"} | ${verdict(c)} |`,
+      );
     } else {
       lines.push(`| \`${c.id}\` | ${c.label} | | | | | | | ${verdict(c)}: ${c.reason ?? ""} |`);
     }
   }
   if (results.comparisons.length) {
     lines.push("", "| comparison | ours | theirs | ours / theirs | note |", "|---|---:|---:|---:|---|");
-    for (const c of results.comparisons) lines.push(`| ${c.label} (${c.theirs.engine}) | ${formatMs(c.ours.medianMs)} | ${formatMs(c.theirs.medianMs)} | ${c.ratio < 0.01 ? c.ratio.toExponential(2) : c.ratio.toFixed(3)} | ${c.note} |`);
+    for (const c of results.comparisons)
+      lines.push(
+        `| ${c.label} (${c.theirs.engine}) | ${formatMs(c.ours.medianMs)} | ${formatMs(c.theirs.medianMs)} | ${c.ratio < 0.01 ? c.ratio.toExponential(2) : c.ratio.toFixed(3)} | ${c.note} |`,
+      );
   }
   return lines.join("\n");
 }

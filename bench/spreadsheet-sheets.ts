@@ -32,6 +32,7 @@ export function sheetsForHyperFormula(workbook: XLSX.WorkBook): Record<string, R
 
 export function countFormulas(workbook: XLSX.WorkBook): number {
   let n = 0;
-  for (const name of workbook.SheetNames) for (const [addr, cell] of Object.entries(workbook.Sheets[name]!)) if (!addr.startsWith("!") && (cell as XLSX.CellObject).f) n++;
+  for (const name of workbook.SheetNames)
+    for (const [addr, cell] of Object.entries(workbook.Sheets[name]!)) if (!addr.startsWith("!") && (cell as XLSX.CellObject).f) n++;
   return n;
 }

@@ -57,7 +57,10 @@ type ExportWorkbook = (scenarios: Scenario[], options?: { cachedValues?: "engine
  * in column A (first scenario block: FY columns follow the label), and the FY2026 raise on
  * "Inputs" by its Path column, so a layout change shows up as "not located", never as wrong cells.
  */
-function locateExported(workbook: XLSX.WorkBook, ours: TableResult): { table: TableLocation | null; raiseInput: WorkbookSource["raiseInput"] } {
+function locateExported(
+  workbook: XLSX.WorkBook,
+  ours: TableResult,
+): { table: TableLocation | null; raiseInput: WorkbookSource["raiseInput"] } {
   let table: TableLocation | null = null;
   const costTable = workbook.Sheets["Cost Table"];
   if (costTable?.["!ref"]) {
@@ -66,7 +69,8 @@ function locateExported(workbook: XLSX.WorkBook, ours: TableResult): { table: Ta
     for (let r = 0; r <= range.e.r; r++) {
       const label = costTable[XLSX.utils.encode_cell({ r, c: 0 })]?.v;
       const line = ours.lines.find((l) => l.label === label);
-      if (line && !cells[line.id]) cells[line.id] = Object.fromEntries(COLUMNS.map((column, j) => [column, XLSX.utils.encode_cell({ r, c: 1 + j })]));
+      if (line && !cells[line.id])
+        cells[line.id] = Object.fromEntries(COLUMNS.map((column, j) => [column, XLSX.utils.encode_cell({ r, c: 1 + j })]));
     }
     if (Object.keys(cells).length === ours.lines.length) table = { sheet: "Cost Table", cells, unit: "thousands" };
   }
@@ -104,7 +108,14 @@ export async function referenceWorkbook(): Promise<WorkbookSource> {
     const formulas = countFormulas(workbook);
     if (formulas === 0) return benchWorkbook("the exported workbook holds values only, no formulas to recompute");
     const { table, raiseInput } = locateExported(workbook, computeTable(referenceScenario()));
-    return { origin: `exportWorkbook([fisAsPublished()], {cachedValues: "none"}) from ${loaded.file}`, bytes, workbook, formulas, table, raiseInput };
+    return {
+      origin: `exportWorkbook([fisAsPublished()], {cachedValues: "none"}) from ${loaded.file}`,
+      bytes,
+      workbook,
+      formulas,
+      table,
+      raiseInput,
+    };
   } catch (e) {
     return benchWorkbook(`exportWorkbook threw: ${(e as Error).message.split("\n")[0]}`);
   }

@@ -104,8 +104,11 @@ if (!app.requestSingleInstanceLock()) {
   app.on("window-all-closed", () => {
     if (process.platform !== "darwin") app.quit();
   });
-  app.whenReady().then(start).catch((error: unknown) => {
-    console.error("Fiscal Impact Studio failed to start", error);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error("Fiscal Impact Studio failed to start", error);
+      app.exit(1);
+    });
 }

@@ -86,7 +86,12 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       // Developer tools only in a development build: a packaged app must not offer a console.
       ...(options.isPackaged
         ? []
-        : [{ type: "separator" } as const, { role: "reload" } as const, { role: "forceReload" } as const, { role: "toggleDevTools" } as const]),
+        : [
+            { type: "separator" } as const,
+            { role: "reload" } as const,
+            { role: "forceReload" } as const,
+            { role: "toggleDevTools" } as const,
+          ]),
     ],
   };
 

@@ -22,7 +22,14 @@ import * as files from "./state/file-commands";
 import { isReferenceAgreement } from "./state/reference";
 import { TABS, activeEntry, autosaveText, cellErrorKey, type Tab } from "./state/store";
 
-const VIEW_TABS: Partial<Record<MenuCommand, Tab>> = { "view.table": "table", "view.inputs": "inputs", "view.census": "census", "view.compare": "compare", "view.charts": "charts", "view.analysis": "analysis" };
+const VIEW_TABS: Partial<Record<MenuCommand, Tab>> = {
+  "view.table": "table",
+  "view.inputs": "inputs",
+  "view.census": "census",
+  "view.compare": "compare",
+  "view.charts": "charts",
+  "view.analysis": "analysis",
+};
 
 function isTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -152,13 +159,17 @@ export function App() {
   const selectedCell = selected ? selectedLine?.cells[selected.column] : undefined;
   const previousRows = useRef<InputRow[]>([]);
   const rows = useMemo(() => {
-    const next = reuseUnchangedRows(previousRows.current, inputRows(entry.scenario, entry.baseline, (p) => state.cellErrors[cellErrorKey(entry.key, p)]));
+    const next = reuseUnchangedRows(
+      previousRows.current,
+      inputRows(entry.scenario, entry.baseline, (p) => state.cellErrors[cellErrorKey(entry.key, p)]),
+    );
     previousRows.current = next;
     return next;
   }, [entry.scenario, entry.baseline, entry.key, state.cellErrors]);
   const onSelect = useCallback((line: string, column: string) => dispatch({ type: "selectCell", line, column }), [dispatch]);
   const onJump = useCallback((path: string) => dispatch({ type: "jump", path }), [dispatch]);
-  const explainTitle = selectedLine && selected ? `${selectedLine.label}, ${selected.column === "Total" ? "four-year total" : selected.column}` : "";
+  const explainTitle =
+    selectedLine && selected ? `${selectedLine.label}, ${selected.column === "Total" ? "four-year total" : selected.column}` : "";
 
   return (
     <div className="app">
@@ -176,7 +187,15 @@ export function App() {
               type="button"
               onClick={() => {
                 dispatch({ type: "recovered", scenarios: recoverable.scenarios });
-                if (recoverable.skipped.length) dispatch({ type: "notice", notice: { kind: "error", text: `Recovered ${recoverable.scenarios.length} scenario(s); skipped ${recoverable.skipped.length} that no longer validate.`, details: recoverable.skipped } });
+                if (recoverable.skipped.length)
+                  dispatch({
+                    type: "notice",
+                    notice: {
+                      kind: "error",
+                      text: `Recovered ${recoverable.scenarios.length} scenario(s); skipped ${recoverable.skipped.length} that no longer validate.`,
+                      details: recoverable.skipped,
+                    },
+                  });
                 setRecover(null);
               }}
             >
@@ -200,7 +219,15 @@ export function App() {
         <main className="content">
           <div className="tabs" role="tablist">
             {TABS.map((t) => (
-              <button key={t.id} type="button" role="tab" aria-selected={state.tab === t.id} data-testid={`tab-${t.id}`} className={state.tab === t.id ? "tab active" : "tab"} onClick={() => dispatch({ type: "tab", tab: t.id })}>
+              <button
+                key={t.id}
+                type="button"
+                role="tab"
+                aria-selected={state.tab === t.id}
+                data-testid={`tab-${t.id}`}
+                className={state.tab === t.id ? "tab active" : "tab"}
+                onClick={() => dispatch({ type: "tab", tab: t.id })}
+              >
                 {t.label}
               </button>
             ))}
@@ -213,17 +240,38 @@ export function App() {
             <div className="table-screen">
               <div className="table-main">
                 <p className="hint" data-testid="hint">
-                  Click any number to see where it comes from. {entry.builtIn ? "Edit inputs on the Inputs tab (a copy is made for you)." : ""}
+                  Click any number to see where it comes from.{" "}
+                  {entry.builtIn ? "Edit inputs on the Inputs tab (a copy is made for you)." : ""}
                 </p>
                 <div className="toggles">
                   <label>
-                    <input type="checkbox" data-testid="show-computed" checked={show.computed} onChange={(e) => setShow({ ...show, computed: e.target.checked })} /> Computed
+                    <input
+                      type="checkbox"
+                      data-testid="show-computed"
+                      checked={show.computed}
+                      onChange={(e) => setShow({ ...show, computed: e.target.checked })}
+                    />{" "}
+                    Computed
                   </label>
                   <label title={reference ? "" : "The published table belongs to the reference agreement only"}>
-                    <input type="checkbox" data-testid="show-published" disabled={!reference} checked={reference && show.published} onChange={(e) => setShow({ ...show, published: e.target.checked })} /> Published (FIS Dec 2024)
+                    <input
+                      type="checkbox"
+                      data-testid="show-published"
+                      disabled={!reference}
+                      checked={reference && show.published}
+                      onChange={(e) => setShow({ ...show, published: e.target.checked })}
+                    />{" "}
+                    Published (FIS Dec 2024)
                   </label>
                   <label>
-                    <input type="checkbox" data-testid="show-variance" disabled={!reference} checked={reference && show.variance} onChange={(e) => setShow({ ...show, variance: e.target.checked })} /> Variance (computed − published)
+                    <input
+                      type="checkbox"
+                      data-testid="show-variance"
+                      disabled={!reference}
+                      checked={reference && show.variance}
+                      onChange={(e) => setShow({ ...show, variance: e.target.checked })}
+                    />{" "}
+                    Variance (computed − published)
                   </label>
                 </div>
                 <FisTable
@@ -244,24 +292,53 @@ export function App() {
           {state.tab === "inputs" && (
             <>
               <SettingsBar scenario={entry.scenario} onChange={(scenario, what) => dispatch({ type: "replaceScenario", scenario, what })} />
-              <CostLinesPanel scenario={entry.scenario} builtIn={entry.builtIn} onAdd={(line) => dispatch({ type: "addCostLine", line })} onRemove={(lineId) => dispatch({ type: "removeCostLine", lineId })} />
+              <CostLinesPanel
+                scenario={entry.scenario}
+                builtIn={entry.builtIn}
+                onAdd={(line) => dispatch({ type: "addCostLine", line })}
+                onRemove={(lineId) => dispatch({ type: "removeCostLine", lineId })}
+              />
               {/* The live table: the same store and the same memoized result as the Table tab, so an edit shows here at once. */}
               <div className="inputs-live" data-testid="inputs-live">
                 <div className="inputs-live-table">
-                  <FisTable compact result={result} showComputed showPublished={false} showVariance={false} selected={selected} onSelect={onSelect} />
+                  <FisTable
+                    compact
+                    result={result}
+                    showComputed
+                    showPublished={false}
+                    showVariance={false}
+                    selected={selected}
+                    onSelect={onSelect}
+                  />
                   <p className="muted small">$ thousands, recomputed as you type. Click a number to see where it comes from.</p>
                 </div>
                 <ExplainPanel cell={selectedCell} title={explainTitle} onJump={onJump} />
               </div>
-              <InputsGrid rows={rows} readOnlyHint={entry.builtIn} jump={state.jump} onEdit={(edits) => dispatch({ type: "edit", edits })} />
+              <InputsGrid
+                rows={rows}
+                readOnlyHint={entry.builtIn}
+                jump={state.jump}
+                onEdit={(edits) => dispatch({ type: "edit", edits })}
+              />
             </>
           )}
           {state.tab === "census" && <SchedulePanel imported={state.census} />}
           {state.tab === "compare" && <ComparePanel />}
           {state.tab === "analysis" && (
-            <AnalysisPanel scenario={entry.scenario} census={census} onCreateScenario={(scenario, what) => dispatch({ type: "addScenario", scenario, from: entry.key, what })} onJump={(path) => dispatch({ type: "jump", path })} />
+            <AnalysisPanel
+              scenario={entry.scenario}
+              census={census}
+              onCreateScenario={(scenario, what) => dispatch({ type: "addScenario", scenario, from: entry.key, what })}
+              onJump={(path) => dispatch({ type: "jump", path })}
+            />
           )}
-          {state.tab === "charts" && <Charts result={result} baseline={tableFor(entry.baseline, census)} baselineName={entry.baseline === entry.scenario ? entry.scenario.name : entry.baselineName} />}
+          {state.tab === "charts" && (
+            <Charts
+              result={result}
+              baseline={tableFor(entry.baseline, census)}
+              baselineName={entry.baseline === entry.scenario ? entry.scenario.name : entry.baselineName}
+            />
+          )}
         </main>
       </div>
     </div>

@@ -28,7 +28,15 @@ import type { BenchContext } from "./context";
 
 const GROUP = "browser";
 const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 const VIEWPORT = { width: 1500, height: 950 };
 const DIST = path.join(REPO_ROOT, "dist-web");
 const PRIVATE_DIST = path.join(os.tmpdir(), "fis-bench-dist-web");
@@ -50,7 +58,8 @@ function newestMtime(dir: string): number {
  * it cannot pull the files from under another engineer's end-to-end run.
  */
 async function ensureBuilt(ctx: BenchContext): Promise<{ ok: true; dir: string; builtMs: number | null } | { ok: false; reason: string }> {
-  if (!existsSync(path.join(REPO_ROOT, "vite.web.config.ts"))) return { ok: false, reason: "vite.web.config.ts does not exist yet (no browser build of the renderer)" };
+  if (!existsSync(path.join(REPO_ROOT, "vite.web.config.ts")))
+    return { ok: false, reason: "vite.web.config.ts does not exist yet (no browser build of the renderer)" };
   if (!existsSync(path.join(REPO_ROOT, "renderer", "main.tsx"))) return { ok: false, reason: "renderer/main.tsx does not exist yet" };
   const sources = Math.max(newestMtime(path.join(REPO_ROOT, "renderer")), newestMtime(path.join(REPO_ROOT, "model")));
   const fresh = (dir: string) => existsSync(path.join(dir, "index.html")) && statSync(path.join(dir, "index.html")).mtimeMs >= sources;
@@ -60,8 +69,12 @@ async function ensureBuilt(ctx: BenchContext): Promise<{ ok: true; dir: string; 
   const t0 = performance.now();
   try {
     await new Promise<void>((resolve, reject) =>
-      execFile("npx", ["vite", "build", "--config", "vite.web.config.ts", "--outDir", PRIVATE_DIST, "--emptyOutDir", "--logLevel", "warn"], { cwd: REPO_ROOT, timeout: 150_000 }, (error, _out, stderr) =>
-        error ? reject(new Error(`${error.message.split("\n")[0]} ${stderr.split("\n").slice(0, 3).join(" ")}`.trim())) : resolve(),
+      execFile(
+        "npx",
+        ["vite", "build", "--config", "vite.web.config.ts", "--outDir", PRIVATE_DIST, "--emptyOutDir", "--logLevel", "warn"],
+        { cwd: REPO_ROOT, timeout: 150_000 },
+        (error, _out, stderr) =>
+          error ? reject(new Error(`${error.message.split("\n")[0]} ${stderr.split("\n").slice(0, 3).join(" ")}`.trim())) : resolve(),
       ),
     );
   } catch (e) {
@@ -115,11 +128,18 @@ async function firstPaint(ctx: BenchContext, browser: Browser, url: string, dist
         page.on("pageerror", (e) => errors.push(e.message));
         await page.goto(url, { waitUntil: "load" });
         if (!(await poll(page, "window.__bench && window.__bench.gridFrame !== null", 30_000))) {
-          throw new Error(`the FIS grid never showed ${CELLS} cells (saw ${await page.evaluate("window.__bench && window.__bench.gridCells")}); page errors: ${errors.join("; ") || "none"}`);
+          throw new Error(
+            `the FIS grid never showed ${CELLS} cells (saw ${await page.evaluate("window.__bench && window.__bench.gridCells")}); page errors: ${errors.join("; ") || "none"}`,
+          );
         }
         // FCP is reported a little after the paint itself.
         await poll(page, 'performance.getEntriesByName("first-contentful-paint").length > 0', 5_000);
-        const r = (await page.evaluate(READ_FIRST_PAINT)) as { fcp: number | null; gridDom: number; gridFrame: number; domContentLoaded: number | null };
+        const r = (await page.evaluate(READ_FIRST_PAINT)) as {
+          fcp: number | null;
+          gridDom: number;
+          gridFrame: number;
+          domContentLoaded: number | null;
+        };
         if (i >= warmup) samples.push(r);
       } finally {
         await context.close();
@@ -127,14 +147,38 @@ async function firstPaint(ctx: BenchContext, browser: Browser, url: string, dist
     }
     const fcps = samples.map((s) => s.fcp).filter((v): v is number => v !== null);
     const out: CaseResult[] = [];
-    out.push(fcps.length ? { id: fcpId, group: GROUP, label: fcpLabel, status: "ok", stats: summarize(fcps, warmup), note: "A fresh browser context per run (no HTTP cache), page served from 127.0.0.1." } : notAvailable(fcpId, GROUP, fcpLabel, "Chromium reported no first-contentful-paint entry"));
-    const grid = summarize(samples.map((s) => s.gridFrame), warmup);
+    out.push(
+      fcps.length
+        ? {
+            id: fcpId,
+            group: GROUP,
+            label: fcpLabel,
+            status: "ok",
+            stats: summarize(fcps, warmup),
+            note: "A fresh browser context per run (no HTTP cache), page served from 127.0.0.1.",
+          }
+        : notAvailable(fcpId, GROUP, fcpLabel, "Chromium reported no first-contentful-paint entry"),
+    );
+    const grid = summarize(
+      samples.map((s) => s.gridFrame),
+      warmup,
+    );
     out.push({
-      id: gridId, group: GROUP, label: gridLabel, status: "ok", stats: grid,
+      id: gridId,
+      group: GROUP,
+      label: gridLabel,
+      status: "ok",
+      stats: grid,
       note: "Until the frame after the last of the 45 computed cells appears in the DOM (MutationObserver installed before any page script).",
       details: {
-        toDomMedianMs: summarize(samples.map((s) => s.gridDom), warmup).medianMs,
-        domContentLoadedMedianMs: summarize(samples.map((s) => s.domContentLoaded ?? 0), warmup).medianMs,
+        toDomMedianMs: summarize(
+          samples.map((s) => s.gridDom),
+          warmup,
+        ).medianMs,
+        domContentLoadedMedianMs: summarize(
+          samples.map((s) => s.domContentLoaded ?? 0),
+          warmup,
+        ).medianMs,
         entryScriptKiB: entryScriptKiB(dist),
       },
     });
@@ -152,7 +196,12 @@ async function openPage(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
-interface EditTimes { t0: number; t1: number; t2: number; t3: number }
+interface EditTimes {
+  t0: number;
+  t1: number;
+  t2: number;
+  t3: number;
+}
 
 /**
  * Types the FY2026 raise on the Inputs screen and presses Enter, `warmup + runs` times with a new
@@ -169,7 +218,8 @@ async function timeEdits(page: Page, viaTableTab: boolean, warmup: number, runs:
     const tenths = 31 + ((first + i) % 60);
     const percentText = `${Math.floor(tenths / 10)}.${tenths % 10}%`;
     const rate = `0.0${tenths}`;
-    const want = computeTable(setInputValue(scenario, inputPath, rate)).lines.find((l) => l.id === "baseSalaryIncreases")!.cells["FY2026"]!.display;
+    const want = computeTable(setInputValue(scenario, inputPath, rate)).lines.find((l) => l.id === "baseSalaryIncreases")!.cells["FY2026"]!
+      .display;
     if (viaTableTab || i === 0) await page.click('[data-testid="tab-inputs"]');
     await inputCell.waitFor();
     await inputCell.click();
@@ -179,7 +229,14 @@ async function timeEdits(page: Page, viaTableTab: boolean, warmup: number, runs:
     // The grid shows rates as exact percentages: "4.0%" typed is "4%" shown.
     const shown = `${new Decimal(rate).times(100).toString()}%`;
     await page.evaluate(
-      armEdit({ inputPath, inputText: shown, line: "baseSalaryIncreases", column: "FY2026", wantDigits: want.abs().toFixed(0), ...(viaTableTab ? { fisGrid: "fis-grid", clickTab: "tab-table" } : { fisGrid: "inputs-fis-grid" }) }),
+      armEdit({
+        inputPath,
+        inputText: shown,
+        line: "baseSalaryIncreases",
+        column: "FY2026",
+        wantDigits: want.abs().toFixed(0),
+        ...(viaTableTab ? { fisGrid: "fis-grid", clickTab: "tab-table" } : { fisGrid: "inputs-fis-grid" }),
+      }),
     );
     await page.keyboard.press("Enter");
     const times = (await page.evaluate("window.__benchPending")) as EditTimes;
@@ -202,30 +259,68 @@ async function editInBrowser(ctx: BenchContext, browser: Browser, url: string): 
     const same = await timeEdits(page, false, warmup, runs, 0);
     const viaTab = await timeEdits(page, true, warmup, runs, warmup + runs);
     await page.context().close();
-    const total = summarize(same.map((x) => x.t3 - x.t0), warmup);
-    const inputs = summarize(same.map((x) => x.t1 - x.t0), warmup);
-    const tabTotal = summarize(viaTab.map((x) => x.t3 - x.t0), warmup);
+    const total = summarize(
+      same.map((x) => x.t3 - x.t0),
+      warmup,
+    );
+    const inputs = summarize(
+      same.map((x) => x.t1 - x.t0),
+      warmup,
+    );
+    const tabTotal = summarize(
+      viaTab.map((x) => x.t3 - x.t0),
+      warmup,
+    );
     return [
       {
-        id, group: GROUP, label, status: "ok", stats: total, target: withTarget(total, "< 50 ms", 50),
+        id,
+        group: GROUP,
+        label,
+        status: "ok",
+        stats: total,
+        target: withTarget(total, "< 50 ms", 50),
         note: "Enter keydown reaching the page -> the inputs grid and the live FIS table above it (Inputs screen) both show the edit -> next frame. No tab switch.",
         details: {
           editToInputsGridMedianMs: inputs.medianMs,
-          enterToFisCellInDomMedianMs: summarize(same.map((x) => x.t2 - x.t0), warmup).medianMs,
-          fisCellToNextFrameMedianMs: summarize(same.map((x) => x.t3 - x.t2), warmup).medianMs,
+          enterToFisCellInDomMedianMs: summarize(
+            same.map((x) => x.t2 - x.t0),
+            warmup,
+          ).medianMs,
+          fisCellToNextFrameMedianMs: summarize(
+            same.map((x) => x.t3 - x.t2),
+            warmup,
+          ).medianMs,
         },
       },
       {
-        id: `${id}.inputsGrid`, group: GROUP, label: "Single-input edit in the renderer, to the inputs grid: Enter -> inputs grid shows the new value (DOM)", status: "ok", stats: inputs, target: withTarget(inputs, "< 50 ms", 50),
+        id: `${id}.inputsGrid`,
+        group: GROUP,
+        label: "Single-input edit in the renderer, to the inputs grid: Enter -> inputs grid shows the new value (DOM)",
+        status: "ok",
+        stats: inputs,
+        target: withTarget(inputs, "< 50 ms", 50),
         note: "Same runs as edit.browser, up to the inputs grid cell: the edit applied, the table recomputed (memoized by scenario, once for both grids), both grids updated; paint follows at the next frame.",
       },
       {
-        id: tabId, group: GROUP, label: tabLabel, status: "ok", stats: tabTotal,
+        id: tabId,
+        group: GROUP,
+        label: tabLabel,
+        status: "ok",
+        stats: tabTotal,
         note: "The user edits, then opens the Table tab: the tab click builds the Table tab's AG Grid anew. Secondary: the Inputs screen shows the table itself.",
         details: {
-          editToInputsGridMedianMs: summarize(viaTab.map((x) => x.t1 - x.t0), warmup).medianMs,
-          tabSwitchToFisCellMedianMs: summarize(viaTab.map((x) => x.t2 - x.t1), warmup).medianMs,
-          fisCellToNextFrameMedianMs: summarize(viaTab.map((x) => x.t3 - x.t2), warmup).medianMs,
+          editToInputsGridMedianMs: summarize(
+            viaTab.map((x) => x.t1 - x.t0),
+            warmup,
+          ).medianMs,
+          tabSwitchToFisCellMedianMs: summarize(
+            viaTab.map((x) => x.t2 - x.t1),
+            warmup,
+          ).medianMs,
+          fisCellToNextFrameMedianMs: summarize(
+            viaTab.map((x) => x.t3 - x.t2),
+            warmup,
+          ).medianMs,
         },
       },
     ];
@@ -234,7 +329,16 @@ async function editInBrowser(ctx: BenchContext, browser: Browser, url: string): 
   }
 }
 
-interface ImportTimes { t0: number; tBusy: number | null; t1: number; t2: number; maxFrameGapMs: number; frames: number; longTasks: { startMs: number; durationMs: number }[]; longTaskSupported: boolean }
+interface ImportTimes {
+  t0: number;
+  tBusy: number | null;
+  t1: number;
+  t2: number;
+  maxFrameGapMs: number;
+  frames: number;
+  longTasks: { startMs: number; durationMs: number }[];
+  longTaskSupported: boolean;
+}
 
 const PEOPLE = 100_000;
 
@@ -243,7 +347,13 @@ const PEOPLE = 100_000;
  * replaces the reference census with the 100,000-person one: Import census… is clicked, the file
  * is handed to the chooser, and the page times itself from the input's change event on.
  */
-async function timeCensusImports(browser: Browser, url: string, file: { name: string; mimeType: string; buffer: Buffer }, warmup: number, runs: number): Promise<ImportTimes[]> {
+async function timeCensusImports(
+  browser: Browser,
+  url: string,
+  file: { name: string; mimeType: string; buffer: Buffer },
+  warmup: number,
+  runs: number,
+): Promise<ImportTimes[]> {
   const out: ImportTimes[] = [];
   for (let i = 0; i < warmup + runs; i++) {
     const page = await openPage(browser, url);
@@ -271,7 +381,11 @@ async function censusImportInBrowser(ctx: BenchContext, browser: Browser, url: s
   const xlsx = Buffer.from(censusXlsxBytes(rows));
   const kinds = [
     { kind: "csv", file: { name: "census-100k.csv", mimeType: "text/csv", buffer: csv }, runs: ctx.runs(5) },
-    { kind: "xlsx", file: { name: "census-100k.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: xlsx }, runs: ctx.runs(3) },
+    {
+      kind: "xlsx",
+      file: { name: "census-100k.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: xlsx },
+      runs: ctx.runs(3),
+    },
   ] as const;
   const out: CaseResult[] = [];
   for (const k of kinds) {
@@ -283,22 +397,58 @@ async function censusImportInBrowser(ctx: BenchContext, browser: Browser, url: s
     try {
       const warmup = 1;
       const t = await timeCensusImports(browser, url, k.file, warmup, k.runs);
-      const total = summarize(t.map((x) => x.t2 - x.t0), warmup);
-      const gap = summarize(t.map((x) => x.maxFrameGapMs), warmup);
+      const total = summarize(
+        t.map((x) => x.t2 - x.t0),
+        warmup,
+      );
+      const gap = summarize(
+        t.map((x) => x.maxFrameGapMs),
+        warmup,
+      );
       const longest = (x: ImportTimes) => x.longTasks.reduce((m, l) => Math.max(m, l.durationMs), 0);
       const longTask = summarize(t.map(longest), warmup);
       const details = {
         fileBytes: k.file.buffer.byteLength,
-        toBusyStatusMedianMs: t.every((x) => x.tBusy !== null) ? summarize(t.map((x) => x.tBusy! - x.t0), warmup).medianMs : "the page showed no importing status",
-        toHeadingInDomMedianMs: summarize(t.map((x) => x.t1 - x.t0), warmup).medianMs,
+        toBusyStatusMedianMs: t.every((x) => x.tBusy !== null)
+          ? summarize(
+              t.map((x) => x.tBusy! - x.t0),
+              warmup,
+            ).medianMs
+          : "the page showed no importing status",
+        toHeadingInDomMedianMs: summarize(
+          t.map((x) => x.t1 - x.t0),
+          warmup,
+        ).medianMs,
         longestLongTaskMedianMs: t[0]!.longTaskSupported ? longTask.medianMs : "PerformanceObserver longtask not supported",
         longestLongTaskMaxMs: t[0]!.longTaskSupported ? longTask.maxMs : null,
-        longTasksPerImportMedian: summarize(t.map((x) => x.longTasks.length), warmup).medianMs,
-        framesDuringImportMedian: summarize(t.map((x) => x.frames), warmup).medianMs,
+        longTasksPerImportMedian: summarize(
+          t.map((x) => x.longTasks.length),
+          warmup,
+        ).medianMs,
+        framesDuringImportMedian: summarize(
+          t.map((x) => x.frames),
+          warmup,
+        ).medianMs,
       };
       out.push(
-        { id, group: GROUP, label, status: "ok", stats: total, note: "A fresh page per run on the census screen; from the file input's change event to the frame after the heading reads 100,000 members. The file's bytes reach the page before the change event, so the DevTools transfer is not counted.", details },
-        { id: gapId, group: GROUP, label: gapLabel, status: "ok", stats: gap, note: "requestAnimationFrame gaps from the change event to the frame after the census shows; a long task (PerformanceObserver) is in details. About 17 ms is a frame at 60 Hz.", details },
+        {
+          id,
+          group: GROUP,
+          label,
+          status: "ok",
+          stats: total,
+          note: "A fresh page per run on the census screen; from the file input's change event to the frame after the heading reads 100,000 members. The file's bytes reach the page before the change event, so the DevTools transfer is not counted.",
+          details,
+        },
+        {
+          id: gapId,
+          group: GROUP,
+          label: gapLabel,
+          status: "ok",
+          stats: gap,
+          note: "requestAnimationFrame gaps from the change event to the frame after the census shows; a long task (PerformanceObserver) is in details. About 17 ms is a frame at 60 Hz.",
+          details,
+        },
       );
     } catch (e) {
       out.push(failed(id, GROUP, label, e), failed(gapId, GROUP, gapLabel, e));
@@ -317,7 +467,8 @@ export async function browserCases(ctx: BenchContext): Promise<CaseResult[]> {
     ["browser.censusImport100k.xlsx", "Import census… of a 100,000-row xlsx"],
   ];
   if (!existsSync(CHROMIUM)) return labels.map(([id, label]) => notAvailable(id, GROUP, label, `${CHROMIUM} is not installed`));
-  if (ctx.dist && !existsSync(path.join(ctx.dist, "index.html"))) return labels.map(([id, label]) => notAvailable(id, GROUP, label, `--dist ${ctx.dist} has no index.html`));
+  if (ctx.dist && !existsSync(path.join(ctx.dist, "index.html")))
+    return labels.map(([id, label]) => notAvailable(id, GROUP, label, `--dist ${ctx.dist} has no index.html`));
   const built: Awaited<ReturnType<typeof ensureBuilt>> = ctx.dist ? { ok: true, dir: ctx.dist, builtMs: null } : await ensureBuilt(ctx);
   if (!built.ok) return labels.map(([id, label]) => notAvailable(id, GROUP, label, built.reason));
   const dist = built.dir;
@@ -326,9 +477,21 @@ export async function browserCases(ctx: BenchContext): Promise<CaseResult[]> {
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    const out = [...(await firstPaint(ctx, browser, server.url, dist)), ...(await editInBrowser(ctx, browser, server.url)), ...(await censusImportInBrowser(ctx, browser, server.url))];
+    const out = [
+      ...(await firstPaint(ctx, browser, server.url, dist)),
+      ...(await editInBrowser(ctx, browser, server.url)),
+      ...(await censusImportInBrowser(ctx, browser, server.url)),
+    ];
     for (const r of out) ctx.log(`${r.id}: ${r.status}${r.reason ? ` (${r.reason})` : ""}`);
-    return out.map((r) => ({ ...r, details: { ...r.details, chromium: browser!.version(), dist: path.relative(REPO_ROOT, dist).startsWith("..") ? dist : path.relative(REPO_ROOT, dist), webBuildMs: built.builtMs === null ? "up to date, not rebuilt" : Math.round(built.builtMs) } }));
+    return out.map((r) => ({
+      ...r,
+      details: {
+        ...r.details,
+        chromium: browser!.version(),
+        dist: path.relative(REPO_ROOT, dist).startsWith("..") ? dist : path.relative(REPO_ROOT, dist),
+        webBuildMs: built.builtMs === null ? "up to date, not rebuilt" : Math.round(built.builtMs),
+      },
+    }));
   } catch (e) {
     return labels.map(([id, label]) => failed(id, GROUP, label, e));
   } finally {

@@ -24,7 +24,12 @@ function recomputeAverage(ctx: BenchContext): CaseResult {
     const mismatches = publishedMismatches(computeTable(scenario));
     const stats = measureSync(() => computeTable(scenario), { warmup: 50, runs: ctx.runs(500) });
     return {
-      id, group: GROUP, label, status: "ok", stats, target: withTarget(stats, "< 1 ms", 1),
+      id,
+      group: GROUP,
+      label,
+      status: "ok",
+      stats,
+      target: withTarget(stats, "< 1 ms", 1),
       note: "Full table: 9 lines x 5 columns, every cell with its explanation tree, decimal.js throughout.",
       details: { publishedCellsMatching: `${publishedCellCount() - mismatches.length}/${publishedCellCount()}`, mismatches },
     };
@@ -50,7 +55,12 @@ function recomputeSchedule(ctx: BenchContext, people: number): CaseResult {
     const result = computeTable(scenario, options);
     const stats = measureSync(() => computeTable(scenario, options), { warmup: 10, runs: ctx.runs(reference ? 100 : 50) });
     return {
-      id, group: GROUP, label, status: "ok", stats, target: withTarget(stats, "< 20 ms", 20),
+      id,
+      group: GROUP,
+      label,
+      status: "ok",
+      stats,
+      target: withTarget(stats, "< 20 ms", 20),
       note: "Schedule costing sums headcount by (schedule, lane, printed column) first, so time grows with distinct census cells, not people.",
       details: {
         censusCells: census.cells.length,
@@ -77,7 +87,12 @@ function editInNode(ctx: BenchContext): CaseResult {
     const stats = measureSync(edit, { warmup: 50, runs: ctx.runs(500) });
     const after = computeTable(setInputValue(scenario, path, "0.035"));
     return {
-      id, group: GROUP, label, status: "ok", stats, target: withTarget(stats, "< 50 ms (the browser target; Node for comparison)", 50),
+      id,
+      group: GROUP,
+      label,
+      status: "ok",
+      stats,
+      target: withTarget(stats, "< 50 ms (the browser target; Node for comparison)", 50),
       note: "setInputValue copies the scenario (JSON round trip) and marks the input as a user edit; then a full recompute.",
       details: { path, totalCostFY2026At3_5Percent: totalOf(after, "FY2026") },
     };
@@ -116,7 +131,12 @@ function sweep(ctx: BenchContext): CaseResult {
     };
     const stats = measureSync(run, { warmup: 1, runs: ctx.runs(5) });
     return {
-      id, group: GROUP, label, status: "ok", stats, target: withTarget(stats, "< 1 s", 1000),
+      id,
+      group: GROUP,
+      label,
+      status: "ok",
+      stats,
+      target: withTarget(stats, "< 1 s", 1000),
       note: "Each scenario is built with setInputValue (two edits) and fully recomputed with explanations; the sweep keeps the four-year TOTAL COST.",
       details: { scenarios: last.count, fourYearTotalMin: last.min, fourYearTotalMax: last.max },
     };

@@ -22,7 +22,8 @@ type ExportWorkbook = (scenarios: Scenario[]) => Uint8Array;
 type ImportAssumptions = (bytes: Uint8Array, fileName: string, base: Scenario) => Checked<Scenario | { scenario: Scenario }>;
 type ImportCensus = (bytes: Uint8Array, fileName: string) => Checked<Census | { census: Census }>;
 
-const firstError = (r: { ok: false; errors: { message: string }[] }) => `${r.errors.length} error(s), first: ${r.errors[0]?.message ?? "?"}`;
+const firstError = (r: { ok: false; errors: { message: string }[] }) =>
+  `${r.errors.length} error(s), first: ${r.errors[0]?.message ?? "?"}`;
 const kib = (n: number) => Math.round(n / 1024);
 
 async function workbookCases(ctx: BenchContext): Promise<CaseResult[]> {
@@ -30,14 +31,22 @@ async function workbookCases(ctx: BenchContext): Promise<CaseResult[]> {
   const exportId = "io.export.referenceWorkbook";
   const exportLabel = "xlsx export of the reference workbook: exportWorkbook([fisAsPublished()])";
   const exp = await loadExport<ExportWorkbook>("model/io", "exportWorkbook");
-  if (!exp.ok) return [notAvailable(exportId, GROUP, exportLabel, exp.reason), notAvailable("io.import.referenceWorkbook", GROUP, "xlsx import of the reference workbook", exp.reason)];
+  if (!exp.ok)
+    return [
+      notAvailable(exportId, GROUP, exportLabel, exp.reason),
+      notAvailable("io.import.referenceWorkbook", GROUP, "xlsx import of the reference workbook", exp.reason),
+    ];
   let bytes: Uint8Array;
   const scenario = referenceScenario();
   try {
     bytes = exp.value([scenario]);
     const stats = measureSync(() => exp.value([scenario]), { warmup: 3, runs: ctx.runs(20) });
     out.push({
-      id: exportId, group: GROUP, label: exportLabel, status: "ok", stats,
+      id: exportId,
+      group: GROUP,
+      label: exportLabel,
+      status: "ok",
+      stats,
       note: "Computes the table, writes Inputs / Calculation / Cost Table / Notes with formulas and cached values, zips.",
       details: { module: exp.file, bytes: bytes.length, kib: kib(bytes.length) },
     });
@@ -58,8 +67,17 @@ async function workbookCases(ctx: BenchContext): Promise<CaseResult[]> {
     const mismatches = publishedMismatches(computeTable(imported));
     const stats = measureSync(() => imp.value(bytes, "reference.xlsx", scenario), { warmup: 3, runs: ctx.runs(20) });
     out.push({
-      id: importId, group: GROUP, label: importLabel, status: "ok", stats, target: withTarget(stats, "< 3 s", 3000),
-      details: { module: imp.file, publishedCellsMatchingAfterRoundTrip: `${publishedCellCount() - mismatches.length}/${publishedCellCount()}`, mismatches },
+      id: importId,
+      group: GROUP,
+      label: importLabel,
+      status: "ok",
+      stats,
+      target: withTarget(stats, "< 3 s", 3000),
+      details: {
+        module: imp.file,
+        publishedCellsMatchingAfterRoundTrip: `${publishedCellCount() - mismatches.length}/${publishedCellCount()}`,
+        mismatches,
+      },
     });
   } catch (e) {
     out.push(failed(importId, GROUP, importLabel, e));
@@ -78,12 +96,23 @@ async function censusCases(ctx: BenchContext): Promise<CaseResult[]> {
   try {
     const once = parseCensusCsv(csvText, "census-100k.csv");
     if (!once.ok) throw new Error(`parseCensusCsv rejected the file: ${firstError(once)}`);
-    if (!censusHeadcount(once.value).equals(expected)) throw new Error(`imported ${censusHeadcount(once.value)} people, expected ${expected}`);
+    if (!censusHeadcount(once.value).equals(expected))
+      throw new Error(`imported ${censusHeadcount(once.value)} people, expected ${expected}`);
     const stats = measureSync(() => parseCensusCsv(csvText, "census-100k.csv"), { warmup: 1, runs: ctx.runs(7) });
     out.push({
-      id: csvId, group: GROUP, label: csvLabel, status: "ok", stats, target: withTarget(stats, "< 3 s", 3000),
+      id: csvId,
+      group: GROUP,
+      label: csvLabel,
+      status: "ok",
+      stats,
+      target: withTarget(stats, "< 3 s", 3000),
       note: "Split, validate every field (schedule, lane, step, headcount, years) and merge rows into census cells.",
-      details: { rows: rows.length, kib: kib(csvText.length), cellsAfterMerge: once.value.cells.length, people: censusHeadcount(once.value).toString() },
+      details: {
+        rows: rows.length,
+        kib: kib(csvText.length),
+        cellsAfterMerge: once.value.cells.length,
+        people: censusHeadcount(once.value).toString(),
+      },
     });
   } catch (e) {
     out.push(failed(csvId, GROUP, csvLabel, e));
@@ -95,7 +124,15 @@ async function censusCases(ctx: BenchContext): Promise<CaseResult[]> {
   try {
     xlsx = censusXlsxBytes(rows);
     const stats = measureSync(() => censusXlsxBytes(rows), { warmup: 1, runs: ctx.runs(3) });
-    out.push({ id: xlsxExportId, group: GROUP, label: xlsxExportLabel, status: "ok", stats, note: "model/io has no census export; this is the SheetJS cost any such export pays (it also makes the import fixture).", details: { kib: kib(xlsx.length) } });
+    out.push({
+      id: xlsxExportId,
+      group: GROUP,
+      label: xlsxExportLabel,
+      status: "ok",
+      stats,
+      note: "model/io has no census export; this is the SheetJS cost any such export pays (it also makes the import fixture).",
+      details: { kib: kib(xlsx.length) },
+    });
   } catch (e) {
     out.push(failed(xlsxExportId, GROUP, xlsxExportLabel, e));
   }
@@ -116,9 +153,20 @@ async function censusCases(ctx: BenchContext): Promise<CaseResult[]> {
       // The split says what bounds the import: unzipping and parsing the sheet XML, or our validation.
       const sheetJs = measureSync(() => XLSX.read(bytes, { type: "array", dense: true }), { warmup: 0, runs: ctx.runs(3) });
       out.push({
-        id: xlsxImportId, group: GROUP, label: xlsxImportLabel, status: "ok", stats, target: withTarget(stats, "< 3 s", 3000),
+        id: xlsxImportId,
+        group: GROUP,
+        label: xlsxImportLabel,
+        status: "ok",
+        stats,
+        target: withTarget(stats, "< 3 s", 3000),
         note: "readSheets (SheetJS read, cells to text) then the census checks and merge; sheetJsReadMedianMs is SheetJS's XLSX.read of the same bytes alone.",
-        details: { module: imp.file, kib: kib(bytes.length), cellsAfterMerge: got.cells.length, sheetJsReadMedianMs: Math.round(sheetJs.medianMs), sheetJsReadCpuMedianMs: Math.round(sheetJs.cpuMedianMs ?? 0) },
+        details: {
+          module: imp.file,
+          kib: kib(bytes.length),
+          cellsAfterMerge: got.cells.length,
+          sheetJsReadMedianMs: Math.round(sheetJs.medianMs),
+          sheetJsReadCpuMedianMs: Math.round(sheetJs.cpuMedianMs ?? 0),
+        },
       });
     } catch (e) {
       out.push(failed(xlsxImportId, GROUP, xlsxImportLabel, e));

@@ -27,13 +27,18 @@ const GROUP = "spreadsheets";
 
 /** Their value for a table cell, as $K by the half-up rule, or null if it is not a number. */
 function asThousands(raw: unknown, unit: TableLocation["unit"]): Decimal | null {
-  const text = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.replace(/[$,\s]/g, "").replace(/^\((.*)\)$/, "-$1") : "";
+  const text =
+    typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.replace(/[$,\s]/g, "").replace(/^\((.*)\)$/, "-$1") : "";
   if (!/^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(text)) return null;
   const d = new Decimal(text);
   return unit === "thousands" ? d : d.div(1000).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
 }
 
-function compareTable(ours: TableResult, table: TableLocation, read: (address: string) => unknown): { matching: number; cells: number; mismatches: string[] } {
+function compareTable(
+  ours: TableResult,
+  table: TableLocation,
+  read: (address: string) => unknown,
+): { matching: number; cells: number; mismatches: string[] } {
   const mismatches: string[] = [];
   let cells = 0;
   for (const [lineId, columns] of Object.entries(table.cells)) {
@@ -42,7 +47,10 @@ function compareTable(ours: TableResult, table: TableLocation, read: (address: s
       cells++;
       const theirs = asThousands(read(address), table.unit);
       const mine = line?.cells[column]?.display;
-      if (!theirs || !mine || !theirs.equals(mine)) mismatches.push(`${lineId}.${column} (${address}): theirs ${theirs?.toString() ?? String(read(address))}, ours ${mine?.toString() ?? "missing"}`);
+      if (!theirs || !mine || !theirs.equals(mine))
+        mismatches.push(
+          `${lineId}.${column} (${address}): theirs ${theirs?.toString() ?? String(read(address))}, ours ${mine?.toString() ?? "missing"}`,
+        );
     }
   }
   return { matching: cells - mismatches.length, cells, mismatches };
@@ -56,7 +64,14 @@ function hyperFormulaCases(ctx: BenchContext, source: WorkbookSource, ours: Tabl
   const buildId = "hyperformula.build";
   try {
     const build = measureSync(() => HyperFormula.buildFromSheets(sheets, config, names).destroy(), { warmup: 3, runs: ctx.runs(20) });
-    out.push({ id: buildId, group: GROUP, label: "HyperFormula: build from the SheetJS-read formulas (parse + first evaluation)", status: "ok", stats: build, details: { workbook: source.origin, formulas: source.formulas } });
+    out.push({
+      id: buildId,
+      group: GROUP,
+      label: "HyperFormula: build from the SheetJS-read formulas (parse + first evaluation)",
+      status: "ok",
+      stats: build,
+      details: { workbook: source.origin, formulas: source.formulas },
+    });
   } catch (e) {
     out.push(failed(buildId, GROUP, "HyperFormula build", e));
     return out;
@@ -73,7 +88,13 @@ function hyperFormulaCases(ctx: BenchContext, source: WorkbookSource, ours: Tabl
     return hf.getCellValue(a);
   };
   const check = source.table ? compareTable(ours, source.table, read(source.table.sheet)) : null;
-  const checkDetails = { workbook: source.origin, ...(source.fallbackReason ? { whyNotExported: source.fallbackReason } : {}), formulas: source.formulas, tableCellsMatchingOurs: check ? `${check.matching}/${check.cells}` : "table location unknown", mismatches: check?.mismatches ?? [] };
+  const checkDetails = {
+    workbook: source.origin,
+    ...(source.fallbackReason ? { whyNotExported: source.fallbackReason } : {}),
+    formulas: source.formulas,
+    tableCellsMatchingOurs: check ? `${check.matching}/${check.cells}` : "table location unknown",
+    mismatches: check?.mismatches ?? [],
+  };
   const recalcId = "hyperformula.recalc";
   try {
     // Every value cell rewritten in one batch marks every formula dirty: a full recalculation on
@@ -81,18 +102,27 @@ function hyperFormulaCases(ctx: BenchContext, source: WorkbookSource, ours: Tabl
     const valueCells: { address: { sheet: number; row: number; col: number }; value: number }[] = [];
     for (const [name, rows] of Object.entries(sheets)) {
       const sheet = sheetId(name);
-      rows.forEach((row, r) => row.forEach((v, c) => typeof v === "number" && valueCells.push({ address: { sheet, row: r, col: c }, value: v })));
+      rows.forEach((row, r) =>
+        row.forEach((v, c) => typeof v === "number" && valueCells.push({ address: { sheet, row: r, col: c }, value: v })),
+      );
     }
     let flip = false;
-    const stats = measureSync(() => {
-      flip = !flip;
-      hf.batch(() => {
-        for (const v of valueCells) hf.setCellContents(v.address, [[flip ? v.value * 1.000001 : v.value]]);
-      });
-    }, { warmup: 5, runs: ctx.runs(51) });
+    const stats = measureSync(
+      () => {
+        flip = !flip;
+        hf.batch(() => {
+          for (const v of valueCells) hf.setCellContents(v.address, [[flip ? v.value * 1.000001 : v.value]]);
+        });
+      },
+      { warmup: 5, runs: ctx.runs(51) },
+    );
     if (flip) hf.batch(() => valueCells.forEach((v) => hf.setCellContents(v.address, [[v.value]])));
     out.push({
-      id: recalcId, group: GROUP, label: "HyperFormula: full recalculation of the same table (every input rewritten in one batch)", status: "ok", stats,
+      id: recalcId,
+      group: GROUP,
+      label: "HyperFormula: full recalculation of the same table (every input rewritten in one batch)",
+      status: "ok",
+      stats,
       note: "Every value cell is rewritten, so every formula is re-evaluated on the already-built dependency graph; doubles, not decimals.",
       details: { ...checkDetails, valueCellsRewritten: valueCells.length },
     });
@@ -102,29 +132,54 @@ function hyperFormulaCases(ctx: BenchContext, source: WorkbookSource, ours: Tabl
   const rebuildId = "hyperformula.rebuild";
   try {
     const stats = measureSync(() => hf.rebuildAndRecalculate(), { warmup: 5, runs: ctx.runs(50) });
-    out.push({ id: rebuildId, group: GROUP, label: "HyperFormula: rebuildAndRecalculate (re-parse, rebuild graph, evaluate all)", status: "ok", stats, details: checkDetails });
+    out.push({
+      id: rebuildId,
+      group: GROUP,
+      label: "HyperFormula: rebuildAndRecalculate (re-parse, rebuild graph, evaluate all)",
+      status: "ok",
+      stats,
+      details: checkDetails,
+    });
   } catch (e) {
     out.push(failed(rebuildId, GROUP, "HyperFormula rebuild", e));
   }
   const editId = "hyperformula.edit";
   if (!source.raiseInput || !source.table) {
-    out.push(notAvailable(editId, GROUP, "HyperFormula: single-input edit", "the workbook's FY2026 raise input or table cells could not be located"));
+    out.push(
+      notAvailable(
+        editId,
+        GROUP,
+        "HyperFormula: single-input edit",
+        "the workbook's FY2026 raise input or table cells could not be located",
+      ),
+    );
   } else {
     try {
       const input = hf.simpleCellAddressFromString(source.raiseInput.address, sheetId(source.raiseInput.sheet))!;
       const target = hf.simpleCellAddressFromString(source.table.cells["totalCost"]!["FY2026"]!, sheetId(source.table.sheet))!;
       let i = 0;
-      const stats = measureSync(() => {
-        hf.setCellContents(input, [[0.031 + (i++ % 60) / 1000]]);
-        return hf.getCellValue(target);
-      }, { warmup: 20, runs: ctx.runs(200) });
+      const stats = measureSync(
+        () => {
+          hf.setCellContents(input, [[0.031 + (i++ % 60) / 1000]]);
+          return hf.getCellValue(target);
+        },
+        { warmup: 20, runs: ctx.runs(200) },
+      );
       hf.setCellContents(input, [[0.035]]);
       const theirs = asThousands(hf.getCellValue(target), source.table.unit);
-      const mine = computeTable(setInputValue(referenceScenario(), raisePathFor(referenceScenario(), 2026), "0.035")).lines.find((l) => l.id === "totalCost")!.cells["FY2026"]!.display;
+      const mine = computeTable(setInputValue(referenceScenario(), raisePathFor(referenceScenario(), 2026), "0.035")).lines.find(
+        (l) => l.id === "totalCost",
+      )!.cells["FY2026"]!.display;
       out.push({
-        id: editId, group: GROUP, label: "HyperFormula: single-input edit (FY2026 raise) + read TOTAL FY2026", status: "ok", stats,
+        id: editId,
+        group: GROUP,
+        label: "HyperFormula: single-input edit (FY2026 raise) + read TOTAL FY2026",
+        status: "ok",
+        stats,
         note: "Incremental: only the dependents of the edited cell are re-evaluated.",
-        details: { totalCostFY2026At3_5Percent: { theirs: theirs?.toString() ?? null, ours: mine.toString(), match: theirs?.equals(mine) ?? false } },
+        details: {
+          totalCostFY2026At3_5Percent: { theirs: theirs?.toString() ?? null, ours: mine.toString(), match: theirs?.equals(mine) ?? false },
+        },
       });
     } catch (e) {
       out.push(failed(editId, GROUP, "HyperFormula edit", e));
@@ -136,7 +191,9 @@ function hyperFormulaCases(ctx: BenchContext, source: WorkbookSource, ours: Tabl
 
 function run(command: string, args: string[], timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { timeout: timeoutMs }, (error, _stdout, stderr) => (error ? reject(new Error(`${command} failed: ${error.message} ${stderr}`.trim())) : resolve()));
+    execFile(command, args, { timeout: timeoutMs }, (error, _stdout, stderr) =>
+      error ? reject(new Error(`${command} failed: ${error.message} ${stderr}`.trim())) : resolve(),
+    );
   });
 }
 
@@ -159,7 +216,8 @@ function libreOfficeProfile(root: string): string {
 async function libreOfficeCase(ctx: BenchContext, source: WorkbookSource, ours: TableResult): Promise<CaseResult> {
   const id = "libreoffice.convert";
   const label = "LibreOffice headless: open xlsx, recalculate, write csv (soffice --convert-to; wall time incl. process start)";
-  if (!existsSync("/usr/bin/soffice") && !existsSync("/usr/local/bin/soffice")) return notAvailable(id, GROUP, label, "soffice is not installed");
+  if (!existsSync("/usr/bin/soffice") && !existsSync("/usr/local/bin/soffice"))
+    return notAvailable(id, GROUP, label, "soffice is not installed");
   const dir = mkdtempSync(path.join(os.tmpdir(), "fis-bench-lo-"));
   try {
     const profile = libreOfficeProfile(path.join(dir, "profile"));
@@ -168,15 +226,22 @@ async function libreOfficeCase(ctx: BenchContext, source: WorkbookSource, ours: 
     let lastOut = "";
     // "-1" as the sheet field exports every sheet to <name>-<sheet>.csv (LibreOffice 7.2+).
     const filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
-    const stats = await measureSelfTimed(async (runNo) => {
-      const outDir = path.join(dir, `out${runNo}`);
-      mkdirSync(outDir);
-      const t0 = performance.now();
-      await run("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", outDir, input], 60_000);
-      const ms = performance.now() - t0;
-      lastOut = outDir;
-      return ms;
-    }, { warmup: 1, runs: ctx.quick ? 2 : 3 });
+    const stats = await measureSelfTimed(
+      async (runNo) => {
+        const outDir = path.join(dir, `out${runNo}`);
+        mkdirSync(outDir);
+        const t0 = performance.now();
+        await run(
+          "soffice",
+          [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", outDir, input],
+          60_000,
+        );
+        const ms = performance.now() - t0;
+        lastOut = outDir;
+        return ms;
+      },
+      { warmup: 1, runs: ctx.quick ? 2 : 3 },
+    );
     let check: ReturnType<typeof compareTable> | null = null;
     if (source.table) {
       const csvFile = readdirSync(lastOut).find((f) => f.endsWith(`-${source.table!.sheet}.csv`));
@@ -189,9 +254,17 @@ async function libreOfficeCase(ctx: BenchContext, source: WorkbookSource, ours: 
       }
     }
     return {
-      id, group: GROUP, label, status: "ok", stats,
+      id,
+      group: GROUP,
+      label,
+      status: "ok",
+      stats,
       note: "Each run starts soffice, loads the workbook, recalculates (profile set to always recalculate on load) and writes every sheet as csv; a warm-up run creates the profile.",
-      details: { workbook: source.origin, tableCellsMatchingOurs: check ? `${check.matching}/${check.cells}` : "not checked", mismatches: check?.mismatches ?? [] },
+      details: {
+        workbook: source.origin,
+        tableCellsMatchingOurs: check ? `${check.matching}/${check.cells}` : "not checked",
+        mismatches: check?.mismatches ?? [],
+      },
     };
   } catch (e) {
     return failed(id, GROUP, label, e);
@@ -215,16 +288,40 @@ export async function spreadsheetCases(ctx: BenchContext): Promise<CaseResult[]>
 export function spreadsheetComparisons(cases: CaseResult[]): Comparison[] {
   const get = (id: string) => cases.find((c) => c.id === id && c.status === "ok" && c.stats);
   const pairs: [string, string, string, string, string][] = [
-    ["Full recompute of the FIS table", "recompute.averageSalary", "hyperformula.recalc", "HyperFormula", "ours: decimal.js + an explanation tree per cell; theirs: doubles, no explanations"],
-    ["Single-input edit (FY2026 raise)", "edit.node", "hyperformula.edit", "HyperFormula", "ours recomputes the whole table; HyperFormula re-evaluates only dependents"],
-    ["Full recompute vs open + recalculate in LibreOffice", "recompute.averageSalary", "libreoffice.convert", "LibreOffice headless", "LibreOffice time is wall time incl. process start and file load"],
+    [
+      "Full recompute of the FIS table",
+      "recompute.averageSalary",
+      "hyperformula.recalc",
+      "HyperFormula",
+      "ours: decimal.js + an explanation tree per cell; theirs: doubles, no explanations",
+    ],
+    [
+      "Single-input edit (FY2026 raise)",
+      "edit.node",
+      "hyperformula.edit",
+      "HyperFormula",
+      "ours recomputes the whole table; HyperFormula re-evaluates only dependents",
+    ],
+    [
+      "Full recompute vs open + recalculate in LibreOffice",
+      "recompute.averageSalary",
+      "libreoffice.convert",
+      "LibreOffice headless",
+      "LibreOffice time is wall time incl. process start and file load",
+    ],
   ];
   const out: Comparison[] = [];
   for (const [label, oursId, theirsId, engine, note] of pairs) {
     const o = get(oursId);
     const t = get(theirsId);
     if (!o || !t) continue;
-    out.push({ label, ours: { caseId: oursId, medianMs: o.stats!.medianMs }, theirs: { caseId: theirsId, medianMs: t.stats!.medianMs, engine }, ratio: o.stats!.medianMs / t.stats!.medianMs, note });
+    out.push({
+      label,
+      ours: { caseId: oursId, medianMs: o.stats!.medianMs },
+      theirs: { caseId: theirsId, medianMs: t.stats!.medianMs, engine },
+      ratio: o.stats!.medianMs / t.stats!.medianMs,
+      note,
+    });
   }
   return out;
 }

@@ -24,8 +24,7 @@ export function createAutosaveStore(file: string, now: () => Date = () => new Da
     return run;
   };
   return {
-    write: (text) =>
-      enqueue(() => writer(file, JSON.stringify({ version: 1, savedAt: now().toISOString(), text }))),
+    write: (text) => enqueue(() => writer(file, JSON.stringify({ version: 1, savedAt: now().toISOString(), text }))),
     read: () =>
       enqueue(async () => {
         try {

@@ -10,14 +10,7 @@
 import { readFile as fsReadFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { IPC_CHANNELS, PLATFORM_LIMITS } from "./contract";
-import type {
-  AutosaveSnapshot,
-  FileHandle,
-  IpcChannel,
-  OpenedBinaryFile,
-  OpenedTextFile,
-  PlatformResult,
-} from "./contract";
+import type { AutosaveSnapshot, FileHandle, IpcChannel, OpenedBinaryFile, OpenedTextFile, PlatformResult } from "./contract";
 import {
   validateAutosaveText,
   validateExportRequest,
@@ -360,7 +353,10 @@ export interface IpcMainLike<E> {
 }
 
 /** Registers exactly the channels in IPC_CHANNELS; nothing else is ever listened to. */
-export function registerIpcHandlers<E extends InvokeEventLike>(ipcMain: IpcMainLike<E>, handlers: Readonly<Record<IpcChannel, Handler<E>>>): void {
+export function registerIpcHandlers<E extends InvokeEventLike>(
+  ipcMain: IpcMainLike<E>,
+  handlers: Readonly<Record<IpcChannel, Handler<E>>>,
+): void {
   for (const channel of IPC_CHANNELS) {
     const handler = handlers[channel];
     ipcMain.handle(channel, (event, ...args) => handler(event, ...args));

@@ -12,7 +12,13 @@ import { Decimal } from "../engine/decimal";
 import { formatExplanation } from "../engine/explain";
 import { formatThousands, toDisplayThousands } from "../engine/rounding";
 import { fyKey, type Scenario } from "../engine/scenario/types";
-import { describeConstraint, parseLimit, type BudgetConstraint, type ColumnCheck, type ConstraintScope } from "../engine/analysis/budget-constraint";
+import {
+  describeConstraint,
+  parseLimit,
+  type BudgetConstraint,
+  type ColumnCheck,
+  type ConstraintScope,
+} from "../engine/analysis/budget-constraint";
 import { goalSeekRaise } from "../engine/analysis/goal-seek";
 import { costOfOnePercent, type MarginalCostLine } from "../engine/analysis/cost-of-one-percent";
 import { tornado, twoWayTable } from "../engine/analysis/sensitivity";
@@ -49,7 +55,10 @@ const k = (d: Decimal, s: Scenario): string => formatThousands(toDisplayThousand
 function parseFiscalYear(text: string, scenario: Scenario, flag: string): number {
   const m = /^FY(\d{4})$/i.exec(text.trim());
   const fy = m ? Number.parseInt(m[1]!, 10) : Number.NaN;
-  if (!scenario.agreement.fiscalYears.includes(fy)) throw new UsageError(`${flag} ${text}: write a fiscal year of the agreement, one of ${scenario.agreement.fiscalYears.map(fyKey).join(", ")}`);
+  if (!scenario.agreement.fiscalYears.includes(fy))
+    throw new UsageError(
+      `${flag} ${text}: write a fiscal year of the agreement, one of ${scenario.agreement.fiscalYears.map(fyKey).join(", ")}`,
+    );
   return fy;
 }
 
@@ -63,9 +72,11 @@ export interface GoalSeekOptions {
 export function goalSeekCommand(scenario: Scenario, opts: GoalSeekOptions, computeOptions: ComputeOptions = {}): CommandOutput {
   const raise = opts.year === undefined || opts.year.toLowerCase() === "all" ? "all" : parseFiscalYear(opts.year, scenario, "--year");
   const limit = parseLimit(opts.limit ?? "fundingAvailable");
-  if (!limit) throw new UsageError(`--limit ${opts.limit}: write fundingAvailable, fundingAvailable+N, fundingAvailable-N or a dollar amount`);
+  if (!limit)
+    throw new UsageError(`--limit ${opts.limit}: write fundingAvailable, fundingAvailable+N, fundingAvailable-N or a dollar amount`);
   const over = opts.over ?? (limit.kind === "amount" ? "total" : "each");
-  const scope: ConstraintScope = over === "each" ? "eachYear" : over === "total" ? "total" : { fiscalYear: parseFiscalYear(over, scenario, "--over") };
+  const scope: ConstraintScope =
+    over === "each" ? "eachYear" : over === "total" ? "total" : { fiscalYear: parseFiscalYear(over, scenario, "--over") };
   const constraint: BudgetConstraint = { lineId: opts.budgetLine ?? "localPortion", limit, scope };
   let result;
   try {
@@ -76,31 +87,64 @@ export function goalSeekCommand(scenario: Scenario, opts: GoalSeekOptions, compu
   const trace = {
     bracket: { low: result.trace.bracket.low.toString(), high: result.trace.bracket.high.toString() },
     evaluations: result.trace.evaluations,
-    iterations: result.trace.iterations.map((i) => ({ iteration: i.iteration, low: i.low.toString(), high: i.high.toString(), tried: i.tried.toString(), satisfied: i.satisfied, worstColumn: i.worstColumn, worstHeadroom: money(i.worstHeadroom) })),
+    iterations: result.trace.iterations.map((i) => ({
+      iteration: i.iteration,
+      low: i.low.toString(),
+      high: i.high.toString(),
+      tried: i.tried.toString(),
+      satisfied: i.satisfied,
+      worstColumn: i.worstColumn,
+      worstHeadroom: money(i.worstHeadroom),
+    })),
   };
   const checksJson = (checks: readonly ColumnCheck[]) =>
     checks.map((c) => ({ column: c.column, value: money(c.value), limit: money(c.limit), headroom: money(c.headroom) }));
   if (!result.ok) {
     return {
       text: `Goal seek: ${result.message}.\n(${result.trace.evaluations} costings)`,
-      json: { ok: false, constraint: describeConstraint(constraint), reason: result.reason, message: result.message, checks: checksJson(result.checks), trace },
+      json: {
+        ok: false,
+        constraint: describeConstraint(constraint),
+        reason: result.reason,
+        message: result.message,
+        checks: checksJson(result.checks),
+        trace,
+      },
     };
   }
   const lines = [
     `Goal seek on "${scenario.name}": ${result.description}`,
     "",
     `${"column".padEnd(8)}${"value".padStart(16)}${"limit".padStart(16)}${"headroom".padStart(16)}   at ${pct(result.raise)}`,
-    ...result.atAnswer.map((c) => `${c.column.padEnd(8)}${k(c.value, scenario).padStart(16)}${k(c.limit, scenario).padStart(16)}${k(c.headroom, scenario).padStart(16)}`),
+    ...result.atAnswer.map(
+      (c) =>
+        `${c.column.padEnd(8)}${k(c.value, scenario).padStart(16)}${k(c.limit, scenario).padStart(16)}${k(c.headroom, scenario).padStart(16)}`,
+    ),
     "",
-    `At ${pct(result.raise.plus("0.0001"))}: ${result.atNextStep.filter((c) => c.headroom.isNegative()).map((c) => `${c.column} over by $${money(c.headroom.negated())}`).join(", ")}.`,
+    `At ${pct(result.raise.plus("0.0001"))}: ${result.atNextStep
+      .filter((c) => c.headroom.isNegative())
+      .map((c) => `${c.column} over by $${money(c.headroom.negated())}`)
+      .join(", ")}.`,
     `Bisection on the 0.01% grid from [${pct(result.trace.bracket.low)}, ${pct(result.trace.bracket.high)}]: ${result.trace.iterations.length} iterations, ${result.trace.evaluations} costings.`,
-    ...result.trace.iterations.map((i) => `  ${String(i.iteration).padStart(2)}. [${pct(i.low)}, ${pct(i.high)}] try ${pct(i.tried)}: ${i.satisfied ? "fits" : "over"} (${i.worstColumn} headroom $${money(i.worstHeadroom)})`),
+    ...result.trace.iterations.map(
+      (i) =>
+        `  ${String(i.iteration).padStart(2)}. [${pct(i.low)}, ${pct(i.high)}] try ${pct(i.tried)}: ${i.satisfied ? "fits" : "over"} (${i.worstColumn} headroom $${money(i.worstHeadroom)})`,
+    ),
     "",
     `Solved scenario: "${result.scenario.name}" (print it with --json).`,
   ];
   return {
     text: lines.join("\n"),
-    json: { ok: true, constraint: describeConstraint(constraint), raise: result.raise.toString(), description: result.description, atAnswer: checksJson(result.atAnswer), atNextStep: checksJson(result.atNextStep), trace, scenario: result.scenario },
+    json: {
+      ok: true,
+      constraint: describeConstraint(constraint),
+      raise: result.raise.toString(),
+      description: result.description,
+      atAnswer: checksJson(result.atAnswer),
+      atNextStep: checksJson(result.atNextStep),
+      trace,
+      scenario: result.scenario,
+    },
   };
 }
 
@@ -122,7 +166,8 @@ function marginalJson(l: MarginalCostLine) {
 export function costOfOnePercentCommand(scenario: Scenario, computeOptions: ComputeOptions = {}): CommandOutput {
   const r = costOfOnePercent(scenario, computeOptions);
   const head = `${"".padEnd(34)}${r.columns.map((c) => c.padStart(12)).join("")}${"own year".padStart(16)}`;
-  const row = (l: MarginalCostLine) => `${l.label.padEnd(34)}${r.columns.map((c) => formatThousands(l.display[c]!).padStart(12)).join("")}${`$${money(l.ownYear)}`.padStart(16)}`;
+  const row = (l: MarginalCostLine) =>
+    `${l.label.padEnd(34)}${r.columns.map((c) => formatThousands(l.display[c]!).padStart(12)).join("")}${`$${money(l.ownYear)}`.padStart(16)}`;
   const text = [
     `Cost of 1% and of $1,000 per member ($ thousands, change in TOTAL COST incl. rates of pay) - scenario: ${scenario.name}`,
     head,
@@ -131,9 +176,20 @@ export function costOfOnePercentCommand(scenario: Scenario, computeOptions: Comp
     "",
     "A point of raise in a year costs that year and, compounded, every later year; Total is the all-years cost.",
     "",
-    formatExplanation(r.onePercent[r.onePercent.length - 1]!.explanation).split("\n").slice(0, 12).join("\n"),
+    formatExplanation(r.onePercent[r.onePercent.length - 1]!.explanation)
+      .split("\n")
+      .slice(0, 12)
+      .join("\n"),
   ].join("\n");
-  return { text, json: { units: "USD", columns: r.columns, onePercent: r.onePercent.map(marginalJson), flatPerMember: r.flatPerMember.map(marginalJson) } };
+  return {
+    text,
+    json: {
+      units: "USD",
+      columns: r.columns,
+      onePercent: r.onePercent.map(marginalJson),
+      flatPerMember: r.flatPerMember.map(marginalJson),
+    },
+  };
 }
 
 export function sensitivityCommand(scenario: Scenario, computeOptions: ComputeOptions = {}): CommandOutput {
@@ -171,10 +227,14 @@ export function sensitivityCommand(scenario: Scenario, computeOptions: ComputeOp
   };
 }
 
-export function twoWayCommand(scenario: Scenario, opts: { rows?: string; columns?: string }, computeOptions: ComputeOptions = {}): CommandOutput {
+export function twoWayCommand(
+  scenario: Scenario,
+  opts: { rows?: string; columns?: string },
+  computeOptions: ComputeOptions = {},
+): CommandOutput {
   const years = scenario.agreement.fiscalYears;
-  const rowYear = opts.rows ? parseFiscalYear(opts.rows, scenario, "--rows") : years[1] ?? years[0]!;
-  const columnYear = opts.columns ? parseFiscalYear(opts.columns, scenario, "--columns") : years[2] ?? years[years.length - 1]!;
+  const rowYear = opts.rows ? parseFiscalYear(opts.rows, scenario, "--rows") : (years[1] ?? years[0]!);
+  const columnYear = opts.columns ? parseFiscalYear(opts.columns, scenario, "--columns") : (years[2] ?? years[years.length - 1]!);
   let t;
   try {
     t = twoWayTable(scenario, { rowYear, columnYear }, computeOptions);
@@ -189,7 +249,15 @@ export function twoWayCommand(scenario: Scenario, opts: { rows?: string; columns
   ].join("\n");
   return {
     text,
-    json: { lineId: t.lineId, rowYear, columnYear, rowRates: t.rowRates.map(String), columnRates: t.columnRates.map(String), exact: t.values.map((r) => r.map(money)), evaluations: t.evaluations },
+    json: {
+      lineId: t.lineId,
+      rowYear,
+      columnYear,
+      rowRates: t.rowRates.map(String),
+      columnRates: t.columnRates.map(String),
+      exact: t.values.map((r) => r.map(money)),
+      evaluations: t.evaluations,
+    },
   };
 }
 
@@ -205,9 +273,14 @@ export function retroCommand(scenario: Scenario, opts: { approved?: string; lagD
     `Approved ${v.approved}, implemented ${v.implementation} (${lag} days later), lump sum paid in FY${v.paidInFiscalYear}: $${money(v.total)}`,
     "",
     `${"earned in".padEnd(12)}${"counted".padEnd(24)}${"wages".padStart(18)}${"rates of pay".padStart(16)}${"total".padStart(18)}`,
-    ...v.earned.map((e) => `${fyKey(e.fiscalYear).padEnd(12)}${e.counted.padEnd(24)}${money(e.wages).padStart(18)}${money(e.ratesOfPay).padStart(16)}${money(e.total).padStart(18)}`),
+    ...v.earned.map(
+      (e) =>
+        `${fyKey(e.fiscalYear).padEnd(12)}${e.counted.padEnd(24)}${money(e.wages).padStart(18)}${money(e.ratesOfPay).padStart(16)}${money(e.total).padStart(18)}`,
+    ),
     "",
-    `Cash moved by fiscal year (the table already costs these periods when worked): ${Object.entries(v.cashShift).map(([c, d]) => `${c} ${d.isNegative() ? "-" : "+"}$${money(d.abs())}`).join(", ")}`,
+    `Cash moved by fiscal year (the table already costs these periods when worked): ${Object.entries(v.cashShift)
+      .map(([c, d]) => `${c} ${d.isNegative() ? "-" : "+"}$${money(d.abs())}`)
+      .join(", ")}`,
   ].join("\n");
   return {
     text,
@@ -216,7 +289,14 @@ export function retroCommand(scenario: Scenario, opts: { approved?: string; lagD
       implementation: v.implementation,
       paidInFiscalYear: v.paidInFiscalYear,
       total: money(v.total),
-      earned: v.earned.map((e) => ({ fiscalYear: e.fiscalYear, counted: e.counted, share: e.shareOwed.toString(), wages: money(e.wages), ratesOfPay: money(e.ratesOfPay), total: money(e.total) })),
+      earned: v.earned.map((e) => ({
+        fiscalYear: e.fiscalYear,
+        counted: e.counted,
+        share: e.shareOwed.toString(),
+        wages: money(e.wages),
+        ratesOfPay: money(e.ratesOfPay),
+        total: money(e.total),
+      })),
       cashShift: Object.fromEntries(Object.entries(v.cashShift).map(([c, d]) => [c, money(d)])),
       explanation: v.explanation,
     },
@@ -229,9 +309,23 @@ export function fundSplitCommand(scenario: Scenario, computeOptions: ComputeOpti
   const text = [
     `TOTAL COST by fund ($ thousands) - scenario: ${scenario.name}`,
     `${"fund".padEnd(40)}${"share".padStart(10)}${table.columns.map((c) => c.padStart(12)).join("")}`,
-    ...funds.map((f) => `${f.label.slice(0, 39).padEnd(40)}${f.share.toString().padStart(10)}${table.columns.map((c) => k(f.cells[c]!, scenario).padStart(12)).join("")}`),
+    ...funds.map(
+      (f) =>
+        `${f.label.slice(0, 39).padEnd(40)}${f.share.toString().padStart(10)}${table.columns.map((c) => k(f.cells[c]!, scenario).padStart(12)).join("")}`,
+    ),
   ].join("\n");
-  return { text, json: { columns: table.columns, funds: funds.map((f) => ({ id: f.id, label: f.label, share: f.share.toString(), exact: Object.fromEntries(Object.entries(f.cells).map(([c, v]) => [c, money(v)])) })) } };
+  return {
+    text,
+    json: {
+      columns: table.columns,
+      funds: funds.map((f) => ({
+        id: f.id,
+        label: f.label,
+        share: f.share.toString(),
+        exact: Object.fromEntries(Object.entries(f.cells).map(([c, v]) => [c, money(v)])),
+      })),
+    },
+  };
 }
 
 /** The analysis the arguments ask for, or undefined when they ask for none. */
@@ -242,7 +336,11 @@ export function runAnalysisCommand(args: ParsedArgs, scenario: Scenario, compute
   const v = (flag: string) => args.values.get(flag);
   switch (asked[0]) {
     case "--goal-seek":
-      return goalSeekCommand(scenario, { year: v("--year"), budgetLine: v("--budget-line"), limit: v("--limit"), over: v("--over") }, computeOptions);
+      return goalSeekCommand(
+        scenario,
+        { year: v("--year"), budgetLine: v("--budget-line"), limit: v("--limit"), over: v("--over") },
+        computeOptions,
+      );
     case "--cost-of-one-percent":
       return costOfOnePercentCommand(scenario, computeOptions);
     case "--sensitivity":

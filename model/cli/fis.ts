@@ -39,8 +39,6 @@ ${ANALYSIS_USAGE}`;
 export const BOOLEAN_FLAGS = ["--json", "--compare", "--help", ...SCHEDULE_BOOLEAN_FLAGS, ...ANALYSIS_BOOLEAN_FLAGS];
 export const VALUE_FLAGS = ["--scenario", "--explain", "--with", "--xlsx", "--csv", ...SCHEDULE_VALUE_FLAGS, ...ANALYSIS_VALUE_FLAGS];
 
-
-
 const BUILT_INS: Record<string, () => Scenario> = { "fis-as-published": fisAsPublished, "contract-as-stated": contractAsStated };
 
 export function loadScenario(ref: string | undefined): Scenario {
@@ -81,7 +79,10 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
   const xlsxOut = args.values.get("--xlsx");
   const csvOut = args.values.get("--csv");
   if (xlsxOut !== undefined || csvOut !== undefined) {
-    for (const [path, write] of [[xlsxOut, writeXlsx], [csvOut, writeCsv]] as const) {
+    for (const [path, write] of [
+      [xlsxOut, writeXlsx],
+      [csvOut, writeCsv],
+    ] as const) {
       if (path === undefined) continue;
       try {
         await write(scenario, path, method.options ? computeOptions : undefined);
@@ -96,14 +97,45 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
   if (args.flags.has("--reconcile")) {
     if (!method.options) throw new UsageError("--reconcile needs --method schedule");
     const r = reconciliation(scenario, method.options);
-    out(json ? JSON.stringify(r.years.map((y) => ({ fiscalYear: y.fiscalYear, averageMethod: y.averageMethod.toFixed(2), scheduleMethod: y.scheduleMethod.toFixed(2), difference: y.difference.toFixed(2), parts: Object.fromEntries(Object.entries(y.parts).map(([k, v]) => [k, v.toFixed(2)])) })), null, 2) : formatReconciliation(r));
+    out(
+      json
+        ? JSON.stringify(
+            r.years.map((y) => ({
+              fiscalYear: y.fiscalYear,
+              averageMethod: y.averageMethod.toFixed(2),
+              scheduleMethod: y.scheduleMethod.toFixed(2),
+              difference: y.difference.toFixed(2),
+              parts: Object.fromEntries(Object.entries(y.parts).map(([k, v]) => [k, v.toFixed(2)])),
+            })),
+            null,
+            2,
+          )
+        : formatReconciliation(r),
+    );
     return 0;
   }
 
   if (args.flags.has("--compare")) {
-    const other = args.values.has("--with") ? loadScenario(args.values.get("--with")) : scenario.id === "contract-as-stated" ? fisAsPublished() : contractAsStated();
+    const other = args.values.has("--with")
+      ? loadScenario(args.values.get("--with"))
+      : scenario.id === "contract-as-stated"
+        ? fisAsPublished()
+        : contractAsStated();
     const cmp = compareScenarios(scenario, other);
-    out(json ? JSON.stringify({ a: tableJson(cmp.a), b: tableJson(cmp.b), differences: cmp.differences.map(({ apply: _apply, ...d }) => d), cells: cmp.cells }, null, 2) : formatComparison(cmp));
+    out(
+      json
+        ? JSON.stringify(
+            {
+              a: tableJson(cmp.a),
+              b: tableJson(cmp.b),
+              differences: cmp.differences.map(({ apply: _apply, ...d }) => d),
+              cells: cmp.cells,
+            },
+            null,
+            2,
+          )
+        : formatComparison(cmp),
+    );
     return 0;
   }
 

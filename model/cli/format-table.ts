@@ -15,7 +15,10 @@ export function formatTable(result: TableResult, title?: string): string {
   for (const line of result.lines) {
     if (line.id === "totalCost") out.push("");
     const label = line.kind === "total" ? line.label.toUpperCase() : line.label;
-    out.push(label.slice(0, LABEL_WIDTH - 1).padEnd(LABEL_WIDTH) + result.columns.map((c) => formatThousands(line.cells[c]!.display).padStart(COL_WIDTH)).join(""));
+    out.push(
+      label.slice(0, LABEL_WIDTH - 1).padEnd(LABEL_WIDTH) +
+        result.columns.map((c) => formatThousands(line.cells[c]!.display).padStart(COL_WIDTH)).join(""),
+    );
   }
   out.push("");
   out.push(`Rounding: ${result.roundingRule}.`);
@@ -56,7 +59,11 @@ export function formatComparison(cmp: ScenarioComparison): string {
       const va = line.cells[c]!.display;
       const vb = lineB.cells[c]!.display;
       const d = vb.minus(va);
-      return formatThousands(va, false).padStart(13) + formatThousands(vb, false).padStart(9) + (d.isZero() ? "" : (d.isPositive() ? "+" : "") + d.toString()).padStart(7);
+      return (
+        formatThousands(va, false).padStart(13) +
+        formatThousands(vb, false).padStart(9) +
+        (d.isZero() ? "" : (d.isPositive() ? "+" : "") + d.toString()).padStart(7)
+      );
     });
     out.push(line.label.slice(0, 35).padEnd(36) + cols.join(""));
   }

@@ -14,7 +14,6 @@ import { InputFailure, readInputFile } from "./input-files";
 export const SCHEDULE_VALUE_FLAGS = ["--method", "--census", "--separation-rate", "--held-share"];
 export const SCHEDULE_BOOLEAN_FLAGS = ["--reconcile"];
 
-
 function rateFlag(args: ParsedArgs, flag: string): Decimal | undefined {
   const text = args.values.get(flag);
   if (text === undefined) return undefined;
@@ -26,7 +25,8 @@ function rateFlag(args: ParsedArgs, flag: string): Decimal | undefined {
 /** Applies --method to the scenario and builds the census options; undefined when the average-salary method is used. */
 export function scheduleOptions(args: ParsedArgs, scenario: Scenario): { scenario: Scenario; options?: ScheduleMethodOptions } {
   const method = args.values.get("--method");
-  if (method !== undefined && method !== "schedule" && method !== "average") throw new UsageError(`--method takes "schedule" or "average", not "${method}"`);
+  if (method !== undefined && method !== "schedule" && method !== "average")
+    throw new UsageError(`--method takes "schedule" or "average", not "${method}"`);
   const salaryMethod = method === "schedule" ? "schedule" : method === "average" ? "averageSalary" : scenario.settings.salaryMethod;
   const next: Scenario = { ...scenario, settings: { ...scenario.settings, salaryMethod } };
   if (salaryMethod !== "schedule") {
@@ -37,7 +37,13 @@ export function scheduleOptions(args: ParsedArgs, scenario: Scenario): { scenari
   let census = referenceCensus();
   if (censusFile !== undefined) {
     const parsed = parseCensusCsv(readInputFile(censusFile), censusFile);
-    if (!parsed.ok) throw new InputFailure(parsed.errors.slice(0, 50).map((e) => formatInputError(e)).join("\n"));
+    if (!parsed.ok)
+      throw new InputFailure(
+        parsed.errors
+          .slice(0, 50)
+          .map((e) => formatInputError(e))
+          .join("\n"),
+      );
     census = parsed.value;
   }
   const settings: Partial<ScheduleCostSettings> = {};
@@ -63,7 +69,11 @@ export function reconciliation(scenario: Scenario, options: ScheduleMethodOption
   const terms = raiseTerms(raises);
   return reconcile(
     options.census,
-    { members: new Decimal(group.members.value), averageSalary: new Decimal(group.averageSalary.value), sources: { members: group.members.source, averageSalary: group.averageSalary.source } },
+    {
+      members: new Decimal(group.members.value),
+      averageSalary: new Decimal(group.averageSalary.value),
+      sources: { members: group.members.source, averageSalary: group.averageSalary.source },
+    },
     terms,
     { ...defaultScheduleCostSettings(), ...options.settings },
   );
@@ -73,10 +83,19 @@ export function formatReconciliation(r: ReconcileResult): string {
   const k = (d: Decimal) => formatThousands(toDisplayThousands(d, "halfUp")).padStart(14);
   const out = [
     "Reconciliation ($ thousands): schedule (census) method vs average-salary method, base salary cost over FY2024 payroll",
-    "".padEnd(10) + ["average", "schedule", "difference", "step cost", "turnover", "mix", "payroll base"].map((h) => h.padStart(14)).join(""),
+    "".padEnd(10) +
+      ["average", "schedule", "difference", "step cost", "turnover", "mix", "payroll base"].map((h) => h.padStart(14)).join(""),
   ];
-  for (const y of r.years) out.push(`FY${y.fiscalYear}`.padEnd(10) + [y.averageMethod, y.scheduleMethod, y.difference, y.parts.stepCost, y.parts.turnoverSavings, y.parts.mix, y.parts.payrollBase].map(k).join(""));
+  for (const y of r.years)
+    out.push(
+      `FY${y.fiscalYear}`.padEnd(10) +
+        [y.averageMethod, y.scheduleMethod, y.difference, y.parts.stepCost, y.parts.turnoverSavings, y.parts.mix, y.parts.payrollBase]
+          .map(k)
+          .join(""),
+    );
   out.push("");
-  out.push("difference = step cost + turnover savings + mix (schedule cells vs average x factor) + payroll base (census payroll vs members x average salary).");
+  out.push(
+    "difference = step cost + turnover savings + mix (schedule cells vs average x factor) + payroll base (census payroll vs members x average salary).",
+  );
   return out.join("\n");
 }

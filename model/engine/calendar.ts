@@ -80,7 +80,13 @@ export type ProrationMethod = "payPeriods" | "days";
  * start, 0 when on or after its end). By pay periods: the periods starting on or after the date
  * over all the pay year's periods. By days: days on or after the date over the year's days.
  */
-export function fractionOfFiscalYear(effective: string, fy: number, startMonth: number, method: ProrationMethod, anchorPeriodStart: string): Decimal {
+export function fractionOfFiscalYear(
+  effective: string,
+  fy: number,
+  startMonth: number,
+  method: ProrationMethod,
+  anchorPeriodStart: string,
+): Decimal {
   const start = dayOrdinal(fiscalYearStart(fy, startMonth));
   const end = dayOrdinal(fiscalYearEndExclusive(fy, startMonth));
   const eff = dayOrdinal(effective);

@@ -102,7 +102,10 @@ function sumCell(label: string, formula: string, parts: { label: string; cell: C
 /** Adds the Total column (sum of unrounded fiscal-year values) to a line's cells. */
 function withTotal(label: string, cells: Record<string, Cell>, scenario: Scenario): Record<string, Cell> {
   const parts = scenario.agreement.fiscalYears.map((fy) => ({ label: fyKey(fy), cell: cells[fyKey(fy)]! }));
-  return { ...cells, [TOTAL_COLUMN]: sumCell(`${label}, ${parts.length}-year total`, "sum of the unrounded fiscal-year values", parts, scenario) };
+  return {
+    ...cells,
+    [TOTAL_COLUMN]: sumCell(`${label}, ${parts.length}-year total`, "sum of the unrounded fiscal-year values", parts, scenario),
+  };
 }
 
 export function computeTable(scenario: Scenario, options: ComputeOptions = {}): TableResult {
@@ -122,7 +125,13 @@ export function computeTable(scenario: Scenario, options: ComputeOptions = {}): 
       for (const [fy, cell] of parts.raise) byYear.set(fy, cell);
       for (const extra of parts.extras) {
         costs.set(extra.id, extra.cells);
-        extraItems.push({ id: extra.id, label: extra.label, kind: "raises", line: extra.line.id, cells: Object.fromEntries(years.map((fy) => [fyKey(fy), extra.cells.get(fy)!])) });
+        extraItems.push({
+          id: extra.id,
+          label: extra.label,
+          kind: "raises",
+          line: extra.line.id,
+          cells: Object.fromEntries(years.map((fy) => [fyKey(fy), extra.cells.get(fy)!])),
+        });
         extraLines.push({ after: item.line, line: extra.line });
       }
       continue;
@@ -155,24 +164,63 @@ export function computeTable(scenario: Scenario, options: ComputeOptions = {}): 
       cells[fyKey(fy)] =
         parts.length === 1
           ? cell(parts[0]!.cell.exact, scenario, { ...parts[0]!.cell.explanation, label })
-          : sumCell(label, parts.length === 0 ? "no cost items on this line" : `sum of ${parts.map((p) => p.label).join(" + ")}`, parts, scenario);
+          : sumCell(
+              label,
+              parts.length === 0 ? "no cost items on this line" : `sum of ${parts.map((p) => p.label).join(" + ")}`,
+              parts,
+              scenario,
+            );
     }
-    return { id: line.id, label: line.label, kind: "cost", ...(line.note ? { note: line.note } : {}), cells: withTotal(line.label, cells, scenario) };
+    return {
+      id: line.id,
+      label: line.label,
+      kind: "cost",
+      ...(line.note ? { note: line.note } : {}),
+      cells: withTotal(line.label, cells, scenario),
+    };
   });
 
-  const byFy = (build: (fy: number, key: string) => Cell): Record<string, Cell> => Object.fromEntries(years.map((fy) => [fyKey(fy), build(fy, fyKey(fy))]));
+  const byFy = (build: (fy: number, key: string) => Cell): Record<string, Cell> =>
+    Object.fromEntries(years.map((fy) => [fyKey(fy), build(fy, fyKey(fy))]));
 
-  const totalCells = byFy((fy, key) => sumCell(`TOTAL COST FY${fy}`, "sum of the unrounded cost lines", costLines.map((l) => ({ label: l.label, cell: l.cells[key]! })), scenario));
+  const totalCells = byFy((fy, key) =>
+    sumCell(
+      `TOTAL COST FY${fy}`,
+      "sum of the unrounded cost lines",
+      costLines.map((l) => ({ label: l.label, cell: l.cells[key]! })),
+      scenario,
+    ),
+  );
   const total: LineResult = { id: "totalCost", label: "TOTAL COST", kind: "total", cells: withTotal("TOTAL COST", totalCells, scenario) };
 
   const share = new Decimal(scenario.localShare.value);
-  const shareLeaf: Explanation = { label: scenario.localShare.label, value: scenario.localShare.value, unit: scenario.localShare.unit, inputPath: "localShare", source: scenario.localShare.source, children: [] };
+  const shareLeaf: Explanation = {
+    label: scenario.localShare.label,
+    value: scenario.localShare.value,
+    unit: scenario.localShare.unit,
+    inputPath: "localShare",
+    source: scenario.localShare.source,
+    children: [],
+  };
   const localCells = byFy((fy, key) => {
     const t = total.cells[key]!;
     const v = share.times(t.exact);
-    return cell(v, scenario, { label: `Local portion FY${fy}`, value: v.toString(), unit: "USD", formula: "local share x TOTAL COST", symbols: `${share} x ${t.exact}`, children: [shareLeaf, t.explanation] });
+    return cell(v, scenario, {
+      label: `Local portion FY${fy}`,
+      value: v.toString(),
+      unit: "USD",
+      formula: "local share x TOTAL COST",
+      symbols: `${share} x ${t.exact}`,
+      children: [shareLeaf, t.explanation],
+    });
   });
-  const local: LineResult = { id: "localPortion", label: "Local Portion of Total Cost", kind: "derived", note: "(g) Share of costs paid with local funds.", cells: withTotal("Local portion", localCells, scenario) };
+  const local: LineResult = {
+    id: "localPortion",
+    label: "Local Portion of Total Cost",
+    kind: "derived",
+    note: "(g) Share of costs paid with local funds.",
+    cells: withTotal("Local portion", localCells, scenario),
+  };
 
   const fundingCells = byFy((fy, key) => {
     const param = scenario.fundingAvailable[key];
@@ -182,18 +230,47 @@ export function computeTable(scenario: Scenario, options: ComputeOptions = {}): 
       value: v.toString(),
       unit: "USD",
       formula: "minus the funding available in the budget and financial plan (shown negative, as published)",
-      children: param ? [{ label: param.label, value: param.value, unit: param.unit, inputPath: `fundingAvailable.${key}`, source: param.source, children: [] }] : [],
+      children: param
+        ? [
+            {
+              label: param.label,
+              value: param.value,
+              unit: param.unit,
+              inputPath: `fundingAvailable.${key}`,
+              source: param.source,
+              children: [],
+            },
+          ]
+        : [],
     });
   });
-  const funding: LineResult = { id: "fundingAvailable", label: "Funding available in DCPS Budget and Financial Plan", kind: "derived", note: "(h) Financial plan funding.", cells: withTotal("Funding available", fundingCells, scenario) };
+  const funding: LineResult = {
+    id: "fundingAvailable",
+    label: "Funding available in DCPS Budget and Financial Plan",
+    kind: "derived",
+    note: "(h) Financial plan funding.",
+    cells: withTotal("Funding available", fundingCells, scenario),
+  };
 
   const wiaCells = byFy((fy, key) => {
     const l = local.cells[key]!;
     const f = funding.cells[key]!;
     const v = l.exact.plus(f.exact);
-    return cell(v, scenario, { label: `Cost funded by Workforce Investments Account FY${fy}`, value: v.toString(), unit: "USD", formula: "local portion - funding available", symbols: `${l.exact} - ${f.exact.negated()}`, children: [l.explanation, f.explanation] });
+    return cell(v, scenario, {
+      label: `Cost funded by Workforce Investments Account FY${fy}`,
+      value: v.toString(),
+      unit: "USD",
+      formula: "local portion - funding available",
+      symbols: `${l.exact} - ${f.exact.negated()}`,
+      children: [l.explanation, f.explanation],
+    });
   });
-  const wia: LineResult = { id: "costFundedByWia", label: "Cost Funded by Workforce Investments Account", kind: "total", cells: withTotal("Cost funded by WIA", wiaCells, scenario) };
+  const wia: LineResult = {
+    id: "costFundedByWia",
+    label: "Cost Funded by Workforce Investments Account",
+    kind: "total",
+    cells: withTotal("Cost funded by WIA", wiaCells, scenario),
+  };
 
   return {
     scenarioId: scenario.id,

@@ -18,7 +18,15 @@ export interface InputError {
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: InputError[] };
 
 export function formatInputError(e: InputError): string {
-  const where = [e.file, e.sheet && `sheet "${e.sheet}"`, e.row !== undefined && `row ${e.row}`, e.column && `column ${e.column}`, e.field && `field ${e.field}`].filter(Boolean).join(", ");
+  const where = [
+    e.file,
+    e.sheet && `sheet "${e.sheet}"`,
+    e.row !== undefined && `row ${e.row}`,
+    e.column && `column ${e.column}`,
+    e.field && `field ${e.field}`,
+  ]
+    .filter(Boolean)
+    .join(", ");
   return where ? `${where}: ${e.message}` : e.message;
 }
 

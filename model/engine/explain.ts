@@ -33,7 +33,9 @@ export function leaf(label: string, value: string, unit: string, inputPath: stri
 
 /** Renders an explanation tree as indented text for the command line. */
 export function formatExplanation(node: Explanation, indent = ""): string {
-  const src = node.source ? `  [${node.source.kind === "calibrated" ? "CALIBRATED" : node.source.ref}${node.source.note ? `: ${node.source.note}` : ""}]` : "";
+  const src = node.source
+    ? `  [${node.source.kind === "calibrated" ? "CALIBRATED" : node.source.ref}${node.source.note ? `: ${node.source.note}` : ""}]`
+    : "";
   const path = node.inputPath ? `  (input ${node.inputPath})` : "";
   const lines = [`${indent}${node.label} = ${node.value} ${node.unit}${path}${src}`];
   if (node.formula) lines.push(`${indent}  formula: ${node.formula}`);

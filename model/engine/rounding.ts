@@ -17,9 +17,7 @@ const THOUSAND = new Decimal(1000);
 /** Dollars -> whole thousands by the rule. Half-up is symmetric: -2.5K rounds to -3K, as Excel's ROUND does. */
 export function toDisplayThousands(dollars: Decimal, mode: RoundingMode): Decimal {
   const thousands = dollars.div(THOUSAND);
-  return mode === "truncate"
-    ? thousands.toDecimalPlaces(0, Decimal.ROUND_DOWN)
-    : thousands.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+  return mode === "truncate" ? thousands.toDecimalPlaces(0, Decimal.ROUND_DOWN) : thousands.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
 }
 
 /** "$12,161" / "($21,437)" with grouping; the FIS prints negatives in parentheses. */

@@ -23,7 +23,9 @@ function et15Notes(s: SalarySchedule): string[] {
     );
   }
   if (s.months === 12 && s.fiscalYear === 2026) {
-    notes.push("Masters+60/PhD Step 7: 109,866 vs FY2025 106,667 x 1.03 = 109,867.01 (off by $1.01: within the rounding of a base that is itself rounded to the dollar).");
+    notes.push(
+      "Masters+60/PhD Step 7: 109,866 vs FY2025 106,667 x 1.03 = 109,867.01 (off by $1.01: within the rounding of a base that is itself rounded to the dollar).",
+    );
   }
   return notes;
 }

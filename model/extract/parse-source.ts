@@ -17,7 +17,24 @@ import type { SalarySchedule, ScheduleFamily, ScheduleFile } from "../engine/sch
 export const SOURCE_FILE = "004_8d675becaf0e1477.txt";
 
 export const ET15_LANES = ["Bachelors", "Bachelors+15", "Bachelors+30/Masters", "Masters+30", "Masters+60/PhD"] as const;
-export const ET15_STEPS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12-15", "16", "17-18 yrs", "19-20 yrs", "21+ yrs"] as const;
+export const ET15_STEPS = [
+  "1",
+  "2",
+  "3",
+  "4",
+  "5",
+  "6",
+  "7",
+  "8",
+  "9",
+  "10",
+  "11",
+  "12-15",
+  "16",
+  "17-18 yrs",
+  "19-20 yrs",
+  "21+ yrs",
+] as const;
 export const EG09_LANES = ["Bachelors"] as const;
 export const EG09_STEPS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10-16", "17-18 yrs", "19-20 yrs", "21+ yrs"] as const;
 
@@ -30,7 +47,20 @@ const LANE_GLUED: Record<string, string> = {
   "Masters+60/PhD": "Masters+60/PhD",
 };
 
-const MONTHS_NAME = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS_NAME = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 interface RawTable {
   /** 1-based line numbers, inclusive. */
@@ -126,14 +156,19 @@ export function parseEt15(text: string, firstLine = 4500, lastLine = 5139): Sche
     if (/^EG\s+09\s+Salary\s+Schedule/.test(line)) break;
     const eff = /^Effective\s+(\w+)\s+(\d+),\s*(\d{4})/.exec(line);
     if (eff && /^ET\S15\s+Salary\s+Schedule/.test(lines[i - 1]!.trim())) {
-      effective = { date: isoDate(eff[1]!, eff[2]!, eff[3]!), line: i, heading: `ET-15 Salary Schedule Effective ${eff[1]} ${eff[2]}, ${eff[3]}` };
+      effective = {
+        date: isoDate(eff[1]!, eff[2]!, eff[3]!),
+        line: i,
+        heading: `ET-15 Salary Schedule Effective ${eff[1]} ${eff[2]}, ${eff[3]}`,
+      };
       inFy = 0;
       continue;
     }
     const adj = /^Adjustment:\s*([\d.]+)%/.exec(line);
     if (adj && effective) {
       const headerIdx = i + 1;
-      if (!/^Education\s*Level/.test(lines[headerIdx]!.trim())) throw new Error(`line ${headerIdx + 1}: expected the Education Level header`);
+      if (!/^Education\s*Level/.test(lines[headerIdx]!.trim()))
+        throw new Error(`line ${headerIdx + 1}: expected the Education Level header`);
       const start = inFy === 0 ? effective.line - 1 : i; // first table: include the "ET-15 Salary Schedule / Effective" heading
       const t = readTable(lines, start, headerIdx, ET15_LANES, adj[1]!);
       checkWidth(t, ET15_LANES, ET15_STEPS.length);

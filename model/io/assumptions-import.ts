@@ -10,7 +10,17 @@ import type { Checked, InputError } from "../engine/errors";
 import { listInputs, setInputValue } from "../engine/scenario/paths";
 import { checkScenario } from "../engine/scenario/schema";
 import type { Scenario } from "../engine/scenario/types";
-import { columnLetter, CSV_SHEET, DEFAULT_READ_LIMITS, findHeader, numberFromText, readSheets, type ReadLimits, type SheetCell, type SheetGrid } from "./workbook-read";
+import {
+  columnLetter,
+  CSV_SHEET,
+  DEFAULT_READ_LIMITS,
+  findHeader,
+  numberFromText,
+  readSheets,
+  type ReadLimits,
+  type SheetCell,
+  type SheetGrid,
+} from "./workbook-read";
 
 type Field = "path" | "value";
 const SYNONYMS: ReadonlyMap<string, Field> = new Map([
@@ -19,7 +29,10 @@ const SYNONYMS: ReadonlyMap<string, Field> = new Map([
   ["value", "value"],
 ]);
 
-function pickSheet(sheets: SheetGrid[], preferred: string): { grid: SheetGrid; header: NonNullable<ReturnType<typeof findHeader<Field>>> } | undefined {
+function pickSheet(
+  sheets: SheetGrid[],
+  preferred: string,
+): { grid: SheetGrid; header: NonNullable<ReturnType<typeof findHeader<Field>>> } | undefined {
   const ordered = [...sheets.filter((s) => s.name === preferred), ...sheets.filter((s) => s.name !== preferred)];
   for (const grid of ordered) {
     const header = findHeader(grid, SYNONYMS, ["path", "value"], 30);
@@ -50,12 +63,24 @@ export interface AssumptionsImportOptions {
   limits?: ReadLimits;
 }
 
-export function importAssumptions(bytes: Uint8Array, fileName: string, base: Scenario, options: AssumptionsImportOptions = {}): Checked<Scenario> {
+export function importAssumptions(
+  bytes: Uint8Array,
+  fileName: string,
+  base: Scenario,
+  options: AssumptionsImportOptions = {},
+): Checked<Scenario> {
   const read = readSheets(bytes, fileName, options.limits ?? DEFAULT_READ_LIMITS);
   if (!read.ok) return read;
-  if (options.sheet !== undefined && !read.value.some((s) => s.name === options.sheet)) return { ok: false, errors: [{ file: fileName, sheet: options.sheet, message: "no such sheet in the workbook" }] };
+  if (options.sheet !== undefined && !read.value.some((s) => s.name === options.sheet))
+    return { ok: false, errors: [{ file: fileName, sheet: options.sheet, message: "no such sheet in the workbook" }] };
   const picked = pickSheet(read.value, options.sheet ?? "Inputs");
-  if (!picked) return { ok: false, errors: [{ file: fileName, message: 'no sheet has a header row with "Path" and "Value" columns (export a workbook to see the layout)' }] };
+  if (!picked)
+    return {
+      ok: false,
+      errors: [
+        { file: fileName, message: 'no sheet has a header row with "Path" and "Value" columns (export a workbook to see the layout)' },
+      ],
+    };
   const { grid, header } = picked;
   const sheet = grid.name === CSV_SHEET ? undefined : grid.name;
   const pathCol = header.columns.get("path")!;
@@ -100,7 +125,11 @@ export function importAssumptions(bytes: Uint8Array, fileName: string, base: Sce
       errors: invalid.map((e) => {
         // A check on several inputs at once (fund shares adding up to more than 1) names their parent
         // path: point at the first edited row under it and list the others.
-        const rows = e.field ? (rowOf.has(e.field) ? [rowOf.get(e.field)!] : changes.filter((c) => c.path.startsWith(`${e.field}.`)).map((c) => c.row)) : [];
+        const rows = e.field
+          ? rowOf.has(e.field)
+            ? [rowOf.get(e.field)!]
+            : changes.filter((c) => c.path.startsWith(`${e.field}.`)).map((c) => c.row)
+          : [];
         if (rows.length === 0) return { ...where, ...(e.field ? { field: e.field } : {}), message: e.message };
         const others = rows.length > 1 ? ` (edited rows ${rows.map((r) => r + 1).join(", ")})` : "";
         return { ...where, row: rows[0]! + 1, column: columnLetter(valueCol), message: `${e.message}${others}` };

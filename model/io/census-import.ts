@@ -10,12 +10,28 @@ import type { Checked, InputError } from "../engine/errors";
 import { parseCensusCsv } from "../engine/schedule/census";
 import type { Census } from "../engine/schedule/types";
 import { csvField } from "./text-escape";
-import { columnLetter, CSV_SHEET, DEFAULT_READ_LIMITS, findHeader, headerKey, numberFromText, readSheets, type ReadLimits, type SheetGrid } from "./workbook-read";
+import {
+  columnLetter,
+  CSV_SHEET,
+  DEFAULT_READ_LIMITS,
+  findHeader,
+  headerKey,
+  numberFromText,
+  readSheets,
+  type ReadLimits,
+  type SheetGrid,
+} from "./workbook-read";
 
 type Field = "schedule" | "lane" | "step" | "headcount" | "years";
 
 /** Canonical header the census parser knows, per field. */
-const CANONICAL: Record<Field, string> = { schedule: "schedule", lane: "lane", step: "step", headcount: "headcount", years: "years of service" };
+const CANONICAL: Record<Field, string> = {
+  schedule: "schedule",
+  lane: "lane",
+  step: "step",
+  headcount: "headcount",
+  years: "years of service",
+};
 const FIELDS: readonly Field[] = ["schedule", "lane", "step", "headcount", "years"];
 const NUMERIC: ReadonlySet<Field> = new Set(["step", "headcount", "years"]);
 
@@ -58,11 +74,26 @@ export function importCensus(bytes: Uint8Array, fileName: string, options: Censu
   if (!read.ok) return read;
   const picked = pickSheet(read.value);
   if (!picked) {
-    return { ok: false, errors: [{ file: fileName, message: "no header row naming the columns schedule (or pay plan), lane (or education level), step and headcount (or count/FTE) in the first 50 rows of any sheet" }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          file: fileName,
+          message:
+            "no header row naming the columns schedule (or pay plan), lane (or education level), step and headcount (or count/FTE) in the first 50 rows of any sheet",
+        },
+      ],
+    };
   }
   const { grid, header } = picked;
   const sheet = grid.name === CSV_SHEET ? undefined : grid.name;
-  const at = (row: number, col: number, message: string): InputError => ({ file: fileName, ...(sheet ? { sheet } : {}), row, column: columnLetter(col), message });
+  const at = (row: number, col: number, message: string): InputError => ({
+    file: fileName,
+    ...(sheet ? { sheet } : {}),
+    row,
+    column: columnLetter(col),
+    message,
+  });
   const fields = FIELDS.filter((f) => header.columns.has(f));
   const letterOf = new Map(fields.map((f) => [CANONICAL[f], header.columns.get(f)!]));
 
@@ -103,14 +134,19 @@ export function importCensus(bytes: Uint8Array, fileName: string, options: Censu
         .join(","),
     );
   }
-  const parsed = parseCensusCsv(lines.join("\n"), fileName, { ...(options.label ? { label: options.label } : {}), ...(options.asOfFiscalYear ? { asOfFiscalYear: options.asOfFiscalYear } : {}) });
+  const parsed = parseCensusCsv(lines.join("\n"), fileName, {
+    ...(options.label ? { label: options.label } : {}),
+    ...(options.asOfFiscalYear ? { asOfFiscalYear: options.asOfFiscalYear } : {}),
+  });
   const parserErrors = parsed.ok
     ? []
     : parsed.errors
         .filter((e) => !reported.has(`${e.row}|${e.column}`))
         .map((e) => {
           const col = letterOf.get(e.column);
-          return col === undefined ? { file: fileName, ...(sheet ? { sheet } : {}), row: e.row, column: e.column, message: e.message } : at(e.row, col, `${e.message} [column "${grid.rows[header.row]![col]!.text}"]`);
+          return col === undefined
+            ? { file: fileName, ...(sheet ? { sheet } : {}), row: e.row, column: e.column, message: e.message }
+            : at(e.row, col, `${e.message} [column "${grid.rows[header.row]![col]!.text}"]`);
         });
   const errors = [...ownErrors, ...parserErrors].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   if (errors.length) return { ok: false, errors };

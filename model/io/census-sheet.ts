@@ -39,7 +39,9 @@ export function censusSheet(census: Census, name: string, schedules: ScheduleShe
         `The raise, step and turnover rows of the Calculation sheet were costed by the engine from this census on the salary schedules. Columns F-H price each row on the FY${fy} schedule: F is where the engine places it, G looks the salary up on the Schedules sheets, H = headcount x salary.`,
       ),
     ],
-    ["Schedule", "Lane", "Step", "Years of service", "Headcount", "Pay column (engine placement)", `FY${fy} salary`, `FY${fy} payroll`].map(text),
+    ["Schedule", "Lane", "Step", "Years of service", "Headcount", "Pay column (engine placement)", `FY${fy} salary`, `FY${fy} payroll`].map(
+      text,
+    ),
   ];
   let p0 = new Decimal(0);
   let members = new Decimal(0);
@@ -59,7 +61,11 @@ export function censusSheet(census: Census, name: string, schedules: ScheduleShe
       c.yearsOfService === undefined ? null : num(c.yearsOfService),
       num(cachedNumber(c.headcount)),
       text(block.schedule.steps[column]!),
-      formula(`INDEX(${block.body},MATCH(B${r},${block.lanes},0),MATCH(F${r},${block.steps},0))`, cached ? cachedNumber(salary) : undefined, SALARY_FORMAT),
+      formula(
+        `INDEX(${block.body},MATCH(B${r},${block.lanes},0),MATCH(F${r},${block.steps},0))`,
+        cached ? cachedNumber(salary) : undefined,
+        SALARY_FORMAT,
+      ),
       formula(`E${r}*G${r}`, cached ? cachedNumber(payroll) : undefined, SALARY_FORMAT),
     ]);
   }

@@ -8,8 +8,26 @@
  * year a mid-year raise is in force) are not inputs: they are counted here from the agreement's
  * dates exactly as the engine counts them and written into the formula as whole numbers.
  */
-import { dayOrdinal, fiscalYearEndExclusive, fiscalYearOfDate, fiscalYearStart, monthsOfFiscalYear, payPeriodStartsOfFiscalYear } from "../engine/calendar";
-import type { CostItem, DatedAmount, EmployeeGroup, OneTimeItem, PayRateItem, PerHeadBenefitItem, PremiumPayItem, RaiseStep, RaisesItem, Scenario } from "../engine/scenario/types";
+import {
+  dayOrdinal,
+  fiscalYearEndExclusive,
+  fiscalYearOfDate,
+  fiscalYearStart,
+  monthsOfFiscalYear,
+  payPeriodStartsOfFiscalYear,
+} from "../engine/calendar";
+import type {
+  CostItem,
+  DatedAmount,
+  EmployeeGroup,
+  OneTimeItem,
+  PayRateItem,
+  PerHeadBenefitItem,
+  PremiumPayItem,
+  RaiseStep,
+  RaisesItem,
+  Scenario,
+} from "../engine/scenario/types";
 
 export interface FormulaContext {
   scenario: Scenario;
@@ -71,7 +89,9 @@ function raisesFormula(item: RaisesItem, ctx: FormulaContext, fy: number): ItemF
   const factor = (level: Level) => (level.sum ? paren(level.expr) : level.expr);
   const apply = (level: Level, step: RaiseStep, index: number): Level => {
     const amount = ctx.ref(`items.${item.id}.steps.${index}.amount`);
-    return step.type === "percent" ? { expr: `${factor(level)}*(1+${amount})`, sum: false } : { expr: `${level.expr}+${amount}`, sum: true };
+    return step.type === "percent"
+      ? { expr: `${factor(level)}*(1+${amount})`, sum: false }
+      : { expr: `${level.expr}+${amount}`, sum: true };
   };
   const notes = new Set<string>();
   const inYear = indexed.filter(({ s }) => s.fiscalYear === fy);
@@ -93,10 +113,14 @@ function raisesFormula(item: RaisesItem, ctx: FormulaContext, fy: number): ItemF
     });
     segments.push({ level, num: beforeNum });
     const live = segments.filter((seg) => seg.num !== 0);
-    const average = live.length === 1 && live[0]!.num === den ? live[0]!.level.expr : sumOf(live.map((seg) => `${factor(seg.level)}*${seg.num}/${den}`));
+    const average =
+      live.length === 1 && live[0]!.num === den ? live[0]!.level.expr : sumOf(live.map((seg) => `${factor(seg.level)}*${seg.num}/${den}`));
     return `${ctx.ref(`groups.${g.id}.members`)}*(${average}-${base})`;
   });
-  return { formula: sumOf(terms), note: `members x (average salary in force during FY${fy} - base average salary)${notes.size ? "; " + [...notes].join("; ") : ""}` };
+  return {
+    formula: sumOf(terms),
+    note: `members x (average salary in force during FY${fy} - base average salary)${notes.size ? "; " + [...notes].join("; ") : ""}`,
+  };
 }
 
 function payroll(ctx: FormulaContext, groups: EmployeeGroup[]): string {
@@ -112,7 +136,10 @@ function oneTimeRateTerm(item: OneTimeItem, ctx: FormulaContext): ItemFormula {
     const p = payroll(ctx, covered(ctx.scenario, item.groupIds ?? raises.groupIds));
     const first = raises.steps.findIndex((s) => s.type === "percent");
     const divisor = first >= 0 ? `(1+${ctx.ref(`items.${raises.id}.steps.${first}.amount`)})` : "1";
-    return { formula: `${rate}*(${p})/${divisor}`, note: "rate x payroll before the first raise / (1 + first raise) (earnings derived: none stated)" };
+    return {
+      formula: `${rate}*(${p})/${divisor}`,
+      note: "rate x payroll before the first raise / (1 + first raise) (earnings derived: none stated)",
+    };
   }
   return { formula: `${rate}*(${payroll(ctx, covered(ctx.scenario, item.groupIds))})`, note: "rate x members x average salary" };
 }
@@ -123,7 +150,10 @@ function oneTimeFormula(item: OneTimeItem, ctx: FormulaContext, fy: number): Ite
   if (!item.amountPerMember) return byRate;
   // The engine skips the earnings base when the rate is 0; the sheet keeps the term so editing the rate works (0 x earnings = 0).
   const members = sumOf(covered(ctx.scenario, item.groupIds).map((g) => ctx.ref(`groups.${g.id}.members`)));
-  return { formula: `${byRate.formula}+(${members})*${ctx.ref(`items.${item.id}.amountPerMember`)}`, note: `${byRate.note} + covered members x amount per member` };
+  return {
+    formula: `${byRate.formula}+(${members})*${ctx.ref(`items.${item.id}.amountPerMember`)}`,
+    note: `${byRate.note} + covered members x amount per member`,
+  };
 }
 
 function payRateInForce(item: PayRateItem, fy: number): boolean {
@@ -136,11 +166,14 @@ function premiumFormula(item: PremiumPayItem, ctx: FormulaContext, fy: number): 
   let annual: string;
   if (item.annualAmount) annual = at("annualAmount");
   else {
-    const loadings = ctx.scenario.items.filter((i): i is PayRateItem => i.kind === "payRate" && item.loadingItemIds.includes(i.id) && payRateInForce(i, fy));
+    const loadings = ctx.scenario.items.filter(
+      (i): i is PayRateItem => i.kind === "payRate" && item.loadingItemIds.includes(i.id) && payRateInForce(i, fy),
+    );
     annual = `${at("units")}*${at("hoursPerUnit")}*${at("hourlyRate")}*(1+${sumOf(loadings.map((l) => ctx.ref(`items.${l.id}.rate`)))})`;
   }
   const years = fy - item.firstFiscalYear;
-  if (years === 0) return { formula: `${annual}*${at("yearsPaidInFirstYear")}`, note: "annual premium x years paid in the first year (incl. retro)" };
+  if (years === 0)
+    return { formula: `${annual}*${at("yearsPaidInFirstYear")}`, note: "annual premium x years paid in the first year (incl. retro)" };
   return { formula: `${annual}*(1+${at("growthRate")})^${years}`, note: `annual premium x (1 + growth)^${years}` };
 }
 
@@ -155,19 +188,28 @@ function amountInForce(item: PerHeadBenefitItem, year: number): { entry: DatedAm
 /** Months or pay periods of the fiscal year counted, grouped by the year whose rate applies (lines/per-head-benefit.ts). */
 function benefitBuckets(item: PerHeadBenefitItem, scenario: Scenario, fy: number): { rateYear: number; count: number }[] {
   const { fiscalYearStartMonth: m, firstPayPeriodStart } = scenario.agreement;
-  const dates = item.frequency === "monthly" ? monthsOfFiscalYear(fy, m).map((x) => x.firstDay) : payPeriodStartsOfFiscalYear(fy, m, firstPayPeriodStart);
+  const dates =
+    item.frequency === "monthly"
+      ? monthsOfFiscalYear(fy, m).map((x) => x.firstDay)
+      : payPeriodStartsOfFiscalYear(fy, m, firstPayPeriodStart);
   const counted = item.countFrom ? dates.filter((d) => d >= item.countFrom!.date) : dates;
   const byYear = new Map<number, number>();
   for (const d of counted) {
     const rateYear =
-      item.basis === "fiscalYear" ? fiscalYearOfDate(d, m) : scenario.settings.calendarToFiscal === "calendarYearOfFiscalYearEnd" ? fy : Number.parseInt(d.slice(0, 4), 10);
+      item.basis === "fiscalYear"
+        ? fiscalYearOfDate(d, m)
+        : scenario.settings.calendarToFiscal === "calendarYearOfFiscalYearEnd"
+          ? fy
+          : Number.parseInt(d.slice(0, 4), 10);
     byYear.set(rateYear, (byYear.get(rateYear) ?? 0) + 1);
   }
   return [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([rateYear, count]) => ({ rateYear, count }));
 }
 
 function benefitFormula(item: PerHeadBenefitItem, ctx: FormulaContext, fy: number): ItemFormula {
-  const heads = item.headcount ? ctx.ref(`items.${item.id}.headcount`) : paren(sumOf(covered(ctx.scenario, item.groupIds).map((g) => ctx.ref(`groups.${g.id}.members`))));
+  const heads = item.headcount
+    ? ctx.ref(`items.${item.id}.headcount`)
+    : paren(sumOf(covered(ctx.scenario, item.groupIds).map((g) => ctx.ref(`groups.${g.id}.members`))));
   const baseline = amountInForce(item, item.baselineYear);
   const baseRef = baseline ? ctx.ref(`items.${item.id}.amounts.${baseline.entry.year}`) : "0";
   const unit = item.frequency === "monthly" ? "months" : "pay periods";
@@ -193,7 +235,14 @@ const SCHEDULE_PARTS = ["", ".steps", ".turnover"];
  * items costed per group are recomputed for the shared groups; an undivided amount is split by
  * the shared groups' share of the target's covered payroll. Undefined when no group is shared.
  */
-function groupPartFormula(rate: PayRateItem, target: CostItem, cell: string, ctx: FormulaContext, fy: number, notes: Set<string>): string | undefined {
+function groupPartFormula(
+  rate: PayRateItem,
+  target: CostItem,
+  cell: string,
+  ctx: FormulaContext,
+  fy: number,
+  notes: Set<string>,
+): string | undefined {
   const targetGroups = covered(ctx.scenario, target.groupIds);
   const sharedGroups = targetGroups.filter((g) => rate.groupIds!.includes(g.id));
   if (sharedGroups.length === targetGroups.length) return cell;
@@ -246,7 +295,9 @@ export function itemFormula(item: CostItem, ctx: FormulaContext, fy: number): It
       return payRateFormula(item, ctx, fy);
     case "fixedAmounts": {
       const key = `FY${fy}`;
-      return item.amounts[key] ? { formula: ctx.ref(`items.${item.id}.amounts.${key}`), note: "amount entered" } : { formula: "0", note: "no amount entered for this year" };
+      return item.amounts[key]
+        ? { formula: ctx.ref(`items.${item.id}.amounts.${key}`), note: "amount entered" }
+        : { formula: "0", note: "no amount entered for this year" };
     }
   }
 }

@@ -47,8 +47,16 @@ export function scheduleSheets(schedules: readonly SalarySchedule[] = loadSchedu
     const years = [...new Set(mine.map((s) => s.fiscalYear))];
     const rows: Row[] = [
       [text(`Salary schedules ${family}: ${years.map((fy) => `FY${fy}`).join(", ")}`)],
-      [text("Annual salary in whole dollars; lanes are rows, the printed step columns are columns. A blank amount is N/A in the source (that lane has no longevity step).")],
-      [text("Derived tables (FY2024 is not printed) are each FY2025 cell / 1.02, rounded to the dollar half-up; printed tables name the source lines they were read from.")],
+      [
+        text(
+          "Annual salary in whole dollars; lanes are rows, the printed step columns are columns. A blank amount is N/A in the source (that lane has no longevity step).",
+        ),
+      ],
+      [
+        text(
+          "Derived tables (FY2024 is not printed) are each FY2025 cell / 1.02, rounded to the dollar half-up; printed tables name the source lines they were read from.",
+        ),
+      ],
     ];
     let widest = 0;
     for (const s of mine) {

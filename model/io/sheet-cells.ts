@@ -40,4 +40,5 @@ export function sheetFromRows(rows: Row[], widths: number[]): XLSX.WorkSheet {
 export const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 export const col = (c: number) => XLSX.utils.encode_col(c);
 /** An absolute A1 range on a sheet, 0-based rows and columns in. */
-export const absRange = (sheet: string, r0: number, c0: number, r1: number, c1: number) => `${quoteSheet(sheet)}!$${col(c0)}$${r0 + 1}:$${col(c1)}$${r1 + 1}`;
+export const absRange = (sheet: string, r0: number, c0: number, r1: number, c1: number) =>
+  `${quoteSheet(sheet)}!$${col(c0)}$${r0 + 1}:$${col(c1)}$${r1 + 1}`;

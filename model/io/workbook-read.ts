@@ -78,10 +78,12 @@ function readCsv(bytes: Uint8Array, fileName: string, limits: ReadLimits): Check
   }
   let lines = 1;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
-  if (lines > limits.maxRows + 1) return fail(`has ${lines.toLocaleString("en-US")} lines; the limit is ${limits.maxRows.toLocaleString("en-US")} rows`);
+  if (lines > limits.maxRows + 1)
+    return fail(`has ${lines.toLocaleString("en-US")} lines; the limit is ${limits.maxRows.toLocaleString("en-US")} rows`);
   const rows = splitCsv(text).map((r) => r.map((t): SheetCell => (t === "" ? EMPTY : { text: t })));
   const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
-  if (rows.length * width > limits.maxCells) return fail(`has ${rows.length} rows x ${width} columns; the limit is ${limits.maxCells.toLocaleString("en-US")} cells`);
+  if (rows.length * width > limits.maxCells)
+    return fail(`has ${rows.length} rows x ${width} columns; the limit is ${limits.maxCells.toLocaleString("en-US")} cells`);
   return { ok: true, value: [{ name: CSV_SHEET, rows }] };
 }
 
@@ -90,9 +92,21 @@ function readBook(bytes: Uint8Array, fileName: string, format: "xlsx" | "xls", l
   let wb: XLSX.WorkBook;
   try {
     // sheetRows caps the parse itself, so a sheet claiming a million rows costs no more than the limit.
-    wb = XLSX.read(bytes, { type: "array", dense: true, sheetRows: limits.maxRows + 1, cellFormula: true, cellHTML: false, cellNF: false, cellStyles: false, bookVBA: false });
+    wb = XLSX.read(bytes, {
+      type: "array",
+      dense: true,
+      sheetRows: limits.maxRows + 1,
+      cellFormula: true,
+      cellHTML: false,
+      cellNF: false,
+      cellStyles: false,
+      bookVBA: false,
+    });
   } catch (e) {
-    return { ok: false, errors: [{ file: fileName, message: `cannot be read as an .${format} workbook (damaged or truncated?): ${(e as Error).message}` }] };
+    return {
+      ok: false,
+      errors: [{ file: fileName, message: `cannot be read as an .${format} workbook (damaged or truncated?): ${(e as Error).message}` }],
+    };
   }
   const sheets: SheetGrid[] = [];
   for (const name of wb.SheetNames ?? []) {
@@ -113,11 +127,19 @@ function readBook(bytes: Uint8Array, fileName: string, format: "xlsx" | "xls", l
     const nRows = range.e.r + 1;
     const nCols = range.e.c + 1;
     if (nRows > limits.maxRows) {
-      errors.push({ file: fileName, sheet: name, message: `has ${nRows.toLocaleString("en-US")} rows; the limit is ${limits.maxRows.toLocaleString("en-US")}` });
+      errors.push({
+        file: fileName,
+        sheet: name,
+        message: `has ${nRows.toLocaleString("en-US")} rows; the limit is ${limits.maxRows.toLocaleString("en-US")}`,
+      });
       continue;
     }
     if (nRows * nCols > limits.maxCells) {
-      errors.push({ file: fileName, sheet: name, message: `has ${nRows} rows x ${nCols} columns; the limit is ${limits.maxCells.toLocaleString("en-US")} cells` });
+      errors.push({
+        file: fileName,
+        sheet: name,
+        message: `has ${nRows} rows x ${nCols} columns; the limit is ${limits.maxCells.toLocaleString("en-US")} cells`,
+      });
       continue;
     }
     const data = (ws as { "!data"?: (XLSX.CellObject | undefined)[][] })["!data"];
@@ -142,7 +164,15 @@ export function readSheets(bytes: Uint8Array, fileName: string, limits: ReadLimi
     if (!(bytes instanceof Uint8Array)) return { ok: false, errors: [{ file: fileName, message: "no file content" }] };
     if (bytes.length === 0) return { ok: false, errors: [{ file: fileName, message: "is empty (0 bytes)" }] };
     if (bytes.length > limits.maxBytes) {
-      return { ok: false, errors: [{ file: fileName, message: `is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${(limits.maxBytes / 1048576).toFixed(0)} MB` }] };
+      return {
+        ok: false,
+        errors: [
+          {
+            file: fileName,
+            message: `is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${(limits.maxBytes / 1048576).toFixed(0)} MB`,
+          },
+        ],
+      };
     }
     const format = detectFormat(bytes);
     return format === "csv" ? readCsv(bytes, fileName, limits) : readBook(bytes, fileName, format, limits);
@@ -162,7 +192,12 @@ export function headerKey(text: string): string {
  * header synonyms. Synonym tables are Maps so a header named "constructor" or "__proto__" is
  * just an unknown header.
  */
-export function findHeader<F extends string>(grid: SheetGrid, synonyms: ReadonlyMap<string, F>, required: readonly F[], scanRows = 50): { row: number; columns: Map<F, number> } | undefined {
+export function findHeader<F extends string>(
+  grid: SheetGrid,
+  synonyms: ReadonlyMap<string, F>,
+  required: readonly F[],
+  scanRows = 50,
+): { row: number; columns: Map<F, number> } | undefined {
   for (let r = 0; r < Math.min(grid.rows.length, scanRows); r++) {
     const columns = new Map<F, number>();
     grid.rows[r]!.forEach((cell, c) => {

@@ -34,7 +34,19 @@ export interface ExportOptions {
 
 export const THOUSANDS_FORMAT = "#,##0;(#,##0)";
 export const DOLLARS_FORMAT = "#,##0.00;(#,##0.00)";
-export const INPUT_HEADERS = ["Path", "Section", "Owner", "Label", "Value", "Unit", "Source kind", "Source ref", "Source note", "Stated value", "Name"] as const;
+export const INPUT_HEADERS = [
+  "Path",
+  "Section",
+  "Owner",
+  "Label",
+  "Value",
+  "Unit",
+  "Source kind",
+  "Source ref",
+  "Source note",
+  "Stated value",
+  "Name",
+] as const;
 /** 1-based row of the Inputs header; data rows follow it. */
 export const INPUTS_HEADER_ROW = 3;
 const CALC_FIRST_ROW = 4;
@@ -79,7 +91,19 @@ function inputsSheet(scenario: Scenario, entries: InputEntry[], names: Map<strin
   for (const e of entries) {
     const p = e.param;
     const stated = p.stated === undefined ? null : /^-?\d+(\.\d+)?$/.test(p.stated) ? num(spreadsheetNumber(p.stated)) : text(p.stated);
-    rows.push([text(e.path), text(e.section), text(e.owner), text(p.label), num(spreadsheetNumber(p.value)), text(p.unit), text(p.source.kind), text(p.source.ref), text(p.source.note ?? ""), stated, text(names.get(e.path)!)]);
+    rows.push([
+      text(e.path),
+      text(e.section),
+      text(e.owner),
+      text(p.label),
+      num(spreadsheetNumber(p.value)),
+      text(p.unit),
+      text(p.source.kind),
+      text(p.source.ref),
+      text(p.source.note ?? ""),
+      stated,
+      text(names.get(e.path)!),
+    ]);
   }
   return sheetFromRows(rows, [38, 22, 28, 50, 16, 12, 12, 16, 60, 16, 38]);
 }
@@ -90,7 +114,10 @@ function scenarioSheets(scenario: Scenario, index: number, options: ExportOption
   const calcName = `Calculation${suffix}`;
   const entries = listInputs(scenario);
   const names = nameInputs(entries, index === 0 ? "" : `S${index + 1}_`);
-  const definedNames = entries.map((e, i) => ({ Name: names.get(e.path)!, Ref: `${quoteSheet(inputsName)}!$E$${INPUTS_HEADER_ROW + 1 + i}` }));
+  const definedNames = entries.map((e, i) => ({
+    Name: names.get(e.path)!,
+    Ref: `${quoteSheet(inputsName)}!$E$${INPUTS_HEADER_ROW + 1 + i}`,
+  }));
   const result = computeTable(scenario, options.computeOptions);
   const years = scenario.agreement.fiscalYears;
   const cached = options.cachedValues !== "none";
@@ -120,7 +147,11 @@ function scenarioSheets(scenario: Scenario, index: number, options: ExportOption
   const byId = new Map<string, CostItem>(scenario.items.map((i) => [i.id, i]));
   const rows: Row[] = [
     [text(`Calculation: ${scenario.name}`)],
-    [text("Unrounded dollars. Each cost item mirrors the engine's formula over the Inputs sheet; lines sum items; totals sum unrounded values.")],
+    [
+      text(
+        "Unrounded dollars. Each cost item mirrors the engine's formula over the Inputs sheet; lines sum items; totals sum unrounded values.",
+      ),
+    ],
     [text("Row"), text("Description"), ...years.map((fy) => text(fyKey(fy))), text(`${years.length}-Year Total`), text("How")],
   ];
   const put = (r: number, cells: Row) => {
@@ -167,7 +198,14 @@ function scenarioSheets(scenario: Scenario, index: number, options: ExportOption
   const fyRef = (id: string, fy: number) => `${col(fyCol(fy))}${lineRows.get(id)}`;
   for (const line of costLines) {
     const members = result.items.filter((i) => i.line === line.id).map((i) => itemRows.get(i.id)!);
-    lineRow(lineRows.get(line.id)!, `line:${line.id}`, line.label, (fy) => (members.length ? members.map((r) => `${col(fyCol(fy))}${r}`).join("+") : "0"), line.cells, "sum of the line's cost items");
+    lineRow(
+      lineRows.get(line.id)!,
+      `line:${line.id}`,
+      line.label,
+      (fy) => (members.length ? members.map((r) => `${col(fyCol(fy))}${r}`).join("+") : "0"),
+      line.cells,
+      "sum of the line's cost items",
+    );
   }
   const derived = (id: string, fyFormula: (fy: number) => string, how: string) => {
     const line = result.lines.find((l) => l.id === id);
@@ -175,7 +213,11 @@ function scenarioSheets(scenario: Scenario, index: number, options: ExportOption
   };
   derived("totalCost", (fy) => costLines.map((l) => fyRef(l.id, fy)).join("+") || "0", "sum of the unrounded cost lines");
   derived("localPortion", (fy) => `${ctx.ref("localShare")}*${fyRef("totalCost", fy)}`, "local share x TOTAL COST");
-  derived("fundingAvailable", (fy) => (scenario.fundingAvailable[fyKey(fy)] ? `-${ctx.ref(`fundingAvailable.${fyKey(fy)}`)}` : "0"), "minus the funding available (shown negative, as published)");
+  derived(
+    "fundingAvailable",
+    (fy) => (scenario.fundingAvailable[fyKey(fy)] ? `-${ctx.ref(`fundingAvailable.${fyKey(fy)}`)}` : "0"),
+    "minus the funding available (shown negative, as published)",
+  );
   derived("costFundedByWia", (fy) => `${fyRef("localPortion", fy)}+${fyRef("fundingAvailable", fy)}`, "local portion - funding available");
   fundSplitRows(scenario, result, ctx, lineRows, rows.length + 2, { col, fyCol, years, lineRow, put });
 
@@ -212,7 +254,13 @@ function scenarioSheets(scenario: Scenario, index: number, options: ExportOption
  * difference. The raise, step and turnover rows stay engine values (they need the step-movement
  * projection); this block makes the base they are measured from checkable in the file.
  */
-function censusPricingRows(c: CensusSheet, fy: number, p0Engine: Decimal, headingRow: number, at: { put: (r: number, cells: Row) => void; howCol: number; cached: boolean }): void {
+function censusPricingRows(
+  c: CensusSheet,
+  fy: number,
+  p0Engine: Decimal,
+  headingRow: number,
+  at: { put: (r: number, cells: Row) => void; howCol: number; cached: boolean },
+): void {
   const v = (d: Decimal) => (at.cached ? cachedNumber(d) : undefined);
   const row = (r: number, id: string, label: string, value: XLSX.CellObject, how: string) => {
     const cells: Row = [text(id), text(label), value];
@@ -220,14 +268,48 @@ function censusPricingRows(c: CensusSheet, fy: number, p0Engine: Decimal, headin
     at.put(r, cells);
   };
   const r0 = headingRow + 1;
-  at.put(headingRow, [text("Census x Schedule"), text(`FY${fy} payroll of the census on the FY${fy} salary schedules (column C, dollars); not Cost Table lines`)]);
-  row(r0, "census:members", "Members in the census", formula(`SUM(${c.headcount})`, v(c.members), "#,##0"), "sum of the Census sheet's Headcount column");
-  row(r0 + 1, "census:P0", `FY${fy} payroll P0`, formula(`SUMPRODUCT(${c.headcount},${c.salary})`, v(c.p0), DOLLARS_FORMAT), `SUMPRODUCT(headcount, FY${fy} salary): each salary looked up on the Schedules sheets by lane and pay column`);
-  row(r0 + 2, "census:P0.engine", `FY${fy} payroll P0 as the engine costs it`, num(cachedNumber(p0Engine), DOLLARS_FORMAT), "model/engine/schedule scheduleMethodCost(census).basePayroll: a value, for checking");
-  row(r0 + 3, "census:P0.check", "Sheet P0 - engine P0 (0 when they agree)", formula(`C${r0 + 1}-C${r0 + 2}`, v(c.p0.minus(p0Engine)), DOLLARS_FORMAT), "the raise, step and turnover rows above are measured from this P0");
+  at.put(headingRow, [
+    text("Census x Schedule"),
+    text(`FY${fy} payroll of the census on the FY${fy} salary schedules (column C, dollars); not Cost Table lines`),
+  ]);
+  row(
+    r0,
+    "census:members",
+    "Members in the census",
+    formula(`SUM(${c.headcount})`, v(c.members), "#,##0"),
+    "sum of the Census sheet's Headcount column",
+  );
+  row(
+    r0 + 1,
+    "census:P0",
+    `FY${fy} payroll P0`,
+    formula(`SUMPRODUCT(${c.headcount},${c.salary})`, v(c.p0), DOLLARS_FORMAT),
+    `SUMPRODUCT(headcount, FY${fy} salary): each salary looked up on the Schedules sheets by lane and pay column`,
+  );
+  row(
+    r0 + 2,
+    "census:P0.engine",
+    `FY${fy} payroll P0 as the engine costs it`,
+    num(cachedNumber(p0Engine), DOLLARS_FORMAT),
+    "model/engine/schedule scheduleMethodCost(census).basePayroll: a value, for checking",
+  );
+  row(
+    r0 + 3,
+    "census:P0.check",
+    "Sheet P0 - engine P0 (0 when they agree)",
+    formula(`C${r0 + 1}-C${r0 + 2}`, v(c.p0.minus(p0Engine)), DOLLARS_FORMAT),
+    "the raise, step and turnover rows above are measured from this P0",
+  );
 }
 
-type LineRowWriter = (r: number, id: string, label: string, fyFormula: (fy: number) => string, cells: Record<string, { exact: Decimal }>, how: string) => void;
+type LineRowWriter = (
+  r: number,
+  id: string,
+  label: string,
+  fyFormula: (fy: number) => string,
+  cells: Record<string, { exact: Decimal }>,
+  how: string,
+) => void;
 
 /**
  * The fund split (scenario.fundShares) below the table lines, as model/engine/analysis/fund-split.ts
@@ -240,7 +322,13 @@ function fundSplitRows(
   ctx: FormulaContext,
   lineRows: Map<string, number>,
   headingRow: number,
-  at: { col: (c: number) => string; fyCol: (fy: number) => number; years: number[]; lineRow: LineRowWriter; put: (r: number, cells: Row) => void },
+  at: {
+    col: (c: number) => string;
+    fyCol: (fy: number) => number;
+    years: number[];
+    lineRow: LineRowWriter;
+    put: (r: number, cells: Row) => void;
+  },
 ): void {
   const funds = scenario.fundShares ?? [];
   if (funds.length === 0) return;
@@ -251,7 +339,10 @@ function fundSplitRows(
     const p = portions.get(id);
     return p ? Object.fromEntries(Object.entries(p.cells).map(([k, v]) => [k, { exact: v }])) : zero();
   };
-  at.put(headingRow, [text("Fund split"), text("Not Cost Table lines: computeTable has none; as model/engine/analysis/fund-split.ts and fis --fund-split report it")]);
+  at.put(headingRow, [
+    text("Fund split"),
+    text("Not Cost Table lines: computeTable has none; as model/engine/analysis/fund-split.ts and fis --fund-split report it"),
+  ]);
   funds.forEach((f, k) => {
     const share = ctx.ref(`fundShares.${f.id}.share`);
     at.lineRow(headingRow + 1 + k, `fund:${f.id}`, f.label, (fy) => `${share}*${totalRef(fy)}`, cellsOf(f.id), "fund share x TOTAL COST");
@@ -297,7 +388,11 @@ function costTableSheet(blocks: ScenarioSheets[], scenarios: Scenario[], options
       [...years.map(fyKey), "Total"].forEach((key, j) => {
         const ref = `${quoteSheet(b.calcName)}!${col(2 + j)}${calcRow}`;
         const display = line.cells[key]!.display;
-        setCell(r, c0 + 1 + j, formula(`${round}(${ref}/1000,0)`, cached ? spreadsheetNumber(display.toString()) : undefined, THOUSANDS_FORMAT));
+        setCell(
+          r,
+          c0 + 1 + j,
+          formula(`${round}(${ref}/1000,0)`, cached ? spreadsheetNumber(display.toString()) : undefined, THOUSANDS_FORMAT),
+        );
       });
     });
     widths[c0] = 52;
@@ -306,7 +401,10 @@ function costTableSheet(blocks: ScenarioSheets[], scenarios: Scenario[], options
     c0 += years.length + 3;
   });
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  return sheetFromRows(rows, Array.from(widths, (w) => w ?? 10));
+  return sheetFromRows(
+    rows,
+    Array.from(widths, (w) => w ?? 10),
+  );
 }
 
 function notesSheet(blocks: ScenarioSheets[], scenarios: Scenario[]): XLSX.WorkSheet {
@@ -327,9 +425,12 @@ function notesSheet(blocks: ScenarioSheets[], scenarios: Scenario[]): XLSX.WorkS
     );
     add("");
     add("Calibrated inputs", "Value", "Stated value", "Reason");
-    for (const e of listInputs(scenario)) if (e.param.source.kind === "calibrated") add(`${e.param.label} (${e.path})`, e.param.value, e.param.stated ?? "", e.param.source.note ?? "");
+    for (const e of listInputs(scenario))
+      if (e.param.source.kind === "calibrated")
+        add(`${e.param.label} (${e.path})`, e.param.value, e.param.stated ?? "", e.param.source.note ?? "");
     for (const item of scenario.items) {
-      if (item.kind === "perHeadBenefit" && item.countFrom?.source.kind === "calibrated") add(`${item.label}: counted from (items.${item.id}.countFrom)`, item.countFrom.date, "", item.countFrom.source.note ?? "");
+      if (item.kind === "perHeadBenefit" && item.countFrom?.source.kind === "calibrated")
+        add(`${item.label}: counted from (items.${item.id}.countFrom)`, item.countFrom.date, "", item.countFrom.source.note ?? "");
     }
     const pricing = blocks[k]!.censusPricing;
     if (pricing) {
@@ -337,11 +438,36 @@ function notesSheet(blocks: ScenarioSheets[], scenarios: Scenario[]): XLSX.WorkS
       const censusName = blocks[k]!.census!.name;
       add("");
       add("Schedule method (census on the salary schedules)");
-      add("Raise, step and turnover rows", "engine values, not formulas", "", `They need the census projected year by year (step movement, Art. 36.6 holds, separations replaced at entry) and, for what-if raises, the scaled schedules: model/engine/schedule does that; the sheet cannot. The rates of pay on them and every total are formulas.`);
-      add(`FY${pricing.fiscalYear} payroll P0 (${calcName} census:P0)`, "live", "", `${censusName} columns G-H look each row's salary up on the Schedules sheets (INDEX/MATCH by lane and pay column); P0 = SUMPRODUCT(headcount, salary). census:P0.engine is the engine's basePayroll and census:P0.check their difference (${pricing.p0Sheet.minus(pricing.p0Engine).toFixed(2)} at export).`);
-      add(`Pay column (${censusName} column F)`, "engine value", "", "Where the engine pays the row: steps map to the printed columns (ET-15 12-15, EG-09 10-16), the top step goes to a longevity column by years of service when the lane has one. Editing Step or Years of service on the sheet does not move it; editing Headcount or a schedule amount moves P0.");
-      add("Schedule sheets", "", "", "Every schedule of model/engine/schedule loadSchedules(): FY2024 derived = FY2025 cell / 1.02, rounded to the dollar half-up (EG-09 prints no FY2025 adjustment; the ET-15 2% is assumed); FY2025-FY2028 as printed, each with its source lines. Amounts are whole dollars; a blank amount is N/A in the source.");
-      add("Import", "", "", "importAssumptions reads the Inputs sheet and importCensus the Census sheet (columns A-E); the Schedules sheets and the pricing columns are ignored.");
+      add(
+        "Raise, step and turnover rows",
+        "engine values, not formulas",
+        "",
+        `They need the census projected year by year (step movement, Art. 36.6 holds, separations replaced at entry) and, for what-if raises, the scaled schedules: model/engine/schedule does that; the sheet cannot. The rates of pay on them and every total are formulas.`,
+      );
+      add(
+        `FY${pricing.fiscalYear} payroll P0 (${calcName} census:P0)`,
+        "live",
+        "",
+        `${censusName} columns G-H look each row's salary up on the Schedules sheets (INDEX/MATCH by lane and pay column); P0 = SUMPRODUCT(headcount, salary). census:P0.engine is the engine's basePayroll and census:P0.check their difference (${pricing.p0Sheet.minus(pricing.p0Engine).toFixed(2)} at export).`,
+      );
+      add(
+        `Pay column (${censusName} column F)`,
+        "engine value",
+        "",
+        "Where the engine pays the row: steps map to the printed columns (ET-15 12-15, EG-09 10-16), the top step goes to a longevity column by years of service when the lane has one. Editing Step or Years of service on the sheet does not move it; editing Headcount or a schedule amount moves P0.",
+      );
+      add(
+        "Schedule sheets",
+        "",
+        "",
+        "Every schedule of model/engine/schedule loadSchedules(): FY2024 derived = FY2025 cell / 1.02, rounded to the dollar half-up (EG-09 prints no FY2025 adjustment; the ET-15 2% is assumed); FY2025-FY2028 as printed, each with its source lines. Amounts are whole dollars; a blank amount is N/A in the source.",
+      );
+      add(
+        "Import",
+        "",
+        "",
+        "importAssumptions reads the Inputs sheet and importCensus the Census sheet (columns A-E); the Schedules sheets and the pricing columns are ignored.",
+      );
     }
     const edited = listInputs(scenario).filter((e) => e.param.source.kind === "user");
     if (edited.length) {

@@ -24,17 +24,38 @@ function twoWayYears(scenario: Scenario): { rowYear: number; columnYear: number 
 }
 
 function Status({ state, what }: { state: AnalysisState | null; what: string }) {
-  if (!state || state.status === "computing") return <p className="computing" data-testid="computing">Computing {what}…</p>;
-  if (state.status === "error") return <p className="error-text">Could not compute {what}: {state.message}</p>;
+  if (!state || state.status === "computing")
+    return (
+      <p className="computing" data-testid="computing">
+        Computing {what}…
+      </p>
+    );
+  if (state.status === "error")
+    return (
+      <p className="error-text">
+        Could not compute {what}: {state.message}
+      </p>
+    );
   const { answer } = state;
   return (
     <p className="muted small" data-testid={`timing-${answer.data.kind}`} data-ms={Math.round(answer.data.ms)} data-where={answer.where}>
-      {answer.data.evaluations} costings in {Math.round(answer.data.ms)} ms ({answer.where === "worker" ? "background worker" : "main thread"}; {Math.round(answer.wallMs)} ms from request to answer)
+      {answer.data.evaluations} costings in {Math.round(answer.data.ms)} ms (
+      {answer.where === "worker" ? "background worker" : "main thread"}; {Math.round(answer.wallMs)} ms from request to answer)
     </p>
   );
 }
 
-export function AnalysisPanel({ scenario, census, onCreateScenario, onJump }: { scenario: Scenario; census: Census | null; onCreateScenario: (s: Scenario, what: string) => void; onJump: (path: string) => void }) {
+export function AnalysisPanel({
+  scenario,
+  census,
+  onCreateScenario,
+  onJump,
+}: {
+  scenario: Scenario;
+  census: Census | null;
+  onCreateScenario: (s: Scenario, what: string) => void;
+  onJump: (path: string) => void;
+}) {
   const [explain, setExplain] = useState<{ id: string; target: ExplainTarget } | null>(null);
   useEffect(() => setExplain(null), [scenario]);
   const years = twoWayYears(scenario);
@@ -50,9 +71,19 @@ export function AnalysisPanel({ scenario, census, onCreateScenario, onJump }: { 
         <div className="analysis-cards">
           <section className="card">
             <h3>Cost of 1%</h3>
-            <p className="muted small">What one more point of raise in a year costs (in that year, and with compounding and Medicare over all years), and $1,000 flat per member. Click an amount to see how it was computed.</p>
+            <p className="muted small">
+              What one more point of raise in a year costs (in that year, and with compounding and Medicare over all years), and $1,000 flat
+              per member. Click an amount to see how it was computed.
+            </p>
             <Status state={c1} what="the cost of 1%" />
-            {c1?.status === "done" && c1.answer.data.kind === "costOfOnePercent" && <CostOfOnePercent data={c1.answer.data} years={scenario.agreement.fiscalYears.length} selected={explain?.id ?? null} onSelect={select} />}
+            {c1?.status === "done" && c1.answer.data.kind === "costOfOnePercent" && (
+              <CostOfOnePercent
+                data={c1.answer.data}
+                years={scenario.agreement.fiscalYears.length}
+                selected={explain?.id ?? null}
+                onSelect={select}
+              />
+            )}
           </section>
           <section className="card">
             <h3>Goal seek</h3>
@@ -75,7 +106,11 @@ export function AnalysisPanel({ scenario, census, onCreateScenario, onJump }: { 
         {!years && <p className="muted">This scenario has fewer than two years with a percent raise, so there is nothing to sweep.</p>}
         {years && <Status state={twoWay} what="the two-way table" />}
         {years && twoWay?.status === "done" && twoWay.answer.data.kind === "twoWay" && (
-          <TwoWay data={twoWay.answer.data} rounding={rounding} reference={{ row: percentRaiseOf(scenario, years.rowYear), column: percentRaiseOf(scenario, years.columnYear) }} />
+          <TwoWay
+            data={twoWay.answer.data}
+            rounding={rounding}
+            reference={{ row: percentRaiseOf(scenario, years.rowYear), column: percentRaiseOf(scenario, years.columnYear) }}
+          />
         )}
       </section>
     </div>

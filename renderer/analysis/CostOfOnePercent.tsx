@@ -19,7 +19,8 @@ type Part = "own" | "all";
 /** The explanation of one cell: the whole for the all-years value, that year's change for the own year. */
 function targetFor(row: MarginalRow, part: Part): ExplainTarget {
   const column = part === "all" ? "Total" : `FY${row.fiscalYear}`;
-  const node = part === "all" ? row.explanation : (row.explanation.children.find((c) => c.label === `TOTAL COST ${column} change`) ?? row.explanation);
+  const node =
+    part === "all" ? row.explanation : (row.explanation.children.find((c) => c.label === `TOTAL COST ${column} change`) ?? row.explanation);
   return {
     title: `${row.label}, ${part === "all" ? "all years" : `own year ${column}`}`,
     exact: new Decimal(row.cells[column] ?? "0"),
@@ -28,13 +29,29 @@ function targetFor(row: MarginalRow, part: Part): ExplainTarget {
   };
 }
 
-export function CostOfOnePercent({ data, years, selected, onSelect }: { data: CostOfOnePercentData; years: number; selected: string | null; onSelect: (id: string, target: ExplainTarget) => void }) {
+export function CostOfOnePercent({
+  data,
+  years,
+  selected,
+  onSelect,
+}: {
+  data: CostOfOnePercentData;
+  years: number;
+  selected: string | null;
+  onSelect: (id: string, target: ExplainTarget) => void;
+}) {
   const cell = (row: MarginalRow | undefined, part: Part, testid: string) => {
     if (!row) return <td className="num muted">–</td>;
     const column = part === "all" ? "Total" : `FY${row.fiscalYear}`;
     const id = `${row.id}-${part}`;
     return (
-      <td className={`num clickable${selected === id ? " cell-selected" : ""}`} data-testid={testid} data-exact={row.cells[column]} onClick={() => onSelect(id, targetFor(row, part))} title="Click to see how this was computed">
+      <td
+        className={`num clickable${selected === id ? " cell-selected" : ""}`}
+        data-testid={testid}
+        data-exact={row.cells[column]}
+        onClick={() => onSelect(id, targetFor(row, part))}
+        title="Click to see how this was computed"
+      >
         {thousandsText(new Decimal(row.display[column] ?? "0"))}
       </td>
     );

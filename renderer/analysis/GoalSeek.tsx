@@ -31,7 +31,15 @@ function worst(checks: readonly ColumnCheck[]): ColumnCheck {
   return checks.reduce((a, b) => (b.headroom.lessThan(a.headroom) ? b : a));
 }
 
-export function GoalSeek({ scenario, options, onCreate }: { scenario: Scenario; options: ComputeOptions; onCreate: (solved: Scenario, what: string) => void }) {
+export function GoalSeek({
+  scenario,
+  options,
+  onCreate,
+}: {
+  scenario: Scenario;
+  options: ComputeOptions;
+  onCreate: (solved: Scenario, what: string) => void;
+}) {
   const years = percentRaiseYears(scenario);
   const [raise, setRaise] = useState<string>("all");
   const [lineId, setLineId] = useState("totalCost");
@@ -52,7 +60,11 @@ export function GoalSeek({ scenario, options, onCreate }: { scenario: Scenario; 
     setTimeout(() => {
       const started = performance.now();
       try {
-        const result = goalSeekRaise(scenario, { raise: (raise === "all" ? "all" : Number(raise)) as RaiseYear, constraint, computeOptions: options });
+        const result = goalSeekRaise(scenario, {
+          raise: (raise === "all" ? "all" : Number(raise)) as RaiseYear,
+          constraint,
+          computeOptions: options,
+        });
         setOutcome({ result, ms: performance.now() - started, scenario });
       } catch (e) {
         setOutcome({ error: e instanceof Error ? e.message : String(e) });
@@ -91,12 +103,22 @@ export function GoalSeek({ scenario, options, onCreate }: { scenario: Scenario; 
         </label>{" "}
         <label>
           ≤{" "}
-          <select data-testid="goal-limit-kind" value={limitKind} onChange={(e) => setLimitKind(e.target.value as "amount" | "fundingAvailablePlus")}>
+          <select
+            data-testid="goal-limit-kind"
+            value={limitKind}
+            onChange={(e) => setLimitKind(e.target.value as "amount" | "fundingAvailablePlus")}
+          >
             <option value="amount">$</option>
             <option value="fundingAvailablePlus">Funding available + $</option>
           </select>
         </label>{" "}
-        <input data-testid="goal-amount" aria-label="Limit in $ thousands" className="narrow" value={amount} onChange={(e) => setAmount(e.target.value)} />
+        <input
+          data-testid="goal-amount"
+          aria-label="Limit in $ thousands"
+          className="narrow"
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+        />
         K{" "}
         <select data-testid="goal-scope" aria-label="Over which years" value={scope} onChange={(e) => setScope(e.target.value)}>
           <option value="total">over all years</option>
@@ -127,16 +149,19 @@ export function GoalSeek({ scenario, options, onCreate }: { scenario: Scenario; 
             Answer: <strong data-testid="goal-answer">{pct(r.raise)}</strong> — {r.description}.
           </p>
           <p className="small">
-            Binding: <span data-testid="goal-binding">{columnText(worst(r.atNextStep).column)}</span> (headroom at the answer {k(worst(r.atAnswer).headroom)}; at {pct(r.raise.plus("0.0001"))} it is {k(worst(r.atNextStep).headroom.negated())} over).
+            Binding: <span data-testid="goal-binding">{columnText(worst(r.atNextStep).column)}</span> (headroom at the answer{" "}
+            {k(worst(r.atAnswer).headroom)}; at {pct(r.raise.plus("0.0001"))} it is {k(worst(r.atNextStep).headroom.negated())} over).
           </p>
           <details className="small">
             <summary data-testid="goal-trace">
-              Trace: {r.trace.evaluations} costings, bisection over {pct(r.trace.bracket.low)}–{pct(r.trace.bracket.high)} in {r.trace.iterations.length} steps, {Math.round(current!.ms)} ms
+              Trace: {r.trace.evaluations} costings, bisection over {pct(r.trace.bracket.low)}–{pct(r.trace.bracket.high)} in{" "}
+              {r.trace.iterations.length} steps, {Math.round(current!.ms)} ms
             </summary>
             <ol>
               {r.trace.iterations.map((it) => (
                 <li key={it.iteration}>
-                  tried {pct(it.tried)} in [{pct(it.low)}, {pct(it.high)}]: {it.satisfied ? "fits" : "over"} ({columnText(it.worstColumn)} headroom {k(it.worstHeadroom)})
+                  tried {pct(it.tried)} in [{pct(it.low)}, {pct(it.high)}]: {it.satisfied ? "fits" : "over"} ({columnText(it.worstColumn)}{" "}
+                  headroom {k(it.worstHeadroom)})
                 </li>
               ))}
             </ol>

@@ -11,13 +11,28 @@ import type { Scenario } from "../../model/engine/scenario/types";
 import { thousandsText } from "../format/money";
 import type { ExplainTarget } from "./CostOfOnePercent";
 
-export function RetroPay({ scenario, selected, onSelect }: { scenario: Scenario; selected: string | null; onSelect: (id: string, target: ExplainTarget) => void }) {
+export function RetroPay({
+  scenario,
+  selected,
+  onSelect,
+}: {
+  scenario: Scenario;
+  selected: string | null;
+  onSelect: (id: string, target: ExplainTarget) => void;
+}) {
   const [approved, setApproved] = useState("2025-03-03");
   const [lag, setLag] = useState("120");
   const lagDays = /^\d{1,4}$/.test(lag.trim()) ? Number(lag.trim()) : Number.NaN;
-  const outcome = useMemo(() => (Number.isNaN(lagDays) ? { ok: false as const, message: `lag "${lag}" is not a whole number of days` } : retroPay(scenario, { approved, implementationLagDays: lagDays })), [scenario, approved, lagDays, lag]);
+  const outcome = useMemo(
+    () =>
+      Number.isNaN(lagDays)
+        ? { ok: false as const, message: `lag "${lag}" is not a whole number of days` }
+        : retroPay(scenario, { approved, implementationLagDays: lagDays }),
+    [scenario, approved, lagDays, lag],
+  );
   const k = (d: Decimal) => thousandsText(toDisplayThousands(d, scenario.settings.rounding));
-  const pick = (id: string, title: string, exact: Decimal, explanation: ExplainTarget["explanation"]) => onSelect(id, { title, exact, display: toDisplayThousands(exact, scenario.settings.rounding), explanation });
+  const pick = (id: string, title: string, exact: Decimal, explanation: ExplainTarget["explanation"]) =>
+    onSelect(id, { title, exact, display: toDisplayThousands(exact, scenario.settings.rounding), explanation });
   return (
     <div className="retro" data-testid="retro">
       <div className="form-row">
@@ -25,7 +40,15 @@ export function RetroPay({ scenario, selected, onSelect }: { scenario: Scenario;
           Approved on <input type="date" data-testid="retro-approved" value={approved} onChange={(e) => setApproved(e.target.value)} />
         </label>{" "}
         <label>
-          + <input data-testid="retro-lag" className="narrow" value={lag} onChange={(e) => setLag(e.target.value)} aria-label="Days from approval to implementation" /> days to implement (Art. 36.2.2: 120)
+          +{" "}
+          <input
+            data-testid="retro-lag"
+            className="narrow"
+            value={lag}
+            onChange={(e) => setLag(e.target.value)}
+            aria-label="Days from approval to implementation"
+          />{" "}
+          days to implement (Art. 36.2.2: 120)
         </label>
       </div>
       {!outcome.ok && (
@@ -38,7 +61,20 @@ export function RetroPay({ scenario, selected, onSelect }: { scenario: Scenario;
           <p>
             Implemented <strong data-testid="retro-implementation">{outcome.value.implementation}</strong>; lump sum paid in{" "}
             <strong data-testid="retro-paid-fy">FY{outcome.value.paidInFiscalYear}</strong>:{" "}
-            <button type="button" className={`link${selected === "retro-total" ? " cell-selected" : ""}`} data-testid="retro-total" data-exact={outcome.value.total.toString()} onClick={() => pick("retro-total", `Retro lump sum paid FY${outcome.value.paidInFiscalYear}`, outcome.value.total, outcome.value.explanation)}>
+            <button
+              type="button"
+              className={`link${selected === "retro-total" ? " cell-selected" : ""}`}
+              data-testid="retro-total"
+              data-exact={outcome.value.total.toString()}
+              onClick={() =>
+                pick(
+                  "retro-total",
+                  `Retro lump sum paid FY${outcome.value.paidInFiscalYear}`,
+                  outcome.value.total,
+                  outcome.value.explanation,
+                )
+              }
+            >
               {k(outcome.value.total)}K
             </button>
           </p>
@@ -62,7 +98,11 @@ export function RetroPay({ scenario, selected, onSelect }: { scenario: Scenario;
                     <td>{e.counted}</td>
                     <td className="num">{k(e.wages)}</td>
                     <td className="num">{k(e.ratesOfPay)}</td>
-                    <td className={`num clickable${selected === `retro-${e.fiscalYear}` ? " cell-selected" : ""}`} data-testid={`retro-earned-FY${e.fiscalYear}`} onClick={() => pick(`retro-${e.fiscalYear}`, `Retro earned FY${e.fiscalYear}`, e.total, e.explanation)}>
+                    <td
+                      className={`num clickable${selected === `retro-${e.fiscalYear}` ? " cell-selected" : ""}`}
+                      data-testid={`retro-earned-FY${e.fiscalYear}`}
+                      onClick={() => pick(`retro-${e.fiscalYear}`, `Retro earned FY${e.fiscalYear}`, e.total, e.explanation)}
+                    >
                       {k(e.total)}
                     </td>
                   </tr>
@@ -98,7 +138,9 @@ export function RetroPay({ scenario, selected, onSelect }: { scenario: Scenario;
               </tr>
             </tbody>
           </table>
-          <p className="muted small">The FIS table costs these periods in the years they were worked; the lump sum moves that cash to the year it is paid.</p>
+          <p className="muted small">
+            The FIS table costs these periods in the years they were worked; the lump sum moves that cash to the year it is paid.
+          </p>
         </>
       )}
     </div>

@@ -31,9 +31,17 @@ export function Tornado({ data, rounding }: { data: TornadoData; rounding: Round
     <div className="tornado" data-testid="tornado">
       <figure>
         <figcaption>
-          Change in the all-years TOTAL COST ($ thousands) when one input moves down (left colour) or up; base {k(data.baseTotalCost)}K. Top {shown.length} of {moving.length} inputs that move it.
+          Change in the all-years TOTAL COST ($ thousands) when one input moves down (left colour) or up; base {k(data.baseTotalCost)}K. Top{" "}
+          {shown.length} of {moving.length} inputs that move it.
         </figcaption>
-        <BarChart width={820} height={40 + rows.length * 30} data={rows} layout="vertical" stackOffset="sign" margin={{ top: 5, right: 30, left: 10, bottom: 5 }}>
+        <BarChart
+          width={820}
+          height={40 + rows.length * 30}
+          data={rows}
+          layout="vertical"
+          stackOffset="sign"
+          margin={{ top: 5, right: 30, left: 10, bottom: 5 }}
+        >
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" tickFormatter={(v: number) => v.toLocaleString("en-US")} />
           <YAxis type="category" dataKey="name" width={330} interval={0} tick={{ fontSize: 12 }} />
@@ -78,7 +86,15 @@ export function Tornado({ data, rounding }: { data: TornadoData; rounding: Round
 
 const pct = (rate: string) => `${new Decimal(rate).times(100).toString()}%`;
 
-export function TwoWay({ data, rounding, reference }: { data: TwoWayData; rounding: RoundingMode; reference: { row: Decimal | undefined; column: Decimal | undefined } }) {
+export function TwoWay({
+  data,
+  rounding,
+  reference,
+}: {
+  data: TwoWayData;
+  rounding: RoundingMode;
+  reference: { row: Decimal | undefined; column: Decimal | undefined };
+}) {
   const refRow = data.rowRates.findIndex((r) => reference.row?.equals(r));
   const refCol = data.columnRates.findIndex((c) => reference.column?.equals(c));
   const refValue = refRow >= 0 && refCol >= 0 ? new Decimal(data.values[refRow]![refCol]!) : null;
@@ -87,7 +103,9 @@ export function TwoWay({ data, rounding, reference }: { data: TwoWayData; roundi
       <table className="twoway" data-testid="twoway">
         <caption>
           All-years TOTAL COST, $ thousands: FY{data.rowYear} raise (rows) x FY{data.columnYear} raise (columns), other inputs as they are.
-          {refValue ? ` Outlined: the scenario as it is (${thousandsText(toDisplayThousands(refValue, rounding))}K); red is above it, green below.` : ""}
+          {refValue
+            ? ` Outlined: the scenario as it is (${thousandsText(toDisplayThousands(refValue, rounding))}K); red is above it, green below.`
+            : ""}
         </caption>
         <thead>
           <tr>
@@ -109,7 +127,16 @@ export function TwoWay({ data, rounding, reference }: { data: TwoWayData; roundi
               <th className={i === refRow ? "ref-axis" : ""}>{pct(r)}</th>
               {data.columnRates.map((c, j) => {
                 const v = new Decimal(data.values[i]![j]!);
-                const cls = i === refRow && j === refCol ? "ref-cell" : refValue ? (v.greaterThan(refValue) ? "above" : v.lessThan(refValue) ? "below" : "") : "";
+                const cls =
+                  i === refRow && j === refCol
+                    ? "ref-cell"
+                    : refValue
+                      ? v.greaterThan(refValue)
+                        ? "above"
+                        : v.lessThan(refValue)
+                          ? "below"
+                          : ""
+                      : "";
                 return (
                   <td key={c} className={cls} data-testid="twoway-cell" data-row={r} data-col={c} data-exact={data.values[i]![j]}>
                     {formatThousands(toDisplayThousands(v, rounding), false)}

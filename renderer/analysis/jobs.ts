@@ -81,11 +81,23 @@ export interface TwoWayData {
 export type AnalysisData = CostOfOnePercentData | TornadoData | TwoWayData;
 
 export function censusToJson(census: Census): CensusJson {
-  return { label: census.label, asOfFiscalYear: census.asOfFiscalYear, cells: census.cells.map((c) => ({ ...c, headcount: c.headcount.toString() })) };
+  return {
+    label: census.label,
+    asOfFiscalYear: census.asOfFiscalYear,
+    cells: census.cells.map((c) => ({ ...c, headcount: c.headcount.toString() })),
+  };
 }
 
 function censusFromJson(json: CensusJson): Census {
-  return { label: json.label, asOfFiscalYear: json.asOfFiscalYear, cells: json.cells.map((c) => ({ ...c, schedule: c.schedule as Census["cells"][number]["schedule"], headcount: new Decimal(c.headcount) })) };
+  return {
+    label: json.label,
+    asOfFiscalYear: json.asOfFiscalYear,
+    cells: json.cells.map((c) => ({
+      ...c,
+      schedule: c.schedule as Census["cells"][number]["schedule"],
+      headcount: new Decimal(c.headcount),
+    })),
+  };
 }
 
 /** The same options the table uses (state/compute-cache.ts): a census only matters to the schedule method. */
@@ -93,7 +105,8 @@ function optionsFor(scenario: Scenario, census: CensusJson | undefined): Compute
   return census && scenario.settings.salaryMethod === "schedule" ? { scheduleMethod: { census: censusFromJson(census) } } : {};
 }
 
-const strings = (r: Record<string, Decimal>): Record<string, string> => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.toString()]));
+const strings = (r: Record<string, Decimal>): Record<string, string> =>
+  Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.toString()]));
 
 /** Runs one request; throws on a scenario the engine refuses (the caller shows the message). */
 export function runAnalysis(request: AnalysisRequest, now: () => number = () => performance.now()): AnalysisData {
@@ -103,8 +116,23 @@ export function runAnalysis(request: AnalysisRequest, now: () => number = () => 
   switch (request.kind) {
     case "costOfOnePercent": {
       const c = costOfOnePercent(scenario, options);
-      const row = (m: (typeof c.onePercent)[number]): MarginalRow => ({ id: m.id, label: m.label, fiscalYear: m.fiscalYear, kind: m.kind, cells: strings(m.cells), display: strings(m.display), explanation: m.explanation });
-      return { kind: "costOfOnePercent", columns: c.columns, onePercent: c.onePercent.map(row), flatPerMember: c.flatPerMember.map(row), evaluations: 1 + c.onePercent.length + c.flatPerMember.length, ms: now() - started };
+      const row = (m: (typeof c.onePercent)[number]): MarginalRow => ({
+        id: m.id,
+        label: m.label,
+        fiscalYear: m.fiscalYear,
+        kind: m.kind,
+        cells: strings(m.cells),
+        display: strings(m.display),
+        explanation: m.explanation,
+      });
+      return {
+        kind: "costOfOnePercent",
+        columns: c.columns,
+        onePercent: c.onePercent.map(row),
+        flatPerMember: c.flatPerMember.map(row),
+        evaluations: 1 + c.onePercent.length + c.flatPerMember.length,
+        ms: now() - started,
+      };
     }
     case "tornado": {
       const t = tornado(scenario, options);

@@ -24,7 +24,11 @@ function request(scenario: Scenario, census: Census | null, params: AnalysisPara
   const key = JSON.stringify(params);
   let answer = byKey.get(key);
   if (!answer) {
-    const req = { ...params, scenario: JSON.stringify(scenario), ...(relevant ? { census: censusToJson(relevant) } : {}) } as AnalysisRequest;
+    const req = {
+      ...params,
+      scenario: JSON.stringify(scenario),
+      ...(relevant ? { census: censusToJson(relevant) } : {}),
+    } as AnalysisRequest;
     answer = runInBackground(req);
     byKey.set(key, answer);
   }

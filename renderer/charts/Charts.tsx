@@ -5,13 +5,18 @@ import type { TableResult } from "../../model/engine/compute";
 const COLORS = ["#1f5fa8", "#e08a1e", "#3a9a5b", "#b8443a", "#7b5ea7", "#4aa3b5", "#9a7b3a"];
 
 /** $K as plain numbers for the chart only (display values, already rounded by the model's rule). */
-const k = (r: TableResult, line: string, column: string): number => Number(r.lines.find((l) => l.id === line)?.cells[column]?.display.toString() ?? "0");
+const k = (r: TableResult, line: string, column: string): number =>
+  Number(r.lines.find((l) => l.id === line)?.cells[column]?.display.toString() ?? "0");
 
 export function Charts({ result, baseline, baselineName }: { result: TableResult; baseline: TableResult; baselineName: string }) {
   const years = result.columns.filter((c) => c !== "Total");
   const costLines = result.lines.filter((l) => l.kind === "cost");
   const stacked = years.map((y) => Object.fromEntries([["year", y], ...costLines.map((l) => [l.label, k(result, l.id, y)])]));
-  const totals = years.map((y) => ({ year: y, [result.scenarioName]: k(result, "totalCost", y), [`${baselineName} (baseline)`]: k(baseline, "totalCost", y) }));
+  const totals = years.map((y) => ({
+    year: y,
+    [result.scenarioName]: k(result, "totalCost", y),
+    [`${baselineName} (baseline)`]: k(baseline, "totalCost", y),
+  }));
   const same = result.scenarioName === baselineName;
   return (
     <section className="charts" data-testid="charts">

@@ -10,7 +10,17 @@
  * object-valued grid option is a constant (AG Grid treats a new defaultColDef as new columns and a
  * new rowClassRules as a restyle of every row).
  */
-import type { CellClassParams, CellClickedEvent, CellFocusedEvent, ColDef, ColGroupDef, GetRowIdParams, GridApi, GridReadyEvent, RowClassRules } from "ag-grid-community";
+import type {
+  CellClassParams,
+  CellClickedEvent,
+  CellFocusedEvent,
+  ColDef,
+  ColGroupDef,
+  GetRowIdParams,
+  GridApi,
+  GridReadyEvent,
+  RowClassRules,
+} from "ag-grid-community";
 import { AgGridReact } from "ag-grid-react";
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { Decimal } from "../../model/engine/decimal";
@@ -42,14 +52,19 @@ export interface FisTableProps {
 const columnLabel = (c: string, compact = false) => (c === "Total" ? (compact ? "Total" : "Four-Year Total") : c.replace("FY", "FY "));
 
 const getRowId = (p: GetRowIdParams<FisRow>) => p.data.id;
-const ROW_CLASS_RULES: RowClassRules<FisRow> = { "row-total": (p) => p.data?.kind === "total", "row-derived": (p) => p.data?.kind === "derived" };
+const ROW_CLASS_RULES: RowClassRules<FisRow> = {
+  "row-total": (p) => p.data?.kind === "total",
+  "row-derived": (p) => p.data?.kind === "derived",
+};
 const DEFAULT_COL_DEF: ColDef<FisRow> = { sortable: false, resizable: true, suppressHeaderMenuButton: true };
 const SIZES = { normal: { row: 30, header: 34, label: 320 }, compact: { row: 26, header: 30, label: 210 } };
 
 function sameRow(a: FisRow, b: FisRow): boolean {
   if (a.id !== b.id || a.label !== b.label || a.kind !== b.kind || a.note !== b.note) return false;
   const keys = Object.keys(b.display);
-  return keys.length === Object.keys(a.display).length && keys.every((k) => a.display[k] !== undefined && a.display[k]!.equals(b.display[k]!));
+  return (
+    keys.length === Object.keys(a.display).length && keys.every((k) => a.display[k] !== undefined && a.display[k]!.equals(b.display[k]!))
+  );
 }
 
 /** Rows for `result`, reusing the previous row object wherever nothing shown in it changed. */
@@ -100,7 +115,10 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
         headerTooltip: "Computed by the model from the scenario's inputs",
         valueGetter: (p) => (p.data ? thousandsText(p.data.display[column]!) : ""),
         cellClass: "num",
-        cellClassRules: { "cell-selected": (p) => isSelected(p, column), "cell-negative": (p) => p.data?.display[column]?.isNegative() ?? false },
+        cellClassRules: {
+          "cell-selected": (p) => isSelected(p, column),
+          "cell-negative": (p) => p.data?.display[column]?.isNegative() ?? false,
+        },
         tooltipValueGetter: () => "Click to see where this number comes from",
         // A recomputed value flashes so the user sees which cells an edit moved.
         enableCellChangeFlash: true,
@@ -137,8 +155,14 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
         flex: 1,
         minWidth: 64,
       };
-      const parts = [...(showComputed || (!showPublished && !showVariance) ? [computed] : []), ...(showPublished ? [published] : []), ...(showVariance ? [variance] : [])];
-      return parts.length === 1 ? { ...parts[0]!, headerName: columnLabel(column, compact) } : { groupId: `group:${column}`, headerName: columnLabel(column), children: parts };
+      const parts = [
+        ...(showComputed || (!showPublished && !showVariance) ? [computed] : []),
+        ...(showPublished ? [published] : []),
+        ...(showVariance ? [variance] : []),
+      ];
+      return parts.length === 1
+        ? { ...parts[0]!, headerName: columnLabel(column, compact) }
+        : { groupId: `group:${column}`, headerName: columnLabel(column), children: parts };
     });
     return [
       {
@@ -172,7 +196,11 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
   const grouped = showPublished || showVariance;
   const height = (grouped ? 2 : 1) * size.header + rows.length * size.row + 20;
   return (
-    <div className={compact ? "fis-grid fis-grid-compact" : "fis-grid"} data-testid={compact ? "inputs-fis-grid" : "fis-grid"} style={{ height }}>
+    <div
+      className={compact ? "fis-grid fis-grid-compact" : "fis-grid"}
+      data-testid={compact ? "inputs-fis-grid" : "fis-grid"}
+      style={{ height }}
+    >
       <AgGridReact<FisRow>
         theme={gridTheme}
         rowData={rows}

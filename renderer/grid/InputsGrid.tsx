@@ -118,7 +118,14 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
 
   const columnDefs = useMemo<ColDef<InputRow>[]>(
     (): ColDef<InputRow>[] => [
-      { colId: "section", headerName: "Section", valueGetter: (p) => (p.data?.firstInSection ? p.data.section : ""), width: 210, cellClass: "section-cell", tooltipField: "section" },
+      {
+        colId: "section",
+        headerName: "Section",
+        valueGetter: (p) => (p.data?.firstInSection ? p.data.section : ""),
+        width: 210,
+        cellClass: "section-cell",
+        tooltipField: "section",
+      },
       { colId: "label", headerName: "Input", field: "label", width: 330, tooltipField: "label" },
       {
         colId: "value",
@@ -128,7 +135,12 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
         width: 140,
         cellClass: "num value-cell",
         cellClassRules: { "cell-error": (p) => !!p.data?.error, "cell-edited": (p) => !!p.data?.edited && !p.data.error },
-        tooltipValueGetter: (p) => (p.data?.error ? `Rejected "${p.data.error.text}": ${p.data.error.message}` : p.data ? `Type a new value (${describeUnit(p.data.unitRaw)}); Enter to apply` : ""),
+        tooltipValueGetter: (p) =>
+          p.data?.error
+            ? `Rejected "${p.data.error.text}": ${p.data.error.message}`
+            : p.data
+              ? `Type a new value (${describeUnit(p.data.unitRaw)}); Enter to apply`
+              : "",
       },
       { colId: "unit", headerName: "Unit", field: "unit", width: 100 },
       {
@@ -138,7 +150,13 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
         width: 88,
         cellClass: "edited-cell",
       },
-      { colId: "baseline", headerName: "Baseline", valueGetter: (p) => (p.data ? inputText(p.data.baseline, p.data.unitRaw) : ""), width: 130, cellClass: "num muted" },
+      {
+        colId: "baseline",
+        headerName: "Baseline",
+        valueGetter: (p) => (p.data ? inputText(p.data.baseline, p.data.unitRaw) : ""),
+        width: 130,
+        cellClass: "num muted",
+      },
       {
         colId: "source",
         headerName: "Source",
@@ -189,7 +207,9 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
 
   return (
     <div className="inputs-grid" ref={boxRef} data-testid="inputs-grid">
-      {readOnlyHint && <div className="hint">This built-in scenario is read-only: typing a value creates an editable copy automatically.</div>}
+      {readOnlyHint && (
+        <div className="hint">This built-in scenario is read-only: typing a value creates an editable copy automatically.</div>
+      )}
       <div className="inputs-grid-body">
         <AgGridReact<InputRow>
           theme={gridTheme}

@@ -8,7 +8,12 @@ import type { Census } from "../../model/engine/schedule/types";
 import type { Checked } from "../../model/engine/errors";
 import type { Scenario } from "../../model/engine/scenario/types";
 
-const modules = import.meta.glob(["../../model/io/xlsx-export.ts", "../../model/io/table-csv.ts", "../../model/io/assumptions-import.ts", "../../model/io/census-import.ts"]);
+const modules = import.meta.glob([
+  "../../model/io/xlsx-export.ts",
+  "../../model/io/table-csv.ts",
+  "../../model/io/assumptions-import.ts",
+  "../../model/io/census-import.ts",
+]);
 
 export interface IoCapability<F> {
   available: boolean;
@@ -20,7 +25,12 @@ export interface IoCapability<F> {
 function capability<F>(file: string, exportName: string): IoCapability<F> {
   const key = `../../model/io/${file}`;
   const loader = modules[key];
-  if (!loader) return { available: false, reason: `Not available yet: model/io/${file} is not in this build.`, load: () => Promise.reject(new Error(`model/io/${file} is missing`)) };
+  if (!loader)
+    return {
+      available: false,
+      reason: `Not available yet: model/io/${file} is not in this build.`,
+      load: () => Promise.reject(new Error(`model/io/${file} is missing`)),
+    };
   return {
     available: true,
     reason: "",
@@ -33,7 +43,13 @@ function capability<F>(file: string, exportName: string): IoCapability<F> {
   };
 }
 
-export const exportWorkbook = capability<(scenarios: Scenario[], options?: { computeOptions?: ComputeOptions }) => Uint8Array>("xlsx-export.ts", "exportWorkbook");
+export const exportWorkbook = capability<(scenarios: Scenario[], options?: { computeOptions?: ComputeOptions }) => Uint8Array>(
+  "xlsx-export.ts",
+  "exportWorkbook",
+);
 export const exportTableCsv = capability<(result: TableResult) => string>("table-csv.ts", "exportTableCsv");
-export const importAssumptions = capability<(bytes: Uint8Array, fileName: string, base: Scenario) => Checked<Scenario>>("assumptions-import.ts", "importAssumptions");
+export const importAssumptions = capability<(bytes: Uint8Array, fileName: string, base: Scenario) => Checked<Scenario>>(
+  "assumptions-import.ts",
+  "importAssumptions",
+);
 export const importCensus = capability<(bytes: Uint8Array, fileName: string) => Checked<Census>>("census-import.ts", "importCensus");

@@ -21,7 +21,8 @@ function WhyTheyDiffer({ a, b, open }: { a: Scenario; b: Scenario; open: boolean
   return (
     <details className="why" data-testid="compare-why" open={open}>
       <summary>
-        Why “{b.name}” differs from “{a.name}” ({c.differences.length} difference{c.differences.length === 1 ? "" : "s"}, {c.cells.length} displayed cell{c.cells.length === 1 ? "" : "s"} moved)
+        Why “{b.name}” differs from “{a.name}” ({c.differences.length} difference{c.differences.length === 1 ? "" : "s"}, {c.cells.length}{" "}
+        displayed cell{c.cells.length === 1 ? "" : "s"} moved)
       </summary>
       {c.differences.length === 0 ? (
         <p className="muted">Same inputs and settings.</p>
@@ -35,7 +36,11 @@ function WhyTheyDiffer({ a, b, open }: { a: Scenario; b: Scenario; open: boolean
                 <div className="small muted">
                   {a.name}: {d.reasonA || "—"} · {b.name}: {d.reasonB || "—"}
                 </div>
-                <div className="small">{moved.length === 0 ? "Moves no displayed cell." : `Moves ${moved.map((x) => `${x.lineLabel} ${x.column} (${x.difference.startsWith("-") ? x.difference : `+${x.difference}`}K)`).join(", ")}.`}</div>
+                <div className="small">
+                  {moved.length === 0
+                    ? "Moves no displayed cell."
+                    : `Moves ${moved.map((x) => `${x.lineLabel} ${x.column} (${x.difference.startsWith("-") ? x.difference : `+${x.difference}`}K)`).join(", ")}.`}
+                </div>
               </li>
             );
           })}
@@ -50,7 +55,8 @@ export function ComparePanel() {
   const chosen = state.compareKeys.map((k) => state.entries.find((e) => e.key === k)).filter((e) => e !== undefined);
   const results = chosen.map((e) => tableFor(e.scenario, state.census?.census));
   const first = results[0];
-  const toggle = (key: string, on: boolean) => dispatch({ type: "compareKeys", keys: on ? [...state.compareKeys, key] : state.compareKeys.filter((k) => k !== key) });
+  const toggle = (key: string, on: boolean) =>
+    dispatch({ type: "compareKeys", keys: on ? [...state.compareKeys, key] : state.compareKeys.filter((k) => k !== key) });
 
   return (
     <section className="compare" data-testid="compare-panel">
@@ -58,7 +64,14 @@ export function ComparePanel() {
         <span>Compare (the first ticked is the base):</span>
         {state.entries.map((e) => (
           <label key={e.key}>
-            <input type="checkbox" data-testid="compare-pick" data-key={e.key} checked={state.compareKeys.includes(e.key)} onChange={(ev) => toggle(e.key, ev.target.checked)} /> {e.scenario.name}
+            <input
+              type="checkbox"
+              data-testid="compare-pick"
+              data-key={e.key}
+              checked={state.compareKeys.includes(e.key)}
+              onChange={(ev) => toggle(e.key, ev.target.checked)}
+            />{" "}
+            {e.scenario.name}
           </label>
         ))}
       </div>
@@ -99,15 +112,29 @@ export function ComparePanel() {
                     const base = line.cells[c]!.display;
                     return (
                       <Fragment key={c}>
-                        <td className="num" data-testid={`cmp-${line.id}-${c}-0`}>{thousandsText(base)}</td>
+                        <td className="num" data-testid={`cmp-${line.id}-${c}-0`}>
+                          {thousandsText(base)}
+                        </td>
                         {results.slice(1).map((r, i) => {
                           const other = r.lines.find((l) => l.id === line.id)?.cells[c]?.display;
-                          if (!other) return <td key={i} colSpan={3} className="muted">n/a</td>;
+                          if (!other)
+                            return (
+                              <td key={i} colSpan={3} className="muted">
+                                n/a
+                              </td>
+                            );
                           const diff = other.minus(base);
                           return (
                             <Fragment key={i}>
-                              <td className="num" data-testid={`cmp-${line.id}-${c}-${i + 1}`}>{thousandsText(other)}</td>
-                              <td className={`num ${diff.isZero() ? "muted" : "variance-off"}`} data-testid={`cmp-${line.id}-${c}-${i + 1}-diff`}>{varianceText(diff)}</td>
+                              <td className="num" data-testid={`cmp-${line.id}-${c}-${i + 1}`}>
+                                {thousandsText(other)}
+                              </td>
+                              <td
+                                className={`num ${diff.isZero() ? "muted" : "variance-off"}`}
+                                data-testid={`cmp-${line.id}-${c}-${i + 1}-diff`}
+                              >
+                                {varianceText(diff)}
+                              </td>
                               <td className={`num ${diff.isZero() ? "muted" : ""}`}>{percentChangeText(base, other)}</td>
                             </Fragment>
                           );

@@ -15,7 +15,17 @@ function parse(text: string, unit: Unit, what: string): { ok: true; value: strin
   return r.ok ? r : { ok: false, message: `${what}: ${r.message}` };
 }
 
-export function CostLinesPanel({ scenario, builtIn, onAdd, onRemove }: { scenario: Scenario; builtIn: boolean; onAdd: (line: NewCostLine) => void; onRemove: (lineId: string) => void }) {
+export function CostLinesPanel({
+  scenario,
+  builtIn,
+  onAdd,
+  onRemove,
+}: {
+  scenario: Scenario;
+  builtIn: boolean;
+  onAdd: (line: NewCostLine) => void;
+  onRemove: (lineId: string) => void;
+}) {
   const years = scenario.agreement.fiscalYears;
   const targets = scenario.items.filter((i) => i.kind !== "payRate");
   const [open, setOpen] = useState(false);
@@ -47,14 +57,29 @@ export function CostLinesPanel({ scenario, builtIn, onAdd, onRemove }: { scenari
     if (kind === "payRate") {
       const r = parse(rate, "rate", "Rate");
       if (!r.ok) return r;
-      return { ok: true, line: { label, item: { kind, rate: r.value, appliesTo, ...(startYear ? { startFiscalYear: Number(startYear) } : {}) } } };
+      return {
+        ok: true,
+        line: { label, item: { kind, rate: r.value, appliesTo, ...(startYear ? { startFiscalYear: Number(startYear) } : {}) } },
+      };
     }
     const r = rate.trim() === "" ? { ok: true as const, value: "0" } : parse(rate, "rate", "Rate");
     if (!r.ok) return r;
     const m = perMember.trim() === "" ? null : parse(perMember, "USD", "Amount per member");
     if (m && !m.ok) return m;
     if (r.value === "0" && !m) return { ok: false, message: "Enter a rate of earnings, an amount per member, or both." };
-    return { ok: true, line: { label, item: { kind, paidInFiscalYear: Number(paidIn), rate: r.value, ...(m ? { amountPerMember: m.value } : {}), ...(earningsFrom ? { earningsFromRaisesItem: earningsFrom } : {}) } } };
+    return {
+      ok: true,
+      line: {
+        label,
+        item: {
+          kind,
+          paidInFiscalYear: Number(paidIn),
+          rate: r.value,
+          ...(m ? { amountPerMember: m.value } : {}),
+          ...(earningsFrom ? { earningsFromRaisesItem: earningsFrom } : {}),
+        },
+      },
+    };
   };
 
   const add = () => {
@@ -77,15 +102,30 @@ export function CostLinesPanel({ scenario, builtIn, onAdd, onRemove }: { scenari
               <li key={l.id} className={asking ? "asking" : ""} data-testid="cost-line" data-line={l.id}>
                 {l.label}{" "}
                 {!asking && (
-                  <button type="button" className="link small" data-testid="cost-line-remove" data-line={l.id} onClick={() => setConfirm(l.id)} title="Remove this line and its items">
+                  <button
+                    type="button"
+                    className="link small"
+                    data-testid="cost-line-remove"
+                    data-line={l.id}
+                    onClick={() => setConfirm(l.id)}
+                    title="Remove this line and its items"
+                  >
                     remove
                   </button>
                 )}
                 {asking && (
                   <span className="confirm">
-                    Remove "{l.label}"{deps.length ? ` (also: ${deps.map((d) => `${d.itemLabel} ${d.via === "earningsFromRaisesItem" ? "takes its earnings from it — refused" : "loses " + d.refersTo}`).join("; ")})` : ""}
+                    Remove "{l.label}"
+                    {deps.length
+                      ? ` (also: ${deps.map((d) => `${d.itemLabel} ${d.via === "earningsFromRaisesItem" ? "takes its earnings from it — refused" : "loses " + d.refersTo}`).join("; ")})`
+                      : ""}
                     {builtIn ? " in a new copy" : ""}?{" "}
-                    <button type="button" className="danger small" data-testid="cost-line-confirm" onClick={() => (setConfirm(null), onRemove(l.id))}>
+                    <button
+                      type="button"
+                      className="danger small"
+                      data-testid="cost-line-confirm"
+                      onClick={() => (setConfirm(null), onRemove(l.id))}
+                    >
                       Remove
                     </button>{" "}
                     <button type="button" className="small" onClick={() => setConfirm(null)}>
@@ -104,7 +144,13 @@ export function CostLinesPanel({ scenario, builtIn, onAdd, onRemove }: { scenari
       {open && (
         <div className="cost-line-form" data-testid="cost-line-form">
           <label>
-            Name <input data-testid="cl-label" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. FICA 7.65% on base salary" />
+            Name{" "}
+            <input
+              data-testid="cl-label"
+              value={label}
+              onChange={(e) => setLabel(e.target.value)}
+              placeholder="e.g. FICA 7.65% on base salary"
+            />
           </label>
           <label>
             Kind{" "}
@@ -120,12 +166,25 @@ export function CostLinesPanel({ scenario, builtIn, onAdd, onRemove }: { scenari
             years.map((fy) => (
               <label key={fy}>
                 FY{fy} ${" "}
-                <input className="narrow" data-testid={`cl-amount-FY${fy}`} value={amounts[`FY${fy}`] ?? ""} onChange={(e) => setAmounts({ ...amounts, [`FY${fy}`]: e.target.value })} placeholder="0" />
+                <input
+                  className="narrow"
+                  data-testid={`cl-amount-FY${fy}`}
+                  value={amounts[`FY${fy}`] ?? ""}
+                  onChange={(e) => setAmounts({ ...amounts, [`FY${fy}`]: e.target.value })}
+                  placeholder="0"
+                />
               </label>
             ))}
           {kind !== "fixedAmounts" && (
             <label>
-              {kind === "payRate" ? "Rate" : "Rate of earnings"} <input className="narrow" data-testid="cl-rate" value={rate} onChange={(e) => setRate(e.target.value)} placeholder={kind === "payRate" ? "7.65%" : "0%"} />
+              {kind === "payRate" ? "Rate" : "Rate of earnings"}{" "}
+              <input
+                className="narrow"
+                data-testid="cl-rate"
+                value={rate}
+                onChange={(e) => setRate(e.target.value)}
+                placeholder={kind === "payRate" ? "7.65%" : "0%"}
+              />
             </label>
           )}
           {kind === "payRate" && (
@@ -134,7 +193,14 @@ export function CostLinesPanel({ scenario, builtIn, onAdd, onRemove }: { scenari
                 <legend>applied to</legend>
                 {targets.map((t) => (
                   <label key={t.id}>
-                    <input type="checkbox" data-testid="cl-applies" data-item={t.id} checked={appliesTo.includes(t.id)} onChange={(e) => setAppliesTo(e.target.checked ? [...appliesTo, t.id] : appliesTo.filter((x) => x !== t.id))} /> {t.label}
+                    <input
+                      type="checkbox"
+                      data-testid="cl-applies"
+                      data-item={t.id}
+                      checked={appliesTo.includes(t.id)}
+                      onChange={(e) => setAppliesTo(e.target.checked ? [...appliesTo, t.id] : appliesTo.filter((x) => x !== t.id))}
+                    />{" "}
+                    {t.label}
                   </label>
                 ))}
               </fieldset>
@@ -155,7 +221,13 @@ export function CostLinesPanel({ scenario, builtIn, onAdd, onRemove }: { scenari
             <>
               <label>
                 Amount per member ${" "}
-                <input className="narrow" data-testid="cl-per-member" value={perMember} onChange={(e) => setPerMember(e.target.value)} placeholder="1,500" />
+                <input
+                  className="narrow"
+                  data-testid="cl-per-member"
+                  value={perMember}
+                  onChange={(e) => setPerMember(e.target.value)}
+                  placeholder="1,500"
+                />
               </label>
               <label>
                 Paid in{" "}

@@ -9,16 +9,38 @@ import { explanationValueText, thousandsText } from "../format/money";
 function SourceTag({ node }: { node: Explanation }) {
   const s = node.source;
   if (!s) return null;
-  if (s.kind === "calibrated") return <span className="tag tag-calibrated" title={s.note}>calibrated{s.note ? `: ${s.note}` : ""}</span>;
-  if (s.kind === "user") return <span className="tag tag-user" title={s.note}>edited{s.note ? ` (${s.note})` : ""}</span>;
-  return <span className="tag" title={s.note}>{s.ref}{s.note ? ` · ${s.note}` : ""}</span>;
+  if (s.kind === "calibrated")
+    return (
+      <span className="tag tag-calibrated" title={s.note}>
+        calibrated{s.note ? `: ${s.note}` : ""}
+      </span>
+    );
+  if (s.kind === "user")
+    return (
+      <span className="tag tag-user" title={s.note}>
+        edited{s.note ? ` (${s.note})` : ""}
+      </span>
+    );
+  return (
+    <span className="tag" title={s.note}>
+      {s.ref}
+      {s.note ? ` · ${s.note}` : ""}
+    </span>
+  );
 }
 
 function Node({ node, depth, onJump }: { node: Explanation; depth: number; onJump: (path: string) => void }) {
   const head = (
     <span className="explain-head">
       {node.inputPath ? (
-        <button type="button" className="link" data-testid="explain-input" data-path={node.inputPath} onClick={() => onJump(node.inputPath!)} title="Show this input in the Inputs grid">
+        <button
+          type="button"
+          className="link"
+          data-testid="explain-input"
+          data-path={node.inputPath}
+          onClick={() => onJump(node.inputPath!)}
+          title="Show this input in the Inputs grid"
+        >
           {node.label}
         </button>
       ) : (
@@ -63,7 +85,10 @@ export function ExplainPanel({ cell, title, onJump }: { cell: Cell | undefined; 
     return (
       <aside className="explain" data-testid="explain-panel">
         <h3>Where does this number come from?</h3>
-        <p className="muted">Click any number in the table to see how it was computed, from which inputs and sources. Blue names are inputs: click one to jump to it.</p>
+        <p className="muted">
+          Click any number in the table to see how it was computed, from which inputs and sources. Blue names are inputs: click one to jump
+          to it.
+        </p>
       </aside>
     );
   }

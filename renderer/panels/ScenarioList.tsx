@@ -32,10 +32,22 @@ export function ScenarioList() {
                 onBlur={() => setRenaming(null)}
               />
             ) : (
-              <button type="button" className="scenario-name" data-testid="scenario-item" data-key={e.key} onClick={() => dispatch({ type: "select", key: e.key })} title={e.builtIn ? "Built-in, read-only" : e.file ? `File: ${e.file.name}` : "Not saved to a file yet"}>
+              <button
+                type="button"
+                className="scenario-name"
+                data-testid="scenario-item"
+                data-key={e.key}
+                onClick={() => dispatch({ type: "select", key: e.key })}
+                title={e.builtIn ? "Built-in, read-only" : e.file ? `File: ${e.file.name}` : "Not saved to a file yet"}
+              >
                 {e.scenario.name}
                 {e.builtIn && <span className="badge">built-in</span>}
-                {e.dirty && !e.builtIn && <span className="dirty" title="Unsaved changes"> •</span>}
+                {e.dirty && !e.builtIn && (
+                  <span className="dirty" title="Unsaved changes">
+                    {" "}
+                    •
+                  </span>
+                )}
               </button>
             )}
           </li>

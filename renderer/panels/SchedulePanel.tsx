@@ -11,7 +11,11 @@ type ScheduleRow = ScheduleView["rows"][number];
 
 const money = (v: string | null | undefined) => (v == null ? "N/A" : `$${v.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`);
 
-export function SchedulePanel({ imported }: { imported: { census: Census; fileName: string; importedIn?: "worker" | "main thread" } | null }) {
+export function SchedulePanel({
+  imported,
+}: {
+  imported: { census: Census; fileName: string; importedIn?: "worker" | "main thread" } | null;
+}) {
   const { census, schedules, error } = useMemo(() => {
     try {
       return { census: censusView(imported), schedules: scheduleViews(), error: null };
@@ -28,7 +32,13 @@ export function SchedulePanel({ imported }: { imported: { census: Census; fileNa
         ? [
             { headerName: "Schedule", field: "schedule", pinned: "left", width: 110 },
             { headerName: "Lane", field: "lane", pinned: "left", width: 150 },
-            ...census.steps.map((s): ColDef<CensusRow> => ({ colId: `step${s}`, headerName: `Step ${s}`, valueGetter: (p) => p.data?.counts[s] ?? "", width: 78, cellClass: "num" })),
+            ...census.steps.map((s): ColDef<CensusRow> => ({
+              colId: `step${s}`,
+              headerName: `Step ${s}`,
+              valueGetter: (p) => p.data?.counts[s] ?? "",
+              width: 78,
+              cellClass: "num",
+            })),
             { headerName: "Total", field: "total", width: 90, cellClass: "num strong" },
           ]
         : [],
@@ -39,7 +49,13 @@ export function SchedulePanel({ imported }: { imported: { census: Census; fileNa
       schedule
         ? [
             { headerName: "Lane", field: "lane", pinned: "left", width: 150 },
-            ...schedule.steps.map((label, i): ColDef<ScheduleRow> => ({ colId: `c${i}`, headerName: label, valueGetter: (p) => money(p.data?.cells[i]), width: 96, cellClass: "num" })),
+            ...schedule.steps.map((label, i): ColDef<ScheduleRow> => ({
+              colId: `c${i}`,
+              headerName: label,
+              valueGetter: (p) => money(p.data?.cells[i]),
+              width: 96,
+              cellClass: "num",
+            })),
           ]
         : [],
     [schedule],
@@ -56,7 +72,14 @@ export function SchedulePanel({ imported }: { imported: { census: Census; fileNa
       </p>
       <div className="grid-box" style={{ height: 300 }}>
         {/* An imported census replaces every row at once; rows sliding into new places read as a glitch. */}
-        <AgGridReact<CensusRow> theme={gridTheme} animateRows={false} rowData={census.rows} columnDefs={censusCols} getRowId={(p) => p.data.key} defaultColDef={{ sortable: false, suppressHeaderMenuButton: true }} />
+        <AgGridReact<CensusRow>
+          theme={gridTheme}
+          animateRows={false}
+          rowData={census.rows}
+          columnDefs={censusCols}
+          getRowId={(p) => p.data.key}
+          defaultColDef={{ sortable: false, suppressHeaderMenuButton: true }}
+        />
       </div>
       <h3>
         Salary schedule{" "}
@@ -72,7 +95,13 @@ export function SchedulePanel({ imported }: { imported: { census: Census; fileNa
         <>
           <p className="muted small">Source: {schedule.source}</p>
           <div className="grid-box" style={{ height: 34 + schedule.rows.length * 30 + 22 }}>
-            <AgGridReact<ScheduleRow> theme={gridTheme} rowData={schedule.rows} columnDefs={scheduleCols} getRowId={(p) => p.data.lane} defaultColDef={{ sortable: false, suppressHeaderMenuButton: true }} />
+            <AgGridReact<ScheduleRow>
+              theme={gridTheme}
+              rowData={schedule.rows}
+              columnDefs={scheduleCols}
+              getRowId={(p) => p.data.lane}
+              defaultColDef={{ sortable: false, suppressHeaderMenuButton: true }}
+            />
           </div>
           {schedule.notes.length > 0 && (
             <ul className="small muted">

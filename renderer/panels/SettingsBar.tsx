@@ -5,8 +5,22 @@
 import type { Scenario, Settings } from "../../model/engine/scenario/types";
 
 const CHOICES: { key: keyof Settings; label: string; options: { value: string; label: string }[] }[] = [
-  { key: "rounding", label: "Rounding", options: [{ value: "halfUp", label: "Round half up to $1K (DC CFO)" }, { value: "truncate", label: "Truncate to $1K" }] },
-  { key: "proration", label: "Mid-year raises", options: [{ value: "payPeriods", label: "Prorate by pay periods" }, { value: "days", label: "Prorate by days" }] },
+  {
+    key: "rounding",
+    label: "Rounding",
+    options: [
+      { value: "halfUp", label: "Round half up to $1K (DC CFO)" },
+      { value: "truncate", label: "Truncate to $1K" },
+    ],
+  },
+  {
+    key: "proration",
+    label: "Mid-year raises",
+    options: [
+      { value: "payPeriods", label: "Prorate by pay periods" },
+      { value: "days", label: "Prorate by days" },
+    ],
+  },
   {
     key: "calendarToFiscal",
     label: "Calendar-year benefits",
@@ -15,7 +29,14 @@ const CHOICES: { key: keyof Settings; label: string; options: { value: string; l
       { value: "calendarYearOfFiscalYearEnd", label: "Whole FY at the rate of the year it ends in" },
     ],
   },
-  { key: "salaryMethod", label: "Salary method", options: [{ value: "averageSalary", label: "Members × average salary" }, { value: "schedule", label: "Salary schedules × census (steps)" }] },
+  {
+    key: "salaryMethod",
+    label: "Salary method",
+    options: [
+      { value: "averageSalary", label: "Members × average salary" },
+      { value: "schedule", label: "Salary schedules × census (steps)" },
+    ],
+  },
 ];
 
 export function SettingsBar({ scenario, onChange }: { scenario: Scenario; onChange: (next: Scenario, what: string) => void }) {
@@ -30,7 +51,10 @@ export function SettingsBar({ scenario, onChange }: { scenario: Scenario; onChan
             onChange={(e) => {
               const option = c.options.find((o) => o.value === e.target.value);
               if (!option) return;
-              onChange({ ...scenario, settings: { ...scenario.settings, [c.key]: option.value } as Settings }, `${c.label}: ${option.label}.`);
+              onChange(
+                { ...scenario, settings: { ...scenario.settings, [c.key]: option.value } as Settings },
+                `${c.label}: ${option.label}.`,
+              );
             }}
           >
             {c.options.map((o) => (

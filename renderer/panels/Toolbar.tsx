@@ -25,8 +25,12 @@ export function Toolbar({ actions }: { actions: ToolbarActions }) {
   const title = (cap: { available: boolean; reason: string }, normal: string) => (cap.available ? normal : cap.reason);
   return (
     <div className="toolbar" role="toolbar" aria-label="File and edit">
-      <button type="button" data-testid="file-new" onClick={actions.newScenario} title="New scenario (a copy of FIS as published)">New</button>
-      <button type="button" data-testid="file-open" onClick={actions.open} title="Open a scenario file (.json)">Open…</button>
+      <button type="button" data-testid="file-new" onClick={actions.newScenario} title="New scenario (a copy of FIS as published)">
+        New
+      </button>
+      <button type="button" data-testid="file-open" onClick={actions.open} title="Open a scenario file (.json)">
+        Open…
+      </button>
       <div className="recent">
         <button
           type="button"
@@ -56,16 +60,78 @@ export function Toolbar({ actions }: { actions: ToolbarActions }) {
           </ul>
         )}
       </div>
-      <button type="button" data-testid="file-save" onClick={actions.save} title={entry.builtIn ? "Save a copy of this built-in to a file" : "Save (Ctrl+S)"}>Save</button>
-      <button type="button" data-testid="file-save-as" onClick={actions.saveAs}>Save As…</button>
+      <button
+        type="button"
+        data-testid="file-save"
+        onClick={actions.save}
+        title={entry.builtIn ? "Save a copy of this built-in to a file" : "Save (Ctrl+S)"}
+      >
+        Save
+      </button>
+      <button type="button" data-testid="file-save-as" onClick={actions.saveAs}>
+        Save As…
+      </button>
       <span className="sep" />
-      <button type="button" data-testid="undo" onClick={() => dispatch({ type: "undo" })} disabled={entry.past.length === 0} title="Undo (Ctrl+Z)">Undo</button>
-      <button type="button" data-testid="redo" onClick={() => dispatch({ type: "redo" })} disabled={entry.future.length === 0} title="Redo (Ctrl+Y)">Redo</button>
+      <button
+        type="button"
+        data-testid="undo"
+        onClick={() => dispatch({ type: "undo" })}
+        disabled={entry.past.length === 0}
+        title="Undo (Ctrl+Z)"
+      >
+        Undo
+      </button>
+      <button
+        type="button"
+        data-testid="redo"
+        onClick={() => dispatch({ type: "redo" })}
+        disabled={entry.future.length === 0}
+        title="Redo (Ctrl+Y)"
+      >
+        Redo
+      </button>
       <span className="sep" />
-      <button type="button" data-testid="export-xlsx" onClick={actions.exportXlsx} disabled={!exportWorkbook.available} title={title(exportWorkbook, "Export the scenarios to an Excel workbook")}>Export Excel</button>
-      <button type="button" data-testid="export-csv" onClick={actions.exportCsv} disabled={!exportTableCsv.available} title={title(exportTableCsv, "Export this table as CSV")}>Export CSV</button>
-      <button type="button" data-testid="import-assumptions" onClick={actions.importAssumptions} disabled={!importAssumptions.available} title={title(importAssumptions, "Import assumptions from a spreadsheet into this scenario")}>Import assumptions…</button>
-      <button type="button" data-testid="import-census" onClick={actions.importCensus} disabled={!importCensus.available || state.censusImport !== null} aria-busy={state.censusImport !== null} title={state.censusImport ? `Importing "${state.censusImport.fileName}"…` : title(importCensus, "Import a census (headcount by schedule, lane and step) for the schedule method")}>Import census…</button>
+      <button
+        type="button"
+        data-testid="export-xlsx"
+        onClick={actions.exportXlsx}
+        disabled={!exportWorkbook.available}
+        title={title(exportWorkbook, "Export the scenarios to an Excel workbook")}
+      >
+        Export Excel
+      </button>
+      <button
+        type="button"
+        data-testid="export-csv"
+        onClick={actions.exportCsv}
+        disabled={!exportTableCsv.available}
+        title={title(exportTableCsv, "Export this table as CSV")}
+      >
+        Export CSV
+      </button>
+      <button
+        type="button"
+        data-testid="import-assumptions"
+        onClick={actions.importAssumptions}
+        disabled={!importAssumptions.available}
+        title={title(importAssumptions, "Import assumptions from a spreadsheet into this scenario")}
+      >
+        Import assumptions…
+      </button>
+      <button
+        type="button"
+        data-testid="import-census"
+        onClick={actions.importCensus}
+        disabled={!importCensus.available || state.censusImport !== null}
+        aria-busy={state.censusImport !== null}
+        title={
+          state.censusImport
+            ? `Importing "${state.censusImport.fileName}"…`
+            : title(importCensus, "Import a census (headcount by schedule, lane and step) for the schedule method")
+        }
+      >
+        Import census…
+      </button>
     </div>
   );
 }

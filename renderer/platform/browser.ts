@@ -100,7 +100,10 @@ function isQuotaError(error: unknown): boolean {
 /** A bare file name for a download: no directory parts, no control characters, never empty. */
 export function safeDownloadName(name: string, fallback: string): string {
   // eslint-disable-next-line no-control-regex
-  const cleaned = name.replace(/[/\\:*?"<>|\u0000-\u001f\u007f]/g, "_").trim().slice(0, PLATFORM_LIMITS.maxFileNameLength);
+  const cleaned = name
+    .replace(/[/\\:*?"<>|\u0000-\u001f\u007f]/g, "_")
+    .trim()
+    .slice(0, PLATFORM_LIMITS.maxFileNameLength);
   return cleaned === "" || /^\.+$/.test(cleaned) ? fallback : cleaned;
 }
 
@@ -257,7 +260,8 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
     saveScenarioFile: (req: SaveTextRequest) =>
       guard(async (): Promise<PlatformResult<FileHandle | null>> => {
         if (typeof req?.text !== "string") return fail("Invalid save request: text must be a string");
-        if (utf8Bytes(req.text) > PLATFORM_LIMITS.maxScenarioBytes) return fail(`Invalid save request: text is larger than ${PLATFORM_LIMITS.maxScenarioBytes / MB} MB`);
+        if (utf8Bytes(req.text) > PLATFORM_LIMITS.maxScenarioBytes)
+          return fail(`Invalid save request: text is larger than ${PLATFORM_LIMITS.maxScenarioBytes / MB} MB`);
         let name: string;
         if (req.token !== undefined) {
           const known = nameFor(req.token);
@@ -285,7 +289,8 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
     exportFile: (req: ExportRequest) =>
       guard(async (): Promise<PlatformResult<FileHandle | null>> => {
         if (!(req?.bytes instanceof Uint8Array)) return fail("Invalid export request: bytes must be a Uint8Array");
-        if (req.bytes.byteLength > PLATFORM_LIMITS.maxExportBytes) return fail(`Invalid export request: bytes are larger than ${PLATFORM_LIMITS.maxExportBytes / MB} MB`);
+        if (req.bytes.byteLength > PLATFORM_LIMITS.maxExportBytes)
+          return fail(`Invalid export request: bytes are larger than ${PLATFORM_LIMITS.maxExportBytes / MB} MB`);
         const fallback = req.kind === "csv" ? "export.csv" : "export.xlsx";
         const name = safeDownloadName(String(req.suggestedName ?? ""), fallback);
         const type = req.kind === "csv" ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -311,7 +316,8 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
     writeAutosave: (text: string) =>
       guard(async (): Promise<PlatformResult<void>> => {
         if (typeof text !== "string") return fail("Invalid autosave: text must be a string");
-        if (utf8Bytes(text) > PLATFORM_LIMITS.maxScenarioBytes) return fail(`Invalid autosave: text is larger than ${PLATFORM_LIMITS.maxScenarioBytes / MB} MB`);
+        if (utf8Bytes(text) > PLATFORM_LIMITS.maxScenarioBytes)
+          return fail(`Invalid autosave: text is larger than ${PLATFORM_LIMITS.maxScenarioBytes / MB} MB`);
         try {
           storage().setItem(STORAGE_KEYS.autosave, JSON.stringify({ version: 1, savedAt: now().toISOString(), text }));
         } catch (error) {

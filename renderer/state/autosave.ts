@@ -31,6 +31,10 @@ export function parseAutosave(text: string): ParsedAutosave {
     if (checked.ok) scenarios.push(checked.value);
     else skipped.push(checked.errors.slice(0, 3).map(formatInputError).join("; "));
   }
-  if (scenarios.length === 0) return { ok: false, error: skipped.length ? `No scenario in the autosave could be read: ${skipped.join(" | ")}` : "The autosave holds no scenarios." };
+  if (scenarios.length === 0)
+    return {
+      ok: false,
+      error: skipped.length ? `No scenario in the autosave could be read: ${skipped.join(" | ")}` : "The autosave holds no scenarios.",
+    };
   return { ok: true, scenarios, skipped };
 }

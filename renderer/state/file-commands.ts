@@ -22,7 +22,14 @@ const fileName = (name: string, ext: string) => `${name.replace(/[^\w .()-]+/g, 
 
 /** `total`: how many problems there were, when `errors` is only the first of them. */
 function showErrors(dispatch: Dispatch<Action>, what: string, errors: InputError[], total = errors.length) {
-  dispatch({ type: "notice", notice: { kind: "error", text: `${what}: ${total} problem(s); nothing was changed.`, details: errors.slice(0, 30).map(formatInputError) } });
+  dispatch({
+    type: "notice",
+    notice: {
+      kind: "error",
+      text: `${what}: ${total} problem(s); nothing was changed.`,
+      details: errors.slice(0, 30).map(formatInputError),
+    },
+  });
 }
 
 function fail(dispatch: Dispatch<Action>, what: string, error: string) {
@@ -50,7 +57,11 @@ export async function openRecent(ctx: FileCommandContext, token: string) {
 export async function saveScenario(ctx: FileCommandContext, saveAs: boolean) {
   const entry = activeEntry(ctx.getState());
   const token = saveAs || entry.builtIn ? undefined : entry.file?.token;
-  const r = await ctx.platform.saveScenarioFile({ ...(token ? { token } : {}), suggestedName: entry.file?.name ?? fileName(entry.scenario.name, "json"), text: serializeScenario(entry.scenario) });
+  const r = await ctx.platform.saveScenarioFile({
+    ...(token ? { token } : {}),
+    suggestedName: entry.file?.name ?? fileName(entry.scenario.name, "json"),
+    text: serializeScenario(entry.scenario),
+  });
   if (!r.ok) return fail(ctx.dispatch, "Save failed", r.error);
   if (r.value) ctx.dispatch({ type: "saved", key: entry.key, file: r.value });
 }
@@ -60,7 +71,9 @@ export async function exportXlsx(ctx: FileCommandContext) {
     const build = await exportWorkbook.load();
     const state = ctx.getState();
     const entry = activeEntry(state);
-    const bytes = build([entry.scenario, ...state.entries.filter((e) => e.key !== entry.key).map((e) => e.scenario)], { computeOptions: computeOptionsFor(entry.scenario, state.census?.census) });
+    const bytes = build([entry.scenario, ...state.entries.filter((e) => e.key !== entry.key).map((e) => e.scenario)], {
+      computeOptions: computeOptionsFor(entry.scenario, state.census?.census),
+    });
     const r = await ctx.platform.exportFile({ suggestedName: fileName(entry.scenario.name, "xlsx"), kind: "xlsx", bytes });
     if (!r.ok) return fail(ctx.dispatch, "Export failed", r.error);
     if (r.value) ctx.dispatch({ type: "notice", notice: { kind: "info", text: `Exported "${r.value.name}".` } });

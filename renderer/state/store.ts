@@ -101,7 +101,16 @@ export const cellErrorKey = (entryKey: string, path: string): string => `${entry
 export function initialState(): AppState {
   const fis = fisAsPublished();
   const stated = contractAsStated();
-  const builtIn = (key: string, s: Scenario): ScenarioEntry => ({ key, scenario: s, builtIn: true, baseline: s, baselineName: s.name, past: [], future: [], dirty: false });
+  const builtIn = (key: string, s: Scenario): ScenarioEntry => ({
+    key,
+    scenario: s,
+    builtIn: true,
+    baseline: s,
+    baselineName: s.name,
+    past: [],
+    future: [],
+    dirty: false,
+  });
   return {
     entries: [builtIn("fis", fis), builtIn("stated", stated)],
     activeKey: "fis",
@@ -141,9 +150,25 @@ function copyName(state: AppState, name: string): string {
 /** A new user entry holding a copy of `from` (baseline = `from` as it is now). */
 function addCopy(state: AppState, from: ScenarioEntry, name?: string): [AppState, ScenarioEntry] {
   const key = `u${state.nextKey}`;
-  const scenario: Scenario = { ...structuredClone(from.scenario), id: `scenario-${state.nextKey}`, name: name ? uniqueName(state, name) : copyName(state, from.scenario.name) };
-  const entry: ScenarioEntry = { key, scenario, builtIn: false, baseline: from.scenario, baselineName: from.scenario.name, past: [], future: [], dirty: true };
-  return [{ ...state, entries: [...state.entries, entry], activeKey: key, nextKey: state.nextKey + 1, changeSeq: state.changeSeq + 1 }, entry];
+  const scenario: Scenario = {
+    ...structuredClone(from.scenario),
+    id: `scenario-${state.nextKey}`,
+    name: name ? uniqueName(state, name) : copyName(state, from.scenario.name),
+  };
+  const entry: ScenarioEntry = {
+    key,
+    scenario,
+    builtIn: false,
+    baseline: from.scenario,
+    baselineName: from.scenario.name,
+    past: [],
+    future: [],
+    dirty: true,
+  };
+  return [
+    { ...state, entries: [...state.entries, entry], activeKey: key, nextKey: state.nextKey + 1, changeSeq: state.changeSeq + 1 },
+    entry,
+  ];
 }
 
 function updateEntry(state: AppState, key: string, f: (e: ScenarioEntry) => ScenarioEntry): AppState {
@@ -151,7 +176,10 @@ function updateEntry(state: AppState, key: string, f: (e: ScenarioEntry) => Scen
 }
 
 /** Parses and checks each edit; returns the scenario with the good ones and the rejections. */
-export function applyEdits(scenario: Scenario, edits: { path: string; text: string }[]): { scenario: Scenario; rejected: { path: string; text: string; message: string }[]; applied: string[] } {
+export function applyEdits(
+  scenario: Scenario,
+  edits: { path: string; text: string }[],
+): { scenario: Scenario; rejected: { path: string; text: string; message: string }[]; applied: string[] } {
   let current = scenario;
   const rejected: { path: string; text: string; message: string }[] = [];
   const applied: string[] = [];
@@ -189,7 +217,10 @@ function edit(state: AppState, edits: { path: string; text: string }[]): AppStat
     [next, target] = addCopy(state, target);
     // Re-applied to the copy so it keeps its own id and name.
     ({ scenario, rejected, applied } = applyEdits(target.scenario, edits));
-    copiedNotice = { kind: "info", text: `"${state.entries.find((e) => e.key === state.activeKey)!.scenario.name}" is a read-only built-in, so your edit was made in a new copy, "${target.scenario.name}".` };
+    copiedNotice = {
+      kind: "info",
+      text: `"${state.entries.find((e) => e.key === state.activeKey)!.scenario.name}" is a read-only built-in, so your edit was made in a new copy, "${target.scenario.name}".`,
+    };
   }
   const cellErrors = { ...next.cellErrors };
   // Errors are keyed by the entry the user was looking at, so a rejected edit on a built-in shows there.
@@ -208,7 +239,7 @@ function edit(state: AppState, edits: { path: string; text: string }[]): AppStat
           text: `${rejected.length === 1 ? `Rejected "${rejected[0]!.text}": ${rejected[0]!.message}` : `${rejected.length} values were rejected; the others were applied.`}${copiedNotice ? ` ${copiedNotice.text}` : ""}`,
           ...(rejected.length > 1 ? { details: rejected.map((r) => `"${r.text}" for ${r.path}: ${r.message}`) } : {}),
         }
-      : copiedNotice ?? (applied.length > 0 ? null : next.notice);
+      : (copiedNotice ?? (applied.length > 0 ? null : next.notice));
   return { ...next, cellErrors, notice };
 }
 
@@ -222,7 +253,14 @@ function structural(state: AppState, change: (s: Scenario) => CostLineChange): A
   const result = change(entry.scenario);
   if (!result.ok) {
     const [first, ...rest] = result.errors;
-    return { ...state, notice: { kind: "error", text: first ? first.message : "The change was refused.", ...(rest.length ? { details: rest.map((e) => e.message) } : {}) } };
+    return {
+      ...state,
+      notice: {
+        kind: "error",
+        text: first ? first.message : "The change was refused.",
+        ...(rest.length ? { details: rest.map((e) => e.message) } : {}),
+      },
+    };
   }
   let next = state;
   let target = entry;
@@ -293,28 +331,80 @@ export function reducer(state: AppState, action: Action): AppState {
     case "opened": {
       const key = `u${state.nextKey}`;
       const scenario = { ...action.scenario, name: uniqueName(state, action.scenario.name) };
-      const entry: ScenarioEntry = { key, scenario, builtIn: false, baseline: action.scenario, baselineName: `${action.scenario.name} (as opened)`, past: [], future: [], ...(action.file ? { file: action.file } : {}), dirty: false };
-      return { ...state, entries: [...state.entries, entry], activeKey: key, nextKey: state.nextKey + 1, changeSeq: state.changeSeq + 1, notice: { kind: "info", text: `Opened "${action.file?.name ?? scenario.name}".` } };
+      const entry: ScenarioEntry = {
+        key,
+        scenario,
+        builtIn: false,
+        baseline: action.scenario,
+        baselineName: `${action.scenario.name} (as opened)`,
+        past: [],
+        future: [],
+        ...(action.file ? { file: action.file } : {}),
+        dirty: false,
+      };
+      return {
+        ...state,
+        entries: [...state.entries, entry],
+        activeKey: key,
+        nextKey: state.nextKey + 1,
+        changeSeq: state.changeSeq + 1,
+        notice: { kind: "info", text: `Opened "${action.file?.name ?? scenario.name}".` },
+      };
     }
     case "saved":
-      return { ...updateEntry(state, action.key, (e) => ({ ...e, file: action.file, dirty: false })), notice: { kind: "info", text: `Saved "${action.file.name}".` } };
+      return {
+        ...updateEntry(state, action.key, (e) => ({ ...e, file: action.file, dirty: false })),
+        notice: { kind: "info", text: `Saved "${action.file.name}".` },
+      };
     case "recovered": {
       let next = state;
       for (const s of action.scenarios) {
         const key = `u${next.nextKey}`;
-        const entry: ScenarioEntry = { key, scenario: s, builtIn: false, baseline: s, baselineName: `${s.name} (as recovered)`, past: [], future: [], dirty: true };
+        const entry: ScenarioEntry = {
+          key,
+          scenario: s,
+          builtIn: false,
+          baseline: s,
+          baselineName: `${s.name} (as recovered)`,
+          past: [],
+          future: [],
+          dirty: true,
+        };
         next = { ...next, entries: [...next.entries, entry], activeKey: key, nextKey: next.nextKey + 1 };
       }
-      return { ...next, changeSeq: next.changeSeq + 1, notice: { kind: "info", text: `Recovered ${action.scenarios.length} scenario(s).` } };
+      return {
+        ...next,
+        changeSeq: next.changeSeq + 1,
+        notice: { kind: "info", text: `Recovered ${action.scenarios.length} scenario(s).` },
+      };
     }
     case "replaceScenario": {
       // A whole-scenario change (e.g. imported assumptions) on the active entry: one undo step.
       const entry = activeEntry(state);
       if (entry.builtIn) {
         const [next, copy] = addCopy(state, entry);
-        return { ...updateEntry(next, copy.key, (e) => ({ ...e, scenario: { ...action.scenario, id: e.scenario.id, name: e.scenario.name }, past: [e.scenario] })), notice: { kind: "info", text: `${action.what} "${entry.scenario.name}" is a read-only built-in, so this was applied to a new copy, "${copy.scenario.name}".` } };
+        return {
+          ...updateEntry(next, copy.key, (e) => ({
+            ...e,
+            scenario: { ...action.scenario, id: e.scenario.id, name: e.scenario.name },
+            past: [e.scenario],
+          })),
+          notice: {
+            kind: "info",
+            text: `${action.what} "${entry.scenario.name}" is a read-only built-in, so this was applied to a new copy, "${copy.scenario.name}".`,
+          },
+        };
       }
-      return { ...updateEntry(state, entry.key, (e) => ({ ...e, scenario: action.scenario, past: [...e.past, e.scenario], future: [], dirty: true })), notice: { kind: "info", text: action.what } };
+      return {
+        ...updateEntry(state, entry.key, (e) => ({
+          ...e,
+          scenario: action.scenario,
+          past: [...e.past, e.scenario],
+          future: [],
+          dirty: true,
+        })),
+        notice: { kind: "info", text: action.what },
+      };
     }
     case "addCostLine":
       return structural(state, (s) => addCostLine(s, action.line));
@@ -324,8 +414,25 @@ export function reducer(state: AppState, action: Action): AppState {
       const key = `u${state.nextKey}`;
       const scenario = { ...action.scenario, name: uniqueName(state, action.scenario.name) };
       const from = state.entries.find((e) => e.key === action.from);
-      const entry: ScenarioEntry = { key, scenario, builtIn: false, baseline: from?.scenario ?? action.scenario, baselineName: from?.scenario.name ?? scenario.name, past: [], future: [], dirty: true };
-      return { ...state, entries: [...state.entries, entry], activeKey: key, selectedCell: null, nextKey: state.nextKey + 1, changeSeq: state.changeSeq + 1, notice: { kind: "info", text: `${action.what} "${scenario.name}".` } };
+      const entry: ScenarioEntry = {
+        key,
+        scenario,
+        builtIn: false,
+        baseline: from?.scenario ?? action.scenario,
+        baselineName: from?.scenario.name ?? scenario.name,
+        past: [],
+        future: [],
+        dirty: true,
+      };
+      return {
+        ...state,
+        entries: [...state.entries, entry],
+        activeKey: key,
+        selectedCell: null,
+        nextKey: state.nextKey + 1,
+        changeSeq: state.changeSeq + 1,
+        notice: { kind: "info", text: `${action.what} "${scenario.name}".` },
+      };
     }
     case "notice":
       return { ...state, notice: action.notice };
@@ -334,7 +441,12 @@ export function reducer(state: AppState, action: Action): AppState {
     case "selectCell":
       return { ...state, selectedCell: { line: action.line, column: action.column } };
     case "census":
-      return { ...state, census: { census: action.census, fileName: action.fileName, ...(action.importedIn ? { importedIn: action.importedIn } : {}) }, censusImport: null, notice: { kind: "info", text: `Imported the census in "${action.fileName}"; scenarios costed by the schedule method now use it.` } };
+      return {
+        ...state,
+        census: { census: action.census, fileName: action.fileName, ...(action.importedIn ? { importedIn: action.importedIn } : {}) },
+        censusImport: null,
+        notice: { kind: "info", text: `Imported the census in "${action.fileName}"; scenarios costed by the schedule method now use it.` },
+      };
     case "censusImporting":
       return { ...state, censusImport: action.file };
     case "compareKeys":

@@ -100,7 +100,9 @@ export function createWorkerJobClient<Req, Res, Msg = Req>(options: WorkerJobCli
       const id = nextId++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject, request, started });
-        const { message, transfer } = options.toMessage ? options.toMessage(request) : { message: request as unknown as Msg, transfer: undefined };
+        const { message, transfer } = options.toMessage
+          ? options.toMessage(request)
+          : { message: request as unknown as Msg, transfer: undefined };
         const job: JobMessage<Msg> = { id, request: message };
         w.postMessage(job, transfer ?? []);
       });

@@ -5,7 +5,10 @@
 import type { JobMessage, JobReply } from "./worker-job-protocol";
 
 export function serveWorkerJobs<Req, Res>(handle: (request: Req) => Res): void {
-  const scope = self as unknown as { onmessage: ((e: MessageEvent<JobMessage<Req>>) => void) | null; postMessage(message: JobReply<Res>): void };
+  const scope = self as unknown as {
+    onmessage: ((e: MessageEvent<JobMessage<Req>>) => void) | null;
+    postMessage(message: JobReply<Res>): void;
+  };
   scope.onmessage = (e) => {
     const { id, request } = e.data;
     try {

@@ -24,7 +24,12 @@ const afscme = (rounding: "truncate" | "halfUp" = "truncate") =>
         id: "raise",
         label: "Flat raise",
         line: "salary",
-        steps: [flat(2026, "1200", "2025-07-01"), flat(2027, "1000", "2026-07-01"), flat(2028, "0", "2027-07-01"), flat(2029, "800", "2028-07-01")],
+        steps: [
+          flat(2026, "1200", "2025-07-01"),
+          flat(2027, "1000", "2026-07-01"),
+          flat(2028, "0", "2027-07-01"),
+          flat(2029, "800", "2028-07-01"),
+        ],
       },
       payRate("pension", "0.115", ["raise"], { line: "pension" }),
     ],
@@ -85,6 +90,13 @@ describe("AFSCME: flat-dollar raises accumulate; truncation", () => {
   it("the same agreement rounded half-up shows the cells truncation cut", () => {
     const halfUp = table(afscme("halfUp"));
     const d = (line: string, col: string) => halfUp.lines.find((l) => l.id === line)!.cells[col]!.display.toNumber();
-    expect([d("salary", "FY2026"), d("salary", "FY2027"), d("pension", "FY2026"), d("pension", "FY2029"), d("totalCost", "FY2026"), d("localPortion", "Total")]).toEqual([347, 636, 40, 100, 387, 1663]);
+    expect([
+      d("salary", "FY2026"),
+      d("salary", "FY2027"),
+      d("pension", "FY2026"),
+      d("pension", "FY2029"),
+      d("totalCost", "FY2026"),
+      d("localPortion", "Total"),
+    ]).toEqual([347, 636, 40, 100, 387, 1663]);
   });
 });

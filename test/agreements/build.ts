@@ -7,7 +7,12 @@ import { computeTable, type TableResult } from "../../model/engine/compute";
 import { validateScenario } from "../../model/engine/scenario/schema";
 import type { CostItem, EmployeeGroup, Param, RaiseStep, Scenario, Settings, Unit } from "../../model/engine/scenario/types";
 
-export const p = (value: string, unit: Unit, label = "test input"): Param => ({ value, unit, label, source: { kind: "contract", ref: "test agreement" } });
+export const p = (value: string, unit: Unit, label = "test input"): Param => ({
+  value,
+  unit,
+  label,
+  source: { kind: "contract", ref: "test agreement" },
+});
 
 export const group = (id: string, members: string, averageSalary: string): EmployeeGroup => ({
   id,
@@ -32,7 +37,12 @@ export const flat = (fiscalYear: number, dollars: string, effective: string): Ra
   source: { kind: "contract", ref: "test agreement" },
 });
 
-export const payRate = (id: string, rate: string, appliesTo: string[], extra: { groupIds?: string[]; startFiscalYear?: number; line?: string } = {}): CostItem => ({
+export const payRate = (
+  id: string,
+  rate: string,
+  appliesTo: string[],
+  extra: { groupIds?: string[]; startFiscalYear?: number; line?: string } = {},
+): CostItem => ({
   kind: "payRate",
   id,
   label: id,
@@ -75,7 +85,13 @@ export function agreement(spec: AgreementSpec): Scenario {
       effectiveFrom: spec.effectiveFrom,
       effectiveTo: spec.effectiveTo,
     },
-    settings: { rounding: "halfUp", proration: "payPeriods", calendarToFiscal: "monthsInForce", salaryMethod: "averageSalary", ...spec.settings },
+    settings: {
+      rounding: "halfUp",
+      proration: "payPeriods",
+      calendarToFiscal: "monthsInForce",
+      salaryMethod: "averageSalary",
+      ...spec.settings,
+    },
     groups: spec.groups,
     lines: spec.lines.map((id) => ({ id, label: id })),
     items: spec.items,

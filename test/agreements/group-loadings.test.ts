@@ -19,11 +19,22 @@ const scenario = (items: CostItem[]) =>
     lines: ["pay", "benefits"],
     items,
   });
-const rateCost = (items: CostItem[]) => table(scenario(items)).items.find((i) => i.id === "pension")!.cells.FY2026!.exact.toFixed(4);
+const rateCost = (items: CostItem[]) =>
+  table(scenario(items))
+    .items.find((i) => i.id === "pension")!
+    .cells.FY2026!.exact.toFixed(4);
 
 describe("per-group rates of pay on items that are not raises", () => {
   it("one-time pay on an explicit earnings figure is split by payroll share", () => {
-    const bonus: CostItem = { kind: "oneTime", id: "bonus", label: "Bonus", line: "pay", paidInFiscalYear: 2026, rate: p("0.02", "rate"), earnings: p("2500000", "USD") };
+    const bonus: CostItem = {
+      kind: "oneTime",
+      id: "bonus",
+      label: "Bonus",
+      line: "pay",
+      paidInFiscalYear: 2026,
+      rate: p("0.02", "rate"),
+      earnings: p("2500000", "USD"),
+    };
     // 0.02 x 2,500,000 = 50,000; A's share 1,000,000 / 2,500,000 = 0.4 -> 20,000; pension 0.1 x 20,000 = 2,000
     expect(rateCost([bonus, payRate("pension", "0.1", ["bonus"], { groupIds: ["A"] })])).toBe("2000.0000");
   });
@@ -35,7 +46,15 @@ describe("per-group rates of pay on items that are not raises", () => {
   });
 
   it("a flat per-member one-time amount counts the group's members", () => {
-    const lump: CostItem = { kind: "oneTime", id: "lump", label: "Lump sum", line: "pay", paidInFiscalYear: 2026, rate: p("0", "rate"), amountPerMember: p("500", "USD") };
+    const lump: CostItem = {
+      kind: "oneTime",
+      id: "lump",
+      label: "Lump sum",
+      line: "pay",
+      paidInFiscalYear: 2026,
+      rate: p("0", "rate"),
+      amountPerMember: p("500", "USD"),
+    };
     const t = table(scenario([lump, payRate("pension", "0.1", ["lump"], { groupIds: ["B"] })]));
     // all: 40 x 500 = 20,000; B: 30 x 500 = 15,000; pension 0.1 x 15,000 = 1,500
     expect(t.items.find((i) => i.id === "lump")!.cells.FY2026!.exact.toFixed(4)).toBe("20000.0000");
@@ -46,7 +65,14 @@ describe("per-group rates of pay on items that are not raises", () => {
     const nps: CostItem = { kind: "fixedAmounts", id: "uniforms", label: "Uniforms", line: "pay", amounts: { FY2026: p("100000", "USD") } };
     // B's share 1,500,000 / 2,500,000 = 0.6 -> 60,000; 0.1 x 60,000 = 6,000
     expect(rateCost([nps, payRate("pension", "0.1", ["uniforms"], { groupIds: ["B"] })])).toBe("6000.0000");
-    const onlyA: CostItem = { kind: "fixedAmounts", id: "uniforms", label: "Uniforms", line: "pay", groupIds: ["A"], amounts: { FY2026: p("100000", "USD") } };
+    const onlyA: CostItem = {
+      kind: "fixedAmounts",
+      id: "uniforms",
+      label: "Uniforms",
+      line: "pay",
+      groupIds: ["A"],
+      amounts: { FY2026: p("100000", "USD") },
+    };
     expect(rateCost([onlyA, payRate("pension", "0.1", ["uniforms"], { groupIds: ["B"] })])).toBe("0.0000");
   });
 });

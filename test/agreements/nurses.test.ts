@@ -24,7 +24,12 @@ const nurses = () =>
         id: "raise",
         label: "Raise",
         line: "salary",
-        steps: [percent(2025, "0.04", "2025-07-01"), percent(2026, "0.03", "2026-07-01"), percent(2027, "0", "2027-01-01"), percent(2028, "0", "2028-01-01")],
+        steps: [
+          percent(2025, "0.04", "2025-07-01"),
+          percent(2026, "0.03", "2026-07-01"),
+          percent(2027, "0", "2027-01-01"),
+          percent(2028, "0", "2028-01-01"),
+        ],
       },
       {
         kind: "premiumPay",

@@ -19,8 +19,23 @@ const police = () =>
     groups: [group("sworn", "120", "80000"), group("civilian", "40", "50000")],
     lines: ["salary", "ratification", "benefits"],
     items: [
-      { kind: "raises", id: "raise", label: "Across-the-board raise", line: "salary", steps: [percent(2026, "0.03", "2025-07-01"), percent(2027, "0", "2026-07-01"), percent(2028, "0.02", "2027-07-01")] },
-      { kind: "oneTime", id: "ratification", label: "Ratification payment", line: "ratification", groupIds: ["sworn"], paidInFiscalYear: 2026, rate: p("0", "rate"), amountPerMember: p("1500", "USD", "per sworn officer") },
+      {
+        kind: "raises",
+        id: "raise",
+        label: "Across-the-board raise",
+        line: "salary",
+        steps: [percent(2026, "0.03", "2025-07-01"), percent(2027, "0", "2026-07-01"), percent(2028, "0.02", "2027-07-01")],
+      },
+      {
+        kind: "oneTime",
+        id: "ratification",
+        label: "Ratification payment",
+        line: "ratification",
+        groupIds: ["sworn"],
+        paidInFiscalYear: 2026,
+        rate: p("0", "rate"),
+        amountPerMember: p("1500", "USD", "per sworn officer"),
+      },
       payRate("medicare", "0.0145", ["raise"], { groupIds: ["sworn"] }),
       payRate("fica", "0.0765", ["raise"], { groupIds: ["civilian"] }),
       payRate("pension", "0.20", ["raise"], { groupIds: ["sworn"], startFiscalYear: 2027 }),
@@ -103,6 +118,10 @@ describe("police: two groups, per-group loadings, a pension rate from FY2027, a 
     const s = police();
     s.items = s.items.map((i) => (i.id === "medicare" ? { ...i, groupIds: ["sworn", "civilian"] } : i));
     // 0.0145 x 348,000 = 5,046
-    expect(table(s).items.find((i) => i.id === "medicare")!.cells.FY2026!.exact.toFixed(4)).toBe("5046.0000");
+    expect(
+      table(s)
+        .items.find((i) => i.id === "medicare")!
+        .cells.FY2026!.exact.toFixed(4),
+    ).toBe("5046.0000");
   });
 });

@@ -32,7 +32,15 @@ const sparks = () =>
     effectiveTo: "2027-06-30",
     groups: [group("unit", "1", payroll.toFixed(2))],
     lines: ["salary"],
-    items: [{ kind: "raises", id: "cola", label: "Cost of living adjustment", line: "salary", steps: [percent(2026, "0.03", "2025-07-01"), percent(2027, "0.03", "2026-07-01")] }],
+    items: [
+      {
+        kind: "raises",
+        id: "cola",
+        label: "Cost of living adjustment",
+        line: "salary",
+        steps: [percent(2026, "0.03", "2025-07-01"), percent(2027, "0.03", "2026-07-01")],
+      },
+    ],
   });
 
 describe("Sparks, NV 2024-2027: published yearly additions of two 3% COLAs", () => {

@@ -62,7 +62,13 @@ describe("cost of 1% with a pension rate that starts later and a group-only load
       groups: [group("sworn", "100", "80000"), group("civilian", "50", "40000")],
       lines: ["salary", "benefits"],
       items: [
-        { kind: "raises", id: "raise", label: "Raise", line: "salary", steps: [percent(2026, "0.03", "2025-07-01"), percent(2027, "0", "2026-07-01")] },
+        {
+          kind: "raises",
+          id: "raise",
+          label: "Raise",
+          line: "salary",
+          steps: [percent(2026, "0.03", "2025-07-01"), percent(2027, "0", "2026-07-01")],
+        },
         payRate("fica", "0.0765", ["raise"], { groupIds: ["civilian"] }),
         payRate("pension", "0.2", ["raise"], { groupIds: ["sworn"], startFiscalYear: 2027 }),
       ],

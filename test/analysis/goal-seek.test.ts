@@ -21,7 +21,11 @@ const uniform = (r: Decimal) => withRaises(fisAsPublished(), { 0: r, 1: r, 2: r,
 const cell = (s: Scenario, line: string, col: string) => computeTable(s).lines.find((l) => l.id === line)!.cells[col]!.exact;
 
 describe("goal seek: largest uniform raise with TOTAL COST <= $200M over four years", () => {
-  const constraint: BudgetConstraint = { lineId: "totalCost", limit: { kind: "amount", dollars: new Decimal("200000000") }, scope: "total" };
+  const constraint: BudgetConstraint = {
+    lineId: "totalCost",
+    limit: { kind: "amount", dollars: new Decimal("200000000") },
+    scope: "total",
+  };
   const result = goalSeekRaise(fisAsPublished(), { raise: "all", constraint });
 
   it("finds 2.10%: it fits and 2.11% does not (recomputed independently)", () => {
@@ -41,7 +45,12 @@ describe("goal seek: largest uniform raise with TOTAL COST <= $200M over four ye
     };
     expect(T("0.021").lessThanOrEqualTo(200_000_000)).toBe(true);
     expect(T("0.0211").greaterThan(200_000_000)).toBe(true);
-    expect(cell(uniform(new Decimal("0.021")), "totalCost", "Total").minus(T("0.021")).abs().lessThan("0.000001")).toBe(true);
+    expect(
+      cell(uniform(new Decimal("0.021")), "totalCost", "Total")
+        .minus(T("0.021"))
+        .abs()
+        .lessThan("0.000001"),
+    ).toBe(true);
   });
 
   it("returns a new, valid scenario named for the solve, with the raise marked as derived", () => {
@@ -77,7 +86,10 @@ describe("goal seek: one year's raise", () => {
     const slope = P.times("1.082118").times(MEDICARE);
     const rStar = new Decimal("0.04").plus(new Decimal(87_000_000).minus(t).div(slope));
     const expected = rStar.toDecimalPlaces(4, Decimal.ROUND_FLOOR);
-    const result = goalSeekRaise(s, { raise: 2028, constraint: { lineId: "totalCost", limit: { kind: "amount", dollars: new Decimal(87_000_000) }, scope: { fiscalYear: 2028 } } });
+    const result = goalSeekRaise(s, {
+      raise: 2028,
+      constraint: { lineId: "totalCost", limit: { kind: "amount", dollars: new Decimal(87_000_000) }, scope: { fiscalYear: 2028 } },
+    });
     expect(result.ok && result.raise.toString()).toBe(expected.toString());
     expect(expected.toString()).toBe("0.0398");
     // the other years keep their raises
@@ -86,7 +98,10 @@ describe("goal seek: one year's raise", () => {
   });
 
   it("local portion <= funding available + $35M in every year: 1.84% uniform, FY2028 is the binding year", () => {
-    const result = goalSeekRaise(fisAsPublished(), { raise: "all", constraint: { lineId: "localPortion", limit: parseLimit("fundingAvailable+35000000")!, scope: "eachYear" } });
+    const result = goalSeekRaise(fisAsPublished(), {
+      raise: "all",
+      constraint: { lineId: "localPortion", limit: parseLimit("fundingAvailable+35000000")!, scope: "eachYear" },
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.raise.toString()).toBe("0.0184");
@@ -94,22 +109,38 @@ describe("goal seek: one year's raise", () => {
     // FY2028: local portion at 1.85% exceeds 21,304,400 + 35,000,000
     expect(cell(next, "localPortion", "FY2028").greaterThan(new Decimal("21304400").plus(35_000_000))).toBe(true);
     const at = uniform(new Decimal("0.0184"));
-    for (const [fy, funding] of [["FY2025", "21437200"], ["FY2026", "15519200"], ["FY2027", "17498200"], ["FY2028", "21304400"]] as const) {
+    for (const [fy, funding] of [
+      ["FY2025", "21437200"],
+      ["FY2026", "15519200"],
+      ["FY2027", "17498200"],
+      ["FY2028", "21304400"],
+    ] as const) {
       expect(cell(at, "localPortion", fy).lessThanOrEqualTo(new Decimal(funding).plus(35_000_000))).toBe(true);
     }
   });
 
   it("says so when even 0% breaks the constraint, or when the top of the bracket still fits", () => {
-    const none = goalSeekRaise(fisAsPublished(), { raise: "all", constraint: { lineId: "localPortion", limit: parseLimit("fundingAvailable")!, scope: "eachYear" } });
+    const none = goalSeekRaise(fisAsPublished(), {
+      raise: "all",
+      constraint: { lineId: "localPortion", limit: parseLimit("fundingAvailable")!, scope: "eachYear" },
+    });
     expect(none.ok).toBe(false);
     // FY2025 at 0%: bonus + premium + benefits + NPS alone exceed the $21.4M funded
     if (!none.ok) expect([none.reason, /FY2025/.test(none.message)]).toEqual(["infeasibleAtLowest", true]);
-    const loose = goalSeekRaise(fisAsPublished(), { raise: "all", constraint: { lineId: "totalCost", limit: { kind: "amount", dollars: new Decimal("1e12") }, scope: "total" } });
+    const loose = goalSeekRaise(fisAsPublished(), {
+      raise: "all",
+      constraint: { lineId: "totalCost", limit: { kind: "amount", dollars: new Decimal("1e12") }, scope: "total" },
+    });
     expect(!loose.ok && loose.reason).toBe("notBindingAtHighest");
   });
 
   it("refuses a year with no raise to vary", () => {
-    expect(() => goalSeekRaise(fisAsPublished(), { raise: 2031, constraint: { lineId: "totalCost", limit: { kind: "amount", dollars: new Decimal(1) }, scope: "total" } })).toThrow(/no percent raise in FY2031/);
+    expect(() =>
+      goalSeekRaise(fisAsPublished(), {
+        raise: 2031,
+        constraint: { lineId: "totalCost", limit: { kind: "amount", dollars: new Decimal(1) }, scope: "total" },
+      }),
+    ).toThrow(/no percent raise in FY2031/);
   });
 });
 

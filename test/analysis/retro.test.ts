@@ -47,7 +47,9 @@ describe("retro pay", () => {
 
   it("a raise effective mid-year owes only the periods from its own date: Apr 1 2025 to May 7 = 3 periods", () => {
     const s = fisAsPublished();
-    s.items = s.items.map((i) => (i.kind === "raises" ? { ...i, steps: [{ ...i.steps[0]!, effective: "2025-04-01" }, ...i.steps.slice(1)] } : i));
+    s.items = s.items.map((i) =>
+      i.kind === "raises" ? { ...i, steps: [{ ...i.steps[0]!, effective: "2025-04-01" }, ...i.steps.slice(1)] } : i,
+    );
     const r = retroPay(s, { approved: "2025-01-07" });
     if (!r.ok) throw new Error(r.message);
     // periods starting Apr 6, Apr 20, May 4: 608,048,184 x 0.02 x 3/26 = 1,403,188.1169...
@@ -64,7 +66,10 @@ describe("retro pay", () => {
   it("a lag of 0 days and bad input", () => {
     const r = retroPay(fisAsPublished(), { approved: "2025-01-07", implementationLagDays: 0 });
     expect(r.ok && r.value.implementation).toBe("2025-01-07");
-    expect(retroPay(fisAsPublished(), { approved: "2025-02-30" })).toEqual({ ok: false, message: 'approval date "2025-02-30" is not a real date written YYYY-MM-DD' });
+    expect(retroPay(fisAsPublished(), { approved: "2025-02-30" })).toEqual({
+      ok: false,
+      message: 'approval date "2025-02-30" is not a real date written YYYY-MM-DD',
+    });
     expect(retroPay(fisAsPublished(), { approved: "2025-01-07", implementationLagDays: -3 }).ok).toBe(false);
   });
 });
@@ -82,7 +87,16 @@ describe("retro pay by days", () => {
       settings: { proration: "days" },
       groups: [group("rn", "200", "90000")],
       lines: ["salary", "benefits"],
-      items: [{ kind: "raises", id: "raise", label: "Raise", line: "salary", steps: [percent(2025, "0.04", "2025-07-01"), percent(2026, "0", "2026-01-01")] }, payRate("medicare", "0.0145", ["raise"])],
+      items: [
+        {
+          kind: "raises",
+          id: "raise",
+          label: "Raise",
+          line: "salary",
+          steps: [percent(2025, "0.04", "2025-07-01"), percent(2026, "0", "2026-01-01")],
+        },
+        payRate("medicare", "0.0145", ["raise"]),
+      ],
     });
     const r = retroPay(s, { approved: "2025-08-01", implementationLagDays: 30 });
     if (!r.ok) throw new Error(r.message);

@@ -59,7 +59,11 @@ describe("two-way table FY2026 x FY2027 raises", () => {
 
   it("at (3%, 3%) it is the reference total; at (0%, 0%) a costing with both raises at 0", () => {
     expect(w.values[6]![6]!.equals(total())).toBe(true);
-    const zero = setInputValue(setInputValue(fisAsPublished(), "items.baseSalary.steps.1.amount", "0"), "items.baseSalary.steps.2.amount", "0");
+    const zero = setInputValue(
+      setInputValue(fisAsPublished(), "items.baseSalary.steps.1.amount", "0"),
+      "items.baseSalary.steps.2.amount",
+      "0",
+    );
     expect(w.values[0]![0]!.equals(total(zero))).toBe(true);
   });
 

@@ -30,7 +30,9 @@ describe("bench formula workbook", () => {
     const scenario = fisAsPublished();
     const built = buildFormulaWorkbook(scenario);
     const bytes = XLSX.write(built.workbook, { type: "buffer", bookType: "xlsx" }) as Uint8Array;
-    const hf = HyperFormula.buildFromSheets(sheetsForHyperFormula(XLSX.read(bytes, { type: "buffer", cellFormula: true })), { licenseKey: "gpl-v3" });
+    const hf = HyperFormula.buildFromSheets(sheetsForHyperFormula(XLSX.read(bytes, { type: "buffer", cellFormula: true })), {
+      licenseKey: "gpl-v3",
+    });
     const display = hf.getSheetId("Display")!;
     const ours = computeTable(scenario);
     const columns = ["FY2025", "FY2026", "FY2027", "FY2028", "Total"];
@@ -63,7 +65,8 @@ describe("census fixture", () => {
     const parsed = parseCensusCsv(censusCsvText(rows), "fixture.csv");
     if (!parsed.ok) throw new Error(parsed.errors[0]!.message);
     expect(censusHeadcount(parsed.value).toString()).toBe("2000");
-    const key = (c: { schedule: string; lane: string; step: number; yearsOfService?: number }) => `${c.schedule}|${c.lane}|${c.step}|${c.yearsOfService ?? ""}`;
+    const key = (c: { schedule: string; lane: string; step: number; yearsOfService?: number }) =>
+      `${c.schedule}|${c.lane}|${c.step}|${c.yearsOfService ?? ""}`;
     const want = new Map(census.cells.map((c) => [key(c), c.headcount.toString()]));
     const got = new Map(parsed.value.cells.map((c) => [key(c), c.headcount.toString()]));
     expect(got).toEqual(want);

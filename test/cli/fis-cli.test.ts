@@ -23,7 +23,17 @@ describe("npm run fis", () => {
     const json = JSON.parse(fis("--json").stdout);
     expect(json.units).toBe("USD thousands");
     expect(json.columns).toEqual(["FY2025", "FY2026", "FY2027", "FY2028", "Total"]);
-    expect(json.lines.map((l: { id: string }) => l.id)).toEqual(["baseSalaryIncreases", "bonus", "additionalPay", "benefits", "otherNps", "totalCost", "localPortion", "fundingAvailable", "costFundedByWia"]);
+    expect(json.lines.map((l: { id: string }) => l.id)).toEqual([
+      "baseSalaryIncreases",
+      "bonus",
+      "additionalPay",
+      "benefits",
+      "otherNps",
+      "totalCost",
+      "localPortion",
+      "fundingAvailable",
+      "costFundedByWia",
+    ]);
     const base = json.lines[0];
     expect(base.values).toEqual({ FY2025: 12161, FY2026: 30767, FY2027: 49932, FY2028: 76251, Total: 169111 });
     expect(base.exact.FY2025).toBe("12160963.68");
@@ -49,7 +59,11 @@ describe("npm run fis", () => {
     const dir = mkdtempSync(join(tmpdir(), "fis-cli-"));
     const good = join(dir, "good.json");
     const s = fisAsPublished();
-    s.items = s.items.map((i) => (i.kind === "raises" ? { ...i, steps: i.steps.map((st) => (st.fiscalYear === 2026 ? { ...st, amount: { ...st.amount, value: "0.04" } } : st)) } : i));
+    s.items = s.items.map((i) =>
+      i.kind === "raises"
+        ? { ...i, steps: i.steps.map((st) => (st.fiscalYear === 2026 ? { ...st, amount: { ...st.amount, value: "0.04" } } : st)) }
+        : i,
+    );
     writeFileSync(good, serializeScenario(s));
     const ok = JSON.parse(fis("--scenario", good, "--json").stdout);
     // FY2026 at 4%: P x (1.02 x 1.04 - 1) = 608,048,184 x 0.0608 = 36,969,329.59

@@ -64,9 +64,9 @@ describe("the Analysis screen on FIS as published", () => {
     expect(await first.innerText()).toContain("±1 point");
     await page.locator('[data-testid="tornado"] .recharts-bar-rectangle').first().waitFor();
     // The chart's first (top) category is the same input.
-    const ticks = await page.locator('[data-testid="tornado"] .recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').evaluateAll((els) =>
-      els.map((e) => ({ y: Number(e.getAttribute("y")), text: e.textContent ?? "" })).sort((a, b) => a.y - b.y),
-    );
+    const ticks = await page
+      .locator('[data-testid="tornado"] .recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')
+      .evaluateAll((els) => els.map((e) => ({ y: Number(e.getAttribute("y")), text: e.textContent ?? "" })).sort((a, b) => a.y - b.y));
     // A long label wraps into several tspans; compare without the spaces between them.
     expect(ticks[0]!.text.replace(/\s/g, "")).toContain(engine.bars[0]!.label.replace(/\s/g, ""));
     expect(await tid("timing-tornado").getAttribute("data-where")).toBe("worker");
@@ -79,7 +79,9 @@ describe("the Analysis screen on FIS as published", () => {
     expect(await at.innerText()).toBe("238,980");
     expect(await at.getAttribute("class")).toContain("ref-cell");
     const engine = twoWayTable(reference, { rowYear: 2026, columnYear: 2027 });
-    expect(await page.locator('[data-testid="twoway-cell"][data-row="0.1"][data-col="0"]').getAttribute("data-exact")).toBe(engine.values[20]![0]!.toString());
+    expect(await page.locator('[data-testid="twoway-cell"][data-row="0.1"][data-col="0"]').getAttribute("data-exact")).toBe(
+      engine.values[20]![0]!.toString(),
+    );
     expect(await tid("timing-twoWay").getAttribute("data-where")).toBe("worker");
     const ms = {
       tornado: Number(await tid("timing-tornado").getAttribute("data-ms")),
@@ -118,7 +120,10 @@ describe("the Analysis screen on FIS as published", () => {
     await tid("goal-create").click();
     await expect.poll(() => tid("active-scenario").innerText()).toContain("Goal seek: uniform raise 2.10%");
     await tid("tab-table").click();
-    const solved = goalSeekRaise(reference, { raise: "all", constraint: { lineId: "totalCost", limit: { kind: "amount", dollars: new Decimal(200_000_000) }, scope: "total" } });
+    const solved = goalSeekRaise(reference, {
+      raise: "all",
+      constraint: { lineId: "totalCost", limit: { kind: "amount", dollars: new Decimal(200_000_000) }, scope: "total" },
+    });
     if (!solved.ok) throw new Error(solved.message);
     const total = await readLine("totalCost");
     expect(total.Total).toBeLessThanOrEqual(200_000);
@@ -130,10 +135,16 @@ describe("cost lines in the app", () => {
   let solved: Scenario;
   let withFica: Scenario;
   beforeAll(() => {
-    const r = goalSeekRaise(fisAsPublished(), { raise: "all", constraint: { lineId: "totalCost", limit: { kind: "amount", dollars: new Decimal(200_000_000) }, scope: "total" } });
+    const r = goalSeekRaise(fisAsPublished(), {
+      raise: "all",
+      constraint: { lineId: "totalCost", limit: { kind: "amount", dollars: new Decimal(200_000_000) }, scope: "total" },
+    });
     if (!r.ok) throw new Error(r.message);
     solved = r.scenario;
-    const added = addCostLine(solved, { label: "FICA 7.65% on base salary", item: { kind: "payRate", rate: "0.0765", appliesTo: ["baseSalary"], startFiscalYear: 2027 } });
+    const added = addCostLine(solved, {
+      label: "FICA 7.65% on base salary",
+      item: { kind: "payRate", rate: "0.0765", appliesTo: ["baseSalary"], startFiscalYear: 2027 },
+    });
     if (!added.ok) throw new Error(added.errors[0]!.message);
     withFica = added.scenario;
   });
@@ -159,7 +170,13 @@ describe("cost lines in the app", () => {
     expect(await readLine("ficaOnBaseSalary")).toEqual(expectedLine(want, "ficaOnBaseSalary"));
     expect(await readLine("totalCost")).toEqual(expectedLine(want, "totalCost"));
     expect(lineOf(want, "ficaOnBaseSalary").cells.FY2026!.exact.isZero()).toBe(true);
-    const rows = await page.locator('[data-testid="fis-grid"] [row-id][row-index]').evaluateAll((els) => [...new Map(els.map((e) => [Number(e.getAttribute("row-index")), e.getAttribute("row-id")])).entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]));
+    const rows = await page
+      .locator('[data-testid="fis-grid"] [row-id][row-index]')
+      .evaluateAll((els) =>
+        [...new Map(els.map((e) => [Number(e.getAttribute("row-index")), e.getAttribute("row-id")])).entries()]
+          .sort((a, b) => a[0] - b[0])
+          .map((e) => e[1]),
+      );
     expect(rows.indexOf("ficaOnBaseSalary")).toBe(rows.indexOf("totalCost") - 1);
     await page.screenshot({ path: `${shots}10b-cost-line-table.png` });
   });

@@ -16,7 +16,8 @@ export function thousands(text: string): number {
 export const byTestId = (page: Page, id: string): Locator => page.locator(`[data-testid="${id}"]`);
 
 /** A cell of the Table tab's grid; the Inputs screen has its own live copy ("inputs-fis-grid"). */
-export const fisCell = (page: Page, line: string, column: string): Locator => page.locator(`[data-testid="fis-grid"] [row-id="${line}"] [col-id="${column}"]`);
+export const fisCell = (page: Page, line: string, column: string): Locator =>
+  page.locator(`[data-testid="fis-grid"] [row-id="${line}"] [col-id="${column}"]`);
 
 export async function readLine(page: Page, line: string): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -32,7 +33,9 @@ export async function readTable(page: Page, lines: string[]): Promise<Record<str
 
 /** The engine's table as the grid shows it: each line's $K display values. */
 export function expectedTable(result: TableResult): Record<string, Record<string, number>> {
-  return Object.fromEntries(result.lines.map((l) => [l.id, Object.fromEntries(COLUMNS.map((c) => [c, Number(l.cells[c]!.display.toString())]))]));
+  return Object.fromEntries(
+    result.lines.map((l) => [l.id, Object.fromEntries(COLUMNS.map((c) => [c, Number(l.cells[c]!.display.toString())]))]),
+  );
 }
 
 export function expectedLine(result: TableResult, id: string): Record<string, number> {

@@ -35,7 +35,11 @@ let badPath: string;
 let imported: Census;
 
 const tid = (id: string) => byTestId(page, id);
-const readTable = (result: TableResult) => readGrid(page, result.lines.map((l) => l.id));
+const readTable = (result: TableResult) =>
+  readGrid(
+    page,
+    result.lines.map((l) => l.id),
+  );
 
 /**
  * In-page recorder, as source text (the page's CSP allows no eval, and a function would be
@@ -104,12 +108,21 @@ describe("a 100,000-person census file", () => {
     await page.evaluate(armRecorder("100,000 members"));
     await chooseCensus(page, csvPath);
     await expect.poll(() => page.evaluate("window.__import.done !== null"), { timeout: 60_000 }).toBe(true);
-    const r = (await page.evaluate("window.__import")) as { t0: number; done: number; maxGapMs: number; frames: number; status: string | null; buttonDisabled: boolean | null };
+    const r = (await page.evaluate("window.__import")) as {
+      t0: number;
+      done: number;
+      maxGapMs: number;
+      frames: number;
+      status: string | null;
+      buttonDisabled: boolean | null;
+    };
     expect(r.status).toMatch(/^Importing census… \(3\.2 MB, “census-100k\.csv”\)$/);
     expect(r.buttonDisabled).toBe(true);
     expect(r.frames).toBeGreaterThan(5);
     expect(r.maxGapMs).toBeLessThan(MAX_FRAME_GAP_MS);
-    expect(await page.locator('[data-testid="schedule-panel"] h3').first().innerText()).toBe(`Census: census-100k.csv, FY${imported.asOfFiscalYear}, 100,000 members`);
+    expect(await page.locator('[data-testid="schedule-panel"] h3').first().innerText()).toBe(
+      `Census: census-100k.csv, FY${imported.asOfFiscalYear}, 100,000 members`,
+    );
     expect(await tid("census-source").innerText()).toBe('Imported from "census-100k.csv".');
     expect(await tid("census-source").getAttribute("data-where")).toBe("worker");
     expect(await tid("message-text").innerText()).toContain('Imported the census in "census-100k.csv"');

@@ -11,7 +11,15 @@ import { serveStatic } from "./static-server";
 export const root = fileURLToPath(new URL("../../", import.meta.url));
 export const shots = `${root}test-artifacts/screenshots/`;
 
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 const VIEWPORT = { width: 1500, height: 950 };
 
 export interface OpenOptions {

@@ -142,7 +142,9 @@ describe("the workbench in a browser", () => {
     await page.evaluate(() => {
       const data = new DataTransfer();
       data.setData("text/plain", "2.5%\tignored\r\n3.5%\r\n");
-      document.querySelector(".inputs-grid .ag-cell-focus")!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+      document
+        .querySelector(".inputs-grid .ag-cell-focus")!
+        .dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
     });
     await expect.poll(() => inputValue("items.baseSalary.steps.0.amount").innerText()).toBe("2.5%");
     await expect.poll(() => inputValue(FY2026_RAISE).innerText()).toBe("3.5%");
@@ -159,7 +161,9 @@ describe("the workbench in a browser", () => {
     const truncated = expected(computeTable({ ...edited, settings: { ...edited.settings, rounding: "truncate" } }));
     expect(await readTable(Object.keys(truncated))).toEqual(truncated);
     await page.click('[data-testid="undo"]');
-    await expect.poll(() => readTable(["baseSalaryIncreases", "totalCost"])).toEqual(Object.fromEntries(["baseSalaryIncreases", "totalCost"].map((l) => [l, expected(computeTable(edited))[l]])));
+    await expect
+      .poll(() => readTable(["baseSalaryIncreases", "totalCost"]))
+      .toEqual(Object.fromEntries(["baseSalaryIncreases", "totalCost"].map((l) => [l, expected(computeTable(edited))[l]])));
     await tab("inputs");
   });
 
@@ -179,7 +183,11 @@ describe("the workbench in a browser", () => {
 
   it("a broken scenario file is refused with field and message, the current work untouched", async () => {
     const before = await page.locator('[data-testid="scenario-item"]').count();
-    await chooseFile(page, "file-open", { name: "broken.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ ...fisAsPublished(), localShare: { ...fisAsPublished().localShare, value: "lots" } })) });
+    await chooseFile(page, "file-open", {
+      name: "broken.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify({ ...fisAsPublished(), localShare: { ...fisAsPublished().localShare, value: "lots" } })),
+    });
     await expect.poll(() => page.locator('[data-testid="message-text"]').innerText()).toContain('Could not open "broken.json"');
     await expect(page.locator('[data-testid="message-details"]').innerText()).resolves.toContain("localShare");
     expect(await page.locator('[data-testid="scenario-item"]').count()).toBe(before);
@@ -275,7 +283,9 @@ describe("the Inputs screen's live table", () => {
     await expect.poll(() => raise.innerText()).toBe("4%");
 
     const want = expected(computeTable(setInputValue(fisAsPublished(), FY2026_RAISE, "0.04")));
-    await expect.poll(async () => thousands(await live("baseSalaryIncreases", "FY2026").innerText())).toBe(want.baseSalaryIncreases!.FY2026);
+    await expect
+      .poll(async () => thousands(await live("baseSalaryIncreases", "FY2026").innerText()))
+      .toBe(want.baseSalaryIncreases!.FY2026);
     expect(want.baseSalaryIncreases!.FY2026!).toBeGreaterThan(PUBLISHED_FIS_TABLE.baseSalaryIncreases!.FY2026!);
     // Every other cell follows too, with no tab switch: the whole table equals the engine's.
     for (const [line, cells] of Object.entries(want)) {
@@ -285,7 +295,9 @@ describe("the Inputs screen's live table", () => {
 
     await live("baseSalaryIncreases", "FY2026").click();
     const panel = p.locator('[data-testid="explain-panel"]');
-    await expect.poll(() => panel.innerText()).toContain(`Base Salary Increases, FY2026: $${want.baseSalaryIncreases!.FY2026!.toLocaleString("en-US")}K`);
+    await expect
+      .poll(() => panel.innerText())
+      .toContain(`Base Salary Increases, FY2026: $${want.baseSalaryIncreases!.FY2026!.toLocaleString("en-US")}K`);
     await expect(panel.locator(".tag-user").first().innerText()).resolves.toContain("edited");
     await p.screenshot({ path: `${shots}04b-inputs-with-table.png` });
     expect(problems).toEqual([]);
@@ -343,7 +355,9 @@ describe("native menu commands (a stand-in for the Electron preload)", () => {
     await expect.poll(() => raise.innerText()).toBe("3%");
     await send("edit.redo");
     await expect.poll(() => raise.innerText()).toBe("5%");
-    await expect.poll(() => p.evaluate(() => (window as unknown as { __title: string }).__title)).toBe("FIS as published (copy) • — Fiscal Impact Studio");
+    await expect
+      .poll(() => p.evaluate(() => (window as unknown as { __title: string }).__title))
+      .toBe("FIS as published (copy) • — Fiscal Impact Studio");
     await send("view.compare");
     await p.locator('[data-testid="compare-panel"]').waitFor();
     await send("view.analysis");
@@ -355,8 +369,14 @@ describe("native menu commands (a stand-in for the Electron preload)", () => {
 describe("recovering unsaved work", () => {
   it("offers the autosave from the last session and restores its scenarios", async () => {
     const copy = { ...fisAsPublished(), id: "recovered-1", name: "Recovered scenario" };
-    const snapshot = JSON.stringify({ version: 1, savedAt: "2026-01-02T03:04:05.000Z", text: JSON.stringify({ version: 1, scenarios: [copy] }) });
-    const { page: p, close } = await app.open({ prepare: (context) => context.addInitScript((value) => localStorage.setItem("fis.platform.autosave", value), snapshot) });
+    const snapshot = JSON.stringify({
+      version: 1,
+      savedAt: "2026-01-02T03:04:05.000Z",
+      text: JSON.stringify({ version: 1, scenarios: [copy] }),
+    });
+    const { page: p, close } = await app.open({
+      prepare: (context) => context.addInitScript((value) => localStorage.setItem("fis.platform.autosave", value), snapshot),
+    });
     const banner = p.locator('[data-testid="recover-banner"]');
     await expect.poll(() => banner.innerText()).toContain("Recover unsaved work from");
     await banner.locator("button", { hasText: "Recover" }).click();

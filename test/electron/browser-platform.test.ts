@@ -84,7 +84,9 @@ describe("browser platform", () => {
     const { platform, downloads } = setup();
     const first = value(await platform.saveScenarioFile({ suggestedName: "../../etc/FIS.json", text: "{}" })) as FileHandle;
     expect(first.name).toBe(".._.._etc_FIS.json");
-    const again = value(await platform.saveScenarioFile({ token: first.token, suggestedName: "other.json", text: '{"v":2}' })) as FileHandle;
+    const again = value(
+      await platform.saveScenarioFile({ token: first.token, suggestedName: "other.json", text: '{"v":2}' }),
+    ) as FileHandle;
     expect(again).toEqual(first);
     expect(downloads.map((d) => d.name)).toEqual([".._.._etc_FIS.json", ".._.._etc_FIS.json"]);
     expect(await downloads[1]?.blob.text()).toBe('{"v":2}');
@@ -95,18 +97,25 @@ describe("browser platform", () => {
 
   it("an unknown token is refused, nothing downloaded", async () => {
     const { platform, downloads } = setup();
-    expect(await platform.saveScenarioFile({ token: newBrowserToken(), suggestedName: "a.json", text: "{}" })).toEqual({ ok: false, error: "Unknown file token; use Save As." });
+    expect(await platform.saveScenarioFile({ token: newBrowserToken(), suggestedName: "a.json", text: "{}" })).toEqual({
+      ok: false,
+      error: "Unknown file token; use Save As.",
+    });
     expect(await platform.openRecent("../../etc/passwd")).toMatchObject({ ok: false });
     expect(downloads).toEqual([]);
   });
 
   it("exports bytes as a download with the right type", async () => {
     const { platform, downloads } = setup();
-    const handle = value(await platform.exportFile({ suggestedName: "FIS.xlsx", kind: "xlsx", bytes: new Uint8Array([80, 75]) })) as FileHandle;
+    const handle = value(
+      await platform.exportFile({ suggestedName: "FIS.xlsx", kind: "xlsx", bytes: new Uint8Array([80, 75]) }),
+    ) as FileHandle;
     expect(handle.name).toBe("FIS.xlsx");
     expect(downloads[0]?.blob.type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     expect(new Uint8Array(await downloads[0]!.blob.arrayBuffer())).toEqual(new Uint8Array([80, 75]));
-    expect(await platform.exportFile({ suggestedName: "x.csv", kind: "csv", bytes: "a,b" as unknown as Uint8Array })).toMatchObject({ ok: false });
+    expect(await platform.exportFile({ suggestedName: "x.csv", kind: "csv", bytes: "a,b" as unknown as Uint8Array })).toMatchObject({
+      ok: false,
+    });
   });
 
   it("opens a spreadsheet's bytes", async () => {
@@ -119,9 +128,21 @@ describe("browser platform", () => {
   it("keeps at most 10 recent files and drops the evicted texts", async () => {
     const { platform, storage } = setup();
     const handles: FileHandle[] = [];
-    for (let i = 0; i < 12; i++) handles.push(value(await platform.saveScenarioFile({ suggestedName: `s${i}.json`, text: `{"i":${i}}` })) as FileHandle);
+    for (let i = 0; i < 12; i++)
+      handles.push(value(await platform.saveScenarioFile({ suggestedName: `s${i}.json`, text: `{"i":${i}}` })) as FileHandle);
     const recent = value(await platform.recentFiles());
-    expect(recent.map((r) => r.name)).toEqual(["s11.json", "s10.json", "s9.json", "s8.json", "s7.json", "s6.json", "s5.json", "s4.json", "s3.json", "s2.json"]);
+    expect(recent.map((r) => r.name)).toEqual([
+      "s11.json",
+      "s10.json",
+      "s9.json",
+      "s8.json",
+      "s7.json",
+      "s6.json",
+      "s5.json",
+      "s4.json",
+      "s3.json",
+      "s2.json",
+    ]);
     expect(storage.getItem(STORAGE_KEYS.recentText(handles[0]!.token))).toBeNull();
     expect(storage.getItem(STORAGE_KEYS.recentText(handles[11]!.token))).toBe('{"i":11}');
   });
@@ -130,7 +151,13 @@ describe("browser platform", () => {
     const { platform, storage } = setup();
     storage.setItem(STORAGE_KEYS.recent, "{not json");
     expect(await platform.recentFiles()).toEqual({ ok: true, value: [] });
-    storage.setItem(STORAGE_KEYS.recent, JSON.stringify([{ token: "../x", name: "a" }, { token: newBrowserToken(), name: "ok.json" }]));
+    storage.setItem(
+      STORAGE_KEYS.recent,
+      JSON.stringify([
+        { token: "../x", name: "a" },
+        { token: newBrowserToken(), name: "ok.json" },
+      ]),
+    );
     expect(value(await platform.recentFiles()).map((f) => f.name)).toEqual(["ok.json"]);
   });
 
@@ -150,7 +177,10 @@ describe("browser platform", () => {
     storage.quotaBytes = 2000;
     const handle = value(await platform.saveScenarioFile({ suggestedName: "big.json", text: "x".repeat(5000) })) as FileHandle;
     expect(value(await platform.recentFiles())).toEqual([handle]);
-    expect(await platform.openRecent(handle.token)).toEqual({ ok: false, error: '"big.json" is not stored in this browser; use Open to choose it again.' });
+    expect(await platform.openRecent(handle.token)).toEqual({
+      ok: false,
+      error: '"big.json" is not stored in this browser; use Open to choose it again.',
+    });
   });
 
   it("sets the title, capped at 200 characters", () => {

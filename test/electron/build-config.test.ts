@@ -11,7 +11,13 @@ import { CONTENT_SECURITY_POLICY, contentSecurityPolicyForMetaTag } from "../../
 const root = resolve(fileURLToPath(new URL(".", import.meta.url)), "..", "..");
 const cfg = config as {
   main: { build: { outDir: string; externalizeDeps: boolean; rolldownOptions: { input: Record<string, string> } } };
-  preload: { build: { outDir: string; externalizeDeps: boolean; rolldownOptions: { input: Record<string, string>; output: { format: string; entryFileNames: string } } } };
+  preload: {
+    build: {
+      outDir: string;
+      externalizeDeps: boolean;
+      rolldownOptions: { input: Record<string, string>; output: { format: string; entryFileNames: string } };
+    };
+  };
   renderer: { root: string; base: string; build: { outDir: string; rolldownOptions: { input: string } } };
 };
 
@@ -37,14 +43,17 @@ describe("electron.vite.config.ts", () => {
   });
 
   it("index.html gets the app's CSP as a meta tag, after the charset, replacing any other", () => {
-    const html = '<html><head>\n    <meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="default-src *">\n    <title>x</title></head></html>';
+    const html =
+      '<html><head>\n    <meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="default-src *">\n    <title>x</title></head></html>';
     const out = injectContentSecurityPolicy(html);
     expect(out).not.toContain("default-src *");
     expect(out.match(/Content-Security-Policy/g)).toHaveLength(1);
     expect(out.indexOf("charset")).toBeLessThan(out.indexOf("Content-Security-Policy"));
     expect(out).toContain(`content="${contentSecurityPolicyForMetaTag()}"`);
     expect(contentSecurityPolicyForMetaTag()).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ""));
-    expect(injectContentSecurityPolicy("<html><head><title>x</title></head></html>")).toMatch(/^<html><head>\n\s*<meta http-equiv="Content-Security-Policy"/);
+    expect(injectContentSecurityPolicy("<html><head><title>x</title></head></html>")).toMatch(
+      /^<html><head>\n\s*<meta http-equiv="Content-Security-Policy"/,
+    );
   });
 });
 
@@ -58,7 +67,11 @@ describe("electron-builder.yml", () => {
   });
 
   it("ships only the bundle and package.json", () => {
-    const files = section("files").split("\n").slice(1).map((l) => l.trim()).filter((l) => l.startsWith("- "));
+    const files = section("files")
+      .split("\n")
+      .slice(1)
+      .map((l) => l.trim())
+      .filter((l) => l.startsWith("- "));
     expect(files).toEqual(["- out/**/*", "- package.json"]);
   });
 

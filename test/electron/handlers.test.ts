@@ -240,10 +240,14 @@ describe("tokens: a file is only ever one the user chose", () => {
   it("a token from an export can neither open it as a scenario nor overwrite it with scenario text", async () => {
     const h = await harness();
     h.saveAnswers.push(join(docs, "table.csv"));
-    const exported = value<FileHandle>(await h.call("file:export", { suggestedName: "table.csv", kind: "csv", bytes: new Uint8Array([97, 44, 98]) }));
+    const exported = value<FileHandle>(
+      await h.call("file:export", { suggestedName: "table.csv", kind: "csv", bytes: new Uint8Array([97, 44, 98]) }),
+    );
     expect(await readFile(join(docs, "table.csv"), "utf8")).toBe("a,b");
     expect(errorOf(await h.call("recent:open", exported.token))).toMatch(/not in the recent files list/);
-    expect(errorOf(await h.call("scenario:save", { token: exported.token, suggestedName: "x.json", text: "{}" }))).toMatch(/Unknown file token/);
+    expect(errorOf(await h.call("scenario:save", { token: exported.token, suggestedName: "x.json", text: "{}" }))).toMatch(
+      /Unknown file token/,
+    );
     expect(await readFile(join(docs, "table.csv"), "utf8")).toBe("a,b");
   });
 
@@ -253,7 +257,9 @@ describe("tokens: a file is only ever one the user chose", () => {
     await writeFile(file, "{}");
     const h = await harness();
     const [entry] = value<FileHandle[]>(await h.call("recent:list"));
-    expect(value<FileHandle>(await h.call("scenario:save", { token: entry?.token, suggestedName: "x.json", text: '{"v":3}' }))).toEqual(entry);
+    expect(value<FileHandle>(await h.call("scenario:save", { token: entry?.token, suggestedName: "x.json", text: '{"v":3}' }))).toEqual(
+      entry,
+    );
     expect(await readFile(file, "utf8")).toBe('{"v":3}');
   });
 
@@ -262,7 +268,10 @@ describe("tokens: a file is only ever one the user chose", () => {
     expect(await h.call("scenario:save", { suggestedName: "a.json", text: "{}" })).toEqual({ ok: true, value: null });
     expect(await h.call("scenario:open")).toEqual({ ok: true, value: null });
     expect(await h.call("spreadsheet:open")).toEqual({ ok: true, value: null });
-    expect(await h.call("file:export", { suggestedName: "a.csv", kind: "csv", bytes: new Uint8Array(1) })).toEqual({ ok: true, value: null });
+    expect(await h.call("file:export", { suggestedName: "a.csv", kind: "csv", bytes: new Uint8Array(1) })).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(await readdir(docs)).toEqual([]);
   });
 
@@ -378,7 +387,9 @@ describe("failures never throw across IPC", () => {
       logError,
     });
     h.saveAnswers.push(join(docs, "full.json"));
-    expect(errorOf(await h.call("scenario:save", { suggestedName: "full.json", text: "{}" }))).toBe('The disk is full; "full.json" was not written.');
+    expect(errorOf(await h.call("scenario:save", { suggestedName: "full.json", text: "{}" }))).toBe(
+      'The disk is full; "full.json" was not written.',
+    );
   });
 
   it("an unexpected fault is logged in main and reported generically", async () => {

@@ -30,7 +30,17 @@ describe("native menu", () => {
     const { template, send } = build();
     const file = submenu(topLevel(template, "File"));
     const labels = file.filter((i) => i.label).map((i) => i.label);
-    expect(labels).toEqual(["New", "Open…", "Open Recent", "Save", "Save As…", "Export to Excel…", "Export CSV…", "Import Assumptions…", "Import Census…"]);
+    expect(labels).toEqual([
+      "New",
+      "Open…",
+      "Open Recent",
+      "Save",
+      "Save As…",
+      "Export to Excel…",
+      "Export CSV…",
+      "Import Assumptions…",
+      "Import Census…",
+    ]);
     for (const item of file.filter((i) => i.id && i.id !== "file.recent")) {
       click(item);
       expect(send).toHaveBeenLastCalledWith(item.id);

@@ -85,7 +85,10 @@ describe("preload bridge", () => {
       [() => api.openScenarioFile(), ["scenario:open"]],
       [() => api.saveScenarioFile({ suggestedName: "a.json", text: "{}" }), ["scenario:save", { suggestedName: "a.json", text: "{}" }]],
       [() => api.openSpreadsheetFile(), ["spreadsheet:open"]],
-      [() => api.exportFile({ suggestedName: "a.csv", kind: "csv", bytes }), ["file:export", { suggestedName: "a.csv", kind: "csv", bytes }]],
+      [
+        () => api.exportFile({ suggestedName: "a.csv", kind: "csv", bytes }),
+        ["file:export", { suggestedName: "a.csv", kind: "csv", bytes }],
+      ],
       [() => api.recentFiles(), ["recent:list"]],
       [() => api.openRecent("t"), ["recent:open", "t"]],
       [() => api.writeAutosave("{}"), ["autosave:write", "{}"]],

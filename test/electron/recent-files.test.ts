@@ -51,7 +51,18 @@ describe("recent.json", () => {
     const recent = await loadRecentFiles(file);
     for (let i = 0; i < 15; i++) await recent.add(`/f/${i}.json`);
     await recent.add("/f/10.json");
-    const expected = ["/f/10.json", "/f/14.json", "/f/13.json", "/f/12.json", "/f/11.json", "/f/9.json", "/f/8.json", "/f/7.json", "/f/6.json", "/f/5.json"];
+    const expected = [
+      "/f/10.json",
+      "/f/14.json",
+      "/f/13.json",
+      "/f/12.json",
+      "/f/11.json",
+      "/f/9.json",
+      "/f/8.json",
+      "/f/7.json",
+      "/f/6.json",
+      "/f/5.json",
+    ];
     expect(recent.list()).toEqual(expected);
     expect((await loadRecentFiles(file)).list()).toEqual(expected);
   });

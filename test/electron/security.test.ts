@@ -155,16 +155,21 @@ describe("installSessionSecurity", () => {
   it("adds the CSP header to every response", () => {
     const cb = vi.fn();
     headersListener?.({ responseHeaders: { "Content-Type": ["text/html"] } }, cb);
-    expect(cb).toHaveBeenCalledWith({ responseHeaders: { "Content-Type": ["text/html"], "Content-Security-Policy": [CONTENT_SECURITY_POLICY] } });
+    expect(cb).toHaveBeenCalledWith({
+      responseHeaders: { "Content-Type": ["text/html"], "Content-Security-Policy": [CONTENT_SECURITY_POLICY] },
+    });
   });
 
-  it.each(["media", "geolocation", "notifications", "openExternal", "clipboard-read", "fullscreen", "unknown"])("denies the %s permission", (permission) => {
-    const cb = vi.fn();
-    requestHandler?.({}, permission, cb);
-    expect(cb).toHaveBeenCalledWith(false);
-    expect(checkHandler?.()).toBe(false);
-    expect(deviceHandler?.()).toBe(false);
-  });
+  it.each(["media", "geolocation", "notifications", "openExternal", "clipboard-read", "fullscreen", "unknown"])(
+    "denies the %s permission",
+    (permission) => {
+      const cb = vi.fn();
+      requestHandler?.({}, permission, cb);
+      expect(cb).toHaveBeenCalledWith(false);
+      expect(checkHandler?.()).toBe(false);
+      expect(deviceHandler?.()).toBe(false);
+    },
+  );
 
   it("cancels downloads", () => {
     const event = { preventDefault: vi.fn() };

@@ -68,10 +68,9 @@ describe("validateSaveTextRequest", () => {
     expect(result.ok && result.value).not.toBe(input);
   });
 
-  it.each(NON_STRINGS.filter((v) => !(typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype)).map((v) => [v]))(
-    "rejects a non-object request %#",
-    (value) => expectRejected(validateSaveTextRequest(value), /Invalid save request/),
-  );
+  it.each(
+    NON_STRINGS.filter((v) => !(typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype)).map((v) => [v]),
+  )("rejects a non-object request %#", (value) => expectRejected(validateSaveTextRequest(value), /Invalid save request/));
 
   it("rejects unknown keys, including a path smuggled beside the token", () => {
     expectRejected(validateSaveTextRequest({ ...good, path: "/etc/passwd" }), /unknown field "path"/);
@@ -197,16 +196,32 @@ describe("files read back from disk", () => {
     expect(parseRecentFilesJson(JSON.stringify({ version: 1, files: many }), isAbsolute, 10)).toHaveLength(10);
   });
 
-  it.each(["", "{", "null", "[]", '"x"', '{"version":2,"files":["/a"]}', '{"version":1,"files":"/a"}', '{"files":["/a"]}', "\u0000\u0001garbage"])(
-    "recent.json: corrupt content %j reads as empty",
-    (text) => {
-      expect(parseRecentFilesJson(text, isAbsolute, 10)).toEqual([]);
-    },
-  );
+  it.each([
+    "",
+    "{",
+    "null",
+    "[]",
+    '"x"',
+    '{"version":2,"files":["/a"]}',
+    '{"version":1,"files":"/a"}',
+    '{"files":["/a"]}',
+    "\u0000\u0001garbage",
+  ])("recent.json: corrupt content %j reads as empty", (text) => {
+    expect(parseRecentFilesJson(text, isAbsolute, 10)).toEqual([]);
+  });
 
   it("autosave.json: only a well-formed version-1 snapshot is returned", () => {
-    expect(parseAutosaveJson('{"version":1,"savedAt":"2025-01-01T00:00:00.000Z","text":"{}"}')).toEqual({ savedAt: "2025-01-01T00:00:00.000Z", text: "{}" });
-    for (const bad of ["", "{}", '{"version":1,"text":"{}"}', '{"version":1,"savedAt":"yesterday","text":"{}"}', '{"version":1,"savedAt":"2025-01-01","text":5}']) {
+    expect(parseAutosaveJson('{"version":1,"savedAt":"2025-01-01T00:00:00.000Z","text":"{}"}')).toEqual({
+      savedAt: "2025-01-01T00:00:00.000Z",
+      text: "{}",
+    });
+    for (const bad of [
+      "",
+      "{}",
+      '{"version":1,"text":"{}"}',
+      '{"version":1,"savedAt":"yesterday","text":"{}"}',
+      '{"version":1,"savedAt":"2025-01-01","text":5}',
+    ]) {
       expect(parseAutosaveJson(bad)).toBeNull();
     }
   });

@@ -13,7 +13,17 @@ describe("FIS as published reproduces the CFO's table", () => {
   const result = computeTable(fisAsPublished());
 
   it("has the nine lines in the FIS order", () => {
-    expect(result.lines.map((l) => l.id)).toEqual(["baseSalaryIncreases", "bonus", "additionalPay", "benefits", "otherNps", "totalCost", "localPortion", "fundingAvailable", "costFundedByWia"]);
+    expect(result.lines.map((l) => l.id)).toEqual([
+      "baseSalaryIncreases",
+      "bonus",
+      "additionalPay",
+      "benefits",
+      "otherNps",
+      "totalCost",
+      "localPortion",
+      "fundingAvailable",
+      "costFundedByWia",
+    ]);
     expect(result.columns).toEqual(COLUMNS);
   });
 
@@ -28,7 +38,8 @@ describe("FIS as published reproduces the CFO's table", () => {
 
   it("matches 45 of 45 cells", () => {
     let matched = 0;
-    for (const [lineId, row] of Object.entries(PUBLISHED_FIS_TABLE)) for (const c of COLUMNS) if (result.lines.find((l) => l.id === lineId)!.cells[c]!.display.toNumber() === row[c]) matched++;
+    for (const [lineId, row] of Object.entries(PUBLISHED_FIS_TABLE))
+      for (const c of COLUMNS) if (result.lines.find((l) => l.id === lineId)!.cells[c]!.display.toNumber() === row[c]) matched++;
     expect(matched).toBe(45);
   });
 

@@ -20,17 +20,26 @@ function files(dir: string): string[] {
 
 describe("model/ boundaries", () => {
   const sources = files(ROOT).map((path) => ({ rel: relative(ROOT, path).replaceAll("\\", "/"), text: readFileSync(path, "utf8") }));
-  const importsOf = (text: string) => [...text.matchAll(/(?:import|export)[^"']*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] ?? m[2]!);
+  const importsOf = (text: string) =>
+    [...text.matchAll(/(?:import|export)[^"']*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] ?? m[2]!);
 
   it("never imports from renderer/, electron/ or UI packages", () => {
-    const bad = sources.flatMap((s) => importsOf(s.text).filter((spec) => /(^|\/)(renderer|electron)(\/|$)|^react|^ag-grid|^recharts/.test(spec)).map((spec) => `${s.rel}: ${spec}`));
+    const bad = sources.flatMap((s) =>
+      importsOf(s.text)
+        .filter((spec) => /(^|\/)(renderer|electron)(\/|$)|^react|^ag-grid|^recharts/.test(spec))
+        .map((spec) => `${s.rel}: ${spec}`),
+    );
     expect(bad).toEqual([]);
   });
 
   it("uses Node modules and SheetJS only in the io/cli adapters", () => {
     const bad = sources
       .filter((s) => !ADAPTERS.some((a) => s.rel.startsWith(a)))
-      .flatMap((s) => importsOf(s.text).filter((spec) => spec.startsWith("node:") || ["fs", "path", "os", "child_process", "xlsx"].includes(spec)).map((spec) => `${s.rel}: ${spec}`));
+      .flatMap((s) =>
+        importsOf(s.text)
+          .filter((spec) => spec.startsWith("node:") || ["fs", "path", "os", "child_process", "xlsx"].includes(spec))
+          .map((spec) => `${s.rel}: ${spec}`),
+      );
     expect(bad).toEqual([]);
   });
 

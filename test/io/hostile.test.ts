@@ -9,7 +9,18 @@ import { importAssumptions } from "../../model/io/assumptions-import";
 import { importCensus } from "../../model/io/census-import";
 import { exportTableCsv } from "../../model/io/table-csv";
 import { exportWorkbook } from "../../model/io/xlsx-export";
-import { bigCensusCsv, bigCensusXlsx, bookOf, emptyWorkbook, INJECTIONS, noise, truncated, utf8, withClaimedDimension, xlsxOf } from "../fixtures/hostile/generate";
+import {
+  bigCensusCsv,
+  bigCensusXlsx,
+  bookOf,
+  emptyWorkbook,
+  INJECTIONS,
+  noise,
+  truncated,
+  utf8,
+  withClaimedDimension,
+  xlsxOf,
+} from "../fixtures/hostile/generate";
 
 const base = fisAsPublished();
 const validExport = exportWorkbook([base]);
@@ -56,8 +67,12 @@ describe("malformed files", () => {
 describe("limits: rejected with a message, not hung on", () => {
   it("file size, rows and cells", () => {
     const csv = utf8(bigCensusCsv(2000));
-    expect(errorsOf(importCensus(csv, "c.csv", { limits: { maxBytes: 1000, maxRows: 200_000, maxCells: 5_000_000 } }))[0]!.message).toMatch(/MB; the limit is/);
-    expect(errorsOf(importCensus(csv, "c.csv", { limits: { maxBytes: 50e6, maxRows: 1000, maxCells: 5_000_000 } }))[0]!.message).toMatch(/lines; the limit is 1,000 rows/);
+    expect(errorsOf(importCensus(csv, "c.csv", { limits: { maxBytes: 1000, maxRows: 200_000, maxCells: 5_000_000 } }))[0]!.message).toMatch(
+      /MB; the limit is/,
+    );
+    expect(errorsOf(importCensus(csv, "c.csv", { limits: { maxBytes: 50e6, maxRows: 1000, maxCells: 5_000_000 } }))[0]!.message).toMatch(
+      /lines; the limit is 1,000 rows/,
+    );
     const xlsx = bigCensusXlsx(2000);
     const rows = errorsOf(importCensus(xlsx, "c.xlsx", { limits: { maxBytes: 50e6, maxRows: 1000, maxCells: 5_000_000 } }));
     expect(rows[0]).toMatchObject({ sheet: "Census", message: expect.stringContaining("the limit is 1,000") });
@@ -66,7 +81,20 @@ describe("limits: rejected with a message, not hung on", () => {
   });
 
   it("a sheet whose dimension claims a million rows is rejected without reading them", () => {
-    const bytes = withClaimedDimension(xlsxOf(bookOf([["Census", [["schedule", "lane", "step", "headcount"], ["ET15-10M", "Bachelors", 1, 1]]]])), "A1:D1048576");
+    const bytes = withClaimedDimension(
+      xlsxOf(
+        bookOf([
+          [
+            "Census",
+            [
+              ["schedule", "lane", "step", "headcount"],
+              ["ET15-10M", "Bachelors", 1, 1],
+            ],
+          ],
+        ]),
+      ),
+      "A1:D1048576",
+    );
     const t0 = performance.now();
     const r = importCensus(bytes, "claims.xlsx");
     const ms = performance.now() - t0;
@@ -126,7 +154,7 @@ describe("formula injection: imported values are data, re-exported text is escap
     expect(errors[1]!.message).toContain("has no computed number");
 
     const cached = XLSX.read(validExport);
-    cached.Sheets.Inputs!.E4 = { t: "n", f: "HYPERLINK(\"http://evil\",5800)", v: 5800 };
+    cached.Sheets.Inputs!.E4 = { t: "n", f: 'HYPERLINK("http://evil",5800)', v: 5800 };
     const ok = importAssumptions(xlsxOf(cached), "cached.xlsx", base);
     expect(ok.ok && getInput(ok.value, "groups.wtu.members")!.value).toBe("5800");
   });
@@ -151,7 +179,7 @@ describe("formula injection: imported values are data, re-exported text is escap
       }
     }
     expect(texts).toContain("'=cmd|' /C calc'!A0");
-    expect(texts).toContain("'=HYPERLINK(\"http://evil\",\"x\")");
+    expect(texts).toContain('\'=HYPERLINK("http://evil","x")');
     expect(texts).toContain("'@SUM(1+1)");
     expect(texts).toContain("'+1+1");
     expect(texts.some((t) => /^[=+\-@\t\r]/.test(t))).toBe(false);
@@ -160,7 +188,9 @@ describe("formula injection: imported values are data, re-exported text is escap
     const csv = exportTableCsv(table);
     const lines = csv.split("\r\n");
     const exact = table.columns.map((c) => table.lines[0]!.cells[c]!.exact.toFixed(2)).join(",");
-    expect(lines[0]).toBe("Line id,Line,FY2025 ($K),FY2026 ($K),FY2027 ($K),FY2028 ($K),Total ($K),FY2025 exact ($),FY2026 exact ($),FY2027 exact ($),FY2028 exact ($),Total exact ($)");
+    expect(lines[0]).toBe(
+      "Line id,Line,FY2025 ($K),FY2026 ($K),FY2027 ($K),FY2028 ($K),Total ($K),FY2025 exact ($),FY2026 exact ($),FY2027 exact ($),FY2028 exact ($),Total exact ($)",
+    );
     expect(lines[1]).toBe(`baseSalaryIncreases,"'=HYPERLINK(""http://evil"",""x"")",12161,30767,49932,76251,169111,${exact}`);
     expect(lines[2]!.startsWith("bonus,'@SUM(1+1),23854,")).toBe(true);
     // Negative numbers stay numbers.
@@ -203,7 +233,10 @@ describe("prototype pollution", () => {
 
 describe("numbers that are not numbers", () => {
   it('"1,2,3", NaN, Infinity, 1e400 and a negative headcount in a census', () => {
-    const rows = [["schedule", "lane", "step", "headcount"], ...["1,2,3", "NaN", "Infinity", "-Infinity", "1e400", "-3", "12abc"].map((h) => ["ET15-10M", "Bachelors", 1, h])];
+    const rows = [
+      ["schedule", "lane", "step", "headcount"],
+      ...["1,2,3", "NaN", "Infinity", "-Infinity", "1e400", "-3", "12abc"].map((h) => ["ET15-10M", "Bachelors", 1, h]),
+    ];
     const errors = errorsOf(importCensus(xlsxOf(bookOf([["C", rows]])), "nums.xlsx"));
     expect(errors.map((e) => `${e.row}${e.column}`)).toEqual(["2D", "3D", "4D", "5D", "6D", "7D", "8D"]);
     expect(errors[0]!.message).toContain('"1,2,3" is not a number');
@@ -230,7 +263,12 @@ describe("numbers that are not numbers", () => {
   });
 
   it("unknown lane and step", () => {
-    const rows = [["schedule", "lane", "step", "headcount"], ["ET15-10M", "Astronaut", 1, 1], ["ET15-10M", "Bachelors", "12-15", 1], ["EG09", "Bachelors", 0, 1]];
+    const rows = [
+      ["schedule", "lane", "step", "headcount"],
+      ["ET15-10M", "Astronaut", 1, 1],
+      ["ET15-10M", "Bachelors", "12-15", 1],
+      ["EG09", "Bachelors", 0, 1],
+    ];
     const errors = errorsOf(importCensus(xlsxOf(bookOf([["C", rows]])), "lanes.xlsx"));
     expect(errors.map((e) => [e.row, e.column, /unknown (lane|step)|step "12-15" is not a number/.test(e.message)])).toEqual([
       [2, "B", true],

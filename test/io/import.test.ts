@@ -53,7 +53,14 @@ describe("importAssumptions", () => {
   });
 
   it("finds columns by header name, not position; accepts numbers typed as text", () => {
-    const rows = [["Assumptions"], [], ["Value", "Comment", "Path"], ["0.035", "what-if", "items.baseSalary.steps.2.amount"], [5800, "", "groups.wtu.members"], ["1,250,000", "", "items.otherNps.amounts.FY2025"]];
+    const rows = [
+      ["Assumptions"],
+      [],
+      ["Value", "Comment", "Path"],
+      ["0.035", "what-if", "items.baseSalary.steps.2.amount"],
+      [5800, "", "groups.wtu.members"],
+      ["1,250,000", "", "items.otherNps.amounts.FY2025"],
+    ];
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), "My inputs");
     const r = importAssumptions(xlsxBytes(wb), "mine.xlsx", fisAsPublished());
@@ -67,7 +74,9 @@ describe("importAssumptions", () => {
   it("reads a CSV with path and value columns; CSV errors name no sheet", () => {
     const csv = "note,path,value\nraise,items.baseSalary.steps.3.amount,0.05\nbad,localShare,abc\n";
     const bad = importAssumptions(utf8(csv), "in.csv", fisAsPublished());
-    expect(bad.ok ? [] : bad.errors).toEqual([{ file: "in.csv", row: 3, column: "C", message: expect.stringContaining('"abc" is not a number') }]);
+    expect(bad.ok ? [] : bad.errors).toEqual([
+      { file: "in.csv", row: 3, column: "C", message: expect.stringContaining('"abc" is not a number') },
+    ]);
     const good = importAssumptions(utf8(csv.replace("abc", "0.99")), "in.csv", fisAsPublished());
     expect(good.ok && getInput(good.value, "items.baseSalary.steps.3.amount")!.value).toBe("0.05");
     expect(good.ok && getInput(good.value, "localShare")!.source.kind).toBe("user");
@@ -76,7 +85,7 @@ describe("importAssumptions", () => {
   it("rejects the whole file when any row is wrong, naming sheet, row and column letter", () => {
     const bytes = editInputs(exportWorkbook([fisAsPublished()]), {
       "items.baseSalary.steps.0.amount": { t: "s", v: "three percent" },
-      "localShare": { t: "n", v: 1.7 },
+      localShare: { t: "n", v: 1.7 },
     });
     const wb = XLSX.read(bytes);
     XLSX.utils.sheet_add_aoa(wb.Sheets.Inputs!, [["items.nope.rate", "", "", "", 1]], { origin: -1 });
@@ -86,36 +95,66 @@ describe("importAssumptions", () => {
     expect(r.errors).toHaveLength(2);
     expect(r.errors[0]).toMatchObject({ file: "bad.xlsx", sheet: "Inputs", row: 6, column: "E" });
     expect(r.errors[0]!.message).toContain('"three percent" is not a number');
-    expect(r.errors[1]).toMatchObject({ sheet: "Inputs", column: "A", message: expect.stringContaining('unknown input path "items.nope.rate"') });
+    expect(r.errors[1]).toMatchObject({
+      sheet: "Inputs",
+      column: "A",
+      message: expect.stringContaining('unknown input path "items.nope.rate"'),
+    });
 
     // Values that parse but are out of range come back from checkScenario, mapped to their row.
-    const share = importAssumptions(editInputs(exportWorkbook([fisAsPublished()]), { localShare: { t: "n", v: 1.7 } }), "share.xlsx", fisAsPublished());
+    const share = importAssumptions(
+      editInputs(exportWorkbook([fisAsPublished()]), { localShare: { t: "n", v: 1.7 } }),
+      "share.xlsx",
+      fisAsPublished(),
+    );
     expect(share.ok).toBe(false);
     if (share.ok) return;
-    const shareRow = 4 + (XLSX.utils.sheet_to_json<string[]>(XLSX.read(exportWorkbook([fisAsPublished()])).Sheets.Inputs!, { header: 1 }).slice(3).findIndex((row) => row[0] === "localShare"));
+    const shareRow =
+      4 +
+      XLSX.utils
+        .sheet_to_json<string[]>(XLSX.read(exportWorkbook([fisAsPublished()])).Sheets.Inputs!, { header: 1 })
+        .slice(3)
+        .findIndex((row) => row[0] === "localShare");
     expect(share.errors[0]).toMatchObject({ sheet: "Inputs", row: shareRow, column: "E" });
   });
 });
 
 describe("importAssumptions: fund shares and per-member one-time amounts", () => {
-  const rowOfPath = (bytes: Uint8Array, path: string) => 4 + XLSX.utils.sheet_to_json<string[]>(XLSX.read(bytes).Sheets.Inputs!, { header: 1 }).slice(3).findIndex((row) => row[0] === path);
+  const rowOfPath = (bytes: Uint8Array, path: string) =>
+    4 +
+    XLSX.utils
+      .sheet_to_json<string[]>(XLSX.read(bytes).Sheets.Inputs!, { header: 1 })
+      .slice(3)
+      .findIndex((row) => row[0] === path);
 
   it("are on the Inputs sheet, and an unedited export imports as the same scenario", () => {
     for (const s of [perMemberOneTimeScenario(), groupLoadingsScenario()]) {
       const bytes = exportWorkbook([s]);
-      const paths = XLSX.utils.sheet_to_json<string[]>(XLSX.read(bytes).Sheets.Inputs!, { header: 1 }).slice(3).map((row) => row[0]);
+      const paths = XLSX.utils
+        .sheet_to_json<string[]>(XLSX.read(bytes).Sheets.Inputs!, { header: 1 })
+        .slice(3)
+        .map((row) => row[0]);
       expect(paths).toEqual(listInputs(s).map((e) => e.path));
       const r = importAssumptions(bytes, "same.xlsx", s);
       expect(r.ok && r.value).toEqual(s);
     }
     expect(listInputs(perMemberOneTimeScenario()).map((e) => e.path)).toEqual(
-      expect.arrayContaining(["items.ratification.amountPerMember", "items.aidesBonus.amountPerMember", "fundShares.local.share", "fundShares.stateGrant.share", "fundShares.federal.share"]),
+      expect.arrayContaining([
+        "items.ratification.amountPerMember",
+        "items.aidesBonus.amountPerMember",
+        "fundShares.local.share",
+        "fundShares.stateGrant.share",
+        "fundShares.federal.share",
+      ]),
     );
   });
 
   it("edited in the file, they import as user edits and the table and the fund split follow", () => {
     const base = perMemberOneTimeScenario();
-    const bytes = editInputs(exportWorkbook([base]), { "items.ratification.amountPerMember": { t: "n", v: 2000 }, "fundShares.stateGrant.share": { t: "n", v: 0.3 } });
+    const bytes = editInputs(exportWorkbook([base]), {
+      "items.ratification.amountPerMember": { t: "n", v: 2000 },
+      "fundShares.stateGrant.share": { t: "n", v: 0.3 },
+    });
     const r = importAssumptions(bytes, "edited.xlsx", base);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -134,13 +173,33 @@ describe("importAssumptions: fund shares and per-member one-time amounts", () =>
   it("fund shares pushed past 100% are rejected at the edited row", () => {
     const base = perMemberOneTimeScenario();
     const exported = exportWorkbook([base]);
-    const r = importAssumptions(editInputs(exported, { "fundShares.stateGrant.share": { t: "n", v: 0.35 }, "fundShares.federal.share": { t: "n", v: 0.2 } }), "over.xlsx", base);
+    const r = importAssumptions(
+      editInputs(exported, { "fundShares.stateGrant.share": { t: "n", v: 0.35 }, "fundShares.federal.share": { t: "n", v: 0.2 } }),
+      "over.xlsx",
+      base,
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const first = rowOfPath(exported, "fundShares.stateGrant.share");
-    expect(r.errors).toEqual([{ file: "over.xlsx", sheet: "Inputs", row: first, column: "E", message: `fund shares add up to more than 1 (100%) (edited rows ${first}, ${first + 1})` }]);
+    expect(r.errors).toEqual([
+      {
+        file: "over.xlsx",
+        sheet: "Inputs",
+        row: first,
+        column: "E",
+        message: `fund shares add up to more than 1 (100%) (edited rows ${first}, ${first + 1})`,
+      },
+    ]);
     const negative = importAssumptions(editInputs(exported, { "items.aidesBonus.amountPerMember": { t: "n", v: -250 } }), "neg.xlsx", base);
-    expect(negative.ok ? [] : negative.errors).toEqual([{ file: "neg.xlsx", sheet: "Inputs", row: rowOfPath(exported, "items.aidesBonus.amountPerMember"), column: "E", message: expect.stringContaining("cannot be negative") }]);
+    expect(negative.ok ? [] : negative.errors).toEqual([
+      {
+        file: "neg.xlsx",
+        sheet: "Inputs",
+        row: rowOfPath(exported, "items.aidesBonus.amountPerMember"),
+        column: "E",
+        message: expect.stringContaining("cannot be negative"),
+      },
+    ]);
   });
 });
 
@@ -153,7 +212,12 @@ describe("importCensus", () => {
     expect(censusHeadcount(fromCsv.value).toString()).toBe("5776");
 
     const cells = referenceCensus().cells;
-    const rows: (string | number)[][] = [["DCPS census as of FY2024"], ["prepared by HR"], [], ["Education Level", "Pay Plan", "Step", "FTE", "Years of Service"]];
+    const rows: (string | number)[][] = [
+      ["DCPS census as of FY2024"],
+      ["prepared by HR"],
+      [],
+      ["Education Level", "Pay Plan", "Step", "FTE", "Years of Service"],
+    ];
     for (const c of cells) rows.push([c.lane, c.schedule, c.step, c.headcount.toNumber(), c.yearsOfService ?? ""]);
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["nothing here"]]), "Cover");
@@ -168,7 +232,14 @@ describe("importCensus", () => {
 
   it("reads .xls too", () => {
     const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["Schedule", "Lane", "Step", "Count"], ["ET15-10M", "Bachelors", 3, 12]]), "S");
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        ["Schedule", "Lane", "Step", "Count"],
+        ["ET15-10M", "Bachelors", 3, 12],
+      ]),
+      "S",
+    );
     const bytes = new Uint8Array(XLSX.write(wb, { type: "array", bookType: "biff8" }) as ArrayBuffer);
     const r = importCensus(bytes, "census.xls");
     expect(r.ok && r.value.cells[0]!.headcount.toString()).toBe("12");
@@ -205,7 +276,15 @@ describe("census sheet of a schedule-method export", () => {
     const s = fisAsPublished();
     s.settings.salaryMethod = "schedule";
     const bytes = exportWorkbook([s]);
-    expect(XLSX.read(bytes).SheetNames).toEqual(["Cost Table", "Inputs", "Calculation", "Census", "Schedules ET-15", "Schedules EG-09", "Notes"]);
+    expect(XLSX.read(bytes).SheetNames).toEqual([
+      "Cost Table",
+      "Inputs",
+      "Calculation",
+      "Census",
+      "Schedules ET-15",
+      "Schedules EG-09",
+      "Notes",
+    ]);
     const r = importCensus(bytes, "export.xlsx");
     expect(r.ok).toBe(true);
     if (!r.ok) return;

@@ -43,10 +43,24 @@ export function libreOfficeRecalc(soffice: string, bytes: Uint8Array, options: {
     const input = join(dir, "in.xlsx");
     const outDir = join(dir, "out");
     writeFileSync(input, bytes);
-    execFileSync(soffice, [`-env:UserInstallation=${freshProfile(dir, options.recalcOnLoad ?? true)}`, "--headless", "--norestore", "--calc", "--convert-to", "xlsx", "--outdir", outDir, input], {
-      stdio: "pipe",
-      timeout: 120_000,
-    });
+    execFileSync(
+      soffice,
+      [
+        `-env:UserInstallation=${freshProfile(dir, options.recalcOnLoad ?? true)}`,
+        "--headless",
+        "--norestore",
+        "--calc",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        outDir,
+        input,
+      ],
+      {
+        stdio: "pipe",
+        timeout: 120_000,
+      },
+    );
     return XLSX.read(readFileSync(join(outDir, "in.xlsx")));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,12 @@ import { contractAsStated, fisAsPublished, setInputValue, type Scenario } from "
 
 export const editedFy2026Raise = (): Scenario => setInputValue(fisAsPublished(), "items.baseSalary.steps.1.amount", "0.04");
 
-const param = (value: string, unit: Scenario["localShare"]["unit"], label: string) => ({ value, unit, label, source: { kind: "assumed" as const, ref: "test" } });
+const param = (value: string, unit: Scenario["localShare"]["unit"], label: string) => ({
+  value,
+  unit,
+  label,
+  source: { kind: "assumed" as const, ref: "test" },
+});
 
 /**
  * Two groups, a flat raise effective mid-year (prorated by days), a pension rate that starts in
@@ -15,8 +20,13 @@ export function multiGroupScenario(): Scenario {
   s.id = "multi-group";
   s.name = "Two groups, flat mid-year raise, truncating";
   s.settings = { ...s.settings, rounding: "truncate", proration: "days" };
-  s.groups.push({ id: "aides", label: "Aides", members: param("812", "members", "Aides"), averageSalary: param("48210.25", "USD/year", "Aides average salary") });
-  s.lines.push({ id: "aidesPay", label: "Aides flat raise", note: "(x) =HYPERLINK(\"http://evil\") a hostile note stays text" });
+  s.groups.push({
+    id: "aides",
+    label: "Aides",
+    members: param("812", "members", "Aides"),
+    averageSalary: param("48210.25", "USD/year", "Aides average salary"),
+  });
+  s.lines.push({ id: "aidesPay", label: "Aides flat raise", note: '(x) =HYPERLINK("http://evil") a hostile note stays text' });
   s.items.push(
     {
       kind: "raises",
@@ -25,13 +35,47 @@ export function multiGroupScenario(): Scenario {
       line: "aidesPay",
       groupIds: ["aides"],
       steps: [
-        { fiscalYear: 2026, type: "flat", amount: param("1500", "USD/year", "Flat raise FY2026"), effective: "2026-01-15", source: { kind: "assumed", ref: "test" } },
-        { fiscalYear: 2027, type: "percent", amount: param("0.025", "rate", "FY2027 raise"), effective: "2026-10-01", source: { kind: "assumed", ref: "test" } },
-        { fiscalYear: 2027, type: "flat", amount: param("700", "USD/year", "Second FY2027 flat"), effective: "2027-04-01", source: { kind: "assumed", ref: "test" } },
+        {
+          fiscalYear: 2026,
+          type: "flat",
+          amount: param("1500", "USD/year", "Flat raise FY2026"),
+          effective: "2026-01-15",
+          source: { kind: "assumed", ref: "test" },
+        },
+        {
+          fiscalYear: 2027,
+          type: "percent",
+          amount: param("0.025", "rate", "FY2027 raise"),
+          effective: "2026-10-01",
+          source: { kind: "assumed", ref: "test" },
+        },
+        {
+          fiscalYear: 2027,
+          type: "flat",
+          amount: param("700", "USD/year", "Second FY2027 flat"),
+          effective: "2027-04-01",
+          source: { kind: "assumed", ref: "test" },
+        },
       ],
     },
-    { kind: "payRate", id: "pension", label: "Pension", line: "aidesPay", rate: param("0.0712", "rate", "Pension rate"), appliesTo: ["aidesFlat"], startFiscalYear: 2027 },
-    { kind: "oneTime", id: "aidesBonus", label: "Aides bonus", line: "aidesPay", groupIds: ["aides"], paidInFiscalYear: 2026, rate: param("0.015", "rate", "Aides bonus rate") },
+    {
+      kind: "payRate",
+      id: "pension",
+      label: "Pension",
+      line: "aidesPay",
+      rate: param("0.0712", "rate", "Pension rate"),
+      appliesTo: ["aidesFlat"],
+      startFiscalYear: 2027,
+    },
+    {
+      kind: "oneTime",
+      id: "aidesBonus",
+      label: "Aides bonus",
+      line: "aidesPay",
+      groupIds: ["aides"],
+      paidInFiscalYear: 2026,
+      rate: param("0.015", "rate", "Aides bonus rate"),
+    },
   );
   return s;
 }
@@ -48,7 +92,12 @@ function withAides(id: string, name: string): Scenario {
   const s = structuredClone(contractAsStated());
   s.id = id;
   s.name = name;
-  s.groups.push({ id: "aides", label: "Aides", members: param("812", "members", "Aides"), averageSalary: param("48210.25", "USD/year", "Aides average salary") });
+  s.groups.push({
+    id: "aides",
+    label: "Aides",
+    members: param("812", "members", "Aides"),
+    averageSalary: param("48210.25", "USD/year", "Aides average salary"),
+  });
   return s;
 }
 
@@ -69,10 +118,35 @@ export function groupLoadingsScenario(): Scenario {
       label: "Aides stipend",
       line: "aidesPay",
       groupIds: ["aides"],
-      steps: [{ fiscalYear: 2026, type: "flat", amount: param("1200", "USD/year", "Aides stipend FY2026"), effective: "2026-02-01", source: { kind: "assumed", ref: "test" } }],
+      steps: [
+        {
+          fiscalYear: 2026,
+          type: "flat",
+          amount: param("1200", "USD/year", "Aides stipend FY2026"),
+          effective: "2026-02-01",
+          source: { kind: "assumed", ref: "test" },
+        },
+      ],
     },
-    { kind: "payRate", id: "fica", label: "FICA (aides)", line: "benefits", groupIds: ["aides"], rate: param("0.0765", "rate", "FICA rate"), appliesTo: ["baseSalary", "bonus", "coveragePremium", "optical", "dentalFamily", "otherNps", "aidesStipend"] },
-    { kind: "payRate", id: "pension", label: "Pension (teachers)", line: "benefits", groupIds: ["wtu"], startFiscalYear: 2027, rate: param("0.0712", "rate", "Pension rate"), appliesTo: ["baseSalary", "bonus", "aidesStipend", "otherNps"] },
+    {
+      kind: "payRate",
+      id: "fica",
+      label: "FICA (aides)",
+      line: "benefits",
+      groupIds: ["aides"],
+      rate: param("0.0765", "rate", "FICA rate"),
+      appliesTo: ["baseSalary", "bonus", "coveragePremium", "optical", "dentalFamily", "otherNps", "aidesStipend"],
+    },
+    {
+      kind: "payRate",
+      id: "pension",
+      label: "Pension (teachers)",
+      line: "benefits",
+      groupIds: ["wtu"],
+      startFiscalYear: 2027,
+      rate: param("0.0712", "rate", "Pension rate"),
+      appliesTo: ["baseSalary", "bonus", "aidesStipend", "otherNps"],
+    },
   );
   return s;
 }
@@ -86,9 +160,35 @@ export function perMemberOneTimeScenario(): Scenario {
   const s = withAides("per-member-one-time", "Two groups: $1,500 per member ratification payment, 2% bonus + $250 for aides, fund shares");
   s.settings = { ...s.settings, rounding: "truncate", proration: "days" };
   s.items.push(
-    { kind: "oneTime", id: "ratification", label: "Ratification payment", line: "bonus", paidInFiscalYear: 2026, rate: param("0", "rate", "Ratification rate"), amountPerMember: param("1500", "USD", "Ratification payment per member") },
-    { kind: "oneTime", id: "aidesBonus", label: "Aides bonus", line: "bonus", groupIds: ["aides"], paidInFiscalYear: 2027, rate: param("0.02", "rate", "Aides bonus rate"), earningsFromRaisesItem: "baseSalary", amountPerMember: param("250", "USD", "Aides bonus per member") },
-    { kind: "payRate", id: "fica", label: "FICA (aides)", line: "benefits", groupIds: ["aides"], rate: param("0.0765", "rate", "FICA rate"), appliesTo: ["ratification", "aidesBonus", "bonus"] },
+    {
+      kind: "oneTime",
+      id: "ratification",
+      label: "Ratification payment",
+      line: "bonus",
+      paidInFiscalYear: 2026,
+      rate: param("0", "rate", "Ratification rate"),
+      amountPerMember: param("1500", "USD", "Ratification payment per member"),
+    },
+    {
+      kind: "oneTime",
+      id: "aidesBonus",
+      label: "Aides bonus",
+      line: "bonus",
+      groupIds: ["aides"],
+      paidInFiscalYear: 2027,
+      rate: param("0.02", "rate", "Aides bonus rate"),
+      earningsFromRaisesItem: "baseSalary",
+      amountPerMember: param("250", "USD", "Aides bonus per member"),
+    },
+    {
+      kind: "payRate",
+      id: "fica",
+      label: "FICA (aides)",
+      line: "benefits",
+      groupIds: ["aides"],
+      rate: param("0.0765", "rate", "FICA rate"),
+      appliesTo: ["ratification", "aidesBonus", "bonus"],
+    },
   );
   itemOf(s, "medicare", "payRate").appliesTo.push("ratification", "aidesBonus");
   s.fundShares = [
@@ -103,6 +203,14 @@ export function perMemberOneTimeScenario(): Scenario {
 export function scheduleLoadingsScenario(): Scenario {
   const s = withAides("schedule-loadings", "Schedule method, two groups, FICA for aides only");
   s.settings = { ...s.settings, salaryMethod: "schedule" };
-  s.items.push({ kind: "payRate", id: "fica", label: "FICA (aides)", line: "benefits", groupIds: ["aides"], rate: param("0.0765", "rate", "FICA rate"), appliesTo: ["baseSalary", "bonus", "otherNps"] });
+  s.items.push({
+    kind: "payRate",
+    id: "fica",
+    label: "FICA (aides)",
+    line: "benefits",
+    groupIds: ["aides"],
+    rate: param("0.0765", "rate", "FICA rate"),
+    appliesTo: ["baseSalary", "bonus", "otherNps"],
+  });
   return s;
 }

@@ -9,7 +9,14 @@ import { contractAsStated, Decimal, fisAsPublished, getInput, type Scenario } fr
 import { importAssumptions } from "../../model/io/assumptions-import";
 import { importCensus } from "../../model/io/census-import";
 import { exportWorkbook } from "../../model/io/xlsx-export";
-import { loadSchedules, referenceCensus, scheduleMethodCost, syntheticCensus, type Census, type SalarySchedule } from "../../model/engine/schedule";
+import {
+  loadSchedules,
+  referenceCensus,
+  scheduleMethodCost,
+  syntheticCensus,
+  type Census,
+  type SalarySchedule,
+} from "../../model/engine/schedule";
 import { cellValue, findSoffice, hyperFormulaRecalc, libreOfficeRecalc, poisonCachedValues } from "./recalc-engines";
 import { multiGroupScenario, scheduleLoadingsScenario } from "./scenarios";
 
@@ -93,16 +100,42 @@ describe("schedule sheets: every schedule of loadSchedules(), exactly", () => {
   it("only a schedule-method scenario adds them; an average-salary workbook's sheet list is unchanged", () => {
     expect(XLSX.read(exportWorkbook([fisAsPublished()])).SheetNames).toEqual(["Cost Table", "Inputs", "Calculation", "Notes"]);
     expect(XLSX.read(exportWorkbook([fisAsPublished(), contractAsStated(), multiGroupScenario()])).SheetNames).toEqual([
-      "Cost Table", "Inputs", "Calculation", "Inputs 2", "Calculation 2", "Inputs 3", "Calculation 3", "Notes",
+      "Cost Table",
+      "Inputs",
+      "Calculation",
+      "Inputs 2",
+      "Calculation 2",
+      "Inputs 3",
+      "Calculation 3",
+      "Notes",
     ]);
-    expect(XLSX.read(exportWorkbook([bySchedule(fisAsPublished())])).SheetNames).toEqual(["Cost Table", "Inputs", "Calculation", "Census", ...SCHEDULE_SHEETS, "Notes"]);
+    expect(XLSX.read(exportWorkbook([bySchedule(fisAsPublished())])).SheetNames).toEqual([
+      "Cost Table",
+      "Inputs",
+      "Calculation",
+      "Census",
+      ...SCHEDULE_SHEETS,
+      "Notes",
+    ]);
     // The Notes sheet says which schedule-method rows are live and which are engine values.
     const notes = (bytes: Uint8Array) => XLSX.utils.sheet_to_csv(XLSX.read(bytes).Sheets.Notes!);
-    expect(notes(exportWorkbook([bySchedule(fisAsPublished())]))).toMatch(/Raise, step and turnover rows","engine values, not formulas"[\s\S]*FY2024 payroll P0 \(Calculation census:P0\),live/);
+    expect(notes(exportWorkbook([bySchedule(fisAsPublished())]))).toMatch(
+      /Raise, step and turnover rows","engine values, not formulas"[\s\S]*FY2024 payroll P0 \(Calculation census:P0\),live/,
+    );
     expect(notes(exportWorkbook([fisAsPublished()]))).not.toContain("Schedule method");
     // Written once however many scenarios use them.
     expect(XLSX.read(exportWorkbook([bySchedule(fisAsPublished()), fisAsPublished(), scheduleLoadingsScenario()])).SheetNames).toEqual([
-      "Cost Table", "Inputs", "Calculation", "Census", "Inputs 2", "Calculation 2", "Inputs 3", "Calculation 3", "Census 3", ...SCHEDULE_SHEETS, "Notes",
+      "Cost Table",
+      "Inputs",
+      "Calculation",
+      "Census",
+      "Inputs 2",
+      "Calculation 2",
+      "Inputs 3",
+      "Calculation 3",
+      "Census 3",
+      ...SCHEDULE_SHEETS,
+      "Notes",
     ]);
   });
 });
@@ -173,7 +206,9 @@ describe("Census x Schedule: P0 from lookups into the schedule sheets", () => {
   it("generic: a synthetic census passed in ComputeOptions, in the second block of a comparison, prices to its own P0", () => {
     const census = syntheticCensus(3000, 7);
     const p0 = engineP0(census);
-    const bytes = poisonCachedValues(exportWorkbook([fisAsPublished(), bySchedule(contractAsStated())], { computeOptions: { scheduleMethod: { census } } }));
+    const bytes = poisonCachedValues(
+      exportWorkbook([fisAsPublished(), bySchedule(contractAsStated())], { computeOptions: { scheduleMethod: { census } } }),
+    );
     const hf = hyperFormulaRecalc(bytes);
     const got = hf.value("Calculation 2", calcCell(bytes, "Calculation 2", "census:P0"));
     expect(new Decimal(String(got)).equals(p0), `${String(got)} vs ${p0.toString()}`).toBe(true);

@@ -6,14 +6,33 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
-import { computeTable, contractAsStated, type ComputeOptions, fisAsPublished, Decimal, listInputs, setInputValue, type Scenario, type TableResult } from "../../model/engine";
+import {
+  computeTable,
+  contractAsStated,
+  type ComputeOptions,
+  fisAsPublished,
+  Decimal,
+  listInputs,
+  setInputValue,
+  type Scenario,
+  type TableResult,
+} from "../../model/engine";
 import { exportWorkbook } from "../../model/io/xlsx-export";
 import { cellValue, findSoffice, hyperFormulaRecalc, libreOfficeRecalc, poisonCachedValues } from "./recalc-engines";
 import { fundSplit } from "../../model/engine/analysis";
-import { editedFy2026Raise, groupLoadingsScenario, multiGroupScenario, perMemberOneTimeScenario, scheduleLoadingsScenario } from "./scenarios";
+import {
+  editedFy2026Raise,
+  groupLoadingsScenario,
+  multiGroupScenario,
+  perMemberOneTimeScenario,
+  scheduleLoadingsScenario,
+} from "./scenarios";
 
 const soffice = findSoffice();
-if (!soffice) console.warn("xlsx-recalc: soffice (LibreOffice) not found on PATH; the LibreOffice recomputation tests are SKIPPED (CI installs libreoffice-calc).");
+if (!soffice)
+  console.warn(
+    "xlsx-recalc: soffice (LibreOffice) not found on PATH; the LibreOffice recomputation tests are SKIPPED (CI installs libreoffice-calc).",
+  );
 
 /** Where each line's display cells and unrounded dollar cells sit, read from the exported file itself. */
 interface Layout {
@@ -64,7 +83,8 @@ function expectWithinCent(read: Reader, calcName: string, addr: string, engine: 
 
 /** How many cells expectMatchesEngine compares: each line's $K and dollars, each item's and fund's dollars. */
 const cellsCompared = (result: TableResult, scenario: Scenario) =>
-  result.columns.length * (result.lines.length * 2 + result.items.length + (scenario.fundShares?.length ? scenario.fundShares.length + 1 : 0));
+  result.columns.length *
+  (result.lines.length * 2 + result.items.length + (scenario.fundShares?.length ? scenario.fundShares.length + 1 : 0));
 
 /**
  * Every display cell equal in $K; every unrounded dollar cell of the Calculation sheet (lines,
@@ -129,7 +149,9 @@ function expectFormulasForEveryItem(bytes: Uint8Array, scenario: Scenario, resul
     const item = result.items.find((i) => i.id === id.slice(5))!;
     if (schedule && item.kind === "raises") continue;
     rows++;
-    result.columns.forEach((_, j) => expect(calc[XLSX.utils.encode_cell({ r, c: 2 + j })]?.f, `${id} column ${j} is a formula`).toBeTruthy());
+    result.columns.forEach((_, j) =>
+      expect(calc[XLSX.utils.encode_cell({ r, c: 2 + j })]?.f, `${id} column ${j} is a formula`).toBeTruthy(),
+    );
   }
   expect(rows).toBeGreaterThan(0);
 }
@@ -139,7 +161,12 @@ function expectFormulasForEveryItem(bytes: Uint8Array, scenario: Scenario, resul
  * whose id says which line it is; TOTAL COST sums exactly the cost lines; each cost line sums
  * exactly its items. Returns the Cost Table's line ids in order.
  */
-function exportedStructure(bytes: Uint8Array, block: number, width: number, calcName: string): { rows: string[]; totalOf: string[]; itemsOf: Map<string, string[]> } {
+function exportedStructure(
+  bytes: Uint8Array,
+  block: number,
+  width: number,
+  calcName: string,
+): { rows: string[]; totalOf: string[]; itemsOf: Map<string, string[]> } {
   const wb = XLSX.read(bytes, { cellFormula: true });
   const ct = wb.Sheets["Cost Table"]!;
   const calc = wb.Sheets[calcName]!;
@@ -165,7 +192,14 @@ function exportedStructure(bytes: Uint8Array, block: number, width: number, calc
 }
 
 describe("guard: the exported Cost Table has exactly computeTable's rows, and its totals sum exactly the cost lines", () => {
-  const all: [string, () => Scenario][] = [...cases, ["schedule method (contract as stated)", () => bySchedule(contractAsStated())], ["schedule method with group loadings", () => bySchedule({ ...groupLoadingsScenario(), items: groupLoadingsScenario().items.filter((i) => i.id !== "aidesStipend") })]];
+  const all: [string, () => Scenario][] = [
+    ...cases,
+    ["schedule method (contract as stated)", () => bySchedule(contractAsStated())],
+    [
+      "schedule method with group loadings",
+      () => bySchedule({ ...groupLoadingsScenario(), items: groupLoadingsScenario().items.filter((i) => i.id !== "aidesStipend") }),
+    ],
+  ];
   for (const [name, make] of all) {
     it(name, () => {
       const scenario = make();
@@ -174,7 +208,13 @@ describe("guard: the exported Cost Table has exactly computeTable's rows, and it
       expect(got.rows).toEqual(result.lines.map((l) => l.id));
       const cost = result.lines.filter((l) => l.kind === "cost").map((l) => l.id);
       expect(got.totalOf).toEqual(cost);
-      for (const id of cost) expect([...got.itemsOf.get(id)!].sort(), `items on ${id}`).toEqual(result.items.filter((i) => i.line === id).map((i) => i.id).sort());
+      for (const id of cost)
+        expect([...got.itemsOf.get(id)!].sort(), `items on ${id}`).toEqual(
+          result.items
+            .filter((i) => i.line === id)
+            .map((i) => i.id)
+            .sort(),
+        );
     });
   }
 
@@ -195,7 +235,9 @@ describe("HyperFormula recomputes the exported workbook from its formulas", () =
       const result = computeTable(scenario);
       const bytes = poisonCachedValues(exportWorkbook([scenario]));
       const hf = hyperFormulaRecalc(bytes);
-      expect(expectMatchesEngine(hf.value, layout(bytes, result, 0), result, "Calculation", scenario)).toBe(cellsCompared(result, scenario));
+      expect(expectMatchesEngine(hf.value, layout(bytes, result, 0), result, "Calculation", scenario)).toBe(
+        cellsCompared(result, scenario),
+      );
       if (name.startsWith("rates of pay") || name.startsWith("one-time pay")) expectFormulasForEveryItem(bytes, scenario, result);
     });
   }
@@ -206,7 +248,10 @@ describe("HyperFormula recomputes the exported workbook from its formulas", () =
     expect(result.lines.map((l) => l.id)).toContain("baseSalaryIncreasesSteps");
     const bytes = poisonCachedValues(exportWorkbook([scenario]));
     const calc = XLSX.read(bytes, { cellFormula: true }).Sheets.Calculation!;
-    const row = (id: string) => Object.keys(calc).find((a) => calc[a]?.v === id)!.replace(/^A/, "");
+    const row = (id: string) =>
+      Object.keys(calc)
+        .find((a) => calc[a]?.v === id)!
+        .replace(/^A/, "");
     for (const id of ["item:baseSalary", "item:baseSalary.steps", "item:baseSalary.turnover"]) {
       expect(calc[`C${row(id)}`]!.f, id).toBeUndefined();
       expect(String(calc[`H${row(id)}`]!.v)).toContain("schedule method");
@@ -237,7 +282,12 @@ describe("HyperFormula recomputes the exported workbook from its formulas", () =
       const [max, places] = path.endsWith(".amountPerMember") ? [perMemberMax, 2] : (maxByUnit[unit] ?? [1000, 0]);
       return fc.integer({ min: 0, max }).map((n) => scaled(n, places));
     };
-    const param = (value: string, unit: Scenario["localShare"]["unit"], label: string) => ({ value, unit, label, source: { kind: "assumed" as const, ref: "property" } });
+    const param = (value: string, unit: Scenario["localShare"]["unit"], label: string) => ({
+      value,
+      unit,
+      label,
+      source: { kind: "assumed" as const, ref: "property" },
+    });
 
     /** Switches each feature on or off at random on a copy of the base scenario. */
     const withFeatures = (s: Scenario) => {
@@ -266,18 +316,34 @@ describe("HyperFormula recomputes the exported workbook from its formulas", () =
               else item.amountPerMember = param(scaled(cents, 2), "USD", `${item.label} per member`);
             }
           }
-          if (funds) c.fundShares = funds.map((bp, k) => ({ id: `fund${k}`, label: `Fund ${k}`, share: param(scaled(bp, 4), "share", `Fund ${k} share`) }));
+          if (funds)
+            c.fundShares = funds.map((bp, k) => ({
+              id: `fund${k}`,
+              label: `Fund ${k}`,
+              share: param(scaled(bp, 4), "share", `Fund ${k} share`),
+            }));
           else delete c.fundShares;
           if (schedule) c.settings = { ...c.settings, salaryMethod: "schedule" };
           return c;
         });
     };
-    const base = fc.constantFrom(fisAsPublished(), contractAsStated(), multiGroupScenario(), groupLoadingsScenario(), perMemberOneTimeScenario());
+    const base = fc.constantFrom(
+      fisAsPublished(),
+      contractAsStated(),
+      multiGroupScenario(),
+      groupLoadingsScenario(),
+      perMemberOneTimeScenario(),
+    );
     const arb = base.chain(withFeatures).chain((s) => {
       const entries = listInputs(s);
       return fc.record({
         scenario: fc.constant(s),
-        edits: fc.array(fc.nat({ max: entries.length - 1 }).chain((i) => fc.tuple(fc.constant(entries[i]!.path), valueFor(entries[i]!.path, entries[i]!.param.unit))), { maxLength: 6 }),
+        edits: fc.array(
+          fc
+            .nat({ max: entries.length - 1 })
+            .chain((i) => fc.tuple(fc.constant(entries[i]!.path), valueFor(entries[i]!.path, entries[i]!.param.unit))),
+          { maxLength: 6 },
+        ),
         rounding: fc.constantFrom("halfUp" as const, "truncate" as const),
         proration: fc.constantFrom("payPeriods" as const, "days" as const),
       });
@@ -292,7 +358,9 @@ describe("HyperFormula recomputes the exported workbook from its formulas", () =
         const result = computeTable(s);
         const bytes = exportWorkbook([s], { cachedValues: "none" });
         expect(exportedStructure(bytes, 0, result.columns.length + 2, "Calculation").rows).toEqual(result.lines.map((l) => l.id));
-        expect(expectMatchesEngine(hyperFormulaRecalc(bytes).value, layout(bytes, result, 0), result, "Calculation", s)).toBe(cellsCompared(result, s));
+        expect(expectMatchesEngine(hyperFormulaRecalc(bytes).value, layout(bytes, result, 0), result, "Calculation", s)).toBe(
+          cellsCompared(result, s),
+        );
         if (s.items.some((i) => i.kind === "payRate" && i.groupIds && i.groupIds.length < s.groups.length)) seen.limited++;
         if (s.items.some((i) => i.kind === "oneTime" && i.amountPerMember)) seen.perMember++;
         if (s.fundShares) seen.funds++;
@@ -300,7 +368,9 @@ describe("HyperFormula recomputes the exported workbook from its formulas", () =
       }),
       { numRuns: 60, seed: 20241203 },
     );
-    console.log(`[xlsx-recalc property] ${runs} runs: ${seen.limited} with a rate limited to some groups, ${seen.perMember} with a per-member one-time amount, ${seen.funds} with fund shares, ${seen.schedule} by the schedule method`);
+    console.log(
+      `[xlsx-recalc property] ${runs} runs: ${seen.limited} with a rate limited to some groups, ${seen.perMember} with a per-member one-time amount, ${seen.funds} with fund shares, ${seen.schedule} by the schedule method`,
+    );
     // Each feature is actually exercised, not merely possible.
     for (const [feature, n] of Object.entries(seen)) expect(n, feature).toBeGreaterThanOrEqual(5);
   });
@@ -311,7 +381,13 @@ describe("HyperFormula recomputes the exported workbook from its formulas", () =
     if (raises.kind !== "raises") throw new Error("fixture");
     for (let d = 0; d < 120; d++) {
       const effective = new Date(Date.UTC(2025, 10, 1 + d)).toISOString().slice(0, 10);
-      raises.steps.push({ fiscalYear: 2026, type: "flat", amount: { value: "10", unit: "USD/year", label: `step ${d}`, source: { kind: "assumed", ref: "test" } }, effective, source: { kind: "assumed", ref: "test" } });
+      raises.steps.push({
+        fiscalYear: 2026,
+        type: "flat",
+        amount: { value: "10", unit: "USD/year", label: `step ${d}`, source: { kind: "assumed", ref: "test" } },
+        effective,
+        source: { kind: "assumed", ref: "test" },
+      });
     }
     const result = computeTable(s);
     const bytes = poisonCachedValues(exportWorkbook([s]));
@@ -327,7 +403,10 @@ describe("HyperFormula recomputes the exported workbook from its formulas", () =
     const computeOptions: ComputeOptions = {
       raisesCoster: (item, _ctx, fy) => {
         const exact = new Decimal(item.id === "baseSalary" ? "1000000.25" : "20000").times(fy - 2024);
-        return { exact, explanation: { label: `${item.label} FY${fy}`, value: exact.toString(), unit: "USD", formula: "test coster", children: [] } };
+        return {
+          exact,
+          explanation: { label: `${item.label} FY${fy}`, value: exact.toString(), unit: "USD", formula: "test coster", children: [] },
+        };
       },
     };
     const result = computeTable(scenario, computeOptions);
@@ -336,7 +415,9 @@ describe("HyperFormula recomputes the exported workbook from its formulas", () =
     expect(calc.C5!.f).toBeUndefined();
     expect(calc.C5!.v).toBe(1000000.25);
     expect(String(calc.H5!.v)).toContain("raises coster");
-    expect(expectMatchesEngine(hyperFormulaRecalc(bytes).value, layout(bytes, result, 0), result, "Calculation", scenario)).toBe(cellsCompared(result, scenario));
+    expect(expectMatchesEngine(hyperFormulaRecalc(bytes).value, layout(bytes, result, 0), result, "Calculation", scenario)).toBe(
+      cellsCompared(result, scenario),
+    );
   });
 
   it("is live: editing the FY2026 raise on the Inputs sheet moves the table exactly as the engine moves it", () => {
@@ -388,7 +469,9 @@ describe.skipIf(!soffice)("LibreOffice (headless) recomputes the exported workbo
       const result = computeTable(scenario);
       const bytes = poisonCachedValues(exportWorkbook([scenario]));
       const wb = libreOfficeRecalc(soffice!, bytes);
-      expect(expectMatchesEngine((s, a) => cellValue(wb, s, a), layout(bytes, result, 0), result, "Calculation", scenario)).toBe(cellsCompared(result, scenario));
+      expect(expectMatchesEngine((s, a) => cellValue(wb, s, a), layout(bytes, result, 0), result, "Calculation", scenario)).toBe(
+        cellsCompared(result, scenario),
+      );
     });
   }
 

@@ -8,8 +8,14 @@ import { fisAsPublished, contractAsStated } from "../../model/engine/scenario/re
 import { setInputValue } from "../../model/engine/scenario/paths";
 import type { Scenario } from "../../model/engine/scenario/types";
 
-const exact = (s: Scenario, line: string, col: string) => computeTable(s).lines.find((l) => l.id === line)!.cells[col]!.exact.toFixed(2);
-const item = (s: Scenario, id: string, col: string) => computeTable(s).items.find((i) => i.id === id)!.cells[col]!.exact.toFixed(2);
+const exact = (s: Scenario, line: string, col: string) =>
+  computeTable(s)
+    .lines.find((l) => l.id === line)!
+    .cells[col]!.exact.toFixed(2);
+const item = (s: Scenario, id: string, col: string) =>
+  computeTable(s)
+    .items.find((i) => i.id === id)!
+    .cells[col]!.exact.toFixed(2);
 
 function withRaises(s: Scenario, rates: string[]): Scenario {
   return rates.reduce((acc, r, i) => setInputValue(acc, `items.baseSalary.steps.${i}.amount`, r), s);
@@ -27,14 +33,23 @@ describe("Base Salary Increases (Art. 36.2)", () => {
   it("a flat raise accumulates: $1,000 in FY2025 and $1,000 in FY2026 cost 2 x $1,000 per member in FY2026", () => {
     const s = fisAsPublished();
     s.items = s.items.map((i) =>
-      i.kind === "raises" ? { ...i, steps: i.steps.slice(0, 2).map((st) => ({ ...st, type: "flat" as const, amount: { ...st.amount, value: "1000", unit: "USD/year" as const } })) } : i,
+      i.kind === "raises"
+        ? {
+            ...i,
+            steps: i.steps
+              .slice(0, 2)
+              .map((st) => ({ ...st, type: "flat" as const, amount: { ...st.amount, value: "1000", unit: "USD/year" as const } })),
+          }
+        : i,
     );
     expect(exact(s, "baseSalaryIncreases", "FY2025")).toBe("5776000.00");
     expect(exact(s, "baseSalaryIncreases", "FY2026")).toBe("11552000.00");
   });
   it("a raise effective mid-year is prorated by pay periods (13 of 26 from Apr 1, 2025)", () => {
     const s = fisAsPublished();
-    s.items = s.items.map((i) => (i.kind === "raises" ? { ...i, steps: [{ ...i.steps[0]!, effective: "2025-04-01" }, ...i.steps.slice(1)] } : i));
+    s.items = s.items.map((i) =>
+      i.kind === "raises" ? { ...i, steps: [{ ...i.steps[0]!, effective: "2025-04-01" }, ...i.steps.slice(1)] } : i,
+    );
     // P x 0.02 x 13/26 = 12,160,963.68 / 2
     expect(exact(s, "baseSalaryIncreases", "FY2025")).toBe("6080481.84");
     // FY2026 carries the full year of the FY2025 raise again
@@ -91,7 +106,12 @@ describe("Benefits (Art. 37; FIS note f)", () => {
   });
   it("is zero when contributions do not change", () => {
     let s = withRaises(fisAsPublished(), ["0", "0", "0", "0"]);
-    for (const [id, base] of [["optical", "21.62"], ["dentalSelf", "45.87"], ["dentalFamily", "87.57"]] as const) for (const y of [2025, 2026, 2027, 2028]) s = setInputValue(s, `items.${id}.amounts.${y}`, base);
+    for (const [id, base] of [
+      ["optical", "21.62"],
+      ["dentalSelf", "45.87"],
+      ["dentalFamily", "87.57"],
+    ] as const)
+      for (const y of [2025, 2026, 2027, 2028]) s = setInputValue(s, `items.${id}.amounts.${y}`, base);
     for (const y of [2025, 2026, 2027, 2028]) s = setInputValue(s, `items.legal.amounts.${y}`, "18.25");
     expect(exact(s, "benefits", "Total")).toBe("0.00");
   });
@@ -105,7 +125,9 @@ describe("Other NPS, local portion, funding, WIA", () => {
     const r = computeTable(fisAsPublished());
     const get = (id: string, c: string) => r.lines.find((l) => l.id === id)!.cells[c]!.exact;
     expect(get("localPortion", "FY2026").toString()).toBe(get("totalCost", "FY2026").times("0.993582").toString());
-    expect(get("costFundedByWia", "FY2026").toString()).toBe(get("localPortion", "FY2026").plus(get("fundingAvailable", "FY2026")).toString());
+    expect(get("costFundedByWia", "FY2026").toString()).toBe(
+      get("localPortion", "FY2026").plus(get("fundingAvailable", "FY2026")).toString(),
+    );
   });
 });
 

@@ -37,7 +37,9 @@ describe("census import job", () => {
     expect(JSON.parse(JSON.stringify(answer))).toEqual(answer);
     const rebuilt = censusOf(answer);
     expect(rebuilt.label).toBe("c.csv");
-    expect(rebuilt.cells.map((c) => [c.schedule, c.lane, c.step, c.yearsOfService, c.headcount.toString()])).toEqual(direct.value.cells.map((c) => [c.schedule, c.lane, c.step, c.yearsOfService, c.headcount.toString()]));
+    expect(rebuilt.cells.map((c) => [c.schedule, c.lane, c.step, c.yearsOfService, c.headcount.toString()])).toEqual(
+      direct.value.cells.map((c) => [c.schedule, c.lane, c.step, c.yearsOfService, c.headcount.toString()]),
+    );
     expect(censusHeadcount(rebuilt).toString()).toBe(censusHeadcount(small()).toString());
   });
 

@@ -25,12 +25,18 @@ describe("cost lines: add", () => {
 
   it("FICA 7.65% on base salary from FY2027: a new line before TOTAL COST, costed as rate x the raise cost", () => {
     const s = fisAsPublished();
-    const r = added(addCostLine(s, { label: "FICA 7.65% on base salary", item: { kind: "payRate", rate: "0.0765", appliesTo: ["baseSalary"], startFiscalYear: 2027 } }));
+    const r = added(
+      addCostLine(s, {
+        label: "FICA 7.65% on base salary",
+        item: { kind: "payRate", rate: "0.0765", appliesTo: ["baseSalary"], startFiscalYear: 2027 },
+      }),
+    );
     const t = computeTable(r.scenario);
     const ids = t.lines.map((l) => l.id);
     expect(ids.indexOf(r.lineId)).toBe(ids.indexOf("totalCost") - 1);
     expect(line(r.scenario, r.lineId, "FY2026").isZero()).toBe(true);
-    for (const fy of ["FY2027", "FY2028"]) expect(line(r.scenario, r.lineId, fy).toString()).toBe(new Decimal("0.0765").times(line(s, "baseSalaryIncreases", fy)).toString());
+    for (const fy of ["FY2027", "FY2028"])
+      expect(line(r.scenario, r.lineId, fy).toString()).toBe(new Decimal("0.0765").times(line(s, "baseSalaryIncreases", fy)).toString());
     expect(total(r.scenario).minus(total(s)).toString()).toBe(line(r.scenario, r.lineId, "Total").toString());
     expect(listInputs(r.scenario).some((e) => e.path === `items.${r.lineId}.rate` && e.param.source.kind === "user")).toBe(true);
     expect(checkScenario(r.scenario)).toEqual([]);
@@ -40,9 +46,16 @@ describe("cost lines: add", () => {
 
   it("amounts per year and a flat one-time payment per member", () => {
     const s = fisAsPublished();
-    const a = added(addCostLine(s, { label: "Laptops", item: { kind: "fixedAmounts", amounts: { FY2026: "250000", FY2027: "125000.50" } } }));
+    const a = added(
+      addCostLine(s, { label: "Laptops", item: { kind: "fixedAmounts", amounts: { FY2026: "250000", FY2027: "125000.50" } } }),
+    );
     expect(line(a.scenario, a.lineId, "Total").toString()).toBe("375000.5");
-    const b = added(addCostLine(a.scenario, { label: "Ratification payment", item: { kind: "oneTime", paidInFiscalYear: 2026, rate: "0", amountPerMember: "1500" } }));
+    const b = added(
+      addCostLine(a.scenario, {
+        label: "Ratification payment",
+        item: { kind: "oneTime", paidInFiscalYear: 2026, rate: "0", amountPerMember: "1500" },
+      }),
+    );
     expect(line(b.scenario, b.lineId, "FY2026").toString()).toBe(new Decimal(5776).times(1500).toString());
     expect(line(b.scenario, b.lineId, "FY2025").isZero()).toBe(true);
   });
@@ -80,7 +93,9 @@ describe("cost lines: remove", () => {
 
   it("a rate applied to the removed line's items is detached and named; its cost falls accordingly", () => {
     const s = fisAsPublished();
-    const fica = added(addCostLine(s, { label: "FICA", item: { kind: "payRate", rate: "0.0765", appliesTo: ["baseSalary", "coveragePremium"] } }));
+    const fica = added(
+      addCostLine(s, { label: "FICA", item: { kind: "payRate", rate: "0.0765", appliesTo: ["baseSalary", "coveragePremium"] } }),
+    );
     expect(lineDependents(fica.scenario, "additionalPay").map((d) => d.itemId)).toEqual(["fica"]);
     const r = removeCostLine(fica.scenario, "additionalPay");
     expect(r.ok).toBe(true);
@@ -96,7 +111,10 @@ describe("cost lines: remove", () => {
     // "Contract terms as stated" derives the bonus base from the raises item (the published one has a calibrated figure).
     const r = removeCostLine(contractAsStated(), "baseSalaryIncreases");
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[0]!.message).toBe('Cannot remove "Base Salary Increases": "4% bonus on FY2024 earnings" takes its earnings from baseSalary; change or remove "4% bonus on FY2024 earnings" first.');
+    if (!r.ok)
+      expect(r.errors[0]!.message).toBe(
+        'Cannot remove "Base Salary Increases": "4% bonus on FY2024 earnings" takes its earnings from baseSalary; change or remove "4% bonus on FY2024 earnings" first.',
+      );
   });
 
   it("removing Benefits also drops the Medicare loading of the coverage premium", () => {

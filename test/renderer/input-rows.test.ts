@@ -10,7 +10,10 @@ describe("reuseUnchangedRows", () => {
     const base = fisAsPublished();
     const before = inputRows(base, base, () => undefined);
     const edited = setInputValue(base, FY2026_RAISE, "0.04");
-    const after = reuseUnchangedRows(before, inputRows(edited, base, () => undefined));
+    const after = reuseUnchangedRows(
+      before,
+      inputRows(edited, base, () => undefined),
+    );
     const changed = after.filter((r, i) => r !== before[i]).map((r) => r.path);
     expect(changed).toEqual([FY2026_RAISE]);
     const row = after.find((r) => r.path === FY2026_RAISE)!;
@@ -19,9 +22,15 @@ describe("reuseUnchangedRows", () => {
 
   it("a new error on a row is a change; rows are new when nothing came before", () => {
     const base = fisAsPublished();
-    const before = reuseUnchangedRows([], inputRows(base, base, () => undefined));
+    const before = reuseUnchangedRows(
+      [],
+      inputRows(base, base, () => undefined),
+    );
     const error = { text: "abc", message: "not a number" } as never;
-    const after = reuseUnchangedRows(before, inputRows(base, base, (p) => (p === FY2026_RAISE ? error : undefined)));
+    const after = reuseUnchangedRows(
+      before,
+      inputRows(base, base, (p) => (p === FY2026_RAISE ? error : undefined)),
+    );
     expect(after.filter((r, i) => r !== before[i]).map((r) => r.path)).toEqual([FY2026_RAISE]);
   });
 });

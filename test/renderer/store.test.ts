@@ -75,7 +75,13 @@ describe("store", () => {
     let s = run([{ type: "newFrom", key: "stated" }]);
     const key = s.activeKey;
     expect(activeEntry(s).scenario.name).toBe("Contract terms as stated (copy)");
-    s = run([{ type: "rename", key, name: "Mine" }, { type: "delete", key: "fis" }], s);
+    s = run(
+      [
+        { type: "rename", key, name: "Mine" },
+        { type: "delete", key: "fis" },
+      ],
+      s,
+    );
     expect(activeEntry(s).scenario.name).toBe("Mine");
     expect(s.entries).toHaveLength(3);
     s = run([{ type: "delete", key }], s);
@@ -88,14 +94,19 @@ describe("store", () => {
     expect(back.ok && back.scenarios.map((x) => x.name)).toEqual(["FIS as published (copy)"]);
     expect(parseAutosave("{").ok).toBe(false);
     const good = activeEntry(s).scenario;
-    const mixed = parseAutosave(JSON.stringify({ version: 1, scenarios: [good, { ...good, localShare: { ...good.localShare, value: "lots" } }] }));
+    const mixed = parseAutosave(
+      JSON.stringify({ version: 1, scenarios: [good, { ...good, localShare: { ...good.localShare, value: "lots" } }] }),
+    );
     expect(mixed.ok && mixed.scenarios.length).toBe(1);
     expect(mixed.ok && mixed.skipped[0]).toContain("autosave scenario 2");
   });
 });
 
 describe("store: cost lines and added scenarios", () => {
-  const FICA = { label: "FICA 7.65% on base salary", item: { kind: "payRate" as const, rate: "0.0765", appliesTo: ["baseSalary"], startFiscalYear: 2027 } };
+  const FICA = {
+    label: "FICA 7.65% on base salary",
+    item: { kind: "payRate" as const, rate: "0.0765", appliesTo: ["baseSalary"], startFiscalYear: 2027 },
+  };
 
   it("adding a line to a built-in lands in a copy, one undo step, its input editable and jumped to", () => {
     let s = run([{ type: "addCostLine", line: FICA }]);
@@ -123,7 +134,11 @@ describe("store: cost lines and added scenarios", () => {
   });
 
   it("removing a line is one undo step; removing a line others depend on names them", () => {
-    let s = run([{ type: "newFrom", key: "fis" }, { type: "addCostLine", line: FICA }, { type: "removeCostLine", lineId: "ficaOnBaseSalary" }]);
+    let s = run([
+      { type: "newFrom", key: "fis" },
+      { type: "addCostLine", line: FICA },
+      { type: "removeCostLine", lineId: "ficaOnBaseSalary" },
+    ]);
     expect(activeEntry(s).scenario.lines.map((l) => l.id)).not.toContain("ficaOnBaseSalary");
     s = run([{ type: "undo" }], s);
     expect(activeEntry(s).scenario.lines.map((l) => l.id)).toContain("ficaOnBaseSalary");

@@ -53,7 +53,10 @@ describe("worker-job client", () => {
     const { w, main, client, created } = setup();
     const a = client.run(1);
     const b = client.run(2);
-    expect(w.posted.map((p) => p.message)).toEqual([{ id: 1, request: 1 }, { id: 2, request: 2 }]);
+    expect(w.posted.map((p) => p.message)).toEqual([
+      { id: 1, request: 1 },
+      { id: 2, request: 2 },
+    ]);
     w.reply({ id: 2, ok: true, value: "two" });
     w.reply({ id: 1, ok: true, value: "one" });
     const [ra, rb] = await Promise.all([a, b]);

@@ -28,9 +28,12 @@ describe("recovering unsaved work from an autosave", () => {
     expect(recovered.ok && recovered.scenarios[0]!.schemaVersion).toBe(1);
   });
 
-  it.each(["", "{", "null", '{"version":1}', '{"version":1,"scenarios":{}}'])("reports an unusable autosave %j as an error, not an exception", (text) => {
-    expect(parseAutosave(text)).toMatchObject({ ok: false, error: expect.any(String) });
-  });
+  it.each(["", "{", "null", '{"version":1}', '{"version":1,"scenarios":{}}'])(
+    "reports an unusable autosave %j as an error, not an exception",
+    (text) => {
+      expect(parseAutosave(text)).toMatchObject({ ok: false, error: expect.any(String) });
+    },
+  );
 
   // One snapshot that no longer validates (e.g. written before a stricter check) is skipped with its
   // reason; the others are still recovered (was a known gap, fixed in renderer/state/autosave.ts).

@@ -26,7 +26,11 @@ interface CliJson {
 }
 
 function runCli(id: string): CliJson {
-  const out = execFileSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "model/cli/fis.ts"), "--scenario", id, "--json"], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+  const out = execFileSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "model/cli/fis.ts"), "--scenario", id, "--json"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   return JSON.parse(out) as CliJson;
 }
 
@@ -60,7 +64,12 @@ describe("the engine as Vite bundles it equals the engine in-process", () => {
       configFile: false,
       logLevel: "silent",
       root: ROOT,
-      build: { outDir, emptyOutDir: true, minify: true, lib: { entry: join(ROOT, "model/engine/index.ts"), formats: ["es"], fileName: () => "engine.js" } },
+      build: {
+        outDir,
+        emptyOutDir: true,
+        minify: true,
+        lib: { entry: join(ROOT, "model/engine/index.ts"), formats: ["es"], fileName: () => "engine.js" },
+      },
     });
     bundled = await import(pathToFileURL(join(outDir, "engine.js")).href);
   }, 120_000);

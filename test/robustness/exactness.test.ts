@@ -40,22 +40,22 @@ const BUILT_INS = { fisAsPublished, contractAsStated };
 
 /** Random inputs in the ranges a user would cost: raises 0-10% (basis points), headcount, salary to the cent, share to 6 places. */
 const randomInputs = fc.record({
-    builtIn: fc.constantFrom("fisAsPublished" as const, "contractAsStated" as const),
-    raisesBp: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 4, maxLength: 4 }),
-    members: fc.integer({ min: 0, max: 50_000 }),
-    salaryCents: fc.integer({ min: 2_000_000, max: 30_000_000 }),
-    shareMillionths: fc.integer({ min: 0, max: 1_000_000 }),
-    rounding: fc.constantFrom("halfUp" as const, "truncate" as const),
-  });
+  builtIn: fc.constantFrom("fisAsPublished" as const, "contractAsStated" as const),
+  raisesBp: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 4, maxLength: 4 }),
+  members: fc.integer({ min: 0, max: 50_000 }),
+  salaryCents: fc.integer({ min: 2_000_000, max: 30_000_000 }),
+  shareMillionths: fc.integer({ min: 0, max: 1_000_000 }),
+  rounding: fc.constantFrom("halfUp" as const, "truncate" as const),
+});
 type Inputs = typeof randomInputs extends fc.Arbitrary<infer T> ? T : never;
 
 function scenarioOf({ builtIn, raisesBp, members, salaryCents, shareMillionths, rounding }: Inputs): Scenario {
-    let s = BUILT_INS[builtIn]();
-    raisesBp.forEach((bp, i) => (s = setInputValue(s, `items.baseSalary.steps.${i}.amount`, new Decimal(bp).div(10_000).toString())));
-    s = setInputValue(s, "groups.wtu.members", String(members));
-    s = setInputValue(s, "groups.wtu.averageSalary", new Decimal(salaryCents).div(100).toFixed(2));
-    s = setInputValue(s, "localShare", new Decimal(shareMillionths).div(1_000_000).toString());
-    return { ...s, settings: { ...s.settings, rounding } };
+  let s = BUILT_INS[builtIn]();
+  raisesBp.forEach((bp, i) => (s = setInputValue(s, `items.baseSalary.steps.${i}.amount`, new Decimal(bp).div(10_000).toString())));
+  s = setInputValue(s, "groups.wtu.members", String(members));
+  s = setInputValue(s, "groups.wtu.averageSalary", new Decimal(salaryCents).div(100).toFixed(2));
+  s = setInputValue(s, "localShare", new Decimal(shareMillionths).div(1_000_000).toString());
+  return { ...s, settings: { ...s.settings, rounding } };
 }
 
 const property = (name: string, check: (s: Scenario) => void, numRuns = 300) =>
@@ -79,7 +79,8 @@ describe("exactness over random valid scenarios", () => {
 
   property("TOTAL COST is the sum of the unrounded cost lines", (s) => {
     const t = computeTable(s);
-    for (const col of t.columns) expectSame(s, line(t, "totalCost").cells[col]!.exact, sum(COST_LINES.map((id) => line(t, id).cells[col]!.exact)), col);
+    for (const col of t.columns)
+      expectSame(s, line(t, "totalCost").cells[col]!.exact, sum(COST_LINES.map((id) => line(t, id).cells[col]!.exact)), col);
   });
 
   property("local portion + non-local portion (1 - share) x total = total, exactly", (s) => {
@@ -94,16 +95,22 @@ describe("exactness over random valid scenarios", () => {
 
   property("every displayed cell is its exact value rounded by the scenario's rule", (s) => {
     const t = computeTable(s);
-    for (const l of t.lines) for (const [col, cell] of Object.entries(l.cells)) expect(cell.display.equals(toDisplayThousands(cell.exact, s.settings.rounding)), `${l.id}.${col}`).toBe(true);
+    for (const l of t.lines)
+      for (const [col, cell] of Object.entries(l.cells))
+        expect(cell.display.equals(toDisplayThousands(cell.exact, s.settings.rounding)), `${l.id}.${col}`).toBe(true);
   });
 
-  property("two runs give identical tables, and so does the scenario after a save and reopen", (s) => {
-    const first = tableCells(computeTable(s));
-    expect(tableCells(computeTable(s))).toEqual(first);
-    const reopened = parseScenarioJson(serializeScenario(s));
-    expect(reopened.ok).toBe(true);
-    if (reopened.ok) expect(tableCells(computeTable(reopened.value))).toEqual(first);
-  }, 150);
+  property(
+    "two runs give identical tables, and so does the scenario after a save and reopen",
+    (s) => {
+      const first = tableCells(computeTable(s));
+      expect(tableCells(computeTable(s))).toEqual(first);
+      const reopened = parseScenarioJson(serializeScenario(s));
+      expect(reopened.ok).toBe(true);
+      if (reopened.ok) expect(tableCells(computeTable(reopened.value))).toEqual(first);
+    },
+    150,
+  );
 
   property("0% raises give a zero base salary increase in every year", (s) => {
     let zero = s;
@@ -116,8 +123,10 @@ describe("exactness over random valid scenarios", () => {
     const doubled = setInputValue(s, "groups.wtu.members", new Decimal(s.groups[0]!.members.value).times(2).toString());
     const a = computeTable(s);
     const b = computeTable(doubled);
-    for (const id of ["baseSalaryIncreases", "benefits"]) for (const col of a.columns) expectSame(s, line(b, id).cells[col]!.exact, line(a, id).cells[col]!.exact.times(2), `${id}.${col}`);
+    for (const id of ["baseSalaryIncreases", "benefits"])
+      for (const col of a.columns) expectSame(s, line(b, id).cells[col]!.exact, line(a, id).cells[col]!.exact.times(2), `${id}.${col}`);
     // Additional pay is per coverage request, not per head: unchanged.
-    for (const col of a.columns) expect(line(b, "additionalPay").cells[col]!.exact.equals(line(a, "additionalPay").cells[col]!.exact)).toBe(true);
+    for (const col of a.columns)
+      expect(line(b, "additionalPay").cells[col]!.exact.equals(line(a, "additionalPay").cells[col]!.exact)).toBe(true);
   });
 });

@@ -23,13 +23,67 @@ type Path = (string | number)[];
 
 const BUILT_INS = [fisAsPublished(), contractAsStated()].map((s) => JSON.parse(serializeScenario(s)) as Json);
 const KINDS = ["raises", "oneTime", "premiumPay", "perHeadBenefit", "payRate", "fixedAmounts"];
-const ITEM_IDS = ["baseSalary", "bonus", "coveragePremium", "optical", "dentalSelf", "dentalFamily", "legal", "medicare", "otherNps", "wtu", "benefits", "nowhere"];
+const ITEM_IDS = [
+  "baseSalary",
+  "bonus",
+  "coveragePremium",
+  "optical",
+  "dentalSelf",
+  "dentalFamily",
+  "legal",
+  "medicare",
+  "otherNps",
+  "wtu",
+  "benefits",
+  "nowhere",
+];
 
 /** Strings that have broken parsers before: number edge cases, bad dates, prototype keys, whitespace. */
 const NASTY_STRINGS = [
-  "", " ", "\t", "NaN", "Infinity", "-Infinity", "1e400", "-1e400", "1e-400", "  0.5", "0.5 ", "-0", "1.", "+.5", ".", "-", "e5", "0x1F", "1_000", "5,776",
-  "2025-02-30", "0000-00-00", "9999-12-31", "2025-13-01", "2024-02-29", "__proto__", "constructor", "toString", "-1", "1.0000000001", "100", "0", "1e15", "999999999999999",
-  "1234567890.1234567890123456789012345", "schedule", "days", "truncate", "calendarYearOfFiscalYearEnd", "FY2025", "FY99999", "\u0000", "\uFEFF1", "١٢٣",
+  "",
+  " ",
+  "\t",
+  "NaN",
+  "Infinity",
+  "-Infinity",
+  "1e400",
+  "-1e400",
+  "1e-400",
+  "  0.5",
+  "0.5 ",
+  "-0",
+  "1.",
+  "+.5",
+  ".",
+  "-",
+  "e5",
+  "0x1F",
+  "1_000",
+  "5,776",
+  "2025-02-30",
+  "0000-00-00",
+  "9999-12-31",
+  "2025-13-01",
+  "2024-02-29",
+  "__proto__",
+  "constructor",
+  "toString",
+  "-1",
+  "1.0000000001",
+  "100",
+  "0",
+  "1e15",
+  "999999999999999",
+  "1234567890.1234567890123456789012345",
+  "schedule",
+  "days",
+  "truncate",
+  "calendarYearOfFiscalYearEnd",
+  "FY2025",
+  "FY99999",
+  "\u0000",
+  "\uFEFF1",
+  "١٢٣",
 ];
 
 const junk: fc.Arbitrary<Json> = fc.oneof(
@@ -57,7 +111,14 @@ type Mutation =
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ op: fc.constant("set" as const), at: fc.nat(), value: junk }) },
-  { weight: 4, arbitrary: fc.record({ op: fc.constant("number" as const), at: fc.nat(), value: fc.oneof({ weight: 3, arbitrary: decimalText }, { weight: 1, arbitrary: fc.constantFrom(...NASTY_STRINGS) }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant("number" as const),
+      at: fc.nat(),
+      value: fc.oneof({ weight: 3, arbitrary: decimalText }, { weight: 1, arbitrary: fc.constantFrom(...NASTY_STRINGS) }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("delete" as const), at: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("duplicate" as const), at: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("kind" as const), at: fc.nat(), kind: fc.constantFrom(...KINDS, "bogus") }) },
@@ -169,18 +230,27 @@ describe("fuzz: scenarios", () => {
 
   it("accepted mutations survive a save and reopen with the same table", () => {
     fc.assert(
-      fc.property(fc.nat({ max: BUILT_INS.length - 1 }), fc.array(fc.record({ op: fc.constant("number" as const), at: fc.nat(), value: decimalText as fc.Arbitrary<Json> }), { minLength: 1, maxLength: 4 }), (which, mutations) => {
-        const data = structuredClone(BUILT_INS[which]);
-        for (const m of mutations) mutate(data, m);
-        const first = validateScenario(data);
-        if (!first.ok) return;
-        const reopened = parseScenarioJson(serializeScenario(first.value));
-        expect(reopened.ok).toBe(true);
-        if (!reopened.ok) return;
-        const a = computeTable(first.value);
-        const b = computeTable(reopened.value);
-        for (const line of a.lines) for (const [col, cell] of Object.entries(line.cells)) expect(b.lines.find((l) => l.id === line.id)!.cells[col]!.exact.equals(cell.exact)).toBe(true);
-      }),
+      fc.property(
+        fc.nat({ max: BUILT_INS.length - 1 }),
+        fc.array(fc.record({ op: fc.constant("number" as const), at: fc.nat(), value: decimalText as fc.Arbitrary<Json> }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (which, mutations) => {
+          const data = structuredClone(BUILT_INS[which]);
+          for (const m of mutations) mutate(data, m);
+          const first = validateScenario(data);
+          if (!first.ok) return;
+          const reopened = parseScenarioJson(serializeScenario(first.value));
+          expect(reopened.ok).toBe(true);
+          if (!reopened.ok) return;
+          const a = computeTable(first.value);
+          const b = computeTable(reopened.value);
+          for (const line of a.lines)
+            for (const [col, cell] of Object.entries(line.cells))
+              expect(b.lines.find((l) => l.id === line.id)!.cells[col]!.exact.equals(cell.exact)).toBe(true);
+        },
+      ),
       { seed: SEED + 1, numRuns: 500 },
     );
   });
@@ -190,8 +260,12 @@ describe("fuzz: scenarios", () => {
     const text = fc.oneof(
       fc.string({ maxLength: 200 }),
       fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
-      fc.tuple(fc.nat({ max: serialized.length }), fc.nat({ max: serialized.length })).map(([a, b]) => serialized.slice(0, Math.min(a, b)) + serialized.slice(Math.max(a, b))),
-      fc.tuple(fc.nat({ max: serialized.length }), fc.string({ minLength: 1, maxLength: 5 })).map(([at, s]) => serialized.slice(0, at) + s + serialized.slice(at)),
+      fc
+        .tuple(fc.nat({ max: serialized.length }), fc.nat({ max: serialized.length }))
+        .map(([a, b]) => serialized.slice(0, Math.min(a, b)) + serialized.slice(Math.max(a, b))),
+      fc
+        .tuple(fc.nat({ max: serialized.length }), fc.string({ minLength: 1, maxLength: 5 }))
+        .map(([at, s]) => serialized.slice(0, at) + s + serialized.slice(at)),
     );
     fc.assert(
       fc.property(text, (t) => {
@@ -205,7 +279,31 @@ describe("fuzz: scenarios", () => {
 describe("fuzz: census CSV", () => {
   const referenceCsv = censusToCsv(referenceCensus());
   const referenceRows = referenceCsv.trimEnd().split("\n");
-  const CELL_JUNK = ["", " ", "-1", "1.5", "1e400", "NaN", "Doctorate", "12-15", "0", "17", "99999999999", '"', '""', ",", "\r\n", "\uFEFF", "EG09", "ET15-12M", "Bachelors", "Masters+30", "3 ", " 7", "1,234"];
+  const CELL_JUNK = [
+    "",
+    " ",
+    "-1",
+    "1.5",
+    "1e400",
+    "NaN",
+    "Doctorate",
+    "12-15",
+    "0",
+    "17",
+    "99999999999",
+    '"',
+    '""',
+    ",",
+    "\r\n",
+    "\uFEFF",
+    "EG09",
+    "ET15-12M",
+    "Bachelors",
+    "Masters+30",
+    "3 ",
+    " 7",
+    "1,234",
+  ];
 
   function expectCensusErrors(errors: { file: string; row: number; column: string; message: string }[]): void {
     expect(errors.length).toBeGreaterThan(0);
@@ -219,7 +317,10 @@ describe("fuzz: census CSV", () => {
 
   it("mutated reference census and random text: parseCensusCsv never throws; what it accepts fits the schedules", () => {
     const mutatedCsv = fc
-      .array(fc.tuple(fc.nat(), fc.nat(), fc.oneof(fc.constantFrom(...CELL_JUNK), fc.string({ maxLength: 6 }))), { minLength: 1, maxLength: 5 })
+      .array(fc.tuple(fc.nat(), fc.nat(), fc.oneof(fc.constantFrom(...CELL_JUNK), fc.string({ maxLength: 6 }))), {
+        minLength: 1,
+        maxLength: 5,
+      })
       .map((edits) => {
         const rows = referenceRows.map((r) => r.split(","));
         for (const [r, c, value] of edits) {
@@ -228,7 +329,13 @@ describe("fuzz: census CSV", () => {
         }
         return rows.map((r) => r.join(",")).join("\n");
       });
-    const text = fc.oneof(mutatedCsv, fc.string({ maxLength: 300 }), fc.array(fc.array(fc.constantFrom(...CELL_JUNK), { maxLength: 6 }), { maxLength: 8 }).map((rows) => ["schedule,lane,step,headcount", ...rows.map((r) => r.join(","))].join("\n")));
+    const text = fc.oneof(
+      mutatedCsv,
+      fc.string({ maxLength: 300 }),
+      fc
+        .array(fc.array(fc.constantFrom(...CELL_JUNK), { maxLength: 6 }), { maxLength: 8 })
+        .map((rows) => ["schedule,lane,step,headcount", ...rows.map((r) => r.join(","))].join("\n")),
+    );
     let accepted = 0;
     fc.assert(
       fc.property(text, (csv) => {

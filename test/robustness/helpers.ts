@@ -12,6 +12,8 @@ export function fixtureText(name: string): string {
 /** Every cell of a table as "line.column" -> "exact|display" strings, so two tables compare with one toEqual and a diff names the cell. */
 export function tableCells(result: TableResult): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const line of result.lines) for (const [column, cell] of Object.entries(line.cells)) out[`${line.id}.${column}`] = `${cell.exact.toString()}|${cell.display.toString()}`;
+  for (const line of result.lines)
+    for (const [column, cell] of Object.entries(line.cells))
+      out[`${line.id}.${column}`] = `${cell.exact.toString()}|${cell.display.toString()}`;
   return out;
 }

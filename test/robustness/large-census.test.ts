@@ -38,6 +38,16 @@ describe("a 100,000-member census", () => {
   it("an error on the last of 100,001 rows is found and named", () => {
     const broken = csv + 'E999999,ET15-10M,"Doctorate",3,3,1\r\n';
     const parsed = parseCensusCsv(broken, "hr-export.csv");
-    expect(parsed).toEqual({ ok: false, errors: [{ file: "hr-export.csv", row: LARGE_CENSUS_MEMBERS + 2, column: "lane", message: expect.stringContaining('unknown lane "Doctorate"') }] });
+    expect(parsed).toEqual({
+      ok: false,
+      errors: [
+        {
+          file: "hr-export.csv",
+          row: LARGE_CENSUS_MEMBERS + 2,
+          column: "lane",
+          message: expect.stringContaining('unknown lane "Doctorate"'),
+        },
+      ],
+    });
   });
 });

@@ -13,7 +13,8 @@ export function onePersonPerRowCsv(census: Census): string {
   let n = 0;
   for (const cell of census.cells) {
     const count = cell.headcount.toNumber(); // a whole headcount, not money
-    for (let i = 0; i < count; i++) rows.push(`E${String(++n).padStart(6, "0")},${cell.schedule},"${cell.lane}",${cell.step},${cell.yearsOfService ?? ""},1`);
+    for (let i = 0; i < count; i++)
+      rows.push(`E${String(++n).padStart(6, "0")},${cell.schedule},"${cell.lane}",${cell.step},${cell.yearsOfService ?? ""},1`);
   }
   return rows.join("\r\n") + "\r\n";
 }

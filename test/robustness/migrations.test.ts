@@ -22,13 +22,20 @@ describe("version 0 -> 1", () => {
     expect(opened.ok, JSON.stringify(!opened.ok && opened.errors)).toBe(true);
     if (!opened.ok) return;
     expect(opened.value.schemaVersion).toBe(1);
-    expect(opened.value.settings).toEqual({ rounding: "halfUp", proration: "payPeriods", calendarToFiscal: "calendarYearOfFiscalYearEnd", salaryMethod: "averageSalary" });
+    expect(opened.value.settings).toEqual({
+      rounding: "halfUp",
+      proration: "payPeriods",
+      calendarToFiscal: "calendarYearOfFiscalYearEnd",
+      salaryMethod: "averageSalary",
+    });
     expect(opened.value.localShare).toMatchObject({ value: "0.993582", unit: "share", source: { kind: "user", ref: "version-0 file" } });
     expect(opened.value.fundingAvailable.FY2025).toMatchObject({ value: "21437200", unit: "USD" });
     // and every cell, unrounded and displayed, equals the built-in's
     const table = computeTable(opened.value);
     expect(tableCells(table)).toEqual(tableCells(computeTable(fisAsPublished())));
-    for (const [lineId, row] of Object.entries(PUBLISHED_FIS_TABLE)) for (const [col, v] of Object.entries(row)) expect(table.lines.find((l) => l.id === lineId)!.cells[col]!.display.toNumber(), `${lineId}.${col}`).toBe(v);
+    for (const [lineId, row] of Object.entries(PUBLISHED_FIS_TABLE))
+      for (const [col, v] of Object.entries(row))
+        expect(table.lines.find((l) => l.id === lineId)!.cells[col]!.display.toNumber(), `${lineId}.${col}`).toBe(v);
   });
 
   it("a file without schemaVersion is read as version 0 and costed the way version 0 costed it", () => {
@@ -37,7 +44,10 @@ describe("version 0 -> 1", () => {
     if (!opened.ok) return;
     // Version 0 always used the fiscal-year-end calendar rate; the migration keeps that, so the
     // result is the built-in with that setting, not the built-in's own (later) default.
-    const asVersion0Computed = { ...contractAsStated(), settings: { ...contractAsStated().settings, calendarToFiscal: "calendarYearOfFiscalYearEnd" as const } };
+    const asVersion0Computed = {
+      ...contractAsStated(),
+      settings: { ...contractAsStated().settings, calendarToFiscal: "calendarYearOfFiscalYearEnd" as const },
+    };
     expect(tableCells(computeTable(opened.value))).toEqual(tableCells(computeTable(asVersion0Computed)));
     expect(tableCells(computeTable(opened.value))).not.toEqual(tableCells(computeTable(contractAsStated())));
   });
@@ -71,7 +81,9 @@ describe("version 0 -> 1", () => {
     const result = validateScenario(raw, "old.json");
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toContainEqual(expect.objectContaining({ file: "old.json", field: "localShare", message: expect.stringContaining("not a share between 0 and 1") }));
+    expect(result.errors).toContainEqual(
+      expect.objectContaining({ file: "old.json", field: "localShare", message: expect.stringContaining("not a share between 0 and 1") }),
+    );
   });
 });
 
@@ -80,7 +92,13 @@ describe("versions this build cannot read", () => {
     const result = parseScenarioJson(fixtureText("v2-from-the-future.json"), "future.json");
     expect(result).toEqual({
       ok: false,
-      errors: [{ file: "future.json", field: "schemaVersion", message: expect.stringMatching(/version 2 was written by a newer Fiscal Impact Studio \(this one reads versions 0 to 1\)/) }],
+      errors: [
+        {
+          file: "future.json",
+          field: "schemaVersion",
+          message: expect.stringMatching(/version 2 was written by a newer Fiscal Impact Studio \(this one reads versions 0 to 1\)/),
+        },
+      ],
     });
   });
 
@@ -89,7 +107,8 @@ describe("versions this build cannot read", () => {
       const data = { ...JSON.parse(serializeScenario(fisAsPublished())), schemaVersion: bad };
       const result = validateScenario(data);
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.errors[0]).toMatchObject({ field: "schemaVersion", message: expect.stringContaining("is not a schema version") });
+      if (!result.ok)
+        expect(result.errors[0]).toMatchObject({ field: "schemaVersion", message: expect.stringContaining("is not a schema version") });
     });
   }
 });

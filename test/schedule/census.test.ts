@@ -1,10 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../model/engine/decimal";
-import { censusHeadcount, censusToCsv, getSchedule, indexSchedules, loadSchedules, parseCensusCsv, payColumn, referenceCensus, REFERENCE_CENSUS_DESCRIPTION, syntheticCensus } from "../../model/engine/schedule";
+import {
+  censusHeadcount,
+  censusToCsv,
+  getSchedule,
+  indexSchedules,
+  loadSchedules,
+  parseCensusCsv,
+  payColumn,
+  referenceCensus,
+  REFERENCE_CENSUS_DESCRIPTION,
+  syntheticCensus,
+} from "../../model/engine/schedule";
 
 describe("parseCensusCsv", () => {
   it("finds the header below a title, accepts aliases, merges duplicates", () => {
-    const csv = 'DCPS census,,,\n\nSchedule,Lane,Step,Years of service,Headcount\nET-15 10-month,"Bachelors + 30/Masters",7,7,10\nET15-10M,bachelors+30/masters,7,7,5\nEG-09,Bachelors,16,22,"1,200"\n';
+    const csv =
+      'DCPS census,,,\n\nSchedule,Lane,Step,Years of service,Headcount\nET-15 10-month,"Bachelors + 30/Masters",7,7,10\nET15-10M,bachelors+30/masters,7,7,5\nEG-09,Bachelors,16,22,"1,200"\n';
     const r = parseCensusCsv(csv, "census.csv");
     expect(r.ok).toBe(true);
     if (!r.ok) return;

@@ -95,7 +95,11 @@ describe("scheduleMethodCost", () => {
     const expected = new Decimal(63591).times(7).div(26).plus(new Decimal(64863).times(19).div(26));
     expect(pp.years[0]!.payroll.value.minus(expected).abs().lt("1e-30")).toBe(true); // shares are 40-digit decimals
     const days = scheduleMethodCost(c, raises, { ...noMovement(), prorationMethod: "days" });
-    expect(days.years[0]!.payroll.value.minus(new Decimal(63591).times(92).div(365).plus(new Decimal(64863).times(273).div(365))).abs().lt("1e-30")).toBe(true);
+    expect(
+      days.years[0]!.payroll.value.minus(new Decimal(63591).times(92).div(365).plus(new Decimal(64863).times(273).div(365)))
+        .abs()
+        .lt("1e-30"),
+    ).toBe(true);
   });
   it("a mid-year anniversary splits the year between the old and the new step", () => {
     const r = scheduleMethodCost(one("ET15-10M", "Bachelors", 1, "1"), referenceRaises(), { ...noMovement(), anniversary: "01-01" });

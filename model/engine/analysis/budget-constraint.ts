@@ -26,8 +26,12 @@ export interface ColumnCheck {
 }
 
 export function describeConstraint(c: BudgetConstraint): string {
-  const limit = c.limit.kind === "amount" ? `$${c.limit.dollars.toFixed(2)}` : `funding available${c.limit.dollars.isZero() ? "" : ` ${c.limit.dollars.isNegative() ? "-" : "+"} $${c.limit.dollars.abs().toFixed(2)}`}`;
-  const scope = c.scope === "eachYear" ? "in every fiscal year" : c.scope === "total" ? "over the total of all years" : `in FY${c.scope.fiscalYear}`;
+  const limit =
+    c.limit.kind === "amount"
+      ? `$${c.limit.dollars.toFixed(2)}`
+      : `funding available${c.limit.dollars.isZero() ? "" : ` ${c.limit.dollars.isNegative() ? "-" : "+"} $${c.limit.dollars.abs().toFixed(2)}`}`;
+  const scope =
+    c.scope === "eachYear" ? "in every fiscal year" : c.scope === "total" ? "over the total of all years" : `in FY${c.scope.fiscalYear}`;
   return `${c.lineId} <= ${limit} ${scope}`;
 }
 

@@ -145,7 +145,15 @@ export function compareScenarios(a: Scenario, b: Scenario): ScenarioComparison {
       const vb = lineB.cells[column]?.display;
       if (!vb || va.equals(vb)) continue;
       const causes = moved.filter((m) => !m.result.lines.find((l) => l.id === line.id)!.cells[column]!.display.equals(va)).map((m) => m.id);
-      cells.push({ line: line.id, lineLabel: line.label, column, a: va.toString(), b: vb.toString(), difference: vb.minus(va).toString(), causes });
+      cells.push({
+        line: line.id,
+        lineLabel: line.label,
+        column,
+        a: va.toString(),
+        b: vb.toString(),
+        difference: vb.minus(va).toString(),
+        causes,
+      });
     }
   }
   return { a: ra, b: rb, differences, cells };

@@ -25,7 +25,11 @@ function fundsOf(scenario: Scenario): FundShare[] {
   const rest = ONE.minus(scenario.localShare.value).toString();
   return [
     { id: "local", label: "Local funds", share: scenario.localShare },
-    { id: "other", label: "Other funds (1 - local share)", share: { value: rest, unit: "share", label: "Share not paid locally", source: { kind: "derived", ref: "1 - local share" } } },
+    {
+      id: "other",
+      label: "Other funds (1 - local share)",
+      share: { value: rest, unit: "share", label: "Share not paid locally", source: { kind: "derived", ref: "1 - local share" } },
+    },
   ];
 }
 
@@ -49,11 +53,20 @@ export function fundSplit(scenario: Scenario, table: TableResult): FundPortion[]
       },
     };
   };
-  const out = funds.map((f) => portion(f.id, f.label, new Decimal(f.share.value), paramLeaf(f.share, scenario.fundShares ? `fundShares.${f.id}.share` : "localShare")));
+  const out = funds.map((f) =>
+    portion(f.id, f.label, new Decimal(f.share.value), paramLeaf(f.share, scenario.fundShares ? `fundShares.${f.id}.share` : "localShare")),
+  );
   const assigned = sum(out.map((f) => f.share));
   if (assigned.lessThan(ONE)) {
     const rest = ONE.minus(assigned);
-    out.push(portion("unassigned", "Not assigned to a fund", rest, { label: "1 - sum of fund shares", value: rest.toString(), unit: "share", children: [] }));
+    out.push(
+      portion("unassigned", "Not assigned to a fund", rest, {
+        label: "1 - sum of fund shares",
+        value: rest.toString(),
+        unit: "share",
+        children: [],
+      }),
+    );
   }
   return out;
 }

@@ -78,7 +78,11 @@ function raiseWords(raise: RaiseYear): string {
 
 export function goalSeekRaise(scenario: Scenario, request: GoalSeekRequest): GoalSeekResult {
   const { raise, constraint } = request;
-  const source = (rate: Decimal): Source => ({ kind: "derived", ref: "goal seek", note: `largest ${raiseWords(raise)} on the 0.01% grid with ${describeConstraint(constraint)}: ${pct(rate)}` });
+  const source = (rate: Decimal): Source => ({
+    kind: "derived",
+    ref: "goal seek",
+    note: `largest ${raiseWords(raise)} on the 0.01% grid with ${describeConstraint(constraint)}: ${pct(rate)}`,
+  });
   let evaluations = 0;
   const evaluate = (bp: number): ColumnCheck[] => {
     evaluations++;
@@ -95,11 +99,23 @@ export function goalSeekRaise(scenario: Scenario, request: GoalSeekRequest): Goa
   const atLow = evaluate(low);
   if (!satisfies(atLow)) {
     const w = worst(atLow);
-    return { ok: false, reason: "infeasibleAtLowest", checks: atLow, trace: trace(), message: `even a ${pct(fromBp(low))} ${raiseWords(raise)} breaks ${describeConstraint(constraint)}: ${w.column} is $${w.headroom.negated().toFixed(2)} over` };
+    return {
+      ok: false,
+      reason: "infeasibleAtLowest",
+      checks: atLow,
+      trace: trace(),
+      message: `even a ${pct(fromBp(low))} ${raiseWords(raise)} breaks ${describeConstraint(constraint)}: ${w.column} is $${w.headroom.negated().toFixed(2)} over`,
+    };
   }
   const atHigh = evaluate(high);
   if (satisfies(atHigh)) {
-    return { ok: false, reason: "notBindingAtHighest", checks: atHigh, trace: trace(), message: `a ${pct(fromBp(high))} ${raiseWords(raise)} still satisfies ${describeConstraint(constraint)}; raise the upper bound to search further` };
+    return {
+      ok: false,
+      reason: "notBindingAtHighest",
+      checks: atHigh,
+      trace: trace(),
+      message: `a ${pct(fromBp(high))} ${raiseWords(raise)} still satisfies ${describeConstraint(constraint)}; raise the upper bound to search further`,
+    };
   }
   let lowChecks = atLow;
   let highChecks = atHigh;
@@ -108,7 +124,15 @@ export function goalSeekRaise(scenario: Scenario, request: GoalSeekRequest): Goa
     const checks = evaluate(mid);
     const ok = satisfies(checks);
     const w = worst(checks);
-    iterations.push({ iteration: iterations.length + 1, low: fromBp(low), high: fromBp(high), tried: fromBp(mid), satisfied: ok, worstHeadroom: w.headroom, worstColumn: w.column });
+    iterations.push({
+      iteration: iterations.length + 1,
+      low: fromBp(low),
+      high: fromBp(high),
+      tried: fromBp(mid),
+      satisfied: ok,
+      worstHeadroom: w.headroom,
+      worstColumn: w.column,
+    });
     if (ok) {
       low = mid;
       lowChecks = checks;
@@ -124,7 +148,12 @@ export function goalSeekRaise(scenario: Scenario, request: GoalSeekRequest): Goa
   return {
     ok: true,
     raise: answer,
-    scenario: { ...solved, id: `${scenario.id}-goal-seek`.slice(0, 64), name: name.slice(0, 200), description: `${description}. From "${scenario.name}".` },
+    scenario: {
+      ...solved,
+      id: `${scenario.id}-goal-seek`.slice(0, 64),
+      name: name.slice(0, 200),
+      description: `${description}. From "${scenario.name}".`,
+    },
     description,
     atAnswer: lowChecks,
     atNextStep: highChecks,

@@ -1,8 +1,26 @@
 /** The analyst's questions over a scenario: goal seek, cost of 1%, sensitivity, retroactive pay. */
-export { checkConstraint, describeConstraint, parseLimit, satisfies, type BudgetConstraint, type BudgetLimit, type ColumnCheck, type ConstraintScope } from "./budget-constraint";
+export {
+  checkConstraint,
+  describeConstraint,
+  parseLimit,
+  satisfies,
+  type BudgetConstraint,
+  type BudgetLimit,
+  type ColumnCheck,
+  type ConstraintScope,
+} from "./budget-constraint";
 export { goalSeekRaise, type GoalSeekIteration, type GoalSeekRequest, type GoalSeekResult, type GoalSeekTrace } from "./goal-seek";
 export { costOfOnePercent, type CostOfOnePercent, type MarginalCostLine } from "./cost-of-one-percent";
-export { DEFAULT_RAISE_GRID, raiseGrid, tornado, twoWayTable, type Tornado, type TornadoBar, type TwoWayRequest, type TwoWayTable } from "./sensitivity";
+export {
+  DEFAULT_RAISE_GRID,
+  raiseGrid,
+  tornado,
+  twoWayTable,
+  type Tornado,
+  type TornadoBar,
+  type TwoWayRequest,
+  type TwoWayTable,
+} from "./sensitivity";
 export { retroPay, type RetroOutcome, type RetroRequest, type RetroResult, type RetroYear } from "./retro";
 export { percentRaiseOf, percentRaiseYears, withExtraRaise, withPercentRaise, type RaiseYear } from "./raise-edits";
 export { fundSplit, type FundPortion } from "./fund-split";

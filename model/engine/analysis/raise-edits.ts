@@ -21,7 +21,8 @@ export function percentRaiseYears(scenario: Scenario): number[] {
 
 /** The percent raise of a year as the scenario has it (the first raises item's first percent step that year). */
 export function percentRaiseOf(scenario: Scenario, fy: number): Decimal | undefined {
-  for (const item of scenario.items) if (isRaises(item)) for (const s of item.steps) if (s.type === "percent" && s.fiscalYear === fy) return new Decimal(s.amount.value);
+  for (const item of scenario.items)
+    if (isRaises(item)) for (const s of item.steps) if (s.type === "percent" && s.fiscalYear === fy) return new Decimal(s.amount.value);
   return undefined;
 }
 
@@ -44,7 +45,10 @@ export function withPercentRaise(scenario: Scenario, year: RaiseYear, rate: Deci
       return { ...s, amount: { ...s.amount, value, source } };
     }),
   }));
-  if (changed === 0) throw new Error(year === "all" ? "the scenario has no percent raise to vary" : `the scenario has no percent raise in FY${year} to vary`);
+  if (changed === 0)
+    throw new Error(
+      year === "all" ? "the scenario has no percent raise to vary" : `the scenario has no percent raise in FY${year} to vary`,
+    );
   return out;
 }
 
@@ -70,7 +74,9 @@ export function withExtraRaise(scenario: Scenario, fy: number, type: "percent" |
     if (at < 0) return { ...item, steps: [...item.steps, added(`Extra percent raise FY${fy}`)] };
     return {
       ...item,
-      steps: item.steps.map((s, i) => (i === at ? { ...s, amount: { ...s.amount, value: new Decimal(s.amount.value).plus(extra).toString(), source } } : s)),
+      steps: item.steps.map((s, i) =>
+        i === at ? { ...s, amount: { ...s.amount, value: new Decimal(s.amount.value).plus(extra).toString(), source } } : s,
+      ),
     };
   });
 }

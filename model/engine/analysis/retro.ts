@@ -11,7 +11,16 @@
  * starting before the implementation date, or days), the same rule the raises line uses, so the
  * retro for a year implemented after its end equals that year's raise cost exactly.
  */
-import { fiscalYearEndExclusive, fiscalYearOfDate, fiscalYearStart, fractionOfFiscalYear, isIsoDate, dayOrdinal, isoFromDayOrdinal, payPeriodStartsOfFiscalYear } from "../calendar";
+import {
+  fiscalYearEndExclusive,
+  fiscalYearOfDate,
+  fiscalYearStart,
+  fractionOfFiscalYear,
+  isIsoDate,
+  dayOrdinal,
+  isoFromDayOrdinal,
+  payPeriodStartsOfFiscalYear,
+} from "../calendar";
 import { Decimal, ZERO, sum } from "../decimal";
 import type { Explanation } from "../explain";
 import { coveredGroups, dec, moneyText, paramLeaf } from "../lines/context";
@@ -63,7 +72,13 @@ function counted(scenario: Scenario, fy: number, share: Decimal): string {
 }
 
 /** Retro wages for one group of one raises item in one fiscal year. */
-function groupRetro(scenario: Scenario, item: RaisesItem, group: Scenario["groups"][number], fy: number, implementation: string): { wages: Decimal; owedShare: Decimal; explanation: Explanation } {
+function groupRetro(
+  scenario: Scenario,
+  item: RaisesItem,
+  group: Scenario["groups"][number],
+  fy: number,
+  implementation: string,
+): { wages: Decimal; owedShare: Decimal; explanation: Explanation } {
   const { fiscalYearStartMonth: m, firstPayPeriodStart } = scenario.agreement;
   const frac = (date: string) => fractionOfFiscalYear(date, fy, m, scenario.settings.proration, firstPayPeriodStart);
   const steps = sortedSteps(item);
@@ -74,7 +89,8 @@ function groupRetro(scenario: Scenario, item: RaisesItem, group: Scenario["group
   const end = fiscalYearEndExclusive(fy, m);
   const parts: { increase: Decimal; share: Decimal }[] = [];
   const close = (segEnd: string) => {
-    if (segStart < implementation && segStart < segEnd) parts.push({ increase: level.minus(base), share: frac(segStart).minus(frac(segEnd < implementation ? segEnd : implementation)) });
+    if (segStart < implementation && segStart < segEnd)
+      parts.push({ increase: level.minus(base), share: frac(segStart).minus(frac(segEnd < implementation ? segEnd : implementation)) });
   };
   for (const s of steps.filter((st) => st.fiscalYear === fy)) {
     const eff = s.effective > segStart ? s.effective : segStart;
@@ -95,15 +111,20 @@ function groupRetro(scenario: Scenario, item: RaisesItem, group: Scenario["group
       unit: "USD",
       formula: "members x sum over salary levels in force before implementation of (level - base salary) x share of the year",
       symbols: `${members} x (${parts.map((p) => `${moneyText(p.increase)} x ${p.share}`).join(" + ") || "0"})`,
-      children: [paramLeaf(group.members, `groups.${group.id}.members`), paramLeaf(group.averageSalary, `groups.${group.id}.averageSalary`)],
+      children: [
+        paramLeaf(group.members, `groups.${group.id}.members`),
+        paramLeaf(group.averageSalary, `groups.${group.id}.averageSalary`),
+      ],
     },
   };
 }
 
 export function retroPay(scenario: Scenario, request: RetroRequest): RetroOutcome {
-  if (!isIsoDate(request.approved)) return { ok: false, message: `approval date "${request.approved}" is not a real date written YYYY-MM-DD` };
+  if (!isIsoDate(request.approved))
+    return { ok: false, message: `approval date "${request.approved}" is not a real date written YYYY-MM-DD` };
   const lag = request.implementationLagDays ?? 120;
-  if (!Number.isInteger(lag) || lag < 0 || lag > 3650) return { ok: false, message: `implementation lag ${lag} must be a whole number of days between 0 and 3650` };
+  if (!Number.isInteger(lag) || lag < 0 || lag > 3650)
+    return { ok: false, message: `implementation lag ${lag} must be a whole number of days between 0 and 3650` };
   const implementation = isoFromDayOrdinal(dayOrdinal(request.approved) + lag);
   const m = scenario.agreement.fiscalYearStartMonth;
   const paidIn = fiscalYearOfDate(implementation, m);
@@ -112,7 +133,9 @@ export function retroPay(scenario: Scenario, request: RetroRequest): RetroOutcom
   const earned: RetroYear[] = [];
   for (const fy of scenario.agreement.fiscalYears) {
     if (fiscalYearStart(fy, m) >= implementation) continue;
-    const groupParts = raises.flatMap((item) => coveredGroups(scenario, item).map((g) => ({ item, group: g, ...groupRetro(scenario, item, g, fy, implementation) })));
+    const groupParts = raises.flatMap((item) =>
+      coveredGroups(scenario, item).map((g) => ({ item, group: g, ...groupRetro(scenario, item, g, fy, implementation) })),
+    );
     const wages = sum(groupParts.map((p) => p.wages));
     if (wages.isZero()) continue;
     const rateNodes: Explanation[] = [];
@@ -124,7 +147,14 @@ export function retroPay(scenario: Scenario, request: RetroRequest): RetroOutcom
       if (b.isZero()) continue;
       const v = dec(r.rate).times(b);
       ratesOfPay = ratesOfPay.plus(v);
-      rateNodes.push({ label: `${r.label} on retro FY${fy}`, value: v.toString(), unit: "USD", formula: "rate x retro wages it applies to", symbols: `${r.rate.value} x ${b}`, children: [paramLeaf(r.rate, `items.${r.id}.rate`)] });
+      rateNodes.push({
+        label: `${r.label} on retro FY${fy}`,
+        value: v.toString(),
+        unit: "USD",
+        formula: "rate x retro wages it applies to",
+        symbols: `${r.rate.value} x ${b}`,
+        children: [paramLeaf(r.rate, `items.${r.id}.rate`)],
+      });
     }
     const share = groupParts.reduce((a, x) => Decimal.max(a, x.owedShare), ZERO);
     const total = wages.plus(ratesOfPay);
@@ -165,7 +195,9 @@ export function retroPay(scenario: Scenario, request: RetroRequest): RetroOutcom
         value: total.toString(),
         unit: "USD",
         formula: `approved ${request.approved} + ${lag} days = implemented ${implementation}; the raise for every pay period from its effective date to implementation is paid then${
-          scenario.settings.salaryMethod === "schedule" ? " (priced as members x average salary: the census method's step and turnover parts are not retroactive raise pay)" : ""
+          scenario.settings.salaryMethod === "schedule"
+            ? " (priced as members x average salary: the census method's step and turnover parts are not retroactive raise pay)"
+            : ""
         }`,
         symbols: earned.map((e) => e.total.toString()).join(" + ") || "0",
         children: earned.map((e) => e.explanation),

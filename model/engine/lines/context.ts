@@ -48,7 +48,16 @@ export function coveredMembers(scenario: Scenario, item: CostItem): ItemCell {
   const leaves = groups.map((g) => paramLeaf(g.members, `groups.${g.id}.members`));
   const total = sum(groups.map((g) => dec(g.members)));
   if (groups.length === 1) return { exact: total, explanation: leaves[0]! };
-  return { exact: total, explanation: { label: "Members covered", value: total.toString(), unit: "members", formula: "sum of the covered groups' members", children: leaves } };
+  return {
+    exact: total,
+    explanation: {
+      label: "Members covered",
+      value: total.toString(),
+      unit: "members",
+      formula: "sum of the covered groups' members",
+      children: leaves,
+    },
+  };
 }
 
 export function moneyText(d: Decimal): string {
@@ -57,5 +66,8 @@ export function moneyText(d: Decimal): string {
 
 /** A cost in dollars with its explanation: the shape every line function returns. */
 export function usdCell(label: string, exact: Decimal, formula: string, children: Explanation[] = [], symbols?: string): ItemCell {
-  return { exact, explanation: { label, value: exact.toString(), unit: "USD", formula, ...(symbols === undefined ? {} : { symbols }), children } };
+  return {
+    exact,
+    explanation: { label, value: exact.toString(), unit: "USD", formula, ...(symbols === undefined ? {} : { symbols }), children },
+  };
 }

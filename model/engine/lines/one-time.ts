@@ -22,7 +22,8 @@ function earnings(item: OneTimeItem, ctx: LineContext): ItemCell {
         label: "Earnings the rate applies to (derived)",
         value: value.toString(),
         unit: "USD",
-        formula: "payroll before the first raise / (1 + first raise): the tool derives prior-year earnings because the documents state none",
+        formula:
+          "payroll before the first raise / (1 + first raise): the tool derives prior-year earnings because the documents state none",
         symbols: `${payroll.exact} / ${divisor}`,
         source: { kind: "derived", ref: "derived", note: "no earnings figure is stated; taken as the payroll one raise earlier" },
         children: [payroll.explanation, ...(first ? [paramLeaf(first.amount, `items.${raises.id}.steps.${firstIndex}.amount`)] : [])],
@@ -38,7 +39,10 @@ function earnings(item: OneTimeItem, ctx: LineContext): ItemCell {
       value: total.toString(),
       unit: "USD",
       formula: "members x average salary",
-      children: groups.flatMap((g) => [paramLeaf(g.members, `groups.${g.id}.members`), paramLeaf(g.averageSalary, `groups.${g.id}.averageSalary`)]),
+      children: groups.flatMap((g) => [
+        paramLeaf(g.members, `groups.${g.id}.members`),
+        paramLeaf(g.averageSalary, `groups.${g.id}.averageSalary`),
+      ]),
     },
   };
 }
@@ -52,7 +56,13 @@ export function oneTimeCost(item: OneTimeItem, ctx: LineContext, fy: number): It
   const base = item.amountPerMember && rate.isZero() ? undefined : earnings(item, ctx);
   const rateCost: Decimal = base ? rate.times(base.exact) : ZERO;
   if (!item.amountPerMember) {
-    return usdCell(`${item.label} FY${fy}`, rateCost, "rate x earnings", [paramLeaf(item.rate, `items.${item.id}.rate`), base!.explanation], `${rate} x ${base!.exact}`);
+    return usdCell(
+      `${item.label} FY${fy}`,
+      rateCost,
+      "rate x earnings",
+      [paramLeaf(item.rate, `items.${item.id}.rate`), base!.explanation],
+      `${rate} x ${base!.exact}`,
+    );
   }
   const members = coveredMembers(ctx.scenario, item);
   const perMember = dec(item.amountPerMember);

@@ -56,7 +56,9 @@ export function payRateCost(item: PayRateItem, ctx: LineContext, fy: number): It
     return usdCell(`${item.label} FY${fy}`, ZERO, `starts in FY${item.startFiscalYear}`);
   }
   // Under the schedule method a raises item also has step and turnover parts; the rate is due on all of them.
-  const parts = item.appliesTo.flatMap((id) => [id, id + STEP_SUFFIX, id + TURNOVER_SUFFIX].map((partId) => ({ targetId: id, cell: ctx.costs.get(partId)?.get(fy) })));
+  const parts = item.appliesTo.flatMap((id) =>
+    [id, id + STEP_SUFFIX, id + TURNOVER_SUFFIX].map((partId) => ({ targetId: id, cell: ctx.costs.get(partId)?.get(fy) })),
+  );
   const bases = parts
     .filter((p): p is { targetId: string; cell: ItemCell } => p.cell !== undefined)
     .map(({ targetId, cell }) => {
@@ -66,5 +68,11 @@ export function payRateCost(item: PayRateItem, ctx: LineContext, fy: number): It
   const base = sum(bases.map((b) => b.exact));
   const rate = dec(item.rate);
   const cost = rate.times(base);
-  return usdCell(`${item.label} FY${fy}`, cost, `rate x (${item.appliesTo.join(" + ")})${item.groupIds ? ` for ${item.groupIds.join(", ")} only` : ""}`, [paramLeaf(item.rate, `items.${item.id}.rate`), ...bases.map((b) => b.explanation)], `${rate} x ${base}`);
+  return usdCell(
+    `${item.label} FY${fy}`,
+    cost,
+    `rate x (${item.appliesTo.join(" + ")})${item.groupIds ? ` for ${item.groupIds.join(", ")} only` : ""}`,
+    [paramLeaf(item.rate, `items.${item.id}.rate`), ...bases.map((b) => b.explanation)],
+    `${rate} x ${base}`,
+  );
 }

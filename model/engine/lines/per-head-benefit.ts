@@ -35,11 +35,19 @@ interface Bucket {
  * sensitivity sweeps repeat hundreds of times; so they are kept per calendar, never mutated.
  */
 const periodDatesCache = new Map<string, readonly string[]>();
-function periodDates(frequency: PerHeadBenefitItem["frequency"], fy: number, startMonth: number, firstPayPeriodStart: string): readonly string[] {
+function periodDates(
+  frequency: PerHeadBenefitItem["frequency"],
+  fy: number,
+  startMonth: number,
+  firstPayPeriodStart: string,
+): readonly string[] {
   const key = `${frequency}|${fy}|${startMonth}|${firstPayPeriodStart}`;
   let dates = periodDatesCache.get(key);
   if (!dates) {
-    dates = frequency === "monthly" ? monthsOfFiscalYear(fy, startMonth).map((m) => m.firstDay) : payPeriodStartsOfFiscalYear(fy, startMonth, firstPayPeriodStart);
+    dates =
+      frequency === "monthly"
+        ? monthsOfFiscalYear(fy, startMonth).map((m) => m.firstDay)
+        : payPeriodStartsOfFiscalYear(fy, startMonth, firstPayPeriodStart);
     if (periodDatesCache.size > 10_000) periodDatesCache.clear();
     periodDatesCache.set(key, dates);
   }
@@ -74,7 +82,9 @@ function buckets(item: PerHeadBenefitItem, ctx: LineContext, fy: number): readon
 }
 
 export function perHeadBenefitCost(item: PerHeadBenefitItem, ctx: LineContext, fy: number): ItemCell {
-  const heads: ItemCell = item.headcount ? { exact: dec(item.headcount), explanation: paramLeaf(item.headcount, `items.${item.id}.headcount`) } : coveredMembers(ctx.scenario, item);
+  const heads: ItemCell = item.headcount
+    ? { exact: dec(item.headcount), explanation: paramLeaf(item.headcount, `items.${item.id}.headcount`) }
+    : coveredMembers(ctx.scenario, item);
   const baseline = amountInForce(item, item.baselineYear);
   const baselineAmount = baseline ? dec(baseline.entry.amount) : ZERO;
   const unitWord = item.frequency === "monthly" ? "months" : "pay periods";
@@ -102,7 +112,21 @@ export function perHeadBenefitCost(item: PerHeadBenefitItem, ctx: LineContext, f
   const perHead = sum(parts.map((p) => p.increase.times(p.count)));
   const cost = heads.exact.times(perHead);
   const countNote = item.countFrom
-    ? [{ label: `Counted from ${item.countFrom.date}`, value: item.countFrom.date, unit: "date", source: item.countFrom.source, children: [] } satisfies Explanation]
+    ? [
+        {
+          label: `Counted from ${item.countFrom.date}`,
+          value: item.countFrom.date,
+          unit: "date",
+          source: item.countFrom.source,
+          children: [],
+        } satisfies Explanation,
+      ]
     : [];
-  return usdCell(`${item.label} increase FY${fy}`, cost, `headcount x sum of (${unitWord} x increase over the baseline)`, [heads.explanation, ...parts.map((p) => p.explanation), ...countNote], `${heads.exact} x ${moneyText(perHead)}`);
+  return usdCell(
+    `${item.label} increase FY${fy}`,
+    cost,
+    `headcount x sum of (${unitWord} x increase over the baseline)`,
+    [heads.explanation, ...parts.map((p) => p.explanation), ...countNote],
+    `${heads.exact} x ${moneyText(perHead)}`,
+  );
 }

@@ -9,8 +9,11 @@ import { dec, paramLeaf, type ItemCell, type LineContext, usdCell } from "./cont
 import { payRateInForce } from "./pay-rate";
 
 function annualAmount(item: PremiumPayItem, ctx: LineContext, fy: number): ItemCell {
-  if (item.annualAmount) return { exact: dec(item.annualAmount), explanation: paramLeaf(item.annualAmount, `items.${item.id}.annualAmount`) };
-  const loadings = ctx.scenario.items.filter((i): i is PayRateItem => i.kind === "payRate" && item.loadingItemIds.includes(i.id) && payRateInForce(i, fy));
+  if (item.annualAmount)
+    return { exact: dec(item.annualAmount), explanation: paramLeaf(item.annualAmount, `items.${item.id}.annualAmount`) };
+  const loadings = ctx.scenario.items.filter(
+    (i): i is PayRateItem => i.kind === "payRate" && item.loadingItemIds.includes(i.id) && payRateInForce(i, fy),
+  );
   const loading = sum(loadings.map((l) => dec(l.rate)));
   const units = dec(item.units);
   const hours = dec(item.hoursPerUnit);
@@ -46,5 +49,11 @@ export function premiumPayCost(item: PremiumPayItem, ctx: LineContext, fy: numbe
   const cost = annual.exact.times(growthFactor).times(multiplier);
   const children = [annual.explanation, paramLeaf(item.growthRate, `items.${item.id}.growthRate`)];
   if (years === 0) children.push(paramLeaf(item.yearsPaidInFirstYear, `items.${item.id}.yearsPaidInFirstYear`));
-  return usdCell(`${item.label} FY${fy}`, cost, years === 0 ? "annual premium x years paid in the first year (incl. retro)" : `annual premium x (1 + growth)^${years}`, children, years === 0 ? `${annual.exact} x ${multiplier}` : `${annual.exact} x ${growthFactor}`);
+  return usdCell(
+    `${item.label} FY${fy}`,
+    cost,
+    years === 0 ? "annual premium x years paid in the first year (incl. retro)" : `annual premium x (1 + growth)^${years}`,
+    children,
+    years === 0 ? `${annual.exact} x ${multiplier}` : `${annual.exact} x ${growthFactor}`,
+  );
 }

@@ -62,7 +62,10 @@ export function raisesCost(item: RaisesItem, ctx: LineContext, fy: number): Item
     const stepLeaves: Explanation[] = steps
       .map((s, i) => ({ s, i }))
       .filter(({ s }) => s.fiscalYear <= fy)
-      .map(({ s, i }) => ({ ...paramLeaf(s.amount, `items.${item.id}.steps.${i}.amount`), label: `${s.amount.label} (${s.type}, effective ${s.effective})` }));
+      .map(({ s, i }) => ({
+        ...paramLeaf(s.amount, `items.${item.id}.steps.${i}.amount`),
+        label: `${s.amount.label} (${s.type}, effective ${s.effective})`,
+      }));
     const allFullYear = segments.length === 1;
     const factor = base.isZero() ? ZERO : average.div(base);
     const pctOnly = steps.filter((s) => s.fiscalYear <= fy).every((s) => s.type === "percent");
@@ -75,12 +78,15 @@ export function raisesCost(item: RaisesItem, ctx: LineContext, fy: number): Item
         formula:
           allFullYear && pctOnly
             ? "members x average salary x (cumulative raise factor - 1)"
-            : "members x (average salary in force during the fiscal year - base average salary); mid-year raises prorated by " + ctx.scenario.settings.proration,
+            : "members x (average salary in force during the fiscal year - base average salary); mid-year raises prorated by " +
+              ctx.scenario.settings.proration,
         symbols:
-          allFullYear && pctOnly
-            ? `${members} x ${base} x (${factor.toString()} - 1)`
-            : `${members} x (${moneyText(average)} - ${base})`,
-        children: [paramLeaf(g.members, `groups.${g.id}.members`), paramLeaf(g.averageSalary, `groups.${g.id}.averageSalary`), ...stepLeaves],
+          allFullYear && pctOnly ? `${members} x ${base} x (${factor.toString()} - 1)` : `${members} x (${moneyText(average)} - ${base})`,
+        children: [
+          paramLeaf(g.members, `groups.${g.id}.members`),
+          paramLeaf(g.averageSalary, `groups.${g.id}.averageSalary`),
+          ...stepLeaves,
+        ],
       },
     };
   });
@@ -91,7 +97,16 @@ export function raisesCost(item: RaisesItem, ctx: LineContext, fy: number): Item
 export function combine(label: string, cells: ItemCell[]): ItemCell {
   if (cells.length === 1) return cells[0]!;
   const total = sum(cells.map((c) => c.exact));
-  return { exact: total, explanation: { label, value: total.toString(), unit: "USD", formula: "sum over employee groups", children: cells.map((c) => c.explanation) } };
+  return {
+    exact: total,
+    explanation: {
+      label,
+      value: total.toString(),
+      unit: "USD",
+      formula: "sum over employee groups",
+      children: cells.map((c) => c.explanation),
+    },
+  };
 }
 
 /** Covered payroll before the first raise: sum of members x average salary. */
@@ -105,7 +120,10 @@ export function basePayroll(item: RaisesItem, ctx: LineContext): ItemCell {
       value: total.toString(),
       unit: "USD",
       formula: "P = members x average salary",
-      children: groups.flatMap((g) => [paramLeaf(g.members, `groups.${g.id}.members`), paramLeaf(g.averageSalary, `groups.${g.id}.averageSalary`)]),
+      children: groups.flatMap((g) => [
+        paramLeaf(g.members, `groups.${g.id}.members`),
+        paramLeaf(g.averageSalary, `groups.${g.id}.averageSalary`),
+      ]),
     },
   };
 }

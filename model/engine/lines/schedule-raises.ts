@@ -9,7 +9,13 @@ import { Decimal } from "../decimal";
 import { InputRejectedError } from "../errors";
 import { checkCensus } from "../scenario/schema";
 import type { Census } from "../schedule/types";
-import { defaultScheduleCostSettings, scheduleMethodCost, type RaiseTerm, type ScheduleCostResult, type ScheduleCostSettings } from "../schedule/schedule-cost";
+import {
+  defaultScheduleCostSettings,
+  scheduleMethodCost,
+  type RaiseTerm,
+  type ScheduleCostResult,
+  type ScheduleCostSettings,
+} from "../schedule/schedule-cost";
 import type { RaisesItem } from "../scenario/types";
 import type { ItemCell } from "./context";
 
@@ -33,7 +39,9 @@ export interface ScheduleRaisesCells {
 
 /** Flat-dollar raises cannot be placed on a schedule; checkScenario reports them before compute. */
 export function raiseTerms(item: RaisesItem): RaiseTerm[] {
-  return item.steps.filter((s) => s.type === "percent").map((s) => ({ fiscalYear: s.fiscalYear, rate: new Decimal(s.amount.value), effective: s.effective, source: s.source }));
+  return item.steps
+    .filter((s) => s.type === "percent")
+    .map((s) => ({ fiscalYear: s.fiscalYear, rate: new Decimal(s.amount.value), effective: s.effective, source: s.source }));
 }
 
 /**
@@ -41,7 +49,9 @@ export function raiseTerms(item: RaisesItem): RaiseTerm[] {
  * raise) on the FY2024 schedule x the scenario's cumulative raise factor, so edits flow through.
  */
 export function chooseBasis(terms: readonly RaiseTerm[]): ScheduleCostSettings["scheduleBasis"] {
-  return terms.every((t) => PRINTED_RAISES[t.fiscalYear] !== undefined && t.rate.equals(PRINTED_RAISES[t.fiscalYear]!)) ? "printed" : "scaled";
+  return terms.every((t) => PRINTED_RAISES[t.fiscalYear] !== undefined && t.rate.equals(PRINTED_RAISES[t.fiscalYear]!))
+    ? "printed"
+    : "scaled";
 }
 
 export function scheduleRaisesCells(item: RaisesItem, options: ScheduleMethodOptions, years: readonly number[]): ScheduleRaisesCells {
@@ -49,12 +59,19 @@ export function scheduleRaisesCells(item: RaisesItem, options: ScheduleMethodOpt
   if (censusErrors.length) throw new InputRejectedError(censusErrors);
   const terms = raiseTerms(item);
   const basis = options.settings?.scheduleBasis ?? chooseBasis(terms);
-  const result: ScheduleCostResult = scheduleMethodCost(options.census, terms, { ...defaultScheduleCostSettings(), ...options.settings, scheduleBasis: basis });
+  const result: ScheduleCostResult = scheduleMethodCost(options.census, terms, {
+    ...defaultScheduleCostSettings(),
+    ...options.settings,
+    scheduleBasis: basis,
+  });
   const cells: ScheduleRaisesCells = { raise: new Map(), steps: new Map(), turnover: new Map(), basis };
   for (const fy of years) {
     const year = result.years.find((y) => y.fiscalYear === fy);
     if (!year) {
-      const zero = (label: string): ItemCell => ({ exact: new Decimal(0), explanation: { label, value: "0", unit: "USD", formula: "outside the schedules' years", children: [] } });
+      const zero = (label: string): ItemCell => ({
+        exact: new Decimal(0),
+        explanation: { label, value: "0", unit: "USD", formula: "outside the schedules' years", children: [] },
+      });
       cells.raise.set(fy, zero(`${item.label} FY${fy}`));
       cells.steps.set(fy, zero(`Step increases FY${fy}`));
       cells.turnover.set(fy, zero(`Turnover savings FY${fy}`));
@@ -78,7 +95,11 @@ export interface ScheduleExtraPart {
  * The raises item's own cells (the negotiated raise) plus its step and turnover parts, each as an
  * item on a line of its own placed after the raises item's line.
  */
-export function scheduleRaisesParts(item: RaisesItem, options: ScheduleMethodOptions, years: readonly number[]): { raise: Map<number, ItemCell>; extras: ScheduleExtraPart[] } {
+export function scheduleRaisesParts(
+  item: RaisesItem,
+  options: ScheduleMethodOptions,
+  years: readonly number[],
+): { raise: Map<number, ItemCell>; extras: ScheduleExtraPart[] } {
   const cells = scheduleRaisesCells(item, options, years);
   return {
     raise: cells.raise,
@@ -86,13 +107,21 @@ export function scheduleRaisesParts(item: RaisesItem, options: ScheduleMethodOpt
       {
         id: item.id + STEP_SUFFIX,
         label: "Step Increases",
-        line: { id: `${item.line}Steps`, label: "Step Increases", note: `Step movement on the salary schedules (Art. 36.6 holds, census method, ${cells.basis} schedules).` },
+        line: {
+          id: `${item.line}Steps`,
+          label: "Step Increases",
+          note: `Step movement on the salary schedules (Art. 36.6 holds, census method, ${cells.basis} schedules).`,
+        },
         cells: cells.steps,
       },
       {
         id: item.id + TURNOVER_SUFFIX,
         label: "Turnover Savings",
-        line: { id: `${item.line}Turnover`, label: "Turnover Savings", note: "Separations replaced at the entry step and lane (assumed rates; census method)." },
+        line: {
+          id: `${item.line}Turnover`,
+          label: "Turnover Savings",
+          note: "Separations replaced at the entry step and lane (assumed rates; census method).",
+        },
         cells: cells.turnover,
       },
     ],

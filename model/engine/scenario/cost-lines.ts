@@ -44,7 +44,10 @@ export function idFromLabel(label: string, taken: ReadonlySet<string>): string {
     .trim()
     .split(" ")
     .filter((w) => w !== "" && !/^\d/.test(w));
-  let base = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase())).join("").slice(0, 48);
+  let base = words
+    .map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase()))
+    .join("")
+    .slice(0, 48);
   if (!/^[A-Za-z]/.test(base)) base = `line${base}`;
   if (!taken.has(base) && !RESERVED.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}${i}`)) return `${base}${i}`;
@@ -57,7 +60,13 @@ function buildItem(spec: NewCostLine, id: string, line: string): CostItem {
   const item = spec.item;
   switch (item.kind) {
     case "fixedAmounts":
-      return { kind: "fixedAmounts", id, label, line, amounts: Object.fromEntries(Object.entries(item.amounts).map(([fy, v]) => [fy, param(v, "USD", `${label} ${fy}`)])) } satisfies FixedAmountsItem;
+      return {
+        kind: "fixedAmounts",
+        id,
+        label,
+        line,
+        amounts: Object.fromEntries(Object.entries(item.amounts).map(([fy, v]) => [fy, param(v, "USD", `${label} ${fy}`)])),
+      } satisfies FixedAmountsItem;
     case "payRate":
       return {
         kind: "payRate",
@@ -94,9 +103,11 @@ export function addCostLine(scenario: Scenario, spec: NewCostLine): CostLineChan
   if (label === "") return { ok: false, errors: [{ field: "label", message: "Give the new line a name." }] };
   if (label.length > 200) return { ok: false, errors: [{ field: "label", message: "A line name is limited to 200 characters." }] };
   if (spec.item.kind === "payRate") {
-    if (spec.item.appliesTo.length === 0) return { ok: false, errors: [{ field: "appliesTo", message: "Choose at least one item the rate applies to." }] };
+    if (spec.item.appliesTo.length === 0)
+      return { ok: false, errors: [{ field: "appliesTo", message: "Choose at least one item the rate applies to." }] };
   }
-  if (spec.item.kind === "fixedAmounts" && Object.keys(spec.item.amounts).length === 0) return { ok: false, errors: [{ field: "amounts", message: "Enter an amount for at least one fiscal year." }] };
+  if (spec.item.kind === "fixedAmounts" && Object.keys(spec.item.amounts).length === 0)
+    return { ok: false, errors: [{ field: "amounts", message: "Enter an amount for at least one fiscal year." }] };
   const lineId = idFromLabel(label, new Set(scenario.lines.map((l) => l.id)));
   const itemId = idFromLabel(label, new Set(scenario.items.map((i) => i.id)));
   const line: TableLine = { id: lineId, label, ...(spec.note?.trim() ? { note: spec.note.trim() } : {}) };
@@ -154,23 +165,41 @@ function dependentText(d: LineDependent): string {
 export function removeCostLine(scenario: Scenario, lineId: string): CostLineChange & { detached?: string[] } {
   const line = scenario.lines.find((l) => l.id === lineId);
   if (!line) return { ok: false, errors: [{ field: `lines.${lineId}`, message: `There is no cost line "${lineId}".` }] };
-  if (scenario.lines.length === 1) return { ok: false, errors: [{ field: `lines.${lineId}`, message: `"${line.label}" is the only cost line; a scenario needs at least one.` }] };
+  if (scenario.lines.length === 1)
+    return {
+      ok: false,
+      errors: [{ field: `lines.${lineId}`, message: `"${line.label}" is the only cost line; a scenario needs at least one.` }],
+    };
   const dependents = lineDependents(scenario, lineId);
   const blocking = dependents.filter((d) => d.via === "earningsFromRaisesItem");
   if (blocking.length > 0) {
-    return { ok: false, errors: blocking.map((d) => ({ field: `items.${d.itemId}.earningsFromRaisesItem`, message: `Cannot remove "${line.label}": ${dependentText(d)}; change or remove "${d.itemLabel}" first.` })) };
+    return {
+      ok: false,
+      errors: blocking.map((d) => ({
+        field: `items.${d.itemId}.earningsFromRaisesItem`,
+        message: `Cannot remove "${line.label}": ${dependentText(d)}; change or remove "${d.itemLabel}" first.`,
+      })),
+    };
   }
   const gone = new Set(scenario.items.filter((i) => i.line === lineId).map((i) => i.id));
   const items = scenario.items
     .filter((i) => !gone.has(i.id))
     .map((i): CostItem => {
-      if (i.kind === "payRate" && i.appliesTo.some((id) => gone.has(id))) return { ...i, appliesTo: i.appliesTo.filter((id) => !gone.has(id)) };
-      if (i.kind === "premiumPay" && i.loadingItemIds.some((id) => gone.has(id))) return { ...i, loadingItemIds: i.loadingItemIds.filter((id) => !gone.has(id)) };
+      if (i.kind === "payRate" && i.appliesTo.some((id) => gone.has(id)))
+        return { ...i, appliesTo: i.appliesTo.filter((id) => !gone.has(id)) };
+      if (i.kind === "premiumPay" && i.loadingItemIds.some((id) => gone.has(id)))
+        return { ...i, loadingItemIds: i.loadingItemIds.filter((id) => !gone.has(id)) };
       return i;
     });
   const next: Scenario = { ...scenario, lines: scenario.lines.filter((l) => l.id !== lineId), items };
   const errors = introduced(scenario, next);
   if (errors.length > 0) return { ok: false, errors };
   const detached = dependents.map(dependentText);
-  return { ok: true, scenario: next, lineId, detached, message: `Removed the line "${line.label}"${detached.length ? `; ${detached.join("; ")}` : ""}.` };
+  return {
+    ok: true,
+    scenario: next,
+    lineId,
+    detached,
+    message: `Removed the line "${line.label}"${detached.length ? `; ${detached.join("; ")}` : ""}.`,
+  };
 }

@@ -21,7 +21,11 @@ type Migration = (data: Json) => Json;
 
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
-const MIGRATED_SOURCE = { kind: "user", ref: "version-0 file", note: "a bare value in a pre-release scenario file; its source was not recorded" } as const;
+const MIGRATED_SOURCE = {
+  kind: "user",
+  ref: "version-0 file",
+  note: "a bare value in a pre-release scenario file; its source was not recorded",
+} as const;
 
 function paramFromBare(value: string, unit: "share" | "USD", label: string): Json {
   return { value, unit, label, source: { ...MIGRATED_SOURCE } };
@@ -44,7 +48,10 @@ function v0ToV1(data: Json): Json {
   if (typeof data.localShare === "string") out.localShare = paramFromBare(data.localShare, "share", "Local share of total cost");
   if (isObject(data.fundingAvailable)) {
     out.fundingAvailable = Object.fromEntries(
-      Object.entries(data.fundingAvailable).map(([fy, v]) => [fy, typeof v === "string" ? paramFromBare(v, "USD", `Funding available ${fy}`) : v]),
+      Object.entries(data.fundingAvailable).map(([fy, v]) => [
+        fy,
+        typeof v === "string" ? paramFromBare(v, "USD", `Funding available ${fy}`) : v,
+      ]),
     );
   }
   return out;
@@ -66,12 +73,25 @@ export function migrateScenario(data: unknown): Checked<unknown> {
   let current = data;
   const version = declaredVersion(data);
   if (typeof version !== "number" || !Number.isInteger(version) || version < OLDEST_SUPPORTED_VERSION) {
-    return { ok: false, errors: [{ field: "schemaVersion", message: `${(JSON.stringify(version) ?? String(version)).slice(0, 40)} is not a schema version (a whole number from ${OLDEST_SUPPORTED_VERSION} to ${LATEST_VERSION})` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          field: "schemaVersion",
+          message: `${(JSON.stringify(version) ?? String(version)).slice(0, 40)} is not a schema version (a whole number from ${OLDEST_SUPPORTED_VERSION} to ${LATEST_VERSION})`,
+        },
+      ],
+    };
   }
   if (version > LATEST_VERSION) {
     return {
       ok: false,
-      errors: [{ field: "schemaVersion", message: `version ${version} was written by a newer Fiscal Impact Studio (this one reads versions ${OLDEST_SUPPORTED_VERSION} to ${LATEST_VERSION}); open it with the newer version, the file is left unchanged` }],
+      errors: [
+        {
+          field: "schemaVersion",
+          message: `version ${version} was written by a newer Fiscal Impact Studio (this one reads versions ${OLDEST_SUPPORTED_VERSION} to ${LATEST_VERSION}); open it with the newer version, the file is left unchanged`,
+        },
+      ],
     };
   }
   for (let v = version; v < LATEST_VERSION; v++) {

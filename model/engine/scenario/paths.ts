@@ -46,7 +46,11 @@ function itemParams(item: CostItem): [string, Param][] {
     case "raises":
       return item.steps.map((s, i) => [`steps.${i}.amount`, s.amount]);
     case "oneTime":
-      return [["rate", item.rate], ...(item.earnings ? ([["earnings", item.earnings]] as [string, Param][]) : []), ...(item.amountPerMember ? ([["amountPerMember", item.amountPerMember]] as [string, Param][]) : [])];
+      return [
+        ["rate", item.rate],
+        ...(item.earnings ? ([["earnings", item.earnings]] as [string, Param][]) : []),
+        ...(item.amountPerMember ? ([["amountPerMember", item.amountPerMember]] as [string, Param][]) : []),
+      ];
     case "premiumPay":
       return [
         ["units", item.units],
@@ -57,7 +61,10 @@ function itemParams(item: CostItem): [string, Param][] {
         ["yearsPaidInFirstYear", item.yearsPaidInFirstYear],
       ];
     case "perHeadBenefit":
-      return [...item.amounts.map((a): [string, Param] => [`amounts.${a.year}`, a.amount]), ...(item.headcount ? ([["headcount", item.headcount]] as [string, Param][]) : [])];
+      return [
+        ...item.amounts.map((a): [string, Param] => [`amounts.${a.year}`, a.amount]),
+        ...(item.headcount ? ([["headcount", item.headcount]] as [string, Param][]) : []),
+      ];
     case "payRate":
       return [["rate", item.rate]];
     case "fixedAmounts":
@@ -76,12 +83,15 @@ export function listInputs(scenario: Scenario): InputEntry[] {
   for (const kind of order) {
     for (const item of scenario.items) {
       if (item.kind !== kind) continue;
-      for (const [rel, param] of itemParams(item)) out.push({ path: `items.${item.id}.${rel}`, section: itemSection(item), owner: item.label, param });
+      for (const [rel, param] of itemParams(item))
+        out.push({ path: `items.${item.id}.${rel}`, section: itemSection(item), owner: item.label, param });
     }
   }
   out.push({ path: "localShare", section: "Fund split and funding", owner: "Fund split", param: scenario.localShare });
-  for (const f of scenario.fundShares ?? []) out.push({ path: `fundShares.${f.id}.share`, section: "Fund split and funding", owner: f.label, param: f.share });
-  for (const [fy, param] of Object.entries(scenario.fundingAvailable)) out.push({ path: `fundingAvailable.${fy}`, section: "Fund split and funding", owner: "Funding available", param });
+  for (const f of scenario.fundShares ?? [])
+    out.push({ path: `fundShares.${f.id}.share`, section: "Fund split and funding", owner: f.label, param: f.share });
+  for (const [fy, param] of Object.entries(scenario.fundingAvailable))
+    out.push({ path: `fundingAvailable.${fy}`, section: "Fund split and funding", owner: "Funding available", param });
   return out;
 }
 

@@ -22,10 +22,22 @@ const ART = (article: string, note?: string) => src("contract", `Art. ${article}
 const CAL = (note: string) => src("calibrated", "calibrated", note);
 
 const LINES = [
-  { id: "baseSalaryIncreases", label: "Base Salary Increases", note: "(a)-(d) Salaries increased by 2, 3, 3 and 4 percent, effective October 1 (FY2025 retroactive to 10/1/2024)." },
-  { id: "bonus", label: "4 Percent Bonus in FY 2024", note: "(a) 4 percent bonus pay due for FY 2024 for all active members during that year." },
+  {
+    id: "baseSalaryIncreases",
+    label: "Base Salary Increases",
+    note: "(a)-(d) Salaries increased by 2, 3, 3 and 4 percent, effective October 1 (FY2025 retroactive to 10/1/2024).",
+  },
+  {
+    id: "bonus",
+    label: "4 Percent Bonus in FY 2024",
+    note: "(a) 4 percent bonus pay due for FY 2024 for all active members during that year.",
+  },
   { id: "additionalPay", label: "Additional Pay", note: "(e) Includes new administrative premium pay category, retroactive to FY 2024." },
-  { id: "benefits", label: "Benefits", note: "(f) Increases in optical, dental, and legal benefits as well as a 1.45 percent Medicare tax on the base pay increases and FY 2024 bonus." },
+  {
+    id: "benefits",
+    label: "Benefits",
+    note: "(f) Increases in optical, dental, and legal benefits as well as a 1.45 percent Medicare tax on the base pay increases and FY 2024 bonus.",
+  },
   { id: "otherNps", label: "Other NPS (AEDs and ice machines)" },
 ];
 
@@ -55,21 +67,58 @@ function benefitItems(calibrated: boolean): CostItem[] {
     frequency: "monthly",
     basis: "calendarYear",
     baselineYear: 2024,
-    amounts: amounts.map(([year, amount]) => ({ year, amount: p(amount, "USD/month", `${label} CY${year} per member per month`, ART(article, `CY${year}`)) })),
+    amounts: amounts.map(([year, amount]) => ({
+      year,
+      amount: p(amount, "USD/month", `${label} CY${year} per member per month`, ART(article, `CY${year}`)),
+    })),
     ...(headcount ? { headcount } : {}),
     ...(calibrated
-      ? { countFrom: { date: "2025-01-01", source: CAL("FY2025 benefit increases counted from 1 Jan 2025 (9 months): the CFO did not cost Oct-Dec 2024 at the CY2025 rate; needed for the published $506K") } }
+      ? {
+          countFrom: {
+            date: "2025-01-01",
+            source: CAL(
+              "FY2025 benefit increases counted from 1 Jan 2025 (9 months): the CFO did not cost Oct-Dec 2024 at the CY2025 rate; needed for the published $506K",
+            ),
+          },
+        }
       : {}),
   });
   const items: CostItem[] = [
-    monthly("optical", "Optical", "37.2.1", [[2024, "21.62"], [2025, "22.27"], [2026, "22.94"], [2027, "23.62"], [2028, "24.33"]]),
-    monthly("dentalSelf", "Dental (self)", "37.3.1", [[2024, "45.87"], [2025, "48.39"], [2026, "51.05"], [2027, "53.86"], [2028, "56.82"]]),
+    monthly("optical", "Optical", "37.2.1", [
+      [2024, "21.62"],
+      [2025, "22.27"],
+      [2026, "22.94"],
+      [2027, "23.62"],
+      [2028, "24.33"],
+    ]),
+    monthly("dentalSelf", "Dental (self)", "37.3.1", [
+      [2024, "45.87"],
+      [2025, "48.39"],
+      [2026, "51.05"],
+      [2027, "53.86"],
+      [2028, "56.82"],
+    ]),
     monthly(
       "dentalFamily",
       "Dental (family)",
       "37.3.1",
-      [[2024, "87.57"], [2025, "92.39"], [2026, "97.47"], [2027, "102.83"], [2028, "108.48"]],
-      p("0", "members", "Members enrolled at the family dental rate", src("assumed", "assumed", "no family enrollment is published; the CFO costed every member at the self rate (FIS note f), so family enrollment is 0 and the self line covers all members")),
+      [
+        [2024, "87.57"],
+        [2025, "92.39"],
+        [2026, "97.47"],
+        [2027, "102.83"],
+        [2028, "108.48"],
+      ],
+      p(
+        "0",
+        "members",
+        "Members enrolled at the family dental rate",
+        src(
+          "assumed",
+          "assumed",
+          "no family enrollment is published; the CFO costed every member at the self rate (FIS note f), so family enrollment is 0 and the self line covers all members",
+        ),
+      ),
     ),
     {
       kind: "perHeadBenefit",
@@ -79,12 +128,27 @@ function benefitItems(calibrated: boolean): CostItem[] {
       frequency: "biweekly",
       basis: "fiscalYear",
       baselineYear: 2024,
-      amounts: ([[2024, "18.25"], [2025, "19.75"], [2026, "20.75"], [2027, "21.75"], [2028, "22.75"]] as const).map(([year, amount]) => ({
+      amounts: (
+        [
+          [2024, "18.25"],
+          [2025, "19.75"],
+          [2026, "20.75"],
+          [2027, "21.75"],
+          [2028, "22.75"],
+        ] as const
+      ).map(([year, amount]) => ({
         year,
         amount: p(amount, "USD/biweekly", `Legal FY${year} per member per pay period`, ART("37.4.1", `FY${year}`)),
       })),
       ...(calibrated
-        ? { countFrom: { date: "2025-01-01", source: CAL("FY2025 legal increase counted for the 19 biweekly periods of FY2025 that begin in 2025, not the 26 the contract makes retroactive to 10/1/2024 (Art. 37.4.1 **); needed for the published $506K") } }
+        ? {
+            countFrom: {
+              date: "2025-01-01",
+              source: CAL(
+                "FY2025 legal increase counted for the 19 biweekly periods of FY2025 that begin in 2025, not the 26 the contract makes retroactive to 10/1/2024 (Art. 37.4.1 **); needed for the published $506K",
+              ),
+            },
+          }
         : {}),
     },
     {
@@ -105,16 +169,49 @@ function premiumItem(calibrated: boolean): CostItem {
     id: "coveragePremium",
     label: "Class-coverage administrative premium",
     line: "additionalPay",
-    units: p("17930", "count", "Coverage requests a year covered by ESL, Special Education and Co-Teachers", FIS("p.3", "20 percent of substitute requests, about 17,930")),
-    hoursPerUnit: p("7", "hours", "Premium hours per coverage request", FIS("p.3", "about $420 a request at $60/h = 7 h: 3 h coverage (Art. 23.17.6.1) + 3 h impacted teacher (23.17.6.2) + up to 90 min planning (23.17.6.3)")),
+    units: p(
+      "17930",
+      "count",
+      "Coverage requests a year covered by ESL, Special Education and Co-Teachers",
+      FIS("p.3", "20 percent of substitute requests, about 17,930"),
+    ),
+    hoursPerUnit: p(
+      "7",
+      "hours",
+      "Premium hours per coverage request",
+      FIS(
+        "p.3",
+        "about $420 a request at $60/h = 7 h: 3 h coverage (Art. 23.17.6.1) + 3 h impacted teacher (23.17.6.2) + up to 90 min planning (23.17.6.3)",
+      ),
+    ),
     hourlyRate: p("60", "USD/hour", "Administrative premium hourly rate", ART("36.8.2", "$60/hr from the 2022-2023 school year")),
     loadingItemIds: ["medicare"],
     ...(calibrated
-      ? { annualAmount: p("7640000", "USD/year", "Annual coverage premium incl. Medicare", CAL("17,930 x $420 x 1.0145 = $7,639,793.70, but FIS p.3 rounds it to $7.6M and the table's FY2025 $15,280K = 2 x $7,640K; growing $7,640K reproduces FY2027 $7,949K and FY2028 $8,108K"), "7639793.70") }
+      ? {
+          annualAmount: p(
+            "7640000",
+            "USD/year",
+            "Annual coverage premium incl. Medicare",
+            CAL(
+              "17,930 x $420 x 1.0145 = $7,639,793.70, but FIS p.3 rounds it to $7.6M and the table's FY2025 $15,280K = 2 x $7,640K; growing $7,640K reproduces FY2027 $7,949K and FY2028 $8,108K",
+            ),
+            "7639793.70",
+          ),
+        }
       : {}),
-    growthRate: p("0.02", "rate", "Annual growth of coverage premium after the first year", FIS("table (e)", "FY2026 $7,793K / $7,640K = 1.02; the FIS text gives no rate")),
+    growthRate: p(
+      "0.02",
+      "rate",
+      "Annual growth of coverage premium after the first year",
+      FIS("table (e)", "FY2026 $7,793K / $7,640K = 1.02; the FIS text gives no rate"),
+    ),
     firstFiscalYear: 2025,
-    yearsPaidInFirstYear: p("2", "count", "Years of premium paid in FY2025 (FY2025 + FY2024 retro)", FIS("p.3", "$7.6 million in FY2025 and $7.6 million in FY2024 retroactive premium pay")),
+    yearsPaidInFirstYear: p(
+      "2",
+      "count",
+      "Years of premium paid in FY2025 (FY2025 + FY2024 retro)",
+      FIS("p.3", "$7.6 million in FY2025 and $7.6 million in FY2024 retroactive premium pay"),
+    ),
   };
 }
 
@@ -128,7 +225,15 @@ function fundingAvailable(calibrated: boolean): Scenario["fundingAvailable"] {
   const out: Scenario["fundingAvailable"] = {};
   for (const [fy, stated, cal] of published) {
     out[`FY${fy}`] = calibrated
-      ? p(cal, "USD", `Funding available in the financial plan FY${fy}`, CAL(`the table prints $${stated.slice(0, 2)},${stated.slice(2, 5)}K rounded; the four-year total ($75,759K) and the WIA line ($30,365K, ...) are reproduced only with these unrounded amounts`), stated)
+      ? p(
+          cal,
+          "USD",
+          `Funding available in the financial plan FY${fy}`,
+          CAL(
+            `the table prints $${stated.slice(0, 2)},${stated.slice(2, 5)}K rounded; the four-year total ($75,759K) and the WIA line ($30,365K, ...) are reproduced only with these unrounded amounts`,
+          ),
+          stated,
+        )
       : p(stated, "USD", `Funding available in the financial plan FY${fy}`, FIS("table (h)", "printed in $ thousands"));
   }
   return out;
@@ -145,7 +250,17 @@ function build(calibrated: boolean): Scenario {
       paidInFiscalYear: 2025,
       rate: p("0.04", "rate", "FY2024 retention bonus rate", ART("36.2.3", "4.0% bonus paid retroactively for 2023-2024; FIS p.2")),
       ...(calibrated
-        ? { earnings: p("596350000", "USD", "FY2024 earnings of members active in FY2024", CAL("FIS states the bonus ($23.9M, table $23,854K) but not its base; $23,854K / 4% = $596.35M, FY2024 actual earnings rather than the FY2025 payroll / 1.02 ($596.13M)"), "derived: payroll / 1.02") }
+        ? {
+            earnings: p(
+              "596350000",
+              "USD",
+              "FY2024 earnings of members active in FY2024",
+              CAL(
+                "FIS states the bonus ($23.9M, table $23,854K) but not its base; $23,854K / 4% = $596.35M, FY2024 actual earnings rather than the FY2025 payroll / 1.02 ($596.13M)",
+              ),
+              "derived: payroll / 1.02",
+            ),
+          }
         : { earningsFromRaisesItem: "baseSalary" }),
     },
     premiumItem(calibrated),
@@ -156,7 +271,14 @@ function build(calibrated: boolean): Scenario {
       label: "AEDs and ice machines",
       line: "otherNps",
       amounts: Object.fromEntries(
-        ([[2025, "336000"], [2026, "34000"], [2027, "34000"], [2028, "34000"]] as const).map(([fy, v]) => [`FY${fy}`, p(v, "USD", `Other NPS FY${fy}`, FIS("table", "Other NPS (AEDs and ice machines), $ thousands"))]),
+        (
+          [
+            [2025, "336000"],
+            [2026, "34000"],
+            [2027, "34000"],
+            [2028, "34000"],
+          ] as const
+        ).map(([fy, v]) => [`FY${fy}`, p(v, "USD", `Other NPS FY${fy}`, FIS("table", "Other NPS (AEDs and ice machines), $ thousands"))]),
       ),
     },
   ];
@@ -187,16 +309,35 @@ function build(calibrated: boolean): Scenario {
       {
         id: "wtu",
         label: "WTU bargaining unit",
-        members: p("5776", "members", "Active members", FIS("p.1", "approximately 5,776 active DCPS Teachers, Social Workers, Therapists, Coaches, and other school personnel")),
+        members: p(
+          "5776",
+          "members",
+          "Active members",
+          FIS("p.1", "approximately 5,776 active DCPS Teachers, Social Workers, Therapists, Coaches, and other school personnel"),
+        ),
         averageSalary: calibrated
-          ? p("105271.50", "USD/year", "Average salary", CAL("FIS p.1 states 'approximately $105,272', itself rounded; $105,271.50 reproduces all four base-salary cells and the $169,111K total"), "105272")
+          ? p(
+              "105271.50",
+              "USD/year",
+              "Average salary",
+              CAL(
+                "FIS p.1 states 'approximately $105,272', itself rounded; $105,271.50 reproduces all four base-salary cells and the $169,111K total",
+              ),
+              "105272",
+            )
           : p("105272", "USD/year", "Average salary", FIS("p.1", "average salary of approximately $105,272")),
       },
     ],
     lines: LINES.map((l) => ({ ...l })),
     items,
     localShare: calibrated
-      ? p("0.993582", "share", "Local share of total cost", CAL("note (g) says 99.4 percent; 0.993582 reproduces the local-portion row in all five columns"), "0.994")
+      ? p(
+          "0.993582",
+          "share",
+          "Local share of total cost",
+          CAL("note (g) says 99.4 percent; 0.993582 reproduces the local-portion row in all five columns"),
+          "0.994",
+        )
       : p("0.994", "share", "Local share of total cost", FIS("note (g)", "99.4 percent of costs are paid with local funds")),
     fundingAvailable: fundingAvailable(calibrated),
   };

@@ -32,7 +32,9 @@ const paramSchema = z.object({
   source: sourceSchema,
   stated: z.string().max(200).optional(),
 });
-const idSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, "must start with a letter and use only letters, digits, _ and - (at most 64)");
+const idSchema = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, "must start with a letter and use only letters, digits, _ and - (at most 64)");
 const dateSchema = z.string().refine(isIsoDate, "must be a real date written YYYY-MM-DD");
 const yearSchema = z.number().int().min(1900).max(2200);
 
@@ -41,9 +43,27 @@ const itemSchema = z.discriminatedUnion("kind", [
   z.object({
     ...itemBase,
     kind: z.literal("raises"),
-    steps: z.array(z.object({ fiscalYear: yearSchema, type: z.enum(["percent", "flat"]), amount: paramSchema, effective: dateSchema, source: sourceSchema })).max(200),
+    steps: z
+      .array(
+        z.object({
+          fiscalYear: yearSchema,
+          type: z.enum(["percent", "flat"]),
+          amount: paramSchema,
+          effective: dateSchema,
+          source: sourceSchema,
+        }),
+      )
+      .max(200),
   }),
-  z.object({ ...itemBase, kind: z.literal("oneTime"), paidInFiscalYear: yearSchema, rate: paramSchema, amountPerMember: paramSchema.optional(), earnings: paramSchema.optional(), earningsFromRaisesItem: idSchema.optional() }),
+  z.object({
+    ...itemBase,
+    kind: z.literal("oneTime"),
+    paidInFiscalYear: yearSchema,
+    rate: paramSchema,
+    amountPerMember: paramSchema.optional(),
+    earnings: paramSchema.optional(),
+    earningsFromRaisesItem: idSchema.optional(),
+  }),
   z.object({
     ...itemBase,
     kind: z.literal("premiumPay"),
@@ -62,12 +82,25 @@ const itemSchema = z.discriminatedUnion("kind", [
     frequency: z.enum(["monthly", "biweekly"]),
     basis: z.enum(["calendarYear", "fiscalYear"]),
     baselineYear: yearSchema,
-    amounts: z.array(z.object({ year: yearSchema, amount: paramSchema })).min(1).max(200),
+    amounts: z
+      .array(z.object({ year: yearSchema, amount: paramSchema }))
+      .min(1)
+      .max(200),
     headcount: paramSchema.optional(),
     countFrom: z.object({ date: dateSchema, source: sourceSchema }).optional(),
   }),
-  z.object({ ...itemBase, kind: z.literal("payRate"), rate: paramSchema, appliesTo: z.array(idSchema), startFiscalYear: yearSchema.optional() }),
-  z.object({ ...itemBase, kind: z.literal("fixedAmounts"), amounts: z.record(z.string().regex(/^FY\d{4}$/, "keys must look like FY2025"), paramSchema) }),
+  z.object({
+    ...itemBase,
+    kind: z.literal("payRate"),
+    rate: paramSchema,
+    appliesTo: z.array(idSchema),
+    startFiscalYear: yearSchema.optional(),
+  }),
+  z.object({
+    ...itemBase,
+    kind: z.literal("fixedAmounts"),
+    amounts: z.record(z.string().regex(/^FY\d{4}$/, "keys must look like FY2025"), paramSchema),
+  }),
 ]);
 
 export const scenarioSchema = z.strictObject({
@@ -91,11 +124,20 @@ export const scenarioSchema = z.strictObject({
     calendarToFiscal: z.enum(["monthsInForce", "calendarYearOfFiscalYearEnd"]),
     salaryMethod: z.enum(["averageSalary", "schedule"]),
   }),
-  groups: z.array(z.object({ id: idSchema, label: z.string().min(1).max(200), members: paramSchema, averageSalary: paramSchema })).min(1).max(100),
-  lines: z.array(z.object({ id: idSchema, label: z.string().min(1).max(200), note: z.string().max(2000).optional() })).min(1).max(100),
+  groups: z
+    .array(z.object({ id: idSchema, label: z.string().min(1).max(200), members: paramSchema, averageSalary: paramSchema }))
+    .min(1)
+    .max(100),
+  lines: z
+    .array(z.object({ id: idSchema, label: z.string().min(1).max(200), note: z.string().max(2000).optional() }))
+    .min(1)
+    .max(100),
   items: z.array(itemSchema).max(500),
   localShare: paramSchema,
-  fundShares: z.array(z.object({ id: idSchema, label: z.string().min(1).max(200), share: paramSchema })).max(50).optional(),
+  fundShares: z
+    .array(z.object({ id: idSchema, label: z.string().min(1).max(200), share: paramSchema }))
+    .max(50)
+    .optional(),
   fundingAvailable: z.record(z.string().regex(/^FY\d{4}$/, "keys must look like FY2025"), paramSchema),
 });
 
@@ -122,13 +164,16 @@ export const SCENARIO_LIMITS = {
  */
 function sizeErrors(data: unknown): InputError[] {
   const limit = SCENARIO_LIMITS.nodes.toLocaleString("en-US");
-  const tooMany = (path: string, what: string) => [{ field: path, message: `${what}; a scenario is limited to ${limit} values in all (the reference scenario holds about 600)` }];
+  const tooMany = (path: string, what: string) => [
+    { field: path, message: `${what}; a scenario is limited to ${limit} values in all (the reference scenario holds about 600)` },
+  ];
   const stack: { value: unknown; depth: number; path: string }[] = [{ value: data, depth: 0, path: "(root)" }];
   let budget = SCENARIO_LIMITS.nodes;
   while (stack.length > 0) {
     const { value, depth, path } = stack.pop()!;
     if (typeof value !== "object" || value === null) continue;
-    if (depth >= SCENARIO_LIMITS.depth) return [{ field: path, message: `nested more than ${SCENARIO_LIMITS.depth} levels deep; a scenario is never this deep` }];
+    if (depth >= SCENARIO_LIMITS.depth)
+      return [{ field: path, message: `nested more than ${SCENARIO_LIMITS.depth} levels deep; a scenario is never this deep` }];
     const isArray = Array.isArray(value);
     let size = 0;
     if (isArray) size = value.length;
@@ -176,9 +221,21 @@ function referenceErrors(s: Scenario): InputError[] {
       seen.add(id);
     }
   };
-  dup(s.groups.map((g) => g.id), "group id", "groups");
-  dup(s.lines.map((l) => l.id), "line id", "lines");
-  dup(s.items.map((i) => i.id), "item id", "items");
+  dup(
+    s.groups.map((g) => g.id),
+    "group id",
+    "groups",
+  );
+  dup(
+    s.lines.map((l) => l.id),
+    "line id",
+    "lines",
+  );
+  dup(
+    s.items.map((i) => i.id),
+    "item id",
+    "items",
+  );
   for (const l of s.lines) if (RESERVED_LINE_IDS.has(l.id)) err(`lines.${l.id}`, `"${l.id}" is a derived line and cannot hold cost items`);
   const years = s.agreement.fiscalYears;
   years.forEach((fy, i) => {
@@ -189,7 +246,10 @@ function referenceErrors(s: Scenario): InputError[] {
   for (const fy of years) {
     // A costed year wholly outside the agreement would be costed with terms that do not apply to it.
     if (fiscalYearEndExclusive(fy, startMonth) <= s.agreement.effectiveFrom || fiscalYearStart(fy, startMonth) > s.agreement.effectiveTo) {
-      err("agreement.fiscalYears", `FY${fy} (${fiscalYearStart(fy, startMonth)} on) lies outside the agreement (${s.agreement.effectiveFrom} to ${s.agreement.effectiveTo})`);
+      err(
+        "agreement.fiscalYears",
+        `FY${fy} (${fiscalYearStart(fy, startMonth)} on) lies outside the agreement (${s.agreement.effectiveFrom} to ${s.agreement.effectiveTo})`,
+      );
     }
   }
   const lineIds = new Set(s.lines.map((l) => l.id));
@@ -201,22 +261,53 @@ function referenceErrors(s: Scenario): InputError[] {
     for (const g of item.groupIds ?? []) if (!groupIds.has(g)) err(`${at}.groupIds`, `group "${g}" does not exist`);
     if (item.kind === "raises") {
       item.steps.forEach((step, i) => {
-        if (!years.includes(step.fiscalYear)) err(`${at}.steps.${i}.fiscalYear`, `FY${step.fiscalYear} is outside the agreement's fiscal years FY${years[0]}-FY${years[years.length - 1]}`);
-        if (step.effective < s.agreement.effectiveFrom || step.effective > s.agreement.effectiveTo) err(`${at}.steps.${i}.effective`, `${step.effective} is outside the agreement (${s.agreement.effectiveFrom} to ${s.agreement.effectiveTo})`);
+        if (!years.includes(step.fiscalYear))
+          err(
+            `${at}.steps.${i}.fiscalYear`,
+            `FY${step.fiscalYear} is outside the agreement's fiscal years FY${years[0]}-FY${years[years.length - 1]}`,
+          );
+        if (step.effective < s.agreement.effectiveFrom || step.effective > s.agreement.effectiveTo)
+          err(
+            `${at}.steps.${i}.effective`,
+            `${step.effective} is outside the agreement (${s.agreement.effectiveFrom} to ${s.agreement.effectiveTo})`,
+          );
         // Would silently cost nothing: a raise effective after its fiscal year has ended.
-        else if (step.effective >= fiscalYearEndExclusive(step.fiscalYear, startMonth)) err(`${at}.steps.${i}.effective`, `${step.effective} is after FY${step.fiscalYear} ends; put the raise in the fiscal year it takes effect`);
+        else if (step.effective >= fiscalYearEndExclusive(step.fiscalYear, startMonth))
+          err(
+            `${at}.steps.${i}.effective`,
+            `${step.effective} is after FY${step.fiscalYear} ends; put the raise in the fiscal year it takes effect`,
+          );
         const amount = parseDecimal(step.amount.value);
         // The bonus derives prior-year earnings by dividing by (1 + first raise): a -100% raise would divide by zero.
-        if (step.type === "percent" && amount !== null && amount.lessThanOrEqualTo(-1)) err(`${at}.steps.${i}.amount.value`, `a raise of ${step.amount.value} would cut pay to nothing or less`);
-        if (step.type === "flat" && step.amount.unit === "rate") err(`${at}.steps.${i}.amount.unit`, "a flat raise is in dollars (USD/year), not a rate");
+        if (step.type === "percent" && amount !== null && amount.lessThanOrEqualTo(-1))
+          err(`${at}.steps.${i}.amount.value`, `a raise of ${step.amount.value} would cut pay to nothing or less`);
+        if (step.type === "flat" && step.amount.unit === "rate")
+          err(`${at}.steps.${i}.amount.unit`, "a flat raise is in dollars (USD/year), not a rate");
         if (step.type === "percent" && step.amount.unit !== "rate") err(`${at}.steps.${i}.amount.unit`, "a percent raise is a rate");
-        if (step.type === "flat" && s.settings.salaryMethod === "schedule") err(`${at}.steps.${i}.type`, "the schedule method prices percent raises on the salary schedules; a flat-dollar raise needs the average-salary method");
+        if (step.type === "flat" && s.settings.salaryMethod === "schedule")
+          err(
+            `${at}.steps.${i}.type`,
+            "the schedule method prices percent raises on the salary schedules; a flat-dollar raise needs the average-salary method",
+          );
       });
     }
-    if (item.kind === "oneTime" && item.earningsFromRaisesItem && itemsById.get(item.earningsFromRaisesItem)?.kind !== "raises") err(`${at}.earningsFromRaisesItem`, `"${item.earningsFromRaisesItem}" is not a raises item`);
-    if (item.kind === "oneTime" && !years.includes(item.paidInFiscalYear)) err(`${at}.paidInFiscalYear`, `FY${item.paidInFiscalYear} is outside the agreement's fiscal years FY${years[0]}-FY${years[years.length - 1]}; the payment would never be costed`);
-    if (item.kind === "fixedAmounts") for (const key of Object.keys(item.amounts)) if (!years.includes(Number.parseInt(key.slice(2), 10))) err(`${at}.amounts.${key}`, `${key} is outside the agreement's fiscal years`);
-    if (item.kind === "perHeadBenefit") dup(item.amounts.map((a) => a.year), "year", `${at}.amounts`);
+    if (item.kind === "oneTime" && item.earningsFromRaisesItem && itemsById.get(item.earningsFromRaisesItem)?.kind !== "raises")
+      err(`${at}.earningsFromRaisesItem`, `"${item.earningsFromRaisesItem}" is not a raises item`);
+    if (item.kind === "oneTime" && !years.includes(item.paidInFiscalYear))
+      err(
+        `${at}.paidInFiscalYear`,
+        `FY${item.paidInFiscalYear} is outside the agreement's fiscal years FY${years[0]}-FY${years[years.length - 1]}; the payment would never be costed`,
+      );
+    if (item.kind === "fixedAmounts")
+      for (const key of Object.keys(item.amounts))
+        if (!years.includes(Number.parseInt(key.slice(2), 10)))
+          err(`${at}.amounts.${key}`, `${key} is outside the agreement's fiscal years`);
+    if (item.kind === "perHeadBenefit")
+      dup(
+        item.amounts.map((a) => a.year),
+        "year",
+        `${at}.amounts`,
+      );
     if (item.kind === "payRate") dup(item.appliesTo, "item in appliesTo (it would be charged twice)", `${at}.appliesTo`);
     if (item.kind === "premiumPay") dup(item.loadingItemIds, "loading item (it would load twice)", `${at}.loadingItemIds`);
     if (item.kind === "payRate") {
@@ -231,19 +322,37 @@ function referenceErrors(s: Scenario): InputError[] {
         const loading = itemsById.get(id);
         if (loading?.kind !== "payRate") err(`${at}.loadingItemIds`, `"${id}" is not a rate-of-pay item`);
         // premium -> loaded by rate -> rate charged on the premium: the rate would be paid on itself.
-        else if (loading.appliesTo.includes(item.id)) err(`${at}.loadingItemIds`, `cycle: "${id}" loads this premium and is also charged on it (${item.id} -> ${id} -> ${item.id}); keep one`);
+        else if (loading.appliesTo.includes(item.id))
+          err(
+            `${at}.loadingItemIds`,
+            `cycle: "${id}" loads this premium and is also charged on it (${item.id} -> ${id} -> ${item.id}); keep one`,
+          );
       }
     }
-    if (item.kind === "perHeadBenefit" && item.countFrom && (item.countFrom.date < s.agreement.effectiveFrom || item.countFrom.date > s.agreement.effectiveTo)) {
-      err(`${at}.countFrom.date`, `${item.countFrom.date} is outside the agreement (${s.agreement.effectiveFrom} to ${s.agreement.effectiveTo})`);
+    if (
+      item.kind === "perHeadBenefit" &&
+      item.countFrom &&
+      (item.countFrom.date < s.agreement.effectiveFrom || item.countFrom.date > s.agreement.effectiveTo)
+    ) {
+      err(
+        `${at}.countFrom.date`,
+        `${item.countFrom.date} is outside the agreement (${s.agreement.effectiveFrom} to ${s.agreement.effectiveTo})`,
+      );
     }
   }
   if (s.fundShares) {
-    dup(s.fundShares.map((f) => f.id), "fund", "fundShares");
+    dup(
+      s.fundShares.map((f) => f.id),
+      "fund",
+      "fundShares",
+    );
     const shares = s.fundShares.map((f) => parseDecimal(f.share.value));
-    if (shares.every((d) => d !== null) && shares.reduce((a, b) => a.plus(b!), new Decimal(0)).greaterThan(1)) err("fundShares", "fund shares add up to more than 1 (100%)");
+    if (shares.every((d) => d !== null) && shares.reduce((a, b) => a.plus(b!), new Decimal(0)).greaterThan(1))
+      err("fundShares", "fund shares add up to more than 1 (100%)");
   }
-  for (const key of Object.keys(s.fundingAvailable)) if (!years.includes(Number.parseInt(key.slice(2), 10))) err(`fundingAvailable.${key}`, `${key} is outside the agreement's fiscal years`);
+  for (const key of Object.keys(s.fundingAvailable))
+    if (!years.includes(Number.parseInt(key.slice(2), 10)))
+      err(`fundingAvailable.${key}`, `${key} is outside the agreement's fiscal years`);
   return errors;
 }
 
@@ -264,18 +373,34 @@ export function checkScenario(s: Scenario): InputError[] {
  */
 export function checkCensus(census: Census): InputError[] {
   const errors: InputError[] = [];
-  if (census.cells.length > CENSUS_CELL_LIMIT) return [{ field: "census.cells", message: `${census.cells.length} cells; a census is limited to ${CENSUS_CELL_LIMIT} (schedule x lane x step x years of service)` }];
+  if (census.cells.length > CENSUS_CELL_LIMIT)
+    return [
+      {
+        field: "census.cells",
+        message: `${census.cells.length} cells; a census is limited to ${CENSUS_CELL_LIMIT} (schedule x lane x step x years of service)`,
+      },
+    ];
   const index = indexSchedules(loadSchedules());
   census.cells.forEach((cell, i) => {
     const at = `census.cells.${i}`;
     const byYear = index.get(cell.schedule);
     const schedule = byYear?.values().next().value;
     if (!schedule) return void errors.push({ field: `${at}.schedule`, message: `unknown schedule "${cell.schedule}"` });
-    if (!schedule.lanes.includes(cell.lane)) errors.push({ field: `${at}.lane`, message: `lane "${cell.lane}" does not exist on ${cell.schedule} (lanes: ${schedule.lanes.join(", ")})` });
+    if (!schedule.lanes.includes(cell.lane))
+      errors.push({
+        field: `${at}.lane`,
+        message: `lane "${cell.lane}" does not exist on ${cell.schedule} (lanes: ${schedule.lanes.join(", ")})`,
+      });
     const max = stepLayout(schedule).maxStep;
-    if (!Number.isInteger(cell.step) || cell.step < 1 || cell.step > max) errors.push({ field: `${at}.step`, message: `step ${cell.step} does not exist on ${cell.schedule} (1..${max})` });
-    if (cell.yearsOfService !== undefined && (!Number.isInteger(cell.yearsOfService) || cell.yearsOfService < 0 || cell.yearsOfService > 80)) errors.push({ field: `${at}.yearsOfService`, message: `${cell.yearsOfService} is not a whole number of years from 0 to 80` });
-    if (!cell.headcount.isFinite() || cell.headcount.isNegative()) errors.push({ field: `${at}.headcount`, message: `headcount ${cell.headcount.toString()} must be a number of members, 0 or more` });
+    if (!Number.isInteger(cell.step) || cell.step < 1 || cell.step > max)
+      errors.push({ field: `${at}.step`, message: `step ${cell.step} does not exist on ${cell.schedule} (1..${max})` });
+    if (
+      cell.yearsOfService !== undefined &&
+      (!Number.isInteger(cell.yearsOfService) || cell.yearsOfService < 0 || cell.yearsOfService > 80)
+    )
+      errors.push({ field: `${at}.yearsOfService`, message: `${cell.yearsOfService} is not a whole number of years from 0 to 80` });
+    if (!cell.headcount.isFinite() || cell.headcount.isNegative())
+      errors.push({ field: `${at}.headcount`, message: `headcount ${cell.headcount.toString()} must be a number of members, 0 or more` });
   });
   return errors;
 }
@@ -290,7 +415,9 @@ export function validateScenario(data: unknown, file?: string): Checked<Scenario
   if (!parsed.success) {
     return {
       ok: false,
-      errors: parsed.error.issues.slice(0, 50).map((issue) => ({ ...(file ? { file } : {}), field: issue.path.map(String).join(".") || "(root)", message: issue.message })),
+      errors: parsed.error.issues
+        .slice(0, 50)
+        .map((issue) => ({ ...(file ? { file } : {}), field: issue.path.map(String).join(".") || "(root)", message: issue.message })),
     };
   }
   const scenario = parsed.data as Scenario;
@@ -325,7 +452,11 @@ export function duplicateKeyErrors(text: string): InputError[] {
       const top = stack[stack.length - 1];
       if (expectKey && top?.keys) {
         const key = JSON.parse(text.slice(i, j + 1)) as string;
-        if (top.keys.has(key)) errors.push({ field: top.path === "(root)" ? key : `${top.path}.${key}`, message: `"${key}" appears twice in the same object; keep one` });
+        if (top.keys.has(key))
+          errors.push({
+            field: top.path === "(root)" ? key : `${top.path}.${key}`,
+            message: `"${key}" appears twice in the same object; keep one`,
+          });
         top.keys.add(key);
         top.key = key;
         expectKey = false;
@@ -349,7 +480,16 @@ export function duplicateKeyErrors(text: string): InputError[] {
 /** Text of a scenario file -> a valid scenario or errors naming the file and field. */
 export function parseScenarioJson(text: string, file?: string): Checked<Scenario> {
   if (text.length > SCENARIO_LIMITS.textLength) {
-    return { ok: false, errors: [{ ...(file ? { file } : {}), field: "(root)", message: `the file is ${text.length.toLocaleString("en-US")} characters; a scenario is limited to ${SCENARIO_LIMITS.textLength.toLocaleString("en-US")}` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          ...(file ? { file } : {}),
+          field: "(root)",
+          message: `the file is ${text.length.toLocaleString("en-US")} characters; a scenario is limited to ${SCENARIO_LIMITS.textLength.toLocaleString("en-US")}`,
+        },
+      ],
+    };
   }
   let data: unknown;
   try {

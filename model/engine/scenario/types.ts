@@ -5,17 +5,7 @@
  */
 import type { Source } from "../explain";
 
-export type Unit =
-  | "USD"
-  | "USD/year"
-  | "USD/month"
-  | "USD/biweekly"
-  | "USD/hour"
-  | "rate"
-  | "members"
-  | "count"
-  | "hours"
-  | "share";
+export type Unit = "USD" | "USD/year" | "USD/month" | "USD/biweekly" | "USD/hour" | "rate" | "members" | "count" | "hours" | "share";
 
 /** One input value with what it means and where it comes from. */
 export interface Param {

@@ -34,7 +34,8 @@ const SCHEDULE_ALIASES: Record<string, ScheduleKey> = (() => {
   for (const k of SCHEDULE_KEYS) out[norm(k)] = k;
   for (const m of [10, 11, 12] as const) {
     const key = `ET15-${m}M` as ScheduleKey;
-    for (const alias of [`ET15 ${m}`, `ET-15 ${m}-month`, `ET-15 ${m} month`, `ET15/${m}`, `ET 15/${m}`, `ET15-${m}`, `ET15 ${m}M`]) out[norm(alias)] = key;
+    for (const alias of [`ET15 ${m}`, `ET-15 ${m}-month`, `ET-15 ${m} month`, `ET15/${m}`, `ET 15/${m}`, `ET15-${m}`, `ET15 ${m}M`])
+      out[norm(alias)] = key;
   }
   for (const alias of ["EG-09", "EG 09", "EG09-12M", "EG-09 12-month"]) out[norm(alias)] = "EG09";
   out[norm("ET-15")] = "ET15-10M";
@@ -102,10 +103,15 @@ function laneIndex(): Map<ScheduleKey, Map<string, string>> {
 }
 
 /** Parses a census CSV. Returns the census, or every error found (never a partial census). */
-export function parseCensusCsv(text: string, fileName: string, options: { label?: string; asOfFiscalYear?: number; sheet?: string } = {}): { ok: true; value: Census } | { ok: false; errors: CensusImportError[] } {
+export function parseCensusCsv(
+  text: string,
+  fileName: string,
+  options: { label?: string; asOfFiscalYear?: number; sheet?: string } = {},
+): { ok: true; value: Census } | { ok: false; errors: CensusImportError[] } {
   const rows = splitCsv(text);
   const errors: CensusImportError[] = [];
-  const err = (row: number, column: string, message: string) => errors.push({ file: fileName, ...(options.sheet ? { sheet: options.sheet } : {}), row, column, message });
+  const err = (row: number, column: string, message: string) =>
+    errors.push({ file: fileName, ...(options.sheet ? { sheet: options.sheet } : {}), row, column, message });
 
   // Header: the first row naming schedule, lane, step and headcount.
   let headerRow = -1;
@@ -179,12 +185,22 @@ export function parseCensusCsv(text: string, fileName: string, options: { label?
     let lane: string | undefined;
     if (schedule) {
       lane = lanes.get(schedule)?.get(norm(laneRaw));
-      if (!lane) err(rowNo, colName(cols.lane!), `unknown lane "${laneRaw}" for ${schedule} (expected one of ${[...(lanes.get(schedule)?.values() ?? [])].join(", ")})`);
+      if (!lane)
+        err(
+          rowNo,
+          colName(cols.lane!),
+          `unknown lane "${laneRaw}" for ${schedule} (expected one of ${[...(lanes.get(schedule)?.values() ?? [])].join(", ")})`,
+        );
     }
 
     const stepRaw = get(cols.step).trim();
     let step: number | null | undefined = null;
-    if (!/^\d+$/.test(stepRaw)) err(rowNo, colName(cols.step!), `unknown step "${stepRaw}" (expected a whole step number 1..16; steps 12-15 are entered individually)`);
+    if (!/^\d+$/.test(stepRaw))
+      err(
+        rowNo,
+        colName(cols.step!),
+        `unknown step "${stepRaw}" (expected a whole step number 1..16; steps 12-15 are entered individually)`,
+      );
     else {
       step = Number.parseInt(stepRaw, 10);
       const max = schedule ? (maxStep.get(schedule) ?? 16) : 16;
@@ -198,10 +214,20 @@ export function parseCensusCsv(text: string, fileName: string, options: { label?
     const key = `${schedule}|${lane}|${step}|${years ?? ""}`;
     const prev = merged.get(key);
     if (prev) prev.headcount = prev.headcount.plus(headcount);
-    else merged.set(key, { schedule, lane, step, ...(years !== undefined ? { yearsOfService: years } : {}), headcount: new Decimal(headcount) });
+    else
+      merged.set(key, {
+        schedule,
+        lane,
+        step,
+        ...(years !== undefined ? { yearsOfService: years } : {}),
+        headcount: new Decimal(headcount),
+      });
   }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: { label: options.label ?? fileName, asOfFiscalYear: options.asOfFiscalYear ?? 2024, cells: [...merged.values()] } };
+  return {
+    ok: true,
+    value: { label: options.label ?? fileName, asOfFiscalYear: options.asOfFiscalYear ?? 2024, cells: [...merged.values()] },
+  };
 }
 
 /** Total headcount. */
@@ -228,7 +254,13 @@ export function censusFromJson(j: CensusJson): Census {
   return {
     label: j.label,
     asOfFiscalYear: j.asOfFiscalYear,
-    cells: j.cells.map((c) => ({ schedule: c.schedule, lane: c.lane, step: c.step, ...(c.yearsOfService !== undefined ? { yearsOfService: c.yearsOfService } : {}), headcount: new Decimal(c.headcount) })),
+    cells: j.cells.map((c) => ({
+      schedule: c.schedule,
+      lane: c.lane,
+      step: c.step,
+      ...(c.yearsOfService !== undefined ? { yearsOfService: c.yearsOfService } : {}),
+      headcount: new Decimal(c.headcount),
+    })),
   };
 }
 
@@ -237,6 +269,12 @@ export function censusToJson(c: Census, description?: string): CensusJson {
     label: c.label,
     ...(description ? { description } : {}),
     asOfFiscalYear: c.asOfFiscalYear,
-    cells: c.cells.map((x) => ({ schedule: x.schedule, lane: x.lane, step: x.step, ...(x.yearsOfService !== undefined ? { yearsOfService: x.yearsOfService } : {}), headcount: x.headcount.toString() })),
+    cells: c.cells.map((x) => ({
+      schedule: x.schedule,
+      lane: x.lane,
+      step: x.step,
+      ...(x.yearsOfService !== undefined ? { yearsOfService: x.yearsOfService } : {}),
+      headcount: x.headcount.toString(),
+    })),
   };
 }

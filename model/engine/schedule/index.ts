@@ -15,7 +15,18 @@ import referenceCensusJson from "./data/reference-census.json";
 import type { Census } from "./types";
 
 export * from "./types";
-export { loadSchedules, deriveFy2024, indexSchedules, getSchedule, scheduleKeyOf, stepLayout, payColumn, cellAmount, scheduleRef, FY2024_DIVISOR } from "./schedules";
+export {
+  loadSchedules,
+  deriveFy2024,
+  indexSchedules,
+  getSchedule,
+  scheduleKeyOf,
+  stepLayout,
+  payColumn,
+  cellAmount,
+  scheduleRef,
+  FY2024_DIVISOR,
+} from "./schedules";
 export type { ScheduleIndex, StepLayout } from "./schedules";
 export { parseCensusCsv, splitCsv, censusHeadcount, censusToCsv, censusFromJson, censusToJson } from "./census";
 export type { CensusImportError, CensusJson } from "./census";

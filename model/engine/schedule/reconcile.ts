@@ -17,7 +17,14 @@ import { Decimal, ONE } from "../decimal";
 import type { Explanation, Source } from "../explain";
 import { leaf } from "../explain";
 import { fractionOfFiscalYear } from "./proration";
-import { defaultScheduleCostSettings, referenceRaises, scheduleMethodCost, type RaiseTerm, type ScheduleCostResult, type ScheduleCostSettings } from "./schedule-cost";
+import {
+  defaultScheduleCostSettings,
+  referenceRaises,
+  scheduleMethodCost,
+  type RaiseTerm,
+  type ScheduleCostResult,
+  type ScheduleCostSettings,
+} from "./schedule-cost";
 import type { Census, SalarySchedule } from "./types";
 import { loadSchedules } from "./schedules";
 
@@ -34,7 +41,11 @@ export function referenceAverageSalaryInputs(): AverageSalaryInputs {
     averageSalary: new Decimal("105271.50"),
     sources: {
       members: { kind: "fis", ref: "FIS p.2" },
-      averageSalary: { kind: "calibrated", ref: "FIS p.2", note: "stated $105,272 is itself rounded; $105,271.50 reproduces the published table" },
+      averageSalary: {
+        kind: "calibrated",
+        ref: "FIS p.2",
+        note: "stated $105,272 is itself rounded; $105,271.50 reproduces the published table",
+      },
     },
   };
 }
@@ -87,7 +98,13 @@ export function reconcile(
       children: [
         leaf("members", average.members.toString(), "people", "average.members", average.sources.members),
         leaf("average salary", average.averageSalary.toString(), "USD", "average.averageSalary", average.sources.averageSalary),
-        leaf("cumulative raise factor", factor.toString(), "factor", undefined, { kind: "derived", ref: sorted.filter((x) => x.fiscalYear <= y.fiscalYear).map((x) => `${x.rate.times(100).toString()}% ${x.effective}`).join(", ") }),
+        leaf("cumulative raise factor", factor.toString(), "factor", undefined, {
+          kind: "derived",
+          ref: sorted
+            .filter((x) => x.fiscalYear <= y.fiscalYear)
+            .map((x) => `${x.rate.times(100).toString()}% ${x.effective}`)
+            .join(", "),
+        }),
       ],
     };
     const mixExpl: Explanation = {

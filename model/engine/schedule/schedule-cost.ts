@@ -24,7 +24,13 @@ import type { Explanation, Source } from "../explain";
 import { leaf } from "../explain";
 import { fractionOfFiscalYear, anniversaryInFiscalYear } from "./proration";
 import { cellAmount, getSchedule, indexSchedules, loadSchedules, payColumn, scheduleRef, type ScheduleIndex } from "./schedules";
-import { defaultStepMovementSettings, normalizeCensus, advanceOneYear, type ProjectedCell, type StepMovementSettings } from "./step-movement";
+import {
+  defaultStepMovementSettings,
+  normalizeCensus,
+  advanceOneYear,
+  type ProjectedCell,
+  type StepMovementSettings,
+} from "./step-movement";
 import type { Census, SalarySchedule, ScheduleKey } from "./types";
 import { SCHEDULE_KEYS } from "./types";
 
@@ -170,15 +176,26 @@ interface Priced {
 }
 
 /** FY n cost of placements that change from `before` to `after` at the anniversary, with the schedule changing at its effective date. */
-function priceYear(p: Pricer, before: readonly ProjectedCell[], after: readonly ProjectedCell[], fy: number, fAnniv: Decimal, fSched: Decimal, label: string, what: string): Priced {
+function priceYear(
+  p: Pricer,
+  before: readonly ProjectedCell[],
+  after: readonly ProjectedCell[],
+  fy: number,
+  fAnniv: Decimal,
+  fSched: Decimal,
+  label: string,
+  what: string,
+): Priced {
   const a = ONE.minus(fAnniv); // share of the year before the anniversary
   const e = ONE.minus(fSched); // share before the new schedule
   const segments: { w: Decimal; cells: readonly ProjectedCell[]; sfy: number; desc: string }[] = [];
   const lo = Decimal.min(a, e);
   const hi = Decimal.max(a, e);
-  if (lo.greaterThan(0)) segments.push({ w: lo, cells: before, sfy: fy - 1, desc: `placements before the step date on the FY${fy - 1} schedules` });
+  if (lo.greaterThan(0))
+    segments.push({ w: lo, cells: before, sfy: fy - 1, desc: `placements before the step date on the FY${fy - 1} schedules` });
   if (hi.greaterThan(lo)) {
-    if (a.lessThan(e)) segments.push({ w: hi.minus(lo), cells: after, sfy: fy - 1, desc: `placements after the step date on the FY${fy - 1} schedules` });
+    if (a.lessThan(e))
+      segments.push({ w: hi.minus(lo), cells: after, sfy: fy - 1, desc: `placements after the step date on the FY${fy - 1} schedules` });
     else segments.push({ w: hi.minus(lo), cells: before, sfy: fy, desc: `placements before the step date on the FY${fy} schedules` });
   }
   if (ONE.minus(hi).greaterThan(0)) segments.push({ w: ONE.minus(hi), cells: after, sfy: fy, desc: `${what} on the FY${fy} schedules` });
@@ -193,24 +210,58 @@ function priceYear(p: Pricer, before: readonly ProjectedCell[], after: readonly 
       label: `${s.desc}${s.w.equals(1) ? "" : `, x ${s.w.toSignificantDigits(10).toString()} of the year`}`,
       value: weighted.toString(),
       unit: "USD",
-      formula: "sum over census cells of headcount x annual salary (lane, printed step column)" + (s.w.equals(1) ? "" : " x share of the fiscal year"),
-      children: SCHEDULE_KEYS.filter((k) => byKey.has(k)).map((k) => leaf(`${k} payroll`, byKey.get(k)!.toString(), "USD", undefined, { kind: "contract", ref: scheduleRef(p.schedule(k, s.sfy)) })),
+      formula:
+        "sum over census cells of headcount x annual salary (lane, printed step column)" +
+        (s.w.equals(1) ? "" : " x share of the fiscal year"),
+      children: SCHEDULE_KEYS.filter((k) => byKey.has(k)).map((k) =>
+        leaf(`${k} payroll`, byKey.get(k)!.toString(), "USD", undefined, { kind: "contract", ref: scheduleRef(p.schedule(k, s.sfy)) }),
+      ),
     });
   }
   if (children.length === 1 && segments[0]!.w.equals(1)) return { value, explanation: { ...children[0]!, label } };
-  return { value, explanation: { label, value: value.toString(), unit: "USD", formula: "sum of the year's segments, each weighted by its share of the fiscal year", children } };
+  return {
+    value,
+    explanation: {
+      label,
+      value: value.toString(),
+      unit: "USD",
+      formula: "sum of the year's segments, each weighted by its share of the fiscal year",
+      children,
+    },
+  };
 }
 
 function settingLeaves(settings: ScheduleCostSettings, which: ("heldShare" | "separationRate" | "entry" | "anniversary")[]): Explanation[] {
   const out: Explanation[] = [];
   for (const w of which) {
-    if (w === "heldShare") out.push(leaf("share held on step (Art. 36.6)", settings.heldShare.toString(), "share", "schedule.heldShare", settings.sources.heldShare));
-    if (w === "separationRate") out.push(leaf("annual separation rate", settings.separationRate.toString(), "share", "schedule.separationRate", settings.sources.separationRate));
+    if (w === "heldShare")
+      out.push(
+        leaf("share held on step (Art. 36.6)", settings.heldShare.toString(), "share", "schedule.heldShare", settings.sources.heldShare),
+      );
+    if (w === "separationRate")
+      out.push(
+        leaf(
+          "annual separation rate",
+          settings.separationRate.toString(),
+          "share",
+          "schedule.separationRate",
+          settings.sources.separationRate,
+        ),
+      );
     if (w === "entry") {
       const e = settings.entry["ET15-10M"];
-      out.push(leaf("entry placement (ET15-10M; see settings for other schedules)", `Step ${e.step}, ${e.lane}`, "placement", "schedule.entry", settings.sources.entry));
+      out.push(
+        leaf(
+          "entry placement (ET15-10M; see settings for other schedules)",
+          `Step ${e.step}, ${e.lane}`,
+          "placement",
+          "schedule.entry",
+          settings.sources.entry,
+        ),
+      );
     }
-    if (w === "anniversary") out.push(leaf("step anniversary (MM-DD)", settings.anniversary, "date", "schedule.anniversary", settings.sources.anniversary));
+    if (w === "anniversary")
+      out.push(leaf("step anniversary (MM-DD)", settings.anniversary, "date", "schedule.anniversary", settings.sources.anniversary));
   }
   return out;
 }
@@ -219,11 +270,18 @@ function settingLeaves(settings: ScheduleCostSettings, which: ("heldShare" | "se
  * Costs a census on the schedules for every fiscal year that has a raise term (FY2025..FY2028 by default).
  * @throws Error when a census cell names a lane/step the schedules lack (N/A) or a schedule year is missing.
  */
-export function scheduleMethodCost(census: Census, raises: readonly RaiseTerm[] = referenceRaises(), settings: ScheduleCostSettings = defaultScheduleCostSettings(), schedules: readonly SalarySchedule[] = loadSchedules()): ScheduleCostResult {
+export function scheduleMethodCost(
+  census: Census,
+  raises: readonly RaiseTerm[] = referenceRaises(),
+  settings: ScheduleCostSettings = defaultScheduleCostSettings(),
+  schedules: readonly SalarySchedule[] = loadSchedules(),
+): ScheduleCostResult {
   const baseFy = census.asOfFiscalYear;
   const raiseByFy = new Map(raises.map((r) => [r.fiscalYear, r]));
   const years = [...raiseByFy.keys()].sort((a, b) => a - b);
-  for (let i = 0; i < years.length; i++) if (years[i] !== baseFy + 1 + i) throw new Error(`raise terms must cover consecutive fiscal years from FY${baseFy + 1}; got ${years.join(", ")}`);
+  for (let i = 0; i < years.length; i++)
+    if (years[i] !== baseFy + 1 + i)
+      throw new Error(`raise terms must cover consecutive fiscal years from FY${baseFy + 1}; got ${years.join(", ")}`);
   const p = new Pricer(indexSchedules(schedules), baseFy, raiseByFy, settings.scheduleBasis);
 
   const base = normalizeCensus(census);
@@ -237,7 +295,9 @@ export function scheduleMethodCost(census: Census, raises: readonly RaiseTerm[] 
       value: p0.toString(),
       unit: "USD",
       formula: `sum over census cells of headcount x FY${baseFy} annual salary`,
-      children: SCHEDULE_KEYS.filter((k) => baseByKey.has(k)).map((k) => leaf(`${k} payroll`, baseByKey.get(k)!.toString(), "USD", undefined, { kind: "derived", ref: scheduleRef(p.schedule(k, baseFy)) })),
+      children: SCHEDULE_KEYS.filter((k) => baseByKey.has(k)).map((k) =>
+        leaf(`${k} payroll`, baseByKey.get(k)!.toString(), "USD", undefined, { kind: "derived", ref: scheduleRef(p.schedule(k, baseFy)) }),
+      ),
     },
   };
 
@@ -252,11 +312,41 @@ export function scheduleMethodCost(census: Census, raises: readonly RaiseTerm[] 
     const full = advanceOneYear(prevFull, settings, true);
 
     const A = priceYear(p, base, base, fy, fAnniv, fSched, `FY${fy} payroll, census as it stands (A)`, `FY${baseFy} placements`);
-    const B = priceYear(p, prevSteps, steps, fy, fAnniv, fSched, `FY${fy} payroll after step movement, no separations (B)`, "placements after step movement");
-    const T = priceYear(p, prevFull, full, fy, fAnniv, fSched, `FY${fy} payroll after step movement and turnover (T)`, "placements after steps and turnover");
+    const B = priceYear(
+      p,
+      prevSteps,
+      steps,
+      fy,
+      fAnniv,
+      fSched,
+      `FY${fy} payroll after step movement, no separations (B)`,
+      "placements after step movement",
+    );
+    const T = priceYear(
+      p,
+      prevFull,
+      full,
+      fy,
+      fAnniv,
+      fSched,
+      `FY${fy} payroll after step movement and turnover (T)`,
+      "placements after steps and turnover",
+    );
 
-    const effLeaf = leaf(`FY${fy} raise (${raise.rate.times(100).toString()}%) effective`, raise.effective, "date", `raises.${fy}.effective`, raise.source);
-    const fracLeaf = leaf(`share of FY${fy} under the FY${fy} schedule (${settings.prorationMethod})`, fSched.toString(), "share", "schedule.prorationMethod", { kind: "derived", ref: "model/engine/schedule/proration.ts" });
+    const effLeaf = leaf(
+      `FY${fy} raise (${raise.rate.times(100).toString()}%) effective`,
+      raise.effective,
+      "date",
+      `raises.${fy}.effective`,
+      raise.source,
+    );
+    const fracLeaf = leaf(
+      `share of FY${fy} under the FY${fy} schedule (${settings.prorationMethod})`,
+      fSched.toString(),
+      "share",
+      "schedule.prorationMethod",
+      { kind: "derived", ref: "model/engine/schedule/proration.ts" },
+    );
     const raiseCost = A.value.minus(p0);
     const stepCost = B.value.minus(A.value);
     const turnover = T.value.minus(B.value);

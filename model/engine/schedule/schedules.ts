@@ -29,7 +29,8 @@ function validateFile(raw: unknown, name: string): ScheduleFile {
     if (![10, 11, 12].includes(s.months)) throw new Error(`${name} ${s.id}: months ${String(s.months)}`);
     for (const lane of s.lanes) {
       const row = s.cells[lane];
-      if (!row || row.length !== s.steps.length) throw new Error(`${name} ${s.id}: lane ${lane} has ${row?.length ?? 0} cells for ${s.steps.length} steps`);
+      if (!row || row.length !== s.steps.length)
+        throw new Error(`${name} ${s.id}: lane ${lane} has ${row?.length ?? 0} cells for ${s.steps.length} steps`);
       for (const c of row) if (c !== null && !/^\d+$/.test(c)) throw new Error(`${name} ${s.id}: bad cell "${c}"`);
     }
   }
@@ -46,7 +47,9 @@ export function deriveFy2024(fy2025: SalarySchedule): SalarySchedule {
   const divisor = new Decimal(FY2024_DIVISOR);
   const cells: Record<string, (string | null)[]> = {};
   for (const lane of fy2025.lanes) {
-    cells[lane] = fy2025.cells[lane]!.map((c) => (c === null ? null : new Decimal(c).div(divisor).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0)));
+    cells[lane] = fy2025.cells[lane]!.map((c) =>
+      c === null ? null : new Decimal(c).div(divisor).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0),
+    );
   }
   return {
     ...fy2025,
@@ -71,7 +74,9 @@ export function loadSchedules(): SalarySchedule[] {
   if (cache) return cache;
   const printed = [...validateFile(et15Json, "et15.json").schedules, ...validateFile(eg09Json, "eg09.json").schedules];
   const derived = printed.filter((s) => s.fiscalYear === FIRST_PRINTED_FY).map(deriveFy2024);
-  cache = [...derived, ...printed].sort((a, b) => a.fiscalYear - b.fiscalYear || SCHEDULE_KEYS.indexOf(scheduleKeyOf(a)) - SCHEDULE_KEYS.indexOf(scheduleKeyOf(b)));
+  cache = [...derived, ...printed].sort(
+    (a, b) => a.fiscalYear - b.fiscalYear || SCHEDULE_KEYS.indexOf(scheduleKeyOf(a)) - SCHEDULE_KEYS.indexOf(scheduleKeyOf(b)),
+  );
   return cache;
 }
 
@@ -117,7 +122,11 @@ export function stepLayout(s: Pick<SalarySchedule, "steps">): StepLayout {
   s.steps.forEach((label, col) => {
     const yrs = /^(\d+)(?:-(\d+)|\+)\s*yrs$/.exec(label);
     if (yrs) {
-      longevity.push({ minYears: Number.parseInt(yrs[1]!, 10), maxYears: yrs[2] ? Number.parseInt(yrs[2], 10) : Number.POSITIVE_INFINITY, column: col });
+      longevity.push({
+        minYears: Number.parseInt(yrs[1]!, 10),
+        maxYears: yrs[2] ? Number.parseInt(yrs[2], 10) : Number.POSITIVE_INFINITY,
+        column: col,
+      });
       return;
     }
     const m = /^(\d+)(?:-(\d+))?$/.exec(label);

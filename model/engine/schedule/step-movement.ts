@@ -50,7 +50,11 @@ export function defaultStepMovementSettings(): StepMovementSettings {
     prorationMethod: "payPeriods",
     sources: {
       anniversary: { kind: "assumed", ref: "step date", note: "assumed: steps move at the start of the fiscal year (Oct 1)" },
-      heldShare: { kind: "assumed", ref: "Art. 36.6.1", note: "assumed share rated Minimally Effective and held on step; replace with DCPS IMPACT data" },
+      heldShare: {
+        kind: "assumed",
+        ref: "Art. 36.6.1",
+        note: "assumed share rated Minimally Effective and held on step; replace with DCPS IMPACT data",
+      },
       separationRate: { kind: "assumed", ref: "separations", note: "assumed annual separation rate; replace with DCPS attrition data" },
       entry: { kind: "assumed", ref: "entry placement", note: "assumed: replacements enter at Step 1, Bachelors lane" },
     },
@@ -91,7 +95,8 @@ export function normalizeCensus(census: Census): ProjectedCell[] {
 
 const maxStepCache = new Map<ScheduleKey, number>();
 function maxStepOf(key: ScheduleKey): number {
-  if (maxStepCache.size === 0) for (const [k, byYear] of indexSchedules(loadSchedules())) maxStepCache.set(k, stepLayout(byYear.values().next().value!).maxStep);
+  if (maxStepCache.size === 0)
+    for (const [k, byYear] of indexSchedules(loadSchedules())) maxStepCache.set(k, stepLayout(byYear.values().next().value!).maxStep);
   const m = maxStepCache.get(key);
   if (m === undefined) throw new Error(`unknown schedule ${key}`);
   return m;
@@ -99,7 +104,8 @@ function maxStepOf(key: ScheduleKey): number {
 
 const laneCache = new Map<ScheduleKey, string[]>();
 function lanesOf(key: ScheduleKey): string[] {
-  if (laneCache.size === 0) for (const [k, byYear] of indexSchedules(loadSchedules())) laneCache.set(k, byYear.values().next().value!.lanes);
+  if (laneCache.size === 0)
+    for (const [k, byYear] of indexSchedules(loadSchedules())) laneCache.set(k, byYear.values().next().value!.lanes);
   return laneCache.get(key) ?? [];
 }
 
@@ -142,7 +148,12 @@ export interface ProjectedYear {
  * Projects a census year by year from its base year to `throughFiscalYear`.
  * Returns one entry per fiscal year, the first being the base year (the census as it stands).
  */
-export function projectCensus(census: Census, throughFiscalYear: number, settings: StepMovementSettings = defaultStepMovementSettings(), options: { turnover?: boolean } = {}): ProjectedYear[] {
+export function projectCensus(
+  census: Census,
+  throughFiscalYear: number,
+  settings: StepMovementSettings = defaultStepMovementSettings(),
+  options: { turnover?: boolean } = {},
+): ProjectedYear[] {
   const turnover = options.turnover ?? true;
   const years: ProjectedYear[] = [{ fiscalYear: census.asOfFiscalYear, cells: normalizeCensus(census) }];
   for (let fy = census.asOfFiscalYear + 1; fy <= throughFiscalYear; fy++) {

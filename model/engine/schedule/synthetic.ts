@@ -67,7 +67,8 @@ export function syntheticCensus(n: number, seed: number, tilt = DEFAULT_TILT): C
   for (let k = 0; left > 0; k = (k + 1) % order.length, left--) counts[order[k]!.i]! += 1;
   const cells: CensusCell[] = [];
   slots.forEach((s, i) => {
-    if (counts[i]! > 0) cells.push({ schedule: s.schedule, lane: s.lane, step: s.step, yearsOfService: s.years, headcount: new Decimal(counts[i]!) });
+    if (counts[i]! > 0)
+      cells.push({ schedule: s.schedule, lane: s.lane, step: s.step, yearsOfService: s.years, headcount: new Decimal(counts[i]!) });
   });
   return { label: `SYNTHETIC census n=${n} seed=${seed}`, asOfFiscalYear: 2024, cells };
 }
