@@ -10,16 +10,22 @@ import { InputsGrid, inputRows, reuseUnchangedRows, type InputRow } from "./grid
 import { ComparePanel } from "./panels/ComparePanel";
 import { CostLinesPanel } from "./panels/CostLinesPanel";
 import { ExplainPanel } from "./panels/ExplainPanel";
+import { LiveRegions, useAnnounce } from "./panels/LiveRegions";
 import { MessageBar } from "./panels/MessageBar";
 import { ScenarioList } from "./panels/ScenarioList";
 import { SchedulePanel } from "./panels/SchedulePanel";
 import { SettingsBar } from "./panels/SettingsBar";
 import { Toolbar, type ToolbarActions } from "./panels/Toolbar";
 import { AUTOSAVE_INTERVAL_MS, parseAutosave } from "./state/autosave";
+import { changedCells, recomputeAnnouncement, type ChangedCells } from "./state/changes";
 import { tableFor } from "./state/compute-cache";
 import { useApp } from "./state/context";
 import * as files from "./state/file-commands";
 import { isReferenceAgreement } from "./state/reference";
+import { copyFisTable } from "./grid/copy-table";
+import { columnLabelOf, unitWords, unitsOfResult } from "./format/number";
+import type { TableResult } from "../model/engine/compute";
+import type { Scenario } from "../model/engine/scenario/types";
 import { TABS, activeEntry, autosaveText, cellErrorKey, type Tab } from "./state/store";
 
 const VIEW_TABS: Partial<Record<MenuCommand, Tab>> = {
@@ -30,6 +36,40 @@ const VIEW_TABS: Partial<Record<MenuCommand, Tab>> = {
   "view.charts": "charts",
   "view.analysis": "analysis",
 };
+
+/** Moves focus to an element once React has drawn it (after a tab switch, say). */
+function focusSoon(find: () => HTMLElement | null | undefined, tries = 20): void {
+  const el = find();
+  if (el) {
+    el.focus();
+    return;
+  }
+  if (tries > 0) requestAnimationFrame(() => focusSoon(find, tries - 1));
+}
+
+/** The first amount cell of a FIS grid, or the first value cell of the inputs grid. */
+const firstCell = (grid: string, col?: string) =>
+  document.querySelector<HTMLElement>(
+    `[data-testid="${grid}"] .ag-center-cols-container .ag-row[row-index="0"] .ag-cell${col ? `[col-id="${col}"]` : ""}`,
+  );
+
+/**
+ * The cells the last edit moved and its announcement: kept while the same scenario (or the copy an
+ * edit of a built-in made) is shown, cleared when another scenario is picked.
+ */
+function useLastChange(entryKey: string, scenario: Scenario, baseline: Scenario, result: TableResult) {
+  const last = useRef<{ key: string; scenario: Scenario; result: TableResult; changed: ChangedCells; text: string; seq: number } | null>(
+    null,
+  );
+  const prev = last.current;
+  if (!prev || prev.result !== result) {
+    const sameLine = prev !== null && (prev.key === entryKey || baseline === prev.scenario) && prev.scenario !== scenario;
+    const changed = sameLine ? changedCells(prev.result, result) : new Map();
+    const text = sameLine ? recomputeAnnouncement(prev.result, result) : "";
+    last.current = { key: entryKey, scenario, result, changed, text, seq: (prev?.seq ?? 0) + (text ? 1 : 0) };
+  }
+  return last.current!;
+}
 
 function isTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -47,6 +87,13 @@ export function App() {
   const result = tableFor(entry.scenario, census);
   const reference = isReferenceAgreement(entry.scenario);
   const [show, setShow] = useState({ computed: true, published: false, variance: false });
+  const [explainOpen, setExplainOpen] = useState(false);
+  const [sidebarOpen, setSidebarOpen] = useState(false);
+  const announce = useAnnounce();
+  const lastChange = useLastChange(entry.key, entry.scenario, entry.baseline, result);
+  useEffect(() => {
+    if (lastChange.text) announce(lastChange.text);
+  }, [lastChange.seq, lastChange.text, announce]);
   const [recover, setRecover] = useState<AutosaveSnapshot | null>(null);
   const recoverable = useMemo(() => (recover ? parseAutosave(recover.text) : null), [recover]);
 
@@ -67,6 +114,15 @@ export function App() {
       importCensus: () => void files.importCensusFile(ctx),
     }),
     [ctx, dispatch, platform],
+  );
+
+  /** A tab by command: shown, and its tab button focused when asked (Ctrl+1…6, arrows on the strip). */
+  const showTab = useCallback(
+    (tab: Tab, focus = false) => {
+      dispatch({ type: "tab", tab });
+      if (focus) focusSoon(() => document.getElementById(`tab-${tab}`));
+    },
+    [dispatch],
   );
 
   const runCommand = useCallback(
@@ -114,6 +170,12 @@ export function App() {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
       const key = e.key.toLowerCase();
+      const n = Number(key);
+      if (!e.shiftKey && Number.isInteger(n) && n >= 1 && n <= TABS.length) {
+        e.preventDefault();
+        showTab(TABS[n - 1]!.id, true);
+        return;
+      }
       // Text fields (and AG Grid's cell editor) keep their own undo.
       if ((key === "z" || key === "y") && isTextField(e.target)) return;
       if (key === "z" && !e.shiftKey) dispatch({ type: "undo" });
@@ -125,7 +187,7 @@ export function App() {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [actions, dispatch]);
+  }, [actions, dispatch, showTab]);
 
   useEffect(() => {
     platform.setWindowTitle(`${entry.scenario.name}${entry.dirty && !entry.builtIn ? " •" : ""} — Fiscal Impact Studio`);
@@ -166,17 +228,73 @@ export function App() {
     previousRows.current = next;
     return next;
   }, [entry.scenario, entry.baseline, entry.key, state.cellErrors]);
-  const onSelect = useCallback((line: string, column: string) => dispatch({ type: "selectCell", line, column }), [dispatch]);
+  const onSelect = useCallback(
+    (line: string, column: string) => {
+      dispatch({ type: "selectCell", line, column });
+      setExplainOpen(true);
+    },
+    [dispatch],
+  );
+  useEffect(() => {
+    if (!selectedCell) setExplainOpen(false);
+  }, [selectedCell]);
+  const explainUpdate = selectedCell && explainOpen ? `Explanation: ${selectedLine?.label}, ${selected?.column}` : "";
+  useEffect(() => {
+    if (explainUpdate) announce(explainUpdate);
+  }, [explainUpdate, announce]);
+  const units = unitsOfResult(result);
+  const closeExplain = useCallback(() => {
+    setExplainOpen(false);
+    focusSoon(() => document.querySelector<HTMLElement>('[data-testid="explain-toggle"]'));
+  }, []);
+  const skipTo = (tab: Tab) => {
+    dispatch({ type: "tab", tab });
+    focusSoon(() => (tab === "inputs" ? firstCell("inputs-grid", "value") : firstCell("fis-grid")));
+  };
+  const onTabKey = (e: React.KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const next =
+      e.key === "ArrowRight"
+        ? (index + 1) % TABS.length
+        : e.key === "ArrowLeft"
+          ? (index - 1 + TABS.length) % TABS.length
+          : e.key === "Home"
+            ? 0
+            : e.key === "End"
+              ? TABS.length - 1
+              : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    showTab(TABS[next]!.id, true);
+  };
   const onJump = useCallback((path: string) => dispatch({ type: "jump", path }), [dispatch]);
   const explainTitle =
-    selectedLine && selected ? `${selectedLine.label}, ${selected.column === "Total" ? "four-year total" : selected.column}` : "";
+    selectedLine && selected ? `${selectedLine.label}, ${selected.column === "Total" ? columnLabelOf(result, "Total") : selected.column}` : "";
 
   return (
     <div className="app">
+      <nav className="skip-links" aria-label="Skip links">
+        <a href="#main" data-testid="skip-table" onClick={(e) => (e.preventDefault(), skipTo("table"))}>
+          Skip to table
+        </a>
+        <a href="#main" data-testid="skip-inputs" onClick={(e) => (e.preventDefault(), skipTo("inputs"))}>
+          Skip to inputs
+        </a>
+      </nav>
       <header className="topbar">
+        <button
+          type="button"
+          className="sidebar-toggle"
+          data-testid="sidebar-toggle"
+          aria-expanded={sidebarOpen}
+          aria-controls="scenario-sidebar"
+          onClick={() => setSidebarOpen(!sidebarOpen)}
+        >
+          ☰ Scenarios
+        </button>
         <h1>Fiscal Impact Studio</h1>
         <Toolbar actions={actions} />
       </header>
+      <LiveRegions />
       {recover && recoverable && (
         <div className="notice notice-recover" data-testid="recover-banner">
           {recoverable.ok
@@ -214,33 +332,42 @@ export function App() {
         </div>
       )}
       <MessageBar />
-      <div className="body">
+      <div className={sidebarOpen ? "body sidebar-open" : "body"}>
         <ScenarioList />
-        <main className="content">
-          <div className="tabs" role="tablist">
-            {TABS.map((t) => (
-              <button
-                key={t.id}
-                type="button"
-                role="tab"
-                aria-selected={state.tab === t.id}
-                data-testid={`tab-${t.id}`}
-                className={state.tab === t.id ? "tab active" : "tab"}
-                onClick={() => dispatch({ type: "tab", tab: t.id })}
-              >
-                {t.label}
-              </button>
-            ))}
+        <main className="content" id="main" tabIndex={-1}>
+          <div className="tabs">
+            <div role="tablist" aria-label="Screens" className="tablist">
+              {TABS.map((t, i) => (
+                <button
+                  key={t.id}
+                  type="button"
+                  role="tab"
+                  id={`tab-${t.id}`}
+                  aria-selected={state.tab === t.id}
+                  aria-controls={`panel-${t.id}`}
+                  aria-keyshortcuts={`Control+${i + 1}`}
+                  tabIndex={state.tab === t.id ? 0 : -1}
+                  data-testid={`tab-${t.id}`}
+                  className={state.tab === t.id ? "tab active" : "tab"}
+                  onClick={() => dispatch({ type: "tab", tab: t.id })}
+                  onKeyDown={(e) => onTabKey(e, i)}
+                  title={`${t.label} (Ctrl+${i + 1})`}
+                >
+                  {t.label}
+                </button>
+              ))}
+            </div>
             <span className="active-name" data-testid="active-scenario">
               {entry.scenario.name}
               {entry.builtIn ? " (built-in, read-only)" : ""}
             </span>
           </div>
+          <div role="tabpanel" id={`panel-${state.tab}`} aria-labelledby={`tab-${state.tab}`} className="tabpanel">
           {state.tab === "table" && (
-            <div className="table-screen">
+            <div className={explainOpen ? "table-screen explain-open" : "table-screen"}>
               <div className="table-main">
                 <p className="hint" data-testid="hint">
-                  Click any number to see where it comes from.{" "}
+                  Click any number (or move to it with the arrow keys) to see where it comes from.{" "}
                   {entry.builtIn ? "Edit inputs on the Inputs tab (a copy is made for you)." : ""}
                 </p>
                 <div className="toggles">
@@ -273,6 +400,31 @@ export function App() {
                     />{" "}
                     Variance (computed − published)
                   </label>
+                  <span className="toggles-end">
+                    <button
+                      type="button"
+                      data-testid="copy-table"
+                      onClick={() =>
+                        void copyFisTable(result, entry.scenario, ROUNDING_RULES[entry.scenario.settings.rounding]).then((ok) =>
+                          announce(ok ? "Copied the table with its title, units and notes." : "Could not copy the table.", ok ? "polite" : "assertive"),
+                        )
+                      }
+                      title="Copy the whole table with its title, units and footnote (pastes into Excel and Word)"
+                    >
+                      Copy table
+                    </button>
+                    <button
+                      type="button"
+                      data-testid="explain-toggle"
+                      aria-expanded={explainOpen}
+                      aria-controls="explain-drawer"
+                      disabled={!selectedCell}
+                      title={selectedCell ? "" : "Select a number first"}
+                      onClick={() => (explainOpen ? closeExplain() : setExplainOpen(true))}
+                    >
+                      {explainOpen ? "Hide explanation" : "Show explanation"}
+                    </button>
+                  </span>
                 </div>
                 <FisTable
                   result={result}
@@ -281,12 +433,21 @@ export function App() {
                   showVariance={reference && show.variance}
                   selected={selected}
                   onSelect={onSelect}
+                  changed={lastChange.changed}
                 />
-                <p className="muted small">
-                  $ thousands. {ROUNDING_RULES[entry.scenario.settings.rounding]}. {entry.scenario.description}
+                <p className="muted small" data-testid="table-footnote">
+                  {unitWords(units)}. {ROUNDING_RULES[entry.scenario.settings.rounding]}. {entry.scenario.description}
+                  {lastChange.changed.size > 0 && (
+                    <span className="changed-legend" data-testid="changed-legend">
+                      {" "}
+                      ▲ / ▼: {lastChange.changed.size} cell{lastChange.changed.size === 1 ? "" : "s"} moved up or down by the last edit
+                      (kept until the next edit).
+                    </span>
+                  )}
+                  {reference && show.variance && <span> Variance = computed − published, {unitWords(units)}.</span>}
                 </p>
               </div>
-              <ExplainPanel cell={selectedCell} title={explainTitle} onJump={onJump} />
+              <ExplainPanel cell={explainOpen ? selectedCell : undefined} title={explainTitle} onJump={onJump} onClose={closeExplain} />
             </div>
           )}
           {state.tab === "inputs" && (
@@ -299,7 +460,7 @@ export function App() {
                 onRemove={(lineId) => dispatch({ type: "removeCostLine", lineId })}
               />
               {/* The live table: the same store and the same memoized result as the Table tab, so an edit shows here at once. */}
-              <div className="inputs-live" data-testid="inputs-live">
+              <div className={explainOpen && selectedCell ? "inputs-live explain-open" : "inputs-live"} data-testid="inputs-live">
                 <div className="inputs-live-table">
                   <FisTable
                     compact
@@ -309,10 +470,14 @@ export function App() {
                     showVariance={false}
                     selected={selected}
                     onSelect={onSelect}
+                    changed={lastChange.changed}
                   />
-                  <p className="muted small">$ thousands, recomputed as you type. Click a number to see where it comes from.</p>
+                  <p className="muted small">
+                    {unitWords(units)}, recomputed as you type. Click a number to see where it comes from.
+                    {lastChange.changed.size > 0 ? " ▲ / ▼: moved by the last edit." : ""}
+                  </p>
                 </div>
-                <ExplainPanel cell={selectedCell} title={explainTitle} onJump={onJump} />
+                <ExplainPanel cell={explainOpen ? selectedCell : undefined} title={explainTitle} onJump={onJump} onClose={closeExplain} />
               </div>
               <InputsGrid
                 rows={rows}
@@ -339,6 +504,7 @@ export function App() {
               baselineName={entry.baseline === entry.scenario ? entry.scenario.name : entry.baselineName}
             />
           )}
+          </div>
         </main>
       </div>
     </div>
