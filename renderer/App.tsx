@@ -268,7 +268,9 @@ export function App() {
   };
   const onJump = useCallback((path: string) => dispatch({ type: "jump", path }), [dispatch]);
   const explainTitle =
-    selectedLine && selected ? `${selectedLine.label}, ${selected.column === "Total" ? columnLabelOf(result, "Total") : selected.column}` : "";
+    selectedLine && selected
+      ? `${selectedLine.label}, ${selected.column === "Total" ? columnLabelOf(result, "Total") : selected.column}`
+      : "";
 
   return (
     <div className="app">
@@ -363,147 +365,153 @@ export function App() {
             </span>
           </div>
           <div role="tabpanel" id={`panel-${state.tab}`} aria-labelledby={`tab-${state.tab}`} className="tabpanel">
-          {state.tab === "table" && (
-            <div className={explainOpen ? "table-screen explain-open" : "table-screen"}>
-              <div className="table-main">
-                <p className="hint" data-testid="hint">
-                  Click any number (or move to it with the arrow keys) to see where it comes from.{" "}
-                  {entry.builtIn ? "Edit inputs on the Inputs tab (a copy is made for you)." : ""}
-                </p>
-                <div className="toggles">
-                  <label>
-                    <input
-                      type="checkbox"
-                      data-testid="show-computed"
-                      checked={show.computed}
-                      onChange={(e) => setShow({ ...show, computed: e.target.checked })}
-                    />{" "}
-                    Computed
-                  </label>
-                  <label title={reference ? "" : "The published table belongs to the reference agreement only"}>
-                    <input
-                      type="checkbox"
-                      data-testid="show-published"
-                      disabled={!reference}
-                      checked={reference && show.published}
-                      onChange={(e) => setShow({ ...show, published: e.target.checked })}
-                    />{" "}
-                    Published (FIS Dec 2024)
-                  </label>
-                  <label>
-                    <input
-                      type="checkbox"
-                      data-testid="show-variance"
-                      disabled={!reference}
-                      checked={reference && show.variance}
-                      onChange={(e) => setShow({ ...show, variance: e.target.checked })}
-                    />{" "}
-                    Variance (computed − published)
-                  </label>
-                  <span className="toggles-end">
-                    <button
-                      type="button"
-                      data-testid="copy-table"
-                      onClick={() =>
-                        void copyFisTable(result, entry.scenario, ROUNDING_RULES[entry.scenario.settings.rounding]).then((ok) =>
-                          announce(ok ? "Copied the table with its title, units and notes." : "Could not copy the table.", ok ? "polite" : "assertive"),
-                        )
-                      }
-                      title="Copy the whole table with its title, units and footnote (pastes into Excel and Word)"
-                    >
-                      Copy table
-                    </button>
-                    <button
-                      type="button"
-                      data-testid="explain-toggle"
-                      aria-expanded={explainOpen}
-                      aria-controls="explain-drawer"
-                      disabled={!selectedCell}
-                      title={selectedCell ? "" : "Select a number first"}
-                      onClick={() => (explainOpen ? closeExplain() : setExplainOpen(true))}
-                    >
-                      {explainOpen ? "Hide explanation" : "Show explanation"}
-                    </button>
-                  </span>
-                </div>
-                <FisTable
-                  result={result}
-                  showComputed={show.computed}
-                  showPublished={reference && show.published}
-                  showVariance={reference && show.variance}
-                  selected={selected}
-                  onSelect={onSelect}
-                  changed={lastChange.changed}
-                />
-                <p className="muted small" data-testid="table-footnote">
-                  {unitWords(units)}. {ROUNDING_RULES[entry.scenario.settings.rounding]}. {entry.scenario.description}
-                  {lastChange.changed.size > 0 && (
-                    <span className="changed-legend" data-testid="changed-legend">
-                      {" "}
-                      ▲ / ▼: {lastChange.changed.size} cell{lastChange.changed.size === 1 ? "" : "s"} moved up or down by the last edit
-                      (kept until the next edit).
+            {state.tab === "table" && (
+              <div className={explainOpen ? "table-screen explain-open" : "table-screen"}>
+                <div className="table-main">
+                  <p className="hint" data-testid="hint">
+                    Click any number (or move to it with the arrow keys) to see where it comes from.{" "}
+                    {entry.builtIn ? "Edit inputs on the Inputs tab (a copy is made for you)." : ""}
+                  </p>
+                  <div className="toggles">
+                    <label>
+                      <input
+                        type="checkbox"
+                        data-testid="show-computed"
+                        checked={show.computed}
+                        onChange={(e) => setShow({ ...show, computed: e.target.checked })}
+                      />{" "}
+                      Computed
+                    </label>
+                    <label title={reference ? "" : "The published table belongs to the reference agreement only"}>
+                      <input
+                        type="checkbox"
+                        data-testid="show-published"
+                        disabled={!reference}
+                        checked={reference && show.published}
+                        onChange={(e) => setShow({ ...show, published: e.target.checked })}
+                      />{" "}
+                      Published (FIS Dec 2024)
+                    </label>
+                    <label>
+                      <input
+                        type="checkbox"
+                        data-testid="show-variance"
+                        disabled={!reference}
+                        checked={reference && show.variance}
+                        onChange={(e) => setShow({ ...show, variance: e.target.checked })}
+                      />{" "}
+                      Variance (computed − published)
+                    </label>
+                    <span className="toggles-end">
+                      <button
+                        type="button"
+                        data-testid="copy-table"
+                        onClick={() =>
+                          void copyFisTable(result, entry.scenario, ROUNDING_RULES[entry.scenario.settings.rounding]).then((ok) =>
+                            announce(
+                              ok ? "Copied the table with its title, units and notes." : "Could not copy the table.",
+                              ok ? "polite" : "assertive",
+                            ),
+                          )
+                        }
+                        title="Copy the whole table with its title, units and footnote (pastes into Excel and Word)"
+                      >
+                        Copy table
+                      </button>
+                      <button
+                        type="button"
+                        data-testid="explain-toggle"
+                        aria-expanded={explainOpen}
+                        aria-controls="explain-drawer"
+                        disabled={!selectedCell}
+                        title={selectedCell ? "" : "Select a number first"}
+                        onClick={() => (explainOpen ? closeExplain() : setExplainOpen(true))}
+                      >
+                        {explainOpen ? "Hide explanation" : "Show explanation"}
+                      </button>
                     </span>
-                  )}
-                  {reference && show.variance && <span> Variance = computed − published, {unitWords(units)}.</span>}
-                </p>
-              </div>
-              <ExplainPanel cell={explainOpen ? selectedCell : undefined} title={explainTitle} onJump={onJump} onClose={closeExplain} />
-            </div>
-          )}
-          {state.tab === "inputs" && (
-            <>
-              <SettingsBar scenario={entry.scenario} onChange={(scenario, what) => dispatch({ type: "replaceScenario", scenario, what })} />
-              <CostLinesPanel
-                scenario={entry.scenario}
-                builtIn={entry.builtIn}
-                onAdd={(line) => dispatch({ type: "addCostLine", line })}
-                onRemove={(lineId) => dispatch({ type: "removeCostLine", lineId })}
-              />
-              {/* The live table: the same store and the same memoized result as the Table tab, so an edit shows here at once. */}
-              <div className={explainOpen && selectedCell ? "inputs-live explain-open" : "inputs-live"} data-testid="inputs-live">
-                <div className="inputs-live-table">
+                  </div>
                   <FisTable
-                    compact
                     result={result}
-                    showComputed
-                    showPublished={false}
-                    showVariance={false}
+                    showComputed={show.computed}
+                    showPublished={reference && show.published}
+                    showVariance={reference && show.variance}
                     selected={selected}
                     onSelect={onSelect}
                     changed={lastChange.changed}
                   />
-                  <p className="muted small">
-                    {unitWords(units)}, recomputed as you type. Click a number to see where it comes from.
-                    {lastChange.changed.size > 0 ? " ▲ / ▼: moved by the last edit." : ""}
+                  <p className="muted small" data-testid="table-footnote">
+                    {unitWords(units)}. {ROUNDING_RULES[entry.scenario.settings.rounding]}. {entry.scenario.description}
+                    {lastChange.changed.size > 0 && (
+                      <span className="changed-legend" data-testid="changed-legend">
+                        {" "}
+                        ▲ / ▼: {lastChange.changed.size} cell{lastChange.changed.size === 1 ? "" : "s"} moved up or down by the last edit
+                        (kept until the next edit).
+                      </span>
+                    )}
+                    {reference && show.variance && <span> Variance = computed − published, {unitWords(units)}.</span>}
                   </p>
                 </div>
                 <ExplainPanel cell={explainOpen ? selectedCell : undefined} title={explainTitle} onJump={onJump} onClose={closeExplain} />
               </div>
-              <InputsGrid
-                rows={rows}
-                readOnlyHint={entry.builtIn}
-                jump={state.jump}
-                onEdit={(edits) => dispatch({ type: "edit", edits })}
+            )}
+            {state.tab === "inputs" && (
+              <>
+                <SettingsBar
+                  scenario={entry.scenario}
+                  onChange={(scenario, what) => dispatch({ type: "replaceScenario", scenario, what })}
+                />
+                <CostLinesPanel
+                  scenario={entry.scenario}
+                  builtIn={entry.builtIn}
+                  onAdd={(line) => dispatch({ type: "addCostLine", line })}
+                  onRemove={(lineId) => dispatch({ type: "removeCostLine", lineId })}
+                />
+                {/* The live table: the same store and the same memoized result as the Table tab, so an edit shows here at once. */}
+                <div className={explainOpen && selectedCell ? "inputs-live explain-open" : "inputs-live"} data-testid="inputs-live">
+                  <div className="inputs-live-table">
+                    <FisTable
+                      compact
+                      result={result}
+                      showComputed
+                      showPublished={false}
+                      showVariance={false}
+                      selected={selected}
+                      onSelect={onSelect}
+                      changed={lastChange.changed}
+                    />
+                    <p className="muted small">
+                      {unitWords(units)}, recomputed as you type. Click a number to see where it comes from.
+                      {lastChange.changed.size > 0 ? " ▲ / ▼: moved by the last edit." : ""}
+                    </p>
+                  </div>
+                  <ExplainPanel cell={explainOpen ? selectedCell : undefined} title={explainTitle} onJump={onJump} onClose={closeExplain} />
+                </div>
+                <InputsGrid
+                  rows={rows}
+                  readOnlyHint={entry.builtIn}
+                  jump={state.jump}
+                  onEdit={(edits) => dispatch({ type: "edit", edits })}
+                />
+              </>
+            )}
+            {state.tab === "census" && <SchedulePanel imported={state.census} />}
+            {state.tab === "compare" && <ComparePanel />}
+            {state.tab === "analysis" && (
+              <AnalysisPanel
+                scenario={entry.scenario}
+                census={census}
+                onCreateScenario={(scenario, what) => dispatch({ type: "addScenario", scenario, from: entry.key, what })}
+                onJump={(path) => dispatch({ type: "jump", path })}
               />
-            </>
-          )}
-          {state.tab === "census" && <SchedulePanel imported={state.census} />}
-          {state.tab === "compare" && <ComparePanel />}
-          {state.tab === "analysis" && (
-            <AnalysisPanel
-              scenario={entry.scenario}
-              census={census}
-              onCreateScenario={(scenario, what) => dispatch({ type: "addScenario", scenario, from: entry.key, what })}
-              onJump={(path) => dispatch({ type: "jump", path })}
-            />
-          )}
-          {state.tab === "charts" && (
-            <Charts
-              result={result}
-              baseline={tableFor(entry.baseline, census)}
-              baselineName={entry.baseline === entry.scenario ? entry.scenario.name : entry.baselineName}
-            />
-          )}
+            )}
+            {state.tab === "charts" && (
+              <Charts
+                result={result}
+                baseline={tableFor(entry.baseline, census)}
+                baselineName={entry.baseline === entry.scenario ? entry.scenario.name : entry.baselineName}
+              />
+            )}
           </div>
         </main>
       </div>

@@ -51,11 +51,10 @@ export function RetroPay({
           days to implement (Art. 36.2.2: 120)
         </label>
       </div>
-      {!outcome.ok && (
-        <p className="error-text" data-testid="retro-error">
-          {outcome.message}
-        </p>
-      )}
+      {/* Always present, so the error is announced when it appears. */}
+      <p className="error-text" data-testid={outcome.ok ? undefined : "retro-error"} role="alert">
+        {outcome.ok ? "" : outcome.message}
+      </p>
       {outcome.ok && (
         <>
           <p>
@@ -75,7 +74,7 @@ export function RetroPay({
                 )
               }
             >
-              {k(outcome.value.total)}K
+              {k(outcome.value.total)} thousand
             </button>
           </p>
           {outcome.value.earned.length === 0 ? (
@@ -84,11 +83,11 @@ export function RetroPay({
             <table className="analysis-table small">
               <thead>
                 <tr>
-                  <th>Earned in</th>
-                  <th>Periods owed</th>
-                  <th>Wages</th>
-                  <th>Rates of pay</th>
-                  <th>Total</th>
+                  <th scope="col">Earned in</th>
+                  <th scope="col">Periods owed</th>
+                  <th scope="col">Wages ($ thousands)</th>
+                  <th scope="col">Rates of pay ($ thousands)</th>
+                  <th scope="col">Total ($ thousands)</th>
                 </tr>
               </thead>
               <tbody>
@@ -98,12 +97,18 @@ export function RetroPay({
                     <td>{e.counted}</td>
                     <td className="num">{k(e.wages)}</td>
                     <td className="num">{k(e.ratesOfPay)}</td>
-                    <td
-                      className={`num clickable${selected === `retro-${e.fiscalYear}` ? " cell-selected" : ""}`}
-                      data-testid={`retro-earned-FY${e.fiscalYear}`}
-                      onClick={() => pick(`retro-${e.fiscalYear}`, `Retro earned FY${e.fiscalYear}`, e.total, e.explanation)}
-                    >
-                      {k(e.total)}
+                    <td className={`num${selected === `retro-${e.fiscalYear}` ? " cell-selected" : ""}`}>
+                      <button
+                        type="button"
+                        className="cell-button"
+                        data-testid={`retro-earned-FY${e.fiscalYear}`}
+                        aria-pressed={selected === `retro-${e.fiscalYear}`}
+                        aria-label={`${k(e.total)} thousand: retro pay earned in FY${e.fiscalYear}. Explain`}
+                        onClick={() => pick(`retro-${e.fiscalYear}`, `Retro earned FY${e.fiscalYear}`, e.total, e.explanation)}
+                        title="Show how this was computed"
+                      >
+                        {k(e.total)}
+                      </button>
                     </td>
                   </tr>
                 ))}
@@ -113,9 +118,11 @@ export function RetroPay({
           <table className="analysis-table small" data-testid="retro-by-payment-year">
             <thead>
               <tr>
-                <th>By fiscal year of payment</th>
+                <th scope="col">By fiscal year of payment ($ thousands)</th>
                 {Object.keys(outcome.value.cashShift).map((c) => (
-                  <th key={c}>{c}</th>
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
                 ))}
               </tr>
             </thead>

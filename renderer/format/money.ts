@@ -35,7 +35,15 @@ export function unitNounOf(unit: string): string {
 
 /** Explanation values: dollars with cents where present, rates as %, counts grouped, others plain. */
 export function explanationValueText(value: string, unit: string): string {
-  if (unit === "rate" || unit === "share" || unit === "USD" || unit.startsWith("USD/") || unit === "members" || unit === "count" || unit === "hours") {
+  if (
+    unit === "rate" ||
+    unit === "share" ||
+    unit === "USD" ||
+    unit.startsWith("USD/") ||
+    unit === "members" ||
+    unit === "count" ||
+    unit === "hours"
+  ) {
     return inputText(value, unit as Unit);
   }
   return value;

@@ -110,6 +110,14 @@ export function amountInWords(value: Numeric, units: DisplayUnits = THOUSANDS): 
   return paren(showsNegative(d, units.decimals), body);
 }
 
+/** A signed amount in a sentence: "+$6,292 thousand", "($25,872.8 thousand)", "$0 thousand". */
+export function signedAmountInWords(value: Numeric, units: DisplayUnits = THOUSANDS): string {
+  const d = decimalOf(value);
+  if (!d) return text(value);
+  const plain = amountInWords(d, units);
+  return d.toDecimalPlaces(units.decimals, Decimal.ROUND_HALF_UP).isZero() || d.isNegative() ? plain : `+${plain}`;
+}
+
 /** A change in a sentence: "up $6,292 thousand", "down $12 thousand", "unchanged". */
 export function changeInWords(value: Numeric, units: DisplayUnits = THOUSANDS): string {
   const d = decimalOf(value);
@@ -180,4 +188,22 @@ export function columnLabelOf(result: unknown, column: string): string {
     return years > 0 ? `${years}-Yr Total` : "Total";
   }
   return column.replace(/^FY(\d)/, "FY $1");
+}
+
+const UNIT_NAMES: Record<string, string> = {
+  USD: "dollars",
+  "USD/year": "$ per year",
+  "USD/month": "$ per month",
+  "USD/biweekly": "$ per pay period",
+  "USD/hour": "$ per hour",
+  rate: "percent",
+  share: "percent share",
+  members: "members",
+  count: "count",
+  hours: "hours",
+};
+
+/** An input unit in words ("USD/biweekly" -> "$ per pay period"); an unknown unit is shown as it is. */
+export function unitName(unit: string): string {
+  return UNIT_NAMES[unit] ?? unit;
 }

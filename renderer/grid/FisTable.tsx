@@ -44,7 +44,6 @@ export interface FisRow {
   display: Record<string, Decimal>;
 }
 
-
 export interface FisTableProps {
   result: TableResult;
   showComputed: boolean;
@@ -160,7 +159,9 @@ export function FisTable({
         },
         tooltipValueGetter: (p) => {
           const m = moved(p, column);
-          const why = m ? `${m.direction === "up" ? "▲ Up" : "▼ Down"} ${changeText(m.by.abs(), u, { dollarSign: true }).replace("+", "")}${unitNoun(u)} with the last edit. ` : "";
+          const why = m
+            ? `${m.direction === "up" ? "▲ Up" : "▼ Down"} ${changeText(m.by.abs(), u, { dollarSign: true }).replace("+", "")}${unitNoun(u)} with the last edit. `
+            : "";
           return `${why}Click (or focus) to see where this number comes from`;
         },
         // A recomputed value flashes; the ▲/▼ marker stays until the next edit.
@@ -230,12 +231,17 @@ export function FisTable({
       .filter((c) => c !== label)
       .reduce((s, c) => s + c.getActualWidth(), 0);
     const available = box.clientWidth - 4;
-    const width = Math.max(LABEL_MIN, Math.min(natural, available - amounts));
+    // Where the amounts fit, the labels get the rest; where they scroll anyway, labels keep a third.
+    const rest = available - amounts;
+    const width = rest >= natural ? natural : Math.max(LABEL_MIN, Math.min(natural, Math.max(rest, Math.round(available * 0.3))));
     if (width !== natural) a.setColumnWidths([{ key: "label", newWidth: width }]);
     a.resetRowHeights();
   }, []);
 
-  const signature = useMemo(() => `${columnKey}|${labelsKey}|${widthSignature(rows, result.columns, units)}`, [rows, columnKey, labelsKey, result.columns, units]);
+  const signature = useMemo(
+    () => `${columnKey}|${labelsKey}|${widthSignature(rows, result.columns, units)}`,
+    [rows, columnKey, labelsKey, result.columns, units],
+  );
   const lastFit = useRef("");
   useEffect(() => {
     if (!api || lastFit.current === signature) return;

@@ -28,8 +28,7 @@ export function toTsv(block: CopyBlock): string {
   return `${lines.join("\r\n")}\r\n`;
 }
 
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Right-aligns what reads as an amount or a percentage, as the grid does. */
 const numeric = (s: string) => /^[(+\-]?\$?[\d,.]+%?\)?$|^\(?\$?[\d,.]+\)?$/.test(s.trim());
@@ -38,14 +37,14 @@ export function toHtml(block: CopyBlock): string {
   const headerRows = block.headerRows ?? 0;
   const cell = (text: string, header: boolean, scope: "col" | "row" | null) => {
     const style = numeric(text) ? ' style="text-align:right"' : "";
-    return header
-      ? `<th${scope ? ` scope="${scope}"` : ""}${style}>${escapeHtml(text)}</th>`
-      : `<td${style}>${escapeHtml(text)}</td>`;
+    return header ? `<th${scope ? ` scope="${scope}"` : ""}${style}>${escapeHtml(text)}</th>` : `<td${style}>${escapeHtml(text)}</td>`;
   };
   const body = block.rows
     .map((row, i) => {
       const inHead = i < headerRows;
-      const cells = row.map((t, j) => cell(t, inHead || (!!block.rowHeaders && j === 0), inHead ? "col" : block.rowHeaders && j === 0 ? "row" : null));
+      const cells = row.map((t, j) =>
+        cell(t, inHead || (!!block.rowHeaders && j === 0), inHead ? "col" : block.rowHeaders && j === 0 ? "row" : null),
+      );
       return `<tr>${cells.join("")}</tr>`;
     })
     .join("");

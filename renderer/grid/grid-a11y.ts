@@ -120,7 +120,14 @@ export function useGridA11y<T>(boxRef: RefObject<HTMLElement | null>, api: GridA
 
     const copy = async () => {
       const focused = api.getFocusedCell();
-      const r = range.current ?? (focused ? { anchor: { row: focused.rowIndex, col: focused.column.getColId() }, focus: { row: focused.rowIndex, col: focused.column.getColId() } } : null);
+      const r =
+        range.current ??
+        (focused
+          ? {
+              anchor: { row: focused.rowIndex, col: focused.column.getColId() },
+              focus: { row: focused.rowIndex, col: focused.column.getColId() },
+            }
+          : null);
       if (!r) return;
       const { rows, cols } = rangeBounds(r, columnIds());
       const columns = cols.map((id) => api.getColumn(id)).filter((c): c is Column => !!c);

@@ -3,6 +3,7 @@ import { Fragment, useMemo } from "react";
 import { compareScenarios, type ScenarioComparison } from "../../model/engine/analysis/diff";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { thousandsText, percentChangeText, varianceText } from "../format/money";
+import { columnLabelOf, unitWords, unitsOfResult } from "../format/number";
 import { tableFor } from "../state/compute-cache";
 import { useApp } from "../state/context";
 
@@ -80,24 +81,36 @@ export function ComparePanel() {
       ) : (
         <div className="table-scroll">
           <table className="compare-table" data-testid="compare-table">
+            <caption className="table-caption">
+              Each scenario per line and year, {unitWords(unitsOfResult(first))}; Δ is the change from the first (base) scenario, in{" "}
+              {unitWords(unitsOfResult(first))} and in percent.
+            </caption>
             <thead>
               <tr>
-                <th rowSpan={2}>$ thousands</th>
+                <th rowSpan={2} scope="col">
+                  {unitWords(unitsOfResult(first))}
+                </th>
                 {first.columns.map((c) => (
-                  <th key={c} colSpan={1 + (results.length - 1) * 3} className="year-head">
-                    {c === "Total" ? "Four-Year Total" : c}
+                  <th key={c} colSpan={1 + (results.length - 1) * 3} className="year-head" scope="colgroup">
+                    {columnLabelOf(first, c)}
                   </th>
                 ))}
               </tr>
               <tr>
                 {first.columns.map((c) => (
                   <Fragment key={c}>
-                    <th title={chosen[0]!.scenario.name}>{chosen[0]!.scenario.name}</th>
+                    <th scope="col">{chosen[0]!.scenario.name}</th>
                     {chosen.slice(1).map((e) => (
                       <Fragment key={e.key}>
-                        <th title={e.scenario.name}>{e.scenario.name}</th>
-                        <th>Δ $K</th>
-                        <th>Δ %</th>
+                        <th scope="col">{e.scenario.name}</th>
+                        <th scope="col" title="Change from the base scenario, $ thousands">
+                          <span aria-hidden="true">Δ $</span>
+                          <span className="sr-only">Change from the base, $ thousands</span>
+                        </th>
+                        <th scope="col" title="Change from the base scenario, percent">
+                          <span aria-hidden="true">Δ %</span>
+                          <span className="sr-only">Change from the base, percent</span>
+                        </th>
                       </Fragment>
                     ))}
                   </Fragment>
@@ -107,7 +120,9 @@ export function ComparePanel() {
             <tbody>
               {first.lines.map((line) => (
                 <tr key={line.id} className={line.kind === "total" ? "row-total" : ""} data-line={line.id}>
-                  <th className="line-label">{line.label}</th>
+                  <th className="line-label" scope="row">
+                    {line.label}
+                  </th>
                   {first.columns.map((c) => {
                     const base = line.cells[c]!.display;
                     return (

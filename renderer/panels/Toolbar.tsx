@@ -73,7 +73,15 @@ export function Toolbar({ actions }: { actions: ToolbarActions }) {
           Recent <span aria-hidden="true">▾</span>
         </button>
         {recent && (
-          <ul className="menu" role="menu" id="recent-menu" aria-label="Recent files" ref={menuRef} onKeyDown={onMenuKey} data-testid="recent-menu">
+          <ul
+            className="menu"
+            role="menu"
+            id="recent-menu"
+            aria-label="Recent files"
+            ref={menuRef}
+            onKeyDown={onMenuKey}
+            data-testid="recent-menu"
+          >
             {recent.length === 0 && (
               <li role="none">
                 <button type="button" role="menuitem" aria-disabled="true" className="muted" onClick={() => closeRecent(true)}>

@@ -15,6 +15,8 @@ import {
   money,
   percentChangeOf,
   rateText,
+  signedAmountInWords,
+  unitName,
   unitNoun,
   unitWords,
   unitsOfResult,
@@ -53,6 +55,8 @@ describe("amounts", () => {
     expect(changeInWords("6292")).toBe("up $6,292 thousand");
     expect(changeInWords("-12")).toBe("down $12 thousand");
     expect(changeInWords("0")).toBe("unchanged");
+    expect(signedAmountInWords("-25872.8", { scale: "thousands", decimals: 1 })).toBe("($25,872.8 thousand)");
+    expect(signedAmountInWords("6292")).toBe("+$6,292 thousand");
   });
   it("exact dollars in the table's unit with one more place (sub-cell amounts)", () => {
     expect(dollarsInUnit("-25872800")).toBe("($25,872.8 thousand)");
@@ -88,6 +92,8 @@ describe("rates, changes in percent, counts", () => {
     expect(inputText("-1200", "USD")).toBe("($1,200)");
     expect(unitNounOf("members")).toBe("members");
     expect(unitNounOf("rate")).toBe("");
+    expect(unitName("USD/biweekly")).toBe("$ per pay period");
+    expect(unitName("rate")).toBe("percent");
   });
 });
 
