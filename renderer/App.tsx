@@ -38,7 +38,7 @@ const VIEW_TABS: Partial<Record<MenuCommand, Tab>> = {
 };
 
 /** Moves focus to an element once React has drawn it (after a tab switch, say). */
-function focusSoon(find: () => HTMLElement | null | undefined, tries = 20): void {
+function focusSoon(find: () => HTMLElement | null | undefined, tries = 150): void {
   const el = find();
   if (el) {
     el.focus();
@@ -50,7 +50,7 @@ function focusSoon(find: () => HTMLElement | null | undefined, tries = 20): void
 /** The first amount cell of a FIS grid, or the first value cell of the inputs grid. */
 const firstCell = (grid: string, col?: string) =>
   document.querySelector<HTMLElement>(
-    `[data-testid="${grid}"] .ag-center-cols-container .ag-row[row-index="0"] .ag-cell${col ? `[col-id="${col}"]` : ""}`,
+    `[data-testid="${grid}"] .ag-row[row-index="0"] .ag-cell${col ? `[col-id="${col}"]` : ':not([col-id="label"])'}`,
   );
 
 /**
@@ -89,6 +89,18 @@ export function App() {
   const [show, setShow] = useState({ computed: true, published: false, variance: false });
   const [explainOpen, setExplainOpen] = useState(false);
   const [sidebarOpen, setSidebarOpen] = useState(false);
+  // The narrow-screen sidebar is an overlay: picking a scenario or Escape closes it (focus back on its toggle).
+  useEffect(() => setSidebarOpen(false), [state.activeKey]);
+  useEffect(() => {
+    if (!sidebarOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      setSidebarOpen(false);
+      document.querySelector<HTMLElement>('[data-testid="sidebar-toggle"]')?.focus();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [sidebarOpen]);
   const announce = useAnnounce();
   const lastChange = useLastChange(entry.key, entry.scenario, entry.baseline, result);
   useEffect(() => {

@@ -2,6 +2,7 @@
  * Cost of 1%: per fiscal year, what one more point of raise that year costs in its own year and
  * over the agreement, and the same for $1,000 flat per member. A click shows the explanation.
  */
+import { ScrollRegion } from "../panels/ScrollRegion";
 import { Decimal } from "../../model/engine/decimal";
 import type { Explanation } from "../../model/engine/explain";
 import { cellText } from "../format/number";
@@ -65,42 +66,44 @@ export function CostOfOnePercent({
     );
   };
   return (
-    <table className="analysis-table" data-testid="cost-of-1">
-      <caption className="table-caption">Cost of one more point of raise, and of $1,000 per member, in $ thousands</caption>
-      <thead>
-        <tr>
-          <th rowSpan={2} scope="col">
-            Fiscal year
-          </th>
-          <th colSpan={2} scope="colgroup">
-            +1 point of raise that year ($ thousands)
-          </th>
-          <th colSpan={2} scope="colgroup">
-            +$1,000 per member from that year ($ thousands)
-          </th>
-        </tr>
-        <tr>
-          <th>Own year</th>
-          <th>{span}</th>
-          <th>Own year</th>
-          <th>{span}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {data.onePercent.map((p, i) => {
-          const f = data.flatPerMember[i];
-          const fy = `FY${p.fiscalYear}`;
-          return (
-            <tr key={p.id}>
-              <th scope="row">{fy}</th>
-              {cell(p, "own", `c1-percent-${fy}-own`, "+1 point of raise")}
-              {cell(p, "all", `c1-percent-${fy}-all`, "+1 point of raise")}
-              {cell(f, "own", `c1-flat-${fy}-own`, "+$1,000 per member")}
-              {cell(f, "all", `c1-flat-${fy}-all`, "+$1,000 per member")}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <ScrollRegion label="Cost of 1% table">
+      <table className="analysis-table" data-testid="cost-of-1">
+        <caption className="table-caption">Cost of one more point of raise, and of $1,000 per member, in $ thousands</caption>
+        <thead>
+          <tr>
+            <th rowSpan={2} scope="col">
+              Fiscal year
+            </th>
+            <th colSpan={2} scope="colgroup">
+              +1 point of raise that year ($ thousands)
+            </th>
+            <th colSpan={2} scope="colgroup">
+              +$1,000 per member from that year ($ thousands)
+            </th>
+          </tr>
+          <tr>
+            <th>Own year</th>
+            <th>{span}</th>
+            <th>Own year</th>
+            <th>{span}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.onePercent.map((p, i) => {
+            const f = data.flatPerMember[i];
+            const fy = `FY${p.fiscalYear}`;
+            return (
+              <tr key={p.id}>
+                <th scope="row">{fy}</th>
+                {cell(p, "own", `c1-percent-${fy}-own`, "+1 point of raise")}
+                {cell(p, "all", `c1-percent-${fy}-all`, "+1 point of raise")}
+                {cell(f, "own", `c1-flat-${fy}-own`, "+$1,000 per member")}
+                {cell(f, "all", `c1-flat-${fy}-all`, "+$1,000 per member")}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }

@@ -2,6 +2,7 @@
  * Sensitivity: the tornado (each input moved down and up by its step; bars sorted by the swing of
  * the all-years TOTAL COST) and the two-way table of two years' raises.
  */
+import { ScrollRegion } from "../panels/ScrollRegion";
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Decimal } from "../../model/engine/decimal";
 import { toDisplayThousands, type RoundingMode } from "../../model/engine/rounding";
@@ -66,34 +67,36 @@ export function Tornado({ data, rounding }: { data: TornadoData; rounding: Round
           </BarChart>
         </ResponsiveContainer>
       </ChartFigure>
-      <table className="analysis-table small" data-testid="tornado-table">
-        <thead>
-          <tr>
-            <th scope="col">Input</th>
-            <th scope="col">Step</th>
-            <th scope="col">Value: down / as is / up</th>
-            <th scope="col">Total down ($ thousands)</th>
-            <th scope="col">Total up ($ thousands)</th>
-            <th scope="col">Swing ($ thousands)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((b) => (
-            <tr key={b.path} data-testid="tornado-row" data-path={b.path} data-swing={b.swing}>
-              <th scope="row">
-                {b.label} <span className="muted">({b.owner})</span>
-              </th>
-              <td>{stepText(b.move, b.unit)}</td>
-              <td className="num">
-                {valueText(b.low, b.unit)} / {valueText(b.value, b.unit)} / {valueText(b.high, b.unit)}
-              </td>
-              <td className="num">{k(b.totalLow)}</td>
-              <td className="num">{k(b.totalHigh)}</td>
-              <td className="num">{k(b.swing)}</td>
+      <ScrollRegion label="Tornado table">
+        <table className="analysis-table small" data-testid="tornado-table">
+          <thead>
+            <tr>
+              <th scope="col">Input</th>
+              <th scope="col">Step</th>
+              <th scope="col">Value: down / as is / up</th>
+              <th scope="col">Total down ($ thousands)</th>
+              <th scope="col">Total up ($ thousands)</th>
+              <th scope="col">Swing ($ thousands)</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.map((b) => (
+              <tr key={b.path} data-testid="tornado-row" data-path={b.path} data-swing={b.swing}>
+                <th scope="row">
+                  {b.label} <span className="muted">({b.owner})</span>
+                </th>
+                <td>{stepText(b.move, b.unit)}</td>
+                <td className="num">
+                  {valueText(b.low, b.unit)} / {valueText(b.value, b.unit)} / {valueText(b.high, b.unit)}
+                </td>
+                <td className="num">{k(b.totalLow)}</td>
+                <td className="num">{k(b.totalHigh)}</td>
+                <td className="num">{k(b.swing)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </div>
   );
 }
@@ -113,7 +116,8 @@ export function TwoWay({
   const refCol = data.columnRates.findIndex((c) => reference.column?.equals(c));
   const refValue = refRow >= 0 && refCol >= 0 ? new Decimal(data.values[refRow]![refCol]!) : null;
   return (
-    <div className="twoway-wrap">
+    // Focusable so keyboard users can scroll it (it is wider than a narrow screen).
+    <div className="twoway-wrap" tabIndex={0} role="region" aria-label="Two-way table (scrolls sideways)">
       <table className="twoway" data-testid="twoway">
         <caption>
           All-years TOTAL COST, $ thousands: FY{data.rowYear} raise (rows) x FY{data.columnYear} raise (columns), other inputs as they are.

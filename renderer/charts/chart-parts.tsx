@@ -52,7 +52,7 @@ export function ChartFigure({
         </button>
       )}
       {table && open && (
-        <div className="table-scroll" id={`${id}-table`}>
+        <div className="table-scroll" id={`${id}-table`} tabIndex={0} role="region" aria-label={`${caption}: data table`}>
           <table className="analysis-table small chart-table" data-testid="chart-table">
             <caption className="sr-only">{caption}</caption>
             <thead>

@@ -291,12 +291,14 @@ export function FisTable({
         rowHeight={size.row}
         headerHeight={size.header}
         domLayout="autoHeight"
+        autoSizePadding={6}
         ensureDomOrder
         suppressColumnVirtualisation
         suppressMovableColumns
         defaultColDef={DEFAULT_COL_DEF}
         tooltipShowDelay={600}
         tabToNextCell={tabOutOfGrid}
+        tabToNextHeader={tabOutOfGrid}
         onGridReady={onGridReady}
         onCellClicked={onCellClicked}
         onCellFocused={onCellFocused}

@@ -281,6 +281,7 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
           suppressColumnVirtualisation
           tooltipShowDelay={300}
           tabToNextCell={tabOutOfGrid}
+          tabToNextHeader={tabOutOfGrid}
           defaultColDef={DEFAULT_COL_DEF}
           onGridReady={(e) => {
             apiRef.current = e.api;

@@ -108,6 +108,9 @@ export function useGridA11y<T>(boxRef: RefObject<HTMLElement | null>, api: GridA
     const onFocused = (e: CellFocusedEvent<T>) => {
       if (e.rowIndex == null || typeof e.column !== "object" || e.column === null) return;
       const pos = { row: e.rowIndex, col: e.column.getColId() };
+      // A redraw re-announces the same focused cell: that is not a move, so the range stays.
+      const r = range.current;
+      if (r && r.focus.row === pos.row && r.focus.col === pos.col) return;
       range.current = shift.current && range.current ? { anchor: range.current.anchor, focus: pos } : { anchor: pos, focus: pos };
       schedule();
     };
@@ -159,6 +162,9 @@ export function useGridA11y<T>(boxRef: RefObject<HTMLElement | null>, api: GridA
         const colIndex = Math.min(Math.max(ids.indexOf(focused.column.getColId()) + step[1], 0), ids.length - 1);
         e.preventDefault();
         e.stopPropagation();
+        // The range is set here, before the focus moves, so no focus event can reset its anchor.
+        const anchor = range.current?.anchor ?? { row: focused.rowIndex, col: focused.column.getColId() };
+        range.current = { anchor, focus: { row, col: ids[colIndex]! } };
         api.ensureIndexVisible(row);
         api.ensureColumnVisible(ids[colIndex]!);
         api.setFocusedCell(row, ids[colIndex]!);

@@ -79,7 +79,7 @@ export function ComparePanel() {
       {results.length < 2 || !first ? (
         <p className="muted">Tick two or more scenarios to compare them.</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Comparison table (scrolls sideways)">
           <table className="compare-table" data-testid="compare-table">
             <caption className="table-caption">
               Each scenario per line and year, {unitWords(unitsOfResult(first))}; Δ is the change from the first (base) scenario, in{" "}

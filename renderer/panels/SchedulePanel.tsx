@@ -92,6 +92,7 @@ export function SchedulePanel({
           ensureDomOrder
           suppressColumnVirtualisation
           tabToNextCell={tabOutOfGrid}
+          tabToNextHeader={tabOutOfGrid}
           onGridReady={(e) => setCensusApi(e.api)}
           onRowDataUpdated={(e) => e.api.autoSizeAllColumns()}
         />
@@ -120,6 +121,7 @@ export function SchedulePanel({
               ensureDomOrder
               suppressColumnVirtualisation
               tabToNextCell={tabOutOfGrid}
+              tabToNextHeader={tabOutOfGrid}
               onGridReady={(e) => setScheduleApi(e.api)}
               onRowDataUpdated={(e) => e.api.autoSizeAllColumns()}
             />
