@@ -381,7 +381,7 @@ export function App() {
               <div className={explainOpen ? "table-screen explain-open" : "table-screen"}>
                 <div className="table-main">
                   <p className="hint" data-testid="hint">
-                    Click any number (or move to it with the arrow keys) to see where it comes from.{" "}
+                    Click any number to see where it comes from (or move to it with the arrow keys).{" "}
                     {entry.builtIn ? "Edit inputs on the Inputs tab (a copy is made for you)." : ""}
                   </p>
                   <div className="toggles">

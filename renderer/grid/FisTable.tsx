@@ -218,10 +218,19 @@ export function FisTable({
   }, [columnKey, labelsKey, unitKey, showComputed, showPublished, showVariance]);
 
   /** Amounts at their widest text; the label column gets the rest of the width, wrapping if it must. */
-  const fit = useCallback(() => {
+  const fitted = useRef({ width: -1, columns: "" });
+  const fit = useCallback((force = true) => {
     const a = apiRef.current;
     const box = boxRef.current;
     if (!a || a.isDestroyed() || !box) return;
+    // Only a new width or a new set of columns needs measuring again: sizing columns moves the
+    // grid's height (a scrollbar comes or goes) and AG Grid reports that as a size change too.
+    const columns = a
+      .getAllDisplayedColumns()
+      .map((c) => c.getColId())
+      .join(",");
+    if (!force && fitted.current.width === box.clientWidth && fitted.current.columns === columns) return;
+    fitted.current = { width: box.clientWidth, columns };
     a.autoSizeAllColumns();
     const label = a.getColumn("label");
     if (!label) return;
@@ -246,7 +255,7 @@ export function FisTable({
   useEffect(() => {
     if (!api || lastFit.current === signature) return;
     lastFit.current = signature;
-    const frame = requestAnimationFrame(fit);
+    const frame = requestAnimationFrame(() => fit());
     return () => cancelAnimationFrame(frame);
   }, [api, signature, fit]);
   useEffect(() => {
@@ -302,8 +311,8 @@ export function FisTable({
         onGridReady={onGridReady}
         onCellClicked={onCellClicked}
         onCellFocused={onCellFocused}
-        onGridSizeChanged={fit}
-        onDisplayedColumnsChanged={() => requestAnimationFrame(fit)}
+        onGridSizeChanged={() => fit(false)}
+        onDisplayedColumnsChanged={() => requestAnimationFrame(() => fit(false))}
       />
     </div>
   );
