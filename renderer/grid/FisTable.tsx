@@ -244,7 +244,10 @@ export function FisTable({
     const rest = available - amounts;
     const width = rest >= natural ? natural : Math.max(LABEL_MIN, Math.min(natural, Math.max(rest, Math.round(available * 0.3))));
     if (width !== natural) a.setColumnWidths([{ key: "label", newWidth: width }]);
-    a.resetRowHeights();
+    // Wrapped labels change row heights once the new width is drawn: measure them then.
+    requestAnimationFrame(() => {
+      if (!a.isDestroyed()) a.resetRowHeights();
+    });
   }, []);
 
   const signature = useMemo(

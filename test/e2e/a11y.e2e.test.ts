@@ -87,10 +87,13 @@ async function clippedCells(page: Page): Promise<string[]> {
     document.querySelectorAll<HTMLElement>(sel).forEach((el) => {
       if (el.offsetParent === null) return;
       const target = el.querySelector<HTMLElement>(".ag-cell-value") ?? el;
-      if (target.scrollWidth > target.clientWidth + 1) {
-        const where = el.closest("[data-testid]")?.getAttribute("data-testid") ?? "";
-        out.push(`${where} ${el.getAttribute("col-id") ?? el.tagName}: "${(el.textContent ?? "").trim().slice(0, 40)}"`);
-      }
+      const where = () => el.closest("[data-testid]")?.getAttribute("data-testid") ?? "";
+      const what = () => `${el.getAttribute("col-id") ?? el.tagName}: "${(el.textContent ?? "").trim().slice(0, 40)}"`;
+      if (target.scrollWidth > target.clientWidth + 1 || target.scrollHeight > target.clientHeight + 1) out.push(`${where()} ${what()}`);
+      // A grid sized to its rows must show all of them: nothing under its horizontal scrollbar.
+      const bar = el.closest(".ag-layout-auto-height")?.querySelector(".ag-body-horizontal-scroll:not(.ag-invisible):not(.ag-hidden)");
+      if (bar && el.getBoundingClientRect().bottom > bar.getBoundingClientRect().top + 1)
+        out.push(`${where()} under the scrollbar ${what()}`);
     });
     return out;
   });
