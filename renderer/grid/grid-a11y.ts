@@ -47,6 +47,9 @@ export interface GridA11yOptions {
   onCopied?: (cells: number) => void;
 }
 
+/** New rows and cells, and class changes (a refresh re-applies AG Grid's classes over the range marks). */
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] };
+
 const ARROWS: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
 
 export function useGridA11y<T>(boxRef: RefObject<HTMLElement | null>, api: GridApi<T> | null, options: GridA11yOptions): void {
@@ -98,11 +101,11 @@ export function useGridA11y<T>(boxRef: RefObject<HTMLElement | null>, api: GridA
         frame = 0;
         observer.disconnect();
         apply();
-        observer.observe(box, { childList: true, subtree: true });
+        observer.observe(box, OBSERVE);
       });
     };
     const observer = new MutationObserver(schedule);
-    observer.observe(box, { childList: true, subtree: true });
+    observer.observe(box, OBSERVE);
     apply();
 
     const onFocused = (e: CellFocusedEvent<T>) => {
