@@ -188,6 +188,29 @@ describe("four raise differences (each once credited with the whole combined cha
   });
 });
 
+describe("structural differences that cannot be made alone", () => {
+  it("a line renamed with its item: both differences are rows, zero alone, the whole move in the interaction", () => {
+    const base = fisAsPublished();
+    const renamed = fisAsPublished();
+    renamed.lines = renamed.lines.map((l) => (l.id === "otherNps" ? { ...l, id: "otherNonPersonal" } : l));
+    renamed.items = renamed.items.map((i) => (i.line === "otherNps" ? { ...i, line: "otherNonPersonal" } : i));
+    const a = attributeScenarios(base, renamed);
+    expect(a.differences.map((d) => [d.label, d.appliesAlone])).toEqual([
+      ["AEDs and ice machines: defined differently (table line under another id)", false],
+      ["Table lines: “Other NPS (AEDs and ice machines)” under another id", false],
+    ]);
+    expect(a.lines.filter((l) => l.side !== "both").map((l) => [l.id, l.side])).toEqual([
+      ["otherNps", "baseline"],
+      ["otherNonPersonal", "scenario"],
+    ]);
+    // Other NPS: $438,000 over the four years moves from one line to the other; TOTAL COST does not move.
+    expect(at(a.interaction, "otherNps", "Total").toString()).toBe("-438000");
+    expect(at(a.interaction, "otherNonPersonal", "Total").toString()).toBe("438000");
+    expect(at(a.total, "totalCost", "Total").isZero()).toBe(true);
+    expect(expectExactSums(a)).toBe(10 * 5);
+  });
+});
+
 /** A synthetic table: one line "cost" whose value is (sum of the weights of the differences made)^2. */
 const squareGame = (weights: number[]) => {
   const compute = (s: number[]): TableLike => {

@@ -184,7 +184,7 @@ function describeField(key: string, a: unknown, b: unknown, names: Names): strin
         Array.isArray(v) && v.every((e) => typeof e !== "object")
           ? v.map(say).join(" + ")
           : (namesFor(k, names).get(String(v)) ?? String(v ?? "none"));
-      if (say(x) === say(y)) return `${words(k)} (same name, another id)`;
+      if (say(x) === say(y)) return `${words(k)} under another id`;
       if (
         (typeof x !== "object" || Array.isArray(x)) &&
         (typeof y !== "object" || Array.isArray(y)) &&
