@@ -48,3 +48,8 @@ export function explanationValueText(value: string, unit: string): string {
   }
   return value;
 }
+
+/** Dollars to the cent as the FIS prints money: "$6,292,021.80", "($57.76)". */
+export function dollarsText(dollars: Decimal): string {
+  return money(dollars, { decimals: 2 });
+}

@@ -21,7 +21,7 @@ import {
   unitWords,
   unitsOfResult,
 } from "../../renderer/format/number";
-import { inputText, unitNounOf } from "../../renderer/format/money";
+import { dollarsText, inputText, unitNounOf } from "../../renderer/format/money";
 
 const MILLIONS_1 = { scale: "millions" as const, decimals: 1 };
 
@@ -40,6 +40,9 @@ describe("amounts", () => {
     expect(money("-500")).toBe("($500)");
     expect(money("12345678901234567890.12")).toBe("$12,345,678,901,234,567,890.12");
     expect(money("-21437", { dollarSign: false })).toBe("(21,437)");
+    expect(dollarsText(new Decimal("6292021.8"))).toBe("$6,292,021.80");
+    expect(dollarsText(new Decimal("-57.755"))).toBe("($57.76)");
+    expect(dollarsText(new Decimal("-0.004"))).toBe("$0.00");
   });
   it("changes: signed, parentheses for negatives, zero plain", () => {
     expect(changeText("6292")).toBe("+6,292");
