@@ -457,8 +457,8 @@ export function App() {
                     {lastChange.changed.size > 0 && (
                       <span className="changed-legend" data-testid="changed-legend">
                         {" "}
-                        ▲ / ▼: {lastChange.changed.size} cell{lastChange.changed.size === 1 ? "" : "s"} moved up or down by the last edit
-                        (kept until the next edit).
+                        ▲ / ▼: {lastChange.changed.size} cell{lastChange.changed.size === 1 ? "" : "s"} moved by the last edit (kept until
+                        the next).
                       </span>
                     )}
                     {reference && show.variance && <span> Variance = computed − published, {unitWords(units)}.</span>}
