@@ -255,6 +255,8 @@ export function App() {
     if (explainUpdate) announce(explainUpdate);
   }, [explainUpdate, announce]);
   const units = unitsOfResult(result);
+  const moved = lastChange.changed.size;
+  const changedLegend = `▲ / ▼: ${moved} cell${moved === 1 ? "" : "s"} moved up or down by the last edit (kept until the next edit).`;
   const closeExplain = useCallback(() => {
     setExplainOpen(false);
     focusSoon(() => document.querySelector<HTMLElement>('[data-testid="explain-toggle"]'));
@@ -457,8 +459,7 @@ export function App() {
                     {lastChange.changed.size > 0 && (
                       <span className="changed-legend" data-testid="changed-legend">
                         {" "}
-                        ▲ / ▼: {lastChange.changed.size} cell{lastChange.changed.size === 1 ? "" : "s"} moved by the last edit (kept until
-                        the next).
+                        {changedLegend}
                       </span>
                     )}
                     {reference && show.variance && <span> Variance = computed − published, {unitWords(units)}.</span>}
