@@ -1,23 +1,21 @@
-/** Text renderings of results for the terminal: the FIS layout in $ thousands, the JSON contract. */
-import type { TableResult } from "../engine/compute";
-import { formatThousands } from "../engine/rounding";
-import type { ScenarioComparison } from "../engine/analysis/diff";
+/** Text renderings of results for the terminal: the table in the scenario's display unit, and the JSON contract. */
+import { formatDisplayed, unitsHeading, type ScenarioComparison, type TableResult } from "../engine/index";
 
 const LABEL_WIDTH = 52;
-const COL_WIDTH = 12;
 
-const columnTitle = (c: string) => (c === "Total" ? "4-Yr Total" : c.replace("FY", "FY "));
+const colWidth = (result: TableResult) => Math.max(12, ...result.columns.map((c) => (result.columnLabels[c] ?? c).length + 2));
 
 export function formatTable(result: TableResult, title?: string): string {
   const out: string[] = [];
-  out.push(title ?? `Cost of the agreement ($ in thousands) - scenario: ${result.scenarioName}`);
-  out.push("".padEnd(LABEL_WIDTH) + result.columns.map((c) => columnTitle(c).padStart(COL_WIDTH)).join(""));
+  const width = colWidth(result);
+  const d = result.display.decimals;
+  out.push(title ?? `Cost of the agreement ${unitsHeading(result.display.unit)} - scenario: ${result.scenarioName}`);
+  out.push("".padEnd(LABEL_WIDTH) + result.columns.map((c) => (result.columnLabels[c] ?? c).padStart(width)).join(""));
   for (const line of result.lines) {
-    if (line.id === "totalCost") out.push("");
-    const label = line.kind === "total" ? line.label.toUpperCase() : line.label;
+    if (line.style === "total") out.push("");
+    const label = line.style === "total" ? line.label.toUpperCase() : line.label;
     out.push(
-      label.slice(0, LABEL_WIDTH - 1).padEnd(LABEL_WIDTH) +
-        result.columns.map((c) => formatThousands(line.cells[c]!.display).padStart(COL_WIDTH)).join(""),
+      label.slice(0, LABEL_WIDTH - 1).padEnd(LABEL_WIDTH) + result.columns.map((c) => formatDisplayed(line.cells[c]!.display, d).padStart(width)).join(""),
     );
   }
   out.push("");
@@ -26,24 +24,27 @@ export function formatTable(result: TableResult, title?: string): string {
 }
 
 export interface FisJson {
-  units: "USD thousands";
+  /** The display unit in words: "USD thousands", "USD", "USD millions". */
+  units: string;
   scenario: string;
   columns: string[];
+  columnLabels: Record<string, string>;
   lines: { id: string; label: string; values: Record<string, number>; exact: Record<string, string> }[];
 }
 
-/** The command-line JSON contract of DESIGN.md: displayed integers and unrounded dollars as strings. */
+/** The command-line JSON contract of DESIGN.md: displayed numbers in the display unit, and unrounded dollars as decimal strings (never cut). */
 export function tableJson(result: TableResult): FisJson {
   return {
     units: result.units,
     scenario: result.scenarioName,
     columns: result.columns,
+    columnLabels: result.columnLabels,
     lines: result.lines.map((line) => ({
       id: line.id,
       label: line.label,
-      // Displayed values are whole thousands, so a JS number holds them exactly.
+      // Displayed values have a few decimals at most, which a JS number holds exactly.
       values: Object.fromEntries(result.columns.map((c) => [c, line.cells[c]!.display.toNumber()])),
-      exact: Object.fromEntries(result.columns.map((c) => [c, line.cells[c]!.exact.toDecimalPlaces(2).toFixed(2)])),
+      exact: Object.fromEntries(result.columns.map((c) => [c, line.cells[c]!.exact.toFixed()])),
     })),
   };
 }
@@ -51,17 +52,19 @@ export function tableJson(result: TableResult): FisJson {
 export function formatComparison(cmp: ScenarioComparison): string {
   const out: string[] = [];
   const { a, b } = cmp;
-  out.push(`Comparison ($ in thousands): A = ${a.scenarioName}, B = ${b.scenarioName}`);
-  out.push("".padEnd(36) + a.columns.map((c) => `${columnTitle(c)} A`.padStart(13) + "B".padStart(9) + "B-A".padStart(7)).join(""));
+  const title = (c: string) => a.columnLabels[c] ?? c;
+  out.push(`Comparison ${unitsHeading(a.display.unit)}: A = ${a.scenarioName}, B = ${b.scenarioName}`);
+  out.push("".padEnd(36) + a.columns.map((c) => `${title(c)} A`.padStart(13) + "B".padStart(9) + "B-A".padStart(7)).join(""));
   for (const line of a.lines) {
-    const lineB = b.lines.find((l) => l.id === line.id)!;
+    const lineB = b.lines.find((l) => l.id === line.id);
     const cols = a.columns.map((c) => {
       const va = line.cells[c]!.display;
-      const vb = lineB.cells[c]!.display;
+      const vb = lineB?.cells[c]?.display;
+      if (!vb) return formatDisplayed(va, a.display.decimals, false).padStart(13) + "-".padStart(9) + "".padStart(7);
       const d = vb.minus(va);
       return (
-        formatThousands(va, false).padStart(13) +
-        formatThousands(vb, false).padStart(9) +
+        formatDisplayed(va, a.display.decimals, false).padStart(13) +
+        formatDisplayed(vb, b.display.decimals, false).padStart(9) +
         (d.isZero() ? "" : (d.isPositive() ? "+" : "") + d.toString()).padStart(7)
       );
     });

@@ -26,6 +26,8 @@ export {
   computeTable,
   findCell,
   totalLineId,
+  totalByColumn,
+  shareLineId,
   TOTAL_COLUMN,
   ANNUALIZED_COLUMN,
   type Cell,
@@ -64,21 +66,14 @@ export {
 export { migrateScenario, LATEST_VERSION, OLDEST_SUPPORTED_VERSION } from "./scenario/migrations";
 export { KINDS, DEFAULT_REGISTRY, kindIndex, type Registry } from "./kinds/registry";
 export { defineKind, type KindModule, type AnyKind, type ItemBase, type ItemCell, type ItemField, type CostContext, type FormulaContext, type ItemFormula } from "./kinds/kind";
-export { itemBaseShape, coveredGroups, usdCell, combine, itemLabel, field, fundShareFields, membersFormula, sumOf } from "./kinds/common";
+export { itemBaseShape, coveredGroups, usdCell, combine, itemLabel, field, fundShareFields, membersFormula, payrollFormula, partFormula, partForGroups, sumOf } from "./kinds/common";
 export { itemFormula, formulaContextFor } from "./kinds/formulas";
 export { describeItems } from "./kinds/describe";
-export {
-  checkCensus,
-  checkedCensus,
-  assertCensus,
-  CENSUS_CELL_LIMIT,
-  embedCensus,
-  censusHash,
-  defaultScheduleMethod,
-  referenceCensus,
-  type CheckedCensus,
-  type Census,
-  type CensusCell,
-} from "./schedule";
-export { withScheduleMethod } from "./schedule/with-method";
+export * from "./schedule";
+export { prng } from "./schedule/synthetic";
+export { raiseTerms, chooseBasis, scheduleCostSettings, printedAdjustments, STEP_SUFFIX, TURNOVER_SUFFIX } from "./kinds/raises-schedule";
+export { salaryBases, sortedSteps, stepKey, stepPath, levelAfter, applyStep, type SalaryBase } from "./kinds/raises";
+export { payRateInForce } from "./kinds/pay-rate";
+export { addCostLine, removeCostLine, lineDependents, idFromLabel, COST_LINE_KINDS, type NewCostItem, type NewCostLine, type CostLineChange, type LineDependent } from "./scenario/cost-lines";
+export { withScheduleMethod, censusOfScenario } from "./schedule/with-method";
 export * from "./analysis";

@@ -5,11 +5,11 @@
  * is reported with sheet, row and column letter, and nothing is applied unless the whole sheet
  * is valid and the resulting scenario passes checkScenario.
  */
-import { Decimal, parseDecimal } from "../engine/decimal";
-import type { Checked, InputError } from "../engine/errors";
-import { listInputs, setInputValue } from "../engine/scenario/paths";
-import { checkScenario } from "../engine/scenario/schema";
-import type { Scenario } from "../engine/scenario/types";
+import { Decimal, parseDecimal } from "../engine/index";
+import type { Checked, InputError } from "../engine/index";
+import { listInputs, setInputValue } from "../engine/index";
+import { checkScenario } from "../engine/index";
+import type { Scenario } from "../engine/index";
 import {
   columnLetter,
   CSV_SHEET,

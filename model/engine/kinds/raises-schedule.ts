@@ -23,7 +23,12 @@ export function raiseTerms(item: RaisesItem): RaiseTerm[] {
 }
 
 /** The adjustment each fiscal year's schedules print ("0.020"), from the schedules themselves; a year whose tables print different ones has none. */
+let printed: Map<number, Decimal> | undefined;
 export function printedAdjustments(): Map<number, Decimal> {
+  return (printed ??= readPrintedAdjustments());
+}
+
+function readPrintedAdjustments(): Map<number, Decimal> {
   const byYear = new Map<number, Set<string>>();
   for (const s of loadSchedules()) {
     if (s.adjustment === null) continue;

@@ -5,7 +5,9 @@
  */
 import type { Scenario } from "../scenario/types";
 import type { Census } from "./types";
-import { defaultScheduleMethod, embedCensus } from "./method";
+import type { CheckedCensus } from "./census-check";
+import { censusOfBlock, defaultScheduleMethod, embedCensus } from "./method";
+import { referenceCensus } from "./index";
 
 export function withScheduleMethod(scenario: Scenario, census?: Census): Scenario {
   const block = scenario.scheduleMethod ?? defaultScheduleMethod();
@@ -14,4 +16,10 @@ export function withScheduleMethod(scenario: Scenario, census?: Census): Scenari
     settings: { ...scenario.settings, salaryMethod: "schedule" },
     scheduleMethod: census ? { ...block, census: embedCensus(census) } : block,
   };
+}
+
+/** The checked census a schedule-method scenario prices (its embedded census, or the named reference census). */
+export function censusOfScenario(scenario: Scenario): CheckedCensus {
+  if (!scenario.scheduleMethod) throw new Error("the scenario has no scheduleMethod block");
+  return censusOfBlock(scenario.scheduleMethod, referenceCensus);
 }
