@@ -83,7 +83,10 @@ export function goalSeekCommand(scenario: Scenario, opts: GoalSeekOptions, compu
   if (opts.limit === undefined && defaultLimit === undefined)
     throw new UsageError("--goal-seek needs --limit: the table has no line of entered amounts to hold the cost to");
   const limit = parseLimit(opts.limit ?? defaultLimit!);
-  if (!limit) throw new UsageError(`--limit ${opts.limit}: write a line of entered amounts (e.g. fundingAvailable), that line+N or -N, or a dollar amount`);
+  if (!limit)
+    throw new UsageError(
+      `--limit ${opts.limit}: write a line of entered amounts (e.g. fundingAvailable), that line+N or -N, or a dollar amount`,
+    );
   if (limit.kind === "amountsPlus" && !amountsLine(scenario, limit.lineId))
     throw new UsageError(`--limit ${opts.limit}: "${limit.lineId}" is not a line of entered amounts in this table`);
   const over = opts.over ?? (limit.kind === "amount" ? "total" : "each");

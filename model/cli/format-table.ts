@@ -15,7 +15,8 @@ export function formatTable(result: TableResult, title?: string): string {
     if (line.style === "total") out.push("");
     const label = line.style === "total" ? line.label.toUpperCase() : line.label;
     out.push(
-      label.slice(0, LABEL_WIDTH - 1).padEnd(LABEL_WIDTH) + result.columns.map((c) => formatDisplayed(line.cells[c]!.display, d).padStart(width)).join(""),
+      label.slice(0, LABEL_WIDTH - 1).padEnd(LABEL_WIDTH) +
+        result.columns.map((c) => formatDisplayed(line.cells[c]!.display, d).padStart(width)).join(""),
     );
   }
   out.push("");

@@ -48,7 +48,13 @@ export function scheduleOptions(args: ParsedArgs, scenario: Scenario): { scenari
   let census;
   if (censusFile !== undefined) {
     const parsed = parseCensusCsv(readInputFile(censusFile), censusFile);
-    if (!parsed.ok) throw new InputFailure(parsed.errors.slice(0, 50).map((e) => formatInputError(e)).join("\n"));
+    if (!parsed.ok)
+      throw new InputFailure(
+        parsed.errors
+          .slice(0, 50)
+          .map((e) => formatInputError(e))
+          .join("\n"),
+      );
     census = parsed.value;
   }
   let next = withScheduleMethod(scenario, census);
@@ -60,7 +66,9 @@ export function scheduleOptions(args: ParsedArgs, scenario: Scenario): { scenari
       ...next,
       scheduleMethod: {
         ...block,
-        ...(separation ? { separationRate: { ...block.separationRate, value: separation, source: { kind: "user", ref: "--separation-rate" } } } : {}),
+        ...(separation
+          ? { separationRate: { ...block.separationRate, value: separation, source: { kind: "user", ref: "--separation-rate" } } }
+          : {}),
         ...(held ? { heldShare: { ...block.heldShare, value: held, source: { kind: "user", ref: "--held-share" } } } : {}),
       },
     };
@@ -72,7 +80,8 @@ export function reconciliation(scenario: Scenario): ReconcileResult {
   const raises = scenario.items.find((i): i is RaisesItem => i.kind === "raises");
   if (!raises) throw new UsageError("--reconcile needs a scenario with a raises item");
   const group = scenario.groups[0]!;
-  if (!group.members || !group.averageSalary) throw new UsageError("--reconcile compares with members x average salary; the first group gives no average salary");
+  if (!group.members || !group.averageSalary)
+    throw new UsageError("--reconcile compares with members x average salary; the first group gives no average salary");
   const terms = raiseTerms(raises);
   return reconcile(
     censusOfScenario(scenario),
@@ -92,12 +101,15 @@ export function formatReconciliation(r: ReconcileResult, scenario: Scenario): st
   const k = (d: Decimal) => formatDisplayed(toDisplay(d, display), display.decimals).padStart(14);
   const out = [
     `Reconciliation (${display.unit}): schedule (census) method vs average-salary method, base salary cost over FY${r.schedule.baseFiscalYear} payroll`,
-    "".padEnd(10) + ["average", "schedule", "difference", "step cost", "turnover", "mix", "payroll base"].map((h) => h.padStart(14)).join(""),
+    "".padEnd(10) +
+      ["average", "schedule", "difference", "step cost", "turnover", "mix", "payroll base"].map((h) => h.padStart(14)).join(""),
   ];
   for (const y of r.years)
     out.push(
       `FY${y.fiscalYear}`.padEnd(10) +
-        [y.averageMethod, y.scheduleMethod, y.difference, y.parts.stepCost, y.parts.turnoverSavings, y.parts.mix, y.parts.payrollBase].map(k).join(""),
+        [y.averageMethod, y.scheduleMethod, y.difference, y.parts.stepCost, y.parts.turnoverSavings, y.parts.mix, y.parts.payrollBase]
+          .map(k)
+          .join(""),
     );
   out.push("");
   out.push(

@@ -75,7 +75,8 @@ export function anchorProblem(calendar: Pick<PayCalendar, "payFrequency" | "payP
   const day = Number.parseInt(calendar.payPeriodAnchor.slice(8, 10), 10);
   if (calendar.payFrequency === "semimonthly" && day > 13)
     return `a semimonthly pay period starts on day ${day} and day ${day + 15}; pick an anchor on day 1 to 13 of a month`;
-  if (calendar.payFrequency === "monthly" && day > 28) return `a monthly pay period starting on day ${day} would skip short months; pick day 1 to 28`;
+  if (calendar.payFrequency === "monthly" && day > 28)
+    return `a monthly pay period starting on day ${day} would skip short months; pick day 1 to 28`;
   return null;
 }
 
@@ -125,7 +126,12 @@ export function fractionOfFiscalYear(effective: string, fy: number, calendar: Pa
 }
 
 /** The same share as whole numbers (periods or days after the date, of the year's), for spreadsheet formulas. */
-export function shareOfFiscalYearAfter(effective: string, fy: number, calendar: PayCalendar, method: ProrationMethod): { num: number; den: number } {
+export function shareOfFiscalYearAfter(
+  effective: string,
+  fy: number,
+  calendar: PayCalendar,
+  method: ProrationMethod,
+): { num: number; den: number } {
   const m = calendar.fiscalYearStartMonth;
   const start = dayOrdinal(fiscalYearStart(fy, m));
   const end = dayOrdinal(fiscalYearEndExclusive(fy, m));

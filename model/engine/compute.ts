@@ -139,7 +139,10 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
     const together = kind.companions?.(item, ctx);
     if (together) {
       for (const fy of years) byYear.set(fy, together.own.get(fy)!);
-      companions.set(item.id, together.parts.map((p) => p.id));
+      companions.set(
+        item.id,
+        together.parts.map((p) => p.id),
+      );
       for (const part of together.parts) {
         costs.set(part.id, part.cells);
         itemResults.set(part.id, { id: part.id, label: part.label, kind: item.kind, line: part.line.id, cells: {} });
@@ -147,7 +150,12 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
       }
     } else {
       for (const fy of years)
-        byYear.set(fy, before(fy) ? usdCell(`${item.label} FY${fy}`, ZERO, `before the agreement takes effect (${s.agreement.effectiveFrom})`) : kind.cost(item, ctx, fy));
+        byYear.set(
+          fy,
+          before(fy)
+            ? usdCell(`${item.label} FY${fy}`, ZERO, `before the agreement takes effect (${s.agreement.effectiveFrom})`)
+            : kind.cost(item, ctx, fy),
+        );
     }
     itemResults.set(item.id, { id: item.id, label: item.label, kind: item.kind, line: item.line, cells: {} });
   }
@@ -156,12 +164,19 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
       annual.set(item.id, kindOf(item).annualized(item, ctx));
       for (const partId of companions.get(item.id) ?? []) {
         const last = costs.get(partId)!.get(years[years.length - 1]!)!;
-        annual.set(partId, usdCell(`${itemResults.get(partId)!.label} annualized`, last.exact, "the last fiscal year's cost", [last.explanation]));
+        annual.set(
+          partId,
+          usdCell(`${itemResults.get(partId)!.label} annualized`, last.exact, "the last fiscal year's cost", [last.explanation]),
+        );
       }
     }
   for (const [id, r] of itemResults) {
     for (const fy of years) r.cells[fyKey(fy)] = costs.get(id)!.get(fy)!;
-    r.cells[TOTAL_COLUMN] = usdCell(`${r.label}, ${years.length}-year total`, sum(years.map((fy) => costs.get(id)!.get(fy)!.exact)), "sum of the unrounded fiscal-year values");
+    r.cells[TOTAL_COLUMN] = usdCell(
+      `${r.label}, ${years.length}-year total`,
+      sum(years.map((fy) => costs.get(id)!.get(fy)!.exact)),
+      "sum of the unrounded fiscal-year values",
+    );
     if (annualized) r.cells[ANNUALIZED_COLUMN] = annual.get(id)!;
   }
   const itemOrder = [...s.items.map((i) => i.id), ...[...itemResults.keys()].filter((id) => !items.has(id))];
@@ -217,7 +232,17 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
         if (owner.fundShares) {
           if (!itemShare) return zeroCell(label, `the item's fund shares give ${fund} nothing`);
           const rate = dec(itemShare);
-          return { exact: rate.times(whole.exact), explanation: { label, value: rate.times(whole.exact).toString(), unit: "USD", formula: "item's fund share x item cost", symbols: `${rate} x ${whole.exact}`, children: [whole.explanation] } };
+          return {
+            exact: rate.times(whole.exact),
+            explanation: {
+              label,
+              value: rate.times(whole.exact).toString(),
+              unit: "USD",
+              formula: "item's fund share x item cost",
+              symbols: `${rate} x ${whole.exact}`,
+              children: [whole.explanation],
+            },
+          };
         }
         const fy = column === ANNUALIZED_COLUMN ? "annualized" : Number.parseInt(column.slice(2), 10);
         const parts = coveredGroups(s, owner)
@@ -225,10 +250,29 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
           .map((g) => {
             const part = partForGroups(owner, whole, [g.id], ctx, fy as number | "annualized", r.id);
             const rate = dec(g.fundShares![fund]!);
-            return { exact: rate.times(part.exact), explanation: { label: `${g.label}: ${fund} share`, value: rate.times(part.exact).toString(), unit: "USD", formula: "group's fund share x the group's part of the cost", symbols: `${rate} x ${part.exact}`, children: [part.explanation] } };
+            return {
+              exact: rate.times(part.exact),
+              explanation: {
+                label: `${g.label}: ${fund} share`,
+                value: rate.times(part.exact).toString(),
+                unit: "USD",
+                formula: "group's fund share x the group's part of the cost",
+                symbols: `${rate} x ${part.exact}`,
+                children: [part.explanation],
+              },
+            };
           });
         const v = sum(parts.map((p) => p.exact));
-        return { exact: v, explanation: { label, value: v.toString(), unit: "USD", formula: parts.length ? "sum over the covered groups with a share in this fund" : "no covered group has a share in this fund", children: parts.map((p) => p.explanation) } };
+        return {
+          exact: v,
+          explanation: {
+            label,
+            value: v.toString(),
+            unit: "USD",
+            formula: parts.length ? "sum over the covered groups with a share in this fund" : "no covered group has a share in this fund",
+            children: parts.map((p) => p.explanation),
+          },
+        };
       });
   const fundCells = (line: TableLine, column: string, label: string): RawCell => {
     // Cost lines named directly or through sums (with their signs) and fund lines' own parts.
@@ -244,7 +288,16 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
     line.fund!.of.forEach((id) => visit(id, 1));
     const parts = terms.flatMap((t) => fundPart(t.id, line.fund!.fund, column).map((c) => ({ c, sign: t.sign })));
     const v = sum(parts.map((p) => (p.sign > 0 ? p.c.exact : p.c.exact.negated())));
-    return { exact: v, explanation: { label, value: v.toString(), unit: "USD", formula: `the part of ${line.fund!.of.map(labelOf).join(", ")} paid by ${line.fund!.fund}`, children: parts.map((p) => p.c.explanation) } };
+    return {
+      exact: v,
+      explanation: {
+        label,
+        value: v.toString(),
+        unit: "USD",
+        formula: `the part of ${line.fund!.of.map(labelOf).join(", ")} paid by ${line.fund!.fund}`,
+        children: parts.map((p) => p.c.explanation),
+      },
+    };
   };
 
   const derivedLine = (b: Built): Record<string, RawCell> => {
@@ -300,7 +353,10 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
     if (display.totals === "sumOfRounded" && column === TOTAL_COLUMN) v = sum(fyColumns.map((c) => displayOf(id, c)));
     else if (display.totals === "sumOfRounded" && b.kind === "sum") {
       const l = b.line as TableLine;
-      v = sum([...l.sum!.flatMap(expand).map((r) => displayOf(r, column)), ...(l.minus ?? []).flatMap(expand).map((r) => displayOf(r, column).negated())]);
+      v = sum([
+        ...l.sum!.flatMap(expand).map((r) => displayOf(r, column)),
+        ...(l.minus ?? []).flatMap(expand).map((r) => displayOf(r, column).negated()),
+      ]);
     } else v = toDisplay(column === TOTAL_COLUMN ? totalOf(rawLine, fyColumns) : rawLine[column]!.exact, display);
     row[column] = v;
     return v;

@@ -8,18 +8,7 @@ import { z } from "zod";
 import { Decimal, parseDecimal } from "./decimal";
 import { SOURCE_KINDS, sourceSchema, strict } from "./scenario/zod-kit";
 
-export const UNITS = [
-  "USD",
-  "USD/year",
-  "USD/month",
-  "USD/pay period",
-  "USD/hour",
-  "rate",
-  "share",
-  "members",
-  "count",
-  "hours",
-] as const;
+export const UNITS = ["USD", "USD/year", "USD/month", "USD/pay period", "USD/hour", "rate", "share", "members", "count", "hours"] as const;
 export type Unit = (typeof UNITS)[number];
 
 export interface FieldSpec {
@@ -74,7 +63,7 @@ export function valueProblem(text: string, spec: FieldSpec): string | null {
 
 /** One input as a file holds it. */
 const paramShape = {
-  value: z.string().max(64).describe("The value as a decimal string, e.g. \"0.02\" or \"105271.50\"."),
+  value: z.string().max(64).describe('The value as a decimal string, e.g. "0.02" or "105271.50".'),
   unit: z.string().max(40).optional().describe("Optional, for readability only: must equal the field's own unit."),
   label: z.string().max(500).describe("What the value is, in words."),
   source: sourceSchema,

@@ -65,8 +65,31 @@ export {
 } from "./scenario/schema";
 export { migrateScenario, LATEST_VERSION, OLDEST_SUPPORTED_VERSION } from "./scenario/migrations";
 export { KINDS, DEFAULT_REGISTRY, kindIndex, type Registry } from "./kinds/registry";
-export { defineKind, type KindModule, type AnyKind, type ItemBase, type ItemCell, type ItemField, type CostContext, type FormulaContext, type ItemFormula } from "./kinds/kind";
-export { itemBaseShape, coveredGroups, usdCell, combine, itemLabel, field, fundShareFields, membersFormula, payrollFormula, partFormula, partForGroups, sumOf } from "./kinds/common";
+export {
+  defineKind,
+  type KindModule,
+  type AnyKind,
+  type ItemBase,
+  type ItemCell,
+  type ItemField,
+  type CostContext,
+  type FormulaContext,
+  type ItemFormula,
+} from "./kinds/kind";
+export {
+  itemBaseShape,
+  coveredGroups,
+  usdCell,
+  combine,
+  itemLabel,
+  field,
+  fundShareFields,
+  membersFormula,
+  payrollFormula,
+  partFormula,
+  partForGroups,
+  sumOf,
+} from "./kinds/common";
 export { itemFormula, formulaContextFor } from "./kinds/formulas";
 export { describeItems } from "./kinds/describe";
 export * from "./schedule";
@@ -74,6 +97,16 @@ export { prng } from "./schedule/synthetic";
 export { raiseTerms, chooseBasis, scheduleCostSettings, printedAdjustments, STEP_SUFFIX, TURNOVER_SUFFIX } from "./kinds/raises-schedule";
 export { salaryBases, sortedSteps, stepKey, stepPath, levelAfter, applyStep, type SalaryBase } from "./kinds/raises";
 export { payRateInForce } from "./kinds/pay-rate";
-export { addCostLine, removeCostLine, lineDependents, idFromLabel, COST_LINE_KINDS, type NewCostItem, type NewCostLine, type CostLineChange, type LineDependent } from "./scenario/cost-lines";
+export {
+  addCostLine,
+  removeCostLine,
+  lineDependents,
+  idFromLabel,
+  COST_LINE_KINDS,
+  type NewCostItem,
+  type NewCostLine,
+  type CostLineChange,
+  type LineDependent,
+} from "./scenario/cost-lines";
 export { withScheduleMethod, censusOfScenario } from "./schedule/with-method";
 export * from "./analysis";

@@ -196,7 +196,11 @@ function rowWriter(layout: CalcLayout, put: (r: number, cells: Row) => void, cac
     }
     const first = col(layout.fyCol(layout.years[0]!));
     const last = col(layout.fyCol(layout.years[layout.years.length - 1]!));
-    row[layout.totalCol] = formula(`SUM(${first}${r}:${last}${r})`, cached ? cachedNumber(cells[TOTAL_COLUMN]!.exact) : undefined, DOLLARS_FORMAT);
+    row[layout.totalCol] = formula(
+      `SUM(${first}${r}:${last}${r})`,
+      cached ? cachedNumber(cells[TOTAL_COLUMN]!.exact) : undefined,
+      DOLLARS_FORMAT,
+    );
     if (layout.annualCol !== undefined) row[layout.annualCol] = num(cachedNumber(cells[ANNUALIZED_COLUMN]!.exact), DOLLARS_FORMAT);
     row[layout.howCol] = text(how);
     put(r, row);
@@ -216,7 +220,14 @@ function itemRows(scenario: Scenario, result: TableResult, layout: CalcLayout, c
       : tooLong
         ? `the formula would pass Excel's ${MAX_FORMULA_LENGTH}-character limit (too many groups or steps): values from the engine, not formulas`
         : "costed by the engine from the census on the salary schedules (schedule method): values, not formulas";
-    write(layout.itemRows.get(item.id)!, `item:${item.id}`, `${item.label} (${item.kind}, line ${item.line})`, (fy) => perYear[layout.years.indexOf(fy)]?.formula, item.cells, how);
+    write(
+      layout.itemRows.get(item.id)!,
+      `item:${item.id}`,
+      `${item.label} (${item.kind}, line ${item.line})`,
+      (fy) => perYear[layout.years.indexOf(fy)]?.formula,
+      item.cells,
+      how,
+    );
   }
 }
 
@@ -262,7 +273,8 @@ function lineRowsOf(scenario: Scenario, result: TableResult, layout: CalcLayout,
   const itemCell = (id: string, fy: number) => `${col(layout.fyCol(fy))}${layout.itemRows.get(id)}`;
   const linesById = new Map(scenario.table.lines.map((l) => [l.id, l]));
   // A reference to a cost line includes the lines the schedule method adds after it.
-  const companions = (id: string) => result.lines.filter((l) => l.id.startsWith(id) && !linesById.has(l.id) && l.kind === "cost").map((l) => l.id);
+  const companions = (id: string) =>
+    result.lines.filter((l) => l.id.startsWith(id) && !linesById.has(l.id) && l.kind === "cost").map((l) => l.id);
   const expand = (id: string) => [id, ...(linesById.get(id) && lineKind(linesById.get(id)!) === "cost" ? companions(id) : [])];
   const costTerms = (id: string, sign: number): { id: string; sign: number }[] => {
     const l = linesById.get(id);
@@ -287,7 +299,8 @@ function lineRowsOf(scenario: Scenario, result: TableResult, layout: CalcLayout,
         how = "share x line";
         break;
       case "amounts":
-        fyFormula = (fy) => (spec!.amounts![fyKey(fy)] ? `${spec!.negate ? "-" : ""}${ctx.ref(`table.lines.${line.id}.amounts.${fyKey(fy)}`)}` : "0");
+        fyFormula = (fy) =>
+          spec!.amounts![fyKey(fy)] ? `${spec!.negate ? "-" : ""}${ctx.ref(`table.lines.${line.id}.amounts.${fyKey(fy)}`)}` : "0";
         how = spec!.negate ? "minus the amount entered (shown negative)" : "the amount entered";
         break;
       case "fund": {
@@ -297,7 +310,8 @@ function lineRowsOf(scenario: Scenario, result: TableResult, layout: CalcLayout,
         break;
       }
       case "change":
-        fyFormula = (fy) => (fy === layout.years[0] ? ref(spec!.change!.of, fy) : `${ref(spec!.change!.of, fy)}-${ref(spec!.change!.of, fy - 1)}`);
+        fyFormula = (fy) =>
+          fy === layout.years[0] ? ref(spec!.change!.of, fy) : `${ref(spec!.change!.of, fy)}-${ref(spec!.change!.of, fy - 1)}`;
         how = "the year's addition over the prior year";
         break;
       default: {
@@ -311,7 +325,15 @@ function lineRowsOf(scenario: Scenario, result: TableResult, layout: CalcLayout,
 }
 
 /** The fund split (funds declared, not necessarily printed) below the lines: each fund's part of every cost line, then what no fund covers. */
-function fundSplitRows(scenario: Scenario, result: TableResult, layout: CalcLayout, ctx: FormulaContext, write: RowWriter, headingRow: number, put: (r: number, cells: Row) => void): void {
+function fundSplitRows(
+  scenario: Scenario,
+  result: TableResult,
+  layout: CalcLayout,
+  ctx: FormulaContext,
+  write: RowWriter,
+  headingRow: number,
+  put: (r: number, cells: Row) => void,
+): void {
   const funds = scenario.funds ?? [];
   if (funds.length === 0) return;
   const portions = new Map(fundSplit(scenario, result).map((p) => [p.id, p]));
@@ -324,12 +346,26 @@ function fundSplitRows(scenario: Scenario, result: TableResult, layout: CalcLayo
   };
   put(headingRow, [text("Fund split"), text("Each fund's part of every cost line, as fund lines and fis --fund-split compute it")]);
   funds.forEach((f, k) => {
-    write(headingRow + 1 + k, `fund:${f.id}`, f.label, (fy) => fundFormula(scenario, result, f.id, costLines, fy, ctx, itemCell), cellsOf(f.id), "the groups' or items' fund shares of every cost item");
+    write(
+      headingRow + 1 + k,
+      `fund:${f.id}`,
+      f.label,
+      (fy) => fundFormula(scenario, result, f.id, costLines, fy, ctx, itemCell),
+      cellsOf(f.id),
+      "the groups' or items' fund shares of every cost item",
+    );
   });
   const r = headingRow + 1 + funds.length;
   const costSum = (fy: number) => costLines.map((l) => `${col(layout.fyCol(fy))}${layout.lineRows.get(l.id)}`).join("+") || "0";
   const fundSum = (fy: number) => funds.map((_, k) => `${col(layout.fyCol(fy))}${headingRow + 1 + k}`).join("+");
-  write(r, "fund:unassigned", "Not assigned to a fund", (fy) => `${costSum(fy)}-(${fundSum(fy)})`, cellsOf("unassigned"), "cost lines - the funds' parts");
+  write(
+    r,
+    "fund:unassigned",
+    "Not assigned to a fund",
+    (fy) => `${costSum(fy)}-(${fundSum(fy)})`,
+    cellsOf("unassigned"),
+    "cost lines - the funds' parts",
+  );
 }
 
 function scenarioSheets(scenario: Scenario, index: number, options: ExportOptions, schedules: () => ScheduleSheets): ScenarioSheets {
@@ -338,15 +374,19 @@ function scenarioSheets(scenario: Scenario, index: number, options: ExportOption
   const calcName = `Calculation${suffix}`;
   const entries = listInputs(scenario);
   const names = nameInputs(entries, index === 0 ? "" : `S${index + 1}_`);
-  const definedNames = entries.map((e, i) => ({ Name: names.get(e.path)!, Ref: `${quoteSheet(inputsName)}!$E$${INPUTS_HEADER_ROW + 1 + i}` }));
+  const definedNames = entries.map((e, i) => ({
+    Name: names.get(e.path)!,
+    Ref: `${quoteSheet(inputsName)}!$E$${INPUTS_HEADER_ROW + 1 + i}`,
+  }));
   const result = computeTable(scenario, options.computeOptions);
   const layout = calcLayout(scenario, result);
   const cached = options.cachedValues !== "none";
   const companions = new Map<string, string[]>();
-  for (const i of result.items) if (!scenario.items.some((x) => x.id === i.id)) {
-    const owner = i.id.split(".")[0]!;
-    companions.set(owner, [...(companions.get(owner) ?? []), i.id]);
-  }
+  for (const i of result.items)
+    if (!scenario.items.some((x) => x.id === i.id)) {
+      const owner = i.id.split(".")[0]!;
+      companions.set(owner, [...(companions.get(owner) ?? []), i.id]);
+    }
   const ctx = formulaContextFor(scenario, {
     ref: (path) => {
       const name = names.get(path);
@@ -358,8 +398,17 @@ function scenarioSheets(scenario: Scenario, index: number, options: ExportOption
   });
   const rows: Row[] = [
     [text(`Calculation: ${scenario.name}`)],
-    [text("Unrounded dollars. Each cost item is its kind's formula over the Inputs sheet; lines sum items; derived lines are formulas over the lines.")],
-    [text("Row"), text("Description"), ...layout.columns.map((c) => text(result.columnLabels[c] ?? (c === TOTAL_COLUMN ? `${layout.years.length}-Yr Total` : c))), text("How")],
+    [
+      text(
+        "Unrounded dollars. Each cost item is its kind's formula over the Inputs sheet; lines sum items; derived lines are formulas over the lines.",
+      ),
+    ],
+    [
+      text("Row"),
+      text("Description"),
+      ...layout.columns.map((c) => text(result.columnLabels[c] ?? (c === TOTAL_COLUMN ? `${layout.years.length}-Yr Total` : c))),
+      text("How"),
+    ],
   ];
   const put = (r: number, cells: Row) => {
     rows[r - 1] = cells;
@@ -370,7 +419,10 @@ function scenarioSheets(scenario: Scenario, index: number, options: ExportOption
   put(layout.lineRows.get(result.lines[0]!.id)! - 1, [text("Table lines")]);
   lineRowsOf(scenario, result, layout, ctx, write);
   fundSplitRows(scenario, result, layout, ctx, write, rows.length + 2, put);
-  const schedule = scenario.settings.salaryMethod === "schedule" ? censusBlock(scenario, options, suffix, schedules, rows.length + 2, put, layout.howCol, cached) : undefined;
+  const schedule =
+    scenario.settings.salaryMethod === "schedule"
+      ? censusBlock(scenario, options, suffix, schedules, rows.length + 2, put, layout.howCol, cached)
+      : undefined;
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
   return {
     ...(schedule ? { census: schedule.census, censusPricing: schedule.pricing } : {}),
@@ -471,8 +523,14 @@ function costTableSheet(blocks: ScenarioSheets[], scenarios: Scenario[], options
     const scenario = scenarios[k]!;
     const display = scenario.table.display;
     const columns = b.result.columns;
-    const format = display.decimals === 0 ? THOUSANDS_FORMAT : `#,##0.${"0".repeat(display.decimals)};(#,##0.${"0".repeat(display.decimals)})`;
-    const calcCol = (c: string) => (c === TOTAL_COLUMN ? 2 + scenario.table.columns.fiscalYears.length : c === ANNUALIZED_COLUMN ? 3 + scenario.table.columns.fiscalYears.length : 2 + scenario.table.columns.fiscalYears.indexOf(Number.parseInt(c.slice(2), 10)));
+    const format =
+      display.decimals === 0 ? THOUSANDS_FORMAT : `#,##0.${"0".repeat(display.decimals)};(#,##0.${"0".repeat(display.decimals)})`;
+    const calcCol = (c: string) =>
+      c === TOTAL_COLUMN
+        ? 2 + scenario.table.columns.fiscalYears.length
+        : c === ANNUALIZED_COLUMN
+          ? 3 + scenario.table.columns.fiscalYears.length
+          : 2 + scenario.table.columns.fiscalYears.indexOf(Number.parseInt(c.slice(2), 10));
     const setCell = (r: number, c: number, cell: XLSX.CellObject) => {
       const row = (rows[r] ??= []);
       row[c] = cell;
@@ -494,7 +552,10 @@ function costTableSheet(blocks: ScenarioSheets[], scenarios: Scenario[], options
           const spec = linesById.get(line.id);
           if (c === TOTAL_COLUMN) f = `SUM(${here(r, fy[0]!)}:${here(r, fy[fy.length - 1]!)})`;
           else if (spec?.sum) {
-            const companions = (id: string) => [id, ...b.result.lines.filter((l) => l.id.startsWith(id) && !linesById.has(l.id)).map((l) => l.id)];
+            const companions = (id: string) => [
+              id,
+              ...b.result.lines.filter((l) => l.id.startsWith(id) && !linesById.has(l.id)).map((l) => l.id),
+            ];
             const plus = spec.sum.flatMap(companions).map((id) => here(rowOf.get(id)!, c));
             const minus = (spec.minus ?? []).flatMap(companions).map((id) => `-${here(rowOf.get(id)!, c)}`);
             f = `${plus.join("+") || "0"}${minus.join("")}`;
@@ -509,7 +570,10 @@ function costTableSheet(blocks: ScenarioSheets[], scenarios: Scenario[], options
     c0 += columns.length + 2;
   });
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  return sheetFromRows(rows, Array.from(widths, (w) => w ?? 10));
+  return sheetFromRows(
+    rows,
+    Array.from(widths, (w) => w ?? 10),
+  );
 }
 
 function notesSheet(blocks: ScenarioSheets[], scenarios: Scenario[]): XLSX.WorkSheet {

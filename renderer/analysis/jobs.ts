@@ -9,6 +9,7 @@ import { Decimal } from "../../model/engine/decimal";
 import type { Explanation } from "../../model/engine/explain";
 import { costOfOnePercent } from "../../model/engine/analysis/cost-of-one-percent";
 import { tornado, twoWayTable } from "../../model/engine/analysis/sensitivity";
+import { assertCensus } from "../../model/engine/schedule/census-check";
 import type { Census } from "../../model/engine/schedule/types";
 import type { Scenario } from "../../model/engine/scenario/types";
 
@@ -102,7 +103,9 @@ function censusFromJson(json: CensusJson): Census {
 
 /** The same options the table uses (state/compute-cache.ts): a census only matters to the schedule method. */
 function optionsFor(scenario: Scenario, census: CensusJson | undefined): ComputeOptions {
-  return census && scenario.settings.salaryMethod === "schedule" ? { scheduleMethod: { census: censusFromJson(census) } } : {};
+  return census && scenario.settings.salaryMethod === "schedule"
+    ? { scheduleMethod: { census: assertCensus(censusFromJson(census)) } }
+    : {};
 }
 
 const strings = (r: Record<string, Decimal>): Record<string, string> =>
@@ -138,7 +141,7 @@ export function runAnalysis(request: AnalysisRequest, now: () => number = () => 
       const t = tornado(scenario, options);
       return {
         kind: "tornado",
-        baseTotalCost: t.baseTotalCost.toString(),
+        baseTotalCost: t.baseTotal.toString(),
         bars: t.bars.map((b) => ({
           path: b.path,
           label: b.label,
@@ -148,8 +151,8 @@ export function runAnalysis(request: AnalysisRequest, now: () => number = () => 
           low: b.low.toString(),
           high: b.high.toString(),
           move: b.move,
-          totalLow: b.totalCost.low.toString(),
-          totalHigh: b.totalCost.high.toString(),
+          totalLow: b.total.low.toString(),
+          totalHigh: b.total.high.toString(),
           swing: b.swing.toString(),
         })),
         evaluations: t.evaluations,

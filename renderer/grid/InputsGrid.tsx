@@ -23,7 +23,7 @@ export interface InputRow {
   label: string;
   value: string;
   unit: string;
-  unitRaw: InputEntry["param"]["unit"];
+  unitRaw: InputEntry["unit"];
   sourceKind: string;
   source: string;
   calibrated: boolean;
@@ -63,8 +63,8 @@ export function inputRows(scenario: Scenario, baseline: Scenario, errors: (path:
       owner: e.owner,
       label: e.param.label,
       value: e.param.value,
-      unit: e.param.unit,
-      unitRaw: e.param.unit,
+      unit: e.unit,
+      unitRaw: e.unit,
       sourceKind: e.param.source.kind,
       source: sourceText(e),
       calibrated: e.param.source.kind === "calibrated",

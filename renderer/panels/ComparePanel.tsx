@@ -106,7 +106,7 @@ export function ComparePanel() {
             </thead>
             <tbody>
               {first.lines.map((line) => (
-                <tr key={line.id} className={line.kind === "total" ? "row-total" : ""} data-line={line.id}>
+                <tr key={line.id} className={line.style === "total" ? "row-total" : ""} data-line={line.id}>
                   <th className="line-label">{line.label}</th>
                   {first.columns.map((c) => {
                     const base = line.cells[c]!.display;

@@ -69,7 +69,9 @@ export function checkConstraint(c: BudgetConstraint, scenario: Scenario, table: 
   if (!line) throw new Error(`no line "${c.lineId}"; lines are ${table.lines.map((l) => l.id).join(", ")}`);
   const limitLine = c.limit.kind === "amountsPlus" ? amountsLine(scenario, c.limit.lineId) : undefined;
   if (c.limit.kind === "amountsPlus" && !limitLine)
-    throw new Error(c.limit.lineId ? `no line "${c.limit.lineId}" with amounts entered` : "the table has no line of entered amounts to limit against");
+    throw new Error(
+      c.limit.lineId ? `no line "${c.limit.lineId}" with amounts entered` : "the table has no line of entered amounts to limit against",
+    );
   return columnsOf(c, scenario).map((column) => {
     const cell = line.cells[column];
     if (!cell) throw new Error(`line "${c.lineId}" has no column ${column}`);

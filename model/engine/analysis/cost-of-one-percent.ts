@@ -112,6 +112,8 @@ export function costOfOnePercent(scenario: Scenario, options: ComputeOptions = {
     columns: base.columns,
     onePercent: years.map((fy) => marginal(scenario, base, fy, "percent", options)),
     // A flat raise needs headcount: a scenario whose groups give only payroll has no flat figure.
-    flatPerMember: scenario.groups.every((g) => g.members || g.positions) ? years.map((fy) => marginal(scenario, base, fy, "flat", options)) : [],
+    flatPerMember: scenario.groups.every((g) => g.members || g.positions)
+      ? years.map((fy) => marginal(scenario, base, fy, "flat", options))
+      : [],
   };
 }

@@ -79,14 +79,28 @@ export function diffScenarios(a: Scenario, b: Scenario): ScenarioDifference[] {
   // Whole blocks of version 2 that change results without being inputs: the calendar, the table's display and columns.
   const blocks: { id: string; get: (s: Scenario) => unknown; set: (s: Scenario, v: unknown) => Scenario }[] = [
     { id: "calendar", get: (s) => s.calendar, set: (s, v) => ({ ...s, calendar: v as Scenario["calendar"] }) },
-    { id: "table.display", get: (s) => s.table.display, set: (s, v) => ({ ...s, table: { ...s.table, display: v as Scenario["table"]["display"] } }) },
-    { id: "table.columns", get: (s) => s.table.columns, set: (s, v) => ({ ...s, table: { ...s.table, columns: v as Scenario["table"]["columns"] } }) },
+    {
+      id: "table.display",
+      get: (s) => s.table.display,
+      set: (s, v) => ({ ...s, table: { ...s.table, display: v as Scenario["table"]["display"] } }),
+    },
+    {
+      id: "table.columns",
+      get: (s) => s.table.columns,
+      set: (s, v) => ({ ...s, table: { ...s.table, columns: v as Scenario["table"]["columns"] } }),
+    },
   ];
   for (const block of blocks) {
     const va = JSON.stringify(block.get(a));
     const vb = JSON.stringify(block.get(b));
     if (va !== vb)
-      diffs.push({ id: block.id, what: `${block.id}: ${va} vs ${vb}`, reasonA: va, reasonB: vb, apply: (s) => block.set(clone(s), structuredCopy(block.get(b))) });
+      diffs.push({
+        id: block.id,
+        what: `${block.id}: ${va} vs ${vb}`,
+        reasonA: va,
+        reasonB: vb,
+        apply: (s) => block.set(clone(s), structuredCopy(block.get(b))),
+      });
   }
   for (const id of structurallyDifferent) {
     const itemA = a.items.find((i) => i.id === id);

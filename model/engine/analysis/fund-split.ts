@@ -36,7 +36,14 @@ export function fundSplit(scenario: Scenario, table: TableResult, options: Compu
         label,
         share,
         cells,
-        explanation: { label: `${label}, all years`, value: cells[TOTAL_COLUMN]!.toString(), unit: "USD", formula: "share x total", symbols: `${share} x ${allYears}`, children: [] },
+        explanation: {
+          label: `${label}, all years`,
+          value: cells[TOTAL_COLUMN]!.toString(),
+          unit: "USD",
+          formula: "share x total",
+          symbols: `${share} x ${allYears}`,
+          children: [],
+        },
       };
     };
     return [portion(id, line.label, rate), portion("other", `Other funds (1 - ${line.label})`, ONE.minus(rate))];
@@ -47,7 +54,10 @@ export function fundSplit(scenario: Scenario, table: TableResult, options: Compu
     ...scenario,
     table: {
       ...scenario.table,
-      lines: [...scenario.table.lines, ...funds.map((f) => ({ id: `fundSplit-${f.id}`, label: f.label, fund: { fund: f.id, of: costLines } }))],
+      lines: [
+        ...scenario.table.lines,
+        ...funds.map((f) => ({ id: `fundSplit-${f.id}`, label: f.label, fund: { fund: f.id, of: costLines } })),
+      ],
     },
   };
   const computed = computeTable(withFunds, options);
@@ -69,7 +79,13 @@ export function fundSplit(scenario: Scenario, table: TableResult, options: Compu
       label: "Not assigned to a fund",
       share: allYears.isZero() ? ZERO : rest[TOTAL_COLUMN]!.div(allYears),
       cells: rest,
-      explanation: { label: "Not assigned to a fund, all years", value: rest[TOTAL_COLUMN]!.toString(), unit: "USD", formula: "total - the funds' parts", children: [] },
+      explanation: {
+        label: "Not assigned to a fund, all years",
+        value: rest[TOTAL_COLUMN]!.toString(),
+        unit: "USD",
+        formula: "total - the funds' parts",
+        children: [],
+      },
     });
   return out;
 }

@@ -132,7 +132,9 @@ export function retroPay(scenario: Scenario, request: RetroRequest): RetroOutcom
   for (const fy of scenario.table.columns.fiscalYears) {
     if (fiscalYearStart(fy, m) >= implementation) continue;
     const groupParts = raises.flatMap((item) =>
-      coveredGroups(scenario, item).flatMap((g) => salaryBases(g).map((b) => ({ item, group: g, ...baseRetro(scenario, item, b, fy, implementation) }))),
+      coveredGroups(scenario, item).flatMap((g) =>
+        salaryBases(g).map((b) => ({ item, group: g, ...baseRetro(scenario, item, b, fy, implementation) })),
+      ),
     );
     const wages = sum(groupParts.map((p) => p.wages));
     if (wages.isZero()) continue;

@@ -8,7 +8,10 @@ import type { ScenarioBase } from "../scenario/base";
 import { idSchema, labelSchema } from "../scenario/zod-kit";
 import type { CostContext, FormulaContext, ItemBase, ItemCell, ItemField } from "./kind";
 
-export const ITEM_FUND_SHARE: FieldSpec = SHARE("Fund share", "Share of this item's cost the fund pays (overrides the groups' fund shares).");
+export const ITEM_FUND_SHARE: FieldSpec = SHARE(
+  "Fund share",
+  "Share of this item's cost the fund pays (overrides the groups' fund shares).",
+);
 
 /** The fields every item has; a kind's schema spreads them. */
 export const itemBaseShape = {
@@ -47,7 +50,16 @@ export function usdCell(label: string, exact: Decimal, formula: string, children
 export function combine(label: string, cells: ItemCell[]): ItemCell {
   if (cells.length === 1) return { exact: cells[0]!.exact, explanation: { ...cells[0]!.explanation, label } };
   const total = sum(cells.map((c) => c.exact));
-  return { exact: total, explanation: { label, value: total.toString(), unit: "USD", formula: "sum over employee groups", children: cells.map((c) => c.explanation) } };
+  return {
+    exact: total,
+    explanation: {
+      label,
+      value: total.toString(),
+      unit: "USD",
+      formula: "sum over employee groups",
+      children: cells.map((c) => c.explanation),
+    },
+  };
 }
 
 /** `label` of an item in a fiscal year, with the groups when restricted to some. */
@@ -96,7 +108,9 @@ export function payrollFormula(ctx: FormulaContext, groups: readonly Group[]): s
   const terms = groups.map((g) => {
     if (g.payroll) return ctx.ref(`groups.${g.id}.payroll`);
     if (g.positions)
-      return g.positions.map((p) => `${ctx.ref(`groups.${g.id}.positions.${p.id}.count`)}*${ctx.ref(`groups.${g.id}.positions.${p.id}.salary`)}`).join("+");
+      return g.positions
+        .map((p) => `${ctx.ref(`groups.${g.id}.positions.${p.id}.count`)}*${ctx.ref(`groups.${g.id}.positions.${p.id}.salary`)}`)
+        .join("+");
     return `${ctx.ref(`groups.${g.id}.members`)}*${ctx.ref(`groups.${g.id}.averageSalary`)}`;
   });
   return sumOf(terms);
@@ -115,14 +129,26 @@ export const sumOf = (terms: readonly string[]): string => (terms.length === 0 ?
 export const paren = (x: string) => `(${x})`;
 
 /** partForGroups as a formula: the kind's own formula for the groups, else the cell x the payroll share. */
-export function partFormula(item: ItemBase, cell: string, groups: readonly string[], ctx: FormulaContext, fy: number, partId = item.id): string | undefined {
+export function partFormula(
+  item: ItemBase,
+  cell: string,
+  groups: readonly string[],
+  ctx: FormulaContext,
+  fy: number,
+  partId = item.id,
+): string | undefined {
   const coveredAll = coveredGroups(ctx.scenario, item);
   const shared = coveredAll.filter((g) => groups.includes(g.id));
   if (shared.length === coveredAll.length) return cell;
   if (shared.length === 0) return undefined;
   const kind = ctx.kindOf(item);
   if (partId === item.id) {
-    const own = kind.formula(item, ctx, fy, shared.map((g) => g.id));
+    const own = kind.formula(
+      item,
+      ctx,
+      fy,
+      shared.map((g) => g.id),
+    );
     if (own && kindSplitsByGroup(kind, item, ctx)) return paren(own.formula);
   }
   const all = payrollFormula(ctx, coveredAll);

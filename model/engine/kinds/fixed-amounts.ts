@@ -26,10 +26,14 @@ export const fixedAmounts = defineKind<FixedAmountsItem>({
   kind: "fixedAmounts",
   title: "Amounts per year",
   section: "Other costs",
-  summary: "Amounts entered per fiscal year (equipment, other non-personnel costs, a stated cost or saving). The annualized cost is the last fiscal year's amount.",
+  summary:
+    "Amounts entered per fiscal year (equipment, other non-personnel costs, a stated cost or saving). The annualized cost is the last fiscal year's amount.",
   schema,
   fieldSpecs: FIELDS,
-  fields: (item) => [...Object.entries(item.amounts).flatMap(([fy, p]) => field(`amounts.${fy}`, p, FIELDS.amount)), ...fundShareFields(item)],
+  fields: (item) => [
+    ...Object.entries(item.amounts).flatMap(([fy, p]) => field(`amounts.${fy}`, p, FIELDS.amount)),
+    ...fundShareFields(item),
+  ],
   check(item, ctx) {
     return Object.keys(item.amounts)
       .filter((key) => !ctx.years.includes(Number.parseInt(key.slice(2), 10)))
@@ -47,11 +51,15 @@ export const fixedAmounts = defineKind<FixedAmountsItem>({
     const last = fyKey(ctx.years[ctx.years.length - 1]!);
     const p = item.amounts[last];
     if (!p) return usdCell(itemLabel(item, "annualized"), ZERO, `no amount entered for ${last}, the last fiscal year`);
-    return usdCell(itemLabel(item, "annualized"), dec(p), `the last fiscal year's amount (${last})`, [paramLeaf(p, `items.${item.id}.amounts.${last}`, "USD")]);
+    return usdCell(itemLabel(item, "annualized"), dec(p), `the last fiscal year's amount (${last})`, [
+      paramLeaf(p, `items.${item.id}.amounts.${last}`, "USD"),
+    ]);
   },
   formula(item, ctx, fy) {
     const key = fyKey(fy);
-    return item.amounts[key] ? { formula: ctx.ref(`items.${item.id}.amounts.${key}`), note: "amount entered" } : { formula: "0", note: "no amount entered for this year" };
+    return item.amounts[key]
+      ? { formula: ctx.ref(`items.${item.id}.amounts.${key}`), note: "amount entered" }
+      : { formula: "0", note: "no amount entered for this year" };
   },
   describe(item) {
     const total = sum(Object.values(item.amounts).map((p) => dec(p)));

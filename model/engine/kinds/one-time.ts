@@ -13,7 +13,9 @@ import { defineKind, type CostContext, type FormulaContext, type ItemCell, type 
 import { sortedSteps, stepPath, type RaisesItem } from "./raises";
 
 const FIELDS = {
-  rate: RATE("Payment rate", "The payment as a rate of earnings (0.04 = 4%); 0 for a purely flat payment.", { expects: "the contract article" }),
+  rate: RATE("Payment rate", "The payment as a rate of earnings (0.04 = 4%); 0 for a purely flat payment.", {
+    expects: "the contract article",
+  }),
   earnings: DOLLARS("Earnings", "The earnings the rate applies to, when stated (e.g. the prior year's actual earnings).", "USD"),
   amountPerMember: DOLLARS("Amount per member", "A flat amount paid to each covered member (e.g. a ratification payment).", "USD"),
 };
@@ -28,7 +30,9 @@ const schema = strict(
     earnings: param(FIELDS.earnings).optional(),
     earningsFromRaisesItem: idSchema
       .optional()
-      .describe("Without `earnings`: take them as the covered payroll / (1 + the first percent raise of this raises item), the year before it."),
+      .describe(
+        "Without `earnings`: take them as the covered payroll / (1 + the first percent raise of this raises item), the year before it.",
+      ),
   },
   "A one-time payment: rate x earnings + members x amount per member, in the fiscal year paid.",
 );
@@ -72,7 +76,10 @@ function rateTermFormula(item: OneTimeItem, ctx: FormulaContext, only?: readonly
     const p = payrollFormula(ctx, coveredGroups(ctx.scenario, { groupIds: item.groupIds ?? raises.groupIds }, only));
     const first = sortedSteps(raises).find((s) => s.type === "percent");
     const divisor = first ? `(1+${ctx.ref(stepPath(raises, first))})` : "1";
-    return { formula: `${rate}*(${p})/${divisor}`, note: "rate x payroll before the first raise / (1 + first raise) (earnings derived: none stated)" };
+    return {
+      formula: `${rate}*(${p})/${divisor}`,
+      note: "rate x payroll before the first raise / (1 + first raise) (earnings derived: none stated)",
+    };
   }
   return { formula: `${rate}*(${payrollFormula(ctx, coveredGroups(ctx.scenario, item, only))})`, note: "rate x payroll" };
 }
@@ -114,7 +121,8 @@ export const oneTime = defineKind<OneTimeItem>({
     // A flat payment with rate 0 needs no earnings base; skipping it keeps its explanation short.
     const base = item.amountPerMember && rate.isZero() ? undefined : earnings(item, ctx, only);
     const rateCost: Decimal = base ? rate.times(base.exact) : ZERO;
-    if (!item.amountPerMember) return usdCell(label, rateCost, "rate x earnings", [rateLeaf, base!.explanation], `${rate} x ${base!.exact}`);
+    if (!item.amountPerMember)
+      return usdCell(label, rateCost, "rate x earnings", [rateLeaf, base!.explanation], `${rate} x ${base!.exact}`);
     const members = membersOf(coveredGroups(ctx.scenario, item, only));
     const perMember = dec(item.amountPerMember);
     const cost = rateCost.plus(members.exact.times(perMember));
@@ -122,7 +130,11 @@ export const oneTime = defineKind<OneTimeItem>({
       label,
       cost,
       base ? "rate x earnings + members x amount per member" : "members x amount per member",
-      [...(base ? [rateLeaf, base.explanation] : []), members.explanation, paramLeaf(item.amountPerMember, `items.${item.id}.amountPerMember`, "USD")],
+      [
+        ...(base ? [rateLeaf, base.explanation] : []),
+        members.explanation,
+        paramLeaf(item.amountPerMember, `items.${item.id}.amountPerMember`, "USD"),
+      ],
       base ? `${rate} x ${base.exact} + ${members.exact} x ${perMember}` : `${members.exact} x ${perMember}`,
     );
   },
@@ -133,7 +145,10 @@ export const oneTime = defineKind<OneTimeItem>({
     if (!item.amountPerMember) return byRate;
     // The engine skips the earnings base when the rate is 0; the sheet keeps the term so editing the rate works (0 x earnings = 0).
     const members = membersFormula(ctx, coveredGroups(ctx.scenario, item, only));
-    return { formula: `${byRate.formula}+(${members})*${ctx.ref(`items.${item.id}.amountPerMember`)}`, note: `${byRate.note} + covered members x amount per member` };
+    return {
+      formula: `${byRate.formula}+(${members})*${ctx.ref(`items.${item.id}.amountPerMember`)}`,
+      note: `${byRate.note} + covered members x amount per member`,
+    };
   },
   describe(item) {
     const rate = new Decimal(item.rate.value);

@@ -11,7 +11,9 @@ import { idSchema, strict, yearSchema } from "../scenario/zod-kit";
 import { coveredGroups, field, fundShareFields, itemBaseShape, itemLabel, partForGroups, partFormula, sumOf, usdCell } from "./common";
 import { defineKind, type CostContext, type ItemBase, type ItemCell } from "./kind";
 
-const FIELDS = { rate: RATE("Rate of pay", "A rate charged on the cost of other items (0.0145 = 1.45% Medicare).", { expects: "the statute or plan" }) };
+const FIELDS = {
+  rate: RATE("Rate of pay", "A rate charged on the cost of other items (0.0145 = 1.45% Medicare).", { expects: "the statute or plan" }),
+};
 
 const schema = strict(
   {
@@ -35,7 +37,12 @@ export function rateGroups(item: ItemBase, ctx: Pick<CostContext, "scenario">, o
 }
 
 /** The costs a rate is charged on in `fy`: each target and its companion parts, limited to the groups. */
-export function chargedCells(targets: readonly string[], groups: readonly string[] | undefined, ctx: CostContext, fy: number | "annualized"): ItemCell[] {
+export function chargedCells(
+  targets: readonly string[],
+  groups: readonly string[] | undefined,
+  ctx: CostContext,
+  fy: number | "annualized",
+): ItemCell[] {
   return targets.flatMap((id) => {
     const target = ctx.itemById(id);
     return [id, ...(ctx.companions.get(id) ?? [])].flatMap((partId) => {
@@ -64,11 +71,13 @@ export const payRate = defineKind<PayRateItem>({
     const errors: { field: string; message: string }[] = [];
     const seen = new Set<string>();
     for (const target of item.appliesTo) {
-      if (seen.has(target)) errors.push({ field: `${ctx.at}.appliesTo`, message: `"${target}" is listed twice (it would be charged twice)` });
+      if (seen.has(target))
+        errors.push({ field: `${ctx.at}.appliesTo`, message: `"${target}" is listed twice (it would be charged twice)` });
       seen.add(target);
       const t = ctx.itemById(target);
       if (!t) errors.push({ field: `${ctx.at}.appliesTo`, message: `item "${target}" does not exist` });
-      else if (t.kind === "payRate") errors.push({ field: `${ctx.at}.appliesTo`, message: `a rate of pay cannot apply to another rate of pay ("${target}")` });
+      else if (t.kind === "payRate")
+        errors.push({ field: `${ctx.at}.appliesTo`, message: `a rate of pay cannot apply to another rate of pay ("${target}")` });
     }
     return errors;
   },

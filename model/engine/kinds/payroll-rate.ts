@@ -38,7 +38,12 @@ export type PayrollRateItem = z.infer<typeof schema>;
 function base(item: PayrollRateItem, ctx: CostContext, fy: number | "annualized", only?: readonly string[]) {
   const groups = coveredGroups(ctx.scenario, item, only);
   const payroll = payrollOf(groups);
-  const raises = chargedCells(item.raisesItemIds ?? [], groups.map((g) => g.id), ctx, fy);
+  const raises = chargedCells(
+    item.raisesItemIds ?? [],
+    groups.map((g) => g.id),
+    ctx,
+    fy,
+  );
   const total = payroll.exact.plus(sum(raises.map((r) => r.exact)));
   return { total, children: [payroll.explanation, ...raises.map((r) => r.explanation)] };
 }
@@ -65,7 +70,13 @@ export const payrollRate = defineKind<PayrollRateItem>({
     if (!payRateInForce(item, fy)) return usdCell(label, ZERO, `starts in FY${item.startFiscalYear}`);
     const b = base(item, ctx, fy, only);
     const rate = dec(item.rate);
-    return usdCell(label, rate.times(b.total), "rate x (payroll + raises in force)", [paramLeaf(item.rate, `items.${item.id}.rate`, "rate"), ...b.children], `${rate} x ${b.total}`);
+    return usdCell(
+      label,
+      rate.times(b.total),
+      "rate x (payroll + raises in force)",
+      [paramLeaf(item.rate, `items.${item.id}.rate`, "rate"), ...b.children],
+      `${rate} x ${b.total}`,
+    );
   },
   annualized(item, ctx, only) {
     const b = base(item, ctx, "annualized", only);
@@ -78,13 +89,18 @@ export const payrollRate = defineKind<PayrollRateItem>({
   formula(item, ctx, fy, only) {
     if (!payRateInForce(item, fy)) return { formula: "0", note: `starts in FY${item.startFiscalYear}` };
     const groups = coveredGroups(ctx.scenario, item, only);
-    const cells = (item.raisesItemIds ?? []).flatMap((id) => [id, ...(ctx.companions.get(id) ?? [])]).flatMap((partId) => {
-      const c = ctx.itemCell(partId, fy);
-      return c === undefined ? [] : [c];
-    });
+    const cells = (item.raisesItemIds ?? [])
+      .flatMap((id) => [id, ...(ctx.companions.get(id) ?? [])])
+      .flatMap((partId) => {
+        const c = ctx.itemCell(partId, fy);
+        return c === undefined ? [] : [c];
+      });
     const limited = item.groupIds || only;
     if (limited && cells.length > 0) return undefined;
-    return { formula: `${ctx.ref(`items.${item.id}.rate`)}*(${sumOf([payrollFormula(ctx, groups), ...cells])})`, note: "rate x (payroll + raises in force)" };
+    return {
+      formula: `${ctx.ref(`items.${item.id}.rate`)}*(${sumOf([payrollFormula(ctx, groups), ...cells])})`,
+      note: "rate x (payroll + raises in force)",
+    };
   },
   describe(item) {
     const rate = new Decimal(item.rate.value);

@@ -16,8 +16,14 @@ import { coveredGroups, field, fundShareFields, itemBaseShape, itemLabel, member
 import { defineKind, type CostContext, type ItemCell } from "./kind";
 
 const FIELDS = {
-  monthly: { ...DOLLARS("Contribution a month", "Contribution per member per month in force from that year.", "USD/month"), min: undefined },
-  perPayPeriod: { ...DOLLARS("Contribution a pay period", "Contribution per member per pay period in force from that year.", "USD/pay period"), min: undefined },
+  monthly: {
+    ...DOLLARS("Contribution a month", "Contribution per member per month in force from that year.", "USD/month"),
+    min: undefined,
+  },
+  perPayPeriod: {
+    ...DOLLARS("Contribution a pay period", "Contribution per member per pay period in force from that year.", "USD/pay period"),
+    min: undefined,
+  },
   headcount: COUNT("Headcount", "Members enrolled, when not every covered member is (e.g. family coverage).", "members"),
 } satisfies Record<string, FieldSpec>;
 
@@ -47,12 +53,17 @@ const schema = z
       {
         ...shape,
         frequency: z.literal("payPeriod").describe("Contributions per pay period of the scenario's calendar."),
-        amounts: z.record(yearKey, param(FIELDS.perPayPeriod)).describe('Contribution a pay period in force from each year, "2025": {...}.'),
+        amounts: z
+          .record(yearKey, param(FIELDS.perPayPeriod))
+          .describe('Contribution a pay period in force from each year, "2025": {...}.'),
       },
       "A per-head benefit paid each pay period whose increase over a baseline year is the cost.",
     ),
   ])
-  .refine((item) => Object.keys(item.amounts).length > 0, { message: "enter the contribution of at least the baseline year", path: ["amounts"] });
+  .refine((item) => Object.keys(item.amounts).length > 0, {
+    message: "enter the contribution of at least the baseline year",
+    path: ["amounts"],
+  });
 export type PerHeadBenefitItem = z.infer<typeof schema>;
 
 const amountSpec = (item: PerHeadBenefitItem) => (item.frequency === "monthly" ? FIELDS.monthly : FIELDS.perPayPeriod);
@@ -97,7 +108,12 @@ export const perHeadBenefit = defineKind<PerHeadBenefitItem>({
   check(item, ctx) {
     const { effectiveFrom, effectiveTo } = ctx.scenario.agreement;
     if (item.countFrom && (item.countFrom.date < effectiveFrom || item.countFrom.date > effectiveTo))
-      return [{ field: `${ctx.at}.countFrom.date`, message: `${item.countFrom.date} is outside the agreement (${effectiveFrom} to ${effectiveTo})` }];
+      return [
+        {
+          field: `${ctx.at}.countFrom.date`,
+          message: `${item.countFrom.date} is outside the agreement (${effectiveFrom} to ${effectiveTo})`,
+        },
+      ];
     return [];
   },
   needsMembers: (item) => item.headcount === undefined,
@@ -133,7 +149,15 @@ export const perHeadBenefit = defineKind<PerHeadBenefitItem>({
     const perHead = sum(parts.map((p) => p.increase.times(p.count)));
     const cost = h.exact.times(perHead);
     const countNote: Explanation[] = item.countFrom
-      ? [{ label: `Counted from ${item.countFrom.date}`, value: item.countFrom.date, unit: "date", source: item.countFrom.source as Source, children: [] }]
+      ? [
+          {
+            label: `Counted from ${item.countFrom.date}`,
+            value: item.countFrom.date,
+            unit: "date",
+            source: item.countFrom.source as Source,
+            children: [],
+          },
+        ]
       : [];
     return usdCell(
       itemLabel(item, fy, only),

@@ -16,9 +16,16 @@ const FIELDS = {
   units: COUNT("Units a year", "How many premium units (requests, shifts, assignments) a year."),
   hoursPerUnit: COUNT("Hours per unit", "Premium hours paid per unit.", "hours"),
   hourlyRate: DOLLARS("Hourly rate", "The premium's hourly rate.", "USD/hour"),
-  annualAmount: DOLLARS("Annual amount", "Overrides units x hours x rate x (1 + rates of pay) for the first year (a stated or calibrated figure).", "USD/year"),
+  annualAmount: DOLLARS(
+    "Annual amount",
+    "Overrides units x hours x rate x (1 + rates of pay) for the first year (a stated or calibrated figure).",
+    "USD/year",
+  ),
   growthRate: RATE("Growth rate", "Yearly growth of the premium after its first year.", { min: "-1", minExclusive: true }),
-  yearsPaidInFirstYear: COUNT("Years paid in the first year", "Years of premium paid in the first fiscal year (2 = the year plus one year of retro pay)."),
+  yearsPaidInFirstYear: COUNT(
+    "Years paid in the first year",
+    "Years of premium paid in the first fiscal year (2 = the year plus one year of retro pay).",
+  ),
 } satisfies Record<string, FieldSpec>;
 
 const schema = strict(
@@ -45,7 +52,8 @@ function loadingRates(item: PremiumPayItem, ctx: Pick<CostContext, "itemById">, 
 }
 
 function annualAmount(item: PremiumPayItem, ctx: CostContext, fy: number): ItemCell {
-  if (item.annualAmount) return { exact: dec(item.annualAmount), explanation: paramLeaf(item.annualAmount, `items.${item.id}.annualAmount`, "USD/year") };
+  if (item.annualAmount)
+    return { exact: dec(item.annualAmount), explanation: paramLeaf(item.annualAmount, `items.${item.id}.annualAmount`, "USD/year") };
   const rates = loadingRates(item, ctx, fy);
   const loading = sum(rates.map((l) => dec(l.rate)));
   const units = dec(item.units);
@@ -142,7 +150,8 @@ export const premiumPay = defineKind<PremiumPayItem>({
       ? at("annualAmount")
       : `${at("units")}*${at("hoursPerUnit")}*${at("hourlyRate")}*(1+${sumOf(loadingRates(item, ctx, fy).map((l) => ctx.ref(`items.${l.id}.rate`)))})`;
     const years = fy - item.firstFiscalYear;
-    if (years === 0) return { formula: `${annual}*${at("yearsPaidInFirstYear")}`, note: "annual amount x years paid in the first year (incl. retro)" };
+    if (years === 0)
+      return { formula: `${annual}*${at("yearsPaidInFirstYear")}`, note: "annual amount x years paid in the first year (incl. retro)" };
     return { formula: `${annual}*(1+${at("growthRate")})^${years}`, note: `annual amount x (1 + growth)^${years}` };
   },
   describe(item) {

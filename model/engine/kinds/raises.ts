@@ -87,7 +87,10 @@ export function salaryBases(g: Group): SalaryBase[] {
         paramLeaf(p.count, `groups.${g.id}.positions.${p.id}.count`, "members"),
         paramLeaf(p.salary, `groups.${g.id}.positions.${p.id}.salary`, "USD/year"),
       ],
-      refs: (ctx) => ({ multiplier: ctx.ref(`groups.${g.id}.positions.${p.id}.count`), base: ctx.ref(`groups.${g.id}.positions.${p.id}.salary`) }),
+      refs: (ctx) => ({
+        multiplier: ctx.ref(`groups.${g.id}.positions.${p.id}.count`),
+        base: ctx.ref(`groups.${g.id}.positions.${p.id}.salary`),
+      }),
     }));
   if (g.payroll) {
     const members = groupMembers(g);
@@ -98,7 +101,11 @@ export function salaryBases(g: Group): SalaryBase[] {
         base: dec(g.payroll),
         ...(members ? { flatScale: members.exact } : {}),
         leaves: [paramLeaf(g.payroll, `groups.${g.id}.payroll`, "USD/year"), ...(members ? [members.explanation] : [])],
-        refs: (ctx) => ({ multiplier: "1", base: ctx.ref(`groups.${g.id}.payroll`), ...(members ? { flatScale: ctx.ref(`groups.${g.id}.members`) } : {}) }),
+        refs: (ctx) => ({
+          multiplier: "1",
+          base: ctx.ref(`groups.${g.id}.payroll`),
+          ...(members ? { flatScale: ctx.ref(`groups.${g.id}.members`) } : {}),
+        }),
       },
     ];
   }
@@ -107,7 +114,10 @@ export function salaryBases(g: Group): SalaryBase[] {
       label: g.label,
       multiplier: dec(g.members!),
       base: dec(g.averageSalary!),
-      leaves: [paramLeaf(g.members!, `groups.${g.id}.members`, "members"), paramLeaf(g.averageSalary!, `groups.${g.id}.averageSalary`, "USD/year")],
+      leaves: [
+        paramLeaf(g.members!, `groups.${g.id}.members`, "members"),
+        paramLeaf(g.averageSalary!, `groups.${g.id}.averageSalary`, "USD/year"),
+      ],
       refs: (ctx) => ({ multiplier: ctx.ref(`groups.${g.id}.members`), base: ctx.ref(`groups.${g.id}.averageSalary`) }),
     },
   ];
@@ -162,7 +172,9 @@ function baseCell(item: RaisesItem, b: SalaryBase, steps: RaiseStep[], ctx: Cost
       formula: simple
         ? `${what === "payroll" ? "payroll" : "members x average salary"} x (cumulative raise factor - 1)`
         : `${what === "payroll" ? "payroll in force during the fiscal year - base payroll" : "members x (average salary in force during the fiscal year - base salary)"}; mid-year raises prorated by ${ctx.scenario.settings.proration}`,
-      symbols: simple ? `${b.multiplier} x ${b.base} x (${factor.toString()} - 1)` : `${b.multiplier} x (${moneyText(average)} - ${b.base})`,
+      symbols: simple
+        ? `${b.multiplier} x ${b.base} x (${factor.toString()} - 1)`
+        : `${b.multiplier} x (${moneyText(average)} - ${b.base})`,
       children: [...b.leaves, ...stepLeaves],
     },
   };
@@ -236,7 +248,10 @@ export const raises = defineKind<RaisesItem>({
       else if (s.effective >= fiscalYearEndExclusive(s.fiscalYear, scenario.calendar.fiscalYearStartMonth))
         err(`${where}.effective`, `${s.effective} is after FY${s.fiscalYear} ends; put the raise in the fiscal year it takes effect`);
       if (s.type === "flat" && scenario.settings.salaryMethod === "schedule")
-        err(`${where}.type`, "the schedule method prices percent raises on the salary schedules; a flat-dollar raise needs the average-salary method");
+        err(
+          `${where}.type`,
+          "the schedule method prices percent raises on the salary schedules; a flat-dollar raise needs the average-salary method",
+        );
     }
     return errors;
   },
@@ -253,7 +268,16 @@ export const raises = defineKind<RaisesItem>({
       const last = ctx.years[ctx.years.length - 1]!;
       const cell = ctx.costs.get(item.id)?.get(last);
       const v = cell?.exact ?? ZERO;
-      return { exact: v, explanation: { label: itemLabel(item, "annualized"), value: v.toString(), unit: "USD", formula: `schedule method: the last fiscal year's cost (FY${last})`, children: cell ? [cell.explanation] : [] } };
+      return {
+        exact: v,
+        explanation: {
+          label: itemLabel(item, "annualized"),
+          value: v.toString(),
+          unit: "USD",
+          formula: `schedule method: the last fiscal year's cost (FY${last})`,
+          children: cell ? [cell.explanation] : [],
+        },
+      };
     }
     const steps = sortedSteps(item);
     const cells = coveredGroups(ctx.scenario, item, only).flatMap((g) =>

@@ -33,8 +33,15 @@ export const agreementSchema = strict(
 
 export const calendarSchema = strict(
   {
-    fiscalYearStartMonth: z.number().int().min(1).max(12).describe("Month the fiscal year starts: 10 = October 1, 7 = July 1, 1 = January 1."),
-    payFrequency: z.enum(PAY_FREQUENCIES as unknown as ["weekly", "biweekly", "semimonthly", "monthly"]).describe("How often members are paid."),
+    fiscalYearStartMonth: z
+      .number()
+      .int()
+      .min(1)
+      .max(12)
+      .describe("Month the fiscal year starts: 10 = October 1, 7 = July 1, 1 = January 1."),
+    payFrequency: z
+      .enum(PAY_FREQUENCIES as unknown as ["weekly", "biweekly", "semimonthly", "monthly"])
+      .describe("How often members are paid."),
     payPeriodAnchor: dateSchema.describe("The first day of some pay period (e.g. the first of the first costed fiscal year)."),
   },
   "The agreement's fiscal year and pay calendar.",
@@ -45,13 +52,20 @@ export const settingsSchema = strict(
     proration: z.enum(["payPeriods", "days"]).describe("How a raise effective after its fiscal year's first day is prorated."),
     calendarToFiscal: z
       .enum(["monthsInForce", "calendarYearOfFiscalYearEnd"])
-      .describe("How calendar-year benefit amounts become fiscal-year costs: each month at its own year's amount, or the whole year at the amount of the year it ends in."),
-    salaryMethod: z.enum(["averageSalary", "schedule"]).describe("averageSalary: payroll x raises; schedule: the census priced on the salary schedules."),
+      .describe(
+        "How calendar-year benefit amounts become fiscal-year costs: each month at its own year's amount, or the whole year at the amount of the year it ends in.",
+      ),
+    salaryMethod: z
+      .enum(["averageSalary", "schedule"])
+      .describe("averageSalary: payroll x raises; schedule: the census priced on the salary schedules."),
   },
   "Costing rules.",
 );
 
-export const fundSchema = strict({ id: idSchema, label: labelSchema }, "A fund that pays part of the costs (general fund, special funds, federal).");
+export const fundSchema = strict(
+  { id: idSchema, label: labelSchema },
+  "A fund that pays part of the costs (general fund, special funds, federal).",
+);
 
 export const baseShape = {
   $schema: z.string().max(2000).optional().describe("Path or URL of the JSON Schema, for editors."),

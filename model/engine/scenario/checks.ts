@@ -62,11 +62,38 @@ function sharesAddUp(shares: Record<string, { value: string }> | undefined, at: 
 }
 
 export function checkIds(s: ScenarioBase, err: Report): void {
-  duplicates(s.groups.map((g) => g.id), "group id", "groups", err);
-  duplicates(s.items.map((i) => i.id), "item id", "items", err);
-  duplicates(s.table.lines.map((l) => l.id), "line id", "table.lines", err);
-  duplicates((s.funds ?? []).map((f) => f.id), "fund id", "funds", err);
-  for (const g of s.groups) if (g.positions) duplicates(g.positions.map((p) => p.id), "position id", `groups.${g.id}.positions`, err);
+  duplicates(
+    s.groups.map((g) => g.id),
+    "group id",
+    "groups",
+    err,
+  );
+  duplicates(
+    s.items.map((i) => i.id),
+    "item id",
+    "items",
+    err,
+  );
+  duplicates(
+    s.table.lines.map((l) => l.id),
+    "line id",
+    "table.lines",
+    err,
+  );
+  duplicates(
+    (s.funds ?? []).map((f) => f.id),
+    "fund id",
+    "funds",
+    err,
+  );
+  for (const g of s.groups)
+    if (g.positions)
+      duplicates(
+        g.positions.map((p) => p.id),
+        "position id",
+        `groups.${g.id}.positions`,
+        err,
+      );
 }
 
 export function checkCalendar(s: ScenarioBase, err: Report): void {
@@ -95,7 +122,13 @@ export function checkGroups(s: ScenarioBase, err: Report): void {
 
 /** The lines a derived line refers to. */
 export function lineRefs(line: TableLine): string[] {
-  return [...(line.sum ?? []), ...(line.minus ?? []), ...(line.share ? [line.share.of] : []), ...(line.fund?.of ?? []), ...(line.change ? [line.change.of] : [])];
+  return [
+    ...(line.sum ?? []),
+    ...(line.minus ?? []),
+    ...(line.share ? [line.share.of] : []),
+    ...(line.fund?.of ?? []),
+    ...(line.change ? [line.change.of] : []),
+  ];
 }
 
 export function checkLines(s: ScenarioBase, err: Report): void {
@@ -113,7 +146,8 @@ export function checkLines(s: ScenarioBase, err: Report): void {
     if (line.fund)
       for (const ref of line.fund.of) {
         const k = lines.get(ref) ? lineKind(lines.get(ref)!) : "cost";
-        if (k !== "cost" && k !== "sum" && k !== "fund") err(`${at}.fund.of`, `"${ref}" is a ${k} line; a fund line takes cost lines or sums of them`);
+        if (k !== "cost" && k !== "sum" && k !== "fund")
+          err(`${at}.fund.of`, `"${ref}" is a ${k} line; a fund line takes cost lines or sums of them`);
       }
     for (const key of Object.keys(line.amounts ?? {}))
       if (key !== "annualized" && !years.includes(Number.parseInt(key.slice(2), 10)))
@@ -133,7 +167,8 @@ export function checkItems(s: ScenarioBase, kindOf: (item: ItemBase) => AnyKind 
     const at = `items.${item.id}`;
     const line = lines.get(item.line);
     if (!line) err(`${at}.line`, `line "${item.line}" does not exist`);
-    else if (lineKind(line) !== "cost") err(`${at}.line`, `"${item.line}" is a ${lineKind(line)} line; items feed cost lines (lines without a formula)`);
+    else if (lineKind(line) !== "cost")
+      err(`${at}.line`, `"${item.line}" is a ${lineKind(line)} line; items feed cost lines (lines without a formula)`);
     for (const g of item.groupIds ?? []) if (!groups.has(g)) err(`${at}.groupIds`, `group "${g}" does not exist`);
     sharesAddUp(item.fundShares, `${at}.fundShares`, funds, err);
     const kind = kindOf(item);
@@ -146,7 +181,11 @@ export function checkItems(s: ScenarioBase, kindOf: (item: ItemBase) => AnyKind 
   }
   const loop = findLoop([...items.keys()], (id) => {
     const item = items.get(id)!;
-    return kindOf(item)?.dependsOn(item).filter((d: string) => items.has(d)) ?? [];
+    return (
+      kindOf(item)
+        ?.dependsOn(item)
+        .filter((d: string) => items.has(d)) ?? []
+    );
   });
   if (loop) err(`items.${loop[0]}`, `items depend on each other's cost in a loop: ${loop.join(" -> ")}`);
 }
@@ -161,22 +200,28 @@ export function checkScheduleMethod(s: ScenarioBase, err: Report): void {
       );
     const companions = new Set(s.items.filter((i) => i.kind === "raises").flatMap((i) => [`${i.line}Steps`, `${i.line}Turnover`]));
     for (const l of s.table.lines)
-      if (companions.has(l.id)) err(`table.lines.${l.id}`, `"${l.id}" is the id the schedule method gives its step or turnover line; rename the line`);
+      if (companions.has(l.id))
+        err(`table.lines.${l.id}`, `"${l.id}" is the id the schedule method gives its step or turnover line; rename the line`);
   }
-  if (block && "cells" in block.census) for (const e of embeddedCensusErrors(block.census, "scheduleMethod.census")) err(e.field, e.message);
+  if (block && "cells" in block.census)
+    for (const e of embeddedCensusErrors(block.census, "scheduleMethod.census")) err(e.field, e.message);
 }
 
 export function checkPublished(s: ScenarioBase, err: Report): void {
   const published = s.table.published;
   if (!published) return;
   if (published.unit !== s.table.display.unit)
-    err("table.published.unit", `the figures are in ${published.unit} but the table displays ${s.table.display.unit}; print both in one unit`);
+    err(
+      "table.published.unit",
+      `the figures are in ${published.unit} but the table displays ${s.table.display.unit}; print both in one unit`,
+    );
   const lines = new Set(s.table.lines.map((l) => l.id));
   const columns = new Set([...s.table.columns.fiscalYears.map(fyKey), TOTAL_COLUMN, ANNUALIZED_COLUMN]);
   for (const [lineId, row] of Object.entries(published.values)) {
     if (!lines.has(lineId)) err(`table.published.values.${lineId}`, `line "${lineId}" is not in the table`);
     for (const column of Object.keys(row))
-      if (!columns.has(column)) err(`table.published.values.${lineId}.${column}`, `column "${column}" is not in the table (${[...columns].join(", ")})`);
+      if (!columns.has(column))
+        err(`table.published.values.${lineId}.${column}`, `column "${column}" is not in the table (${[...columns].join(", ")})`);
   }
 }
 
@@ -193,4 +238,3 @@ export function scenarioErrors(s: ScenarioBase, kindOf: (item: ItemBase) => AnyK
   checkPublished(s, err);
   return errors;
 }
-

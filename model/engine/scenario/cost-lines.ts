@@ -184,7 +184,10 @@ export function removeCostLine(scenario: Scenario, lineId: string): CostLineChan
   if (builtOn.length > 0)
     return {
       ok: false,
-      errors: builtOn.map((l) => ({ field: `table.lines.${l.id}`, message: `Cannot remove "${line.label}": the line "${l.label}" is computed from it; change that line first.` })),
+      errors: builtOn.map((l) => ({
+        field: `table.lines.${l.id}`,
+        message: `Cannot remove "${line.label}": the line "${l.label}" is computed from it; change that line first.`,
+      })),
     };
   const dependents = lineDependents(scenario, lineId);
   const blocking = dependents.filter((d) => d.via === "earningsFromRaisesItem");
@@ -203,7 +206,8 @@ export function removeCostLine(scenario: Scenario, lineId: string): CostLineChan
     .map((i): CostItem => {
       if (i.kind === "payRate" && i.appliesTo.some((id) => gone.has(id)))
         return { ...i, appliesTo: i.appliesTo.filter((id) => !gone.has(id)) };
-      if (i.kind === "premiumPay" && i.payRateIds.some((id) => gone.has(id))) return { ...i, payRateIds: i.payRateIds.filter((id) => !gone.has(id)) };
+      if (i.kind === "premiumPay" && i.payRateIds.some((id) => gone.has(id)))
+        return { ...i, payRateIds: i.payRateIds.filter((id) => !gone.has(id)) };
       return i;
     });
   const without = (ids: string[] | undefined) => ids?.filter((id) => id !== lineId);
@@ -212,7 +216,8 @@ export function removeCostLine(scenario: Scenario, lineId: string): CostLineChan
     lines: lines
       .filter((l) => l.id !== lineId)
       .map((l): TableLine => {
-        if (l.sum?.includes(lineId) || l.minus?.includes(lineId)) return { ...l, sum: without(l.sum)!, ...(l.minus ? { minus: without(l.minus)! } : {}) };
+        if (l.sum?.includes(lineId) || l.minus?.includes(lineId))
+          return { ...l, sum: without(l.sum)!, ...(l.minus ? { minus: without(l.minus)! } : {}) };
         if (l.fund?.of.includes(lineId)) return { ...l, fund: { ...l.fund, of: without(l.fund.of)! } };
         return l;
       }),

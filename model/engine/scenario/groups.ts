@@ -33,7 +33,10 @@ export const groupSchema = strict(
     averageSalary: param(GROUP_FIELDS.averageSalary).optional(),
     payroll: param(GROUP_FIELDS.payroll).optional(),
     positions: z.array(positionSchema).min(1).max(500).optional(),
-    fundShares: z.record(idSchema, param(GROUP_FIELDS.fundShare)).optional().describe("Fund id -> the share of this group's costs it pays."),
+    fundShares: z
+      .record(idSchema, param(GROUP_FIELDS.fundShare))
+      .optional()
+      .describe("Fund id -> the share of this group's costs it pays."),
   },
   "An employee group: members + averageSalary, or payroll (members optional), or positions.",
 );
@@ -135,13 +138,21 @@ export function payrollOf(groups: readonly Group[], label = "Payroll before the 
   if (parts.length === 1) return { exact: total, explanation: { ...parts[0]!.explanation, label } };
   return {
     exact: total,
-    explanation: { label, value: total.toString(), unit: "USD", formula: "sum over the covered groups", children: parts.map((p) => p.explanation) },
+    explanation: {
+      label,
+      value: total.toString(),
+      unit: "USD",
+      formula: "sum over the covered groups",
+      children: parts.map((p) => p.explanation),
+    },
   };
 }
 
 /** Headcount of several groups (each must state members: validation refuses items needing it otherwise). */
 export function membersOf(groups: readonly Group[]): Amount {
-  const parts = groups.map((g) => groupMembers(g) ?? { exact: ZERO, explanation: leaf(`${g.label}: members`, "0", "members", undefined, undefined) });
+  const parts = groups.map(
+    (g) => groupMembers(g) ?? { exact: ZERO, explanation: leaf(`${g.label}: members`, "0", "members", undefined, undefined) },
+  );
   const total = sum(parts.map((p) => p.exact));
   if (parts.length === 1) return parts[0]!;
   return {

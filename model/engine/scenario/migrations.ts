@@ -123,8 +123,18 @@ function v1ToV2(data: Json): Json {
     id: data.id,
     name: data.name,
     description: data.description,
-    agreement: { name: agreement.name, employer: agreement.employer, union: agreement.union, effectiveFrom: agreement.effectiveFrom, effectiveTo: agreement.effectiveTo },
-    calendar: { fiscalYearStartMonth: agreement.fiscalYearStartMonth, payFrequency: "biweekly", payPeriodAnchor: agreement.firstPayPeriodStart },
+    agreement: {
+      name: agreement.name,
+      employer: agreement.employer,
+      union: agreement.union,
+      effectiveFrom: agreement.effectiveFrom,
+      effectiveTo: agreement.effectiveTo,
+    },
+    calendar: {
+      fiscalYearStartMonth: agreement.fiscalYearStartMonth,
+      payFrequency: "biweekly",
+      payPeriodAnchor: agreement.firstPayPeriodStart,
+    },
     settings: { proration: settings.proration, calendarToFiscal: settings.calendarToFiscal, salaryMethod: settings.salaryMethod },
     groups,
     ...(fundShares?.length ? { funds: fundShares.map((f) => ({ id: f.id, label: f.label })) } : {}),
@@ -133,7 +143,12 @@ function v1ToV2(data: Json): Json {
       lines: [
         ...costLines,
         { id: "totalCost", label: "TOTAL COST", style: "total", sum: costIds },
-        { id: "localPortion", label: "Local Portion of Total Cost", note: "(g) Share of costs paid with local funds.", share: { of: "totalCost", rate: data.localShare } },
+        {
+          id: "localPortion",
+          label: "Local Portion of Total Cost",
+          note: "(g) Share of costs paid with local funds.",
+          share: { of: "totalCost", rate: data.localShare },
+        },
         {
           id: "fundingAvailable",
           label: "Funding available in DCPS Budget and Financial Plan",
@@ -141,7 +156,12 @@ function v1ToV2(data: Json): Json {
           amounts: data.fundingAvailable,
           negate: true,
         },
-        { id: "costFundedByWia", label: "Cost Funded by Workforce Investments Account", style: "total", sum: ["localPortion", "fundingAvailable"] },
+        {
+          id: "costFundedByWia",
+          label: "Cost Funded by Workforce Investments Account",
+          style: "total",
+          sum: ["localPortion", "fundingAvailable"],
+        },
       ],
       columns: { fiscalYears },
       display: { unit: "thousands", decimals: 0, rounding: settings.rounding, totals: "roundedExact" },
@@ -151,12 +171,35 @@ function v1ToV2(data: Json): Json {
     // Version 1 priced the SYNTHETIC reference census with fixed assumptions unless the app passed another census.
     out.scheduleMethod = {
       census: { reference: "synthetic" },
-      separationRate: { value: "0.10", label: "Annual separation rate", source: { kind: "assumed", ref: "separations", note: "the version-1 engine's assumed rate" } },
-      heldShare: { value: "0.05", label: "Share held on step each year", source: { kind: "assumed", ref: "step holds", note: "the version-1 engine's assumed share" } },
+      separationRate: {
+        value: "0.10",
+        label: "Annual separation rate",
+        source: { kind: "assumed", ref: "separations", note: "the version-1 engine's assumed rate" },
+      },
+      heldShare: {
+        value: "0.05",
+        label: "Share held on step each year",
+        source: { kind: "assumed", ref: "step holds", note: "the version-1 engine's assumed share" },
+      },
     };
   }
   for (const key of Object.keys(data))
-    if (!["schemaVersion", "id", "name", "description", "agreement", "settings", "groups", "lines", "items", "localShare", "fundShares", "fundingAvailable"].includes(key))
+    if (
+      ![
+        "schemaVersion",
+        "id",
+        "name",
+        "description",
+        "agreement",
+        "settings",
+        "groups",
+        "lines",
+        "items",
+        "localShare",
+        "fundShares",
+        "fundingAvailable",
+      ].includes(key)
+    )
       out[key] = data[key];
   return out;
 }

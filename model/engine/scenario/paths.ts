@@ -54,7 +54,8 @@ export function listInputs(scenario: Scenario | ScenarioBase, registry: Registry
       out.push(entry(`${at}.positions.${p.id}.count`, GROUP_SECTION, `${g.label}: ${p.label}`, p.count, GROUP_FIELDS.positionCount));
       out.push(entry(`${at}.positions.${p.id}.salary`, GROUP_SECTION, `${g.label}: ${p.label}`, p.salary, GROUP_FIELDS.positionSalary));
     }
-    for (const [fund, p] of Object.entries(g.fundShares ?? {})) out.push(entry(`${at}.fundShares.${fund}`, FUNDS_SECTION, g.label, p, GROUP_FIELDS.fundShare));
+    for (const [fund, p] of Object.entries(g.fundShares ?? {}))
+      out.push(entry(`${at}.fundShares.${fund}`, FUNDS_SECTION, g.label, p, GROUP_FIELDS.fundShare));
   }
   for (const kind of registry)
     for (const item of s.items as ItemBase[]) {
@@ -64,10 +65,19 @@ export function listInputs(scenario: Scenario | ScenarioBase, registry: Registry
   for (const line of s.table.lines) {
     const at = `table.lines.${line.id}`;
     if (line.share) out.push(entry(`${at}.rate`, TABLE_SECTION, line.label, line.share.rate, LINE_FIELDS.shareRate));
-    for (const [key, p] of Object.entries(line.amounts ?? {})) out.push(entry(`${at}.amounts.${key}`, TABLE_SECTION, line.label, p, LINE_FIELDS.amount));
+    for (const [key, p] of Object.entries(line.amounts ?? {}))
+      out.push(entry(`${at}.amounts.${key}`, TABLE_SECTION, line.label, p, LINE_FIELDS.amount));
   }
   if (s.scheduleMethod) {
-    out.push(entry("scheduleMethod.separationRate", SCHEDULE_SECTION, "Schedule method", s.scheduleMethod.separationRate, SCHEDULE_FIELDS.separationRate));
+    out.push(
+      entry(
+        "scheduleMethod.separationRate",
+        SCHEDULE_SECTION,
+        "Schedule method",
+        s.scheduleMethod.separationRate,
+        SCHEDULE_FIELDS.separationRate,
+      ),
+    );
     out.push(entry("scheduleMethod.heldShare", SCHEDULE_SECTION, "Schedule method", s.scheduleMethod.heldShare, SCHEDULE_FIELDS.heldShare));
   }
   return out;
@@ -77,7 +87,11 @@ export function getInput(scenario: Scenario | ScenarioBase, path: string, regist
   return listInputs(scenario, registry).find((e) => e.path === path)?.param;
 }
 
-export function getInputEntry(scenario: Scenario | ScenarioBase, path: string, registry: Registry = DEFAULT_REGISTRY): InputEntry | undefined {
+export function getInputEntry(
+  scenario: Scenario | ScenarioBase,
+  path: string,
+  registry: Registry = DEFAULT_REGISTRY,
+): InputEntry | undefined {
   return listInputs(scenario, registry).find((e) => e.path === path);
 }
 
@@ -107,7 +121,12 @@ function replaceObject<T>(root: T, target: object, next: object): T {
  * A copy of the scenario with one input's value replaced (the value is checked by the caller or by
  * checkScenario). The source becomes "user" so an edited calibration is never shown as the note's.
  */
-export function setInputValue<S extends Scenario | ScenarioBase>(scenario: S, path: string, value: string, registry: Registry = DEFAULT_REGISTRY): S {
+export function setInputValue<S extends Scenario | ScenarioBase>(
+  scenario: S,
+  path: string,
+  value: string,
+  registry: Registry = DEFAULT_REGISTRY,
+): S {
   const found = listInputs(scenario, registry).find((e) => e.path === path);
   if (!found) throw new Error(`No input at path "${path}"`);
   const p = found.param;

@@ -26,8 +26,7 @@ export function scenarioSchemaFor(registry: Registry = DEFAULT_REGISTRY): z.ZodT
   const kinds = registry.map((k) => k.kind);
   const options = registry.map((k) => k.schema) as unknown as [z.core.$ZodTypeDiscriminable, ...z.core.$ZodTypeDiscriminable[]];
   const item = z.discriminatedUnion("kind", options, {
-    error: (issue) =>
-      issue.code === "invalid_union" ? `unknown kind of item; the kinds are ${kinds.join(", ")}` : undefined,
+    error: (issue) => (issue.code === "invalid_union" ? `unknown kind of item; the kinds are ${kinds.join(", ")}` : undefined),
   });
   const index = kindIndex(registry);
   const schema = strict(
@@ -126,7 +125,12 @@ function issueErrors(data: unknown, issues: readonly z.core.$ZodIssue[]): InputE
       }));
     }
     // A custom issue already carries an id path (checks.ts builds them from ids).
-    return [{ field: issue.code === "custom" && issue.path.every((p) => typeof p === "string") ? issue.path.join(".") || "(root)" : field, message: issue.message }];
+    return [
+      {
+        field: issue.code === "custom" && issue.path.every((p) => typeof p === "string") ? issue.path.join(".") || "(root)" : field,
+        message: issue.message,
+      },
+    ];
   });
 }
 

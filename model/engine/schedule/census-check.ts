@@ -38,10 +38,16 @@ export function checkCensus(census: Census, at = "census"): InputError[] {
     const max = stepLayout(schedule).maxStep;
     if (!Number.isInteger(cell.step) || cell.step < 1 || cell.step > max)
       errors.push({ field: `${field}.step`, message: `step ${cell.step} does not exist on ${cell.schedule} (1..${max})` });
-    if (cell.yearsOfService !== undefined && (!Number.isInteger(cell.yearsOfService) || cell.yearsOfService < 0 || cell.yearsOfService > 80))
+    if (
+      cell.yearsOfService !== undefined &&
+      (!Number.isInteger(cell.yearsOfService) || cell.yearsOfService < 0 || cell.yearsOfService > 80)
+    )
       errors.push({ field: `${field}.yearsOfService`, message: `${cell.yearsOfService} is not a whole number of years from 0 to 80` });
     if (!cell.headcount.isFinite() || cell.headcount.isNegative())
-      errors.push({ field: `${field}.headcount`, message: `headcount ${cell.headcount.toString()} must be a number of members, 0 or more` });
+      errors.push({
+        field: `${field}.headcount`,
+        message: `headcount ${cell.headcount.toString()} must be a number of members, 0 or more`,
+      });
   });
   return errors;
 }

@@ -211,7 +211,8 @@ export function parseCensusCsv(
     const headcount = wholeNumber(get(cols.headcount), rowNo, cols.headcount!, "headcount", false);
     const years = cols.years === undefined ? undefined : wholeNumber(get(cols.years), rowNo, cols.years, "years of service", true);
     // The same rule checkCensus applies, so the parsed census is checked by construction.
-    if (typeof years === "number" && years > 80) err(rowNo, colName(cols.years!), `years of service ${years} is not a whole number of years from 0 to 80`);
+    if (typeof years === "number" && years > 80)
+      err(rowNo, colName(cols.years!), `years of service ${years} is not a whole number of years from 0 to 80`);
 
     if (errors.length > before || !schedule || !lane || step == null || headcount == null || years === null) continue;
     const key = `${schedule}|${lane}|${step}|${years ?? ""}`;
@@ -227,11 +228,19 @@ export function parseCensusCsv(
       });
   }
   if (errors.length === 0 && merged.size > CENSUS_CELL_LIMIT)
-    err(rows.length, "(census)", `${merged.size} distinct cells; a census is limited to ${CENSUS_CELL_LIMIT} (schedule x lane x step x years of service)`);
+    err(
+      rows.length,
+      "(census)",
+      `${merged.size} distinct cells; a census is limited to ${CENSUS_CELL_LIMIT} (schedule x lane x step x years of service)`,
+    );
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
-    value: censusCheckedByParser({ label: options.label ?? fileName, asOfFiscalYear: options.asOfFiscalYear ?? 2024, cells: [...merged.values()] }),
+    value: censusCheckedByParser({
+      label: options.label ?? fileName,
+      asOfFiscalYear: options.asOfFiscalYear ?? 2024,
+      cells: [...merged.values()],
+    }),
   };
 }
 

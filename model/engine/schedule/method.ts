@@ -16,8 +16,14 @@ import type { StepMovementSettings } from "./step-movement";
 import { SCHEDULE_KEYS, type Census, type ScheduleKey } from "./types";
 
 export const SCHEDULE_FIELDS = {
-  separationRate: SHARE("Separation rate", "Share of members leaving each year, replaced at the entry step (an assumption; replace with attrition data)."),
-  heldShare: SHARE("Share held on step", "Share of the members who stay that is held on step each year instead of moving up (an assumption)."),
+  separationRate: SHARE(
+    "Separation rate",
+    "Share of members leaving each year, replaced at the entry step (an assumption; replace with attrition data).",
+  ),
+  heldShare: SHARE(
+    "Share held on step",
+    "Share of the members who stay that is held on step each year instead of moving up (an assumption).",
+  ),
 } satisfies Record<string, FieldSpec>;
 
 const cellSchema = strict({
@@ -86,7 +92,8 @@ export function canonicalCensus(c: Pick<EmbeddedCensus, "asOfFiscalYear" | "cell
   return `census v1\nasOfFiscalYear\t${c.asOfFiscalYear}\n${rows.join("\n")}\n`;
 }
 
-export const censusHash = (c: Pick<EmbeddedCensus, "asOfFiscalYear" | "cells">): string => bytesToHex(sha256(utf8ToBytes(canonicalCensus(c))));
+export const censusHash = (c: Pick<EmbeddedCensus, "asOfFiscalYear" | "cells">): string =>
+  bytesToHex(sha256(utf8ToBytes(canonicalCensus(c))));
 
 /** Problems of an embedded census (hash, schedules), by field path under `at`. */
 export function embeddedCensusErrors(c: EmbeddedCensus, at: string): { field: string; message: string }[] {
@@ -144,7 +151,10 @@ export function defaultScheduleMethod(census: ScheduleMethod["census"] = { refer
 }
 
 /** Step-movement settings from the block (the anniversary defaults to the fiscal year's first day). */
-export function stepSettingsOf(block: ScheduleMethod, fiscalYearStartMonth: number): Omit<StepMovementSettings, "prorationMethod" | "calendar"> {
+export function stepSettingsOf(
+  block: ScheduleMethod,
+  fiscalYearStartMonth: number,
+): Omit<StepMovementSettings, "prorationMethod" | "calendar"> {
   const entry = block.entry ?? { step: 1, lane: "", yearsOfService: 1 };
   return {
     anniversary: block.anniversary ?? `${String(fiscalYearStartMonth).padStart(2, "0")}-01`,

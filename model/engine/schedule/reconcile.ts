@@ -17,12 +17,7 @@ import { Decimal, ONE } from "../decimal";
 import type { Explanation, Source } from "../explain";
 import { leaf } from "../explain";
 import { fractionOfFiscalYear } from "../calendar";
-import {
-  scheduleMethodCost,
-  type RaiseTerm,
-  type ScheduleCostResult,
-  type ScheduleCostSettings,
-} from "./schedule-cost";
+import { scheduleMethodCost, type RaiseTerm, type ScheduleCostResult, type ScheduleCostSettings } from "./schedule-cost";
 import type { Census, SalarySchedule } from "./types";
 import { loadSchedules } from "./schedules";
 

@@ -227,9 +227,7 @@ function settingLeaves(settings: ScheduleCostSettings, which: ("heldShare" | "se
   const out: Explanation[] = [];
   for (const w of which) {
     if (w === "heldShare")
-      out.push(
-        leaf("share held on step", settings.heldShare.toString(), "share", "scheduleMethod.heldShare", settings.sources.heldShare),
-      );
+      out.push(leaf("share held on step", settings.heldShare.toString(), "share", "scheduleMethod.heldShare", settings.sources.heldShare));
     if (w === "separationRate")
       out.push(
         leaf(
@@ -300,7 +298,12 @@ export function scheduleMethodCost(
     const raise = raiseByFy.get(fy)!;
     const cal = settings.calendar;
     const fSched = fractionOfFiscalYear(raise.effective, fy, cal, settings.prorationMethod);
-    const fAnniv = fractionOfFiscalYear(anniversaryInFiscalYear(settings.anniversary, fy, cal.fiscalYearStartMonth), fy, cal, settings.prorationMethod);
+    const fAnniv = fractionOfFiscalYear(
+      anniversaryInFiscalYear(settings.anniversary, fy, cal.fiscalYearStartMonth),
+      fy,
+      cal,
+      settings.prorationMethod,
+    );
     const steps = advanceOneYear(prevSteps, settings, false);
     const full = advanceOneYear(prevFull, settings, true);
 

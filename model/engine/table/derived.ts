@@ -37,7 +37,12 @@ export function sumCell(
   }));
   const exact = sum(parts.map((p) => (p.sign > 0 ? p.cell.exact : p.cell.exact.negated())));
   const words = `${plus.map(labelOf).join(" + ")}${minus.length ? ` - ${minus.map(labelOf).join(" - ")}` : ""}`;
-  return cell(label, exact, `sum of the unrounded lines: ${words}`, parts.map((p) => p.cell.explanation));
+  return cell(
+    label,
+    exact,
+    `sum of the unrounded lines: ${words}`,
+    parts.map((p) => p.cell.explanation),
+  );
 }
 
 export function shareCell(line: TableLine, column: string, label: string, lines: LineCells, ofLabel: string): RawCell {
@@ -58,15 +63,27 @@ export function amountsCell(line: TableLine, column: string, label: string): Raw
   const p = line.amounts![key];
   const v = p ? (line.negate ? dec(p).negated() : dec(p)) : ZERO;
   const words = line.negate ? "minus the amount entered (shown negative)" : "the amount entered";
-  return cell(label, v, p ? words : "no amount entered for this column", p ? [paramLeaf(p, `table.lines.${line.id}.amounts.${key}`, "USD")] : []);
+  return cell(
+    label,
+    v,
+    p ? words : "no amount entered for this column",
+    p ? [paramLeaf(p, `table.lines.${line.id}.amounts.${key}`, "USD")] : [],
+  );
 }
 
 export function changeCell(line: TableLine, fy: number, first: number, label: string, lines: LineCells, ofLabel: string): RawCell {
   const of = lines.get(line.change!.of)!;
   const now = of[fyKey(fy)]!;
-  if (fy === first) return cell(label, now.exact, `${ofLabel} in the first fiscal year (its addition over the base year)`, [now.explanation]);
+  if (fy === first)
+    return cell(label, now.exact, `${ofLabel} in the first fiscal year (its addition over the base year)`, [now.explanation]);
   const before = of[fyKey(fy - 1)]!;
-  return cell(label, now.exact.minus(before.exact), `${ofLabel} this year - the year before`, [now.explanation, before.explanation], `${now.exact} - ${before.exact}`);
+  return cell(
+    label,
+    now.exact.minus(before.exact),
+    `${ofLabel} this year - the year before`,
+    [now.explanation, before.explanation],
+    `${now.exact} - ${before.exact}`,
+  );
 }
 
 export const zeroCell = (label: string, why: string): RawCell => cell(label, ZERO, why, []);

@@ -9,7 +9,11 @@ import type { Display } from "./schema";
 
 export type RoundingMode = Display["rounding"];
 
-const FACTOR: Record<Display["unit"], Decimal> = { dollars: new Decimal(1), thousands: new Decimal(1000), millions: new Decimal(1_000_000) };
+const FACTOR: Record<Display["unit"], Decimal> = {
+  dollars: new Decimal(1),
+  thousands: new Decimal(1000),
+  millions: new Decimal(1_000_000),
+};
 const MODE: Record<RoundingMode, Parameters<Decimal["toDecimalPlaces"]>[1]> = {
   halfUp: Decimal.ROUND_HALF_UP,
   truncate: Decimal.ROUND_DOWN,
@@ -41,11 +45,12 @@ const RULE_WORDS: Record<RoundingMode, string> = {
 
 /** The rounding rule in words, for notes and the CLI. */
 export function roundingRuleText(display: Display): string {
-  const to = display.decimals === 0 ? `whole ${display.unit === "dollars" ? "dollars" : `$ ${display.unit}`}` : `${display.decimals} decimals of ${display.unit}`;
+  const to =
+    display.decimals === 0
+      ? `whole ${display.unit === "dollars" ? "dollars" : `$ ${display.unit}`}`
+      : `${display.decimals} decimals of ${display.unit}`;
   const totals =
-    display.totals === "roundedExact"
-      ? "totals are rounded from the sums of unrounded parts"
-      : "totals are the sums of the rounded cells";
+    display.totals === "roundedExact" ? "totals are rounded from the sums of unrounded parts" : "totals are the sums of the rounded cells";
   return `each cell ${RULE_WORDS[display.rounding]} to ${to} from its unrounded value; ${totals}`;
 }
 

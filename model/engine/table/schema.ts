@@ -15,7 +15,7 @@ export const LINE_FIELDS = {
 const lineBase = {
   id: idSchema,
   label: labelSchema,
-  note: z.string().max(2000).optional().describe("The note printed with the line, e.g. \"(g) Share of costs paid with local funds.\""),
+  note: z.string().max(2000).optional().describe('The note printed with the line, e.g. "(g) Share of costs paid with local funds."'),
   style: z.enum(["total", "subtotal"]).optional().describe("Only changes how the line is drawn."),
 };
 
@@ -27,7 +27,9 @@ export const lineSchema = strict(
     ...lineBase,
     sum: z.array(idSchema).min(1).max(100).optional().describe("Lines added up (with `minus`, lines subtracted)."),
     minus: z.array(idSchema).max(100).optional().describe("Lines subtracted from the sum."),
-    share: strict({ of: idSchema, rate: param(LINE_FIELDS.shareRate) }).optional().describe("rate x another line."),
+    share: strict({ of: idSchema, rate: param(LINE_FIELDS.shareRate) })
+      .optional()
+      .describe("rate x another line."),
     amounts: z
       .record(z.union([fyKeySchema, z.literal("annualized")]), param(LINE_FIELDS.amount))
       .optional()
@@ -55,7 +57,9 @@ export const displaySchema = strict(
   {
     unit: z.enum(["dollars", "thousands", "millions"]).describe("The unit cells are shown in."),
     decimals: z.number().int().min(0).max(6).describe("Decimal places shown (0 by default)."),
-    rounding: z.enum(["halfUp", "truncate", "halfEven"]).describe("halfUp: half away from zero; truncate: toward zero; halfEven: to the even digit."),
+    rounding: z
+      .enum(["halfUp", "truncate", "halfEven"])
+      .describe("halfUp: half away from zero; truncate: toward zero; halfEven: to the even digit."),
     totals: z
       .enum(["roundedExact", "sumOfRounded"])
       .describe("roundedExact: every cell rounded on its own from unrounded values; sumOfRounded: totals are sums of the rounded cells."),
@@ -82,11 +86,11 @@ export type Columns = z.infer<typeof columnsSchema>;
 
 export const publishedSchema = strict(
   {
-    source: z.string().min(1).max(500).describe("Where the figures are printed, e.g. \"FIS table pp.3-4, Dec 3, 2024\"."),
+    source: z.string().min(1).max(500).describe('Where the figures are printed, e.g. "FIS table pp.3-4, Dec 3, 2024".'),
     unit: z.enum(["dollars", "thousands", "millions"]).describe("The unit the figures are printed in (the table's display unit)."),
     values: z
       .record(idSchema, z.record(z.string().max(20), z.number()))
-      .describe("Line id -> column (\"FY2025\", \"Total\", \"Annualized\") -> the printed figure."),
+      .describe('Line id -> column ("FY2025", "Total", "Annualized") -> the printed figure.'),
   },
   "The figures a published note prints, for the Published and Variance columns and the golden tests.",
 );
