@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fundSplit } from "../../model/engine/analysis";
 import { computeTable } from "../../model/engine/compute";
 import { listInputs, setInputValue } from "../../model/engine/scenario/paths";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { validateScenario } from "../../model/engine/scenario/schema";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { agreement, group, p, percent } from "../agreements/build";

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { goalSeekRaise, parseLimit, type BudgetConstraint } from "../../model/engine/analysis";
 import { computeTable } from "../../model/engine/compute";
 import { Decimal } from "../../model/engine/decimal";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { setInputValue } from "../../model/engine/scenario/paths";
 import { validateScenario } from "../../model/engine/scenario/schema";
 import type { Scenario } from "../../model/engine/scenario/types";

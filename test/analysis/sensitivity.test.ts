@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { raiseGrid, tornado, twoWayTable } from "../../model/engine/analysis";
 import { computeTable } from "../../model/engine/compute";
 import { Decimal } from "../../model/engine/decimal";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { setInputValue, listInputs } from "../../model/engine/scenario/paths";
 
 const total = (s = fisAsPublished()) => computeTable(s).lines.find((l) => l.id === "totalCost")!.cells.Total!.exact;

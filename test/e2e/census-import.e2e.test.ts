@@ -13,7 +13,7 @@ import { censusCsvText, personRows } from "../../bench/census-fixture";
 import { computeTable, type TableResult } from "../../model/engine/compute";
 import { formatInputError } from "../../model/engine/errors";
 import { importCensus } from "../../model/io/census-import";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { censusHeadcount, censusToCsv, referenceCensus, type Census } from "../../model/engine/schedule";
 import { byTestId, expectedTable as expected, fisCell, readTable as readGrid } from "./cells";
 import { chooseFile, shots, startApp, type App, type OpenPage } from "./harness";

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeTable } from "../../model/engine/compute";
-import { PUBLISHED_FIS_TABLE, contractAsStated, fisAsPublished } from "../../model/engine/scenario/reference";
+import { PUBLISHED_FIS_TABLE, contractAsStated, fisAsPublished } from "../../model/built-ins";
 import { setInputValue } from "../../model/engine/scenario/paths";
 import { parseScenarioJson } from "../../model/engine/scenario/schema";
 import { censusToCsv, referenceCensus } from "../../model/engine/schedule";

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { computeTable } from "../../model/engine/compute";
-import { fisAsPublished, contractAsStated } from "../../model/engine/scenario/reference";
+import { fisAsPublished, contractAsStated } from "../../model/built-ins";
 import { setInputValue } from "../../model/engine/scenario/paths";
 import type { Scenario } from "../../model/engine/scenario/types";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../model/engine/decimal";
-import { formatThousands, toDisplayThousands } from "../../model/engine/rounding";
+import { formatThousands, toDisplayThousands } from "../../model/engine/index";
 
 describe("display rounding to $ thousands", () => {
   it("half-up rounds 500 up and 499.99 down", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { costOfOnePercent, tornado } from "../../model/engine/analysis";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { referenceCensus } from "../../model/engine/schedule";
 import { censusToJson, runAnalysis } from "../../renderer/analysis/jobs";
 

@@ -3,7 +3,7 @@ import { computeTable } from "../../model/engine/compute";
 import { Decimal } from "../../model/engine/decimal";
 import { addCostLine, idFromLabel, lineDependents, removeCostLine } from "../../model/engine/scenario/cost-lines";
 import { listInputs } from "../../model/engine/scenario/paths";
-import { contractAsStated, fisAsPublished } from "../../model/engine/scenario/reference";
+import { contractAsStated, fisAsPublished } from "../../model/built-ins";
 import { checkScenario } from "../../model/engine/scenario/schema";
 import type { Scenario } from "../../model/engine/scenario/types";
 

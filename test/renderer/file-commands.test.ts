@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PlatformApi, PlatformResult } from "../../electron/ipc/contract";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { parseScenarioJson, serializeScenario } from "../../model/engine/scenario/schema";
 import { pastedColumn } from "../../renderer/grid/paste";
 import { openScenario, saveScenario, type FileCommandContext } from "../../renderer/state/file-commands";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { setInputValue } from "../../model/engine/scenario/paths";
 import { inputRows, reuseUnchangedRows } from "../../renderer/grid/InputsGrid";
 

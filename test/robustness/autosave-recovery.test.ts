@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { computeTable } from "../../model/engine/compute";
 import { setInputValue } from "../../model/engine/scenario/paths";
-import { contractAsStated, fisAsPublished } from "../../model/engine/scenario/reference";
+import { contractAsStated, fisAsPublished } from "../../model/built-ins";
 import { parseAutosave } from "../../renderer/state/autosave";
 import { fixtureText, tableCells } from "./helpers";
 

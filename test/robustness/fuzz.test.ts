@@ -9,11 +9,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeTable, type TableResult } from "../../model/engine/compute";
 import type { InputError } from "../../model/engine/errors";
-import { contractAsStated, fisAsPublished } from "../../model/engine/scenario/reference";
+import { contractAsStated, fisAsPublished } from "../../model/built-ins";
 import { checkCensus, parseScenarioJson, serializeScenario, validateScenario } from "../../model/engine/scenario/schema";
 import type { Checked } from "../../model/engine/errors";
 import type { Scenario } from "../../model/engine/scenario/types";
-import { toDisplayThousands } from "../../model/engine/rounding";
+import { toDisplayThousands } from "../../model/engine/index";
 import { censusToCsv, parseCensusCsv } from "../../model/engine/schedule/census";
 import { referenceCensus } from "../../model/engine/schedule";
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { computeTable } from "../../model/engine/compute";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { checkCensus, CENSUS_CELL_LIMIT } from "../../model/engine/scenario/schema";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { censusHeadcount, parseCensusCsv } from "../../model/engine/schedule/census";

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../model/engine/decimal";
 import type { InputError } from "../../model/engine/errors";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { setInputValue } from "../../model/engine/scenario/paths";
 import {
   checkCensus,
