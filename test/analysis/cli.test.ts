@@ -37,7 +37,7 @@ describe("fis analysis commands", () => {
 
   it("--sensitivity, --two-way and --retro", async () => {
     const sens = JSON.parse(await fis("--sensitivity", "--json"));
-    expect(sens.bars[0].path).toBe("items.baseSalary.steps.0.amount");
+    expect(sens.bars[0].path).toBe("items.baseSalary.steps.2024-10-01.amount");
     const two = JSON.parse(await fis("--two-way", "--json"));
     expect([two.rowYear, two.columnYear, two.exact.length]).toEqual([2026, 2027, 21]);
     expect(two.exact[6][6]).toBe("238980000.51");

@@ -1,18 +1,11 @@
 /**
- * The benchmark's own helpers: the statistics it reports, the workbook it hands to spreadsheet
- * engines when model/io's export is missing, and the 100,000-row census fixture. A benchmark
+ * The benchmark's own helpers: the statistics it reports and the 100,000-row census fixture. A benchmark
  * that times the wrong thing is worse than none, so what it measures is checked here.
  */
-import { HyperFormula } from "hyperformula";
-import * as XLSX from "xlsx";
 import { describe, expect, it } from "vitest";
-import { computeTable, fisAsPublished } from "../../model/engine/index";
 import { censusHeadcount, parseCensusCsv } from "../../model/engine/schedule";
 import { censusCsvText, personRows } from "../../bench/census-fixture";
-import { buildFormulaWorkbook, FORMULA_LINES } from "../../bench/formula-workbook";
 import { summarize } from "../../bench/measure";
-import { sheetsForHyperFormula } from "../../bench/spreadsheet-sheets";
-import { raisePathFor } from "../../bench/reference";
 
 describe("summarize", () => {
   it("takes the middle sample of an odd count and the mean of the middle two of an even count", () => {
@@ -22,39 +15,6 @@ describe("summarize", () => {
 
   it("refuses an empty sample", () => {
     expect(() => summarize([], 0)).toThrow(/no samples/);
-  });
-});
-
-describe("bench formula workbook", () => {
-  it("recomputed by HyperFormula from the SheetJS-read formulas, shows the engine's 45 displayed cells", () => {
-    const scenario = fisAsPublished();
-    const built = buildFormulaWorkbook(scenario);
-    const bytes = XLSX.write(built.workbook, { type: "buffer", bookType: "xlsx" }) as Uint8Array;
-    const hf = HyperFormula.buildFromSheets(sheetsForHyperFormula(XLSX.read(bytes, { type: "buffer", cellFormula: true })), {
-      licenseKey: "gpl-v3",
-    });
-    const display = hf.getSheetId("Display")!;
-    const ours = computeTable(scenario);
-    const columns = ["FY2025", "FY2026", "FY2027", "FY2028", "Total"];
-    let compared = 0;
-    for (const id of FORMULA_LINES) {
-      const line = ours.lines.find((l) => l.id === id)!;
-      columns.forEach((column, c) => {
-        const theirs = hf.getCellValue({ sheet: display, row: built.lineRow[id]! - 1, col: 1 + c });
-        expect(`${id}.${column}=${theirs}`).toBe(`${id}.${column}=${line.cells[column]!.display.toString()}`);
-        compared++;
-      });
-    }
-    expect(compared).toBe(45);
-    hf.destroy();
-  });
-
-  it("puts the FY2026 raise where the edit timing types it", () => {
-    const scenario = fisAsPublished();
-    const built = buildFormulaWorkbook(scenario);
-    const cell = built.workbook.Sheets["Inputs"]![built.inputCell["FY2026 raise"]!] as XLSX.CellObject;
-    expect(cell.v).toBe(0.03);
-    expect(raisePathFor(scenario, 2026)).toBe("items.baseSalary.steps.1.amount");
   });
 });
 

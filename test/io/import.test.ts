@@ -1,7 +1,8 @@
 /** Assumptions and census import: round trip through the exported workbook, header detection, errors with sheet/row/column. */
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
-import { computeTable, contractAsStated, fisAsPublished, getInput, listInputs } from "../../model/engine";
+import { contractAsStated, fisAsPublished } from "../../model/built-ins";
+import { computeTable, getInput, listInputs } from "../../model/engine";
 import { fundSplit } from "../../model/engine/analysis";
 import { importAssumptions } from "../../model/io/assumptions-import";
 import { importCensus } from "../../model/io/census-import";
@@ -27,11 +28,11 @@ function editInputs(bytes: Uint8Array, edits: Record<string, XLSX.CellObject>): 
 describe("importAssumptions", () => {
   it("round trip: export, edit the FY2026 raise in the file, import: the value changes and the table follows", () => {
     const base = fisAsPublished();
-    const bytes = editInputs(exportWorkbook([base]), { "items.baseSalary.steps.1.amount": { t: "n", v: 0.04 } });
+    const bytes = editInputs(exportWorkbook([base]), { "items.baseSalary.steps.2025-10-01.amount": { t: "n", v: 0.04 } });
     const r = importAssumptions(bytes, "edited.xlsx", base);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const param = getInput(r.value, "items.baseSalary.steps.1.amount")!;
+    const param = getInput(r.value, "items.baseSalary.steps.2025-10-01.amount")!;
     expect(param.value).toBe("0.04");
     expect(param.source.kind).toBe("user");
     // Unchanged inputs keep their sources, calibrations included.
@@ -57,7 +58,7 @@ describe("importAssumptions", () => {
       ["Assumptions"],
       [],
       ["Value", "Comment", "Path"],
-      ["0.035", "what-if", "items.baseSalary.steps.2.amount"],
+      ["0.035", "what-if", "items.baseSalary.steps.2026-10-01.amount"],
       [5800, "", "groups.wtu.members"],
       ["1,250,000", "", "items.otherNps.amounts.FY2025"],
     ];
@@ -66,26 +67,26 @@ describe("importAssumptions", () => {
     const r = importAssumptions(xlsxBytes(wb), "mine.xlsx", fisAsPublished());
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(getInput(r.value, "items.baseSalary.steps.2.amount")!.value).toBe("0.035");
+    expect(getInput(r.value, "items.baseSalary.steps.2026-10-01.amount")!.value).toBe("0.035");
     expect(getInput(r.value, "groups.wtu.members")!.value).toBe("5800");
     expect(getInput(r.value, "items.otherNps.amounts.FY2025")!.value).toBe("1250000");
   });
 
   it("reads a CSV with path and value columns; CSV errors name no sheet", () => {
-    const csv = "note,path,value\nraise,items.baseSalary.steps.3.amount,0.05\nbad,localShare,abc\n";
+    const csv = "note,path,value\nraise,items.baseSalary.steps.2027-10-01.amount,0.05\nbad,localShare,abc\n";
     const bad = importAssumptions(utf8(csv), "in.csv", fisAsPublished());
     expect(bad.ok ? [] : bad.errors).toEqual([
       { file: "in.csv", row: 3, column: "C", message: expect.stringContaining('"abc" is not a number') },
     ]);
     const good = importAssumptions(utf8(csv.replace("abc", "0.99")), "in.csv", fisAsPublished());
-    expect(good.ok && getInput(good.value, "items.baseSalary.steps.3.amount")!.value).toBe("0.05");
-    expect(good.ok && getInput(good.value, "localShare")!.source.kind).toBe("user");
+    expect(good.ok && getInput(good.value, "items.baseSalary.steps.2027-10-01.amount")!.value).toBe("0.05");
+    expect(good.ok && getInput(good.value, "table.lines.localPortion.rate")!.source.kind).toBe("user");
   });
 
   it("rejects the whole file when any row is wrong, naming sheet, row and column letter", () => {
     const bytes = editInputs(exportWorkbook([fisAsPublished()]), {
-      "items.baseSalary.steps.0.amount": { t: "s", v: "three percent" },
-      localShare: { t: "n", v: 1.7 },
+      "items.baseSalary.steps.2024-10-01.amount": { t: "s", v: "three percent" },
+      "table.lines.localPortion.rate": { t: "n", v: 1.7 },
     });
     const wb = XLSX.read(bytes);
     XLSX.utils.sheet_add_aoa(wb.Sheets.Inputs!, [["items.nope.rate", "", "", "", 1]], { origin: -1 });
@@ -114,7 +115,7 @@ describe("importAssumptions", () => {
       XLSX.utils
         .sheet_to_json<string[]>(XLSX.read(exportWorkbook([fisAsPublished()])).Sheets.Inputs!, { header: 1 })
         .slice(3)
-        .findIndex((row) => row[0] === "localShare");
+        .findIndex((row) => row[0] === "table.lines.localPortion.rate");
     expect(share.errors[0]).toMatchObject({ sheet: "Inputs", row: shareRow, column: "E" });
   });
 });
@@ -300,7 +301,7 @@ describe("census sheet of a schedule-method export", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(getInput(r.value, "groups.wtu.averageSalary")).toMatchObject({ value: "105272", source: { kind: "user" } });
-    expect(getInput(r.value, "localShare")!.value).toBe("0.994");
+    expect(getInput(r.value, "table.lines.localPortion.rate")!.value).toBe("0.994");
     const missing = importAssumptions(bytes, "cmp.xlsx", fisAsPublished(), { sheet: "Nope" });
     expect(missing.ok ? [] : missing.errors[0]).toMatchObject({ sheet: "Nope", message: "no such sheet in the workbook" });
   });

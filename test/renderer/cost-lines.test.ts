@@ -41,7 +41,7 @@ describe("cost lines: add", () => {
     expect(listInputs(r.scenario).some((e) => e.path === `items.${r.lineId}.rate` && e.param.source.kind === "user")).toBe(true);
     expect(checkScenario(r.scenario)).toEqual([]);
     // The input scenario is untouched.
-    expect(s.lines.some((l) => l.id === r.lineId)).toBe(false);
+    expect(s.table.lines.some((l) => l.id === r.lineId)).toBe(false);
   });
 
   it("amounts per year and a flat one-time payment per member", () => {
@@ -86,7 +86,7 @@ describe("cost lines: remove", () => {
     const back = removeCostLine(r.scenario, r.lineId);
     expect(back.ok).toBe(true);
     if (back.ok) {
-      expect(back.scenario.lines).toEqual(s.lines);
+      expect(back.scenario.table.lines).toEqual(s.table.lines);
       expect(total(back.scenario).toString()).toBe(total(s).toString());
     }
   });
@@ -123,15 +123,18 @@ describe("cost lines: remove", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const premium = r.scenario.items.find((i) => i.id === "coveragePremium");
-    expect(premium?.kind === "premiumPay" && premium.loadingItemIds).toEqual([]);
+    expect(premium?.kind === "premiumPay" && premium.payRateIds).toEqual([]);
     expect(r.message).toContain("no longer be loaded by medicare");
   });
 
   it("an unknown line and the last line are refused", () => {
     expect(removeCostLine(fisAsPublished(), "nope").ok).toBe(false);
     const s = fisAsPublished();
-    const one: Scenario = { ...s, lines: [s.lines[4]!], items: s.items.filter((i) => i.line === s.lines[4]!.id) };
-    const r = removeCostLine(one, one.lines[0]!.id);
+    // Only "Other NPS" (and the derived lines, which are not cost lines) left: it cannot go.
+    const keep = ["otherNps", "totalCost", "localPortion", "fundingAvailable", "costFundedByWia"];
+    const lines = s.table.lines.filter((l) => keep.includes(l.id)).map((l) => (l.id === "totalCost" ? { ...l, sum: ["otherNps"] } : l));
+    const one: Scenario = { ...s, table: { ...s.table, lines }, items: s.items.filter((i) => i.line === "otherNps") };
+    const r = removeCostLine(one, "otherNps");
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]!.message).toContain("only cost line");
   });

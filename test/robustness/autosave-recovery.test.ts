@@ -38,7 +38,7 @@ describe("recovering unsaved work from an autosave", () => {
   // One snapshot that no longer validates (e.g. written before a stricter check) is skipped with its
   // reason; the others are still recovered (was a known gap, fixed in renderer/state/autosave.ts).
   it("recovers the valid scenarios when one snapshot in the autosave no longer validates", () => {
-    const broken = { ...edited(), id: "broken", localShare: { ...fisAsPublished().localShare, value: " 0.99" } };
+    const broken = { ...setInputValue(edited(), "table.lines.localPortion.rate", " 0.99"), id: "broken" };
     const recovered = parseAutosave(JSON.stringify({ version: 1, scenarios: [edited(), broken] }));
     expect(recovered.ok).toBe(true);
     if (!recovered.ok) return;

@@ -113,7 +113,7 @@ describe("version 0 -> 1 -> 2", () => {
     expect(result.errors).toContainEqual(
       expect.objectContaining({
         file: "old.json",
-        field: "table.lines.localPortion.share.rate.value",
+        field: "table.lines.localPortion.rate.value",
         message: expect.stringContaining("outside 0 to 1"),
       }),
     );
@@ -127,8 +127,8 @@ describe("version 0 -> 1 -> 2", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const fields = result.errors.map((e) => e.field);
-    expect(fields).toContain("table.lines.localPortion.share.rate.unit");
-    expect(fields).toContain("table.lines.localPortion.share.rate.value");
+    expect(fields).toContain("table.lines.localPortion.rate.unit");
+    expect(fields).toContain("table.lines.localPortion.rate.value");
     expect(fields).toContain("groups.wtu.members.unit");
     expect(result.errors.find((e) => e.field === "groups.wtu.members.unit")!.message).toMatch(
       /labelled "USD" but this field is in members/,

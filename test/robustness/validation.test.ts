@@ -8,7 +8,6 @@ import type { InputError } from "../../model/engine/errors";
 import { fisAsPublished } from "../../model/built-ins";
 import { setInputValue } from "../../model/engine/scenario/paths";
 import {
-  checkCensus,
   checkScenario,
   duplicateKeyErrors,
   parseScenarioJson,
@@ -17,6 +16,7 @@ import {
   validateScenario,
 } from "../../model/engine/scenario/schema";
 import { parseCensusCsv } from "../../model/engine/schedule/census";
+import { checkCensus } from "../../model/engine/schedule";
 import type { CensusCell } from "../../model/engine/schedule/types";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -41,19 +41,19 @@ const CASES: Case[] = [
   {
     name: "a raise over 100%",
     breakIt: (s) => (item(s, "baseSalary").steps[0].amount.value = "1.5"),
-    field: "items.baseSalary.steps.0.amount",
+    field: "items.baseSalary.steps.2024-10-01.amount",
     message: /not a rate between -100% and 100%/,
   },
   {
     name: "a raise of -100% (divides by zero in the bonus base)",
     breakIt: (s) => (item(s, "baseSalary").steps[0].amount.value = "-1"),
-    field: "items.baseSalary.steps.0.amount.value",
+    field: "items.baseSalary.steps.2024-10-01.amount.value",
     message: /cut pay to nothing/,
   },
   {
     name: "a local share over 1",
     breakIt: (s) => (s.localShare.value = "1.01"),
-    field: "localShare",
+    field: "table.lines.localPortion.rate",
     message: /not a share between 0 and 1/,
   },
   {
@@ -93,12 +93,12 @@ const CASES: Case[] = [
     field: "groups.wtu.averageSalary",
     message: /more than 30 significant digits/,
   },
-  { name: "an empty string", breakIt: (s) => (s.localShare.value = ""), field: "localShare", message: /is empty/ },
-  { name: "only whitespace", breakIt: (s) => (s.localShare.value = " \t "), field: "localShare", message: /is empty/ },
+  { name: "an empty string", breakIt: (s) => (s.localShare.value = ""), field: "table.lines.localPortion.rate", message: /is empty/ },
+  { name: "only whitespace", breakIt: (s) => (s.localShare.value = " \t "), field: "table.lines.localPortion.rate", message: /is empty/ },
   {
     name: "spaces around a number",
     breakIt: (s) => (s.localShare.value = " 0.99 "),
-    field: "localShare",
+    field: "table.lines.localPortion.rate",
     message: /spaces around the number/,
   },
   {
@@ -250,7 +250,7 @@ const CASES: Case[] = [
   {
     name: "funding for a year outside the agreement",
     breakIt: (s) => (s.fundingAvailable.FY2031 = s.fundingAvailable.FY2025),
-    field: "fundingAvailable.FY2031",
+    field: "table.lines.fundingAvailable.amounts.FY2031",
     message: /outside the agreement's fiscal years/,
   },
   {
@@ -340,7 +340,10 @@ describe("text-level limits and JSON errors", () => {
 
   it("refuses a key given twice in one object (JSON.parse would silently keep the last), naming where", () => {
     const text = serializeScenario(fisAsPublished())
-      .replace('"localShare": {\n    "value": "0.993582",', '"localShare": {\n    "value": "0.993582",\n    "value": "0.5",')
+      .replace(
+        '"table.lines.localPortion.rate": {\n    "value": "0.993582",',
+        '"table.lines.localPortion.rate": {\n    "value": "0.993582",\n    "value": "0.5",',
+      )
       .replace('"kind": "raises",', '"kind": "raises",\n      "kind": "oneTime",');
     expect(parseScenarioJson(text, "merged.json")).toEqual({
       ok: false,
@@ -371,8 +374,8 @@ describe("edits are checked the same way (checkScenario after setInputValue)", (
   it.each([
     ["groups.wtu.members", "-1", /cannot be negative/],
     ["items.medicare.rate", "2", /not a rate/],
-    ["localShare", "abc", /not a number/],
-    ["fundingAvailable.FY2026", " 1", /spaces around/],
+    ["table.lines.localPortion.rate", "abc", /not a number/],
+    ["table.lines.fundingAvailable.amounts.FY2026", " 1", /spaces around/],
   ])("%s = %j", (path, value, message) => {
     const errors = checkScenario(setInputValue(fisAsPublished(), path, value));
     expect(errors).toContainEqual({ field: path, message: expect.stringMatching(message) });

@@ -134,12 +134,16 @@ function issueErrors(data: unknown, issues: readonly z.core.$ZodIssue[]): InputE
   });
 }
 
-const withFile = (errors: InputError[], file?: string) => (file ? errors.map((e) => ({ file, ...e })) : errors);
+/** A share line's rate is the input "table.lines.<id>.rate" (its path in the inputs grid), wherever it sits in the file. */
+const asInputPath = (field: string) => field.replace(/^table\.lines\.([^.]+)\.share\.rate(?=\.|$)/, "table.lines.$1.rate");
+
+const withFile = (errors: InputError[], file?: string) =>
+  errors.map((e) => ({ ...(file ? { file } : {}), ...e, ...(e.field ? { field: asInputPath(e.field) } : {}) }));
 
 /** Checks an already-typed scenario (after every edit, too): the same schema and checks a file goes through. */
 export function checkScenario(s: Scenario | ScenarioBase, registry: Registry = DEFAULT_REGISTRY): InputError[] {
   const parsed = scenarioSchemaFor(registry).safeParse(s);
-  return parsed.success ? [] : issueErrors(s, parsed.error.issues).slice(0, 200);
+  return parsed.success ? [] : withFile(issueErrors(s, parsed.error.issues).slice(0, 200));
 }
 
 /** Unknown JSON value -> a valid scenario or the list of what is wrong with it. */
