@@ -82,13 +82,12 @@ export function goalSeekCommand(scenario: Scenario, opts: GoalSeekOptions, compu
   const defaultLimit = amountsLine(scenario)?.id;
   if (opts.limit === undefined && defaultLimit === undefined)
     throw new UsageError("--goal-seek needs --limit: the table has no line of entered amounts to hold the cost to");
-  const limit = parseLimit(opts.limit ?? defaultLimit!);
+  const amountLines = scenario.table.lines.filter((l) => l.amounts).map((l) => l.id);
+  const limit = parseLimit(opts.limit ?? defaultLimit!, amountLines);
   if (!limit)
     throw new UsageError(
       `--limit ${opts.limit}: write a line of entered amounts (e.g. fundingAvailable), that line+N or -N, or a dollar amount`,
     );
-  if (limit.kind === "amountsPlus" && !amountsLine(scenario, limit.lineId))
-    throw new UsageError(`--limit ${opts.limit}: "${limit.lineId}" is not a line of entered amounts in this table`);
   const over = opts.over ?? (limit.kind === "amount" ? "total" : "each");
   const scope: ConstraintScope =
     over === "each" ? "eachYear" : over === "total" ? "total" : { fiscalYear: parseFiscalYear(over, scenario, "--over") };

@@ -42,7 +42,7 @@ export function rangeText(spec: Pick<FieldSpec, "min" | "max" | "minExclusive">)
   return "any amount (negative = savings)";
 }
 
-const unitWords = (unit: Unit) => (unit === "rate" || unit === "share" ? `a ${unit} (write 3% as 0.03)` : `in ${unit}`);
+const unitWords = (unit: Unit) => (unit === "rate" || unit === "share" ? `a ${unit}; write 3% as 0.03` : `in ${unit}`);
 
 /** Why a value does not fit its field, or null. */
 export function valueProblem(text: string, spec: FieldSpec): string | null {

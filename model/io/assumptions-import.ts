@@ -123,12 +123,14 @@ export function importAssumptions(
     return {
       ok: false,
       errors: invalid.map((e) => {
-        // A check on several inputs at once (fund shares adding up to more than 1) names their parent
-        // path: point at the first edited row under it and list the others.
-        const rows = e.field
-          ? rowOf.has(e.field)
-            ? [rowOf.get(e.field)!]
-            : changes.filter((c) => c.path.startsWith(`${e.field}.`)).map((c) => c.row)
+        // A value's error names the input's ".value"; a check on several inputs at once (fund shares
+        // adding up to more than 1) names their parent path: point at the first edited row under it
+        // and list the others.
+        const field = e.field?.replace(/\.value$/, "");
+        const rows = field
+          ? rowOf.has(field)
+            ? [rowOf.get(field)!]
+            : changes.filter((c) => c.path.startsWith(`${field}.`)).map((c) => c.row)
           : [];
         if (rows.length === 0) return { ...where, ...(e.field ? { field: e.field } : {}), message: e.message };
         const others = rows.length > 1 ? ` (edited rows ${rows.map((r) => r + 1).join(", ")})` : "";

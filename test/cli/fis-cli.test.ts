@@ -51,7 +51,7 @@ describe("npm run fis", () => {
   it("--compare lists every difference with its reason", () => {
     const out = fis("--compare").stdout;
     expect(out).toContain("27 of 45 displayed cells differ.");
-    expect(out).toContain("[localShare] Local share of total cost: 0.993582 vs 0.994 share");
+    expect(out).toContain("[table.lines.localPortion.rate] Local share of total cost: 0.993582 vs 0.994 share");
     expect(out).toContain("moves localPortion.FY2025");
   });
 
@@ -97,7 +97,7 @@ describe("npm run fis -- --method schedule", () => {
     const ids = json.lines.map((l: { id: string }) => l.id);
     expect(ids.slice(0, 3)).toEqual(["baseSalaryIncreases", "baseSalaryIncreasesSteps", "baseSalaryIncreasesTurnover"]);
     // Raise cost on the printed FY2025 schedule for the synthetic census: 12,161,148.00 (model/engine/schedule tests)
-    expect(json.lines[0].exact.FY2025).toBe("12161148.00");
+    expect(json.lines[0].exact.FY2025).toBe("12161148");
     // Lines that do not depend on salaries are unchanged
     expect(json.lines.find((l: { id: string }) => l.id === "bonus").values.FY2025).toBe(23854);
   });

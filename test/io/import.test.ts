@@ -73,7 +73,7 @@ describe("importAssumptions", () => {
   });
 
   it("reads a CSV with path and value columns; CSV errors name no sheet", () => {
-    const csv = "note,path,value\nraise,items.baseSalary.steps.2027-10-01.amount,0.05\nbad,localShare,abc\n";
+    const csv = "note,path,value\nraise,items.baseSalary.steps.2027-10-01.amount,0.05\nbad,table.lines.localPortion.rate,abc\n";
     const bad = importAssumptions(utf8(csv), "in.csv", fisAsPublished());
     expect(bad.ok ? [] : bad.errors).toEqual([
       { file: "in.csv", row: 3, column: "C", message: expect.stringContaining('"abc" is not a number') },
@@ -104,7 +104,7 @@ describe("importAssumptions", () => {
 
     // Values that parse but are out of range come back from checkScenario, mapped to their row.
     const share = importAssumptions(
-      editInputs(exportWorkbook([fisAsPublished()]), { localShare: { t: "n", v: 1.7 } }),
+      editInputs(exportWorkbook([fisAsPublished()]), { "table.lines.localPortion.rate": { t: "n", v: 1.7 } }),
       "share.xlsx",
       fisAsPublished(),
     );
@@ -143,9 +143,9 @@ describe("importAssumptions: fund shares and per-member one-time amounts", () =>
       expect.arrayContaining([
         "items.ratification.amountPerMember",
         "items.aidesBonus.amountPerMember",
-        "fundShares.local.share",
-        "fundShares.stateGrant.share",
-        "fundShares.federal.share",
+        "groups.wtu.fundShares.local",
+        "groups.wtu.fundShares.stateGrant",
+        "groups.aides.fundShares.federal",
       ]),
     );
   });
@@ -154,41 +154,47 @@ describe("importAssumptions: fund shares and per-member one-time amounts", () =>
     const base = perMemberOneTimeScenario();
     const bytes = editInputs(exportWorkbook([base]), {
       "items.ratification.amountPerMember": { t: "n", v: 2000 },
-      "fundShares.stateGrant.share": { t: "n", v: 0.3 },
+      "groups.wtu.fundShares.stateGrant": { t: "n", v: 0.3 },
+      "groups.aides.fundShares.stateGrant": { t: "n", v: 0.3 },
     });
     const r = importAssumptions(bytes, "edited.xlsx", base);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(getInput(r.value, "items.ratification.amountPerMember")).toMatchObject({ value: "2000", source: { kind: "user" } });
-    expect(getInput(r.value, "fundShares.stateGrant.share")).toMatchObject({ value: "0.3", source: { kind: "user" } });
-    expect(getInput(r.value, "fundShares.federal.share")).toEqual(getInput(base, "fundShares.federal.share"));
+    expect(getInput(r.value, "groups.wtu.fundShares.stateGrant")).toMatchObject({ value: "0.3", source: { kind: "user" } });
+    expect(getInput(r.value, "groups.wtu.fundShares.federal")).toEqual(getInput(base, "groups.wtu.fundShares.federal"));
     const table = computeTable(r.value);
     // (5,776 teachers + 812 aides) x $2,000, rate 0.
     expect(table.items.find((i) => i.id === "ratification")!.cells.FY2026!.exact.toFixed(2)).toBe("13176000.00");
     const total = table.lines.find((l) => l.id === "totalCost")!.cells.Total!.exact;
     const funds = fundSplit(r.value, table);
     expect(funds.map((f) => f.id)).toEqual(["local", "stateGrant", "federal"]);
-    expect(funds[1]!.cells.Total!.eq(total.times("0.3"))).toBe(true);
+    // Each group pays 0.3 of its own part; the parts are costed per group, and the bonus base divides by
+    // (1 + first raise), which decimal.js rounds at 40 digits: equal to 0.3 x total to the last digit but one.
+    const diff = funds[1]!.cells.Total!.minus(total.times("0.3")).abs();
+    expect(diff.lessThanOrEqualTo("1e-25"), diff.toString()).toBe(true);
+    expect(funds[1]!.cells.Total!.toFixed(2)).toBe(total.times("0.3").toFixed(2));
   });
 
   it("fund shares pushed past 100% are rejected at the edited row", () => {
     const base = perMemberOneTimeScenario();
     const exported = exportWorkbook([base]);
     const r = importAssumptions(
-      editInputs(exported, { "fundShares.stateGrant.share": { t: "n", v: 0.35 }, "fundShares.federal.share": { t: "n", v: 0.2 } }),
+      editInputs(exported, { "groups.wtu.fundShares.stateGrant": { t: "n", v: 0.35 }, "groups.wtu.fundShares.federal": { t: "n", v: 0.2 } }),
       "over.xlsx",
       base,
     );
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    const first = rowOfPath(exported, "fundShares.stateGrant.share");
+    const first = rowOfPath(exported, "groups.wtu.fundShares.stateGrant");
     expect(r.errors).toEqual([
       {
         file: "over.xlsx",
         sheet: "Inputs",
         row: first,
         column: "E",
-        message: `fund shares add up to more than 1 (100%) (edited rows ${first}, ${first + 1})`,
+        // 0.6 + 0.35 + 0.2 = 1.15
+        message: `fund shares add up to 1.15, more than 1 (100%) (edited rows ${first}, ${first + 1})`,
       },
     ]);
     const negative = importAssumptions(editInputs(exported, { "items.aidesBonus.amountPerMember": { t: "n", v: -250 } }), "neg.xlsx", base);

@@ -20,7 +20,8 @@ describe("cost lines: add", () => {
     expect(idFromLabel("FICA 7.65% on base salary", new Set(["ficaOnBaseSalary"]))).toBe("ficaOnBaseSalary2");
     expect(idFromLabel("2025 stipend", new Set())).toBe("stipend");
     expect(idFromLabel("%%%", new Set())).toBe("line");
-    expect(idFromLabel("Total cost", new Set())).toBe("totalCost2");
+    // Derived lines are lines like any other: a taken id is never reused.
+    expect(idFromLabel("Total cost", new Set(["totalCost"]))).toBe("totalCost2");
   });
 
   it("FICA 7.65% on base salary from FY2027: a new line before TOTAL COST, costed as rate x the raise cost", () => {
@@ -64,7 +65,7 @@ describe("cost lines: add", () => {
     const s = fisAsPublished();
     const badRate = addCostLine(s, { label: "Pension", item: { kind: "payRate", rate: "1.5", appliesTo: ["baseSalary"] } });
     expect(badRate.ok).toBe(false);
-    if (!badRate.ok) expect(badRate.errors[0]!.message).toMatch(/not a rate between/);
+    if (!badRate.ok) expect(badRate.errors[0]!.message).toMatch(/outside 0 to 1/);
     const onRate = addCostLine(s, { label: "Tax on tax", item: { kind: "payRate", rate: "0.01", appliesTo: ["medicare"] } });
     expect(onRate.ok).toBe(false);
     if (!onRate.ok) expect(onRate.errors[0]!.message).toContain("cannot apply to another rate of pay");
@@ -74,7 +75,10 @@ describe("cost lines: add", () => {
     expect(unnamed.ok).toBe(false);
     const noTargets = addCostLine(s, { label: "OPEB", item: { kind: "payRate", rate: "0.02", appliesTo: [] } });
     expect(noTargets.ok).toBe(false);
-    const negative = addCostLine(s, { label: "Refund", item: { kind: "fixedAmounts", amounts: { FY2026: "-5" } } });
+    // A negative amount per year is a saving, a first-class line (not refused); a negative per-member payment is refused.
+    const saving = addCostLine(s, { label: "Refund", item: { kind: "fixedAmounts", amounts: { FY2026: "-5" } } });
+    expect(saving.ok && line(saving.scenario, saving.lineId, "FY2026").toString()).toBe("-5");
+    const negative = addCostLine(s, { label: "Clawback", item: { kind: "oneTime", paidInFiscalYear: 2026, rate: "0", amountPerMember: "-5" } });
     expect(negative.ok).toBe(false);
   });
 });

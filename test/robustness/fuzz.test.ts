@@ -224,8 +224,9 @@ describe("fuzz: scenarios", () => {
       }),
       { seed: SEED, numRuns: 1500 },
     );
-    // Both outcomes must be exercised, or the fuzz only tests one path.
-    expect(tally.accepted).toBeGreaterThan(150);
+    // Both outcomes must be exercised, or the fuzz only tests one path. Strict keys refuse every
+    // "duplicate" mutation of an object key (version 1 ignored those), so fewer mutants are accepted.
+    expect(tally.accepted).toBeGreaterThan(100);
     expect(tally.refused).toBeGreaterThan(150);
   });
 

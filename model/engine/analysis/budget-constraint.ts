@@ -82,10 +82,14 @@ export function checkConstraint(c: BudgetConstraint, scenario: Scenario, table: 
 
 export const satisfies = (checks: readonly ColumnCheck[]): boolean => checks.every((k) => !k.headroom.isNegative());
 
-/** "fundingAvailable+5000000" (any line of entered amounts, by id), "fundingAvailable" or "250000000" -> a limit; null when unreadable. */
-export function parseLimit(text: string): BudgetLimit | null {
+/**
+ * "fundingAvailable+5000000" (a line of entered amounts, by id), "fundingAvailable" or "250000000" -> a limit; null when
+ * unreadable, or when `amountLines` is given and the name is not one of them.
+ */
+export function parseLimit(text: string, amountLines?: readonly string[]): BudgetLimit | null {
   const t = text.replace(/[\s,_$]/g, "");
-  const m = /^([A-Za-z][A-Za-z0-9-]*)(?:([+-])(\d+(?:\.\d+)?))?$/.exec(t);
+  const m = /^([A-Za-z][A-Za-z0-9_-]*?)(?:([+-])(\d+(?:\.\d+)?))?$/.exec(t);
+  if (m && amountLines && !amountLines.includes(m[1]!)) return null;
   if (m) return { kind: "amountsPlus", lineId: m[1]!, dollars: m[3] ? new Decimal(m[3]).times(m[2] === "-" ? -1 : 1) : ZERO };
   if (/^-?\d+(?:\.\d+)?$/.test(t)) return { kind: "amount", dollars: new Decimal(t) };
   return null;

@@ -5,7 +5,7 @@
  * that year costs. Each is the difference between two full costings, so nothing the engine does
  * (mid-year effective dates, per-group loadings, pension starting later) is left out.
  */
-import { computeTable, totalByColumn, TOTAL_COLUMN, type ComputeOptions, type TableResult } from "../compute";
+import { computeTable, totalByColumn, totalLineId, TOTAL_COLUMN, type ComputeOptions, type TableResult } from "../compute";
 import { Decimal } from "../decimal";
 import type { Explanation, Source } from "../explain";
 import { toDisplay } from "../table/display";
@@ -53,6 +53,8 @@ function marginal(scenario: Scenario, base: TableResult, fy: number, kind: "perc
   const extra = kind === "percent" ? ONE_POINT : FLAT;
   const variant = computeTable(withExtraRaise(scenario, fy, kind, extra, SOURCE), options);
   const byLine = Object.fromEntries(base.lines.map((l) => [l.id, difference(base, variant, l.id)]));
+  const totalId = totalLineId(base);
+  const totalLabel = totalId ? base.lines.find((l) => l.id === totalId)!.label : "Total of the cost lines";
   const before = totalByColumn(base);
   const after = totalByColumn(variant);
   const cells = Object.fromEntries(base.columns.map((c) => [c, after[c]!.minus(before[c]!)]));
@@ -73,7 +75,7 @@ function marginal(scenario: Scenario, base: TableResult, fy: number, kind: "perc
     };
   };
   const yearNode = (column: string): Explanation => ({
-    label: `Total ${column} change`,
+    label: `${totalLabel} ${column} change`,
     value: cells[column]!.toString(),
     unit: "USD",
     formula: "sum of the cost lines' changes",

@@ -72,8 +72,14 @@ export function fundSplit(scenario: Scenario, table: TableResult, options: Compu
       explanation: { ...line.cells[TOTAL_COLUMN]!.explanation, label: `${f.label}, all years` },
     };
   });
+  // Shares that add up to 1 for every group and item leave nothing unassigned (the parts' sum can
+  // differ from the total in the 40th digit, where a division split an item by payroll).
+  const addsToOne = (shares: Record<string, { value: string }> | undefined) =>
+    shares !== undefined && sum(Object.values(shares).map((p) => new Decimal(p.value))).equals(1);
+  const fullyAssigned =
+    scenario.groups.every((g) => addsToOne(g.fundShares)) && scenario.items.every((i) => i.fundShares === undefined || addsToOne(i.fundShares));
   const rest = Object.fromEntries(table.columns.map((c) => [c, total[c]!.minus(sum(out.map((f) => f.cells[c]!)))]));
-  if (!table.columns.every((c) => rest[c]!.isZero()))
+  if (!fullyAssigned && !table.columns.every((c) => rest[c]!.isZero()))
     out.push({
       id: "unassigned",
       label: "Not assigned to a fund",

@@ -211,8 +211,11 @@ export function removeCostLine(scenario: Scenario, lineId: string): CostLineChan
       return i;
     });
   const without = (ids: string[] | undefined) => ids?.filter((id) => id !== lineId);
+  const published = scenario.table.published;
   const table = {
     ...scenario.table,
+    // The published figures of a line that is gone have nothing to be compared with.
+    ...(published ? { published: { ...published, values: Object.fromEntries(Object.entries(published.values).filter(([id]) => id !== lineId)) } } : {}),
     lines: lines
       .filter((l) => l.id !== lineId)
       .map((l): TableLine => {

@@ -29,8 +29,10 @@ export function scenarioSchemaFor(registry: Registry = DEFAULT_REGISTRY): z.ZodT
     error: (issue) => (issue.code === "invalid_union" ? `unknown kind of item; the kinds are ${kinds.join(", ")}` : undefined),
   });
   const index = kindIndex(registry);
+  // Key order is the order a saved file lists them in: items before the table they feed.
+  const { table, scheduleMethod, ...head } = baseShape;
   const schema = strict(
-    { ...baseShape, items: z.array(item).max(500).describe("The items of cost; each names its kind and the line it feeds.") },
+    { ...head, items: z.array(item).max(500).describe("The items of cost; each names its kind and the line it feeds."), table, scheduleMethod },
     "A Fiscal Impact Studio scenario (schema version 2).",
   ).superRefine((s, ctx) => {
     for (const e of scenarioErrors(s as unknown as ScenarioBase, (i: ItemBase) => index.get(i.kind)))
@@ -114,13 +116,19 @@ export function fieldPath(data: unknown, path: readonly PropertyKey[]): string {
   return parts.join(".") || "(root)";
 }
 
+/** A dotted path with array positions ("table.lines.7.amounts") as the same path by ids. */
+function idPath(data: unknown, field: string): string {
+  if (field === "(root)") return field;
+  return fieldPath(data, field.split(".").map((k) => (/^\d+$/.test(k) ? Number(k) : k)));
+}
+
 function issueErrors(data: unknown, issues: readonly z.core.$ZodIssue[]): InputError[] {
   return issues.flatMap((issue): InputError[] => {
     const field = fieldPath(data, issue.path);
     if (issue.message.startsWith(UNKNOWN_KEYS_MARK)) {
       const { suggestions } = JSON.parse(issue.message.slice(UNKNOWN_KEYS_MARK.length)) as { suggestions: Record<string, string | null> };
       return Object.entries(suggestions).map(([key, near]) => ({
-        field: field === "(root)" ? key : `${field}.${key}`,
+        field: key === "" ? field : field === "(root)" ? key : `${field}.${key}`,
         message: `unknown key "${key}"${near ? `; did you mean "${near}"?` : ""} (a scenario refuses keys it does not know)`,
       }));
     }
@@ -148,7 +156,7 @@ export function checkScenario(s: Scenario | ScenarioBase, registry: Registry = D
 
 /** Unknown JSON value -> a valid scenario or the list of what is wrong with it. */
 export function validateScenario(data: unknown, file?: string, registry: Registry = DEFAULT_REGISTRY): Checked<Scenario> {
-  const tooBig = sizeErrors(data);
+  const tooBig = sizeErrors(data).map((e) => ({ ...e, field: idPath(data, e.field!) }));
   if (tooBig.length) return { ok: false, errors: withFile(tooBig, file) };
   const migrated = migrateScenario(data, registry);
   if (!migrated.ok) return { ok: false, errors: withFile(migrated.errors, file) };
@@ -222,7 +230,8 @@ export function parseScenarioJson(text: string, file?: string, registry: Registr
   } catch (e) {
     return fail(`not valid JSON: ${(e as Error).message}`);
   }
-  const duplicates = duplicateKeyErrors(text);
+  // The scan names array elements by position; name them by id, as every other error does.
+  const duplicates = duplicateKeyErrors(text).map((e) => ({ ...e, field: idPath(data, e.field!) }));
   if (duplicates.length) return { ok: false, errors: withFile(duplicates, file) };
   return validateScenario(data, file, registry);
 }
