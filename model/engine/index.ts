@@ -20,7 +20,9 @@ export {
   type PayFrequency,
   type ProrationMethod,
 } from "./calendar";
-export { UNITS, rangeText, valueProblem, type FieldSpec, type Unit, type Param } from "./fields";
+export { UNITS, rangeText, valueProblem, param, type FieldSpec, type Unit, type Param } from "./fields";
+export { strict, suggestKey } from "./scenario/zod-kit";
+export { paramLeaf, dec } from "./scenario/groups";
 export { toDisplay, formatDisplayed, roundingRuleText, unitsWords, unitsHeading, unitFactor, type RoundingMode } from "./table/display";
 export {
   computeTable,

@@ -169,9 +169,17 @@ describe("a census is checked where it enters, never while costing", () => {
     const census = referenceCensus();
     const bad = { ...census, cells: [{ ...census.cells[0]!, lane: "Nowhere" }, ...census.cells.slice(1)] };
     const s = fisAsPublished();
-    const data = { ...s, settings: { ...s.settings, salaryMethod: "schedule" }, scheduleMethod: { ...s.scheduleMethod!, census: embedCensus(bad) } };
+    const data = {
+      ...s,
+      settings: { ...s.settings, salaryMethod: "schedule" },
+      scheduleMethod: { ...s.scheduleMethod!, census: embedCensus(bad) },
+    };
     const r = validateScenario(JSON.parse(JSON.stringify(data)));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors).toContainEqual({ field: "scheduleMethod.census.cells.0.lane", message: expect.stringMatching(/lane "Nowhere" does not exist/) });
+    if (!r.ok)
+      expect(r.errors).toContainEqual({
+        field: "scheduleMethod.census.cells.0.lane",
+        message: expect.stringMatching(/lane "Nowhere" does not exist/),
+      });
   });
 });
