@@ -63,7 +63,7 @@ export function valueProblem(text: string, spec: FieldSpec): string | null {
 
 /** One input as a file holds it. */
 const paramShape = {
-  value: z.string().max(64).describe('The value as a decimal string, e.g. "0.02" or "105271.50".'),
+  value: z.string().max(64).describe('The value as a decimal string, e.g. "0.02" or "52000.50".'),
   unit: z.string().max(40).optional().describe("Optional, for readability only: must equal the field's own unit."),
   label: z.string().max(500).describe("What the value is, in words."),
   source: sourceSchema,

@@ -66,6 +66,7 @@ export {
   CURRENT_SCHEMA_VERSION,
 } from "./scenario/schema";
 export { migrateScenario, LATEST_VERSION, OLDEST_SUPPORTED_VERSION } from "./scenario/migrations";
+export { scenarioJsonSchema, scenarioJsonSchemaText } from "./scenario/json-schema";
 export { KINDS, DEFAULT_REGISTRY, kindIndex, type Registry } from "./kinds/registry";
 export {
   defineKind,

@@ -83,7 +83,7 @@ export function checkConstraint(c: BudgetConstraint, scenario: Scenario, table: 
 export const satisfies = (checks: readonly ColumnCheck[]): boolean => checks.every((k) => !k.headroom.isNegative());
 
 /**
- * "fundingAvailable+5000000" (a line of entered amounts, by id), "fundingAvailable" or "250000000" -> a limit; null when
+ * "funds+5000000" (a line of entered amounts, by id), "funds" or "250000000" -> a limit; null when
  * unreadable, or when `amountLines` is given and the name is not one of them.
  */
 export function parseLimit(text: string, amountLines?: readonly string[]): BudgetLimit | null {

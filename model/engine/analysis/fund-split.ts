@@ -77,7 +77,8 @@ export function fundSplit(scenario: Scenario, table: TableResult, options: Compu
   const addsToOne = (shares: Record<string, { value: string }> | undefined) =>
     shares !== undefined && sum(Object.values(shares).map((p) => new Decimal(p.value))).equals(1);
   const fullyAssigned =
-    scenario.groups.every((g) => addsToOne(g.fundShares)) && scenario.items.every((i) => i.fundShares === undefined || addsToOne(i.fundShares));
+    scenario.groups.every((g) => addsToOne(g.fundShares)) &&
+    scenario.items.every((i) => i.fundShares === undefined || addsToOne(i.fundShares));
   const rest = Object.fromEntries(table.columns.map((c) => [c, total[c]!.minus(sum(out.map((f) => f.cells[c]!)))]));
   if (!fullyAssigned && !table.columns.every((c) => rest[c]!.isZero()))
     out.push({

@@ -215,7 +215,9 @@ export function removeCostLine(scenario: Scenario, lineId: string): CostLineChan
   const table = {
     ...scenario.table,
     // The published figures of a line that is gone have nothing to be compared with.
-    ...(published ? { published: { ...published, values: Object.fromEntries(Object.entries(published.values).filter(([id]) => id !== lineId)) } } : {}),
+    ...(published
+      ? { published: { ...published, values: Object.fromEntries(Object.entries(published.values).filter(([id]) => id !== lineId)) } }
+      : {}),
     lines: lines
       .filter((l) => l.id !== lineId)
       .map((l): TableLine => {

@@ -1,6 +1,6 @@
 /**
  * Every input of a scenario has a stable path built from ids ("groups.wtu.members",
- * "items.baseSalary.steps.2025-10-01.amount", "table.lines.localPortion.rate"), the field it sits
+ * "items.baseSalary.steps.2025-10-01.amount", "table.lines.stateShare.rate"), the field it sits
  * in (unit, range, words) and the inputs-grid section it is listed under. Explanations name inputs
  * by path so the app can jump from a number to its row; the grid, workbook import and the
  * analyses read and write inputs by path.

@@ -32,7 +32,12 @@ export function scenarioSchemaFor(registry: Registry = DEFAULT_REGISTRY): z.ZodT
   // Key order is the order a saved file lists them in: items before the table they feed.
   const { table, scheduleMethod, ...head } = baseShape;
   const schema = strict(
-    { ...head, items: z.array(item).max(500).describe("The items of cost; each names its kind and the line it feeds."), table, scheduleMethod },
+    {
+      ...head,
+      items: z.array(item).max(500).describe("The items of cost; each names its kind and the line it feeds."),
+      table,
+      scheduleMethod,
+    },
     "A Fiscal Impact Studio scenario (schema version 2).",
   ).superRefine((s, ctx) => {
     for (const e of scenarioErrors(s as unknown as ScenarioBase, (i: ItemBase) => index.get(i.kind)))
@@ -119,7 +124,10 @@ export function fieldPath(data: unknown, path: readonly PropertyKey[]): string {
 /** A dotted path with array positions ("table.lines.7.amounts") as the same path by ids. */
 function idPath(data: unknown, field: string): string {
   if (field === "(root)") return field;
-  return fieldPath(data, field.split(".").map((k) => (/^\d+$/.test(k) ? Number(k) : k)));
+  return fieldPath(
+    data,
+    field.split(".").map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+  );
 }
 
 function issueErrors(data: unknown, issues: readonly z.core.$ZodIssue[]): InputError[] {

@@ -346,7 +346,7 @@ export function scheduleMethodCost(
     const raiseCost = A.value.minus(p0);
     const stepCost = B.value.minus(A.value);
     const turnover = T.value.minus(B.value);
-    const totalCost = T.value.minus(p0);
+    const yearTotal = T.value.minus(p0);
     const basis = settings.scheduleBasis === "printed" ? "printed schedules" : `FY${baseFy} schedule x cumulative raise factor`;
     out.push({
       fiscalYear: fy,
@@ -388,10 +388,10 @@ export function scheduleMethodCost(
         },
       },
       total: {
-        value: totalCost,
+        value: yearTotal,
         explanation: {
           label: `FY${fy} base salary increase over FY${baseFy} (schedule method)`,
-          value: totalCost.toString(),
+          value: yearTotal.toString(),
           unit: "USD",
           formula: `raise cost + step cost + turnover savings = FY payroll - FY${baseFy} payroll`,
           symbols: `${raiseCost.toString()} + ${stepCost.toString()} + ${turnover.toString()}`,
