@@ -67,6 +67,7 @@ export {
 } from "./scenario/schema";
 export { migrateScenario, LATEST_VERSION, OLDEST_SUPPORTED_VERSION } from "./scenario/migrations";
 export { scenarioJsonSchema, scenarioJsonSchemaText } from "./scenario/json-schema";
+export { unitsAndRangesMarkdown } from "./kinds/field-table";
 export { KINDS, DEFAULT_REGISTRY, kindIndex, type Registry } from "./kinds/registry";
 export {
   defineKind,
