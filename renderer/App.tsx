@@ -253,7 +253,11 @@ export function App() {
                     />{" "}
                     Computed
                   </label>
-                  <label title={reference ? "" : "The published table belongs to the reference agreement only"}>
+                  <label
+                    title={
+                      entry.scenario.table.published ? entry.scenario.table.published.source : "This scenario carries no published figures"
+                    }
+                  >
                     <input
                       type="checkbox"
                       data-testid="show-published"
@@ -261,7 +265,7 @@ export function App() {
                       checked={reference && show.published}
                       onChange={(e) => setShow({ ...show, published: e.target.checked })}
                     />{" "}
-                    Published (FIS Dec 2024)
+                    Published
                   </label>
                   <label>
                     <input
@@ -283,8 +287,8 @@ export function App() {
                   onSelect={onSelect}
                 />
                 <p className="muted small">
-                  {unitsHeading(entry.scenario.table.display.unit)} {roundingRuleText(entry.scenario.table.display)}.{" "}
-                  {entry.scenario.description}
+                  Amounts {unitsHeading(entry.scenario.table.display.unit).slice(1, -1)}. Rounding:{" "}
+                  {roundingRuleText(entry.scenario.table.display)}. {entry.scenario.description}
                 </p>
               </div>
               <ExplainPanel cell={selectedCell} title={explainTitle} onJump={onJump} />

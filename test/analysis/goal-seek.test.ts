@@ -17,7 +17,12 @@ const MEDICARE = new Decimal("1.0145");
 
 const withRaises = (s: Scenario, rates: Record<number, Decimal>): Scenario =>
   Object.entries(rates).reduce(
-    (acc, [i, r]) => setInputValue(acc, `items.baseSalary.steps.${["2024-10-01", "2025-10-01", "2026-10-01", "2027-10-01"][Number(i)]}.amount`, r.toString()),
+    (acc, [i, r]) =>
+      setInputValue(
+        acc,
+        `items.baseSalary.steps.${["2024-10-01", "2025-10-01", "2026-10-01", "2027-10-01"][Number(i)]}.amount`,
+        r.toString(),
+      ),
     s,
   );
 const uniform = (r: Decimal) => withRaises(fisAsPublished(), { 0: r, 1: r, 2: r, 3: r });

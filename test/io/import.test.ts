@@ -180,7 +180,10 @@ describe("importAssumptions: fund shares and per-member one-time amounts", () =>
     const base = perMemberOneTimeScenario();
     const exported = exportWorkbook([base]);
     const r = importAssumptions(
-      editInputs(exported, { "groups.wtu.fundShares.stateGrant": { t: "n", v: 0.35 }, "groups.wtu.fundShares.federal": { t: "n", v: 0.2 } }),
+      editInputs(exported, {
+        "groups.wtu.fundShares.stateGrant": { t: "n", v: 0.35 },
+        "groups.wtu.fundShares.federal": { t: "n", v: 0.2 },
+      }),
       "over.xlsx",
       base,
     );

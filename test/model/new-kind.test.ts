@@ -154,7 +154,7 @@ describe("a kind added by one module and a registry that includes it", () => {
     const r = validateScenario(scenarioJson(), undefined, REGISTRY);
     if (!r.ok) throw new Error("invalid");
     const ctx = formulaContextFor(r.value, { ref: (path) => path.replace(/\./g, "_"), itemCell: () => undefined }, REGISTRY);
-    expect(uniformAllowance.formula(r.value.items[0] as UniformAllowance, ctx, 2026)?.formula).toBe(
+    expect(uniformAllowance.formula(r.value.items[0] as unknown as UniformAllowance, ctx, 2026)?.formula).toBe(
       "(groups_sworn_members)*items_uniform_amount",
     );
   });

@@ -78,7 +78,10 @@ describe("cost lines: add", () => {
     // A negative amount per year is a saving, a first-class line (not refused); a negative per-member payment is refused.
     const saving = addCostLine(s, { label: "Refund", item: { kind: "fixedAmounts", amounts: { FY2026: "-5" } } });
     expect(saving.ok && line(saving.scenario, saving.lineId, "FY2026").toString()).toBe("-5");
-    const negative = addCostLine(s, { label: "Clawback", item: { kind: "oneTime", paidInFiscalYear: 2026, rate: "0", amountPerMember: "-5" } });
+    const negative = addCostLine(s, {
+      label: "Clawback",
+      item: { kind: "oneTime", paidInFiscalYear: 2026, rate: "0", amountPerMember: "-5" },
+    });
     expect(negative.ok).toBe(false);
   });
 });

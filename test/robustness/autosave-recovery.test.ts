@@ -43,6 +43,8 @@ describe("recovering unsaved work from an autosave", () => {
     expect(recovered.ok).toBe(true);
     if (!recovered.ok) return;
     expect(recovered.scenarios.map((s) => s.id)).toEqual(["my-copy"]);
-    expect(recovered.skipped).toEqual([expect.stringMatching(/^autosave scenario 2, field table.lines.localPortion.rate.value: .*spaces around the number/)]);
+    expect(recovered.skipped).toEqual([
+      expect.stringMatching(/^autosave scenario 2, field table.lines.localPortion.rate.value: .*spaces around the number/),
+    ]);
   });
 });

@@ -61,7 +61,10 @@ describe("the engine as Vite bundles it equals the engine in-process", () => {
     outDir = mkdtempSync(join(tmpdir(), "fis-bundle-"));
     // The engine and the built-in scenario files, bundled as the renderer bundles them.
     const entry = join(outDir, "entry.ts");
-    writeFileSync(entry, `export * from ${JSON.stringify(join(ROOT, "model/engine/index.ts"))};\nexport * from ${JSON.stringify(join(ROOT, "model/built-ins.ts"))};\n`);
+    writeFileSync(
+      entry,
+      `export * from ${JSON.stringify(join(ROOT, "model/engine/index.ts"))};\nexport * from ${JSON.stringify(join(ROOT, "model/built-ins.ts"))};\n`,
+    );
     const { build } = await import("vite");
     await build({
       configFile: false,

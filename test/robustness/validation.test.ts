@@ -96,7 +96,12 @@ const CASES: Case[] = [
     field: "groups.wtu.averageSalary.value",
     message: /more than 30 significant digits/,
   },
-  { name: "an empty string", breakIt: (s) => (line(s, "localPortion").share.rate.value = ""), field: "table.lines.localPortion.rate.value", message: /is empty/ },
+  {
+    name: "an empty string",
+    breakIt: (s) => (line(s, "localPortion").share.rate.value = ""),
+    field: "table.lines.localPortion.rate.value",
+    message: /is empty/,
+  },
   {
     name: "only whitespace",
     breakIt: (s) => (line(s, "localPortion").share.rate.value = " \t "),
@@ -267,7 +272,12 @@ const CASES: Case[] = [
     field: "items.otherNps.amounts.FY2019",
     message: /not one of the table's fiscal years/,
   },
-  { name: "an unknown item kind", breakIt: (s) => (item(s, "otherNps").kind = "magic"), field: "items.otherNps.kind", message: /unknown kind of item; the kinds are raises, / },
+  {
+    name: "an unknown item kind",
+    breakIt: (s) => (item(s, "otherNps").kind = "magic"),
+    field: "items.otherNps.kind",
+    message: /unknown kind of item; the kinds are raises, /,
+  },
   {
     name: "a unit that is not the field's",
     breakIt: (s) => (line(s, "localPortion").share.rate.unit = "percent"),
@@ -319,7 +329,9 @@ const CASES: Case[] = [
   {
     name: "2 x 10^6 funding years",
     breakIt: (s) =>
-      (line(s, "fundingAvailable").amounts = Object.fromEntries(Array.from({ length: 2_000_000 }, (_, i) => [`FY${i}`, line(s, "localPortion").share.rate]))),
+      (line(s, "fundingAvailable").amounts = Object.fromEntries(
+        Array.from({ length: 2_000_000 }, (_, i) => [`FY${i}`, line(s, "localPortion").share.rate]),
+      )),
     field: "table.lines.fundingAvailable.amounts",
     message: /holds too many entries; a scenario is limited to 1,000,000 values/,
   },
@@ -389,7 +401,11 @@ describe("text-level limits and JSON errors", () => {
       ok: false,
       errors: [
         { file: "merged.json", field: "items.baseSalary.kind", message: '"kind" appears twice in the same object; keep one' },
-        { file: "merged.json", field: "table.lines.localPortion.rate.value", message: '"value" appears twice in the same object; keep one' },
+        {
+          file: "merged.json",
+          field: "table.lines.localPortion.rate.value",
+          message: '"value" appears twice in the same object; keep one',
+        },
       ],
     });
   });

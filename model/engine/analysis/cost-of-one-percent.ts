@@ -3,7 +3,7 @@
  * raise in a fiscal year costs (in that year and, through compounding, in every later year,
  * with the rates of pay such as Medicare that ride on it), and what $1,000 flat per member in
  * that year costs. Each is the difference between two full costings, so nothing the engine does
- * (mid-year effective dates, per-group loadings, pension starting later) is left out.
+ * (mid-year effective dates, per-group rates of pay, pension starting later) is left out.
  */
 import { computeTable, totalByColumn, totalLineId, TOTAL_COLUMN, type ComputeOptions, type TableResult } from "../compute";
 import { Decimal } from "../decimal";

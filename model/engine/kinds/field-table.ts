@@ -9,7 +9,9 @@ import { DEFAULT_REGISTRY, type Registry } from "./registry";
 export function unitsAndRangesMarkdown(registry: Registry = DEFAULT_REGISTRY): string {
   const rows: [string, string, FieldSpec][] = [
     ...Object.entries(GROUP_FIELDS).map(([k, f]): [string, string, FieldSpec] => ["group", k, f]),
-    ...registry.flatMap((kind) => Object.entries(kind.fieldSpecs).map(([k, f]): [string, string, FieldSpec] => [`item: ${kind.kind}`, k, f])),
+    ...registry.flatMap((kind) =>
+      Object.entries(kind.fieldSpecs).map(([k, f]): [string, string, FieldSpec] => [`item: ${kind.kind}`, k, f]),
+    ),
     ["item (any kind)", "fundShares.<fund>", ITEM_FUND_SHARE],
     ["table line: share", "rate", LINE_FIELDS.shareRate],
     ["table line: amounts", "amounts.<FY>", LINE_FIELDS.amount],

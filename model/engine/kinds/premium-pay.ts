@@ -45,7 +45,7 @@ const schema = strict(
 );
 export type PremiumPayItem = z.infer<typeof schema>;
 
-function loadingRates(item: PremiumPayItem, ctx: Pick<CostContext, "itemById">, fy: number): PayRateItem[] {
+function ratesOfPay(item: PremiumPayItem, ctx: Pick<CostContext, "itemById">, fy: number): PayRateItem[] {
   return item.payRateIds
     .map((id) => ctx.itemById(id))
     .filter((i): i is PayRateItem => i?.kind === "payRate" && payRateInForce(i as PayRateItem, fy));
@@ -54,12 +54,12 @@ function loadingRates(item: PremiumPayItem, ctx: Pick<CostContext, "itemById">, 
 function annualAmount(item: PremiumPayItem, ctx: CostContext, fy: number): ItemCell {
   if (item.annualAmount)
     return { exact: dec(item.annualAmount), explanation: paramLeaf(item.annualAmount, `items.${item.id}.annualAmount`, "USD/year") };
-  const rates = loadingRates(item, ctx, fy);
-  const loading = sum(rates.map((l) => dec(l.rate)));
+  const rates = ratesOfPay(item, ctx, fy);
+  const rateSum = sum(rates.map((l) => dec(l.rate)));
   const units = dec(item.units);
   const hours = dec(item.hoursPerUnit);
   const rate = dec(item.hourlyRate);
-  const value = units.times(hours).times(rate).times(ONE.plus(loading));
+  const value = units.times(hours).times(rate).times(ONE.plus(rateSum));
   return {
     exact: value,
     explanation: {
@@ -67,7 +67,7 @@ function annualAmount(item: PremiumPayItem, ctx: CostContext, fy: number): ItemC
       value: value.toString(),
       unit: "USD/year",
       formula: "units x hours per unit x hourly rate x (1 + rates of pay)",
-      symbols: `${units} x ${hours} x ${rate} x (1 + ${loading})`,
+      symbols: `${units} x ${hours} x ${rate} x (1 + ${rateSum})`,
       children: [
         paramLeaf(item.units, `items.${item.id}.units`, "count"),
         paramLeaf(item.hoursPerUnit, `items.${item.id}.hoursPerUnit`, "hours"),
@@ -148,7 +148,7 @@ export const premiumPay = defineKind<PremiumPayItem>({
     const at = (k: string) => ctx.ref(`items.${item.id}.${k}`);
     const annual = item.annualAmount
       ? at("annualAmount")
-      : `${at("units")}*${at("hoursPerUnit")}*${at("hourlyRate")}*(1+${sumOf(loadingRates(item, ctx, fy).map((l) => ctx.ref(`items.${l.id}.rate`)))})`;
+      : `${at("units")}*${at("hoursPerUnit")}*${at("hourlyRate")}*(1+${sumOf(ratesOfPay(item, ctx, fy).map((l) => ctx.ref(`items.${l.id}.rate`)))})`;
     const years = fy - item.firstFiscalYear;
     if (years === 0)
       return { formula: `${annual}*${at("yearsPaidInFirstYear")}`, note: "annual amount x years paid in the first year (incl. retro)" };
