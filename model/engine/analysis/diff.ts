@@ -113,7 +113,7 @@ export function valueText(value: string, unit: Unit): string {
   }
   if (!d.isFinite()) return value;
   if (unit === "rate" || unit === "share") return `${d.times(100).toString()}%`;
-  // The digits as written ("105271.50" keeps its cents), grouped.
+  // The digits as written ("52000.50" keeps its cents), grouped.
   const plain = /^-?\d+(\.\d+)?$/.test(value.trim()) ? value.trim().replace(/^-/, "") : d.abs().toFixed();
   const [int, frac] = plain.split(".");
   const text = `${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${frac ? `.${frac}` : ""}`;
