@@ -13,7 +13,7 @@ import type { Explanation } from "./explain";
 import { coveredGroups, partForGroups, usdCell } from "./kinds/common";
 import type { AnyKind, CostContext, ItemBase, ItemCell, ItemCosts } from "./kinds/kind";
 import { DEFAULT_REGISTRY, kindIndex, type Registry } from "./kinds/registry";
-import { findLoop, lineRefs } from "./scenario/checks";
+import { lineRefs } from "./scenario/checks";
 import { dec } from "./scenario/groups";
 import type { Scenario, ScenarioBase } from "./scenario/types";
 import type { CheckedCensus } from "./schedule/census-check";
@@ -336,8 +336,6 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
     for (const ref of lineRefs(b.line as TableLine).flatMap(expand)) computeLine(ref);
     lines.set(id, derivedLine(b));
   };
-  if (findLoop([...byId.keys()], (id) => (byId.get(id)!.kind === "cost" ? [] : lineRefs(byId.get(id)!.line as TableLine))))
-    throw new Error("internal: table lines loop; validation refuses this");
   built.forEach((b) => computeLine(b.line.id));
 
   // Display: every cell rounded on its own, or totals as sums of rounded cells.

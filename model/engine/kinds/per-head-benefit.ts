@@ -68,13 +68,23 @@ export type PerHeadBenefitItem = z.infer<typeof schema>;
 
 const amountSpec = (item: PerHeadBenefitItem) => (item.frequency === "monthly" ? FIELDS.monthly : FIELDS.perPayPeriod);
 
+/** The amounts by year, ascending; kept per amounts object (scenarios are immutable) since sweeps ask for them thousands of times. */
+const byYearCache = new WeakMap<object, { year: number; amount: Param }[]>();
+function amountsByYear(item: PerHeadBenefitItem): { year: number; amount: Param }[] {
+  let list = byYearCache.get(item.amounts);
+  if (!list) {
+    list = Object.entries(item.amounts)
+      .map(([key, amount]) => ({ year: Number.parseInt(key, 10), amount }))
+      .sort((a, b) => a.year - b.year);
+    byYearCache.set(item.amounts, list);
+  }
+  return list;
+}
+
 /** The amount for `year`, or the latest earlier one (a contribution stays in force until changed). */
 function amountInForce(item: PerHeadBenefitItem, year: number): { year: number; amount: Param } | undefined {
   let best: { year: number; amount: Param } | undefined;
-  for (const [key, amount] of Object.entries(item.amounts)) {
-    const y = Number.parseInt(key, 10);
-    if (y <= year && (!best || y > best.year)) best = { year: y, amount };
-  }
+  for (const entry of amountsByYear(item)) if (entry.year <= year) best = entry;
   return best;
 }
 
