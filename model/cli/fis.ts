@@ -15,7 +15,6 @@ import type { Scenario } from "../engine/scenario/types";
 import { ANALYSIS_BOOLEAN_FLAGS, ANALYSIS_USAGE, ANALYSIS_VALUE_FLAGS, runAnalysisCommand } from "./analysis-commands";
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { formatComparison, formatTable, tableJson } from "./format-table";
-import { writeCsv, writeXlsx } from "./xlsx-command";
 import { InputFailure, readInputFile } from "./input-files";
 import { formatReconciliation, reconciliation, scheduleOptions, SCHEDULE_BOOLEAN_FLAGS, SCHEDULE_VALUE_FLAGS } from "./schedule-options";
 
@@ -79,6 +78,8 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
   const xlsxOut = args.values.get("--xlsx");
   const csvOut = args.values.get("--csv");
   if (xlsxOut !== undefined || csvOut !== undefined) {
+    // SheetJS is loaded only here: the table, --json and the analyses start without it.
+    const { writeCsv, writeXlsx } = await import("./xlsx-command");
     for (const [path, write] of [
       [xlsxOut, writeXlsx],
       [csvOut, writeCsv],
