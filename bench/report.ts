@@ -60,7 +60,7 @@ export function formatReport(results: BenchResults): string {
   return out.join("\n");
 }
 
-/** The same table in Markdown, for the README Performance section (npm run bench -- --markdown). */
+/** The same table in Markdown, for bench/README.md (npm run bench -- --markdown). */
 export function formatMarkdown(results: BenchResults): string {
   const lines = [
     "| case | what | median | min | max | runs | CPU median | target | result |",

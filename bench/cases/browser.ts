@@ -20,7 +20,7 @@ import { computeTable, Decimal, setInputValue } from "../../model/engine/index";
 import { armCensusImport, armEdit, firstPaintInit, READ_FIRST_PAINT } from "../browser-scripts";
 import { censusCsvText, censusXlsxBytes, personRows } from "../census-fixture";
 import { summarize } from "../measure";
-import { REPO_ROOT } from "../optional";
+import { REPO_ROOT } from "../paths";
 import { failed, notAvailable, withTarget, type CaseResult } from "../results";
 import { raisePathFor, referenceScenario } from "../reference";
 import { serveStatic } from "../static-server";
@@ -55,12 +55,9 @@ function newestMtime(dir: string): number {
 /**
  * A fresh web build: dist-web when it is newer than every renderer/ and model/ source, else the
  * bench's own build in the OS temp dir (rebuilt when stale). The bench never writes dist-web, so
- * it cannot pull the files from under another engineer's end-to-end run.
+ * it cannot pull the files from under an end-to-end run in progress.
  */
 async function ensureBuilt(ctx: BenchContext): Promise<{ ok: true; dir: string; builtMs: number | null } | { ok: false; reason: string }> {
-  if (!existsSync(path.join(REPO_ROOT, "vite.web.config.ts")))
-    return { ok: false, reason: "vite.web.config.ts does not exist yet (no browser build of the renderer)" };
-  if (!existsSync(path.join(REPO_ROOT, "renderer", "main.tsx"))) return { ok: false, reason: "renderer/main.tsx does not exist yet" };
   const sources = Math.max(newestMtime(path.join(REPO_ROOT, "renderer")), newestMtime(path.join(REPO_ROOT, "model")));
   const fresh = (dir: string) => existsSync(path.join(dir, "index.html")) && statSync(path.join(dir, "index.html")).mtimeMs >= sources;
   if (fresh(DIST)) return { ok: true, dir: DIST, builtMs: null };
