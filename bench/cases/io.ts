@@ -139,7 +139,9 @@ function censusCases(ctx: BenchContext): CaseResult[] {
         status: "ok",
         stats,
         target: withTarget(stats, "< 3 s", 3000),
-        note: "readSheets (SheetJS read, cells to text) then the census checks and merge; sheetJsReadMedianMs is SheetJS's XLSX.read of the same bytes alone.",
+        note:
+          "readSheets (SheetJS read, cells to text) then the census checks and merge; sheetJsReadMedianMs is SheetJS's XLSX.read of " +
+          "the same bytes alone.",
         details: {
           kib: kib(bytes.length),
           cellsAfterMerge: got.cells.length,

@@ -203,7 +203,8 @@ function libreOfficeProfile(root: string): string {
   writeFileSync(
     path.join(user, "registrymodifications.xcu"),
     `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
@@ -258,7 +259,9 @@ async function libreOfficeCase(ctx: BenchContext, source: WorkbookSource, ours: 
       label,
       status: "ok",
       stats,
-      note: "Each run starts soffice, loads the workbook, recalculates (profile set to always recalculate on load) and writes every sheet as csv; a warm-up run creates the profile.",
+      note:
+        "Each run starts soffice, loads the workbook, recalculates (profile set to always recalculate on load) and writes every sheet " +
+        "as csv; a warm-up run creates the profile.",
       details: {
         workbook: source.origin,
         tableCellsMatchingOurs: check ? `${check.matching}/${check.cells}` : "not checked",

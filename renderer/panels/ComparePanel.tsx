@@ -21,8 +21,9 @@ function WhyTheyDiffer({ a, b, open }: { a: Scenario; b: Scenario; open: boolean
   return (
     <details className="why" data-testid="compare-why" open={open}>
       <summary>
-        Why “{b.name}” differs from “{a.name}” ({c.differences.length} difference{c.differences.length === 1 ? "" : "s"}, {c.cells.length}{" "}
-        displayed cell{c.cells.length === 1 ? "" : "s"} moved)
+        Why “{b.name}” differs from “{a.name}”{" "}
+        {`(${c.differences.length} difference${c.differences.length === 1 ? "" : "s"}, ` +
+          `${c.cells.length} displayed cell${c.cells.length === 1 ? "" : "s"} moved)`}
       </summary>
       {c.differences.length === 0 ? (
         <p className="muted">Same inputs and settings.</p>
@@ -39,7 +40,9 @@ function WhyTheyDiffer({ a, b, open }: { a: Scenario; b: Scenario; open: boolean
                 <div className="small">
                   {moved.length === 0
                     ? "Moves no displayed cell."
-                    : `Moves ${moved.map((x) => `${x.lineLabel} ${x.column} (${x.difference.startsWith("-") ? x.difference : `+${x.difference}`}K)`).join(", ")}.`}
+                    : `Moves ${moved
+                        .map((x) => `${x.lineLabel} ${x.column} (${x.difference.startsWith("-") ? "" : "+"}${x.difference}K)`)
+                        .join(", ")}.`}
                 </div>
               </li>
             );

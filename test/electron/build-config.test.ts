@@ -56,7 +56,8 @@ describe("electron.vite.config.ts", () => {
 
   it("index.html gets the app's CSP as a meta tag, after the charset, replacing any other", () => {
     const html =
-      '<html><head>\n    <meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="default-src *">\n    <title>x</title></head></html>';
+      '<html><head>\n    <meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="default-src *">\n    ' +
+      "<title>x</title></head></html>";
     const out = injectContentSecurityPolicy(html);
     expect(out).not.toContain("default-src *");
     expect(out.match(/Content-Security-Policy/g)).toHaveLength(1);
