@@ -51,7 +51,7 @@ export function formatReport(results: BenchResults): string {
   ];
   if (notes.length) out.push("", ...notes);
   if (results.comparisons.length) {
-    out.push("", "Against spreadsheet engines (ours / theirs, < 1 means we are faster):");
+    out.push("", "Against spreadsheet engines (engine / spreadsheet, < 1 means the engine is faster):");
     for (const c of results.comparisons)
       out.push(
         `  ${c.label}: ${formatMs(c.ours.medianMs)} / ${formatMs(c.theirs.medianMs)} = ` +
@@ -80,7 +80,7 @@ export function formatMarkdown(results: BenchResults): string {
     }
   }
   if (results.comparisons.length) {
-    lines.push("", "| comparison | ours | theirs | ours / theirs | note |", "|---|---:|---:|---:|---|");
+    lines.push("", "| comparison | engine | spreadsheet | engine / spreadsheet | note |", "|---|---:|---:|---:|---|");
     for (const c of results.comparisons)
       lines.push(
         `| ${c.label} (${c.theirs.engine}) | ${formatMs(c.ours.medianMs)} | ${formatMs(c.theirs.medianMs)} | ` +

@@ -130,7 +130,7 @@ function censusCases(ctx: BenchContext): CaseResult[] {
       const got = once.value;
       if (!censusHeadcount(got).equals(expected)) throw new Error(`imported ${censusHeadcount(got)} people, expected ${expected}`);
       const stats = measureSync(() => importCensus(bytes, "census-100k.xlsx"), { warmup: 1, runs: ctx.runs(3) });
-      // The split says what bounds the import: unzipping and parsing the sheet XML, or our validation.
+      // The split says what bounds the import: unzipping and parsing the sheet XML, or the census checks.
       const sheetJs = measureSync(() => XLSX.read(bytes, { type: "array", dense: true }), { warmup: 0, runs: ctx.runs(3) });
       out.push({
         id: xlsxImportId,

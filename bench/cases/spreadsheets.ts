@@ -1,11 +1,11 @@
 /**
- * The same table recomputed by spreadsheet engines, in the same run as ours:
+ * The same table recomputed by spreadsheet engines, in the same run as the engine's:
  *  - HyperFormula (in-process, built from the SheetJS-read formulas of the workbook): full
  *    recalculation and a single-input edit;
  *  - LibreOffice headless (soffice --convert-to csv): total wall time per conversion, which
  *    includes process start and file load, so it measures "open the workbook and recalculate",
  *    not the recalculation alone.
- * Each engine's table is checked against ours cell by cell before its time is reported.
+ * Each spreadsheet's table is checked against the engine's cell by cell before its time is reported.
  */
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -49,7 +49,7 @@ function compareTable(
       const mine = line?.cells[column]?.display;
       if (!theirs || !mine || !theirs.equals(mine))
         mismatches.push(
-          `${lineId}.${column} (${address}): theirs ${theirs?.toString() ?? String(read(address))}, ours ${mine?.toString() ?? "missing"}`,
+          `${lineId}.${column} (${address}): spreadsheet ${theirs?.toString() ?? String(read(address))}, engine ${mine?.toString() ?? "missing"}`,
         );
     }
   }
@@ -295,14 +295,14 @@ export function spreadsheetComparisons(cases: CaseResult[]): Comparison[] {
       "recompute.averageSalary",
       "hyperformula.recalc",
       "HyperFormula",
-      "ours: decimal.js + an explanation tree per cell; theirs: doubles, no explanations",
+      "engine: decimal.js + an explanation tree per cell; spreadsheet: doubles, no explanations",
     ],
     [
       "Single-input edit (FY2026 raise)",
       "edit.node",
       "hyperformula.edit",
       "HyperFormula",
-      "ours recomputes the whole table; HyperFormula re-evaluates only dependents",
+      "the engine recomputes the whole table; HyperFormula re-evaluates only dependents",
     ],
     [
       "Full recompute vs open + recalculate in LibreOffice",

@@ -77,7 +77,7 @@ describe("writeFileAtomic", () => {
     expect(isTempFileFor("auto save.json", "auto save.json")).toBe(false);
     expect(isTempFileFor("auto save.json", ".other.json.1.abcdefabcdef.tmp")).toBe(false);
     await writeFile(temp, "partial");
-    await writeFile(join(dir, "keep.tmp"), "not ours");
+    await writeFile(join(dir, "keep.tmp"), "not the writer's");
     expect(await removeStaleTempFiles(target)).toBe(1);
     expect(await readdir(dir)).toEqual(["keep.tmp"]);
   });

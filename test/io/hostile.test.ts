@@ -174,7 +174,7 @@ describe("formula injection: imported values are data, re-exported text is escap
         const cell = ws[addr] as XLSX.CellObject;
         if (addr.startsWith("!")) continue;
         if (cell.t === "s") texts.push(String(cell.v));
-        // The only formulas are ours: no label ever became a formula.
+        // The only formulas are the export's own: no label ever became a formula.
         if (cell.f) expect(cell.f).not.toMatch(/HYPERLINK|cmd|SUM\(1\+1\)/);
       }
     }

@@ -1,5 +1,5 @@
 /**
- * Two spreadsheet engines that are not ours, for recomputing an exported workbook from its
+ * Two spreadsheet engines independent of this project, for recomputing an exported workbook from its
  * formulas alone: LibreOffice headless (a real office suite, told to recalculate every formula
  * on load) and HyperFormula in-process.
  */

@@ -1,7 +1,7 @@
 /**
- * The exported workbook recomputed by engines that are not ours. Every formula cell's cached
+ * The exported workbook recomputed by engines independent of this project. Every formula cell's cached
  * value is first overwritten with -999999, so a number that matches the engine can only come
- * from the reader evaluating our formulas over the Inputs sheet.
+ * from the reader evaluating the exported formulas over the Inputs sheet.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
