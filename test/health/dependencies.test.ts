@@ -44,7 +44,9 @@ function shippedImports(): Map<string, string[]> {
   const files = ["renderer", "electron", "model"].flatMap((d) => sources(join(ROOT, d)));
   for (const file of files) {
     const rel = relative(ROOT, file).replaceAll("\\", "/");
-    if (/^(model\/cli\/(build-cli|launch)\.|electron\/launch\.|model\/extract\/)/.test(rel)) continue;
+    // Build, launch and packaging scripts run from the repository, not in the app.
+    if (/^(model\/cli\/(build-cli|launch)\.|electron\/(launch|dist-preflight)\.|electron\/resources\/|model\/extract\/)/.test(rel))
+      continue;
     const text = readFileSync(file, "utf8");
     for (const m of text.matchAll(
       /(?:^|\n)\s*(?:import|export)\s(?:[^"';]*?\sfrom\s)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g,
