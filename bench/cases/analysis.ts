@@ -7,6 +7,7 @@ import { tornado, twoWayTable } from "../../model/engine/analysis";
 import { measureSync } from "../measure";
 import { failed, withTarget, type CaseResult } from "../results";
 import { referenceScenario } from "../reference";
+import { attributionCases } from "./attribution";
 import type { BenchContext } from "./context";
 
 const GROUP = "analysis";
@@ -57,5 +58,5 @@ export function analysisCases(ctx: BenchContext): Promise<CaseResult[]> {
     out.push(failed(twoWayId, GROUP, twoWayLabel, e));
   }
   for (const r of out) ctx.log(`${r.id}: ${r.status}${r.reason ? ` (${r.reason})` : ""}`);
-  return Promise.resolve(out);
+  return Promise.resolve([...out, ...attributionCases(ctx)]);
 }
