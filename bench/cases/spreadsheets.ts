@@ -49,7 +49,8 @@ function compareTable(
       const mine = line?.cells[column]?.display;
       if (!theirs || !mine || !theirs.equals(mine))
         mismatches.push(
-          `${lineId}.${column} (${address}): spreadsheet ${theirs?.toString() ?? String(read(address))}, engine ${mine?.toString() ?? "missing"}`,
+          `${lineId}.${column} (${address}): spreadsheet ${theirs?.toString() ?? String(read(address))}, ` +
+            `engine ${mine?.toString() ?? "missing"}`,
         );
     }
   }
