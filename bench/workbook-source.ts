@@ -1,12 +1,12 @@
 /**
- * The workbook the spreadsheet engines recompute: model/io's exported reference workbook, with
- * where the 45 table cells are so each engine's answer can be checked against ours before its
- * time is compared.
+ * The workbook the spreadsheet engines recompute: the reference workbook as model/io exports it,
+ * with no cached values, and where its 45 table cells and the FY2026 raise are, so each engine's
+ * answer can be checked against the engine's before its time is compared.
  */
 import * as XLSX from "xlsx";
 import { countFormulas } from "./spreadsheet-sheets";
 import { computeTable, type TableResult } from "../model/engine/index";
-import { exportWorkbook } from "../model/io/xlsx-export";
+import { exportWorkbook } from "../model/io";
 import { raisePathFor, referenceScenario } from "./reference";
 
 export interface TableLocation {
@@ -30,7 +30,7 @@ export interface WorkbookSource {
 const COLUMNS = ["FY2025", "FY2026", "FY2027", "FY2028", "Total"];
 
 /**
- * Finds the FIS table on the exported workbook's "Cost Table" sheet by matching our line labels
+ * Finds the FIS table on the exported workbook's "Cost Table" sheet by matching the engine's line labels
  * in column A (first scenario block: FY columns follow the label), and the FY2026 raise on
  * "Inputs" by its Path column, so a layout change shows up as "not located", never as wrong cells.
  */
@@ -75,13 +75,13 @@ export function namedExpressions(workbook: XLSX.WorkBook): { name: string; expre
   return (workbook.Workbook?.Names ?? []).filter((n) => n.Sheet === undefined).map((n) => ({ name: n.Name, expression: `=${n.Ref}` }));
 }
 
-export async function referenceWorkbook(): Promise<WorkbookSource> {
+export function referenceWorkbook(): WorkbookSource {
   // No cached values: a reader that shows the right numbers must have recalculated them.
   const bytes = exportWorkbook([referenceScenario()], { cachedValues: "none" });
   const workbook = XLSX.read(bytes, { type: "buffer", cellFormula: true });
   const { table, raiseInput } = locateExported(workbook, computeTable(referenceScenario()));
   return {
-    origin: `exportWorkbook([fisAsPublished()], {cachedValues: "none"}) from model/io/xlsx-export.ts`,
+    origin: 'exportWorkbook([fisAsPublished()], {cachedValues: "none"}) (model/io/xlsx-export.ts)',
     bytes,
     workbook,
     formulas: countFormulas(workbook),

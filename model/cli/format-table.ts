@@ -33,7 +33,10 @@ export interface FisJson {
   lines: { id: string; label: string; values: Record<string, number>; exact: Record<string, string> }[];
 }
 
-/** The command-line JSON contract of DESIGN.md: displayed numbers in the display unit, and unrounded dollars as decimal strings (never cut). */
+/**
+ * The command-line JSON contract of DESIGN.md: displayed numbers in the display unit, and unrounded
+ * dollars as decimal strings (never cut).
+ */
 export function tableJson(result: TableResult): FisJson {
   return {
     units: result.units,

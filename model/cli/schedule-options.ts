@@ -100,7 +100,8 @@ export function formatReconciliation(r: ReconcileResult, scenario: Scenario): st
   const display = scenario.table.display;
   const k = (d: Decimal) => formatDisplayed(toDisplay(d, display), display.decimals).padStart(14);
   const out = [
-    `Reconciliation (${display.unit}): schedule (census) method vs average-salary method, base salary cost over FY${r.schedule.baseFiscalYear} payroll`,
+    `Reconciliation (${display.unit}): schedule (census) method vs average-salary method, ` +
+      `base salary cost over FY${r.schedule.baseFiscalYear} payroll`,
     "".padEnd(10) +
       ["average", "schedule", "difference", "step cost", "turnover", "mix", "payroll base"].map((h) => h.padStart(14)).join(""),
   ];
@@ -113,7 +114,8 @@ export function formatReconciliation(r: ReconcileResult, scenario: Scenario): st
     );
   out.push("");
   out.push(
-    "difference = step cost + turnover savings + mix (schedule cells vs average x factor) + payroll base (census payroll vs members x average salary).",
+    "difference = step cost + turnover savings + mix (schedule cells vs average x factor) + payroll base (census payroll vs members " +
+      "x average salary).",
   );
   return out.join("\n");
 }

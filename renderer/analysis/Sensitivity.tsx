@@ -32,8 +32,8 @@ export function Tornado({ data, display }: { data: TornadoData; display: Display
     <div className="tornado" data-testid="tornado">
       <figure>
         <figcaption>
-          Change in the all-years TOTAL COST ($ thousands) when one input moves down (left colour) or up; base {k(data.baseTotalCost)}K. Top{" "}
-          {shown.length} of {moving.length} inputs that move it.
+          Change in the all-years TOTAL COST ($ thousands) when one input moves down (left colour) or up;{" "}
+          {`base ${k(data.baseTotalCost)}K. Top ${shown.length} of ${moving.length} inputs that move it.`}
         </figcaption>
         <BarChart
           width={820}
@@ -105,7 +105,8 @@ export function TwoWay({
         <caption>
           All-years TOTAL COST, $ thousands: FY{data.rowYear} raise (rows) x FY{data.columnYear} raise (columns), other inputs as they are.
           {refValue
-            ? ` Outlined: the scenario as it is (${thousandsText(toDisplay(refValue, display), display.decimals)}K); red is above it, green below.`
+            ? ` Outlined: the scenario as it is (${thousandsText(toDisplay(refValue, display), display.decimals)}K); ` +
+              "red is above it, green below."
             : ""}
         </caption>
         <thead>

@@ -16,6 +16,10 @@ function parse(text: string, unit: Unit, what: string): { ok: true; value: strin
   return r.ok ? r : { ok: false, message: `${what}: ${r.message}` };
 }
 
+/** What removing a line does to an item that refers to it, in words. */
+const dependentWords = (d: { via: string; refersTo: string }) =>
+  d.via === "earningsFromRaisesItem" ? "takes its earnings from it — refused" : `loses ${d.refersTo}`;
+
 export function CostLinesPanel({
   scenario,
   builtIn,
@@ -118,10 +122,7 @@ export function CostLinesPanel({
                   )}
                   {asking && (
                     <span className="confirm">
-                      Remove "{l.label}"
-                      {deps.length
-                        ? ` (also: ${deps.map((d) => `${d.itemLabel} ${d.via === "earningsFromRaisesItem" ? "takes its earnings from it — refused" : "loses " + d.refersTo}`).join("; ")})`
-                        : ""}
+                      Remove "{l.label}"{deps.length ? ` (also: ${deps.map((d) => `${d.itemLabel} ${dependentWords(d)}`).join("; ")})` : ""}
                       {builtIn ? " in a new copy" : ""}?{" "}
                       <button
                         type="button"

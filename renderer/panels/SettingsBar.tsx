@@ -46,7 +46,10 @@ const CHOICES: { key: Key; label: string; options: { value: string; label: strin
 
 const valueOf = (s: Scenario, key: Key): string => (key === "rounding" ? s.table.display.rounding : s.settings[key]);
 
-/** The scenario with one setting changed; the schedule method brings its census block (the scenario's own, else the reference census, named). */
+/**
+ * The scenario with one setting changed; the schedule method brings its census block (the
+ * scenario's own, else the reference census, named).
+ */
 function withSetting(s: Scenario, key: Key, value: string): Scenario {
   if (key === "rounding")
     return { ...s, table: { ...s.table, display: { ...s.table.display, rounding: value as Scenario["table"]["display"]["rounding"] } } };

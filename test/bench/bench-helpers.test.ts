@@ -1,11 +1,19 @@
 /**
- * The benchmark's own helpers: the statistics it reports and the 100,000-row census fixture. A benchmark
+ * The benchmark's own helpers: the statistics it reports, where it finds the table and the FY2026
+ * raise in the exported workbook it hands to spreadsheet engines, and the 100,000-row census fixture. A benchmark
  * that times the wrong thing is worse than none, so what it measures is checked here.
  */
+import { HyperFormula } from "hyperformula";
+import * as XLSX from "xlsx";
 import { describe, expect, it } from "vitest";
+import { fisAsPublished } from "../../model/built-ins";
+import { computeTable } from "../../model/engine/index";
 import { censusHeadcount, parseCensusCsv } from "../../model/engine/schedule";
 import { censusCsvText, personRows } from "../../bench/census-fixture";
 import { summarize } from "../../bench/measure";
+import { sheetsForHyperFormula } from "../../bench/spreadsheet-sheets";
+import { raisePathFor } from "../../bench/reference";
+import { namedExpressions, referenceWorkbook } from "../../bench/workbook-source";
 
 describe("summarize", () => {
   it("takes the middle sample of an odd count and the mean of the middle two of an even count", () => {
@@ -15,6 +23,40 @@ describe("summarize", () => {
 
   it("refuses an empty sample", () => {
     expect(() => summarize([], 0)).toThrow(/no samples/);
+  });
+});
+
+describe("bench reference workbook (model/io export, no cached values)", () => {
+  it("recomputed by HyperFormula from the SheetJS-read formulas, the located cells show the engine's 45 displayed cells", () => {
+    const source = referenceWorkbook();
+    expect(source.table).not.toBeNull();
+    const table = source.table!;
+    // The export names every input; HyperFormula takes them as named expressions.
+    const hf = HyperFormula.buildFromSheets(
+      sheetsForHyperFormula(source.workbook),
+      { licenseKey: "gpl-v3" },
+      namedExpressions(source.workbook),
+    );
+    const sheet = hf.getSheetId(table.sheet)!;
+    const ours = computeTable(fisAsPublished());
+    let compared = 0;
+    for (const [id, columns] of Object.entries(table.cells)) {
+      const line = ours.lines.find((l) => l.id === id)!;
+      for (const [column, address] of Object.entries(columns)) {
+        const theirs = hf.getCellValue(hf.simpleCellAddressFromString(address, sheet)!);
+        expect(`${id}.${column}=${theirs}`).toBe(`${id}.${column}=${line.cells[column]!.display.toString()}`);
+        compared++;
+      }
+    }
+    expect(compared).toBe(45);
+    hf.destroy();
+  });
+
+  it("locates the FY2026 raise where the edit timing types it", () => {
+    const source = referenceWorkbook();
+    const input = source.raiseInput!;
+    expect((source.workbook.Sheets[input.sheet]![input.address] as XLSX.CellObject).v).toBe(0.03);
+    expect(raisePathFor(fisAsPublished(), 2026)).toBe("items.baseSalary.steps.2025-10-01.amount");
   });
 });
 

@@ -48,7 +48,8 @@ describe("what each item provides, one sentence", () => {
   it("the DC items", () => {
     const text = Object.fromEntries(describeItems(fisAsPublished()).map((d) => [d.id, d.text]));
     expect(text.baseSalary).toBe(
-      "Base salary increases: salaries increase 2% effective 2024-10-01 (Art. 36.2.1), 3% effective 2025-10-01 (Art. 36.2.1), 3% effective 2026-10-01 (Art. 36.2.1), 4% effective 2027-10-01 (Art. 36.2.1).",
+      "Base salary increases: salaries increase 2% effective 2024-10-01 (Art. 36.2.1), 3% effective 2025-10-01 (Art. 36.2.1), " +
+        "3% effective 2026-10-01 (Art. 36.2.1), 4% effective 2027-10-01 (Art. 36.2.1).",
     );
     expect(text.bonus).toBe("4% bonus on FY2024 earnings: a one-time payment of 4% of earnings, paid in FY2025 (Art. 36.2.3).");
     expect(text.medicare).toMatch(/^Medicare \(employer\): 1\.45% on Base salary increases/);

@@ -82,8 +82,7 @@ export const baseShape = {
   scheduleMethod: scheduleMethodSchema.optional(),
 };
 
-const baseSchema = z.object(baseShape);
-export type ScenarioBase = z.infer<typeof baseSchema> & { items: ItemBase[] };
+export type ScenarioBase = z.infer<ReturnType<typeof z.object<typeof baseShape>>> & { items: ItemBase[] };
 export type Agreement = z.infer<typeof agreementSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 export type Fund = z.infer<typeof fundSchema>;
