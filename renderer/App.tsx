@@ -1,7 +1,6 @@
 /** The workbench: scenarios on the left, one screen at a time on the right, file commands on top. */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AutosaveSnapshot, MenuCommand } from "../electron/ipc/contract";
-import { ROUNDING_RULES } from "../model/engine/rounding";
 import { getPlatform } from "./platform";
 import { AnalysisPanel } from "./analysis/AnalysisPanel";
 import { Charts } from "./charts/Charts";
@@ -19,7 +18,8 @@ import { AUTOSAVE_INTERVAL_MS, parseAutosave } from "./state/autosave";
 import { tableFor } from "./state/compute-cache";
 import { useApp } from "./state/context";
 import * as files from "./state/file-commands";
-import { isReferenceAgreement } from "./state/reference";
+import { hasPublished } from "./state/reference";
+import { roundingRuleText, unitsHeading } from "../model/engine/table/display";
 import { TABS, activeEntry, autosaveText, cellErrorKey, type Tab } from "./state/store";
 
 const VIEW_TABS: Partial<Record<MenuCommand, Tab>> = {
@@ -45,7 +45,7 @@ export function App() {
   const entry = activeEntry(state);
   const census = state.census?.census ?? null;
   const result = tableFor(entry.scenario, census);
-  const reference = isReferenceAgreement(entry.scenario);
+  const reference = hasPublished(entry.scenario);
   const [show, setShow] = useState({ computed: true, published: false, variance: false });
   const [recover, setRecover] = useState<AutosaveSnapshot | null>(null);
   const recoverable = useMemo(() => (recover ? parseAutosave(recover.text) : null), [recover]);
@@ -258,7 +258,11 @@ export function App() {
                     />{" "}
                     Computed
                   </label>
-                  <label title={reference ? "" : "The published table belongs to the reference agreement only"}>
+                  <label
+                    title={
+                      entry.scenario.table.published ? entry.scenario.table.published.source : "This scenario carries no published figures"
+                    }
+                  >
                     <input
                       type="checkbox"
                       data-testid="show-published"
@@ -266,7 +270,7 @@ export function App() {
                       checked={reference && show.published}
                       onChange={(e) => setShow({ ...show, published: e.target.checked })}
                     />{" "}
-                    Published (FIS Dec 2024)
+                    Published
                   </label>
                   <label>
                     <input
@@ -288,7 +292,8 @@ export function App() {
                   onSelect={onSelect}
                 />
                 <p className="muted small">
-                  $ thousands. {ROUNDING_RULES[entry.scenario.settings.rounding]}. {entry.scenario.description}
+                  Amounts {unitsHeading(entry.scenario.table.display.unit).slice(1, -1)}. Rounding:{" "}
+                  {roundingRuleText(entry.scenario.table.display)}. {entry.scenario.description}
                 </p>
               </div>
               <ExplainPanel cell={selectedCell} title={explainTitle} onJump={onJump} />

@@ -6,9 +6,9 @@
  * there is one definition of a valid census; its errors are translated back to this file's
  * sheet, row and column letter. All or nothing: any error and no census is returned.
  */
-import type { Checked, InputError } from "../engine/errors";
-import { parseCensusCsv } from "../engine/schedule/census";
-import type { Census } from "../engine/schedule/types";
+import type { Checked, InputError } from "../engine/index";
+import { parseCensusCsv } from "../engine/index";
+import type { Census } from "../engine/index";
 import { csvField } from "./text-escape";
 import {
   columnLetter,

@@ -9,8 +9,8 @@
 import type { FileHandle } from "../../electron/ipc/contract";
 import { formatInputError } from "../../model/engine/errors";
 import { addCostLine, removeCostLine, type CostLineChange, type NewCostLine } from "../../model/engine/scenario/cost-lines";
-import { contractAsStated, fisAsPublished } from "../../model/engine/scenario/reference";
-import { getInput, listInputs, setInputValue } from "../../model/engine/scenario/paths";
+import { contractAsStated, fisAsPublished } from "../../model/built-ins";
+import { getInputEntry, listInputs, setInputValue } from "../../model/engine/scenario/paths";
 import { checkScenario } from "../../model/engine/scenario/schema";
 import type { Census } from "../../model/engine/schedule/types";
 import type { Scenario } from "../../model/engine/scenario/types";
@@ -191,12 +191,13 @@ export function applyEdits(
   const rejected: { path: string; text: string; message: string }[] = [];
   const applied: string[] = [];
   for (const { path, text } of edits) {
-    const param = getInput(current, path);
-    if (!param) {
+    const entry = getInputEntry(current, path);
+    if (!entry) {
       rejected.push({ path, text, message: `No input at ${path}.` });
       continue;
     }
-    const parsed = parseInputNumber(text, param.unit);
+    const param = entry.param;
+    const parsed = parseInputNumber(text, entry.unit);
     if (!parsed.ok) {
       rejected.push({ path, text, message: `${param.label}: ${parsed.message}` });
       continue;
