@@ -1,7 +1,6 @@
 /** The workbench: scenarios on the left, one screen at a time on the right, file commands on top. */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AutosaveSnapshot, MenuCommand } from "../electron/ipc/contract";
-import { ROUNDING_RULES } from "../model/engine/rounding";
 import { getPlatform } from "./platform";
 import { AnalysisPanel } from "./analysis/AnalysisPanel";
 import { Charts } from "./charts/Charts";
@@ -21,7 +20,8 @@ import { changedCells, recomputeAnnouncement, type ChangedCells } from "./state/
 import { tableFor } from "./state/compute-cache";
 import { useApp } from "./state/context";
 import * as files from "./state/file-commands";
-import { isReferenceAgreement } from "./state/reference";
+import { hasPublished } from "./state/reference";
+import { roundingRuleText, unitsHeading } from "../model/engine/table/display";
 import { copyFisTable } from "./grid/copy-table";
 import { columnLabelOf, unitWords, unitsOfResult } from "./format/number";
 import type { TableResult } from "../model/engine/compute";
@@ -85,7 +85,7 @@ export function App() {
   const entry = activeEntry(state);
   const census = state.census?.census ?? null;
   const result = tableFor(entry.scenario, census);
-  const reference = isReferenceAgreement(entry.scenario);
+  const reference = hasPublished(entry.scenario);
   const [show, setShow] = useState({ computed: true, published: false, variance: false });
   const [explainOpen, setExplainOpen] = useState(false);
   const [sidebarOpen, setSidebarOpen] = useState(false);
@@ -192,7 +192,7 @@ export function App() {
       if ((key === "z" || key === "y") && isTextField(e.target)) return;
       if (key === "z" && !e.shiftKey) dispatch({ type: "undo" });
       else if (key === "y" || (key === "z" && e.shiftKey)) dispatch({ type: "redo" });
-      else if (key === "s") e.shiftKey ? actions.saveAs() : actions.save();
+      else if (key === "s") (e.shiftKey ? actions.saveAs : actions.save)();
       else if (key === "o") actions.open();
       else return;
       e.preventDefault();
@@ -314,7 +314,10 @@ export function App() {
       {recover && recoverable && (
         <div className="notice notice-recover" data-testid="recover-banner">
           {recoverable.ok
-            ? `Recover unsaved work from ${new Date(recover.savedAt).toLocaleString()}?${recoverable.skipped.length ? ` (${recoverable.skipped.length} scenario(s) in it can no longer be read and will be skipped.)` : ""}`
+            ? `Recover unsaved work from ${new Date(recover.savedAt).toLocaleString()}?` +
+              (recoverable.skipped.length
+                ? ` (${recoverable.skipped.length} scenario(s) in it can no longer be read and will be skipped.)`
+                : "")
             : `Unsaved work from ${new Date(recover.savedAt).toLocaleString()} cannot be recovered: ${recoverable.error}`}
           {recoverable.ok && (
             <button
@@ -326,7 +329,9 @@ export function App() {
                     type: "notice",
                     notice: {
                       kind: "error",
-                      text: `Recovered ${recoverable.scenarios.length} scenario(s); skipped ${recoverable.skipped.length} that no longer validate.`,
+                      text:
+                        `Recovered ${recoverable.scenarios.length} scenario(s); skipped ${recoverable.skipped.length} that no longer ` +
+                        `validate.`,
                       details: recoverable.skipped,
                     },
                   });
@@ -396,7 +401,13 @@ export function App() {
                       />{" "}
                       Computed
                     </label>
-                    <label title={reference ? "" : "The published table belongs to the reference agreement only"}>
+                    <label
+                      title={
+                        entry.scenario.table.published
+                          ? entry.scenario.table.published.source
+                          : "This scenario carries no published figures"
+                      }
+                    >
                       <input
                         type="checkbox"
                         data-testid="show-published"
@@ -404,7 +415,7 @@ export function App() {
                         checked={reference && show.published}
                         onChange={(e) => setShow({ ...show, published: e.target.checked })}
                       />{" "}
-                      Published (FIS Dec 2024)
+                      Published
                     </label>
                     <label>
                       <input
@@ -421,7 +432,7 @@ export function App() {
                         type="button"
                         data-testid="copy-table"
                         onClick={() =>
-                          void copyFisTable(result, entry.scenario, ROUNDING_RULES[entry.scenario.settings.rounding]).then((ok) =>
+                          void copyFisTable(result, entry.scenario, roundingRuleText(entry.scenario.table.display)).then((ok) =>
                             announce(
                               ok ? "Copied the table with its title, units and notes." : "Could not copy the table.",
                               ok ? "polite" : "assertive",
@@ -455,7 +466,8 @@ export function App() {
                     changed={lastChange.changed}
                   />
                   <p className="muted small" data-testid="table-footnote">
-                    {unitWords(units)}. {ROUNDING_RULES[entry.scenario.settings.rounding]}. {entry.scenario.description}
+                    Amounts {unitsHeading(entry.scenario.table.display.unit).slice(1, -1)}. Rounding:{" "}
+                    {roundingRuleText(entry.scenario.table.display)}. {entry.scenario.description}
                     {lastChange.changed.size > 0 && (
                       <span className="changed-legend" data-testid="changed-legend">
                         {" "}

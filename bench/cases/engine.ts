@@ -4,7 +4,7 @@
  * app holds them in memory and recomputes on each edit.
  */
 import { computeTable, setInputValue, type Scenario, type TableResult } from "../../model/engine/index";
-import { referenceCensus, syntheticCensus } from "../../model/engine/schedule";
+import { assertCensus, referenceCensus, syntheticCensus } from "../../model/engine/schedule";
 import { measureSync } from "../measure";
 import { failed, withTarget, type CaseResult } from "../results";
 import { publishedCellCount, publishedMismatches, raisePathFor, referenceScenario, withScheduleMethod } from "../reference";
@@ -46,7 +46,7 @@ function recomputeSchedule(ctx: BenchContext, people: number): CaseResult {
     : `Recompute, schedule method, ${people.toLocaleString("en-US")}-person syntheticCensus`;
   try {
     const t0 = performance.now();
-    const census = reference ? referenceCensus() : syntheticCensus(people, 20240101);
+    const census = reference ? referenceCensus() : assertCensus(syntheticCensus(people, 20240101));
     const censusMs = performance.now() - t0;
     const headcount = census.cells.reduce((n, c) => n + c.headcount.toNumber(), 0);
     if (headcount !== people) throw new Error(`census has ${headcount} people, expected ${people}`);
@@ -61,7 +61,9 @@ function recomputeSchedule(ctx: BenchContext, people: number): CaseResult {
       status: "ok",
       stats,
       target: withTarget(stats, "< 20 ms", 20),
-      note: "Schedule costing sums headcount by (schedule, lane, printed column) first, so time grows with distinct census cells, not people.",
+      note:
+        "Schedule costing sums headcount by (schedule, lane, printed column) first, so time grows with distinct census cells, not " +
+        "people.",
       details: {
         censusCells: census.cells.length,
         people: headcount,
@@ -137,7 +139,9 @@ function sweep(ctx: BenchContext): CaseResult {
       status: "ok",
       stats,
       target: withTarget(stats, "< 1 s", 1000),
-      note: "Each scenario is built with setInputValue (two edits) and fully recomputed with explanations; the sweep keeps the four-year TOTAL COST.",
+      note:
+        "Each scenario is built with setInputValue (two edits) and fully recomputed with explanations; the sweep keeps the four-year " +
+        "TOTAL COST.",
       details: { scenarios: last.count, fourYearTotalMin: last.min, fourYearTotalMax: last.max },
     };
   } catch (e) {

@@ -5,24 +5,28 @@
  *   npm run --silent fis -- --compare [--with FILE|ID]
  * Exit codes: 0 success, 2 bad input (arguments or scenario file), 1 unexpected failure.
  */
-import { computeTable, findCell, type TableResult } from "../engine/compute";
-import { formatInputError, InputRejectedError } from "../engine/errors";
-import { formatExplanation } from "../engine/explain";
-import { attributeScenarios } from "../engine/analysis/compare";
-import { contractAsStated, fisAsPublished } from "../engine/scenario/reference";
-import { parseScenarioJson } from "../engine/scenario/schema";
-import type { Scenario } from "../engine/scenario/types";
+import { BUILT_IN_IDS, contractAsStated, fisAsPublished } from "../built-ins";
+import {
+  attributeScenarios,
+  computeTable,
+  findCell,
+  formatExplanation,
+  formatInputError,
+  InputRejectedError,
+  parseScenarioJson,
+  type Scenario,
+  type TableResult,
+} from "../engine/index";
 import { ANALYSIS_BOOLEAN_FLAGS, ANALYSIS_USAGE, ANALYSIS_VALUE_FLAGS, runAnalysisCommand } from "./analysis-commands";
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { compareJson, formatAttribution } from "./format-compare";
 import { formatTable, tableJson } from "./format-table";
-import { writeCsv, writeXlsx } from "./xlsx-command";
 import { InputFailure, readInputFile } from "./input-files";
 import { formatReconciliation, reconciliation, scheduleOptions, SCHEDULE_BOOLEAN_FLAGS, SCHEDULE_VALUE_FLAGS } from "./schedule-options";
 
 const USAGE = `Usage: npm run --silent fis -- [options]
   --scenario FILE|ID   scenario JSON file, or a built-in id (fis-as-published, contract-as-stated); default fis-as-published
-  --json               print the table as JSON ({units, columns, lines[{id,label,values,exact}]})
+  --json               print the table as JSON ({units, columns, columnLabels, lines[{id,label,values,exact}]})
   --explain LINE.COL   print the explanation tree of one cell, e.g. benefits.FY2025 or totalCost.Total
   --compare            what each difference between two scenarios adds to every cell, plus the interaction (what they add
                        only together): baseline = --scenario (default fis-as-published), scenario = --with; see docs/attribution.md
@@ -31,9 +35,10 @@ const USAGE = `Usage: npm run --silent fis -- [options]
                        differences, sampled over 32 random orders above that)
   --method schedule|average   cost base salary from the census on the salary schedules (raise, step and turnover lines) or as
                        members x average salary (default: the scenario's setting, "average" for the built-ins)
-  --census FILE        census CSV (schedule,lane,step,headcount[,years]) for --method schedule; default the SYNTHETIC reference census
-  --separation-rate R  share separating each year, replaced at the entry step (schedule method; default assumed 0.10)
-  --held-share R       share held on step each year, Art. 36.6 (schedule method; default assumed 0.05)
+  --census FILE        census CSV (schedule,lane,step,headcount[,years]) for --method schedule; default the scenario's own census
+                       (its scheduleMethod block), else the SYNTHETIC reference census, named as such
+  --separation-rate R  share separating each year, replaced at the entry step (schedule method; default the scenario's)
+  --held-share R       share held on step each year (schedule method; default the scenario's)
   --reconcile          schedule method vs average-salary method by year, with the difference by part
   --xlsx OUT.xlsx      write a live workbook (Inputs, Calculation formulas, Cost Table, Notes) instead of printing
   --csv OUT.csv        write the table as CSV ($K and exact dollars) instead of printing
@@ -43,11 +48,9 @@ ${ANALYSIS_USAGE}`;
 export const BOOLEAN_FLAGS = ["--json", "--compare", "--shapley", "--help", ...SCHEDULE_BOOLEAN_FLAGS, ...ANALYSIS_BOOLEAN_FLAGS];
 export const VALUE_FLAGS = ["--scenario", "--explain", "--with", "--xlsx", "--csv", ...SCHEDULE_VALUE_FLAGS, ...ANALYSIS_VALUE_FLAGS];
 
-const BUILT_INS: Record<string, () => Scenario> = { "fis-as-published": fisAsPublished, "contract-as-stated": contractAsStated };
-
 export function loadScenario(ref: string | undefined): Scenario {
   if (ref === undefined) return fisAsPublished();
-  const builtIn = BUILT_INS[ref];
+  const builtIn = BUILT_IN_IDS[ref];
   if (builtIn) return builtIn();
   const checked = parseScenarioJson(readInputFile(ref), ref);
   if (!checked.ok) throw new InputFailure(checked.errors.map(formatInputError).join("\n"));
@@ -71,7 +74,7 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
   }
   const method = scheduleOptions(args, loadScenario(args.values.get("--scenario")));
   const scenario = method.scenario;
-  const computeOptions = method.options ? { scheduleMethod: method.options } : {};
+  const computeOptions = {};
   const json = args.flags.has("--json");
 
   const analysis = runAnalysisCommand(args, scenario, computeOptions);
@@ -83,13 +86,15 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
   const xlsxOut = args.values.get("--xlsx");
   const csvOut = args.values.get("--csv");
   if (xlsxOut !== undefined || csvOut !== undefined) {
+    // SheetJS is loaded only here: the table, --json and the analyses start without it.
+    const { writeCsv, writeXlsx } = await import("./xlsx-command");
     for (const [path, write] of [
       [xlsxOut, writeXlsx],
       [csvOut, writeCsv],
     ] as const) {
       if (path === undefined) continue;
       try {
-        await write(scenario, path, method.options ? computeOptions : undefined);
+        await write(scenario, path);
       } catch (e) {
         throw new InputFailure(`${path}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
       }
@@ -99,8 +104,8 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
   }
 
   if (args.flags.has("--reconcile")) {
-    if (!method.options) throw new UsageError("--reconcile needs --method schedule");
-    const r = reconciliation(scenario, method.options);
+    if (!method.bySchedule) throw new UsageError("--reconcile needs --method schedule");
+    const r = reconciliation(scenario);
     out(
       json
         ? JSON.stringify(
@@ -114,7 +119,7 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
             null,
             2,
           )
-        : formatReconciliation(r),
+        : formatReconciliation(r, scenario),
     );
     return 0;
   }
@@ -168,7 +173,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 const invokedDirectly = process.argv[1] !== undefined && /fis\.[cm]?[jt]s$/.test(process.argv[1]);
 if (invokedDirectly) {
-  main(process.argv.slice(2)).then((code) => {
+  void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

@@ -1,12 +1,20 @@
 /** Command-line options of the schedule (census) method: --method, --census, --separation-rate, --held-share, --reconcile. */
-import { Decimal, parseDecimal } from "../engine/decimal";
-import type { ScheduleMethodOptions } from "../engine/lines/schedule-raises";
-import { raiseTerms } from "../engine/lines/schedule-raises";
-import { formatInputError } from "../engine/errors";
-import { parseCensusCsv, reconcile, referenceCensus, defaultScheduleCostSettings, type ReconcileResult } from "../engine/schedule";
-import type { ScheduleCostSettings } from "../engine/schedule/schedule-cost";
-import type { RaisesItem, Scenario } from "../engine/scenario/types";
-import { formatThousands, toDisplayThousands } from "../engine/rounding";
+import {
+  Decimal,
+  formatDisplayed,
+  formatInputError,
+  parseCensusCsv,
+  parseDecimal,
+  raiseTerms,
+  reconcile,
+  scheduleCostSettings,
+  toDisplay,
+  withScheduleMethod,
+  censusOfScenario,
+  type ReconcileResult,
+  type RaisesItem,
+  type Scenario,
+} from "../engine/index";
 import type { ParsedArgs } from "./args";
 import { UsageError } from "./args";
 import { InputFailure, readInputFile } from "./input-files";
@@ -14,27 +22,30 @@ import { InputFailure, readInputFile } from "./input-files";
 export const SCHEDULE_VALUE_FLAGS = ["--method", "--census", "--separation-rate", "--held-share"];
 export const SCHEDULE_BOOLEAN_FLAGS = ["--reconcile"];
 
-function rateFlag(args: ParsedArgs, flag: string): Decimal | undefined {
+function rateFlag(args: ParsedArgs, flag: string): string | undefined {
   const text = args.values.get(flag);
   if (text === undefined) return undefined;
   const d = parseDecimal(text);
   if (!d || d.isNegative() || d.greaterThan(1)) throw new UsageError(`${flag} takes a share between 0 and 1 (e.g. 0.08), not "${text}"`);
-  return d;
+  return d.toString();
 }
 
-/** Applies --method to the scenario and builds the census options; undefined when the average-salary method is used. */
-export function scheduleOptions(args: ParsedArgs, scenario: Scenario): { scenario: Scenario; options?: ScheduleMethodOptions } {
+/**
+ * Applies --method, --census and the assumption flags to the scenario: the schedule method uses the
+ * scenario's own scheduleMethod block (census and assumptions) or, when it has none, the engine's
+ * stated assumptions with the reference census named explicitly; --census embeds the file's census.
+ */
+export function scheduleOptions(args: ParsedArgs, scenario: Scenario): { scenario: Scenario; bySchedule: boolean } {
   const method = args.values.get("--method");
   if (method !== undefined && method !== "schedule" && method !== "average")
     throw new UsageError(`--method takes "schedule" or "average", not "${method}"`);
   const salaryMethod = method === "schedule" ? "schedule" : method === "average" ? "averageSalary" : scenario.settings.salaryMethod;
-  const next: Scenario = { ...scenario, settings: { ...scenario.settings, salaryMethod } };
   if (salaryMethod !== "schedule") {
     if (args.values.has("--census")) throw new UsageError("--census needs --method schedule");
-    return { scenario: next };
+    return { scenario: { ...scenario, settings: { ...scenario.settings, salaryMethod } }, bySchedule: false };
   }
   const censusFile = args.values.get("--census");
-  let census = referenceCensus();
+  let census;
   if (censusFile !== undefined) {
     const parsed = parseCensusCsv(readInputFile(censusFile), censusFile);
     if (!parsed.ok)
@@ -46,43 +57,51 @@ export function scheduleOptions(args: ParsedArgs, scenario: Scenario): { scenari
       );
     census = parsed.value;
   }
-  const settings: Partial<ScheduleCostSettings> = {};
+  let next = withScheduleMethod(scenario, census);
+  const block = next.scheduleMethod!;
   const separation = rateFlag(args, "--separation-rate");
   const held = rateFlag(args, "--held-share");
-  const defaults = defaultScheduleCostSettings();
-  if (separation) {
-    settings.separationRate = separation;
-    settings.sources = { ...defaults.sources, ...settings.sources, separationRate: { kind: "user", ref: "--separation-rate" } };
-  }
-  if (held) {
-    settings.heldShare = held;
-    settings.sources = { ...defaults.sources, ...settings.sources, heldShare: { kind: "user", ref: "--held-share" } };
-  }
-  return { scenario: next, options: { census, settings } };
+  if (separation || held)
+    next = {
+      ...next,
+      scheduleMethod: {
+        ...block,
+        ...(separation
+          ? { separationRate: { ...block.separationRate, value: separation, source: { kind: "user", ref: "--separation-rate" } } }
+          : {}),
+        ...(held ? { heldShare: { ...block.heldShare, value: held, source: { kind: "user", ref: "--held-share" } } } : {}),
+      },
+    };
+  return { scenario: next, bySchedule: true };
 }
 
 /** Schedule method vs average-salary method, year by year, with the difference by part. */
-export function reconciliation(scenario: Scenario, options: ScheduleMethodOptions): ReconcileResult {
+export function reconciliation(scenario: Scenario): ReconcileResult {
   const raises = scenario.items.find((i): i is RaisesItem => i.kind === "raises");
   if (!raises) throw new UsageError("--reconcile needs a scenario with a raises item");
   const group = scenario.groups[0]!;
+  if (!group.members || !group.averageSalary)
+    throw new UsageError("--reconcile compares with members x average salary; the first group gives no average salary");
   const terms = raiseTerms(raises);
   return reconcile(
-    options.census,
+    censusOfScenario(scenario),
     {
       members: new Decimal(group.members.value),
       averageSalary: new Decimal(group.averageSalary.value),
       sources: { members: group.members.source, averageSalary: group.averageSalary.source },
+      paths: { members: `groups.${group.id}.members`, averageSalary: `groups.${group.id}.averageSalary` },
     },
     terms,
-    { ...defaultScheduleCostSettings(), ...options.settings },
+    scheduleCostSettings({ scenario, calendar: scenario.calendar }, terms),
   );
 }
 
-export function formatReconciliation(r: ReconcileResult): string {
-  const k = (d: Decimal) => formatThousands(toDisplayThousands(d, "halfUp")).padStart(14);
+export function formatReconciliation(r: ReconcileResult, scenario: Scenario): string {
+  const display = scenario.table.display;
+  const k = (d: Decimal) => formatDisplayed(toDisplay(d, display), display.decimals).padStart(14);
   const out = [
-    "Reconciliation ($ thousands): schedule (census) method vs average-salary method, base salary cost over FY2024 payroll",
+    `Reconciliation (${display.unit}): schedule (census) method vs average-salary method, ` +
+      `base salary cost over FY${r.schedule.baseFiscalYear} payroll`,
     "".padEnd(10) +
       ["average", "schedule", "difference", "step cost", "turnover", "mix", "payroll base"].map((h) => h.padStart(14)).join(""),
   ];
@@ -95,7 +114,8 @@ export function formatReconciliation(r: ReconcileResult): string {
     );
   out.push("");
   out.push(
-    "difference = step cost + turnover savings + mix (schedule cells vs average x factor) + payroll base (census payroll vs members x average salary).",
+    "difference = step cost + turnover savings + mix (schedule cells vs average x factor) + payroll base (census payroll vs members " +
+      "x average salary).",
   );
   return out.join("\n");
 }

@@ -7,10 +7,9 @@
  */
 import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { computeTable, type ComputeOptions } from "../engine/compute";
+import { computeTable, type ComputeOptions, type Scenario } from "../engine/index";
 import { exportTableCsv } from "../io/table-csv";
 import { exportWorkbook } from "../io/xlsx-export";
-import type { Scenario } from "../engine/scenario/types";
 
 async function writeAtomically(outPath: string, data: Uint8Array | string): Promise<void> {
   const tmp = join(dirname(outPath), `.${basename(outPath)}.${process.pid}.tmp`);

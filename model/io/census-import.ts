@@ -6,9 +6,9 @@
  * there is one definition of a valid census; its errors are translated back to this file's
  * sheet, row and column letter. All or nothing: any error and no census is returned.
  */
-import type { Checked, InputError } from "../engine/errors";
-import { parseCensusCsv } from "../engine/schedule/census";
-import type { Census } from "../engine/schedule/types";
+import type { Checked, InputError } from "../engine/index";
+import { parseCensusCsv } from "../engine/index";
+import type { Census } from "../engine/index";
 import { csvField } from "./text-escape";
 import {
   columnLetter,
@@ -80,7 +80,8 @@ export function importCensus(bytes: Uint8Array, fileName: string, options: Censu
         {
           file: fileName,
           message:
-            "no header row naming the columns schedule (or pay plan), lane (or education level), step and headcount (or count/FTE) in the first 50 rows of any sheet",
+            "no header row naming the columns schedule (or pay plan), lane (or education level), step and headcount (or count/FTE) " +
+            "in the first 50 rows of any sheet",
         },
       ],
     };

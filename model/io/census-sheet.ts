@@ -12,9 +12,9 @@
  * engine's scheduleMethodCost(...).basePayroll, so the file shows whether the two agree.
  */
 import type * as XLSX from "xlsx";
-import { Decimal } from "../engine/decimal";
-import { cellAmount, payColumn } from "../engine/schedule/schedules";
-import type { Census } from "../engine/schedule/types";
+import { Decimal } from "../engine/index";
+import { cellAmount, payColumn } from "../engine/index";
+import type { Census } from "../engine/index";
 import { absRange, cachedNumber, formula, num, sheetFromRows, text, type Row } from "./sheet-cells";
 import { SALARY_FORMAT, type ScheduleSheets } from "./schedule-sheets";
 
@@ -36,7 +36,9 @@ export function censusSheet(census: Census, name: string, schedules: ScheduleShe
     [text(`Census: ${census.label}`), text(`as of FY${fy}`)],
     [
       text(
-        `The raise, step and turnover rows of the Calculation sheet were costed by the engine from this census on the salary schedules. Columns F-H price each row on the FY${fy} schedule: F is where the engine places it, G looks the salary up on the Schedules sheets, H = headcount x salary.`,
+        `The raise, step and turnover rows of the Calculation sheet were costed by the engine from this census on the salary ` +
+          `schedules. Columns F-H price each row on the FY${fy} schedule: F is where the engine places it, G looks the salary up on ` +
+          `the Schedules sheets, H = headcount x salary.`,
       ),
     ],
     ["Schedule", "Lane", "Step", "Years of service", "Headcount", "Pay column (engine placement)", `FY${fy} salary`, `FY${fy} payroll`].map(

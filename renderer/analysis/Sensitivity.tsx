@@ -5,7 +5,8 @@
 import { ScrollRegion } from "../panels/ScrollRegion";
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Decimal } from "../../model/engine/decimal";
-import { toDisplayThousands, type RoundingMode } from "../../model/engine/rounding";
+import { toDisplay } from "../../model/engine/table/display";
+import type { Display } from "../../model/engine/table/schema";
 import type { Unit } from "../../model/engine/scenario/types";
 import { inputText, thousandsText, unitNounOf } from "../format/money";
 import { amountInWords, cellText, money, rateText, signedAmountInWords } from "../format/number";
@@ -20,7 +21,7 @@ const chartK = (dollars: Decimal): number => Number(dollars.div(1000).toFixed(1)
 /** "±0.01" on a rate reads as "±1 point"; "±10%" stays. */
 const stepText = (move: string, unit: string) => (move === "±0.01" ? (unit === "share" ? "±1 point of share" : "±1 point") : move);
 
-export function Tornado({ data, rounding }: { data: TornadoData; rounding: RoundingMode }) {
+export function Tornado({ data, display }: { data: TornadoData; display: Display }) {
   const base = new Decimal(data.baseTotalCost);
   const moving = data.bars.filter((b) => !new Decimal(b.swing).isZero());
   const shown = moving.slice(0, SHOWN);
@@ -29,8 +30,10 @@ export function Tornado({ data, rounding }: { data: TornadoData; rounding: Round
     low: chartK(new Decimal(b.totalLow).minus(base)),
     high: chartK(new Decimal(b.totalHigh).minus(base)),
   }));
-  const k = (dollars: string) => thousandsText(toDisplayThousands(new Decimal(dollars), rounding));
-  const kWords = (dollars: string) => amountInWords(toDisplayThousands(new Decimal(dollars), rounding));
+  const units = { scale: display.unit, decimals: display.decimals };
+  const k = (dollars: string) => thousandsText(toDisplay(new Decimal(dollars), display), units);
+  const kWords = (dollars: string) => amountInWords(toDisplay(new Decimal(dollars), display), units);
+  // The bars are drawn in $ thousands with one decimal (chartK).
   const tenths = { scale: "thousands" as const, decimals: 1 };
   const top = shown[0];
   const summary = top
@@ -105,11 +108,11 @@ const pct = (rate: string) => rateText(rate);
 
 export function TwoWay({
   data,
-  rounding,
+  display,
   reference,
 }: {
   data: TwoWayData;
-  rounding: RoundingMode;
+  display: Display;
   reference: { row: Decimal | undefined; column: Decimal | undefined };
 }) {
   const refRow = data.rowRates.findIndex((r) => reference.row?.equals(r));
@@ -122,7 +125,8 @@ export function TwoWay({
         <caption>
           All-years TOTAL COST, $ thousands: FY{data.rowYear} raise (rows) x FY{data.columnYear} raise (columns), other inputs as they are.
           {refValue
-            ? ` Outlined: the scenario as it is (${amountInWords(toDisplayThousands(refValue, rounding))}); ▲ (red) costs more than it, ▼ (green) less.`
+            ? ` Outlined: the scenario as it is (${amountInWords(toDisplay(refValue, display), { scale: display.unit, decimals: display.decimals })}); ` +
+              "▲ (red) costs more than it, ▼ (green) less."
             : ""}
         </caption>
         <thead>
@@ -159,7 +163,7 @@ export function TwoWay({
                       : "";
                 return (
                   <td key={c} className={cls} data-testid="twoway-cell" data-row={r} data-col={c} data-exact={data.values[i]![j]}>
-                    {cellText(toDisplayThousands(v, rounding)).replace("$", "")}
+                    {cellText(toDisplay(v, display), { scale: display.unit, decimals: display.decimals }).replace("$", "")}
                   </td>
                 );
               })}

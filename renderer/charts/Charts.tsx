@@ -14,7 +14,7 @@ export function Charts({ result, baseline, baselineName }: { result: TableResult
   const years = result.columns.filter((c) => c !== "Total");
   const label = (c: string) => columnLabelOf(result, c);
   const costLines = result.lines.filter((l) => l.kind === "cost");
-  const totalLine = result.lines.find((l) => l.kind === "total");
+  const totalLine = result.lines.find((l) => l.style === "total");
   const totalId = totalLine?.id ?? "totalCost";
   const stacked = years.map((y) => Object.fromEntries([["year", label(y)], ...costLines.map((l) => [l.label, k(result, l.id, y)])]));
   const baseKey = `${baselineName} (baseline)`;

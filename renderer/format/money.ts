@@ -1,19 +1,22 @@
 /**
  * Display text for amounts and inputs, in the workbench's one number format (./number.ts).
- * Rounding to the display unit is the model's rule (model/engine/rounding.ts); this only formats.
+ * Rounding to the display unit is the model's rule (model/engine/table/display.ts); this only formats.
  */
 import type { Decimal } from "../../model/engine/decimal";
-import type { Unit } from "../../model/engine/scenario/types";
+import type { Unit } from "../../model/engine/fields";
 import { THOUSANDS, cellText, changeText, countText, money, percentChangeOf, rateText, type DisplayUnits } from "./number";
 
-/** A table cell in the table's unit: "$12,161", "($21,437)". */
-export function thousandsText(display: Decimal, units: DisplayUnits = THOUSANDS): string {
-  return cellText(display, units);
+/** The table's units, or just its decimals (the unit itself then does not change the text). */
+const unitsOf = (u: DisplayUnits | number): DisplayUnits => (typeof u === "number" ? { ...THOUSANDS, decimals: u } : u);
+
+/** A displayed cell as a fiscal note prints it: "$12,161", "($21,437)", with the table's decimals. */
+export function thousandsText(display: Decimal, units: DisplayUnits | number = THOUSANDS): string {
+  return cellText(display, unitsOf(units));
 }
 
-/** A signed variance in the table's unit: "+3", "(12)", "0". */
-export function varianceText(diff: Decimal, units: DisplayUnits = THOUSANDS): string {
-  return changeText(diff, units);
+/** A signed variance in the display unit: "+3", "(12)", "0". */
+export function varianceText(diff: Decimal, units: DisplayUnits | number = THOUSANDS): string {
+  return changeText(diff, unitsOf(units));
 }
 
 /** A percentage change with one decimal ("+2.5%", "(2.5%)"), or "n/a" against zero. */

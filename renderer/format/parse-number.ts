@@ -5,12 +5,12 @@
  */
 import { unitName } from "./number";
 import { Decimal } from "../../model/engine/decimal";
-import type { Unit } from "../../model/engine/scenario/types";
+import type { Unit } from "../../model/engine/fields";
 
 export type ParsedNumber = { ok: true; value: string } | { ok: false; message: string };
 
 const RATE_UNITS: ReadonlySet<Unit> = new Set<Unit>(["rate", "share"]);
-const MONEY_UNITS: ReadonlySet<Unit> = new Set<Unit>(["USD", "USD/year", "USD/month", "USD/biweekly", "USD/hour"]);
+const MONEY_UNITS: ReadonlySet<Unit> = new Set<Unit>(["USD", "USD/year", "USD/month", "USD/pay period", "USD/hour"]);
 
 /** Digits with optional thousands grouping (1,234,567) and an optional fraction. */
 const NUMBER = /^(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/;
@@ -69,7 +69,8 @@ export function parseInputNumber(raw: string, unit: Unit): ParsedNumber {
   // A bare "4" for a rate is almost always meant as 4%, which as a fraction would be 400%: ask.
   if (rate && !percent && value.abs().greaterThan(1)) {
     return fail(
-      `${value.toString()} as ${unit === "share" ? "a share" : "a rate"} would be ${value.times(100).toString()}%; type ${value.toString()}% or ${value.div(100).toString()}.`,
+      `${value.toString()} as ${unit === "share" ? "a share" : "a rate"} would be ${value.times(100).toString()}%; type ` +
+        `${value.toString()}% or ${value.div(100).toString()}.`,
     );
   }
   if (value.isZero()) value = new Decimal(0); // no "-0"

@@ -31,7 +31,6 @@ import { Decimal } from "../../model/engine/decimal";
 import type { LineResult, TableResult } from "../../model/engine/compute";
 import { changeText, columnLabelOf, cellText, unitNoun, unitWords, unitsOfResult, type DisplayUnits } from "../format/number";
 import type { ChangedCells } from "../state/changes";
-import { publishedCell } from "../state/reference";
 import { gridTheme } from "./ag-setup";
 import { tabOutOfGrid, useGridA11y } from "./grid-a11y";
 
@@ -40,6 +39,7 @@ export interface FisRow {
   id: string;
   label: string;
   kind: LineResult["kind"];
+  style?: LineResult["style"];
   note?: string;
   display: Record<string, Decimal>;
 }
@@ -59,8 +59,8 @@ export interface FisTableProps {
 
 const getRowId = (p: GetRowIdParams<FisRow>) => p.data.id;
 const ROW_CLASS_RULES: RowClassRules<FisRow> = {
-  "row-total": (p) => p.data?.kind === "total",
-  "row-derived": (p) => p.data?.kind === "derived",
+  "row-total": (p) => p.data?.style === "total",
+  "row-derived": (p) => p.data !== undefined && p.data.kind !== "cost" && p.data.style !== "total",
 };
 const DEFAULT_COL_DEF: ColDef<FisRow> = { sortable: false, resizable: true, suppressHeaderMenuButton: true, suppressMovable: true };
 const SIZES = { normal: { row: 30, header: 34 }, compact: { row: 26, header: 30 } };
@@ -68,7 +68,7 @@ const SIZES = { normal: { row: 30, header: 34 }, compact: { row: 26, header: 30 
 const LABEL_MIN = 130;
 
 function sameRow(a: FisRow, b: FisRow): boolean {
-  if (a.id !== b.id || a.label !== b.label || a.kind !== b.kind || a.note !== b.note) return false;
+  if (a.id !== b.id || a.label !== b.label || a.kind !== b.kind || a.style !== b.style || a.note !== b.note) return false;
   const keys = Object.keys(b.display);
   return (
     keys.length === Object.keys(a.display).length && keys.every((k) => a.display[k] !== undefined && a.display[k]!.equals(b.display[k]!))
@@ -80,7 +80,14 @@ function rowsFor(result: TableResult, previous: Map<string, FisRow>): FisRow[] {
   return result.lines.map((l) => {
     const display: Record<string, Decimal> = {};
     for (const c of result.columns) display[c] = l.cells[c]!.display;
-    const row: FisRow = { id: l.id, label: l.label, kind: l.kind, ...(l.note ? { note: l.note } : {}), display };
+    const row: FisRow = {
+      id: l.id,
+      label: l.label,
+      kind: l.kind,
+      ...(l.style ? { style: l.style } : {}),
+      ...(l.note ? { note: l.note } : {}),
+      display,
+    };
     const old = previous.get(l.id);
     return old && sameRow(old, row) ? old : row;
   });
@@ -119,6 +126,8 @@ export function FisTable({
   const columnKey = result.columns.join(",");
   const labelsKey = result.columns.map((c) => columnLabelOf(result, c)).join("|");
   const unitKey = `${units.scale}:${units.decimals}`;
+  const publishedFigures = result.published;
+  const publishedOf = (line: string, column: string) => publishedFigures?.values[line]?.[column];
 
   // Selection and change markers are read through refs and repainted with refreshCells, so
   // clicking a cell does not rebuild the columns (which would drop widths the user has resized).
@@ -170,9 +179,9 @@ export function FisTable({
       const published: ColDef<FisRow> = {
         colId: `${column}:published`,
         headerName: "Published",
-        headerTooltip: `${label}: the CFO's published Fiscal Impact Statement (Dec 3, 2024), ${unitWords(u)}`,
+        headerTooltip: `${label}: ${publishedFigures ? `published in ${publishedFigures.source}` : "published figures"}, ${unitWords(u)}`,
         valueGetter: (p) => {
-          const v = p.data ? publishedCell(p.data.id, column) : undefined;
+          const v = p.data ? publishedOf(p.data.id, column) : undefined;
           return v === undefined ? "" : cellText(new Decimal(v), u);
         },
         cellClass: "num published",
@@ -182,13 +191,13 @@ export function FisTable({
         headerName: "Variance",
         headerTooltip: `${label}: variance, computed − published, ${unitWords(u)}`,
         valueGetter: (p) => {
-          const v = p.data ? publishedCell(p.data.id, column) : undefined;
+          const v = p.data ? publishedOf(p.data.id, column) : undefined;
           return v === undefined || !p.data ? "" : changeText(p.data.display[column]!.minus(v), u);
         },
         cellClass: "num variance",
         cellClassRules: {
           "variance-off": (p) => {
-            const v = p.data ? publishedCell(p.data.id, column) : undefined;
+            const v = p.data ? publishedOf(p.data.id, column) : undefined;
             return v !== undefined && !!p.data && !p.data.display[column]!.equals(v);
           },
         },
@@ -215,7 +224,8 @@ export function FisTable({
       },
       ...yearCols,
     ];
-  }, [columnKey, labelsKey, unitKey, showComputed, showPublished, showVariance]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by what the columns show, not by the result object
+  }, [columnKey, labelsKey, unitKey, publishedFigures, showComputed, showPublished, showVariance]);
 
   /** Amounts at their widest text; the label column gets the rest of the width, wrapping if it must. */
   const fitted = useRef({ width: -1, columns: "" });

@@ -32,7 +32,7 @@ export function changedCells(before: TableResult, after: TableResult): ChangedCe
  * the first year it moved and in the total column. Empty when the total did not move.
  */
 export function recomputeAnnouncement(before: TableResult, after: TableResult): string {
-  const total = after.lines.find((l) => l.kind === "total") ?? after.lines[after.lines.length - 1];
+  const total = after.lines.find((l) => l.style === "total") ?? after.lines[after.lines.length - 1];
   const prev = total ? before.lines.find((l) => l.id === total.id) : undefined;
   if (!total || !prev) return "";
   const units = unitsOfResult(after);

@@ -4,13 +4,15 @@
  */
 import { computeTable, type ComputeOptions, type TableResult } from "../../model/engine/compute";
 import type { Census } from "../../model/engine/schedule/types";
+import type { CheckedCensus } from "../../model/engine/schedule/census-check";
 import type { Scenario } from "../../model/engine/scenario/types";
 
 const NO_CENSUS = {};
 const cache = new WeakMap<Scenario, WeakMap<object, TableResult>>();
 
 export function computeOptionsFor(scenario: Scenario, census: Census | null | undefined): ComputeOptions {
-  return census && scenario.settings.salaryMethod === "schedule" ? { scheduleMethod: { census } } : {};
+  // An imported census was checked when it was read (census-import-job); it stands in for the scenario's own.
+  return census && scenario.settings.salaryMethod === "schedule" ? { scheduleMethod: { census: census as CheckedCensus } } : {};
 }
 
 export function tableFor(scenario: Scenario, census?: Census | null): TableResult {

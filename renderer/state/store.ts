@@ -9,8 +9,8 @@
 import type { FileHandle } from "../../electron/ipc/contract";
 import { formatInputError } from "../../model/engine/errors";
 import { addCostLine, removeCostLine, type CostLineChange, type NewCostLine } from "../../model/engine/scenario/cost-lines";
-import { contractAsStated, fisAsPublished } from "../../model/engine/scenario/reference";
-import { getInput, listInputs, setInputValue } from "../../model/engine/scenario/paths";
+import { contractAsStated, fisAsPublished } from "../../model/built-ins";
+import { getInputEntry, listInputs, setInputValue } from "../../model/engine/scenario/paths";
 import { checkScenario } from "../../model/engine/scenario/schema";
 import type { Census } from "../../model/engine/schedule/types";
 import type { Scenario } from "../../model/engine/scenario/types";
@@ -191,12 +191,13 @@ export function applyEdits(
   const rejected: { path: string; text: string; message: string }[] = [];
   const applied: string[] = [];
   for (const { path, text } of edits) {
-    const param = getInput(current, path);
-    if (!param) {
+    const entry = getInputEntry(current, path);
+    if (!entry) {
       rejected.push({ path, text, message: `No input at ${path}.` });
       continue;
     }
-    const parsed = parseInputNumber(text, param.unit);
+    const param = entry.param;
+    const parsed = parseInputNumber(text, entry.unit);
     if (!parsed.ok) {
       rejected.push({ path, text, message: `${param.label}: ${parsed.message}` });
       continue;
@@ -226,7 +227,9 @@ function edit(state: AppState, edits: { path: string; text: string }[]): AppStat
     ({ scenario, rejected, applied } = applyEdits(target.scenario, edits));
     copiedNotice = {
       kind: "info",
-      text: `"${state.entries.find((e) => e.key === state.activeKey)!.scenario.name}" is a read-only built-in, so your edit was made in a new copy, "${target.scenario.name}".`,
+      text:
+        `"${state.entries.find((e) => e.key === state.activeKey)!.scenario.name}" is a read-only built-in, so your edit was made in a ` +
+        `new copy, "${target.scenario.name}".`,
     };
   }
   const cellErrors = { ...next.cellErrors };
@@ -243,7 +246,10 @@ function edit(state: AppState, edits: { path: string; text: string }[]): AppStat
     rejected.length > 0
       ? {
           kind: "error",
-          text: `${rejected.length === 1 ? `Rejected "${rejected[0]!.text}": ${rejected[0]!.message}` : `${rejected.length} values were rejected; the others were applied.`}${copiedNotice ? ` ${copiedNotice.text}` : ""}`,
+          text:
+            (rejected.length === 1
+              ? `Rejected "${rejected[0]!.text}": ${rejected[0]!.message}`
+              : `${rejected.length} values were rejected; the others were applied.`) + (copiedNotice ? ` ${copiedNotice.text}` : ""),
           ...(rejected.length > 1 ? { details: rejected.map((r) => `"${r.text}" for ${r.path}: ${r.message}`) } : {}),
         }
       : (copiedNotice ?? (applied.length > 0 ? null : next.notice));
@@ -404,7 +410,9 @@ function reduce(state: AppState, action: Action): AppState {
           })),
           notice: {
             kind: "info",
-            text: `${action.what} "${entry.scenario.name}" is a read-only built-in, so this was applied to a new copy, "${copy.scenario.name}".`,
+            text:
+              `${action.what} "${entry.scenario.name}" is a read-only built-in, so this was applied to a new copy, ` +
+              `"${copy.scenario.name}".`,
           },
         };
       }

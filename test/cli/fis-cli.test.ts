@@ -1,19 +1,20 @@
-/** The command line as a user runs it: a real child process through tsx, exit codes included. */
+/** The command line as a user runs it: a real child process (`fis`, the bundled CLI), exit codes included. */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { serializeScenario } from "../../model/engine/scenario/schema";
 
-const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
-const CLI = join(process.cwd(), "model", "cli", "fis.ts");
-const fis = (...args: string[]) => spawnSync(TSX, [CLI, ...args], { encoding: "utf8" });
+const NODE = process.execPath;
+/** The `fis` command as package.json runs it: the bundled CLI, rebuilt first when a source changed. */
+const CLI = join(process.cwd(), "model", "cli", "launch.cjs");
+const fis = (...args: string[]) => spawnSync(NODE, [CLI, ...args], { encoding: "utf8" });
 
 describe("npm run fis", () => {
   it("prints the published table in $ thousands", () => {
-    const out = execFileSync(TSX, [CLI], { encoding: "utf8" });
+    const out = execFileSync(NODE, [CLI], { encoding: "utf8" });
     expect(out).toContain("Base Salary Increases");
     expect(out).toMatch(/TOTAL COST\s+\$52,137\s+\$39,866\s+\$59,856\s+\$87,121\s+\$238,980/);
     expect(out).toMatch(/Funding available.*\(\$21,437\)\s+\(\$15,519\)\s+\(\$17,498\)\s+\(\$21,304\)\s+\(\$75,759\)/);
@@ -99,7 +100,7 @@ describe("npm run fis -- --method schedule", () => {
     const ids = json.lines.map((l: { id: string }) => l.id);
     expect(ids.slice(0, 3)).toEqual(["baseSalaryIncreases", "baseSalaryIncreasesSteps", "baseSalaryIncreasesTurnover"]);
     // Raise cost on the printed FY2025 schedule for the synthetic census: 12,161,148.00 (model/engine/schedule tests)
-    expect(json.lines[0].exact.FY2025).toBe("12161148.00");
+    expect(json.lines[0].exact.FY2025).toBe("12161148");
     // Lines that do not depend on salaries are unchanged
     expect(json.lines.find((l: { id: string }) => l.id === "bonus").values.FY2025).toBe(23854);
   });

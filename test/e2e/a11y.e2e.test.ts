@@ -10,12 +10,13 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PUBLISHED_FIS_TABLE } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { root, shots, startApp, type App } from "./harness";
 
+const PUBLISHED_FIS_TABLE = fisAsPublished().table.published!.values;
 const AXE = readFileSync(`${root}node_modules/axe-core/axe.min.js`, "utf8");
 const TABS = ["table", "inputs", "census", "compare", "charts", "analysis"] as const;
-const FY2026_RAISE = "items.baseSalary.steps.1.amount";
+const FY2026_RAISE = "items.baseSalary.steps.2025-10-01.amount";
 
 let app: App;
 
@@ -432,7 +433,7 @@ describe("what a screen reader gets", () => {
       await page.locator('[data-testid="inputs-fis-grid"] [row-id="baseSalaryIncreases"] [col-id="FY2025"]').getAttribute("class"),
     ).not.toContain("cell-up");
 
-    const next = page.locator('.inputs-grid [row-id="items.baseSalary.steps.2.amount"] [col-id="value"]');
+    const next = page.locator('.inputs-grid [row-id="items.baseSalary.steps.2026-10-01.amount"] [col-id="value"]');
     await next.click();
     await page.keyboard.type("abc");
     await page.keyboard.press("Enter");

@@ -13,8 +13,8 @@ import { censusCsvText, personRows } from "../../bench/census-fixture";
 import { computeTable, type TableResult } from "../../model/engine/compute";
 import { formatInputError } from "../../model/engine/errors";
 import { importCensus } from "../../model/io/census-import";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
-import { censusHeadcount, censusToCsv, referenceCensus, type Census } from "../../model/engine/schedule";
+import { fisAsPublished } from "../../model/built-ins";
+import { assertCensus, censusHeadcount, censusToCsv, referenceCensus, type Census } from "../../model/engine/schedule";
 import { byTestId, expectedTable as expected, fisCell, readTable as readGrid } from "./cells";
 import { chooseFile, shots, startApp, type App, type OpenPage } from "./harness";
 
@@ -59,9 +59,13 @@ function armRecorder(want: string): string {
   requestAnimationFrame(frame);
   const check = () => {
     const s = document.querySelector('[data-testid="census-importing"]');
-    if (s && r.status === null) { r.status = s.textContent; r.buttonDisabled = document.querySelector('[data-testid="import-census"]').disabled; }
+    if (s && r.status === null) {
+      r.status = s.textContent;
+      r.buttonDisabled = document.querySelector('[data-testid="import-census"]').disabled;
+    }
     const h = document.querySelector('[data-testid="schedule-panel"] h3');
-    if (r.t0 !== null && r.done === null && h && h.textContent.includes(${JSON.stringify(want)})) requestAnimationFrame(() => { r.done = performance.now(); observer.disconnect(); });
+    if (r.t0 !== null && r.done === null && h && h.textContent.includes(${JSON.stringify(want)}))
+      requestAnimationFrame(() => { r.done = performance.now(); observer.disconnect(); });
   };
   const observer = new MutationObserver(check);
   observer.observe(document.body, { subtree: true, childList: true, characterData: true });
@@ -133,7 +137,7 @@ describe("a 100,000-person census file", () => {
 
   it("the schedule-method table is the engine's computeTable with that census", async () => {
     const scheduleScenario = { ...fisAsPublished(), settings: { ...fisAsPublished().settings, salaryMethod: "schedule" as const } };
-    const withImported = computeTable(scheduleScenario, { scheduleMethod: { census: imported } });
+    const withImported = computeTable(scheduleScenario, { scheduleMethod: { census: assertCensus(imported) } });
     const withReference = computeTable(scheduleScenario, { scheduleMethod: { census: referenceCensus() } });
     // Otherwise the check below could not tell the imported census from the built-in one.
     expect(expected(withImported)).not.toEqual(expected(withReference));

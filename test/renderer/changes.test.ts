@@ -1,12 +1,12 @@
 /** Change markers and the recompute announcement, checked on the reference table with a 4% FY2026 raise. */
 import { describe, expect, it } from "vitest";
 import { computeTable } from "../../model/engine/compute";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { setInputValue } from "../../model/engine/scenario/paths";
 import { changedCells, recomputeAnnouncement } from "../../renderer/state/changes";
 
 const before = computeTable(fisAsPublished());
-const after = computeTable(setInputValue(fisAsPublished(), "items.baseSalary.steps.1.amount", "0.04"));
+const after = computeTable(setInputValue(fisAsPublished(), "items.baseSalary.steps.2025-10-01.amount", "0.04"));
 
 describe("what an edit moved", () => {
   it("marks the cells a 4% FY2026 raise moves, up, and none in FY2025", () => {

@@ -4,7 +4,7 @@ import { toHtml, toTsv } from "../../renderer/grid/clipboard";
 import { rangeBounds } from "../../renderer/grid/grid-a11y";
 import { fisTableBlock } from "../../renderer/grid/copy-table";
 import { computeTable } from "../../model/engine/compute";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 
 describe("clipboard text and HTML", () => {
   it("tab-separated rows with CRLF, tabs and newlines inside a cell flattened", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { PlatformApi, PlatformResult } from "../../electron/ipc/contract";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { parseScenarioJson, serializeScenario } from "../../model/engine/scenario/schema";
+import { getInput, setInputValue } from "../../model/engine/scenario/paths";
 import { pastedColumn } from "../../renderer/grid/paste";
 import { openScenario, saveScenario, type FileCommandContext } from "../../renderer/state/file-commands";
 import { activeEntry, initialState, reducer, type Action, type AppState } from "../../renderer/state/store";
@@ -34,14 +35,14 @@ describe("file commands", () => {
   });
 
   it("a bad file is refused with file and field, and the current work is untouched", async () => {
-    const bad = JSON.stringify({ ...fisAsPublished(), localShare: { ...fisAsPublished().localShare, value: "lots" } });
+    const bad = JSON.stringify(setInputValue(fisAsPublished(), "table.lines.localPortion.rate", "lots"));
     const h = harness({ openScenarioFile: async () => ok({ token: "a".repeat(32), name: "bad.json", text: bad }) });
     const before = h.state();
     await openScenario(h.ctx);
     expect(h.state().entries).toBe(before.entries);
     expect(h.state().notice?.kind).toBe("error");
     expect(h.state().notice?.details?.[0]).toContain("bad.json");
-    expect(h.state().notice?.details?.join("\n")).toContain("localShare");
+    expect(h.state().notice?.details?.join("\n")).toContain("table.lines.localPortion.rate");
   });
 
   it("a platform error is shown, not thrown", async () => {
@@ -52,14 +53,14 @@ describe("file commands", () => {
 
   it("save writes the serialized scenario, remembers the file and clears dirty", async () => {
     const h = harness({});
-    h.ctx.dispatch({ type: "edit", edits: [{ path: "localShare", text: "99%" }] });
+    h.ctx.dispatch({ type: "edit", edits: [{ path: "table.lines.localPortion.rate", text: "99%" }] });
     expect(activeEntry(h.state()).dirty).toBe(true);
     await saveScenario(h.ctx, false);
     const e = activeEntry(h.state());
     expect(e.dirty).toBe(false);
     expect(e.file?.name).toBe("FIS as published (copy).json");
     const back = parseScenarioJson(h.saved[0]!);
-    expect(back.ok && back.value.localShare.value).toBe("0.99");
+    expect(back.ok && getInput(back.value, "table.lines.localPortion.rate")!.value).toBe("0.99");
   });
 });
 

@@ -15,6 +15,7 @@
 import { Decimal, parseDecimal, sum } from "../decimal";
 import type { InputError } from "../errors";
 import { loadSchedules, indexSchedules, stepLayout } from "./schedules";
+import { CENSUS_CELL_LIMIT, censusCheckedByParser, type CheckedCensus } from "./census-check";
 import type { Census, CensusCell, ScheduleKey } from "./types";
 import { SCHEDULE_KEYS } from "./types";
 
@@ -107,7 +108,7 @@ export function parseCensusCsv(
   text: string,
   fileName: string,
   options: { label?: string; asOfFiscalYear?: number; sheet?: string } = {},
-): { ok: true; value: Census } | { ok: false; errors: CensusImportError[] } {
+): { ok: true; value: CheckedCensus } | { ok: false; errors: CensusImportError[] } {
   const rows = splitCsv(text);
   const errors: CensusImportError[] = [];
   const err = (row: number, column: string, message: string) =>
@@ -209,6 +210,9 @@ export function parseCensusCsv(
 
     const headcount = wholeNumber(get(cols.headcount), rowNo, cols.headcount!, "headcount", false);
     const years = cols.years === undefined ? undefined : wholeNumber(get(cols.years), rowNo, cols.years, "years of service", true);
+    // The same rule checkCensus applies, so the parsed census is checked by construction.
+    if (typeof years === "number" && years > 80)
+      err(rowNo, colName(cols.years!), `years of service ${years} is not a whole number of years from 0 to 80`);
 
     if (errors.length > before || !schedule || !lane || step == null || headcount == null || years === null) continue;
     const key = `${schedule}|${lane}|${step}|${years ?? ""}`;
@@ -223,10 +227,20 @@ export function parseCensusCsv(
         headcount: new Decimal(headcount),
       });
   }
+  if (errors.length === 0 && merged.size > CENSUS_CELL_LIMIT)
+    err(
+      rows.length,
+      "(census)",
+      `${merged.size} distinct cells; a census is limited to ${CENSUS_CELL_LIMIT} (schedule x lane x step x years of service)`,
+    );
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
-    value: { label: options.label ?? fileName, asOfFiscalYear: options.asOfFiscalYear ?? 2024, cells: [...merged.values()] },
+    value: censusCheckedByParser({
+      label: options.label ?? fileName,
+      asOfFiscalYear: options.asOfFiscalYear ?? 2024,
+      cells: [...merged.values()],
+    }),
   };
 }
 
