@@ -48,7 +48,10 @@ export function Tornado({ data, display }: { data: TornadoData; display: Display
   return (
     <div className="tornado" data-testid="tornado">
       <ChartFigure
-        caption={`Change in the all-years TOTAL COST ($ thousands) when one input moves down or up; base ${kWords(data.baseTotalCost)}. Top ${shown.length} of ${moving.length} inputs that move it.`}
+        caption={
+          `Change in the all-years TOTAL COST ($ thousands) when one input moves down or up; base ${kWords(data.baseTotalCost)}. ` +
+          `Top ${shown.length} of ${moving.length} inputs that move it.`
+        }
         summary={summary}
       >
         <ResponsiveContainer width="100%" height={40 + rows.length * 30}>
@@ -118,6 +121,7 @@ export function TwoWay({
   const refRow = data.rowRates.findIndex((r) => reference.row?.equals(r));
   const refCol = data.columnRates.findIndex((c) => reference.column?.equals(c));
   const refValue = refRow >= 0 && refCol >= 0 ? new Decimal(data.values[refRow]![refCol]!) : null;
+  const displayUnits = { scale: display.unit, decimals: display.decimals };
   return (
     // Focusable so keyboard users can scroll it (it is wider than a narrow screen).
     <div className="twoway-wrap" tabIndex={0} role="region" aria-label="Two-way table (scrolls sideways)">
@@ -125,7 +129,7 @@ export function TwoWay({
         <caption>
           All-years TOTAL COST, $ thousands: FY{data.rowYear} raise (rows) x FY{data.columnYear} raise (columns), other inputs as they are.
           {refValue
-            ? ` Outlined: the scenario as it is (${amountInWords(toDisplay(refValue, display), { scale: display.unit, decimals: display.decimals })}); ` +
+            ? ` Outlined: the scenario as it is (${amountInWords(toDisplay(refValue, display), displayUnits)}); ` +
               "▲ (red) costs more than it, ▼ (green) less."
             : ""}
         </caption>
@@ -163,7 +167,7 @@ export function TwoWay({
                       : "";
                 return (
                   <td key={c} className={cls} data-testid="twoway-cell" data-row={r} data-col={c} data-exact={data.values[i]![j]}>
-                    {cellText(toDisplay(v, display), { scale: display.unit, decimals: display.decimals }).replace("$", "")}
+                    {cellText(toDisplay(v, display), displayUnits).replace("$", "")}
                   </td>
                 );
               })}

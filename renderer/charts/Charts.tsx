@@ -28,7 +28,8 @@ export function Charts({ result, baseline, baselineName }: { result: TableResult
   const last = years[years.length - 1];
   const stackedSummary =
     totalLine && first && last
-      ? `${totalLine.label} goes from ${amountInWords(totalLine.cells[first]!.display, units)} in ${label(first)} to ${amountInWords(totalLine.cells[last]!.display, units)} in ${label(last)}` +
+      ? `${totalLine.label} goes from ${amountInWords(totalLine.cells[first]!.display, units)} in ${label(first)} ` +
+        `to ${amountInWords(totalLine.cells[last]!.display, units)} in ${label(last)}` +
         (largest
           ? `; the largest line is ${largest.label}, ${amountInWords(largest.cells.Total!.display, units)} over the ${label("Total")}.`
           : ".")
@@ -76,7 +77,7 @@ export function Charts({ result, baseline, baselineName }: { result: TableResult
         </ResponsiveContainer>
       </ChartFigure>
       <ChartFigure
-        caption={`${totalLine?.label ?? "Total"} by year: scenario vs baseline, ${unitWords(units)}${same ? " (a built-in is its own baseline)" : ""}`}
+        caption={`${totalLine?.label ?? "Total"} by year: scenario vs baseline, ${unitWords(units)}${same ? " (its own baseline)" : ""}`}
         summary={totalSummary}
         table={{
           head: ["Year", baseKey, result.scenarioName],

@@ -29,7 +29,16 @@ import { AgGridReact } from "ag-grid-react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Decimal } from "../../model/engine/decimal";
 import type { LineResult, TableResult } from "../../model/engine/compute";
-import { changeText, columnLabelOf, cellText, unitNoun, unitWords, unitsOfResult, type DisplayUnits } from "../format/number";
+import {
+  amountInWords,
+  changeText,
+  columnLabelOf,
+  cellText,
+  unitNoun,
+  unitWords,
+  unitsOfResult,
+  type DisplayUnits,
+} from "../format/number";
 import type { ChangedCells } from "../state/changes";
 import { gridTheme } from "./ag-setup";
 import { tabOutOfGrid, useGridA11y } from "./grid-a11y";
@@ -168,9 +177,7 @@ export function FisTable({
         },
         tooltipValueGetter: (p) => {
           const m = moved(p, column);
-          const why = m
-            ? `${m.direction === "up" ? "▲ Up" : "▼ Down"} ${changeText(m.by.abs(), u, { dollarSign: true }).replace("+", "")}${unitNoun(u)} with the last edit. `
-            : "";
+          const why = m ? `${m.direction === "up" ? "▲ Up" : "▼ Down"} ${amountInWords(m.by.abs(), u)} with the last edit. ` : "";
           return `${why}Click (or focus) to see where this number comes from`;
         },
         // A recomputed value flashes; the ▲/▼ marker stays until the next edit.
@@ -281,10 +288,11 @@ export function FisTable({
     readOnly: true,
   });
 
-  const onGridReady = useCallback((e: GridReadyEvent<FisRow>) => {
+  // AG Grid reads onGridReady once: a plain function is enough.
+  const onGridReady = (e: GridReadyEvent<FisRow>) => {
     apiRef.current = e.api;
     setApi(e.api);
-  }, []);
+  };
   const onCellClicked = useCallback((e: CellClickedEvent<FisRow>) => {
     const col = e.column.getColId();
     if (e.data && col !== "label") onSelectRef.current(e.data.id, col.split(":")[0]!);

@@ -31,7 +31,7 @@ export function toTsv(block: CopyBlock): string {
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Right-aligns what reads as an amount or a percentage, as the grid does. */
-const numeric = (s: string) => /^[(+\-]?\$?[\d,.]+%?\)?$|^\(?\$?[\d,.]+\)?$/.test(s.trim());
+const numeric = (s: string) => /^[(+-]?\$?[\d,.]+%?\)?$/.test(s.trim());
 
 export function toHtml(block: CopyBlock): string {
   const headerRows = block.headerRows ?? 0;

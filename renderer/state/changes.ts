@@ -42,8 +42,10 @@ export function recomputeAnnouncement(before: TableResult, after: TableResult): 
     return a && b && !a.equals(b);
   });
   if (moved.length === 0) return "";
-  const say = (c: string) =>
-    `${columnLabelOf(after, c)} now ${amountInWords(total.cells[c]!.display, units)}, ${changeInWords(total.cells[c]!.display.minus(prev.cells[c]!.display), units)}`;
+  const say = (c: string) => {
+    const now = total.cells[c]!.display;
+    return `${columnLabelOf(after, c)} now ${amountInWords(now, units)}, ${changeInWords(now.minus(prev.cells[c]!.display), units)}`;
+  };
   const year = moved.find((c) => c !== "Total");
   const parts = [year ? `${total.label} ${say(year)}` : "", moved.includes("Total") ? say("Total") : ""].filter(Boolean);
   return `${parts.join("; ")}.`;

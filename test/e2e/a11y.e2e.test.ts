@@ -309,7 +309,7 @@ describe("it fits", () => {
     await close();
   });
 
-  it("at 200% zoom (720x450 CSS px) the FIS table is whole and readable, the explain panel stacks under it, nothing scrolls sideways", async () => {
+  it("at 200% zoom (720x450 CSS px) the FIS table is whole, the explain panel stacks under it, no sideways scroll", async () => {
     const { page, close } = await openAt(720, 450, 2);
     const cells = page.locator('[data-testid="fis-grid"] .ag-cell');
     const count = await cells.count();
