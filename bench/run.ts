@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--only engine,analysis,io,spreadsheets,browser] [--dist DIR] [--markdown]
+ * npm run bench [-- --quick] [--only engine,analysis,io,spreadsheets,browser,memory] [--dist DIR] [--markdown]
  *
  * --quick: a fifth of the runs (never fewer than 3); --only: some groups; --dist: measure that web
  * build as it is; --markdown: also print the table as Markdown for the README Performance section.
@@ -15,6 +15,7 @@ import { browserCases } from "./cases/browser";
 import { makeContext, type BenchContext } from "./cases/context";
 import { engineCases } from "./cases/engine";
 import { ioCases } from "./cases/io";
+import { memoryCases } from "./cases/memory";
 import { spreadsheetCases, spreadsheetComparisons } from "./cases/spreadsheets";
 import { describeMachine } from "./machine";
 import { REPO_ROOT } from "./optional";
@@ -27,6 +28,7 @@ const GROUPS: Record<string, (ctx: BenchContext) => Promise<CaseResult[]>> = {
   io: ioCases,
   spreadsheets: spreadsheetCases,
   browser: browserCases,
+  memory: memoryCases,
 };
 
 async function main(): Promise<void> {
