@@ -14,6 +14,7 @@ import type { AutosaveSnapshot, FileHandle, IpcChannel, OpenedBinaryFile, Opened
 import {
   validateAutosaveText,
   validateExportRequest,
+  validateFlushRequestId,
   validateNoArgs,
   validateOneArg,
   validateSaveTextRequest,
@@ -59,6 +60,8 @@ export interface PlatformDeps<E extends InvokeEventLike = InvokeEventLike> {
   setWindowTitle(event: E, title: string): void;
   /** Called after the recent list changes (the native File > Recent menu is rebuilt from it). */
   onRecentFilesChanged?(files: FileHandle[]): void;
+  /** The renderer has written its autosave in answer to flush request `id` (electron/flush-on-quit.ts). */
+  onFlushed?(event: E, id: number): void;
   /** Overridable for tests; default: node:fs + writeFileAtomic. */
   fs?: Partial<FileSystemDeps>;
   newToken?: () => string;
@@ -317,6 +320,12 @@ export async function createPlatformHandlers<E extends InvokeEventLike>(deps: Pl
       } catch (error) {
         throw fileError(error, "autosave.json");
       }
+      return undefined;
+    },
+
+    "autosave:flushed": async (event, args) => {
+      const id = unwrap(validateFlushRequestId(unwrap(validateOneArg(args))));
+      deps.onFlushed?.(event, id);
       return undefined;
     },
 

@@ -140,6 +140,13 @@ export function validateAutosaveText(value: unknown): Validated<string> {
   return run("Invalid autosave", textSchema("text", PLATFORM_LIMITS.maxScenarioBytes), value);
 }
 
+/** The id of a flush request the main process sent (a positive safe integer it handed out). */
+export function validateFlushRequestId(value: unknown): Validated<number> {
+  return Number.isSafeInteger(value) && (value as number) > 0
+    ? ok(value as number)
+    : fail("Invalid flush request id: expected a positive integer");
+}
+
 export function validateTitle(value: unknown): Validated<string> {
   return run("Invalid window title", titleSchema, value);
 }

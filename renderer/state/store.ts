@@ -369,8 +369,10 @@ export function reducer(state: AppState, action: Action): AppState {
       };
     case "recovered": {
       let next = state;
-      for (const s of action.scenarios) {
+      for (const recovered of action.scenarios) {
         const key = `u${next.nextKey}`;
+        // This window may already hold a scenario of that name (made while the banner was open).
+        const s = { ...recovered, name: uniqueName(next, recovered.name) };
         const entry: ScenarioEntry = {
           key,
           scenario: s,
@@ -455,7 +457,7 @@ export function reducer(state: AppState, action: Action): AppState {
   }
 }
 
-/** The user scenarios as autosave text. */
+/** The user scenarios as autosave text (renderer/state/autosave.ts describes the document). */
 export function autosaveText(state: AppState): string {
   return JSON.stringify({ version: 1, scenarios: state.entries.filter((e) => !e.builtIn).map((e) => e.scenario) });
 }

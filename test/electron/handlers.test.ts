@@ -101,6 +101,7 @@ const VALID_ARGS: Record<IpcChannel, unknown[]> = {
   "autosave:write": ["{}"],
   "autosave:read": [],
   "autosave:clear": [],
+  "autosave:flushed": [1],
   "window:setTitle": ["t"],
 };
 
@@ -189,6 +190,10 @@ describe("bad payloads are rejected as PlatformResult errors", () => {
     ["scenario:open", [join("/", "etc", "passwd")], /Unexpected arguments/],
     ["spreadsheet:open", [{ path: "/etc/shadow" }], /Unexpected arguments/],
     ["autosave:read", ["/etc/passwd"], /Unexpected arguments/],
+    ["autosave:flushed", ["1"], /positive integer/],
+    ["autosave:flushed", [0], /positive integer/],
+    ["autosave:flushed", [2 ** 60], /positive integer/],
+    ["autosave:flushed", [], /one argument/],
   ];
 
   for (const [channel, args, pattern] of cases) {
@@ -405,5 +410,16 @@ describe("failures never throw across IPC", () => {
     const h = await harness();
     expect(await h.call("window:setTitle", "FIS as published")).toEqual({ ok: true, value: undefined });
     expect(h.setWindowTitle).toHaveBeenCalledWith(expect.anything(), "FIS as published");
+  });
+});
+
+describe("autosave:flushed", () => {
+  it("passes the request id and the event to onFlushed, and nothing else happens", async () => {
+    const flushed: [InvokeEventLike, number][] = [];
+    const h = await harness({ onFlushed: (event, id) => void flushed.push([event, id]) });
+    expect(await h.call("autosave:flushed", 12)).toEqual({ ok: true, value: undefined });
+    expect(flushed.map(([, id]) => id)).toEqual([12]);
+    expect(flushed[0]![0].senderFrame?.url).toBe(rendererUrl);
+    expect(await readdir(userData)).toEqual([]);
   });
 });
