@@ -16,6 +16,7 @@ import { SchedulePanel } from "./panels/SchedulePanel";
 import { SettingsBar } from "./panels/SettingsBar";
 import { Toolbar, type ToolbarActions } from "./panels/Toolbar";
 import { AutosaveStatus } from "./panels/AutosaveStatus";
+import { QuestionBar } from "./panels/QuestionBar";
 import { RecoveryBanner } from "./panels/RecoveryBanner";
 import { tableFor } from "./state/compute-cache";
 import { useApp } from "./state/context";
@@ -43,7 +44,24 @@ export function App() {
   const platform = useMemo(() => getPlatform(), []);
   const stateRef = useRef(state);
   stateRef.current = state;
-  const ctx = useMemo<files.FileCommandContext>(() => ({ platform, getState: () => stateRef.current, dispatch }), [platform, dispatch]);
+  const [question, setQuestion] = useState<{ question: files.Question; answer: (id: string | null) => void } | null>(null);
+  const ask = useCallback(
+    (q: files.Question) =>
+      new Promise<string | null>((resolve) =>
+        setQuestion({
+          question: q,
+          answer: (id) => {
+            setQuestion(null);
+            resolve(id);
+          },
+        }),
+      ),
+    [],
+  );
+  const ctx = useMemo<files.FileCommandContext>(
+    () => ({ platform, getState: () => stateRef.current, dispatch, ask }),
+    [platform, dispatch, ask],
+  );
   const entry = activeEntry(state);
   const census = state.census?.census ?? null;
   const result = tableFor(entry.scenario, census);
@@ -182,6 +200,7 @@ export function App() {
           onDiscard={autosave.answered}
         />
       )}
+      {question && <QuestionBar question={question.question} onAnswer={question.answer} />}
       <MessageBar />
       <div className="body">
         <ScenarioList />

@@ -28,6 +28,8 @@ export interface SaveTextRequest {
   token?: string;
   suggestedName: string;
   text: string;
+  /** The user agreed to replace a read-only file (after a `readOnly` answer); never set otherwise. */
+  overwriteReadOnly?: boolean;
 }
 
 export interface ExportRequest {
@@ -80,8 +82,12 @@ export const PLATFORM_LIMITS = {
   maxFileNameLength: 255,
 } as const;
 
-/** Errors cross the boundary as values, never as thrown strings. */
-export type PlatformResult<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * Errors cross the boundary as values, never as thrown strings. `readOnly`: a save stopped because
+ * the file it would replace is read-only; to go ahead, save again with that handle's token and
+ * `overwriteReadOnly: true` once the user has agreed.
+ */
+export type PlatformResult<T> = { ok: true; value: T } | { ok: false; error: string; readOnly?: FileHandle };
 
 export interface PlatformApi {
   readonly kind: "electron" | "browser";

@@ -208,3 +208,58 @@ describe("the autosave state", () => {
     await close();
   });
 });
+
+describe("saving over a read-only file (a stand-in for the Electron platform)", () => {
+  it("asks before overwriting, and overwrites only on Overwrite", async () => {
+    // Runs in the page before the app: a platform whose file is read-only, recording each save request.
+    const stubPlatform = () => {
+      const w = window as unknown as Record<string, unknown>;
+      const saves: unknown[] = [];
+      w.__saves = saves;
+      const token = "R".repeat(32);
+      w.platform = {
+        kind: "electron",
+        openScenarioFile: async () => ({ ok: true, value: null }),
+        saveScenarioFile: async (req: { overwriteReadOnly?: boolean; token?: string }) => {
+          saves.push(req);
+          return req.overwriteReadOnly
+            ? { ok: true, value: { token, name: "locked.json" } }
+            : {
+                ok: false,
+                error: '"locked.json" is read-only. Overwrite it anyway, or use Save As?',
+                readOnly: { token, name: "locked.json" },
+              };
+        },
+        openSpreadsheetFile: async () => ({ ok: true, value: null }),
+        exportFile: async () => ({ ok: true, value: null }),
+        recentFiles: async () => ({ ok: true, value: [] }),
+        openRecent: async () => ({ ok: true, value: null }),
+        writeAutosave: async () => ({ ok: true, value: undefined }),
+        readAutosave: async () => ({ ok: true, value: null }),
+        clearAutosave: async () => ({ ok: true, value: undefined }),
+        onMenuCommand: () => () => undefined,
+        onFlushRequest: () => () => undefined,
+        setWindowTitle: () => undefined,
+      };
+    };
+    const { page, errors, close } = await app.open({ prepare: (context) => context.addInitScript(stubPlatform) });
+    const saves = () => page.evaluate(() => (window as unknown as { __saves: { token?: string; overwriteReadOnly?: boolean }[] }).__saves);
+    await page.click('[data-testid="tab-inputs"]');
+    await typeInto(page, RAISE, "4%");
+    await page.click('[data-testid="file-save"]');
+    const question = byTestId(page, "question");
+    await expect
+      .poll(() => question.innerText())
+      .toContain('"locked.json" is read-only. Replace it with "FIS as published (copy)" anyway?');
+    expect(await saves()).toHaveLength(1);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: `${shots}save-read-only-question-1280x720.png` });
+    await page.click('[data-testid="question-overwrite"]');
+    await expect.poll(() => saves()).toHaveLength(2);
+    expect((await saves())[1]).toMatchObject({ token: "R".repeat(32), overwriteReadOnly: true });
+    await expect.poll(() => byTestId(page, "message-text").innerText()).toContain('Saved "locked.json"');
+    expect(await question.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
