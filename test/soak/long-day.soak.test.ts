@@ -8,7 +8,11 @@
  *  - DOM node count flat (within 2%) between the same two points, on the same screen;
  *  - every scenario's FIS table equals the engine's computeTable of the same inputs, applied in
  *    Node from the edit list (the app's own state is never read back).
- * Numbers are written to test-artifacts/soak.json and printed.
+ * A second run stays on one scenario on the Inputs screen for 1,000 edits and counts the state
+ * updates React holds queued on the grids' components: ag-grid-react sets unchanged state on
+ * components that never re-render, and before renderer/grid/react-for-ag-grid.ts each such update
+ * stayed queued (tens per edit, ~2 KB of heap per edit).
+ * Numbers are written to test-artifacts/soak.json and soak-one-scenario.json, and printed.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import type { CDPSession, Page } from "playwright-core";
@@ -92,6 +96,25 @@ async function sample(edit: number): Promise<Sample> {
   const dom = await cdp.send("Memory.getDOMCounters");
   return { edit, heapMB: heap.usedSize / 1024 / 1024, domNodes: dom.nodes, listeners: dom.jsEventListeners };
 }
+
+/** Updates React holds queued on hooks (not yet rendered), over the whole page's fiber tree. */
+const QUEUED_UPDATES = `(() => {
+  const rootEl = document.getElementById("root");
+  const key = Object.keys(rootEl).find((k) => k.startsWith("__reactContainer$"));
+  const length = (last) => { if (!last) return 0; let n = 1; for (let u = last.next; u && u !== last; u = u.next) n++; return n; };
+  let total = 0;
+  const stack = [rootEl[key]];
+  while (stack.length) {
+    const fiber = stack.pop();
+    if (!fiber) continue;
+    if (typeof fiber.type === "function" || (fiber.type && typeof fiber.type === "object")) {
+      for (let h = fiber.memoizedState; h && typeof h === "object" && "next" in h; h = h.next)
+        total += length(h.queue && h.queue.pending) + length(h.baseQueue);
+    }
+    stack.push(fiber.child, fiber.sibling);
+  }
+  return total;
+})()`;
 
 const valueCell = (path: string) => page.locator(`.inputs-grid [row-id="${path}"] [col-id="value"]`);
 
@@ -188,6 +211,48 @@ describe("a long day of editing", () => {
       expect(pageErrors).toEqual([]);
       expect(report.heapGrowthMB).toBeLessThan(5);
       expect(Math.abs(report.domNodeChange)).toBeLessThanOrEqual(Math.ceil(at100.domNodes * 0.02));
+    },
+    30 * 60_000,
+  );
+});
+
+describe("a long stretch on one scenario", () => {
+  it(
+    "1,000 edits without leaving the Inputs screen: no state updates pile up in the grids, heap after GC flat",
+    async () => {
+      const list = edits();
+      const opened = await app.open();
+      const p = opened.page;
+      page = p;
+      cdp = await p.context().newCDPSession(p);
+      await p.locator('[data-testid="fis-grid"] [row-id="totalCost"]').waitFor();
+      await p.click('[data-testid="tab-inputs"]');
+      let expected = fisAsPublished();
+      const samples: (Sample & { queuedUpdates: number })[] = [];
+      for (let i = 0; i < EDITS; i++) {
+        await type(list[i]!);
+        expected = setInputValue(expected, list[i]!.path, list[i]!.value);
+        if (CHECKPOINTS.includes(i + 1)) {
+          const queuedUpdates = (await p.evaluate(QUEUED_UPDATES)) as number;
+          samples.push({ ...(await sample(i + 1)), queuedUpdates });
+          process.stdout.write(`soak (one scenario): ${JSON.stringify(samples.at(-1))}\n`);
+        }
+      }
+      await p.click('[data-testid="tab-table"]');
+      const want = expectedTable(computeTable(expected));
+      await expect.poll(() => readTable(p, Object.keys(want)), { timeout: 10_000 }).toEqual(want);
+      const at100 = samples.find((x) => x.edit === 100)!;
+      const at1000 = samples.find((x) => x.edit === 1000)!;
+      const report = {
+        heapGrowthMB: +(at1000.heapMB - at100.heapMB).toFixed(2),
+        queuedUpdates: { at100: at100.queuedUpdates, at1000: at1000.queuedUpdates },
+        samples: samples.map((x) => ({ ...x, heapMB: +x.heapMB.toFixed(2) })),
+      };
+      writeFileSync(`${root}test-artifacts/soak-one-scenario.json`, JSON.stringify(report, null, 2) + "\n");
+      process.stdout.write(`soak (one scenario): ${JSON.stringify(report)}\n`);
+      expect(at1000.queuedUpdates - at100.queuedUpdates).toBeLessThan(100);
+      expect(report.heapGrowthMB).toBeLessThan(5);
+      await opened.close();
     },
     30 * 60_000,
   );
