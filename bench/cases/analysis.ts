@@ -9,6 +9,7 @@ import { measureSync } from "../measure";
 import { loadExports } from "../optional";
 import { failed, notAvailable, withTarget, type CaseResult } from "../results";
 import { referenceScenario } from "../reference";
+import { attributionCases } from "./attribution";
 import type { BenchContext } from "./context";
 
 const GROUP = "analysis";
@@ -73,5 +74,5 @@ export async function analysisCases(ctx: BenchContext): Promise<CaseResult[]> {
     out.push(failed(twoWayId, GROUP, twoWayLabel, e));
   }
   for (const r of out) ctx.log(`${r.id}: ${r.status}${r.reason ? ` (${r.reason})` : ""}`);
-  return out;
+  return [...out, ...(await attributionCases(ctx))];
 }

@@ -8,13 +8,14 @@
 import { computeTable, findCell, type TableResult } from "../engine/compute";
 import { formatInputError, InputRejectedError } from "../engine/errors";
 import { formatExplanation } from "../engine/explain";
-import { compareScenarios } from "../engine/analysis/diff";
+import { attributeScenarios } from "../engine/analysis/compare";
 import { contractAsStated, fisAsPublished } from "../engine/scenario/reference";
 import { parseScenarioJson } from "../engine/scenario/schema";
 import type { Scenario } from "../engine/scenario/types";
 import { ANALYSIS_BOOLEAN_FLAGS, ANALYSIS_USAGE, ANALYSIS_VALUE_FLAGS, runAnalysisCommand } from "./analysis-commands";
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
-import { formatComparison, formatTable, tableJson } from "./format-table";
+import { compareJson, formatAttribution } from "./format-compare";
+import { formatTable, tableJson } from "./format-table";
 import { writeCsv, writeXlsx } from "./xlsx-command";
 import { InputFailure, readInputFile } from "./input-files";
 import { formatReconciliation, reconciliation, scheduleOptions, SCHEDULE_BOOLEAN_FLAGS, SCHEDULE_VALUE_FLAGS } from "./schedule-options";
@@ -23,8 +24,11 @@ const USAGE = `Usage: npm run --silent fis -- [options]
   --scenario FILE|ID   scenario JSON file, or a built-in id (fis-as-published, contract-as-stated); default fis-as-published
   --json               print the table as JSON ({units, columns, lines[{id,label,values,exact}]})
   --explain LINE.COL   print the explanation tree of one cell, e.g. benefits.FY2025 or totalCost.Total
-  --compare            compare the scenario with another (default: "FIS as published" vs "Contract terms as stated")
-  --with FILE|ID       the second scenario for --compare
+  --compare            what each difference between two scenarios adds to every cell, plus the interaction (what they add
+                       only together): baseline = --scenario (default fis-as-published), scenario = --with; see docs/attribution.md
+  --with FILE|ID       the scenario compared with the baseline (default: the other built-in)
+  --shapley            with --compare: share the interaction out among the differences (Shapley values; exact up to 8
+                       differences, sampled over 32 random orders above that)
   --method schedule|average   cost base salary from the census on the salary schedules (raise, step and turnover lines) or as
                        members x average salary (default: the scenario's setting, "average" for the built-ins)
   --census FILE        census CSV (schedule,lane,step,headcount[,years]) for --method schedule; default the SYNTHETIC reference census
@@ -36,7 +40,7 @@ const USAGE = `Usage: npm run --silent fis -- [options]
   --help               this text
 ${ANALYSIS_USAGE}`;
 
-export const BOOLEAN_FLAGS = ["--json", "--compare", "--help", ...SCHEDULE_BOOLEAN_FLAGS, ...ANALYSIS_BOOLEAN_FLAGS];
+export const BOOLEAN_FLAGS = ["--json", "--compare", "--shapley", "--help", ...SCHEDULE_BOOLEAN_FLAGS, ...ANALYSIS_BOOLEAN_FLAGS];
 export const VALUE_FLAGS = ["--scenario", "--explain", "--with", "--xlsx", "--csv", ...SCHEDULE_VALUE_FLAGS, ...ANALYSIS_VALUE_FLAGS];
 
 const BUILT_INS: Record<string, () => Scenario> = { "fis-as-published": fisAsPublished, "contract-as-stated": contractAsStated };
@@ -121,23 +125,17 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
       : scenario.id === "contract-as-stated"
         ? fisAsPublished()
         : contractAsStated();
-    const cmp = compareScenarios(scenario, other);
-    out(
-      json
-        ? JSON.stringify(
-            {
-              a: tableJson(cmp.a),
-              b: tableJson(cmp.b),
-              differences: cmp.differences.map(({ apply: _apply, ...d }) => d),
-              cells: cmp.cells,
-            },
-            null,
-            2,
-          )
-        : formatComparison(cmp),
-    );
+    const view = args.flags.has("--shapley") ? "shapley" : "alone";
+    // Two files may carry the same name: then each is told apart by where it came from.
+    const named = (s: Scenario, ref: string | undefined, fallback: string): Scenario =>
+      scenario.name === other.name ? { ...s, name: `${s.name} (${(ref ?? fallback).split(/[\\/]/).pop()})` } : s;
+    const baseline = named(scenario, args.values.get("--scenario"), "fis-as-published");
+    const compared = named(other, args.values.get("--with"), other.id);
+    const attribution = attributeScenarios(baseline, compared, { shapley: view === "shapley" ? "auto" : "none", compute: computeOptions });
+    out(json ? JSON.stringify(compareJson(attribution, view), null, 2) : formatAttribution(attribution, view));
     return 0;
   }
+  if (args.flags.has("--shapley")) throw new UsageError("--shapley goes with --compare");
 
   const result = computeTable(scenario, computeOptions);
   const explain = args.values.get("--explain");

@@ -48,11 +48,13 @@ describe("npm run fis", () => {
     expect(out).toContain("(input items.legal.amounts.2025)");
   });
 
-  it("--compare lists every difference with its reason", () => {
+  it("--compare lists every difference with its reason and what it adds to each line", () => {
     const out = fis("--compare").stdout;
-    expect(out).toContain("27 of 45 displayed cells differ.");
-    expect(out).toContain("[localShare] Local share of total cost: 0.993582 vs 0.994 share");
-    expect(out).toContain("moves localPortion.FY2025");
+    expect(out).toContain("- Local share of total cost: 99.3582% → 99.4%");
+    expect(out).toContain("baseline: calibrated: note (g) says 99.4 percent");
+    // 5,776 x $0.50 x 0.02 = $57.76 on FY2025 base salary increases, the only difference on that line.
+    expect(out).toMatch(/Base Salary Increases\n.*\nAverage salary: \$105,271\.50 → \$105,272 +57\.76 +146\.13/);
+    expect(out).toContain("Interaction (only together)");
   });
 
   it("reads a scenario file and exits 2 naming the field of a bad one", () => {
