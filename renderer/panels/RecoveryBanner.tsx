@@ -67,13 +67,13 @@ export function RecoveryBanner({ offer, current, currentSavedAt, census, onRecov
   const offered = groups.flatMap((g) => g.scenarios);
   const skipped = groups.flatMap((g) => g.skipped);
   const newest = when(snapshot.savedAt);
-  const here = current.length
-    ? `this window's work (${described(current, census)}${currentSavedAt === null ? ", not yet autosaved" : `, autosaved ${when(currentSavedAt)}`})`
-    : null;
+  const savedNote = currentSavedAt === null ? ", not yet autosaved" : `, autosaved ${when(currentSavedAt)}`;
+  const here = current.length ? `this window's work (${described(current, census)}${savedNote})` : null;
   const recoverTitle = `Adds the ${offered.length} autosaved scenario(s) to this window. Nothing in this window is replaced.`;
+  const deleted = `The autosaved work from ${newest} (${described(offered, census) || "unreadable"}) is deleted`;
   const discardTitle = here
-    ? `The autosaved work from ${newest} (${described(offered, census) || "unreadable"}) is deleted and replaced by ${here}.`
-    : `The autosaved work from ${newest} (${described(offered, census) || "unreadable"}) is deleted. This window has no unsaved work, so the autosave is emptied.`;
+    ? `${deleted} and replaced by ${here}.`
+    : `${deleted}. This window has no unsaved work, so the autosave is emptied.`;
 
   return (
     <section className="notice notice-recover" data-testid="recover-banner" aria-label="Recover unsaved work">

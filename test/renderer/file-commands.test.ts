@@ -92,7 +92,8 @@ describe("saving over a read-only file", () => {
     h.ctx.dispatch({ type: "edit", edits: [{ path: "localShare", text: "99%" }] });
     await saveScenario(h.ctx, false);
     expect(questions).toEqual([
-      '"locked.json" is read-only. Replace it with "FIS as published (copy)" anyway? It stays read-only afterwards. [Overwrite|Save As…|Cancel]',
+      '"locked.json" is read-only. Replace it with "FIS as published (copy)" anyway? It stays read-only afterwards.' +
+        " [Overwrite|Save As…|Cancel]",
     ]);
     expect(calls.map((c) => [c.token, c.overwriteReadOnly])).toEqual([
       [undefined, undefined],
