@@ -137,7 +137,7 @@ export function App() {
       if ((key === "z" || key === "y") && isTextField(e.target)) return;
       if (key === "z" && !e.shiftKey) dispatch({ type: "undo" });
       else if (key === "y" || (key === "z" && e.shiftKey)) dispatch({ type: "redo" });
-      else if (key === "s") e.shiftKey ? actions.saveAs() : actions.save();
+      else if (key === "s") (e.shiftKey ? actions.saveAs : actions.save)();
       else if (key === "o") actions.open();
       else return;
       e.preventDefault();

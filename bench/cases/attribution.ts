@@ -3,23 +3,15 @@
  * costings for n differences. n = 4: the four raises of the reference each one point higher;
  * n = 8: those plus average salary, members, the Medicare rate and the local share.
  */
-import type { ComputeOptions, Scenario } from "../../model/engine/index";
+import { attributeScenarios } from "../../model/engine/analysis";
+import type { Scenario } from "../../model/engine/index";
 import { listInputs, setInputValue } from "../../model/engine/scenario/paths";
 import { measureSync } from "../measure";
-import { loadExports } from "../optional";
-import { failed, notAvailable, withTarget, type CaseResult } from "../results";
+import { failed, withTarget, type CaseResult } from "../results";
 import { referenceScenario } from "../reference";
 import type { BenchContext } from "./context";
 
 const GROUP = "analysis";
-
-interface AttributionApi extends Record<string, unknown> {
-  attributeScenarios: (
-    a: Scenario,
-    b: Scenario,
-    options?: { shapley?: "none" | "auto"; compute?: ComputeOptions },
-  ) => { evaluations: number; differences: unknown[]; shapley: { method: string } | null };
-}
 
 /** Found by label, so the case survives input paths changing shape. */
 const EDITS: [label: string, value: string][] = [
@@ -43,22 +35,17 @@ function withEdits(base: Scenario, n: number): Scenario {
   return s;
 }
 
-export async function attributionCases(ctx: BenchContext): Promise<CaseResult[]> {
-  const loaded = await loadExports<AttributionApi>("model/engine/analysis", ["attributeScenarios"]);
+export function attributionCases(ctx: BenchContext): CaseResult[] {
   const out: CaseResult[] = [];
   for (const n of [4, 8]) {
     const id = `analysis.attribution${n}`;
     const label = `Compare with exact Shapley split: ${n} differences (2^${n} costings)`;
-    if (!loaded.ok) {
-      out.push(notAvailable(id, GROUP, label, loaded.reason));
-      continue;
-    }
     try {
       const base = referenceScenario();
       const scenario = withEdits(base, n);
-      const once = loaded.value.attributeScenarios(base, scenario);
-      const stats = measureSync(() => loaded.value.attributeScenarios(base, scenario), { warmup: 1, runs: ctx.runs(n > 4 ? 5 : 10) });
-      const alone = measureSync(() => loaded.value.attributeScenarios(base, scenario, { shapley: "none" }), {
+      const once = attributeScenarios(base, scenario);
+      const stats = measureSync(() => attributeScenarios(base, scenario), { warmup: 1, runs: ctx.runs(n > 4 ? 5 : 10) });
+      const alone = measureSync(() => attributeScenarios(base, scenario, { shapley: "none" }), {
         warmup: 1,
         runs: ctx.runs(10),
       });

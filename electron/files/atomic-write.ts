@@ -3,7 +3,7 @@
  * the complete old file or the complete new file, never a torn mix.
  *
  *   1. write the new bytes to a uniquely named temp file in the SAME directory (rename is only atomic
- *      within one filesystem), created with O_EXCL so we never write through someone else's file;
+ *      within one filesystem), created with O_EXCL so a write never goes through someone else's file;
  *   2. fsync the temp file, so its data is on disk before its name can point at it;
  *   3. rename it over the target (atomic replace on POSIX; MoveFileEx(REPLACE_EXISTING) on Windows);
  *   4. fsync the directory so the rename itself survives power loss. Windows cannot open a directory

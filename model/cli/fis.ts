@@ -16,7 +16,6 @@ import { ANALYSIS_BOOLEAN_FLAGS, ANALYSIS_USAGE, ANALYSIS_VALUE_FLAGS, runAnalys
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { compareJson, formatAttribution } from "./format-compare";
 import { formatTable, tableJson } from "./format-table";
-import { writeCsv, writeXlsx } from "./xlsx-command";
 import { InputFailure, readInputFile } from "./input-files";
 import { formatReconciliation, reconciliation, scheduleOptions, SCHEDULE_BOOLEAN_FLAGS, SCHEDULE_VALUE_FLAGS } from "./schedule-options";
 
@@ -83,6 +82,8 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
   const xlsxOut = args.values.get("--xlsx");
   const csvOut = args.values.get("--csv");
   if (xlsxOut !== undefined || csvOut !== undefined) {
+    // SheetJS is loaded only here: the table, --json and the analyses start without it.
+    const { writeCsv, writeXlsx } = await import("./xlsx-command");
     for (const [path, write] of [
       [xlsxOut, writeXlsx],
       [csvOut, writeCsv],
@@ -168,7 +169,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 const invokedDirectly = process.argv[1] !== undefined && /fis\.[cm]?[jt]s$/.test(process.argv[1]);
 if (invokedDirectly) {
-  main(process.argv.slice(2)).then((code) => {
+  void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

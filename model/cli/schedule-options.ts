@@ -95,7 +95,8 @@ export function formatReconciliation(r: ReconcileResult): string {
     );
   out.push("");
   out.push(
-    "difference = step cost + turnover savings + mix (schedule cells vs average x factor) + payroll base (census payroll vs members x average salary).",
+    "difference = step cost + turnover savings + mix (schedule cells vs average x factor) + payroll base (census payroll vs members " +
+      "x average salary).",
   );
   return out.join("\n");
 }

@@ -80,7 +80,8 @@ export function importCensus(bytes: Uint8Array, fileName: string, options: Censu
         {
           file: fileName,
           message:
-            "no header row naming the columns schedule (or pay plan), lane (or education level), step and headcount (or count/FTE) in the first 50 rows of any sheet",
+            "no header row naming the columns schedule (or pay plan), lane (or education level), step and headcount (or count/FTE) " +
+            "in the first 50 rows of any sheet",
         },
       ],
     };

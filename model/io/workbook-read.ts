@@ -1,7 +1,7 @@
 /**
  * Bytes from a user's file -> sheets of plain cells, or errors; never throws, never hangs on a
  * huge file. xlsx (zip) and xls (OLE) go through SheetJS with a row cap; anything else must be
- * UTF-8 text and is read as CSV by our own splitter, so no cell is ever type-guessed (SheetJS
+ * UTF-8 text and is read as CSV by the project's own splitter, so no cell is ever type-guessed (SheetJS
  * would turn "1,2,3" or "3/4" into numbers or dates). Formulas are never evaluated: a formula
  * cell contributes the value its own program cached, and text is only ever text.
  */

@@ -51,14 +51,15 @@ function WrappedTick({ x, y, payload }: { x?: number; y?: number; payload?: { va
 const drawn = (dollars: Decimal): number => Number(dollars.div(1000).toFixed(3));
 
 export function Waterfall({ steps, caption, testId }: { steps: WaterfallStep[]; caption: string; testId?: string }) {
+  const rows: { name: string; start: number; end: number; text: string; kind: WaterfallStep["kind"]; up: boolean }[] = [];
   let running = 0;
-  const rows = steps.map((s) => {
+  for (const s of steps) {
     const v = drawn(s.value);
     const start = s.kind === "total" ? 0 : running;
     const end = s.kind === "total" ? v : running + v;
     running = end;
-    return { name: s.label, start, end, text: s.text, kind: s.kind, up: v >= 0 };
-  });
+    rows.push({ name: s.label, start, end, text: s.text, kind: s.kind, up: v >= 0 });
+  }
   // Totals dwarf the changes between them: when every running value is on one side of zero and the
   // changes are small, the axis starts near the smallest total (said under the chart) so the changes show.
   const levels = rows.flatMap((r) => (r.kind === "total" ? [r.end] : [r.start, r.end]));

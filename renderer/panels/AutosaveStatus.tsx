@@ -27,7 +27,7 @@ export function autosaveStatusText(status: Status, now: number): string {
   }
 }
 
-export function AutosaveStatus({ status, onRetry }: { status: Status; onRetry: () => void }) {
+export function AutosaveStatus({ status, onRetry }: { status: Status; onRetry: () => Promise<void> }) {
   const failing = status.kind === "retrying";
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -40,7 +40,7 @@ export function AutosaveStatus({ status, onRetry }: { status: Status; onRetry: (
     <div className={failing ? "autosave-status failing" : "autosave-status"} role="status" aria-live="polite" data-testid="autosave-status">
       <span>{autosaveStatusText(status, now)}</span>
       {failing && (
-        <button type="button" data-testid="autosave-retry" onClick={onRetry}>
+        <button type="button" data-testid="autosave-retry" onClick={() => void onRetry()}>
           Retry now
         </button>
       )}

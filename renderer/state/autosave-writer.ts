@@ -91,9 +91,7 @@ export class AutosaveWriter {
   }
 
   /** The user asked: try a failed write again now. */
-  retryNow(): Promise<void> {
-    return this.flush();
-  }
+  retryNow = (): Promise<void> => this.flush();
 
   /** Stops timers (the page is going away for good, or a test ends). */
   dispose(): void {

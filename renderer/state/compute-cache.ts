@@ -33,7 +33,8 @@ export function tableFor(scenario: Scenario, census?: Census | null): TableResul
     order.push({ scenario: new WeakRef(scenario), key });
     while (order.length > MAX_CACHED_RESULTS) {
       const oldest = order.shift()!;
-      oldest.scenario.deref() && cache.get(oldest.scenario.deref()!)?.delete(oldest.key);
+      const scenario = oldest.scenario.deref();
+      if (scenario) cache.get(scenario)?.delete(oldest.key);
     }
   }
   return result;

@@ -8,7 +8,8 @@ import { formatInputError, type InputError } from "../../model/engine/errors";
 import { parseScenarioJson, serializeScenario } from "../../model/engine/scenario/schema";
 import { censusOf } from "../io/census-import-job";
 import { importCensusInBackground, prepareCensusImport } from "../io/census-import-client";
-import { exportTableCsv, exportWorkbook, importAssumptions, importCensus } from "../io/spreadsheet-io";
+import { exportTableCsv } from "../../model/io/table-csv";
+import { loadExportWorkbook, loadImportAssumptions } from "../io/spreadsheet-io";
 import { computeOptionsFor, tableFor } from "./compute-cache";
 import { activeEntry, type Action, type AppState } from "./store";
 
@@ -92,7 +93,7 @@ export async function saveScenario(ctx: FileCommandContext, saveAs: boolean): Pr
 
 export async function exportXlsx(ctx: FileCommandContext) {
   try {
-    const build = await exportWorkbook.load();
+    const build = await loadExportWorkbook();
     const state = ctx.getState();
     const entry = activeEntry(state);
     const bytes = build([entry.scenario, ...state.entries.filter((e) => e.key !== entry.key).map((e) => e.scenario)], {
@@ -108,10 +109,9 @@ export async function exportXlsx(ctx: FileCommandContext) {
 
 export async function exportCsv(ctx: FileCommandContext) {
   try {
-    const build = await exportTableCsv.load();
     const state = ctx.getState();
     const entry = activeEntry(state);
-    const bytes = new TextEncoder().encode(build(tableFor(entry.scenario, state.census?.census)));
+    const bytes = new TextEncoder().encode(exportTableCsv(tableFor(entry.scenario, state.census?.census)));
     const r = await ctx.platform.exportFile({ suggestedName: fileName(entry.scenario.name, "csv"), kind: "csv", bytes });
     if (!r.ok) return fail(ctx.dispatch, "Export failed", r.error);
     if (r.value) ctx.dispatch({ type: "notice", notice: { kind: "info", text: `Exported "${r.value.name}".` } });
@@ -122,7 +122,7 @@ export async function exportCsv(ctx: FileCommandContext) {
 
 export async function importAssumptionsFile(ctx: FileCommandContext) {
   try {
-    const run = await importAssumptions.load();
+    const run = await loadImportAssumptions();
     const r = await ctx.platform.openSpreadsheetFile();
     if (!r.ok) return fail(ctx.dispatch, "Import failed", r.error);
     if (!r.value) return;
@@ -142,7 +142,6 @@ export async function importAssumptionsFile(ctx: FileCommandContext) {
  */
 export async function importCensusFile(ctx: FileCommandContext) {
   if (ctx.getState().censusImport) return;
-  if (!importCensus.available) return fail(ctx.dispatch, "Import failed", importCensus.reason);
   let started = false;
   try {
     // The worker loads its script (SheetJS included) while the user picks the file.

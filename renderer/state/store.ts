@@ -236,7 +236,9 @@ function edit(state: AppState, edits: { path: string; text: string }[]): AppStat
     ({ scenario, rejected, applied } = applyEdits(target.scenario, edits));
     copiedNotice = {
       kind: "info",
-      text: `"${state.entries.find((e) => e.key === state.activeKey)!.scenario.name}" is a read-only built-in, so your edit was made in a new copy, "${target.scenario.name}".`,
+      text:
+        `"${state.entries.find((e) => e.key === state.activeKey)!.scenario.name}" is a read-only built-in, so your edit was made in a ` +
+        `new copy, "${target.scenario.name}".`,
     };
   }
   const cellErrors = { ...next.cellErrors };
@@ -253,7 +255,10 @@ function edit(state: AppState, edits: { path: string; text: string }[]): AppStat
     rejected.length > 0
       ? {
           kind: "error",
-          text: `${rejected.length === 1 ? `Rejected "${rejected[0]!.text}": ${rejected[0]!.message}` : `${rejected.length} values were rejected; the others were applied.`}${copiedNotice ? ` ${copiedNotice.text}` : ""}`,
+          text:
+            (rejected.length === 1
+              ? `Rejected "${rejected[0]!.text}": ${rejected[0]!.message}`
+              : `${rejected.length} values were rejected; the others were applied.`) + (copiedNotice ? ` ${copiedNotice.text}` : ""),
           ...(rejected.length > 1 ? { details: rejected.map((r) => `"${r.text}" for ${r.path}: ${r.message}`) } : {}),
         }
       : (copiedNotice ?? (applied.length > 0 ? null : next.notice));
@@ -413,7 +418,9 @@ function reduce(state: AppState, action: Action): AppState {
           ...updateEntry(next, copy.key, (e) => commit(e, { ...action.scenario, id: e.scenario.id, name: e.scenario.name })),
           notice: {
             kind: "info",
-            text: `${action.what} "${entry.scenario.name}" is a read-only built-in, so this was applied to a new copy, "${copy.scenario.name}".`,
+            text:
+              `${action.what} "${entry.scenario.name}" is a read-only built-in, so this was applied to a new copy, ` +
+              `"${copy.scenario.name}".`,
           },
         };
       }

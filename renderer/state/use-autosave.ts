@@ -21,7 +21,8 @@ export interface Autosave {
   status: AutosaveStatus;
   /** The offer has been answered (recovered or discarded): the autosave no longer carries it. */
   answered(): void;
-  retryNow(): void;
+  /** Tries a failed write again now; resolves when that try ends. */
+  retryNow(): Promise<void>;
 }
 
 export function useAutosave(platform: PlatformApi, stateRef: RefObject<AppState>, changeSeq: number): Autosave {
@@ -98,6 +99,5 @@ export function useAutosave(platform: PlatformApi, stateRef: RefObject<AppState>
   }, [offer, writer]);
 
   const answered = useCallback(() => setOffer(null), []);
-  const retryNow = useCallback(() => void writer.retryNow(), [writer]);
-  return { offer, status, answered, retryNow };
+  return { offer, status, answered, retryNow: writer.retryNow };
 }

@@ -19,7 +19,6 @@ import { listInputs, setInputValue } from "../../model/engine/scenario/paths";
 import { fisAsPublished } from "../../model/engine/scenario/reference";
 import type { Scenario } from "../../model/engine/scenario/types";
 
-const P = new Decimal("608048184");
 const MEDICARE = new Decimal("1.0145");
 
 function setRaise(s: Scenario, fiscalYear: number, rate: string): Scenario {

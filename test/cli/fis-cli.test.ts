@@ -1,4 +1,4 @@
-/** The command line as a user runs it: a real child process through tsx, exit codes included. */
+/** The command line as a user runs it: a real child process (`fis`, the bundled CLI), exit codes included. */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,13 +7,14 @@ import { describe, expect, it } from "vitest";
 import { fisAsPublished } from "../../model/engine/scenario/reference";
 import { serializeScenario } from "../../model/engine/scenario/schema";
 
-const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
-const CLI = join(process.cwd(), "model", "cli", "fis.ts");
-const fis = (...args: string[]) => spawnSync(TSX, [CLI, ...args], { encoding: "utf8" });
+const NODE = process.execPath;
+/** The `fis` command as package.json runs it: the bundled CLI, rebuilt first when a source changed. */
+const CLI = join(process.cwd(), "model", "cli", "launch.cjs");
+const fis = (...args: string[]) => spawnSync(NODE, [CLI, ...args], { encoding: "utf8" });
 
 describe("npm run fis", () => {
   it("prints the published table in $ thousands", () => {
-    const out = execFileSync(TSX, [CLI], { encoding: "utf8" });
+    const out = execFileSync(NODE, [CLI], { encoding: "utf8" });
     expect(out).toContain("Base Salary Increases");
     expect(out).toMatch(/TOTAL COST\s+\$52,137\s+\$39,866\s+\$59,856\s+\$87,121\s+\$238,980/);
     expect(out).toMatch(/Funding available.*\(\$21,437\)\s+\(\$15,519\)\s+\(\$17,498\)\s+\(\$21,304\)\s+\(\$75,759\)/);

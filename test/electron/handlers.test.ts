@@ -144,7 +144,7 @@ describe("sender check", () => {
     ["an https origin", () => ({ senderFrame: { url: "https://evil.example/index.html", parent: null } })],
     ["a dev server", () => ({ senderFrame: { url: "http://localhost:5173/", parent: null } })],
     ["another local file", () => ({ senderFrame: { url: pathToFileURL(join(dir, "evil.html")).href, parent: null } })],
-    ["an iframe inside our page", () => ({ senderFrame: { url: rendererUrl, parent: { url: rendererUrl } } })],
+    ["an iframe inside the app's page", () => ({ senderFrame: { url: rendererUrl, parent: { url: rendererUrl } } })],
     ["a destroyed frame", () => ({ senderFrame: null })],
   ];
 
