@@ -260,11 +260,8 @@ export function FisTable({
     // Where the amounts fit, the labels get the rest; where they scroll anyway, labels keep a third.
     const rest = available - amounts;
     const width = rest >= natural ? natural : Math.max(LABEL_MIN, Math.min(natural, Math.max(rest, Math.round(available * 0.3))));
+    // Wrapped labels re-measure their rows themselves (autoHeight).
     if (width !== natural) a.setColumnWidths([{ key: "label", newWidth: width }]);
-    // Wrapped labels change row heights once the new width is drawn: measure them then.
-    requestAnimationFrame(() => {
-      if (!a.isDestroyed()) a.resetRowHeights();
-    });
   }, []);
 
   const signature = useMemo(
