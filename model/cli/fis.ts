@@ -15,7 +15,7 @@ import type { Scenario } from "../engine/scenario/types";
 import { ANALYSIS_BOOLEAN_FLAGS, ANALYSIS_USAGE, ANALYSIS_VALUE_FLAGS, runAnalysisCommand } from "./analysis-commands";
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { formatComparison, formatTable, tableJson } from "./format-table";
-import { writeCsv, writeXlsx } from "./xlsx-command";
+import { checkOutputPaths, writeCsv, writeXlsx } from "./xlsx-command";
 import { InputFailure, readInputFile } from "./input-files";
 import { formatReconciliation, reconciliation, scheduleOptions, SCHEDULE_BOOLEAN_FLAGS, SCHEDULE_VALUE_FLAGS } from "./schedule-options";
 
@@ -38,6 +38,9 @@ ${ANALYSIS_USAGE}`;
 
 export const BOOLEAN_FLAGS = ["--json", "--compare", "--help", ...SCHEDULE_BOOLEAN_FLAGS, ...ANALYSIS_BOOLEAN_FLAGS];
 export const VALUE_FLAGS = ["--scenario", "--explain", "--with", "--xlsx", "--csv", ...SCHEDULE_VALUE_FLAGS, ...ANALYSIS_VALUE_FLAGS];
+
+/** Flags naming files the CLI reads: an export may not overwrite one of them. */
+const INPUT_FILE_FLAGS = ["--scenario", "--with", "--census"];
 
 const BUILT_INS: Record<string, () => Scenario> = { "fis-as-published": fisAsPublished, "contract-as-stated": contractAsStated };
 
@@ -79,6 +82,8 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
   const xlsxOut = args.values.get("--xlsx");
   const csvOut = args.values.get("--csv");
   if (xlsxOut !== undefined || csvOut !== undefined) {
+    const named = (flags: string[]) => flags.flatMap((f): [string, string][] => (args.values.has(f) ? [[f, args.values.get(f)!]] : []));
+    checkOutputPaths(named(["--xlsx", "--csv"]), named(INPUT_FILE_FLAGS));
     for (const [path, write] of [
       [xlsxOut, writeXlsx],
       [csvOut, writeCsv],

@@ -2,6 +2,7 @@
  * The IPC handlers driven end to end with fake dialogs and a real temp directory: what the renderer
  * can and cannot make the main process do.
  */
+import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -319,23 +320,33 @@ describe("open, recent files, and reading limits", () => {
     expect(value<FileHandle[]>(await h.call("recent:list"))).toEqual([]);
   });
 
-  it("refuses a scenario over 20 MB without reading it", async () => {
-    const readSpy = vi.fn(async (p: string) => new Uint8Array(await readFile(p)));
-    const h = await harness({ fs: { readFile: readSpy } });
+  it("refuses a scenario over 20 MB before reading it", async () => {
+    const h = await harness();
     const file = join(docs, "huge.json");
     await writeFile(file, "");
     await truncate(file, 20 * 1024 * 1024 + 1); // sparse: no real 20 MB written
     h.openAnswers.push(file);
-    expect(errorOf(await h.call("scenario:open"))).toMatch(/larger than 20 MB/);
-    expect(readSpy).not.toHaveBeenCalled();
+    expect(errorOf(await h.call("scenario:open"))).toBe('"huge.json" is larger than 20 MB (the limit): 20,971,521 bytes.');
   });
 
-  it("refuses a scenario that is not UTF-8", async () => {
+  it("refuses a named pipe instead of waiting on it (the reader the CLI uses)", async () => {
+    const h = await harness();
+    const fifo = join(docs, "pipe.json");
+    execFileSync("mkfifo", [fifo]);
+    h.openAnswers.push(fifo);
+    expect(errorOf(await h.call("scenario:open"))).toBe('"pipe.json" is a named pipe (FIFO), not a regular file.');
+  });
+
+  it("refuses a scenario that is not UTF-8, naming the byte; accepts a BOM", async () => {
     const h = await harness();
     const file = join(docs, "latin1.json");
     await writeFile(file, Buffer.from([0x7b, 0xe9, 0x7d]));
     h.openAnswers.push(file);
-    expect(errorOf(await h.call("scenario:open"))).toMatch(/not UTF-8/);
+    expect(errorOf(await h.call("scenario:open"))).toMatch(/^"latin1\.json" is not valid UTF-8: byte 0xE9 at offset 1 \(line 1\)/);
+    const bom = join(docs, "bom.json");
+    await writeFile(bom, Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d]));
+    h.openAnswers.push(bom);
+    expect(value<{ text: string }>(await h.call("scenario:open")).text).toBe("{}");
   });
 
   it("imports a spreadsheet's bytes", async () => {
