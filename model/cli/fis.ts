@@ -27,7 +27,8 @@ const USAGE = `Usage: npm run --silent fis -- [options]
   --with FILE|ID       the second scenario for --compare
   --method schedule|average   cost base salary from the census on the salary schedules (raise, step and turnover lines) or as
                        members x average salary (default: the scenario's setting, "average" for the built-ins)
-  --census FILE        census CSV (schedule,lane,step,headcount[,years]) for --method schedule; default the SYNTHETIC reference census
+  --census FILE        census CSV or workbook (schedule,lane,step,headcount[,years of service]) for --method schedule;
+                       default the SYNTHETIC reference census
   --separation-rate R  share separating each year, replaced at the entry step (schedule method; default assumed 0.10)
   --held-share R       share held on step each year, Art. 36.6 (schedule method; default assumed 0.05)
   --reconcile          schedule method vs average-salary method by year, with the difference by part
@@ -62,13 +63,18 @@ function explainCell(result: TableResult, ref: string): string {
   return formatExplanation(cell.explanation);
 }
 
-export async function run(argv: readonly string[], out: (s: string) => void): Promise<number> {
+export async function run(
+  argv: readonly string[],
+  out: (s: string) => void,
+  warn: (s: string) => void = (s) => process.stderr.write(`fis: warning: ${s}\n`),
+): Promise<number> {
   const args: ParsedArgs = parseArgs(argv, BOOLEAN_FLAGS, VALUE_FLAGS);
   if (args.flags.has("--help")) {
     out(USAGE);
     return 0;
   }
   const method = scheduleOptions(args, loadScenario(args.values.get("--scenario")));
+  for (const w of method.warnings) warn(w);
   const scenario = method.scenario;
   const computeOptions = method.options ? { scheduleMethod: method.options } : {};
   const json = args.flags.has("--json");

@@ -3,13 +3,22 @@ import { Decimal, parseDecimal } from "../engine/decimal";
 import type { ScheduleMethodOptions } from "../engine/lines/schedule-raises";
 import { raiseTerms } from "../engine/lines/schedule-raises";
 import { formatInputError } from "../engine/errors";
-import { parseCensusCsv, reconcile, referenceCensus, defaultScheduleCostSettings, type ReconcileResult } from "../engine/schedule";
+import {
+  censusMembersGap,
+  reconcile,
+  referenceCensus,
+  defaultScheduleCostSettings,
+  type Census,
+  type ReconcileResult,
+} from "../engine/schedule";
+import { importCensus } from "../io/census-import";
+import { DEFAULT_READ_LIMITS } from "../io/workbook-read";
 import type { ScheduleCostSettings } from "../engine/schedule/schedule-cost";
 import type { RaisesItem, Scenario } from "../engine/scenario/types";
 import { formatThousands, toDisplayThousands } from "../engine/rounding";
 import type { ParsedArgs } from "./args";
 import { UsageError } from "./args";
-import { InputFailure, readInputFile } from "./input-files";
+import { InputFailure, readInputBytes } from "./input-files";
 
 export const SCHEDULE_VALUE_FLAGS = ["--method", "--census", "--separation-rate", "--held-share"];
 export const SCHEDULE_BOOLEAN_FLAGS = ["--reconcile"];
@@ -22,8 +31,25 @@ function rateFlag(args: ParsedArgs, flag: string): Decimal | undefined {
   return d;
 }
 
+/**
+ * A census file (CSV, xlsx or xls) through the importer the app uses (model/io/census-import.ts),
+ * read by the shared reader: the same rules and messages whichever way a census comes in.
+ */
+export function loadCensusFile(path: string): Census {
+  const parsed = importCensus(readInputBytes(path, DEFAULT_READ_LIMITS.maxBytes), path);
+  if (!parsed.ok) {
+    const shown = parsed.errors.slice(0, 50).map((e) => formatInputError(e));
+    if (parsed.errors.length > 50) shown.push(`... and ${parsed.errors.length - 50} more`);
+    throw new InputFailure(shown.join("\n"));
+  }
+  return parsed.value;
+}
+
 /** Applies --method to the scenario and builds the census options; undefined when the average-salary method is used. */
-export function scheduleOptions(args: ParsedArgs, scenario: Scenario): { scenario: Scenario; options?: ScheduleMethodOptions } {
+export function scheduleOptions(
+  args: ParsedArgs,
+  scenario: Scenario,
+): { scenario: Scenario; options?: ScheduleMethodOptions; warnings: string[] } {
   const method = args.values.get("--method");
   if (method !== undefined && method !== "schedule" && method !== "average")
     throw new UsageError(`--method takes "schedule" or "average", not "${method}"`);
@@ -31,21 +57,10 @@ export function scheduleOptions(args: ParsedArgs, scenario: Scenario): { scenari
   const next: Scenario = { ...scenario, settings: { ...scenario.settings, salaryMethod } };
   if (salaryMethod !== "schedule") {
     if (args.values.has("--census")) throw new UsageError("--census needs --method schedule");
-    return { scenario: next };
+    return { scenario: next, warnings: [] };
   }
   const censusFile = args.values.get("--census");
-  let census = referenceCensus();
-  if (censusFile !== undefined) {
-    const parsed = parseCensusCsv(readInputFile(censusFile), censusFile);
-    if (!parsed.ok)
-      throw new InputFailure(
-        parsed.errors
-          .slice(0, 50)
-          .map((e) => formatInputError(e))
-          .join("\n"),
-      );
-    census = parsed.value;
-  }
+  const census = censusFile === undefined ? referenceCensus() : loadCensusFile(censusFile);
   const settings: Partial<ScheduleCostSettings> = {};
   const separation = rateFlag(args, "--separation-rate");
   const held = rateFlag(args, "--held-share");
@@ -58,7 +73,8 @@ export function scheduleOptions(args: ParsedArgs, scenario: Scenario): { scenari
     settings.heldShare = held;
     settings.sources = { ...defaults.sources, ...settings.sources, heldShare: { kind: "user", ref: "--held-share" } };
   }
-  return { scenario: next, options: { census, settings } };
+  const gap = censusMembersGap(next, census);
+  return { scenario: next, options: { census, settings }, warnings: gap ? [gap.message] : [] };
 }
 
 /** Schedule method vs average-salary method, year by year, with the difference by part. */

@@ -8,6 +8,7 @@
 import * as XLSX from "xlsx";
 import type { Checked, InputError } from "../engine/errors";
 import { splitCsv } from "../engine/schedule/census";
+import { decodeText } from "./text-decode";
 
 export interface ReadLimits {
   maxBytes: number;
@@ -25,6 +26,8 @@ export interface SheetCell {
   number?: number;
   /** Present on formula cells, for messages only. */
   formula?: string;
+  /** Present when the cell holds a date (a number formatted as a date): yyyy-mm-dd. */
+  date?: string;
 }
 
 export interface SheetGrid {
@@ -60,8 +63,11 @@ function toCell(cell: XLSX.CellObject | undefined): SheetCell {
       return { text: cell.v ? "TRUE" : "FALSE", ...f };
     case "e":
       return { text: cell.w ?? "#ERROR", ...f };
-    case "d":
-      return { text: cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : String(cell.v), ...f };
+    case "d": {
+      // A date is not a number of anything: Excel stores 2019-08-15 as 43,692 days.
+      const iso = cell.v instanceof Date && !Number.isNaN(cell.v.getTime()) ? cell.v.toISOString().slice(0, 10) : String(cell.v);
+      return { text: iso, date: iso, ...f };
+    }
     default:
       return { text: String(cell.v), ...f };
   }
@@ -69,13 +75,11 @@ function toCell(cell: XLSX.CellObject | undefined): SheetCell {
 
 function readCsv(bytes: Uint8Array, fileName: string, limits: ReadLimits): Checked<SheetGrid[]> {
   const fail = (message: string): Checked<SheetGrid[]> => ({ ok: false, errors: [{ file: fileName, message }] });
-  if (bytes.includes(0)) return fail("is not a spreadsheet: it is neither an .xlsx/.xls workbook nor CSV text (binary content)");
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return fail("is not UTF-8 text, nor an .xlsx/.xls workbook; save it as CSV UTF-8 or as .xlsx");
-  }
+  const binary = "is not a spreadsheet: it is neither an .xlsx/.xls workbook nor CSV text (binary content)";
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return fail(bytes.includes(0) && !/UTF-(16|32)/.test(decoded.message) ? binary : `${decoded.message}, or as .xlsx`);
+  const text = decoded.text;
+  if (text.includes("\0")) return fail(binary);
   let lines = 1;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
   if (lines > limits.maxRows + 1)
@@ -97,6 +101,7 @@ function readBook(bytes: Uint8Array, fileName: string, format: "xlsx" | "xls", l
       dense: true,
       sheetRows: limits.maxRows + 1,
       cellFormula: true,
+      cellDates: true,
       cellHTML: false,
       cellNF: false,
       cellStyles: false,

@@ -17,7 +17,7 @@ import * as XLSX from "xlsx";
 import { computeTable, type ComputeOptions, type TableResult } from "../engine/compute";
 import { fundSplit } from "../engine/analysis/fund-split";
 import { Decimal } from "../engine/decimal";
-import { referenceCensus } from "../engine/schedule";
+import { censusMembersGap, referenceCensus, type CensusMembersGap } from "../engine/schedule";
 import { scheduleMethodCost } from "../engine/schedule/schedule-cost";
 import { listInputs, type InputEntry } from "../engine/scenario/paths";
 import { fyKey, type CostItem, type Scenario } from "../engine/scenario/types";
@@ -71,7 +71,7 @@ interface ScenarioSheets {
   /** The census sheet when the scenario costs salaries by the schedule method. */
   census?: { name: string; sheet: XLSX.WorkSheet };
   /** The Calculation sheet's "Census x Schedule" block (schedule method only). */
-  censusPricing?: { fiscalYear: number; members: Decimal; p0Sheet: Decimal; p0Engine: Decimal };
+  censusPricing?: { fiscalYear: number; members: Decimal; p0Sheet: Decimal; p0Engine: Decimal; gap?: CensusMembersGap };
   inputsName: string;
   calcName: string;
   inputs: XLSX.WorkSheet;
@@ -230,7 +230,8 @@ function scenarioSheets(scenario: Scenario, index: number, options: ExportOption
     census = { name, sheet: priced.sheet };
     // No raise terms: P0 depends on the census and the base-year schedule only.
     const p0Engine = scheduleMethodCost(source, []).basePayroll.value;
-    censusPricing = { fiscalYear: source.asOfFiscalYear, members: priced.members, p0Sheet: priced.p0, p0Engine };
+    const gap = censusMembersGap(scenario, source);
+    censusPricing = { fiscalYear: source.asOfFiscalYear, members: priced.members, p0Sheet: priced.p0, p0Engine, ...(gap ? { gap } : {}) };
     censusPricingRows(priced, source.asOfFiscalYear, p0Engine, rows.length + 2, { put, howCol: totalCol + 1, cached });
   }
 
@@ -415,6 +416,11 @@ function notesSheet(blocks: ScenarioSheets[], scenarios: Scenario[]): XLSX.WorkS
     add(`Scenario: ${scenario.name}`);
     add(scenario.description);
     add("");
+    const gap = blocks[k]!.censusPricing?.gap;
+    if (gap) {
+      add("Census and members disagree", `census ${gap.census.toString()}, members ${gap.scenario.toString()}`, "", gap.message);
+      add("");
+    }
     add("Table notes");
     for (const line of result.lines) if (line.note) add(line.label, line.note);
     add("");
