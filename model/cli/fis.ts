@@ -16,11 +16,15 @@ import { ANALYSIS_BOOLEAN_FLAGS, ANALYSIS_USAGE, ANALYSIS_VALUE_FLAGS, runAnalys
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { formatComparison, formatTable, tableJson } from "./format-table";
 import { checkOutputPaths, writeCsv, writeXlsx } from "./xlsx-command";
-import { InputFailure, readInputFile } from "./input-files";
+import { importAssumptions } from "../io/assumptions-import";
+import { DEFAULT_READ_LIMITS } from "../io/workbook-read";
+import { InputFailure, readInputBytes, readInputFile } from "./input-files";
 import { formatReconciliation, reconciliation, scheduleOptions, SCHEDULE_BOOLEAN_FLAGS, SCHEDULE_VALUE_FLAGS } from "./schedule-options";
 
 const USAGE = `Usage: npm run --silent fis -- [options]
   --scenario FILE|ID   scenario JSON file, or a built-in id (fis-as-published, contract-as-stated); default fis-as-published
+  --assumptions FILE   apply the Value column of a workbook's Inputs sheet (or a CSV with Path and Value columns) to the scenario,
+                       as the app's Import assumptions does
   --json               print the table as JSON ({units, columns, lines[{id,label,values,exact}]})
   --explain LINE.COL   print the explanation tree of one cell, e.g. benefits.FY2025 or totalCost.Total
   --compare            compare the scenario with another (default: "FIS as published" vs "Contract terms as stated")
@@ -38,10 +42,19 @@ const USAGE = `Usage: npm run --silent fis -- [options]
 ${ANALYSIS_USAGE}`;
 
 export const BOOLEAN_FLAGS = ["--json", "--compare", "--help", ...SCHEDULE_BOOLEAN_FLAGS, ...ANALYSIS_BOOLEAN_FLAGS];
-export const VALUE_FLAGS = ["--scenario", "--explain", "--with", "--xlsx", "--csv", ...SCHEDULE_VALUE_FLAGS, ...ANALYSIS_VALUE_FLAGS];
+export const VALUE_FLAGS = [
+  "--scenario",
+  "--assumptions",
+  "--explain",
+  "--with",
+  "--xlsx",
+  "--csv",
+  ...SCHEDULE_VALUE_FLAGS,
+  ...ANALYSIS_VALUE_FLAGS,
+];
 
 /** Flags naming files the CLI reads: an export may not overwrite one of them. */
-const INPUT_FILE_FLAGS = ["--scenario", "--with", "--census"];
+const INPUT_FILE_FLAGS = ["--scenario", "--with", "--census", "--assumptions"];
 
 const BUILT_INS: Record<string, () => Scenario> = { "fis-as-published": fisAsPublished, "contract-as-stated": contractAsStated };
 
@@ -51,6 +64,17 @@ export function loadScenario(ref: string | undefined): Scenario {
   if (builtIn) return builtIn();
   const checked = parseScenarioJson(readInputFile(ref), ref);
   if (!checked.ok) throw new InputFailure(checked.errors.map(formatInputError).join("\n"));
+  return checked.value;
+}
+
+/**
+ * --assumptions FILE: the Value column of a workbook's Inputs sheet (or a CSV with Path and Value
+ * columns) applied to the scenario, through the importer the app uses (model/io/assumptions-import.ts).
+ */
+function withAssumptions(scenario: Scenario, path: string | undefined): Scenario {
+  if (path === undefined) return scenario;
+  const checked = importAssumptions(readInputBytes(path, DEFAULT_READ_LIMITS.maxBytes), path, scenario);
+  if (!checked.ok) throw new InputFailure(checked.errors.slice(0, 50).map(formatInputError).join("\n"));
   return checked.value;
 }
 
@@ -73,7 +97,7 @@ export async function run(
     out(USAGE);
     return 0;
   }
-  const method = scheduleOptions(args, loadScenario(args.values.get("--scenario")));
+  const method = scheduleOptions(args, withAssumptions(loadScenario(args.values.get("--scenario")), args.values.get("--assumptions")));
   for (const w of method.warnings) warn(w);
   const scenario = method.scenario;
   const computeOptions = method.options ? { scheduleMethod: method.options } : {};
