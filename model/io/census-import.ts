@@ -27,9 +27,9 @@ export function importCensus(bytes: Uint8Array, fileName: string, options: Censu
       errors: [
         {
           file: fileName,
-          message: `no sheet has a header row naming the columns schedule (or pay plan), lane (or education level), step and headcount (or count/FTE) in its first 50 rows (sheets: ${read.value
-            .map((g) => `"${g.name}"`)
-            .join(", ")})`,
+          message:
+            "no sheet has a header row naming the columns schedule (or pay plan), lane (or education level), step and " +
+            `headcount (or count/FTE) in its first 50 rows (sheets: ${read.value.map((g) => `"${g.name}"`).join(", ")})`,
         },
       ],
     };

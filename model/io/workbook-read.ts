@@ -248,9 +248,10 @@ function readBook(bytes: Uint8Array, fileName: string, format: "xlsx" | "xls", l
       errors.push({
         file: fileName,
         sheet: sheet.name,
-        message: `could not be read: its XML holds ${sheet.valueCells.toLocaleString("en-US")} cells with values but only ${read.toLocaleString(
-          "en-US",
-        )} could be parsed (not laid out as Excel writes it?); open it in Excel or LibreOffice and save it again as .xlsx`,
+        message:
+          `could not be read: its XML holds ${sheet.valueCells.toLocaleString("en-US")} cells with values but only ` +
+          `${read.toLocaleString("en-US")} could be parsed (not laid out as Excel writes it?); ` +
+          "open it in Excel or LibreOffice and save it again as .xlsx",
       });
   }
   if (errors.length) return { ok: false, errors };

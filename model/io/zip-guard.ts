@@ -291,7 +291,8 @@ function inflateEntry(bytes: Uint8Array, e: Entry, budget: { left: number; limit
   if (!ended && e.size > 0) throw new Refusal(`cannot be read as an .xlsx workbook (damaged or truncated?): part ${e.name} is cut short`);
   if (produced !== e.size)
     throw new Refusal(
-      `cannot be read as an .xlsx workbook (damaged?): part ${e.name} inflates to ${fmt(produced)} bytes, not the ${fmt(e.size)} it declares`,
+      `cannot be read as an .xlsx workbook (damaged?): part ${e.name} inflates to ${fmt(produced)} bytes, ` +
+        `not the ${fmt(e.size)} it declares`,
     );
 }
 

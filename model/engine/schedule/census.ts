@@ -244,7 +244,8 @@ export function parseCensusRows(
           row: 1,
           column: "(header)",
           message:
-            "no header row naming the columns schedule (or pay plan), lane (or education level), step and headcount (or count/FTE) in the first 50 rows",
+            "no header row naming the columns schedule (or pay plan), lane (or education level), step and headcount " +
+            "(or count/FTE) in the first 50 rows",
         },
       ],
     };
@@ -254,7 +255,8 @@ export function parseCensusRows(
     err(
       header.row + 1,
       second,
-      `columns ${columnLetter(first)} ("${headerText(first)}") and ${columnLetter(second)} ("${headerText(second)}") both give the ${FIELD_NAME[field]}; keep one`,
+      `columns ${columnLetter(first)} ("${headerText(first)}") and ${columnLetter(second)} ("${headerText(second)}") ` +
+        `both give the ${FIELD_NAME[field]}; keep one`,
     );
   if (errors.length) return { ok: false, errors };
 
@@ -296,7 +298,8 @@ export function parseCensusRows(
         err(
           rowNo,
           col.get("lane")!,
-          `unknown lane "${laneRaw.slice(0, 40)}" for ${schedule} (expected one of ${[...(lanes.get(schedule)?.values() ?? [])].join(", ")})`,
+          `unknown lane "${laneRaw.slice(0, 40)}" for ${schedule} ` +
+            `(expected one of ${[...(lanes.get(schedule)?.values() ?? [])].join(", ")})`,
         );
     }
 
