@@ -365,6 +365,16 @@ function sumExact(cells: Record<string, { exact: Decimal }>, years: number[]): D
   return years.map((fy) => cells[fyKey(fy)]!.exact).reduce((a, b) => a.plus(b));
 }
 
+/**
+ * A displayed cell from its unrounded dollars. The dollars are rounded to cents first: a
+ * spreadsheet multiplying doubles gets 12,752,499.9999999 for 5,101 x $100,000 x 2.5% (exactly
+ * $12,752,500), which would show 12,752 where the engine shows 12,753; no input carries more than
+ * cents of meaning, so ROUND(x, 2) restores the exact value before the display rounding.
+ */
+export function displayRoundFormula(dollarsRef: string, rounding: Scenario["settings"]["rounding"]): string {
+  return `${rounding === "truncate" ? "ROUNDDOWN" : "ROUND"}(ROUND(${dollarsRef},2)/1000,0)`;
+}
+
 function costTableSheet(blocks: ScenarioSheets[], scenarios: Scenario[], options: ExportOptions): XLSX.WorkSheet {
   const cached = options.cachedValues !== "none";
   const rows: Row[] = [[text(`Fiscal Impact Statement: ${scenarios[0]!.agreement.name}`)], [text("($ thousands)")]];
@@ -373,7 +383,6 @@ function costTableSheet(blocks: ScenarioSheets[], scenarios: Scenario[], options
   blocks.forEach((b, k) => {
     const scenario = scenarios[k]!;
     const years = scenario.agreement.fiscalYears;
-    const round = scenario.settings.rounding === "truncate" ? "ROUNDDOWN" : "ROUND";
     const setCell = (r: number, c: number, cell: XLSX.CellObject) => {
       const row = (rows[r] ??= []);
       row[c] = cell;
@@ -392,7 +401,11 @@ function costTableSheet(blocks: ScenarioSheets[], scenarios: Scenario[], options
         setCell(
           r,
           c0 + 1 + j,
-          formula(`${round}(${ref}/1000,0)`, cached ? spreadsheetNumber(display.toString()) : undefined, THOUSANDS_FORMAT),
+          formula(
+            displayRoundFormula(ref, scenario.settings.rounding),
+            cached ? spreadsheetNumber(display.toString()) : undefined,
+            THOUSANDS_FORMAT,
+          ),
         );
       });
     });
@@ -427,7 +440,9 @@ function notesSheet(blocks: ScenarioSheets[], scenarios: Scenario[]): XLSX.WorkS
     add("Rounding rule");
     add(result.roundingRule);
     add(
-      `Cost Table cell = ${scenario.settings.rounding === "truncate" ? "ROUNDDOWN" : "ROUND"}(unrounded dollars / 1000, 0); a Total is the rounded sum of the unrounded fiscal-year values, so it may differ from the sum of the displayed cells.`,
+      `Cost Table cell = ${displayRoundFormula("unrounded dollars", scenario.settings.rounding)}: the dollars are rounded to cents ` +
+        "first, so an exact $500 tie rounds as the engine rounds it. A Total is the rounded sum of the unrounded fiscal-year values, " +
+        "so it may differ from the sum of the displayed cells.",
     );
     add("");
     add("Calibrated inputs", "Value", "Stated value", "Reason");
