@@ -2,7 +2,7 @@
  * The main-process side of every IPC channel, as a factory over its side effects (dialogs, file
  * system, window title), so tests drive it with fakes and a temp directory.
  *
- * For every call: sender check (top frame of our own file:// page) -> argument validation -> work.
+ * For every call: sender check (top frame of our own app://fis page) -> argument validation -> work.
  * Every outcome is a PlatformResult value; nothing throws across IPC. Files are named by opaque
  * tokens (files/tokens.ts): a path enters the token map only from a dialog the user answered or
  * from the recent-files list, so the renderer can never name a path itself.
@@ -50,7 +50,7 @@ export interface InvokeEventLike {
 }
 
 export interface PlatformDeps<E extends InvokeEventLike = InvokeEventLike> {
-  /** file:// URL of out/renderer/index.html: the only page whose IPC is honoured. */
+  /** app://fis/index.html (electron/app-origin.ts): the only page whose IPC is honoured. */
   rendererUrl: string;
   /** userData directory: holds autosave.json and recent.json. */
   userDataDir: string;

@@ -74,7 +74,7 @@ export function scheduleOptions(
     settings.sources = { ...defaults.sources, ...settings.sources, heldShare: { kind: "user", ref: "--held-share" } };
   }
   const gap = censusMembersGap(next, census);
-  return { scenario: next, options: { census, settings }, warnings: gap ? [gap.message] : [] };
+  return { scenario: next, options: { census, settings }, warnings: gap ? [`${gap.message} (input ${gap.paths.join(", ")})`] : [] };
 }
 
 /** Schedule method vs average-salary method, year by year, with the difference by part. */

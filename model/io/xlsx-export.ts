@@ -431,7 +431,12 @@ function notesSheet(blocks: ScenarioSheets[], scenarios: Scenario[]): XLSX.WorkS
     add("");
     const gap = blocks[k]!.censusPricing?.gap;
     if (gap) {
-      add("Census and members disagree", `census ${gap.census.toString()}, members ${gap.scenario.toString()}`, "", gap.message);
+      add(
+        "Census and members disagree",
+        `census ${gap.census.toString()}, members ${gap.scenario.toString()}`,
+        "",
+        `${gap.message} Inputs sheet: ${gap.paths.join(", ")}.`,
+      );
       add("");
     }
     add("Table notes");

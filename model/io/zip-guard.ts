@@ -263,9 +263,10 @@ function inflateEntry(bytes: Uint8Array, e: Entry, budget: { left: number; limit
   const take = (chunk: Uint8Array) => {
     produced += chunk.length;
     if (produced > e.size)
-      throw new Refusal(`part ${e.name} inflates to more than the ${fmt(e.size)} bytes its zip entry declares (a decompression bomb?)`);
+      throw new Refusal(`part ${e.name} unpacks to more than the ${fmt(e.size)} bytes its zip directory declares (a decompression bomb?)`);
     budget.left -= chunk.length;
-    if (budget.left < 0) throw new Refusal(`inflates to more than ${mb(budget.limit)} of XML; the limit is ${mb(budget.limit)}`);
+    if (budget.left < 0)
+      throw new Refusal(`unpacks to more than ${mb(budget.limit)}; the limit for a workbook is ${mb(budget.limit)} unpacked`);
     sink(chunk);
   };
   if (e.method === 0) {
@@ -364,7 +365,7 @@ function inspect(bytes: Uint8Array, limits: ZipLimits): XlsxInspection {
     declared += e.size;
     if (declared > limits.maxInflatedBytes)
       throw new Refusal(
-        `inflates to at least ${mb(declared)} by its own zip directory; the limit is ${mb(limits.maxInflatedBytes)} inflated`,
+        `unpacks to ${mb(declared)} or more (its zip directory says so); the limit for a workbook is ${mb(limits.maxInflatedBytes)} unpacked`,
       );
   }
   const get = (name: string) => byName.get(name.toLowerCase());

@@ -35,7 +35,7 @@ describe("electron.vite.config.ts", () => {
     expect(cfg.preload.build.externalizeDeps).toBe(false);
   });
 
-  it("renderer: renderer/index.html -> out/renderer with relative URLs for file://", () => {
+  it("renderer: renderer/index.html -> out/renderer with relative URLs (served as app://fis/)", () => {
     expect(cfg.renderer.root).toBe(resolve(root, "renderer"));
     expect(cfg.renderer.build.rolldownOptions.input).toBe(resolve(root, "renderer/index.html"));
     expect(cfg.renderer.build.outDir).toBe(resolve(root, "out/renderer"));
@@ -87,5 +87,9 @@ describe("electron-builder.yml", () => {
     expect(fuses).toMatch(/enableNodeOptionsEnvironmentVariable: false/);
     expect(fuses).toMatch(/enableNodeCliInspectArguments: false/);
     expect(fuses).toMatch(/onlyLoadAppFromAsar: true/);
+  });
+
+  it("turns off file:// extra privileges: the renderer is served from app://, not file:// (checklist #18)", () => {
+    expect(section("electronFuses")).toMatch(/^\s+grantFileProtocolExtraPrivileges: false$/m);
   });
 });

@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { RENDERER_URL } from "../../electron/app-origin";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { IPC_CHANNELS, type FileHandle, type IpcChannel, type PlatformResult } from "../../electron/ipc/contract";
 import {
@@ -29,7 +30,7 @@ beforeEach(async () => {
   docs = join(dir, "Documents");
   await mkdir(userData);
   await mkdir(docs);
-  rendererUrl = pathToFileURL(join(dir, "app", "out", "renderer", "index.html")).href;
+  rendererUrl = RENDERER_URL;
 });
 
 afterEach(async () => {
@@ -143,7 +144,8 @@ describe("sender check", () => {
   const strangers: [string, () => InvokeEventLike][] = [
     ["an https origin", () => ({ senderFrame: { url: "https://evil.example/index.html", parent: null } })],
     ["a dev server", () => ({ senderFrame: { url: "http://localhost:5173/", parent: null } })],
-    ["another local file", () => ({ senderFrame: { url: pathToFileURL(join(dir, "evil.html")).href, parent: null } })],
+    ["a local file", () => ({ senderFrame: { url: pathToFileURL(join(dir, "evil.html")).href, parent: null } })],
+    ["another app:// page", () => ({ senderFrame: { url: "app://fis/evil.html", parent: null } })],
     ["an iframe inside our page", () => ({ senderFrame: { url: rendererUrl, parent: { url: rendererUrl } } })],
     ["a destroyed frame", () => ({ senderFrame: null })],
   ];

@@ -37,7 +37,10 @@ describe("census headcount vs the scenario's members", () => {
     expect(gap?.scenario.toString()).toBe("5776"); // groups.wtu.members in the FIS
     // (10 - 5776) / 5776 = -0.99827...
     expect(gap?.share.toDecimalPlaces(5).toString()).toBe("-0.99827");
-    expect(gap?.message).toContain('the census "small.csv" has 10 members but the scenario has 5,776 (groups.wtu.members), -99.8%');
+    expect(gap?.message).toContain(
+      'the census "small.csv" has 10 members but the scenario\'s "Active members" is 5,776 (-99.8%, more than 1% apart)',
+    );
+    expect(gap?.paths).toEqual(["groups.wtu.members"]);
   });
 
   it("within 1% says nothing; just past 1% speaks", () => {
@@ -52,7 +55,8 @@ describe("census headcount vs the scenario's members", () => {
     writeFileSync(file, SMALL_CSV);
     const r = spawnSync(TSX, [CLI, "--method", "schedule", "--census", file, "--json"], { encoding: "utf8", timeout: 60_000 });
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain(`fis: warning: the census "${file}" has 10 members but the scenario has 5,776`);
+    expect(r.stderr).toContain(`fis: warning: the census "${file}" has 10 members but the scenario's "Active members" is 5,776`);
+    expect(r.stderr).toContain("(input groups.wtu.members)");
     expect(JSON.parse(r.stdout).lines[0].id).toBe("baseSalaryIncreases");
   });
 
@@ -60,7 +64,8 @@ describe("census headcount vs the scenario's members", () => {
     const bytes = exportWorkbook([scheduleScenario()], { computeOptions: { scheduleMethod: { census: census(SMALL_CSV) } } });
     const notes = XLSX.utils.sheet_to_json<string[]>(XLSX.read(bytes).Sheets.Notes!, { header: 1 }).flat().join("\n");
     expect(notes).toContain("Census and members disagree");
-    expect(notes).toContain('the census "small.csv" has 10 members but the scenario has 5,776');
+    expect(notes).toContain('the census "small.csv" has 10 members but the scenario\'s "Active members" is 5,776');
+    expect(notes).toContain("Inputs sheet: groups.wtu.members.");
     const fine = exportWorkbook([scheduleScenario()], { computeOptions: { scheduleMethod: { census: referenceCensus() } } });
     expect(XLSX.utils.sheet_to_json<string[]>(XLSX.read(fine).Sheets.Notes!, { header: 1 }).flat().join("\n")).not.toContain("disagree");
   });
@@ -70,7 +75,7 @@ describe("census headcount vs the scenario's members", () => {
     expect(activeEntry(s).scenario.groups[0]!.members.value).toBe("5776");
     expect(s.notice?.kind).toBe("warning");
     expect(s.notice?.text).toContain('Imported the census in "small.csv"');
-    expect(s.notice?.details?.[0]).toContain("has 10 members but the scenario has 5,776");
+    expect(s.notice?.details?.[0]).toContain('has 10 members but the scenario\'s "Active members" is 5,776');
     const ok = reducer(initialState(), { type: "census", census: referenceCensus(), fileName: "ref.csv" });
     expect(ok.notice?.kind).toBe("info");
     expect(new Decimal(5776).toString()).toBe("5776");

@@ -47,12 +47,16 @@ describe("exact ties: the workbook rounds as the engine does", () => {
     });
   }
 
-  it.runIf(soffice)("LibreOffice: every case", () => {
-    for (const [label, scenario, , shown] of CASES) {
-      const wb = libreOfficeRecalc(soffice!, poisonCachedValues(exportWorkbook([scenario])));
-      expect(wb.Sheets["Cost Table"]!.B5!.v, label).toBe(shown);
-    }
-  }, 300_000);
+  it.runIf(soffice)(
+    "LibreOffice: every case",
+    () => {
+      for (const [label, scenario, , shown] of CASES) {
+        const wb = libreOfficeRecalc(soffice!, poisonCachedValues(exportWorkbook([scenario])));
+        expect(wb.Sheets["Cost Table"]!.B5!.v, label).toBe(shown);
+      }
+    },
+    300_000,
+  );
 
   it("the Cost Table formula rounds dollars to cents before the display unit", () => {
     const ct = XLSX.read(exportWorkbook([fisAsPublished()]), { cellFormula: true }).Sheets["Cost Table"]!;

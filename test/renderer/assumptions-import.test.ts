@@ -57,7 +57,7 @@ describe("Import assumptions… (file command)", () => {
     const before = activeEntry(h.state()).scenario;
     await importAssumptionsFile(h.ctx);
     expect(h.state().notice?.kind).toBe("error");
-    expect(h.state().notice?.details?.[0]).toMatch(/^bomb\.xlsx: inflates to at least .* the limit is 20 MB/);
+    expect(h.state().notice?.details?.[0]).toMatch(/^bomb\.xlsx: unpacks to 300 MB or more .* the limit for a workbook is 20 MB/);
     expect(activeEntry(h.state()).scenario).toBe(before);
   });
 

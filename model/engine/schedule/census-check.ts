@@ -42,14 +42,19 @@ export function censusMembersGap(scenario: Scenario, census: Census): CensusMemb
   const share = members.isZero() ? new Decimal(1) : gap.div(members);
   const paths = groups.map((g) => `groups.${g.id}.members`);
   const pct = `${share.isNegative() ? "" : "+"}${share.times(100).toDecimalPlaces(1).toFixed(1)}%`;
+  const labels = groups.map((g) => `"${g.members.label}"`);
+  const scenarioSays =
+    labels.length === 1
+      ? `the scenario's ${labels[0]} is ${count(members)}`
+      : `the scenario's members (${labels.join(" + ")}) add up to ${count(members)}`;
   return {
     census: headcount,
     scenario: members,
     paths,
     share,
     message:
-      `the census "${census.label}" has ${count(headcount)} members but the scenario has ${count(members)} (${paths.join(" + ")}), ` +
-      `${pct}, more than 1% apart: the salary lines are costed from the census and bonus, benefits and the other per-member lines ` +
-      `from the scenario's members, so the table mixes two workforces. Check the census or the members input.`,
+      `the census "${census.label}" has ${count(headcount)} members but ${scenarioSays} (${pct}, more than 1% apart): ` +
+      "the salary lines are costed from the census and bonus, benefits and the other per-member lines from the scenario's members, " +
+      "so the table mixes two workforces. Check the census or the members input.",
   };
 }
