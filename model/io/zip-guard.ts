@@ -365,7 +365,8 @@ function inspect(bytes: Uint8Array, limits: ZipLimits): XlsxInspection {
     declared += e.size;
     if (declared > limits.maxInflatedBytes)
       throw new Refusal(
-        `unpacks to ${mb(declared)} or more (its zip directory says so); the limit for a workbook is ${mb(limits.maxInflatedBytes)} unpacked`,
+        `unpacks to ${mb(declared)} or more (its zip directory says so); ` +
+          `the limit for a workbook is ${mb(limits.maxInflatedBytes)} unpacked`,
       );
   }
   const get = (name: string) => byName.get(name.toLowerCase());

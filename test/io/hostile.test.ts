@@ -60,7 +60,8 @@ describe("malformed files", () => {
 
   it("a CSV that is not UTF-8", () => {
     const latin1 = new Uint8Array([...utf8("schedule,lane,step,headcount\nET15-10M,Bachelors,1,"), 0xe9, 0xff, 0x0a]);
-    expect(errorsOf(importCensus(latin1, "latin1.csv"))[0]!.message).toMatch(/^is not valid UTF-8: byte 0xE9 at offset 50 \(line 2\)/); // 29 + 21 bytes before it
+    // 29 + 21 bytes come before it.
+    expect(errorsOf(importCensus(latin1, "latin1.csv"))[0]!.message).toMatch(/^is not valid UTF-8: byte 0xE9 at offset 50 \(line 2\)/);
   });
 });
 

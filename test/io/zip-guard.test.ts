@@ -63,7 +63,9 @@ describe("what the guard counts is what SheetJS reads", () => {
   });
 
   it("counts tags split across inflate chunks and namespace prefixes (x:c is a cell)", () => {
-    const prefixed = `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>${CENSUS_ROWS.replace(/<(\/?)(row|c|v|is|t)\b/g, "<$1x:$2")}</x:sheetData></x:worksheet>`;
+    const ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const rows = CENSUS_ROWS.replace(/<(\/?)(row|c|v|is|t)\b/g, "<$1x:$2");
+    const prefixed = `<?xml version="1.0"?><x:worksheet xmlns:x="${ns}"><x:sheetData>${rows}</x:sheetData></x:worksheet>`;
     const r = inspectXlsx(zipOf(censusWorkbookParts(() => [...prefixed].map((ch) => bytesOf(ch)))), DEFAULT_READ_LIMITS);
     expect(r.ok && r.value.sheets[0]).toMatchObject({ rows: 2, cells: 8, valueCells: 8 });
   });
