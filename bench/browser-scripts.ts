@@ -77,9 +77,15 @@ export function armEdit(arm: EditArm): string {
   const t = { t0: null, t1: null, t2: null, t3: null };
   const esc = (s) => (window.CSS && CSS.escape ? CSS.escape(s) : s);
   const inputCell = () => document.querySelector('.inputs-grid [row-id="' + esc(a.inputPath) + '"] [col-id="value"]');
-  const fisCell = () => document.querySelector('[data-testid="' + a.fisGrid + '"] [row-id="' + esc(a.line) + '"] [col-id="' + esc(a.column) + '"]');
+  const fisCell = () =>
+    document.querySelector('[data-testid="' + a.fisGrid + '"] [row-id="' + esc(a.line) + '"] [col-id="' + esc(a.column) + '"]');
   window.__benchPending = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { cleanup(); reject(new Error("edit timing: no update within 15 s (t=" + JSON.stringify(t) + ", input cell " + JSON.stringify(inputCell() && inputCell().textContent) + ", fis cell " + JSON.stringify(fisCell() && fisCell().textContent) + ")")); }, 15000);
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error("edit timing: no update within 15 s (t=" + JSON.stringify(t) +
+        ", input cell " + JSON.stringify(inputCell() && inputCell().textContent) +
+        ", fis cell " + JSON.stringify(fisCell() && fisCell().textContent) + ")"));
+    }, 15000);
     const onKey = (e) => { if (e.key === "Enter" && t.t0 === null) { t.t0 = performance.now(); check(); } };
     const check = () => {
       if (t.t0 === null) return;
@@ -137,13 +143,18 @@ export function armCensusImport(wantText: string): string {
   let observer = null;
   try {
     observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (t.t0 !== null && e.startTime >= t.t0) t.longTasks.push({ startMs: e.startTime - t.t0, durationMs: e.duration });
+      for (const e of list.getEntries())
+        if (t.t0 !== null && e.startTime >= t.t0) t.longTasks.push({ startMs: e.startTime - t.t0, durationMs: e.duration });
     });
     observer.observe({ type: "longtask", buffered: false });
     t.longTaskSupported = true;
   } catch (e) {}
   window.__benchPending = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { cleanup(); reject(new Error("census import timing: nothing within 120 s (t=" + JSON.stringify(t) + ", heading " + JSON.stringify(heading()) + ", message " + JSON.stringify(message()) + ")")); }, 120000);
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error("census import timing: nothing within 120 s (t=" + JSON.stringify(t) +
+        ", heading " + JSON.stringify(heading()) + ", message " + JSON.stringify(message()) + ")"));
+    }, 120000);
     const heading = () => { const h = document.querySelector('[data-testid="schedule-panel"] h3'); return h ? h.textContent : null; };
     const message = () => { const m = document.querySelector('[data-testid="message-bar"]'); return m ? m.textContent : null; };
     const onChange = (e) => { if (t.t0 === null && e.target && e.target.type === "file") { t.t0 = performance.now(); check(); } };
@@ -163,7 +174,11 @@ export function armCensusImport(wantText: string): string {
       }
     };
     const mutations = new MutationObserver(check);
-    const cleanup = () => { clearTimeout(timer); running = false; mutations.disconnect(); if (observer) observer.disconnect(); window.removeEventListener("change", onChange, true); };
+    const cleanup = () => {
+      clearTimeout(timer); running = false; mutations.disconnect();
+      if (observer) observer.disconnect();
+      window.removeEventListener("change", onChange, true);
+    };
     window.addEventListener("change", onChange, true);
     mutations.observe(document.body, { subtree: true, childList: true, characterData: true });
   });

@@ -1,5 +1,5 @@
 /**
- * Timing: warm-up runs first (JIT, caches, lazy module state), then timed runs; we report the
+ * Timing: warm-up runs first (JIT, caches, lazy module state), then timed runs; the report gives the
  * median because a single GC pause or scheduler hiccup on a 2-core box moves the mean and max,
  * and keep min and max so those hiccups stay visible.
  */

@@ -29,7 +29,7 @@ export interface Comparison {
   label: string;
   ours: { caseId: string; medianMs: number };
   theirs: { caseId: string; medianMs: number; engine: string };
-  /** ours / theirs: below 1 means we are faster. */
+  /** ours (the engine) / theirs (the spreadsheet): below 1 means the engine is faster. */
   ratio: number;
   note: string;
 }

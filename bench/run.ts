@@ -1,8 +1,8 @@
 /**
- * npm run bench [-- --quick] [--only engine,analysis,io,spreadsheets,browser] [--dist DIR] [--markdown]
+ * npm run bench [-- --quick] [--only engine,analysis,io,spreadsheets,browser,cli] [--dist DIR] [--markdown]
  *
  * --quick: a fifth of the runs (never fewer than 3); --only: some groups; --dist: measure that web
- * build as it is; --markdown: also print the table as Markdown for the README Performance section.
+ * build as it is; --markdown: also print the table as Markdown for bench/README.md.
  *
  * Prints a table and writes bench/results.json. A script, not a test: timings depend on the
  * machine, so they are recorded with the machine rather than asserted.
@@ -12,12 +12,13 @@ import os from "node:os";
 import path from "node:path";
 import { analysisCases } from "./cases/analysis";
 import { browserCases } from "./cases/browser";
+import { cliCases } from "./cases/cli";
 import { makeContext, type BenchContext } from "./cases/context";
 import { engineCases } from "./cases/engine";
 import { ioCases } from "./cases/io";
 import { spreadsheetCases, spreadsheetComparisons } from "./cases/spreadsheets";
 import { describeMachine } from "./machine";
-import { REPO_ROOT } from "./optional";
+import { REPO_ROOT } from "./paths";
 import { formatMarkdown, formatReport } from "./report";
 import { failed, type BenchResults, type CaseResult } from "./results";
 
@@ -27,6 +28,7 @@ const GROUPS: Record<string, (ctx: BenchContext) => Promise<CaseResult[]>> = {
   io: ioCases,
   spreadsheets: spreadsheetCases,
   browser: browserCases,
+  cli: cliCases,
 };
 
 async function main(): Promise<void> {

@@ -1,14 +1,12 @@
 /**
- * The workbook the spreadsheet engines recompute: model/io's exported reference workbook when
- * that module exists and its workbook carries formulas, else the bench's own formula workbook.
- * Either way the result says which one was used, and where the 45 table cells are so each
- * engine's answer can be checked against ours before its time is compared.
+ * The workbook the spreadsheet engines recompute: the reference workbook as model/io exports it,
+ * with no cached values, and where its 45 table cells and the FY2026 raise are, so each engine's
+ * answer can be checked against the engine's before its time is compared.
  */
 import * as XLSX from "xlsx";
-import { buildFormulaWorkbook, FORMULA_LINES } from "./formula-workbook";
 import { countFormulas } from "./spreadsheet-sheets";
-import { computeTable, type Scenario, type TableResult } from "../model/engine/index";
-import { loadExport } from "./optional";
+import { computeTable, type TableResult } from "../model/engine/index";
+import { exportWorkbook } from "../model/io";
 import { raisePathFor, referenceScenario } from "./reference";
 
 export interface TableLocation {
@@ -27,33 +25,12 @@ export interface WorkbookSource {
   table: TableLocation | null;
   /** The FY2026 raise input, for the edit timing: sheet + A1 address. */
   raiseInput: { sheet: string; address: string } | null;
-  /** Why the exported workbook was not used, when it was not. */
-  fallbackReason?: string;
 }
 
 const COLUMNS = ["FY2025", "FY2026", "FY2027", "FY2028", "Total"];
 
-function benchWorkbook(fallbackReason: string): WorkbookSource {
-  const built = buildFormulaWorkbook(referenceScenario());
-  const bytes = XLSX.write(built.workbook, { type: "buffer", bookType: "xlsx" }) as Uint8Array;
-  const workbook = XLSX.read(bytes, { type: "buffer", cellFormula: true });
-  const cells: TableLocation["cells"] = {};
-  for (const id of FORMULA_LINES) cells[id] = Object.fromEntries(COLUMNS.map((c, i) => [c, `${"BCDEF"[i]}${built.lineRow[id]}`]));
-  return {
-    origin: "bench formula workbook (bench/formula-workbook.ts)",
-    bytes,
-    workbook,
-    formulas: countFormulas(workbook),
-    table: { sheet: "Display", cells, unit: "thousands" },
-    raiseInput: { sheet: "Inputs", address: built.inputCell["FY2026 raise"]! },
-    fallbackReason,
-  };
-}
-
-type ExportWorkbook = (scenarios: Scenario[], options?: { cachedValues?: "engine" | "none" }) => Uint8Array;
-
 /**
- * Finds the FIS table on the exported workbook's "Cost Table" sheet by matching our line labels
+ * Finds the FIS table on the exported workbook's "Cost Table" sheet by matching the engine's line labels
  * in column A (first scenario block: FY columns follow the label), and the FY2026 raise on
  * "Inputs" by its Path column, so a layout change shows up as "not located", never as wrong cells.
  */
@@ -98,25 +75,17 @@ export function namedExpressions(workbook: XLSX.WorkBook): { name: string; expre
   return (workbook.Workbook?.Names ?? []).filter((n) => n.Sheet === undefined).map((n) => ({ name: n.Name, expression: `=${n.Ref}` }));
 }
 
-export async function referenceWorkbook(): Promise<WorkbookSource> {
-  const loaded = await loadExport<ExportWorkbook>("model/io", "exportWorkbook");
-  if (!loaded.ok) return benchWorkbook(loaded.reason);
-  try {
-    // No cached values: a reader that shows the right numbers must have recalculated them.
-    const bytes = loaded.value([referenceScenario()], { cachedValues: "none" });
-    const workbook = XLSX.read(bytes, { type: "buffer", cellFormula: true });
-    const formulas = countFormulas(workbook);
-    if (formulas === 0) return benchWorkbook("the exported workbook holds values only, no formulas to recompute");
-    const { table, raiseInput } = locateExported(workbook, computeTable(referenceScenario()));
-    return {
-      origin: `exportWorkbook([fisAsPublished()], {cachedValues: "none"}) from ${loaded.file}`,
-      bytes,
-      workbook,
-      formulas,
-      table,
-      raiseInput,
-    };
-  } catch (e) {
-    return benchWorkbook(`exportWorkbook threw: ${(e as Error).message.split("\n")[0]}`);
-  }
+export function referenceWorkbook(): WorkbookSource {
+  // No cached values: a reader that shows the right numbers must have recalculated them.
+  const bytes = exportWorkbook([referenceScenario()], { cachedValues: "none" });
+  const workbook = XLSX.read(bytes, { type: "buffer", cellFormula: true });
+  const { table, raiseInput } = locateExported(workbook, computeTable(referenceScenario()));
+  return {
+    origin: 'exportWorkbook([fisAsPublished()], {cachedValues: "none"}) (model/io/xlsx-export.ts)',
+    bytes,
+    workbook,
+    formulas: countFormulas(workbook),
+    table,
+    raiseInput,
+  };
 }

@@ -1,5 +1,5 @@
 /**
- * Hardening for the one window we own. Each rule names the threat it stops and its item in Electron's
+ * Hardening for the app's one window. Each rule names the threat it stops and its item in Electron's
  * security checklist (docs/tutorial/security.md). The decisions are pure functions (unit-tested in
  * plain Node); the install* functions only wire them to Electron objects, which are passed in, so
  * this module imports nothing from Electron at runtime.
@@ -8,7 +8,7 @@ import type { App, Session, WebContents } from "electron";
 import { APP_SCHEME } from "./app-origin";
 
 /**
- * Checklist #7. Everything comes from our own bundle ('self' = the app://fis origin, app-protocol.ts):
+ * Checklist #7. Everything comes from the app's own bundle ('self' = the app://fis origin, app-protocol.ts):
  * no remote scripts, no eval, no plugins, no <base> tricks, no framing, no form posts.
  * style-src needs 'unsafe-inline' because AG Grid sets inline style attributes and injects <style>
  * elements for row/column positioning and theming; scripts stay strict, which is what matters.
@@ -57,7 +57,7 @@ export function isSameRendererDocument(url: string | undefined | null, rendererU
 }
 
 /**
- * Checklist #13: the window may only (re)load our own page. Links, redirects, `location = ...`,
+ * Checklist #13: the window may only (re)load the app's own page. Links, redirects, `location = ...`,
  * drag-and-dropped files and frame navigations to anything else are cancelled.
  */
 export function isAllowedNavigation(url: string | undefined | null, rendererUrl: string): boolean {
@@ -71,7 +71,7 @@ export interface SenderFrameLike {
 }
 
 /**
- * Checklist #17: an IPC message is honoured only from the top-level frame of our own renderer page.
+ * Checklist #17: an IPC message is honoured only from the top-level frame of the app's own renderer page.
  * A null frame (navigated away or destroyed), an iframe, or any other URL (http:, https:, data:,
  * file:, another app:// page) is refused.
  */
@@ -81,7 +81,7 @@ export function isTrustedSender(frame: SenderFrameLike | null | undefined, rende
   return isSameRendererDocument(frame.url, rendererUrl);
 }
 
-/** Returns headers with our CSP replacing any the response carried (header names are case-insensitive). */
+/** Returns headers with the app's CSP replacing any the response carried (header names are case-insensitive). */
 export function withContentSecurityPolicy(headers: Record<string, string | string[]> | undefined): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
@@ -110,8 +110,8 @@ export function installSessionSecurity(session: Session): void {
 
 /**
  * Per-webContents rules:
- * - #13 will-navigate / will-redirect / will-frame-navigate: cancelled unless to our own page;
- * - #14 window.open and target=_blank: denied (we never open a second window or an external URL);
+ * - #13 will-navigate / will-redirect / will-frame-navigate: cancelled unless to the app's own page;
+ * - #14 window.open and target=_blank: denied (the app never opens a second window or an external URL);
  * - #12 <webview>: attaching one is refused (webviewTag is also false in the window options).
  */
 export function hardenWebContents(contents: WebContents, rendererUrl: string): void {

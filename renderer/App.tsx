@@ -118,7 +118,7 @@ export function App() {
       if ((key === "z" || key === "y") && isTextField(e.target)) return;
       if (key === "z" && !e.shiftKey) dispatch({ type: "undo" });
       else if (key === "y" || (key === "z" && e.shiftKey)) dispatch({ type: "redo" });
-      else if (key === "s") e.shiftKey ? actions.saveAs() : actions.save();
+      else if (key === "s") (e.shiftKey ? actions.saveAs : actions.save)();
       else if (key === "o") actions.open();
       else return;
       e.preventDefault();
@@ -180,7 +180,10 @@ export function App() {
       {recover && recoverable && (
         <div className="notice notice-recover" data-testid="recover-banner">
           {recoverable.ok
-            ? `Recover unsaved work from ${new Date(recover.savedAt).toLocaleString()}?${recoverable.skipped.length ? ` (${recoverable.skipped.length} scenario(s) in it can no longer be read and will be skipped.)` : ""}`
+            ? `Recover unsaved work from ${new Date(recover.savedAt).toLocaleString()}?` +
+              (recoverable.skipped.length
+                ? ` (${recoverable.skipped.length} scenario(s) in it can no longer be read and will be skipped.)`
+                : "")
             : `Unsaved work from ${new Date(recover.savedAt).toLocaleString()} cannot be recovered: ${recoverable.error}`}
           {recoverable.ok && (
             <button
@@ -192,7 +195,9 @@ export function App() {
                     type: "notice",
                     notice: {
                       kind: "error",
-                      text: `Recovered ${recoverable.scenarios.length} scenario(s); skipped ${recoverable.skipped.length} that no longer validate.`,
+                      text:
+                        `Recovered ${recoverable.scenarios.length} scenario(s); skipped ${recoverable.skipped.length} that no longer ` +
+                        `validate.`,
                       details: recoverable.skipped,
                     },
                   });

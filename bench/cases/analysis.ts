@@ -1,36 +1,22 @@
 /**
- * The analysis module's sweeps (model/engine/analysis, found at run time): the full sensitivity run
+ * The analysis module's sweeps (model/engine/analysis): the full sensitivity run
  * (tornado: every numeric input moved down and up, each a full costing) and the 21 x 21 two-way
  * raise table (FY2026 x FY2027 raises 0%..10% by 0.5 points, 441 costings).
  */
-import { Decimal } from "../../model/engine/decimal";
-import type { ComputeOptions, Scenario } from "../../model/engine/index";
+import { tornado, twoWayTable } from "../../model/engine/analysis";
 import { measureSync } from "../measure";
-import { loadExports } from "../optional";
-import { failed, notAvailable, withTarget, type CaseResult } from "../results";
+import { failed, withTarget, type CaseResult } from "../results";
 import { referenceScenario } from "../reference";
+import { attributionCases } from "./attribution";
 import type { BenchContext } from "./context";
 
 const GROUP = "analysis";
 
-interface AnalysisApi extends Record<string, unknown> {
-  tornado: (scenario: Scenario, options?: ComputeOptions) => { bars: unknown[]; evaluations: number };
-  twoWayTable: (
-    scenario: Scenario,
-    request: { rowYear: number; columnYear: number },
-    options?: ComputeOptions,
-  ) => { values: Decimal[][]; evaluations: number };
-}
-
-export async function analysisCases(ctx: BenchContext): Promise<CaseResult[]> {
+export function analysisCases(ctx: BenchContext): Promise<CaseResult[]> {
   const tornadoId = "analysis.sensitivity";
   const tornadoLabel = "Sensitivity: tornado(fisAsPublished()), every input down and up";
   const twoWayId = "analysis.twoWay21x21";
   const twoWayLabel = "Two-way table: FY2026 x FY2027 raise, 21 x 21 (twoWayTable)";
-  const loaded = await loadExports<AnalysisApi>("model/engine/analysis", ["tornado", "twoWayTable"]);
-  if (!loaded.ok)
-    return [notAvailable(tornadoId, GROUP, tornadoLabel, loaded.reason), notAvailable(twoWayId, GROUP, twoWayLabel, loaded.reason)];
-  const { tornado, twoWayTable } = loaded.value;
   const scenario = referenceScenario();
   const out: CaseResult[] = [];
   try {
@@ -44,7 +30,7 @@ export async function analysisCases(ctx: BenchContext): Promise<CaseResult[]> {
       stats,
       target: withTarget(stats, "< 1 s (issue: well under a second)", 1000),
       note: "Each evaluation is setInputValue + a full computeTable with explanations.",
-      details: { module: loaded.files.join(", "), inputs: once.bars.length, evaluations: once.evaluations },
+      details: { inputs: once.bars.length, evaluations: once.evaluations },
     });
   } catch (e) {
     out.push(failed(tornadoId, GROUP, tornadoLabel, e));
@@ -63,7 +49,6 @@ export async function analysisCases(ctx: BenchContext): Promise<CaseResult[]> {
       stats,
       target: withTarget(stats, "< 1 s (issue: well under a second)", 1000),
       details: {
-        module: loaded.files.join(", "),
         cells,
         evaluations: once.evaluations,
         fourYearTotalAt10And10Percent: corner?.toFixed(2) ?? null,
@@ -73,5 +58,5 @@ export async function analysisCases(ctx: BenchContext): Promise<CaseResult[]> {
     out.push(failed(twoWayId, GROUP, twoWayLabel, e));
   }
   for (const r of out) ctx.log(`${r.id}: ${r.status}${r.reason ? ` (${r.reason})` : ""}`);
-  return out;
+  return Promise.resolve([...out, ...attributionCases(ctx)]);
 }

@@ -20,7 +20,7 @@ import { computeTable, Decimal, setInputValue } from "../../model/engine/index";
 import { armCensusImport, armEdit, firstPaintInit, READ_FIRST_PAINT } from "../browser-scripts";
 import { censusCsvText, censusXlsxBytes, personRows } from "../census-fixture";
 import { summarize } from "../measure";
-import { REPO_ROOT } from "../optional";
+import { REPO_ROOT } from "../paths";
 import { failed, notAvailable, withTarget, type CaseResult } from "../results";
 import { raisePathFor, referenceScenario } from "../reference";
 import { serveStatic } from "../static-server";
@@ -55,12 +55,9 @@ function newestMtime(dir: string): number {
 /**
  * A fresh web build: dist-web when it is newer than every renderer/ and model/ source, else the
  * bench's own build in the OS temp dir (rebuilt when stale). The bench never writes dist-web, so
- * it cannot pull the files from under another engineer's end-to-end run.
+ * it cannot pull the files from under an end-to-end run in progress.
  */
 async function ensureBuilt(ctx: BenchContext): Promise<{ ok: true; dir: string; builtMs: number | null } | { ok: false; reason: string }> {
-  if (!existsSync(path.join(REPO_ROOT, "vite.web.config.ts")))
-    return { ok: false, reason: "vite.web.config.ts does not exist yet (no browser build of the renderer)" };
-  if (!existsSync(path.join(REPO_ROOT, "renderer", "main.tsx"))) return { ok: false, reason: "renderer/main.tsx does not exist yet" };
   const sources = Math.max(newestMtime(path.join(REPO_ROOT, "renderer")), newestMtime(path.join(REPO_ROOT, "model")));
   const fresh = (dir: string) => existsSync(path.join(dir, "index.html")) && statSync(path.join(dir, "index.html")).mtimeMs >= sources;
   if (fresh(DIST)) return { ok: true, dir: DIST, builtMs: null };
@@ -129,7 +126,8 @@ async function firstPaint(ctx: BenchContext, browser: Browser, url: string, dist
         await page.goto(url, { waitUntil: "load" });
         if (!(await poll(page, "window.__bench && window.__bench.gridFrame !== null", 30_000))) {
           throw new Error(
-            `the FIS grid never showed ${CELLS} cells (saw ${await page.evaluate("window.__bench && window.__bench.gridCells")}); page errors: ${errors.join("; ") || "none"}`,
+            `the FIS grid never showed ${CELLS} cells (saw ${await page.evaluate("window.__bench && window.__bench.gridCells")}); ` +
+              `page errors: ${errors.join("; ") || "none"}`,
           );
         }
         // FCP is reported a little after the paint itself.
@@ -169,7 +167,9 @@ async function firstPaint(ctx: BenchContext, browser: Browser, url: string, dist
       label: gridLabel,
       status: "ok",
       stats: grid,
-      note: "Until the frame after the last of the 45 computed cells appears in the DOM (MutationObserver installed before any page script).",
+      note:
+        "Until the frame after the last of the 45 computed cells appears in the DOM (MutationObserver installed before any page " +
+        "script).",
       details: {
         toDomMedianMs: summarize(
           samples.map((s) => s.gridDom),
@@ -279,7 +279,9 @@ async function editInBrowser(ctx: BenchContext, browser: Browser, url: string): 
         status: "ok",
         stats: total,
         target: withTarget(total, "< 50 ms", 50),
-        note: "Enter keydown reaching the page -> the inputs grid and the live FIS table above it (Inputs screen) both show the edit -> next frame. No tab switch.",
+        note:
+          "Enter keydown reaching the page -> the inputs grid and the live FIS table above it (Inputs screen) both show the edit -> " +
+          "next frame. No tab switch.",
         details: {
           editToInputsGridMedianMs: inputs.medianMs,
           enterToFisCellInDomMedianMs: summarize(
@@ -299,7 +301,9 @@ async function editInBrowser(ctx: BenchContext, browser: Browser, url: string): 
         status: "ok",
         stats: inputs,
         target: withTarget(inputs, "< 50 ms", 50),
-        note: "Same runs as edit.browser, up to the inputs grid cell: the edit applied, the table recomputed (memoized by scenario, once for both grids), both grids updated; paint follows at the next frame.",
+        note:
+          "Same runs as edit.browser, up to the inputs grid cell: the edit applied, the table recomputed (memoized by scenario, once " +
+          "for both grids), both grids updated; paint follows at the next frame.",
       },
       {
         id: tabId,
@@ -307,7 +311,9 @@ async function editInBrowser(ctx: BenchContext, browser: Browser, url: string): 
         label: tabLabel,
         status: "ok",
         stats: tabTotal,
-        note: "The user edits, then opens the Table tab: the tab click builds the Table tab's AG Grid anew. Secondary: the Inputs screen shows the table itself.",
+        note:
+          "The user edits, then opens the Table tab: the tab click builds the Table tab's AG Grid anew. Secondary: the Inputs screen " +
+          "shows the table itself.",
         details: {
           editToInputsGridMedianMs: summarize(
             viaTab.map((x) => x.t1 - x.t0),
@@ -392,7 +398,9 @@ async function censusImportInBrowser(ctx: BenchContext, browser: Browser, url: s
     const id = `browser.censusImport100k.${k.kind}`;
     const gapId = `${id}.longestFrameGap`;
     const mib = (k.file.buffer.byteLength / 1024 / 1024).toFixed(1);
-    const label = `Import census… of a 100,000-row ${k.kind === "csv" ? "CSV" : "xlsx"} (${mib} MiB): file chosen → the census screen shows 100,000 members (painted)`;
+    const label =
+      `Import census… of a 100,000-row ${k.kind === "csv" ? "CSV" : "xlsx"} (${mib} MiB): file chosen → the census screen shows ` +
+      `100,000 members (painted)`;
     const gapLabel = `the same runs: longest gap between frames on the main thread while importing`;
     try {
       const warmup = 1;
@@ -437,7 +445,9 @@ async function censusImportInBrowser(ctx: BenchContext, browser: Browser, url: s
           label,
           status: "ok",
           stats: total,
-          note: "A fresh page per run on the census screen; from the file input's change event to the frame after the heading reads 100,000 members. The file's bytes reach the page before the change event, so the DevTools transfer is not counted.",
+          note:
+            "A fresh page per run on the census screen; from the file input's change event to the frame after the heading reads " +
+            "100,000 members. The file's bytes reach the page before the change event, so the DevTools transfer is not counted.",
           details,
         },
         {
@@ -446,7 +456,9 @@ async function censusImportInBrowser(ctx: BenchContext, browser: Browser, url: s
           label: gapLabel,
           status: "ok",
           stats: gap,
-          note: "requestAnimationFrame gaps from the change event to the frame after the census shows; a long task (PerformanceObserver) is in details. About 17 ms is a frame at 60 Hz.",
+          note:
+            "requestAnimationFrame gaps from the change event to the frame after the census shows; a long task (PerformanceObserver) " +
+            "is in details. About 17 ms is a frame at 60 Hz.",
           details,
         },
       );

@@ -61,7 +61,9 @@ function recomputeSchedule(ctx: BenchContext, people: number): CaseResult {
       status: "ok",
       stats,
       target: withTarget(stats, "< 20 ms", 20),
-      note: "Schedule costing sums headcount by (schedule, lane, printed column) first, so time grows with distinct census cells, not people.",
+      note:
+        "Schedule costing sums headcount by (schedule, lane, printed column) first, so time grows with distinct census cells, not " +
+        "people.",
       details: {
         censusCells: census.cells.length,
         people: headcount,
@@ -137,7 +139,9 @@ function sweep(ctx: BenchContext): CaseResult {
       status: "ok",
       stats,
       target: withTarget(stats, "< 1 s", 1000),
-      note: "Each scenario is built with setInputValue (two edits) and fully recomputed with explanations; the sweep keeps the four-year TOTAL COST.",
+      note:
+        "Each scenario is built with setInputValue (two edits) and fully recomputed with explanations; the sweep keeps the four-year " +
+        "TOTAL COST.",
       details: { scenarios: last.count, fourYearTotalMin: last.min, fourYearTotalMax: last.max },
     };
   } catch (e) {

@@ -1,15 +1,15 @@
 /**
  * File cases: the reference workbook out and back in (model/io), and a 100,000-row census in as
- * CSV (model/engine/schedule parseCensusCsv) and as xlsx (model/io importCensus). model/io functions are
- * found at run time (bench/optional.ts); their results are checked, not only timed: the imported
- * scenario must reproduce the table, the imported census must hold every person.
+ * CSV (model/engine/schedule parseCensusCsv) and as xlsx (model/io importCensus). Results are
+ * checked, not only timed: the imported scenario must reproduce the table, the imported census
+ * must hold every person.
  */
 import * as XLSX from "xlsx";
-import { computeTable, type Scenario } from "../../model/engine/index";
-import { censusHeadcount, parseCensusCsv, type Census } from "../../model/engine/schedule";
+import { computeTable } from "../../model/engine/index";
+import { censusHeadcount, parseCensusCsv } from "../../model/engine/schedule";
+import { exportWorkbook, importAssumptions, importCensus } from "../../model/io";
 import { censusCsvText, censusXlsxBytes, personRows } from "../census-fixture";
 import { measureSync } from "../measure";
-import { loadExport } from "../optional";
 import { failed, notAvailable, withTarget, type CaseResult } from "../results";
 import { publishedCellCount, publishedMismatches, referenceScenario } from "../reference";
 import type { BenchContext } from "./context";
@@ -17,30 +17,19 @@ import type { BenchContext } from "./context";
 const GROUP = "io";
 const PEOPLE = 100_000;
 
-type Checked<T> = { ok: true; value: T } | { ok: false; errors: { message: string }[] };
-type ExportWorkbook = (scenarios: Scenario[]) => Uint8Array;
-type ImportAssumptions = (bytes: Uint8Array, fileName: string, base: Scenario) => Checked<Scenario | { scenario: Scenario }>;
-type ImportCensus = (bytes: Uint8Array, fileName: string) => Checked<Census | { census: Census }>;
-
 const firstError = (r: { ok: false; errors: { message: string }[] }) =>
   `${r.errors.length} error(s), first: ${r.errors[0]?.message ?? "?"}`;
 const kib = (n: number) => Math.round(n / 1024);
 
-async function workbookCases(ctx: BenchContext): Promise<CaseResult[]> {
+function workbookCases(ctx: BenchContext): CaseResult[] {
   const out: CaseResult[] = [];
   const exportId = "io.export.referenceWorkbook";
   const exportLabel = "xlsx export of the reference workbook: exportWorkbook([fisAsPublished()])";
-  const exp = await loadExport<ExportWorkbook>("model/io", "exportWorkbook");
-  if (!exp.ok)
-    return [
-      notAvailable(exportId, GROUP, exportLabel, exp.reason),
-      notAvailable("io.import.referenceWorkbook", GROUP, "xlsx import of the reference workbook", exp.reason),
-    ];
   let bytes: Uint8Array;
   const scenario = referenceScenario();
   try {
-    bytes = exp.value([scenario]);
-    const stats = measureSync(() => exp.value([scenario]), { warmup: 3, runs: ctx.runs(20) });
+    bytes = exportWorkbook([scenario]);
+    const stats = measureSync(() => exportWorkbook([scenario]), { warmup: 3, runs: ctx.runs(20) });
     out.push({
       id: exportId,
       group: GROUP,
@@ -48,24 +37,18 @@ async function workbookCases(ctx: BenchContext): Promise<CaseResult[]> {
       status: "ok",
       stats,
       note: "Computes the table, writes Inputs / Calculation / Cost Table / Notes with formulas and cached values, zips.",
-      details: { module: exp.file, bytes: bytes.length, kib: kib(bytes.length) },
+      details: { bytes: bytes.length, kib: kib(bytes.length) },
     });
   } catch (e) {
     return [failed(exportId, GROUP, exportLabel, e)];
   }
   const importId = "io.import.referenceWorkbook";
   const importLabel = `xlsx import of the reference workbook: importAssumptions(exported bytes, "reference.xlsx", fisAsPublished())`;
-  const imp = await loadExport<ImportAssumptions>("model/io", "importAssumptions");
-  if (!imp.ok) {
-    out.push(notAvailable(importId, GROUP, importLabel, imp.reason));
-    return out;
-  }
   try {
-    const once = imp.value(bytes, "reference.xlsx", scenario);
+    const once = importAssumptions(bytes, "reference.xlsx", scenario);
     if (!once.ok) throw new Error(`importAssumptions rejected the exported workbook: ${firstError(once)}`);
-    const imported = "scenario" in once.value ? once.value.scenario : once.value;
-    const mismatches = publishedMismatches(computeTable(imported));
-    const stats = measureSync(() => imp.value(bytes, "reference.xlsx", scenario), { warmup: 3, runs: ctx.runs(20) });
+    const mismatches = publishedMismatches(computeTable(once.value));
+    const stats = measureSync(() => importAssumptions(bytes, "reference.xlsx", scenario), { warmup: 3, runs: ctx.runs(20) });
     out.push({
       id: importId,
       group: GROUP,
@@ -74,7 +57,6 @@ async function workbookCases(ctx: BenchContext): Promise<CaseResult[]> {
       stats,
       target: withTarget(stats, "< 3 s", 3000),
       details: {
-        module: imp.file,
         publishedCellsMatchingAfterRoundTrip: `${publishedCellCount() - mismatches.length}/${publishedCellCount()}`,
         mismatches,
       },
@@ -85,7 +67,7 @@ async function workbookCases(ctx: BenchContext): Promise<CaseResult[]> {
   return out;
 }
 
-async function censusCases(ctx: BenchContext): Promise<CaseResult[]> {
+function censusCases(ctx: BenchContext): CaseResult[] {
   const out: CaseResult[] = [];
   const { census, rows } = personRows(PEOPLE);
   const expected = censusHeadcount(census);
@@ -139,18 +121,16 @@ async function censusCases(ctx: BenchContext): Promise<CaseResult[]> {
 
   const xlsxImportId = "io.census.xlsx.import100k";
   const xlsxImportLabel = "Census xlsx import, 100,000 rows: importCensus";
-  const imp = await loadExport<ImportCensus>("model/io", "importCensus");
-  if (!imp.ok) out.push(notAvailable(xlsxImportId, GROUP, xlsxImportLabel, imp.reason));
-  else if (!xlsx) out.push(notAvailable(xlsxImportId, GROUP, xlsxImportLabel, "the census xlsx fixture could not be written"));
+  if (!xlsx) out.push(notAvailable(xlsxImportId, GROUP, xlsxImportLabel, "the census xlsx fixture could not be written"));
   else {
     const bytes = xlsx;
     try {
-      const once = imp.value(bytes, "census-100k.xlsx");
+      const once = importCensus(bytes, "census-100k.xlsx");
       if (!once.ok) throw new Error(`importCensus rejected the file: ${firstError(once)}`);
-      const got = "census" in once.value ? once.value.census : once.value;
+      const got = once.value;
       if (!censusHeadcount(got).equals(expected)) throw new Error(`imported ${censusHeadcount(got)} people, expected ${expected}`);
-      const stats = measureSync(() => imp.value(bytes, "census-100k.xlsx"), { warmup: 1, runs: ctx.runs(3) });
-      // The split says what bounds the import: unzipping and parsing the sheet XML, or our validation.
+      const stats = measureSync(() => importCensus(bytes, "census-100k.xlsx"), { warmup: 1, runs: ctx.runs(3) });
+      // The split says what bounds the import: unzipping and parsing the sheet XML, or the census checks.
       const sheetJs = measureSync(() => XLSX.read(bytes, { type: "array", dense: true }), { warmup: 0, runs: ctx.runs(3) });
       out.push({
         id: xlsxImportId,
@@ -159,9 +139,10 @@ async function censusCases(ctx: BenchContext): Promise<CaseResult[]> {
         status: "ok",
         stats,
         target: withTarget(stats, "< 3 s", 3000),
-        note: "readSheets (SheetJS read, cells to text) then the census checks and merge; sheetJsReadMedianMs is SheetJS's XLSX.read of the same bytes alone.",
+        note:
+          "readSheets (SheetJS read, cells to text) then the census checks and merge; sheetJsReadMedianMs is SheetJS's XLSX.read of " +
+          "the same bytes alone.",
         details: {
-          module: imp.file,
           kib: kib(bytes.length),
           cellsAfterMerge: got.cells.length,
           sheetJsReadMedianMs: Math.round(sheetJs.medianMs),
@@ -175,8 +156,8 @@ async function censusCases(ctx: BenchContext): Promise<CaseResult[]> {
   return out;
 }
 
-export async function ioCases(ctx: BenchContext): Promise<CaseResult[]> {
-  const out = [...(await workbookCases(ctx)), ...(await censusCases(ctx))];
+export function ioCases(ctx: BenchContext): Promise<CaseResult[]> {
+  const out = [...workbookCases(ctx), ...censusCases(ctx)];
   for (const r of out) ctx.log(`${r.id}: ${r.status}${r.reason ? ` (${r.reason})` : ""}`);
-  return out;
+  return Promise.resolve(out);
 }

@@ -1,11 +1,11 @@
 /**
- * The same table recomputed by spreadsheet engines, in the same run as ours:
+ * The same table recomputed by spreadsheet engines, in the same run as the engine's:
  *  - HyperFormula (in-process, built from the SheetJS-read formulas of the workbook): full
  *    recalculation and a single-input edit;
  *  - LibreOffice headless (soffice --convert-to csv): total wall time per conversion, which
  *    includes process start and file load, so it measures "open the workbook and recalculate",
  *    not the recalculation alone.
- * Each engine's table is checked against ours cell by cell before its time is reported.
+ * Each spreadsheet's table is checked against the engine's cell by cell before its time is reported.
  */
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -49,7 +49,8 @@ function compareTable(
       const mine = line?.cells[column]?.display;
       if (!theirs || !mine || !theirs.equals(mine))
         mismatches.push(
-          `${lineId}.${column} (${address}): theirs ${theirs?.toString() ?? String(read(address))}, ours ${mine?.toString() ?? "missing"}`,
+          `${lineId}.${column} (${address}): spreadsheet ${theirs?.toString() ?? String(read(address))}, ` +
+            `engine ${mine?.toString() ?? "missing"}`,
         );
     }
   }
@@ -90,7 +91,6 @@ function hyperFormulaCases(ctx: BenchContext, source: WorkbookSource, ours: Tabl
   const check = source.table ? compareTable(ours, source.table, read(source.table.sheet)) : null;
   const checkDetails = {
     workbook: source.origin,
-    ...(source.fallbackReason ? { whyNotExported: source.fallbackReason } : {}),
     formulas: source.formulas,
     tableCellsMatchingOurs: check ? `${check.matching}/${check.cells}` : "table location unknown",
     mismatches: check?.mismatches ?? [],
@@ -204,7 +204,8 @@ function libreOfficeProfile(root: string): string {
   writeFileSync(
     path.join(user, "registrymodifications.xcu"),
     `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
@@ -259,7 +260,9 @@ async function libreOfficeCase(ctx: BenchContext, source: WorkbookSource, ours: 
       label,
       status: "ok",
       stats,
-      note: "Each run starts soffice, loads the workbook, recalculates (profile set to always recalculate on load) and writes every sheet as csv; a warm-up run creates the profile.",
+      note:
+        "Each run starts soffice, loads the workbook, recalculates (profile set to always recalculate on load) and writes every sheet " +
+        "as csv; a warm-up run creates the profile.",
       details: {
         workbook: source.origin,
         tableCellsMatchingOurs: check ? `${check.matching}/${check.cells}` : "not checked",
@@ -274,8 +277,8 @@ async function libreOfficeCase(ctx: BenchContext, source: WorkbookSource, ours: 
 }
 
 export async function spreadsheetCases(ctx: BenchContext): Promise<CaseResult[]> {
-  const source = await referenceWorkbook();
-  ctx.log(`workbook: ${source.origin}${source.fallbackReason ? ` (${source.fallbackReason})` : ""}, ${source.formulas} formulas`);
+  const source = referenceWorkbook();
+  ctx.log(`workbook: ${source.origin}, ${source.formulas} formulas`);
   const ours = computeTable(referenceScenario());
   const out = hyperFormulaCases(ctx, source, ours);
   for (const r of out) ctx.log(`${r.id}: ${r.status}`);
@@ -293,14 +296,14 @@ export function spreadsheetComparisons(cases: CaseResult[]): Comparison[] {
       "recompute.averageSalary",
       "hyperformula.recalc",
       "HyperFormula",
-      "ours: decimal.js + an explanation tree per cell; theirs: doubles, no explanations",
+      "engine: decimal.js + an explanation tree per cell; spreadsheet: doubles, no explanations",
     ],
     [
       "Single-input edit (FY2026 raise)",
       "edit.node",
       "hyperformula.edit",
       "HyperFormula",
-      "ours recomputes the whole table; HyperFormula re-evaluates only dependents",
+      "the engine recomputes the whole table; HyperFormula re-evaluates only dependents",
     ],
     [
       "Full recompute vs open + recalculate in LibreOffice",

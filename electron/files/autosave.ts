@@ -28,7 +28,7 @@ export function createAutosaveStore(file: string, now: () => Date = () => new Da
     read: () =>
       enqueue(async () => {
         try {
-          // JSON escaping can at most ~6x the text; anything bigger is not a snapshot we wrote.
+          // JSON escaping can at most ~6x the text; anything bigger is not a snapshot the app wrote.
           if ((await stat(file)).size > PLATFORM_LIMITS.maxScenarioBytes * 6 + 1024) return null;
           return parseAutosaveJson(await readFile(file, "utf8"));
         } catch {

@@ -10,7 +10,7 @@ import { parseRecentFilesJson } from "../ipc/validate";
 import { writeFileAtomic } from "../../model/io/atomic-write";
 
 export const MAX_RECENT_FILES = 10;
-/** A real recent.json is a few KB; anything far larger is not ours. */
+/** A real recent.json is a few KB; anything far larger is not the app's. */
 const MAX_RECENT_JSON_BYTES = 1024 * 1024;
 
 export interface RecentFilesStore {

@@ -2,7 +2,7 @@
  * The main-process side of every IPC channel, as a factory over its side effects (dialogs, file
  * system, window title), so tests drive it with fakes and a temp directory.
  *
- * For every call: sender check (top frame of our own app://fis page) -> argument validation -> work.
+ * For every call: sender check (top frame of the app's own app://fis page) -> argument validation -> work.
  * Every outcome is a PlatformResult value; nothing throws across IPC. Files are named by opaque
  * tokens (files/tokens.ts): a path enters the token map only from a dialog the user answered or
  * from the recent-files list, so the renderer can never name a path itself.

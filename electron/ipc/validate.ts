@@ -144,7 +144,7 @@ export function validateTitle(value: unknown): Validated<string> {
   return run("Invalid window title", titleSchema, value);
 }
 
-/** Channels without arguments accept none: extra arguments mean a caller we did not write. */
+/** Channels without arguments accept none: extra arguments mean a caller the app did not write. */
 export function validateNoArgs(args: readonly unknown[]): Validated<void> {
   return args.length === 0 ? ok(undefined) : fail(`Unexpected arguments (${args.length})`);
 }

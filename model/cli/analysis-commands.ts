@@ -118,17 +118,20 @@ export function goalSeekCommand(scenario: Scenario, opts: GoalSeekOptions, compu
     `${"column".padEnd(8)}${"value".padStart(16)}${"limit".padStart(16)}${"headroom".padStart(16)}   at ${pct(result.raise)}`,
     ...result.atAnswer.map(
       (c) =>
-        `${c.column.padEnd(8)}${k(c.value, scenario).padStart(16)}${k(c.limit, scenario).padStart(16)}${k(c.headroom, scenario).padStart(16)}`,
+        `${c.column.padEnd(8)}${k(c.value, scenario).padStart(16)}${k(c.limit, scenario).padStart(16)}` +
+        `${k(c.headroom, scenario).padStart(16)}`,
     ),
     "",
     `At ${pct(result.raise.plus("0.0001"))}: ${result.atNextStep
       .filter((c) => c.headroom.isNegative())
       .map((c) => `${c.column} over by $${money(c.headroom.negated())}`)
       .join(", ")}.`,
-    `Bisection on the 0.01% grid from [${pct(result.trace.bracket.low)}, ${pct(result.trace.bracket.high)}]: ${result.trace.iterations.length} iterations, ${result.trace.evaluations} costings.`,
+    `Bisection on the 0.01% grid from [${pct(result.trace.bracket.low)}, ${pct(result.trace.bracket.high)}]: ` +
+      `${result.trace.iterations.length} iterations, ${result.trace.evaluations} costings.`,
     ...result.trace.iterations.map(
       (i) =>
-        `  ${String(i.iteration).padStart(2)}. [${pct(i.low)}, ${pct(i.high)}] try ${pct(i.tried)}: ${i.satisfied ? "fits" : "over"} (${i.worstColumn} headroom $${money(i.worstHeadroom)})`,
+        `  ${String(i.iteration).padStart(2)}. [${pct(i.low)}, ${pct(i.high)}] try ${pct(i.tried)}: ${i.satisfied ? "fits" : "over"} ` +
+        `(${i.worstColumn} headroom $${money(i.worstHeadroom)})`,
     ),
     "",
     `Solved scenario: "${result.scenario.name}" (print it with --json).`,
@@ -167,7 +170,8 @@ export function costOfOnePercentCommand(scenario: Scenario, computeOptions: Comp
   const r = costOfOnePercent(scenario, computeOptions);
   const head = `${"".padEnd(34)}${r.columns.map((c) => c.padStart(12)).join("")}${"own year".padStart(16)}`;
   const row = (l: MarginalCostLine) =>
-    `${l.label.padEnd(34)}${r.columns.map((c) => formatThousands(l.display[c]!).padStart(12)).join("")}${`$${money(l.ownYear)}`.padStart(16)}`;
+    `${l.label.padEnd(34)}${r.columns.map((c) => formatThousands(l.display[c]!).padStart(12)).join("")}` +
+    `${`$${money(l.ownYear)}`.padStart(16)}`;
   const text = [
     `Cost of 1% and of $1,000 per member ($ thousands, change in TOTAL COST incl. rates of pay) - scenario: ${scenario.name}`,
     head,
@@ -195,11 +199,15 @@ export function costOfOnePercentCommand(scenario: Scenario, computeOptions: Comp
 export function sensitivityCommand(scenario: Scenario, computeOptions: ComputeOptions = {}): CommandOutput {
   const t = tornado(scenario, computeOptions);
   const text = [
-    `Sensitivity of the all-years total cost (base ${k(t.baseTotalCost, scenario)}K) and local portion (base ${k(t.baseLocalPortion, scenario)}K), $ thousands - scenario: ${scenario.name}`,
-    `${"input".padEnd(58)}${"move".padStart(7)}${"low".padStart(12)}${"high".padStart(12)}${"swing".padStart(12)}${"local lo".padStart(12)}${"local hi".padStart(12)}`,
+    `Sensitivity of the all-years total cost (base ${k(t.baseTotalCost, scenario)}K) and local portion (base ` +
+      `${k(t.baseLocalPortion, scenario)}K), $ thousands - scenario: ${scenario.name}`,
+    `${"input".padEnd(58)}${"move".padStart(7)}${"low".padStart(12)}${"high".padStart(12)}${"swing".padStart(12)}` +
+      `${"local lo".padStart(12)}${"local hi".padStart(12)}`,
     ...t.bars.map(
       (b) =>
-        `${`${b.label} (${b.path})`.slice(0, 57).padEnd(58)}${b.move.padStart(7)}${k(b.totalCost.low, scenario).padStart(12)}${k(b.totalCost.high, scenario).padStart(12)}${k(b.swing, scenario).padStart(12)}${k(b.localPortion.low, scenario).padStart(12)}${k(b.localPortion.high, scenario).padStart(12)}`,
+        `${`${b.label} (${b.path})`.slice(0, 57).padEnd(58)}${b.move.padStart(7)}${k(b.totalCost.low, scenario).padStart(12)}` +
+        `${k(b.totalCost.high, scenario).padStart(12)}${k(b.swing, scenario).padStart(12)}` +
+        `${k(b.localPortion.low, scenario).padStart(12)}${k(b.localPortion.high, scenario).padStart(12)}`,
     ),
     "",
     `${t.evaluations} costings.`,
@@ -243,7 +251,8 @@ export function twoWayCommand(
   }
   const width = 10;
   const text = [
-    `All-years TOTAL COST ($ thousands) by FY${rowYear} raise (rows) x FY${columnYear} raise (columns), other inputs as in "${scenario.name}"`,
+    `All-years TOTAL COST ($ thousands) by FY${rowYear} raise (rows) x FY${columnYear} raise (columns), other inputs as in ` +
+      `"${scenario.name}"`,
     `${"".padEnd(8)}${t.columnRates.map((c) => pct(c).padStart(width)).join("")}`,
     ...t.values.map((row, i) => `${pct(t.rowRates[i]!).padEnd(8)}${row.map((v) => k(v, scenario).padStart(width)).join("")}`),
   ].join("\n");
@@ -270,12 +279,14 @@ export function retroCommand(scenario: Scenario, opts: { approved?: string; lagD
   const v = r.value;
   const text = [
     `Retroactive pay - scenario: ${scenario.name}`,
-    `Approved ${v.approved}, implemented ${v.implementation} (${lag} days later), lump sum paid in FY${v.paidInFiscalYear}: $${money(v.total)}`,
+    `Approved ${v.approved}, implemented ${v.implementation} (${lag} days later), lump sum paid in FY${v.paidInFiscalYear}: ` +
+      `$${money(v.total)}`,
     "",
     `${"earned in".padEnd(12)}${"counted".padEnd(24)}${"wages".padStart(18)}${"rates of pay".padStart(16)}${"total".padStart(18)}`,
     ...v.earned.map(
       (e) =>
-        `${fyKey(e.fiscalYear).padEnd(12)}${e.counted.padEnd(24)}${money(e.wages).padStart(18)}${money(e.ratesOfPay).padStart(16)}${money(e.total).padStart(18)}`,
+        `${fyKey(e.fiscalYear).padEnd(12)}${e.counted.padEnd(24)}${money(e.wages).padStart(18)}${money(e.ratesOfPay).padStart(16)}` +
+        `${money(e.total).padStart(18)}`,
     ),
     "",
     `Cash moved by fiscal year (the table already costs these periods when worked): ${Object.entries(v.cashShift)
@@ -311,7 +322,8 @@ export function fundSplitCommand(scenario: Scenario, computeOptions: ComputeOpti
     `${"fund".padEnd(40)}${"share".padStart(10)}${table.columns.map((c) => c.padStart(12)).join("")}`,
     ...funds.map(
       (f) =>
-        `${f.label.slice(0, 39).padEnd(40)}${f.share.toString().padStart(10)}${table.columns.map((c) => k(f.cells[c]!, scenario).padStart(12)).join("")}`,
+        `${f.label.slice(0, 39).padEnd(40)}${f.share.toString().padStart(10)}` +
+        `${table.columns.map((c) => k(f.cells[c]!, scenario).padStart(12)).join("")}`,
     ),
   ].join("\n");
   return {

@@ -8,17 +8,16 @@
 import { computeTable, findCell, type TableResult } from "../engine/compute";
 import { formatInputError, InputRejectedError } from "../engine/errors";
 import { formatExplanation } from "../engine/explain";
-import { compareScenarios } from "../engine/analysis/diff";
+import { attributeScenarios } from "../engine/analysis/compare";
 import { contractAsStated, fisAsPublished } from "../engine/scenario/reference";
 import { parseScenarioJson } from "../engine/scenario/schema";
 import type { Scenario } from "../engine/scenario/types";
 import { ANALYSIS_BOOLEAN_FLAGS, ANALYSIS_USAGE, ANALYSIS_VALUE_FLAGS, runAnalysisCommand } from "./analysis-commands";
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
-import { formatComparison, formatTable, tableJson } from "./format-table";
-import { checkOutputPaths, writeCsv, writeXlsx } from "./xlsx-command";
-import { importAssumptions } from "../io/assumptions-import";
-import { DEFAULT_READ_LIMITS } from "../io/workbook-read";
+import { compareJson, formatAttribution } from "./format-compare";
+import { formatTable, tableJson } from "./format-table";
 import { InputFailure, readInputBytes, readInputFile } from "./input-files";
+import { checkOutputPaths } from "./output-paths";
 import { formatReconciliation, reconciliation, scheduleOptions, SCHEDULE_BOOLEAN_FLAGS, SCHEDULE_VALUE_FLAGS } from "./schedule-options";
 
 const USAGE = `Usage: npm run --silent fis -- [options]
@@ -27,8 +26,11 @@ const USAGE = `Usage: npm run --silent fis -- [options]
                        as the app's Import assumptions does
   --json               print the table as JSON ({units, columns, lines[{id,label,values,exact}]})
   --explain LINE.COL   print the explanation tree of one cell, e.g. benefits.FY2025 or totalCost.Total
-  --compare            compare the scenario with another (default: "FIS as published" vs "Contract terms as stated")
-  --with FILE|ID       the second scenario for --compare
+  --compare            what each difference between two scenarios adds to every cell, plus the interaction (what they add
+                       only together): baseline = --scenario (default fis-as-published), scenario = --with; see docs/attribution.md
+  --with FILE|ID       the scenario compared with the baseline (default: the other built-in)
+  --shapley            with --compare: share the interaction out among the differences (Shapley values; exact up to 8
+                       differences, sampled over 32 random orders above that)
   --method schedule|average   cost base salary from the census on the salary schedules (raise, step and turnover lines) or as
                        members x average salary (default: the scenario's setting, "average" for the built-ins)
   --census FILE        census CSV or workbook (schedule,lane,step,headcount[,years of service]) for --method schedule;
@@ -41,7 +43,7 @@ const USAGE = `Usage: npm run --silent fis -- [options]
   --help               this text
 ${ANALYSIS_USAGE}`;
 
-export const BOOLEAN_FLAGS = ["--json", "--compare", "--help", ...SCHEDULE_BOOLEAN_FLAGS, ...ANALYSIS_BOOLEAN_FLAGS];
+export const BOOLEAN_FLAGS = ["--json", "--compare", "--shapley", "--help", ...SCHEDULE_BOOLEAN_FLAGS, ...ANALYSIS_BOOLEAN_FLAGS];
 export const VALUE_FLAGS = [
   "--scenario",
   "--assumptions",
@@ -70,9 +72,14 @@ export function loadScenario(ref: string | undefined): Scenario {
 /**
  * --assumptions FILE: the Value column of a workbook's Inputs sheet (or a CSV with Path and Value
  * columns) applied to the scenario, through the importer the app uses (model/io/assumptions-import.ts).
+ * SheetJS is loaded only when the flag is given.
  */
-function withAssumptions(scenario: Scenario, path: string | undefined): Scenario {
+async function withAssumptions(scenario: Scenario, path: string | undefined): Promise<Scenario> {
   if (path === undefined) return scenario;
+  const [{ importAssumptions }, { DEFAULT_READ_LIMITS }] = await Promise.all([
+    import("../io/assumptions-import"),
+    import("../io/workbook-read"),
+  ]);
   const checked = importAssumptions(readInputBytes(path, DEFAULT_READ_LIMITS.maxBytes), path, scenario);
   if (!checked.ok) throw new InputFailure(checked.errors.slice(0, 50).map(formatInputError).join("\n"));
   return checked.value;
@@ -97,7 +104,10 @@ export async function run(
     out(USAGE);
     return 0;
   }
-  const method = scheduleOptions(args, withAssumptions(loadScenario(args.values.get("--scenario")), args.values.get("--assumptions")));
+  const method = await scheduleOptions(
+    args,
+    await withAssumptions(loadScenario(args.values.get("--scenario")), args.values.get("--assumptions")),
+  );
   for (const w of method.warnings) warn(w);
   const scenario = method.scenario;
   const computeOptions = method.options ? { scheduleMethod: method.options } : {};
@@ -114,6 +124,8 @@ export async function run(
   if (xlsxOut !== undefined || csvOut !== undefined) {
     const named = (flags: string[]) => flags.flatMap((f): [string, string][] => (args.values.has(f) ? [[f, args.values.get(f)!]] : []));
     checkOutputPaths(named(["--xlsx", "--csv"]), named(INPUT_FILE_FLAGS));
+    // SheetJS is loaded only here: the table, --json and the analyses start without it.
+    const { writeCsv, writeXlsx } = await import("./xlsx-command");
     for (const [path, write] of [
       [xlsxOut, writeXlsx],
       [csvOut, writeCsv],
@@ -156,23 +168,17 @@ export async function run(
       : scenario.id === "contract-as-stated"
         ? fisAsPublished()
         : contractAsStated();
-    const cmp = compareScenarios(scenario, other);
-    out(
-      json
-        ? JSON.stringify(
-            {
-              a: tableJson(cmp.a),
-              b: tableJson(cmp.b),
-              differences: cmp.differences.map(({ apply: _apply, ...d }) => d),
-              cells: cmp.cells,
-            },
-            null,
-            2,
-          )
-        : formatComparison(cmp),
-    );
+    const view = args.flags.has("--shapley") ? "shapley" : "alone";
+    // Two files may carry the same name: then each is told apart by where it came from.
+    const named = (s: Scenario, ref: string | undefined, fallback: string): Scenario =>
+      scenario.name === other.name ? { ...s, name: `${s.name} (${(ref ?? fallback).split(/[\\/]/).pop()})` } : s;
+    const baseline = named(scenario, args.values.get("--scenario"), "fis-as-published");
+    const compared = named(other, args.values.get("--with"), other.id);
+    const attribution = attributeScenarios(baseline, compared, { shapley: view === "shapley" ? "auto" : "none", compute: computeOptions });
+    out(json ? JSON.stringify(compareJson(attribution, view), null, 2) : formatAttribution(attribution, view));
     return 0;
   }
+  if (args.flags.has("--shapley")) throw new UsageError("--shapley goes with --compare");
 
   const result = computeTable(scenario, computeOptions);
   const explain = args.values.get("--explain");
@@ -205,7 +211,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 const invokedDirectly = process.argv[1] !== undefined && /fis\.[cm]?[jt]s$/.test(process.argv[1]);
 if (invokedDirectly) {
-  main(process.argv.slice(2)).then((code) => {
+  void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

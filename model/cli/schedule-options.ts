@@ -11,8 +11,6 @@ import {
   type Census,
   type ReconcileResult,
 } from "../engine/schedule";
-import { importCensus } from "../io/census-import";
-import { DEFAULT_READ_LIMITS } from "../io/workbook-read";
 import type { ScheduleCostSettings } from "../engine/schedule/schedule-cost";
 import type { RaisesItem, Scenario } from "../engine/scenario/types";
 import { formatThousands, toDisplayThousands } from "../engine/rounding";
@@ -35,7 +33,9 @@ function rateFlag(args: ParsedArgs, flag: string): Decimal | undefined {
  * A census file (CSV, xlsx or xls) through the importer the app uses (model/io/census-import.ts),
  * read by the shared reader: the same rules and messages whichever way a census comes in.
  */
-export function loadCensusFile(path: string): Census {
+export async function loadCensusFile(path: string): Promise<Census> {
+  // SheetJS is loaded only when a census file is given (the bundled CLI starts without it).
+  const [{ importCensus }, { DEFAULT_READ_LIMITS }] = await Promise.all([import("../io/census-import"), import("../io/workbook-read")]);
   const parsed = importCensus(readInputBytes(path, DEFAULT_READ_LIMITS.maxBytes), path);
   if (!parsed.ok) {
     const shown = parsed.errors.slice(0, 50).map((e) => formatInputError(e));
@@ -46,10 +46,10 @@ export function loadCensusFile(path: string): Census {
 }
 
 /** Applies --method to the scenario and builds the census options; undefined when the average-salary method is used. */
-export function scheduleOptions(
+export async function scheduleOptions(
   args: ParsedArgs,
   scenario: Scenario,
-): { scenario: Scenario; options?: ScheduleMethodOptions; warnings: string[] } {
+): Promise<{ scenario: Scenario; options?: ScheduleMethodOptions; warnings: string[] }> {
   const method = args.values.get("--method");
   if (method !== undefined && method !== "schedule" && method !== "average")
     throw new UsageError(`--method takes "schedule" or "average", not "${method}"`);
@@ -60,7 +60,7 @@ export function scheduleOptions(
     return { scenario: next, warnings: [] };
   }
   const censusFile = args.values.get("--census");
-  const census = censusFile === undefined ? referenceCensus() : loadCensusFile(censusFile);
+  const census = censusFile === undefined ? referenceCensus() : await loadCensusFile(censusFile);
   const settings: Partial<ScheduleCostSettings> = {};
   const separation = rateFlag(args, "--separation-rate");
   const held = rateFlag(args, "--held-share");
@@ -111,7 +111,8 @@ export function formatReconciliation(r: ReconcileResult): string {
     );
   out.push("");
   out.push(
-    "difference = step cost + turnover savings + mix (schedule cells vs average x factor) + payroll base (census payroll vs members x average salary).",
+    "difference = step cost + turnover savings + mix (schedule cells vs average x factor) + payroll base (census payroll vs members " +
+      "x average salary).",
   );
   return out.join("\n");
 }

@@ -71,7 +71,10 @@ census.label = "SYNTHETIC reference census (5,776 members, FY2024 average $105,2
 process.stderr.write(`tilt ${best!.tilt}, initial gap ${best!.gap}, ${moves} moves, payroll ${payroll(census)}\n`);
 const description =
   "SYNTHETIC: not DCPS data. Built by model/extract/build-reference-census.ts from syntheticCensus(5776, seed 2024, tilt " +
-  `${best!.tilt}) (schedule shares ET-15 10-month 86%, 11-month 4%, 12-month 6%, EG-09 4%; seniority-weighted steps; step-16 members carry 16-25 years of service), ` +
-  `then ${moves} single-member moves between cells so the FY2024 payroll on the derived FY2024 schedules is exactly $608,048,184 = 5,776 x $105,271.50 ` +
-  "(the calibrated average of the FIS; rounds to the stated $105,272). Lets the schedule method and the average-salary method be compared on the same people.";
+  (`${best!.tilt}) (schedule shares ET-15 10-month 86%, 11-month 4%, 12-month 6%, EG-09 4%; seniority-weighted steps; step-16 members ` +
+    `carry 16-25 years of service), `) +
+  (`then ${moves} single-member moves between cells so the FY2024 payroll on the derived FY2024 schedules is exactly $608,048,184 = ` +
+    `5,776 x $105,271.50 `) +
+  ("(the calibrated average of the FIS; rounds to the stated $105,272). Lets the schedule method and the average-salary method be " +
+    "compared on the same people.");
 process.stdout.write(JSON.stringify(censusToJson(census, description), null, 1) + "\n");

@@ -194,7 +194,8 @@ export function parseEt15(text: string, firstLine = 4500, lastLine = 5139): Sche
   return {
     family: "ET-15",
     description:
-      "DCPS-WTU ET-15 (teacher) salary schedules FY2025-FY2028, 10-, 11- and 12-month, as printed in the agreement. Cells are annual salaries in whole dollars; null = N/A (the lane has no such step).",
+      "DCPS-WTU ET-15 (teacher) salary schedules FY2025-FY2028, 10-, 11- and 12-month, as printed in the agreement. Cells are annual " +
+      "salaries in whole dollars; null = N/A (the lane has no such step).",
     source: SOURCE_FILE,
     schedules,
   };
@@ -247,7 +248,9 @@ export function parseEg09(text: string, firstLine = 4500, lastLine = 5139): Sche
   return {
     family: "EG-09" satisfies ScheduleFamily,
     description:
-      "DCPS-WTU EG-09 salary schedule FY2025-FY2028 as printed in the agreement (one lane, printed as 'Bachelors'; longevity columns printed for 'BA/BS+30 & Above'). Months not printed: recorded as 12 (Art. 17.1.3 names EG-09 among twelve-month teachers). Cells are annual salaries in whole dollars.",
+      "DCPS-WTU EG-09 salary schedule FY2025-FY2028 as printed in the agreement (one lane, printed as 'Bachelors'; longevity columns " +
+      "printed for 'BA/BS+30 & Above'). Months not printed: recorded as 12 (Art. 17.1.3 names EG-09 among twelve-month teachers). " +
+      "Cells are annual salaries in whole dollars.",
     source: SOURCE_FILE,
     schedules,
   };

@@ -36,7 +36,9 @@ export function censusSheet(census: Census, name: string, schedules: ScheduleShe
     [text(`Census: ${census.label}`), text(`as of FY${fy}`)],
     [
       text(
-        `The raise, step and turnover rows of the Calculation sheet were costed by the engine from this census on the salary schedules. Columns F-H price each row on the FY${fy} schedule: F is where the engine places it, G looks the salary up on the Schedules sheets, H = headcount x salary.`,
+        `The raise, step and turnover rows of the Calculation sheet were costed by the engine from this census on the salary ` +
+          `schedules. Columns F-H price each row on the FY${fy} schedule: F is where the engine places it, G looks the salary up on ` +
+          `the Schedules sheets, H = headcount x salary.`,
       ),
     ],
     ["Schedule", "Lane", "Step", "Years of service", "Headcount", "Pay column (engine placement)", `FY${fy} salary`, `FY${fy} payroll`].map(

@@ -49,12 +49,14 @@ export function scheduleSheets(schedules: readonly SalarySchedule[] = loadSchedu
       [text(`Salary schedules ${family}: ${years.map((fy) => `FY${fy}`).join(", ")}`)],
       [
         text(
-          "Annual salary in whole dollars; lanes are rows, the printed step columns are columns. A blank amount is N/A in the source (that lane has no longevity step).",
+          "Annual salary in whole dollars; lanes are rows, the printed step columns are columns. A blank amount is N/A in the source " +
+            "(that lane has no longevity step).",
         ),
       ],
       [
         text(
-          "Derived tables (FY2024 is not printed) are each FY2025 cell / 1.02, rounded to the dollar half-up; printed tables name the source lines they were read from.",
+          "Derived tables (FY2024 is not printed) are each FY2025 cell / 1.02, rounded to the dollar half-up; printed tables name " +
+            "the source lines they were read from.",
         ),
       ],
     ];

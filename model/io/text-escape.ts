@@ -1,5 +1,5 @@
 /**
- * Formula-injection guard for text we write into spreadsheets and CSV. A spreadsheet program
+ * Formula-injection guard for text written into spreadsheets and CSV. A spreadsheet program
  * that opens a CSV (or a user who retypes a cell) treats text starting with = + - @ as a
  * formula, and tab/CR as a field break; a leading apostrophe makes it plain text everywhere.
  * Labels and notes come from scenario files a user may have received from anyone, so every

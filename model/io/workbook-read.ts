@@ -1,7 +1,7 @@
 /**
  * Bytes from a user's file -> sheets of plain cells, or errors; never throws, never hangs on a
  * huge file. xlsx (zip) and xls (OLE) go through SheetJS with a row cap; anything else must be
- * UTF-8 text and is read as CSV by our own splitter, so no cell is ever type-guessed (SheetJS
+ * UTF-8 text and is read as CSV by the project's own splitter, so no cell is ever type-guessed (SheetJS
  * would turn "1,2,3" or "3/4" into numbers or dates). Formulas are never evaluated: a formula
  * cell contributes the value its own program cached, and text is only ever text.
  */
@@ -134,8 +134,10 @@ function readCsv(bytes: Uint8Array, fileName: string, limits: ReadLimits): Check
   let fields = 1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) (lines++, fields++);
-    else if (c === 44) fields++;
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      lines++;
+      fields++;
+    } else if (c === 44) fields++;
   }
   const fmt = (n: number) => n.toLocaleString("en-US");
   if (lines > limits.maxRows + 1) return fail(`has ${fmt(lines)} lines; the limit is ${fmt(limits.maxRows)} rows`);

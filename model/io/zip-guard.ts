@@ -136,8 +136,14 @@ function readDirectory(bytes: Uint8Array, limits: ZipLimits): Entry[] {
       const len = u16(bytes, e + 2);
       if (id === 1) {
         let q = e + 4;
-        if (size === 0xffffffff) ((size = u64(bytes, q)), (q += 8));
-        if (compressedSize === 0xffffffff) ((compressedSize = u64(bytes, q)), (q += 8));
+        if (size === 0xffffffff) {
+          size = u64(bytes, q);
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(bytes, q);
+          q += 8;
+        }
         if (localOffset === 0xffffffff) localOffset = u64(bytes, q);
       }
       e += 4 + len;

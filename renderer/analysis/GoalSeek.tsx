@@ -160,8 +160,8 @@ export function GoalSeek({
             <ol>
               {r.trace.iterations.map((it) => (
                 <li key={it.iteration}>
-                  tried {pct(it.tried)} in [{pct(it.low)}, {pct(it.high)}]: {it.satisfied ? "fits" : "over"} ({columnText(it.worstColumn)}{" "}
-                  headroom {k(it.worstHeadroom)})
+                  tried {pct(it.tried)} in [{pct(it.low)}, {pct(it.high)}]: {it.satisfied ? "fits" : "over"}{" "}
+                  {`(${columnText(it.worstColumn)} headroom ${k(it.worstHeadroom)})`}
                 </li>
               ))}
             </ol>

@@ -31,8 +31,8 @@ export function Tornado({ data, rounding }: { data: TornadoData; rounding: Round
     <div className="tornado" data-testid="tornado">
       <figure>
         <figcaption>
-          Change in the all-years TOTAL COST ($ thousands) when one input moves down (left colour) or up; base {k(data.baseTotalCost)}K. Top{" "}
-          {shown.length} of {moving.length} inputs that move it.
+          Change in the all-years TOTAL COST ($ thousands) when one input moves down (left colour) or up;{" "}
+          {`base ${k(data.baseTotalCost)}K. Top ${shown.length} of ${moving.length} inputs that move it.`}
         </figcaption>
         <BarChart
           width={820}

@@ -7,6 +7,8 @@
 import type { ComputeOptions } from "../../model/engine/compute";
 import { Decimal } from "../../model/engine/decimal";
 import type { Explanation } from "../../model/engine/explain";
+import type { AttributedColumn, AttributedLine, CellValues } from "../../model/engine/analysis/attribution";
+import { attributeScenarios } from "../../model/engine/analysis/compare";
 import { costOfOnePercent } from "../../model/engine/analysis/cost-of-one-percent";
 import { tornado, twoWayTable } from "../../model/engine/analysis/sensitivity";
 import type { Census } from "../../model/engine/schedule/types";
@@ -21,7 +23,32 @@ export interface CensusJson {
 export type AnalysisRequest =
   | { kind: "costOfOnePercent"; scenario: string; census?: CensusJson }
   | { kind: "tornado"; scenario: string; census?: CensusJson }
-  | { kind: "twoWay"; scenario: string; census?: CensusJson; rowYear: number; columnYear: number };
+  | { kind: "twoWay"; scenario: string; census?: CensusJson; rowYear: number; columnYear: number }
+  /** What each difference between `baseline` and `scenario` adds to every cell; with the Shapley split when asked. */
+  | { kind: "attribution"; baseline: string; scenario: string; census?: CensusJson; shapley: boolean };
+
+/** Dollars by line id, then column id, every digit kept (so the rows still add up exactly once parsed). */
+export type CellStrings = Record<string, Record<string, string>>;
+
+export interface AttributionData {
+  kind: "attribution";
+  lines: AttributedLine[];
+  columns: AttributedColumn[];
+  baseline: CellStrings;
+  scenario: CellStrings;
+  differences: { id: string; label: string; appliesAlone: boolean; alone: CellStrings; reasonA: string; reasonB: string }[];
+  interaction: CellStrings;
+  total: CellStrings;
+  shapley: {
+    method: "exact" | "sampled";
+    permutations?: number;
+    seed?: number;
+    values: Record<string, CellStrings>;
+    standardError?: Record<string, CellStrings>;
+  } | null;
+  evaluations: number;
+  ms: number;
+}
 
 export interface MarginalRow {
   id: string;
@@ -78,7 +105,7 @@ export interface TwoWayData {
   ms: number;
 }
 
-export type AnalysisData = CostOfOnePercentData | TornadoData | TwoWayData;
+export type AnalysisData = CostOfOnePercentData | TornadoData | TwoWayData | AttributionData;
 
 export function censusToJson(census: Census): CensusJson {
   return {
@@ -108,12 +135,54 @@ function optionsFor(scenario: Scenario, census: CensusJson | undefined): Compute
 const strings = (r: Record<string, Decimal>): Record<string, string> =>
   Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.toString()]));
 
+const cellStrings = (cells: CellValues): CellStrings =>
+  Object.fromEntries(
+    Object.entries(cells).map(([line, byColumn]) => [line, Object.fromEntries(Object.entries(byColumn).map(([c, v]) => [c, v.toFixed()]))]),
+  );
+
+const byId = (r: Record<string, CellValues>): Record<string, CellStrings> =>
+  Object.fromEntries(Object.entries(r).map(([id, cells]) => [id, cellStrings(cells)]));
+
 /** Runs one request; throws on a scenario the engine refuses (the caller shows the message). */
 export function runAnalysis(request: AnalysisRequest, now: () => number = () => performance.now()): AnalysisData {
   const started = now();
   const scenario = JSON.parse(request.scenario) as Scenario;
   const options = optionsFor(scenario, request.census);
   switch (request.kind) {
+    case "attribution": {
+      const baseline = JSON.parse(request.baseline) as Scenario;
+      // The engine reads the census only for a side costed by the schedule method, as the table does.
+      const a = attributeScenarios(baseline, scenario, {
+        shapley: request.shapley ? "auto" : "none",
+        compute: request.census ? { scheduleMethod: { census: censusFromJson(request.census) } } : {},
+      });
+      const reasons = new Map(a.found.map((d) => [d.id, d]));
+      return {
+        kind: "attribution",
+        lines: a.lines,
+        columns: a.columns,
+        baseline: cellStrings(a.baseline),
+        scenario: cellStrings(a.scenario),
+        differences: a.differences.map((d) => ({
+          id: d.id,
+          label: d.label,
+          appliesAlone: d.appliesAlone,
+          alone: cellStrings(d.alone),
+          reasonA: reasons.get(d.id)?.reasonA ?? "",
+          reasonB: reasons.get(d.id)?.reasonB ?? "",
+        })),
+        interaction: cellStrings(a.interaction),
+        total: cellStrings(a.total),
+        shapley: a.shapley && {
+          method: a.shapley.method,
+          ...(a.shapley.permutations !== undefined ? { permutations: a.shapley.permutations, seed: a.shapley.seed! } : {}),
+          values: byId(a.shapley.values),
+          ...(a.shapley.standardError ? { standardError: byId(a.shapley.standardError) } : {}),
+        },
+        evaluations: a.evaluations,
+        ms: now() - started,
+      };
+    }
     case "costOfOnePercent": {
       const c = costOfOnePercent(scenario, options);
       const row = (m: (typeof c.onePercent)[number]): MarginalRow => ({

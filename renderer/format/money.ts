@@ -62,3 +62,10 @@ export function explanationValueText(value: string, unit: string): string {
   }
   return value;
 }
+
+/** Dollars to the cent as the FIS prints money: "$6,292,021.80", "($57.76)". */
+export function dollarsText(dollars: Decimal): string {
+  const cents = dollars.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const text = `$${group(cents.abs().toFixed(2).split(".")[0]!)}.${cents.abs().toFixed(2).split(".")[1]!}`;
+  return cents.isNegative() && !cents.isZero() ? `(${text})` : text;
+}

@@ -68,7 +68,8 @@ export function parseInputNumber(raw: string, unit: Unit): ParsedNumber {
   // A bare "4" for a rate is almost always meant as 4%, which as a fraction would be 400%: ask.
   if (rate && !percent && value.abs().greaterThan(1)) {
     return fail(
-      `${value.toString()} as ${unit === "share" ? "a share" : "a rate"} would be ${value.times(100).toString()}%; type ${value.toString()}% or ${value.div(100).toString()}.`,
+      `${value.toString()} as ${unit === "share" ? "a share" : "a rate"} would be ${value.times(100).toString()}%; type ` +
+        `${value.toString()}% or ${value.div(100).toString()}.`,
     );
   }
   if (value.isZero()) value = new Decimal(0); // no "-0"

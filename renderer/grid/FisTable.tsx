@@ -57,7 +57,7 @@ const ROW_CLASS_RULES: RowClassRules<FisRow> = {
   "row-derived": (p) => p.data?.kind === "derived",
 };
 const DEFAULT_COL_DEF: ColDef<FisRow> = { sortable: false, resizable: true, suppressHeaderMenuButton: true };
-const SIZES = { normal: { row: 30, header: 34, label: 320 }, compact: { row: 26, header: 30, label: 210 } };
+const SIZES = { normal: { row: 30, header: 34, label: 380 }, compact: { row: 26, header: 30, label: 210 } };
 
 function sameRow(a: FisRow, b: FisRow): boolean {
   if (a.id !== b.id || a.label !== b.label || a.kind !== b.kind || a.note !== b.note) return false;
@@ -122,7 +122,8 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
         tooltipValueGetter: () => "Click to see where this number comes from",
         // A recomputed value flashes so the user sees which cells an edit moved.
         enableCellChangeFlash: true,
-        flex: 1,
+        // The total's header ("Four-Year Total") is the longest.
+        flex: column === "Total" ? 1.3 : 1,
         minWidth: compact ? (column === "Total" ? 110 : 88) : column === "Total" ? 128 : 96,
       };
       const published: ColDef<FisRow> = {

@@ -5,7 +5,7 @@
  * "Importing census…" state has painted; the answer says where it ran.
  */
 import { createWorkerJobClient } from "../workers/worker-job-client";
-import { importCensus } from "./spreadsheet-io";
+import { loadImportCensus } from "./spreadsheet-io";
 import { runCensusImport, type CensusImportAnswer, type CensusImportRequest } from "./census-import-job";
 
 export interface CensusImportResult {
@@ -16,7 +16,7 @@ export interface CensusImportResult {
 
 const client = createWorkerJobClient<CensusImportRequest, CensusImportAnswer>({
   createWorker: () => new Worker(new URL("./census-import.worker.ts", import.meta.url), { type: "module" }),
-  runOnMainThread: ({ bytes, fileName }) => importCensus.load().then((run) => runCensusImport(run, bytes, fileName)),
+  runOnMainThread: ({ bytes, fileName }) => loadImportCensus().then((run) => runCensusImport(run, bytes, fileName)),
   // The worker gets a transferred copy: the caller's bytes stay here for the main-thread fallback
   // should the worker die (copying 7 MB takes a few ms).
   toMessage: ({ bytes, fileName }) => {

@@ -1,155 +1,427 @@
-/** Compare: two or more scenarios side by side per line and year, with $K and % variance against the first. */
-import { Fragment, useMemo } from "react";
-import { compareScenarios, type ScenarioComparison } from "../../model/engine/analysis/diff";
+/**
+ * Compare: a baseline and one or more scenarios. For each scenario, what every difference from the
+ * baseline adds to each cell (alone, plus the interaction: what the differences add only together),
+ * as a table and a waterfall; then every line side by side. Method: docs/attribution.md.
+ */
+import { Fragment, useMemo, useState } from "react";
+import { Exact } from "../../model/engine/analysis/attribution";
+import { TOTAL_COLUMN, type TableResult } from "../../model/engine/compute";
+import type { Decimal } from "../../model/engine/decimal";
+import { toDisplayThousands, type RoundingMode } from "../../model/engine/rounding";
+import type { Census } from "../../model/engine/schedule/types";
 import type { Scenario } from "../../model/engine/scenario/types";
-import { thousandsText, percentChangeText, varianceText } from "../format/money";
+import { useAttribution } from "../analysis/use-attribution";
+import type { AttributionData, CellStrings } from "../analysis/jobs";
+import { Waterfall, type WaterfallStep } from "../charts/Waterfall";
+import { dollarsText, percentChangeText, thousandsText, varianceText } from "../format/money";
+import { compareSelection, type CompareChoice } from "../state/compare-selection";
 import { tableFor } from "../state/compute-cache";
 import { useApp } from "../state/context";
 
-/** Per-pair attribution is a recompute per difference: cache it by the (immutable) scenario pair. */
-const attributions = new WeakMap<Scenario, WeakMap<Scenario, ScenarioComparison>>();
-function attribution(a: Scenario, b: Scenario): ScenarioComparison {
-  let byB = attributions.get(a);
-  if (!byB) attributions.set(a, (byB = new WeakMap()));
-  let c = byB.get(b);
-  if (!c) byB.set(b, (c = compareScenarios(a, b)));
-  return c;
+type Units = "thousands" | "dollars";
+type View = "alone" | "shapley";
+
+const columnTitle = (c: string) => (c === TOTAL_COLUMN ? "Total" : c.replace(/^FY(\d{4})$/, "FY $1"));
+const roundingOf = (s: Scenario): RoundingMode => s.settings.rounding;
+const exact = (cells: CellStrings, line: string, column: string): Decimal => new Exact(cells[line]?.[column] ?? "0");
+
+/** An amount in the chosen unit, FIS style: "$6,292", "($57)"; exactly zero is a dash. */
+function amountText(d: Decimal, units: Units, rounding: RoundingMode, signed = false): string {
+  if (d.isZero()) return "–";
+  const text = units === "dollars" ? dollarsText(d) : thousandsText(toDisplayThousands(d, rounding));
+  return signed && !d.isNegative() ? `+${text}` : text;
 }
 
-function WhyTheyDiffer({ a, b, open }: { a: Scenario; b: Scenario; open: boolean }) {
-  const c = useMemo(() => attribution(a, b), [a, b]);
+/** The table's total line (TOTAL COST) where it has one. */
+function defaultLine(data: AttributionData, table: TableResult): string {
+  const total = table.lines.find((l) => l.kind === "total" && data.lines.some((x) => x.id === l.id));
+  const moved = data.lines.find((l) => data.columns.some((c) => !exact(data.total, l.id, c.id).isZero()));
+  return total?.id ?? moved?.id ?? data.lines[0]?.id ?? "";
+}
+
+function PairAttribution({ baseline, scenario, census }: { baseline: CompareChoice; scenario: CompareChoice; census: Census | null }) {
+  const [view, setView] = useState<View>("alone");
+  const [units, setUnits] = useState<Units>("thousands");
+  const [chosenLine, setLine] = useState<string | null>(null);
+  const [chosenColumn, setColumn] = useState<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
+  const alone = useAttribution(baseline.scenario, scenario.scenario, census, false);
+  const shared = useAttribution(baseline.scenario, scenario.scenario, census, view === "shapley");
+  const rounding = roundingOf(baseline.scenario);
+  const baseTable = tableFor(baseline.scenario, census);
+
+  if (alone.status === "computing")
+    return (
+      <p className="muted" data-testid="attribution-computing">
+        Costing each difference…
+      </p>
+    );
+  if (alone.status === "error") return <p className="error">The comparison could not be costed: {alone.message}</p>;
+  const data = alone.data;
+  const shapley = view === "shapley" && shared.status === "done" ? shared.data.shapley : null;
+  const line = chosenLine && data.lines.some((l) => l.id === chosenLine) ? chosenLine : defaultLine(data, baseTable);
+  const lineInfo = data.lines.find((l) => l.id === line);
+  const columns = data.columns;
+  const column =
+    chosenColumn && columns.some((c) => c.id === chosenColumn) ? chosenColumn : (columns[columns.length - 1]?.id ?? TOTAL_COLUMN);
+  const n = data.differences.length;
+
+  const rows = data.differences.map((d) => ({ ...d, cells: shapley?.values[d.id] ?? d.alone }));
+  const moves = (cells: CellStrings) => columns.some((c) => !exact(cells, line, c.id).isZero());
+  const shown = showAll ? rows : rows.filter((r) => moves(r.cells));
+  const hidden = rows.length - shown.length;
+  const interaction = shapley ? null : data.interaction;
+  const fmt = (d: Decimal, signed = false) => amountText(d, units, rounding, signed);
+  const unitWords = units === "dollars" ? "dollars" : "$ thousands";
+  const cell = (cells: CellStrings, c: string, testId: string) => {
+    const v = exact(cells, line, c);
+    return (
+      <td key={c} className="num" data-testid={testId} data-exact={v.toFixed()} title={`${dollarsText(v)} (unrounded ${v.toFixed()})`}>
+        {fmt(v)}
+      </td>
+    );
+  };
+
+  const steps: WaterfallStep[] = [
+    {
+      label: `${baseline.name} (baseline)`,
+      value: exact(data.baseline, line, column),
+      kind: "total",
+      text: fmt(exact(data.baseline, line, column)),
+    },
+    ...rows
+      .filter((r) => !exact(r.cells, line, column).isZero())
+      .map((r): WaterfallStep => ({
+        label: r.label,
+        value: exact(r.cells, line, column),
+        kind: "change",
+        text: fmt(exact(r.cells, line, column), true),
+      })),
+    ...(interaction && !exact(interaction, line, column).isZero()
+      ? [
+          {
+            label: "Interaction (only together)",
+            value: exact(interaction, line, column),
+            kind: "change" as const,
+            text: fmt(exact(interaction, line, column), true),
+          },
+        ]
+      : []),
+    { label: scenario.name, value: exact(data.scenario, line, column), kind: "total", text: fmt(exact(data.scenario, line, column)) },
+  ];
+  const largestError = shapley?.standardError
+    ? rows.reduce((m, r) => {
+        const e = exact(shapley.standardError![r.id] ?? {}, line, column);
+        return e.greaterThan(m) ? e : m;
+      }, new Exact(0))
+    : null;
+
   return (
-    <details className="why" data-testid="compare-why" open={open}>
-      <summary>
-        Why “{b.name}” differs from “{a.name}” ({c.differences.length} difference{c.differences.length === 1 ? "" : "s"}, {c.cells.length}{" "}
-        displayed cell{c.cells.length === 1 ? "" : "s"} moved)
-      </summary>
-      {c.differences.length === 0 ? (
-        <p className="muted">Same inputs and settings.</p>
-      ) : (
-        <ul>
-          {c.differences.map((d) => {
-            const moved = c.cells.filter((x) => x.causes.includes(d.id));
-            return (
+    <div className="attribution" data-testid="attribution">
+      <div className="attribution-controls">
+        <label>
+          Line{" "}
+          <select data-testid="attribution-line" value={line} onChange={(e) => setLine(e.target.value)}>
+            {data.lines.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.label}
+                {l.side !== "both" ? ` (only in the ${l.side})` : ""}
+                {columns.every((c) => exact(data.total, l.id, c.id).isZero()) ? " (no difference)" : ""}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Show{" "}
+          <select data-testid="attribution-view" value={view} onChange={(e) => setView(e.target.value as View)}>
+            <option value="alone">each difference alone + interaction</option>
+            <option value="shapley">interaction shared out (Shapley)</option>
+          </select>
+        </label>
+        <label>
+          In{" "}
+          <select data-testid="attribution-units" value={units} onChange={(e) => setUnits(e.target.value as Units)}>
+            <option value="thousands">$ thousands</option>
+            <option value="dollars">dollars</option>
+          </select>
+        </label>
+      </div>
+      {lineInfo && lineInfo.side !== "both" && (
+        <p className="small muted">
+          {lineInfo.label} is only in the {lineInfo.side}; it is compared with zero.
+        </p>
+      )}
+      <div className="table-scroll">
+        <table className="compare-table attribution-table" data-testid="attribution-table">
+          <thead>
+            <tr>
+              <th className="line-label">
+                {lineInfo?.label ?? line}, {unitWords}
+              </th>
+              {columns.map((c) => (
+                <th key={c.id} title={c.side === "both" ? "" : `Only in the ${c.side}: compared with zero`}>
+                  {columnTitle(c.id)}
+                  {c.side !== "both" ? ` (${c.side} only)` : ""}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.id} data-testid="attr-row">
+                <th className="line-label attr-label">
+                  {r.label}
+                  {!r.appliesAlone && !shapley && (
+                    <span className="muted small"> (cannot be made alone: its effect is in the interaction)</span>
+                  )}
+                </th>
+                {columns.map((c) => cell(r.cells, c.id, `attr-${r.id}-${c.id}`))}
+              </tr>
+            ))}
+            {interaction ? (
+              <tr className="row-interaction" data-testid="attr-interaction-row">
+                <th className="line-label attr-label">Interaction (only together)</th>
+                {columns.map((c) => cell(interaction, c.id, `attr-interaction-${c.id}`))}
+              </tr>
+            ) : (
+              <tr className="row-interaction">
+                <th className="line-label attr-label">Interaction: shared out among the rows above</th>
+                {columns.map((c) => (
+                  <td key={c.id} className="num muted">
+                    –
+                  </td>
+                ))}
+              </tr>
+            )}
+            <tr className="row-total">
+              <th className="line-label attr-label">Total difference</th>
+              {columns.map((c) => cell(data.total, c.id, `attr-total-${c.id}`))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      {hidden > 0 && (
+        <p className="small muted">
+          {hidden} other difference{hidden === 1 ? " does" : "s do"} not move this line.{" "}
+          <button type="button" className="link" onClick={() => setShowAll(true)}>
+            Show {hidden === 1 ? "it" : "them"}
+          </button>
+        </p>
+      )}
+      <p className="small muted" data-testid="attribution-method">
+        {shapley
+          ? shapley.method === "exact"
+            ? `Shapley values: each difference's average effect over every order the ${n} differences can be made in ` +
+              `(exact, ${2 ** n} costings). `
+            : `Shapley values sampled over ${shapley.permutations} random orders (seed ${shapley.seed}), since more than 8 ` +
+              `differences would take 2^${n} costings; largest standard error here ${dollarsText(largestError!)}. `
+          : view === "shapley"
+            ? "Sharing out the interaction (Shapley values)… "
+            : `Each difference is costed alone on “${baseline.name}”; the interaction is what the differences add only ` +
+              `together (a raise compounding on another, a rate on a raised base). `}
+        Rows plus interaction equal the total exactly in unrounded dollars; each amount is rounded on its own for display.
+      </p>
+      <div className="attribution-waterfall">
+        <label className="small">
+          Waterfall for{" "}
+          <select data-testid="attribution-column" value={column} onChange={(e) => setColumn(e.target.value)}>
+            {columns.map((c) => (
+              <option key={c.id} value={c.id}>
+                {columnTitle(c.id)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Waterfall
+          testId="attribution-waterfall"
+          steps={steps}
+          caption={`${lineInfo?.label ?? line}, ${columnTitle(column)}: “${baseline.name}” to “${scenario.name}”, ${unitWords}`}
+        />
+      </div>
+      {data.differences.length > 0 && (
+        <details className="why" data-testid="compare-why">
+          <summary>
+            Why each side has its value ({n} difference{n === 1 ? "" : "s"})
+          </summary>
+          <ul>
+            {data.differences.map((d) => (
               <li key={d.id}>
-                <strong>{d.what}</strong>
+                <strong>{d.label}</strong>
                 <div className="small muted">
-                  {a.name}: {d.reasonA || "—"} · {b.name}: {d.reasonB || "—"}
-                </div>
-                <div className="small">
-                  {moved.length === 0
-                    ? "Moves no displayed cell."
-                    : `Moves ${moved.map((x) => `${x.lineLabel} ${x.column} (${x.difference.startsWith("-") ? x.difference : `+${x.difference}`}K)`).join(", ")}.`}
+                  {baseline.name}: {d.reasonA || "—"} · {scenario.name}: {d.reasonB || "—"}
                 </div>
               </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
+/** Ids of every result in order, those missing from the first placed before their successor. */
+function union(lists: string[][]): string[] {
+  const out = [...(lists[0] ?? [])];
+  for (const list of lists.slice(1))
+    list.forEach((id, i) => {
+      if (out.includes(id)) return;
+      const next = list.slice(i + 1).find((x) => out.includes(x));
+      out.splice(next ? out.indexOf(next) : out.length, 0, id);
+    });
+  return out;
+}
+
+function SideBySide({ chosen, results }: { chosen: CompareChoice[]; results: TableResult[] }) {
+  const first = results[0]!;
+  const lineIds = union(results.map((r) => r.lines.map((l) => l.id)));
+  const columns = union(results.map((r) => r.columns));
+  const lineOf = (id: string) => results.map((r) => r.lines.find((l) => l.id === id)).find((l) => l !== undefined)!;
+  return (
+    <div className="table-scroll">
+      <table className="compare-table" data-testid="compare-table">
+        <thead>
+          <tr>
+            <th rowSpan={2}>$ thousands</th>
+            {columns.map((c) => (
+              <th key={c} colSpan={1 + (results.length - 1) * 3} className="year-head">
+                {columnTitle(c)}
+              </th>
+            ))}
+          </tr>
+          <tr>
+            {columns.map((c) => (
+              <Fragment key={c}>
+                <th title={chosen[0]!.name}>{chosen[0]!.name}</th>
+                {chosen.slice(1).map((e) => (
+                  <Fragment key={e.key}>
+                    <th title={e.name}>{e.name}</th>
+                    <th>Δ $K</th>
+                    <th>Δ %</th>
+                  </Fragment>
+                ))}
+              </Fragment>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {lineIds.map((id) => {
+            const line = lineOf(id);
+            return (
+              <tr key={id} className={line.kind === "total" ? "row-total" : ""} data-line={id}>
+                <th className="line-label">{line.label}</th>
+                {columns.map((c) => {
+                  const base = first.lines.find((l) => l.id === id)?.cells[c]?.display;
+                  return (
+                    <Fragment key={c}>
+                      <td className="num" data-testid={`cmp-${id}-${c}-0`}>
+                        {base ? thousandsText(base) : <span className="muted">not in it</span>}
+                      </td>
+                      {results.slice(1).map((r, i) => {
+                        const other = r.lines.find((l) => l.id === id)?.cells[c]?.display;
+                        if (!other || !base)
+                          return (
+                            <Fragment key={i}>
+                              <td className="num" data-testid={`cmp-${id}-${c}-${i + 1}`}>
+                                {other ? thousandsText(other) : <span className="muted">not in it</span>}
+                              </td>
+                              <td colSpan={2} className="muted small">
+                                compared with zero: {varianceText((other ?? base!).times(other ? 1 : -1))}
+                              </td>
+                            </Fragment>
+                          );
+                        const diff = other.minus(base);
+                        return (
+                          <Fragment key={i}>
+                            <td className="num" data-testid={`cmp-${id}-${c}-${i + 1}`}>
+                              {thousandsText(other)}
+                            </td>
+                            <td className={`num ${diff.isZero() ? "muted" : "variance-off"}`} data-testid={`cmp-${id}-${c}-${i + 1}-diff`}>
+                              {varianceText(diff)}
+                            </td>
+                            <td className={`num ${diff.isZero() ? "muted" : ""}`}>{percentChangeText(base, other)}</td>
+                          </Fragment>
+                        );
+                      })}
+                    </Fragment>
+                  );
+                })}
+              </tr>
             );
           })}
-        </ul>
-      )}
-    </details>
+        </tbody>
+      </table>
+    </div>
   );
 }
 
 export function ComparePanel() {
   const { state, dispatch } = useApp();
-  const chosen = state.compareKeys.map((k) => state.entries.find((e) => e.key === k)).filter((e) => e !== undefined);
-  const results = chosen.map((e) => tableFor(e.scenario, state.census?.census));
-  const first = results[0];
-  const toggle = (key: string, on: boolean) =>
-    dispatch({ type: "compareKeys", keys: on ? [...state.compareKeys, key] : state.compareKeys.filter((k) => k !== key) });
+  const census = state.census?.census ?? null;
+  const selection = useMemo(() => compareSelection(state), [state]);
+  const { chosen, choices } = selection;
+  const base = chosen[0];
+  const others = chosen.slice(1);
+  const setKeys = (keys: string[]) => dispatch({ type: "compareKeys", keys });
+  const results = chosen.map((c) => tableFor(c.scenario, census));
 
   return (
     <section className="compare" data-testid="compare-panel">
       <div className="compare-pick">
-        <span>Compare (the first ticked is the base):</span>
-        {state.entries.map((e) => (
-          <label key={e.key}>
-            <input
-              type="checkbox"
-              data-testid="compare-pick"
-              data-key={e.key}
-              checked={state.compareKeys.includes(e.key)}
-              onChange={(ev) => toggle(e.key, ev.target.checked)}
-            />{" "}
-            {e.scenario.name}
-          </label>
-        ))}
-      </div>
-      {results.length < 2 || !first ? (
-        <p className="muted">Tick two or more scenarios to compare them.</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="compare-table" data-testid="compare-table">
-            <thead>
-              <tr>
-                <th rowSpan={2}>$ thousands</th>
-                {first.columns.map((c) => (
-                  <th key={c} colSpan={1 + (results.length - 1) * 3} className="year-head">
-                    {c === "Total" ? "Four-Year Total" : c}
-                  </th>
-                ))}
-              </tr>
-              <tr>
-                {first.columns.map((c) => (
-                  <Fragment key={c}>
-                    <th title={chosen[0]!.scenario.name}>{chosen[0]!.scenario.name}</th>
-                    {chosen.slice(1).map((e) => (
-                      <Fragment key={e.key}>
-                        <th title={e.scenario.name}>{e.scenario.name}</th>
-                        <th>Δ $K</th>
-                        <th>Δ %</th>
-                      </Fragment>
-                    ))}
-                  </Fragment>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {first.lines.map((line) => (
-                <tr key={line.id} className={line.kind === "total" ? "row-total" : ""} data-line={line.id}>
-                  <th className="line-label">{line.label}</th>
-                  {first.columns.map((c) => {
-                    const base = line.cells[c]!.display;
-                    return (
-                      <Fragment key={c}>
-                        <td className="num" data-testid={`cmp-${line.id}-${c}-0`}>
-                          {thousandsText(base)}
-                        </td>
-                        {results.slice(1).map((r, i) => {
-                          const other = r.lines.find((l) => l.id === line.id)?.cells[c]?.display;
-                          if (!other)
-                            return (
-                              <td key={i} colSpan={3} className="muted">
-                                n/a
-                              </td>
-                            );
-                          const diff = other.minus(base);
-                          return (
-                            <Fragment key={i}>
-                              <td className="num" data-testid={`cmp-${line.id}-${c}-${i + 1}`}>
-                                {thousandsText(other)}
-                              </td>
-                              <td
-                                className={`num ${diff.isZero() ? "muted" : "variance-off"}`}
-                                data-testid={`cmp-${line.id}-${c}-${i + 1}-diff`}
-                              >
-                                {varianceText(diff)}
-                              </td>
-                              <td className={`num ${diff.isZero() ? "muted" : ""}`}>{percentChangeText(base, other)}</td>
-                            </Fragment>
-                          );
-                        })}
-                      </Fragment>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {chosen.slice(1).map((e, i) => (
-            <WhyTheyDiffer key={e.key} a={chosen[0]!.scenario} b={e.scenario} open={i === 0} />
+        <label>
+          Baseline{" "}
+          <select
+            data-testid="compare-baseline"
+            value={base?.key ?? ""}
+            onChange={(e) => setKeys([e.target.value, ...others.map((o) => o.key).filter((k) => k !== e.target.value)])}
+          >
+            {choices.map((c) => (
+              <option key={c.key} value={c.key}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span>compared with:</span>
+        {choices
+          .filter((c) => c.key !== base?.key)
+          .map((c) => (
+            <label key={c.key}>
+              <input
+                type="checkbox"
+                data-testid="compare-pick"
+                data-key={c.key}
+                checked={others.some((o) => o.key === c.key)}
+                onChange={(ev) =>
+                  setKeys(ev.target.checked ? [...chosen.map((o) => o.key), c.key] : chosen.map((o) => o.key).filter((k) => k !== c.key))
+                }
+              />{" "}
+              {c.name}
+            </label>
           ))}
-        </div>
+        {!selection.following && (
+          <button type="button" data-testid="compare-follow" onClick={() => dispatch({ type: "compareKeys", keys: null })}>
+            Back to the active scenario and its baseline
+          </button>
+        )}
+      </div>
+      {selection.note && <p className="muted">{selection.note}</p>}
+      {!base || others.length === 0 ? (
+        !selection.note && <p className="muted">Tick a scenario to compare with the baseline.</p>
+      ) : (
+        <>
+          {others.map((o, i) => (
+            <details key={o.key} className="pair" open={i === 0} data-testid="compare-pair">
+              <summary>
+                What makes “{o.name}” differ from “{base.name}”
+              </summary>
+              <PairAttribution baseline={base} scenario={o} census={census} />
+            </details>
+          ))}
+          <details className="pair" open data-testid="compare-side-by-side">
+            <summary>Every line side by side</summary>
+            <SideBySide chosen={chosen} results={results} />
+          </details>
+        </>
       )}
     </section>
   );

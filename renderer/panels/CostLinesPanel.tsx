@@ -117,7 +117,13 @@ export function CostLinesPanel({
                   <span className="confirm">
                     Remove "{l.label}"
                     {deps.length
-                      ? ` (also: ${deps.map((d) => `${d.itemLabel} ${d.via === "earningsFromRaisesItem" ? "takes its earnings from it — refused" : "loses " + d.refersTo}`).join("; ")})`
+                      ? ` (also: ${deps
+                          .map(
+                            (d) =>
+                              `${d.itemLabel} ` +
+                              (d.via === "earningsFromRaisesItem" ? "takes its earnings from it — refused" : "loses " + d.refersTo),
+                          )
+                          .join("; ")})`
                       : ""}
                     {builtIn ? " in a new copy" : ""}?{" "}
                     <button

@@ -1,7 +1,6 @@
 /** The toolbar: file commands (the browser build has no native menu), undo/redo, recent files. */
 import { useState } from "react";
 import type { FileHandle } from "../../electron/ipc/contract";
-import { exportTableCsv, exportWorkbook, importAssumptions, importCensus } from "../io/spreadsheet-io";
 import { useApp } from "../state/context";
 import { activeEntry } from "../state/store";
 
@@ -22,7 +21,6 @@ export function Toolbar({ actions }: { actions: ToolbarActions }) {
   const { state, dispatch } = useApp();
   const entry = activeEntry(state);
   const [recent, setRecent] = useState<FileHandle[] | null>(null);
-  const title = (cap: { available: boolean; reason: string }, normal: string) => (cap.available ? normal : cap.reason);
   return (
     <div className="toolbar" role="toolbar" aria-label="File and edit">
       <button type="button" data-testid="file-new" onClick={actions.newScenario} title="New scenario (a copy of FIS as published)">
@@ -91,30 +89,17 @@ export function Toolbar({ actions }: { actions: ToolbarActions }) {
         Redo
       </button>
       <span className="sep" />
-      <button
-        type="button"
-        data-testid="export-xlsx"
-        onClick={actions.exportXlsx}
-        disabled={!exportWorkbook.available}
-        title={title(exportWorkbook, "Export the scenarios to an Excel workbook")}
-      >
+      <button type="button" data-testid="export-xlsx" onClick={actions.exportXlsx} title="Export the scenarios to an Excel workbook">
         Export Excel
       </button>
-      <button
-        type="button"
-        data-testid="export-csv"
-        onClick={actions.exportCsv}
-        disabled={!exportTableCsv.available}
-        title={title(exportTableCsv, "Export this table as CSV")}
-      >
+      <button type="button" data-testid="export-csv" onClick={actions.exportCsv} title="Export this table as CSV">
         Export CSV
       </button>
       <button
         type="button"
         data-testid="import-assumptions"
         onClick={actions.importAssumptions}
-        disabled={!importAssumptions.available}
-        title={title(importAssumptions, "Import assumptions from a spreadsheet into this scenario")}
+        title="Import assumptions from a spreadsheet into this scenario"
       >
         Import assumptions…
       </button>
@@ -122,12 +107,12 @@ export function Toolbar({ actions }: { actions: ToolbarActions }) {
         type="button"
         data-testid="import-census"
         onClick={actions.importCensus}
-        disabled={!importCensus.available || state.censusImport !== null}
+        disabled={state.censusImport !== null}
         aria-busy={state.censusImport !== null}
         title={
           state.censusImport
             ? `Importing "${state.censusImport.fileName}"…`
-            : title(importCensus, "Import a census (headcount by schedule, lane and step) for the schedule method")
+            : "Import a census (headcount by schedule, lane and step) for the schedule method"
         }
       >
         Import census…

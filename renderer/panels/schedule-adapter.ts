@@ -26,7 +26,9 @@ export interface CensusView {
 export function scheduleViews(): ScheduleView[] {
   return loadSchedules().map((s) => ({
     id: s.id,
-    title: `${s.family} ${s.months}-month, FY${s.fiscalYear}${s.adjustment ? ` (+${new Decimal(s.adjustment).times(100).toString()}%)` : ""}${s.derived ? " (derived)" : ""}`,
+    title:
+      `${s.family} ${s.months}-month, FY${s.fiscalYear}${s.adjustment ? ` (+${new Decimal(s.adjustment).times(100).toString()}%)` : ""}` +
+      `${s.derived ? " (derived)" : ""}`,
     source: s.derived
       ? `derived from ${s.derived.from}: ${s.derived.rule}`
       : `${s.source.file} lines ${s.source.lines[0]}-${s.source.lines[1]}${s.source.note ? `; ${s.source.note}` : ""}`,

@@ -97,8 +97,8 @@ function isQuotaError(error: unknown): boolean {
 
 /** A bare file name for a download: no directory parts, no control characters, never empty. */
 export function safeDownloadName(name: string, fallback: string): string {
-  // eslint-disable-next-line no-control-regex
   const cleaned = name
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
     .replace(/[/\\:*?"<>|\u0000-\u001f\u007f]/g, "_")
     .trim()
     .slice(0, PLATFORM_LIMITS.maxFileNameLength);

@@ -9,7 +9,8 @@ import { parseScenarioJson, serializeScenario } from "../../model/engine/scenari
 import { censusOf } from "../io/census-import-job";
 import { importAssumptionsInBackground, prepareAssumptionsImport } from "../io/assumptions-import-client";
 import { importCensusInBackground, prepareCensusImport } from "../io/census-import-client";
-import { exportTableCsv, exportWorkbook, importAssumptions, importCensus } from "../io/spreadsheet-io";
+import { exportTableCsv } from "../../model/io/table-csv";
+import { loadExportWorkbook } from "../io/spreadsheet-io";
 import { computeOptionsFor, tableFor } from "./compute-cache";
 import { activeEntry, type Action, type AppState } from "./store";
 
@@ -69,7 +70,7 @@ export async function saveScenario(ctx: FileCommandContext, saveAs: boolean) {
 
 export async function exportXlsx(ctx: FileCommandContext) {
   try {
-    const build = await exportWorkbook.load();
+    const build = await loadExportWorkbook();
     const state = ctx.getState();
     const entry = activeEntry(state);
     const bytes = build([entry.scenario, ...state.entries.filter((e) => e.key !== entry.key).map((e) => e.scenario)], {
@@ -85,10 +86,9 @@ export async function exportXlsx(ctx: FileCommandContext) {
 
 export async function exportCsv(ctx: FileCommandContext) {
   try {
-    const build = await exportTableCsv.load();
     const state = ctx.getState();
     const entry = activeEntry(state);
-    const bytes = new TextEncoder().encode(build(tableFor(entry.scenario, state.census?.census)));
+    const bytes = new TextEncoder().encode(exportTableCsv(tableFor(entry.scenario, state.census?.census)));
     const r = await ctx.platform.exportFile({ suggestedName: fileName(entry.scenario.name, "csv"), kind: "csv", bytes });
     if (!r.ok) return fail(ctx.dispatch, "Export failed", r.error);
     if (r.value) ctx.dispatch({ type: "notice", notice: { kind: "info", text: `Exported "${r.value.name}".` } });
@@ -99,7 +99,6 @@ export async function exportCsv(ctx: FileCommandContext) {
 
 /** Read and checked in a worker (renderer/io/assumptions-import-client.ts), as census imports are. */
 export async function importAssumptionsFile(ctx: FileCommandContext) {
-  if (!importAssumptions.available) return fail(ctx.dispatch, "Import failed", importAssumptions.reason);
   try {
     prepareAssumptionsImport();
     const r = await ctx.platform.openSpreadsheetFile();
@@ -130,7 +129,6 @@ export async function importAssumptionsFile(ctx: FileCommandContext) {
  */
 export async function importCensusFile(ctx: FileCommandContext) {
   if (ctx.getState().censusImport) return;
-  if (!importCensus.available) return fail(ctx.dispatch, "Import failed", importCensus.reason);
   let started = false;
   try {
     // The worker loads its script (SheetJS included) while the user picks the file.

@@ -62,7 +62,11 @@ export interface AppState {
   /** A request for the inputs grid to scroll to and flash a row; seq makes repeats distinct. */
   jump: { path: string; seq: number } | null;
   selectedCell: { line: string; column: string } | null;
-  compareKeys: string[];
+  /**
+   * The scenarios on the Compare tab, the first the baseline; null follows the active scenario (it
+   * against its own baseline). A key may be `baseline:<entry key>`, that entry's baseline.
+   */
+  compareKeys: string[] | null;
   /** An imported census: shown on the census screen and used by schedule-method scenarios. */
   census: { census: Census; fileName: string; importedIn?: "worker" | "main thread" } | null;
   /** A census file being read and checked (off the UI thread); the import button waits for it. */
@@ -92,10 +96,13 @@ export type Action =
   | { type: "notice"; notice: Notice | null }
   | { type: "jump"; path: string }
   | { type: "selectCell"; line: string; column: string }
-  | { type: "compareKeys"; keys: string[] }
+  | { type: "compareKeys"; keys: string[] | null }
   | { type: "census"; census: Census; fileName: string; importedIn?: "worker" | "main thread" }
   /** A census import started (with its file) or ended without a census (null). */
   | { type: "censusImporting"; file: { fileName: string; bytes: number } | null };
+
+/** A compare key naming an entry's baseline rather than the entry. */
+export const BASELINE_KEY = "baseline:";
 
 export const cellErrorKey = (entryKey: string, path: string): string => `${entryKey}|${path}`;
 
@@ -120,7 +127,7 @@ export function initialState(): AppState {
     cellErrors: {},
     jump: null,
     selectedCell: null,
-    compareKeys: ["fis", "stated"],
+    compareKeys: null,
     census: null,
     censusImport: null,
     nextKey: 1,
@@ -220,7 +227,9 @@ function edit(state: AppState, edits: { path: string; text: string }[]): AppStat
     ({ scenario, rejected, applied } = applyEdits(target.scenario, edits));
     copiedNotice = {
       kind: "info",
-      text: `"${state.entries.find((e) => e.key === state.activeKey)!.scenario.name}" is a read-only built-in, so your edit was made in a new copy, "${target.scenario.name}".`,
+      text:
+        `"${state.entries.find((e) => e.key === state.activeKey)!.scenario.name}" is a read-only built-in, so your edit was made in a ` +
+        `new copy, "${target.scenario.name}".`,
     };
   }
   const cellErrors = { ...next.cellErrors };
@@ -237,7 +246,10 @@ function edit(state: AppState, edits: { path: string; text: string }[]): AppStat
     rejected.length > 0
       ? {
           kind: "error",
-          text: `${rejected.length === 1 ? `Rejected "${rejected[0]!.text}": ${rejected[0]!.message}` : `${rejected.length} values were rejected; the others were applied.`}${copiedNotice ? ` ${copiedNotice.text}` : ""}`,
+          text:
+            (rejected.length === 1
+              ? `Rejected "${rejected[0]!.text}": ${rejected[0]!.message}`
+              : `${rejected.length} values were rejected; the others were applied.`) + (copiedNotice ? ` ${copiedNotice.text}` : ""),
           ...(rejected.length > 1 ? { details: rejected.map((r) => `"${r.text}" for ${r.path}: ${r.message}`) } : {}),
         }
       : (copiedNotice ?? (applied.length > 0 ? null : next.notice));
@@ -300,7 +312,13 @@ function censusNotice(fileName: string, scenario: Scenario, census: Census): Not
   return gap ? { kind: "warning", text, details: [`"${scenario.name}": ${gap.message}`] } : { kind: "info", text };
 }
 
+/** Compare follows the active scenario again whenever another one becomes active. */
 export function reducer(state: AppState, action: Action): AppState {
+  const next = reduce(state, action);
+  return next.activeKey !== state.activeKey && next.compareKeys !== null ? { ...next, compareKeys: null } : next;
+}
+
+function reduce(state: AppState, action: Action): AppState {
   switch (action.type) {
     case "select":
       return state.entries.some((e) => e.key === action.key) ? { ...state, activeKey: action.key, selectedCell: null } : state;
@@ -331,7 +349,7 @@ export function reducer(state: AppState, action: Action): AppState {
         ...state,
         entries,
         activeKey: state.activeKey === action.key ? entries[0]!.key : state.activeKey,
-        compareKeys: state.compareKeys.filter((k) => k !== action.key),
+        compareKeys: state.compareKeys?.filter((k) => k !== action.key && k !== `${BASELINE_KEY}${action.key}`) ?? null,
         notice: { kind: "info", text: `Deleted "${entry.scenario.name}".` },
         changeSeq: state.changeSeq + 1,
       };
@@ -399,7 +417,9 @@ export function reducer(state: AppState, action: Action): AppState {
           })),
           notice: {
             kind: "info",
-            text: `${action.what} "${entry.scenario.name}" is a read-only built-in, so this was applied to a new copy, "${copy.scenario.name}".`,
+            text:
+              `${action.what} "${entry.scenario.name}" is a read-only built-in, so this was applied to a new copy, ` +
+              `"${copy.scenario.name}".`,
           },
         };
       }
@@ -458,7 +478,13 @@ export function reducer(state: AppState, action: Action): AppState {
     case "censusImporting":
       return { ...state, censusImport: action.file };
     case "compareKeys":
-      return { ...state, compareKeys: action.keys.filter((k) => state.entries.some((e) => e.key === k)) };
+      return {
+        ...state,
+        compareKeys:
+          action.keys === null
+            ? null
+            : action.keys.filter((k) => state.entries.some((e) => e.key === k || `${BASELINE_KEY}${e.key}` === k)),
+      };
   }
 }
 

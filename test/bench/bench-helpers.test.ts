@@ -1,6 +1,6 @@
 /**
- * The benchmark's own helpers: the statistics it reports, the workbook it hands to spreadsheet
- * engines when model/io's export is missing, and the 100,000-row census fixture. A benchmark
+ * The benchmark's own helpers: the statistics it reports, where it finds the table and the FY2026
+ * raise in the exported workbook it hands to spreadsheet engines, and the 100,000-row census fixture. A benchmark
  * that times the wrong thing is worse than none, so what it measures is checked here.
  */
 import { HyperFormula } from "hyperformula";
@@ -9,10 +9,10 @@ import { describe, expect, it } from "vitest";
 import { computeTable, fisAsPublished } from "../../model/engine/index";
 import { censusHeadcount, parseCensusCsv } from "../../model/engine/schedule";
 import { censusCsvText, personRows } from "../../bench/census-fixture";
-import { buildFormulaWorkbook, FORMULA_LINES } from "../../bench/formula-workbook";
 import { summarize } from "../../bench/measure";
 import { sheetsForHyperFormula } from "../../bench/spreadsheet-sheets";
 import { raisePathFor } from "../../bench/reference";
+import { namedExpressions, referenceWorkbook } from "../../bench/workbook-source";
 
 describe("summarize", () => {
   it("takes the middle sample of an odd count and the mean of the middle two of an even count", () => {
@@ -25,36 +25,37 @@ describe("summarize", () => {
   });
 });
 
-describe("bench formula workbook", () => {
-  it("recomputed by HyperFormula from the SheetJS-read formulas, shows the engine's 45 displayed cells", () => {
-    const scenario = fisAsPublished();
-    const built = buildFormulaWorkbook(scenario);
-    const bytes = XLSX.write(built.workbook, { type: "buffer", bookType: "xlsx" }) as Uint8Array;
-    const hf = HyperFormula.buildFromSheets(sheetsForHyperFormula(XLSX.read(bytes, { type: "buffer", cellFormula: true })), {
-      licenseKey: "gpl-v3",
-    });
-    const display = hf.getSheetId("Display")!;
-    const ours = computeTable(scenario);
-    const columns = ["FY2025", "FY2026", "FY2027", "FY2028", "Total"];
+describe("bench reference workbook (model/io export, no cached values)", () => {
+  it("recomputed by HyperFormula from the SheetJS-read formulas, the located cells show the engine's 45 displayed cells", () => {
+    const source = referenceWorkbook();
+    expect(source.table).not.toBeNull();
+    const table = source.table!;
+    // The export names every input; HyperFormula takes them as named expressions.
+    const hf = HyperFormula.buildFromSheets(
+      sheetsForHyperFormula(source.workbook),
+      { licenseKey: "gpl-v3" },
+      namedExpressions(source.workbook),
+    );
+    const sheet = hf.getSheetId(table.sheet)!;
+    const ours = computeTable(fisAsPublished());
     let compared = 0;
-    for (const id of FORMULA_LINES) {
+    for (const [id, columns] of Object.entries(table.cells)) {
       const line = ours.lines.find((l) => l.id === id)!;
-      columns.forEach((column, c) => {
-        const theirs = hf.getCellValue({ sheet: display, row: built.lineRow[id]! - 1, col: 1 + c });
+      for (const [column, address] of Object.entries(columns)) {
+        const theirs = hf.getCellValue(hf.simpleCellAddressFromString(address, sheet)!);
         expect(`${id}.${column}=${theirs}`).toBe(`${id}.${column}=${line.cells[column]!.display.toString()}`);
         compared++;
-      });
+      }
     }
     expect(compared).toBe(45);
     hf.destroy();
   });
 
-  it("puts the FY2026 raise where the edit timing types it", () => {
-    const scenario = fisAsPublished();
-    const built = buildFormulaWorkbook(scenario);
-    const cell = built.workbook.Sheets["Inputs"]![built.inputCell["FY2026 raise"]!] as XLSX.CellObject;
-    expect(cell.v).toBe(0.03);
-    expect(raisePathFor(scenario, 2026)).toBe("items.baseSalary.steps.1.amount");
+  it("locates the FY2026 raise where the edit timing types it", () => {
+    const source = referenceWorkbook();
+    const input = source.raiseInput!;
+    expect((source.workbook.Sheets[input.sheet]![input.address] as XLSX.CellObject).v).toBe(0.03);
+    expect(raisePathFor(fisAsPublished(), 2026)).toBe("items.baseSalary.steps.1.amount");
   });
 });
 

@@ -25,9 +25,9 @@ vi.mock("../../model/io/atomic-write", async (importOriginal) => {
 
 const { writeCsv, writeXlsx } = await import("../../model/cli/xlsx-command");
 
-const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
-const CLI = join(process.cwd(), "model", "cli", "fis.ts");
-const fis = (...args: string[]) => spawnSync(TSX, [CLI, ...args], { encoding: "utf8", timeout: 60_000 });
+/** The `fis` command as package.json runs it: the bundled CLI, rebuilt first when a source changed. */
+const CLI = join(process.cwd(), "model", "cli", "launch.cjs");
+const fis = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", timeout: 60_000 });
 const dir = mkdtempSync(join(tmpdir(), "fis-exports-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

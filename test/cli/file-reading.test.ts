@@ -12,9 +12,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { fisAsPublished } from "../../model/engine/scenario/reference";
 import { serializeScenario } from "../../model/engine/scenario/schema";
 
-const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
-const CLI = join(process.cwd(), "model", "cli", "fis.ts");
-const fis = (...args: string[]) => spawnSync(TSX, [CLI, ...args], { encoding: "utf8", timeout: 20_000, killSignal: "SIGKILL" });
+/** The `fis` command as package.json runs it: the bundled CLI, rebuilt first when a source changed. */
+const CLI = join(process.cwd(), "model", "cli", "launch.cjs");
+const fis = (...args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", timeout: 20_000, killSignal: "SIGKILL" });
 
 const dir = mkdtempSync(join(tmpdir(), "fis-read-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,4 +1,4 @@
-/** The command line as a user runs it: a real child process through tsx, exit codes included. */
+/** The command line as a user runs it: a real child process (`fis`, the bundled CLI), exit codes included. */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,13 +7,14 @@ import { describe, expect, it } from "vitest";
 import { fisAsPublished } from "../../model/engine/scenario/reference";
 import { serializeScenario } from "../../model/engine/scenario/schema";
 
-const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
-const CLI = join(process.cwd(), "model", "cli", "fis.ts");
-const fis = (...args: string[]) => spawnSync(TSX, [CLI, ...args], { encoding: "utf8" });
+const NODE = process.execPath;
+/** The `fis` command as package.json runs it: the bundled CLI, rebuilt first when a source changed. */
+const CLI = join(process.cwd(), "model", "cli", "launch.cjs");
+const fis = (...args: string[]) => spawnSync(NODE, [CLI, ...args], { encoding: "utf8" });
 
 describe("npm run fis", () => {
   it("prints the published table in $ thousands", () => {
-    const out = execFileSync(TSX, [CLI], { encoding: "utf8" });
+    const out = execFileSync(NODE, [CLI], { encoding: "utf8" });
     expect(out).toContain("Base Salary Increases");
     expect(out).toMatch(/TOTAL COST\s+\$52,137\s+\$39,866\s+\$59,856\s+\$87,121\s+\$238,980/);
     expect(out).toMatch(/Funding available.*\(\$21,437\)\s+\(\$15,519\)\s+\(\$17,498\)\s+\(\$21,304\)\s+\(\$75,759\)/);
@@ -48,11 +49,13 @@ describe("npm run fis", () => {
     expect(out).toContain("(input items.legal.amounts.2025)");
   });
 
-  it("--compare lists every difference with its reason", () => {
+  it("--compare lists every difference with its reason and what it adds to each line", () => {
     const out = fis("--compare").stdout;
-    expect(out).toContain("27 of 45 displayed cells differ.");
-    expect(out).toContain("[localShare] Local share of total cost: 0.993582 vs 0.994 share");
-    expect(out).toContain("moves localPortion.FY2025");
+    expect(out).toContain("- Local share of total cost: 99.3582% → 99.4%");
+    expect(out).toContain("baseline: calibrated: note (g) says 99.4 percent");
+    // 5,776 x $0.50 x 0.02 = $57.76 on FY2025 base salary increases, the only difference on that line.
+    expect(out).toMatch(/Base Salary Increases\n.*\nAverage salary: \$105,271\.50 → \$105,272 +57\.76 +146\.13/);
+    expect(out).toContain("Interaction (only together)");
   });
 
   it("reads a scenario file and exits 2 naming the field of a bad one", () => {

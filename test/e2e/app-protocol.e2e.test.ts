@@ -8,7 +8,7 @@
  * screen naming a headcount gap, and a refused decompression bomb.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -41,7 +41,7 @@ beforeAll(async () => {
     build: { ...renderer.build, outDir: path.join(dir, "renderer"), emptyOutDir: true },
   });
   const handler = createAppProtocolHandler(path.join(dir, "renderer"));
-  server = createServer(async (req, res) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const response = await handler({ url: `app://fis${req.url ?? "/"}`, method: req.method ?? "GET" });
     const headers = Object.fromEntries(response.headers.entries());
     served.push({
@@ -51,7 +51,8 @@ beforeAll(async () => {
       csp: headers["content-security-policy"] === CONTENT_SECURITY_POLICY,
     });
     res.writeHead(response.status, headers).end(Buffer.from(await response.arrayBuffer()));
-  });
+  };
+  server = createServer((req, res) => void serve(req, res).catch(() => res.writeHead(500).end()));
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("no port");

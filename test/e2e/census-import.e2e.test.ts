@@ -59,9 +59,13 @@ function armRecorder(want: string): string {
   requestAnimationFrame(frame);
   const check = () => {
     const s = document.querySelector('[data-testid="census-importing"]');
-    if (s && r.status === null) { r.status = s.textContent; r.buttonDisabled = document.querySelector('[data-testid="import-census"]').disabled; }
+    if (s && r.status === null) {
+      r.status = s.textContent;
+      r.buttonDisabled = document.querySelector('[data-testid="import-census"]').disabled;
+    }
     const h = document.querySelector('[data-testid="schedule-panel"] h3');
-    if (r.t0 !== null && r.done === null && h && h.textContent.includes(${JSON.stringify(want)})) requestAnimationFrame(() => { r.done = performance.now(); observer.disconnect(); });
+    if (r.t0 !== null && r.done === null && h && h.textContent.includes(${JSON.stringify(want)}))
+      requestAnimationFrame(() => { r.done = performance.now(); observer.disconnect(); });
   };
   const observer = new MutationObserver(check);
   observer.observe(document.body, { subtree: true, childList: true, characterData: true });

@@ -1,5 +1,5 @@
 /** A tiny static server for dist-web/ on 127.0.0.1 and an ephemeral port (no dependencies). */
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 
@@ -14,7 +14,7 @@ const TYPES: Record<string, string> = {
 
 export async function serveStatic(rootDir: string): Promise<{ url: string; close: () => Promise<void> }> {
   const root = resolve(rootDir);
-  const server: Server = createServer(async (req, res) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     const file = normalize(join(root, path === "/" ? "index.html" : path));
     if (file !== root && !file.startsWith(root + sep)) {
@@ -27,7 +27,8 @@ export async function serveStatic(rootDir: string): Promise<{ url: string; close
     } catch {
       res.writeHead(404).end("not found");
     }
-  });
+  };
+  const server: Server = createServer((req, res) => void serve(req, res));
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("no port");

@@ -203,9 +203,12 @@ describe("the workbench in a browser", () => {
     await expect.poll(() => page.locator('[data-testid="active-scenario"]').innerText()).toContain("Stated terms, my copy");
 
     await tab("compare");
-    // Default comparison: FIS as published (base) vs Contract terms as stated; add the new copy.
+    // Compare opens on the active copy against the scenario it was copied from; choose the published one as
+    // the baseline instead and add the stated terms beside the copy.
     const key = await page.locator('[data-testid="scenario-item"]', { hasText: "Stated terms, my copy" }).getAttribute("data-key");
-    await page.click(`[data-testid="compare-pick"][data-key="${key}"]`);
+    expect(await page.locator('[data-testid="compare-baseline"]').inputValue()).toBe("stated");
+    await page.selectOption('[data-testid="compare-baseline"]', "fis");
+    await page.click('[data-testid="compare-pick"][data-key="stated"]');
     const fis = computeTable(fisAsPublished());
     const stated = computeTable(contractAsStated());
     for (const line of ["baseSalaryIncreases", "benefits", "totalCost", "costFundedByWia"]) {
@@ -219,11 +222,13 @@ describe("the workbench in a browser", () => {
         expect(diff === "0" ? 0 : thousands(diff)).toBe(b - a);
       }
     }
-    // Each difference is named with the reason behind it and the cells it moves.
+    // Each difference is named in words, with the reason behind each side's value.
+    const attribution = page.locator('[data-testid="attribution-table"]').first();
+    await expect.poll(() => attribution.innerText()).toContain("Medicare (employer): defined differently");
     const why = page.locator('[data-testid="compare-why"]').first();
-    await expect.poll(() => why.innerText()).toContain("Average salary");
+    await why.locator("summary").click();
+    await expect.poll(() => why.innerText()).toContain("Average salary: $105,271.50 → $105,272");
     expect(await why.innerText()).toContain("calibrated");
-    expect(await why.innerText()).toMatch(/Moves .*Benefits FY2025/);
     await page.screenshot({ path: `${shots}06-compare.png`, fullPage: true });
 
     await page.locator('[data-testid="scenario-item"]', { hasText: "Stated terms, my copy" }).click();

@@ -1,5 +1,6 @@
 /**
- * Build and packaging configuration: what gets bundled where, and what ships.
+ * The desktop build (electron.vite.config.ts): each bundle lands where the code that loads it looks,
+ * and the CSP meta tag. What ships is checked in packaging.test.ts.
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -22,29 +23,41 @@ const cfg = config as {
 };
 
 describe("electron.vite.config.ts", () => {
-  it("main: electron/main.ts -> out/main, dependencies bundled", () => {
-    expect(cfg.main.build.rolldownOptions.input).toEqual({ main: resolve(root, "electron/main.ts") });
-    expect(cfg.main.build.outDir).toBe(resolve(root, "out/main"));
-    expect(cfg.main.build.externalizeDeps).toBe(false);
+  const pkg = JSON.parse(readFileSync(resolve(root, "package.json"), "utf8")) as { main: string };
+  const mainSource = readFileSync(resolve(root, "electron/main.ts"), "utf8");
+  /** The file a rolldown entry is written to: outDir / entry name + the entry file pattern's extension. */
+  const outputOf = (build: { outDir: string; rolldownOptions: { input: Record<string, string> } }, pattern = "[name].js") => {
+    const [name] = Object.keys(build.rolldownOptions.input);
+    return resolve(build.outDir, pattern.replace("[name]", name!));
+  };
+
+  it("writes the main process where package.json's main tells Electron to start", () => {
+    expect(outputOf(cfg.main.build)).toBe(resolve(root, pkg.main));
   });
 
-  it("preload: CommonJS out/preload/preload.cjs (a sandboxed preload cannot be an ES module)", () => {
-    expect(cfg.preload.build.rolldownOptions.input).toEqual({ preload: resolve(root, "electron/preload.ts") });
-    expect(cfg.preload.build.rolldownOptions.output).toEqual({ format: "cjs", entryFileNames: "[name].cjs" });
-    expect(cfg.preload.build.outDir).toBe(resolve(root, "out/preload"));
+  it("writes the preload as CommonJS (a sandboxed preload cannot be an ES module) where main.ts looks for it", () => {
+    const preload = outputOf(cfg.preload.build, cfg.preload.build.rolldownOptions.output.entryFileNames);
+    expect(cfg.preload.build.rolldownOptions.output.format).toBe("cjs");
+    expect(preload.endsWith(".cjs")).toBe(true);
+    // main.ts resolves the preload relative to its own folder, out/main.
+    const relativeToMain = preload.slice(resolve(root, "out").length + 1).split("/");
+    expect(mainSource).toContain(`"..", ${relativeToMain.map((p) => `"${p}"`).join(", ")}`);
+  });
+
+  it("bundles every dependency into main and preload: the package ships no node_modules (see electron-builder.yml)", () => {
+    expect(cfg.main.build.externalizeDeps).toBe(false);
     expect(cfg.preload.build.externalizeDeps).toBe(false);
   });
 
-  it("renderer: renderer/index.html -> out/renderer with relative URLs (served as app://fis/)", () => {
-    expect(cfg.renderer.root).toBe(resolve(root, "renderer"));
-    expect(cfg.renderer.build.rolldownOptions.input).toBe(resolve(root, "renderer/index.html"));
-    expect(cfg.renderer.build.outDir).toBe(resolve(root, "out/renderer"));
+  it("writes the renderer inside out/, the only folder the package ships, with asset URLs relative to index.html", () => {
+    expect(cfg.renderer.build.outDir.startsWith(resolve(root, "out") + "/")).toBe(true);
     expect(cfg.renderer.base).toBe("./");
   });
 
   it("index.html gets the app's CSP as a meta tag, after the charset, replacing any other", () => {
     const html =
-      '<html><head>\n    <meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="default-src *">\n    <title>x</title></head></html>';
+      '<html><head>\n    <meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="default-src *">\n    ' +
+      "<title>x</title></head></html>";
     const out = injectContentSecurityPolicy(html);
     expect(out).not.toContain("default-src *");
     expect(out.match(/Content-Security-Policy/g)).toHaveLength(1);
@@ -54,42 +67,5 @@ describe("electron.vite.config.ts", () => {
     expect(injectContentSecurityPolicy("<html><head><title>x</title></head></html>")).toMatch(
       /^<html><head>\n\s*<meta http-equiv="Content-Security-Policy"/,
     );
-  });
-});
-
-describe("electron-builder.yml", () => {
-  const yml = readFileSync(resolve(root, "electron-builder.yml"), "utf8");
-  const section = (name: string) => yml.split(/\n(?=\S)/).find((block) => block.startsWith(`${name}:`)) ?? "";
-
-  it("names the app", () => {
-    expect(yml).toMatch(/^appId: \S+/m);
-    expect(yml).toMatch(/^productName: Fiscal Impact Studio$/m);
-  });
-
-  it("ships only the bundle and package.json", () => {
-    const files = section("files")
-      .split("\n")
-      .slice(1)
-      .map((l) => l.trim())
-      .filter((l) => l.startsWith("- "));
-    expect(files).toEqual(["- out/**/*", "- package.json"]);
-  });
-
-  it("targets AppImage and deb, NSIS, and DMG", () => {
-    expect(section("linux")).toMatch(/- AppImage[\s\S]*- deb/);
-    expect(section("win")).toMatch(/- nsis/);
-    expect(section("mac")).toMatch(/- dmg/);
-  });
-
-  it("turns off the fuses that would let someone run the binary as plain Node", () => {
-    const fuses = section("electronFuses");
-    expect(fuses).toMatch(/runAsNode: false/);
-    expect(fuses).toMatch(/enableNodeOptionsEnvironmentVariable: false/);
-    expect(fuses).toMatch(/enableNodeCliInspectArguments: false/);
-    expect(fuses).toMatch(/onlyLoadAppFromAsar: true/);
-  });
-
-  it("turns off file:// extra privileges: the renderer is served from app://, not file:// (checklist #18)", () => {
-    expect(section("electronFuses")).toMatch(/^\s+grantFileProtocolExtraPrivileges: false$/m);
   });
 });

@@ -146,7 +146,7 @@ describe("sender check", () => {
     ["a dev server", () => ({ senderFrame: { url: "http://localhost:5173/", parent: null } })],
     ["a local file", () => ({ senderFrame: { url: pathToFileURL(join(dir, "evil.html")).href, parent: null } })],
     ["another app:// page", () => ({ senderFrame: { url: "app://fis/evil.html", parent: null } })],
-    ["an iframe inside our page", () => ({ senderFrame: { url: rendererUrl, parent: { url: rendererUrl } } })],
+    ["an iframe inside the app's page", () => ({ senderFrame: { url: rendererUrl, parent: { url: rendererUrl } } })],
     ["a destroyed frame", () => ({ senderFrame: null })],
   ];
 

@@ -28,7 +28,7 @@ function directives(csp: string): Map<string, string[]> {
 describe("CONTENT_SECURITY_POLICY", () => {
   const d = directives(CONTENT_SECURITY_POLICY);
 
-  it("allows only our own scripts: no inline script, no eval, no remote origin", () => {
+  it("allows only the app's own scripts: no inline script, no eval, no remote origin", () => {
     expect(d.get("default-src")).toEqual(["'self'"]);
     expect(d.get("script-src")).toEqual(["'self'"]);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|wasm-unsafe-eval|strict-dynamic|https?:|\*/);
@@ -84,7 +84,7 @@ describe("navigation allowlist", () => {
 });
 
 describe("IPC sender check", () => {
-  it("accepts only the top frame of our own page", () => {
+  it("accepts only the top frame of the app's own page", () => {
     expect(isTrustedSender({ url: RENDERER, parent: null }, RENDERER)).toBe(true);
     expect(isTrustedSender({ url: `${RENDERER}#/inputs`, parent: null }, RENDERER)).toBe(true);
   });
@@ -94,7 +94,7 @@ describe("IPC sender check", () => {
     ["a file:// page", { url: "file:///tmp/evil/index.html", parent: null }],
     ["another app:// page", { url: "app://fis/evil.html", parent: null }],
     ["a data: page", { url: "data:text/html,hi", parent: null }],
-    ["an iframe of our page", { url: RENDERER, parent: { url: RENDERER } }],
+    ["an iframe of the app's page", { url: RENDERER, parent: { url: RENDERER } }],
     ["a destroyed frame", null],
   ])("refuses %s", (_label, frame) => {
     expect(isTrustedSender(frame, RENDERER)).toBe(false);
@@ -116,14 +116,17 @@ describe("hardenWebContents", () => {
   const contents = new FakeWebContents();
   hardenWebContents(contents as unknown as WebContents, RENDERER);
 
-  it.each(["will-navigate", "will-redirect", "will-frame-navigate"])("%s to a remote URL is cancelled, to our page is not", (name) => {
-    const away = navEvent("https://evil.example/");
-    contents.emit(name, away, away.url);
-    expect(away.preventDefault).toHaveBeenCalled();
-    const home = navEvent(RENDERER);
-    contents.emit(name, home, home.url);
-    expect(home.preventDefault).not.toHaveBeenCalled();
-  });
+  it.each(["will-navigate", "will-redirect", "will-frame-navigate"])(
+    "%s to a remote URL is cancelled, to the app's page is not",
+    (name) => {
+      const away = navEvent("https://evil.example/");
+      contents.emit(name, away, away.url);
+      expect(away.preventDefault).toHaveBeenCalled();
+      const home = navEvent(RENDERER);
+      contents.emit(name, home, home.url);
+      expect(home.preventDefault).not.toHaveBeenCalled();
+    },
+  );
 
   it("denies every window.open", () => {
     expect(contents.openHandler?.({ url: RENDERER })).toEqual({ action: "deny" });

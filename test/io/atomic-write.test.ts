@@ -77,7 +77,7 @@ describe("writeFileAtomic", () => {
     expect(isTempFileFor("auto save.json", "auto save.json")).toBe(false);
     expect(isTempFileFor("auto save.json", ".other.json.1.abcdefabcdef.tmp")).toBe(false);
     await writeFile(temp, "partial");
-    await writeFile(join(dir, "keep.tmp"), "not ours");
+    await writeFile(join(dir, "keep.tmp"), "not the writer's");
     expect(await removeStaleTempFiles(target)).toBe(1);
     expect(await readdir(dir)).toEqual(["keep.tmp"]);
   });
@@ -120,7 +120,10 @@ describe("crash safety (child process killed mid-write)", () => {
   function describeContent(buf: Buffer): string {
     if (buf.equals(A)) return "A";
     if (buf.equals(B)) return "B";
-    return `torn(${buf.length} bytes, starts ${JSON.stringify(buf.subarray(0, 1).toString())}, ends ${JSON.stringify(buf.subarray(-1).toString())})`;
+    return (
+      `torn(${buf.length} bytes, starts ${JSON.stringify(buf.subarray(0, 1).toString())}, ends ` +
+      `${JSON.stringify(buf.subarray(-1).toString())})`
+    );
   }
 
   it("the target is always the whole old or whole new content (12 random kills)", async () => {

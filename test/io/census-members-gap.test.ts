@@ -17,8 +17,8 @@ import type { Census } from "../../model/engine/schedule/types";
 import { exportWorkbook } from "../../model/io/xlsx-export";
 import { activeEntry, initialState, reducer } from "../../renderer/state/store";
 
-const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
-const CLI = join(process.cwd(), "model", "cli", "fis.ts");
+/** The `fis` command as package.json runs it: the bundled CLI, rebuilt first when a source changed. */
+const CLI = join(process.cwd(), "model", "cli", "launch.cjs");
 const dir = mkdtempSync(join(tmpdir(), "fis-gap-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -53,7 +53,7 @@ describe("census headcount vs the scenario's members", () => {
   it("the CLI warns on stderr and still prints the table (exit 0)", () => {
     const file = join(dir, "small.csv");
     writeFileSync(file, SMALL_CSV);
-    const r = spawnSync(TSX, [CLI, "--method", "schedule", "--census", file, "--json"], { encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync(process.execPath, [CLI, "--method", "schedule", "--census", file, "--json"], { encoding: "utf8", timeout: 60_000 });
     expect(r.status).toBe(0);
     expect(r.stderr).toContain(`fis: warning: the census "${file}" has 10 members but the scenario's "Active members" is 5,776`);
     expect(r.stderr).toContain("(input groups.wtu.members)");

@@ -54,11 +54,11 @@ function exportedWith(rows: Cell[][]): Uint8Array {
 }
 
 type Outcome = { ok: true; census: Census } | { ok: false; errors: InputError[] };
-function viaCli(bytes: Uint8Array, name: string): Outcome {
+async function viaCli(bytes: Uint8Array, name: string): Promise<Outcome> {
   const path = join(dir, name);
   writeFileSync(path, bytes);
   try {
-    return { ok: true, census: loadCensusFile(path) };
+    return { ok: true, census: await loadCensusFile(path) };
   } catch (e) {
     if (!(e instanceof InputFailure)) throw e;
     return { ok: false, errors: [{ message: e.message }] };
@@ -70,19 +70,19 @@ const viaImport = (bytes: Uint8Array, name: string): Outcome => {
 };
 
 /** Every entry point on the same rows; the data rows start at spreadsheet row 2 (row 4 in an export). */
-function everyEntry(rows: Cell[][]) {
+async function everyEntry(rows: Cell[][]) {
   return {
     appCsv: viaImport(csvOf([HEADER, ...rows]), "c.csv"),
     appXlsx: viaImport(xlsxOf([HEADER, ...rows]), "c.xlsx"),
-    cliCsv: viaCli(csvOf([HEADER, ...rows]), "c.csv"),
-    cliXlsx: viaCli(xlsxOf([HEADER, ...rows]), "c.xlsx"),
+    cliCsv: await viaCli(csvOf([HEADER, ...rows]), "c.csv"),
+    cliXlsx: await viaCli(xlsxOf([HEADER, ...rows]), "c.xlsx"),
     exported: viaImport(exportedWith(rows), "export.xlsx"),
   };
 }
 const errs = (o: Outcome) => (o.ok ? [] : o.errors);
 /** A refusal everywhere; the app imports (not the CLI's flattened text) give row and column, shifted by 2 in the export. */
-function refusedEverywhere(rows: Cell[][], row: number, column: string, message: RegExp, exportColumn = column) {
-  const all = everyEntry(rows);
+async function refusedEverywhere(rows: Cell[][], row: number, column: string, message: RegExp, exportColumn = column) {
+  const all = await everyEntry(rows);
   for (const [where, o] of Object.entries(all)) {
     expect(o.ok, where).toBe(false);
     expect(
@@ -100,8 +100,8 @@ function refusedEverywhere(rows: Cell[][], row: number, column: string, message:
 }
 
 describe("one rule set for every census entry point", () => {
-  it("a valid census is read the same way everywhere", () => {
-    const all = everyEntry([
+  it("a valid census is read the same way everywhere", async () => {
+    const all = await everyEntry([
       ["ET15-10M", "Bachelors", 3, 10, 3],
       ["EG09", "Bachelors", 16, 2, 25],
     ]);
@@ -111,19 +111,25 @@ describe("one rule set for every census entry point", () => {
     }
   });
 
-  it('"1e3" as a headcount is refused with a hint, not read as 1,000 by one path and refused by another', () => {
-    refusedEverywhere([["ET15-10M", "Bachelors", 3, "1e3", 3]], 2, "D", /headcount "1e3" is not a plain whole number \(write 1000\)/, "E");
+  it('"1e3" as a headcount is refused with a hint, not read as 1,000 by one path and refused by another', async () => {
+    await refusedEverywhere(
+      [["ET15-10M", "Bachelors", 3, "1e3", 3]],
+      2,
+      "D",
+      /headcount "1e3" is not a plain whole number \(write 1000\)/,
+      "E",
+    );
   });
 
-  it("years of service outside 0-60 is refused where it is, with row and column", () => {
-    refusedEverywhere([["ET15-10M", "Bachelors", 3, 10, 500]], 2, "E", /years of service 500 is outside 0 to 60/, "D");
+  it("years of service outside 0-60 is refused where it is, with row and column", async () => {
+    await refusedEverywhere([["ET15-10M", "Bachelors", 3, 10, 500]], 2, "E", /years of service 500 is outside 0 to 60/, "D");
   });
 
-  it("an Excel date typed in Years of service is refused as a date, not read as 43,692 years", () => {
+  it("an Excel date typed in Years of service is refused as a date, not read as 43,692 years", async () => {
     const rows: Cell[][] = [["ET15-10M", "Bachelors", 3, 10, new Date(Date.UTC(2019, 7, 15))]];
     for (const o of [
       viaImport(xlsxOf([HEADER, ...rows]), "d.xlsx"),
-      viaCli(xlsxOf([HEADER, ...rows]), "d.xlsx"),
+      await viaCli(xlsxOf([HEADER, ...rows]), "d.xlsx"),
       viaImport(exportedWith(rows), "e.xlsx"),
     ]) {
       expect(o.ok).toBe(false);
@@ -134,11 +140,11 @@ describe("one rule set for every census entry point", () => {
     expect(errs(csv)[0]).toMatchObject({ row: 2, column: "E", message: expect.stringMatching(/"8\/15\/2019" looks like a date/) });
   });
 
-  it("a second headcount column, or a column and its alias, is refused naming both", () => {
+  it("a second headcount column, or a column and its alias, is refused naming both", async () => {
     for (const name of ["Headcount", "Count", "FTE"]) {
       const header = ["Schedule", "Lane", "Step", "Headcount", name];
       const rows: Cell[][] = [header, ["ET15-10M", "Bachelors", 3, 10, 99]];
-      for (const o of [viaImport(csvOf(rows), "two.csv"), viaImport(xlsxOf(rows), "two.xlsx"), viaCli(csvOf(rows), "two.csv")]) {
+      for (const o of [viaImport(csvOf(rows), "two.csv"), viaImport(xlsxOf(rows), "two.xlsx"), await viaCli(csvOf(rows), "two.csv")]) {
         expect(o.ok, name).toBe(false);
         expect(errs(o)[0]!.message).toContain(`columns D ("Headcount") and E ("${name}") both give the headcount; keep one`);
       }
@@ -146,7 +152,7 @@ describe("one rule set for every census entry point", () => {
     }
   });
 
-  it("the CSV text parser (parseCensusCsv) is the same parser", () => {
+  it("the CSV text parser (parseCensusCsv) is the same parser", async () => {
     const r = parseCensusCsv("schedule,lane,step,headcount\nET15-10M,Bachelors,3,1e3\n", "c.csv");
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]).toMatchObject({ row: 2, column: "D", message: expect.stringContaining("(write 1000)") });
@@ -154,16 +160,16 @@ describe("one rule set for every census entry point", () => {
 });
 
 describe("an empty census is refused (6)", () => {
-  it("a header and no rows", () => {
-    const all = everyEntry([]);
+  it("a header and no rows", async () => {
+    const all = await everyEntry([]);
     for (const [where, o] of Object.entries(all)) {
       expect(o.ok, where).toBe(false);
       expect(errs(o)[0]!.message, where).toMatch(/no census rows below the header/);
     }
   });
 
-  it("every headcount 0", () => {
-    const all = everyEntry([
+  it("every headcount 0", async () => {
+    const all = await everyEntry([
       ["ET15-10M", "Bachelors", 3, 0, 3],
       ["EG09", "Bachelors", 16, 0, 25],
     ]);

@@ -40,62 +40,66 @@ function calcCell(bytes: Uint8Array, calcName: string, id: string): string {
 }
 
 describe("schedule sheets: every schedule of loadSchedules(), exactly", () => {
-  it("one block per schedule x fiscal year: header, months, effective date, source; lanes x steps as whole-dollar number cells, N/A blank", () => {
-    const wb = XLSX.read(exportWorkbook([bySchedule(fisAsPublished())]), { cellNF: true });
-    const schedules = loadSchedules();
-    expect(schedules).toHaveLength(20);
-    let amounts = 0;
-    let blanks = 0;
-    for (const s of schedules) {
-      const ws = wb.Sheets[`Schedules ${s.family}`]!;
-      expect(ws, s.id).toBeDefined();
-      const at = (r: number, c: number) => ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
-      const top = rowOf(ws, s.id);
-      expect(at(top, 1)?.v).toBe(s.heading);
-      expect([at(top + 1, 0)?.v, at(top + 1, 1)?.v]).toEqual(["Months", s.months]);
-      expect([at(top + 2, 0)?.v, at(top + 2, 1)?.v]).toEqual(["Effective", s.effective]);
-      const source = String(at(top + 4, 1)?.v);
-      expect(source).toContain(`lines ${s.source.lines[0]}-${s.source.lines[1]}`);
-      if (s.fiscalYear === 2024) {
-        expect(at(top + 4, 0)?.v).toBe("Derived");
-        expect(source).toContain("FY2025 cell / 1.02, rounded to the dollar half-up");
-        expect(at(top + 3, 1)?.v).toBe("none (derived table)");
-      } else {
-        expect(at(top + 4, 0)?.v).toBe("Source");
-        expect(source).toContain(s.source.file);
-        if (s.adjustment !== null) expect(at(top + 3, 1)).toMatchObject({ t: "n", v: Number(s.adjustment), z: "0.0%" });
-      }
-      const header = rowOf(ws, "Lane", top);
-      expect(header - top).toBe(5 + (s.notes?.length ?? 0));
-      expect(s.steps.map((_, j) => at(header, 1 + j)?.v)).toEqual(s.steps);
-      s.lanes.forEach((lane, i) => {
-        expect(at(header + 1 + i, 0)?.v).toBe(lane);
-        s.cells[lane]!.forEach((amount, j) => {
-          const cell = at(header + 1 + i, 1 + j);
-          if (amount === null) {
-            expect(cell, `${s.id} ${lane} ${s.steps[j]} is blank`).toBeUndefined();
-            blanks++;
-          } else {
-            expect(cell?.t).toBe("n");
-            // Whole dollars: the double prints back as the exact decimal string.
-            expect(String(cell?.v), `${s.id} ${lane} ${s.steps[j]}`).toBe(amount);
-            expect(cell?.z).toBe("#,##0");
-            amounts++;
-          }
+  it(
+    "one block per schedule x fiscal year: header, months, effective date, source; lanes x steps as whole-dollar number cells, N/A " +
+      "blank",
+    () => {
+      const wb = XLSX.read(exportWorkbook([bySchedule(fisAsPublished())]), { cellNF: true });
+      const schedules = loadSchedules();
+      expect(schedules).toHaveLength(20);
+      let amounts = 0;
+      let blanks = 0;
+      for (const s of schedules) {
+        const ws = wb.Sheets[`Schedules ${s.family}`]!;
+        expect(ws, s.id).toBeDefined();
+        const at = (r: number, c: number) => ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
+        const top = rowOf(ws, s.id);
+        expect(at(top, 1)?.v).toBe(s.heading);
+        expect([at(top + 1, 0)?.v, at(top + 1, 1)?.v]).toEqual(["Months", s.months]);
+        expect([at(top + 2, 0)?.v, at(top + 2, 1)?.v]).toEqual(["Effective", s.effective]);
+        const source = String(at(top + 4, 1)?.v);
+        expect(source).toContain(`lines ${s.source.lines[0]}-${s.source.lines[1]}`);
+        if (s.fiscalYear === 2024) {
+          expect(at(top + 4, 0)?.v).toBe("Derived");
+          expect(source).toContain("FY2025 cell / 1.02, rounded to the dollar half-up");
+          expect(at(top + 3, 1)?.v).toBe("none (derived table)");
+        } else {
+          expect(at(top + 4, 0)?.v).toBe("Source");
+          expect(source).toContain(s.source.file);
+          if (s.adjustment !== null) expect(at(top + 3, 1)).toMatchObject({ t: "n", v: Number(s.adjustment), z: "0.0%" });
+        }
+        const header = rowOf(ws, "Lane", top);
+        expect(header - top).toBe(5 + (s.notes?.length ?? 0));
+        expect(s.steps.map((_, j) => at(header, 1 + j)?.v)).toEqual(s.steps);
+        s.lanes.forEach((lane, i) => {
+          expect(at(header + 1 + i, 0)?.v).toBe(lane);
+          s.cells[lane]!.forEach((amount, j) => {
+            const cell = at(header + 1 + i, 1 + j);
+            if (amount === null) {
+              expect(cell, `${s.id} ${lane} ${s.steps[j]} is blank`).toBeUndefined();
+              blanks++;
+            } else {
+              expect(cell?.t).toBe("n");
+              // Whole dollars: the double prints back as the exact decimal string.
+              expect(String(cell?.v), `${s.id} ${lane} ${s.steps[j]}`).toBe(amount);
+              expect(cell?.z).toBe("#,##0");
+              amounts++;
+            }
+          });
         });
-      });
-      // Nothing after the last step column on a lane row.
-      expect(at(header + 1, 1 + s.steps.length)).toBeUndefined();
-      if (s.lanes.some((l) => s.cells[l]!.includes(null))) expect(String(at(header + 1 + s.lanes.length, 0)?.v)).toBe("Blank = N/A");
-    }
-    const total = schedules.reduce((n, s) => n + s.lanes.reduce((m, l) => m + s.cells[l]!.length, 0), 0);
-    expect(amounts + blanks).toBe(total);
-    expect(blanks).toBeGreaterThan(0);
-    // ET-15: 15 tables x (5 lanes x 16 columns - 6 N/A); EG-09: 5 tables x 13.
-    expect([amounts, blanks]).toEqual([15 * 74 + 5 * 13, 15 * 6]);
-    const cols = XLSX.read(exportWorkbook([bySchedule(fisAsPublished())]), { cellStyles: true }).Sheets["Schedules ET-15"]!["!cols"]!;
-    expect(cols.map((c) => Math.round(c.wch ?? 0))).toEqual([24, ...Array.from({ length: 16 }, () => 11)]);
-  });
+        // Nothing after the last step column on a lane row.
+        expect(at(header + 1, 1 + s.steps.length)).toBeUndefined();
+        if (s.lanes.some((l) => s.cells[l]!.includes(null))) expect(String(at(header + 1 + s.lanes.length, 0)?.v)).toBe("Blank = N/A");
+      }
+      const total = schedules.reduce((n, s) => n + s.lanes.reduce((m, l) => m + s.cells[l]!.length, 0), 0);
+      expect(amounts + blanks).toBe(total);
+      expect(blanks).toBeGreaterThan(0);
+      // ET-15: 15 tables x (5 lanes x 16 columns - 6 N/A); EG-09: 5 tables x 13.
+      expect([amounts, blanks]).toEqual([15 * 74 + 5 * 13, 15 * 6]);
+      const cols = XLSX.read(exportWorkbook([bySchedule(fisAsPublished())]), { cellStyles: true }).Sheets["Schedules ET-15"]!["!cols"]!;
+      expect(cols.map((c) => Math.round(c.wch ?? 0))).toEqual([24, ...Array.from({ length: 16 }, () => 11)]);
+    },
+  );
 
   it("only a schedule-method scenario adds them; an average-salary workbook's sheet list is unchanged", () => {
     expect(XLSX.read(exportWorkbook([fisAsPublished()])).SheetNames).toEqual(["Cost Table", "Inputs", "Calculation", "Notes"]);
@@ -168,40 +172,44 @@ describe("imports ignore the schedule sheets", () => {
 });
 
 describe("Census x Schedule: P0 from lookups into the schedule sheets", () => {
-  it("HyperFormula recomputes P0 = SUMPRODUCT(headcount, looked-up salary) to the engine's basePayroll, and it follows edits of a schedule amount and a headcount", () => {
-    const census = referenceCensus();
-    const p0 = engineP0(census);
-    expect(p0.toString()).toBe("608048184");
-    const bytes = poisonCachedValues(exportWorkbook([bySchedule(fisAsPublished())]));
-    const hf = hyperFormulaRecalc(bytes);
-    expect(hf.value("Calculation", calcCell(bytes, "Calculation", "census:P0"))).toBe(608048184);
-    expect(hf.value("Calculation", calcCell(bytes, "Calculation", "census:P0.engine"))).toBe(608048184);
-    expect(hf.value("Calculation", calcCell(bytes, "Calculation", "census:P0.check"))).toBe(0);
-    expect(hf.value("Calculation", calcCell(bytes, "Calculation", "census:members"))).toBe(5776);
+  it(
+    "HyperFormula recomputes P0 = SUMPRODUCT(headcount, looked-up salary) to the engine's basePayroll, and it follows edits of a " +
+      "schedule amount and a headcount",
+    () => {
+      const census = referenceCensus();
+      const p0 = engineP0(census);
+      expect(p0.toString()).toBe("608048184");
+      const bytes = poisonCachedValues(exportWorkbook([bySchedule(fisAsPublished())]));
+      const hf = hyperFormulaRecalc(bytes);
+      expect(hf.value("Calculation", calcCell(bytes, "Calculation", "census:P0"))).toBe(608048184);
+      expect(hf.value("Calculation", calcCell(bytes, "Calculation", "census:P0.engine"))).toBe(608048184);
+      expect(hf.value("Calculation", calcCell(bytes, "Calculation", "census:P0.check"))).toBe(0);
+      expect(hf.value("Calculation", calcCell(bytes, "Calculation", "census:members"))).toBe(5776);
 
-    // Raise FY2024 ET15-10M Masters+30 "12-15" by $1,000 on the sheet and in a copy of the schedules: P0 moves the same.
-    const ws = XLSX.read(bytes).Sheets["Schedules ET-15"]!;
-    const header = rowOf(ws, "Lane", rowOf(ws, "ET15-10M-FY2024"));
-    const laneRow = header + 1 + 3;
-    expect(ws[XLSX.utils.encode_cell({ r: laneRow, c: 0 })]?.v).toBe("Masters+30");
-    const col = 1 + 11;
-    expect(ws[XLSX.utils.encode_cell({ r: header, c: col })]?.v).toBe("12-15");
-    const addr = XLSX.utils.encode_cell({ r: laneRow, c: col });
-    hf.set("Schedules ET-15", addr, Number(ws[addr]!.v) + 1000);
-    const edited = structuredClone(loadSchedules()) as SalarySchedule[];
-    const target = edited.find((s) => s.id === "ET15-10M-FY2024")!;
-    target.cells["Masters+30"]![11] = String(Number(target.cells["Masters+30"]![11]) + 1000);
-    const moved = engineP0(census, edited);
-    expect(moved.minus(p0).greaterThan(0)).toBe(true);
-    expect(hf.value("Calculation", calcCell(bytes, "Calculation", "census:P0"))).toBe(moved.toNumber());
+      // Raise FY2024 ET15-10M Masters+30 "12-15" by $1,000 on the sheet and in a copy of the schedules: P0 moves the same.
+      const ws = XLSX.read(bytes).Sheets["Schedules ET-15"]!;
+      const header = rowOf(ws, "Lane", rowOf(ws, "ET15-10M-FY2024"));
+      const laneRow = header + 1 + 3;
+      expect(ws[XLSX.utils.encode_cell({ r: laneRow, c: 0 })]?.v).toBe("Masters+30");
+      const col = 1 + 11;
+      expect(ws[XLSX.utils.encode_cell({ r: header, c: col })]?.v).toBe("12-15");
+      const addr = XLSX.utils.encode_cell({ r: laneRow, c: col });
+      hf.set("Schedules ET-15", addr, Number(ws[addr]!.v) + 1000);
+      const edited = structuredClone(loadSchedules()) as SalarySchedule[];
+      const target = edited.find((s) => s.id === "ET15-10M-FY2024")!;
+      target.cells["Masters+30"]![11] = String(Number(target.cells["Masters+30"]![11]) + 1000);
+      const moved = engineP0(census, edited);
+      expect(moved.minus(p0).greaterThan(0)).toBe(true);
+      expect(hf.value("Calculation", calcCell(bytes, "Calculation", "census:P0"))).toBe(moved.toNumber());
 
-    // A headcount edit on the Census sheet moves P0 by headcount x salary.
-    const c = XLSX.read(bytes).Sheets.Census!;
-    const first = rowOf(c, "ET15-10M");
-    hf.set("Census", `E${first + 1}`, Number(c[`E${first + 1}`]!.v) + 10);
-    const more: Census = { ...census, cells: census.cells.map((x, i) => (i === 0 ? { ...x, headcount: x.headcount.plus(10) } : x)) };
-    expect(hf.value("Calculation", calcCell(bytes, "Calculation", "census:P0"))).toBe(engineP0(more, edited).toNumber());
-  });
+      // A headcount edit on the Census sheet moves P0 by headcount x salary.
+      const c = XLSX.read(bytes).Sheets.Census!;
+      const first = rowOf(c, "ET15-10M");
+      hf.set("Census", `E${first + 1}`, Number(c[`E${first + 1}`]!.v) + 10);
+      const more: Census = { ...census, cells: census.cells.map((x, i) => (i === 0 ? { ...x, headcount: x.headcount.plus(10) } : x)) };
+      expect(hf.value("Calculation", calcCell(bytes, "Calculation", "census:P0"))).toBe(engineP0(more, edited).toNumber());
+    },
+  );
 
   it("generic: a synthetic census passed in ComputeOptions, in the second block of a comparison, prices to its own P0", () => {
     const census = syntheticCensus(3000, 7);

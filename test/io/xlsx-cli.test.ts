@@ -1,4 +1,4 @@
-/** --xlsx and --csv through the real command line (tsx child process), and writeXlsx/writeCsv directly. */
+/** --xlsx and --csv through the real command line (`fis` as a child process), and writeXlsx/writeCsv directly. */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,13 +8,14 @@ import * as XLSX from "xlsx";
 import { contractAsStated } from "../../model/engine";
 import { writeCsv, writeXlsx } from "../../model/cli/xlsx-command";
 
-const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
-const CLI = join(process.cwd(), "model", "cli", "fis.ts");
+const NODE = process.execPath;
+/** The `fis` command as package.json runs it: the bundled CLI, rebuilt first when a source changed. */
+const CLI = join(process.cwd(), "model", "cli", "launch.cjs");
 
 describe("fis --xlsx / --csv", () => {
   it("writes both files for the default scenario", () => {
     const dir = mkdtempSync(join(tmpdir(), "fis-cli-xlsx-"));
-    const r = spawnSync(TSX, [CLI, "--xlsx", join(dir, "t.xlsx"), "--csv", join(dir, "t.csv")], { encoding: "utf8" });
+    const r = spawnSync(NODE, [CLI, "--xlsx", join(dir, "t.xlsx"), "--csv", join(dir, "t.csv")], { encoding: "utf8" });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("wrote");
     const wb = XLSX.read(readFileSync(join(dir, "t.xlsx")), { cellFormula: true });
@@ -25,7 +26,7 @@ describe("fis --xlsx / --csv", () => {
   });
 
   it("an unwritable path is bad input (exit 2), not a crash", () => {
-    const r = spawnSync(TSX, [CLI, "--xlsx", "/nonexistent-dir/x.xlsx"], { encoding: "utf8" });
+    const r = spawnSync(NODE, [CLI, "--xlsx", "/nonexistent-dir/x.xlsx"], { encoding: "utf8" });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("/nonexistent-dir/x.xlsx: cannot write the file (ENOENT)");
   });

@@ -1,7 +1,7 @@
 /**
- * The exported workbook recomputed by engines that are not ours. Every formula cell's cached
+ * The exported workbook recomputed by engines independent of this project. Every formula cell's cached
  * value is first overwritten with -999999, so a number that matches the engine can only come
- * from the reader evaluating our formulas over the Inputs sheet.
+ * from the reader evaluating the exported formulas over the Inputs sheet.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -261,119 +261,124 @@ describe("HyperFormula recomputes the exported workbook from its formulas", () =
     expect(expectMatchesEngine(hf.value, layout(bytes, result, 0), result, "Calculation", scenario)).toBe(cellsCompared(result, scenario));
   });
 
-  it("property: random features (group-limited rates, per-member one-time amounts, fund shares, the schedule method), any edit of the inputs, either rounding rule, either proration, recompute to the engine's table", () => {
-    /** Decimal strings built from integers, so no float ever makes an input. */
-    const scaled = (n: number, places: number) => new Decimal(n).div(new Decimal(10).pow(places)).toString();
-    // Realistic magnitudes (a double holds cents exactly only up to ~$10^13, which no agreement reaches).
-    const maxByUnit: Record<string, [number, number]> = {
-      rate: [1000, 4],
-      share: [10000, 4],
-      members: [50000, 0],
-      count: [50000, 0],
-      hours: [40, 0],
-      "USD/hour": [50000, 2],
-      "USD/month": [500000, 2],
-      "USD/biweekly": [500000, 2],
-      "USD/year": [50_000_000, 2],
-      USD: [100_000_000_000, 2],
-    };
-    const perMemberMax = 10_000_000; // $100,000.00 a head: x 50,000 members stays well inside a double's cents
-    const valueFor = (path: string, unit: string) => {
-      const [max, places] = path.endsWith(".amountPerMember") ? [perMemberMax, 2] : (maxByUnit[unit] ?? [1000, 0]);
-      return fc.integer({ min: 0, max }).map((n) => scaled(n, places));
-    };
-    const param = (value: string, unit: Scenario["localShare"]["unit"], label: string) => ({
-      value,
-      unit,
-      label,
-      source: { kind: "assumed" as const, ref: "property" },
-    });
-
-    /** Switches each feature on or off at random on a copy of the base scenario. */
-    const withFeatures = (s: Scenario) => {
-      const groupIds = s.groups.map((g) => g.id);
-      const payRates = s.items.filter((i) => i.kind === "payRate").map((i) => i.id);
-      const oneTimes = s.items.filter((i) => i.kind === "oneTime").map((i) => i.id);
-      const percentOnly = s.items.every((i) => i.kind !== "raises" || i.steps.every((st) => st.type === "percent"));
-      return fc
-        .record({
-          limits: fc.tuple(...payRates.map(() => fc.option(fc.subarray(groupIds, { minLength: 1 }), { nil: undefined }))),
-          perMember: fc.tuple(...oneTimes.map(() => fc.option(fc.integer({ min: 0, max: perMemberMax }), { nil: undefined }))),
-          funds: fc.option(fc.array(fc.integer({ min: 0, max: 3333 }), { minLength: 1, maxLength: 3 }), { nil: undefined }),
-          schedule: percentOnly ? fc.constantFrom(false, false, false, true) : fc.constant(false),
-        })
-        .map(({ limits, perMember, funds, schedule }) => {
-          const c = structuredClone(s);
-          for (const item of c.items) {
-            if (item.kind === "payRate") {
-              const g = limits[payRates.indexOf(item.id)];
-              if (g) item.groupIds = g;
-              else delete item.groupIds;
-            }
-            if (item.kind === "oneTime") {
-              const cents = perMember[oneTimes.indexOf(item.id)];
-              if (cents === undefined) delete item.amountPerMember;
-              else item.amountPerMember = param(scaled(cents, 2), "USD", `${item.label} per member`);
-            }
-          }
-          if (funds)
-            c.fundShares = funds.map((bp, k) => ({
-              id: `fund${k}`,
-              label: `Fund ${k}`,
-              share: param(scaled(bp, 4), "share", `Fund ${k} share`),
-            }));
-          else delete c.fundShares;
-          if (schedule) c.settings = { ...c.settings, salaryMethod: "schedule" };
-          return c;
-        });
-    };
-    const base = fc.constantFrom(
-      fisAsPublished(),
-      contractAsStated(),
-      multiGroupScenario(),
-      groupLoadingsScenario(),
-      perMemberOneTimeScenario(),
-    );
-    const arb = base.chain(withFeatures).chain((s) => {
-      const entries = listInputs(s);
-      return fc.record({
-        scenario: fc.constant(s),
-        edits: fc.array(
-          fc
-            .nat({ max: entries.length - 1 })
-            .chain((i) => fc.tuple(fc.constant(entries[i]!.path), valueFor(entries[i]!.path, entries[i]!.param.unit))),
-          { maxLength: 6 },
-        ),
-        rounding: fc.constantFrom("halfUp" as const, "truncate" as const),
-        proration: fc.constantFrom("payPeriods" as const, "days" as const),
+  it(
+    "property: random features (group-limited rates, per-member one-time amounts, fund shares, the schedule method), any edit of the " +
+      "inputs, either rounding rule, either proration, recompute to the engine's table",
+    () => {
+      /** Decimal strings built from integers, so no float ever makes an input. */
+      const scaled = (n: number, places: number) => new Decimal(n).div(new Decimal(10).pow(places)).toString();
+      // Realistic magnitudes (a double holds cents exactly only up to ~$10^13, which no agreement reaches).
+      const maxByUnit: Record<string, [number, number]> = {
+        rate: [1000, 4],
+        share: [10000, 4],
+        members: [50000, 0],
+        count: [50000, 0],
+        hours: [40, 0],
+        "USD/hour": [50000, 2],
+        "USD/month": [500000, 2],
+        "USD/biweekly": [500000, 2],
+        "USD/year": [50_000_000, 2],
+        USD: [100_000_000_000, 2],
+      };
+      const perMemberMax = 10_000_000; // $100,000.00 a head: x 50,000 members stays well inside a double's cents
+      const valueFor = (path: string, unit: string) => {
+        const [max, places] = path.endsWith(".amountPerMember") ? [perMemberMax, 2] : (maxByUnit[unit] ?? [1000, 0]);
+        return fc.integer({ min: 0, max }).map((n) => scaled(n, places));
+      };
+      const param = (value: string, unit: Scenario["localShare"]["unit"], label: string) => ({
+        value,
+        unit,
+        label,
+        source: { kind: "assumed" as const, ref: "property" },
       });
-    });
-    const seen = { limited: 0, perMember: 0, funds: 0, schedule: 0 };
-    let runs = 0;
-    fc.assert(
-      fc.property(arb, ({ scenario, edits, rounding, proration }) => {
-        runs++;
-        let s = { ...scenario, settings: { ...scenario.settings, rounding, proration } };
-        for (const [path, value] of edits) s = setInputValue(s, path, value);
-        const result = computeTable(s);
-        const bytes = exportWorkbook([s], { cachedValues: "none" });
-        expect(exportedStructure(bytes, 0, result.columns.length + 2, "Calculation").rows).toEqual(result.lines.map((l) => l.id));
-        expect(expectMatchesEngine(hyperFormulaRecalc(bytes).value, layout(bytes, result, 0), result, "Calculation", s)).toBe(
-          cellsCompared(result, s),
-        );
-        if (s.items.some((i) => i.kind === "payRate" && i.groupIds && i.groupIds.length < s.groups.length)) seen.limited++;
-        if (s.items.some((i) => i.kind === "oneTime" && i.amountPerMember)) seen.perMember++;
-        if (s.fundShares) seen.funds++;
-        if (s.settings.salaryMethod === "schedule") seen.schedule++;
-      }),
-      { numRuns: 60, seed: 20241203 },
-    );
-    console.log(
-      `[xlsx-recalc property] ${runs} runs: ${seen.limited} with a rate limited to some groups, ${seen.perMember} with a per-member one-time amount, ${seen.funds} with fund shares, ${seen.schedule} by the schedule method`,
-    );
-    // Each feature is actually exercised, not merely possible.
-    for (const [feature, n] of Object.entries(seen)) expect(n, feature).toBeGreaterThanOrEqual(5);
-  });
+
+      /** Switches each feature on or off at random on a copy of the base scenario. */
+      const withFeatures = (s: Scenario) => {
+        const groupIds = s.groups.map((g) => g.id);
+        const payRates = s.items.filter((i) => i.kind === "payRate").map((i) => i.id);
+        const oneTimes = s.items.filter((i) => i.kind === "oneTime").map((i) => i.id);
+        const percentOnly = s.items.every((i) => i.kind !== "raises" || i.steps.every((st) => st.type === "percent"));
+        return fc
+          .record({
+            limits: fc.tuple(...payRates.map(() => fc.option(fc.subarray(groupIds, { minLength: 1 }), { nil: undefined }))),
+            perMember: fc.tuple(...oneTimes.map(() => fc.option(fc.integer({ min: 0, max: perMemberMax }), { nil: undefined }))),
+            funds: fc.option(fc.array(fc.integer({ min: 0, max: 3333 }), { minLength: 1, maxLength: 3 }), { nil: undefined }),
+            schedule: percentOnly ? fc.constantFrom(false, false, false, true) : fc.constant(false),
+          })
+          .map(({ limits, perMember, funds, schedule }) => {
+            const c = structuredClone(s);
+            for (const item of c.items) {
+              if (item.kind === "payRate") {
+                const g = limits[payRates.indexOf(item.id)];
+                if (g) item.groupIds = g;
+                else delete item.groupIds;
+              }
+              if (item.kind === "oneTime") {
+                const cents = perMember[oneTimes.indexOf(item.id)];
+                if (cents === undefined) delete item.amountPerMember;
+                else item.amountPerMember = param(scaled(cents, 2), "USD", `${item.label} per member`);
+              }
+            }
+            if (funds)
+              c.fundShares = funds.map((bp, k) => ({
+                id: `fund${k}`,
+                label: `Fund ${k}`,
+                share: param(scaled(bp, 4), "share", `Fund ${k} share`),
+              }));
+            else delete c.fundShares;
+            if (schedule) c.settings = { ...c.settings, salaryMethod: "schedule" };
+            return c;
+          });
+      };
+      const base = fc.constantFrom(
+        fisAsPublished(),
+        contractAsStated(),
+        multiGroupScenario(),
+        groupLoadingsScenario(),
+        perMemberOneTimeScenario(),
+      );
+      const arb = base.chain(withFeatures).chain((s) => {
+        const entries = listInputs(s);
+        return fc.record({
+          scenario: fc.constant(s),
+          edits: fc.array(
+            fc
+              .nat({ max: entries.length - 1 })
+              .chain((i) => fc.tuple(fc.constant(entries[i]!.path), valueFor(entries[i]!.path, entries[i]!.param.unit))),
+            { maxLength: 6 },
+          ),
+          rounding: fc.constantFrom("halfUp" as const, "truncate" as const),
+          proration: fc.constantFrom("payPeriods" as const, "days" as const),
+        });
+      });
+      const seen = { limited: 0, perMember: 0, funds: 0, schedule: 0 };
+      let runs = 0;
+      fc.assert(
+        fc.property(arb, ({ scenario, edits, rounding, proration }) => {
+          runs++;
+          let s = { ...scenario, settings: { ...scenario.settings, rounding, proration } };
+          for (const [path, value] of edits) s = setInputValue(s, path, value);
+          const result = computeTable(s);
+          const bytes = exportWorkbook([s], { cachedValues: "none" });
+          expect(exportedStructure(bytes, 0, result.columns.length + 2, "Calculation").rows).toEqual(result.lines.map((l) => l.id));
+          expect(expectMatchesEngine(hyperFormulaRecalc(bytes).value, layout(bytes, result, 0), result, "Calculation", s)).toBe(
+            cellsCompared(result, s),
+          );
+          if (s.items.some((i) => i.kind === "payRate" && i.groupIds && i.groupIds.length < s.groups.length)) seen.limited++;
+          if (s.items.some((i) => i.kind === "oneTime" && i.amountPerMember)) seen.perMember++;
+          if (s.fundShares) seen.funds++;
+          if (s.settings.salaryMethod === "schedule") seen.schedule++;
+        }),
+        { numRuns: 60, seed: 20241203 },
+      );
+      console.log(
+        `[xlsx-recalc property] ${runs} runs: ${seen.limited} with a rate limited to some groups, ${seen.perMember} with a per-member ` +
+          `one-time amount, ${seen.funds} with fund shares, ${seen.schedule} by the schedule method`,
+      );
+      // Each feature is actually exercised, not merely possible.
+      for (const [feature, n] of Object.entries(seen)) expect(n, feature).toBeGreaterThanOrEqual(5);
+    },
+  );
 
   it("an item whose formula would pass Excel's length limit is written as values, and the table still recomputes", () => {
     const s = structuredClone(fisAsPublished());

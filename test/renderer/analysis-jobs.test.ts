@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { costOfOnePercent, tornado } from "../../model/engine/analysis";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { Exact } from "../../model/engine/analysis/attribution";
+import { listInputs, setInputValue } from "../../model/engine/scenario/paths";
+import { contractAsStated, fisAsPublished } from "../../model/engine/scenario/reference";
 import { referenceCensus } from "../../model/engine/schedule";
 import { censusToJson, runAnalysis } from "../../renderer/analysis/jobs";
 
@@ -16,6 +18,31 @@ describe("analysis jobs: plain requests, plain answers (what crosses the worker 
     expect(data.onePercent[3]!.explanation.label).toBe("Cost of 1 more point of raise in FY2028");
     // Survives structured clone / JSON: no Decimal left anywhere.
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+  });
+
+  it("attribution as strings that still add up exactly once parsed, with the reasons and the Shapley split", () => {
+    const raise = listInputs(fisAsPublished()).find((e) => e.param.label === "FY2026 base salary increase")!.path;
+    const scenario = JSON.stringify(setInputValue(fisAsPublished(), raise, "0.04"));
+    const data = runAnalysis({ kind: "attribution", baseline: text, scenario, shapley: true });
+    if (data.kind !== "attribution") throw new Error(data.kind);
+    expect(data.differences.map((d) => d.label)).toEqual(["FY2026 base salary increase: 3% → 4%"]);
+    // 608,048,184 x 1.02 x 0.01 = 6,202,091.4768 (test/analysis/attribution.test.ts)
+    expect(data.differences[0]!.alone.baseSalaryIncreases!.FY2026).toBe("6202091.4768");
+    expect(data.shapley!.method).toBe("exact");
+    expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+
+    const stated = runAnalysis({ kind: "attribution", baseline: text, scenario: JSON.stringify(contractAsStated()), shapley: false });
+    if (stated.kind !== "attribution") throw new Error(stated.kind);
+    expect(stated.shapley).toBeNull();
+    expect(stated.differences.find((d) => d.label.startsWith("Local share"))!.reasonA).toContain("calibrated");
+    for (const line of stated.lines)
+      for (const c of stated.columns) {
+        const sum = stated.differences.reduce(
+          (acc, d) => acc.plus(d.alone[line.id]![c.id]!),
+          new Exact(stated.interaction[line.id]![c.id]!),
+        );
+        expect(sum.equals(stated.total[line.id]![c.id]!), `${line.id}.${c.id}`).toBe(true);
+      }
   });
 
   it("tornado and two-way", () => {

@@ -113,7 +113,8 @@ describe("cost lines: remove", () => {
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.errors[0]!.message).toBe(
-        'Cannot remove "Base Salary Increases": "4% bonus on FY2024 earnings" takes its earnings from baseSalary; change or remove "4% bonus on FY2024 earnings" first.',
+        'Cannot remove "Base Salary Increases": "4% bonus on FY2024 earnings" takes its earnings from baseSalary; change or remove ' +
+          '"4% bonus on FY2024 earnings" first.',
       );
   });
 

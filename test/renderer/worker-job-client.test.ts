@@ -84,7 +84,7 @@ describe("worker-job client", () => {
   });
 
   it("when the worker dies, the jobs waiting on it run on the main thread, and so do later ones", async () => {
-    const { w, main, client, created } = setup();
+    const { w, client, created } = setup();
     const a = client.run(7);
     const b = client.run(8);
     expect(w.die()).toBe(true);

@@ -1,5 +1,5 @@
 /**
- * One engine, three ways to run it, one answer: the CLI (tsx, Node), the engine in-process (this
+ * One engine, three ways to run it, one answer: the CLI (`fis`, the esbuild bundle run by Node), the engine in-process (this
  * test), and the engine as Vite bundles it for the renderer (decimal.js and the reference data
  * inlined, TypeScript stripped by Vite's transformer). Both built-ins, every cell.
  */
@@ -26,7 +26,7 @@ interface CliJson {
 }
 
 function runCli(id: string): CliJson {
-  const out = execFileSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "model/cli/fis.ts"), "--scenario", id, "--json"], {
+  const out = execFileSync(process.execPath, [join(ROOT, "model/cli/launch.cjs"), "--scenario", id, "--json"], {
     cwd: ROOT,
     encoding: "utf8",
     timeout: 60_000,

@@ -30,7 +30,8 @@ describe("a 100,000-member census", () => {
     const imported = computeTable(bySchedule, { scheduleMethod: { census: parsed.value } });
     expect(tableCells(imported)).toEqual(tableCells(computeTable(bySchedule, { scheduleMethod: { census } })));
     for (const line of imported.lines) for (const cell of Object.values(line.cells)) expect(cell.exact.isFinite()).toBe(true);
-    // Four times the reference census's 5,776 members is still a plausible raise cost, not a blow-up: between $100M and $5B over four years.
+    // Four times the reference census's 5,776 members is still a plausible raise cost, not a blow-up:
+    // between $100M and $5B over four years.
     const raises = imported.lines.find((l) => l.id === "baseSalaryIncreases")!.cells.Total!.exact;
     expect(raises.greaterThan(100_000_000) && raises.lessThan(5_000_000_000)).toBe(true);
   });

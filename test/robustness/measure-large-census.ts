@@ -1,7 +1,7 @@
 /**
  * Measures the 100,000-member census through import and schedule-method costing (time, heap, peak
  * RSS). Run: npx tsx test/robustness/measure-large-census.ts [members]. Prints JSON; numbers for
- * the README (section "Your work and your files") and the report, not assertions (timings vary by machine).
+ * docs/files-and-recovery.md ("Large inputs"), not assertions (timings vary by machine).
  */
 import { computeTable } from "../../model/engine/compute";
 import { fisAsPublished } from "../../model/engine/scenario/reference";

@@ -16,7 +16,8 @@ import {
 describe("parseCensusCsv", () => {
   it("finds the header below a title, accepts aliases, merges duplicates", () => {
     const csv =
-      'DCPS census,,,\n\nSchedule,Lane,Step,Years of service,Headcount\nET-15 10-month,"Bachelors + 30/Masters",7,7,10\nET15-10M,bachelors+30/masters,7,7,5\nEG-09,Bachelors,16,22,"1,200"\n';
+      'DCPS census,,,\n\nSchedule,Lane,Step,Years of service,Headcount\nET-15 10-month,"Bachelors + ' +
+      '30/Masters",7,7,10\nET15-10M,bachelors+30/masters,7,7,5\nEG-09,Bachelors,16,22,"1,200"\n';
     const r = parseCensusCsv(csv, "census.csv");
     expect(r.ok).toBe(true);
     if (!r.ok) return;

@@ -174,17 +174,21 @@ describe("year-over-year: each year = previous x (1 + raise)", () => {
 
 describe("11- and 12-month tables against the 10-month one", () => {
   for (const fy of [2025, 2026, 2027, 2028]) {
-    it(`FY${fy}: 11-month = 10-month x 11/10 within $3.50 (both printed tables rounded, escalated separately), except Masters+60/PhD Step 6`, () => {
-      const ratio = new Decimal(11).div(10);
-      for (const p of pairs("ET15-10M", fy, "ET15-11M", fy)) {
-        if (p.lane === "Masters+60/PhD" && p.step === "6") {
-          // ANOMALY: the 10-month cell is low; 11-month / 10-month = 1.122 here.
-          expect(p.y.div(p.x).toDecimalPlaces(3).toString()).toBe("1.122");
-          continue;
+    it(
+      `FY${fy}: 11-month = 10-month x 11/10 within $3.50 (both printed tables rounded, escalated separately), except Masters+60/PhD ` +
+        `Step 6`,
+      () => {
+        const ratio = new Decimal(11).div(10);
+        for (const p of pairs("ET15-10M", fy, "ET15-11M", fy)) {
+          if (p.lane === "Masters+60/PhD" && p.step === "6") {
+            // ANOMALY: the 10-month cell is low; 11-month / 10-month = 1.122 here.
+            expect(p.y.div(p.x).toDecimalPlaces(3).toString()).toBe("1.122");
+            continue;
+          }
+          expect(p.y.minus(p.x.times(ratio)).abs().lte("3.5"), `${p.lane} ${p.step}: ${p.y} vs ${p.x} x 1.1`).toBe(true);
         }
-        expect(p.y.minus(p.x.times(ratio)).abs().lte("3.5"), `${p.lane} ${p.step}: ${p.y} vs ${p.x} x 1.1`).toBe(true);
-      }
-    });
+      },
+    );
     it(`FY${fy}: 12-month is its own scale: 1.119..1.186 x the 10-month, the same ratio as FY2025 (within 0.0001)`, () => {
       const now = pairs("ET15-10M", fy, "ET15-12M", fy);
       const base = pairs("ET15-10M", 2025, "ET15-12M", 2025);

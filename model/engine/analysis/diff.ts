@@ -1,20 +1,21 @@
 /**
- * What differs between two scenarios, and which of those differences moves which cell.
- *
- * Differences are found at the finest grain that can be applied on its own: an input value at
- * the same path, a setting, or (when an item's structure differs, e.g. Medicare also applied to
- * the bonus) the whole item. Each difference is then applied alone to scenario A and the table
- * recomputed: a cell is attributed to every difference that moves its displayed value. The
- * reason shown is the calibration note (or source) behind the value in A, or in B.
+ * What differs between two scenarios, each difference at the finest grain that can be made on its
+ * own: an input value at the same path, a setting, or (when an item's structure differs, e.g.
+ * Medicare also applied to the bonus) the whole item; anything else that differs (the agreement's
+ * years, the table's lines, the groups) as the whole field. Making every difference turns A into
+ * B; analysis/attribution.ts measures what each one moves. The reason shown is the calibration
+ * note (or source) behind the value in A, or in B.
  */
-import { computeTable, type TableResult } from "../compute";
+import { Decimal } from "../decimal";
 import type { Source } from "../explain";
 import { listInputs, type InputEntry } from "../scenario/paths";
-import type { CostItem, Scenario, Settings } from "../scenario/types";
+import type { CostItem, Scenario, Settings, Unit } from "../scenario/types";
 
 export interface ScenarioDifference {
   id: string;
-  /** What differs, in words. */
+  /** What differs in the user's words, from -> to: "FY2026 base salary increase: 3% → 4%". */
+  label: string;
+  /** What differs, with the raw values. */
   what: string;
   /** Why A has what it has (calibration note or source), and what B has. */
   reasonA: string;
@@ -32,14 +33,22 @@ function describeSource(source: Source | undefined): string {
   return source.note ? `${kind}: ${source.note}` : kind;
 }
 
-/** An item with its input values blanked, to tell value differences from structural ones. */
+/**
+ * An item with its input values blanked (and labels, sources and key order ignored), to tell value
+ * differences from structural ones.
+ */
 function structureOf(item: CostItem, inputs: InputEntry[]): string {
-  const text = JSON.stringify(item);
+  const blank = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(blank)
+      : v && typeof v === "object"
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === "value" && typeof x === "string" ? "" : blank(x)]))
+        : v;
   const paths = inputs.filter((e) => e.path.startsWith(`items.${item.id}.`)).map((e) => e.path);
-  return `${paths.join("|")}#${text.replace(/"value":"[^"]*"|"source":\{[^}]*\}|"label":"[^"]*"|"stated":"[^"]*"/g, "")}`;
+  return `${paths.join("|")}#${JSON.stringify(substance(blank(item)))}`;
 }
 
-function itemReason(item: CostItem | undefined): string {
+function itemReason(item: CostItem | undefined, items: ReadonlyMap<string, string>): string {
   if (!item) return "absent";
   const notes: string[] = [];
   const visit = (v: unknown) => {
@@ -50,12 +59,152 @@ function itemReason(item: CostItem | undefined): string {
     }
   };
   visit(item);
-  if (item.kind === "payRate") notes.unshift(`applies to ${item.appliesTo.join(" + ")}`);
+  if (item.kind === "payRate") notes.unshift(`applies to ${item.appliesTo.map((id) => items.get(id) ?? id).join(" + ")}`);
   return notes.join("; ") || "as stated";
+}
+
+/** Settings in words, as the settings bar names them. */
+const SETTING_WORDS: Record<string, { label: string; values: Record<string, string> }> = {
+  rounding: { label: "Rounding", values: { halfUp: "round half up to $1K", truncate: "truncate to $1K" } },
+  proration: { label: "Mid-year raises", values: { payPeriods: "prorated by pay periods", days: "prorated by days" } },
+  calendarToFiscal: {
+    label: "Calendar-year benefits",
+    values: {
+      monthsInForce: "each month at its calendar year's rate",
+      calendarYearOfFiscalYearEnd: "whole FY at the rate of the year it ends in",
+    },
+  },
+  salaryMethod: { label: "Salary method", values: { averageSalary: "members × average salary", schedule: "salary schedules × census" } },
+};
+
+/** Field names in words where splitting the camel case would not say it. */
+const FIELD_WORDS: Record<string, string> = {
+  countFrom: "costed-from date",
+  appliesTo: "applies to",
+  earningsFromRaisesItem: "earnings derived from",
+  earnings: "stated earnings",
+  groupIds: "groups covered",
+  annualAmount: "annual amount",
+  fiscalYears: "fiscal years",
+  effectiveFrom: "start date",
+  effectiveTo: "end date",
+  fundShares: "fund split",
+  fundingAvailable: "funding available",
+  localShare: "local share",
+  lines: "table lines",
+  line: "table line",
+  groups: "employee groups",
+  items: "cost items",
+  agreement: "agreement",
+};
+
+const words = (key: string): string =>
+  FIELD_WORDS[key] ?? (/^[A-Z0-9]+$/.test(key) ? key : key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase());
+const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** An input value as a person reads it: rates as percentages, money with $ and grouping. */
+export function valueText(value: string, unit: Unit): string {
+  let d: Decimal;
+  try {
+    d = new Decimal(value);
+  } catch {
+    return value;
+  }
+  if (!d.isFinite()) return value;
+  if (unit === "rate" || unit === "share") return `${d.times(100).toString()}%`;
+  // The digits as written ("105271.50" keeps its cents), grouped.
+  const plain = /^-?\d+(\.\d+)?$/.test(value.trim()) ? value.trim().replace(/^-/, "") : d.abs().toFixed();
+  const [int, frac] = plain.split(".");
+  const text = `${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${frac ? `.${frac}` : ""}`;
+  const sign = d.isNegative() ? "-" : "";
+  return unit.startsWith("USD") ? `${sign}$${text}` : `${sign}${text}`;
+}
+
+/** What carries meaning for the numbers: labels, sources, notes and names dropped, items in id order. */
+function substance(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(substance);
+    const ids = value.map((v) => (v && typeof v === "object" ? (v as { id?: unknown }).id : undefined));
+    return ids.every((id) => typeof id === "string")
+      ? items.map((item, i) => [ids[i] as string, item] as const).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+      : items;
+  }
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value).sort(([x], [y]) => (x < y ? -1 : 1)))
+      if (!["label", "source", "stated", "note", "description", "name", "employer", "union"].includes(k)) out[k] = substance(v);
+    return out;
+  }
+  return value;
+}
+const same = (x: unknown, y: unknown) => JSON.stringify(substance(x)) === JSON.stringify(substance(y));
+
+type Labelled = { id: string; label?: string };
+const isListOfIds = (v: unknown): v is Labelled[] =>
+  Array.isArray(v) && v.every((x) => x && typeof x === "object" && typeof (x as Labelled).id === "string");
+
+/** A whole field that differs, in words: what was added, removed or changed, or each sub-field from -> to. */
+/** Labels of the ids a field may name: table lines, employee groups, cost items. */
+interface Names {
+  line: ReadonlyMap<string, string>;
+  group: ReadonlyMap<string, string>;
+  item: ReadonlyMap<string, string>;
+}
+const namesFor = (key: string, names: Names) => (key === "line" ? names.line : key === "groupIds" ? names.group : names.item);
+
+function describeField(key: string, a: unknown, b: unknown, names: Names): string {
+  const name = capitalized(words(key));
+  if (a === undefined) return `${name}: only in the scenario`;
+  if (b === undefined) return `${name}: only in the baseline`;
+  if (isListOfIds(a) && isListOfIds(b)) {
+    const label = (x: Labelled) => `“${x.label ?? x.id}”`;
+    const added = b.filter((x) => !a.some((y) => y.id === x.id));
+    const removed = a.filter((x) => !b.some((y) => y.id === x.id));
+    const renamed = added.filter((x) => removed.some((y) => y.label !== undefined && y.label === x.label));
+    const parts = [
+      ...renamed.map((x) => `${label(x)} under another id`),
+      ...removed.filter((x) => !renamed.some((r) => r.label === x.label)).map((x) => `${label(x)} removed`),
+      ...added.filter((x) => !renamed.includes(x)).map((x) => `${label(x)} added`),
+      ...a.filter((x) => b.some((y) => y.id === x.id && !same(x, y))).map((x) => `${label(x)} changed`),
+    ];
+    if (parts.length === 0) parts.push("order");
+    return `${name}: ${parts.join("; ")}`;
+  }
+  if (a && b && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) {
+    const ra = a as Record<string, unknown>;
+    const rb = b as Record<string, unknown>;
+    const keys = [...new Set([...Object.keys(ra), ...Object.keys(rb)])].filter((k) => !same(ra[k], rb[k]));
+    const part = (k: string) => {
+      const [x, y] = [ra[k], rb[k]];
+      if (k === "fiscalYears" && Array.isArray(x) && Array.isArray(y)) {
+        const span = (ys: unknown[]) => (ys.length ? `FY${ys[0]}–FY${ys[ys.length - 1]}` : "none");
+        return `${words(k)} ${span(x)} → ${span(y)}`;
+      }
+      const say = (v: unknown): string =>
+        Array.isArray(v) && v.every((e) => typeof e !== "object")
+          ? v.map(say).join(" + ")
+          : (namesFor(k, names).get(String(v)) ?? String(v ?? "none"));
+      if (say(x) === say(y)) return `${words(k)} under another id`;
+      if (
+        (typeof x !== "object" || Array.isArray(x)) &&
+        (typeof y !== "object" || Array.isArray(y)) &&
+        [x, y].every((v) => say(v).length < 60)
+      )
+        return `${words(k)} ${say(x)} → ${say(y)}`;
+      if (x === undefined) return `${words(k)} added`;
+      if (y === undefined) return `${words(k)} removed`;
+      return words(k);
+    };
+    return `${name}: ${keys.map(part).join(", ")}`;
+  }
+  return `${name}: defined differently`;
 }
 
 export function diffScenarios(a: Scenario, b: Scenario): ScenarioDifference[] {
   const diffs: ScenarioDifference[] = [];
+  // Ids named in words: an item, group or line by its label.
+  const label = (xs: { id: string; label: string }[][]) => new Map(xs.flat().map((x) => [x.id, x.label]));
+  const names: Names = { line: label([b.lines, a.lines]), group: label([b.groups, a.groups]), item: label([b.items, a.items]) };
   const inputsA = listInputs(a);
   const inputsB = listInputs(b);
   const structurallyDifferent = new Set<string>();
@@ -67,11 +216,14 @@ export function diffScenarios(a: Scenario, b: Scenario): ScenarioDifference[] {
 
   for (const key of Object.keys(a.settings) as (keyof Settings)[]) {
     if (a.settings[key] !== b.settings[key]) {
+      const w = SETTING_WORDS[key];
+      const say = (v: string) => w?.values[v] ?? v;
       diffs.push({
         id: `settings.${key}`,
+        label: `${w?.label ?? capitalized(words(key))}: ${say(a.settings[key])} → ${say(b.settings[key])}`,
         what: `setting ${key}: ${a.settings[key]} vs ${b.settings[key]}`,
-        reasonA: a.settings[key],
-        reasonB: b.settings[key],
+        reasonA: say(a.settings[key]),
+        reasonB: say(b.settings[key]),
         apply: (s) => ({ ...clone(s), settings: { ...s.settings, [key]: b.settings[key] } }),
       });
     }
@@ -79,15 +231,21 @@ export function diffScenarios(a: Scenario, b: Scenario): ScenarioDifference[] {
   for (const id of structurallyDifferent) {
     const itemA = a.items.find((i) => i.id === id);
     const itemB = b.items.find((i) => i.id === id);
+    const label = itemA?.label ?? itemB?.label ?? id;
+    const changed = itemA && itemB ? describeField("item", itemA, itemB, names).replace(/^Item: /, "") : "";
     diffs.push({
       id: `items.${id}`,
-      what: `${itemA?.label ?? itemB?.label ?? id}: ${!itemA ? "only in B" : !itemB ? "only in A" : "defined differently"}`,
-      reasonA: itemReason(itemA),
-      reasonB: itemReason(itemB),
+      label: `${label}: ${!itemA ? "only in the scenario" : !itemB ? "only in the baseline" : `defined differently (${changed})`}`,
+      what: `${label}: ${!itemA ? "only in B" : !itemB ? "only in A" : "defined differently"}`,
+      reasonA: itemReason(itemA, names.item),
+      reasonB: itemReason(itemB, names.item),
       apply: (s) => {
         const c = clone(s);
-        const others = c.items.filter((i) => i.id !== id);
-        c.items = itemB ? [...others, structuredCopy(itemB)] : others;
+        const at = c.items.findIndex((i) => i.id === id);
+        if (!itemB) c.items = c.items.filter((i) => i.id !== id);
+        // In place (or where B has it), so the items add up in the same order as in B.
+        else if (at >= 0) c.items[at] = structuredCopy(itemB);
+        else c.items.splice(Math.min(b.items.indexOf(itemB), c.items.length), 0, structuredCopy(itemB));
         return c;
       },
     });
@@ -96,8 +254,11 @@ export function diffScenarios(a: Scenario, b: Scenario): ScenarioDifference[] {
     if (entryA.path.startsWith("items.") && structurallyDifferent.has(entryA.path.split(".")[1]!)) continue;
     const entryB = inputsB.find((e) => e.path === entryA.path);
     if (!entryB || entryB.param.value === entryA.param.value) continue;
+    const unit = entryA.param.unit;
+    const owner = entryA.path.startsWith("groups.") && a.groups.length > 1 ? `${entryA.owner}: ` : "";
     diffs.push({
       id: entryA.path,
+      label: `${owner}${entryA.param.label}: ${valueText(entryA.param.value, unit)} → ${valueText(entryB.param.value, unit)}`,
       what: `${entryA.param.label}: ${entryA.param.value} vs ${entryB.param.value} ${entryA.param.unit}`,
       reasonA: describeSource(entryA.param.source),
       reasonB: describeSource(entryB.param.source),
@@ -109,52 +270,29 @@ export function diffScenarios(a: Scenario, b: Scenario): ScenarioDifference[] {
       },
     });
   }
-  return diffs;
-}
 
-export interface CellComparison {
-  line: string;
-  lineLabel: string;
-  column: string;
-  a: string;
-  b: string;
-  /** B - A in displayed $ thousands. */
-  difference: string;
-  /** Ids of the differences that, applied alone to A, move this displayed cell. */
-  causes: string[];
-}
-
-export interface ScenarioComparison {
-  a: TableResult;
-  b: TableResult;
-  differences: ScenarioDifference[];
-  cells: CellComparison[];
-}
-
-export function compareScenarios(a: Scenario, b: Scenario): ScenarioComparison {
-  const ra = computeTable(a);
-  const rb = computeTable(b);
-  const differences = diffScenarios(a, b);
-  const moved = differences.map((d) => ({ id: d.id, result: computeTable(d.apply(a)) }));
-  const cells: CellComparison[] = [];
-  for (const line of ra.lines) {
-    const lineB = rb.lines.find((l) => l.id === line.id);
-    if (!lineB) continue;
-    for (const column of ra.columns) {
-      const va = line.cells[column]!.display;
-      const vb = lineB.cells[column]?.display;
-      if (!vb || va.equals(vb)) continue;
-      const causes = moved.filter((m) => !m.result.lines.find((l) => l.id === line.id)!.cells[column]!.display.equals(va)).map((m) => m.id);
-      cells.push({
-        line: line.id,
-        lineLabel: line.label,
-        column,
-        a: va.toString(),
-        b: vb.toString(),
-        difference: vb.minus(va).toString(),
-        causes,
-      });
-    }
+  // Whatever still differs once every difference above is made (the agreement's years, the table's
+  // lines, a group or an input on one side only) is a difference of its own, field by field.
+  const made = diffs.reduce((s, d) => d.apply(s), a);
+  const fields = new Set([...Object.keys(made), ...Object.keys(b)]);
+  for (const key of ["schemaVersion", "id", "name", "description"]) fields.delete(key);
+  for (const key of fields) {
+    const valueA = (made as unknown as Record<string, unknown>)[key];
+    const valueB = (b as unknown as Record<string, unknown>)[key];
+    if (same(valueA, valueB)) continue;
+    diffs.push({
+      id: key,
+      label: describeField(key, (a as unknown as Record<string, unknown>)[key], valueB, names),
+      what: `${key}: defined differently`,
+      reasonA: valueA === undefined ? "absent" : "as in the baseline",
+      reasonB: valueB === undefined ? "absent" : "as in the scenario",
+      apply: (s) => {
+        const c = clone(s) as unknown as Record<string, unknown>;
+        if (valueB === undefined) delete c[key];
+        else c[key] = structuredCopy(valueB);
+        return c as unknown as Scenario;
+      },
+    });
   }
-  return { a: ra, b: rb, differences, cells };
+  return diffs;
 }

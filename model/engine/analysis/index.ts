@@ -24,3 +24,5 @@ export {
 export { retroPay, type RetroOutcome, type RetroRequest, type RetroResult, type RetroYear } from "./retro";
 export { percentRaiseOf, percentRaiseYears, withExtraRaise, withPercentRaise, type RaiseYear } from "./raise-edits";
 export { fundSplit, type FundPortion } from "./fund-split";
+export { attribute, interactionShares, type Attribution, type AttributionRow, type CellValues, type Difference } from "./attribution";
+export { attributeScenarios, type ScenarioAttribution } from "./compare";
