@@ -4,8 +4,9 @@
  * reaches the handler over HTTP: every request becomes an app://fis/ request and the handler's
  * response (status, MIME type, CSP header) is sent back unchanged. Under that CSP the census import
  * still runs in its module worker, the assumptions import in its own, and the export loads its
- * code by dynamic import. Also the screens this work changed, at 1280x720 and 1440x900: the census
- * screen naming a headcount gap, and a refused decompression bomb.
+ * code by dynamic import. The same page shows how files are refused in the app (the rules the
+ * command line applies): a census gap named on the census screen, a decompression bomb, a Latin-1
+ * byte by its offset, a date typed in Years of service; screenshots at 1280x720 and 1440x900.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -16,6 +17,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import config from "../../electron.vite.config";
 import { createAppProtocolHandler } from "../../electron/app-protocol";
 import { CONTENT_SECURITY_POLICY } from "../../electron/security";
+import * as XLSX from "xlsx";
+import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { serializeScenario } from "../../model/engine/scenario/schema";
 import { whitespaceBomb } from "../fixtures/hostile/bombs";
 import { byTestId } from "./cells";
 import { CHROMIUM_ARGS, chooseFile, shots } from "./harness";
@@ -122,6 +126,37 @@ describe("the renderer served by the app:// handler", () => {
     const [download] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), tid("export-xlsx").click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     expect(served.some((s) => /xlsx-export-.*\.js$/.test(s.path) && s.status === 200)).toBe(true);
+  });
+
+  it("Open reads text as the command line does: a UTF-16 scenario opens, a Latin-1 byte is named by offset", async () => {
+    const text = serializeScenario(fisAsPublished());
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    writeFileSync(path.join(dir, "utf16.json"), utf16);
+    await chooseFile(page, "file-open", path.join(dir, "utf16.json"));
+    await expect.poll(() => tid("message-text").innerText(), { timeout: 30_000 }).toBe('Opened "utf16.json".');
+    const latin1 = Buffer.from(text, "utf8");
+    latin1[40] = 0xe9;
+    writeFileSync(path.join(dir, "latin1.json"), latin1);
+    await chooseFile(page, "file-open", path.join(dir, "latin1.json"));
+    await expect
+      .poll(() => tid("message-text").innerText(), { timeout: 30_000 })
+      .toMatch(/^Open failed: "latin1\.json" is not valid UTF-8: byte 0xE9 at offset 40 \(line \d+\)/);
+  });
+
+  it("a census workbook with a date in Years of service is refused by row and column, as on the command line", async () => {
+    const wb = XLSX.utils.book_new();
+    const rows = [
+      ["Schedule", "Lane", "Step", "Headcount", "Years of service"],
+      ["ET15-10M", "Bachelors", 3, 10, new Date(Date.UTC(2019, 7, 15))],
+    ];
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), "Census");
+    writeFileSync(path.join(dir, "dates.xlsx"), new Uint8Array(XLSX.write(wb, { type: "array", bookType: "xlsx" }) as ArrayBuffer));
+    await chooseFile(page, "import-census", path.join(dir, "dates.xlsx"));
+    await expect.poll(() => tid("message-text").innerText(), { timeout: 30_000 }).toContain('Could not import "dates.xlsx"');
+    expect(await tid("message-details").innerText()).toContain(
+      'dates.xlsx, sheet "Census", row 2, column E: years of service holds the date 2019-08-15, not a number of years',
+    );
+    await screenshots("census-date-refused");
   });
 
   it("nothing was refused by the CSP and nothing threw", () => {
