@@ -1,22 +1,23 @@
 /** The reference scenario and the edit every "single-input" case makes, shared by Node and browser cases. */
-import { computeTable, fisAsPublished, PUBLISHED_FIS_TABLE, type Scenario, type TableResult } from "../model/engine/index";
+import { fisAsPublished } from "../model/built-ins";
+import { computeTable, stepPath, withScheduleMethod as scheduleMethodOf, type Scenario, type TableResult } from "../model/engine/index";
 
 /** The FY2026 raise (3% in the agreement): the input the edit cases type over. */
-export const FY2026_RAISE_PATH = "items.baseSalary.steps.1.amount";
+export const FY2026_RAISE_PATH = "items.baseSalary.steps.2025-10-01.amount";
 
 export function raisePathFor(scenario: Scenario, fiscalYear: number): string {
   for (const item of scenario.items) {
     if (item.kind !== "raises") continue;
-    const i = item.steps.findIndex((s) => s.fiscalYear === fiscalYear);
-    if (i >= 0) return `items.${item.id}.steps.${i}.amount`;
+    const step = item.steps.find((s) => s.fiscalYear === fiscalYear);
+    if (step) return stepPath(item, step);
   }
   throw new Error(`the scenario has no raise for FY${fiscalYear}`);
 }
 
-/** Cells of the table that differ from the published FIS (empty for "FIS as published"). */
+/** Cells of the table that differ from the scenario's published figures (empty for "FIS as published"). */
 export function publishedMismatches(result: TableResult): string[] {
   const out: string[] = [];
-  for (const [lineId, columns] of Object.entries(PUBLISHED_FIS_TABLE)) {
+  for (const [lineId, columns] of Object.entries(result.published?.values ?? {})) {
     const line = result.lines.find((l) => l.id === lineId);
     for (const [column, published] of Object.entries(columns)) {
       const cell = line?.cells[column];
@@ -28,15 +29,16 @@ export function publishedMismatches(result: TableResult): string[] {
 }
 
 export function publishedCellCount(): number {
-  return Object.values(PUBLISHED_FIS_TABLE).reduce((n, columns) => n + Object.keys(columns).length, 0);
+  return Object.values(fisAsPublished().table.published!.values).reduce((n, columns) => n + Object.keys(columns).length, 0);
 }
 
 export function referenceScenario(): Scenario {
   return fisAsPublished();
 }
 
+/** The scenario costed by the schedule method, with its own census block (the reference census, named). */
 export function withScheduleMethod(scenario: Scenario): Scenario {
-  return { ...scenario, settings: { ...scenario.settings, salaryMethod: "schedule" } };
+  return scheduleMethodOf(scenario);
 }
 
 export { computeTable };

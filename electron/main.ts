@@ -9,6 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, RENDERER_URL } from "./app-protocol";
 import { MENU_EVENT_CHANNEL, type FileHandle, type MenuCommand } from "./ipc/contract";
+import { createQuitFlush } from "./flush-on-quit";
 import { createPlatformHandlers, registerIpcHandlers, type DialogFilter } from "./ipc/handlers";
 import { buildMenuTemplate } from "./menu";
 import { installAppSecurity, installSessionSecurity } from "./security";
@@ -29,6 +30,8 @@ app.enableSandbox();
 installAppSecurity(app, rendererUrl);
 
 let mainWindow: BrowserWindow | null = null;
+// Quitting and closing wait (briefly) for each renderer to write its autosave.
+const quitFlush = createQuitFlush({ windows: () => BrowserWindow.getAllWindows(), quit: () => app.quit() });
 
 function windowFor(event: IpcMainInvokeEvent): BrowserWindow | undefined {
   return BrowserWindow.fromWebContents(event.sender) ?? mainWindow ?? undefined;
@@ -71,6 +74,7 @@ async function showSave(event: IpcMainInvokeEvent, title: string, defaultName: s
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow(createWindowOptions(preloadPath));
   win.once("ready-to-show", () => win.show());
+  win.on("close", (event) => quitFlush.beforeClose(win, event));
   win.on("closed", () => {
     if (mainWindow === win) mainWindow = null;
   });
@@ -89,6 +93,7 @@ async function start(): Promise<void> {
     showSaveDialog: (event, req) => showSave(event, req.title, req.defaultName, req.filters),
     setWindowTitle: (event, title) => windowFor(event)?.setTitle(title.trim() === "" ? PRODUCT_NAME : title),
     onRecentFilesChanged: (files) => installMenu(files),
+    onFlushed: (event, id) => quitFlush.flushed(event.sender.id, id),
   });
   registerIpcHandlers(ipcMain, platform.handlers);
   installMenu(platform.recentFileHandles());
@@ -107,6 +112,7 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
+  app.on("before-quit", (event) => quitFlush.beforeQuit(event));
   app.on("window-all-closed", () => {
     if (process.platform !== "darwin") app.quit();
   });

@@ -8,7 +8,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { fisAsPublished } from "../model/engine";
+import { fisAsPublished } from "../model/built-ins";
 import { exportWorkbook } from "../model/io";
 
 export const ASSUMPTIONS_WORKBOOK = fileURLToPath(new URL("./assumptions/fis-as-published.xlsx", import.meta.url));

@@ -4,7 +4,7 @@
  * app holds them in memory and recomputes on each edit.
  */
 import { computeTable, setInputValue, type Scenario, type TableResult } from "../../model/engine/index";
-import { referenceCensus, syntheticCensus } from "../../model/engine/schedule";
+import { assertCensus, referenceCensus, syntheticCensus } from "../../model/engine/schedule";
 import { measureSync } from "../measure";
 import { failed, withTarget, type CaseResult } from "../results";
 import { publishedCellCount, publishedMismatches, raisePathFor, referenceScenario, withScheduleMethod } from "../reference";
@@ -46,7 +46,7 @@ function recomputeSchedule(ctx: BenchContext, people: number): CaseResult {
     : `Recompute, schedule method, ${people.toLocaleString("en-US")}-person syntheticCensus`;
   try {
     const t0 = performance.now();
-    const census = reference ? referenceCensus() : syntheticCensus(people, 20240101);
+    const census = reference ? referenceCensus() : assertCensus(syntheticCensus(people, 20240101));
     const censusMs = performance.now() - t0;
     const headcount = census.cells.reduce((n, c) => n + c.headcount.toNumber(), 0);
     if (headcount !== people) throw new Error(`census has ${headcount} people, expected ${people}`);

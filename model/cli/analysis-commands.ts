@@ -8,23 +8,32 @@
  *   --retro --approved YYYY-MM-DD [--lag-days 120]
  * Bad options raise UsageError, which the CLI reports with exit code 2.
  */
-import { Decimal } from "../engine/decimal";
-import { formatExplanation } from "../engine/explain";
-import { formatThousands, toDisplayThousands } from "../engine/rounding";
-import { fyKey, type Scenario } from "../engine/scenario/types";
 import {
+  amountsLine,
+  computeTable,
+  costOfOnePercent,
   describeConstraint,
+  formatDisplayed,
+  formatExplanation,
+  fundSplit,
+  fyKey,
+  goalSeekRaise,
   parseLimit,
+  retroPay,
+  shareLineId,
+  toDisplay,
+  tornado,
+  totalLineId,
+  twoWayTable,
+  unitsHeading,
   type BudgetConstraint,
   type ColumnCheck,
+  type ComputeOptions,
   type ConstraintScope,
-} from "../engine/analysis/budget-constraint";
-import { goalSeekRaise } from "../engine/analysis/goal-seek";
-import { costOfOnePercent, type MarginalCostLine } from "../engine/analysis/cost-of-one-percent";
-import { tornado, twoWayTable } from "../engine/analysis/sensitivity";
-import { retroPay } from "../engine/analysis/retro";
-import { fundSplit } from "../engine/analysis/fund-split";
-import { computeTable, type ComputeOptions } from "../engine/compute";
+  type Decimal,
+  type MarginalCostLine,
+  type Scenario,
+} from "../engine/index";
 import { UsageError, type ParsedArgs } from "./args";
 
 export interface CommandOutput {
@@ -38,27 +47,26 @@ export const ANALYSIS_VALUE_FLAGS = ["--budget-line", "--limit", "--year", "--ov
 export const ANALYSIS_USAGE = `Analyses (each prints text, or JSON with --json):
   --goal-seek          largest raise (0.01% grid) that fits a budget; returns the solved scenario (JSON) and the bisection trace
      --year FY2026|all     the raise to solve: one fiscal year's, or the same percent every year (default all)
-     --budget-line ID      the line held to the limit (default localPortion; also totalCost, costFundedByWia, ...)
-     --limit L             fundingAvailable, fundingAvailable+5000000, or dollars, e.g. 240000000 (default fundingAvailable)
+     --budget-line ID      the line held to the limit (default: the table's first share line, else its total)
+     --limit L             a line of entered amounts by id (e.g. fundingAvailable), that line +/- dollars
+                           (fundingAvailable+5000000), or dollars, e.g. 240000000 (default: the table's first amounts line)
      --over each|total|FY2026  which columns must fit (default: each year for a funding limit, the total for an amount)
   --cost-of-one-percent   cost of 1 more point of raise, and of $1,000 flat per member, in each fiscal year
-  --sensitivity        tornado: all-years total cost and local portion with each input moved -/+ (rates 0.01, others 10%)
-  --two-way            all-years total cost over a 21 x 21 grid of two years' raises (0%..10% by 0.5%)
+  --sensitivity        tornado: all-years total (and first share line) with each input moved -/+ (rates 0.01, others 10%)
+  --two-way            all-years total over a 21 x 21 grid of two years' raises (0%..10% by 0.5%)
      --rows FY2026 --columns FY2027   the two years (default the second and third fiscal years)
   --retro --approved YYYY-MM-DD [--lag-days 120]   retroactive lump sum when implemented lag days after approval (Art. 36.2.2)
-  --fund-split         TOTAL COST by fund (the scenario's fundShares; else local share and the rest)`;
+  --fund-split         the total by fund (the groups' and items' fund shares; else the first share line and the rest)`;
 
 const pct = (d: Decimal): string => `${d.times(100).toFixed(2)}%`;
 const money = (d: Decimal): string => d.toFixed(2);
-const k = (d: Decimal, s: Scenario): string => formatThousands(toDisplayThousands(d, s.settings.rounding));
+const k = (d: Decimal, s: Scenario): string => formatDisplayed(toDisplay(d, s.table.display), s.table.display.decimals);
 
 function parseFiscalYear(text: string, scenario: Scenario, flag: string): number {
   const m = /^FY(\d{4})$/i.exec(text.trim());
   const fy = m ? Number.parseInt(m[1]!, 10) : Number.NaN;
-  if (!scenario.agreement.fiscalYears.includes(fy))
-    throw new UsageError(
-      `${flag} ${text}: write a fiscal year of the agreement, one of ${scenario.agreement.fiscalYears.map(fyKey).join(", ")}`,
-    );
+  const years = scenario.table.columns.fiscalYears;
+  if (!years.includes(fy)) throw new UsageError(`${flag} ${text}: write a fiscal year of the table, one of ${years.map(fyKey).join(", ")}`);
   return fy;
 }
 
@@ -71,13 +79,22 @@ export interface GoalSeekOptions {
 
 export function goalSeekCommand(scenario: Scenario, opts: GoalSeekOptions, computeOptions: ComputeOptions = {}): CommandOutput {
   const raise = opts.year === undefined || opts.year.toLowerCase() === "all" ? "all" : parseFiscalYear(opts.year, scenario, "--year");
-  const limit = parseLimit(opts.limit ?? "fundingAvailable");
+  const defaultLimit = amountsLine(scenario)?.id;
+  if (opts.limit === undefined && defaultLimit === undefined)
+    throw new UsageError("--goal-seek needs --limit: the table has no line of entered amounts to hold the cost to");
+  const amountLines = scenario.table.lines.filter((l) => l.amounts).map((l) => l.id);
+  const limit = parseLimit(opts.limit ?? defaultLimit!, amountLines);
   if (!limit)
-    throw new UsageError(`--limit ${opts.limit}: write fundingAvailable, fundingAvailable+N, fundingAvailable-N or a dollar amount`);
+    throw new UsageError(
+      `--limit ${opts.limit}: write a line of entered amounts (e.g. fundingAvailable), that line+N or -N, or a dollar amount`,
+    );
   const over = opts.over ?? (limit.kind === "amount" ? "total" : "each");
   const scope: ConstraintScope =
     over === "each" ? "eachYear" : over === "total" ? "total" : { fiscalYear: parseFiscalYear(over, scenario, "--over") };
-  const constraint: BudgetConstraint = { lineId: opts.budgetLine ?? "localPortion", limit, scope };
+  const table = computeTable(scenario, computeOptions);
+  const budgetLine = opts.budgetLine ?? shareLineId(table) ?? totalLineId(table);
+  if (!budgetLine) throw new UsageError("--goal-seek needs --budget-line: the table has no share or total line");
+  const constraint: BudgetConstraint = { lineId: budgetLine, limit, scope };
   let result;
   try {
     result = goalSeekRaise(scenario, { raise, constraint, computeOptions });
@@ -170,10 +187,11 @@ export function costOfOnePercentCommand(scenario: Scenario, computeOptions: Comp
   const r = costOfOnePercent(scenario, computeOptions);
   const head = `${"".padEnd(34)}${r.columns.map((c) => c.padStart(12)).join("")}${"own year".padStart(16)}`;
   const row = (l: MarginalCostLine) =>
-    `${l.label.padEnd(34)}${r.columns.map((c) => formatThousands(l.display[c]!).padStart(12)).join("")}` +
+    `${l.label.padEnd(34)}${r.columns.map((c) => formatDisplayed(l.display[c]!, scenario.table.display.decimals).padStart(12)).join("")}` +
     `${`$${money(l.ownYear)}`.padStart(16)}`;
   const text = [
-    `Cost of 1% and of $1,000 per member ($ thousands, change in TOTAL COST incl. rates of pay) - scenario: ${scenario.name}`,
+    `Cost of 1% and of $1,000 per member ${unitsHeading(scenario.table.display.unit)}, change in the total incl. rates of pay` +
+      ` - scenario: ${scenario.name}`,
     head,
     ...r.onePercent.map(row),
     ...r.flatPerMember.map(row),
@@ -198,16 +216,17 @@ export function costOfOnePercentCommand(scenario: Scenario, computeOptions: Comp
 
 export function sensitivityCommand(scenario: Scenario, computeOptions: ComputeOptions = {}): CommandOutput {
   const t = tornado(scenario, computeOptions);
+  const share = t.shareLine ? ` and ${t.shareLine.label} (base ${k(t.shareLine.base, scenario)})` : "";
   const text = [
-    `Sensitivity of the all-years total cost (base ${k(t.baseTotalCost, scenario)}K) and local portion (base ` +
-      `${k(t.baseLocalPortion, scenario)}K), $ thousands - scenario: ${scenario.name}`,
+    `Sensitivity of the all-years total (base ${k(t.baseTotal, scenario)})${share} ${unitsHeading(scenario.table.display.unit)}` +
+      ` - scenario: ${scenario.name}`,
     `${"input".padEnd(58)}${"move".padStart(7)}${"low".padStart(12)}${"high".padStart(12)}${"swing".padStart(12)}` +
-      `${"local lo".padStart(12)}${"local hi".padStart(12)}`,
+      `${t.shareLine ? `${"share lo".padStart(12)}${"share hi".padStart(12)}` : ""}`,
     ...t.bars.map(
       (b) =>
-        `${`${b.label} (${b.path})`.slice(0, 57).padEnd(58)}${b.move.padStart(7)}${k(b.totalCost.low, scenario).padStart(12)}` +
-        `${k(b.totalCost.high, scenario).padStart(12)}${k(b.swing, scenario).padStart(12)}` +
-        `${k(b.localPortion.low, scenario).padStart(12)}${k(b.localPortion.high, scenario).padStart(12)}`,
+        `${`${b.label} (${b.path})`.slice(0, 57).padEnd(58)}${b.move.padStart(7)}${k(b.total.low, scenario).padStart(12)}` +
+        `${k(b.total.high, scenario).padStart(12)}${k(b.swing, scenario).padStart(12)}` +
+        `${b.share ? `${k(b.share.low, scenario).padStart(12)}${k(b.share.high, scenario).padStart(12)}` : ""}`,
     ),
     "",
     `${t.evaluations} costings.`,
@@ -215,8 +234,8 @@ export function sensitivityCommand(scenario: Scenario, computeOptions: ComputeOp
   return {
     text,
     json: {
-      baseTotalCost: money(t.baseTotalCost),
-      baseLocalPortion: money(t.baseLocalPortion),
+      baseTotal: money(t.baseTotal),
+      ...(t.shareLine ? { shareLine: { id: t.shareLine.id, label: t.shareLine.label, base: money(t.shareLine.base) } } : {}),
       evaluations: t.evaluations,
       bars: t.bars.map((b) => ({
         path: b.path,
@@ -227,8 +246,8 @@ export function sensitivityCommand(scenario: Scenario, computeOptions: ComputeOp
         low: b.low.toString(),
         high: b.high.toString(),
         move: b.move,
-        totalCost: { low: money(b.totalCost.low), high: money(b.totalCost.high) },
-        localPortion: { low: money(b.localPortion.low), high: money(b.localPortion.high) },
+        total: { low: money(b.total.low), high: money(b.total.high) },
+        ...(b.share ? { share: { low: money(b.share.low), high: money(b.share.high) } } : {}),
         swing: money(b.swing),
       })),
     },
@@ -240,7 +259,7 @@ export function twoWayCommand(
   opts: { rows?: string; columns?: string },
   computeOptions: ComputeOptions = {},
 ): CommandOutput {
-  const years = scenario.agreement.fiscalYears;
+  const years = scenario.table.columns.fiscalYears;
   const rowYear = opts.rows ? parseFiscalYear(opts.rows, scenario, "--rows") : (years[1] ?? years[0]!);
   const columnYear = opts.columns ? parseFiscalYear(opts.columns, scenario, "--columns") : (years[2] ?? years[years.length - 1]!);
   let t;
@@ -251,8 +270,8 @@ export function twoWayCommand(
   }
   const width = 10;
   const text = [
-    `All-years TOTAL COST ($ thousands) by FY${rowYear} raise (rows) x FY${columnYear} raise (columns), other inputs as in ` +
-      `"${scenario.name}"`,
+    `All-years total ${unitsHeading(scenario.table.display.unit)} by FY${rowYear} raise (rows) x FY${columnYear} raise (columns), ` +
+      `other inputs as in "${scenario.name}"`,
     `${"".padEnd(8)}${t.columnRates.map((c) => pct(c).padStart(width)).join("")}`,
     ...t.values.map((row, i) => `${pct(t.rowRates[i]!).padEnd(8)}${row.map((v) => k(v, scenario).padStart(width)).join("")}`),
   ].join("\n");
@@ -316,9 +335,10 @@ export function retroCommand(scenario: Scenario, opts: { approved?: string; lagD
 
 export function fundSplitCommand(scenario: Scenario, computeOptions: ComputeOptions = {}): CommandOutput {
   const table = computeTable(scenario, computeOptions);
-  const funds = fundSplit(scenario, table);
+  const funds = fundSplit(scenario, table, computeOptions);
   const text = [
-    `TOTAL COST by fund ($ thousands) - scenario: ${scenario.name}`,
+    `The total by fund ${unitsHeading(scenario.table.display.unit)} - scenario: ${scenario.name}`,
+    ...(funds.length === 0 ? ["The scenario declares no funds and its table no share line."] : []),
     `${"fund".padEnd(40)}${"share".padStart(10)}${table.columns.map((c) => c.padStart(12)).join("")}`,
     ...funds.map(
       (f) =>

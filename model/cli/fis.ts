@@ -5,13 +5,18 @@
  *   npm run --silent fis -- --compare [--with FILE|ID]
  * Exit codes: 0 success, 2 bad input (arguments or scenario file), 1 unexpected failure.
  */
-import { computeTable, findCell, type TableResult } from "../engine/compute";
-import { formatInputError, InputRejectedError } from "../engine/errors";
-import { formatExplanation } from "../engine/explain";
-import { attributeScenarios } from "../engine/analysis/compare";
-import { contractAsStated, fisAsPublished } from "../engine/scenario/reference";
-import { parseScenarioJson } from "../engine/scenario/schema";
-import type { Scenario } from "../engine/scenario/types";
+import { BUILT_IN_IDS, contractAsStated, fisAsPublished } from "../built-ins";
+import {
+  attributeScenarios,
+  computeTable,
+  findCell,
+  formatExplanation,
+  formatInputError,
+  InputRejectedError,
+  parseScenarioJson,
+  type Scenario,
+  type TableResult,
+} from "../engine/index";
 import { ANALYSIS_BOOLEAN_FLAGS, ANALYSIS_USAGE, ANALYSIS_VALUE_FLAGS, runAnalysisCommand } from "./analysis-commands";
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { compareJson, formatAttribution } from "./format-compare";
@@ -24,7 +29,7 @@ const USAGE = `Usage: npm run --silent fis -- [options]
   --scenario FILE|ID   scenario JSON file, or a built-in id (fis-as-published, contract-as-stated); default fis-as-published
   --assumptions FILE   apply the Value column of a workbook's Inputs sheet (or a CSV with Path and Value columns) to the scenario,
                        as the app's Import assumptions does
-  --json               print the table as JSON ({units, columns, lines[{id,label,values,exact}]})
+  --json               print the table as JSON ({units, columns, columnLabels, lines[{id,label,values,exact}]})
   --explain LINE.COL   print the explanation tree of one cell, e.g. benefits.FY2025 or totalCost.Total
   --compare            what each difference between two scenarios adds to every cell, plus the interaction (what they add
                        only together): baseline = --scenario (default fis-as-published), scenario = --with; see docs/attribution.md
@@ -34,9 +39,10 @@ const USAGE = `Usage: npm run --silent fis -- [options]
   --method schedule|average   cost base salary from the census on the salary schedules (raise, step and turnover lines) or as
                        members x average salary (default: the scenario's setting, "average" for the built-ins)
   --census FILE        census CSV or workbook (schedule,lane,step,headcount[,years of service]) for --method schedule;
-                       default the SYNTHETIC reference census
-  --separation-rate R  share separating each year, replaced at the entry step (schedule method; default assumed 0.10)
-  --held-share R       share held on step each year, Art. 36.6 (schedule method; default assumed 0.05)
+                       default the scenario's own census
+                       (its scheduleMethod block), else the SYNTHETIC reference census, named as such
+  --separation-rate R  share separating each year, replaced at the entry step (schedule method; default the scenario's)
+  --held-share R       share held on step each year (schedule method; default the scenario's)
   --reconcile          schedule method vs average-salary method by year, with the difference by part
   --xlsx OUT.xlsx      write a live workbook (Inputs, Calculation formulas, Cost Table, Notes) instead of printing
   --csv OUT.csv        write the table as CSV ($K and exact dollars) instead of printing
@@ -58,11 +64,9 @@ export const VALUE_FLAGS = [
 /** Flags naming files the CLI reads: an export may not overwrite one of them. */
 const INPUT_FILE_FLAGS = ["--scenario", "--with", "--census", "--assumptions"];
 
-const BUILT_INS: Record<string, () => Scenario> = { "fis-as-published": fisAsPublished, "contract-as-stated": contractAsStated };
-
 export function loadScenario(ref: string | undefined): Scenario {
   if (ref === undefined) return fisAsPublished();
-  const builtIn = BUILT_INS[ref];
+  const builtIn = BUILT_IN_IDS[ref];
   if (builtIn) return builtIn();
   const checked = parseScenarioJson(readInputFile(ref), ref);
   if (!checked.ok) throw new InputFailure(checked.errors.map(formatInputError).join("\n"));
@@ -104,13 +108,11 @@ export async function run(
     out(USAGE);
     return 0;
   }
-  const method = await scheduleOptions(
-    args,
-    await withAssumptions(loadScenario(args.values.get("--scenario")), args.values.get("--assumptions")),
-  );
+  const base = await withAssumptions(loadScenario(args.values.get("--scenario")), args.values.get("--assumptions"));
+  const method = await scheduleOptions(args, base);
   for (const w of method.warnings) warn(w);
   const scenario = method.scenario;
-  const computeOptions = method.options ? { scheduleMethod: method.options } : {};
+  const computeOptions = {};
   const json = args.flags.has("--json");
 
   const analysis = runAnalysisCommand(args, scenario, computeOptions);
@@ -132,7 +134,7 @@ export async function run(
     ] as const) {
       if (path === undefined) continue;
       try {
-        await write(scenario, path, method.options ? computeOptions : undefined);
+        await write(scenario, path);
       } catch (e) {
         throw new InputFailure(`${path}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
       }
@@ -142,8 +144,8 @@ export async function run(
   }
 
   if (args.flags.has("--reconcile")) {
-    if (!method.options) throw new UsageError("--reconcile needs --method schedule");
-    const r = reconciliation(scenario, method.options);
+    if (!method.bySchedule) throw new UsageError("--reconcile needs --method schedule");
+    const r = reconciliation(scenario);
     out(
       json
         ? JSON.stringify(
@@ -157,7 +159,7 @@ export async function run(
             null,
             2,
           )
-        : formatReconciliation(r),
+        : formatReconciliation(r, scenario),
     );
     return 0;
   }

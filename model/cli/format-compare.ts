@@ -2,9 +2,7 @@
  * The comparison of two scenarios for the terminal: the JSON contract of DESIGN.md (unrounded
  * dollars as decimal strings) and a text table per line that differs, in dollars to the cent.
  */
-import { Exact, type CellValues } from "../engine/analysis/attribution";
-import type { ScenarioAttribution } from "../engine/analysis/compare";
-import type { Decimal } from "../engine/decimal";
+import { Exact, type CellValues, type Decimal, type ScenarioAttribution } from "../engine/index";
 
 export type AttributionView = "alone" | "shapley";
 

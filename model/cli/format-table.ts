@@ -1,22 +1,22 @@
-/** Text renderings of results for the terminal: the FIS layout in $ thousands, the JSON contract. */
-import type { TableResult } from "../engine/compute";
-import { formatThousands } from "../engine/rounding";
+/** Text renderings of results for the terminal: the table in the scenario's display unit, and the JSON contract. */
+import { formatDisplayed, unitsHeading, type TableResult } from "../engine/index";
 
 const LABEL_WIDTH = 52;
-const COL_WIDTH = 12;
 
-const columnTitle = (c: string) => (c === "Total" ? "4-Yr Total" : c.replace("FY", "FY "));
+const colWidth = (result: TableResult) => Math.max(12, ...result.columns.map((c) => (result.columnLabels[c] ?? c).length + 2));
 
 export function formatTable(result: TableResult, title?: string): string {
   const out: string[] = [];
-  out.push(title ?? `Cost of the agreement ($ in thousands) - scenario: ${result.scenarioName}`);
-  out.push("".padEnd(LABEL_WIDTH) + result.columns.map((c) => columnTitle(c).padStart(COL_WIDTH)).join(""));
+  const width = colWidth(result);
+  const d = result.display.decimals;
+  out.push(title ?? `Cost of the agreement ${unitsHeading(result.display.unit)} - scenario: ${result.scenarioName}`);
+  out.push("".padEnd(LABEL_WIDTH) + result.columns.map((c) => (result.columnLabels[c] ?? c).padStart(width)).join(""));
   for (const line of result.lines) {
-    if (line.id === "totalCost") out.push("");
-    const label = line.kind === "total" ? line.label.toUpperCase() : line.label;
+    if (line.style === "total") out.push("");
+    const label = line.style === "total" ? line.label.toUpperCase() : line.label;
     out.push(
       label.slice(0, LABEL_WIDTH - 1).padEnd(LABEL_WIDTH) +
-        result.columns.map((c) => formatThousands(line.cells[c]!.display).padStart(COL_WIDTH)).join(""),
+        result.columns.map((c) => formatDisplayed(line.cells[c]!.display, d).padStart(width)).join(""),
     );
   }
   out.push("");
@@ -25,24 +25,30 @@ export function formatTable(result: TableResult, title?: string): string {
 }
 
 export interface FisJson {
-  units: "USD thousands";
+  /** The display unit in words: "USD thousands", "USD", "USD millions". */
+  units: string;
   scenario: string;
   columns: string[];
+  columnLabels: Record<string, string>;
   lines: { id: string; label: string; values: Record<string, number>; exact: Record<string, string> }[];
 }
 
-/** The command-line JSON contract of DESIGN.md: displayed integers and unrounded dollars as strings. */
+/**
+ * The command-line JSON contract of DESIGN.md: displayed numbers in the display unit, and unrounded
+ * dollars as decimal strings (never cut).
+ */
 export function tableJson(result: TableResult): FisJson {
   return {
     units: result.units,
     scenario: result.scenarioName,
     columns: result.columns,
+    columnLabels: result.columnLabels,
     lines: result.lines.map((line) => ({
       id: line.id,
       label: line.label,
-      // Displayed values are whole thousands, so a JS number holds them exactly.
+      // Displayed values have a few decimals at most, which a JS number holds exactly.
       values: Object.fromEntries(result.columns.map((c) => [c, line.cells[c]!.display.toNumber()])),
-      exact: Object.fromEntries(result.columns.map((c) => [c, line.cells[c]!.exact.toDecimalPlaces(2).toFixed(2)])),
+      exact: Object.fromEntries(result.columns.map((c) => [c, line.cells[c]!.exact.toFixed()])),
     })),
   };
 }

@@ -1,19 +1,21 @@
 /** Command-line options of the schedule (census) method: --method, --census, --separation-rate, --held-share, --reconcile. */
-import { Decimal, parseDecimal } from "../engine/decimal";
-import type { ScheduleMethodOptions } from "../engine/lines/schedule-raises";
-import { raiseTerms } from "../engine/lines/schedule-raises";
-import { formatInputError } from "../engine/errors";
 import {
+  Decimal,
+  formatDisplayed,
+  formatInputError,
   censusMembersGap,
+  parseDecimal,
+  raiseTerms,
   reconcile,
-  referenceCensus,
-  defaultScheduleCostSettings,
-  type Census,
+  scheduleCostSettings,
+  toDisplay,
+  withScheduleMethod,
+  censusOfScenario,
+  type CheckedCensus,
   type ReconcileResult,
-} from "../engine/schedule";
-import type { ScheduleCostSettings } from "../engine/schedule/schedule-cost";
-import type { RaisesItem, Scenario } from "../engine/scenario/types";
-import { formatThousands, toDisplayThousands } from "../engine/rounding";
+  type RaisesItem,
+  type Scenario,
+} from "../engine/index";
 import type { ParsedArgs } from "./args";
 import { UsageError } from "./args";
 import { InputFailure, readInputBytes } from "./input-files";
@@ -21,20 +23,20 @@ import { InputFailure, readInputBytes } from "./input-files";
 export const SCHEDULE_VALUE_FLAGS = ["--method", "--census", "--separation-rate", "--held-share"];
 export const SCHEDULE_BOOLEAN_FLAGS = ["--reconcile"];
 
-function rateFlag(args: ParsedArgs, flag: string): Decimal | undefined {
+function rateFlag(args: ParsedArgs, flag: string): string | undefined {
   const text = args.values.get(flag);
   if (text === undefined) return undefined;
   const d = parseDecimal(text);
   if (!d || d.isNegative() || d.greaterThan(1)) throw new UsageError(`${flag} takes a share between 0 and 1 (e.g. 0.08), not "${text}"`);
-  return d;
+  return d.toString();
 }
 
 /**
  * A census file (CSV, xlsx or xls) through the importer the app uses (model/io/census-import.ts),
- * read by the shared reader: the same rules and messages whichever way a census comes in.
+ * read by the shared reader: the same rules and messages whichever way a census comes in. SheetJS
+ * is loaded only when a census file is given (the bundled CLI starts without it).
  */
-export async function loadCensusFile(path: string): Promise<Census> {
-  // SheetJS is loaded only when a census file is given (the bundled CLI starts without it).
+export async function loadCensusFile(path: string): Promise<CheckedCensus> {
   const [{ importCensus }, { DEFAULT_READ_LIMITS }] = await Promise.all([import("../io/census-import"), import("../io/workbook-read")]);
   const parsed = importCensus(readInputBytes(path, DEFAULT_READ_LIMITS.maxBytes), path);
   if (!parsed.ok) {
@@ -45,60 +47,71 @@ export async function loadCensusFile(path: string): Promise<Census> {
   return parsed.value;
 }
 
-/** Applies --method to the scenario and builds the census options; undefined when the average-salary method is used. */
+/**
+ * Applies --method, --census and the assumption flags to the scenario: the schedule method uses the
+ * scenario's own scheduleMethod block (census and assumptions) or, when it has none, the engine's
+ * stated assumptions with the reference census named explicitly; --census embeds the file's census.
+ */
 export async function scheduleOptions(
   args: ParsedArgs,
   scenario: Scenario,
-): Promise<{ scenario: Scenario; options?: ScheduleMethodOptions; warnings: string[] }> {
+): Promise<{ scenario: Scenario; bySchedule: boolean; warnings: string[] }> {
   const method = args.values.get("--method");
   if (method !== undefined && method !== "schedule" && method !== "average")
     throw new UsageError(`--method takes "schedule" or "average", not "${method}"`);
   const salaryMethod = method === "schedule" ? "schedule" : method === "average" ? "averageSalary" : scenario.settings.salaryMethod;
-  const next: Scenario = { ...scenario, settings: { ...scenario.settings, salaryMethod } };
   if (salaryMethod !== "schedule") {
     if (args.values.has("--census")) throw new UsageError("--census needs --method schedule");
-    return { scenario: next, warnings: [] };
+    return { scenario: { ...scenario, settings: { ...scenario.settings, salaryMethod } }, bySchedule: false, warnings: [] };
   }
   const censusFile = args.values.get("--census");
-  const census = censusFile === undefined ? referenceCensus() : await loadCensusFile(censusFile);
-  const settings: Partial<ScheduleCostSettings> = {};
+  const census = censusFile === undefined ? undefined : await loadCensusFile(censusFile);
+  let next = withScheduleMethod(scenario, census);
+  const block = next.scheduleMethod!;
   const separation = rateFlag(args, "--separation-rate");
   const held = rateFlag(args, "--held-share");
-  const defaults = defaultScheduleCostSettings();
-  if (separation) {
-    settings.separationRate = separation;
-    settings.sources = { ...defaults.sources, ...settings.sources, separationRate: { kind: "user", ref: "--separation-rate" } };
-  }
-  if (held) {
-    settings.heldShare = held;
-    settings.sources = { ...defaults.sources, ...settings.sources, heldShare: { kind: "user", ref: "--held-share" } };
-  }
-  const gap = censusMembersGap(next, census);
-  return { scenario: next, options: { census, settings }, warnings: gap ? [`${gap.message} (input ${gap.paths.join(", ")})`] : [] };
+  if (separation || held)
+    next = {
+      ...next,
+      scheduleMethod: {
+        ...block,
+        ...(separation
+          ? { separationRate: { ...block.separationRate, value: separation, source: { kind: "user", ref: "--separation-rate" } } }
+          : {}),
+        ...(held ? { heldShare: { ...block.heldShare, value: held, source: { kind: "user", ref: "--held-share" } } } : {}),
+      },
+    };
+  const gap = censusMembersGap(next, censusOfScenario(next));
+  return { scenario: next, bySchedule: true, warnings: gap ? [`${gap.message} (input ${gap.paths.join(", ")})`] : [] };
 }
 
 /** Schedule method vs average-salary method, year by year, with the difference by part. */
-export function reconciliation(scenario: Scenario, options: ScheduleMethodOptions): ReconcileResult {
+export function reconciliation(scenario: Scenario): ReconcileResult {
   const raises = scenario.items.find((i): i is RaisesItem => i.kind === "raises");
   if (!raises) throw new UsageError("--reconcile needs a scenario with a raises item");
   const group = scenario.groups[0]!;
+  if (!group.members || !group.averageSalary)
+    throw new UsageError("--reconcile compares with members x average salary; the first group gives no average salary");
   const terms = raiseTerms(raises);
   return reconcile(
-    options.census,
+    censusOfScenario(scenario),
     {
       members: new Decimal(group.members.value),
       averageSalary: new Decimal(group.averageSalary.value),
       sources: { members: group.members.source, averageSalary: group.averageSalary.source },
+      paths: { members: `groups.${group.id}.members`, averageSalary: `groups.${group.id}.averageSalary` },
     },
     terms,
-    { ...defaultScheduleCostSettings(), ...options.settings },
+    scheduleCostSettings({ scenario, calendar: scenario.calendar }, terms),
   );
 }
 
-export function formatReconciliation(r: ReconcileResult): string {
-  const k = (d: Decimal) => formatThousands(toDisplayThousands(d, "halfUp")).padStart(14);
+export function formatReconciliation(r: ReconcileResult, scenario: Scenario): string {
+  const display = scenario.table.display;
+  const k = (d: Decimal) => formatDisplayed(toDisplay(d, display), display.decimals).padStart(14);
   const out = [
-    "Reconciliation ($ thousands): schedule (census) method vs average-salary method, base salary cost over FY2024 payroll",
+    `Reconciliation (${display.unit}): schedule (census) method vs average-salary method, ` +
+      `base salary cost over FY${r.schedule.baseFiscalYear} payroll`,
     "".padEnd(10) +
       ["average", "schedule", "difference", "step cost", "turnover", "mix", "payroll base"].map((h) => h.padStart(14)).join(""),
   ];

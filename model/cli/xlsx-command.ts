@@ -7,8 +7,7 @@
  * through. Two outputs naming one file, or an output naming an input, are refused first
  * (output-paths.ts).
  */
-import { computeTable, type ComputeOptions } from "../engine/compute";
-import type { Scenario } from "../engine/scenario/types";
+import { computeTable, type ComputeOptions, type Scenario } from "../engine/index";
 import { writeFileAtomic } from "../io/atomic-write";
 import { exportTableCsv } from "../io/table-csv";
 import { exportWorkbook } from "../io/xlsx-export";

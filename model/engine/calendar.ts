@@ -1,7 +1,7 @@
 /**
  * Fiscal-year arithmetic on ISO dates (YYYY-MM-DD), in UTC days so no time zone can shift a date.
  * A fiscal year FY n runs from (start month) of calendar year n-1 to the day before it in year n;
- * DC's FY2025 is 2024-10-01 .. 2025-09-30.
+ * with an October start, FY2025 is 2024-10-01 .. 2025-09-30.
  */
 import { Decimal } from "./decimal";
 
@@ -55,22 +55,54 @@ export function monthsOfFiscalYear(fy: number, startMonth: number): { calendarYe
   return months;
 }
 
+export type PayFrequency = "weekly" | "biweekly" | "semimonthly" | "monthly";
+export const PAY_FREQUENCIES: readonly PayFrequency[] = ["weekly", "biweekly", "semimonthly", "monthly"];
+
+/** The agreement's calendar: when its fiscal year starts and when its pay periods start. */
+export interface PayCalendar {
+  fiscalYearStartMonth: number;
+  payFrequency: PayFrequency;
+  /** The first day of some pay period; weekly and biweekly periods repeat every 7 or 14 days from it,
+   * semimonthly periods start on its day of the month and 15 days later, monthly on its day of the month. */
+  payPeriodAnchor: string;
+}
+
+/** Pay periods a year has by frequency (a weekly or biweekly year can hold one more: see payPeriodStartsOfFiscalYear). */
+export const PERIODS_PER_YEAR: Record<PayFrequency, number> = { weekly: 52, biweekly: 26, semimonthly: 24, monthly: 12 };
+
+/** Why an anchor does not suit its frequency, or null: month-based periods need a day every month has. */
+export function anchorProblem(calendar: Pick<PayCalendar, "payFrequency" | "payPeriodAnchor">): string | null {
+  const day = Number.parseInt(calendar.payPeriodAnchor.slice(8, 10), 10);
+  if (calendar.payFrequency === "semimonthly" && day > 13)
+    return `a semimonthly pay period starts on day ${day} and day ${day + 15}; pick an anchor on day 1 to 13 of a month`;
+  if (calendar.payFrequency === "monthly" && day > 28)
+    return `a monthly pay period starting on day ${day} would skip short months; pick day 1 to 28`;
+  return null;
+}
+
 /**
- * Biweekly pay periods of a fiscal year's pay year. The pay calendar is anchored on the first
- * period start of some pay year (DC: FY2025's pay year starts Sunday 2024-10-06); every period is
- * 14 days, and a pay year holds the periods that start on or after its own first start. A pay
- * year has 26 periods except where the 364-day drift adds a 27th (every 11 years or so); the
- * periods are counted from the calendar, not assumed.
+ * The first days of a fiscal year's pay periods. A period belongs to the fiscal year in which it
+ * starts. Weekly and biweekly periods are counted from the anchor (7 or 14 days each), so a year
+ * holds 52 or 26 except where the 364-day drift adds one more (every 5 to 11 years); month-based
+ * periods fall on fixed days of the month. The periods are counted from the calendar, never assumed.
  */
-export function payPeriodStartsOfFiscalYear(fy: number, startMonth: number, anchorPeriodStart: string): string[] {
-  const anchor = dayOrdinal(anchorPeriodStart);
-  const fyStart = dayOrdinal(fiscalYearStart(fy, startMonth));
-  const fyEnd = dayOrdinal(fiscalYearEndExclusive(fy, startMonth));
-  // A period belongs to the fiscal year in which it starts, counting from the first start on or after FY start.
-  const k0 = Math.ceil((fyStart - anchor) / 14);
-  const starts: string[] = [];
-  for (let k = k0; anchor + 14 * k < fyEnd; k++) starts.push(isoFromDayOrdinal(anchor + 14 * k));
-  return starts;
+export function payPeriodStartsOfFiscalYear(fy: number, calendar: PayCalendar): string[] {
+  const { fiscalYearStartMonth: m, payFrequency, payPeriodAnchor } = calendar;
+  if (payFrequency === "weekly" || payFrequency === "biweekly") {
+    const step = payFrequency === "weekly" ? 7 : 14;
+    const anchor = dayOrdinal(payPeriodAnchor);
+    const fyStart = dayOrdinal(fiscalYearStart(fy, m));
+    const fyEnd = dayOrdinal(fiscalYearEndExclusive(fy, m));
+    const k0 = Math.ceil((fyStart - anchor) / step);
+    const starts: string[] = [];
+    for (let k = k0; anchor + step * k < fyEnd; k++) starts.push(isoFromDayOrdinal(anchor + step * k));
+    return starts;
+  }
+  const day = Number.parseInt(payPeriodAnchor.slice(8, 10), 10);
+  const days = payFrequency === "monthly" ? [day] : [day, day + 15];
+  return monthsOfFiscalYear(fy, m).flatMap(({ calendarYear, month }) =>
+    days.map((d) => `${calendarYear}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`),
+  );
 }
 
 export type ProrationMethod = "payPeriods" | "days";
@@ -78,22 +110,97 @@ export type ProrationMethod = "payPeriods" | "days";
 /**
  * The share of fiscal year `fy` on or after `effective` (1 when effective on or before the FY's
  * start, 0 when on or after its end). By pay periods: the periods starting on or after the date
- * over all the pay year's periods. By days: days on or after the date over the year's days.
+ * over all the year's periods. By days: days on or after the date over the year's days.
  */
-export function fractionOfFiscalYear(
-  effective: string,
-  fy: number,
-  startMonth: number,
-  method: ProrationMethod,
-  anchorPeriodStart: string,
-): Decimal {
-  const start = dayOrdinal(fiscalYearStart(fy, startMonth));
-  const end = dayOrdinal(fiscalYearEndExclusive(fy, startMonth));
+export function fractionOfFiscalYear(effective: string, fy: number, calendar: PayCalendar, method: ProrationMethod): Decimal {
+  const { fiscalYearStartMonth: m } = calendar;
+  const start = dayOrdinal(fiscalYearStart(fy, m));
+  const end = dayOrdinal(fiscalYearEndExclusive(fy, m));
   const eff = dayOrdinal(effective);
   if (eff <= start) return new Decimal(1);
   if (eff >= end) return new Decimal(0);
   if (method === "days") return new Decimal(end - eff).div(end - start);
-  const periods = payPeriodStartsOfFiscalYear(fy, startMonth, anchorPeriodStart);
+  const periods = payPeriodStartsOfFiscalYear(fy, calendar);
   const after = periods.filter((p) => dayOrdinal(p) >= eff).length;
   return new Decimal(after).div(periods.length);
+}
+
+/** The same share as whole numbers (periods or days after the date, of the year's), for spreadsheet formulas. */
+export function shareOfFiscalYearAfter(
+  effective: string,
+  fy: number,
+  calendar: PayCalendar,
+  method: ProrationMethod,
+): { num: number; den: number } {
+  const m = calendar.fiscalYearStartMonth;
+  const start = dayOrdinal(fiscalYearStart(fy, m));
+  const end = dayOrdinal(fiscalYearEndExclusive(fy, m));
+  const eff = dayOrdinal(effective);
+  if (method === "days") {
+    const den = end - start;
+    return { num: eff <= start ? den : eff >= end ? 0 : end - eff, den };
+  }
+  const periods = payPeriodStartsOfFiscalYear(fy, calendar);
+  const den = periods.length;
+  if (eff <= start) return { num: den, den };
+  if (eff >= end) return { num: 0, den };
+  return { num: periods.filter((p) => dayOrdinal(p) >= eff).length, den };
+}
+
+/** The date in fiscal year `fy` of a yearly "MM-DD" anniversary (months from the start month on fall in the first calendar year). */
+export function anniversaryInFiscalYear(monthDay: string, fy: number, fiscalYearStartMonth: number): string {
+  if (!/^\d{2}-\d{2}$/.test(monthDay)) throw new Error(`anniversary "${monthDay}" is not MM-DD`);
+  const month = Number.parseInt(monthDay.slice(0, 2), 10);
+  const year = fiscalYearStartMonth !== 1 && month >= fiscalYearStartMonth ? fy - 1 : fy;
+  const iso = `${year}-${monthDay}`;
+  if (!isIsoDate(iso)) throw new Error(`anniversary "${monthDay}" is not a date in FY${fy}`);
+  return iso;
+}
+
+/** How the months or pay periods of a fiscal year are counted for a per-period amount. */
+export interface BucketRule {
+  periods: "monthly" | "payPeriod";
+  /** Whose year's amount applies to a period: the calendar year it starts in, or the fiscal year. */
+  basis: "calendarYear" | "fiscalYear";
+  /** For calendar-year amounts: each period at its own calendar year's amount, or the whole FY at the amount of the year it ends in. */
+  calendarToFiscal: "monthsInForce" | "calendarYearOfFiscalYearEnd";
+  /** Periods starting before this date are not counted. */
+  countFrom?: string;
+}
+
+export interface Bucket {
+  /** The year whose amount applies. */
+  rateYear: number;
+  count: number;
+}
+
+const bucketCache = new Map<string, readonly Bucket[]>();
+
+/**
+ * The fiscal year's months or pay periods grouped by the year whose amount applies. A pure function
+ * of the calendar; sensitivity sweeps repeat it hundreds of times, so results are kept (frozen).
+ */
+export function periodBuckets(fy: number, calendar: PayCalendar, rule: BucketRule): readonly Bucket[] {
+  const key = `${fy}|${calendar.fiscalYearStartMonth}|${calendar.payFrequency}|${calendar.payPeriodAnchor}|${rule.periods}|${rule.basis}|${rule.calendarToFiscal}|${rule.countFrom ?? ""}`;
+  const cached = bucketCache.get(key);
+  if (cached) return cached;
+  const m = calendar.fiscalYearStartMonth;
+  const dates = rule.periods === "monthly" ? monthsOfFiscalYear(fy, m).map((x) => x.firstDay) : payPeriodStartsOfFiscalYear(fy, calendar);
+  const counted = rule.countFrom ? dates.filter((d) => d >= rule.countFrom!) : dates;
+  const byYear = new Map<number, number>();
+  for (const d of counted) {
+    const rateYear =
+      rule.basis === "fiscalYear"
+        ? fiscalYearOfDate(d, m)
+        : rule.calendarToFiscal === "calendarYearOfFiscalYearEnd"
+          ? fy
+          : Number.parseInt(d.slice(0, 4), 10);
+    byYear.set(rateYear, (byYear.get(rateYear) ?? 0) + 1);
+  }
+  const result = Object.freeze(
+    [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([rateYear, count]) => Object.freeze({ rateYear, count })),
+  );
+  if (bucketCache.size > 10_000) bucketCache.clear();
+  bucketCache.set(key, result);
+  return result;
 }

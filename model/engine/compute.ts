@@ -1,33 +1,45 @@
 /**
- * scenario -> the Fiscal Impact Statement table, every cell with its unrounded value, its
- * displayed value ($ thousands by the scenario's rounding rule) and its explanation.
+ * scenario -> the table the scenario declares, every cell with its unrounded value, its displayed
+ * value (by the scenario's display unit and rounding rule) and its explanation.
  *
- * Item costs are computed per fiscal year in dependency order (rates of pay last, since they
- * apply to other items' costs); a table line is the sum of its items; TOTAL is the sum of the
- * cost lines; the Total column is the sum of the fiscal years; every sum is of unrounded values.
+ * Items are costed per fiscal year in dependency order (a rate of pay after the items it is
+ * charged on) by their kind's module; a cost line is the sum of its items; derived lines are
+ * computed from the lines they name; the total column is the sum of the fiscal years; every sum
+ * is of unrounded values. Years that end before the agreement takes effect cost nothing.
  */
+import { fiscalYearEndExclusive, type PayCalendar } from "./calendar";
 import { Decimal, ZERO, sum } from "./decimal";
 import type { Explanation } from "./explain";
-import { fixedAmountsCost } from "./lines/fixed-amounts";
-import type { ItemCell, ItemCosts, LineContext } from "./lines/context";
-import { oneTimeCost } from "./lines/one-time";
-import { payRateCost } from "./lines/pay-rate";
-import { perHeadBenefitCost } from "./lines/per-head-benefit";
-import { premiumPayCost } from "./lines/premium-pay";
-import { raisesCost } from "./lines/raises";
-import { scheduleRaisesParts, type ScheduleMethodOptions } from "./lines/schedule-raises";
+import { coveredGroups, partForGroups, usdCell } from "./kinds/common";
+import type { AnyKind, CostContext, ItemBase, ItemCell, ItemCosts } from "./kinds/kind";
+import { DEFAULT_REGISTRY, kindIndex, type Registry } from "./kinds/registry";
+import { lineRefs } from "./scenario/checks";
+import { dec } from "./scenario/groups";
+import type { Scenario, ScenarioBase } from "./scenario/types";
+import type { CheckedCensus } from "./schedule/census-check";
+import { censusOfBlock } from "./schedule/method";
 import { referenceCensus } from "./schedule";
-import { ROUNDING_RULES, toDisplayThousands } from "./rounding";
-import { fyKey, type CostItem, type Scenario } from "./scenario/types";
+import { amountsCell, changeCell, shareCell, sumCell, zeroCell, type LineCells, type RawCell } from "./table/derived";
+import { roundingRuleText, toDisplay, unitsWords } from "./table/display";
+import {
+  ANNUALIZED_COLUMN,
+  annualizedLabel,
+  fyKey,
+  lineKind,
+  TOTAL_COLUMN,
+  totalLabel,
+  type Display,
+  type LineKind,
+  type Published,
+  type TableLine,
+} from "./table/schema";
 
-export const TOTAL_COLUMN = "Total";
-
-export type DerivedLineId = "totalCost" | "localPortion" | "fundingAvailable" | "costFundedByWia";
+export { TOTAL_COLUMN, ANNUALIZED_COLUMN };
 
 export interface Cell {
   /** Unrounded dollars. */
   exact: Decimal;
-  /** Whole $ thousands by the scenario's rounding rule. */
+  /** In the display unit, by the scenario's rounding rule. */
   display: Decimal;
   explanation: Explanation;
 }
@@ -35,7 +47,8 @@ export interface Cell {
 export interface LineResult {
   id: string;
   label: string;
-  kind: "cost" | "total" | "derived";
+  kind: LineKind;
+  style?: "total" | "subtotal";
   note?: string;
   cells: Record<string, Cell>;
 }
@@ -43,7 +56,7 @@ export interface LineResult {
 export interface ItemResult {
   id: string;
   label: string;
-  kind: CostItem["kind"];
+  kind: string;
   line: string;
   cells: Record<string, ItemCell>;
 }
@@ -51,235 +64,353 @@ export interface ItemResult {
 export interface TableResult {
   scenarioId: string;
   scenarioName: string;
-  units: "USD thousands";
-  roundingRule: string;
+  /** Column ids: "FY2025", ..., "Total", "Annualized". */
   columns: string[];
+  columnLabels: Record<string, string>;
+  display: Display;
+  /** "USD thousands", "USD", "USD millions". */
+  units: string;
+  roundingRule: string;
   lines: LineResult[];
   items: ItemResult[];
+  published?: Published;
 }
-
-/** Items computed before the rates of pay that apply to them. */
-const KIND_ORDER: CostItem["kind"][] = ["raises", "oneTime", "fixedAmounts", "perHeadBenefit", "premiumPay", "payRate"];
-
-/**
- * A hook for the schedule method: when settings.salaryMethod is "schedule", the app passes a
- * function that costs a raises item from a census instead of members x average salary.
- */
-export type RaisesCoster = (item: Extract<CostItem, { kind: "raises" }>, ctx: LineContext, fy: number) => ItemCell;
 
 export interface ComputeOptions {
-  raisesCoster?: RaisesCoster;
-  /** Census and step settings for settings.salaryMethod = "schedule" (default: the synthetic reference census). */
-  scheduleMethod?: ScheduleMethodOptions;
+  /** The kinds of item (default: the built-in registry). */
+  registry?: Registry;
+  /** A checked census that replaces the scenario's own for this costing (an import not yet saved in the scenario). */
+  scheduleMethod?: { census: CheckedCensus };
 }
 
-function itemCost(item: CostItem, ctx: LineContext, fy: number, options: ComputeOptions): ItemCell {
-  switch (item.kind) {
-    case "raises":
-      return (options.raisesCoster ?? raisesCost)(item, ctx, fy);
-    case "oneTime":
-      return oneTimeCost(item, ctx, fy);
-    case "premiumPay":
-      return premiumPayCost(item, ctx, fy);
-    case "perHeadBenefit":
-      return perHeadBenefitCost(item, ctx, fy);
-    case "payRate":
-      return payRateCost(item, ctx, fy);
-    case "fixedAmounts":
-      return fixedAmountsCost(item, fy);
-  }
+interface Built {
+  line: TableLine | { id: string; label: string; note?: string };
+  kind: LineKind;
+  /** For companion lines: the line they follow. */
+  companionOf?: string;
 }
 
-function cell(exact: Decimal, scenario: Scenario, explanation: Explanation): Cell {
-  return { exact, display: toDisplayThousands(exact, scenario.settings.rounding), explanation };
-}
-
-function sumCell(label: string, formula: string, parts: { label: string; cell: Cell | ItemCell }[], scenario: Scenario): Cell {
-  const total = sum(parts.map((p) => p.cell.exact));
-  return cell(total, scenario, { label, value: total.toString(), unit: "USD", formula, children: parts.map((p) => p.cell.explanation) });
-}
-
-/** Adds the Total column (sum of unrounded fiscal-year values) to a line's cells. */
-function withTotal(label: string, cells: Record<string, Cell>, scenario: Scenario): Record<string, Cell> {
-  const parts = scenario.agreement.fiscalYears.map((fy) => ({ label: fyKey(fy), cell: cells[fyKey(fy)]! }));
-  return {
-    ...cells,
-    [TOTAL_COLUMN]: sumCell(`${label}, ${parts.length}-year total`, "sum of the unrounded fiscal-year values", parts, scenario),
+export function computeTable(scenario: Scenario | ScenarioBase, options: ComputeOptions = {}): TableResult {
+  const s = scenario as ScenarioBase;
+  const registry = options.registry ?? DEFAULT_REGISTRY;
+  const kinds = kindIndex(registry);
+  const kindOf = (item: ItemBase): AnyKind => {
+    const k = kinds.get(item.kind);
+    if (!k) throw new Error(`no kind "${item.kind}" in the registry`);
+    return k;
   };
-}
-
-export function computeTable(scenario: Scenario, options: ComputeOptions = {}): TableResult {
-  const years = scenario.agreement.fiscalYears;
+  const years = s.table.columns.fiscalYears;
+  const calendar: PayCalendar = s.calendar;
+  const items = new Map(s.items.map((i) => [i.id, i]));
   const costs: ItemCosts = new Map();
-  const ctx: LineContext = { scenario, costs };
-  const bySchedule = scenario.settings.salaryMethod === "schedule";
-  /** Extra items the schedule method adds (step movement, turnover), each on its own line after its raises item's line. */
-  const extraItems: ItemResult[] = [];
-  const extraLines: { after: string; line: { id: string; label: string; note: string } }[] = [];
-  const ordered = [...scenario.items].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
-  for (const item of ordered) {
+  const companions = new Map<string, string[]>();
+  const census = options.scheduleMethod?.census;
+  const ctx: CostContext = {
+    scenario: s,
+    calendar,
+    years,
+    costs,
+    kindOf,
+    itemById: (id) => items.get(id),
+    companions,
+    scheduleCensus: () => census ?? censusOfBlock(s.scheduleMethod!, referenceCensus),
+  };
+  const before = (fy: number) => fiscalYearEndExclusive(fy, calendar.fiscalYearStartMonth) <= s.agreement.effectiveFrom;
+  const annualized = s.table.columns.annualized ? annualizedLabel(s.table.columns) : undefined;
+
+  // Items in dependency order (validation refused loops).
+  const order: ItemBase[] = [];
+  const placed = new Set<string>();
+  const place = (item: ItemBase) => {
+    if (placed.has(item.id)) return;
+    placed.add(item.id);
+    for (const dep of kindOf(item).dependsOn(item)) if (items.has(dep)) place(items.get(dep)!);
+    order.push(item);
+  };
+  s.items.forEach(place);
+
+  const itemResults = new Map<string, ItemResult>();
+  const companionLines: Built[] = [];
+  const annual = new Map<string, ItemCell>();
+  for (const item of order) {
+    const kind = kindOf(item);
     const byYear = new Map<number, ItemCell>();
     costs.set(item.id, byYear);
-    if (bySchedule && item.kind === "raises" && !options.raisesCoster) {
-      const parts = scheduleRaisesParts(item, options.scheduleMethod ?? { census: referenceCensus() }, years);
-      for (const [fy, cell] of parts.raise) byYear.set(fy, cell);
-      for (const extra of parts.extras) {
-        costs.set(extra.id, extra.cells);
-        extraItems.push({
-          id: extra.id,
-          label: extra.label,
-          kind: "raises",
-          line: extra.line.id,
-          cells: Object.fromEntries(years.map((fy) => [fyKey(fy), extra.cells.get(fy)!])),
-        });
-        extraLines.push({ after: item.line, line: extra.line });
+    const together = kind.companions?.(item, ctx);
+    if (together) {
+      for (const fy of years) byYear.set(fy, together.own.get(fy)!);
+      companions.set(
+        item.id,
+        together.parts.map((p) => p.id),
+      );
+      for (const part of together.parts) {
+        costs.set(part.id, part.cells);
+        itemResults.set(part.id, { id: part.id, label: part.label, kind: item.kind, line: part.line.id, cells: {} });
+        companionLines.push({ line: part.line, kind: "cost", companionOf: item.line });
       }
-      continue;
+    } else {
+      for (const fy of years)
+        byYear.set(
+          fy,
+          before(fy)
+            ? usdCell(`${item.label} FY${fy}`, ZERO, `before the agreement takes effect (${s.agreement.effectiveFrom})`)
+            : kind.cost(item, ctx, fy),
+        );
     }
-    for (const fy of years) byYear.set(fy, itemCost(item, ctx, fy, options));
+    itemResults.set(item.id, { id: item.id, label: item.label, kind: item.kind, line: item.line, cells: {} });
   }
-
-  const items: ItemResult[] = [
-    ...scenario.items.map((item) => ({
-      id: item.id,
-      label: item.label,
-      kind: item.kind,
-      line: item.line,
-      cells: Object.fromEntries(years.map((fy) => [fyKey(fy), costs.get(item.id)!.get(fy)!])),
-    })),
-    ...extraItems,
-  ];
-  const tableLines: { id: string; label: string; note?: string }[] = [];
-  for (const line of scenario.lines) {
-    tableLines.push(line);
-    for (const extra of extraLines) if (extra.after === line.id) tableLines.push(extra.line);
+  if (annualized)
+    for (const item of order) {
+      annual.set(item.id, kindOf(item).annualized(item, ctx));
+      for (const partId of companions.get(item.id) ?? []) {
+        const last = costs.get(partId)!.get(years[years.length - 1]!)!;
+        annual.set(
+          partId,
+          usdCell(`${itemResults.get(partId)!.label} annualized`, last.exact, "the last fiscal year's cost", [last.explanation]),
+        );
+      }
+    }
+  for (const [id, r] of itemResults) {
+    for (const fy of years) r.cells[fyKey(fy)] = costs.get(id)!.get(fy)!;
+    r.cells[TOTAL_COLUMN] = usdCell(
+      `${r.label}, ${years.length}-year total`,
+      sum(years.map((fy) => costs.get(id)!.get(fy)!.exact)),
+      "sum of the unrounded fiscal-year values",
+    );
+    if (annualized) r.cells[ANNUALIZED_COLUMN] = annual.get(id)!;
   }
+  const itemOrder = [...s.items.map((i) => i.id), ...[...itemResults.keys()].filter((id) => !items.has(id))];
 
-  const costLines: LineResult[] = tableLines.map((line) => {
-    const lineItems = items.filter((i) => i.line === line.id);
-    const cells: Record<string, Cell> = {};
-    for (const fy of years) {
-      const parts = lineItems.map((i) => ({ label: i.label, cell: costs.get(i.id)!.get(fy)! }));
-      const label = `${line.label} FY${fy}`;
-      cells[fyKey(fy)] =
-        parts.length === 1
-          ? cell(parts[0]!.cell.exact, scenario, { ...parts[0]!.cell.explanation, label })
-          : sumCell(
+  // Lines in display order, the schedule method's parts after the line of their raises item.
+  const built: Built[] = [];
+  for (const line of s.table.lines) {
+    built.push({ line, kind: lineKind(line) });
+    for (const c of companionLines) if (c.companionOf === line.id) built.push(c);
+  }
+  const byId = new Map(built.map((b) => [b.line.id, b]));
+  const labelOf = (id: string) => byId.get(id)?.line.label ?? id;
+  const expand = (id: string): string[] => [id, ...companionLines.filter((c) => c.companionOf === id).map((c) => c.line.id)];
+  const fyColumns = years.map(fyKey);
+  const valueColumns = annualized ? [...fyColumns, ANNUALIZED_COLUMN] : fyColumns;
+  const lines: LineCells = new Map();
+
+  const costLine = (b: Built): Record<string, RawCell> => {
+    const onLine = itemOrder.filter((id) => itemResults.get(id)!.line === b.line.id).map((id) => itemResults.get(id)!);
+    return Object.fromEntries(
+      valueColumns.map((column) => {
+        const label = `${b.line.label} ${column === ANNUALIZED_COLUMN ? "annualized" : column}`;
+        const parts = onLine.map((i) => i.cells[column]!);
+        if (parts.length === 1) return [column, { exact: parts[0]!.exact, explanation: { ...parts[0]!.explanation, label } }];
+        const total = sum(parts.map((p) => p.exact));
+        return [
+          column,
+          {
+            exact: total,
+            explanation: {
               label,
-              parts.length === 0 ? "no cost items on this line" : `sum of ${parts.map((p) => p.label).join(" + ")}`,
-              parts,
-              scenario,
-            );
-    }
+              value: total.toString(),
+              unit: "USD",
+              formula: parts.length === 0 ? "no cost items on this line" : `sum of ${onLine.map((i) => i.label).join(" + ")}`,
+              children: parts.map((p) => p.explanation),
+            },
+          },
+        ];
+      }),
+    );
+  };
+
+  /** The part of a cost line's items paid by a fund, from item or group fund shares. */
+  const fundPart = (lineId: string, fund: string, column: string): RawCell[] =>
+    itemOrder
+      .map((id) => itemResults.get(id)!)
+      .filter((r) => r.line === lineId)
+      .map((r) => {
+        const owner = items.get(r.id) ?? items.get(r.id.split(".")[0]!)!;
+        const whole = r.cells[column]!;
+        const label = `${r.label}: ${fund} part ${column}`;
+        const itemShare = owner.fundShares?.[fund];
+        if (owner.fundShares) {
+          if (!itemShare) return zeroCell(label, `the item's fund shares give ${fund} nothing`);
+          const rate = dec(itemShare);
+          return {
+            exact: rate.times(whole.exact),
+            explanation: {
+              label,
+              value: rate.times(whole.exact).toString(),
+              unit: "USD",
+              formula: "item's fund share x item cost",
+              symbols: `${rate} x ${whole.exact}`,
+              children: [whole.explanation],
+            },
+          };
+        }
+        const fy = column === ANNUALIZED_COLUMN ? "annualized" : Number.parseInt(column.slice(2), 10);
+        const parts = coveredGroups(s, owner)
+          .filter((g) => g.fundShares?.[fund])
+          .map((g) => {
+            const part = partForGroups(owner, whole, [g.id], ctx, fy as number | "annualized", r.id);
+            const rate = dec(g.fundShares![fund]!);
+            return {
+              exact: rate.times(part.exact),
+              explanation: {
+                label: `${g.label}: ${fund} share`,
+                value: rate.times(part.exact).toString(),
+                unit: "USD",
+                formula: "group's fund share x the group's part of the cost",
+                symbols: `${rate} x ${part.exact}`,
+                children: [part.explanation],
+              },
+            };
+          });
+        const v = sum(parts.map((p) => p.exact));
+        return {
+          exact: v,
+          explanation: {
+            label,
+            value: v.toString(),
+            unit: "USD",
+            formula: parts.length ? "sum over the covered groups with a share in this fund" : "no covered group has a share in this fund",
+            children: parts.map((p) => p.explanation),
+          },
+        };
+      });
+  const fundCells = (line: TableLine, column: string, label: string): RawCell => {
+    // Cost lines named directly or through sums (with their signs) and fund lines' own parts.
+    const terms: { id: string; sign: number }[] = [];
+    const visit = (id: string, sign: number) => {
+      const b = byId.get(id)!;
+      if (b.kind === "sum") {
+        const l = b.line as TableLine;
+        l.sum!.forEach((x) => visit(x, sign));
+        (l.minus ?? []).forEach((x) => visit(x, -sign));
+      } else for (const e of expand(id)) terms.push({ id: e, sign });
+    };
+    line.fund!.of.forEach((id) => visit(id, 1));
+    const parts = terms.flatMap((t) => fundPart(t.id, line.fund!.fund, column).map((c) => ({ c, sign: t.sign })));
+    const v = sum(parts.map((p) => (p.sign > 0 ? p.c.exact : p.c.exact.negated())));
     return {
-      id: line.id,
-      label: line.label,
-      kind: "cost",
-      ...(line.note ? { note: line.note } : {}),
-      cells: withTotal(line.label, cells, scenario),
+      exact: v,
+      explanation: {
+        label,
+        value: v.toString(),
+        unit: "USD",
+        formula: `the part of ${line.fund!.of.map(labelOf).join(", ")} paid by ${line.fund!.fund}`,
+        children: parts.map((p) => p.c.explanation),
+      },
+    };
+  };
+
+  const derivedLine = (b: Built): Record<string, RawCell> => {
+    const line = b.line as TableLine;
+    return Object.fromEntries(
+      valueColumns.map((column) => {
+        const label = `${line.label} ${column === ANNUALIZED_COLUMN ? "annualized" : column}`;
+        switch (b.kind) {
+          case "sum":
+            return [column, sumCell(line, column, label, lines, expand, labelOf)];
+          case "share":
+            return [column, shareCell(line, column, label, lines, labelOf(line.share!.of))];
+          case "amounts":
+            return [column, amountsCell(line, column, label)];
+          case "fund":
+            return [column, fundCells(line, column, label)];
+          default:
+            return [
+              column,
+              column === ANNUALIZED_COLUMN
+                ? zeroCell(label, "a year-over-year change has no annualized value")
+                : changeCell(line, Number.parseInt(column.slice(2), 10), years[0]!, label, lines, labelOf(line.change!.of)),
+            ];
+        }
+      }),
+    );
+  };
+
+  // Compute in reference order (validation refused loops), display in the table's order.
+  const computed = new Set<string>();
+  const computeLine = (id: string) => {
+    if (computed.has(id)) return;
+    computed.add(id);
+    const b = byId.get(id)!;
+    if (b.kind === "cost") return void lines.set(id, costLine(b));
+    for (const ref of lineRefs(b.line as TableLine).flatMap(expand)) computeLine(ref);
+    lines.set(id, derivedLine(b));
+  };
+  built.forEach((b) => computeLine(b.line.id));
+
+  // Display: every cell rounded on its own, or totals as sums of rounded cells.
+  const display = s.table.display;
+  const showTotal = s.table.columns.total !== false;
+  const displayed = new Map<string, Record<string, Decimal>>();
+  const displayOf = (id: string, column: string): Decimal => {
+    const row = displayed.get(id) ?? (displayed.set(id, {}), displayed.get(id)!);
+    if (row[column] !== undefined) return row[column]!;
+    const b = byId.get(id)!;
+    const rawLine = lines.get(id)!;
+    let v: Decimal;
+    if (display.totals === "sumOfRounded" && column === TOTAL_COLUMN) v = sum(fyColumns.map((c) => displayOf(id, c)));
+    else if (display.totals === "sumOfRounded" && b.kind === "sum") {
+      const l = b.line as TableLine;
+      v = sum([
+        ...l.sum!.flatMap(expand).map((r) => displayOf(r, column)),
+        ...(l.minus ?? []).flatMap(expand).map((r) => displayOf(r, column).negated()),
+      ]);
+    } else v = toDisplay(column === TOTAL_COLUMN ? totalOf(rawLine, fyColumns) : rawLine[column]!.exact, display);
+    row[column] = v;
+    return v;
+  };
+  const totalOf = (raw: Record<string, RawCell>, cols: string[]) => sum(cols.map((c) => raw[c]!.exact));
+
+  const columns = [...fyColumns, ...(showTotal ? [TOTAL_COLUMN] : []), ...(annualized ? [ANNUALIZED_COLUMN] : [])];
+  const columnLabels: Record<string, string> = Object.fromEntries([
+    ...years.map((fy) => [fyKey(fy), `FY ${fy}`]),
+    ...(showTotal ? [[TOTAL_COLUMN, totalLabel(s.table.columns)]] : []),
+    ...(annualized ? [[ANNUALIZED_COLUMN, annualized]] : []),
+  ]);
+  const lineResults: LineResult[] = built.map((b) => {
+    const raw = lines.get(b.line.id)!;
+    const cells: Record<string, Cell> = {};
+    for (const column of columns) {
+      const rc: RawCell =
+        column === TOTAL_COLUMN
+          ? (() => {
+              const t = totalOf(raw, fyColumns);
+              return {
+                exact: t,
+                explanation: {
+                  label: `${b.line.label}, ${totalLabel(s.table.columns)}`,
+                  value: t.toString(),
+                  unit: "USD",
+                  formula: "sum of the unrounded fiscal-year values",
+                  children: fyColumns.map((c) => raw[c]!.explanation),
+                },
+              };
+            })()
+          : raw[column]!;
+      cells[column] = { exact: rc.exact, display: displayOf(b.line.id, column), explanation: rc.explanation };
+    }
+    const line = b.line as TableLine;
+    return {
+      id: b.line.id,
+      label: b.line.label,
+      kind: b.kind,
+      ...(line.style ? { style: line.style } : {}),
+      ...(b.line.note ? { note: b.line.note } : {}),
+      cells,
     };
   });
 
-  const byFy = (build: (fy: number, key: string) => Cell): Record<string, Cell> =>
-    Object.fromEntries(years.map((fy) => [fyKey(fy), build(fy, fyKey(fy))]));
-
-  const totalCells = byFy((fy, key) =>
-    sumCell(
-      `TOTAL COST FY${fy}`,
-      "sum of the unrounded cost lines",
-      costLines.map((l) => ({ label: l.label, cell: l.cells[key]! })),
-      scenario,
-    ),
-  );
-  const total: LineResult = { id: "totalCost", label: "TOTAL COST", kind: "total", cells: withTotal("TOTAL COST", totalCells, scenario) };
-
-  const share = new Decimal(scenario.localShare.value);
-  const shareLeaf: Explanation = {
-    label: scenario.localShare.label,
-    value: scenario.localShare.value,
-    unit: scenario.localShare.unit,
-    inputPath: "localShare",
-    source: scenario.localShare.source,
-    children: [],
-  };
-  const localCells = byFy((fy, key) => {
-    const t = total.cells[key]!;
-    const v = share.times(t.exact);
-    return cell(v, scenario, {
-      label: `Local portion FY${fy}`,
-      value: v.toString(),
-      unit: "USD",
-      formula: "local share x TOTAL COST",
-      symbols: `${share} x ${t.exact}`,
-      children: [shareLeaf, t.explanation],
-    });
-  });
-  const local: LineResult = {
-    id: "localPortion",
-    label: "Local Portion of Total Cost",
-    kind: "derived",
-    note: "(g) Share of costs paid with local funds.",
-    cells: withTotal("Local portion", localCells, scenario),
-  };
-
-  const fundingCells = byFy((fy, key) => {
-    const param = scenario.fundingAvailable[key];
-    const v = param ? new Decimal(param.value).negated() : ZERO;
-    return cell(v, scenario, {
-      label: `Funding available FY${fy}`,
-      value: v.toString(),
-      unit: "USD",
-      formula: "minus the funding available in the budget and financial plan (shown negative, as published)",
-      children: param
-        ? [
-            {
-              label: param.label,
-              value: param.value,
-              unit: param.unit,
-              inputPath: `fundingAvailable.${key}`,
-              source: param.source,
-              children: [],
-            },
-          ]
-        : [],
-    });
-  });
-  const funding: LineResult = {
-    id: "fundingAvailable",
-    label: "Funding available in DCPS Budget and Financial Plan",
-    kind: "derived",
-    note: "(h) Financial plan funding.",
-    cells: withTotal("Funding available", fundingCells, scenario),
-  };
-
-  const wiaCells = byFy((fy, key) => {
-    const l = local.cells[key]!;
-    const f = funding.cells[key]!;
-    const v = l.exact.plus(f.exact);
-    return cell(v, scenario, {
-      label: `Cost funded by Workforce Investments Account FY${fy}`,
-      value: v.toString(),
-      unit: "USD",
-      formula: "local portion - funding available",
-      symbols: `${l.exact} - ${f.exact.negated()}`,
-      children: [l.explanation, f.explanation],
-    });
-  });
-  const wia: LineResult = {
-    id: "costFundedByWia",
-    label: "Cost Funded by Workforce Investments Account",
-    kind: "total",
-    cells: withTotal("Cost funded by WIA", wiaCells, scenario),
-  };
-
   return {
-    scenarioId: scenario.id,
-    scenarioName: scenario.name,
-    units: "USD thousands",
-    roundingRule: ROUNDING_RULES[scenario.settings.rounding],
-    columns: [...years.map(fyKey), TOTAL_COLUMN],
-    lines: [...costLines, total, local, funding, wia],
-    items,
+    scenarioId: s.id,
+    scenarioName: s.name,
+    columns,
+    columnLabels,
+    display,
+    units: unitsWords(display.unit),
+    roundingRule: roundingRuleText(display),
+    lines: lineResults,
+    items: itemOrder.map((id) => itemResults.get(id)!),
+    ...(s.table.published ? { published: s.table.published } : {}),
   };
 }
 
@@ -287,4 +418,28 @@ export function computeTable(scenario: Scenario, options: ComputeOptions = {}): 
 export function findCell(result: TableResult, ref: string): Cell | undefined {
   const [lineId, column] = ref.split(".");
   return result.lines.find((l) => l.id === lineId)?.cells[column ?? ""];
+}
+
+/**
+ * The line analyses treat as the scenario's total: the first sum line styled "total", else the
+ * first sum line, else undefined (then callers sum the cost lines).
+ */
+export function totalLineId(result: Pick<TableResult, "lines">): string | undefined {
+  return (result.lines.find((l) => l.kind === "sum" && l.style === "total") ?? result.lines.find((l) => l.kind === "sum"))?.id;
+}
+
+/** The scenario total by column, unrounded: the total line's cells, else the sum of the cost lines. */
+export function totalByColumn(result: TableResult): Record<string, Decimal> {
+  const id = totalLineId(result);
+  if (id) {
+    const line = result.lines.find((l) => l.id === id)!;
+    return Object.fromEntries(result.columns.map((c) => [c, line.cells[c]!.exact]));
+  }
+  const cost = result.lines.filter((l) => l.kind === "cost");
+  return Object.fromEntries(result.columns.map((c) => [c, sum(cost.map((l) => l.cells[c]!.exact))]));
+}
+
+/** The first share line (a local portion, a fund's share), which analyses report beside the total. */
+export function shareLineId(result: Pick<TableResult, "lines">): string | undefined {
+  return result.lines.find((l) => l.kind === "share")?.id;
 }

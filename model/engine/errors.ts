@@ -10,7 +10,7 @@ export interface InputError {
   row?: number;
   /** Column letter or header name. */
   column?: string;
-  /** Field path inside a scenario, e.g. "items.baseSalary.steps.1.amount.value". */
+  /** Field path inside a scenario, e.g. "items.baseSalary.steps.2025-10-01.amount.value". */
   field?: string;
   message: string;
 }

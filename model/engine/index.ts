@@ -1,34 +1,116 @@
-/** The engine's public surface: the renderer, the CLI and the Excel adapters import from here. */
-export { Decimal, parseDecimal, sum } from "./decimal";
+/** The engine's public surface: the renderer, the CLI, the workbook adapters and the built-in scenarios import from here. */
+export { Decimal, parseDecimal, sum, ZERO, ONE } from "./decimal";
 export type { Explanation, Source, SourceKind } from "./explain";
-export { formatExplanation } from "./explain";
+export { formatExplanation, leaf } from "./explain";
 export type { InputError, Checked } from "./errors";
-export { formatInputError } from "./errors";
-export { ROUNDING_RULES, toDisplayThousands, formatThousands, type RoundingMode } from "./rounding";
+export { formatInputError, InputRejectedError } from "./errors";
+export {
+  isIsoDate,
+  fiscalYearStart,
+  fiscalYearEndExclusive,
+  fiscalYearOfDate,
+  fractionOfFiscalYear,
+  payPeriodStartsOfFiscalYear,
+  periodBuckets,
+  PERIODS_PER_YEAR,
+  PAY_FREQUENCIES,
+  dayOrdinal,
+  isoFromDayOrdinal,
+  type PayCalendar,
+  type PayFrequency,
+  type ProrationMethod,
+} from "./calendar";
+export { UNITS, rangeText, valueProblem, param, type FieldSpec, type Unit, type Param } from "./fields";
+export { strict, suggestKey } from "./scenario/zod-kit";
+export { paramLeaf, dec } from "./scenario/groups";
+export { toDisplay, formatDisplayed, roundingRuleText, unitsWords, unitsHeading, unitFactor, type RoundingMode } from "./table/display";
 export {
   computeTable,
   findCell,
+  totalLineId,
+  totalByColumn,
+  shareLineId,
   TOTAL_COLUMN,
+  ANNUALIZED_COLUMN,
   type Cell,
   type LineResult,
   type ItemResult,
   type TableResult,
   type ComputeOptions,
-  type RaisesCoster,
 } from "./compute";
 export * from "./scenario/types";
-export { fisAsPublished, contractAsStated, builtInScenarios, PUBLISHED_FIS_TABLE } from "./scenario/reference";
-export { listInputs, getInput, setInputValue, type InputEntry, type InputSection } from "./scenario/paths";
+export { lineKind, totalLabel, DERIVED_KEYS, LINE_FIELDS, type LineKind } from "./table/schema";
+export { GROUP_FIELDS, groupPayroll, groupMembers, payrollOf, membersOf, hasMembers } from "./scenario/groups";
+export {
+  listInputs,
+  getInput,
+  getInputEntry,
+  setInputValue,
+  GROUP_SECTION,
+  TABLE_SECTION,
+  FUNDS_SECTION,
+  SCHEDULE_SECTION,
+  type InputEntry,
+  type InputSection,
+} from "./scenario/paths";
 export {
   validateScenario,
   parseScenarioJson,
   serializeScenario,
   checkScenario,
-  checkCensus,
   duplicateKeyErrors,
+  scenarioSchema,
+  scenarioSchemaFor,
+  fieldPath,
   SCENARIO_LIMITS,
-  CENSUS_CELL_LIMIT,
   CURRENT_SCHEMA_VERSION,
 } from "./scenario/schema";
 export { migrateScenario, LATEST_VERSION, OLDEST_SUPPORTED_VERSION } from "./scenario/migrations";
+export { scenarioJsonSchema, scenarioJsonSchemaText } from "./scenario/json-schema";
+export { unitsAndRangesMarkdown } from "./kinds/field-table";
+export { KINDS, DEFAULT_REGISTRY, kindIndex, type Registry } from "./kinds/registry";
+export {
+  defineKind,
+  type KindModule,
+  type AnyKind,
+  type ItemBase,
+  type ItemCell,
+  type ItemField,
+  type CostContext,
+  type FormulaContext,
+  type ItemFormula,
+} from "./kinds/kind";
+export {
+  itemBaseShape,
+  coveredGroups,
+  usdCell,
+  combine,
+  itemLabel,
+  field,
+  fundShareFields,
+  membersFormula,
+  payrollFormula,
+  partFormula,
+  partForGroups,
+  sumOf,
+} from "./kinds/common";
+export { itemFormula, formulaContextFor } from "./kinds/formulas";
+export { describeItems } from "./kinds/describe";
+export * from "./schedule";
+export { prng } from "./schedule/synthetic";
+export { raiseTerms, chooseBasis, scheduleCostSettings, printedAdjustments, STEP_SUFFIX, TURNOVER_SUFFIX } from "./kinds/raises-schedule";
+export { salaryBases, sortedSteps, stepKey, stepPath, levelAfter, applyStep, type SalaryBase } from "./kinds/raises";
+export { payRateInForce } from "./kinds/pay-rate";
+export {
+  addCostLine,
+  removeCostLine,
+  lineDependents,
+  idFromLabel,
+  COST_LINE_KINDS,
+  type NewCostItem,
+  type NewCostLine,
+  type CostLineChange,
+  type LineDependent,
+} from "./scenario/cost-lines";
+export { withScheduleMethod, censusOfScenario } from "./schedule/with-method";
 export * from "./analysis";

@@ -10,11 +10,11 @@
  * figure of the "FIS as published" scenario (DESIGN.md), which rounds half-up to the stated $105,272: both
  * costing methods then start from the same P. Integers here are BigInt (exact), never floats.
  */
-import { Decimal } from "../engine/decimal";
-import { censusToJson } from "../engine/schedule/census";
-import { getSchedule, indexSchedules, loadSchedules, payColumn } from "../engine/schedule/schedules";
-import { syntheticCensus } from "../engine/schedule/synthetic";
-import type { Census } from "../engine/schedule/types";
+import { Decimal } from "../engine/index";
+import { censusToJson } from "../engine/index";
+import { getSchedule, indexSchedules, loadSchedules, payColumn } from "../engine/index";
+import { syntheticCensus } from "../engine/index";
+import type { Census } from "../engine/index";
 
 declare const process: { stdout: { write(s: string): void }; stderr: { write(s: string): void } };
 

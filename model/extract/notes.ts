@@ -2,7 +2,7 @@
  * Anomaly notes attached to the extracted data. They come from reading the numbers (see
  * test/schedule/extraction.test.ts, which asserts each of them), not from the source's own text.
  */
-import type { SalarySchedule, ScheduleFile } from "../engine/schedule/types";
+import type { SalarySchedule, ScheduleFile } from "../engine/index";
 
 const ET15_COMMON = [
   "Table titles ('FY 20xx ET 15 Salary Schedule - 11 Month / 12 Month / 10 Month') are scattered after the three tables by the PDF " +

@@ -12,7 +12,7 @@
  *     strict sequence of "ddd,ddd$" or "N/A" tokens; any other leftover character is an error.
  * No node: imports: the runner (extract-schedules.ts) feeds it text.
  */
-import type { SalarySchedule, ScheduleFamily, ScheduleFile } from "../engine/schedule/types";
+import type { SalarySchedule, ScheduleFamily, ScheduleFile } from "../engine/index";
 
 export const SOURCE_FILE = "004_8d675becaf0e1477.txt";
 

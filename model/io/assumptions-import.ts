@@ -5,11 +5,11 @@
  * is reported with sheet, row and column letter, and nothing is applied unless the whole sheet
  * is valid and the resulting scenario passes checkScenario.
  */
-import { Decimal, parseDecimal } from "../engine/decimal";
-import type { Checked, InputError } from "../engine/errors";
-import { listInputs, setInputValue } from "../engine/scenario/paths";
-import { checkScenario } from "../engine/scenario/schema";
-import type { Scenario } from "../engine/scenario/types";
+import { Decimal, parseDecimal } from "../engine/index";
+import type { Checked, InputError } from "../engine/index";
+import { listInputs, setInputValue } from "../engine/index";
+import { checkScenario } from "../engine/index";
+import type { Scenario } from "../engine/index";
 import {
   columnLetter,
   CSV_SHEET,
@@ -123,12 +123,14 @@ export function importAssumptions(
     return {
       ok: false,
       errors: invalid.map((e) => {
-        // A check on several inputs at once (fund shares adding up to more than 1) names their parent
-        // path: point at the first edited row under it and list the others.
-        const rows = e.field
-          ? rowOf.has(e.field)
-            ? [rowOf.get(e.field)!]
-            : changes.filter((c) => c.path.startsWith(`${e.field}.`)).map((c) => c.row)
+        // A value's error names the input's ".value"; a check on several inputs at once (fund shares
+        // adding up to more than 1) names their parent path: point at the first edited row under it
+        // and list the others.
+        const field = e.field?.replace(/\.value$/, "");
+        const rows = field
+          ? rowOf.has(field)
+            ? [rowOf.get(field)!]
+            : changes.filter((c) => c.path.startsWith(`${field}.`)).map((c) => c.row)
           : [];
         if (rows.length === 0) return { ...where, ...(e.field ? { field: e.field } : {}), message: e.message };
         const others = rows.length > 1 ? ` (edited rows ${rows.map((r) => r + 1).join(", ")})` : "";

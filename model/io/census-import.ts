@@ -6,9 +6,9 @@
  * valid census for the CLI, the app and an exported workbook's Census sheet. All or nothing: any
  * error and no census is returned.
  */
-import type { Checked } from "../engine/errors";
-import { findCensusHeader, parseCensusRows } from "../engine/schedule/census";
-import type { Census } from "../engine/schedule/types";
+import type { Checked } from "../engine/index";
+import { findCensusHeader, parseCensusRows } from "../engine/index";
+import type { CheckedCensus } from "../engine/index";
 import { CSV_SHEET, DEFAULT_READ_LIMITS, readSheets, type ReadLimits } from "./workbook-read";
 
 export interface CensusImportOptions {
@@ -17,7 +17,7 @@ export interface CensusImportOptions {
   limits?: ReadLimits;
 }
 
-export function importCensus(bytes: Uint8Array, fileName: string, options: CensusImportOptions = {}): Checked<Census> {
+export function importCensus(bytes: Uint8Array, fileName: string, options: CensusImportOptions = {}): Checked<CheckedCensus> {
   const read = readSheets(bytes, fileName, options.limits ?? DEFAULT_READ_LIMITS);
   if (!read.ok) return read;
   const grid = read.value.find((g) => findCensusHeader(g.rows) !== undefined) ?? (read.value.length === 1 ? read.value[0] : undefined);

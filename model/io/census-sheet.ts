@@ -12,9 +12,9 @@
  * engine's scheduleMethodCost(...).basePayroll, so the file shows whether the two agree.
  */
 import type * as XLSX from "xlsx";
-import { Decimal } from "../engine/decimal";
-import { cellAmount, payColumn } from "../engine/schedule/schedules";
-import type { Census } from "../engine/schedule/types";
+import { Decimal } from "../engine/index";
+import { cellAmount, payColumn } from "../engine/index";
+import type { Census } from "../engine/index";
 import { absRange, cachedNumber, formula, num, sheetFromRows, text, type Row } from "./sheet-cells";
 import { SALARY_FORMAT, type ScheduleSheets } from "./schedule-sheets";
 

@@ -10,8 +10,8 @@
  * every Census sheet looks its salaries up here (census-sheet.ts).
  */
 import type * as XLSX from "xlsx";
-import { loadSchedules, scheduleKeyOf, scheduleRef } from "../engine/schedule/schedules";
-import type { SalarySchedule, ScheduleFamily, ScheduleKey } from "../engine/schedule/types";
+import { loadSchedules, scheduleKeyOf, scheduleRef } from "../engine/index";
+import type { SalarySchedule, ScheduleFamily, ScheduleKey } from "../engine/index";
 import { absRange, num, sheetFromRows, spreadsheetNumber, text, type Row } from "./sheet-cells";
 
 export const SALARY_FORMAT = "#,##0";

@@ -1,6 +1,6 @@
 /** Cell constructors and a rows -> worksheet builder shared by the workbook's sheets. */
 import * as XLSX from "xlsx";
-import type { Decimal } from "../engine/decimal";
+import type { Decimal } from "../engine/index";
 import { escapeSpreadsheetText } from "./text-escape";
 
 /**

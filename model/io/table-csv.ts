@@ -2,7 +2,7 @@
  * The computed FIS table as CSV: one row per line, displayed $ thousands per column, then the
  * unrounded dollars per column (so a reader can check the rounding rule themselves).
  */
-import type { TableResult } from "../engine/compute";
+import type { TableResult } from "../engine/index";
 import { csvField } from "./text-escape";
 
 export function exportTableCsv(result: TableResult): string {

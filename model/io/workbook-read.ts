@@ -6,8 +6,8 @@
  * cell contributes the value its own program cached, and text is only ever text.
  */
 import * as XLSX from "xlsx";
-import type { Checked, InputError } from "../engine/errors";
-import { splitCsv } from "../engine/schedule/census";
+import type { Checked, InputError } from "../engine/index";
+import { splitCsv } from "../engine/index";
 import { decodeText } from "./text-decode";
 import { inspectXlsx, type XlsxInspection } from "./zip-guard";
 

@@ -1,12 +1,13 @@
 /**
  * A live workbook of one or more scenarios: every input on an "Inputs" sheet (one per scenario),
- * every cost item, line and total in unrounded dollars as formulas on a "Calculation" sheet,
- * and the FIS table on "Cost Table" as ROUND(dollars/1000, 0) of those cells. A user who edits
- * an input in Excel or LibreOffice sees the whole table move exactly as the engine would move
- * it; test/io/xlsx-recalc.test.ts proves that with LibreOffice and HyperFormula.
+ * every cost item and table line in unrounded dollars as formulas on a "Calculation" sheet (items
+ * by their kind's formula, derived lines over the line rows), and the table on "Cost Table" in the
+ * scenario's display unit by its rounding rule. A user who edits an input in Excel or LibreOffice
+ * sees the whole table move as the engine would move it; test/io/xlsx-recalc.test.ts proves that
+ * with LibreOffice and HyperFormula.
  *
  * Inputs are referenced by defined names built from their paths (groups_wtu_members,
- * items_baseSalary_steps_1_amount); the second and later scenarios of a comparison prefix
+ * items_baseSalary_steps_2024_10_01_amount); the second and later scenarios of a comparison prefix
  * theirs with S2_, S3_, ...
  *
  * Cached values: by default each formula cell also carries the engine's value, so viewers that
@@ -14,14 +15,38 @@
  * recalculate fully on open.
  */
 import * as XLSX from "xlsx";
-import { computeTable, type ComputeOptions, type TableResult } from "../engine/compute";
-import { fundSplit } from "../engine/analysis/fund-split";
-import { Decimal } from "../engine/decimal";
-import { censusMembersGap, referenceCensus, type CensusMembersGap } from "../engine/schedule";
-import { scheduleMethodCost } from "../engine/schedule/schedule-cost";
-import { listInputs, type InputEntry } from "../engine/scenario/paths";
-import { fyKey, type CostItem, type Scenario } from "../engine/scenario/types";
-import { itemFormula, type FormulaContext } from "./item-formulas";
+import {
+  computeTable,
+  describeItems,
+  formulaContextFor,
+  fundSplit,
+  fyKey,
+  lineKind,
+  listInputs,
+  scheduleMethodCost,
+  censusOfScenario,
+  coveredGroups,
+  partFormula as partFormulaFor,
+  TOTAL_COLUMN,
+  ANNUALIZED_COLUMN,
+  unitFactor,
+  unitsHeading,
+  defaultScheduleCostSettings,
+  type CheckedCensus,
+  type ComputeOptions,
+  ZERO,
+  type Decimal,
+  Decimal as DecimalValue,
+  censusMembersGap,
+  type CensusMembersGap,
+  type Display,
+  type FormulaContext,
+  type InputEntry,
+  type ItemBase,
+  type Scenario,
+  type TableLine,
+  type TableResult,
+} from "../engine/index";
 import { censusSheet, type CensusSheet } from "./census-sheet";
 import { scheduleSheets, type ScheduleSheets } from "./schedule-sheets";
 import { cachedNumber, col, formula, num, quoteSheet, sheetFromRows, spreadsheetNumber, text, type Row } from "./sheet-cells";
@@ -67,6 +92,25 @@ function nameInputs(entries: InputEntry[], prefix: string): Map<string, string> 
   return names;
 }
 
+/**
+ * The display rule as a spreadsheet expression of `x` (dollars). The dollars are rounded to cents
+ * first: a spreadsheet multiplying doubles gets 12,752,499.9999999 for 5,101 x $100,000 x 2.5%
+ * (exactly $12,752,500), which would show 12,752 where the engine shows 12,753. No input carries
+ * meaning below a cent, so ROUND(x, 2) restores the exact value before the display rounding (when
+ * the display is no finer than a cent).
+ */
+export function roundingFormula(display: Pick<Display, "unit" | "decimals" | "rounding">, x: string): string {
+  const step = unitFactor(display.unit).div(new DecimalValue(10).pow(display.decimals));
+  const dollars = step.gte("0.01") ? `ROUND(${x},2)` : x;
+  const scaled = display.unit === "dollars" ? dollars : `${dollars}/${unitFactor(display.unit).toString()}`;
+  const d = display.decimals;
+  if (display.rounding === "truncate") return `ROUNDDOWN(${scaled},${d})`;
+  if (display.rounding === "halfUp") return `ROUND(${scaled},${d})`;
+  // Half to even: a tie (exactly .5 in the last kept place) goes to the even neighbour.
+  const s = `(${scaled})*10^${d}`;
+  return `IF(ABS(${s}-TRUNC(${s}))=0.5,2*ROUND(${s}/2,0),ROUND(${s},0))/10^${d}`;
+}
+
 interface ScenarioSheets {
   /** The census sheet when the scenario costs salaries by the schedule method. */
   census?: { name: string; sheet: XLSX.WorkSheet };
@@ -97,7 +141,7 @@ function inputsSheet(scenario: Scenario, entries: InputEntry[], names: Map<strin
       text(e.owner),
       text(p.label),
       num(spreadsheetNumber(p.value)),
-      text(p.unit),
+      text(e.unit),
       text(p.source.kind),
       text(p.source.ref),
       text(p.source.note ?? ""),
@@ -106,6 +150,233 @@ function inputsSheet(scenario: Scenario, entries: InputEntry[], names: Map<strin
     ]);
   }
   return sheetFromRows(rows, [38, 22, 28, 50, 16, 12, 12, 16, 60, 16, 38]);
+}
+
+/** Where every row of the Calculation sheet goes, fixed before any formula is written so formulas can refer forward. */
+interface CalcLayout {
+  years: number[];
+  columns: string[];
+  itemRows: Map<string, number>;
+  lineRows: Map<string, number>;
+  fyCol: (fy: number) => number;
+  totalCol: number;
+  annualCol: number | undefined;
+  howCol: number;
+}
+
+function calcLayout(scenario: Scenario, result: TableResult): CalcLayout {
+  const years = scenario.table.columns.fiscalYears;
+  const itemRows = new Map<string, number>();
+  let next = CALC_FIRST_ROW + 1; // row CALC_FIRST_ROW is the "Cost items" heading
+  for (const item of result.items) itemRows.set(item.id, next++);
+  next++; // heading row for lines
+  const lineRows = new Map<string, number>();
+  for (const l of result.lines) lineRows.set(l.id, next++);
+  const firstFyCol = 2;
+  const totalCol = firstFyCol + years.length;
+  const annualCol = result.columns.includes(ANNUALIZED_COLUMN) ? totalCol + 1 : undefined;
+  return {
+    years,
+    columns: [...years.map(fyKey), TOTAL_COLUMN, ...(annualCol ? [ANNUALIZED_COLUMN] : [])],
+    itemRows,
+    lineRows,
+    fyCol: (fy) => firstFyCol + years.indexOf(fy),
+    totalCol,
+    annualCol,
+    howCol: (annualCol ?? totalCol) + 1,
+  };
+}
+
+/** Writes one row: id, label, a formula per fiscal year, the total, the annualized value, how. */
+type RowWriter = (
+  r: number,
+  id: string,
+  label: string,
+  fyFormula: (fy: number) => string | undefined,
+  cells: Record<string, { exact: Decimal }>,
+  how: string,
+) => void;
+
+function rowWriter(layout: CalcLayout, put: (r: number, cells: Row) => void, cached: boolean): RowWriter {
+  return (r, id, label, fyFormula, cells, how) => {
+    const row: Row = [text(id), text(label)];
+    for (const fy of layout.years) {
+      const value = cachedNumber(cells[fyKey(fy)]!.exact);
+      const f = fyFormula(fy);
+      row[layout.fyCol(fy)] = f === undefined ? num(value, DOLLARS_FORMAT) : formula(f, cached ? value : undefined, DOLLARS_FORMAT);
+    }
+    const first = col(layout.fyCol(layout.years[0]!));
+    const last = col(layout.fyCol(layout.years[layout.years.length - 1]!));
+    row[layout.totalCol] = formula(
+      `SUM(${first}${r}:${last}${r})`,
+      cached ? cachedNumber(cells[TOTAL_COLUMN]!.exact) : undefined,
+      DOLLARS_FORMAT,
+    );
+    if (layout.annualCol !== undefined) row[layout.annualCol] = num(cachedNumber(cells[ANNUALIZED_COLUMN]!.exact), DOLLARS_FORMAT);
+    row[layout.howCol] = text(how);
+    put(r, row);
+  };
+}
+
+/** The cost item rows: each item's kind writes its formula over the Inputs sheet; what a sheet cannot express is written as values. */
+function itemRows(scenario: Scenario, result: TableResult, layout: CalcLayout, ctx: FormulaContext, write: RowWriter): void {
+  const byId = new Map<string, ItemBase>(scenario.items.map((i) => [i.id, i]));
+  for (const item of result.items) {
+    const source = byId.get(item.id);
+    const perYear = layout.years.map((fy) => (source ? ctx.kindOf(source).formula(source, ctx, fy) : undefined));
+    const tooLong = perYear.some((f) => f !== undefined && f.formula.length > MAX_FORMULA_LENGTH);
+    if (tooLong) perYear.fill(undefined);
+    const how = perYear.every((f) => f !== undefined)
+      ? [...new Set(perYear.map((f) => f!.note))].join(" | ")
+      : tooLong
+        ? `the formula would pass Excel's ${MAX_FORMULA_LENGTH}-character limit (too many groups or steps): values from the engine, not formulas`
+        : "costed by the engine from the census on the salary schedules (schedule method): values, not formulas";
+    write(
+      layout.itemRows.get(item.id)!,
+      `item:${item.id}`,
+      `${item.label} (${item.kind}, line ${item.line})`,
+      (fy) => perYear[layout.years.indexOf(fy)]?.formula,
+      item.cells,
+      how,
+    );
+  }
+}
+
+/**
+ * The part of some cost lines paid by a fund, as a formula: each item's cell x its fund share, or
+ * the sum over its groups of the group's fund share x the group's part of the item.
+ */
+function fundFormula(
+  scenario: Scenario,
+  result: TableResult,
+  fund: string,
+  costLines: { id: string; sign: number }[],
+  fy: number,
+  ctx: FormulaContext,
+  itemCell: (id: string, fy: number) => string,
+): string {
+  const terms = costLines.flatMap(({ id, sign }) =>
+    result.items
+      .filter((i) => i.line === id)
+      .flatMap((r) => {
+        const owner = (scenario.items.find((i) => i.id === r.id) ?? scenario.items.find((i) => i.id === r.id.split(".")[0]))!;
+        const cell = itemCell(r.id, fy);
+        let term: string | undefined;
+        if (owner.fundShares) term = owner.fundShares[fund] ? `${ctx.ref(`items.${owner.id}.fundShares.${fund}`)}*${cell}` : undefined;
+        else {
+          const parts = coveredGroups(scenario, owner)
+            .filter((g) => g.fundShares?.[fund])
+            .flatMap((g) => {
+              const part = partFormulaFor(owner, cell, [g.id], ctx, fy, r.id);
+              return part === undefined ? [] : [`${ctx.ref(`groups.${g.id}.fundShares.${fund}`)}*${part}`];
+            });
+          term = parts.length ? parts.join("+") : undefined;
+        }
+        return term === undefined ? [] : [sign > 0 ? `+(${term})` : `-(${term})`];
+      }),
+  );
+  return terms.length ? terms.join("").replace(/^\+/, "") : "0";
+}
+
+/** Cost lines sum their items; derived lines are formulas over the line rows (sum, share, amounts, fund, change). */
+function lineRowsOf(scenario: Scenario, result: TableResult, layout: CalcLayout, ctx: FormulaContext, write: RowWriter): void {
+  const ref = (id: string, fy: number) => `${col(layout.fyCol(fy))}${layout.lineRows.get(id)}`;
+  const itemCell = (id: string, fy: number) => `${col(layout.fyCol(fy))}${layout.itemRows.get(id)}`;
+  const linesById = new Map(scenario.table.lines.map((l) => [l.id, l]));
+  // A reference to a cost line includes the lines the schedule method adds after it.
+  const companions = (id: string) =>
+    result.lines.filter((l) => l.id.startsWith(id) && !linesById.has(l.id) && l.kind === "cost").map((l) => l.id);
+  const expand = (id: string) => [id, ...(linesById.get(id) && lineKind(linesById.get(id)!) === "cost" ? companions(id) : [])];
+  const costTerms = (id: string, sign: number): { id: string; sign: number }[] => {
+    const l = linesById.get(id);
+    if (l?.sum) return [...l.sum.flatMap((x) => costTerms(x, sign)), ...(l.minus ?? []).flatMap((x) => costTerms(x, -sign))];
+    return expand(id).map((x) => ({ id: x, sign }));
+  };
+  for (const line of result.lines) {
+    const r = layout.lineRows.get(line.id)!;
+    const spec: TableLine | undefined = linesById.get(line.id);
+    let fyFormula: (fy: number) => string;
+    let how: string;
+    switch (line.kind) {
+      case "sum": {
+        const plus = spec!.sum!.flatMap(expand);
+        const minus = (spec!.minus ?? []).flatMap(expand);
+        fyFormula = (fy) => [plus.map((id) => ref(id, fy)).join("+") || "0", ...minus.map((id) => `-${ref(id, fy)}`)].join("");
+        how = "sum of the unrounded lines";
+        break;
+      }
+      case "share":
+        fyFormula = (fy) => `${ctx.ref(`table.lines.${line.id}.rate`)}*${ref(spec!.share!.of, fy)}`;
+        how = "share x line";
+        break;
+      case "amounts":
+        fyFormula = (fy) =>
+          spec!.amounts![fyKey(fy)] ? `${spec!.negate ? "-" : ""}${ctx.ref(`table.lines.${line.id}.amounts.${fyKey(fy)}`)}` : "0";
+        how = spec!.negate ? "minus the amount entered (shown negative)" : "the amount entered";
+        break;
+      case "fund": {
+        const terms = spec!.fund!.of.flatMap((id) => costTerms(id, 1));
+        fyFormula = (fy) => fundFormula(scenario, result, spec!.fund!.fund, terms, fy, ctx, itemCell);
+        how = `the part paid by ${spec!.fund!.fund}, from the groups' or items' fund shares`;
+        break;
+      }
+      case "change":
+        fyFormula = (fy) =>
+          fy === layout.years[0] ? ref(spec!.change!.of, fy) : `${ref(spec!.change!.of, fy)}-${ref(spec!.change!.of, fy - 1)}`;
+        how = "the year's addition over the prior year";
+        break;
+      default: {
+        const members = result.items.filter((i) => i.line === line.id).map((i) => layout.itemRows.get(i.id)!);
+        fyFormula = (fy) => (members.length ? members.map((m) => `${col(layout.fyCol(fy))}${m}`).join("+") : "0");
+        how = "sum of the line's cost items";
+      }
+    }
+    write(r, `line:${line.id}`, line.label, fyFormula, line.cells, how);
+  }
+}
+
+/** The fund split (funds declared, not necessarily printed) below the lines: each fund's part of every cost line, then what no fund covers. */
+function fundSplitRows(
+  scenario: Scenario,
+  result: TableResult,
+  layout: CalcLayout,
+  ctx: FormulaContext,
+  write: RowWriter,
+  headingRow: number,
+  put: (r: number, cells: Row) => void,
+): void {
+  const funds = scenario.funds ?? [];
+  if (funds.length === 0) return;
+  const portions = new Map(fundSplit(scenario, result).map((p) => [p.id, p]));
+  const itemCell = (id: string, fy: number) => `${col(layout.fyCol(fy))}${layout.itemRows.get(id)}`;
+  const costLines = result.lines.filter((l) => l.kind === "cost").map((l) => ({ id: l.id, sign: 1 }));
+  const zero = Object.fromEntries(layout.columns.map((c) => [c, { exact: ZERO }]));
+  const cellsOf = (id: string) => {
+    const p = portions.get(id);
+    return p ? Object.fromEntries(Object.entries(p.cells).map(([k, v]) => [k, { exact: v }])) : zero;
+  };
+  put(headingRow, [text("Fund split"), text("Each fund's part of every cost line, as fund lines and fis --fund-split compute it")]);
+  funds.forEach((f, k) => {
+    write(
+      headingRow + 1 + k,
+      `fund:${f.id}`,
+      f.label,
+      (fy) => fundFormula(scenario, result, f.id, costLines, fy, ctx, itemCell),
+      cellsOf(f.id),
+      "the groups' or items' fund shares of every cost item",
+    );
+  });
+  const r = headingRow + 1 + funds.length;
+  const costSum = (fy: number) => costLines.map((l) => `${col(layout.fyCol(fy))}${layout.lineRows.get(l.id)}`).join("+") || "0";
+  const fundSum = (fy: number) => funds.map((_, k) => `${col(layout.fyCol(fy))}${headingRow + 1 + k}`).join("+");
+  write(
+    r,
+    "fund:unassigned",
+    "Not assigned to a fund",
+    (fy) => `${costSum(fy)}-(${fundSum(fy)})`,
+    cellsOf("unassigned"),
+    "cost lines - the funds' parts",
+  );
 }
 
 function scenarioSheets(scenario: Scenario, index: number, options: ExportOptions, schedules: () => ScheduleSheets): ScenarioSheets {
@@ -119,133 +390,88 @@ function scenarioSheets(scenario: Scenario, index: number, options: ExportOption
     Ref: `${quoteSheet(inputsName)}!$E$${INPUTS_HEADER_ROW + 1 + i}`,
   }));
   const result = computeTable(scenario, options.computeOptions);
-  const years = scenario.agreement.fiscalYears;
+  const layout = calcLayout(scenario, result);
   const cached = options.cachedValues !== "none";
-  const firstFyCol = 2;
-  const totalCol = firstFyCol + years.length;
-  const fyCol = (fy: number) => firstFyCol + years.indexOf(fy);
-
-  // Row of every item and line, fixed before any formula is written so formulas can refer forward.
-  const itemRows = new Map<string, number>();
-  let next = CALC_FIRST_ROW + 1; // row CALC_FIRST_ROW is the "Cost items" heading
-  for (const item of result.items) itemRows.set(item.id, next++);
-  next++; // heading row for lines
-  const costLines = result.lines.filter((l) => l.kind === "cost");
-  const lineRows = new Map<string, number>();
-  for (const l of result.lines) lineRows.set(l.id, next++);
-
-  const ctx: FormulaContext = {
-    scenario,
+  const companions = new Map<string, string[]>();
+  for (const i of result.items)
+    if (!scenario.items.some((x) => x.id === i.id)) {
+      const owner = i.id.split(".")[0]!;
+      companions.set(owner, [...(companions.get(owner) ?? []), i.id]);
+    }
+  const ctx = formulaContextFor(scenario, {
     ref: (path) => {
       const name = names.get(path);
       if (!name) throw new Error(`internal: no input at path ${path}`);
       return name;
     },
-    itemCell: (id, fy) => (itemRows.has(id) ? `${col(fyCol(fy))}${itemRows.get(id)}` : undefined),
-    ...(options.computeOptions?.raisesCoster ? { raisesCostedElsewhere: true } : {}),
-  };
-  const byId = new Map<string, CostItem>(scenario.items.map((i) => [i.id, i]));
+    itemCell: (id, fy) => (layout.itemRows.has(id) ? `${col(layout.fyCol(fy))}${layout.itemRows.get(id)}` : undefined),
+    companions,
+  });
   const rows: Row[] = [
     [text(`Calculation: ${scenario.name}`)],
     [
       text(
-        "Unrounded dollars. Each cost item mirrors the engine's formula over the Inputs sheet; lines sum items; totals sum unrounded values.",
+        "Unrounded dollars. Each cost item is its kind's formula over the Inputs sheet; lines sum items; derived lines are formulas over the lines.",
       ),
     ],
-    [text("Row"), text("Description"), ...years.map((fy) => text(fyKey(fy))), text(`${years.length}-Year Total`), text("How")],
+    [
+      text("Row"),
+      text("Description"),
+      ...layout.columns.map((c) => text(result.columnLabels[c] ?? (c === TOTAL_COLUMN ? `${layout.years.length}-Yr Total` : c))),
+      text("How"),
+    ],
   ];
   const put = (r: number, cells: Row) => {
     rows[r - 1] = cells;
   };
-  const totalFormula = (r: number) => `SUM(${col(firstFyCol)}${r}:${col(totalCol - 1)}${r})`;
-  const lineRow: LineRowWriter = (r, id, label, fyFormula, cells, how) => {
-    put(r, [
-      text(id),
-      text(label),
-      ...years.map((fy) => formula(fyFormula(fy), cached ? cachedNumber(cells[fyKey(fy)]!.exact) : undefined, DOLLARS_FORMAT)),
-      formula(totalFormula(r), cached ? cachedNumber(cells.Total?.exact ?? sumExact(cells, years)) : undefined, DOLLARS_FORMAT),
-      text(how),
-    ]);
-  };
-
+  const write = rowWriter(layout, put, cached);
   put(CALC_FIRST_ROW, [text("Cost items")]);
-  for (const item of result.items) {
-    const r = itemRows.get(item.id)!;
-    const source = byId.get(item.id);
-    const perYear = years.map((fy) => (source ? itemFormula(source, ctx, fy) : undefined));
-    const tooLong = perYear.some((f) => f !== undefined && f.formula.length > MAX_FORMULA_LENGTH);
-    if (tooLong) perYear.fill(undefined);
-    const how = perYear.every((f) => f !== undefined)
-      ? [...new Set(perYear.map((f) => f!.note))].join(" | ")
-      : tooLong
-        ? `the formula would pass Excel's ${MAX_FORMULA_LENGTH}-character limit (too many groups or steps): values from the engine, not formulas`
-        : scenario.settings.salaryMethod === "schedule" && !options.computeOptions?.raisesCoster
-          ? "costed by the engine from the census on the salary schedules (schedule method): values, not formulas"
-          : "costed by the engine's raises coster, which the sheet cannot see: values, not formulas";
-    put(r, [
-      text(`item:${item.id}`),
-      text(`${item.label} (${item.kind}, line ${item.line})`),
-      ...years.map((fy, i) => {
-        const value = cachedNumber(item.cells[fyKey(fy)]!.exact);
-        const f = perYear[i];
-        return f ? formula(f.formula, cached ? value : undefined, DOLLARS_FORMAT) : num(value, DOLLARS_FORMAT);
-      }),
-      formula(totalFormula(r), cached ? cachedNumber(sumExact(item.cells, years)) : undefined, DOLLARS_FORMAT),
-      text(how),
-    ]);
-  }
-  put(lineRows.get(result.lines[0]!.id)! - 1, [text("Table lines")]);
-  const fyRef = (id: string, fy: number) => `${col(fyCol(fy))}${lineRows.get(id)}`;
-  for (const line of costLines) {
-    const members = result.items.filter((i) => i.line === line.id).map((i) => itemRows.get(i.id)!);
-    lineRow(
-      lineRows.get(line.id)!,
-      `line:${line.id}`,
-      line.label,
-      (fy) => (members.length ? members.map((r) => `${col(fyCol(fy))}${r}`).join("+") : "0"),
-      line.cells,
-      "sum of the line's cost items",
-    );
-  }
-  const derived = (id: string, fyFormula: (fy: number) => string, how: string) => {
-    const line = result.lines.find((l) => l.id === id);
-    if (line) lineRow(lineRows.get(id)!, `line:${id}`, line.label, fyFormula, line.cells, how);
-  };
-  derived("totalCost", (fy) => costLines.map((l) => fyRef(l.id, fy)).join("+") || "0", "sum of the unrounded cost lines");
-  derived("localPortion", (fy) => `${ctx.ref("localShare")}*${fyRef("totalCost", fy)}`, "local share x TOTAL COST");
-  derived(
-    "fundingAvailable",
-    (fy) => (scenario.fundingAvailable[fyKey(fy)] ? `-${ctx.ref(`fundingAvailable.${fyKey(fy)}`)}` : "0"),
-    "minus the funding available (shown negative, as published)",
-  );
-  derived("costFundedByWia", (fy) => `${fyRef("localPortion", fy)}+${fyRef("fundingAvailable", fy)}`, "local portion - funding available");
-  fundSplitRows(scenario, result, ctx, lineRows, rows.length + 2, { col, fyCol, years, lineRow, put });
-
-  let census: { name: string; sheet: XLSX.WorkSheet } | undefined;
-  let censusPricing: ScenarioSheets["censusPricing"];
-  if (scenario.settings.salaryMethod === "schedule") {
-    const name = `Census${suffix}`;
-    const source = options.computeOptions?.scheduleMethod?.census ?? referenceCensus();
-    const priced = censusSheet(source, name, schedules(), cached);
-    census = { name, sheet: priced.sheet };
-    // No raise terms: P0 depends on the census and the base-year schedule only.
-    const p0Engine = scheduleMethodCost(source, []).basePayroll.value;
-    const gap = censusMembersGap(scenario, source);
-    censusPricing = { fiscalYear: source.asOfFiscalYear, members: priced.members, p0Sheet: priced.p0, p0Engine, ...(gap ? { gap } : {}) };
-    censusPricingRows(priced, source.asOfFiscalYear, p0Engine, rows.length + 2, { put, howCol: totalCol + 1, cached });
-  }
-
+  itemRows(scenario, result, layout, ctx, write);
+  put(layout.lineRows.get(result.lines[0]!.id)! - 1, [text("Table lines")]);
+  lineRowsOf(scenario, result, layout, ctx, write);
+  fundSplitRows(scenario, result, layout, ctx, write, rows.length + 2, put);
+  const schedule =
+    scenario.settings.salaryMethod === "schedule"
+      ? censusBlock(scenario, options, suffix, schedules, rows.length + 2, put, layout.howCol, cached)
+      : undefined;
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
   return {
-    ...(census ? { census } : {}),
-    ...(censusPricing ? { censusPricing } : {}),
+    ...(schedule ? { census: schedule.census, censusPricing: schedule.pricing } : {}),
     inputsName,
     calcName,
     inputs: inputsSheet(scenario, entries, names),
-    calc: sheetFromRows(rows, [34, 60, ...years.map(() => 18), 18, 90]),
+    calc: sheetFromRows(rows, [34, 60, ...layout.columns.map(() => 18), 90]),
     names: definedNames,
-    lineRows,
+    lineRows: layout.lineRows,
     result,
+  };
+}
+
+const gapOf = (scenario: Scenario, census: CheckedCensus): { gap?: CensusMembersGap } => {
+  const gap = censusMembersGap(scenario, census);
+  return gap ? { gap } : {};
+};
+
+/** The census sheet and the Calculation sheet's Census x Schedule block of a schedule-method scenario. */
+function censusBlock(
+  scenario: Scenario,
+  options: ExportOptions,
+  suffix: string,
+  schedules: () => ScheduleSheets,
+  headingRow: number,
+  put: (r: number, cells: Row) => void,
+  howCol: number,
+  cached: boolean,
+) {
+  const name = `Census${suffix}`;
+  const source: CheckedCensus = options.computeOptions?.scheduleMethod?.census ?? censusOfScenario(scenario);
+  const priced = censusSheet(source, name, schedules(), cached);
+  // No raise terms: P0 depends on the census and the base-year schedule only.
+  const p0Engine = scheduleMethodCost(source, [], defaultScheduleCostSettings(scenario.calendar)).basePayroll.value;
+  censusPricingRows(priced, source.asOfFiscalYear, p0Engine, headingRow, { put, howCol, cached });
+  return {
+    census: { name, sheet: priced.sheet },
+    pricing: { fiscalYear: source.asOfFiscalYear, members: priced.members, p0Sheet: priced.p0, p0Engine, ...gapOf(scenario, source) },
   };
 }
 
@@ -303,116 +529,61 @@ function censusPricingRows(
   );
 }
 
-type LineRowWriter = (
-  r: number,
-  id: string,
-  label: string,
-  fyFormula: (fy: number) => string,
-  cells: Record<string, { exact: Decimal }>,
-  how: string,
-) => void;
-
-/**
- * The fund split (scenario.fundShares) below the table lines, as model/engine/analysis/fund-split.ts
- * reports it: each fund's share x TOTAL COST, then what no fund covers. Not on the Cost Table,
- * because computeTable's table has no fund rows (it keeps the one local-portion line).
- */
-function fundSplitRows(
-  scenario: Scenario,
-  result: TableResult,
-  ctx: FormulaContext,
-  lineRows: Map<string, number>,
-  headingRow: number,
-  at: {
-    col: (c: number) => string;
-    fyCol: (fy: number) => number;
-    years: number[];
-    lineRow: LineRowWriter;
-    put: (r: number, cells: Row) => void;
-  },
-): void {
-  const funds = scenario.fundShares ?? [];
-  if (funds.length === 0) return;
-  const portions = new Map(fundSplit(scenario, result).map((p) => [p.id, p]));
-  const totalRef = (fy: number) => `${at.col(at.fyCol(fy))}${lineRows.get("totalCost")}`;
-  const zero = (): Record<string, { exact: Decimal }> => Object.fromEntries(at.years.map((fy) => [fyKey(fy), { exact: new Decimal(0) }]));
-  const cellsOf = (id: string) => {
-    const p = portions.get(id);
-    return p ? Object.fromEntries(Object.entries(p.cells).map(([k, v]) => [k, { exact: v }])) : zero();
-  };
-  at.put(headingRow, [
-    text("Fund split"),
-    text("Not Cost Table lines: computeTable has none; as model/engine/analysis/fund-split.ts and fis --fund-split report it"),
-  ]);
-  funds.forEach((f, k) => {
-    const share = ctx.ref(`fundShares.${f.id}.share`);
-    at.lineRow(headingRow + 1 + k, `fund:${f.id}`, f.label, (fy) => `${share}*${totalRef(fy)}`, cellsOf(f.id), "fund share x TOTAL COST");
-  });
-  const assigned = sumOfRefs(funds.map((f) => ctx.ref(`fundShares.${f.id}.share`)));
-  at.lineRow(
-    headingRow + 1 + funds.length,
-    "fund:unassigned",
-    "Not assigned to a fund",
-    (fy) => `MAX(0,1-(${assigned}))*${totalRef(fy)}`,
-    cellsOf("unassigned"),
-    "(1 - sum of fund shares) x TOTAL COST; 0 when the shares add up to 1",
-  );
-}
-
-const sumOfRefs = (refs: string[]) => (refs.length ? refs.join("+") : "0");
-
-function sumExact(cells: Record<string, { exact: Decimal }>, years: number[]): Decimal {
-  return years.map((fy) => cells[fyKey(fy)]!.exact).reduce((a, b) => a.plus(b));
-}
-
-/**
- * A displayed cell from its unrounded dollars. The dollars are rounded to cents first: a
- * spreadsheet multiplying doubles gets 12,752,499.9999999 for 5,101 x $100,000 x 2.5% (exactly
- * $12,752,500), which would show 12,752 where the engine shows 12,753; no input carries more than
- * cents of meaning, so ROUND(x, 2) restores the exact value before the display rounding.
- */
-export function displayRoundFormula(dollarsRef: string, rounding: Scenario["settings"]["rounding"]): string {
-  return `${rounding === "truncate" ? "ROUNDDOWN" : "ROUND"}(ROUND(${dollarsRef},2)/1000,0)`;
-}
-
 function costTableSheet(blocks: ScenarioSheets[], scenarios: Scenario[], options: ExportOptions): XLSX.WorkSheet {
   const cached = options.cachedValues !== "none";
-  const rows: Row[] = [[text(`Fiscal Impact Statement: ${scenarios[0]!.agreement.name}`)], [text("($ thousands)")]];
+  const first = scenarios[0]!;
+  const rows: Row[] = [[text(`Fiscal impact: ${first.agreement.name}`)], [text(unitsHeading(first.table.display.unit))]];
   const widths: number[] = [];
   let c0 = 0;
   blocks.forEach((b, k) => {
     const scenario = scenarios[k]!;
-    const years = scenario.agreement.fiscalYears;
+    const display = scenario.table.display;
+    const columns = b.result.columns;
+    const format =
+      display.decimals === 0 ? THOUSANDS_FORMAT : `#,##0.${"0".repeat(display.decimals)};(#,##0.${"0".repeat(display.decimals)})`;
+    const calcCol = (c: string) =>
+      c === TOTAL_COLUMN
+        ? 2 + scenario.table.columns.fiscalYears.length
+        : c === ANNUALIZED_COLUMN
+          ? 3 + scenario.table.columns.fiscalYears.length
+          : 2 + scenario.table.columns.fiscalYears.indexOf(Number.parseInt(c.slice(2), 10));
     const setCell = (r: number, c: number, cell: XLSX.CellObject) => {
       const row = (rows[r] ??= []);
       row[c] = cell;
     };
+    const rowOf = new Map(b.result.lines.map((l, i) => [l.id, 4 + i]));
+    const linesById = new Map(scenario.table.lines.map((l) => [l.id, l]));
     setCell(2, c0, text(scenario.name));
     setCell(3, c0, text("Line"));
-    years.forEach((fy, i) => setCell(3, c0 + 1 + i, text(`FY ${fy}`)));
-    setCell(3, c0 + 1 + years.length, text(years.length === 4 ? "Four-Year Total" : `${years.length}-Year Total`));
+    columns.forEach((c, j) => setCell(3, c0 + 1 + j, text(b.result.columnLabels[c] ?? c)));
     b.result.lines.forEach((line, i) => {
       const r = 4 + i;
       const calcRow = b.lineRows.get(line.id)!;
       setCell(r, c0, text(line.label));
-      [...years.map(fyKey), "Total"].forEach((key, j) => {
-        const ref = `${quoteSheet(b.calcName)}!${col(2 + j)}${calcRow}`;
-        const display = line.cells[key]!.display;
-        setCell(
-          r,
-          c0 + 1 + j,
-          formula(
-            displayRoundFormula(ref, scenario.settings.rounding),
-            cached ? spreadsheetNumber(display.toString()) : undefined,
-            THOUSANDS_FORMAT,
-          ),
-        );
+      columns.forEach((c, j) => {
+        const here = (rr: number, cc: string) => `${col(c0 + 1 + columns.indexOf(cc))}${rr + 1}`;
+        let f = roundingFormula(display, `${quoteSheet(b.calcName)}!${col(calcCol(c))}${calcRow}`);
+        if (display.totals === "sumOfRounded") {
+          const fy = columns.filter((x) => x.startsWith("FY"));
+          const spec = linesById.get(line.id);
+          if (c === TOTAL_COLUMN) f = `SUM(${here(r, fy[0]!)}:${here(r, fy[fy.length - 1]!)})`;
+          else if (spec?.sum) {
+            const companions = (id: string) => [
+              id,
+              ...b.result.lines.filter((l) => l.id.startsWith(id) && !linesById.has(l.id)).map((l) => l.id),
+            ];
+            const plus = spec.sum.flatMap(companions).map((id) => here(rowOf.get(id)!, c));
+            const minus = (spec.minus ?? []).flatMap(companions).map((id) => `-${here(rowOf.get(id)!, c)}`);
+            f = `${plus.join("+") || "0"}${minus.join("")}`;
+          }
+        }
+        setCell(r, c0 + 1 + j, formula(f, cached ? spreadsheetNumber(line.cells[c]!.display.toString()) : undefined, format));
       });
     });
     widths[c0] = 52;
-    for (let j = 1; j <= years.length + 1; j++) widths[c0 + j] = 14;
-    widths[c0 + years.length + 2] = 3;
-    c0 += years.length + 3;
+    for (let j = 1; j <= columns.length; j++) widths[c0 + j] = 14;
+    widths[c0 + columns.length + 1] = 3;
+    c0 += columns.length + 2;
   });
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
   return sheetFromRows(
@@ -445,15 +616,21 @@ function notesSheet(blocks: ScenarioSheets[], scenarios: Scenario[]): XLSX.WorkS
     add("Rounding rule");
     add(result.roundingRule);
     add(
-      `Cost Table cell = ${displayRoundFormula("unrounded dollars", scenario.settings.rounding)}: the dollars are rounded to cents ` +
-        "first, so an exact $500 tie rounds as the engine rounds it. A Total is the rounded sum of the unrounded fiscal-year values, " +
-        "so it may differ from the sum of the displayed cells.",
+      `Cost Table cell = ${roundingFormula(scenario.table.display, "unrounded dollars")} (dollars to cents first, so an exact tie ` +
+        `rounds as the engine rounds it); ${
+          scenario.table.display.totals === "roundedExact"
+            ? "a Total is rounded from the sum of the unrounded values, so it may differ from the sum of the displayed cells."
+            : "totals are sums of the displayed cells."
+        }`,
     );
     add("");
     add("Calibrated inputs", "Value", "Stated value", "Reason");
     for (const e of listInputs(scenario))
       if (e.param.source.kind === "calibrated")
         add(`${e.param.label} (${e.path})`, e.param.value, e.param.stated ?? "", e.param.source.note ?? "");
+    add("");
+    add("What each item provides");
+    for (const d of describeItems(scenario)) add(d.text);
     for (const item of scenario.items) {
       if (item.kind === "perHeadBenefit" && item.countFrom?.source.kind === "calibrated")
         add(`${item.label}: counted from (items.${item.id}.countFrom)`, item.countFrom.date, "", item.countFrom.source.note ?? "");

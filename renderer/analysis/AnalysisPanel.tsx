@@ -63,7 +63,7 @@ export function AnalysisPanel({
   const tornado = useAnalysis(scenario, census, { kind: "tornado" });
   const twoWay = useAnalysis(scenario, census, years ? { kind: "twoWay", ...years } : null);
   const select = (id: string, target: ExplainTarget) => setExplain({ id, target });
-  const rounding = scenario.settings.rounding;
+  const display = scenario.table.display;
 
   return (
     <div className="analysis" data-testid="analysis">
@@ -79,7 +79,7 @@ export function AnalysisPanel({
             {c1?.status === "done" && c1.answer.data.kind === "costOfOnePercent" && (
               <CostOfOnePercent
                 data={c1.answer.data}
-                years={scenario.agreement.fiscalYears.length}
+                years={scenario.table.columns.fiscalYears.length}
                 selected={explain?.id ?? null}
                 onSelect={select}
               />
@@ -99,7 +99,7 @@ export function AnalysisPanel({
       <section className="card">
         <h3>Sensitivity: which inputs move the four-year total</h3>
         <Status state={tornado} what="the tornado" />
-        {tornado?.status === "done" && tornado.answer.data.kind === "tornado" && <Tornado data={tornado.answer.data} rounding={rounding} />}
+        {tornado?.status === "done" && tornado.answer.data.kind === "tornado" && <Tornado data={tornado.answer.data} display={display} />}
       </section>
       <section className="card">
         <h3>Two-way table: {years ? `FY${years.rowYear} raise x FY${years.columnYear} raise` : "two years' raises"}</h3>
@@ -108,7 +108,7 @@ export function AnalysisPanel({
         {years && twoWay?.status === "done" && twoWay.answer.data.kind === "twoWay" && (
           <TwoWay
             data={twoWay.answer.data}
-            rounding={rounding}
+            display={display}
             reference={{ row: percentRaiseOf(scenario, years.rowYear), column: percentRaiseOf(scenario, years.columnYear) }}
           />
         )}

@@ -43,7 +43,7 @@ export function GoalSeek({
   const years = percentRaiseYears(scenario);
   const [raise, setRaise] = useState<string>("all");
   const [lineId, setLineId] = useState("totalCost");
-  const [limitKind, setLimitKind] = useState<"amount" | "fundingAvailablePlus">("amount");
+  const [limitKind, setLimitKind] = useState<"amount" | "amountsPlus">("amount");
   const [amount, setAmount] = useState("200,000");
   const [scope, setScope] = useState("total");
   const [busy, setBusy] = useState(false);
@@ -106,10 +106,10 @@ export function GoalSeek({
           <select
             data-testid="goal-limit-kind"
             value={limitKind}
-            onChange={(e) => setLimitKind(e.target.value as "amount" | "fundingAvailablePlus")}
+            onChange={(e) => setLimitKind(e.target.value as "amount" | "amountsPlus")}
           >
             <option value="amount">$</option>
-            <option value="fundingAvailablePlus">Funding available + $</option>
+            <option value="amountsPlus">Amounts available + $</option>
           </select>
         </label>{" "}
         <input
@@ -123,7 +123,7 @@ export function GoalSeek({
         <select data-testid="goal-scope" aria-label="Over which years" value={scope} onChange={(e) => setScope(e.target.value)}>
           <option value="total">over all years</option>
           <option value="eachYear">in every year</option>
-          {scenario.agreement.fiscalYears.map((y) => (
+          {scenario.table.columns.fiscalYears.map((y) => (
             <option key={y} value={String(y)}>
               in FY{y}
             </option>

@@ -6,7 +6,7 @@
 import { useMemo, useState } from "react";
 import { Decimal } from "../../model/engine/decimal";
 import { retroPay } from "../../model/engine/analysis/retro";
-import { toDisplayThousands } from "../../model/engine/rounding";
+import { toDisplay } from "../../model/engine/table/display";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { thousandsText } from "../format/money";
 import type { ExplainTarget } from "./CostOfOnePercent";
@@ -30,9 +30,9 @@ export function RetroPay({
         : retroPay(scenario, { approved, implementationLagDays: lagDays }),
     [scenario, approved, lagDays, lag],
   );
-  const k = (d: Decimal) => thousandsText(toDisplayThousands(d, scenario.settings.rounding));
+  const k = (d: Decimal) => thousandsText(toDisplay(d, scenario.table.display), scenario.table.display.decimals);
   const pick = (id: string, title: string, exact: Decimal, explanation: ExplainTarget["explanation"]) =>
-    onSelect(id, { title, exact, display: toDisplayThousands(exact, scenario.settings.rounding), explanation });
+    onSelect(id, { title, exact, display: toDisplay(exact, scenario.table.display), explanation });
   return (
     <div className="retro" data-testid="retro">
       <div className="form-row">

@@ -4,7 +4,8 @@
  */
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { Decimal } from "../../model/engine/decimal";
-import { formatThousands, toDisplayThousands, type RoundingMode } from "../../model/engine/rounding";
+import { formatDisplayed, toDisplay } from "../../model/engine/table/display";
+import type { Display } from "../../model/engine/table/schema";
 import type { Unit } from "../../model/engine/scenario/types";
 import { inputText, thousandsText } from "../format/money";
 import type { TornadoData, TwoWayData } from "./jobs";
@@ -17,7 +18,7 @@ const chartK = (dollars: Decimal): number => Number(dollars.div(1000).toFixed(1)
 /** "±0.01" on a rate reads as "±1 point"; "±10%" stays. */
 const stepText = (move: string, unit: string) => (move === "±0.01" ? (unit === "share" ? "±1 point of share" : "±1 point") : move);
 
-export function Tornado({ data, rounding }: { data: TornadoData; rounding: RoundingMode }) {
+export function Tornado({ data, display }: { data: TornadoData; display: Display }) {
   const base = new Decimal(data.baseTotalCost);
   const moving = data.bars.filter((b) => !new Decimal(b.swing).isZero());
   const shown = moving.slice(0, SHOWN);
@@ -26,7 +27,7 @@ export function Tornado({ data, rounding }: { data: TornadoData; rounding: Round
     low: chartK(new Decimal(b.totalLow).minus(base)),
     high: chartK(new Decimal(b.totalHigh).minus(base)),
   }));
-  const k = (dollars: string) => thousandsText(toDisplayThousands(new Decimal(dollars), rounding));
+  const k = (dollars: string) => thousandsText(toDisplay(new Decimal(dollars), display), display.decimals);
   return (
     <div className="tornado" data-testid="tornado">
       <figure>
@@ -88,11 +89,11 @@ const pct = (rate: string) => `${new Decimal(rate).times(100).toString()}%`;
 
 export function TwoWay({
   data,
-  rounding,
+  display,
   reference,
 }: {
   data: TwoWayData;
-  rounding: RoundingMode;
+  display: Display;
   reference: { row: Decimal | undefined; column: Decimal | undefined };
 }) {
   const refRow = data.rowRates.findIndex((r) => reference.row?.equals(r));
@@ -104,7 +105,8 @@ export function TwoWay({
         <caption>
           All-years TOTAL COST, $ thousands: FY{data.rowYear} raise (rows) x FY{data.columnYear} raise (columns), other inputs as they are.
           {refValue
-            ? ` Outlined: the scenario as it is (${thousandsText(toDisplayThousands(refValue, rounding))}K); red is above it, green below.`
+            ? ` Outlined: the scenario as it is (${thousandsText(toDisplay(refValue, display), display.decimals)}K); ` +
+              "red is above it, green below."
             : ""}
         </caption>
         <thead>
@@ -139,7 +141,7 @@ export function TwoWay({
                       : "";
                 return (
                   <td key={c} className={cls} data-testid="twoway-cell" data-row={r} data-col={c} data-exact={data.values[i]![j]}>
-                    {formatThousands(toDisplayThousands(v, rounding), false)}
+                    {formatDisplayed(toDisplay(v, display), display.decimals, false)}
                   </td>
                 );
               })}

@@ -11,6 +11,7 @@ import type { AttributedColumn, AttributedLine, CellValues } from "../../model/e
 import { attributeScenarios } from "../../model/engine/analysis/compare";
 import { costOfOnePercent } from "../../model/engine/analysis/cost-of-one-percent";
 import { tornado, twoWayTable } from "../../model/engine/analysis/sensitivity";
+import { assertCensus } from "../../model/engine/schedule/census-check";
 import type { Census } from "../../model/engine/schedule/types";
 import type { Scenario } from "../../model/engine/scenario/types";
 
@@ -129,7 +130,9 @@ function censusFromJson(json: CensusJson): Census {
 
 /** The same options the table uses (state/compute-cache.ts): a census only matters to the schedule method. */
 function optionsFor(scenario: Scenario, census: CensusJson | undefined): ComputeOptions {
-  return census && scenario.settings.salaryMethod === "schedule" ? { scheduleMethod: { census: censusFromJson(census) } } : {};
+  return census && scenario.settings.salaryMethod === "schedule"
+    ? { scheduleMethod: { census: assertCensus(censusFromJson(census)) } }
+    : {};
 }
 
 const strings = (r: Record<string, Decimal>): Record<string, string> =>
@@ -154,7 +157,7 @@ export function runAnalysis(request: AnalysisRequest, now: () => number = () => 
       // The engine reads the census only for a side costed by the schedule method, as the table does.
       const a = attributeScenarios(baseline, scenario, {
         shapley: request.shapley ? "auto" : "none",
-        compute: request.census ? { scheduleMethod: { census: censusFromJson(request.census) } } : {},
+        compute: request.census ? { scheduleMethod: { census: assertCensus(censusFromJson(request.census)) } } : {},
       });
       const reasons = new Map(a.found.map((d) => [d.id, d]));
       return {
@@ -207,7 +210,7 @@ export function runAnalysis(request: AnalysisRequest, now: () => number = () => 
       const t = tornado(scenario, options);
       return {
         kind: "tornado",
-        baseTotalCost: t.baseTotalCost.toString(),
+        baseTotalCost: t.baseTotal.toString(),
         bars: t.bars.map((b) => ({
           path: b.path,
           label: b.label,
@@ -217,8 +220,8 @@ export function runAnalysis(request: AnalysisRequest, now: () => number = () => 
           low: b.low.toString(),
           high: b.high.toString(),
           move: b.move,
-          totalLow: b.totalCost.low.toString(),
-          totalHigh: b.totalCost.high.toString(),
+          totalLow: b.total.low.toString(),
+          totalHigh: b.total.high.toString(),
           swing: b.swing.toString(),
         })),
         evaluations: t.evaluations,

@@ -1,20 +1,20 @@
 /**
  * Display text for amounts and inputs. No arithmetic on money here beyond shifting a rate's decimal
- * point for "%" (exact in Decimal); rounding to $K is the model's rule (model/engine/rounding.ts).
+ * point for "%" (exact in Decimal); rounding to the display unit is the model's rule (model/engine/table/display.ts).
  */
 import { Decimal } from "../../model/engine/decimal";
-import { formatThousands } from "../../model/engine/rounding";
-import type { Unit } from "../../model/engine/scenario/types";
+import { formatDisplayed } from "../../model/engine/table/display";
+import type { Unit } from "../../model/engine/fields";
 
-/** Whole $K as the FIS prints it: "$12,161", "($21,437)". */
-export function thousandsText(display: Decimal): string {
-  return formatThousands(display, true);
+/** A displayed cell as a fiscal note prints it: "$12,161", "($21,437)", with the scenario's decimals. */
+export function thousandsText(display: Decimal, decimals = 0): string {
+  return formatDisplayed(display, decimals, true);
 }
 
-/** A signed variance in $K: "+3", "(12)", "0". */
-export function varianceText(diff: Decimal): string {
+/** A signed variance in the display unit: "+3", "(12)", "0". */
+export function varianceText(diff: Decimal, decimals = 0): string {
   if (diff.isZero()) return "0";
-  return diff.isNegative() ? formatThousands(diff, false) : `+${formatThousands(diff, false)}`;
+  return diff.isNegative() ? formatDisplayed(diff, decimals, false) : `+${formatDisplayed(diff, decimals, false)}`;
 }
 
 /** A percentage change with one decimal ("+2.5%"), or "n/a" against zero. */

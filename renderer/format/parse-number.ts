@@ -4,12 +4,12 @@
  * the cell can show. Never goes through a float: the digits go straight into Decimal.
  */
 import { Decimal } from "../../model/engine/decimal";
-import type { Unit } from "../../model/engine/scenario/types";
+import type { Unit } from "../../model/engine/fields";
 
 export type ParsedNumber = { ok: true; value: string } | { ok: false; message: string };
 
 const RATE_UNITS: ReadonlySet<Unit> = new Set<Unit>(["rate", "share"]);
-const MONEY_UNITS: ReadonlySet<Unit> = new Set<Unit>(["USD", "USD/year", "USD/month", "USD/biweekly", "USD/hour"]);
+const MONEY_UNITS: ReadonlySet<Unit> = new Set<Unit>(["USD", "USD/year", "USD/month", "USD/pay period", "USD/hour"]);
 
 /** Digits with optional thousands grouping (1,234,567) and an optional fraction. */
 const NUMBER = /^(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/;

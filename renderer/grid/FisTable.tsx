@@ -26,14 +26,14 @@ import { useCallback, useEffect, useMemo, useRef } from "react";
 import { Decimal } from "../../model/engine/decimal";
 import type { LineResult, TableResult } from "../../model/engine/compute";
 import { thousandsText, varianceText } from "../format/money";
-import { publishedCell } from "../state/reference";
 import { gridTheme } from "./ag-setup";
 
-/** What a row shows: labels and each column's $K display value (the explanation stays in the result). */
+/** What a row shows: labels and each column's display value (the explanation stays in the result). */
 export interface FisRow {
   id: string;
   label: string;
   kind: LineResult["kind"];
+  style?: LineResult["style"];
   note?: string;
   display: Record<string, Decimal>;
 }
@@ -49,18 +49,16 @@ export interface FisTableProps {
   compact?: boolean;
 }
 
-const columnLabel = (c: string, compact = false) => (c === "Total" ? (compact ? "Total" : "Four-Year Total") : c.replace("FY", "FY "));
-
 const getRowId = (p: GetRowIdParams<FisRow>) => p.data.id;
 const ROW_CLASS_RULES: RowClassRules<FisRow> = {
-  "row-total": (p) => p.data?.kind === "total",
-  "row-derived": (p) => p.data?.kind === "derived",
+  "row-total": (p) => p.data?.style === "total",
+  "row-derived": (p) => p.data !== undefined && p.data.kind !== "cost" && p.data.style !== "total",
 };
 const DEFAULT_COL_DEF: ColDef<FisRow> = { sortable: false, resizable: true, suppressHeaderMenuButton: true };
 const SIZES = { normal: { row: 30, header: 34, label: 380 }, compact: { row: 26, header: 30, label: 210 } };
 
 function sameRow(a: FisRow, b: FisRow): boolean {
-  if (a.id !== b.id || a.label !== b.label || a.kind !== b.kind || a.note !== b.note) return false;
+  if (a.id !== b.id || a.label !== b.label || a.kind !== b.kind || a.style !== b.style || a.note !== b.note) return false;
   const keys = Object.keys(b.display);
   return (
     keys.length === Object.keys(a.display).length && keys.every((k) => a.display[k] !== undefined && a.display[k]!.equals(b.display[k]!))
@@ -72,7 +70,14 @@ function rowsFor(result: TableResult, previous: Map<string, FisRow>): FisRow[] {
   return result.lines.map((l) => {
     const display: Record<string, Decimal> = {};
     for (const c of result.columns) display[c] = l.cells[c]!.display;
-    const row: FisRow = { id: l.id, label: l.label, kind: l.kind, ...(l.note ? { note: l.note } : {}), display };
+    const row: FisRow = {
+      id: l.id,
+      label: l.label,
+      kind: l.kind,
+      ...(l.style ? { style: l.style } : {}),
+      ...(l.note ? { note: l.note } : {}),
+      display,
+    };
     const old = previous.get(l.id);
     return old && sameRow(old, row) ? old : row;
   });
@@ -92,6 +97,12 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
   const size = compact ? SIZES.compact : SIZES.normal;
   // A new array per recompute, the same column keys almost always.
   const columnKey = result.columns.join(",");
+  const labelsKey = JSON.stringify(result.columnLabels);
+  const decimals = result.display.decimals;
+  const publishedFigures = result.published;
+  const unitWords = result.display.unit === "dollars" ? "dollars" : `$ ${result.display.unit}`;
+  const columnLabel = (c: string, short = false) => (short && c === "Total" ? "Total" : (result.columnLabels[c] ?? c));
+  const publishedOf = (line: string, column: string) => publishedFigures?.values[line]?.[column];
 
   // Selection is read through a ref and repainted with refreshCells, so clicking a cell does not
   // rebuild the columns (which would drop widths the user has resized).
@@ -113,7 +124,7 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
         colId: column,
         headerName: showPublished || showVariance ? "Model" : columnLabel(column),
         headerTooltip: "Computed by the model from the scenario's inputs",
-        valueGetter: (p) => (p.data ? thousandsText(p.data.display[column]!) : ""),
+        valueGetter: (p) => (p.data ? thousandsText(p.data.display[column]!, decimals) : ""),
         cellClass: "num",
         cellClassRules: {
           "cell-selected": (p) => isSelected(p, column),
@@ -129,10 +140,10 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
       const published: ColDef<FisRow> = {
         colId: `${column}:published`,
         headerName: "Published",
-        headerTooltip: "The CFO's published Fiscal Impact Statement (Dec 3, 2024)",
+        headerTooltip: publishedFigures ? `Published: ${publishedFigures.source}` : "Published figures",
         valueGetter: (p) => {
-          const v = p.data ? publishedCell(p.data.id, column) : undefined;
-          return v === undefined ? "" : thousandsText(new Decimal(v));
+          const v = p.data ? publishedOf(p.data.id, column) : undefined;
+          return v === undefined ? "" : thousandsText(new Decimal(v), decimals);
         },
         cellClass: "num published",
         flex: 1,
@@ -141,15 +152,15 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
       const variance: ColDef<FisRow> = {
         colId: `${column}:variance`,
         headerName: "Δ",
-        headerTooltip: "Variance: computed − published, $ thousands",
+        headerTooltip: `Variance: computed − published, ${unitWords}`,
         valueGetter: (p) => {
-          const v = p.data ? publishedCell(p.data.id, column) : undefined;
-          return v === undefined || !p.data ? "" : varianceText(p.data.display[column]!.minus(v));
+          const v = p.data ? publishedOf(p.data.id, column) : undefined;
+          return v === undefined || !p.data ? "" : varianceText(p.data.display[column]!.minus(v), decimals);
         },
         cellClass: "num variance",
         cellClassRules: {
           "variance-off": (p) => {
-            const v = p.data ? publishedCell(p.data.id, column) : undefined;
+            const v = p.data ? publishedOf(p.data.id, column) : undefined;
             return v !== undefined && !!p.data && !p.data.display[column]!.equals(v);
           },
         },
@@ -168,7 +179,7 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
     return [
       {
         colId: "label",
-        headerName: "$ thousands",
+        headerName: unitWords,
         field: "label",
         pinned: "left",
         width: size.label,
@@ -177,7 +188,8 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
       },
       ...yearCols,
     ];
-  }, [columnKey, showComputed, showPublished, showVariance, compact, size.label]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by what the columns show, not by the result object
+  }, [columnKey, labelsKey, decimals, publishedFigures, unitWords, showComputed, showPublished, showVariance, compact, size.label]);
 
   const onGridReady = useCallback((e: GridReadyEvent<FisRow>) => (apiRef.current = e.api), []);
   const onCellClicked = useCallback((e: CellClickedEvent<FisRow>) => {

@@ -6,7 +6,7 @@
 import type { CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, RowClassRules } from "ag-grid-community";
 import { AgGridReact } from "ag-grid-react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { InputEntry, InputSection } from "../../model/engine/scenario/paths";
+import type { InputEntry } from "../../model/engine/scenario/paths";
 import { listInputs } from "../../model/engine/scenario/paths";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { inputText } from "../format/money";
@@ -23,7 +23,7 @@ export interface InputRow {
   label: string;
   value: string;
   unit: string;
-  unitRaw: InputEntry["param"]["unit"];
+  unitRaw: InputEntry["unit"];
   sourceKind: string;
   source: string;
   calibrated: boolean;
@@ -31,17 +31,6 @@ export interface InputRow {
   edited: boolean;
   error?: CellError;
 }
-
-const SECTION_LABELS: Record<InputSection, string> = {
-  "Headcount and salary": "Headcount and salary",
-  Raises: "Raises by year",
-  "One-time payments": "One-time payments (bonus)",
-  "Coverage premium": "Coverage premium (additional pay)",
-  Benefits: "Benefits by calendar year",
-  "Rates of pay": "Rates of pay (Medicare, FICA, pension)",
-  "Other costs": "Other costs (amounts per year)",
-  "Fund split and funding": "Local share and funding",
-};
 
 function sourceText(e: InputEntry): string {
   const s = e.param.source;
@@ -55,7 +44,8 @@ export function inputRows(scenario: Scenario, baseline: Scenario, errors: (path:
   return listInputs(scenario).map((e) => {
     const b = base.get(e.path);
     const error = errors(e.path);
-    const section = SECTION_LABELS[e.section] ?? e.section;
+    // Sections come from the field's owner: a kind module, the groups, the table lines, the schedule method.
+    const section = e.section;
     const row: InputRow = {
       path: e.path,
       section,
@@ -63,8 +53,8 @@ export function inputRows(scenario: Scenario, baseline: Scenario, errors: (path:
       owner: e.owner,
       label: e.param.label,
       value: e.param.value,
-      unit: e.param.unit,
-      unitRaw: e.param.unit,
+      unit: e.unit,
+      unitRaw: e.unit,
       sourceKind: e.param.source.kind,
       source: sourceText(e),
       calibrated: e.param.source.kind === "calibrated",

@@ -7,7 +7,7 @@ import { Fragment, useMemo, useState } from "react";
 import { Exact } from "../../model/engine/analysis/attribution";
 import { TOTAL_COLUMN, type TableResult } from "../../model/engine/compute";
 import type { Decimal } from "../../model/engine/decimal";
-import { toDisplayThousands, type RoundingMode } from "../../model/engine/rounding";
+import { toDisplay, type RoundingMode } from "../../model/engine/table/display";
 import type { Census } from "../../model/engine/schedule/types";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { useAttribution } from "../analysis/use-attribution";
@@ -22,19 +22,19 @@ type Units = "thousands" | "dollars";
 type View = "alone" | "shapley";
 
 const columnTitle = (c: string) => (c === TOTAL_COLUMN ? "Total" : c.replace(/^FY(\d{4})$/, "FY $1"));
-const roundingOf = (s: Scenario): RoundingMode => s.settings.rounding;
+const roundingOf = (s: Scenario): RoundingMode => s.table.display.rounding;
 const exact = (cells: CellStrings, line: string, column: string): Decimal => new Exact(cells[line]?.[column] ?? "0");
 
 /** An amount in the chosen unit, FIS style: "$6,292", "($57)"; exactly zero is a dash. */
 function amountText(d: Decimal, units: Units, rounding: RoundingMode, signed = false): string {
   if (d.isZero()) return "–";
-  const text = units === "dollars" ? dollarsText(d) : thousandsText(toDisplayThousands(d, rounding));
+  const text = units === "dollars" ? dollarsText(d) : thousandsText(toDisplay(d, { unit: "thousands", decimals: 0, rounding }));
   return signed && !d.isNegative() ? `+${text}` : text;
 }
 
 /** The table's total line (TOTAL COST) where it has one. */
 function defaultLine(data: AttributionData, table: TableResult): string {
-  const total = table.lines.find((l) => l.kind === "total" && data.lines.some((x) => x.id === l.id));
+  const total = table.lines.find((l) => l.style === "total" && data.lines.some((x) => x.id === l.id));
   const moved = data.lines.find((l) => data.columns.some((c) => !exact(data.total, l.id, c.id).isZero()));
   return total?.id ?? moved?.id ?? data.lines[0]?.id ?? "";
 }
@@ -307,7 +307,7 @@ function SideBySide({ chosen, results }: { chosen: CompareChoice[]; results: Tab
           {lineIds.map((id) => {
             const line = lineOf(id);
             return (
-              <tr key={id} className={line.kind === "total" ? "row-total" : ""} data-line={id}>
+              <tr key={id} className={line.style === "total" ? "row-total" : ""} data-line={id}>
                 <th className="line-label">{line.label}</th>
                 {columns.map((c) => {
                   const base = first.lines.find((l) => l.id === id)?.cells[c]?.display;

@@ -6,6 +6,7 @@
 import { useState } from "react";
 import { COST_LINE_KINDS, lineDependents, type NewCostItem, type NewCostLine } from "../../model/engine/scenario/cost-lines";
 import type { Scenario, Unit } from "../../model/engine/scenario/types";
+import { lineKind } from "../../model/engine/table/schema";
 import { parseInputNumber } from "../format/parse-number";
 
 type Kind = NewCostItem["kind"];
@@ -14,6 +15,10 @@ function parse(text: string, unit: Unit, what: string): { ok: true; value: strin
   const r = parseInputNumber(text, unit);
   return r.ok ? r : { ok: false, message: `${what}: ${r.message}` };
 }
+
+/** What removing a line does to an item that refers to it, in words. */
+const dependentWords = (d: { via: string; refersTo: string }) =>
+  d.via === "earningsFromRaisesItem" ? "takes its earnings from it — refused" : `loses ${d.refersTo}`;
 
 export function CostLinesPanel({
   scenario,
@@ -26,7 +31,7 @@ export function CostLinesPanel({
   onAdd: (line: NewCostLine) => void;
   onRemove: (lineId: string) => void;
 }) {
-  const years = scenario.agreement.fiscalYears;
+  const years = scenario.table.columns.fiscalYears;
   const targets = scenario.items.filter((i) => i.kind !== "payRate");
   const [open, setOpen] = useState(false);
   const [label, setLabel] = useState("");
@@ -95,53 +100,46 @@ export function CostLinesPanel({
       <div className="cost-lines-head">
         <strong>Cost lines</strong>
         <ul className="line-chips">
-          {scenario.lines.map((l) => {
-            const deps = lineDependents(scenario, l.id);
-            const asking = confirm === l.id;
-            return (
-              <li key={l.id} className={asking ? "asking" : ""} data-testid="cost-line" data-line={l.id}>
-                {l.label}{" "}
-                {!asking && (
-                  <button
-                    type="button"
-                    className="link small"
-                    data-testid="cost-line-remove"
-                    data-line={l.id}
-                    onClick={() => setConfirm(l.id)}
-                    title="Remove this line and its items"
-                  >
-                    remove
-                  </button>
-                )}
-                {asking && (
-                  <span className="confirm">
-                    Remove "{l.label}"
-                    {deps.length
-                      ? ` (also: ${deps
-                          .map(
-                            (d) =>
-                              `${d.itemLabel} ` +
-                              (d.via === "earningsFromRaisesItem" ? "takes its earnings from it — refused" : "loses " + d.refersTo),
-                          )
-                          .join("; ")})`
-                      : ""}
-                    {builtIn ? " in a new copy" : ""}?{" "}
+          {scenario.table.lines
+            .filter((l) => lineKind(l) === "cost")
+            .map((l) => {
+              const deps = lineDependents(scenario, l.id);
+              const asking = confirm === l.id;
+              return (
+                <li key={l.id} className={asking ? "asking" : ""} data-testid="cost-line" data-line={l.id}>
+                  {l.label}{" "}
+                  {!asking && (
                     <button
                       type="button"
-                      className="danger small"
-                      data-testid="cost-line-confirm"
-                      onClick={() => (setConfirm(null), onRemove(l.id))}
+                      className="link small"
+                      data-testid="cost-line-remove"
+                      data-line={l.id}
+                      onClick={() => setConfirm(l.id)}
+                      title="Remove this line and its items"
                     >
-                      Remove
-                    </button>{" "}
-                    <button type="button" className="small" onClick={() => setConfirm(null)}>
-                      Cancel
+                      remove
                     </button>
-                  </span>
-                )}
-              </li>
-            );
-          })}
+                  )}
+                  {asking && (
+                    <span className="confirm">
+                      Remove "{l.label}"{deps.length ? ` (also: ${deps.map((d) => `${d.itemLabel} ${dependentWords(d)}`).join("; ")})` : ""}
+                      {builtIn ? " in a new copy" : ""}?{" "}
+                      <button
+                        type="button"
+                        className="danger small"
+                        data-testid="cost-line-confirm"
+                        onClick={() => (setConfirm(null), onRemove(l.id))}
+                      >
+                        Remove
+                      </button>{" "}
+                      <button type="button" className="small" onClick={() => setConfirm(null)}>
+                        Cancel
+                      </button>
+                    </span>
+                  )}
+                </li>
+              );
+            })}
         </ul>
         <button type="button" data-testid="cost-line-add-open" onClick={() => setOpen(!open)}>
           {open ? "Close" : "Add cost line…"}

@@ -4,7 +4,7 @@ import { AgGridReact } from "ag-grid-react";
 import { useMemo, useState } from "react";
 import { gridTheme } from "../grid/ag-setup";
 import { referenceCensus } from "../../model/engine/schedule";
-import { censusMembersGap } from "../../model/engine/schedule/census-check";
+import { censusMembersGap } from "../../model/engine/schedule/census-members";
 import type { Census } from "../../model/engine/schedule/types";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { censusView, scheduleViews, type CensusView, type ScheduleView } from "./schedule-adapter";

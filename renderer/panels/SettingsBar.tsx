@@ -1,16 +1,21 @@
 /**
  * The scenario's settings (rounding rule, proration, calendar-to-fiscal rule, salary method). Each
  * change is one undoable scenario step; on a built-in it lands in a copy, like an input edit.
+ * Rounding is the table's display rule (table.display.rounding); the others are costing settings.
  */
-import type { Scenario, Settings } from "../../model/engine/scenario/types";
+import { withScheduleMethod } from "../../model/engine/schedule/with-method";
+import type { Scenario } from "../../model/engine/scenario/types";
 
-const CHOICES: { key: keyof Settings; label: string; options: { value: string; label: string }[] }[] = [
+type Key = "rounding" | "proration" | "calendarToFiscal" | "salaryMethod";
+
+const CHOICES: { key: Key; label: string; options: { value: string; label: string }[] }[] = [
   {
     key: "rounding",
     label: "Rounding",
     options: [
-      { value: "halfUp", label: "Round half up to $1K (DC CFO)" },
-      { value: "truncate", label: "Truncate to $1K" },
+      { value: "halfUp", label: "Round half up" },
+      { value: "truncate", label: "Truncate" },
+      { value: "halfEven", label: "Round half to even" },
     ],
   },
   {
@@ -39,6 +44,19 @@ const CHOICES: { key: keyof Settings; label: string; options: { value: string; l
   },
 ];
 
+const valueOf = (s: Scenario, key: Key): string => (key === "rounding" ? s.table.display.rounding : s.settings[key]);
+
+/**
+ * The scenario with one setting changed; the schedule method brings its census block (the
+ * scenario's own, else the reference census, named).
+ */
+function withSetting(s: Scenario, key: Key, value: string): Scenario {
+  if (key === "rounding")
+    return { ...s, table: { ...s.table, display: { ...s.table.display, rounding: value as Scenario["table"]["display"]["rounding"] } } };
+  if (key === "salaryMethod" && value === "schedule") return withScheduleMethod(s);
+  return { ...s, settings: { ...s.settings, [key]: value } };
+}
+
 export function SettingsBar({ scenario, onChange }: { scenario: Scenario; onChange: (next: Scenario, what: string) => void }) {
   return (
     <div className="settings-bar" data-testid="settings-bar">
@@ -47,14 +65,11 @@ export function SettingsBar({ scenario, onChange }: { scenario: Scenario; onChan
           {c.label}{" "}
           <select
             data-testid={`setting-${c.key}`}
-            value={scenario.settings[c.key]}
+            value={valueOf(scenario, c.key)}
             onChange={(e) => {
               const option = c.options.find((o) => o.value === e.target.value);
               if (!option) return;
-              onChange(
-                { ...scenario, settings: { ...scenario.settings, [c.key]: option.value } as Settings },
-                `${c.label}: ${option.label}.`,
-              );
+              onChange(withSetting(scenario, c.key, option.value), `${c.label}: ${option.label}.`);
             }}
           >
             {c.options.map((o) => (

@@ -1,13 +1,12 @@
-/** Whether the published FIS table applies: the scenario costs the reference agreement over its years. */
-import { PUBLISHED_FIS_TABLE, fisAsPublished } from "../../model/engine/scenario/reference";
+/** The figures a scenario's published note prints (table.published), for the Published and Variance columns. */
+import type { TableResult } from "../../model/engine/compute";
 import type { Scenario } from "../../model/engine/scenario/types";
 
-const REFERENCE = fisAsPublished().agreement;
-
-export function isReferenceAgreement(s: Scenario): boolean {
-  return s.agreement.name === REFERENCE.name && s.agreement.fiscalYears.join() === REFERENCE.fiscalYears.join();
+/** Whether the scenario carries the figures of a published note. */
+export function hasPublished(s: Scenario): boolean {
+  return s.table.published !== undefined;
 }
 
-export function publishedCell(line: string, column: string): number | undefined {
-  return PUBLISHED_FIS_TABLE[line]?.[column];
+export function publishedCell(result: TableResult, line: string, column: string): number | undefined {
+  return result.published?.values[line]?.[column];
 }

@@ -15,7 +15,7 @@ const afscme = (rounding: "truncate" | "halfUp" = "truncate") =>
     firstPayPeriodStart: "2025-07-06",
     effectiveFrom: "2025-07-01",
     effectiveTo: "2029-06-30",
-    settings: { rounding },
+    rounding,
     groups: [group("clerical", "289", "45000")],
     lines: ["salary", "pension"],
     items: [

@@ -5,16 +5,18 @@
 import { expect } from "vitest";
 import { computeTable, type TableResult } from "../../model/engine/compute";
 import { validateScenario } from "../../model/engine/scenario/schema";
-import type { CostItem, EmployeeGroup, Param, RaiseStep, Scenario, Settings, Unit } from "../../model/engine/scenario/types";
+import type { CostItem, Display, Group, Param, RaiseStep, Scenario, Settings, Unit } from "../../model/engine/scenario/types";
 
-export const p = (value: string, unit: Unit, label = "test input"): Param => ({
-  value,
-  unit,
-  label,
-  source: { kind: "contract", ref: "test agreement" },
-});
+/** An input as a file writes it; the unit is repeated for readability and checked against the field's own. */
+export const p = (value: string, unit: Unit, label = "test input"): Param =>
+  ({
+    value,
+    unit,
+    label,
+    source: { kind: "contract", ref: "test agreement" },
+  }) as Param;
 
-export const group = (id: string, members: string, averageSalary: string): EmployeeGroup => ({
+export const group = (id: string, members: string, averageSalary: string): Group => ({
   id,
   label: id,
   members: p(members, "members", `${id} members`),
@@ -61,42 +63,58 @@ export interface AgreementSpec {
   effectiveFrom: string;
   effectiveTo: string;
   settings?: Partial<Settings>;
-  groups: EmployeeGroup[];
+  rounding?: Display["rounding"];
+  groups: Group[];
   lines: string[];
   items: CostItem[];
   localShare?: string;
   fundingAvailable?: Record<string, string>;
 }
 
-/** A scenario from the spec, checked by the same validation a scenario file goes through. */
+/**
+ * A scenario from the spec, checked by the same validation a scenario file goes through. Its table
+ * is the cost lines, "totalCost" (their sum), and "localPortion" (a share of the total) when a local
+ * share is given, then "fundingAvailable" (entered, negated) and "costFundedByWia" when funding is given.
+ */
 export function agreement(spec: AgreementSpec): Scenario {
-  const scenario: Scenario = {
-    schemaVersion: 1,
+  const funding = spec.fundingAvailable;
+  const scenario = {
+    schemaVersion: 2,
     id: spec.id,
     name: spec.id,
     description: "test agreement",
-    agreement: {
-      name: spec.id,
-      employer: "employer",
-      union: "union",
-      fiscalYears: spec.fiscalYears,
-      fiscalYearStartMonth: spec.fiscalYearStartMonth,
-      firstPayPeriodStart: spec.firstPayPeriodStart,
-      effectiveFrom: spec.effectiveFrom,
-      effectiveTo: spec.effectiveTo,
-    },
-    settings: {
-      rounding: "halfUp",
-      proration: "payPeriods",
-      calendarToFiscal: "monthsInForce",
-      salaryMethod: "averageSalary",
-      ...spec.settings,
-    },
+    agreement: { name: spec.id, employer: "employer", union: "union", effectiveFrom: spec.effectiveFrom, effectiveTo: spec.effectiveTo },
+    calendar: { fiscalYearStartMonth: spec.fiscalYearStartMonth, payFrequency: "biweekly", payPeriodAnchor: spec.firstPayPeriodStart },
+    settings: { proration: "payPeriods", calendarToFiscal: "monthsInForce", salaryMethod: "averageSalary", ...spec.settings },
     groups: spec.groups,
-    lines: spec.lines.map((id) => ({ id, label: id })),
     items: spec.items,
-    localShare: p(spec.localShare ?? "1", "share", "local share"),
-    fundingAvailable: Object.fromEntries(Object.entries(spec.fundingAvailable ?? {}).map(([k, v]) => [k, p(v, "USD", `funding ${k}`)])),
+    table: {
+      lines: [
+        ...spec.lines.map((id) => ({ id, label: id })),
+        { id: "totalCost", label: "TOTAL COST", style: "total", sum: spec.lines },
+        ...(spec.localShare !== undefined
+          ? [{ id: "localPortion", label: "Local portion", share: { of: "totalCost", rate: p(spec.localShare, "share", "local share") } }]
+          : []),
+        ...(funding
+          ? [
+              {
+                id: "fundingAvailable",
+                label: "Funding available",
+                negate: true,
+                amounts: Object.fromEntries(Object.entries(funding).map(([k, v]) => [k, p(v, "USD", `funding ${k}`)])),
+              },
+              {
+                id: "costFundedByWia",
+                label: "Cost funded",
+                style: "total",
+                sum: [spec.localShare !== undefined ? "localPortion" : "totalCost", "fundingAvailable"],
+              },
+            ]
+          : []),
+      ],
+      columns: { fiscalYears: spec.fiscalYears },
+      display: { unit: "thousands", decimals: 0, rounding: spec.rounding ?? "halfUp", totals: "roundedExact" },
+    },
   };
   const checked = validateScenario(JSON.parse(JSON.stringify(scenario)));
   if (!checked.ok) throw new Error(`test agreement ${spec.id} is invalid: ${JSON.stringify(checked.errors)}`);

@@ -39,7 +39,7 @@ const nurses = () =>
         units: p("10000", "count", "night shifts a year"),
         hoursPerUnit: p("8", "hours"),
         hourlyRate: p("4", "USD/hour"),
-        loadingItemIds: ["medicare"],
+        payRateIds: ["medicare"],
         growthRate: p("0.02", "rate"),
         firstFiscalYear: 2026,
         yearsPaidInFirstYear: p("1", "count"),

@@ -16,7 +16,7 @@ import {
 import { attributeScenarios } from "../../model/engine/analysis/compare";
 import { Decimal } from "../../model/engine/decimal";
 import { listInputs, setInputValue } from "../../model/engine/scenario/paths";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import type { Scenario } from "../../model/engine/scenario/types";
 
 const MEDICARE = new Decimal("1.0145");
@@ -114,7 +114,7 @@ describe("calibration differences", () => {
   });
 
   it("with the local share as stated too (99.4%, not 99.3582%): the interaction is the share change x the cost change", () => {
-    const scenario = setInputValue(setInputValue(base, salary, "105272"), "localShare", "0.994");
+    const scenario = setInputValue(setInputValue(base, salary, "105272"), "table.lines.localPortion.rate", "0.994");
     const a = attributeScenarios(base, scenario);
     expect(a.differences.map((d) => d.label)).toEqual([
       "Average salary: $105,271.50 → $105,272",
@@ -189,14 +189,24 @@ describe("four raise differences (each once credited with the whole combined cha
 
 describe("structural differences that cannot be made alone", () => {
   it("a line renamed with its item: both differences are rows, zero alone, the whole move in the interaction", () => {
+    // Published figures name the lines; neither side carries them here, so the rename is all that differs.
     const base = fisAsPublished();
+    delete base.table.published;
     const renamed = fisAsPublished();
-    renamed.lines = renamed.lines.map((l) => (l.id === "otherNps" ? { ...l, id: "otherNonPersonal" } : l));
+    renamed.table.lines = renamed.table.lines.map((l) =>
+      l.id === "otherNps"
+        ? { ...l, id: "otherNonPersonal" }
+        : l.id === "totalCost"
+          ? { ...l, sum: l.sum!.map((x) => (x === "otherNps" ? "otherNonPersonal" : x)) }
+          : l,
+    );
+    delete renamed.table.published;
     renamed.items = renamed.items.map((i) => (i.line === "otherNps" ? { ...i, line: "otherNonPersonal" } : i));
     const a = attributeScenarios(base, renamed);
     expect(a.differences.map((d) => [d.label, d.appliesAlone])).toEqual([
       ["AEDs and ice machines: defined differently (table line under another id)", false],
-      ["Table lines: “Other NPS (AEDs and ice machines)” under another id", false],
+      // The table's TOTAL COST names its lines, so its sum changes with the rename.
+      ["Table lines: “Other NPS (AEDs and ice machines)” under another id; “TOTAL COST” changed", false],
     ]);
     expect(a.lines.filter((l) => l.side !== "both").map((l) => [l.id, l.side])).toEqual([
       ["otherNps", "baseline"],

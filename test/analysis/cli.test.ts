@@ -37,7 +37,7 @@ describe("fis analysis commands", () => {
 
   it("--sensitivity, --two-way and --retro", async () => {
     const sens = JSON.parse(await fis("--sensitivity", "--json"));
-    expect(sens.bars[0].path).toBe("items.baseSalary.steps.0.amount");
+    expect(sens.bars[0].path).toBe("items.baseSalary.steps.2024-10-01.amount");
     const two = JSON.parse(await fis("--two-way", "--json"));
     expect([two.rowYear, two.columnYear, two.exact.length]).toEqual([2026, 2027, 21]);
     expect(two.exact[6][6]).toBe("238980000.51");
@@ -47,7 +47,7 @@ describe("fis analysis commands", () => {
 
   it("bad options are usage errors", async () => {
     await expect(run(["--retro"], () => {})).rejects.toBeInstanceOf(UsageError);
-    await expect(run(["--goal-seek", "--year", "FY2031"], () => {})).rejects.toThrow(/fiscal year of the agreement/);
+    await expect(run(["--goal-seek", "--year", "FY2031"], () => {})).rejects.toThrow(/fiscal year of the table/);
     await expect(run(["--goal-seek", "--limit", "plenty"], () => {})).rejects.toThrow(/--limit plenty/);
     await expect(run(["--sensitivity", "--two-way"], () => {})).rejects.toThrow(/one analysis at a time/);
   });
@@ -57,7 +57,7 @@ describe("fis --fund-split", () => {
   it("splits the published total into local funds and the rest", async () => {
     const json = JSON.parse(await fis("--fund-split", "--json"));
     // 0.993582 x 238,980,000.51 = 237,446,226.87, the local-portion line's Total
-    expect(json.funds.map((f: { id: string }) => f.id)).toEqual(["local", "other"]);
+    expect(json.funds.map((f: { id: string }) => f.id)).toEqual(["localPortion", "other"]);
     expect(json.funds[0].exact.Total).toBe("237446226.87");
   });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { costOfOnePercent } from "../../model/engine/analysis";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { agreement, group, payRate, percent } from "../agreements/build";
 
 describe("cost of one more point of raise, FIS as published", () => {

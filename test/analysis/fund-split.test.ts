@@ -1,9 +1,9 @@
-/** Fund split as several shares (scenario.fundShares), validated and costed. */
+/** Fund split from the groups' and items' fund shares, validated, costed, and as `fund` table lines. */
 import { describe, expect, it } from "vitest";
 import { fundSplit } from "../../model/engine/analysis";
 import { computeTable } from "../../model/engine/compute";
 import { listInputs, setInputValue } from "../../model/engine/scenario/paths";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { validateScenario } from "../../model/engine/scenario/schema";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { agreement, group, p, percent } from "../agreements/build";
@@ -29,11 +29,18 @@ const withFunds = (shares: [string, string][]): Scenario => {
     ],
     localShare: "0.7",
   });
-  return { ...s, fundShares: shares.map(([id, share]) => ({ id, label: id, share: p(share, "share", `${id} share`) })) };
+  return {
+    ...s,
+    funds: shares.map(([id]) => ({ id, label: id })),
+    groups: s.groups.map((g) => ({
+      ...g,
+      fundShares: Object.fromEntries(shares.map(([id, share]) => [id, p(share, "share", `${id} share`)])),
+    })),
+  };
 };
 
 describe("fund split", () => {
-  it("splits TOTAL COST by each fund's share, and names what no fund covers", () => {
+  it("splits the total by each fund's share, and names what no fund covers", () => {
     const s = withFunds([
       ["local", "0.7"],
       ["stateGrant", "0.2"],
@@ -48,10 +55,10 @@ describe("fund split", () => {
     ]);
   });
 
-  it("without fundShares it is local share and the rest", () => {
+  it("without funds it is the table's first share line (the local portion) and the rest", () => {
     const split = fundSplit(fisAsPublished(), computeTable(fisAsPublished()));
     expect(split.map((f) => [f.id, f.share.toString()])).toEqual([
-      ["local", "0.993582"],
+      ["localPortion", "0.993582"],
       ["other", "0.006418"],
     ]);
     expect(
@@ -64,10 +71,67 @@ describe("fund split", () => {
       ["local", "0.7"],
       ["federal", "0.3"],
     ]);
-    expect(listInputs(s).some((e) => e.path === "fundShares.federal.share")).toBe(true);
-    const over = setInputValue(s, "fundShares.federal.share", "0.4");
+    expect(listInputs(s).some((e) => e.path === "groups.staff.fundShares.federal")).toBe(true);
+    const over = setInputValue(s, "groups.staff.fundShares.federal", "0.4");
     const checked = validateScenario(JSON.parse(JSON.stringify(over)));
     expect(checked.ok).toBe(false);
-    if (!checked.ok) expect(checked.errors).toContainEqual({ field: "fundShares", message: "fund shares add up to more than 1 (100%)" });
+    // 0.7 + 0.4 = 1.1
+    if (!checked.ok)
+      expect(checked.errors).toContainEqual({ field: "groups.staff.fundShares", message: "fund shares add up to 1.1, more than 1 (100%)" });
+  });
+
+  it("a fund line in the table shows each fund's part; per-group shares split each group's part of every item", () => {
+    // Two groups: A 10 x 100,000 (all general fund), B 30 x 50,000 (half general, half federal); a 2% raise on Jul 1.
+    const base = agreement({
+      id: "two-funds",
+      fiscalYears: [2026],
+      fiscalYearStartMonth: 7,
+      firstPayPeriodStart: "2025-07-06",
+      effectiveFrom: "2025-07-01",
+      effectiveTo: "2026-06-30",
+      groups: [group("A", "10", "100000"), group("B", "30", "50000")],
+      lines: ["salary"],
+      items: [{ kind: "raises", id: "raise", label: "Raise", line: "salary", steps: [percent(2026, "0.02", "2025-07-01")] }],
+    });
+    const s: Scenario = {
+      ...base,
+      funds: [
+        { id: "general", label: "General Fund" },
+        { id: "federal", label: "Federal" },
+      ],
+      groups: [
+        { ...base.groups[0]!, fundShares: { general: p("1", "share", "A general") } },
+        { ...base.groups[1]!, fundShares: { general: p("0.5", "share", "B general"), federal: p("0.5", "share", "B federal") } },
+      ],
+      table: {
+        ...base.table,
+        lines: [
+          ...base.table.lines,
+          { id: "generalFund", label: "General Fund", fund: { fund: "general", of: ["totalCost"] } },
+          { id: "federalFund", label: "Federal", fund: { fund: "federal", of: ["salary"] } },
+        ],
+      },
+    };
+    const checked = validateScenario(JSON.parse(JSON.stringify(s)));
+    expect(checked.ok, JSON.stringify(!checked.ok && checked.errors)).toBe(true);
+    const t = computeTable(s);
+    const cell = (id: string) => t.lines.find((l) => l.id === id)!.cells.FY2026!.exact.toFixed(2);
+    // A: 1,000,000 x 0.02 = 20,000; B: 1,500,000 x 0.02 = 30,000
+    expect(cell("salary")).toBe("50000.00");
+    // general: 1 x 20,000 + 0.5 x 30,000 = 35,000; federal: 0.5 x 30,000 = 15,000
+    expect(cell("generalFund")).toBe("35000.00");
+    expect(cell("federalFund")).toBe("15000.00");
+  });
+
+  it("an item's own fund shares override its groups'", () => {
+    const s = withFunds([["local", "0.7"]]);
+    const item = s.items[0]!;
+    const t = computeTable({
+      ...s,
+      items: [{ ...item, fundShares: { local: p("0.25", "share", "item local") } }],
+      table: { ...s.table, lines: [...s.table.lines, { id: "localFund", label: "Local", fund: { fund: "local", of: ["salary"] } }] },
+    });
+    // 0.25 x 100,000 (FY2026), not 0.7 x 100,000
+    expect(t.lines.find((l) => l.id === "localFund")!.cells.FY2026!.exact.toFixed(2)).toBe("25000.00");
   });
 });

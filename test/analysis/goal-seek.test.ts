@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { goalSeekRaise, parseLimit, type BudgetConstraint } from "../../model/engine/analysis";
 import { computeTable } from "../../model/engine/compute";
 import { Decimal } from "../../model/engine/decimal";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { setInputValue } from "../../model/engine/scenario/paths";
 import { validateScenario } from "../../model/engine/scenario/schema";
 import type { Scenario } from "../../model/engine/scenario/types";
@@ -16,7 +16,15 @@ const P = new Decimal(5776).times("105271.50"); // 608,048,184
 const MEDICARE = new Decimal("1.0145");
 
 const withRaises = (s: Scenario, rates: Record<number, Decimal>): Scenario =>
-  Object.entries(rates).reduce((acc, [i, r]) => setInputValue(acc, `items.baseSalary.steps.${i}.amount`, r.toString()), s);
+  Object.entries(rates).reduce(
+    (acc, [i, r]) =>
+      setInputValue(
+        acc,
+        `items.baseSalary.steps.${["2024-10-01", "2025-10-01", "2026-10-01", "2027-10-01"][Number(i)]}.amount`,
+        r.toString(),
+      ),
+    s,
+  );
 const uniform = (r: Decimal) => withRaises(fisAsPublished(), { 0: r, 1: r, 2: r, 3: r });
 const cell = (s: Scenario, line: string, col: string) => computeTable(s).lines.find((l) => l.id === line)!.cells[col]!.exact;
 
@@ -146,10 +154,10 @@ describe("goal seek: one year's raise", () => {
 
 describe("limits", () => {
   it("parses funding-relative and fixed limits", () => {
-    expect(parseLimit("fundingAvailable")).toEqual({ kind: "fundingAvailablePlus", dollars: new Decimal(0) });
+    expect(parseLimit("fundingAvailable")).toEqual({ kind: "amountsPlus", lineId: "fundingAvailable", dollars: new Decimal(0) });
     expect(parseLimit("fundingAvailable+5,000,000")?.dollars.toString()).toBe("5000000");
     expect(parseLimit("fundingAvailable-250000")?.dollars.toString()).toBe("-250000");
     expect(parseLimit("$240,000,000")).toEqual({ kind: "amount", dollars: new Decimal(240_000_000) });
-    expect(parseLimit("lots")).toBeNull();
+    expect(parseLimit("lots", ["fundingAvailable"])).toBeNull();
   });
 });

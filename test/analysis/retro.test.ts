@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { retroPay } from "../../model/engine/analysis";
 import { computeTable } from "../../model/engine/compute";
 import { Decimal } from "../../model/engine/decimal";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 
 const baseSalary = (col: string) => computeTable(fisAsPublished()).lines[0]!.cells[col]!.exact;
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { raiseGrid, tornado, twoWayTable } from "../../model/engine/analysis";
 import { computeTable } from "../../model/engine/compute";
 import { Decimal } from "../../model/engine/decimal";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { setInputValue, listInputs } from "../../model/engine/scenario/paths";
 
 const total = (s = fisAsPublished()) => computeTable(s).lines.find((l) => l.id === "totalCost")!.cells.Total!.exact;
@@ -15,11 +15,11 @@ describe("tornado, FIS as published", () => {
   it("has one bar per input, sorted by swing", () => {
     expect(t.bars.length).toBe(listInputs(fisAsPublished()).length);
     for (let i = 1; i < t.bars.length; i++) expect(t.bars[i - 1]!.swing.greaterThanOrEqualTo(t.bars[i]!.swing)).toBe(true);
-    expect(t.baseTotalCost.equals(total())).toBe(true);
+    expect(t.baseTotal.equals(total())).toBe(true);
   });
 
   it("the FY2025 raise leads: +/-1 point moves four years of compounded pay: P x 0.02 x 4.194236 x 1.0145", () => {
-    expect(t.bars[0]!.path).toBe("items.baseSalary.steps.0.amount");
+    expect(t.bars[0]!.path).toBe("items.baseSalary.steps.2024-10-01.amount");
     expect([t.bars[0]!.low.toString(), t.bars[0]!.high.toString(), t.bars[0]!.move]).toEqual(["0.01", "0.03", "±0.01"]);
     // 608,048,184 x 0.02 x (1 + 1.03 + 1.0609 + 1.103336) x 1.0145 = 51,745,537.96043803296
     expect(t.bars[0]!.swing.toFixed(6)).toBe("51745537.960438");
@@ -28,21 +28,21 @@ describe("tornado, FIS as published", () => {
   it("members move by 10% (5,198.4 to 6,353.6) and the swing is 20% of everything headcount drives", () => {
     const b = bar("groups.wtu.members");
     expect([b.low.toString(), b.high.toString(), b.move]).toEqual(["5198.4", "6353.6", "±10%"]);
-    expect(b.totalCost.high.minus(t.baseTotalCost).equals(t.baseTotalCost.minus(b.totalCost.low))).toBe(true);
+    expect(b.total.high.minus(t.baseTotal).equals(t.baseTotal.minus(b.total.low))).toBe(true);
   });
 
-  it("the local share moves the local portion only, and is kept inside 0..1 (0.993582 + 0.01 -> 1)", () => {
-    const b = bar("localShare");
+  it("the local share moves the local portion (the first share line) only, and is kept inside 0..1 (0.993582 + 0.01 -> 1)", () => {
+    const b = bar("table.lines.localPortion.rate");
     expect(b.swing.isZero()).toBe(true);
     expect([b.low.toString(), b.high.toString()]).toEqual(["0.983582", "1"]);
     // local portion at share 1 is the TOTAL itself; at 0.983582 it is 0.983582 x TOTAL
-    expect(b.localPortion.high.equals(t.baseTotalCost)).toBe(true);
-    expect(b.localPortion.low.equals(t.baseTotalCost.times("0.983582"))).toBe(true);
+    expect(b.share!.high.equals(t.baseTotal)).toBe(true);
+    expect(b.share!.low.equals(t.baseTotal.times("0.983582"))).toBe(true);
   });
 
   it("each bar equals a costing of the edited scenario", () => {
     const b = bar("items.coveragePremium.growthRate");
-    expect(b.totalCost.high.equals(total(setInputValue(fisAsPublished(), b.path, "0.03")))).toBe(true);
+    expect(b.total.high.equals(total(setInputValue(fisAsPublished(), b.path, "0.03")))).toBe(true);
   });
 });
 
@@ -60,8 +60,8 @@ describe("two-way table FY2026 x FY2027 raises", () => {
   it("at (3%, 3%) it is the reference total; at (0%, 0%) a costing with both raises at 0", () => {
     expect(w.values[6]![6]!.equals(total())).toBe(true);
     const zero = setInputValue(
-      setInputValue(fisAsPublished(), "items.baseSalary.steps.1.amount", "0"),
-      "items.baseSalary.steps.2.amount",
+      setInputValue(fisAsPublished(), "items.baseSalary.steps.2025-10-01.amount", "0"),
+      "items.baseSalary.steps.2026-10-01.amount",
       "0",
     );
     expect(w.values[0]![0]!.equals(total(zero))).toBe(true);

@@ -6,7 +6,8 @@
 import { HyperFormula } from "hyperformula";
 import * as XLSX from "xlsx";
 import { describe, expect, it } from "vitest";
-import { computeTable, fisAsPublished } from "../../model/engine/index";
+import { fisAsPublished } from "../../model/built-ins";
+import { computeTable } from "../../model/engine/index";
 import { censusHeadcount, parseCensusCsv } from "../../model/engine/schedule";
 import { censusCsvText, personRows } from "../../bench/census-fixture";
 import { summarize } from "../../bench/measure";
@@ -55,7 +56,7 @@ describe("bench reference workbook (model/io export, no cached values)", () => {
     const source = referenceWorkbook();
     const input = source.raiseInput!;
     expect((source.workbook.Sheets[input.sheet]![input.address] as XLSX.CellObject).v).toBe(0.03);
-    expect(raisePathFor(fisAsPublished(), 2026)).toBe("items.baseSalary.steps.1.amount");
+    expect(raisePathFor(fisAsPublished(), 2026)).toBe("items.baseSalary.steps.2025-10-01.amount");
   });
 });
 

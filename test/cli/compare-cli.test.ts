@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Decimal } from "../../model/engine/decimal";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { serializeScenario } from "../../model/engine/scenario/schema";
 import type { Scenario } from "../../model/engine/scenario/types";
 
@@ -38,7 +38,14 @@ const file = (name: string, s: Scenario) => {
 /** "Other NPS" under another line id, everything else as published. */
 function renamedLine(): Scenario {
   const s = fisAsPublished();
-  s.lines = s.lines.map((l) => (l.id === "otherNps" ? { ...l, id: "otherNonPersonal" } : l));
+  s.table.lines = s.table.lines.map((l) =>
+    l.id === "otherNps"
+      ? { ...l, id: "otherNonPersonal" }
+      : l.id === "totalCost"
+        ? { ...l, sum: l.sum!.map((x) => (x === "otherNps" ? "otherNonPersonal" : x)) }
+        : l,
+  );
+  delete s.table.published;
   s.items = s.items.map((i) => (i.line === "otherNps" ? { ...i, line: "otherNonPersonal" } : i));
   return s;
 }
@@ -46,9 +53,10 @@ function renamedLine(): Scenario {
 /** The published scenario run one year longer (FY2029 with $1,000,000 of funding available). */
 function fiveYears(): Scenario {
   const s = fisAsPublished();
-  s.agreement.fiscalYears = [...s.agreement.fiscalYears, 2029];
+  s.table.columns = { ...s.table.columns, fiscalYears: [...s.table.columns.fiscalYears, 2029], total: { label: "5-Yr Total" } };
   s.agreement.effectiveTo = "2029-09-30";
-  s.fundingAvailable.FY2029 = { ...s.fundingAvailable.FY2028!, value: "1000000" };
+  const funding = s.table.lines.find((l) => l.id === "fundingAvailable")!;
+  funding.amounts = { ...funding.amounts, FY2029: { ...funding.amounts!.FY2028!, value: "1000000" } };
   return s;
 }
 

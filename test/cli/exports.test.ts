@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileS
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { contractAsStated, fisAsPublished } from "../../model/engine";
+import { contractAsStated, fisAsPublished } from "../../model/built-ins";
 import { serializeScenario } from "../../model/engine/scenario/schema";
 
 const atomic = vi.hoisted(() => ({ calls: [] as string[] }));

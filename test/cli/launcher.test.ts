@@ -28,6 +28,8 @@ const fis = (...args: string[]) => spawnSync(process.execPath, [join(copy, "mode
 beforeAll(() => {
   copy = mkdtempSync(join(tmpdir(), "fis-launcher-"));
   cpSync(join(REPO, "model"), join(copy, "model"), { recursive: true });
+  // The built-in scenarios are files the CLI bundles.
+  cpSync(join(REPO, "examples", "dc-dcps-wtu-2023"), join(copy, "examples", "dc-dcps-wtu-2023"), { recursive: true });
   for (const file of ["package.json", "package-lock.json", "tsconfig.json"]) cpSync(join(REPO, file), join(copy, file));
   // Every installed package but SheetJS.
   mkdirSync(join(copy, "node_modules"));

@@ -9,7 +9,7 @@ import { costOfOnePercent, goalSeekRaise, retroPay, tornado, twoWayTable } from 
 import { computeTable, type TableResult } from "../../model/engine/compute";
 import { Decimal } from "../../model/engine/decimal";
 import { addCostLine } from "../../model/engine/scenario/cost-lines";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { byTestId, expectedLine, fisCell, readLine as readGridLine, thousands } from "./cells";
 import { shots, startApp, type App, type OpenPage } from "./harness";

@@ -18,7 +18,7 @@ import config from "../../electron.vite.config";
 import { createAppProtocolHandler } from "../../electron/app-protocol";
 import { CONTENT_SECURITY_POLICY } from "../../electron/security";
 import * as XLSX from "xlsx";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { serializeScenario } from "../../model/engine/scenario/schema";
 import { whitespaceBomb } from "../fixtures/hostile/bombs";
 import { byTestId } from "./cells";

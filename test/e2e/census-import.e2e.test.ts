@@ -13,8 +13,8 @@ import { censusCsvText, personRows } from "../../bench/census-fixture";
 import { computeTable, type TableResult } from "../../model/engine/compute";
 import { formatInputError } from "../../model/engine/errors";
 import { importCensus } from "../../model/io/census-import";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
-import { censusHeadcount, censusToCsv, referenceCensus, type Census } from "../../model/engine/schedule";
+import { fisAsPublished } from "../../model/built-ins";
+import { assertCensus, censusHeadcount, censusToCsv, referenceCensus, type Census } from "../../model/engine/schedule";
 import { byTestId, expectedTable as expected, fisCell, readTable as readGrid } from "./cells";
 import { chooseFile, shots, startApp, type App, type OpenPage } from "./harness";
 
@@ -137,7 +137,7 @@ describe("a 100,000-person census file", () => {
 
   it("the schedule-method table is the engine's computeTable with that census", async () => {
     const scheduleScenario = { ...fisAsPublished(), settings: { ...fisAsPublished().settings, salaryMethod: "schedule" as const } };
-    const withImported = computeTable(scheduleScenario, { scheduleMethod: { census: imported } });
+    const withImported = computeTable(scheduleScenario, { scheduleMethod: { census: assertCensus(imported) } });
     const withReference = computeTable(scheduleScenario, { scheduleMethod: { census: referenceCensus() } });
     // Otherwise the check below could not tell the imported census from the built-in one.
     expect(expected(withImported)).not.toEqual(expected(withReference));

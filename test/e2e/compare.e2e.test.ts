@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Exact } from "../../model/engine/analysis/attribution";
 import { computeTable } from "../../model/engine/compute";
 import { Decimal } from "../../model/engine/decimal";
-import { toDisplayThousands, formatThousands } from "../../model/engine/rounding";
+import { formatDisplayed, toDisplay } from "../../model/engine/index";
 import { listInputs, setInputValue } from "../../model/engine/scenario/paths";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { COLUMNS, fisCell } from "./cells";
 import { shots, startApp, type App } from "./harness";
 
@@ -54,7 +54,8 @@ async function readAttribution(): Promise<{ label: string; exact: Record<string,
 }
 
 /** What the panel should show for a cell: the engine's difference, rounded on its own to $K. */
-const shown = (d: Decimal) => (d.isZero() ? "–" : formatThousands(toDisplayThousands(d, "halfUp"), true));
+const shown = (d: Decimal) =>
+  d.isZero() ? "–" : formatDisplayed(toDisplay(d, { unit: "thousands", decimals: 0, rounding: "halfUp" }), 0, true);
 
 beforeAll(async () => {
   app = await startApp();

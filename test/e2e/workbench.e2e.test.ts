@@ -7,15 +7,18 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeTable } from "../../model/engine/compute";
-import { PUBLISHED_FIS_TABLE, contractAsStated, fisAsPublished } from "../../model/engine/scenario/reference";
+import { contractAsStated, fisAsPublished } from "../../model/built-ins";
+
+/** The published FIS table ($ thousands), as the scenario file carries it for the Published column. */
+const PUBLISHED_FIS_TABLE = fisAsPublished().table.published!.values;
 import { setInputValue } from "../../model/engine/scenario/paths";
 import { parseScenarioJson } from "../../model/engine/scenario/schema";
 import { censusToCsv, referenceCensus } from "../../model/engine/schedule";
 import { COLUMNS, expectedTable as expected, fisCell, readTable as readGrid, thousands } from "./cells";
 import { chooseFile, root, shots, startApp, type App } from "./harness";
 
-const FY2026_RAISE = "items.baseSalary.steps.1.amount";
-const FY2027_RAISE = "items.baseSalary.steps.2.amount";
+const FY2026_RAISE = "items.baseSalary.steps.2025-10-01.amount";
+const FY2027_RAISE = "items.baseSalary.steps.2026-10-01.amount";
 
 let app: App;
 let page: Page;
@@ -138,7 +141,7 @@ describe("the workbench in a browser", () => {
   });
 
   it("pastes a column of values copied from Excel down the value column", async () => {
-    await inputValue("items.baseSalary.steps.0.amount").click();
+    await inputValue("items.baseSalary.steps.2024-10-01.amount").click();
     await page.evaluate(() => {
       const data = new DataTransfer();
       data.setData("text/plain", "2.5%\tignored\r\n3.5%\r\n");
@@ -146,11 +149,11 @@ describe("the workbench in a browser", () => {
         .querySelector(".inputs-grid .ag-cell-focus")!
         .dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
     });
-    await expect.poll(() => inputValue("items.baseSalary.steps.0.amount").innerText()).toBe("2.5%");
+    await expect.poll(() => inputValue("items.baseSalary.steps.2024-10-01.amount").innerText()).toBe("2.5%");
     await expect.poll(() => inputValue(FY2026_RAISE).innerText()).toBe("3.5%");
     // One paste is one undo step.
     await page.keyboard.press("Control+z");
-    await expect.poll(() => inputValue("items.baseSalary.steps.0.amount").innerText()).toBe("2%");
+    await expect.poll(() => inputValue("items.baseSalary.steps.2024-10-01.amount").innerText()).toBe("2%");
     await expect.poll(() => inputValue(FY2026_RAISE).innerText()).toBe("4%");
   });
 
@@ -158,7 +161,9 @@ describe("the workbench in a browser", () => {
     await page.selectOption('[data-testid="setting-rounding"]', "truncate");
     await tab("table");
     const edited = setInputValue(fisAsPublished(), FY2026_RAISE, "0.04");
-    const truncated = expected(computeTable({ ...edited, settings: { ...edited.settings, rounding: "truncate" } }));
+    const truncated = expected(
+      computeTable({ ...edited, table: { ...edited.table, display: { ...edited.table.display, rounding: "truncate" } } }),
+    );
     expect(await readTable(Object.keys(truncated))).toEqual(truncated);
     await page.click('[data-testid="undo"]');
     await expect
@@ -186,10 +191,10 @@ describe("the workbench in a browser", () => {
     await chooseFile(page, "file-open", {
       name: "broken.json",
       mimeType: "application/json",
-      buffer: Buffer.from(JSON.stringify({ ...fisAsPublished(), localShare: { ...fisAsPublished().localShare, value: "lots" } })),
+      buffer: Buffer.from(JSON.stringify(setInputValue(fisAsPublished(), "table.lines.localPortion.rate", "lots"))),
     });
     await expect.poll(() => page.locator('[data-testid="message-text"]').innerText()).toContain('Could not open "broken.json"');
-    await expect(page.locator('[data-testid="message-details"]').innerText()).resolves.toContain("localShare");
+    await expect(page.locator('[data-testid="message-details"]').innerText()).resolves.toContain("table.lines.localPortion.rate");
     expect(await page.locator('[data-testid="scenario-item"]').count()).toBe(before);
   });
 

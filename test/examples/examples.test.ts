@@ -9,7 +9,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { assumptionsWorkbook, ASSUMPTIONS_WORKBOOK } from "../../examples/make-assumptions-workbook";
-import { computeTable, fisAsPublished, PUBLISHED_FIS_TABLE } from "../../model/engine";
+import { fisAsPublished } from "../../model/built-ins";
+import { computeTable } from "../../model/engine";
 import { censusHeadcount, censusToCsv, parseCensusCsv } from "../../model/engine/schedule";
 import { importAssumptions, importCensus } from "../../model/io";
 
@@ -76,7 +77,7 @@ describe("examples/assumptions/fis-as-published.xlsx", () => {
     if (!imported.ok) throw new Error(imported.errors.map((e) => e.message).join("; "));
     const table = computeTable(imported.value);
     let cells = 0;
-    for (const [line, columns] of Object.entries(PUBLISHED_FIS_TABLE))
+    for (const [line, columns] of Object.entries(fisAsPublished().table.published!.values))
       for (const [column, published] of Object.entries(columns)) {
         expect(`${line}.${column}=${table.lines.find((l) => l.id === line)!.cells[column]!.display.toString()}`).toBe(
           `${line}.${column}=${published.toString()}`,

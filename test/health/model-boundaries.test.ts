@@ -43,6 +43,30 @@ describe("model/ boundaries", () => {
     expect(bad).toEqual([]);
   });
 
+  it("adapters (io, cli, extract) and the built-ins reach the engine only through model/engine/index.ts", () => {
+    const bad = sources
+      .filter((s) => ADAPTERS.some((a) => s.rel.startsWith(a)) || !s.rel.includes("/"))
+      .flatMap((s) =>
+        importsOf(s.text)
+          .filter((spec) => /(^|\/)engine\//.test(spec) && !/(^|\/)engine\/index(\.ts)?$/.test(spec))
+          .map((spec) => `${s.rel}: ${spec}`),
+      );
+    expect(bad).toEqual([]);
+  });
+
+  it("the engine names no government: no DC agency, fund, layout or calibration in engine code", () => {
+    // The version-1 migration writes the layout version 1 meant; the salary schedules' loader reads the
+    // one data set the schedule method ships (ET-15 / EG-09), which is data, not layout.
+    const exempt = ["engine/scenario/migrations.ts", "engine/schedule/schedules.ts"];
+    const engine = sources.filter((s) => s.rel.startsWith("engine/") && !exempt.includes(s.rel));
+    const bad = engine.flatMap((s) =>
+      ["DCPS", "Workforce Investments", "costFundedByWia", "fundingAvailable", "localPortion", "totalCost", "2024-10-06", "105271.50"]
+        .filter((word) => s.text.includes(word))
+        .map((word) => `${s.rel}: ${word}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
   it("never turns money into a float: no parseFloat in the engine", () => {
     const bad = sources.filter((s) => !ADAPTERS.some((a) => s.rel.startsWith(a)) && /parseFloat\(/.test(s.text)).map((s) => s.rel);
     expect(bad).toEqual([]);

@@ -11,9 +11,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
 import { Decimal } from "../../model/engine/decimal";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { censusMembersGap, parseCensusCsv, referenceCensus } from "../../model/engine/schedule";
-import type { Census } from "../../model/engine/schedule/types";
+import type { CheckedCensus } from "../../model/engine/schedule";
 import { exportWorkbook } from "../../model/io/xlsx-export";
 import { activeEntry, initialState, reducer } from "../../renderer/state/store";
 
@@ -23,7 +23,7 @@ const dir = mkdtempSync(join(tmpdir(), "fis-gap-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const SMALL_CSV = "schedule,lane,step,headcount\nET15-10M,Bachelors,3,10\n";
-function census(csv: string): Census {
+function census(csv: string): CheckedCensus {
   const r = parseCensusCsv(csv, "small.csv");
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.value;
@@ -72,7 +72,7 @@ describe("census headcount vs the scenario's members", () => {
 
   it("the app's census notice carries the warning for the scenario on screen", () => {
     const s = reducer(initialState(), { type: "census", census: census(SMALL_CSV), fileName: "small.csv" });
-    expect(activeEntry(s).scenario.groups[0]!.members.value).toBe("5776");
+    expect(activeEntry(s).scenario.groups[0]!.members?.value).toBe("5776");
     expect(s.notice?.kind).toBe("warning");
     expect(s.notice?.text).toContain('Imported the census in "small.csv"');
     expect(s.notice?.details?.[0]).toContain('has 10 members but the scenario\'s "Active members" is 5,776');

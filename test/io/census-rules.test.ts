@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
 import type { InputError } from "../../model/engine/errors";
 import { censusHeadcount, parseCensusCsv, referenceCensus } from "../../model/engine/schedule";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import type { Census } from "../../model/engine/schedule/types";
 import { loadCensusFile } from "../../model/cli/schedule-options";
 import { InputFailure } from "../../model/cli/input-files";

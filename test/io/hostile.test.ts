@@ -4,7 +4,8 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
-import { computeTable, fisAsPublished, formatInputError, getInput, type Checked } from "../../model/engine";
+import { fisAsPublished } from "../../model/built-ins";
+import { computeTable, formatInputError, getInput, type Checked } from "../../model/engine";
 import { importAssumptions } from "../../model/io/assumptions-import";
 import { importCensus } from "../../model/io/census-import";
 import { exportTableCsv } from "../../model/io/table-csv";
@@ -164,9 +165,9 @@ describe("formula injection: imported values are data, re-exported text is escap
   it("labels from a scenario are escaped in the workbook and the CSV", () => {
     const s = structuredClone(fisAsPublished());
     s.name = "=cmd|' /C calc'!A0";
-    s.lines[0]!.label = '=HYPERLINK("http://evil","x")';
-    s.lines[1]!.label = "@SUM(1+1)";
-    s.groups[0]!.members.label = "+1+1";
+    s.table.lines[0]!.label = '=HYPERLINK("http://evil","x")';
+    s.table.lines[1]!.label = "@SUM(1+1)";
+    s.groups[0]!.members!.label = "+1+1";
     s.items[0]!.label = "-2+3";
     const wb = XLSX.read(exportWorkbook([s]), { cellFormula: true });
     const texts: string[] = [];

@@ -7,16 +7,17 @@
  */
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
-import { computeTable, fisAsPublished, setInputValue, type Scenario } from "../../model/engine";
+import { computeTable, setInputValue, type Scenario } from "../../model/engine";
+import { fisAsPublished } from "../../model/built-ins";
 import { exportWorkbook } from "../../model/io/xlsx-export";
 import { findSoffice, hyperFormulaRecalc, libreOfficeRecalc, poisonCachedValues } from "./recalc-engines";
 
-function tie(members: string, salary: string, rate: string, rounding: Scenario["settings"]["rounding"] = "halfUp"): Scenario {
+function tie(members: string, salary: string, rate: string, rounding: Scenario["table"]["display"]["rounding"] = "halfUp"): Scenario {
   let s = fisAsPublished();
   s = setInputValue(s, "groups.wtu.members", members);
   s = setInputValue(s, "groups.wtu.averageSalary", salary);
-  s = setInputValue(s, "items.baseSalary.steps.0.amount", rate);
-  return { ...s, settings: { ...s.settings, rounding } };
+  s = setInputValue(s, "items.baseSalary.steps.2024-10-01.amount", rate);
+  return { ...s, table: { ...s.table, display: { ...s.table.display, rounding } } };
 }
 
 /** [label, scenario, exact FY2025 base salary cost (hand-derived), displayed $K]. */

@@ -1,32 +1,40 @@
 /** Scenarios the io tests export: the two built-ins, an edited one, and one that exercises every formula branch. */
-import { contractAsStated, fisAsPublished, setInputValue, type Scenario } from "../../model/engine";
+import { contractAsStated, fisAsPublished } from "../../model/built-ins";
+import { setInputValue, type Param, type Scenario, type TableLine, type Unit } from "../../model/engine";
 
-export const editedFy2026Raise = (): Scenario => setInputValue(fisAsPublished(), "items.baseSalary.steps.1.amount", "0.04");
+export const editedFy2026Raise = (): Scenario => setInputValue(fisAsPublished(), "items.baseSalary.steps.2025-10-01.amount", "0.04");
 
-const param = (value: string, unit: Scenario["localShare"]["unit"], label: string) => ({
+const param = (value: string, _unit: Unit, label: string): Param => ({
   value,
-  unit,
   label,
   source: { kind: "assumed" as const, ref: "test" },
 });
+
+/** A cost line placed after the last cost line and added to TOTAL COST, as the app's "Add cost line" does. */
+function pushCostLine(s: Scenario, line: TableLine): void {
+  const at = s.table.lines.findIndex((l) => l.id === "totalCost");
+  s.table.lines.splice(at, 0, line);
+  const total = s.table.lines.find((l) => l.id === "totalCost")!;
+  total.sum = [...total.sum!, line.id];
+}
 
 /**
  * Two groups, a flat raise effective mid-year (prorated by days), a pension rate that starts in
  * FY2027, a one-time payment on one group, truncation: none of which the reference case has.
  */
 export function multiGroupScenario(): Scenario {
-  // A deep copy: the built-ins share their line objects (reference.ts LINES), and this scenario adds to them.
   const s = structuredClone(contractAsStated());
   s.id = "multi-group";
   s.name = "Two groups, flat mid-year raise, truncating";
-  s.settings = { ...s.settings, rounding: "truncate", proration: "days" };
+  s.settings = { ...s.settings, proration: "days" };
+  s.table.display = { ...s.table.display, rounding: "truncate" };
   s.groups.push({
     id: "aides",
     label: "Aides",
     members: param("812", "members", "Aides"),
     averageSalary: param("48210.25", "USD/year", "Aides average salary"),
   });
-  s.lines.push({ id: "aidesPay", label: "Aides flat raise", note: '(x) =HYPERLINK("http://evil") a hostile note stays text' });
+  pushCostLine(s, { id: "aidesPay", label: "Aides flat raise", note: '(x) =HYPERLINK("http://evil") a hostile note stays text' });
   s.items.push(
     {
       kind: "raises",
@@ -109,7 +117,7 @@ function withAides(id: string, name: string): Scenario {
  */
 export function groupLoadingsScenario(): Scenario {
   const s = withAides("group-loadings", "Two groups: FICA for aides only, pension from FY2027 for teachers only");
-  s.lines.push({ id: "aidesPay", label: "Aides stipend" });
+  pushCostLine(s, { id: "aidesPay", label: "Aides stipend" });
   itemOf(s, "dentalFamily", "perHeadBenefit").headcount!.value = "140";
   s.items.push(
     {
@@ -158,7 +166,8 @@ export function groupLoadingsScenario(): Scenario {
  */
 export function perMemberOneTimeScenario(): Scenario {
   const s = withAides("per-member-one-time", "Two groups: $1,500 per member ratification payment, 2% bonus + $250 for aides, fund shares");
-  s.settings = { ...s.settings, rounding: "truncate", proration: "days" };
+  s.settings = { ...s.settings, proration: "days" };
+  s.table.display = { ...s.table.display, rounding: "truncate" };
   s.items.push(
     {
       kind: "oneTime",
@@ -191,11 +200,18 @@ export function perMemberOneTimeScenario(): Scenario {
     },
   );
   itemOf(s, "medicare", "payRate").appliesTo.push("ratification", "aidesBonus");
-  s.fundShares = [
-    { id: "local", label: "Local funds", share: param("0.6", "share", "Local share of TOTAL COST") },
-    { id: "stateGrant", label: "State grant", share: param("0.25", "share", "State grant share") },
-    { id: "federal", label: "Federal Title I", share: param("0.1", "share", "Federal share") },
+  s.funds = [
+    { id: "local", label: "Local funds" },
+    { id: "stateGrant", label: "State grant" },
+    { id: "federal", label: "Federal Title I" },
   ];
+  // Every group pays the same shares, so each fund pays that share of TOTAL COST.
+  for (const g of s.groups)
+    g.fundShares = {
+      local: param("0.6", "share", "Local share"),
+      stateGrant: param("0.25", "share", "State grant share"),
+      federal: param("0.1", "share", "Federal share"),
+    };
   return s;
 }
 

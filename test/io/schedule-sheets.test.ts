@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
-import { contractAsStated, Decimal, fisAsPublished, getInput, type Scenario } from "../../model/engine";
+import { contractAsStated, fisAsPublished } from "../../model/built-ins";
+import { assertCensus, Decimal, defaultScheduleCostSettings, getInput, type Scenario } from "../../model/engine";
 import { importAssumptions } from "../../model/io/assumptions-import";
 import { importCensus } from "../../model/io/census-import";
 import { exportWorkbook } from "../../model/io/xlsx-export";
@@ -22,6 +23,7 @@ import { multiGroupScenario, scheduleLoadingsScenario } from "./scenarios";
 
 const soffice = findSoffice();
 const bySchedule = (s: Scenario): Scenario => ({ ...s, settings: { ...s.settings, salaryMethod: "schedule" } });
+const DC_CALENDAR = fisAsPublished().calendar;
 const SCHEDULE_SHEETS = ["Schedules ET-15", "Schedules EG-09"];
 
 /** Row (0-based) of the first cell in column A equal to `value`, at or after `from`. */
@@ -32,7 +34,8 @@ function rowOf(ws: XLSX.WorkSheet, value: string, from = 0): number {
 }
 
 /** The engine's P0 for a census: what the Census x Schedule block must recompute to. */
-const engineP0 = (census: Census, schedules?: SalarySchedule[]) => scheduleMethodCost(census, [], undefined, schedules).basePayroll.value;
+const engineP0 = (census: Census, schedules?: SalarySchedule[]) =>
+  scheduleMethodCost(census, [], defaultScheduleCostSettings(DC_CALENDAR), schedules).basePayroll.value;
 
 /** Address (column C) of a Census x Schedule row on a Calculation sheet. */
 function calcCell(bytes: Uint8Array, calcName: string, id: string): string {
@@ -212,7 +215,7 @@ describe("Census x Schedule: P0 from lookups into the schedule sheets", () => {
   );
 
   it("generic: a synthetic census passed in ComputeOptions, in the second block of a comparison, prices to its own P0", () => {
-    const census = syntheticCensus(3000, 7);
+    const census = assertCensus(syntheticCensus(3000, 7));
     const p0 = engineP0(census);
     const bytes = poisonCachedValues(
       exportWorkbook([fisAsPublished(), bySchedule(contractAsStated())], { computeOptions: { scheduleMethod: { census } } }),

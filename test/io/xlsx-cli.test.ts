@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
-import { contractAsStated } from "../../model/engine";
+import { contractAsStated } from "../../model/built-ins";
+
 import { writeCsv, writeXlsx } from "../../model/cli/xlsx-command";
 
 const NODE = process.execPath;

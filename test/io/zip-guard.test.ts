@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
-import { contractAsStated, fisAsPublished } from "../../model/engine";
+import { contractAsStated, fisAsPublished } from "../../model/built-ins";
 import { referenceCensus } from "../../model/engine/schedule";
 import { importAssumptions } from "../../model/io/assumptions-import";
 import { importCensus } from "../../model/io/census-import";

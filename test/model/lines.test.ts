@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { computeTable } from "../../model/engine/compute";
-import { fisAsPublished, contractAsStated } from "../../model/engine/scenario/reference";
+import { fisAsPublished, contractAsStated } from "../../model/built-ins";
 import { setInputValue } from "../../model/engine/scenario/paths";
 import type { Scenario } from "../../model/engine/scenario/types";
 
@@ -18,7 +18,8 @@ const item = (s: Scenario, id: string, col: string) =>
     .cells[col]!.exact.toFixed(2);
 
 function withRaises(s: Scenario, rates: string[]): Scenario {
-  return rates.reduce((acc, r, i) => setInputValue(acc, `items.baseSalary.steps.${i}.amount`, r), s);
+  const dates = ["2024-10-01", "2025-10-01", "2026-10-01", "2027-10-01"];
+  return rates.reduce((acc, r, i) => setInputValue(acc, `items.baseSalary.steps.${dates[i]}.amount`, r), s);
 }
 
 describe("Base Salary Increases (Art. 36.2)", () => {
@@ -153,19 +154,32 @@ describe("properties", () => {
   });
 });
 
-describe("schedule method guards its census", () => {
-  it("refuses an unchecked census with structured errors instead of crashing", async () => {
-    const { InputRejectedError } = await import("../../model/engine/errors");
-    const { referenceCensus } = await import("../../model/engine/schedule");
+describe("a census is checked where it enters, never while costing", () => {
+  it("a census that does not fit the schedules is refused by checkedCensus with structured errors", async () => {
+    const { checkedCensus, referenceCensus } = await import("../../model/engine/schedule");
+    const census = referenceCensus();
+    const bad = { ...census, cells: [{ ...census.cells[0]!, lane: "Nowhere" }, ...census.cells.slice(1)] };
+    const r = checkedCensus(bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatchObject({ field: "census.cells.0.lane", message: expect.stringMatching(/Nowhere/) });
+  });
+  it("an embedded census that does not fit the schedules is refused when the scenario is read, naming the field", async () => {
+    const { embedCensus, referenceCensus } = await import("../../model/engine/schedule");
+    const { validateScenario } = await import("../../model/engine/scenario/schema");
     const census = referenceCensus();
     const bad = { ...census, cells: [{ ...census.cells[0]!, lane: "Nowhere" }, ...census.cells.slice(1)] };
     const s = fisAsPublished();
-    s.settings.salaryMethod = "schedule";
-    expect(() => computeTable(s, { scheduleMethod: { census: bad } })).toThrow(InputRejectedError);
-    try {
-      computeTable(s, { scheduleMethod: { census: bad } });
-    } catch (e) {
-      expect((e as InstanceType<typeof InputRejectedError>).errors[0]!.message).toMatch(/Nowhere/);
-    }
+    const data = {
+      ...s,
+      settings: { ...s.settings, salaryMethod: "schedule" },
+      scheduleMethod: { ...s.scheduleMethod!, census: embedCensus(bad) },
+    };
+    const r = validateScenario(JSON.parse(JSON.stringify(data)));
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.errors).toContainEqual({
+        field: "scheduleMethod.census.cells.0.lane",
+        message: expect.stringMatching(/lane "Nowhere" does not exist/),
+      });
   });
 });

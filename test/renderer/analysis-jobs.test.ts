@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { costOfOnePercent, tornado } from "../../model/engine/analysis";
 import { Exact } from "../../model/engine/analysis/attribution";
 import { listInputs, setInputValue } from "../../model/engine/scenario/paths";
-import { contractAsStated, fisAsPublished } from "../../model/engine/scenario/reference";
+import { contractAsStated, fisAsPublished } from "../../model/built-ins";
 import { referenceCensus } from "../../model/engine/schedule";
 import { censusToJson, runAnalysis } from "../../renderer/analysis/jobs";
 

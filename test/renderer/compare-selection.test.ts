@@ -1,7 +1,7 @@
 /** What the Compare tab opens on: the active scenario against its own baseline, never a built-in against itself. */
 import { describe, expect, it } from "vitest";
 import { listInputs } from "../../model/engine/scenario/paths";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { compareSelection } from "../../renderer/state/compare-selection";
 import { initialState, reducer, type Action, type AppState } from "../../renderer/state/store";
 

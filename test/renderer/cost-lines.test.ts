@@ -3,7 +3,7 @@ import { computeTable } from "../../model/engine/compute";
 import { Decimal } from "../../model/engine/decimal";
 import { addCostLine, idFromLabel, lineDependents, removeCostLine } from "../../model/engine/scenario/cost-lines";
 import { listInputs } from "../../model/engine/scenario/paths";
-import { contractAsStated, fisAsPublished } from "../../model/engine/scenario/reference";
+import { contractAsStated, fisAsPublished } from "../../model/built-ins";
 import { checkScenario } from "../../model/engine/scenario/schema";
 import type { Scenario } from "../../model/engine/scenario/types";
 
@@ -20,7 +20,8 @@ describe("cost lines: add", () => {
     expect(idFromLabel("FICA 7.65% on base salary", new Set(["ficaOnBaseSalary"]))).toBe("ficaOnBaseSalary2");
     expect(idFromLabel("2025 stipend", new Set())).toBe("stipend");
     expect(idFromLabel("%%%", new Set())).toBe("line");
-    expect(idFromLabel("Total cost", new Set())).toBe("totalCost2");
+    // Derived lines are lines like any other: a taken id is never reused.
+    expect(idFromLabel("Total cost", new Set(["totalCost"]))).toBe("totalCost2");
   });
 
   it("FICA 7.65% on base salary from FY2027: a new line before TOTAL COST, costed as rate x the raise cost", () => {
@@ -41,7 +42,7 @@ describe("cost lines: add", () => {
     expect(listInputs(r.scenario).some((e) => e.path === `items.${r.lineId}.rate` && e.param.source.kind === "user")).toBe(true);
     expect(checkScenario(r.scenario)).toEqual([]);
     // The input scenario is untouched.
-    expect(s.lines.some((l) => l.id === r.lineId)).toBe(false);
+    expect(s.table.lines.some((l) => l.id === r.lineId)).toBe(false);
   });
 
   it("amounts per year and a flat one-time payment per member", () => {
@@ -64,7 +65,7 @@ describe("cost lines: add", () => {
     const s = fisAsPublished();
     const badRate = addCostLine(s, { label: "Pension", item: { kind: "payRate", rate: "1.5", appliesTo: ["baseSalary"] } });
     expect(badRate.ok).toBe(false);
-    if (!badRate.ok) expect(badRate.errors[0]!.message).toMatch(/not a rate between/);
+    if (!badRate.ok) expect(badRate.errors[0]!.message).toMatch(/outside 0 to 1/);
     const onRate = addCostLine(s, { label: "Tax on tax", item: { kind: "payRate", rate: "0.01", appliesTo: ["medicare"] } });
     expect(onRate.ok).toBe(false);
     if (!onRate.ok) expect(onRate.errors[0]!.message).toContain("cannot apply to another rate of pay");
@@ -74,7 +75,13 @@ describe("cost lines: add", () => {
     expect(unnamed.ok).toBe(false);
     const noTargets = addCostLine(s, { label: "OPEB", item: { kind: "payRate", rate: "0.02", appliesTo: [] } });
     expect(noTargets.ok).toBe(false);
-    const negative = addCostLine(s, { label: "Refund", item: { kind: "fixedAmounts", amounts: { FY2026: "-5" } } });
+    // A negative amount per year is a saving, a first-class line (not refused); a negative per-member payment is refused.
+    const saving = addCostLine(s, { label: "Refund", item: { kind: "fixedAmounts", amounts: { FY2026: "-5" } } });
+    expect(saving.ok && line(saving.scenario, saving.lineId, "FY2026").toString()).toBe("-5");
+    const negative = addCostLine(s, {
+      label: "Clawback",
+      item: { kind: "oneTime", paidInFiscalYear: 2026, rate: "0", amountPerMember: "-5" },
+    });
     expect(negative.ok).toBe(false);
   });
 });
@@ -86,7 +93,7 @@ describe("cost lines: remove", () => {
     const back = removeCostLine(r.scenario, r.lineId);
     expect(back.ok).toBe(true);
     if (back.ok) {
-      expect(back.scenario.lines).toEqual(s.lines);
+      expect(back.scenario.table.lines).toEqual(s.table.lines);
       expect(total(back.scenario).toString()).toBe(total(s).toString());
     }
   });
@@ -124,15 +131,18 @@ describe("cost lines: remove", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const premium = r.scenario.items.find((i) => i.id === "coveragePremium");
-    expect(premium?.kind === "premiumPay" && premium.loadingItemIds).toEqual([]);
+    expect(premium?.kind === "premiumPay" && premium.payRateIds).toEqual([]);
     expect(r.message).toContain("no longer be loaded by medicare");
   });
 
   it("an unknown line and the last line are refused", () => {
     expect(removeCostLine(fisAsPublished(), "nope").ok).toBe(false);
     const s = fisAsPublished();
-    const one: Scenario = { ...s, lines: [s.lines[4]!], items: s.items.filter((i) => i.line === s.lines[4]!.id) };
-    const r = removeCostLine(one, one.lines[0]!.id);
+    // Only "Other NPS" (and the derived lines, which are not cost lines) left: it cannot go.
+    const keep = ["otherNps", "totalCost", "localPortion", "fundingAvailable", "costFundedByWia"];
+    const lines = s.table.lines.filter((l) => keep.includes(l.id)).map((l) => (l.id === "totalCost" ? { ...l, sum: ["otherNps"] } : l));
+    const one: Scenario = { ...s, table: { ...s.table, lines }, items: s.items.filter((i) => i.line === "otherNps") };
+    const r = removeCostLine(one, "otherNps");
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]!.message).toContain("only cost line");
   });

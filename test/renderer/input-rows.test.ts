@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { setInputValue } from "../../model/engine/scenario/paths";
 import { inputRows, reuseUnchangedRows } from "../../renderer/grid/InputsGrid";
 
-const FY2026_RAISE = "items.baseSalary.steps.1.amount";
+const FY2026_RAISE = "items.baseSalary.steps.2025-10-01.amount";
 
 describe("reuseUnchangedRows", () => {
   it("keeps every row object but the edited one, so the grid redraws one row", () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { getInput } from "../../model/engine/scenario/paths";
+import { getInput, setInputValue } from "../../model/engine/scenario/paths";
 import { activeEntry, cellErrorKey, initialState, reducer, type Action, type AppState } from "../../renderer/state/store";
 import { parseAutosave } from "../../renderer/state/autosave";
 import { autosaveText } from "../../renderer/state/store";
 
-const RAISE = "items.baseSalary.steps.1.amount";
+const RAISE = "items.baseSalary.steps.2025-10-01.amount";
 const run = (actions: Action[], state: AppState = initialState()) => actions.reduce(reducer, state);
 
 describe("store", () => {
@@ -57,15 +57,15 @@ describe("store", () => {
       {
         type: "edit",
         edits: [
-          { path: "items.baseSalary.steps.0.amount", text: "2.5%" },
-          { path: "items.baseSalary.steps.1.amount", text: "x" },
-          { path: "items.baseSalary.steps.2.amount", text: "3.5%" },
+          { path: "items.baseSalary.steps.2024-10-01.amount", text: "2.5%" },
+          { path: "items.baseSalary.steps.2025-10-01.amount", text: "x" },
+          { path: "items.baseSalary.steps.2026-10-01.amount", text: "3.5%" },
         ],
       },
     ]);
     const e = activeEntry(s);
-    expect(getInput(e.scenario, "items.baseSalary.steps.0.amount")?.value).toBe("0.025");
-    expect(getInput(e.scenario, "items.baseSalary.steps.2.amount")?.value).toBe("0.035");
+    expect(getInput(e.scenario, "items.baseSalary.steps.2024-10-01.amount")?.value).toBe("0.025");
+    expect(getInput(e.scenario, "items.baseSalary.steps.2026-10-01.amount")?.value).toBe("0.035");
     expect(e.past).toHaveLength(1);
     expect(s.notice?.text).toContain('Rejected "x"');
     expect(s.notice?.text).toContain("new copy");
@@ -95,7 +95,7 @@ describe("store", () => {
     expect(parseAutosave("{").ok).toBe(false);
     const good = activeEntry(s).scenario;
     const mixed = parseAutosave(
-      JSON.stringify({ version: 1, scenarios: [good, { ...good, localShare: { ...good.localShare, value: "lots" } }] }),
+      JSON.stringify({ version: 1, scenarios: [good, setInputValue(good, "table.lines.localPortion.rate", "lots")] }),
     );
     expect(mixed.ok && mixed.scenarios.length).toBe(1);
     expect(mixed.ok && mixed.skipped[0]).toContain("autosave scenario 2");
@@ -112,14 +112,14 @@ describe("store: cost lines and added scenarios", () => {
     let s = run([{ type: "addCostLine", line: FICA }]);
     const copy = activeEntry(s);
     expect(copy.builtIn).toBe(false);
-    expect(copy.scenario.lines.map((l) => l.id)).toContain("ficaOnBaseSalary");
-    expect(s.entries[0]!.scenario.lines.map((l) => l.id)).not.toContain("ficaOnBaseSalary");
+    expect(copy.scenario.table.lines.map((l) => l.id)).toContain("ficaOnBaseSalary");
+    expect(s.entries[0]!.scenario.table.lines.map((l) => l.id)).not.toContain("ficaOnBaseSalary");
     expect(s.notice?.text).toContain('Added the line "FICA 7.65% on base salary"');
     expect(s.jump?.path).toBe("items.ficaOnBaseSalary.rate");
     s = run([{ type: "edit", edits: [{ path: "items.ficaOnBaseSalary.rate", text: "6.2%" }] }], s);
     expect(getInput(activeEntry(s).scenario, "items.ficaOnBaseSalary.rate")?.value).toBe("0.062");
     s = run([{ type: "undo" }, { type: "undo" }], s);
-    expect(activeEntry(s).scenario.lines.map((l) => l.id)).not.toContain("ficaOnBaseSalary");
+    expect(activeEntry(s).scenario.table.lines.map((l) => l.id)).not.toContain("ficaOnBaseSalary");
     s = run([{ type: "redo" }], s);
     expect(getInput(activeEntry(s).scenario, "items.ficaOnBaseSalary.rate")?.value).toBe("0.0765");
   });
@@ -130,7 +130,7 @@ describe("store: cost lines and added scenarios", () => {
     expect(activeEntry(s).scenario).toBe(activeEntry(before).scenario);
     expect(activeEntry(s).past).toHaveLength(0);
     expect(s.notice?.kind).toBe("error");
-    expect(s.notice?.text).toMatch(/not a rate between/);
+    expect(s.notice?.text).toMatch(/outside 0 to 1/);
   });
 
   it("removing a line is one undo step; removing a line others depend on names them", () => {
@@ -139,9 +139,9 @@ describe("store: cost lines and added scenarios", () => {
       { type: "addCostLine", line: FICA },
       { type: "removeCostLine", lineId: "ficaOnBaseSalary" },
     ]);
-    expect(activeEntry(s).scenario.lines.map((l) => l.id)).not.toContain("ficaOnBaseSalary");
+    expect(activeEntry(s).scenario.table.lines.map((l) => l.id)).not.toContain("ficaOnBaseSalary");
     s = run([{ type: "undo" }], s);
-    expect(activeEntry(s).scenario.lines.map((l) => l.id)).toContain("ficaOnBaseSalary");
+    expect(activeEntry(s).scenario.table.lines.map((l) => l.id)).toContain("ficaOnBaseSalary");
     s = run([{ type: "removeCostLine", lineId: "baseSalaryIncreases" }], s);
     expect(s.notice?.text).toContain('"FICA 7.65% on base salary" would no longer apply to baseSalary');
   });

@@ -4,13 +4,13 @@
  * inlined, TypeScript stripped by Vite's transformer). Both built-ins, every cell.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeTable, type TableResult } from "../../model/engine/compute";
-import { contractAsStated, fisAsPublished } from "../../model/engine/scenario/reference";
+import { contractAsStated, fisAsPublished } from "../../model/built-ins";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { tableCells } from "./helpers";
 
@@ -45,8 +45,8 @@ describe("CLI --json equals computeTable in-process", () => {
         const printed = cli.lines.find((l) => l.id === line.id)!;
         for (const col of table.columns) {
           expect(printed.values[col], `${line.id}.${col}`).toBe(line.cells[col]!.display.toNumber());
-          // The CLI prints exact dollars to the cent.
-          expect(printed.exact[col], `${line.id}.${col}`).toBe(line.cells[col]!.exact.toDecimalPlaces(2).toFixed(2));
+          // The CLI prints exact dollars, unrounded (never cut to cents).
+          expect(printed.exact[col], `${line.id}.${col}`).toBe(line.cells[col]!.exact.toFixed());
         }
       }
     });
@@ -59,19 +59,26 @@ describe("the engine as Vite bundles it equals the engine in-process", () => {
 
   beforeAll(async () => {
     outDir = mkdtempSync(join(tmpdir(), "fis-bundle-"));
+    // The engine and the built-in scenario files, bundled as the renderer bundles them.
+    const entry = join(outDir, "entry.ts");
+    writeFileSync(
+      entry,
+      `export * from ${JSON.stringify(join(ROOT, "model/engine/index.ts"))};\n` +
+        `export * from ${JSON.stringify(join(ROOT, "model/built-ins.ts"))};\n`,
+    );
     const { build } = await import("vite");
     await build({
       configFile: false,
       logLevel: "silent",
       root: ROOT,
       build: {
-        outDir,
         emptyOutDir: true,
         minify: true,
-        lib: { entry: join(ROOT, "model/engine/index.ts"), formats: ["es"], fileName: () => "engine.js" },
+        outDir: join(outDir, "dist"),
+        lib: { entry, formats: ["es"], fileName: () => "engine.js" },
       },
     });
-    bundled = await import(pathToFileURL(join(outDir, "engine.js")).href);
+    bundled = await import(pathToFileURL(join(outDir, "dist", "engine.js")).href);
   }, 120_000);
 
   afterAll(() => {

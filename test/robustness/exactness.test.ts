@@ -7,9 +7,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeTable, TOTAL_COLUMN, type TableResult } from "../../model/engine/compute";
 import { Decimal, sum } from "../../model/engine/decimal";
-import { toDisplayThousands } from "../../model/engine/rounding";
+import { toDisplay } from "../../model/engine/index";
 import { setInputValue } from "../../model/engine/scenario/paths";
-import { contractAsStated, fisAsPublished } from "../../model/engine/scenario/reference";
+import { contractAsStated, fisAsPublished } from "../../model/built-ins";
 import { checkScenario, parseScenarioJson, serializeScenario } from "../../model/engine/scenario/schema";
 import { fyKey, type Scenario } from "../../model/engine/scenario/types";
 import { tableCells } from "./helpers";
@@ -18,7 +18,8 @@ const SEED = 20230930;
 const COST_LINES = ["baseSalaryIncreases", "bonus", "additionalPay", "benefits", "otherNps"];
 
 const line = (t: TableResult, id: string) => t.lines.find((l) => l.id === id)!;
-const years = (s: Scenario) => s.agreement.fiscalYears.map(fyKey);
+const years = (s: Scenario) => s.table.columns.fiscalYears.map(fyKey);
+const STEPS = ["2024-10-01", "2025-10-01", "2026-10-01", "2027-10-01"];
 
 /**
  * Exact means exact where the arithmetic terminates. One quantity does not: "Contract terms as
@@ -51,11 +52,11 @@ type Inputs = typeof randomInputs extends fc.Arbitrary<infer T> ? T : never;
 
 function scenarioOf({ builtIn, raisesBp, members, salaryCents, shareMillionths, rounding }: Inputs): Scenario {
   let s = BUILT_INS[builtIn]();
-  raisesBp.forEach((bp, i) => (s = setInputValue(s, `items.baseSalary.steps.${i}.amount`, new Decimal(bp).div(10_000).toString())));
+  raisesBp.forEach((bp, i) => (s = setInputValue(s, `items.baseSalary.steps.${STEPS[i]}.amount`, new Decimal(bp).div(10_000).toString())));
   s = setInputValue(s, "groups.wtu.members", String(members));
   s = setInputValue(s, "groups.wtu.averageSalary", new Decimal(salaryCents).div(100).toFixed(2));
-  s = setInputValue(s, "localShare", new Decimal(shareMillionths).div(1_000_000).toString());
-  return { ...s, settings: { ...s.settings, rounding } };
+  s = setInputValue(s, "table.lines.localPortion.rate", new Decimal(shareMillionths).div(1_000_000).toString());
+  return { ...s, table: { ...s.table, display: { ...s.table.display, rounding } } };
 }
 
 const property = (name: string, check: (s: Scenario) => void, numRuns = 300) =>
@@ -85,7 +86,7 @@ describe("exactness over random valid scenarios", () => {
 
   property("local portion + non-local portion (1 - share) x total = total, exactly", (s) => {
     const t = computeTable(s);
-    const share = new Decimal(s.localShare.value);
+    const share = new Decimal(s.table.lines.find((l) => l.id === "localPortion")!.share!.rate.value);
     for (const col of t.columns) {
       const total = line(t, "totalCost").cells[col]!.exact;
       const local = line(t, "localPortion").cells[col]!.exact;
@@ -97,7 +98,7 @@ describe("exactness over random valid scenarios", () => {
     const t = computeTable(s);
     for (const l of t.lines)
       for (const [col, cell] of Object.entries(l.cells))
-        expect(cell.display.equals(toDisplayThousands(cell.exact, s.settings.rounding)), `${l.id}.${col}`).toBe(true);
+        expect(cell.display.equals(toDisplay(cell.exact, s.table.display)), `${l.id}.${col}`).toBe(true);
   });
 
   property(
@@ -114,13 +115,13 @@ describe("exactness over random valid scenarios", () => {
 
   property("0% raises give a zero base salary increase in every year", (s) => {
     let zero = s;
-    for (let i = 0; i < 4; i++) zero = setInputValue(zero, `items.baseSalary.steps.${i}.amount`, "0");
+    for (const date of STEPS) zero = setInputValue(zero, `items.baseSalary.steps.${date}.amount`, "0");
     const t = computeTable(zero);
     for (const col of t.columns) expect(line(t, "baseSalaryIncreases").cells[col]!.exact.isZero(), col).toBe(true);
   });
 
   property("doubling headcount doubles the per-head lines (base salary increases, benefits) exactly", (s) => {
-    const doubled = setInputValue(s, "groups.wtu.members", new Decimal(s.groups[0]!.members.value).times(2).toString());
+    const doubled = setInputValue(s, "groups.wtu.members", new Decimal(s.groups[0]!.members!.value).times(2).toString());
     const a = computeTable(s);
     const b = computeTable(doubled);
     for (const id of ["baseSalaryIncreases", "benefits"])

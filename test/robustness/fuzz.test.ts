@@ -9,11 +9,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeTable, type TableResult } from "../../model/engine/compute";
 import type { InputError } from "../../model/engine/errors";
-import { contractAsStated, fisAsPublished } from "../../model/engine/scenario/reference";
-import { checkCensus, parseScenarioJson, serializeScenario, validateScenario } from "../../model/engine/scenario/schema";
+import { contractAsStated, fisAsPublished } from "../../model/built-ins";
+import { parseScenarioJson, serializeScenario, validateScenario } from "../../model/engine/scenario/schema";
+import { checkCensus } from "../../model/engine/schedule";
 import type { Checked } from "../../model/engine/errors";
 import type { Scenario } from "../../model/engine/scenario/types";
-import { toDisplayThousands } from "../../model/engine/rounding";
+import { toDisplay } from "../../model/engine/index";
 import { censusToCsv, parseCensusCsv } from "../../model/engine/schedule/census";
 import { referenceCensus } from "../../model/engine/schedule";
 
@@ -195,7 +196,7 @@ function expectComputes(scenario: Scenario): TableResult {
   for (const line of table.lines) {
     for (const [col, cell] of Object.entries(line.cells)) {
       expect(cell.exact.isFinite(), `${line.id}.${col} = ${cell.exact}`).toBe(true);
-      expect(cell.display.equals(toDisplayThousands(cell.exact, scenario.settings.rounding))).toBe(true);
+      expect(cell.display.equals(toDisplay(cell.exact, scenario.table.display))).toBe(true);
     }
   }
   return table;
@@ -223,8 +224,9 @@ describe("fuzz: scenarios", () => {
       }),
       { seed: SEED, numRuns: 1500 },
     );
-    // Both outcomes must be exercised, or the fuzz only tests one path.
-    expect(tally.accepted).toBeGreaterThan(150);
+    // Both outcomes must be exercised, or the fuzz only tests one path. Strict keys refuse every
+    // "duplicate" mutation of an object key (version 1 ignored those), so fewer mutants are accepted.
+    expect(tally.accepted).toBeGreaterThan(100);
     expect(tally.refused).toBeGreaterThan(150);
   });
 

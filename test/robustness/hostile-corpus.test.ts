@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeTable } from "../../model/engine/compute";
 import { setInputValue } from "../../model/engine/scenario/paths";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { generate } from "../fixtures/hostile/corpus-generators";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -32,8 +32,6 @@ interface Entry {
   says?: string[];
   table?: { edits: Record<string, string> };
   why: string;
-  /** Known to fail today, and why: asserted as failing, so the day it passes the flag must go. */
-  pending?: string;
 }
 const manifest = JSON.parse(readFileSync(join(HOSTILE, "manifest.json"), "utf8")) as { files: Entry[] };
 
@@ -130,7 +128,8 @@ const expectedTable = (edits: Record<string, string>) => {
   const t = computeTable(s);
   return t.lines.map((l) => ({
     id: l.id,
-    exact: Object.fromEntries(t.columns.map((c) => [c, l.cells[c]!.exact.toDecimalPlaces(2).toFixed(2)])),
+    // Unrounded dollars, as --json prints them (model/cli/format-table.ts).
+    exact: Object.fromEntries(t.columns.map((c) => [c, l.cells[c]!.exact.toFixed()])),
   }));
 };
 
@@ -149,7 +148,7 @@ describe("hostile corpus", () => {
       expect(r.peakMb, "peak RSS reported").toBeDefined();
       expect(r.peakMb!).toBeLessThan(MEMORY_LIMIT_MB);
     });
-    (e.pending ? it.fails : it)(`${e.file}: ${e.outcome}${e.pending ? ` (pending: ${e.pending})` : ""}`, () => {
+    it(`${e.file}: ${e.outcome}`, () => {
       const r = results.get(e.file)!;
       if (e.outcome === "refused") {
         expect(r.code, r.stdout.slice(0, 200)).toBe(2);

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { computeTable } from "../../model/engine/compute";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
-import { checkCensus, CENSUS_CELL_LIMIT } from "../../model/engine/scenario/schema";
+import { fisAsPublished } from "../../model/built-ins";
+import { assertCensus, checkCensus, CENSUS_CELL_LIMIT } from "../../model/engine/schedule";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { censusHeadcount, parseCensusCsv } from "../../model/engine/schedule/census";
 import { tableCells } from "./helpers";
@@ -28,7 +28,7 @@ describe("a 100,000-member census", () => {
     expect(checkCensus(parsed.value)).toEqual([]);
     // Costing the imported census gives, cell for cell, the table of the census it was written from.
     const imported = computeTable(bySchedule, { scheduleMethod: { census: parsed.value } });
-    expect(tableCells(imported)).toEqual(tableCells(computeTable(bySchedule, { scheduleMethod: { census } })));
+    expect(tableCells(imported)).toEqual(tableCells(computeTable(bySchedule, { scheduleMethod: { census: assertCensus(census) } })));
     for (const line of imported.lines) for (const cell of Object.values(line.cells)) expect(cell.exact.isFinite()).toBe(true);
     // Four times the reference census's 5,776 members is still a plausible raise cost, not a blow-up:
     // between $100M and $5B over four years.

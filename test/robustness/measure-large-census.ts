@@ -4,7 +4,7 @@
  * docs/files-and-recovery.md ("Large inputs"), not assertions (timings vary by machine).
  */
 import { computeTable } from "../../model/engine/compute";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { parseCensusCsv } from "../../model/engine/schedule/census";
 import { syntheticCensus } from "../../model/engine/schedule/synthetic";

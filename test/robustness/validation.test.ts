@@ -5,10 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../model/engine/decimal";
 import type { InputError } from "../../model/engine/errors";
-import { fisAsPublished } from "../../model/engine/scenario/reference";
+import { fisAsPublished } from "../../model/built-ins";
 import { setInputValue } from "../../model/engine/scenario/paths";
 import {
-  checkCensus,
   checkScenario,
   duplicateKeyErrors,
   parseScenarioJson,
@@ -17,6 +16,7 @@ import {
   validateScenario,
 } from "../../model/engine/scenario/schema";
 import { parseCensusCsv } from "../../model/engine/schedule/census";
+import { checkCensus } from "../../model/engine/schedule";
 import type { CensusCell } from "../../model/engine/schedule/types";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -31,98 +31,117 @@ interface Case {
   message: RegExp;
 }
 
+const line = (s: Json, id: string): Json => s.table.lines.find((l: Json) => l.id === id);
+const step = (s: Json, effective: string): Json => item(s, "baseSalary").steps.find((x: Json) => x.effective === effective);
+
 const CASES: Case[] = [
   {
     name: "negative headcount",
     breakIt: (s) => (s.groups[0].members.value = "-5776"),
-    field: "groups.wtu.members",
+    field: "groups.wtu.members.value",
     message: /cannot be negative/,
   },
   {
     name: "a raise over 100%",
-    breakIt: (s) => (item(s, "baseSalary").steps[0].amount.value = "1.5"),
-    field: "items.baseSalary.steps.0.amount",
-    message: /not a rate between -100% and 100%/,
+    breakIt: (s) => (step(s, "2024-10-01").amount.value = "1.5"),
+    field: "items.baseSalary.steps.2024-10-01.amount.value",
+    message: /outside -1 \(excluded\) to 1/,
   },
   {
     name: "a raise of -100% (divides by zero in the bonus base)",
-    breakIt: (s) => (item(s, "baseSalary").steps[0].amount.value = "-1"),
-    field: "items.baseSalary.steps.0.amount.value",
-    message: /cut pay to nothing/,
+    breakIt: (s) => (step(s, "2024-10-01").amount.value = "-1"),
+    field: "items.baseSalary.steps.2024-10-01.amount.value",
+    message: /outside -1 \(excluded\) to 1/,
   },
   {
     name: "a local share over 1",
-    breakIt: (s) => (s.localShare.value = "1.01"),
-    field: "localShare",
-    message: /not a share between 0 and 1/,
+    breakIt: (s) => (line(s, "localPortion").share.rate.value = "1.01"),
+    field: "table.lines.localPortion.rate.value",
+    message: /outside 0 to 1/,
   },
   {
     name: "NaN",
     breakIt: (s) => (s.groups[0].averageSalary.value = "NaN"),
-    field: "groups.wtu.averageSalary",
+    field: "groups.wtu.averageSalary.value",
     message: /"NaN" is not a number/,
   },
   {
     name: "Infinity",
     breakIt: (s) => (s.groups[0].averageSalary.value = "Infinity"),
-    field: "groups.wtu.averageSalary",
+    field: "groups.wtu.averageSalary.value",
     message: /"Infinity" is not a number/,
   },
   {
     name: "-Infinity",
     breakIt: (s) => (item(s, "medicare").rate.value = "-Infinity"),
-    field: "items.medicare.rate",
+    field: "items.medicare.rate.value",
     message: /is not a number/,
   },
   {
     name: "1e400",
     breakIt: (s) => (s.groups[0].averageSalary.value = "1e400"),
-    field: "groups.wtu.averageSalary",
+    field: "groups.wtu.averageSalary.value",
     message: /too large \(limit 1e15\)/,
   },
-  { name: "hex", breakIt: (s) => (s.groups[0].members.value = "0x10"), field: "groups.wtu.members", message: /is not a number/ },
+  { name: "hex", breakIt: (s) => (s.groups[0].members.value = "0x10"), field: "groups.wtu.members.value", message: /is not a number/ },
   {
     name: "thousands separators",
     breakIt: (s) => (s.groups[0].members.value = "5,776"),
-    field: "groups.wtu.members",
+    field: "groups.wtu.members.value",
     message: /is not a number/,
   },
   {
     name: "more digits than stay exact",
     breakIt: (s) => (s.groups[0].averageSalary.value = "105271.5000000000000000000000001"),
-    field: "groups.wtu.averageSalary",
+    field: "groups.wtu.averageSalary.value",
     message: /more than 30 significant digits/,
   },
-  { name: "an empty string", breakIt: (s) => (s.localShare.value = ""), field: "localShare", message: /is empty/ },
-  { name: "only whitespace", breakIt: (s) => (s.localShare.value = " \t "), field: "localShare", message: /is empty/ },
+  {
+    name: "an empty string",
+    breakIt: (s) => (line(s, "localPortion").share.rate.value = ""),
+    field: "table.lines.localPortion.rate.value",
+    message: /is empty/,
+  },
+  {
+    name: "only whitespace",
+    breakIt: (s) => (line(s, "localPortion").share.rate.value = " \t "),
+    field: "table.lines.localPortion.rate.value",
+    message: /is empty/,
+  },
   {
     name: "spaces around a number",
-    breakIt: (s) => (s.localShare.value = " 0.99 "),
-    field: "localShare",
+    breakIt: (s) => (line(s, "localPortion").share.rate.value = " 0.99 "),
+    field: "table.lines.localPortion.rate.value",
     message: /spaces around the number/,
   },
   {
     name: "a number instead of a decimal string",
-    breakIt: (s) => (s.localShare.value = 0.99),
-    field: "localShare.value",
+    breakIt: (s) => (line(s, "localPortion").share.rate.value = 0.99),
+    field: "table.lines.localPortion.rate.value",
     message: /expected string/,
   },
   {
     name: "a raise effective after the agreement",
-    breakIt: (s) => (item(s, "baseSalary").steps[3].effective = "2029-10-01"),
-    field: "items.baseSalary.steps.3.effective",
+    breakIt: (s) => (step(s, "2027-10-01").effective = "2029-10-01"),
+    field: "items.baseSalary.steps.2029-10-01.effective",
     message: /outside the agreement/,
   },
   {
     name: "a raise effective after its fiscal year",
-    breakIt: (s) => (item(s, "baseSalary").steps[0].effective = "2025-10-01"),
-    field: "items.baseSalary.steps.0.effective",
+    breakIt: (s) => (step(s, "2024-10-01").effective = "2025-10-02"),
+    field: "items.baseSalary.steps.2025-10-02.effective",
     message: /after FY2025 ends/,
   },
   {
+    name: "two raises on one date without ids (they would share an input path)",
+    breakIt: (s) => (step(s, "2024-10-01").effective = "2025-10-01"),
+    field: "items.baseSalary.steps.2025-10-01",
+    message: /give one of them an "id"/,
+  },
+  {
     name: "a date that does not exist",
-    breakIt: (s) => (item(s, "baseSalary").steps[1].effective = "2025-02-30"),
-    field: "items.0.steps.1.effective",
+    breakIt: (s) => (step(s, "2025-10-01").effective = "2025-02-30"),
+    field: "items.baseSalary.steps.2025-02-30.effective",
     message: /real date/,
   },
   {
@@ -152,20 +171,14 @@ const CASES: Case[] = [
   { name: "duplicate group ids", breakIt: (s) => s.groups.push({ ...s.groups[0] }), field: "groups.wtu", message: /duplicate group id/ },
   {
     name: "duplicate line ids",
-    breakIt: (s) => s.lines.push({ ...s.lines[0] }),
-    field: "lines.baseSalaryIncreases",
+    breakIt: (s) => s.table.lines.push({ ...s.table.lines[0] }),
+    field: "table.lines.baseSalaryIncreases",
     message: /duplicate line id/,
-  },
-  {
-    name: "a benefit year given twice",
-    breakIt: (s) => item(s, "optical").amounts.push(item(s, "optical").amounts[1]),
-    field: "items.optical.amounts.2025",
-    message: /duplicate year/,
   },
   {
     name: "a rate charged twice on one item",
     breakIt: (s) => item(s, "medicare").appliesTo.push("baseSalary"),
-    field: "items.medicare.appliesTo.baseSalary",
+    field: "items.medicare.appliesTo",
     message: /charged twice/,
   },
   {
@@ -176,9 +189,9 @@ const CASES: Case[] = [
   },
   {
     name: "an item on a derived line",
-    breakIt: (s) => s.lines.push({ id: "totalCost", label: "Total" }),
-    field: "lines.totalCost",
-    message: /derived line/,
+    breakIt: (s) => (item(s, "otherNps").line = "totalCost"),
+    field: "items.otherNps.line",
+    message: /"totalCost" is a sum line; items feed cost lines/,
   },
   {
     name: "a group that does not exist",
@@ -200,15 +213,15 @@ const CASES: Case[] = [
   },
   {
     name: "a premium loaded by a non-rate",
-    breakIt: (s) => (item(s, "coveragePremium").loadingItemIds = ["bonus"]),
-    field: "items.coveragePremium.loadingItemIds",
+    breakIt: (s) => (item(s, "coveragePremium").payRateIds = ["bonus"]),
+    field: "items.coveragePremium.payRateIds",
     message: /not a rate-of-pay item/,
   },
   {
-    name: "a cycle: the loading rate charged on the premium it loads",
+    name: "a loop: the rate of pay charged on the premium it loads",
     breakIt: (s) => item(s, "medicare").appliesTo.push("coveragePremium"),
-    field: "items.coveragePremium.loadingItemIds",
-    message: /cycle: "medicare" loads this premium/,
+    field: "items.coveragePremium.payRateIds",
+    message: /loop: "medicare" loads this premium/,
   },
   {
     name: "bonus earnings from a non-raises item",
@@ -224,61 +237,103 @@ const CASES: Case[] = [
   },
   {
     name: "fiscal years not consecutive",
-    breakIt: (s) => (s.agreement.fiscalYears = [2025, 2026, 2028]),
-    field: "agreement.fiscalYears",
+    breakIt: (s) => (s.table.columns.fiscalYears = [2025, 2026, 2028]),
+    field: "table.columns.fiscalYears",
     message: /consecutive and ascending/,
   },
   {
     name: "fiscal years descending",
-    breakIt: (s) => (s.agreement.fiscalYears = [2028, 2027, 2026, 2025]),
-    field: "agreement.fiscalYears",
+    breakIt: (s) => (s.table.columns.fiscalYears = [2028, 2027, 2026, 2025]),
+    field: "table.columns.fiscalYears",
     message: /consecutive and ascending/,
   },
   {
-    name: "a fiscal year outside the agreement",
-    breakIt: (s) => (s.agreement.fiscalYears = [2025, 2026, 2027, 2028, 2029]),
-    field: "agreement.fiscalYears",
-    message: /FY2029 .* lies outside the agreement/,
+    name: "a fiscal year after the agreement ends",
+    breakIt: (s) => (s.table.columns.fiscalYears = [2025, 2026, 2027, 2028, 2029]),
+    field: "table.columns.fiscalYears",
+    message: /FY2029 .* starts after the agreement ends/,
   },
-  { name: "no fiscal years", breakIt: (s) => (s.agreement.fiscalYears = []), field: "agreement.fiscalYears", message: /Too small/ },
+  { name: "no fiscal years", breakIt: (s) => (s.table.columns.fiscalYears = []), field: "table.columns.fiscalYears", message: /Too small/ },
   {
     name: "a fractional fiscal year",
-    breakIt: (s) => (s.agreement.fiscalYears = [2025.5]),
-    field: "agreement.fiscalYears.0",
+    breakIt: (s) => (s.table.columns.fiscalYears = [2025.5]),
+    field: "table.columns.fiscalYears.0",
     message: /int/i,
   },
   {
-    name: "funding for a year outside the agreement",
-    breakIt: (s) => (s.fundingAvailable.FY2031 = s.fundingAvailable.FY2025),
-    field: "fundingAvailable.FY2031",
-    message: /outside the agreement's fiscal years/,
+    name: "funding for a year outside the table",
+    breakIt: (s) => (line(s, "fundingAvailable").amounts.FY2031 = line(s, "fundingAvailable").amounts.FY2025),
+    field: "table.lines.fundingAvailable.amounts.FY2031",
+    message: /not one of the table's fiscal years/,
   },
   {
-    name: "Other NPS for a year outside the agreement",
+    name: "Other NPS for a year outside the table",
     breakIt: (s) => (item(s, "otherNps").amounts.FY2019 = item(s, "otherNps").amounts.FY2025),
     field: "items.otherNps.amounts.FY2019",
-    message: /outside the agreement's fiscal years/,
+    message: /not one of the table's fiscal years/,
   },
-  { name: "an unknown item kind", breakIt: (s) => (item(s, "otherNps").kind = "magic"), field: "items.8.kind", message: /./ },
-  { name: "an unknown unit", breakIt: (s) => (s.localShare.unit = "percent"), field: "localShare.unit", message: /./ },
-  { name: "an unknown top-level key", breakIt: (s) => (s.result = { trusted: true }), field: "(root)", message: /result/ },
+  {
+    name: "an unknown item kind",
+    breakIt: (s) => (item(s, "otherNps").kind = "magic"),
+    field: "items.otherNps.kind",
+    message: /unknown kind of item; the kinds are raises, /,
+  },
+  {
+    name: "a unit that is not the field's",
+    breakIt: (s) => (line(s, "localPortion").share.rate.unit = "percent"),
+    field: "table.lines.localPortion.rate.unit",
+    message: /labelled "percent" but this field is a share/,
+  },
+  {
+    name: "an unknown top-level key",
+    breakIt: (s) => (s.result = { trusted: true }),
+    field: "result",
+    message: /unknown key "result"/,
+  },
+  {
+    name: "a derived line referring to a line that does not exist",
+    breakIt: (s) => (line(s, "costFundedByWia").sum = ["localPortion", "fundingAvailible"]),
+    field: "table.lines.costFundedByWia",
+    message: /line "fundingAvailible" does not exist/,
+  },
+  {
+    name: "derived lines in a loop, named",
+    breakIt: (s) => (line(s, "totalCost").sum = ["baseSalaryIncreases", "costFundedByWia"]),
+    field: "table.lines.totalCost",
+    message: /loop: totalCost -> costFundedByWia -> localPortion -> totalCost/,
+  },
+  {
+    name: "a line with two formulas",
+    breakIt: (s) => (line(s, "totalCost").change = { of: "bonus" }),
+    field: "table.lines.totalCost",
+    message: /has sum and change/,
+  },
+  {
+    name: "published figures for a line the table does not have",
+    breakIt: (s) => (s.table.published.values.noSuchLine = { FY2025: 1 }),
+    field: "table.published.values.noSuchLine",
+    message: /not in the table/,
+  },
   {
     name: "an id with a path separator",
     breakIt: (s) => (item(s, "otherNps").id = "../x"),
-    field: "items.8.id",
+    field: "items.../x.id",
     message: /must start with a letter/,
   },
   {
     name: "10^6 items",
     breakIt: (s) => (s.items = Array.from({ length: 1_000_000 }, () => s.items[0])),
     field: "items",
-    message: /holds 1,000,000 entries; a scenario is limited to 200,000 values/,
+    message: /holds 1,000,000 entries; a scenario is limited to 1,000,000 values/,
   },
   {
-    name: "10^6 funding years",
-    breakIt: (s) => (s.fundingAvailable = Object.fromEntries(Array.from({ length: 1_000_000 }, (_, i) => [`FY${i}`, s.localShare]))),
-    field: "fundingAvailable",
-    message: /holds too many entries; a scenario is limited to 200,000 values/,
+    name: "2 x 10^6 funding years",
+    breakIt: (s) =>
+      (line(s, "fundingAvailable").amounts = Object.fromEntries(
+        Array.from({ length: 2_000_000 }, (_, i) => [`FY${i}`, line(s, "localPortion").share.rate]),
+      )),
+    field: "table.lines.fundingAvailable.amounts",
+    message: /holds too many entries; a scenario is limited to 1,000,000 values/,
   },
   {
     name: "501 items (the schema's own limit)",
@@ -326,7 +381,7 @@ describe("text-level limits and JSON errors", () => {
     const text = `{"pad":"${"x".repeat(SCENARIO_LIMITS.textLength)}"}`;
     expect(parseScenarioJson(text, "huge.json")).toEqual({
       ok: false,
-      errors: [{ file: "huge.json", field: "(root)", message: expect.stringContaining("a scenario is limited to 5,000,000") }],
+      errors: [{ file: "huge.json", field: "(root)", message: expect.stringContaining("a scenario is limited to 20,000,000") }],
     });
   });
 
@@ -340,13 +395,17 @@ describe("text-level limits and JSON errors", () => {
 
   it("refuses a key given twice in one object (JSON.parse would silently keep the last), naming where", () => {
     const text = serializeScenario(fisAsPublished())
-      .replace('"localShare": {\n    "value": "0.993582",', '"localShare": {\n    "value": "0.993582",\n    "value": "0.5",')
+      .replace('"value": "0.993582",', '"value": "0.993582",\n    "value": "0.5",')
       .replace('"kind": "raises",', '"kind": "raises",\n      "kind": "oneTime",');
     expect(parseScenarioJson(text, "merged.json")).toEqual({
       ok: false,
       errors: [
-        { file: "merged.json", field: "items.0.kind", message: '"kind" appears twice in the same object; keep one' },
-        { file: "merged.json", field: "localShare.value", message: '"value" appears twice in the same object; keep one' },
+        { file: "merged.json", field: "items.baseSalary.kind", message: '"kind" appears twice in the same object; keep one' },
+        {
+          file: "merged.json",
+          field: "table.lines.localPortion.rate.value",
+          message: '"value" appears twice in the same object; keep one',
+        },
       ],
     });
   });
@@ -370,12 +429,12 @@ describe("text-level limits and JSON errors", () => {
 describe("edits are checked the same way (checkScenario after setInputValue)", () => {
   it.each([
     ["groups.wtu.members", "-1", /cannot be negative/],
-    ["items.medicare.rate", "2", /not a rate/],
-    ["localShare", "abc", /not a number/],
-    ["fundingAvailable.FY2026", " 1", /spaces around/],
+    ["items.medicare.rate", "2", /outside 0 to 1/],
+    ["table.lines.localPortion.rate", "abc", /not a number/],
+    ["table.lines.fundingAvailable.amounts.FY2026", " 1", /spaces around/],
   ])("%s = %j", (path, value, message) => {
     const errors = checkScenario(setInputValue(fisAsPublished(), path, value));
-    expect(errors).toContainEqual({ field: path, message: expect.stringMatching(message) });
+    expect(errors).toContainEqual({ field: `${path}.value`, message: expect.stringMatching(message) });
   });
 });
 

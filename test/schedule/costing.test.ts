@@ -1,24 +1,52 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../model/engine/decimal";
+import { fractionOfFiscalYear as fraction, payPeriodStartsOfFiscalYear, type PayCalendar } from "../../model/engine/calendar";
 import {
   censusHeadcount,
   defaultScheduleCostSettings,
-  fractionOfFiscalYear,
-  payPeriodStarts,
   projectCensus,
   reconcile,
   referenceCensus,
-  referenceRaises,
   scheduleMethodCost,
+  type AverageSalaryInputs,
   type Census,
+  type RaiseTerm,
 } from "../../model/engine/schedule";
+
+/** The DC calendar (October year, biweekly periods from Sunday 2024-10-06), as the DC scenario files declare it. */
+const DC: PayCalendar = { fiscalYearStartMonth: 10, payFrequency: "biweekly", payPeriodAnchor: "2024-10-06" };
+const payPeriodStarts = (fy: number) => payPeriodStartsOfFiscalYear(fy, DC);
+const fractionOfFiscalYear = (date: string, fy: number, method: "payPeriods" | "days") => fraction(date, fy, DC, method);
+/** The agreement's raises: 2%, 3%, 3%, 4% effective Oct 1 (Art. 36.2; FIS p.2). */
+const referenceRaises = (): RaiseTerm[] =>
+  (
+    [
+      [2025, "0.02"],
+      [2026, "0.03"],
+      [2027, "0.03"],
+      [2028, "0.04"],
+    ] as const
+  ).map(([fy, rate]) => ({
+    fiscalYear: fy,
+    rate: new Decimal(rate),
+    effective: `${fy - 1}-10-01`,
+    source: { kind: "contract", ref: "Art. 36.2; FIS p.2" },
+  }));
+/** The FIS inputs: 5,776 members at the calibrated $105,271.50. */
+const FIS_AVERAGE: AverageSalaryInputs = {
+  members: new Decimal(5776),
+  averageSalary: new Decimal("105271.50"),
+  sources: { members: { kind: "fis", ref: "FIS p.2" }, averageSalary: { kind: "calibrated", ref: "FIS p.2" } },
+  paths: { members: "groups.wtu.members", averageSalary: "groups.wtu.averageSalary" },
+};
+const settings = () => defaultScheduleCostSettings(DC);
 
 const one = (schedule: Census["cells"][number]["schedule"], lane: string, step: number, n: string, years?: number): Census => ({
   label: "test",
   asOfFiscalYear: 2024,
   cells: [{ schedule, lane, step, ...(years !== undefined ? { yearsOfService: years } : {}), headcount: new Decimal(n) }],
 });
-const noMovement = () => ({ ...defaultScheduleCostSettings(), heldShare: new Decimal(0), separationRate: new Decimal(0) });
+const noMovement = () => ({ ...settings(), heldShare: new Decimal(0), separationRate: new Decimal(0) });
 
 describe("proration", () => {
   it("pay periods: 26 a year FY2025-FY2028 starting on the printed effective dates; FY2029 has 27", () => {
@@ -40,7 +68,7 @@ describe("proration", () => {
 
 describe("step movement", () => {
   it("moves one step a year, holds a share, replaces separations at entry", () => {
-    const s = { ...defaultScheduleCostSettings(), heldShare: new Decimal("0.05"), separationRate: new Decimal("0.1") };
+    const s = { ...settings(), heldShare: new Decimal("0.05"), separationRate: new Decimal("0.1") };
     const [, y1] = projectCensus(one("ET15-10M", "Masters+30", 5, "100"), 2025, s);
     const get = (lane: string, step: number) => y1!.cells.find((c) => c.lane === lane && c.step === step)?.headcount.toString();
     expect(get("Masters+30", 6)).toBe("85.5"); // 100 x 0.9 x 0.95
@@ -69,7 +97,7 @@ describe("scheduleMethodCost", () => {
     expect(r.years[0]!.turnoverSavings.value.toString()).toBe("0");
   });
   it("lines add up to the payroll change, and explanations carry formula, inputs and sources", () => {
-    const r = scheduleMethodCost(referenceCensus());
+    const r = scheduleMethodCost(referenceCensus(), referenceRaises(), settings());
     expect(r.years.map((y) => y.fiscalYear)).toEqual([2025, 2026, 2027, 2028]);
     for (const y of r.years) {
       expect(y.raiseCost.value.plus(y.stepCost.value).plus(y.turnoverSavings.value).equals(y.total.value)).toBe(true);
@@ -82,7 +110,7 @@ describe("scheduleMethodCost", () => {
       expect(y.stepCost.value.gt(0)).toBe(true);
       expect(y.turnoverSavings.value.lt(0)).toBe(true);
     }
-    // Reference census, default settings (5% held, 10% separations, entry Step 1 Bachelors, Oct 1): pinned values
+    // Reference census, default settings (5% held, 10% separations, entry step 1 on the first lane (Bachelors), Oct 1): pinned values
     expect(r.basePayroll.value.toString()).toBe("608048184");
     expect(r.years[0]!.raiseCost.value.toString()).toBe("12161148");
     expect(r.years.map((y) => y.total.value.toFixed(2))).toEqual(["-3035608.86", "-274945.97", "3213962.84", "13733359.74"]);
@@ -110,7 +138,7 @@ describe("scheduleMethodCost", () => {
 
 describe("reconcile", () => {
   it("schedule - average = step + turnover + mix + payroll base, exactly, each year", () => {
-    const rec = reconcile(referenceCensus());
+    const rec = reconcile(referenceCensus(), FIS_AVERAGE, referenceRaises(), settings());
     expect(rec.years[0]!.averageMethod.toString()).toBe("12160963.68"); // 5776 x 105271.50 x 0.02 (FIS FY2025 12,161K)
     for (const y of rec.years) {
       const p = y.parts;
@@ -122,8 +150,8 @@ describe("reconcile", () => {
     expect(rec.years[3]!.averageMethod.toFixed(2)).toBe("76250896.16");
   });
   it("with turnover and holds off and the scaled basis, the only difference is step cost (mix 0)", () => {
-    const s = { ...defaultScheduleCostSettings(), separationRate: new Decimal(0), scheduleBasis: "scaled" as const };
-    for (const y of reconcile(referenceCensus(), undefined, undefined, s).years) {
+    const s = { ...settings(), separationRate: new Decimal(0), scheduleBasis: "scaled" as const };
+    for (const y of reconcile(referenceCensus(), FIS_AVERAGE, referenceRaises(), s).years) {
       expect(y.parts.mix.isZero()).toBe(true);
       expect(y.difference.equals(y.parts.stepCost)).toBe(true);
     }

@@ -1,15 +1,19 @@
 /**
- * A budget constraint the analyses test a costed table against: a line (e.g. localPortion,
- * totalCost) must not exceed a limit in each fiscal year, in one year, or over the total.
- * The limit is a fixed amount, or the funding available plus a named amount (both in dollars).
+ * A budget constraint the analyses test a costed table against: a line (a total, a local portion)
+ * must not exceed a limit in each fiscal year, in one year, or over the total. The limit is a
+ * fixed amount, or the amounts entered on a table line (funding available) plus a named amount.
  */
 import { Decimal, ZERO } from "../decimal";
 import { TOTAL_COLUMN, type TableResult } from "../compute";
-import { fyKey, type Scenario } from "../scenario/types";
+import { fyKey, type Scenario, type TableLine } from "../scenario/types";
+import { lineKind as kindOfLine } from "../table/schema";
 
 export type ConstraintScope = "eachYear" | "total" | { fiscalYear: number };
 
-export type BudgetLimit = { kind: "amount"; dollars: Decimal } | { kind: "fundingAvailablePlus"; dollars: Decimal };
+export type BudgetLimit =
+  | { kind: "amount"; dollars: Decimal }
+  /** The amounts entered on a line (as positive dollars) plus `dollars`; the line defaults to the table's first amounts line. */
+  | { kind: "amountsPlus"; lineId?: string; dollars: Decimal };
 
 export interface BudgetConstraint {
   lineId: string;
@@ -29,25 +33,31 @@ export function describeConstraint(c: BudgetConstraint): string {
   const limit =
     c.limit.kind === "amount"
       ? `$${c.limit.dollars.toFixed(2)}`
-      : `funding available${c.limit.dollars.isZero() ? "" : ` ${c.limit.dollars.isNegative() ? "-" : "+"} $${c.limit.dollars.abs().toFixed(2)}`}`;
+      : `${c.limit.lineId ?? "the amounts available"}${c.limit.dollars.isZero() ? "" : ` ${c.limit.dollars.isNegative() ? "-" : "+"} $${c.limit.dollars.abs().toFixed(2)}`}`;
   const scope =
     c.scope === "eachYear" ? "in every fiscal year" : c.scope === "total" ? "over the total of all years" : `in FY${c.scope.fiscalYear}`;
   return `${c.lineId} <= ${limit} ${scope}`;
 }
 
 function columnsOf(c: BudgetConstraint, scenario: Scenario): string[] {
-  if (c.scope === "eachYear") return scenario.agreement.fiscalYears.map(fyKey);
+  if (c.scope === "eachYear") return scenario.table.columns.fiscalYears.map(fyKey);
   if (c.scope === "total") return [TOTAL_COLUMN];
   return [fyKey(c.scope.fiscalYear)];
 }
 
-/** The funding available for a column, as a positive amount (the table shows it negative). */
-function fundingFor(scenario: Scenario, column: string): Decimal {
+/** The amounts line a limit refers to: the one named, else the table's first line of entered amounts. */
+export function amountsLine(scenario: Scenario, lineId?: string): TableLine | undefined {
+  return scenario.table.lines.find((l) => (lineId ? l.id === lineId : kindOfLine(l) === "amounts") && l.amounts);
+}
+
+/** The amount entered for a column, as a positive amount (a negated line shows it negative). */
+function amountsFor(line: TableLine | undefined, scenario: Scenario, column: string): Decimal {
+  if (!line) return ZERO;
   if (column !== TOTAL_COLUMN) {
-    const p = scenario.fundingAvailable[column];
+    const p = line.amounts?.[column];
     return p ? new Decimal(p.value) : ZERO;
   }
-  return scenario.agreement.fiscalYears.reduce((acc, fy) => acc.plus(fundingFor(scenario, fyKey(fy))), ZERO);
+  return scenario.table.columns.fiscalYears.reduce((acc, fy) => acc.plus(amountsFor(line, scenario, fyKey(fy))), ZERO);
 }
 
 /**
@@ -57,21 +67,30 @@ function fundingFor(scenario: Scenario, column: string): Decimal {
 export function checkConstraint(c: BudgetConstraint, scenario: Scenario, table: TableResult): ColumnCheck[] {
   const line = table.lines.find((l) => l.id === c.lineId);
   if (!line) throw new Error(`no line "${c.lineId}"; lines are ${table.lines.map((l) => l.id).join(", ")}`);
+  const limitLine = c.limit.kind === "amountsPlus" ? amountsLine(scenario, c.limit.lineId) : undefined;
+  if (c.limit.kind === "amountsPlus" && !limitLine)
+    throw new Error(
+      c.limit.lineId ? `no line "${c.limit.lineId}" with amounts entered` : "the table has no line of entered amounts to limit against",
+    );
   return columnsOf(c, scenario).map((column) => {
     const cell = line.cells[column];
     if (!cell) throw new Error(`line "${c.lineId}" has no column ${column}`);
-    const limit = c.limit.kind === "amount" ? c.limit.dollars : fundingFor(scenario, column).plus(c.limit.dollars);
+    const limit = c.limit.kind === "amount" ? c.limit.dollars : amountsFor(limitLine, scenario, column).plus(c.limit.dollars);
     return { column, value: cell.exact, limit, headroom: limit.minus(cell.exact) };
   });
 }
 
 export const satisfies = (checks: readonly ColumnCheck[]): boolean => checks.every((k) => !k.headroom.isNegative());
 
-/** "fundingAvailable+5000000", "fundingAvailable", "fundingAvailable-1e6" or "250000000" -> a limit; null when unreadable. */
-export function parseLimit(text: string): BudgetLimit | null {
+/**
+ * "funds+5000000" (a line of entered amounts, by id), "funds" or "250000000" -> a limit; null when
+ * unreadable, or when `amountLines` is given and the name is not one of them.
+ */
+export function parseLimit(text: string, amountLines?: readonly string[]): BudgetLimit | null {
   const t = text.replace(/[\s,_$]/g, "");
-  const m = /^fundingAvailable(?:([+-])(\d+(?:\.\d+)?))?$/i.exec(t);
-  if (m) return { kind: "fundingAvailablePlus", dollars: m[2] ? new Decimal(m[2]).times(m[1] === "-" ? -1 : 1) : ZERO };
+  const m = /^([A-Za-z][A-Za-z0-9_-]*?)(?:([+-])(\d+(?:\.\d+)?))?$/.exec(t);
+  if (m && amountLines && !amountLines.includes(m[1]!)) return null;
+  if (m) return { kind: "amountsPlus", lineId: m[1]!, dollars: m[3] ? new Decimal(m[3]).times(m[2] === "-" ? -1 : 1) : ZERO };
   if (/^-?\d+(?:\.\d+)?$/.test(t)) return { kind: "amount", dollars: new Decimal(t) };
   return null;
 }

@@ -3,12 +3,12 @@
  * raise in a fiscal year costs (in that year and, through compounding, in every later year,
  * with the rates of pay such as Medicare that ride on it), and what $1,000 flat per member in
  * that year costs. Each is the difference between two full costings, so nothing the engine does
- * (mid-year effective dates, per-group loadings, pension starting later) is left out.
+ * (mid-year effective dates, per-group rates of pay, pension starting later) is left out.
  */
-import { computeTable, TOTAL_COLUMN, type ComputeOptions, type TableResult } from "../compute";
+import { computeTable, totalByColumn, totalLineId, TOTAL_COLUMN, type ComputeOptions, type TableResult } from "../compute";
 import { Decimal } from "../decimal";
 import type { Explanation, Source } from "../explain";
-import { toDisplayThousands } from "../rounding";
+import { toDisplay } from "../table/display";
 import { fyKey, type Scenario } from "../scenario/types";
 import { withExtraRaise } from "./raise-edits";
 
@@ -20,15 +20,15 @@ export interface MarginalCostLine {
   kind: "percent" | "flat";
   /** The extra raise: 0.01 (one point) or 1000 (dollars a year per member). */
   extra: Decimal;
-  /** Change in TOTAL COST in the raise's own fiscal year. */
+  /** Change in the scenario's total in the raise's own fiscal year. */
   ownYear: Decimal;
-  /** Change in TOTAL COST over all the agreement's years. */
+  /** Change in the scenario's total over all the table's years. */
   allYears: Decimal;
-  /** Change in TOTAL COST by column (each FY and Total), unrounded dollars. */
+  /** Change in the scenario's total by column (each FY and Total), unrounded dollars. */
   cells: Record<string, Decimal>;
-  /** The same change in $ thousands by the scenario's rounding rule. */
+  /** The same change in the display unit by the scenario's rounding rule. */
   display: Record<string, Decimal>;
-  /** Change by table line (cost lines and the local portion), by column. */
+  /** Change by table line, by column. */
   byLine: Record<string, Record<string, Decimal>>;
   explanation: Explanation;
 }
@@ -52,9 +52,12 @@ function difference(base: TableResult, variant: TableResult, lineId: string): Re
 function marginal(scenario: Scenario, base: TableResult, fy: number, kind: "percent" | "flat", options: ComputeOptions): MarginalCostLine {
   const extra = kind === "percent" ? ONE_POINT : FLAT;
   const variant = computeTable(withExtraRaise(scenario, fy, kind, extra, SOURCE), options);
-  const lineIds = [...base.lines.filter((l) => l.kind === "cost").map((l) => l.id), "totalCost", "localPortion"];
-  const byLine = Object.fromEntries(lineIds.map((id) => [id, difference(base, variant, id)]));
-  const cells = byLine.totalCost!;
+  const byLine = Object.fromEntries(base.lines.map((l) => [l.id, difference(base, variant, l.id)]));
+  const totalId = totalLineId(base);
+  const totalLabel = totalId ? base.lines.find((l) => l.id === totalId)!.label : "Total of the cost lines";
+  const before = totalByColumn(base);
+  const after = totalByColumn(variant);
+  const cells = Object.fromEntries(base.columns.map((c) => [c, after[c]!.minus(before[c]!)]));
   const key = fyKey(fy);
   const what = kind === "percent" ? `1 more point of raise in FY${fy}` : `$1,000 a year more per member from FY${fy}`;
   const costLines = base.lines.filter((l) => l.kind === "cost");
@@ -72,7 +75,7 @@ function marginal(scenario: Scenario, base: TableResult, fy: number, kind: "perc
     };
   };
   const yearNode = (column: string): Explanation => ({
-    label: `TOTAL COST ${column} change`,
+    label: `${totalLabel} ${column} change`,
     value: cells[column]!.toString(),
     unit: "USD",
     formula: "sum of the cost lines' changes",
@@ -88,7 +91,7 @@ function marginal(scenario: Scenario, base: TableResult, fy: number, kind: "perc
     ownYear: cells[key]!,
     allYears,
     cells,
-    display: Object.fromEntries(Object.entries(cells).map(([c, v]) => [c, toDisplayThousands(v, scenario.settings.rounding)])),
+    display: Object.fromEntries(Object.entries(cells).map(([c, v]) => [c, toDisplay(v, scenario.table.display)])),
     byLine,
     explanation: {
       label: `Cost of ${what}`,
@@ -96,8 +99,8 @@ function marginal(scenario: Scenario, base: TableResult, fy: number, kind: "perc
       unit: "USD",
       formula:
         kind === "percent"
-          ? `TOTAL COST with the FY${fy} raise 1 point higher - TOTAL COST as is; later years carry it through compounding, rates of pay ride on it`
-          : `TOTAL COST with a $1,000 flat raise per member effective at the start of FY${fy} (after that year's other raises) - TOTAL COST as is; later percent raises compound on it`,
+          ? `total with the FY${fy} raise 1 point higher - total as is; later years carry it through compounding, rates of pay ride on it`
+          : `total with a $1,000 flat raise per member effective at the start of FY${fy} (after that year's other raises) - total as is; later percent raises compound on it`,
       symbols: `own year ${key}: ${cells[key]}; all years: ${allYears}`,
       children: base.columns.filter((c) => c !== TOTAL_COLUMN && !cells[c]!.isZero()).map(yearNode),
     },
@@ -106,10 +109,13 @@ function marginal(scenario: Scenario, base: TableResult, fy: number, kind: "perc
 
 export function costOfOnePercent(scenario: Scenario, options: ComputeOptions = {}): CostOfOnePercent {
   const base = computeTable(scenario, options);
-  const years = scenario.agreement.fiscalYears;
+  const years = scenario.table.columns.fiscalYears;
   return {
     columns: base.columns,
     onePercent: years.map((fy) => marginal(scenario, base, fy, "percent", options)),
-    flatPerMember: years.map((fy) => marginal(scenario, base, fy, "flat", options)),
+    // A flat raise needs headcount: a scenario whose groups give only payroll has no flat figure.
+    flatPerMember: scenario.groups.every((g) => g.members || g.positions)
+      ? years.map((fy) => marginal(scenario, base, fy, "flat", options))
+      : [],
   };
 }

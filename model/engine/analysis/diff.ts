@@ -65,7 +65,6 @@ function itemReason(item: CostItem | undefined, items: ReadonlyMap<string, strin
 
 /** Settings in words, as the settings bar names them. */
 const SETTING_WORDS: Record<string, { label: string; values: Record<string, string> }> = {
-  rounding: { label: "Rounding", values: { halfUp: "round half up to $1K", truncate: "truncate to $1K" } },
   proration: { label: "Mid-year raises", values: { payPeriods: "prorated by pay periods", days: "prorated by days" } },
   calendarToFiscal: {
     label: "Calendar-year benefits",
@@ -89,9 +88,11 @@ const FIELD_WORDS: Record<string, string> = {
   effectiveFrom: "start date",
   effectiveTo: "end date",
   fundShares: "fund split",
-  fundingAvailable: "funding available",
-  localShare: "local share",
   lines: "table lines",
+  display: "table display",
+  columns: "table columns",
+  calendar: "calendar",
+  scheduleMethod: "schedule method",
   line: "table line",
   groups: "employee groups",
   items: "cost items",
@@ -112,7 +113,7 @@ export function valueText(value: string, unit: Unit): string {
   }
   if (!d.isFinite()) return value;
   if (unit === "rate" || unit === "share") return `${d.times(100).toString()}%`;
-  // The digits as written ("105271.50" keeps its cents), grouped.
+  // The digits as written ("52000.50" keeps its cents), grouped.
   const plain = /^-?\d+(\.\d+)?$/.test(value.trim()) ? value.trim().replace(/^-/, "") : d.abs().toFixed();
   const [int, frac] = plain.split(".");
   const text = `${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${frac ? `.${frac}` : ""}`;
@@ -204,7 +205,11 @@ export function diffScenarios(a: Scenario, b: Scenario): ScenarioDifference[] {
   const diffs: ScenarioDifference[] = [];
   // Ids named in words: an item, group or line by its label.
   const label = (xs: { id: string; label: string }[][]) => new Map(xs.flat().map((x) => [x.id, x.label]));
-  const names: Names = { line: label([b.lines, a.lines]), group: label([b.groups, a.groups]), item: label([b.items, a.items]) };
+  const names: Names = {
+    line: label([b.table.lines, a.table.lines]),
+    group: label([b.groups, a.groups]),
+    item: label([b.items, a.items]),
+  };
   const inputsA = listInputs(a);
   const inputsB = listInputs(b);
   const structurallyDifferent = new Set<string>();
@@ -254,12 +259,12 @@ export function diffScenarios(a: Scenario, b: Scenario): ScenarioDifference[] {
     if (entryA.path.startsWith("items.") && structurallyDifferent.has(entryA.path.split(".")[1]!)) continue;
     const entryB = inputsB.find((e) => e.path === entryA.path);
     if (!entryB || entryB.param.value === entryA.param.value) continue;
-    const unit = entryA.param.unit;
+    const unit = entryA.unit;
     const owner = entryA.path.startsWith("groups.") && a.groups.length > 1 ? `${entryA.owner}: ` : "";
     diffs.push({
       id: entryA.path,
       label: `${owner}${entryA.param.label}: ${valueText(entryA.param.value, unit)} → ${valueText(entryB.param.value, unit)}`,
-      what: `${entryA.param.label}: ${entryA.param.value} vs ${entryB.param.value} ${entryA.param.unit}`,
+      what: `${entryA.param.label}: ${entryA.param.value} vs ${entryB.param.value} ${entryA.unit}`,
       reasonA: describeSource(entryA.param.source),
       reasonB: describeSource(entryB.param.source),
       apply: (s) => {
@@ -273,23 +278,33 @@ export function diffScenarios(a: Scenario, b: Scenario): ScenarioDifference[] {
 
   // Whatever still differs once every difference above is made (the agreement's years, the table's
   // lines, a group or an input on one side only) is a difference of its own, field by field.
+  // The table is compared part by part (its lines, columns, display); its published figures change no cell.
   const made = diffs.reduce((s, d) => d.apply(s), a);
-  const fields = new Set([...Object.keys(made), ...Object.keys(b)]);
-  for (const key of ["schemaVersion", "id", "name", "description"]) fields.delete(key);
-  for (const key of fields) {
-    const valueA = (made as unknown as Record<string, unknown>)[key];
-    const valueB = (b as unknown as Record<string, unknown>)[key];
+  type Rec = Record<string, unknown>;
+  const at = (s: Scenario, path: string[]): Rec => path.reduce((o, k) => (o?.[k] ?? {}) as Rec, s as unknown as Rec);
+  const fieldsOf = (path: string[], skip: string[]) =>
+    [...new Set([...Object.keys(at(made, path)), ...Object.keys(at(b, path))])].filter((k) => !skip.includes(k)).map((k) => [...path, k]);
+  const fields = [
+    ...fieldsOf([], ["schemaVersion", "id", "name", "description", "$schema", "table"]),
+    ...fieldsOf(["table"], ["published"]),
+  ];
+  for (const path of fields) {
+    const key = path[path.length - 1]!;
+    const parent = path.slice(0, -1);
+    const valueA = at(made, parent)[key];
+    const valueB = at(b, parent)[key];
     if (same(valueA, valueB)) continue;
     diffs.push({
-      id: key,
-      label: describeField(key, (a as unknown as Record<string, unknown>)[key], valueB, names),
-      what: `${key}: defined differently`,
+      id: path.join("."),
+      label: describeField(key, at(a, parent)[key], valueB, names),
+      what: `${path.join(".")}: defined differently`,
       reasonA: valueA === undefined ? "absent" : "as in the baseline",
       reasonB: valueB === undefined ? "absent" : "as in the scenario",
       apply: (s) => {
-        const c = clone(s) as unknown as Record<string, unknown>;
-        if (valueB === undefined) delete c[key];
-        else c[key] = structuredCopy(valueB);
+        const c = clone(s) as unknown as Rec;
+        const holder = parent.reduce((o, k) => o[k] as Rec, c);
+        if (valueB === undefined) delete holder[key];
+        else holder[key] = structuredCopy(valueB);
         return c as unknown as Scenario;
       },
     });

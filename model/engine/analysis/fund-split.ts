@@ -1,17 +1,17 @@
 /**
- * Fund split: TOTAL COST by fund (scenario.fundShares), each fund's share x TOTAL in every
- * column, plus what no fund covers when the shares add up to less than 1. Without fundShares
- * the split is the table's own two-way split: local share and the rest.
+ * Fund split: the scenario's total by fund, in every column, plus what no fund covers. Each fund's
+ * part comes from the groups' or items' fund shares, exactly as a `fund` table line computes it;
+ * without funds the split is the table's first share line (a local portion) and the rest.
  */
-import { TOTAL_COLUMN, type TableResult } from "../compute";
-import { Decimal, sum } from "../decimal";
+import { computeTable, shareLineId, totalByColumn, TOTAL_COLUMN, type ComputeOptions, type TableResult } from "../compute";
+import { Decimal, ZERO, sum } from "../decimal";
 import type { Explanation } from "../explain";
-import { paramLeaf } from "../lines/context";
-import type { FundShare, Scenario } from "../scenario/types";
+import type { Scenario } from "../scenario/types";
 
 export interface FundPortion {
   id: string;
   label: string;
+  /** The fund's part of the all-years total (its share when every group and item pays the same). */
   share: Decimal;
   /** Unrounded dollars by column (each FY and Total). */
   cells: Record<string, Decimal>;
@@ -20,53 +20,79 @@ export interface FundPortion {
 
 const ONE = new Decimal(1);
 
-function fundsOf(scenario: Scenario): FundShare[] {
-  if (scenario.fundShares && scenario.fundShares.length > 0) return scenario.fundShares;
-  const rest = ONE.minus(scenario.localShare.value).toString();
-  return [
-    { id: "local", label: "Local funds", share: scenario.localShare },
-    {
-      id: "other",
-      label: "Other funds (1 - local share)",
-      share: { value: rest, unit: "share", label: "Share not paid locally", source: { kind: "derived", ref: "1 - local share" } },
-    },
-  ];
-}
-
-export function fundSplit(scenario: Scenario, table: TableResult): FundPortion[] {
-  const total = table.lines.find((l) => l.id === "totalCost")!;
-  const funds = fundsOf(scenario);
-  const portion = (id: string, label: string, share: Decimal, leaf: Explanation): FundPortion => {
-    const cells = Object.fromEntries(table.columns.map((c) => [c, share.times(total.cells[c]!.exact)]));
-    return {
-      id,
-      label,
-      share,
-      cells,
-      explanation: {
-        label: `${label}, all years`,
-        value: cells[TOTAL_COLUMN]!.toString(),
-        unit: "USD",
-        formula: "fund share x TOTAL COST",
-        symbols: `${share} x ${total.cells[TOTAL_COLUMN]!.exact}`,
-        children: [leaf, total.cells[TOTAL_COLUMN]!.explanation],
-      },
+export function fundSplit(scenario: Scenario, table: TableResult, options: ComputeOptions = {}): FundPortion[] {
+  const total = totalByColumn(table);
+  const allYears = total[TOTAL_COLUMN] ?? ZERO;
+  const funds = scenario.funds ?? [];
+  if (funds.length === 0) {
+    const id = shareLineId(table);
+    const line = scenario.table.lines.find((l) => l.id === id);
+    if (!id || !line?.share) return [];
+    const rate = new Decimal(line.share.rate.value);
+    const portion = (pid: string, label: string, share: Decimal): FundPortion => {
+      const cells = Object.fromEntries(table.columns.map((c) => [c, share.times(total[c]!)]));
+      return {
+        id: pid,
+        label,
+        share,
+        cells,
+        explanation: {
+          label: `${label}, all years`,
+          value: cells[TOTAL_COLUMN]!.toString(),
+          unit: "USD",
+          formula: "share x total",
+          symbols: `${share} x ${allYears}`,
+          children: [],
+        },
+      };
     };
-  };
-  const out = funds.map((f) =>
-    portion(f.id, f.label, new Decimal(f.share.value), paramLeaf(f.share, scenario.fundShares ? `fundShares.${f.id}.share` : "localShare")),
-  );
-  const assigned = sum(out.map((f) => f.share));
-  if (assigned.lessThan(ONE)) {
-    const rest = ONE.minus(assigned);
-    out.push(
-      portion("unassigned", "Not assigned to a fund", rest, {
-        label: "1 - sum of fund shares",
-        value: rest.toString(),
-        unit: "share",
-        children: [],
-      }),
-    );
+    return [portion(id, line.label, rate), portion("other", `Other funds (1 - ${line.label})`, ONE.minus(rate))];
   }
+  // The fund lines a table would print, over every cost line, computed by the engine itself.
+  const costLines = scenario.table.lines.filter((l) => !l.sum && !l.share && !l.amounts && !l.fund && !l.change).map((l) => l.id);
+  const withFunds: Scenario = {
+    ...scenario,
+    table: {
+      ...scenario.table,
+      lines: [
+        ...scenario.table.lines,
+        ...funds.map((f) => ({ id: `fundSplit-${f.id}`, label: f.label, fund: { fund: f.id, of: costLines } })),
+      ],
+    },
+  };
+  const computed = computeTable(withFunds, options);
+  const out = funds.map((f): FundPortion => {
+    const line = computed.lines.find((l) => l.id === `fundSplit-${f.id}`)!;
+    const cells = Object.fromEntries(table.columns.map((c) => [c, line.cells[c]!.exact]));
+    return {
+      id: f.id,
+      label: f.label,
+      share: allYears.isZero() ? ZERO : cells[TOTAL_COLUMN]!.div(allYears),
+      cells,
+      explanation: { ...line.cells[TOTAL_COLUMN]!.explanation, label: `${f.label}, all years` },
+    };
+  });
+  // Shares that add up to 1 for every group and item leave nothing unassigned (the parts' sum can
+  // differ from the total in the 40th digit, where a division split an item by payroll).
+  const addsToOne = (shares: Record<string, { value: string }> | undefined) =>
+    shares !== undefined && sum(Object.values(shares).map((p) => new Decimal(p.value))).equals(1);
+  const fullyAssigned =
+    scenario.groups.every((g) => addsToOne(g.fundShares)) &&
+    scenario.items.every((i) => i.fundShares === undefined || addsToOne(i.fundShares));
+  const rest = Object.fromEntries(table.columns.map((c) => [c, total[c]!.minus(sum(out.map((f) => f.cells[c]!)))]));
+  if (!fullyAssigned && !table.columns.every((c) => rest[c]!.isZero()))
+    out.push({
+      id: "unassigned",
+      label: "Not assigned to a fund",
+      share: allYears.isZero() ? ZERO : rest[TOTAL_COLUMN]!.div(allYears),
+      cells: rest,
+      explanation: {
+        label: "Not assigned to a fund, all years",
+        value: rest[TOTAL_COLUMN]!.toString(),
+        unit: "USD",
+        formula: "total - the funds' parts",
+        children: [],
+      },
+    });
   return out;
 }

@@ -24,5 +24,15 @@ export {
 export { retroPay, type RetroOutcome, type RetroRequest, type RetroResult, type RetroYear } from "./retro";
 export { percentRaiseOf, percentRaiseYears, withExtraRaise, withPercentRaise, type RaiseYear } from "./raise-edits";
 export { fundSplit, type FundPortion } from "./fund-split";
-export { attribute, interactionShares, type Attribution, type AttributionRow, type CellValues, type Difference } from "./attribution";
-export { attributeScenarios, type ScenarioAttribution } from "./compare";
+export { diffScenarios, valueText, type ScenarioDifference } from "./diff";
+export { amountsLine } from "./budget-constraint";
+export {
+  attribute,
+  interactionShares,
+  Exact,
+  type Attribution,
+  type AttributionRow,
+  type CellValues,
+  type Difference,
+} from "./attribution";
+export { attributeScenarios, type ScenarioAttribution, type CompareOptions } from "./compare";

@@ -59,12 +59,13 @@ export function withPercentRaise(scenario: Scenario, year: RaiseYear, rate: Deci
  * one accumulates. An item with no percent step that year gets a new one at the year's start.
  */
 export function withExtraRaise(scenario: Scenario, fy: number, type: "percent" | "flat", extra: Decimal, source: Source): Scenario {
-  const start = fiscalYearStart(fy, scenario.agreement.fiscalYearStartMonth);
+  const start = fiscalYearStart(fy, scenario.calendar.fiscalYearStartMonth);
   const effective = start < scenario.agreement.effectiveFrom ? scenario.agreement.effectiveFrom : start;
   const added = (label: string): RaiseStep => ({
+    id: `extra-${type}-FY${fy}`,
     fiscalYear: fy,
     type,
-    amount: { value: extra.toString(), unit: type === "percent" ? "rate" : "USD/year", label, source },
+    amount: { value: extra.toString(), label, source },
     effective,
     source,
   });

@@ -23,9 +23,10 @@ import {
 } from "../calendar";
 import { Decimal, ZERO, sum } from "../decimal";
 import type { Explanation } from "../explain";
-import { coveredGroups, dec, moneyText, paramLeaf } from "../lines/context";
-import { payRateInForce } from "../lines/pay-rate";
-import { applyStep, levelAfter, sortedSteps } from "../lines/raises";
+import { coveredGroups, moneyText } from "../kinds/common";
+import { payRateInForce } from "../kinds/pay-rate";
+import { applyStep, levelAfter, salaryBases, sortedSteps, type SalaryBase } from "../kinds/raises";
+import { dec, paramLeaf } from "../scenario/groups";
 import { fyKey, type PayRateItem, type RaisesItem, type Scenario } from "../scenario/types";
 
 export interface RetroRequest {
@@ -63,28 +64,28 @@ export type RetroOutcome = { ok: true; value: RetroResult } | { ok: false; messa
 
 /** "16 of 26 pay periods" / "61 of 365 days": the owed share of the year in the units it was counted in. */
 function counted(scenario: Scenario, fy: number, share: Decimal): string {
-  const { fiscalYearStartMonth: m, firstPayPeriodStart } = scenario.agreement;
+  const m = scenario.calendar.fiscalYearStartMonth;
   const [whole, unit] =
     scenario.settings.proration === "payPeriods"
-      ? [payPeriodStartsOfFiscalYear(fy, m, firstPayPeriodStart).length, "pay periods"]
+      ? [payPeriodStartsOfFiscalYear(fy, scenario.calendar).length, "pay periods"]
       : [dayOrdinal(fiscalYearEndExclusive(fy, m)) - dayOrdinal(fiscalYearStart(fy, m)), "days"];
   return `${share.times(whole).toDecimalPlaces(0).toString()} of ${whole} ${unit}`;
 }
 
-/** Retro wages for one group of one raises item in one fiscal year. */
-function groupRetro(
+/** Retro wages for one salary base (a group's members, a position, a payroll) of one raises item in one fiscal year. */
+function baseRetro(
   scenario: Scenario,
   item: RaisesItem,
-  group: Scenario["groups"][number],
+  b: SalaryBase,
   fy: number,
   implementation: string,
 ): { wages: Decimal; owedShare: Decimal; explanation: Explanation } {
-  const { fiscalYearStartMonth: m, firstPayPeriodStart } = scenario.agreement;
-  const frac = (date: string) => fractionOfFiscalYear(date, fy, m, scenario.settings.proration, firstPayPeriodStart);
+  const m = scenario.calendar.fiscalYearStartMonth;
+  const frac = (date: string) => fractionOfFiscalYear(date, fy, scenario.calendar, scenario.settings.proration);
   const steps = sortedSteps(item);
-  const base = dec(group.averageSalary);
-  const members = dec(group.members);
-  let level = levelAfter(base, steps, fy - 1);
+  const base = b.base;
+  const members = b.multiplier;
+  let level = levelAfter(base, steps, fy - 1, b.flatScale);
   let segStart = fiscalYearStart(fy, m);
   const end = fiscalYearEndExclusive(fy, m);
   const parts: { increase: Decimal; share: Decimal }[] = [];
@@ -95,7 +96,7 @@ function groupRetro(
   for (const s of steps.filter((st) => st.fiscalYear === fy)) {
     const eff = s.effective > segStart ? s.effective : segStart;
     close(eff);
-    level = applyStep(level, s);
+    level = applyStep(level, s, b.flatScale);
     segStart = eff;
   }
   close(end);
@@ -106,15 +107,12 @@ function groupRetro(
     // The part of the year with a raise in force before implementation: what the lump sum covers.
     owedShare: sum(parts.filter((x) => !x.increase.isZero()).map((x) => x.share)),
     explanation: {
-      label: `${group.label}: retro wages earned FY${fy}`,
+      label: `${item.label}, ${b.label}: retro wages earned FY${fy}`,
       value: wages.toString(),
       unit: "USD",
       formula: "members x sum over salary levels in force before implementation of (level - base salary) x share of the year",
       symbols: `${members} x (${parts.map((p) => `${moneyText(p.increase)} x ${p.share}`).join(" + ") || "0"})`,
-      children: [
-        paramLeaf(group.members, `groups.${group.id}.members`),
-        paramLeaf(group.averageSalary, `groups.${group.id}.averageSalary`),
-      ],
+      children: b.leaves,
     },
   };
 }
@@ -126,15 +124,17 @@ export function retroPay(scenario: Scenario, request: RetroRequest): RetroOutcom
   if (!Number.isInteger(lag) || lag < 0 || lag > 3650)
     return { ok: false, message: `implementation lag ${lag} must be a whole number of days between 0 and 3650` };
   const implementation = isoFromDayOrdinal(dayOrdinal(request.approved) + lag);
-  const m = scenario.agreement.fiscalYearStartMonth;
+  const m = scenario.calendar.fiscalYearStartMonth;
   const paidIn = fiscalYearOfDate(implementation, m);
   const raises = scenario.items.filter((i): i is RaisesItem => i.kind === "raises");
   const rates = scenario.items.filter((i): i is PayRateItem => i.kind === "payRate");
   const earned: RetroYear[] = [];
-  for (const fy of scenario.agreement.fiscalYears) {
+  for (const fy of scenario.table.columns.fiscalYears) {
     if (fiscalYearStart(fy, m) >= implementation) continue;
     const groupParts = raises.flatMap((item) =>
-      coveredGroups(scenario, item).map((g) => ({ item, group: g, ...groupRetro(scenario, item, g, fy, implementation) })),
+      coveredGroups(scenario, item).flatMap((g) =>
+        salaryBases(g).map((b) => ({ item, group: g, ...baseRetro(scenario, item, b, fy, implementation) })),
+      ),
     );
     const wages = sum(groupParts.map((p) => p.wages));
     if (wages.isZero()) continue;
@@ -153,7 +153,7 @@ export function retroPay(scenario: Scenario, request: RetroRequest): RetroOutcom
         unit: "USD",
         formula: "rate x retro wages it applies to",
         symbols: `${r.rate.value} x ${b}`,
-        children: [paramLeaf(r.rate, `items.${r.id}.rate`)],
+        children: [paramLeaf(r.rate, `items.${r.id}.rate`, "rate")],
       });
     }
     const share = groupParts.reduce((a, x) => Decimal.max(a, x.owedShare), ZERO);
@@ -177,7 +177,7 @@ export function retroPay(scenario: Scenario, request: RetroRequest): RetroOutcom
     });
   }
   const total = sum(earned.map((e) => e.total));
-  const columns = [...new Set([...scenario.agreement.fiscalYears, paidIn])].sort((a, b) => a - b);
+  const columns = [...new Set([...scenario.table.columns.fiscalYears, paidIn])].sort((a, b) => a - b);
   const cashShift = Object.fromEntries(
     columns.map((fy) => [fyKey(fy), (fy === paidIn ? total : ZERO).minus(earned.find((e) => e.fiscalYear === fy)?.total ?? ZERO)]),
   );

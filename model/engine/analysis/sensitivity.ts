@@ -5,10 +5,11 @@
  * Each variant is a full costing of an immutable edited copy, so a cell of the sweep equals what
  * the table would show for that scenario.
  */
-import { computeTable, TOTAL_COLUMN, type ComputeOptions, type TableResult } from "../compute";
+import { computeTable, shareLineId, totalByColumn, TOTAL_COLUMN, type ComputeOptions, type TableResult } from "../compute";
 import { Decimal } from "../decimal";
 import type { Source } from "../explain";
 import { listInputs, setInputValue, type InputSection } from "../scenario/paths";
+import type { FieldSpec } from "../fields";
 import type { Scenario } from "../scenario/types";
 import { withPercentRaise } from "./raise-edits";
 
@@ -23,15 +24,18 @@ export interface TornadoBar {
   high: Decimal;
   /** How the input was moved: "±0.01" or "±10%". */
   move: string;
-  totalCost: { low: Decimal; base: Decimal; high: Decimal };
-  localPortion: { low: Decimal; base: Decimal; high: Decimal };
-  /** |total cost at high - total cost at low|, what the bars are sorted by. */
+  /** The scenario's total over all years (its total line, else the sum of the cost lines). */
+  total: { low: Decimal; base: Decimal; high: Decimal };
+  /** The table's first share line (e.g. a local portion) over all years, when it has one. */
+  share?: { low: Decimal; base: Decimal; high: Decimal };
+  /** |total at high - total at low|, what the bars are sorted by. */
   swing: Decimal;
 }
 
 export interface Tornado {
-  baseTotalCost: Decimal;
-  baseLocalPortion: Decimal;
+  baseTotal: Decimal;
+  /** The share line reported beside the total, and its base value. */
+  shareLine?: { id: string; label: string; base: Decimal };
   bars: TornadoBar[];
   evaluations: number;
 }
@@ -40,26 +44,33 @@ const POINT = new Decimal("0.01");
 const TEN_PERCENT = new Decimal("0.1");
 const SOURCE: Source = { kind: "derived", ref: "sensitivity", note: "moved by the sensitivity analysis" };
 
-const totalOf = (t: TableResult, lineId: string): Decimal => t.lines.find((l) => l.id === lineId)!.cells[TOTAL_COLUMN]!.exact;
+const lineTotal = (t: TableResult, lineId: string): Decimal => t.lines.find((l) => l.id === lineId)!.cells[TOTAL_COLUMN]!.exact;
+const allYears = (t: TableResult): Decimal => totalByColumn(t)[TOTAL_COLUMN]!;
 
-/** The input's low and high values, kept inside what validation accepts (shares in 0..1, rates in -1..1, counts >= 0). */
-function moves(value: Decimal, unit: string): { low: Decimal; high: Decimal; move: string } {
-  if (unit === "rate" || unit === "share") {
-    const min = new Decimal(unit === "share" ? 0 : -1);
-    return { low: Decimal.max(min, value.minus(POINT)), high: Decimal.min(1, value.plus(POINT)), move: "±0.01" };
-  }
-  const delta = value.abs().times(TEN_PERCENT);
-  return { low: Decimal.max(0, value.minus(delta)), high: value.plus(delta), move: "±10%" };
+/** The input's low and high values, kept inside its field's range (so every variant passes validation). */
+function moves(value: Decimal, spec: FieldSpec): { low: Decimal; high: Decimal; move: string } {
+  const clamp = (v: Decimal) => {
+    let out = v;
+    if (spec.min !== undefined && out.lessThan(spec.min)) out = new Decimal(spec.min);
+    if (spec.max !== undefined && out.greaterThan(spec.max)) out = new Decimal(spec.max);
+    return out;
+  };
+  const rate = spec.unit === "rate" || spec.unit === "share";
+  const delta = rate ? POINT : value.abs().times(TEN_PERCENT);
+  const low = clamp(value.minus(delta));
+  // An excluded bound (a raise of -100%) is never reached: stay where the value is.
+  const safeLow = spec.minExclusive && spec.min !== undefined && low.lessThanOrEqualTo(spec.min) ? value : low;
+  return { low: safeLow, high: clamp(value.plus(delta)), move: rate ? "±0.01" : "±10%" };
 }
 
 export function tornado(scenario: Scenario, options: ComputeOptions = {}): Tornado {
   const base = computeTable(scenario, options);
-  const baseTotal = totalOf(base, "totalCost");
-  const baseLocal = totalOf(base, "localPortion");
+  const baseTotal = allYears(base);
+  const shareId = shareLineId(base);
   let evaluations = 1;
   const bars: TornadoBar[] = listInputs(scenario).map((entry) => {
     const value = new Decimal(entry.param.value);
-    const { low, high, move } = moves(value, entry.param.unit);
+    const { low, high, move } = moves(value, entry.spec);
     const at = (v: Decimal): TableResult => {
       if (v.equals(value)) return base;
       evaluations++;
@@ -68,26 +79,32 @@ export function tornado(scenario: Scenario, options: ComputeOptions = {}): Torna
     };
     const lo = at(low);
     const hi = at(high);
-    const totalCost = { low: totalOf(lo, "totalCost"), base: baseTotal, high: totalOf(hi, "totalCost") };
+    const total = { low: allYears(lo), base: baseTotal, high: allYears(hi) };
     return {
       path: entry.path,
       label: entry.param.label,
       section: entry.section,
       owner: entry.owner,
-      unit: entry.param.unit,
+      unit: entry.unit,
       value,
       low,
       high,
       move,
-      totalCost,
-      localPortion: { low: totalOf(lo, "localPortion"), base: baseLocal, high: totalOf(hi, "localPortion") },
-      swing: totalCost.high.minus(totalCost.low).abs(),
+      total,
+      ...(shareId ? { share: { low: lineTotal(lo, shareId), base: lineTotal(base, shareId), high: lineTotal(hi, shareId) } } : {}),
+      swing: total.high.minus(total.low).abs(),
     };
   });
   // Ties (e.g. inputs that move nothing) keep the inputs' own order, so the output is stable.
   const order = new Map(bars.map((b, i) => [b.path, i]));
   bars.sort((a, b) => b.swing.comparedTo(a.swing) || order.get(a.path)! - order.get(b.path)!);
-  return { baseTotalCost: baseTotal, baseLocalPortion: baseLocal, bars, evaluations };
+  const shareLine = shareId ? base.lines.find((l) => l.id === shareId)! : undefined;
+  return {
+    baseTotal,
+    ...(shareLine ? { shareLine: { id: shareLine.id, label: shareLine.label, base: lineTotal(base, shareLine.id) } } : {}),
+    bars,
+    evaluations,
+  };
 }
 
 export interface TwoWayRequest {
@@ -96,14 +113,15 @@ export interface TwoWayRequest {
   /** Raise rates to try (default 0, 0.005, ..., 0.10: 21 values). */
   rowRates?: Decimal[];
   columnRates?: Decimal[];
-  /** Which line's total to tabulate (default totalCost). */
+  /** Which line's total to tabulate (default: the scenario's total). */
   lineId?: string;
 }
 
 export interface TwoWayTable {
   rowYear: number;
   columnYear: number;
-  lineId: string;
+  /** The line tabulated; undefined = the scenario's total. */
+  lineId: string | undefined;
   rowRates: Decimal[];
   columnRates: Decimal[];
   /** values[i][j] = the line's all-years total with rowYear's raise rowRates[i] and columnYear's columnRates[j]. */
@@ -123,7 +141,7 @@ export const DEFAULT_RAISE_GRID = (): Decimal[] => raiseGrid(new Decimal(0), new
 export function twoWayTable(scenario: Scenario, request: TwoWayRequest, options: ComputeOptions = {}): TwoWayTable {
   const rowRates = request.rowRates ?? DEFAULT_RAISE_GRID();
   const columnRates = request.columnRates ?? DEFAULT_RAISE_GRID();
-  const lineId = request.lineId ?? "totalCost";
+  const lineId = request.lineId;
   if (request.rowYear === request.columnYear) throw new Error("the two-way table needs two different fiscal years");
   let evaluations = 0;
   const values = rowRates.map((r) => {
@@ -131,6 +149,7 @@ export function twoWayTable(scenario: Scenario, request: TwoWayRequest, options:
     return columnRates.map((c) => {
       evaluations++;
       const table = computeTable(withPercentRaise(withRow, request.columnYear, c, SOURCE), options);
+      if (lineId === undefined) return allYears(table);
       const line = table.lines.find((l) => l.id === lineId);
       if (!line) throw new Error(`no line "${lineId}"`);
       return line.cells[TOTAL_COLUMN]!.exact;

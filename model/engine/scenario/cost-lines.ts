@@ -9,6 +9,7 @@ import type { InputError } from "../errors";
 import { formatInputError } from "../errors";
 import type { Source } from "../explain";
 import { checkScenario } from "./schema";
+import { lineKind } from "../table/schema";
 import type { CostItem, FixedAmountsItem, OneTimeItem, Param, PayRateItem, Scenario, TableLine } from "./types";
 
 export type NewCostItem =
@@ -34,9 +35,6 @@ export const COST_LINE_KINDS: { kind: NewCostItem["kind"]; label: string }[] = [
 export type CostLineChange = { ok: true; scenario: Scenario; lineId: string; message: string } | { ok: false; errors: InputError[] };
 
 const ADDED: Source = { kind: "user", ref: "added in the app" };
-/** Line ids the table derives itself; a cost line may not take them. */
-const RESERVED = new Set(["totalCost", "localPortion", "fundingAvailable", "costFundedByWia"]);
-
 /** "FICA 7.65% on base salary" -> "ficaOnBaseSalary": an id in the schema's alphabet, unique in `taken`. */
 export function idFromLabel(label: string, taken: ReadonlySet<string>): string {
   const words = label
@@ -49,11 +47,11 @@ export function idFromLabel(label: string, taken: ReadonlySet<string>): string {
     .join("")
     .slice(0, 48);
   if (!/^[A-Za-z]/.test(base)) base = `line${base}`;
-  if (!taken.has(base) && !RESERVED.has(base)) return base;
+  if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}${i}`)) return `${base}${i}`;
 }
 
-const param = (value: string, unit: Param["unit"], label: string): Param => ({ value, unit, label, source: ADDED });
+const param = (value: string, label: string): Param => ({ value, label, source: ADDED });
 
 function buildItem(spec: NewCostLine, id: string, line: string): CostItem {
   const label = spec.label.trim();
@@ -65,7 +63,7 @@ function buildItem(spec: NewCostLine, id: string, line: string): CostItem {
         id,
         label,
         line,
-        amounts: Object.fromEntries(Object.entries(item.amounts).map(([fy, v]) => [fy, param(v, "USD", `${label} ${fy}`)])),
+        amounts: Object.fromEntries(Object.entries(item.amounts).map(([fy, v]) => [fy, param(v, `${label} ${fy}`)])),
       } satisfies FixedAmountsItem;
     case "payRate":
       return {
@@ -73,7 +71,7 @@ function buildItem(spec: NewCostLine, id: string, line: string): CostItem {
         id,
         label,
         line,
-        rate: param(item.rate, "rate", `${label} rate`),
+        rate: param(item.rate, `${label} rate`),
         appliesTo: [...item.appliesTo],
         ...(item.startFiscalYear !== undefined ? { startFiscalYear: item.startFiscalYear } : {}),
       } satisfies PayRateItem;
@@ -84,8 +82,8 @@ function buildItem(spec: NewCostLine, id: string, line: string): CostItem {
         label,
         line,
         paidInFiscalYear: item.paidInFiscalYear,
-        rate: param(item.rate, "rate", `${label} rate`),
-        ...(item.amountPerMember !== undefined ? { amountPerMember: param(item.amountPerMember, "USD", `${label} per member`) } : {}),
+        rate: param(item.rate, `${label} rate`),
+        ...(item.amountPerMember !== undefined ? { amountPerMember: param(item.amountPerMember, `${label} per member`) } : {}),
         ...(item.earningsFromRaisesItem ? { earningsFromRaisesItem: item.earningsFromRaisesItem } : {}),
       } satisfies OneTimeItem;
   }
@@ -97,7 +95,10 @@ function introduced(before: Scenario, next: Scenario): InputError[] {
   return checkScenario(next).filter((e) => !known.has(formatInputError(e)));
 }
 
-/** A new table line, placed after the last cost line (so just above TOTAL COST), holding one item. */
+/**
+ * A new cost line holding one item, placed after the last cost line, and added to every sum line
+ * that adds up that last cost line (so it flows into the same totals as the line above it).
+ */
 export function addCostLine(scenario: Scenario, spec: NewCostLine): CostLineChange {
   const label = spec.label.trim();
   if (label === "") return { ok: false, errors: [{ field: "label", message: "Give the new line a name." }] };
@@ -108,10 +109,18 @@ export function addCostLine(scenario: Scenario, spec: NewCostLine): CostLineChan
   }
   if (spec.item.kind === "fixedAmounts" && Object.keys(spec.item.amounts).length === 0)
     return { ok: false, errors: [{ field: "amounts", message: "Enter an amount for at least one fiscal year." }] };
-  const lineId = idFromLabel(label, new Set(scenario.lines.map((l) => l.id)));
+  const lines = scenario.table.lines;
+  const lineId = idFromLabel(label, new Set(lines.map((l) => l.id)));
   const itemId = idFromLabel(label, new Set(scenario.items.map((i) => i.id)));
   const line: TableLine = { id: lineId, label, ...(spec.note?.trim() ? { note: spec.note.trim() } : {}) };
-  const next: Scenario = { ...scenario, lines: [...scenario.lines, line], items: [...scenario.items, buildItem(spec, itemId, lineId)] };
+  const lastCost = [...lines].reverse().find((l) => lineKind(l) === "cost");
+  const at = lastCost ? lines.indexOf(lastCost) + 1 : lines.length;
+  const withSums = lines.map((l) => (lastCost && l.sum?.includes(lastCost.id) ? { ...l, sum: [...l.sum, lineId] } : l));
+  const next: Scenario = {
+    ...scenario,
+    table: { ...scenario.table, lines: [...withSums.slice(0, at), line, ...withSums.slice(at)] },
+    items: [...scenario.items, buildItem(spec, itemId, lineId)],
+  };
   const errors = introduced(scenario, next);
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, scenario: next, lineId, message: `Added the line "${label}".` };
@@ -123,7 +132,7 @@ export interface LineDependent {
   itemLabel: string;
   /** The referenced item on the line and how it is referred to. */
   refersTo: string;
-  via: "appliesTo" | "loadingItemIds" | "earningsFromRaisesItem";
+  via: "appliesTo" | "payRateIds" | "earningsFromRaisesItem";
 }
 
 /** Items on other lines that refer to the line's items (a rate applied to them, a premium loaded by them, a bonus priced from them). */
@@ -136,7 +145,7 @@ export function lineDependents(scenario: Scenario, lineId: string): LineDependen
       item.kind === "payRate"
         ? item.appliesTo.map((id) => [id, "appliesTo"])
         : item.kind === "premiumPay"
-          ? item.loadingItemIds.map((id) => [id, "loadingItemIds"])
+          ? item.payRateIds.map((id) => [id, "payRateIds"])
           : item.kind === "oneTime" && item.earningsFromRaisesItem
             ? [[item.earningsFromRaisesItem, "earningsFromRaisesItem"]]
             : [];
@@ -149,7 +158,7 @@ function dependentText(d: LineDependent): string {
   switch (d.via) {
     case "appliesTo":
       return `"${d.itemLabel}" would no longer apply to ${d.refersTo}`;
-    case "loadingItemIds":
+    case "payRateIds":
       return `"${d.itemLabel}" would no longer be loaded by ${d.refersTo}`;
     case "earningsFromRaisesItem":
       return `"${d.itemLabel}" takes its earnings from ${d.refersTo}`;
@@ -158,17 +167,27 @@ function dependentText(d: LineDependent): string {
 
 /**
  * The line and its items removed. References from other items to them are dropped from
- * appliesTo / loadingItemIds (each named in the message, since it changes those items' cost);
- * an item that prices its earnings from one of them cannot simply lose that, so the removal is
- * refused naming it.
+ * appliesTo / payRateIds (each named in the message, since it changes those items' cost), and the
+ * line is dropped from sums and fund lines; an item that prices its earnings from one of them, or
+ * a share or change line built on the line, cannot simply lose it, so the removal is refused naming it.
  */
 export function removeCostLine(scenario: Scenario, lineId: string): CostLineChange & { detached?: string[] } {
-  const line = scenario.lines.find((l) => l.id === lineId);
-  if (!line) return { ok: false, errors: [{ field: `lines.${lineId}`, message: `There is no cost line "${lineId}".` }] };
-  if (scenario.lines.length === 1)
+  const lines = scenario.table.lines;
+  const line = lines.find((l) => l.id === lineId && lineKind(l) === "cost");
+  if (!line) return { ok: false, errors: [{ field: `table.lines.${lineId}`, message: `There is no cost line "${lineId}".` }] };
+  if (lines.filter((l) => lineKind(l) === "cost").length === 1)
     return {
       ok: false,
-      errors: [{ field: `lines.${lineId}`, message: `"${line.label}" is the only cost line; a scenario needs at least one.` }],
+      errors: [{ field: `table.lines.${lineId}`, message: `"${line.label}" is the only cost line; a scenario needs at least one.` }],
+    };
+  const builtOn = lines.filter((l) => l.share?.of === lineId || l.change?.of === lineId);
+  if (builtOn.length > 0)
+    return {
+      ok: false,
+      errors: builtOn.map((l) => ({
+        field: `table.lines.${l.id}`,
+        message: `Cannot remove "${line.label}": the line "${l.label}" is computed from it; change that line first.`,
+      })),
     };
   const dependents = lineDependents(scenario, lineId);
   const blocking = dependents.filter((d) => d.via === "earningsFromRaisesItem");
@@ -187,11 +206,28 @@ export function removeCostLine(scenario: Scenario, lineId: string): CostLineChan
     .map((i): CostItem => {
       if (i.kind === "payRate" && i.appliesTo.some((id) => gone.has(id)))
         return { ...i, appliesTo: i.appliesTo.filter((id) => !gone.has(id)) };
-      if (i.kind === "premiumPay" && i.loadingItemIds.some((id) => gone.has(id)))
-        return { ...i, loadingItemIds: i.loadingItemIds.filter((id) => !gone.has(id)) };
+      if (i.kind === "premiumPay" && i.payRateIds.some((id) => gone.has(id)))
+        return { ...i, payRateIds: i.payRateIds.filter((id) => !gone.has(id)) };
       return i;
     });
-  const next: Scenario = { ...scenario, lines: scenario.lines.filter((l) => l.id !== lineId), items };
+  const without = (ids: string[] | undefined) => ids?.filter((id) => id !== lineId);
+  const published = scenario.table.published;
+  const table = {
+    ...scenario.table,
+    // The published figures of a line that is gone have nothing to be compared with.
+    ...(published
+      ? { published: { ...published, values: Object.fromEntries(Object.entries(published.values).filter(([id]) => id !== lineId)) } }
+      : {}),
+    lines: lines
+      .filter((l) => l.id !== lineId)
+      .map((l): TableLine => {
+        if (l.sum?.includes(lineId) || l.minus?.includes(lineId))
+          return { ...l, sum: without(l.sum)!, ...(l.minus ? { minus: without(l.minus)! } : {}) };
+        if (l.fund?.of.includes(lineId)) return { ...l, fund: { ...l.fund, of: without(l.fund.of)! } };
+        return l;
+      }),
+  };
+  const next: Scenario = { ...scenario, table, items };
   const errors = introduced(scenario, next);
   if (errors.length > 0) return { ok: false, errors };
   const detached = dependents.map(dependentText);

@@ -13,6 +13,9 @@
  * Version 1 made those settings explicit and every input a Param with a source. Migration 0 -> 1
  * writes the behaviour the old engine had, not today's defaults, so a version-0 file computes the
  * same table it did when it was saved.
+ *
+ * Version 2 moved the table into the scenario (lines, columns, display), the calendar into its own
+ * block, and the units of inputs into the fields (see v1ToV2).
  */
 import type { Checked } from "../errors";
 
@@ -57,10 +60,154 @@ function v0ToV1(data: Json): Json {
   return out;
 }
 
-/** MIGRATIONS[n] turns version n into version n + 1. */
-const MIGRATIONS: Record<number, Migration> = { 0: v0ToV1 };
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const obj = (v: unknown): Json => (isObject(v) ? v : {});
 
-export const LATEST_VERSION = 1;
+/**
+ * 1 -> 2. Version 1's engine printed one layout: the cost lines, TOTAL COST (their sum), the local
+ * portion (local share x TOTAL COST), funding available (entered, shown negative) and the cost
+ * funded by the Workforce Investments Account (local portion - funding available), in $ thousands
+ * rounded from unrounded values. Those lines, with version 1's labels and notes, are written into
+ * the table here, so a version-1 file computes the same table; the layout lives in this migration
+ * (what version 1 meant), not in the engine.
+ *
+ * Units: version-1 inputs carried their own `unit`. It is kept (biweekly amounts become "USD/pay
+ * period") and the version-2 schema checks it against the unit of the field it lands in, so a
+ * relabelled unit is an error naming the field, never a value read in the wrong unit.
+ */
+function v1ToV2(data: Json): Json {
+  const agreement = obj(data.agreement);
+  const settings = obj(data.settings);
+  const fiscalYears = arr(agreement.fiscalYears);
+  const costLines = arr(data.lines);
+  const items = arr(data.items).map((raw) => {
+    const item = obj(raw);
+    if (item.kind === "premiumPay") {
+      const { loadingItemIds, ...rest } = item;
+      return { ...rest, payRateIds: loadingItemIds };
+    }
+    if (item.kind === "perHeadBenefit") {
+      const biweekly = item.frequency === "biweekly";
+      const amounts = Object.fromEntries(
+        arr(item.amounts).map((a) => {
+          const { year, amount } = obj(a);
+          const param = obj(amount);
+          return [String(year), biweekly && param.unit === "USD/biweekly" ? { ...param, unit: "USD/pay period" } : amount];
+        }),
+      );
+      return { ...item, frequency: biweekly ? "payPeriod" : item.frequency, amounts };
+    }
+    if (item.kind === "raises") {
+      // Two steps on one date would share a path: the later ones get ids.
+      const seen = new Map<string, number>();
+      const steps = arr(item.steps).map((raw) => {
+        const step = obj(raw);
+        const date = String(step.effective);
+        const n = (seen.get(date) ?? 0) + 1;
+        seen.set(date, n);
+        return n === 1 ? step : { id: `${date}-${n}`, ...step };
+      });
+      return { ...item, steps };
+    }
+    return item;
+  });
+  const fundShares = Array.isArray(data.fundShares) ? data.fundShares.map(obj) : undefined;
+  const groups = arr(data.groups).map((raw) => {
+    const g = obj(raw);
+    if (!fundShares?.length) return g;
+    return { ...g, fundShares: Object.fromEntries(fundShares.map((f) => [f.id, f.share])) };
+  });
+  const costIds = costLines.map((l) => obj(l).id);
+  const out: Json = {
+    schemaVersion: 2,
+    id: data.id,
+    name: data.name,
+    description: data.description,
+    agreement: {
+      name: agreement.name,
+      employer: agreement.employer,
+      union: agreement.union,
+      effectiveFrom: agreement.effectiveFrom,
+      effectiveTo: agreement.effectiveTo,
+    },
+    calendar: {
+      fiscalYearStartMonth: agreement.fiscalYearStartMonth,
+      payFrequency: "biweekly",
+      payPeriodAnchor: agreement.firstPayPeriodStart,
+    },
+    settings: { proration: settings.proration, calendarToFiscal: settings.calendarToFiscal, salaryMethod: settings.salaryMethod },
+    groups,
+    ...(fundShares?.length ? { funds: fundShares.map((f) => ({ id: f.id, label: f.label })) } : {}),
+    items,
+    table: {
+      lines: [
+        ...costLines,
+        { id: "totalCost", label: "TOTAL COST", style: "total", sum: costIds },
+        {
+          id: "localPortion",
+          label: "Local Portion of Total Cost",
+          note: "(g) Share of costs paid with local funds.",
+          share: { of: "totalCost", rate: data.localShare },
+        },
+        {
+          id: "fundingAvailable",
+          label: "Funding available in DCPS Budget and Financial Plan",
+          note: "(h) Financial plan funding.",
+          amounts: data.fundingAvailable,
+          negate: true,
+        },
+        {
+          id: "costFundedByWia",
+          label: "Cost Funded by Workforce Investments Account",
+          style: "total",
+          sum: ["localPortion", "fundingAvailable"],
+        },
+      ],
+      columns: { fiscalYears },
+      display: { unit: "thousands", decimals: 0, rounding: settings.rounding, totals: "roundedExact" },
+    },
+  };
+  if (settings.salaryMethod === "schedule") {
+    // Version 1 priced the SYNTHETIC reference census with fixed assumptions unless the app passed another census.
+    out.scheduleMethod = {
+      census: { reference: "synthetic" },
+      separationRate: {
+        value: "0.10",
+        label: "Annual separation rate",
+        source: { kind: "assumed", ref: "separations", note: "the version-1 engine's assumed rate" },
+      },
+      heldShare: {
+        value: "0.05",
+        label: "Share held on step each year",
+        source: { kind: "assumed", ref: "step holds", note: "the version-1 engine's assumed share" },
+      },
+    };
+  }
+  for (const key of Object.keys(data))
+    if (
+      ![
+        "schemaVersion",
+        "id",
+        "name",
+        "description",
+        "agreement",
+        "settings",
+        "groups",
+        "lines",
+        "items",
+        "localShare",
+        "fundShares",
+        "fundingAvailable",
+      ].includes(key)
+    )
+      out[key] = data[key];
+  return out;
+}
+
+/** MIGRATIONS[n] turns version n into version n + 1. */
+const MIGRATIONS: Record<number, Migration> = { 0: v0ToV1, 1: v1ToV2 };
+
+export const LATEST_VERSION = 2;
 export const OLDEST_SUPPORTED_VERSION = 0;
 
 /** The version a file declares; an absent field means a pre-release (version 0) file. */
@@ -68,7 +215,7 @@ export function declaredVersion(data: Json): unknown {
   return "schemaVersion" in data ? data.schemaVersion : 0;
 }
 
-export function migrateScenario(data: unknown): Checked<unknown> {
+export function migrateScenario(data: unknown, _registry?: unknown): Checked<unknown> {
   if (!isObject(data)) return { ok: false, errors: [{ field: "(root)", message: "a scenario must be a JSON object" }] };
   let current = data;
   const version = declaredVersion(data);

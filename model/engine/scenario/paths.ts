@@ -1,116 +1,136 @@
 /**
- * Every input of a scenario has a stable path ("groups.wtu.averageSalary",
- * "items.baseSalary.steps.1.amount", "fundingAvailable.FY2025"). Explanations name inputs by
- * path so the app can jump from a number to the row it came from; grids, Excel import and the
- * analysis sweeps read and write inputs by path.
+ * Every input of a scenario has a stable path built from ids ("groups.wtu.members",
+ * "items.baseSalary.steps.2025-10-01.amount", "table.lines.stateShare.rate"), the field it sits
+ * in (unit, range, words) and the inputs-grid section it is listed under. Explanations name inputs
+ * by path so the app can jump from a number to its row; the grid, workbook import and the
+ * analyses read and write inputs by path.
  */
-import type { CostItem, Param, Scenario } from "./types";
+import type { FieldSpec, Param, Unit } from "../fields";
+import type { ItemBase } from "../kinds/kind";
+import { DEFAULT_REGISTRY, type Registry } from "../kinds/registry";
+import { SCHEDULE_FIELDS } from "../schedule/method";
+import { LINE_FIELDS } from "../table/schema";
+import type { ScenarioBase } from "./base";
+import { GROUP_FIELDS } from "./groups";
+import type { Scenario } from "./types";
 
-export type InputSection =
-  | "Headcount and salary"
-  | "Raises"
-  | "One-time payments"
-  | "Coverage premium"
-  | "Benefits"
-  | "Rates of pay"
-  | "Other costs"
-  | "Fund split and funding";
+export type InputSection = string;
+
+export const GROUP_SECTION = "Headcount and salary";
+export const TABLE_SECTION = "Table lines";
+export const FUNDS_SECTION = "Fund shares";
+export const SCHEDULE_SECTION = "Schedule method";
 
 export interface InputEntry {
   path: string;
   section: InputSection;
-  /** The item or group the input belongs to, for grouping rows. */
+  /** The item, group or line the input belongs to, for grouping rows. */
   owner: string;
   param: Param;
+  /** The field the input sits in: its unit and range are the field's, never the file's. */
+  spec: FieldSpec;
+  unit: Unit;
 }
 
-function itemSection(item: CostItem): InputSection {
-  switch (item.kind) {
-    case "raises":
-      return "Raises";
-    case "oneTime":
-      return "One-time payments";
-    case "premiumPay":
-      return "Coverage premium";
-    case "perHeadBenefit":
-      return "Benefits";
-    case "payRate":
-      return "Rates of pay";
-    case "fixedAmounts":
-      return "Other costs";
-  }
-}
+const entry = (path: string, section: string, owner: string, param: Param, spec: FieldSpec): InputEntry => ({
+  path,
+  section,
+  owner,
+  param,
+  spec,
+  unit: spec.unit,
+});
 
-function itemParams(item: CostItem): [string, Param][] {
-  switch (item.kind) {
-    case "raises":
-      return item.steps.map((s, i) => [`steps.${i}.amount`, s.amount]);
-    case "oneTime":
-      return [
-        ["rate", item.rate],
-        ...(item.earnings ? ([["earnings", item.earnings]] as [string, Param][]) : []),
-        ...(item.amountPerMember ? ([["amountPerMember", item.amountPerMember]] as [string, Param][]) : []),
-      ];
-    case "premiumPay":
-      return [
-        ["units", item.units],
-        ["hoursPerUnit", item.hoursPerUnit],
-        ["hourlyRate", item.hourlyRate],
-        ...(item.annualAmount ? ([["annualAmount", item.annualAmount]] as [string, Param][]) : []),
-        ["growthRate", item.growthRate],
-        ["yearsPaidInFirstYear", item.yearsPaidInFirstYear],
-      ];
-    case "perHeadBenefit":
-      return [
-        ...item.amounts.map((a): [string, Param] => [`amounts.${a.year}`, a.amount]),
-        ...(item.headcount ? ([["headcount", item.headcount]] as [string, Param][]) : []),
-      ];
-    case "payRate":
-      return [["rate", item.rate]];
-    case "fixedAmounts":
-      return Object.entries(item.amounts).map(([fy, param]): [string, Param] => [`amounts.${fy}`, param]);
-  }
-}
-
-/** All inputs in the order the contract presents them. */
-export function listInputs(scenario: Scenario): InputEntry[] {
+/** All inputs: groups, then items kind by kind in the registry's order, then table lines and the schedule method. */
+export function listInputs(scenario: Scenario | ScenarioBase, registry: Registry = DEFAULT_REGISTRY): InputEntry[] {
+  const s = scenario as ScenarioBase;
   const out: InputEntry[] = [];
-  for (const g of scenario.groups) {
-    out.push({ path: `groups.${g.id}.members`, section: "Headcount and salary", owner: g.label, param: g.members });
-    out.push({ path: `groups.${g.id}.averageSalary`, section: "Headcount and salary", owner: g.label, param: g.averageSalary });
-  }
-  const order: CostItem["kind"][] = ["raises", "oneTime", "premiumPay", "perHeadBenefit", "payRate", "fixedAmounts"];
-  for (const kind of order) {
-    for (const item of scenario.items) {
-      if (item.kind !== kind) continue;
-      for (const [rel, param] of itemParams(item))
-        out.push({ path: `items.${item.id}.${rel}`, section: itemSection(item), owner: item.label, param });
+  for (const g of s.groups) {
+    const at = `groups.${g.id}`;
+    if (g.members) out.push(entry(`${at}.members`, GROUP_SECTION, g.label, g.members, GROUP_FIELDS.members));
+    if (g.averageSalary) out.push(entry(`${at}.averageSalary`, GROUP_SECTION, g.label, g.averageSalary, GROUP_FIELDS.averageSalary));
+    if (g.payroll) out.push(entry(`${at}.payroll`, GROUP_SECTION, g.label, g.payroll, GROUP_FIELDS.payroll));
+    for (const p of g.positions ?? []) {
+      out.push(entry(`${at}.positions.${p.id}.count`, GROUP_SECTION, `${g.label}: ${p.label}`, p.count, GROUP_FIELDS.positionCount));
+      out.push(entry(`${at}.positions.${p.id}.salary`, GROUP_SECTION, `${g.label}: ${p.label}`, p.salary, GROUP_FIELDS.positionSalary));
     }
+    for (const [fund, p] of Object.entries(g.fundShares ?? {}))
+      out.push(entry(`${at}.fundShares.${fund}`, FUNDS_SECTION, g.label, p, GROUP_FIELDS.fundShare));
   }
-  out.push({ path: "localShare", section: "Fund split and funding", owner: "Fund split", param: scenario.localShare });
-  for (const f of scenario.fundShares ?? [])
-    out.push({ path: `fundShares.${f.id}.share`, section: "Fund split and funding", owner: f.label, param: f.share });
-  for (const [fy, param] of Object.entries(scenario.fundingAvailable))
-    out.push({ path: `fundingAvailable.${fy}`, section: "Fund split and funding", owner: "Funding available", param });
+  for (const kind of registry)
+    for (const item of s.items as ItemBase[]) {
+      if (item.kind !== kind.kind) continue;
+      for (const f of kind.fields(item)) out.push(entry(`items.${item.id}.${f.path}`, kind.section, item.label, f.param, f.spec));
+    }
+  for (const line of s.table.lines) {
+    const at = `table.lines.${line.id}`;
+    if (line.share) out.push(entry(`${at}.rate`, TABLE_SECTION, line.label, line.share.rate, LINE_FIELDS.shareRate));
+    for (const [key, p] of Object.entries(line.amounts ?? {}))
+      out.push(entry(`${at}.amounts.${key}`, TABLE_SECTION, line.label, p, LINE_FIELDS.amount));
+  }
+  if (s.scheduleMethod) {
+    out.push(
+      entry(
+        "scheduleMethod.separationRate",
+        SCHEDULE_SECTION,
+        "Schedule method",
+        s.scheduleMethod.separationRate,
+        SCHEDULE_FIELDS.separationRate,
+      ),
+    );
+    out.push(entry("scheduleMethod.heldShare", SCHEDULE_SECTION, "Schedule method", s.scheduleMethod.heldShare, SCHEDULE_FIELDS.heldShare));
+  }
   return out;
 }
 
-export function getInput(scenario: Scenario, path: string): Param | undefined {
-  return listInputs(scenario).find((e) => e.path === path)?.param;
+export function getInput(scenario: Scenario | ScenarioBase, path: string, registry: Registry = DEFAULT_REGISTRY): Param | undefined {
+  return listInputs(scenario, registry).find((e) => e.path === path)?.param;
+}
+
+export function getInputEntry(
+  scenario: Scenario | ScenarioBase,
+  path: string,
+  registry: Registry = DEFAULT_REGISTRY,
+): InputEntry | undefined {
+  return listInputs(scenario, registry).find((e) => e.path === path);
+}
+
+/** A copy of `root` with the object `target` replaced by `next`; only the objects on the way are copied (a census is shared, never copied). */
+function replaceObject<T>(root: T, target: object, next: object): T {
+  if (root === target) return next as T;
+  if (Array.isArray(root)) {
+    let changed = false;
+    const out = root.map((x) => {
+      const y = typeof x === "object" && x !== null ? replaceObject(x, target, next) : x;
+      if (y !== x) changed = true;
+      return y;
+    });
+    return (changed ? out : root) as T;
+  }
+  if (typeof root !== "object" || root === null) return root;
+  let out: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(root)) {
+    if (k === "census" || typeof v !== "object" || v === null) continue;
+    const y = replaceObject(v, target, next);
+    if (y !== v) (out ??= { ...(root as Record<string, unknown>) })[k] = y;
+  }
+  return (out ?? root) as T;
 }
 
 /**
- * A copy of the scenario with one input's value replaced (the value is validated by the caller or
- * by validateScenario). The source becomes "user" so an edited calibration is never shown as the CFO's.
+ * A copy of the scenario with one input's value replaced (the value is checked by the caller or by
+ * checkScenario). The source becomes "user" so an edited calibration is never shown as the note's.
  */
-export function setInputValue(scenario: Scenario, path: string, value: string): Scenario {
-  const copy = JSON.parse(JSON.stringify(scenario)) as Scenario;
-  const entry = listInputs(copy).find((e) => e.path === path);
-  if (!entry) throw new Error(`No input at path "${path}"`);
-  if (entry.param.value !== value) {
-    const was = `was ${entry.param.value}, ${entry.param.source.kind === "calibrated" ? "calibrated" : entry.param.source.ref}`;
-    entry.param.value = value;
-    entry.param.source = { kind: "user", ref: "edited", note: was };
-  }
-  return copy;
+export function setInputValue<S extends Scenario | ScenarioBase>(
+  scenario: S,
+  path: string,
+  value: string,
+  registry: Registry = DEFAULT_REGISTRY,
+): S {
+  const found = listInputs(scenario, registry).find((e) => e.path === path);
+  if (!found) throw new Error(`No input at path "${path}"`);
+  const p = found.param;
+  if (p.value === value) return scenario;
+  const was = `was ${p.value}, ${p.source.kind === "calibrated" ? "calibrated" : p.source.ref}`;
+  return replaceObject(scenario, p, { ...p, value, source: { kind: "user", ref: "edited", note: was } });
 }

@@ -1,60 +1,75 @@
 /**
- * Under the schedule method the salary lines are costed from the census while bonus, benefits and
- * every other per-member line are costed from the scenario's members. When the two headcounts
- * disagree the table mixes two workforces without saying so; this names the gap when it is more
- * than 1% of the scenario's members, for the CLI (stderr), the app (the census notice and screen)
- * and the workbook's Notes sheet.
+ * A census is checked once, where it enters (a CSV import, a scenario file, code that builds one),
+ * and carries that as its type: the costing takes a CheckedCensus and never re-validates.
  */
-import { Decimal } from "../decimal";
-import type { Scenario } from "../scenario/types";
-import { censusHeadcount } from "./census";
+import type { InputError } from "../errors";
+import { InputRejectedError } from "../errors";
+import { indexSchedules, loadSchedules, stepLayout } from "./schedules";
 import type { Census } from "./types";
 
-export const CENSUS_MEMBERS_TOLERANCE = new Decimal("0.01");
+/** The census parser's plausible range (census.ts CENSUS_RULES): one rule for a file and for a census in a scenario. */
+export const MAX_YEARS_OF_SERVICE = 60;
 
-export interface CensusMembersGap {
-  census: Decimal;
-  scenario: Decimal;
-  /** The groups counted, as input paths (groups.<id>.members). */
-  paths: string[];
-  /** (census - scenario) / scenario. */
-  share: Decimal;
-  message: string;
+/** 16 steps x 9 lanes x 4 schedules x 81 years of service is about 47,000 distinct cells; more means the census is not merged. */
+export const CENSUS_CELL_LIMIT = 100_000;
+
+declare const checkedMark: unique symbol;
+/** A census that passed checkCensus (or came from a checked parser). */
+export type CheckedCensus = Census & { readonly [checkedMark]: true };
+
+/** Every way a census does not fit the salary schedules, by field ("census.cells.N.lane"; census rows have no ids). */
+export function checkCensus(census: Census, at = "census"): InputError[] {
+  const errors: InputError[] = [];
+  if (census.cells.length > CENSUS_CELL_LIMIT)
+    return [
+      {
+        field: `${at}.cells`,
+        message: `${census.cells.length} cells; a census is limited to ${CENSUS_CELL_LIMIT} (schedule x lane x step x years of service)`,
+      },
+    ];
+  const index = indexSchedules(loadSchedules());
+  census.cells.forEach((cell, i) => {
+    const field = `${at}.cells.${i}`;
+    const byYear = index.get(cell.schedule);
+    const schedule = byYear?.values().next().value;
+    if (!schedule) return void errors.push({ field: `${field}.schedule`, message: `unknown schedule "${cell.schedule}"` });
+    if (!schedule.lanes.includes(cell.lane))
+      errors.push({
+        field: `${field}.lane`,
+        message: `lane "${cell.lane}" does not exist on ${cell.schedule} (lanes: ${schedule.lanes.join(", ")})`,
+      });
+    const max = stepLayout(schedule).maxStep;
+    if (!Number.isInteger(cell.step) || cell.step < 1 || cell.step > max)
+      errors.push({ field: `${field}.step`, message: `step ${cell.step} does not exist on ${cell.schedule} (1..${max})` });
+    if (
+      cell.yearsOfService !== undefined &&
+      (!Number.isInteger(cell.yearsOfService) || cell.yearsOfService < 0 || cell.yearsOfService > MAX_YEARS_OF_SERVICE)
+    )
+      errors.push({
+        field: `${field}.yearsOfService`,
+        message: `${cell.yearsOfService} is not a whole number of years from 0 to ${MAX_YEARS_OF_SERVICE}`,
+      });
+    if (!cell.headcount.isFinite() || cell.headcount.isNegative())
+      errors.push({
+        field: `${field}.headcount`,
+        message: `headcount ${cell.headcount.toString()} must be a number of members, 0 or more`,
+      });
+  });
+  return errors;
 }
 
-const count = (d: Decimal) => d.toNumber().toLocaleString("en-US", { maximumFractionDigits: 2 });
-
-/** The groups the schedule method prices: those the raises items cover (all groups when one covers all). */
-function pricedGroups(scenario: Scenario): Scenario["groups"] {
-  const raises = scenario.items.filter((i) => i.kind === "raises");
-  if (raises.length === 0 || raises.some((i) => !i.groupIds)) return scenario.groups;
-  const ids = new Set(raises.flatMap((i) => i.groupIds ?? []));
-  return scenario.groups.filter((g) => ids.has(g.id));
+/** The census as checked, or its errors. */
+export function checkedCensus(census: Census): { ok: true; value: CheckedCensus } | { ok: false; errors: InputError[] } {
+  const errors = checkCensus(census);
+  return errors.length ? { ok: false, errors } : { ok: true, value: census as CheckedCensus };
 }
 
-/** The census-vs-members gap when it exceeds 1% (or the scenario has no members and the census has some). */
-export function censusMembersGap(scenario: Scenario, census: Census): CensusMembersGap | undefined {
-  const groups = pricedGroups(scenario);
-  const members = groups.reduce((s, g) => s.plus(new Decimal(g.members.value)), new Decimal(0));
-  const headcount = censusHeadcount(census);
-  const gap = headcount.minus(members);
-  if (gap.abs().lte(members.times(CENSUS_MEMBERS_TOLERANCE))) return undefined;
-  const share = members.isZero() ? new Decimal(1) : gap.div(members);
-  const paths = groups.map((g) => `groups.${g.id}.members`);
-  const pct = `${share.isNegative() ? "" : "+"}${share.times(100).toDecimalPlaces(1).toFixed(1)}%`;
-  const labels = groups.map((g) => `"${g.members.label}"`);
-  const scenarioSays =
-    labels.length === 1
-      ? `the scenario's ${labels[0]} is ${count(members)}`
-      : `the scenario's members (${labels.join(" + ")}) add up to ${count(members)}`;
-  return {
-    census: headcount,
-    scenario: members,
-    paths,
-    share,
-    message:
-      `the census "${census.label}" has ${count(headcount)} members but ${scenarioSays} (${pct}, more than 1% apart): ` +
-      "the salary lines are costed from the census and bonus, benefits and the other per-member lines from the scenario's members, " +
-      "so the table mixes two workforces. Check the census or the members input.",
-  };
+/** For censuses built in code (tests, benchmarks): checked, or an InputRejectedError naming what is wrong. */
+export function assertCensus(census: Census): CheckedCensus {
+  const checked = checkedCensus(census);
+  if (!checked.ok) throw new InputRejectedError(checked.errors);
+  return checked.value;
 }
+
+/** For parsers that apply the same rules while reading (parseCensusCsv): the census they return is checked by construction. */
+export const censusCheckedByParser = (census: Census): CheckedCensus => census as CheckedCensus;

@@ -23,6 +23,7 @@
 import { Decimal, parseDecimal, sum } from "../decimal";
 import type { InputError } from "../errors";
 import { loadSchedules, indexSchedules, stepLayout } from "./schedules";
+import { CENSUS_CELL_LIMIT, censusCheckedByParser, MAX_YEARS_OF_SERVICE, type CheckedCensus } from "./census-check";
 import type { Census, CensusCell, ScheduleKey } from "./types";
 import { SCHEDULE_KEYS } from "./types";
 
@@ -35,10 +36,11 @@ export interface CensusImportError extends InputError {
   message: string;
 }
 
-export type CensusParse = { ok: true; value: Census } | { ok: false; errors: CensusImportError[] };
+/** A parsed census applies checkCensus's rules while reading, so it is checked by construction. */
+export type CensusParse = { ok: true; value: CheckedCensus } | { ok: false; errors: CensusImportError[] };
 
 /** The plausible ranges every entry point enforces. */
-export const CENSUS_RULES = { maxYearsOfService: 60, maxHeadcount: 10_000_000, maxErrors: 500 } as const;
+export const CENSUS_RULES = { maxYearsOfService: MAX_YEARS_OF_SERVICE, maxHeadcount: 10_000_000, maxErrors: 500 } as const;
 
 /**
  * One cell as a reader hands it over: its text; for a spreadsheet's number cell, the number; for a
@@ -365,6 +367,18 @@ export function parseCensusRows(
       ],
     };
   const cells = [...merged.values()];
+  if (cells.length > CENSUS_CELL_LIMIT)
+    return {
+      ok: false,
+      errors: [
+        {
+          ...where,
+          row: rows.length,
+          column: "(census)",
+          message: `${cells.length} distinct cells; a census is limited to ${CENSUS_CELL_LIMIT} (schedule x lane x step x years of service)`,
+        },
+      ],
+    };
   if (cells.every((c) => c.headcount.isZero()))
     return {
       ok: false,
@@ -379,7 +393,7 @@ export function parseCensusRows(
     };
   return {
     ok: true,
-    value: { label: options.label ?? fileName, asOfFiscalYear: options.asOfFiscalYear ?? 2024, cells },
+    value: censusCheckedByParser({ label: options.label ?? fileName, asOfFiscalYear: options.asOfFiscalYear ?? 2024, cells }),
   };
 }
 

@@ -10,11 +10,10 @@
  *   projectCensus(census, throughFy, settings)    step movement year by year
  *   scheduleMethodCost(census, raises, settings)  per-FY raise / step / turnover lines with explanations
  *   reconcile(census, average, raises, settings)  schedule vs average-salary method, by part
- *   fractionOfFiscalYear(date, fy, method)        proration of mid-year dates
  */
 import { censusFromJson, type CensusJson } from "./census";
 import referenceCensusJson from "./data/reference-census.json";
-import type { Census } from "./types";
+import { assertCensus, type CheckedCensus } from "./census-check";
 
 export * from "./types";
 export {
@@ -43,20 +42,29 @@ export {
   censusToJson,
 } from "./census";
 export type { CensusImportError, CensusJson, CensusInputCell, CensusParse } from "./census";
-export { censusMembersGap, CENSUS_MEMBERS_TOLERANCE, type CensusMembersGap } from "./census-check";
+export { censusMembersGap, CENSUS_MEMBERS_TOLERANCE, type CensusMembersGap } from "./census-members";
 export { syntheticCensus } from "./synthetic";
 export { projectCensus, advanceOneYear, normalizeCensus, defaultStepMovementSettings, YEARS_CAP } from "./step-movement";
 export type { StepMovementSettings, EntryPlacement, ProjectedCell, ProjectedYear } from "./step-movement";
-export { scheduleMethodCost, referenceRaises, defaultScheduleCostSettings } from "./schedule-cost";
+export { scheduleMethodCost, defaultScheduleCostSettings } from "./schedule-cost";
 export type { RaiseTerm, ScheduleCostSettings, ScheduleCostResult, ScheduleCostYear, CostLine } from "./schedule-cost";
-export { reconcile, referenceAverageSalaryInputs } from "./reconcile";
+export { reconcile } from "./reconcile";
 export type { AverageSalaryInputs, ReconcileResult, ReconcileYear } from "./reconcile";
-export { fractionOfFiscalYear, payPeriodStarts, anniversaryInFiscalYear, PAY_CALENDAR_ANCHOR } from "./proration";
-export type { ProrationMethod } from "./proration";
+export { checkCensus, checkedCensus, assertCensus, CENSUS_CELL_LIMIT, type CheckedCensus } from "./census-check";
+export {
+  scheduleMethodSchema,
+  embedCensus,
+  censusHash,
+  canonicalCensus,
+  defaultScheduleMethod,
+  type ScheduleMethod,
+  type EmbeddedCensus,
+} from "./method";
 
-/** The SYNTHETIC reference census (see data/reference-census.json "description"): 5,776 members, FY2024 average $105,271.50. */
-export function referenceCensus(): Census {
-  return censusFromJson(referenceCensusJson as CensusJson);
+let reference: CheckedCensus | undefined;
+/** The SYNTHETIC reference census (see data/reference-census.json "description"), checked once. */
+export function referenceCensus(): CheckedCensus {
+  return (reference ??= assertCensus(censusFromJson(referenceCensusJson as CensusJson)));
 }
 
 /** How the reference census was made (for display next to it). */

@@ -16,15 +16,8 @@
 import { Decimal, ONE } from "../decimal";
 import type { Explanation, Source } from "../explain";
 import { leaf } from "../explain";
-import { fractionOfFiscalYear } from "./proration";
-import {
-  defaultScheduleCostSettings,
-  referenceRaises,
-  scheduleMethodCost,
-  type RaiseTerm,
-  type ScheduleCostResult,
-  type ScheduleCostSettings,
-} from "./schedule-cost";
+import { fractionOfFiscalYear } from "../calendar";
+import { scheduleMethodCost, type RaiseTerm, type ScheduleCostResult, type ScheduleCostSettings } from "./schedule-cost";
 import type { Census, SalarySchedule } from "./types";
 import { loadSchedules } from "./schedules";
 
@@ -32,22 +25,8 @@ export interface AverageSalaryInputs {
   members: Decimal;
   averageSalary: Decimal;
   sources: { members: Source; averageSalary: Source };
-}
-
-/** The FIS inputs: 5,776 members at the calibrated $105,271.50 (stated $105,272 is itself rounded). */
-export function referenceAverageSalaryInputs(): AverageSalaryInputs {
-  return {
-    members: new Decimal(5776),
-    averageSalary: new Decimal("105271.50"),
-    sources: {
-      members: { kind: "fis", ref: "FIS p.2" },
-      averageSalary: {
-        kind: "calibrated",
-        ref: "FIS p.2",
-        note: "stated $105,272 is itself rounded; $105,271.50 reproduces the published table",
-      },
-    },
-  };
+  /** Input paths of the two values in the scenario. */
+  paths: { members: string; averageSalary: string };
 }
 
 export interface ReconcileYear {
@@ -67,9 +46,9 @@ export interface ReconcileResult {
 
 export function reconcile(
   census: Census,
-  average: AverageSalaryInputs = referenceAverageSalaryInputs(),
-  raises: readonly RaiseTerm[] = referenceRaises(),
-  settings: ScheduleCostSettings = defaultScheduleCostSettings(),
+  average: AverageSalaryInputs,
+  raises: readonly RaiseTerm[],
+  settings: ScheduleCostSettings,
   schedules: readonly SalarySchedule[] = loadSchedules(),
 ): ReconcileResult {
   const sched = scheduleMethodCost(census, raises, settings, schedules);
@@ -80,7 +59,7 @@ export function reconcile(
   const years: ReconcileYear[] = [];
   for (const y of sched.years) {
     const r = sorted.find((x) => x.fiscalYear === y.fiscalYear)!;
-    const share = fractionOfFiscalYear(r.effective, y.fiscalYear, settings.prorationMethod);
+    const share = fractionOfFiscalYear(r.effective, y.fiscalYear, settings.calendar, settings.prorationMethod);
     const factor = before.times(ONE.plus(r.rate.times(share)));
     before = before.times(ONE.plus(r.rate));
     const growth = factor.minus(ONE);
@@ -96,8 +75,8 @@ export function reconcile(
       formula: "members x average salary x (cumulative raise factor - 1)",
       symbols: `${average.members.toString()} x ${average.averageSalary.toString()} x (${factor.toString()} - 1)`,
       children: [
-        leaf("members", average.members.toString(), "people", "average.members", average.sources.members),
-        leaf("average salary", average.averageSalary.toString(), "USD", "average.averageSalary", average.sources.averageSalary),
+        leaf("members", average.members.toString(), "members", average.paths.members, average.sources.members),
+        leaf("average salary", average.averageSalary.toString(), "USD", average.paths.averageSalary, average.sources.averageSalary),
         leaf("cumulative raise factor", factor.toString(), "factor", undefined, {
           kind: "derived",
           ref: sorted
@@ -111,7 +90,7 @@ export function reconcile(
       label: "mix (schedule raise on the census vs P0 x (factor - 1))",
       value: mix.toString(),
       unit: "USD",
-      formula: "raise cost (schedule method) - FY2024 census payroll x (cumulative raise factor - 1)",
+      formula: `raise cost (schedule method) - FY${sched.baseFiscalYear} census payroll x (cumulative raise factor - 1)`,
       symbols: `${y.raiseCost.value.toString()} - ${p0.toString()} x ${growth.toString()}`,
       children: [y.raiseCost.explanation, sched.basePayroll.explanation],
     };
@@ -119,7 +98,7 @@ export function reconcile(
       label: "payroll base (census payroll vs members x average salary)",
       value: payrollBase.toString(),
       unit: "USD",
-      formula: "(FY2024 census payroll - members x average salary) x (cumulative raise factor - 1)",
+      formula: `(FY${sched.baseFiscalYear} census payroll - members x average salary) x (cumulative raise factor - 1)`,
       symbols: `(${p0.toString()} - ${stated.toString()}) x ${growth.toString()}`,
       children: [],
     };

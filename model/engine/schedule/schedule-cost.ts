@@ -22,7 +22,7 @@
 import { Decimal, ONE, ZERO, sum } from "../decimal";
 import type { Explanation, Source } from "../explain";
 import { leaf } from "../explain";
-import { fractionOfFiscalYear, anniversaryInFiscalYear } from "./proration";
+import { anniversaryInFiscalYear, fractionOfFiscalYear, type PayCalendar } from "../calendar";
 import { cellAmount, getSchedule, indexSchedules, loadSchedules, payColumn, scheduleRef, type ScheduleIndex } from "./schedules";
 import {
   defaultStepMovementSettings,
@@ -43,17 +43,9 @@ export interface RaiseTerm {
   source: Source;
 }
 
-/** The reference raises: 2%, 3%, 3%, 4% effective Oct 1 (Art. 36.2; FIS p.2). */
-export function referenceRaises(): RaiseTerm[] {
-  return [
-    { fiscalYear: 2025, rate: new Decimal("0.02"), effective: "2024-10-01", source: { kind: "contract", ref: "Art. 36.2; FIS p.2" } },
-    { fiscalYear: 2026, rate: new Decimal("0.03"), effective: "2025-10-01", source: { kind: "contract", ref: "Art. 36.2; FIS p.2" } },
-    { fiscalYear: 2027, rate: new Decimal("0.03"), effective: "2026-10-01", source: { kind: "contract", ref: "Art. 36.2; FIS p.2" } },
-    { fiscalYear: 2028, rate: new Decimal("0.04"), effective: "2027-10-01", source: { kind: "contract", ref: "Art. 36.2; FIS p.2" } },
-  ];
-}
-
 export interface ScheduleCostSettings extends StepMovementSettings {
+  /** The agreement's calendar: fiscal-year start and pay periods (mid-year dates are prorated on it). */
+  calendar: PayCalendar;
   /**
    * "printed": FY n is priced on the printed FY n tables (raise rates only set the effective dates).
    * "scaled": FY n = FY2024 derived table x cumulative raise factor, unrounded (for what-if raises that differ
@@ -62,8 +54,8 @@ export interface ScheduleCostSettings extends StepMovementSettings {
   scheduleBasis: "printed" | "scaled";
 }
 
-export function defaultScheduleCostSettings(): ScheduleCostSettings {
-  return { ...defaultStepMovementSettings(), scheduleBasis: "printed" };
+export function defaultScheduleCostSettings(calendar: PayCalendar): ScheduleCostSettings {
+  return { ...defaultStepMovementSettings(), calendar, scheduleBasis: "printed" };
 }
 
 export interface CostLine {
@@ -235,16 +227,14 @@ function settingLeaves(settings: ScheduleCostSettings, which: ("heldShare" | "se
   const out: Explanation[] = [];
   for (const w of which) {
     if (w === "heldShare")
-      out.push(
-        leaf("share held on step (Art. 36.6)", settings.heldShare.toString(), "share", "schedule.heldShare", settings.sources.heldShare),
-      );
+      out.push(leaf("share held on step", settings.heldShare.toString(), "share", "scheduleMethod.heldShare", settings.sources.heldShare));
     if (w === "separationRate")
       out.push(
         leaf(
           "annual separation rate",
           settings.separationRate.toString(),
           "share",
-          "schedule.separationRate",
+          "scheduleMethod.separationRate",
           settings.sources.separationRate,
         ),
       );
@@ -253,15 +243,15 @@ function settingLeaves(settings: ScheduleCostSettings, which: ("heldShare" | "se
       out.push(
         leaf(
           "entry placement (ET15-10M; see settings for other schedules)",
-          `Step ${e.step}, ${e.lane}`,
+          `Step ${e.step}, ${e.lane || "first lane"}`,
           "placement",
-          "schedule.entry",
+          "scheduleMethod.entry",
           settings.sources.entry,
         ),
       );
     }
     if (w === "anniversary")
-      out.push(leaf("step anniversary (MM-DD)", settings.anniversary, "date", "schedule.anniversary", settings.sources.anniversary));
+      out.push(leaf("step anniversary (MM-DD)", settings.anniversary, "date", "scheduleMethod.anniversary", settings.sources.anniversary));
   }
   return out;
 }
@@ -272,8 +262,8 @@ function settingLeaves(settings: ScheduleCostSettings, which: ("heldShare" | "se
  */
 export function scheduleMethodCost(
   census: Census,
-  raises: readonly RaiseTerm[] = referenceRaises(),
-  settings: ScheduleCostSettings = defaultScheduleCostSettings(),
+  raises: readonly RaiseTerm[],
+  settings: ScheduleCostSettings,
   schedules: readonly SalarySchedule[] = loadSchedules(),
 ): ScheduleCostResult {
   const baseFy = census.asOfFiscalYear;
@@ -306,8 +296,14 @@ export function scheduleMethodCost(
   let prevFull = base; // T_{n-1} placements
   for (const fy of years) {
     const raise = raiseByFy.get(fy)!;
-    const fSched = fractionOfFiscalYear(raise.effective, fy, settings.prorationMethod);
-    const fAnniv = fractionOfFiscalYear(anniversaryInFiscalYear(settings.anniversary, fy), fy, settings.prorationMethod);
+    const cal = settings.calendar;
+    const fSched = fractionOfFiscalYear(raise.effective, fy, cal, settings.prorationMethod);
+    const fAnniv = fractionOfFiscalYear(
+      anniversaryInFiscalYear(settings.anniversary, fy, cal.fiscalYearStartMonth),
+      fy,
+      cal,
+      settings.prorationMethod,
+    );
     const steps = advanceOneYear(prevSteps, settings, false);
     const full = advanceOneYear(prevFull, settings, true);
 
@@ -337,21 +333,21 @@ export function scheduleMethodCost(
       `FY${fy} raise (${raise.rate.times(100).toString()}%) effective`,
       raise.effective,
       "date",
-      `raises.${fy}.effective`,
+      undefined,
       raise.source,
     );
     const fracLeaf = leaf(
       `share of FY${fy} under the FY${fy} schedule (${settings.prorationMethod})`,
       fSched.toString(),
       "share",
-      "schedule.prorationMethod",
-      { kind: "derived", ref: "model/engine/schedule/proration.ts" },
+      "settings.proration",
+      { kind: "derived", ref: `the scenario's calendar (${settings.calendar.payFrequency} pay periods)` },
     );
     const raiseCost = A.value.minus(p0);
     const stepCost = B.value.minus(A.value);
     const turnover = T.value.minus(B.value);
-    const totalCost = T.value.minus(p0);
-    const basis = settings.scheduleBasis === "printed" ? "printed schedules" : "FY2024 schedule x cumulative raise factor";
+    const yearTotal = T.value.minus(p0);
+    const basis = settings.scheduleBasis === "printed" ? "printed schedules" : `FY${baseFy} schedule x cumulative raise factor`;
     out.push({
       fiscalYear: fy,
       headcount: sum(full.map((c) => c.headcount)),
@@ -392,12 +388,12 @@ export function scheduleMethodCost(
         },
       },
       total: {
-        value: totalCost,
+        value: yearTotal,
         explanation: {
           label: `FY${fy} base salary increase over FY${baseFy} (schedule method)`,
-          value: totalCost.toString(),
+          value: yearTotal.toString(),
           unit: "USD",
-          formula: "raise cost + step cost + turnover savings = FY payroll - FY2024 payroll",
+          formula: `raise cost + step cost + turnover savings = FY payroll - FY${baseFy} payroll`,
           symbols: `${raiseCost.toString()} + ${stepCost.toString()} + ${turnover.toString()}`,
           children: [],
         },

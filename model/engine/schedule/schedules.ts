@@ -7,7 +7,7 @@
  * every ET-15 table, Art. 36.2), ROUNDED TO THE DOLLAR, HALF-UP. Why to the dollar: every printed table
  * is in whole dollars, so a derived table in whole dollars is what the FY2024 schedule itself would have
  * printed, and FY2024 payroll stays an integer like every other year's. Why half-up: it is the rounding
- * the display rule (model/engine/rounding.ts) and decimal.ts use, and it is symmetric for the .5 case that a
+ * the display rule (model/engine/table/display.ts) and decimal.ts use, and it is symmetric for the .5 case that a
  * division by 1.02 can produce. The rounding moves a cell by at most $0.50; the extraction tests check
  * FY2024 x 1.02 against FY2025 within $1. EG-09 prints no FY2025 adjustment; the same 2% is applied
  * (the raise of Art. 36.2 covers the whole unit) and noted on the derived table.

@@ -15,7 +15,7 @@
  */
 import { Decimal, ONE, ZERO } from "../decimal";
 import type { Source } from "../explain";
-import type { ProrationMethod } from "./proration";
+import type { ProrationMethod } from "../calendar";
 import { assumedYears, indexSchedules, loadSchedules, stepLayout } from "./schedules";
 import type { Census, CensusCell, ScheduleKey } from "./types";
 
@@ -41,7 +41,8 @@ export interface StepMovementSettings {
 }
 
 export function defaultStepMovementSettings(): StepMovementSettings {
-  const entry: EntryPlacement = { step: 1, lane: "Bachelors", yearsOfService: 1 };
+  // An empty lane is the schedule's first lane (see advanceOneYear).
+  const entry: EntryPlacement = { step: 1, lane: "", yearsOfService: 1 };
   return {
     anniversary: "10-01",
     heldShare: new Decimal("0.05"),
@@ -49,14 +50,10 @@ export function defaultStepMovementSettings(): StepMovementSettings {
     entry: { "ET15-10M": entry, "ET15-11M": entry, "ET15-12M": entry, EG09: entry },
     prorationMethod: "payPeriods",
     sources: {
-      anniversary: { kind: "assumed", ref: "step date", note: "assumed: steps move at the start of the fiscal year (Oct 1)" },
-      heldShare: {
-        kind: "assumed",
-        ref: "Art. 36.6.1",
-        note: "assumed share rated Minimally Effective and held on step; replace with DCPS IMPACT data",
-      },
-      separationRate: { kind: "assumed", ref: "separations", note: "assumed annual separation rate; replace with DCPS attrition data" },
-      entry: { kind: "assumed", ref: "entry placement", note: "assumed: replacements enter at Step 1, Bachelors lane" },
+      anniversary: { kind: "assumed", ref: "step date", note: "assumed: steps move on the first day of the fiscal year" },
+      heldShare: { kind: "assumed", ref: "step holds", note: "assumed share held on step; replace with evaluation data" },
+      separationRate: { kind: "assumed", ref: "separations", note: "assumed annual separation rate; replace with attrition data" },
+      entry: { kind: "assumed", ref: "entry placement", note: "assumed: replacements enter at step 1 on the schedule's first lane" },
     },
   };
 }

@@ -1,0 +1,111 @@
+/**
+ * Units and ranges belong to fields. Every input of a scenario sits in a field declared once, by
+ * the module that owns it (a kind of cost item, a group, a table line, the schedule method), with
+ * its unit and allowed range. A file cannot change them: a Param may repeat `unit` for
+ * readability, but only as its field's own unit, and its value is checked against the field's range.
+ */
+import { z } from "zod";
+import { Decimal, parseDecimal } from "./decimal";
+import { SOURCE_KINDS, sourceSchema, strict } from "./scenario/zod-kit";
+
+export const UNITS = ["USD", "USD/year", "USD/month", "USD/pay period", "USD/hour", "rate", "share", "members", "count", "hours"] as const;
+export type Unit = (typeof UNITS)[number];
+
+export interface FieldSpec {
+  /** Words for the field, e.g. "Bonus rate"; the inputs grid and the scenario guide show it. */
+  label: string;
+  unit: Unit;
+  /** Inclusive bounds as decimal strings; absent = unbounded on that side. */
+  min?: string;
+  max?: string;
+  /** Bounds that are excluded (a raise of -100% would cut pay to nothing). */
+  minExclusive?: boolean;
+  /** One sentence: what the value is and where it usually comes from. */
+  help: string;
+  /** What kind of source the value is expected to have, e.g. "the contract article". */
+  expects?: string;
+}
+
+/** Limits every value shares, whatever its field. */
+export const VALUE_LIMITS = {
+  /** Beyond the engine's 40-digit precision room a value could not stay exact. */
+  significantDigits: 30,
+  magnitude: "1e15",
+} as const;
+
+export function rangeText(spec: Pick<FieldSpec, "min" | "max" | "minExclusive">): string {
+  const { min, max } = spec;
+  const lo = min === undefined ? undefined : `${min}${spec.minExclusive ? " (excluded)" : ""}`;
+  if (lo !== undefined && max !== undefined) return `${lo} to ${max}`;
+  if (lo !== undefined) return spec.minExclusive ? `more than ${min}` : `${min} or more`;
+  if (max !== undefined) return `${max} or less`;
+  return "any amount (negative = savings)";
+}
+
+const unitWords = (unit: Unit) => (unit === "rate" || unit === "share" ? `a ${unit}; write 3% as 0.03` : `in ${unit}`);
+
+/** Why a value does not fit its field, or null. */
+export function valueProblem(text: string, spec: FieldSpec): string | null {
+  if (text.trim() === "") return "is empty; enter a number";
+  if (text !== text.trim()) return `"${text}" has spaces around the number; remove them`;
+  const d = parseDecimal(text);
+  if (d === null) return `"${text}" is not a number`;
+  if (d.abs().greaterThan(new Decimal(VALUE_LIMITS.magnitude))) return `${text} is too large (limit ${VALUE_LIMITS.magnitude})`;
+  if (d.sd() > VALUE_LIMITS.significantDigits) return `${text} has more than ${VALUE_LIMITS.significantDigits} significant digits`;
+  const below = spec.min !== undefined && (spec.minExclusive ? d.lessThanOrEqualTo(spec.min) : d.lessThan(spec.min));
+  const above = spec.max !== undefined && d.greaterThan(spec.max);
+  if (below || above) {
+    const negative = below && spec.min === "0" && d.isNegative() ? " (it cannot be negative)" : "";
+    return `${text} is outside ${rangeText(spec)}, the range of this field (${unitWords(spec.unit)})${negative}`;
+  }
+  return null;
+}
+
+/** One input as a file holds it. */
+const paramShape = {
+  value: z.string().max(64).describe('The value as a decimal string, e.g. "0.02" or "52000.50".'),
+  unit: z.string().max(40).optional().describe("Optional, for readability only: must equal the field's own unit."),
+  label: z.string().max(500).describe("What the value is, in words."),
+  source: sourceSchema,
+  stated: z.string().max(200).optional().describe("For a calibrated value: what the documents state."),
+};
+
+/** The zod schema of a field: a Param whose unit must be the field's and whose value must be in its range; `unit` is dropped once checked. */
+export function param(spec: FieldSpec) {
+  return strict(paramShape)
+    .superRefine((p, ctx) => {
+      if (p.unit !== undefined && p.unit !== spec.unit)
+        ctx.addIssue({
+          code: "custom",
+          path: ["unit"],
+          message: `${p.label}: is labelled "${p.unit}" but this field is ${unitWords(spec.unit)}; a file cannot change a field's unit`,
+        });
+      const problem = valueProblem(p.value, spec);
+      if (problem) ctx.addIssue({ code: "custom", path: ["value"], message: `${p.label}: ${problem}` });
+    })
+    .transform(({ unit: _unit, ...rest }) => rest)
+    .describe(`${spec.label} (${spec.unit}; ${rangeText(spec)}). ${spec.help}`);
+}
+
+export type Param = { value: string; label: string; source: z.infer<typeof sourceSchema>; stated?: string };
+export type Source = Param["source"];
+export { SOURCE_KINDS };
+
+/** Common field specs. */
+export const RATE = (label: string, help: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({
+  label,
+  unit: "rate",
+  min: "0",
+  max: "1",
+  help,
+  ...extra,
+});
+export const SHARE = (label: string, help: string): FieldSpec => ({ label, unit: "share", min: "0", max: "1", help });
+export const DOLLARS = (label: string, help: string, unit: Unit = "USD", extra: Partial<FieldSpec> = {}): FieldSpec => ({
+  label,
+  unit,
+  min: "0",
+  help,
+  ...extra,
+});
+export const COUNT = (label: string, help: string, unit: Unit = "count"): FieldSpec => ({ label, unit, min: "0", help });

@@ -1,0 +1,161 @@
+/** What the kind modules share: the item's base fields, covered groups, cells and the split of a cost by groups. */
+import { z } from "zod";
+import { Decimal, ZERO, sum } from "../decimal";
+import type { Explanation } from "../explain";
+import { param, SHARE, type FieldSpec, type Param } from "../fields";
+import { payrollOf, type Group } from "../scenario/groups";
+import type { ScenarioBase } from "../scenario/base";
+import { idSchema, labelSchema } from "../scenario/zod-kit";
+import type { CostContext, FormulaContext, ItemBase, ItemCell, ItemField } from "./kind";
+
+export const ITEM_FUND_SHARE: FieldSpec = SHARE(
+  "Fund share",
+  "Share of this item's cost the fund pays (overrides the groups' fund shares).",
+);
+
+/** The fields every item has; a kind's schema spreads them. */
+export const itemBaseShape = {
+  id: idSchema,
+  label: labelSchema.describe("The item's own words; every explanation of its cost uses them."),
+  line: idSchema.describe("The cost line of the table the item's cost is shown on."),
+  groupIds: z.array(idSchema).min(1).optional().describe("The employee groups the item covers; all groups when absent."),
+  fundShares: z.record(idSchema, param(ITEM_FUND_SHARE)).optional().describe("Fund id -> share of this item's cost the fund pays."),
+};
+
+export function coveredGroups(scenario: ScenarioBase, item: Pick<ItemBase, "groupIds">, only?: readonly string[]): Group[] {
+  const groups = item.groupIds ? scenario.groups.filter((g) => item.groupIds!.includes(g.id)) : scenario.groups;
+  return only ? groups.filter((g) => only.includes(g.id)) : groups;
+}
+
+/** The fund-share inputs of an item, for its field list. */
+export function fundShareFields(item: ItemBase): ItemField[] {
+  return Object.entries(item.fundShares ?? {}).map(([fund, p]) => ({ path: `fundShares.${fund}`, param: p, spec: ITEM_FUND_SHARE }));
+}
+
+export const field = (path: string, p: Param | undefined, spec: FieldSpec): ItemField[] => (p ? [{ path, param: p, spec }] : []);
+
+export function moneyText(d: Decimal): string {
+  return d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+}
+
+/** A cost in dollars with its explanation: the shape every kind's cost returns. */
+export function usdCell(label: string, exact: Decimal, formula: string, children: Explanation[] = [], symbols?: string): ItemCell {
+  return {
+    exact,
+    explanation: { label, value: exact.toString(), unit: "USD", formula, ...(symbols === undefined ? {} : { symbols }), children },
+  };
+}
+
+/** One group's cell as is; several groups summed under one node. */
+export function combine(label: string, cells: ItemCell[]): ItemCell {
+  if (cells.length === 1) return { exact: cells[0]!.exact, explanation: { ...cells[0]!.explanation, label } };
+  const total = sum(cells.map((c) => c.exact));
+  return {
+    exact: total,
+    explanation: {
+      label,
+      value: total.toString(),
+      unit: "USD",
+      formula: "sum over employee groups",
+      children: cells.map((c) => c.explanation),
+    },
+  };
+}
+
+/** `label` of an item in a fiscal year, with the groups when restricted to some. */
+export const itemLabel = (item: ItemBase, fy: number | "annualized", only?: readonly string[]) =>
+  `${item.label}${only ? ` (${only.join(", ")})` : ""} ${fy === "annualized" ? "annualized" : `FY${fy}`}`;
+
+/**
+ * The part of an item's cost (or of its companion part's cost) that falls on some of its groups.
+ * A kind that can cost itself for a subset of groups does; otherwise the cost is split by the
+ * groups' share of the item's covered payroll.
+ */
+export function partForGroups(
+  item: ItemBase,
+  whole: ItemCell,
+  groups: readonly string[],
+  ctx: CostContext,
+  fy: number | "annualized",
+  partId = item.id,
+): ItemCell {
+  const covered = coveredGroups(ctx.scenario, item).map((g) => g.id);
+  const shared = covered.filter((id) => groups.includes(id));
+  if (shared.length === covered.length) return whole;
+  const label = `${item.label}: part for ${shared.length ? shared.join(", ") : "no covered group"} ${fy === "annualized" ? "annualized" : `FY${fy}`}`;
+  if (shared.length === 0) return usdCell(label, ZERO, `${item.label} covers none of these groups`);
+  const kind = ctx.kindOf(item);
+  if (partId === item.id && kind.perGroup(item, ctx))
+    return fy === "annualized" ? kind.annualized(item, ctx, shared) : kind.cost(item, ctx, fy, shared);
+  const all = payrollOf(coveredGroups(ctx.scenario, item)).exact;
+  const share = all.isZero() ? ZERO : payrollOf(coveredGroups(ctx.scenario, item, shared)).exact.div(all);
+  const value = whole.exact.times(share);
+  return {
+    exact: value,
+    explanation: {
+      label,
+      value: value.toString(),
+      unit: "USD",
+      formula: "item cost x the groups' share of the item's covered payroll",
+      symbols: `${whole.exact} x ${share}`,
+      children: [whole.explanation],
+    },
+  };
+}
+
+/** payrollOf as a spreadsheet expression over the Inputs sheet's names. */
+export function payrollFormula(ctx: FormulaContext, groups: readonly Group[]): string {
+  const terms = groups.map((g) => {
+    if (g.payroll) return ctx.ref(`groups.${g.id}.payroll`);
+    if (g.positions)
+      return g.positions
+        .map((p) => `${ctx.ref(`groups.${g.id}.positions.${p.id}.count`)}*${ctx.ref(`groups.${g.id}.positions.${p.id}.salary`)}`)
+        .join("+");
+    return `${ctx.ref(`groups.${g.id}.members`)}*${ctx.ref(`groups.${g.id}.averageSalary`)}`;
+  });
+  return sumOf(terms);
+}
+
+/** Headcount of groups as a spreadsheet expression. */
+export function membersFormula(ctx: FormulaContext, groups: readonly Group[]): string {
+  return sumOf(
+    groups.map((g) =>
+      g.positions ? g.positions.map((p) => ctx.ref(`groups.${g.id}.positions.${p.id}.count`)).join("+") : ctx.ref(`groups.${g.id}.members`),
+    ),
+  );
+}
+
+export const sumOf = (terms: readonly string[]): string => (terms.length === 0 ? "0" : terms.join("+"));
+export const paren = (x: string) => `(${x})`;
+
+/** partForGroups as a formula: the kind's own formula for the groups, else the cell x the payroll share. */
+export function partFormula(
+  item: ItemBase,
+  cell: string,
+  groups: readonly string[],
+  ctx: FormulaContext,
+  fy: number,
+  partId = item.id,
+): string | undefined {
+  const coveredAll = coveredGroups(ctx.scenario, item);
+  const shared = coveredAll.filter((g) => groups.includes(g.id));
+  if (shared.length === coveredAll.length) return cell;
+  if (shared.length === 0) return undefined;
+  const kind = ctx.kindOf(item);
+  if (partId === item.id) {
+    const own = kind.formula(
+      item,
+      ctx,
+      fy,
+      shared.map((g) => g.id),
+    );
+    if (own && kindSplitsByGroup(kind, item, ctx)) return paren(own.formula);
+  }
+  const all = payrollFormula(ctx, coveredAll);
+  return `${cell}*IF((${all})=0,0,(${payrollFormula(ctx, shared)})/(${all}))`;
+}
+
+/** Whether a kind costs a subset of groups itself (the formula side asks without a cost context). */
+function kindSplitsByGroup(kind: ReturnType<FormulaContext["kindOf"]>, item: ItemBase, ctx: FormulaContext): boolean {
+  return kind.perGroup(item, { scenario: ctx.scenario } as CostContext);
+}

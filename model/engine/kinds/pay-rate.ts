@@ -1,0 +1,131 @@
+/**
+ * Rates of pay (Medicare 1.45%, FICA, pension, OPEB): rate x the cost of the items it applies to,
+ * from its start year on. A rate with groupIds applies only to those groups' part of each target's
+ * cost (a pension rate for sworn officers only), so groups can carry different rates of pay.
+ */
+import { z } from "zod";
+import { Decimal, ZERO, sum } from "../decimal";
+import { param, RATE } from "../fields";
+import { dec, paramLeaf } from "../scenario/groups";
+import { idSchema, strict, yearSchema } from "../scenario/zod-kit";
+import { coveredGroups, field, fundShareFields, itemBaseShape, itemLabel, partForGroups, partFormula, sumOf, usdCell } from "./common";
+import { defineKind, type CostContext, type ItemBase, type ItemCell } from "./kind";
+
+const FIELDS = {
+  rate: RATE("Rate of pay", "A rate charged on the cost of other items (0.0145 = 1.45% Medicare).", { expects: "the statute or plan" }),
+};
+
+const schema = strict(
+  {
+    ...itemBaseShape,
+    kind: z.literal("payRate"),
+    rate: param(FIELDS.rate),
+    appliesTo: z.array(idSchema).max(100).describe("Ids of the items whose cost the rate applies to."),
+    startFiscalYear: yearSchema.optional().describe("The first fiscal year the rate applies."),
+  },
+  "A rate of pay on other items' cost (Medicare, FICA, pension).",
+);
+export type PayRateItem = z.infer<typeof schema>;
+
+export const payRateInForce = (item: { startFiscalYear?: number | undefined }, fy: number): boolean =>
+  item.startFiscalYear === undefined || fy >= item.startFiscalYear;
+
+/** The groups a rate's cost is for: its own groups, narrowed to `only`. */
+export function rateGroups(item: ItemBase, ctx: Pick<CostContext, "scenario">, only?: readonly string[]): string[] | undefined {
+  if (!item.groupIds && !only) return undefined;
+  return coveredGroups(ctx.scenario, item, only).map((g) => g.id);
+}
+
+/** The costs a rate is charged on in `fy`: each target and its companion parts, limited to the groups. */
+export function chargedCells(
+  targets: readonly string[],
+  groups: readonly string[] | undefined,
+  ctx: CostContext,
+  fy: number | "annualized",
+): ItemCell[] {
+  return targets.flatMap((id) => {
+    const target = ctx.itemById(id);
+    return [id, ...(ctx.companions.get(id) ?? [])].flatMap((partId) => {
+      const whole =
+        fy === "annualized"
+          ? partId === id && target
+            ? ctx.kindOf(target).annualized(target, ctx)
+            : ctx.costs.get(partId)?.get(ctx.years[ctx.years.length - 1]!)
+          : ctx.costs.get(partId)?.get(fy);
+      if (!whole) return [];
+      return [groups && target ? partForGroups(target, whole, groups, ctx, fy, partId) : whole];
+    });
+  });
+}
+
+export const payRate = defineKind<PayRateItem>({
+  kind: "payRate",
+  title: "Rates of pay",
+  section: "Rates of pay",
+  summary:
+    "A rate charged on other items' cost (Medicare, FICA, pension): rate x the cost of the items it applies to, from its start year on; with groupIds only on those groups' part of each item's cost.",
+  schema,
+  fieldSpecs: FIELDS,
+  fields: (item) => [...field("rate", item.rate, FIELDS.rate), ...fundShareFields(item)],
+  check(item, ctx) {
+    const errors: { field: string; message: string }[] = [];
+    const seen = new Set<string>();
+    for (const target of item.appliesTo) {
+      if (seen.has(target))
+        errors.push({ field: `${ctx.at}.appliesTo`, message: `"${target}" is listed twice (it would be charged twice)` });
+      seen.add(target);
+      const t = ctx.itemById(target);
+      if (!t) errors.push({ field: `${ctx.at}.appliesTo`, message: `item "${target}" does not exist` });
+      else if (t.kind === "payRate")
+        errors.push({ field: `${ctx.at}.appliesTo`, message: `a rate of pay cannot apply to another rate of pay ("${target}")` });
+    }
+    return errors;
+  },
+  needsMembers: () => false,
+  dependsOn: (item) => item.appliesTo,
+  perGroup: () => true,
+  cost(item, ctx, fy, only) {
+    const label = itemLabel(item, fy, only);
+    if (!payRateInForce(item, fy)) return usdCell(label, ZERO, `starts in FY${item.startFiscalYear}`);
+    const bases = chargedCells(item.appliesTo, rateGroups(item, ctx, only), ctx, fy);
+    const base = sum(bases.map((b) => b.exact));
+    const rate = dec(item.rate);
+    return usdCell(
+      label,
+      rate.times(base),
+      `rate x (${item.appliesTo.join(" + ")})${item.groupIds ? ` for ${item.groupIds.join(", ")} only` : ""}`,
+      [paramLeaf(item.rate, `items.${item.id}.rate`, "rate"), ...bases.map((b) => b.explanation)],
+      `${rate} x ${base}`,
+    );
+  },
+  annualized(item, ctx, only) {
+    const bases = chargedCells(item.appliesTo, rateGroups(item, ctx, only), ctx, "annualized");
+    const base = sum(bases.map((b) => b.exact));
+    const rate: Decimal = dec(item.rate);
+    return usdCell(itemLabel(item, "annualized", only), rate.times(base), "rate x the annualized cost of the items it applies to", [
+      paramLeaf(item.rate, `items.${item.id}.rate`, "rate"),
+      ...bases.map((b) => b.explanation),
+    ]);
+  },
+  formula(item, ctx, fy, only) {
+    if (!payRateInForce(item, fy)) return { formula: "0", note: `starts in FY${item.startFiscalYear}` };
+    const groups = item.groupIds || only ? coveredGroups(ctx.scenario, item, only).map((g) => g.id) : undefined;
+    const terms = item.appliesTo.flatMap((id) => {
+      const target = ctx.itemById(id);
+      return [id, ...(ctx.companions.get(id) ?? [])].flatMap((partId) => {
+        const cell = ctx.itemCell(partId, fy);
+        if (cell === undefined) return [];
+        const part = groups && target ? partFormula(target, cell, groups, ctx, fy, partId) : cell;
+        return part === undefined ? [] : [part];
+      });
+    });
+    return {
+      formula: `${ctx.ref(`items.${item.id}.rate`)}*(${sumOf(terms)})`,
+      note: `rate x (${item.appliesTo.join(" + ")})${item.groupIds ? ` for ${item.groupIds.join(", ")} only` : ""}`,
+    };
+  },
+  describe(item, scenario) {
+    const names = item.appliesTo.map((id) => scenario.items.find((i) => i.id === id)?.label ?? id);
+    return `${item.label}: ${new Decimal(item.rate.value).times(100).toString()}% on ${names.join(", ")}${item.startFiscalYear ? ` from FY${item.startFiscalYear}` : ""}${item.rate.source.ref ? ` (${item.rate.source.ref})` : ""}.`;
+  },
+});

@@ -1,0 +1,324 @@
+/**
+ * Raises: for each covered group, members x (salary level in force during the fiscal year - base
+ * salary), or the same on the group's payroll or on each position's salary. Percent steps compound,
+ * flat steps (dollars a year per member) accumulate; a step effective after its fiscal year's
+ * first day is prorated by pay periods or days (settings.proration). With every raise on the first
+ * day of the year this is payroll x (cumulative raise factor - 1). Under the schedule method the
+ * census is priced on the salary schedules instead (raises-schedule.ts).
+ */
+import { z } from "zod";
+import { fractionOfFiscalYear, shareOfFiscalYearAfter } from "../calendar";
+import { Decimal, ONE, ZERO, sum } from "../decimal";
+import type { Explanation } from "../explain";
+import { param, type FieldSpec } from "../fields";
+import { dec, groupMembers, paramLeaf, type Group } from "../scenario/groups";
+import { dateSchema, keySchema, sourceSchema, strict, yearSchema } from "../scenario/zod-kit";
+import { fiscalYearEndExclusive } from "../calendar";
+import { coveredGroups, combine, field, fundShareFields, itemBaseShape, itemLabel, moneyText, paren, sumOf } from "./common";
+import { defineKind, type CostContext, type FormulaContext, type ItemCell } from "./kind";
+import { scheduleRaisesParts } from "./raises-schedule";
+
+const FIELDS = {
+  percent: {
+    label: "Raise (percent)",
+    unit: "rate",
+    min: "-1",
+    minExclusive: true,
+    max: "1",
+    help: "An across-the-board raise as a rate (0.02 = 2%); compounds on the salary in force.",
+    expects: "the contract article",
+  },
+  flat: {
+    label: "Raise (flat)",
+    unit: "USD/year",
+    min: "0",
+    help: "Dollars a year added to each member's salary; accumulates with earlier flat raises.",
+    expects: "the contract article",
+  },
+} satisfies Record<string, FieldSpec>;
+
+const stepBase = {
+  id: keySchema.optional().describe("The step's key in input paths; defaults to its effective date."),
+  fiscalYear: yearSchema.describe("The fiscal year the step takes effect in."),
+  effective: dateSchema.describe("The date it takes effect; prorated inside its fiscal year when not the first day."),
+  source: sourceSchema,
+};
+const stepSchema = z.discriminatedUnion("type", [
+  strict({ ...stepBase, type: z.literal("percent"), amount: param(FIELDS.percent) }),
+  strict({ ...stepBase, type: z.literal("flat"), amount: param(FIELDS.flat) }),
+]);
+export type RaiseStep = z.infer<typeof stepSchema>;
+
+const schema = strict(
+  { ...itemBaseShape, kind: z.literal("raises"), steps: z.array(stepSchema).max(200) },
+  "Raises: percent steps compound, flat steps accumulate; mid-year steps are prorated.",
+);
+export type RaisesItem = z.infer<typeof schema>;
+
+export const stepKey = (s: RaiseStep): string => s.id ?? s.effective;
+export const stepPath = (item: { id: string }, s: RaiseStep): string => `items.${item.id}.steps.${stepKey(s)}.amount`;
+
+export function sortedSteps(item: RaisesItem): RaiseStep[] {
+  return [...item.steps].sort((a, b) => a.fiscalYear - b.fiscalYear || a.effective.localeCompare(b.effective));
+}
+
+/**
+ * One salary base a raise applies to: members at an average salary, a position's count at its
+ * salary, or a whole payroll (multiplier 1, a flat raise then adds dollars x members).
+ */
+export interface SalaryBase {
+  label: string;
+  multiplier: Decimal;
+  base: Decimal;
+  /** Members a flat step's dollars are multiplied by when the base is a whole payroll. */
+  flatScale?: Decimal;
+  leaves: Explanation[];
+  /** Formula pieces for the workbook. */
+  refs: (ctx: FormulaContext) => { multiplier: string; base: string; flatScale?: string };
+}
+
+export function salaryBases(g: Group): SalaryBase[] {
+  if (g.positions)
+    return g.positions.map((p) => ({
+      label: `${g.label}, ${p.label}`,
+      multiplier: dec(p.count),
+      base: dec(p.salary),
+      leaves: [
+        paramLeaf(p.count, `groups.${g.id}.positions.${p.id}.count`, "members"),
+        paramLeaf(p.salary, `groups.${g.id}.positions.${p.id}.salary`, "USD/year"),
+      ],
+      refs: (ctx) => ({
+        multiplier: ctx.ref(`groups.${g.id}.positions.${p.id}.count`),
+        base: ctx.ref(`groups.${g.id}.positions.${p.id}.salary`),
+      }),
+    }));
+  if (g.payroll) {
+    const members = groupMembers(g);
+    return [
+      {
+        label: g.label,
+        multiplier: ONE,
+        base: dec(g.payroll),
+        ...(members ? { flatScale: members.exact } : {}),
+        leaves: [paramLeaf(g.payroll, `groups.${g.id}.payroll`, "USD/year"), ...(members ? [members.explanation] : [])],
+        refs: (ctx) => ({
+          multiplier: "1",
+          base: ctx.ref(`groups.${g.id}.payroll`),
+          ...(members ? { flatScale: ctx.ref(`groups.${g.id}.members`) } : {}),
+        }),
+      },
+    ];
+  }
+  return [
+    {
+      label: g.label,
+      multiplier: dec(g.members!),
+      base: dec(g.averageSalary!),
+      leaves: [
+        paramLeaf(g.members!, `groups.${g.id}.members`, "members"),
+        paramLeaf(g.averageSalary!, `groups.${g.id}.averageSalary`, "USD/year"),
+      ],
+      refs: (ctx) => ({ multiplier: ctx.ref(`groups.${g.id}.members`), base: ctx.ref(`groups.${g.id}.averageSalary`) }),
+    },
+  ];
+}
+
+export function applyStep(level: Decimal, step: RaiseStep, flatScale?: Decimal): Decimal {
+  const amount = dec(step.amount);
+  if (step.type === "percent") return level.times(ONE.plus(amount));
+  return level.plus(flatScale ? amount.times(flatScale) : amount);
+}
+
+/** Salary level after every step effective up to and including fiscal year `fy`, from `base`. */
+export function levelAfter(base: Decimal, steps: readonly RaiseStep[], fy: number, flatScale?: Decimal): Decimal {
+  let level = base;
+  for (const s of steps) if (s.fiscalYear <= fy) level = applyStep(level, s, flatScale);
+  return level;
+}
+
+/** The salary levels in force during `fy`, each with its share of the year. */
+function segmentsOfYear(ctx: CostContext, b: SalaryBase, steps: readonly RaiseStep[], fy: number): { level: Decimal; share: Decimal }[] {
+  let level = levelAfter(b.base, steps, fy - 1, b.flatScale);
+  const segments: { level: Decimal; share: Decimal }[] = [];
+  let shareBefore = ONE;
+  for (const s of steps.filter((x) => x.fiscalYear === fy)) {
+    const after = fractionOfFiscalYear(s.effective, fy, ctx.calendar, ctx.scenario.settings.proration);
+    segments.push({ level, share: shareBefore.minus(after) });
+    level = applyStep(level, s, b.flatScale);
+    shareBefore = after;
+  }
+  segments.push({ level, share: shareBefore });
+  return segments.filter((seg) => !seg.share.isZero());
+}
+
+function baseCell(item: RaisesItem, b: SalaryBase, steps: RaiseStep[], ctx: CostContext, fy: number): ItemCell {
+  const segments = segmentsOfYear(ctx, b, steps, fy);
+  const average = sum(segments.map((s) => s.level.times(s.share)));
+  const cost = b.multiplier.times(average.minus(b.base));
+  const inForce = steps.filter((s) => s.fiscalYear <= fy);
+  const stepLeaves: Explanation[] = inForce.map((s) => ({
+    ...paramLeaf(s.amount, stepPath(item, s), s.type === "percent" ? "rate" : "USD/year"),
+    label: `${s.amount.label} (${s.type}, effective ${s.effective})`,
+  }));
+  const simple = segments.length === 1 && inForce.every((s) => s.type === "percent");
+  const factor = b.base.isZero() ? ZERO : average.div(b.base);
+  const what = b.flatScale !== undefined || b.multiplier.equals(ONE) ? "payroll" : "salary";
+  return {
+    exact: cost,
+    explanation: {
+      label: `${item.label}: ${b.label} FY${fy}`,
+      value: cost.toString(),
+      unit: "USD",
+      formula: simple
+        ? `${what === "payroll" ? "payroll" : "members x average salary"} x (cumulative raise factor - 1)`
+        : `${what === "payroll" ? "payroll in force during the fiscal year - base payroll" : "members x (average salary in force during the fiscal year - base salary)"}; mid-year raises prorated by ${ctx.scenario.settings.proration}`,
+      symbols: simple
+        ? `${b.multiplier} x ${b.base} x (${factor.toString()} - 1)`
+        : `${b.multiplier} x (${moneyText(average)} - ${b.base})`,
+      children: [...b.leaves, ...stepLeaves],
+    },
+  };
+}
+
+const bySchedule = (ctx: { scenario: { settings: { salaryMethod: string } } }) => ctx.scenario.settings.salaryMethod === "schedule";
+
+function levelFormula(item: RaisesItem, ctx: FormulaContext, fy: number, refs: ReturnType<SalaryBase["refs"]>) {
+  const indexed = sortedSteps(item);
+  type Level = { expr: string; sum: boolean };
+  const factor = (l: Level) => (l.sum ? paren(l.expr) : l.expr);
+  const apply = (l: Level, s: RaiseStep): Level => {
+    const amount = ctx.ref(stepPath(item, s));
+    if (s.type === "percent") return { expr: `${factor(l)}*(1+${amount})`, sum: false };
+    return { expr: `${l.expr}+${refs.flatScale ? `${amount}*${refs.flatScale}` : amount}`, sum: true };
+  };
+  const notes = new Set<string>();
+  const inYear = indexed.filter((s) => s.fiscalYear === fy);
+  const after = inYear.map((s) => shareOfFiscalYearAfter(s.effective, fy, ctx.calendar, ctx.scenario.settings.proration));
+  const den = after[0]?.den ?? 1;
+  let level: Level = { expr: refs.base, sum: false };
+  for (const s of indexed) if (s.fiscalYear <= fy - 1) level = apply(level, s);
+  const segments: { level: Level; num: number }[] = [];
+  let beforeNum = den;
+  inYear.forEach((s, k) => {
+    const a = after[k]!;
+    segments.push({ level, num: beforeNum - a.num });
+    if (a.num !== a.den) notes.add(`raise of ${s.effective} in force ${a.num}/${a.den} of FY${fy} (${ctx.scenario.settings.proration})`);
+    level = apply(level, s);
+    beforeNum = a.num;
+  });
+  segments.push({ level, num: beforeNum });
+  const live = segments.filter((seg) => seg.num !== 0);
+  const average =
+    live.length === 1 && live[0]!.num === den ? live[0]!.level.expr : sumOf(live.map((seg) => `${factor(seg.level)}*${seg.num}/${den}`));
+  const term = refs.multiplier === "1" ? `(${average}-${refs.base})` : `${refs.multiplier}*(${average}-${refs.base})`;
+  return { term, notes };
+}
+
+function percentText(s: RaiseStep): string {
+  return s.type === "percent" ? `${new Decimal(s.amount.value).times(100).toString()}%` : `$${s.amount.value} a year`;
+}
+
+export const raises = defineKind<RaisesItem>({
+  kind: "raises",
+  title: "Raises",
+  section: "Raises",
+  summary:
+    "Across-the-board raises: percent steps compound, flat steps (dollars a year per member) accumulate, and a step effective after its fiscal year's first day is prorated by pay periods or days. Cost = members x (salary in force - base salary), or payroll x (factor - 1).",
+  schema,
+  fieldSpecs: FIELDS,
+  fields: (item) => [
+    ...item.steps.flatMap((s) => field(`steps.${stepKey(s)}.amount`, s.amount, s.type === "percent" ? FIELDS.percent : FIELDS.flat)),
+    ...fundShareFields(item),
+  ],
+  check(item, ctx) {
+    const errors: { field: string; message: string }[] = [];
+    const err = (field: string, message: string) => errors.push({ field, message });
+    const { scenario, years, at } = ctx;
+    const { effectiveFrom, effectiveTo } = scenario.agreement;
+    const seen = new Set<string>();
+    for (const s of item.steps) {
+      const where = `${at}.steps.${stepKey(s)}`;
+      if (seen.has(stepKey(s)))
+        err(where, `two steps take effect on ${s.effective}; give one of them an "id" so each has its own input path`);
+      seen.add(stepKey(s));
+      if (!years.includes(s.fiscalYear))
+        err(`${where}.fiscalYear`, `FY${s.fiscalYear} is outside the table's fiscal years FY${years[0]}-FY${years[years.length - 1]}`);
+      if (s.effective < effectiveFrom || s.effective > effectiveTo)
+        err(`${where}.effective`, `${s.effective} is outside the agreement (${effectiveFrom} to ${effectiveTo})`);
+      else if (s.effective >= fiscalYearEndExclusive(s.fiscalYear, scenario.calendar.fiscalYearStartMonth))
+        err(`${where}.effective`, `${s.effective} is after FY${s.fiscalYear} ends; put the raise in the fiscal year it takes effect`);
+      if (s.type === "flat" && scenario.settings.salaryMethod === "schedule")
+        err(
+          `${where}.type`,
+          "the schedule method prices percent raises on the salary schedules; a flat-dollar raise needs the average-salary method",
+        );
+    }
+    return errors;
+  },
+  needsMembers: (item) => item.steps.some((s) => s.type === "flat"),
+  dependsOn: () => [],
+  perGroup: (_item, ctx) => !bySchedule(ctx),
+  cost(item, ctx, fy, only) {
+    const steps = sortedSteps(item);
+    const cells = coveredGroups(ctx.scenario, item, only).flatMap((g) => salaryBases(g).map((b) => baseCell(item, b, steps, ctx, fy)));
+    return combine(itemLabel(item, fy, only), cells);
+  },
+  annualized(item, ctx, only) {
+    if (bySchedule(ctx)) {
+      const last = ctx.years[ctx.years.length - 1]!;
+      const cell = ctx.costs.get(item.id)?.get(last);
+      const v = cell?.exact ?? ZERO;
+      return {
+        exact: v,
+        explanation: {
+          label: itemLabel(item, "annualized"),
+          value: v.toString(),
+          unit: "USD",
+          formula: `schedule method: the last fiscal year's cost (FY${last})`,
+          children: cell ? [cell.explanation] : [],
+        },
+      };
+    }
+    const steps = sortedSteps(item);
+    const cells = coveredGroups(ctx.scenario, item, only).flatMap((g) =>
+      salaryBases(g).map((b): ItemCell => {
+        const level = levelAfter(b.base, steps, Number.POSITIVE_INFINITY, b.flatScale);
+        const v = b.multiplier.times(level.minus(b.base));
+        return {
+          exact: v,
+          explanation: {
+            label: `${item.label}: ${b.label} annualized`,
+            value: v.toString(),
+            unit: "USD",
+            formula: "members x (salary after every raise - base salary), for a full year",
+            symbols: `${b.multiplier} x (${moneyText(level)} - ${b.base})`,
+            children: b.leaves,
+          },
+        };
+      }),
+    );
+    return combine(itemLabel(item, "annualized", only), cells);
+  },
+  companions: (item, ctx) => (bySchedule(ctx) ? scheduleRaisesParts(item, ctx) : undefined),
+  formula(item, ctx, fy, only) {
+    if (bySchedule(ctx)) return undefined;
+    const notes = new Set<string>();
+    const terms = coveredGroups(ctx.scenario, item, only).flatMap((g) =>
+      salaryBases(g).map((b) => {
+        const { term, notes: n } = levelFormula(item, ctx, fy, b.refs(ctx));
+        n.forEach((x) => notes.add(x));
+        return term;
+      }),
+    );
+    return {
+      formula: sumOf(terms),
+      note: `members x (salary in force during FY${fy} - base salary)${notes.size ? "; " + [...notes].join("; ") : ""}`,
+    };
+  },
+  describe(item) {
+    const steps = sortedSteps(item);
+    if (steps.length === 0) return `${item.label}: no raise.`;
+    const parts = steps.map((s) => `${percentText(s)} effective ${s.effective}${s.amount.source.ref ? ` (${s.amount.source.ref})` : ""}`);
+    return `${item.label}: salaries increase ${parts.join(", ")}.`;
+  },
+});

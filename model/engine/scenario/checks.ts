@@ -1,0 +1,240 @@
+/**
+ * What a scenario's shape cannot say: ids unique, references to lines, groups, funds and items
+ * that exist, derived lines and items without loops, years that fit the agreement, groups that
+ * give their payroll one way, headcount where an item needs it, fund shares that add up, a census
+ * where the schedule method needs one. Each check is a named piece; all report field paths by id.
+ */
+import { anchorProblem, fiscalYearStart } from "../calendar";
+import { Decimal, ZERO } from "../decimal";
+import type { InputError } from "../errors";
+import type { AnyKind, ItemBase } from "../kinds/kind";
+import { embeddedCensusErrors } from "../schedule/method";
+import { ANNUALIZED_COLUMN, fyKey, lineKind, TOTAL_COLUMN, type TableLine } from "../table/schema";
+import type { ScenarioBase } from "./base";
+import { groupFormProblem, hasMembers } from "./groups";
+
+type Report = (field: string, message: string) => void;
+
+function duplicates(ids: readonly string[], what: string, at: string, err: Report): void {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) err(`${at}.${id}`, `duplicate ${what} "${id}"`);
+    seen.add(id);
+  }
+}
+
+/** A loop in a graph of references, as "a -> b -> a", or undefined. */
+export function findLoop(nodes: readonly string[], edges: (id: string) => readonly string[]): string[] | undefined {
+  const state = new Map<string, "open" | "done">();
+  const stack: string[] = [];
+  const visit = (id: string): string[] | undefined => {
+    if (state.get(id) === "done") return undefined;
+    if (state.get(id) === "open") return [...stack.slice(stack.indexOf(id)), id];
+    state.set(id, "open");
+    stack.push(id);
+    for (const next of edges(id)) {
+      const loop = visit(next);
+      if (loop) return loop;
+    }
+    stack.pop();
+    state.set(id, "done");
+    return undefined;
+  };
+  for (const id of nodes) {
+    const loop = visit(id);
+    if (loop) return loop;
+  }
+  return undefined;
+}
+
+function sharesAddUp(shares: Record<string, { value: string }> | undefined, at: string, funds: Set<string>, err: Report): void {
+  if (!shares) return;
+  let total = ZERO;
+  for (const [fund, p] of Object.entries(shares)) {
+    if (!funds.has(fund)) err(`${at}.${fund}`, `fund "${fund}" is not one of the scenario's funds`);
+    try {
+      total = total.plus(new Decimal(p.value));
+    } catch {
+      return;
+    }
+  }
+  if (total.greaterThan(1)) err(at, `fund shares add up to ${total.toString()}, more than 1 (100%)`);
+}
+
+export function checkIds(s: ScenarioBase, err: Report): void {
+  duplicates(
+    s.groups.map((g) => g.id),
+    "group id",
+    "groups",
+    err,
+  );
+  duplicates(
+    s.items.map((i) => i.id),
+    "item id",
+    "items",
+    err,
+  );
+  duplicates(
+    s.table.lines.map((l) => l.id),
+    "line id",
+    "table.lines",
+    err,
+  );
+  duplicates(
+    (s.funds ?? []).map((f) => f.id),
+    "fund id",
+    "funds",
+    err,
+  );
+  for (const g of s.groups)
+    if (g.positions)
+      duplicates(
+        g.positions.map((p) => p.id),
+        "position id",
+        `groups.${g.id}.positions`,
+        err,
+      );
+}
+
+export function checkCalendar(s: ScenarioBase, err: Report): void {
+  const years = s.table.columns.fiscalYears;
+  years.forEach((fy, i) => {
+    if (i > 0 && fy !== years[i - 1]! + 1) err("table.columns.fiscalYears", "fiscal years must be consecutive and ascending");
+  });
+  const { effectiveFrom, effectiveTo } = s.agreement;
+  if (effectiveFrom > effectiveTo) err("agreement.effectiveTo", "ends before it starts");
+  const m = s.calendar.fiscalYearStartMonth;
+  for (const fy of years)
+    if (fiscalYearStart(fy, m) > effectiveTo)
+      err("table.columns.fiscalYears", `FY${fy} (${fiscalYearStart(fy, m)} on) starts after the agreement ends (${effectiveTo})`);
+  const anchor = anchorProblem(s.calendar);
+  if (anchor) err("calendar.payPeriodAnchor", anchor);
+}
+
+export function checkGroups(s: ScenarioBase, err: Report): void {
+  const funds = new Set((s.funds ?? []).map((f) => f.id));
+  for (const g of s.groups) {
+    const problem = groupFormProblem(g);
+    if (problem) err(`groups.${g.id}`, `${g.label} ${problem}`);
+    sharesAddUp(g.fundShares, `groups.${g.id}.fundShares`, funds, err);
+  }
+}
+
+/** The lines a derived line refers to. */
+export function lineRefs(line: TableLine): string[] {
+  return [
+    ...(line.sum ?? []),
+    ...(line.minus ?? []),
+    ...(line.share ? [line.share.of] : []),
+    ...(line.fund?.of ?? []),
+    ...(line.change ? [line.change.of] : []),
+  ];
+}
+
+export function checkLines(s: ScenarioBase, err: Report): void {
+  const lines = new Map(s.table.lines.map((l) => [l.id, l]));
+  const funds = new Set((s.funds ?? []).map((f) => f.id));
+  const years = s.table.columns.fiscalYears;
+  for (const line of s.table.lines) {
+    const at = `table.lines.${line.id}`;
+    const formulas = ["sum", "share", "amounts", "fund", "change"].filter((k) => line[k as keyof TableLine] !== undefined);
+    if (formulas.length > 1) err(at, `a line has one formula; this one has ${formulas.join(" and ")}`);
+    if (line.minus && !line.sum) err(`${at}.minus`, "minus goes with sum");
+    if (line.negate !== undefined && !line.amounts) err(`${at}.negate`, "negate goes with amounts");
+    for (const ref of lineRefs(line)) if (!lines.has(ref)) err(at, `line "${ref}" does not exist`);
+    if (line.fund && !funds.has(line.fund.fund)) err(`${at}.fund.fund`, `fund "${line.fund.fund}" is not one of the scenario's funds`);
+    if (line.fund)
+      for (const ref of line.fund.of) {
+        const k = lines.get(ref) ? lineKind(lines.get(ref)!) : "cost";
+        if (k !== "cost" && k !== "sum" && k !== "fund")
+          err(`${at}.fund.of`, `"${ref}" is a ${k} line; a fund line takes cost lines or sums of them`);
+      }
+    for (const key of Object.keys(line.amounts ?? {}))
+      if (key !== "annualized" && !years.includes(Number.parseInt(key.slice(2), 10)))
+        err(`${at}.amounts.${key}`, `${key} is not one of the table's fiscal years`);
+  }
+  const loop = findLoop([...lines.keys()], (id) => (lines.get(id) ? lineRefs(lines.get(id)!).filter((r) => lines.has(r)) : []));
+  if (loop) err(`table.lines.${loop[0]}`, `lines refer to each other in a loop: ${loop.join(" -> ")}`);
+}
+
+export function checkItems(s: ScenarioBase, kindOf: (item: ItemBase) => AnyKind | undefined, err: Report): void {
+  const lines = new Map(s.table.lines.map((l) => [l.id, l]));
+  const groups = new Map(s.groups.map((g) => [g.id, g]));
+  const funds = new Set((s.funds ?? []).map((f) => f.id));
+  const items = new Map(s.items.map((i) => [i.id, i]));
+  const years = s.table.columns.fiscalYears;
+  for (const item of s.items) {
+    const at = `items.${item.id}`;
+    const line = lines.get(item.line);
+    if (!line) err(`${at}.line`, `line "${item.line}" does not exist`);
+    else if (lineKind(line) !== "cost")
+      err(`${at}.line`, `"${item.line}" is a ${lineKind(line)} line; items feed cost lines (lines without a formula)`);
+    for (const g of item.groupIds ?? []) if (!groups.has(g)) err(`${at}.groupIds`, `group "${g}" does not exist`);
+    sharesAddUp(item.fundShares, `${at}.fundShares`, funds, err);
+    const kind = kindOf(item);
+    if (!kind) continue;
+    if (kind.needsMembers(item, s))
+      for (const g of (item.groupIds ?? [...groups.keys()]).map((id) => groups.get(id)).filter((x) => x !== undefined))
+        if (!hasMembers(g))
+          err(`${at}`, `${item.label} needs headcount, but group "${g.id}" (${g.label}) gives only a payroll; add its members`);
+    for (const e of kind.check(item, { scenario: s, years, itemById: (id) => items.get(id), kindOf, at })) err(e.field ?? at, e.message);
+  }
+  const loop = findLoop([...items.keys()], (id) => {
+    const item = items.get(id)!;
+    return (
+      kindOf(item)
+        ?.dependsOn(item)
+        .filter((d: string) => items.has(d)) ?? []
+    );
+  });
+  if (loop) err(`items.${loop[0]}`, `items depend on each other's cost in a loop: ${loop.join(" -> ")}`);
+}
+
+export function checkScheduleMethod(s: ScenarioBase, err: Report): void {
+  const block = s.scheduleMethod;
+  if (s.settings.salaryMethod === "schedule") {
+    if (!block)
+      err(
+        "scheduleMethod",
+        'the schedule method needs a scheduleMethod block with its census (embedded, or "census": {"reference": "synthetic"}) and its assumptions',
+      );
+    const companions = new Set(s.items.filter((i) => i.kind === "raises").flatMap((i) => [`${i.line}Steps`, `${i.line}Turnover`]));
+    for (const l of s.table.lines)
+      if (companions.has(l.id))
+        err(`table.lines.${l.id}`, `"${l.id}" is the id the schedule method gives its step or turnover line; rename the line`);
+  }
+  if (block && "cells" in block.census)
+    for (const e of embeddedCensusErrors(block.census, "scheduleMethod.census")) err(e.field, e.message);
+}
+
+export function checkPublished(s: ScenarioBase, err: Report): void {
+  const published = s.table.published;
+  if (!published) return;
+  if (published.unit !== s.table.display.unit)
+    err(
+      "table.published.unit",
+      `the figures are in ${published.unit} but the table displays ${s.table.display.unit}; print both in one unit`,
+    );
+  const lines = new Set(s.table.lines.map((l) => l.id));
+  const columns = new Set([...s.table.columns.fiscalYears.map(fyKey), TOTAL_COLUMN, ANNUALIZED_COLUMN]);
+  for (const [lineId, row] of Object.entries(published.values)) {
+    if (!lines.has(lineId)) err(`table.published.values.${lineId}`, `line "${lineId}" is not in the table`);
+    for (const column of Object.keys(row))
+      if (!columns.has(column))
+        err(`table.published.values.${lineId}.${column}`, `column "${column}" is not in the table (${[...columns].join(", ")})`);
+  }
+}
+
+/** Every check, in order. */
+export function scenarioErrors(s: ScenarioBase, kindOf: (item: ItemBase) => AnyKind | undefined): InputError[] {
+  const errors: InputError[] = [];
+  const err: Report = (field, message) => errors.push({ field, message });
+  checkIds(s, err);
+  checkCalendar(s, err);
+  checkGroups(s, err);
+  checkLines(s, err);
+  checkItems(s, kindOf, err);
+  checkScheduleMethod(s, err);
+  checkPublished(s, err);
+  return errors;
+}

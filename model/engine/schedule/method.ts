@@ -1,0 +1,175 @@
+/**
+ * The schedule method's block of a scenario: the census it prices (embedded with a content hash,
+ * or the named reference census) and its assumptions as Params (separation rate, share held on
+ * step, entry placement, step anniversary). A census that changed since it was saved, or a missing
+ * one, is reported; it is never silently replaced by the reference census.
+ */
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { z } from "zod";
+import { Decimal, parseDecimal } from "../decimal";
+import { param, SHARE, type FieldSpec, type Param } from "../fields";
+import { strict } from "../scenario/zod-kit";
+import { censusFromJson, type CensusJson } from "./census";
+import { CENSUS_CELL_LIMIT, checkCensus, type CheckedCensus } from "./census-check";
+import type { StepMovementSettings } from "./step-movement";
+import { SCHEDULE_KEYS, type Census, type ScheduleKey } from "./types";
+
+export const SCHEDULE_FIELDS = {
+  separationRate: SHARE(
+    "Separation rate",
+    "Share of members leaving each year, replaced at the entry step (an assumption; replace with attrition data).",
+  ),
+  heldShare: SHARE(
+    "Share held on step",
+    "Share of the members who stay that is held on step each year instead of moving up (an assumption).",
+  ),
+} satisfies Record<string, FieldSpec>;
+
+const cellSchema = strict({
+  schedule: z.enum(SCHEDULE_KEYS as unknown as [ScheduleKey, ...ScheduleKey[]]),
+  lane: z.string().min(1).max(100),
+  step: z.number().int().min(1).max(99),
+  yearsOfService: z.number().int().min(0).max(80).optional(),
+  headcount: z
+    .string()
+    .max(40)
+    .refine((t) => {
+      const d = parseDecimal(t);
+      return d !== null && !d.isNegative() && t === t.trim();
+    }, "must be a number of members, 0 or more, written as a decimal string"),
+});
+
+export const embeddedCensusSchema = strict(
+  {
+    label: z.string().max(500),
+    description: z.string().max(4000).optional(),
+    asOfFiscalYear: z.number().int().min(1900).max(2200),
+    cells: z.array(cellSchema).min(1, "an empty census costs nothing; import one with members").max(CENSUS_CELL_LIMIT),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, "must be 64 lower-case hex digits")
+      .describe("SHA-256 of the census in canonical form, written when the census is saved and checked on open."),
+  },
+  "A census embedded in the scenario: headcount by schedule, lane, step and years of service.",
+);
+export type EmbeddedCensus = z.infer<typeof embeddedCensusSchema>;
+
+export const censusRefSchema = strict(
+  { reference: z.literal("synthetic").describe("The SYNTHETIC reference census shipped with the salary schedules (not real people).") },
+  "Names the reference census explicitly.",
+);
+
+export const entrySchema = strict({
+  step: z.number().int().min(1).max(99),
+  lane: z.string().min(1).max(100),
+  yearsOfService: z.number().int().min(0).max(80),
+});
+
+export const scheduleMethodSchema = strict(
+  {
+    census: z.union([embeddedCensusSchema, censusRefSchema]),
+    separationRate: param(SCHEDULE_FIELDS.separationRate),
+    heldShare: param(SCHEDULE_FIELDS.heldShare),
+    anniversary: z
+      .string()
+      .regex(/^\d{2}-\d{2}$/, "write the step date as MM-DD")
+      .optional()
+      .describe("Yearly step date MM-DD (default: the first day of the fiscal year)."),
+    entry: entrySchema.optional().describe("Where replacements enter (default step 1, the schedule's first lane, 1 year of service)."),
+  },
+  "The schedule (census) method: the census and its assumptions.",
+);
+export type ScheduleMethod = z.infer<typeof scheduleMethodSchema>;
+
+/**
+ * The census in canonical text: the as-of year, then one line per cell sorted by schedule, lane,
+ * step and years of service, headcounts normalized ("24.0" = "24"). The label is not part of it.
+ */
+export function canonicalCensus(c: Pick<EmbeddedCensus, "asOfFiscalYear" | "cells">): string {
+  const rows = c.cells.map((x) => `${x.schedule}\t${x.lane}\t${x.step}\t${x.yearsOfService ?? ""}\t${new Decimal(x.headcount).toString()}`);
+  rows.sort();
+  return `census v1\nasOfFiscalYear\t${c.asOfFiscalYear}\n${rows.join("\n")}\n`;
+}
+
+export const censusHash = (c: Pick<EmbeddedCensus, "asOfFiscalYear" | "cells">): string =>
+  bytesToHex(sha256(utf8ToBytes(canonicalCensus(c))));
+
+/** Problems of an embedded census (hash, schedules), by field path under `at`. */
+export function embeddedCensusErrors(c: EmbeddedCensus, at: string): { field: string; message: string }[] {
+  const hash = censusHash(c);
+  const errors: { field: string; message: string }[] = [];
+  if (hash !== c.sha256)
+    errors.push({
+      field: `${at}.sha256`,
+      message: `the census differs from the one saved (its SHA-256 is ${hash}, the file records ${c.sha256}): it was changed after it was saved. If the change is intended, write "sha256": "${hash}"`,
+    });
+  errors.push(...checkCensus(censusFromJson(c as CensusJson), at).map((e) => ({ field: e.field!, message: e.message })));
+  return errors;
+}
+
+/** A census as the scenario embeds it (headcounts as strings, with its hash). */
+export function embedCensus(census: Census, description?: string): EmbeddedCensus {
+  const cells = census.cells.map((x) => ({
+    schedule: x.schedule,
+    lane: x.lane,
+    step: x.step,
+    ...(x.yearsOfService !== undefined ? { yearsOfService: x.yearsOfService } : {}),
+    headcount: x.headcount.toString(),
+  }));
+  const base = { label: census.label, ...(description ? { description } : {}), asOfFiscalYear: census.asOfFiscalYear, cells };
+  return { ...base, sha256: censusHash(base) };
+}
+
+const embeddedCache = new WeakMap<object, CheckedCensus>();
+/** The census of a validated scenario block (validation checked it; converted once per block object). */
+export function censusOfBlock(block: ScheduleMethod, reference: () => CheckedCensus): CheckedCensus {
+  if ("reference" in block.census) return reference();
+  let c = embeddedCache.get(block.census);
+  if (!c) {
+    c = censusFromJson(block.census as CensusJson) as CheckedCensus;
+    embeddedCache.set(block.census, c);
+  }
+  return c;
+}
+
+const ASSUMED = (ref: string, note: string) => ({ kind: "assumed" as const, ref, note });
+
+/** The engine's stated assumptions for a new schedule-method block, each marked "assumed". */
+export function defaultScheduleMethod(census: ScheduleMethod["census"] = { reference: "synthetic" }): ScheduleMethod {
+  const p = (value: string, label: string, ref: string, note: string): Param => ({ value, label, source: ASSUMED(ref, note) });
+  return {
+    census,
+    separationRate: p("0.10", "Annual separation rate", "separations", "assumed annual separation rate; replace with attrition data"),
+    heldShare: p(
+      "0.05",
+      "Share held on step each year",
+      "step holds",
+      "assumed share held on step (e.g. rated below effective); replace with evaluation data",
+    ),
+  };
+}
+
+/** Step-movement settings from the block (the anniversary defaults to the fiscal year's first day). */
+export function stepSettingsOf(
+  block: ScheduleMethod,
+  fiscalYearStartMonth: number,
+): Omit<StepMovementSettings, "prorationMethod" | "calendar"> {
+  const entry = block.entry ?? { step: 1, lane: "", yearsOfService: 1 };
+  return {
+    anniversary: block.anniversary ?? `${String(fiscalYearStartMonth).padStart(2, "0")}-01`,
+    heldShare: new Decimal(block.heldShare.value),
+    separationRate: new Decimal(block.separationRate.value),
+    entry: Object.fromEntries(SCHEDULE_KEYS.map((k) => [k, entry])) as StepMovementSettings["entry"],
+    sources: {
+      anniversary: block.anniversary
+        ? { kind: "user", ref: "scheduleMethod.anniversary" }
+        : { kind: "assumed", ref: "step date", note: "assumed: steps move on the first day of the fiscal year" },
+      heldShare: block.heldShare.source,
+      separationRate: block.separationRate.source,
+      entry: block.entry
+        ? { kind: "user", ref: "scheduleMethod.entry" }
+        : { kind: "assumed", ref: "entry placement", note: "assumed: replacements enter at step 1 on the schedule's first lane" },
+    },
+  };
+}
