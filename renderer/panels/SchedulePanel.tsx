@@ -5,7 +5,10 @@ import { useMemo, useRef, useState } from "react";
 import { gridTheme } from "../grid/ag-setup";
 import { tabOutOfGrid, useGridA11y } from "../grid/grid-a11y";
 import { countText, money as moneyText } from "../format/number";
+import { referenceCensus } from "../../model/engine/schedule";
+import { censusMembersGap } from "../../model/engine/schedule/census-members";
 import type { Census } from "../../model/engine/schedule/types";
+import type { Scenario } from "../../model/engine/scenario/types";
 import { censusView, scheduleViews, type CensusView, type ScheduleView } from "./schedule-adapter";
 
 type CensusRow = CensusView["rows"][number];
@@ -18,8 +21,11 @@ const DEFAULT_COL: ColDef = { sortable: false, suppressHeaderMenuButton: true, s
 
 export function SchedulePanel({
   imported,
+  scenario,
 }: {
   imported: { census: Census; fileName: string; importedIn?: "worker" | "main thread" } | null;
+  /** The scenario on screen: its members are compared with the census headcount. */
+  scenario: Scenario;
 }) {
   const { census, schedules, error } = useMemo(() => {
     try {
@@ -28,6 +34,7 @@ export function SchedulePanel({
       return { census: null, schedules: [] as ScheduleView[], error: e instanceof Error ? e.message : String(e) };
     }
   }, [imported]);
+  const gap = useMemo(() => censusMembersGap(scenario, imported?.census ?? referenceCensus()), [scenario, imported]);
   const [scheduleId, setScheduleId] = useState(() => schedules.find((s) => !s.id.includes("2024"))?.id ?? schedules[0]?.id ?? "");
   const schedule = schedules.find((s) => s.id === scheduleId);
   const censusBox = useRef<HTMLDivElement | null>(null);
@@ -79,6 +86,11 @@ export function SchedulePanel({
       <p className="muted small" data-testid="census-source" data-where={imported?.importedIn ?? ""}>
         {census.description}
       </p>
+      {gap && (
+        <p className="notice notice-warning" role="status" data-testid="census-gap">
+          Census and members disagree for &ldquo;{scenario.name}&rdquo;: {gap.message}
+        </p>
+      )}
       <div className="grid-box" style={{ height: 300 }} ref={censusBox} data-testid="census-grid">
         {/* An imported census replaces every row at once; rows sliding into new places read as a glitch. */}
         <AgGridReact<CensusRow>

@@ -59,7 +59,7 @@ function edits(): Edit[] {
       const tenths = 10 + Math.floor(next() * 60);
       const pct = `${Math.floor(tenths / 10)}.${tenths % 10}`;
       out.push({
-        path: `items.baseSalary.steps.${pick}.amount`,
+        path: `items.baseSalary.steps.${["2024-10-01", "2025-10-01", "2026-10-01", "2027-10-01"][pick]}.amount`,
         typed: `${pct}%`,
         shown: `${pct.replace(/\.0$/, "")}%`,
         value: `0.0${tenths}`,
