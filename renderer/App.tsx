@@ -28,7 +28,7 @@ import { copyFisTable } from "./grid/copy-table";
 import { columnLabelOf, unitWords, unitsOfResult } from "./format/number";
 import type { TableResult } from "../model/engine/compute";
 import type { Scenario } from "../model/engine/scenario/types";
-import { TABS, activeEntry, cellErrorKey, type Tab } from "./state/store";
+import { TABS, activeEntry, cellErrorKey, windowTitle, type Tab } from "./state/store";
 import { useAutosave } from "./state/use-autosave";
 
 const VIEW_TABS: Partial<Record<MenuCommand, Tab>> = {
@@ -221,7 +221,7 @@ export function App() {
   }, [actions, dispatch, showTab]);
 
   useEffect(() => {
-    platform.setWindowTitle(`${entry.scenario.name}${entry.dirty && !entry.builtIn ? " •" : ""} — Fiscal Impact Studio`);
+    platform.setWindowTitle(windowTitle({ name: entry.scenario.name, dirty: entry.dirty, builtIn: entry.builtIn }));
   }, [platform, entry.scenario.name, entry.dirty, entry.builtIn]);
 
   const status = autosave.status;

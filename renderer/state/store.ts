@@ -16,7 +16,7 @@ import { checkScenario } from "../../model/engine/scenario/schema";
 import { censusMembersGap } from "../../model/engine/schedule/census-members";
 import type { Census } from "../../model/engine/schedule/types";
 import type { Scenario } from "../../model/engine/scenario/types";
-import { parseInputNumber } from "../format/parse-number";
+import { readInput } from "../format/parse-number";
 import { capHistory, redoStep, stepBetween, undoStep, type Step } from "./history";
 
 export type Tab = "table" | "inputs" | "census" | "compare" | "charts" | "analysis";
@@ -208,13 +208,13 @@ export function applyEdits(
       continue;
     }
     const param = entry.param;
-    const parsed = parseInputNumber(text, entry.unit);
+    const parsed = readInput(text, entry.spec);
     if (!parsed.ok) {
       rejected.push({ path, text, message: `${param.label}: ${parsed.message}` });
       continue;
     }
-    if (parsed.value === param.value) continue;
-    const next = setInputValue(current, path, parsed.value);
+    if (parsed.value === param.value && parsed.formula === param.formula) continue;
+    const next = setInputValue(current, path, parsed.value, undefined, parsed.formula);
     const before = new Set(checkScenario(current).map(formatInputError));
     const introduced = checkScenario(next).filter((e) => !before.has(formatInputError(e)));
     if (introduced.length > 0) {
@@ -333,7 +333,9 @@ export function reducer(state: AppState, action: Action): AppState {
 function reduce(state: AppState, action: Action): AppState {
   switch (action.type) {
     case "select":
-      return state.entries.some((e) => e.key === action.key) ? { ...state, activeKey: action.key, selectedCell: null } : state;
+      if (action.key === state.activeKey || !state.entries.some((e) => e.key === action.key)) return state;
+      // A message speaks of the scenario it came from: picking another one clears it.
+      return { ...state, activeKey: action.key, selectedCell: null, notice: null };
     case "tab":
       return { ...state, tab: action.tab };
     case "edit":
@@ -490,6 +492,11 @@ function reduce(state: AppState, action: Action): AppState {
             : action.keys.filter((k) => state.entries.some((e) => e.key === k || `${BASELINE_KEY}${e.key}` === k)),
       };
   }
+}
+
+/** The window title: the scenario's name, and unsaved changes said in words (a lone "•" before the dash read as a stray mark). */
+export function windowTitle(entry: { name: string; dirty: boolean; builtIn: boolean }): string {
+  return `${entry.name.trim()}${entry.dirty && !entry.builtIn ? " (unsaved changes)" : ""} — Fiscal Impact Studio`;
 }
 
 /** The user scenarios as autosave text (renderer/state/autosave.ts describes the document). */
