@@ -60,19 +60,24 @@ afterAll(async () => {
 describe("formulas in input cells", () => {
   it("=105000*1.01 is computed exactly, shown as its value, kept in the editor and the tooltip, and moves the table", async () => {
     await typeInto(SALARY, "=105000*1.01");
-    await expect.poll(() => valueCell(SALARY).innerText()).toBe("$106,050"); // 105,000 + 1% = 106,050
+    await expect.poll(() => valueCell(SALARY).innerText({ timeout: 2000 }), { timeout: 5000 }).toBe("$106,050"); // 105,000 + 1% = 106,050
     await expect(valueCell(SALARY).getAttribute("class")).resolves.toContain("cell-formula");
     // The table is the engine's for the same value typed as a number.
     const want = expectedLine(computeTable(setInputValue(fisAsPublished(), SALARY, "106050")), "totalCost");
-    await expect.poll(async () => thousands(await live("totalCost", "Total").innerText())).toBe(want.Total);
+    await expect.poll(async () => thousands(await live("totalCost", "Total").innerText({ timeout: 2000 })), { timeout: 5000 }).toBe(want.Total);
     // The editor opens on the formula, not the value.
     await valueCell(SALARY).click();
     await page.keyboard.press("F2");
-    await expect.poll(() => editor().inputValue()).toBe("=105000*1.01");
+    await expect.poll(() => editor().inputValue({ timeout: 2000 }), { timeout: 5000 }).toBe("=105000*1.01");
     await page.keyboard.press("Escape");
-    await expect.poll(() => page.locator('[data-testid="input-help"]').innerText()).toContain("Formula =105000*1.01 = $106,050");
+    await expect
+      .poll(() => page.locator('[data-testid="input-help"]').innerText({ timeout: 2000 }), { timeout: 5000 })
+      .toContain("Formula =105000*1.01 = $106,050");
+    await page.mouse.move(5, 5);
     await valueCell(SALARY).hover();
-    await expect.poll(() => page.locator(".ag-tooltip").first().innerText()).toContain("Formula =105000*1.01 = $106,050");
+    await expect
+      .poll(() => page.locator(".ag-tooltip").first().innerText({ timeout: 2000 }), { timeout: 5000 })
+      .toContain("Formula =105000*1.01 = $106,050");
   });
 
   it("=5776-200 and =3%+0.5% land as 5,576 members and 3.5%", async () => {
