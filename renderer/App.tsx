@@ -467,6 +467,7 @@ export function App() {
               <>
                 <SettingsBar
                   scenario={entry.scenario}
+                  imported={state.census}
                   onChange={(scenario, what) => dispatch({ type: "replaceScenario", scenario, what })}
                 />
                 <CostLinesPanel

@@ -14,6 +14,7 @@ import { contractAsStated, fisAsPublished } from "../../model/built-ins";
 import { getInputEntry, listInputs, setInputValue } from "../../model/engine/scenario/paths";
 import { checkScenario } from "../../model/engine/scenario/schema";
 import { censusMembersGap } from "../../model/engine/schedule/census-members";
+import { withScheduleMethod } from "../../model/engine/schedule/with-method";
 import type { Census } from "../../model/engine/schedule/types";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { readInput } from "../format/parse-number";
@@ -317,11 +318,31 @@ function step(state: AppState, direction: "undo" | "redo"): AppState {
   );
 }
 
-/** The census notice names a headcount gap with the scenario on screen (model/engine/schedule/census-check.ts). */
-function censusNotice(fileName: string, scenario: Scenario, census: Census): Notice {
-  const text = `Imported the census in "${fileName}"; scenarios costed by the schedule method now use it.`;
+/** The census notice says where the census went and names a headcount gap with the scenario on screen. */
+function censusNotice(fileName: string, scenario: Scenario, census: Census, embedded: boolean): Notice {
+  const text = embedded
+    ? `Imported the census in "${fileName}" into "${scenario.name}": it is saved with the scenario and priced by the schedule method.`
+    : `Imported the census in "${fileName}". "${scenario.name}" is costed by members × average salary: choose the schedule method ` +
+      `under Salary method to price it on this census.`;
   const gap = censusMembersGap(scenario, census);
   return gap ? { kind: "warning", text, details: [`"${scenario.name}": ${gap.message}`] } : { kind: "info", text };
+}
+
+/**
+ * An imported census belongs to the scenario it prices: a schedule-method scenario on screen gets
+ * it embedded (with its hash) as one undo step, so save, autosave and recovery keep it. Otherwise
+ * it waits in `census` until a scenario switches to the schedule method (SettingsBar).
+ */
+function importCensusInto(state: AppState, census: Census, fileName: string, importedIn?: "worker" | "main thread"): AppState {
+  const entry = activeEntry(state);
+  let next: AppState = { ...state, census: { census, fileName, ...(importedIn ? { importedIn } : {}) }, censusImport: null };
+  if (entry.scenario.settings.salaryMethod !== "schedule")
+    return { ...next, notice: censusNotice(fileName, entry.scenario, census, false) };
+  let target = entry;
+  if (entry.builtIn) [next, target] = addCopy(next, entry);
+  const scenario = { ...withScheduleMethod(target.scenario, census), id: target.scenario.id, name: target.scenario.name };
+  next = updateEntry(next, target.key, (e) => commit(e, scenario));
+  return { ...next, notice: censusNotice(fileName, scenario, census, true) };
 }
 
 /** Compare follows the active scenario again whenever another one becomes active. */
@@ -475,12 +496,7 @@ function reduce(state: AppState, action: Action): AppState {
     case "selectCell":
       return { ...state, selectedCell: { line: action.line, column: action.column } };
     case "census":
-      return {
-        ...state,
-        census: { census: action.census, fileName: action.fileName, ...(action.importedIn ? { importedIn: action.importedIn } : {}) },
-        censusImport: null,
-        notice: censusNotice(action.fileName, activeEntry(state).scenario, action.census),
-      };
+      return importCensusInto(state, action.census, action.fileName, action.importedIn);
     case "censusImporting":
       return { ...state, censusImport: action.file };
     case "compareKeys":

@@ -3,7 +3,11 @@
  * value (through autosave and a saved file), their result validated like a typed number, and
  * rejections worded in the units the user typed.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { computeTable } from "../../model/engine/compute";
+import { withScheduleMethod } from "../../model/engine/schedule/with-method";
+import { importCensus } from "../../model/io/census-import";
 import { getInput } from "../../model/engine/scenario/paths";
 import { parseScenarioJson, serializeScenario } from "../../model/engine/scenario/schema";
 import { parseAutosave } from "../../renderer/state/autosave";
@@ -95,5 +99,44 @@ describe("messages belong to their scenario", () => {
     const edited = windowTitle({ name: "Untitled scenario", dirty: true, builtIn: false });
     expect(edited).toBe("Untitled scenario (unsaved changes) — Fiscal Impact Studio");
     expect(edited).not.toMatch(/•|\s{2}/);
+  });
+});
+
+describe("an imported census belongs to the scenario it prices", () => {
+  const sample = () => {
+    const parsed = importCensus(new Uint8Array(readFileSync("examples/census/sample-census.csv")), "sample-census.csv");
+    if (!parsed.ok) throw new Error("the sample census does not import");
+    return parsed.value;
+  };
+
+  it("imported into a schedule-method scenario, it is embedded with its hash and survives autosave", () => {
+    const census = sample();
+    let s = run([{ type: "replaceScenario", scenario: withScheduleMethod(initialState().entries[0]!.scenario), what: "Schedule." }]);
+    s = run([{ type: "census", census, fileName: "sample-census.csv" }], s);
+    const block = activeEntry(s).scenario.scheduleMethod!;
+    expect("sha256" in block.census && block.census.label).toBe("sample-census.csv");
+    expect(s.notice?.text).toContain("saved with the scenario");
+    const recovered = parseAutosave(autosaveText(s));
+    const back = recovered.ok ? recovered.scenarios[0]! : undefined;
+    expect(
+      back &&
+        computeTable(back)
+          .lines.find((l) => l.id === "totalCost")!
+          .cells.Total!.display.toString(),
+    ).toBe(
+      computeTable(withScheduleMethod(initialState().entries[0]!.scenario, census))
+        .lines.find((l) => l.id === "totalCost")!
+        .cells.Total!.display.toString(),
+    );
+    // One undo step takes it out again.
+    const undone = run([{ type: "undo" }], s);
+    expect("reference" in activeEntry(undone).scenario.scheduleMethod!.census).toBe(true);
+  });
+
+  it("imported while an average-salary scenario is on screen, it changes no scenario and says how to use it", () => {
+    const s = run([{ type: "census", census: sample(), fileName: "sample-census.csv" }]);
+    expect(s.entries).toHaveLength(2);
+    expect(activeEntry(s).past).toEqual([]);
+    expect(s.notice?.text).toContain("choose the schedule method");
   });
 });
