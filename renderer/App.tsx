@@ -16,6 +16,7 @@ import { SchedulePanel } from "./panels/SchedulePanel";
 import { SettingsBar } from "./panels/SettingsBar";
 import { Toolbar, type ToolbarActions } from "./panels/Toolbar";
 import { changedCells, recomputeAnnouncement, type ChangedCells } from "./state/changes";
+import { AssumptionsBanner } from "./panels/AssumptionsBanner";
 import { AutosaveStatus } from "./panels/AutosaveStatus";
 import { QuestionBar } from "./panels/QuestionBar";
 import { RecoveryBanner } from "./panels/RecoveryBanner";
@@ -465,6 +466,7 @@ export function App() {
             )}
             {state.tab === "inputs" && (
               <>
+                <AssumptionsBanner scenario={entry.scenario} onJump={onJump} />
                 <SettingsBar
                   scenario={entry.scenario}
                   imported={state.census}

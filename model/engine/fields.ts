@@ -21,6 +21,8 @@ export interface FieldSpec {
   max?: string;
   /** Bounds that are excluded (a raise of -100% would cut pay to nothing). */
   minExclusive?: boolean;
+  /** Whole numbers only (a step on a salary schedule). */
+  integer?: boolean;
   /** One sentence: what the value is and where it usually comes from. */
   help: string;
   /** What kind of source the value is expected to have, e.g. "the contract article". */
@@ -53,6 +55,7 @@ export function valueProblem(text: string, spec: FieldSpec): string | null {
   if (d === null) return `"${text}" is not a number`;
   if (d.abs().greaterThan(new Decimal(VALUE_LIMITS.magnitude))) return `${text} is too large (limit ${VALUE_LIMITS.magnitude})`;
   if (d.sd() > VALUE_LIMITS.significantDigits) return `${text} has more than ${VALUE_LIMITS.significantDigits} significant digits`;
+  if (spec.integer && !d.isInteger()) return `${text} is not a whole number`;
   const below = spec.min !== undefined && (spec.minExclusive ? d.lessThanOrEqualTo(spec.min) : d.lessThan(spec.min));
   const above = spec.max !== undefined && d.greaterThan(spec.max);
   if (below || above) {

@@ -136,6 +136,7 @@ function rangeProblem(d: Decimal, spec: FieldSpec, shown: string, typed: string)
     return `${typed} is too large (an input is at most ${inputText(VALUE_LIMITS.magnitude, "count")} in size).`;
   if (d.sd() > VALUE_LIMITS.significantDigits)
     return `${typed} has more than ${VALUE_LIMITS.significantDigits} significant digits, more than an input keeps.`;
+  if (spec.integer && !d.isInteger()) return `${typed} is not a whole number.`;
   const { min, max } = spec;
   if (min !== undefined) {
     const lowest = boundText(min, spec.unit);

@@ -39,6 +39,7 @@ export interface InputRow {
 function sourceText(e: InputEntry): string {
   const s = e.param.source;
   if (s.kind === "calibrated") return `CALIBRATED${e.param.stated ? ` (stated ${e.param.stated})` : ""}: ${s.note ?? ""}`;
+  if (s.kind === "assumed") return `ASSUMED: ${[s.ref, s.note].filter(Boolean).join(" · ")}`;
   return [s.kind === "user" ? "edited by you" : s.kind, s.ref, s.note].filter(Boolean).join(" · ");
 }
 
@@ -244,7 +245,11 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
         minWidth: 240,
         tooltipField: "source",
         ...WRAP,
-        cellClassRules: { "source-calibrated": (p) => !!p.data?.calibrated, "source-user": (p) => p.data?.sourceKind === "user" },
+        cellClassRules: {
+          "source-calibrated": (p) => !!p.data?.calibrated,
+          "source-assumed": (p) => p.data?.sourceKind === "assumed",
+          "source-user": (p) => p.data?.sourceKind === "user",
+        },
       },
     ],
     [],
