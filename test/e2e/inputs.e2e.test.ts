@@ -64,7 +64,9 @@ describe("formulas in input cells", () => {
     await expect(valueCell(SALARY).getAttribute("class")).resolves.toContain("cell-formula");
     // The table is the engine's for the same value typed as a number.
     const want = expectedLine(computeTable(setInputValue(fisAsPublished(), SALARY, "106050")), "totalCost");
-    await expect.poll(async () => thousands(await live("totalCost", "Total").innerText({ timeout: 2000 })), { timeout: 5000 }).toBe(want.Total);
+    await expect
+      .poll(async () => thousands(await live("totalCost", "Total").innerText({ timeout: 2000 })), { timeout: 5000 })
+      .toBe(want.Total);
     // The editor opens on the formula, not the value.
     await valueCell(SALARY).click();
     await page.keyboard.press("F2");
@@ -126,5 +128,53 @@ describe("messages", () => {
     await expect.poll(() => page.title()).toBe("Contract terms as stated — Fiscal Impact Studio");
     expect(await page.getByRole("button", { name: "New", exact: true }).count()).toBe(1);
     expect(main.errors).toEqual([]);
+  });
+});
+
+describe("schedule-method assumptions", () => {
+  it("are inputs marked ASSUMED under a banner, and the explanation's links land on them", async () => {
+    const { page: p, errors, close } = await app.open();
+    await p.locator('[data-testid="fis-grid"] [row-id=totalCost]').waitFor();
+    await p.click('[data-testid="tab-inputs"]');
+    expect(await p.locator('[data-testid="assumptions-banner"]').count()).toBe(0);
+    await p.locator('[data-testid="setting-salaryMethod"]').selectOption("schedule");
+    const banner = p.locator('[data-testid="assumptions-banner"]');
+    await expect.poll(() => banner.innerText()).toContain("Schedule-method totals are illustrative");
+    expect(await banner.innerText()).toContain("separation rate, share held on step and replacement step are ASSUMED");
+    for (const path of ["scheduleMethod.separationRate", "scheduleMethod.heldShare", "scheduleMethod.entry"]) {
+      const source = p.locator(`.inputs-grid [row-id="${path}"] [col-id="source"]`);
+      await source.waitFor();
+      expect(await source.innerText(), path).toMatch(/^ASSUMED: /);
+      expect(await source.getAttribute("class"), path).toContain("source-assumed");
+    }
+    await p.locator('[data-testid="assumptions-jump"]').click();
+    await p.locator('.inputs-grid [row-id="scheduleMethod.separationRate"] [col-id="value"].ag-cell-focus').waitFor({ timeout: 5000 });
+    for (const [width, height] of [
+      [1280, 720],
+      [1440, 900],
+    ] as const) {
+      await p.setViewportSize({ width, height });
+      await p.waitForTimeout(300);
+      await p.screenshot({ path: `${shots}inputs-schedule-assumptions-${width}x${height}.png` });
+    }
+    await p.setViewportSize({ width: 1500, height: 950 });
+
+    // The turnover line's explanation links to the replacement step: the link lands on its row.
+    await p.click('[data-testid="tab-table"]');
+    await p.locator('[data-testid="fis-grid"] [row-id="baseSalaryIncreasesTurnover"] [col-id="FY2026"]').click();
+    const link = p.locator('[data-testid="explain-panel"] [data-path="scheduleMethod.entry"]').first();
+    await link.waitFor({ state: "attached" });
+    await link.dispatchEvent("click");
+    await expect.poll(() => p.locator('[data-testid="tab-inputs"]').getAttribute("aria-selected")).toBe("true");
+    await p.locator('.inputs-grid [row-id="scheduleMethod.entry"] [col-id="value"].ag-cell-focus').waitFor({ timeout: 5000 });
+
+    // Edited, it is no longer assumed and leaves the banner's list.
+    await p.keyboard.type("3");
+    await p.locator(".inputs-grid .ag-cell-inline-editing input").waitFor();
+    await p.keyboard.press("Enter");
+    await expect.poll(() => p.locator('.inputs-grid [row-id="scheduleMethod.entry"] [col-id="value"]').innerText()).toBe("3");
+    await expect.poll(() => banner.innerText()).toContain("separation rate and share held on step are ASSUMED");
+    expect(errors).toEqual([]);
+    await close();
   });
 });
