@@ -144,6 +144,7 @@ export function App() {
       exportCsv: () => void files.exportCsv(ctx),
       importAssumptions: () => void files.importAssumptionsFile(ctx),
       importCensus: () => void files.importCensusFile(ctx),
+      censusTemplate: () => void files.saveCensusTemplate(ctx),
     }),
     [ctx, dispatch, platform],
   );
@@ -180,6 +181,8 @@ export function App() {
           return actions.importAssumptions();
         case "file.importCensus":
           return actions.importCensus();
+        case "file.censusTemplate":
+          return actions.censusTemplate();
         case "edit.undo":
         case "edit.redo":
           // The native menu sends these even while a text field (or a grid cell editor) has focus:

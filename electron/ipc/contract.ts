@@ -59,6 +59,7 @@ export const MENU_COMMANDS = [
   "file.exportCsv",
   "file.importAssumptions",
   "file.importCensus",
+  "file.censusTemplate",
   "edit.undo",
   "edit.redo",
   "view.table",

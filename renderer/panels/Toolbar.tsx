@@ -15,6 +15,7 @@ export interface ToolbarActions {
   exportCsv: () => void;
   importAssumptions: () => void;
   importCensus: () => void;
+  censusTemplate: () => void;
 }
 
 export function Toolbar({ actions }: { actions: ToolbarActions }) {
@@ -163,6 +164,14 @@ export function Toolbar({ actions }: { actions: ToolbarActions }) {
         }
       >
         Import census…
+      </button>
+      <button
+        type="button"
+        data-testid="census-template"
+        onClick={actions.censusTemplate}
+        title="Save an empty census file to fill in (the columns the census import reads)"
+      >
+        Census template…
       </button>
     </div>
   );

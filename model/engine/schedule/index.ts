@@ -38,6 +38,8 @@ export {
   splitCsv,
   censusHeadcount,
   censusToCsv,
+  censusTemplateCsv,
+  CENSUS_CSV_HEADER,
   censusFromJson,
   censusToJson,
 } from "./census";
