@@ -509,7 +509,9 @@ export function App() {
                 />
               </>
             )}
-            {state.tab === "census" && <SchedulePanel imported={state.census} scenario={entry.scenario} />}
+            {state.tab === "census" && (
+              <SchedulePanel imported={state.census} scenario={entry.scenario} onTemplate={actions.censusTemplate} />
+            )}
             {state.tab === "compare" && <ComparePanel />}
             {state.tab === "analysis" && (
               <AnalysisPanel

@@ -21,7 +21,10 @@ const DEFAULT_COL: ColDef = { sortable: false, suppressHeaderMenuButton: true, s
 export function SchedulePanel({
   imported,
   scenario,
+  onTemplate,
 }: {
+  /** Saves the empty census template (File > Census Template… in the desktop app). */
+  onTemplate: () => void;
   imported: ShownCensus | null;
   /** The scenario on screen: its members are compared with the census headcount. */
   scenario: Scenario;
@@ -85,6 +88,13 @@ export function SchedulePanel({
       </h3>
       <p className="muted small" data-testid="census-source" data-where={shown?.importedIn ?? ""}>
         {census.description}
+      </p>
+      <p className="small census-actions">
+        Your own census: start from an empty{" "}
+        <button type="button" data-testid="census-template" onClick={onTemplate}>
+          Census template…
+        </button>{" "}
+        (one row per schedule, lane and step; a filled-in example is examples/census/sample-census.csv), then load it with Import census.
       </p>
       {gap && (
         <p className="notice notice-warning" role="status" data-testid="census-gap">

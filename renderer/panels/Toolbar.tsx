@@ -15,6 +15,7 @@ export interface ToolbarActions {
   exportCsv: () => void;
   importAssumptions: () => void;
   importCensus: () => void;
+  /** On the census screen (the toolbar keeps to one row at 1440 px), and File > Census Template… in the desktop app. */
   censusTemplate: () => void;
 }
 
@@ -164,14 +165,6 @@ export function Toolbar({ actions }: { actions: ToolbarActions }) {
         }
       >
         Import census…
-      </button>
-      <button
-        type="button"
-        data-testid="census-template"
-        onClick={actions.censusTemplate}
-        title="Save an empty census file to fill in (the columns the census import reads)"
-      >
-        Census template…
       </button>
     </div>
   );

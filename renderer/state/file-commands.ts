@@ -134,9 +134,9 @@ export async function saveCensusTemplate(ctx: FileCommandContext) {
         notice: {
           kind: "info",
           text:
-            `Saved the empty census template "${r.value.name}": one row per group of members in the same cell of a salary ` +
-            `schedule (schedule, lane, step, years of service, headcount), then Import census…. A filled-in example is ` +
-            `examples/census/sample-census.csv; docs/census-files.md describes each column.`,
+            `Saved the empty census template "${r.value.name}": fill in one row per group of members in the same cell of a ` +
+            `salary schedule (schedule, lane, step, years of service, headcount) and load it with Import census. A filled-in ` +
+            `example is examples/census/sample-census.csv; docs/census-files.md describes each column.`,
         },
       });
   } catch (e) {

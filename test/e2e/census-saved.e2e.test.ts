@@ -129,3 +129,27 @@ describe("an imported census is saved with its scenario", () => {
     await close();
   });
 });
+
+describe("the census template", () => {
+  it("Census template… downloads the empty template and points to the sample census", async () => {
+    const { page, errors, close } = await app.open({ context: { acceptDownloads: true } });
+    await page.click('[data-testid="tab-census"]');
+    await byTestId(page, "census-template").waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), byTestId(page, "census-template").click()]);
+    expect(download.suggestedFilename()).toBe("census-template.csv");
+    const file = path.join(dir, "template.csv");
+    await download.saveAs(file);
+    expect(readFileSync(file, "utf8")).toBe(readFileSync(`${root}examples/census/census-template.csv`, "utf8"));
+    await expect.poll(() => byTestId(page, "message-text").innerText()).toContain("examples/census/sample-census.csv");
+    for (const [width, height] of [
+      [1280, 720],
+      [1440, 900],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${shots}census-template-${width}x${height}.png` });
+    }
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
