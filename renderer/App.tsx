@@ -62,6 +62,7 @@ export function App() {
       },
       openRecent: (token) => void files.openRecent(ctx, token),
       exportXlsx: () => void files.exportXlsx(ctx),
+      exportXlsxComparison: () => void files.exportXlsxComparison(ctx),
       exportCsv: () => void files.exportCsv(ctx),
       importAssumptions: () => void files.importAssumptionsFile(ctx),
       importCensus: () => void files.importCensusFile(ctx),
@@ -86,6 +87,8 @@ export function App() {
           return actions.saveAs();
         case "file.exportXlsx":
           return actions.exportXlsx();
+        case "file.exportXlsxComparison":
+          return actions.exportXlsxComparison();
         case "file.exportCsv":
           return actions.exportCsv();
         case "file.importAssumptions":
@@ -333,7 +336,7 @@ export function App() {
             </>
           )}
           {state.tab === "census" && <SchedulePanel imported={state.census} />}
-          {state.tab === "compare" && <ComparePanel />}
+          {state.tab === "compare" && <ComparePanel onExport={actions.exportXlsxComparison} />}
           {state.tab === "analysis" && (
             <AnalysisPanel
               scenario={entry.scenario}

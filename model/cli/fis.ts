@@ -18,6 +18,7 @@ import {
   type TableResult,
 } from "../engine/index";
 import { ANALYSIS_BOOLEAN_FLAGS, ANALYSIS_USAGE, ANALYSIS_VALUE_FLAGS, runAnalysisCommand } from "./analysis-commands";
+import { ASSUMPTIONS_BOOLEAN_FLAGS, ASSUMPTIONS_USAGE, ASSUMPTIONS_VALUE_FLAGS, withAssumptions } from "./assumptions-command";
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { compareJson, formatAttribution } from "./format-compare";
 import { formatTable, tableJson } from "./format-table";
@@ -40,13 +41,32 @@ const USAGE = `Usage: npm run --silent fis -- [options]
   --separation-rate R  share separating each year, replaced at the entry step (schedule method; default the scenario's)
   --held-share R       share held on step each year (schedule method; default the scenario's)
   --reconcile          schedule method vs average-salary method by year, with the difference by part
-  --xlsx OUT.xlsx      write a live workbook (Inputs, Calculation formulas, Cost Table, Notes) instead of printing
+${ASSUMPTIONS_USAGE}
+  --xlsx OUT.xlsx      write a live workbook (Inputs, Calculation formulas, Cost Table, Notes) instead of printing; with
+                       --with FILE|ID a workbook comparing the two scenarios side by side
   --csv OUT.csv        write the table as CSV ($K and exact dollars) instead of printing
   --help               this text
 ${ANALYSIS_USAGE}`;
 
-export const BOOLEAN_FLAGS = ["--json", "--compare", "--shapley", "--help", ...SCHEDULE_BOOLEAN_FLAGS, ...ANALYSIS_BOOLEAN_FLAGS];
-export const VALUE_FLAGS = ["--scenario", "--explain", "--with", "--xlsx", "--csv", ...SCHEDULE_VALUE_FLAGS, ...ANALYSIS_VALUE_FLAGS];
+export const BOOLEAN_FLAGS = [
+  "--json",
+  "--compare",
+  "--shapley",
+  "--help",
+  ...SCHEDULE_BOOLEAN_FLAGS,
+  ...ANALYSIS_BOOLEAN_FLAGS,
+  ...ASSUMPTIONS_BOOLEAN_FLAGS,
+];
+export const VALUE_FLAGS = [
+  "--scenario",
+  "--explain",
+  "--with",
+  "--xlsx",
+  "--csv",
+  ...SCHEDULE_VALUE_FLAGS,
+  ...ANALYSIS_VALUE_FLAGS,
+  ...ASSUMPTIONS_VALUE_FLAGS,
+];
 
 export function loadScenario(ref: string | undefined): Scenario {
   if (ref === undefined) return fisAsPublished();
@@ -66,13 +86,17 @@ function explainCell(result: TableResult, ref: string): string {
   return formatExplanation(cell.explanation);
 }
 
-export async function run(argv: readonly string[], out: (s: string) => void): Promise<number> {
+export async function run(
+  argv: readonly string[],
+  out: (s: string) => void,
+  err: (s: string) => void = (s) => process.stderr.write(`fis: ${s}\n`),
+): Promise<number> {
   const args: ParsedArgs = parseArgs(argv, BOOLEAN_FLAGS, VALUE_FLAGS);
   if (args.flags.has("--help")) {
     out(USAGE);
     return 0;
   }
-  const method = scheduleOptions(args, loadScenario(args.values.get("--scenario")));
+  const method = scheduleOptions(args, await withAssumptions(loadScenario(args.values.get("--scenario")), args, err));
   const scenario = method.scenario;
   const computeOptions = {};
   const json = args.flags.has("--json");
@@ -88,8 +112,10 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
   if (xlsxOut !== undefined || csvOut !== undefined) {
     // SheetJS is loaded only here: the table, --json and the analyses start without it.
     const { writeCsv, writeXlsx } = await import("./xlsx-command");
+    // One scenario per workbook unless a comparison is asked for with --with.
+    const compareWith = args.values.has("--with") ? loadScenario(args.values.get("--with")) : undefined;
     for (const [path, write] of [
-      [xlsxOut, writeXlsx],
+      [xlsxOut, (s: Scenario, p: string) => writeXlsx(s, p, undefined, compareWith)],
       [csvOut, writeCsv],
     ] as const) {
       if (path === undefined) continue;

@@ -1,6 +1,7 @@
 /**
  * File-writing side of the Excel/CSV export for the command line:
- *   npm run --silent fis -- --xlsx OUT.xlsx [--scenario FILE]   live workbook (model/io/xlsx-export)
+ *   npm run --silent fis -- --xlsx OUT.xlsx [--scenario FILE] [--with FILE]   live workbook (model/io/xlsx-export),
+ *                                                     one scenario, or two side by side with --with
  *   npm run --silent fis -- --csv OUT.csv [--scenario FILE]     the table, $K and exact dollars
  * Written to a temporary file next to the target and renamed, so an interrupted run never leaves
  * a half-written workbook where a good one was.
@@ -22,8 +23,16 @@ async function writeAtomically(outPath: string, data: Uint8Array | string): Prom
   }
 }
 
-export async function writeXlsx(scenario: Scenario, outPath: string, computeOptions?: ComputeOptions): Promise<void> {
-  await writeAtomically(outPath, exportWorkbook([scenario], computeOptions ? { computeOptions } : {}));
+export async function writeXlsx(
+  scenario: Scenario,
+  outPath: string,
+  computeOptions?: ComputeOptions,
+  compareWith?: Scenario,
+): Promise<void> {
+  await writeAtomically(
+    outPath,
+    exportWorkbook(compareWith ? [scenario, compareWith] : [scenario], computeOptions ? { computeOptions } : {}),
+  );
 }
 
 export async function writeCsv(scenario: Scenario, outPath: string, computeOptions?: ComputeOptions): Promise<void> {

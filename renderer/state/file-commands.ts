@@ -9,7 +9,9 @@ import { parseScenarioJson, serializeScenario } from "../../model/engine/scenari
 import { censusOf } from "../io/census-import-job";
 import { importCensusInBackground, prepareCensusImport } from "../io/census-import-client";
 import { exportTableCsv } from "../../model/io/table-csv";
-import { loadExportWorkbook, loadImportAssumptions } from "../io/spreadsheet-io";
+import type { Scenario } from "../../model/engine/scenario/types";
+import { loadAssumptionsImport, loadExportWorkbook } from "../io/spreadsheet-io";
+import { compareSelection } from "./compare-selection";
 import { computeOptionsFor, tableFor } from "./compute-cache";
 import { activeEntry, type Action, type AppState } from "./store";
 
@@ -67,15 +69,35 @@ export async function saveScenario(ctx: FileCommandContext, saveAs: boolean) {
   if (r.value) ctx.dispatch({ type: "saved", key: entry.key, file: r.value });
 }
 
+/** The active scenario in a workbook of its own (the analyst's workbook: its Inputs, Calculation and Cost Table). */
 export async function exportXlsx(ctx: FileCommandContext) {
+  const entry = activeEntry(ctx.getState());
+  await writeWorkbook(ctx, [entry.scenario], fileName(entry.scenario.name, "xlsx"));
+}
+
+/** The Compare tab's scenarios side by side in one workbook, each with its own Inputs and Calculation sheets. */
+export async function exportXlsxComparison(ctx: FileCommandContext) {
+  const chosen = compareSelection(ctx.getState()).chosen;
+  if (chosen.length < 2) return fail(ctx.dispatch, "Export failed", "pick two or more scenarios on the Compare tab first");
+  await writeWorkbook(
+    ctx,
+    chosen.map((c) => c.scenario),
+    fileName(
+      `${chosen[0]!.name} vs ${chosen
+        .slice(1)
+        .map((c) => c.name)
+        .join(", ")}`,
+      "xlsx",
+    ),
+  );
+}
+
+async function writeWorkbook(ctx: FileCommandContext, scenarios: Scenario[], suggestedName: string) {
   try {
     const build = await loadExportWorkbook();
     const state = ctx.getState();
-    const entry = activeEntry(state);
-    const bytes = build([entry.scenario, ...state.entries.filter((e) => e.key !== entry.key).map((e) => e.scenario)], {
-      computeOptions: computeOptionsFor(entry.scenario, state.census?.census),
-    });
-    const r = await ctx.platform.exportFile({ suggestedName: fileName(entry.scenario.name, "xlsx"), kind: "xlsx", bytes });
+    const bytes = build(scenarios, { computeOptions: computeOptionsFor(scenarios[0]!, state.census?.census) });
+    const r = await ctx.platform.exportFile({ suggestedName, kind: "xlsx", bytes });
     if (!r.ok) return fail(ctx.dispatch, "Export failed", r.error);
     if (r.value) ctx.dispatch({ type: "notice", notice: { kind: "info", text: `Exported "${r.value.name}".` } });
   } catch (e) {
@@ -96,16 +118,47 @@ export async function exportCsv(ctx: FileCommandContext) {
   }
 }
 
+/**
+ * Imports the Value column of a workbook. The notice lists what was applied and what was ignored
+ * and why; a workbook from another scenario or method, or values more than 10 times (or less than
+ * a tenth of) their baseline, are shown first with a button to apply them anyway.
+ */
 export async function importAssumptionsFile(ctx: FileCommandContext) {
   try {
-    const run = await loadImportAssumptions();
+    const { importAssumptions: run, importSummary, needsConfirmation } = await loadAssumptionsImport();
     const r = await ctx.platform.openSpreadsheetFile();
     if (!r.ok) return fail(ctx.dispatch, "Import failed", r.error);
     if (!r.value) return;
+    const { name } = r.value;
     const entry = activeEntry(ctx.getState());
-    const checked = run(r.value.bytes, r.value.name, entry.scenario);
-    if (!checked.ok) return showErrors(ctx.dispatch, `Could not import "${r.value.name}"`, checked.errors);
-    ctx.dispatch({ type: "replaceScenario", scenario: checked.value, what: `Imported assumptions from "${r.value.name}".` });
+    const computeOptions = computeOptionsFor(entry.scenario, ctx.getState().census?.census);
+    const checked = run(r.value.bytes, name, entry.scenario, { computeOptions });
+    if (!checked.ok) return showErrors(ctx.dispatch, `Could not import "${name}"`, checked.errors);
+    const found = checked.value;
+    const details = importSummary(found).slice(0, 40);
+    const apply = {
+      type: "replaceScenario" as const,
+      scenario: found.scenario,
+      expect: entry.scenario,
+      what: `Imported assumptions from "${name}": ${found.applied.length} applied, ${found.ignored.length} ignored.`,
+    };
+    if (needsConfirmation(found))
+      return ctx.dispatch({
+        type: "notice",
+        notice: {
+          kind: "info",
+          text: `"${name}" needs your confirmation before it is applied to "${entry.scenario.name}".`,
+          details,
+          confirm: { label: `Apply to "${entry.scenario.name}"`, action: apply },
+        },
+      });
+    if (found.applied.length === 0 && found.ignored.length === 0)
+      return ctx.dispatch({
+        type: "notice",
+        notice: { kind: "info", text: `"${name}": every value equals the scenario's; nothing to apply.` },
+      });
+    ctx.dispatch(apply);
+    if (details.length) ctx.dispatch({ type: "notice", notice: { kind: "info", text: apply.what, details } });
   } catch (e) {
     fail(ctx.dispatch, "Import failed", e instanceof Error ? e.message : String(e));
   }
