@@ -241,6 +241,7 @@ export function inputsSheet(spec: InputsSheetSpec): InputsSheet {
   ];
   const sheet = sheetFromRows(rows, widths);
   decor.freeze = { rows: H, cols: 1 };
+  decor.printWide = true;
   return { sheet, decor, definedNames };
 }
 

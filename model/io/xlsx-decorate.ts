@@ -35,6 +35,8 @@ export interface SheetDecor {
   validations: Validation[];
   /** Rows and columns frozen at the top and left. */
   freeze?: { rows: number; cols: number };
+  /** Printed landscape, as many pages tall as needed and one page wide. */
+  printWide?: boolean;
 }
 
 export const emptyDecor = (): SheetDecor => ({ styles: new Map(), validations: [] });
@@ -175,6 +177,16 @@ const AFTER_VALIDATIONS = [
   "</worksheet>",
 ];
 
+const AFTER_PAGE_SETUP = AFTER_VALIDATIONS.slice(AFTER_VALIDATIONS.indexOf("<headerFooter"));
+const PAGE_SETUP =
+  '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>' +
+  '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
+
+const insertBefore = (xml: string, tags: readonly string[], what: string) => {
+  const index = Math.min(...tags.map((tag) => xml.indexOf(tag)).filter((i) => i >= 0));
+  return xml.slice(0, index) + what + xml.slice(index);
+};
+
 function validationsXml(list: readonly Validation[]): string {
   const items = list.map((v) => {
     const attrs = [
@@ -226,10 +238,11 @@ function decorateSheet(xml: string, decor: SheetDecor, xfFor: (base: number, sty
     out = out.replace(/<sheetView workbookViewId="0"\/>/, paneXml(decor.freeze));
     if (out === before) throw new Error("internal: no plain <sheetView> to freeze panes in");
   }
-  if (decor.validations.length) {
-    const at = AFTER_VALIDATIONS.map((tag) => out.indexOf(tag)).filter((i) => i >= 0);
-    const index = Math.min(...at);
-    out = out.slice(0, index) + validationsXml(decor.validations) + out.slice(index);
+  if (decor.validations.length) out = insertBefore(out, AFTER_VALIDATIONS, validationsXml(decor.validations));
+  if (decor.printWide) {
+    if (/<sheetPr[ >]/.test(out) || out.includes("<pageSetup ")) throw new Error("internal: the sheet already has print settings");
+    out = out.replace("<dimension ", '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ');
+    out = insertBefore(out, AFTER_PAGE_SETUP, PAGE_SETUP);
   }
   return out;
 }

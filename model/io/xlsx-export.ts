@@ -611,6 +611,7 @@ function scenarioSheets(
   const calc = sheetFromRows(rows, [34, 60, ...layout.columns.map(() => widest), 90]);
   calc["!protect"] = PROTECT;
   calcDecor.freeze = { rows: 3, cols: 2 };
+  calcDecor.printWide = true;
 
   // Which names the formulas use: the Inputs sheet says so, and marks the rest as documentation.
   const known = new Set([...names.values(), ...[...calendar.values()].map((c) => c.name)]);
@@ -771,6 +772,7 @@ function costTableSheet(
   );
   sheet["!protect"] = PROTECT;
   decor.freeze = { rows: 4, cols: 1 };
+  decor.printWide = true;
   return { sheet, decor };
 }
 

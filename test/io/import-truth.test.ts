@@ -10,6 +10,9 @@ import { contractAsStated, fisAsPublished } from "../../model/built-ins";
 import { getInput, type Scenario } from "../../model/engine";
 import { importAssumptions, importSummary, needsConfirmation } from "../../model/io/assumptions-import";
 import { exportWorkbook, workbookSheetNames } from "../../model/io/xlsx-export";
+import { findSoffice, libreOfficeSave, setCellNumber } from "./recalc-engines";
+
+const soffice = findSoffice();
 
 const xlsxBytes = (wb: XLSX.WorkBook) => new Uint8Array(XLSX.write(wb, { type: "array", bookType: "xlsx" }) as ArrayBuffer);
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -179,4 +182,30 @@ describe("values far from their baseline are flagged for confirmation", () => {
     expect(needsConfirmation(yes)).toBe(false);
     expect(yes.applied).toHaveLength(3);
   });
+});
+
+describe.skipIf(!soffice)("a workbook saved by LibreOffice imports with nothing ignored and nothing else to say", () => {
+  it("both salary methods, after LibreOffice recalculated and saved them", () => {
+    const scenarios = [
+      fisAsPublished(),
+      { ...fisAsPublished(), settings: { ...fisAsPublished().settings, salaryMethod: "schedule" as const } },
+    ];
+    const saved = libreOfficeSave(
+      soffice!,
+      scenarios.map((s) => exportWorkbook([s])),
+    );
+    saved.forEach((bytes, i) => {
+      const r = ok(importAssumptions(bytes, "saved-by-libreoffice.xlsx", scenarios[i]!));
+      expect([r.applied, r.ignored, r.notes], scenarios[i]!.settings.salaryMethod).toEqual([[], [], []]);
+    });
+    // An edit made there is applied, and only it.
+    const names = workbookSheetNames([scenarios[0]!]);
+    const row = inputRow(XLSX.read(saved[0]!).Sheets[names.scenarios[0]!.inputs]!, RAISE_2026);
+    const [edited] = libreOfficeSave(soffice!, [
+      setCellNumber(exportWorkbook([scenarios[0]!]), names.scenarios[0]!.inputs, `E${row}`, 0.035),
+    ]);
+    const r = ok(importAssumptions(edited!, "edited-in-libreoffice.xlsx", scenarios[0]!));
+    expect(r.applied.map((a) => [a.path, a.to])).toEqual([[RAISE_2026, "0.035"]]);
+    expect(r.ignored).toEqual([]);
+  }, 600_000);
 });
