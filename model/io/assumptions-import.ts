@@ -27,13 +27,14 @@ import {
   CSV_SHEET,
   DEFAULT_READ_LIMITS,
   findHeader,
+  gridsOfWorkbook,
   numberFromText,
   readSheets,
   type ReadLimits,
   type SheetCell,
   type SheetGrid,
 } from "./workbook-read";
-import { exportWorkbook } from "./xlsx-export";
+import { buildWorkbook } from "./xlsx-export";
 
 type Field = "path" | "value";
 const SYNONYMS: ReadonlyMap<string, Field> = new Map([
@@ -271,6 +272,36 @@ function schedulesChanged(file: SheetGrid[], expected: SheetGrid[]): IgnoredCell
   return out;
 }
 
+/** Counts from the calendar on the Inputs sheet that differ from the scenario's own: each is ignored. */
+function calendarTypedOver(
+  expected: SheetGrid[],
+  rows: { key: string; row: number; cell: SheetCell | undefined }[],
+  sheet: string,
+  cols: { path: number; value: number },
+): IgnoredCell[] {
+  const mine = expected.find((s) => s.name.startsWith("Inputs"));
+  const counts = new Map<string, { label: string; value: number }>();
+  for (const row of mine?.rows ?? []) {
+    const path = row[0]?.text ?? "";
+    if (path.startsWith(CALENDAR_PREFIX))
+      counts.set(path.slice(CALENDAR_PREFIX.length), { label: row[3]?.text ?? path, value: row[4]?.number ?? Number.NaN });
+  }
+  const out: IgnoredCell[] = [];
+  for (const c of rows) {
+    const want = counts.get(c.key);
+    if (!want) out.push({ sheet, cell: a1(c.row, cols.path), reason: `${c.key} is not a count of this scenario's calendar; ignored` });
+    else if (c.cell?.number !== want.value)
+      out.push({
+        sheet,
+        cell: a1(c.row, cols.value),
+        reason:
+          `${want.label} is counted from the calendar (${want.value}); ${c.cell?.text || "nothing"} was typed and is ignored: ` +
+          "change the scenario's calendar in the app",
+      });
+  }
+  return out;
+}
+
 export function importAssumptions(
   bytes: Uint8Array,
   fileName: string,
@@ -383,39 +414,16 @@ export function importAssumptions(
     if (otherScenario) notes.push("the formula sheets were not compared: they are another scenario's");
     else if (inputsSheets > 1) notes.push("the formula sheets of a comparison workbook are not compared");
     else {
-      const expected = readSheets(
-        exportWorkbook([next], { cachedValues: "none", ...(options.computeOptions ? { computeOptions: options.computeOptions } : {}) }),
-        "expected.xlsx",
-        { ...DEFAULT_READ_LIMITS, maxBytes: Number.POSITIVE_INFINITY },
+      const built = buildWorkbook([next], {
+        cachedValues: "none",
+        ...(options.computeOptions ? { computeOptions: options.computeOptions } : {}),
+      });
+      const expected = gridsOfWorkbook(built.wb);
+      ignored.push(
+        ...ignoredCells(read.value, expected, notes),
+        ...schedulesChanged(read.value, expected),
+        ...calendarTypedOver(expected, calendarRows, grid.name, { path: pathCol, value: valueCol }),
       );
-      if (expected.ok) {
-        ignored.push(...ignoredCells(read.value, expected.value, notes), ...schedulesChanged(read.value, expected.value));
-        const mine = expected.value.find((s) => s.name.startsWith("Inputs"));
-        const counts = new Map<string, { label: string; value: number }>();
-        for (const row of mine?.rows ?? []) {
-          const path = row[0]?.text ?? "";
-          if (path.startsWith(CALENDAR_PREFIX))
-            counts.set(path.slice(CALENDAR_PREFIX.length), { label: row[3]?.text ?? path, value: row[4]?.number ?? Number.NaN });
-        }
-        for (const c of calendarRows) {
-          const want = counts.get(c.key);
-          const typed = c.cell?.number;
-          if (!want)
-            ignored.push({
-              sheet: grid.name,
-              cell: a1(c.row, pathCol),
-              reason: `${c.key} is not a count of this scenario's calendar; ignored`,
-            });
-          else if (typed === undefined || typed !== want.value)
-            ignored.push({
-              sheet: grid.name,
-              cell: a1(c.row, valueCol),
-              reason:
-                `${want.label} is counted from the calendar (${want.value}); ${c.cell?.text || "nothing"} was typed and is ignored: ` +
-                "change the scenario's calendar in the app",
-            });
-        }
-      }
     }
   }
 

@@ -875,6 +875,14 @@ function notesSheet(blocks: ScenarioSheets[], scenarios: Scenario[]): { sheet: X
  * tables side by side, each with its own Inputs and Calculation sheets), written only when asked.
  */
 export function exportWorkbook(scenarios: Scenario[], options: ExportOptions = {}): Uint8Array {
+  const { wb, decor } = buildWorkbook(scenarios, options);
+  // Stored, not compressed: decorateWorkbook compresses once when it zips the edited parts.
+  const out = XLSX.write(wb, { type: "array", bookType: "xlsx", compression: false }) as ArrayBuffer;
+  return decorateWorkbook(new Uint8Array(out), decor);
+}
+
+/** The workbook exportWorkbook writes, in memory (SheetJS objects) with each sheet's styles, before it is written. */
+export function buildWorkbook(scenarios: Scenario[], options: ExportOptions = {}): { wb: XLSX.WorkBook; decor: Map<string, SheetDecor> } {
   if (scenarios.length === 0) throw new Error("exportWorkbook needs at least one scenario");
   const sheetNames = workbookSheetNames(scenarios);
   let schedules: ScheduleSheets | undefined;
@@ -902,7 +910,5 @@ export function exportWorkbook(scenarios: Scenario[], options: ExportOptions = {
   const notes = notesSheet(blocks, scenarios);
   add(sheetNames.notes, notes.sheet, notes.decor);
   wb.Workbook = { ...(wb.Workbook ?? {}), Names: blocks.flatMap((b) => b.names) };
-  // Stored, not compressed: decorateWorkbook compresses once when it zips the edited parts.
-  const out = XLSX.write(wb, { type: "array", bookType: "xlsx", compression: false }) as ArrayBuffer;
-  return decorateWorkbook(new Uint8Array(out), decor);
+  return { wb, decor };
 }
