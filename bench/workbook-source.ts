@@ -60,7 +60,10 @@ function locateExported(
     const range = XLSX.utils.decode_range(inputs["!ref"]);
     const path = raisePathFor(referenceScenario(), 2026);
     for (let r = 0; r <= range.e.r && !raiseInput; r++) {
-      if (inputs[XLSX.utils.encode_cell({ r, c: 0 })]?.v !== path) continue;
+      // The Path column is found by its value, wherever the layout puts it.
+      let onRow = false;
+      for (let c = 0; c <= range.e.c && !onRow; c++) onRow = inputs[XLSX.utils.encode_cell({ r, c })]?.v === path;
+      if (!onRow) continue;
       for (let c = 0; c <= range.e.c; c++) {
         const cell = inputs[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
         if (cell?.t === "n") {

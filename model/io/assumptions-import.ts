@@ -21,7 +21,7 @@ import type { Checked, ComputeOptions, InputEntry, InputError } from "../engine/
 import { listInputs, setInputValue } from "../engine/index";
 import { checkScenario } from "../engine/index";
 import type { Scenario } from "../engine/index";
-import { CALENDAR_PREFIX, EXPORTED_FROM, SALARY_METHOD } from "./inputs-sheet";
+import { CALENDAR_PREFIX, EXPORTED_FROM, LABEL_COLUMN, PATH_COLUMN, SALARY_METHOD, VALUE_COLUMN } from "./inputs-sheet";
 import {
   columnLetter,
   CSV_SHEET,
@@ -282,9 +282,12 @@ function calendarTypedOver(
   const mine = expected.find((s) => s.name.startsWith("Inputs"));
   const counts = new Map<string, { label: string; value: number }>();
   for (const row of mine?.rows ?? []) {
-    const path = row[0]?.text ?? "";
+    const path = row[PATH_COLUMN]?.text ?? "";
     if (path.startsWith(CALENDAR_PREFIX))
-      counts.set(path.slice(CALENDAR_PREFIX.length), { label: row[3]?.text ?? path, value: row[4]?.number ?? Number.NaN });
+      counts.set(path.slice(CALENDAR_PREFIX.length), {
+        label: row[LABEL_COLUMN]?.text ?? path,
+        value: row[VALUE_COLUMN]?.number ?? Number.NaN,
+      });
   }
   const out: IgnoredCell[] = [];
   for (const c of rows) {

@@ -12,24 +12,30 @@ import { rangeText, type FieldSpec, type InputEntry, type Scenario, type Unit } 
 import { num, quoteSheet, sheetFromRows, spreadsheetNumber, text, type Row } from "./sheet-cells";
 import { emptyDecor, type SheetDecor, type Validation } from "./xlsx-decorate";
 
+/** Read left to right as an analyst reads a row: what it is, its value, where it comes from; the Path (matched on import) last. */
 export const INPUT_HEADERS = [
-  "Path",
   "Section",
-  "Owner",
+  "Item",
   "Label",
   "Value",
   "Unit",
   "Allowed range",
-  "Used by",
   "Source kind",
   "Source ref",
   "Source note",
   "Stated value",
+  "Used by",
   "Name",
+  "Path",
 ] as const;
+const COL = Object.fromEntries(INPUT_HEADERS.map((h, i) => [h, i])) as Record<(typeof INPUT_HEADERS)[number], number>;
 /** 1-based row of the Inputs header; input rows follow it. */
 export const INPUTS_HEADER_ROW = 6;
-export const VALUE_COLUMN = 4; // E
+export const VALUE_COLUMN = COL.Value;
+export const PATH_COLUMN = COL.Path;
+export const LABEL_COLUMN = COL.Label;
+/** The Value column's letter ("D"). */
+export const VALUE_LETTER = String.fromCharCode(65 + VALUE_COLUMN);
 /** Row 3: "Exported from scenario" | id | "Salary method" | method: what the import compares. */
 export const EXPORTED_FROM = "Exported from scenario";
 export const SALARY_METHOD = "Salary method";
@@ -138,7 +144,7 @@ export function inputsSheet(spec: InputsSheetSpec): InputsSheet {
     flows ? "note" : "label",
   );
   const H = INPUTS_HEADER_ROW;
-  INPUT_HEADERS.forEach((h, c) => put(H, c, text(h), "header"));
+  INPUT_HEADERS.forEach((h, c) => put(H, c, text(h), c === VALUE_COLUMN ? "headerRight" : "header"));
   const definedNames: { Name: string; Ref: string }[] = [];
   const usedText = (name: string) => [...(spec.usedBy.get(name) ?? [])].join(", ");
 
@@ -149,67 +155,62 @@ export function inputsSheet(spec: InputsSheetSpec): InputsSheet {
     const documentation = spec.documentation.get(e.path);
     const stated =
       p.stated === undefined ? null : /^-?\d+(\.\d+)?$/.test(p.stated) ? num(spreadsheetNumber(p.stated), format) : text(p.stated);
-    put(r, 0, text(e.path));
-    put(r, 1, text(e.section));
-    put(r, 2, text(e.owner));
-    put(r, 3, text(p.label));
-    put(r, VALUE_COLUMN, num(spreadsheetNumber(p.value), format), documentation ? "inputDocumentation" : "input");
-    put(r, 5, text(e.unit));
-    put(r, 6, text(rangeWords(e.spec)));
+    put(r, COL.Section, text(e.section));
+    put(r, COL.Item, text(e.owner));
+    put(r, COL.Label, text(p.label));
+    put(r, COL.Value, num(spreadsheetNumber(p.value), format), documentation ? "inputDocumentation" : "input");
+    put(r, COL.Unit, text(e.unit));
+    put(r, COL["Allowed range"], text(rangeWords(e.spec)));
+    put(r, COL["Source kind"], text(p.source.kind));
+    put(r, COL["Source ref"], text(p.source.ref));
+    put(r, COL["Source note"], text(p.source.note ?? ""));
+    put(r, COL["Stated value"], stated);
     put(
       r,
-      7,
+      COL["Used by"],
       text(documentation ? `documentation only: ${documentation}` : usedText(names.get(e.path)!)),
       documentation ? "note" : undefined,
     );
-    put(r, 8, text(p.source.kind));
-    put(r, 9, text(p.source.ref));
-    put(r, 10, text(p.source.note ?? ""));
-    put(r, 11, stated);
-    put(r, 12, text(names.get(e.path)!));
-    definedNames.push({ Name: names.get(e.path)!, Ref: `${quoteSheet(spec.name)}!$E$${r}` });
-    decor.validations.push(rangeValidation(`E${r}`, e.spec, p.label));
+    put(r, COL.Name, text(names.get(e.path)!));
+    put(r, COL.Path, text(e.path));
+    definedNames.push({ Name: names.get(e.path)!, Ref: `${quoteSheet(spec.name)}!$${VALUE_LETTER}$${r}` });
+    decor.validations.push(rangeValidation(`${VALUE_LETTER}${r}`, e.spec, p.label));
   });
 
   let r = H + entries.length + 2;
   if (spec.calendar.length) {
     put(
       r,
-      1,
+      0,
       text("From the calendar: not inputs. Counted from the scenario's calendar; change the calendar or settings in the app."),
       "label",
     );
     r++;
     for (const c of spec.calendar) {
-      put(r, 0, text(`${CALENDAR_PREFIX}${c.key}`));
-      put(r, 1, text("Calendar"));
-      put(r, 3, text(c.label));
-      put(r, VALUE_COLUMN, num(c.value, "#,##0"), "calendar");
-      put(r, 5, text(c.unit));
-      put(r, 7, text(usedText(c.name)));
-      put(r, 8, text("derived"));
-      put(r, 9, text("calendar"));
-      put(r, 10, text(spec.calendarWords));
-      put(r, 12, text(c.name));
-      definedNames.push({ Name: c.name, Ref: `${quoteSheet(spec.name)}!$E$${r}` });
+      put(r, COL.Section, text("Calendar"));
+      put(r, COL.Label, text(c.label));
+      put(r, COL.Value, num(c.value, "#,##0"), "calendar");
+      put(r, COL.Unit, text(c.unit));
+      put(r, COL["Source kind"], text("derived"));
+      put(r, COL["Source ref"], text("calendar"));
+      put(r, COL["Source note"], text(spec.calendarWords));
+      put(r, COL["Used by"], text(usedText(c.name)));
+      put(r, COL.Name, text(c.name));
+      put(r, COL.Path, text(`${CALENDAR_PREFIX}${c.key}`));
+      definedNames.push({ Name: c.name, Ref: `${quoteSheet(spec.name)}!$${VALUE_LETTER}$${r}` });
       r++;
     }
     r++;
   }
   if (!flows) {
-    put(r, 1, text("Does not flow: the formulas cannot follow these; the app does."), "label");
+    put(r, 0, text("Does not flow: the formulas cannot follow these; the app does."), "label");
     r++;
-    for (const line of spec.doesNotFlow) put(r++, 1, text(line), "note");
+    for (const line of spec.doesNotFlow) put(r++, 0, text(line), "note");
   }
   for (let k = 0; k < rows.length; k++) rows[k] ??= [];
 
   const widest = (values: string[], min: number, max: number) => Math.min(Math.max(min, ...values.map((v) => v.length + 2)), max);
   const widths = [
-    widest(
-      entries.map((e) => e.path),
-      24,
-      48,
-    ),
     widest(
       entries.map((e) => e.section),
       14,
@@ -226,22 +227,27 @@ export function inputsSheet(spec: InputsSheetSpec): InputsSheet {
       14,
       24,
     ),
-    12,
+    14,
     widest(
       entries.map((e) => rangeWords(e.spec)),
       14,
       34,
     ),
-    24,
     12,
     16,
     60,
     14,
+    24,
     widest([...names.values()], 24, 48),
+    widest(
+      entries.map((e) => e.path),
+      24,
+      48,
+    ),
   ];
   const sheet = sheetFromRows(rows, widths);
-  decor.freeze = { rows: H, cols: 1 };
-  decor.printWide = true;
+  decor.freeze = { rows: H, cols: 0 };
+  decor.print = "landscape";
   return { sheet, decor, definedNames };
 }
 

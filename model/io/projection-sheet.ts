@@ -518,6 +518,7 @@ export function projectionSheet(args: ProjectionArgs): ProjectionSheet | undefin
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
   const widths = [40, 30, 16, 16, 16, 18, ...years.flatMap(() => [16, 16]), ...raisesItems.flatMap(() => [base, ...years].map(() => 14))];
   decor.freeze = { rows: T0, cols: 4 };
+  decor.print = "landscape";
   const sheet = sheetFromRows(rows, widths);
   return { name: args.name, sheet, decor, parts };
 }

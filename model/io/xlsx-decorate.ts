@@ -15,7 +15,7 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 
 /** The styles a cell can ask for; each names one combination of font, fill, border and protection. */
 export type CellStyle =
-  "title" | "header" | "input" | "inputDocumentation" | "calendar" | "value" | "valueBold" | "note" | "total" | "label";
+  "title" | "header" | "headerRight" | "input" | "inputDocumentation" | "calendar" | "value" | "valueBold" | "note" | "total" | "label";
 
 export interface Validation {
   /** A1 range, e.g. "E7". */
@@ -35,8 +35,8 @@ export interface SheetDecor {
   validations: Validation[];
   /** Rows and columns frozen at the top and left. */
   freeze?: { rows: number; cols: number };
-  /** Printed landscape, as many pages tall as needed and one page wide. */
-  printWide?: boolean;
+  /** Printed landscape; "fitWidth": one page wide, as many pages tall as needed. */
+  print?: "landscape" | "fitWidth";
 }
 
 export const emptyDecor = (): SheetDecor => ({ styles: new Map(), validations: [] });
@@ -46,6 +46,7 @@ interface StyleSpec {
   fill: number;
   border: number;
   unlocked?: boolean;
+  right?: boolean;
 }
 
 // Indexes into the fonts, fills and borders lists after the ones SheetJS writes (1 font, 2 fills, 1 border).
@@ -75,6 +76,8 @@ const B = { none: 0, box: 1, bottom: 2, top: 3 };
 const SPECS: Record<CellStyle, StyleSpec> = {
   title: { font: F.title, fill: FILL.none, border: B.none },
   header: { font: F.bold, fill: FILL.header, border: B.bottom },
+  // Over a column of numbers: aligned with them.
+  headerRight: { font: F.bold, fill: FILL.header, border: B.bottom, right: true },
   input: { font: F.normal, fill: FILL.input, border: B.box, unlocked: true },
   inputDocumentation: { font: F.note, fill: FILL.grey, border: B.box, unlocked: true },
   calendar: { font: F.note, fill: FILL.grey, border: B.box },
@@ -144,8 +147,10 @@ function extendStyles(stylesXml: string): { xml: () => string; xfFor: (base: num
     const numFmt = /numFmtId="(\d+)"/.exec(xfs[baseXf] ?? "")?.[1] ?? "0";
     const attrs =
       `numFmtId="${numFmt}" fontId="${spec.font}" fillId="${spec.fill}" borderId="${spec.border}" xfId="0" applyNumberFormat="1"` +
-      ` applyFont="1" applyFill="1" applyBorder="1"`;
-    xfs.push(spec.unlocked ? `<xf ${attrs} applyProtection="1"><protection locked="0"/></xf>` : `<xf ${attrs}/>`);
+      ' applyFont="1" applyFill="1" applyBorder="1"' +
+      `${spec.right ? ' applyAlignment="1"' : ""}${spec.unlocked ? ' applyProtection="1"' : ""}`;
+    const children = `${spec.right ? '<alignment horizontal="right"/>' : ""}${spec.unlocked ? '<protection locked="0"/>' : ""}`;
+    xfs.push(children ? `<xf ${attrs}>${children}</xf>` : `<xf ${attrs}/>`);
     added.set(key, xfs.length - 1);
     return xfs.length - 1;
   };
@@ -178,9 +183,7 @@ const AFTER_VALIDATIONS = [
 ];
 
 const AFTER_PAGE_SETUP = AFTER_VALIDATIONS.slice(AFTER_VALIDATIONS.indexOf("<headerFooter"));
-const PAGE_SETUP =
-  '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>' +
-  '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
+const MARGINS = '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>';
 
 const insertBefore = (xml: string, tags: readonly string[], what: string) => {
   const index = Math.min(...tags.map((tag) => xml.indexOf(tag)).filter((i) => i >= 0));
@@ -239,10 +242,12 @@ function decorateSheet(xml: string, decor: SheetDecor, xfFor: (base: number, sty
     if (out === before) throw new Error("internal: no plain <sheetView> to freeze panes in");
   }
   if (decor.validations.length) out = insertBefore(out, AFTER_VALIDATIONS, validationsXml(decor.validations));
-  if (decor.printWide) {
+  if (decor.print) {
     if (/<sheetPr[ >]/.test(out) || out.includes("<pageSetup ")) throw new Error("internal: the sheet already has print settings");
-    out = out.replace("<dimension ", '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ');
-    out = insertBefore(out, AFTER_PAGE_SETUP, PAGE_SETUP);
+    const fit = decor.print === "fitWidth";
+    if (fit) out = out.replace("<dimension ", '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ');
+    const setup = `<pageSetup orientation="landscape"${fit ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`;
+    out = insertBefore(out, AFTER_PAGE_SETUP, MARGINS + setup);
   }
   return out;
 }

@@ -575,7 +575,7 @@ function scenarioSheets(
   ];
   style(1, 0, "title");
   style(2, 0, "note");
-  rows[2]!.forEach((_, c) => style(3, c, "header"));
+  rows[2]!.forEach((_, c) => style(3, c, c >= 2 && c < layout.howCol ? "headerRight" : "header"));
   const put = (r: number, cells: Row) => {
     rows[r - 1] = cells;
   };
@@ -611,7 +611,7 @@ function scenarioSheets(
   const calc = sheetFromRows(rows, [34, 60, ...layout.columns.map(() => widest), 90]);
   calc["!protect"] = PROTECT;
   calcDecor.freeze = { rows: 3, cols: 2 };
-  calcDecor.printWide = true;
+  calcDecor.print = "landscape";
 
   // Which names the formulas use: the Inputs sheet says so, and marks the rest as documentation.
   const known = new Set([...names.values(), ...[...calendar.values()].map((c) => c.name)]);
@@ -730,7 +730,7 @@ function costTableSheet(
     const linesById = new Map(scenario.table.lines.map((l) => [l.id, l]));
     setCell(2, c0, text(scenario.name), "label");
     setCell(3, c0, text("Line"), "header");
-    columns.forEach((c, j) => setCell(3, c0 + 1 + j, text(b.result.columnLabels[c] ?? c), "header"));
+    columns.forEach((c, j) => setCell(3, c0 + 1 + j, text(b.result.columnLabels[c] ?? c), "headerRight"));
     let widest = 0;
     b.result.lines.forEach((line, i) => {
       const r = 4 + i;
@@ -772,7 +772,7 @@ function costTableSheet(
   );
   sheet["!protect"] = PROTECT;
   decor.freeze = { rows: 4, cols: 1 };
-  decor.printWide = true;
+  decor.print = "fitWidth";
   return { sheet, decor };
 }
 

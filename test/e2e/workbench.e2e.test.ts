@@ -273,7 +273,7 @@ describe("the workbench in a browser", () => {
     expect(inputsSheets, wb.SheetNames.join(", ")).toHaveLength(1);
     const ws = wb.Sheets[inputsSheets[0]!]!;
     const addr = Object.keys(ws).find((a) => (ws[a] as XLSX.CellObject).v === FY2026_RAISE)!;
-    const value = `E${XLSX.utils.decode_cell(addr).r + 1}`;
+    const value = `D${XLSX.utils.decode_cell(addr).r + 1}`;
     ws[value] = { t: "n", v: Number((ws[value] as XLSX.CellObject).v) + 0.0025 };
     const editedPath = `${root}test-artifacts/edited.xlsx`;
     writeFileSync(editedPath, XLSX.write(wb, { type: "buffer", bookType: "xlsx" }) as Buffer);

@@ -146,19 +146,19 @@ describe("formula injection: imported values are data, re-exported text is escap
   it("an Inputs value that is formula text, or a formula with no cached number, is rejected; a formula's cached number is data", () => {
     const wb = XLSX.read(validExport);
     const ws = wb.Sheets[INPUTS]!;
-    ws[`E${FIRST}`] = { t: "s", v: "=cmd|' /C calc'!A0" }; // members
-    ws[`E${FIRST + 1}`] = { t: "n", f: "105000+272" } as XLSX.CellObject; // average salary: formula, no cached value
-    ws[`E${FIRST + 2}`] = { t: "s", v: "+1+1" };
+    ws[`D${FIRST}`] = { t: "s", v: "=cmd|' /C calc'!A0" }; // members
+    ws[`D${FIRST + 1}`] = { t: "n", f: "105000+272" } as XLSX.CellObject; // average salary: formula, no cached value
+    ws[`D${FIRST + 2}`] = { t: "s", v: "+1+1" };
     const errors = errorsOf(importAssumptions(xlsxOf(wb), "inject.xlsx", base));
     expect(errors.map((e) => [e.row, e.column])).toEqual([
-      [FIRST, "E"],
-      [FIRST + 1, "E"],
-      [FIRST + 2, "E"],
+      [FIRST, "D"],
+      [FIRST + 1, "D"],
+      [FIRST + 2, "D"],
     ]);
     expect(errors[1]!.message).toContain("has no computed number");
 
     const cached = XLSX.read(validExport);
-    cached.Sheets[INPUTS]![`E${FIRST}`] = { t: "n", f: 'HYPERLINK("http://evil",5800)', v: 5800 };
+    cached.Sheets[INPUTS]![`D${FIRST}`] = { t: "n", f: 'HYPERLINK("http://evil",5800)', v: 5800 };
     const ok = importAssumptions(xlsxOf(cached), "cached.xlsx", base);
     expect(ok.ok && getInput(ok.value.scenario, "groups.wtu.members")!.value).toBe("5800");
   });
@@ -260,10 +260,10 @@ describe("numbers that are not numbers", () => {
       { t: "s", v: "" },
     ];
     bad.forEach((cell, i) => {
-      ws[`E${FIRST + i}`] = cell;
+      ws[`D${FIRST + i}`] = cell;
     });
     const errors = errorsOf(importAssumptions(xlsxOf(wb), "nums.xlsx", base));
-    expect(errors.map((e) => `${e.row}${e.column}`)).toEqual([0, 1, 2, 3, 4, 5].map((i) => `${FIRST + i}E`));
+    expect(errors.map((e) => `${e.row}${e.column}`)).toEqual([0, 1, 2, 3, 4, 5].map((i) => `${FIRST + i}D`));
     for (const e of errors) expect(e.message.length).toBeGreaterThan(10);
   });
 

@@ -43,7 +43,7 @@ describe("the import summary lists what it applied and what it ignored, and why"
     const base = fisAsPublished();
     const bytes = edited(base, (wb, n) => {
       const ws = wb.Sheets[n.scenarios[0]!.inputs]!;
-      ws[`E${inputRow(ws, RAISE_2026)}`] = { t: "n", v: 0.035 };
+      ws[`D${inputRow(ws, RAISE_2026)}`] = { t: "n", v: 0.035 };
     });
     const r = ok(importAssumptions(bytes, "edited.xlsx", base));
     expect(r.applied).toEqual([
@@ -85,7 +85,7 @@ describe("the import summary lists what it applied and what it ignored, and why"
     const bytes = edited(base, (wb, n) => {
       const ws = wb.Sheets[n.scenarios[0]!.inputs]!;
       const addr = Object.keys(ws).find((a) => String((ws[a] as XLSX.CellObject).v).startsWith("calendar:months.FY2025.CY2025"))!;
-      ws[`E${XLSX.utils.decode_cell(addr).r + 1}`] = { t: "n", v: 10 };
+      ws[`D${XLSX.utils.decode_cell(addr).r + 1}`] = { t: "n", v: 10 };
     });
     const r = ok(importAssumptions(bytes, "calendar.xlsx", base));
     expect(r.applied).toEqual([]);
@@ -132,7 +132,7 @@ describe("refused: formulas that fetch or link, decimal commas", () => {
       const base = fisAsPublished();
       const bytes = edited(base, (wb, n) => {
         const ws = wb.Sheets[n.scenarios[0]!.inputs]!;
-        ws[`E${inputRow(ws, RAISE_2026)}`] = { t: "n", f, v: 0.05 };
+        ws[`D${inputRow(ws, RAISE_2026)}`] = { t: "n", f, v: 0.05 };
       });
       const r = importAssumptions(bytes, "fetch.xlsx", base);
       expect(r.ok).toBe(false);
@@ -145,7 +145,7 @@ describe("refused: formulas that fetch or link, decimal commas", () => {
     const base = fisAsPublished();
     const bytes = edited(base, (wb, n) => {
       const ws = wb.Sheets[n.scenarios[0]!.inputs]!;
-      ws[`E${inputRow(ws, "groups.wtu.members")}`] = { t: "n", f: "5776-200", v: 5576 };
+      ws[`D${inputRow(ws, "groups.wtu.members")}`] = { t: "n", f: "5776-200", v: 5576 };
     });
     const r = ok(importAssumptions(bytes, "computed.xlsx", base));
     expect(r.applied).toEqual([expect.objectContaining({ path: "groups.wtu.members", to: "5576", formula: "5776-200" })]);
@@ -202,7 +202,7 @@ describe.skipIf(!soffice)("a workbook saved by LibreOffice imports with nothing 
     const names = workbookSheetNames([scenarios[0]!]);
     const row = inputRow(XLSX.read(saved[0]!).Sheets[names.scenarios[0]!.inputs]!, RAISE_2026);
     const [edited] = libreOfficeSave(soffice!, [
-      setCellNumber(exportWorkbook([scenarios[0]!]), names.scenarios[0]!.inputs, `E${row}`, 0.035),
+      setCellNumber(exportWorkbook([scenarios[0]!]), names.scenarios[0]!.inputs, `D${row}`, 0.035),
     ]);
     const r = ok(importAssumptions(edited!, "edited-in-libreoffice.xlsx", scenarios[0]!));
     expect(r.applied.map((a) => [a.path, a.to])).toEqual([[RAISE_2026, "0.035"]]);

@@ -7,6 +7,7 @@ import { fundSplit } from "../../model/engine/analysis";
 import { importAssumptions } from "../../model/io/assumptions-import";
 import { importCensus } from "../../model/io/census-import";
 import { exportWorkbook, workbookSheetNames } from "../../model/io/xlsx-export";
+import { PATH_COLUMN, VALUE_COLUMN } from "../../model/io/inputs-sheet";
 import { censusHeadcount, censusToCsv, referenceCensus } from "../../model/engine/schedule";
 import { groupLoadingsScenario, perMemberOneTimeScenario } from "./scenarios";
 
@@ -20,7 +21,7 @@ const inputsOf = (bytes: Uint8Array) => {
 };
 /** 1-based row of an input path on an exported Inputs sheet. */
 const rowOfPath = (bytes: Uint8Array, path: string) =>
-  1 + XLSX.utils.sheet_to_json<string[]>(inputsOf(bytes), { header: 1, blankrows: true }).findIndex((row) => row[0] === path);
+  1 + XLSX.utils.sheet_to_json<string[]>(inputsOf(bytes), { header: 1, blankrows: true }).findIndex((row) => row[PATH_COLUMN] === path);
 
 /** The exported workbook with one Inputs value replaced, as a user would in Excel. */
 function editInputs(bytes: Uint8Array, edits: Record<string, XLSX.CellObject>): Uint8Array {
@@ -28,8 +29,8 @@ function editInputs(bytes: Uint8Array, edits: Record<string, XLSX.CellObject>): 
   const ws = wb.Sheets[inputsName(wb)]!;
   const range = XLSX.utils.decode_range(ws["!ref"]!);
   for (let r = 0; r <= range.e.r; r++) {
-    const path = ws[XLSX.utils.encode_cell({ r, c: 0 })]?.v;
-    if (typeof path === "string" && edits[path]) ws[XLSX.utils.encode_cell({ r, c: 4 })] = edits[path]!;
+    const path = ws[XLSX.utils.encode_cell({ r, c: PATH_COLUMN })]?.v;
+    if (typeof path === "string" && edits[path]) ws[XLSX.utils.encode_cell({ r, c: VALUE_COLUMN })] = edits[path]!;
   }
   return xlsxBytes(wb);
 }
@@ -102,7 +103,10 @@ describe("importAssumptions", () => {
       "table.lines.localPortion.rate": { t: "n", v: 1.7 },
     });
     const wb = XLSX.read(bytes);
-    XLSX.utils.sheet_add_aoa(wb.Sheets[sheet]!, [["items.nope.rate", "", "", "", 1]], { origin: -1 });
+    const unknown: (string | number)[] = Array.from({ length: PATH_COLUMN + 1 }, () => "");
+    unknown[VALUE_COLUMN] = 1;
+    unknown[PATH_COLUMN] = "items.nope.rate";
+    XLSX.utils.sheet_add_aoa(wb.Sheets[sheet]!, [unknown], { origin: -1 });
     const r = importAssumptions(xlsxBytes(wb), "bad.xlsx", fisAsPublished());
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -111,12 +115,12 @@ describe("importAssumptions", () => {
       file: "bad.xlsx",
       sheet,
       row: rowOfPath(exported, "items.baseSalary.steps.2024-10-01.amount"),
-      column: "E",
+      column: "D",
     });
     expect(r.errors[0]!.message).toContain('"three percent" is not a number');
     expect(r.errors[1]).toMatchObject({
       sheet,
-      column: "A",
+      column: "M",
       message: expect.stringContaining('unknown input path "items.nope.rate"'),
     });
 
@@ -128,7 +132,7 @@ describe("importAssumptions", () => {
     );
     expect(share.ok).toBe(false);
     if (share.ok) return;
-    expect(share.errors[0]).toMatchObject({ sheet, row: rowOfPath(exported, "table.lines.localPortion.rate"), column: "E" });
+    expect(share.errors[0]).toMatchObject({ sheet, row: rowOfPath(exported, "table.lines.localPortion.rate"), column: "D" });
   });
 });
 
@@ -139,7 +143,7 @@ describe("importAssumptions: fund shares and per-member one-time amounts", () =>
       const paths = XLSX.utils
         .sheet_to_json<string[]>(inputsOf(bytes), { header: 1, blankrows: true })
         .slice(6)
-        .map((row) => row[0])
+        .map((row) => row[PATH_COLUMN])
         .filter((p) => p !== undefined && !p.startsWith("calendar:"));
       expect(paths).toEqual(listInputs(s).map((e) => e.path));
       const r = importAssumptions(bytes, "same.xlsx", s);
@@ -203,7 +207,7 @@ describe("importAssumptions: fund shares and per-member one-time amounts", () =>
         file: "over.xlsx",
         sheet,
         row: first,
-        column: "E",
+        column: "D",
         // 0.6 + 0.35 + 0.2 = 1.15
         message: `fund shares add up to 1.15, more than 1 (100%) (edited rows ${first}, ${first + 1})`,
       },
@@ -214,7 +218,7 @@ describe("importAssumptions: fund shares and per-member one-time amounts", () =>
         file: "neg.xlsx",
         sheet,
         row: rowOfPath(exported, "items.aidesBonus.amountPerMember"),
-        column: "E",
+        column: "D",
         message: expect.stringContaining("cannot be negative"),
       },
     ]);

@@ -82,7 +82,7 @@ function valueRows(bytes: Uint8Array, sheet: string): Map<string, number> {
   const ws = XLSX.read(bytes, { sheets: [sheet] }).Sheets[sheet]!;
   const rows = new Map<string, number>();
   for (const [addr, cell] of Object.entries(ws))
-    if (!addr.startsWith("!") && addr.startsWith("A")) rows.set(String((cell as XLSX.CellObject).v), XLSX.utils.decode_cell(addr).r + 1);
+    if (!addr.startsWith("!") && addr.startsWith("M")) rows.set(String((cell as XLSX.CellObject).v), XLSX.utils.decode_cell(addr).r + 1);
   return rows;
 }
 
@@ -104,7 +104,7 @@ describe("each input edited in the workbook moves the same cells as in the app (
       expect(read(), "unedited").toEqual(before);
       const report: string[] = [];
       for (const e of edits) {
-        const addr = `E${rows.get(e.path)!}`;
+        const addr = `D${rows.get(e.path)!}`;
         hf.set(names.scenarios[0]!.inputs, addr, e.value.toNumber());
         const after = read();
         const sheetMoved = after.map((x, k) => x !== before[k]);
@@ -132,7 +132,7 @@ describe.skipIf(!soffice)("each input edited in LibreOffice moves the same cells
         const { edits } = editsOf(s);
         const files = [
           bytes,
-          ...edits.map((e) => setCellNumber(bytes, names.scenarios[0]!.inputs, `E${rows.get(e.path)!}`, e.value.toNumber())),
+          ...edits.map((e) => setCellNumber(bytes, names.scenarios[0]!.inputs, `D${rows.get(e.path)!}`, e.value.toNumber())),
         ];
         const started = Date.now();
         const books = libreOfficeRecalcMany(soffice!, files, [names.costTable]);

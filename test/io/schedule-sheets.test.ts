@@ -185,7 +185,7 @@ describe("imports ignore the schedule sheets", () => {
     const wb = XLSX.read(exportWorkbook([s]), { cellFormula: true });
     const inputs = wb.Sheets[workbookSheetNames([s]).scenarios[0]!.inputs]!;
     const addr = Object.keys(inputs).find((k) => inputs[k]?.v === "groups.wtu.members")!;
-    inputs[`E${XLSX.utils.decode_cell(addr).r + 1}`] = { t: "n", v: 5800 };
+    inputs[`D${XLSX.utils.decode_cell(addr).r + 1}`] = { t: "n", v: 5800 };
     const r = importAssumptions(new Uint8Array(XLSX.write(wb, { type: "array", bookType: "xlsx" }) as ArrayBuffer), "edited.xlsx", s);
     expect(r.ok && getInput(r.value.scenario, "groups.wtu.members")).toMatchObject({ value: "5800", source: { kind: "user" } });
   });

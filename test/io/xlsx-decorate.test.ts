@@ -43,7 +43,7 @@ describe("the exported workbook's styles, validation and protection", () => {
 
   it("every input's Value cell is filled, boxed and unlocked; the calendar counts are grey and locked", () => {
     entries.forEach((e, i) => {
-      const xf = xfOf(inputs, styles, `E${7 + i}`);
+      const xf = xfOf(inputs, styles, `D${7 + i}`);
       expect(xf, e.path).toContain('<protection locked="0"/>');
       expect(xf).toMatch(/fillId="[23]"/);
       expect(xf).toContain('borderId="1"');
@@ -53,7 +53,7 @@ describe("the exported workbook's styles, validation and protection", () => {
         String((c as XLSX.CellObject).v).startsWith("calendar:"),
       )![0],
     ).r;
-    const xf = xfOf(inputs, styles, `E${calendarRow + 1}`);
+    const xf = xfOf(inputs, styles, `D${calendarRow + 1}`);
     expect(xf).toContain('fillId="3"');
     expect(xf).not.toContain("locked");
   });
@@ -66,15 +66,15 @@ describe("the exported workbook's styles, validation and protection", () => {
   });
 
   it("every input is validated against its field's range, with the field's words", () => {
-    const validations = [...inputs.matchAll(/<dataValidation [^>]*sqref="(E\d+)"[^>]*>([\s\S]*?)<\/dataValidation>/g)];
+    const validations = [...inputs.matchAll(/<dataValidation [^>]*sqref="(D\d+)"[^>]*>([\s\S]*?)<\/dataValidation>/g)];
     expect(validations).toHaveLength(entries.length);
     const raise = entries.findIndex((e) => e.path === "items.baseSalary.steps.2025-10-01.amount");
-    const v = validations.find((m) => m[1] === `E${7 + raise}`)![0];
+    const v = validations.find((m) => m[1] === `D${7 + raise}`)![0];
     // A raise: more than -100% and at most 100%.
     expect(v).toContain('type="custom"');
-    expect(v).toContain("<formula1>AND(ISNUMBER(E10),E10&gt;-1,E10&lt;=1)</formula1>");
+    expect(v).toContain("<formula1>AND(ISNUMBER(D10),D10&gt;-1,D10&lt;=1)</formula1>");
     expect(v).toContain("Type a percent (3% or 0.03), not 3.");
-    expect(rangeValidation("E7", entries[0]!.spec, "Active members")).toMatchObject({
+    expect(rangeValidation("D7", entries[0]!.spec, "Active members")).toMatchObject({
       type: "decimal",
       operator: "greaterThanOrEqual",
       formula1: "0",
@@ -83,7 +83,7 @@ describe("the exported workbook's styles, validation and protection", () => {
 
   it("values show in their units: percents, dollars, counts", () => {
     const ws = XLSX.read(bytes, { cellNF: true }).Sheets[names.scenarios[0]!.inputs]!;
-    const at = (path: string) => ws[`E${7 + entries.findIndex((e) => e.path === path)}`] as XLSX.CellObject;
+    const at = (path: string) => ws[`D${7 + entries.findIndex((e) => e.path === path)}`] as XLSX.CellObject;
     expect(at("items.baseSalary.steps.2025-10-01.amount")).toMatchObject({ v: 0.03, z: "0.0#%", w: "3.0%" });
     expect(at("items.medicare.rate")).toMatchObject({ v: 0.0145, w: "1.45%" });
     expect(at("items.bonus.earnings")).toMatchObject({ v: 596350000, w: "$596,350,000" });
@@ -93,7 +93,7 @@ describe("the exported workbook's styles, validation and protection", () => {
   });
 
   it("the header rows are frozen, and the fills are defined in styles.xml", () => {
-    expect(inputs).toContain('<pane xSplit="1" ySplit="6" topLeftCell="B7" activePane="bottomRight" state="frozen"/>');
+    expect(inputs).toContain('<pane ySplit="6" topLeftCell="A7" activePane="bottomLeft" state="frozen"/>');
     expect(styles).toContain('<fgColor rgb="FFFFF2CC"/>');
     expect(styles).toMatch(/<fills count="5">/);
   });

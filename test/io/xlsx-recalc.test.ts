@@ -408,7 +408,7 @@ describe("HyperFormula recomputes the exported workbook from its formulas", () =
     const wb = XLSX.read(bytes);
     const inputs = wb.Sheets[inputsSheet(bytes, 0)]!;
     const row = Object.keys(inputs).find((a) => inputs[a]?.v === "items.baseSalary.steps.2025-10-01.amount")!;
-    hf.set(inputsSheet(bytes, 0), `E${XLSX.utils.decode_cell(row).r + 1}`, 0.04);
+    hf.set(inputsSheet(bytes, 0), `D${XLSX.utils.decode_cell(row).r + 1}`, 0.04);
     const edited = computeTable(editedFy2026Raise());
     expectMatchesEngine(hf.value, layout(bytes, edited, 0), edited);
     expect(hf.value(costTableOf(bytes), "C5")).toBe(edited.lines[0]!.cells.FY2026!.display.toNumber());
