@@ -23,6 +23,7 @@ import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { compareJson, formatAttribution } from "./format-compare";
 import { formatTable, tableJson } from "./format-table";
 import { InputFailure, readInputFile } from "./input-files";
+import { checkOutputPaths } from "./output-paths";
 import { formatReconciliation, reconciliation, scheduleOptions, SCHEDULE_BOOLEAN_FLAGS, SCHEDULE_VALUE_FLAGS } from "./schedule-options";
 
 const USAGE = `Usage: npm run --silent fis -- [options]
@@ -36,7 +37,8 @@ const USAGE = `Usage: npm run --silent fis -- [options]
                        differences, sampled over 32 random orders above that)
   --method schedule|average   cost base salary from the census on the salary schedules (raise, step and turnover lines) or as
                        members x average salary (default: the scenario's setting, "average" for the built-ins)
-  --census FILE        census CSV (schedule,lane,step,headcount[,years]) for --method schedule; default the scenario's own census
+  --census FILE        census CSV or workbook (schedule,lane,step,headcount[,years of service]) for --method schedule;
+                       default the scenario's own census
                        (its scheduleMethod block), else the SYNTHETIC reference census, named as such
   --separation-rate R  share separating each year, replaced at the entry step (schedule method; default the scenario's)
   --held-share R       share held on step each year (schedule method; default the scenario's)
@@ -68,6 +70,9 @@ export const VALUE_FLAGS = [
   ...ASSUMPTIONS_VALUE_FLAGS,
 ];
 
+/** Flags naming files the CLI reads: an export may not overwrite one of them. */
+const INPUT_FILE_FLAGS = ["--scenario", "--with", "--census", "--assumptions"];
+
 export function loadScenario(ref: string | undefined): Scenario {
   if (ref === undefined) return fisAsPublished();
   const builtIn = BUILT_IN_IDS[ref];
@@ -89,14 +94,17 @@ function explainCell(result: TableResult, ref: string): string {
 export async function run(
   argv: readonly string[],
   out: (s: string) => void,
-  err: (s: string) => void = (s) => process.stderr.write(`fis: ${s}\n`),
+  warn: (s: string) => void = (s) => process.stderr.write(`fis: warning: ${s}\n`),
+  note: (s: string) => void = (s) => process.stderr.write(`fis: ${s}\n`),
 ): Promise<number> {
   const args: ParsedArgs = parseArgs(argv, BOOLEAN_FLAGS, VALUE_FLAGS);
   if (args.flags.has("--help")) {
     out(USAGE);
     return 0;
   }
-  const method = scheduleOptions(args, await withAssumptions(loadScenario(args.values.get("--scenario")), args, err));
+  const base = await withAssumptions(loadScenario(args.values.get("--scenario")), args, note);
+  const method = await scheduleOptions(args, base);
+  for (const w of method.warnings) warn(w);
   const scenario = method.scenario;
   const computeOptions = {};
   const json = args.flags.has("--json");
@@ -110,6 +118,8 @@ export async function run(
   const xlsxOut = args.values.get("--xlsx");
   const csvOut = args.values.get("--csv");
   if (xlsxOut !== undefined || csvOut !== undefined) {
+    const named = (flags: string[]) => flags.flatMap((f): [string, string][] => (args.values.has(f) ? [[f, args.values.get(f)!]] : []));
+    checkOutputPaths(named(["--xlsx", "--csv"]), named(INPUT_FILE_FLAGS));
     // SheetJS is loaded only here: the table, --json and the analyses start without it.
     const { writeCsv, writeXlsx } = await import("./xlsx-command");
     // One scenario per workbook unless a comparison is asked for with --with.

@@ -41,6 +41,9 @@ import {
   type ComputeOptions,
   ZERO,
   type Decimal,
+  Decimal as DecimalValue,
+  censusMembersGap,
+  type CensusMembersGap,
   type Display,
   type FormulaContext,
   type InputEntry,
@@ -112,9 +115,17 @@ function nameInputs(entries: InputEntry[], prefix: string, taken: Set<string>): 
   return new Map(entries.map((e) => [e.path, uniqueName(`${prefix}${e.path}`, taken)]));
 }
 
-/** The display rule as a spreadsheet expression of `x` (dollars). */
+/**
+ * The display rule as a spreadsheet expression of `x` (dollars). The dollars are rounded to cents
+ * first: a spreadsheet multiplying doubles gets 12,752,499.9999999 for 5,101 x $100,000 x 2.5%
+ * (exactly $12,752,500), which would show 12,752 where the engine shows 12,753. No input carries
+ * meaning below a cent, so ROUND(x, 2) restores the exact value before the display rounding (when
+ * the display is no finer than a cent).
+ */
 export function roundingFormula(display: Pick<Display, "unit" | "decimals" | "rounding">, x: string): string {
-  const scaled = display.unit === "dollars" ? x : `${x}/${unitFactor(display.unit).toString()}`;
+  const step = unitFactor(display.unit).div(new DecimalValue(10).pow(display.decimals));
+  const dollars = step.gte("0.01") ? `ROUND(${x},2)` : x;
+  const scaled = display.unit === "dollars" ? dollars : `${dollars}/${unitFactor(display.unit).toString()}`;
   const d = display.decimals;
   if (display.rounding === "truncate") return `ROUNDDOWN(${scaled},${d})`;
   if (display.rounding === "halfUp") return `ROUND(${scaled},${d})`;
@@ -448,7 +459,7 @@ interface ScenarioSheets {
   census?: { name: string; sheet: XLSX.WorkSheet; decor: SheetDecor };
   projection?: ProjectionSheet;
   /** The Calculation sheet's "Census x Schedule" block (schedule method only). */
-  censusPricing?: { fiscalYear: number; members: Decimal; p0Sheet: Decimal; p0Engine: Decimal };
+  censusPricing?: { fiscalYear: number; members: Decimal; p0Sheet: Decimal; p0Engine: Decimal; gap?: CensusMembersGap };
   inputs: XLSX.WorkSheet;
   inputsDecor: SheetDecor;
   calc: XLSX.WorkSheet;
@@ -601,7 +612,8 @@ function scenarioSheets(
     censusPricingRows(priced, source.asOfFiscalYear, p0Engine, r, { put, howCol: layout.howCol, cached });
     style(r, 0, "label");
     style(r + 3, 2, "value");
-    censusPricing = { fiscalYear: source.asOfFiscalYear, members: priced.members, p0Sheet: priced.p0, p0Engine };
+    const gap = censusMembersGap(scenario, source);
+    censusPricing = { fiscalYear: source.asOfFiscalYear, members: priced.members, p0Sheet: priced.p0, p0Engine, ...(gap ? { gap } : {}) };
   }
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
   const widest = Math.max(
@@ -791,17 +803,28 @@ function notesSheet(blocks: ScenarioSheets[], scenarios: Scenario[]): { sheet: X
     decor.styles.set(`A${rows.length}`, "title");
     add(scenario.description);
     add("");
+    const gap = block.censusPricing?.gap;
+    if (gap) {
+      heading(
+        "Census and members disagree",
+        `census ${gap.census.toString()}, members ${gap.scenario.toString()}`,
+        "",
+        `${gap.message} Inputs sheet: ${gap.paths.join(", ")}.`,
+      );
+      add("");
+    }
     heading("Table notes");
     for (const line of result.lines) if (line.note) add(line.label, line.note);
     add("");
     heading("Rounding rule");
     add(result.roundingRule);
     add(
-      `Cost Table cell = ${roundingFormula(scenario.table.display, "unrounded dollars")}; ${
-        scenario.table.display.totals === "roundedExact"
-          ? "a Total is rounded from the sum of the unrounded values, so it may differ from the sum of the displayed cells."
-          : "totals are sums of the displayed cells."
-      }`,
+      `Cost Table cell = ${roundingFormula(scenario.table.display, "unrounded dollars")} (dollars to cents first, so an exact tie ` +
+        `rounds as the engine rounds it); ${
+          scenario.table.display.totals === "roundedExact"
+            ? "a Total is rounded from the sum of the unrounded values, so it may differ from the sum of the displayed cells."
+            : "totals are sums of the displayed cells."
+        }`,
     );
     add("");
     heading("Does not flow into the formulas");

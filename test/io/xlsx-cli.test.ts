@@ -22,7 +22,7 @@ describe("fis --xlsx / --csv", () => {
     const wb = XLSX.read(readFileSync(join(dir, "t.xlsx")), { cellFormula: true });
     expect(wb.Sheets["Cost Table - FIS as published"]!.B5).toMatchObject({
       v: 12161,
-      f: "ROUND('Calculation - FIS as published'!C15/1000,0)",
+      f: "ROUND(ROUND('Calculation - FIS as published'!C15,2)/1000,0)",
     });
     const csv = readFileSync(join(dir, "t.csv"), "utf8").split("\r\n");
     expect(csv[6]).toMatch(/^totalCost,TOTAL COST,52137,39866,59856,87121,238980,/);
