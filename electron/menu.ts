@@ -46,6 +46,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       item("Save As…", "file.saveAs", "CmdOrCtrl+Shift+S"),
       { type: "separator" },
       item("Export to Excel…", "file.exportXlsx", "CmdOrCtrl+E"),
+      item("Export Comparison to Excel…", "file.exportXlsxComparison"),
       item("Export CSV…", "file.exportCsv"),
       { type: "separator" },
       item("Import Assumptions…", "file.importAssumptions"),

@@ -140,6 +140,7 @@ export function App() {
       },
       openRecent: (token) => void files.openRecent(ctx, token),
       exportXlsx: () => void files.exportXlsx(ctx),
+      exportXlsxComparison: () => void files.exportXlsxComparison(ctx),
       exportCsv: () => void files.exportCsv(ctx),
       importAssumptions: () => void files.importAssumptionsFile(ctx),
       importCensus: () => void files.importCensusFile(ctx),
@@ -173,6 +174,8 @@ export function App() {
           return actions.saveAs();
         case "file.exportXlsx":
           return actions.exportXlsx();
+        case "file.exportXlsxComparison":
+          return actions.exportXlsxComparison();
         case "file.exportCsv":
           return actions.exportCsv();
         case "file.importAssumptions":
@@ -504,7 +507,7 @@ export function App() {
               </>
             )}
             {state.tab === "census" && <SchedulePanel imported={state.census} scenario={entry.scenario} />}
-            {state.tab === "compare" && <ComparePanel />}
+            {state.tab === "compare" && <ComparePanel onExport={actions.exportXlsxComparison} />}
             {state.tab === "analysis" && (
               <AnalysisPanel
                 scenario={entry.scenario}

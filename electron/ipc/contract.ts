@@ -56,6 +56,8 @@ export const MENU_COMMANDS = [
   "file.save",
   "file.saveAs",
   "file.exportXlsx",
+  /** The Compare tab's scenarios side by side in one workbook. */
+  "file.exportXlsxComparison",
   "file.exportCsv",
   "file.importAssumptions",
   "file.importCensus",

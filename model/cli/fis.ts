@@ -18,17 +18,16 @@ import {
   type TableResult,
 } from "../engine/index";
 import { ANALYSIS_BOOLEAN_FLAGS, ANALYSIS_USAGE, ANALYSIS_VALUE_FLAGS, runAnalysisCommand } from "./analysis-commands";
+import { ASSUMPTIONS_BOOLEAN_FLAGS, ASSUMPTIONS_USAGE, ASSUMPTIONS_VALUE_FLAGS, withAssumptions } from "./assumptions-command";
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { compareJson, formatAttribution } from "./format-compare";
 import { formatTable, tableJson } from "./format-table";
-import { InputFailure, readInputBytes, readInputFile } from "./input-files";
+import { InputFailure, readInputFile } from "./input-files";
 import { checkOutputPaths } from "./output-paths";
 import { formatReconciliation, reconciliation, scheduleOptions, SCHEDULE_BOOLEAN_FLAGS, SCHEDULE_VALUE_FLAGS } from "./schedule-options";
 
 const USAGE = `Usage: npm run --silent fis -- [options]
   --scenario FILE|ID   scenario JSON file, or a built-in id (fis-as-published, contract-as-stated); default fis-as-published
-  --assumptions FILE   apply the Value column of a workbook's Inputs sheet (or a CSV with Path and Value columns) to the scenario,
-                       as the app's Import assumptions does
   --json               print the table as JSON ({units, columns, columnLabels, lines[{id,label,values,exact}]})
   --explain LINE.COL   print the explanation tree of one cell, e.g. benefits.FY2025 or totalCost.Total
   --compare            what each difference between two scenarios adds to every cell, plus the interaction (what they add
@@ -44,21 +43,31 @@ const USAGE = `Usage: npm run --silent fis -- [options]
   --separation-rate R  share separating each year, replaced at the entry step (schedule method; default the scenario's)
   --held-share R       share held on step each year (schedule method; default the scenario's)
   --reconcile          schedule method vs average-salary method by year, with the difference by part
-  --xlsx OUT.xlsx      write a live workbook (Inputs, Calculation formulas, Cost Table, Notes) instead of printing
+${ASSUMPTIONS_USAGE}
+  --xlsx OUT.xlsx      write a live workbook (Inputs, Calculation formulas, Cost Table, Notes) instead of printing; with
+                       --with FILE|ID a workbook comparing the two scenarios side by side
   --csv OUT.csv        write the table as CSV ($K and exact dollars) instead of printing
   --help               this text
 ${ANALYSIS_USAGE}`;
 
-export const BOOLEAN_FLAGS = ["--json", "--compare", "--shapley", "--help", ...SCHEDULE_BOOLEAN_FLAGS, ...ANALYSIS_BOOLEAN_FLAGS];
+export const BOOLEAN_FLAGS = [
+  "--json",
+  "--compare",
+  "--shapley",
+  "--help",
+  ...SCHEDULE_BOOLEAN_FLAGS,
+  ...ANALYSIS_BOOLEAN_FLAGS,
+  ...ASSUMPTIONS_BOOLEAN_FLAGS,
+];
 export const VALUE_FLAGS = [
   "--scenario",
-  "--assumptions",
   "--explain",
   "--with",
   "--xlsx",
   "--csv",
   ...SCHEDULE_VALUE_FLAGS,
   ...ANALYSIS_VALUE_FLAGS,
+  ...ASSUMPTIONS_VALUE_FLAGS,
 ];
 
 /** Flags naming files the CLI reads: an export may not overwrite one of them. */
@@ -70,22 +79,6 @@ export function loadScenario(ref: string | undefined): Scenario {
   if (builtIn) return builtIn();
   const checked = parseScenarioJson(readInputFile(ref), ref);
   if (!checked.ok) throw new InputFailure(checked.errors.map(formatInputError).join("\n"));
-  return checked.value;
-}
-
-/**
- * --assumptions FILE: the Value column of a workbook's Inputs sheet (or a CSV with Path and Value
- * columns) applied to the scenario, through the importer the app uses (model/io/assumptions-import.ts).
- * SheetJS is loaded only when the flag is given.
- */
-async function withAssumptions(scenario: Scenario, path: string | undefined): Promise<Scenario> {
-  if (path === undefined) return scenario;
-  const [{ importAssumptions }, { DEFAULT_READ_LIMITS }] = await Promise.all([
-    import("../io/assumptions-import"),
-    import("../io/workbook-read"),
-  ]);
-  const checked = importAssumptions(readInputBytes(path, DEFAULT_READ_LIMITS.maxBytes), path, scenario);
-  if (!checked.ok) throw new InputFailure(checked.errors.slice(0, 50).map(formatInputError).join("\n"));
   return checked.value;
 }
 
@@ -102,13 +95,14 @@ export async function run(
   argv: readonly string[],
   out: (s: string) => void,
   warn: (s: string) => void = (s) => process.stderr.write(`fis: warning: ${s}\n`),
+  note: (s: string) => void = (s) => process.stderr.write(`fis: ${s}\n`),
 ): Promise<number> {
   const args: ParsedArgs = parseArgs(argv, BOOLEAN_FLAGS, VALUE_FLAGS);
   if (args.flags.has("--help")) {
     out(USAGE);
     return 0;
   }
-  const base = await withAssumptions(loadScenario(args.values.get("--scenario")), args.values.get("--assumptions"));
+  const base = await withAssumptions(loadScenario(args.values.get("--scenario")), args, note);
   const method = await scheduleOptions(args, base);
   for (const w of method.warnings) warn(w);
   const scenario = method.scenario;
@@ -128,8 +122,10 @@ export async function run(
     checkOutputPaths(named(["--xlsx", "--csv"]), named(INPUT_FILE_FLAGS));
     // SheetJS is loaded only here: the table, --json and the analyses start without it.
     const { writeCsv, writeXlsx } = await import("./xlsx-command");
+    // One scenario per workbook unless a comparison is asked for with --with.
+    const compareWith = args.values.has("--with") ? loadScenario(args.values.get("--with")) : undefined;
     for (const [path, write] of [
-      [xlsxOut, writeXlsx],
+      [xlsxOut, (s: Scenario, p: string) => writeXlsx(s, p, undefined, compareWith)],
       [csvOut, writeCsv],
     ] as const) {
       if (path === undefined) continue;

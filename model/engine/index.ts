@@ -10,6 +10,8 @@ export {
   fiscalYearEndExclusive,
   fiscalYearOfDate,
   fractionOfFiscalYear,
+  shareOfFiscalYearAfter,
+  anniversaryInFiscalYear,
   payPeriodStartsOfFiscalYear,
   periodBuckets,
   PERIODS_PER_YEAR,
@@ -79,6 +81,7 @@ export {
   type CostContext,
   type FormulaContext,
   type ItemFormula,
+  type CalendarCount,
 } from "./kinds/kind";
 export {
   itemBaseShape,

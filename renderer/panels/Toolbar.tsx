@@ -12,6 +12,7 @@ export interface ToolbarActions {
   recent: () => Promise<FileHandle[]>;
   openRecent: (token: string) => void;
   exportXlsx: () => void;
+  exportXlsxComparison: () => void;
   exportCsv: () => void;
   importAssumptions: () => void;
   importCensus: () => void;
@@ -136,7 +137,12 @@ export function Toolbar({ actions }: { actions: ToolbarActions }) {
         Redo
       </button>
       <span className="sep" />
-      <button type="button" data-testid="export-xlsx" onClick={actions.exportXlsx} title="Export the scenarios to an Excel workbook">
+      <button
+        type="button"
+        data-testid="export-xlsx"
+        onClick={actions.exportXlsx}
+        title="Export this scenario to an Excel workbook (its Inputs, Calculation and Cost Table)"
+      >
         Export Excel
       </button>
       <button type="button" data-testid="export-csv" onClick={actions.exportCsv} title="Export this table as CSV">

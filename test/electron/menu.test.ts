@@ -37,6 +37,7 @@ describe("native menu", () => {
       "Save",
       "Save As…",
       "Export to Excel…",
+      "Export Comparison to Excel…",
       "Export CSV…",
       "Import Assumptions…",
       "Import Census…",

@@ -76,6 +76,22 @@ export interface FormulaContext {
   kindOf: (item: ItemBase) => AnyKind;
   itemById: (id: string) => ItemBase | undefined;
   companions: Map<string, string[]>;
+  /**
+   * A count from the calendar (months, pay periods, days) a formula uses, as the cell that holds
+   * it: the workbook writes each count once as a named cell marked "from the calendar", so a
+   * formula never hides one as a literal. The number itself when no workbook asks.
+   */
+  calendarCount: (count: CalendarCount) => string;
+}
+
+/** A count of the calendar a formula uses: how many months, pay periods or days of a fiscal year. */
+export interface CalendarCount {
+  /** Stable key, unique per scenario for one meaning ("months.FY2025.CY2024"); the workbook name is made from it. */
+  key: string;
+  value: number;
+  unit: "months" | "pay periods" | "days";
+  /** What is counted, in words ("Months of FY2025 at the CY2024 amount"). */
+  label: string;
 }
 
 export interface ItemFormula {

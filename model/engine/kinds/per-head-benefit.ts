@@ -202,7 +202,13 @@ export const perHeadBenefit = defineKind<PerHeadBenefitItem>({
     const parts = buckets(item, ctx, fy).map((b) => {
       const inForce = amountInForce(item, b.rateYear);
       const increase = inForce ? `(${ctx.ref(`items.${item.id}.amounts.${inForce.year}`)}-${baseRef})` : "0";
-      return { term: `${b.count}*${increase}`, words: `${b.count} ${unit} at the ${prefix}${b.rateYear} rate` };
+      const count = ctx.calendarCount({
+        key: `${item.frequency === "monthly" ? "months" : "payPeriods"}.FY${fy}.${prefix}${b.rateYear}${item.countFrom ? `.from.${item.countFrom.date}` : ""}`,
+        value: b.count,
+        unit: item.frequency === "monthly" ? "months" : "pay periods",
+        label: `${item.frequency === "monthly" ? "Months" : "Pay periods"} of FY${fy} at the ${prefix}${b.rateYear} amount${item.countFrom ? ` (counted from ${item.countFrom.date})` : ""}`,
+      });
+      return { term: `${count}*${increase}`, words: `${b.count} ${unit} at the ${prefix}${b.rateYear} rate` };
     });
     const countFrom = item.countFrom ? ` counted from ${item.countFrom.date}` : "";
     return {

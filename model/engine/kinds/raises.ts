@@ -13,7 +13,7 @@ import type { Explanation } from "../explain";
 import { param, type FieldSpec } from "../fields";
 import { dec, groupMembers, paramLeaf, type Group } from "../scenario/groups";
 import { dateSchema, keySchema, sourceSchema, strict, yearSchema } from "../scenario/zod-kit";
-import { fiscalYearEndExclusive } from "../calendar";
+import { fiscalYearEndExclusive, fiscalYearStart } from "../calendar";
 import { coveredGroups, combine, field, fundShareFields, itemBaseShape, itemLabel, moneyText, paren, sumOf } from "./common";
 import { defineKind, type CostContext, type FormulaContext, type ItemCell } from "./kind";
 import { scheduleRaisesParts } from "./raises-schedule";
@@ -193,23 +193,42 @@ function levelFormula(item: RaisesItem, ctx: FormulaContext, fy: number, refs: R
   };
   const notes = new Set<string>();
   const inYear = indexed.filter((s) => s.fiscalYear === fy);
-  const after = inYear.map((s) => shareOfFiscalYearAfter(s.effective, fy, ctx.calendar, ctx.scenario.settings.proration));
+  const proration = ctx.scenario.settings.proration;
+  const after = inYear.map((s) => shareOfFiscalYearAfter(s.effective, fy, ctx.calendar, proration));
   const den = after[0]?.den ?? 1;
   let level: Level = { expr: refs.base, sum: false };
   for (const s of indexed) if (s.fiscalYear <= fy - 1) level = apply(level, s);
-  const segments: { level: Level; num: number }[] = [];
+  // Each segment runs from the start of the year (or a step's date) to the next step's date (or the year's end).
+  const segments: { level: Level; num: number; from: string; to: string }[] = [];
+  const yearStart = fiscalYearStart(fy, ctx.calendar.fiscalYearStartMonth);
+  const yearEnd = fiscalYearEndExclusive(fy, ctx.calendar.fiscalYearStartMonth);
   let beforeNum = den;
+  let from = yearStart;
   inYear.forEach((s, k) => {
     const a = after[k]!;
-    segments.push({ level, num: beforeNum - a.num });
-    if (a.num !== a.den) notes.add(`raise of ${s.effective} in force ${a.num}/${a.den} of FY${fy} (${ctx.scenario.settings.proration})`);
+    segments.push({ level, num: beforeNum - a.num, from, to: s.effective });
+    if (a.num !== a.den) notes.add(`raise of ${s.effective} in force ${a.num}/${a.den} of FY${fy} (${proration})`);
     level = apply(level, s);
     beforeNum = a.num;
+    from = s.effective;
   });
-  segments.push({ level, num: beforeNum });
+  segments.push({ level, num: beforeNum, from, to: yearEnd });
   const live = segments.filter((seg) => seg.num !== 0);
+  const unit = proration === "days" ? "days" : "pay periods";
+  const unitKey = proration === "days" ? "days" : "payPeriods";
+  const Unit = proration === "days" ? "Days" : "Pay periods";
+  const count = (seg: (typeof segments)[number]) =>
+    ctx.calendarCount({
+      key: `${unitKey}.FY${fy}.${seg.from}..${seg.to}`,
+      value: seg.num,
+      unit,
+      label: `${Unit} of FY${fy} from ${seg.from} to before ${seg.to}`,
+    });
+  const inYearCount = () => ctx.calendarCount({ key: `${unitKey}.FY${fy}`, value: den, unit, label: `${Unit} in FY${fy}` });
   const average =
-    live.length === 1 && live[0]!.num === den ? live[0]!.level.expr : sumOf(live.map((seg) => `${factor(seg.level)}*${seg.num}/${den}`));
+    live.length === 1 && live[0]!.num === den
+      ? live[0]!.level.expr
+      : sumOf(live.map((seg) => `${factor(seg.level)}*${count(seg)}/${inYearCount()}`));
   const term = refs.multiplier === "1" ? `(${average}-${refs.base})` : `${refs.multiplier}*(${average}-${refs.base})`;
   return { term, notes };
 }

@@ -26,6 +26,7 @@ export {
   payColumn,
   cellAmount,
   scheduleRef,
+  assumedYears,
   FY2024_DIVISOR,
 } from "./schedules";
 export type { ScheduleIndex, StepLayout } from "./schedules";
