@@ -42,11 +42,24 @@ const USAGE = `Usage: npm run --silent fis -- [options]
   --reconcile          schedule method vs average-salary method by year, with the difference by part
   --xlsx OUT.xlsx      write a live workbook (Inputs, Calculation formulas, Cost Table, Notes) instead of printing
   --csv OUT.csv        write the table as CSV ($K and exact dollars) instead of printing
+  --report OUT.docx|OUT.pdf   write the fiscal impact statement of --scenario as Word or PDF; with --baseline, the
+                       comparison memo instead (the scenario against the baseline; see docs/fis-document.md)
+  --baseline FILE|ID   with --report: the scenario the memo compares --scenario with
   --help               this text
 ${ANALYSIS_USAGE}`;
 
 export const BOOLEAN_FLAGS = ["--json", "--compare", "--shapley", "--help", ...SCHEDULE_BOOLEAN_FLAGS, ...ANALYSIS_BOOLEAN_FLAGS];
-export const VALUE_FLAGS = ["--scenario", "--explain", "--with", "--xlsx", "--csv", ...SCHEDULE_VALUE_FLAGS, ...ANALYSIS_VALUE_FLAGS];
+export const VALUE_FLAGS = [
+  "--scenario",
+  "--explain",
+  "--with",
+  "--xlsx",
+  "--csv",
+  "--report",
+  "--baseline",
+  ...SCHEDULE_VALUE_FLAGS,
+  ...ANALYSIS_VALUE_FLAGS,
+];
 
 export function loadScenario(ref: string | undefined): Scenario {
   if (ref === undefined) return fisAsPublished();
@@ -82,6 +95,19 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
     out(json ? JSON.stringify(analysis.json, null, 2) : analysis.text);
     return 0;
   }
+
+  const reportOut = args.values.get("--report");
+  if (reportOut !== undefined) {
+    // docx, pdfmake and the fonts are loaded only here.
+    const { reportFormat, writeReport } = await import("./report-command");
+    reportFormat(reportOut);
+    const baselineRef = args.values.get("--baseline");
+    const baseline = baselineRef === undefined ? undefined : loadScenario(baselineRef);
+    await writeReport(reportOut, scenario, baseline);
+    out(`wrote ${reportOut}`);
+    return 0;
+  }
+  if (args.values.has("--baseline")) throw new UsageError("--baseline goes with --report");
 
   const xlsxOut = args.values.get("--xlsx");
   const csvOut = args.values.get("--csv");

@@ -5,22 +5,10 @@
  * Written to a temporary file next to the target and renamed, so an interrupted run never leaves
  * a half-written workbook where a good one was.
  */
-import { rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
 import { computeTable, type ComputeOptions, type Scenario } from "../engine/index";
 import { exportTableCsv } from "../io/table-csv";
 import { exportWorkbook } from "../io/xlsx-export";
-
-async function writeAtomically(outPath: string, data: Uint8Array | string): Promise<void> {
-  const tmp = join(dirname(outPath), `.${basename(outPath)}.${process.pid}.tmp`);
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, outPath);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
-}
+import { writeAtomically } from "./atomic-write";
 
 export async function writeXlsx(scenario: Scenario, outPath: string, computeOptions?: ComputeOptions): Promise<void> {
   await writeAtomically(outPath, exportWorkbook([scenario], computeOptions ? { computeOptions } : {}));
