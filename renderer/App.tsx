@@ -14,6 +14,7 @@ import { ScenarioList } from "./panels/ScenarioList";
 import { SchedulePanel } from "./panels/SchedulePanel";
 import { SettingsBar } from "./panels/SettingsBar";
 import { Toolbar, type ToolbarActions } from "./panels/Toolbar";
+import { ExportDocumentDialog } from "./report/ExportDocumentDialog";
 import { AUTOSAVE_INTERVAL_MS, parseAutosave } from "./state/autosave";
 import { tableFor } from "./state/compute-cache";
 import { useApp } from "./state/context";
@@ -49,6 +50,8 @@ export function App() {
   const [show, setShow] = useState({ computed: true, published: false, variance: false });
   const [recover, setRecover] = useState<AutosaveSnapshot | null>(null);
   const recoverable = useMemo(() => (recover ? parseAutosave(recover.text) : null), [recover]);
+  const [exportingDocument, setExportingDocument] = useState(false);
+  const closeDocumentExport = useCallback(() => setExportingDocument(false), []);
 
   const actions: ToolbarActions = useMemo(
     () => ({
@@ -63,6 +66,7 @@ export function App() {
       openRecent: (token) => void files.openRecent(ctx, token),
       exportXlsx: () => void files.exportXlsx(ctx),
       exportCsv: () => void files.exportCsv(ctx),
+      exportDocument: () => setExportingDocument(true),
       importAssumptions: () => void files.importAssumptionsFile(ctx),
       importCensus: () => void files.importCensusFile(ctx),
     }),
@@ -88,6 +92,8 @@ export function App() {
           return actions.exportXlsx();
         case "file.exportCsv":
           return actions.exportCsv();
+        case "file.exportDocument":
+          return actions.exportDocument();
         case "file.importAssumptions":
           return actions.importAssumptions();
         case "file.importCensus":
@@ -219,6 +225,7 @@ export function App() {
         </div>
       )}
       <MessageBar />
+      {exportingDocument && <ExportDocumentDialog platform={platform} onClose={closeDocumentExport} />}
       <div className="body">
         <ScenarioList />
         <main className="content">

@@ -30,9 +30,13 @@ export interface SaveTextRequest {
   text: string;
 }
 
+/** What an export writes: a workbook, a CSV table, or a fiscal impact document (Word or PDF). */
+export const EXPORT_KINDS = ["xlsx", "csv", "docx", "pdf"] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
 export interface ExportRequest {
   suggestedName: string;
-  kind: "xlsx" | "csv";
+  kind: ExportKind;
   bytes: Uint8Array;
 }
 
@@ -55,6 +59,7 @@ export const MENU_COMMANDS = [
   "file.saveAs",
   "file.exportXlsx",
   "file.exportCsv",
+  "file.exportDocument",
   "file.importAssumptions",
   "file.importCensus",
   "edit.undo",

@@ -40,6 +40,9 @@ export async function buildCli() {
     target: "node20",
     // Loaded only by the commands that need them (a workbook, a document), from node_modules.
     external: ["xlsx", "docx", "pdfmake"],
+    // A CommonJS bundle has no import.meta: its URL is the bundle's own file (the launcher passes __filename).
+    define: { "import.meta.url": "__bundleUrl" },
+    banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
     minifyWhitespace: true,
     minifySyntax: true,
     write: false,

@@ -4,6 +4,7 @@
  * Word or PDF file written atomically. The writers (docx, pdfmake) and the fonts are loaded only here.
  */
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { extname } from "node:path";
 import pdfmake from "pdfmake";
 import type { Scenario } from "../engine/index";
@@ -31,17 +32,20 @@ export function reportFormat(path: string): ReportFormat {
   return ext === ".docx" ? "docx" : "pdf";
 }
 
+/** Resolves a file of an installed package from this module (the bundled CLI, or the sources under tsx and vitest). */
+const resolvePackageFile = (spec: string): string => createRequire(import.meta.url).resolve(spec);
+
 /** The fonts from the installed packages (resolved as the CLI's own dependencies). */
 export const nodeFonts: PdfFontSource = {
   async text() {
-    const read = (file: string) => readFile(require.resolve(`@fontsource/tinos/files/${file}`));
+    const read = (file: string) => readFile(resolvePackageFile(`@fontsource/tinos/files/${file}`));
     const [normal, bold, italics, bolditalics] = await Promise.all(
       [TEXT_FONT_FILES.normal, TEXT_FONT_FILES.bold, TEXT_FONT_FILES.italics, TEXT_FONT_FILES.bolditalics].map(read),
     );
     return { normal: normal!, bold: bold!, italics: italics!, bolditalics: bolditalics! };
   },
   async fallback() {
-    const read = (file: string) => readFile(require.resolve(`dejavu-fonts-ttf/ttf/${file}`));
+    const read = (file: string) => readFile(resolvePackageFile(`dejavu-fonts-ttf/ttf/${file}`));
     const [normal, bold] = await Promise.all([read(FALLBACK_FONT_FILES.normal), read(FALLBACK_FONT_FILES.bold)]);
     return { normal: normal!, bold: bold! };
   },

@@ -70,7 +70,7 @@ function headerTable(doc: FisDocument): Table {
             }),
             new TableCell({
               width: { size: TEXT_WIDTH - label, type: WidthType.DXA },
-              children: h.lines.map((l) => para([new TextRun(l)], { spacing: { after: 0 } })),
+              children: h.lines.map((l, k) => para([new TextRun(l)], { spacing: { after: k === h.lines.length - 1 ? 120 : 0 } })),
             }),
           ],
         }),

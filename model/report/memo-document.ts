@@ -27,7 +27,8 @@ const countWords = (n: number): string => NUMBER_WORDS[n] ?? String(n);
 /** "FY2026 base salary increase: 3% → 4%" -> "Raising the FY2026 base salary increase from 3% to 4%". */
 export function changeWords(label: string): string {
   const m = label.match(/^(.*?):\s*(.+?)\s*→\s*(.+)$/);
-  if (!m) return capitalized(label);
+  // Only a plain "what: from → to"; a structural change ("defined differently (… → …)") is said as it is.
+  if (!m || /[()]/.test(`${m[2]}${m[3]}`) || m[3]!.includes("→")) return capitalized(label);
   const [, what, from, to] = m as unknown as [string, string, string, string];
   const number = (s: string) => {
     const n = s.replace(/[$,%\s]/g, "");
@@ -49,6 +50,7 @@ export function buildMemoDocument(baseline: Scenario, scenario: Scenario, option
   const shown = (d: Decimal) => toDisplay(d, display);
   const cell = (d: Decimal) => formatDisplayed(shown(d), display.decimals);
   const compact = (d: Decimal) => compactAmount(shown(d).abs(), display.unit, display.decimals);
+  const signed = (d: Decimal) => `${shown(d).isNegative() ? "−" : shown(d).isZero() ? "" : "+"}${compact(d)}`;
   const labels = { ...theirs.columnLabels, ...ours.columnLabels };
   const columns = a.columns.map((c) => c.id);
   const years = columns.filter((c) => /^FY\d{4}$/.test(c));
@@ -63,9 +65,12 @@ export function buildMemoDocument(baseline: Scenario, scenario: Scenario, option
   const effect = (cells: Record<string, Decimal> | undefined): string => {
     const total = overAll(cells);
     if (!cells || !total) return "changes nothing";
-    const first = years.find((c) => !shown(cells[c]!).isZero());
-    if (!first) return total.isZero() ? "changes nothing" : `changes it by less than the table shows`;
     const verb = (d: Decimal) => (d.isNegative() ? "saves" : "adds");
+    const first = years.find((c) => !shown(cells[c]!).isZero());
+    if (!first) {
+      if (!shown(total).isZero()) return `${verb(total)} ${compact(total)} ${span}`;
+      return total.isZero() ? "changes nothing" : "changes less than the table's rounding";
+    }
     const firstText = `${verb(cells[first]!)} ${compact(cells[first]!)} in ${labels[first] ?? first}`;
     const nonzero = years.filter((c) => !shown(cells[c]!).isZero());
     if (nonzero.length === 1 || years.length === 1) return firstText;
@@ -79,7 +84,7 @@ export function buildMemoDocument(baseline: Scenario, scenario: Scenario, option
     totalAll === undefined || shown(totalAll).isZero()
       ? `${scenario.name} costs the same as ${baseline.name} in ${costLabel} ${span}, as the table shows it.`
       : `${scenario.name} costs ${compact(totalAll)} ${totalAll.isNegative() ? "less" : "more"} than ${baseline.name} ${span} ` +
-        `(${costLabel}; ${years.map((c) => `${labels[c] ?? c} ${cell(totalCost![c]!)}`).join(", ")}).`;
+        `(${costLabel}; ${years.map((c) => `${signed(totalCost![c]!)} in ${labels[c] ?? c}`).join(", ")}).`;
 
   const sentences = a.differences.map((d) =>
     d.appliesAlone
@@ -90,7 +95,8 @@ export function buildMemoDocument(baseline: Scenario, scenario: Scenario, option
   const interactionAll = overAll(interaction);
   const interactionText =
     interactionAll && !shown(interactionAll).isZero()
-      ? `Made together, the differences ${effect(interaction)} beyond the sum of their effects alone (the interaction: ` +
+      ? `Made together, the differences ${effect(interaction).replace(/^(add|save)s /, "$1 ")} ` +
+        "beyond the sum of their effects alone (the interaction: " +
         "what they add only in combination, such as a raise compounding on another raise)."
       : a.differences.length > 1
         ? "The differences do not interact here: their effects alone add up to the total, to the table's rounding."
