@@ -5,11 +5,11 @@
  * switch to a comparison memo against the other built-in. Screenshots of the dialog at 1280x720
  * and 1440x900 are kept to be looked at.
  */
-import { readFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { docxText, pdfText } from "../report/files";
-import { shots, startApp, type App } from "./harness";
+import { root, shots, startApp, type App } from "./harness";
 
 let app: App;
 let page: Page;
@@ -32,7 +32,13 @@ afterAll(async () => {
 async function download(): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent("download"), byTestId("doc-export-save").click()]);
   const path = await file.path();
-  await byTestId("doc-export-status").filter({ hasText: "Exported" }).waitFor({ timeout: 60_000 });
+  const status = byTestId("doc-export-status").filter({ hasText: "Exported" });
+  await status.waitFor({ timeout: 60_000 });
+  // "Exported "x.pdf" (55 KB, 812 ms)": the size and the generation time in the worker, kept to be read.
+  const text = (await status.textContent()) ?? "";
+  expect(text).toMatch(/\(\d+ KB, \d+ ms\)\.$/);
+  mkdirSync(`${root}test-artifacts/report`, { recursive: true });
+  appendFileSync(`${root}test-artifacts/report/e2e-export-status.txt`, `${text}\n`);
   return { name: file.suggestedFilename(), bytes: readFileSync(path) };
 }
 

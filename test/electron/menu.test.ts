@@ -38,6 +38,7 @@ describe("native menu", () => {
       "Save As…",
       "Export to Excel…",
       "Export CSV…",
+      "Export FIS document…",
       "Import Assumptions…",
       "Import Census…",
     ]);
