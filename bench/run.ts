@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--only engine,analysis,io,spreadsheets,browser,cli] [--dist DIR] [--markdown]
+ * npm run bench [-- --quick] [--only engine,analysis,io,spreadsheets,browser,cli,memory] [--dist DIR] [--markdown]
  *
  * --quick: a fifth of the runs (never fewer than 3); --only: some groups; --dist: measure that web
  * build as it is; --markdown: also print the table as Markdown for bench/README.md.
@@ -16,6 +16,7 @@ import { cliCases } from "./cases/cli";
 import { makeContext, type BenchContext } from "./cases/context";
 import { engineCases } from "./cases/engine";
 import { ioCases } from "./cases/io";
+import { memoryCases } from "./cases/memory";
 import { spreadsheetCases, spreadsheetComparisons } from "./cases/spreadsheets";
 import { describeMachine } from "./machine";
 import { REPO_ROOT } from "./paths";
@@ -29,6 +30,7 @@ const GROUPS: Record<string, (ctx: BenchContext) => Promise<CaseResult[]>> = {
   spreadsheets: spreadsheetCases,
   browser: browserCases,
   cli: cliCases,
+  memory: memoryCases,
 };
 
 async function main(): Promise<void> {

@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeE
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { MENU_EVENT_CHANNEL, type FileHandle, type MenuCommand } from "./ipc/contract";
+import { createQuitFlush } from "./flush-on-quit";
 import { createPlatformHandlers, registerIpcHandlers, type DialogFilter } from "./ipc/handlers";
 import { buildMenuTemplate } from "./menu";
 import { installAppSecurity, installSessionSecurity } from "./security";
@@ -24,6 +25,8 @@ app.enableSandbox();
 installAppSecurity(app, rendererUrl);
 
 let mainWindow: BrowserWindow | null = null;
+// Quitting and closing wait (briefly) for each renderer to write its autosave.
+const quitFlush = createQuitFlush({ windows: () => BrowserWindow.getAllWindows(), quit: () => app.quit() });
 
 function windowFor(event: IpcMainInvokeEvent): BrowserWindow | undefined {
   return BrowserWindow.fromWebContents(event.sender) ?? mainWindow ?? undefined;
@@ -66,6 +69,7 @@ async function showSave(event: IpcMainInvokeEvent, title: string, defaultName: s
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow(createWindowOptions(preloadPath));
   win.once("ready-to-show", () => win.show());
+  win.on("close", (event) => quitFlush.beforeClose(win, event));
   win.on("closed", () => {
     if (mainWindow === win) mainWindow = null;
   });
@@ -83,6 +87,7 @@ async function start(): Promise<void> {
     showSaveDialog: (event, req) => showSave(event, req.title, req.defaultName, req.filters),
     setWindowTitle: (event, title) => windowFor(event)?.setTitle(title.trim() === "" ? PRODUCT_NAME : title),
     onRecentFilesChanged: (files) => installMenu(files),
+    onFlushed: (event, id) => quitFlush.flushed(event.sender.id, id),
   });
   registerIpcHandlers(ipcMain, platform.handlers);
   installMenu(platform.recentFileHandles());
@@ -101,6 +106,7 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
+  app.on("before-quit", (event) => quitFlush.beforeQuit(event));
   app.on("window-all-closed", () => {
     if (process.platform !== "darwin") app.quit();
   });

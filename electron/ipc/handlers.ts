@@ -7,13 +7,15 @@
  * tokens (files/tokens.ts): a path enters the token map only from a dialog the user answered or
  * from the recent-files list, so the renderer can never name a path itself.
  */
-import { readFile as fsReadFile, stat } from "node:fs/promises";
+import { constants as fsConstants } from "node:fs";
+import { access, readFile as fsReadFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { IPC_CHANNELS, PLATFORM_LIMITS } from "./contract";
 import type { AutosaveSnapshot, ExportKind, FileHandle, IpcChannel, OpenedBinaryFile, OpenedTextFile, PlatformResult } from "./contract";
 import {
   validateAutosaveText,
   validateExportRequest,
+  validateFlushRequestId,
   validateNoArgs,
   validateOneArg,
   validateSaveTextRequest,
@@ -59,6 +61,8 @@ export interface PlatformDeps<E extends InvokeEventLike = InvokeEventLike> {
   setWindowTitle(event: E, title: string): void;
   /** Called after the recent list changes (the native File > Recent menu is rebuilt from it). */
   onRecentFilesChanged?(files: FileHandle[]): void;
+  /** The renderer has written its autosave in answer to flush request `id` (electron/flush-on-quit.ts). */
+  onFlushed?(event: E, id: number): void;
   /** Overridable for tests; default: node:fs + writeFileAtomic. */
   fs?: Partial<FileSystemDeps>;
   newToken?: () => string;
@@ -71,6 +75,30 @@ export interface FileSystemDeps {
   readFile(path: string): Promise<Uint8Array>;
   fileSize(path: string): Promise<number>;
   writeFileAtomic(path: string, data: string | Uint8Array): Promise<void>;
+  /** Whether a save would replace a read-only file ("missing": nothing there yet). */
+  writability(path: string): Promise<"writable" | "read-only" | "missing">;
+}
+
+/**
+ * Read-only means no write permission bit for anyone (chmod a-w; the Windows read-only attribute)
+ * or no write access for this process. The mode bits count even where access() would allow the
+ * write (as root): the atomic save replaces the file by rename, so permissions alone would not stop it.
+ */
+export async function fileWritability(path: string): Promise<"writable" | "read-only" | "missing"> {
+  let mode: number;
+  try {
+    mode = (await stat(path)).mode;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "missing";
+    throw error;
+  }
+  if ((mode & 0o222) === 0) return "read-only";
+  try {
+    await access(path, fsConstants.W_OK);
+    return "writable";
+  } catch {
+    return "read-only";
+  }
 }
 
 export type Handler<E> = (event: E, ...args: unknown[]) => Promise<PlatformResult<unknown>>;
@@ -107,6 +135,8 @@ class PlatformError extends Error {
     message: string,
     /** The fs error code behind it, when there is one. */
     readonly code?: string,
+    /** A save stopped at a read-only file: the handle to save again with, once the user agrees. */
+    readonly readOnly?: FileHandle,
   ) {
     super(message);
   }
@@ -161,6 +191,7 @@ export async function createPlatformHandlers<E extends InvokeEventLike>(deps: Pl
     readFile: (p) => fsReadFile(p),
     fileSize: async (p) => (await stat(p)).size,
     writeFileAtomic: (p, d) => writeFileAtomic(p, d),
+    writability: fileWritability,
     ...deps.fs,
   };
   const tokens = new FileTokens(deps.newToken);
@@ -258,6 +289,21 @@ export async function createPlatformHandlers<E extends InvokeEventLike>(deps: Pl
         );
         if (path === null) return null;
       }
+      if (!req.overwriteReadOnly) {
+        let writable: Awaited<ReturnType<FileSystemDeps["writability"]>>;
+        try {
+          writable = await fs.writability(path);
+        } catch (error) {
+          throw fileError(error, basename(path));
+        }
+        // The renderer asks the user, then saves again with this token (a Save As choice gets one here).
+        if (writable === "read-only")
+          throw new PlatformError(
+            `"${basename(path)}" is read-only. Overwrite it anyway, or use Save As?`,
+            "EROFILE",
+            scenarioHandle(path),
+          );
+      }
       await writeChecked(path, req.text);
       const handle = scenarioHandle(path);
       await noteRecent(path, "add");
@@ -328,6 +374,12 @@ export async function createPlatformHandlers<E extends InvokeEventLike>(deps: Pl
       return undefined;
     },
 
+    "autosave:flushed": async (event, args) => {
+      const id = unwrap(validateFlushRequestId(unwrap(validateOneArg(args))));
+      deps.onFlushed?.(event, id);
+      return undefined;
+    },
+
     "window:setTitle": async (event, args) => {
       const title = unwrap(validateTitle(unwrap(validateOneArg(args))));
       deps.setWindowTitle(event, title);
@@ -345,7 +397,8 @@ export async function createPlatformHandlers<E extends InvokeEventLike>(deps: Pl
       try {
         return okResult(await run(event, args));
       } catch (error) {
-        if (error instanceof PlatformError) return { ok: false, error: error.message };
+        if (error instanceof PlatformError)
+          return { ok: false, error: error.message, ...(error.readOnly ? { readOnly: error.readOnly } : {}) };
         // An unexpected fault: logged in the main process; the renderer gets no stack or internal detail.
         logError(channel, error);
         return { ok: false, error: `Unexpected error in ${channel}.` };

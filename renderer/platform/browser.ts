@@ -8,7 +8,9 @@
  *   downloads again under the same name; each name keeps one token for the session and in the
  *   recent list.
  * - Recent files and autosave: localStorage. The recent list keeps a copy of each file's last text
- *   when it fits, since a browser cannot reopen a file from disk by itself.
+ *   when it fits, since a browser cannot reopen a file from disk by itself. localStorage writes
+ *   synchronously, and writeAutosave stores before its first await: an autosave written on
+ *   pagehide has landed before the page goes (IndexedDB could not promise that).
  */
 import { PLATFORM_LIMITS } from "../../electron/ipc/contract";
 import type {
@@ -325,6 +327,7 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
         if (utf8Bytes(text) > PLATFORM_LIMITS.maxScenarioBytes)
           return fail(`Invalid autosave: text is larger than ${PLATFORM_LIMITS.maxScenarioBytes / MB} MB`);
         try {
+          // Synchronous, with no await before it: see the header (pagehide).
           storage().setItem(STORAGE_KEYS.autosave, JSON.stringify({ version: 1, savedAt: now().toISOString(), text }));
         } catch (error) {
           return fail(isQuotaError(error) ? "Browser storage is full; the autosave was not written." : message(error));
@@ -355,6 +358,9 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
 
     // No native menu in a browser: the page's own shortcuts and buttons issue the commands.
     onMenuCommand: () => () => undefined,
+
+    // No main process asks a page to flush: the app writes its autosave on pagehide itself.
+    onFlushRequest: () => () => undefined,
 
     setWindowTitle: (title: string) => {
       if (typeof title === "string") setTitle(title.slice(0, PLATFORM_LIMITS.maxTitleLength));

@@ -161,6 +161,23 @@ describe("browser platform", () => {
     expect(value(await platform.recentFiles()).map((f) => f.name)).toEqual(["ok.json"]);
   });
 
+  it("an autosave is in storage when writeAutosave returns, before its promise settles (the pagehide path needs this)", () => {
+    const { storage, platform } = setup();
+    void platform.writeAutosave('{"scenarios":[]}');
+    expect(JSON.parse(storage.data.get(STORAGE_KEYS.autosave)!)).toEqual({
+      version: 1,
+      savedAt: "2025-03-01T00:00:00.000Z",
+      text: '{"scenarios":[]}',
+    });
+  });
+
+  it("never asks to flush: the page does that on pagehide itself", () => {
+    const { platform } = setup();
+    const handler = vi.fn(async () => undefined);
+    platform.onFlushRequest(handler)();
+    expect(handler).not.toHaveBeenCalled();
+  });
+
   it("autosave round-trips through storage; a full storage is an error value", async () => {
     const { platform, storage } = setup();
     expect(await platform.readAutosave()).toEqual({ ok: true, value: null });

@@ -2,7 +2,7 @@
  * The IPC handlers driven end to end with fake dialogs and a real temp directory: what the renderer
  * can and cannot make the main process do.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -101,6 +101,7 @@ const VALID_ARGS: Record<IpcChannel, unknown[]> = {
   "autosave:write": ["{}"],
   "autosave:read": [],
   "autosave:clear": [],
+  "autosave:flushed": [1],
   "window:setTitle": ["t"],
 };
 
@@ -180,6 +181,7 @@ describe("bad payloads are rejected as PlatformResult errors", () => {
     ["scenario:save", [{ suggestedName: "../../.bashrc", text: "{}" }], /not a path/],
     ["scenario:save", [{ suggestedName: "a.json", text: "x".repeat(20 * 1024 * 1024 + 1) }], /larger than 20 MB/],
     ["scenario:save", [JSON.parse('{"suggestedName":"a.json","text":"{}","__proto__":{"x":1}}')], /forbidden field/],
+    ["scenario:save", [{ suggestedName: "a.json", text: "{}", overwriteReadOnly: "yes" }], /boolean/],
     ["file:export", [{ suggestedName: "a.xlsx", kind: "xlsx", bytes: "PK" }], /Uint8Array/],
     ["file:export", [{ suggestedName: "a.xlsx", kind: "exe", bytes: new Uint8Array(1) }], /kind must be/],
     ["recent:open", ["../../etc/passwd"], /token is not valid/],
@@ -189,6 +191,10 @@ describe("bad payloads are rejected as PlatformResult errors", () => {
     ["scenario:open", [join("/", "etc", "passwd")], /Unexpected arguments/],
     ["spreadsheet:open", [{ path: "/etc/shadow" }], /Unexpected arguments/],
     ["autosave:read", ["/etc/passwd"], /Unexpected arguments/],
+    ["autosave:flushed", ["1"], /positive integer/],
+    ["autosave:flushed", [0], /positive integer/],
+    ["autosave:flushed", [2 ** 60], /positive integer/],
+    ["autosave:flushed", [], /one argument/],
   ];
 
   for (const [channel, args, pattern] of cases) {
@@ -421,5 +427,75 @@ describe("failures never throw across IPC", () => {
     const h = await harness();
     expect(await h.call("window:setTitle", "FIS as published")).toEqual({ ok: true, value: undefined });
     expect(h.setWindowTitle).toHaveBeenCalledWith(expect.anything(), "FIS as published");
+  });
+});
+
+describe("autosave:flushed", () => {
+  it("passes the request id and the event to onFlushed, and nothing else happens", async () => {
+    const flushed: [InvokeEventLike, number][] = [];
+    const h = await harness({ onFlushed: (event, id) => void flushed.push([event, id]) });
+    expect(await h.call("autosave:flushed", 12)).toEqual({ ok: true, value: undefined });
+    expect(flushed.map(([, id]) => id)).toEqual([12]);
+    expect(flushed[0]![0].senderFrame?.url).toBe(rendererUrl);
+    expect(await readdir(userData)).toEqual([]);
+  });
+});
+
+describe("saving over a read-only file asks first", () => {
+  async function readOnlyFile(name: string): Promise<string> {
+    const path = join(docs, name);
+    await writeFile(path, '{"v":"original"}');
+    await chmod(path, 0o444);
+    return path;
+  }
+
+  it("Save (with a token) refuses to replace a read-only file unless told to, and says so with the file to answer with", async () => {
+    const h = await harness();
+    const path = await readOnlyFile("locked.json");
+    h.openAnswers.push(path);
+    const opened = value<FileHandle>(await h.call("scenario:open"));
+    const refused = await h.call("scenario:save", { token: opened.token, suggestedName: "locked.json", text: '{"v":"new"}' });
+    expect(refused).toEqual({
+      ok: false,
+      error: '"locked.json" is read-only. Overwrite it anyway, or use Save As?',
+      readOnly: { token: opened.token, name: "locked.json" },
+    });
+    expect(await readFile(path, "utf8")).toBe('{"v":"original"}');
+
+    const saved = value<FileHandle>(
+      await h.call("scenario:save", { token: opened.token, suggestedName: "locked.json", text: '{"v":"new"}', overwriteReadOnly: true }),
+    );
+    expect(saved.name).toBe("locked.json");
+    expect(await readFile(path, "utf8")).toBe('{"v":"new"}');
+    // Still read-only: overwriting once does not unlock it.
+    expect((await stat(path)).mode & 0o222).toBe(0);
+  });
+
+  it("Save As onto a read-only file asks too; the answer's token names the file the user chose", async () => {
+    const h = await harness();
+    const path = await readOnlyFile("chosen.json");
+    h.saveAnswers.push(path);
+    const refused = await h.call("scenario:save", { suggestedName: "x.json", text: '{"v":"new"}' });
+    if (refused.ok || !refused.readOnly) throw new Error("expected a read-only refusal");
+    expect(await readFile(path, "utf8")).toBe('{"v":"original"}');
+    value(
+      await h.call("scenario:save", {
+        token: refused.readOnly.token,
+        suggestedName: "x.json",
+        text: '{"v":"new"}',
+        overwriteReadOnly: true,
+      }),
+    );
+    expect(await readFile(path, "utf8")).toBe('{"v":"new"}');
+    expect(h.showSaveDialog).toHaveBeenCalledOnce();
+  });
+
+  it("a writable file is saved without a question", async () => {
+    const h = await harness();
+    const path = join(docs, "open.json");
+    await writeFile(path, "{}");
+    h.saveAnswers.push(path);
+    value(await h.call("scenario:save", { suggestedName: "open.json", text: '{"v":1}' }));
+    expect(await readFile(path, "utf8")).toBe('{"v":1}');
   });
 });

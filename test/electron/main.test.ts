@@ -5,11 +5,20 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { IPC_CHANNELS } from "../../electron/ipc/contract";
+import { FLUSH_TIMEOUT_MS } from "../../electron/flush-on-quit";
+import { FLUSH_REQUEST_CHANNEL, IPC_CHANNELS } from "../../electron/ipc/contract";
 
 const fake = vi.hoisted(() => {
   const appListeners = new Map<string, ((...args: unknown[]) => void)[]>();
-  const windows: { options: unknown; loadFile: ReturnType<typeof vi.fn>; loadURL: ReturnType<typeof vi.fn> }[] = [];
+  const windows: {
+    options: unknown;
+    loadFile: ReturnType<typeof vi.fn>;
+    loadURL: ReturnType<typeof vi.fn>;
+    send: ReturnType<typeof vi.fn>;
+    close: ReturnType<typeof vi.fn>;
+    listeners: Map<string, ((...args: unknown[]) => void)[]>;
+    instance: unknown;
+  }[] = [];
   let ready: () => void = () => undefined;
   const whenReadyPromise = new Promise<void>((resolve) => (ready = resolve));
   return {
@@ -18,6 +27,7 @@ const fake = vi.hoisted(() => {
     ready: () => ready(),
     userData: "",
     handled: [] as string[],
+    quit: vi.fn(),
     enableSandbox: vi.fn(),
     setApplicationMenu: vi.fn(),
     session: {
@@ -33,16 +43,28 @@ const fake = vi.hoisted(() => {
 
 vi.mock("electron", () => {
   class BrowserWindow {
-    static getAllWindows = () => fake.windows;
+    static getAllWindows = () => fake.windows.map((w) => w.instance);
     static fromWebContents = () => null;
-    webContents = { send: vi.fn(), isDestroyed: () => false };
+    webContents = { id: fake.windows.length + 1, send: vi.fn(), isDestroyed: () => false };
     loadFile = vi.fn(async () => undefined);
     loadURL = vi.fn(async () => undefined);
+    close = vi.fn();
+    listeners = new Map<string, ((...args: unknown[]) => void)[]>();
     constructor(options: unknown) {
-      fake.windows.push({ options, loadFile: this.loadFile, loadURL: this.loadURL });
+      fake.windows.push({
+        options,
+        loadFile: this.loadFile,
+        loadURL: this.loadURL,
+        send: this.webContents.send,
+        close: this.close,
+        listeners: this.listeners,
+        instance: this,
+      });
     }
     once() {}
-    on() {}
+    on(event: string, listener: (...args: unknown[]) => void) {
+      this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    }
     show() {}
   }
   return {
@@ -55,7 +77,7 @@ vi.mock("electron", () => {
       on: (event: string, listener: (...args: unknown[]) => void) => {
         fake.appListeners.set(event, [...(fake.appListeners.get(event) ?? []), listener]);
       },
-      quit: vi.fn(),
+      quit: fake.quit,
       exit: vi.fn(),
     },
     BrowserWindow,
@@ -104,5 +126,31 @@ describe("main process wiring", () => {
     expect(win?.loadFile).toHaveBeenCalledOnce();
     expect(String(win?.loadFile.mock.calls[0]?.[0]).replace(/\\/g, "/")).toMatch(/\/renderer\/index\.html$/);
     expect(win?.loadURL).not.toHaveBeenCalled();
+  });
+});
+
+describe("quitting and closing write the autosave first", () => {
+  it("before-quit is held while the window is asked to flush, and goes on after FLUSH_TIMEOUT_MS at most", async () => {
+    await started();
+    const [win] = fake.windows;
+    const beforeQuit = fake.appListeners.get("before-quit");
+    expect(beforeQuit).toHaveLength(1);
+    vi.useFakeTimers();
+    try {
+      const event = { preventDefault: vi.fn() };
+      beforeQuit![0]!(event);
+      expect(event.preventDefault).toHaveBeenCalledOnce();
+      expect(win?.send).toHaveBeenCalledWith(FLUSH_REQUEST_CHANNEL, expect.any(Number));
+      expect(fake.quit).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(FLUSH_TIMEOUT_MS);
+      expect(fake.quit).toHaveBeenCalledOnce();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("each window's close is wired to the same flush", async () => {
+    await started();
+    expect(fake.windows[0]?.listeners.get("close")).toHaveLength(1);
   });
 });
