@@ -322,7 +322,7 @@ export function App() {
               />
             </>
           )}
-          {state.tab === "census" && <SchedulePanel imported={state.census} />}
+          {state.tab === "census" && <SchedulePanel imported={state.census} scenario={entry.scenario} />}
           {state.tab === "compare" && <ComparePanel />}
           {state.tab === "analysis" && (
             <AnalysisPanel

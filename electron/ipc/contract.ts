@@ -79,8 +79,10 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const PLATFORM_LIMITS = {
   /** Scenario JSON and autosave text, in UTF-8 bytes. */
   maxScenarioBytes: 20 * 1024 * 1024,
-  /** An exported workbook or CSV, and an imported spreadsheet, in bytes. */
+  /** An exported workbook or CSV, in bytes. */
   maxExportBytes: 200 * 1024 * 1024,
+  /** An imported spreadsheet (census, assumptions), in bytes: model/io DEFAULT_READ_LIMITS.maxBytes. */
+  maxSpreadsheetBytes: 50 * 1024 * 1024,
   /** Window title, in UTF-16 code units. */
   maxTitleLength: 200,
   /** A suggested file name (no directory part), in UTF-16 code units. */

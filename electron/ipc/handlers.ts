@@ -2,14 +2,16 @@
  * The main-process side of every IPC channel, as a factory over its side effects (dialogs, file
  * system, window title), so tests drive it with fakes and a temp directory.
  *
- * For every call: sender check (top frame of the app's own file:// page) -> argument validation -> work.
+ * For every call: sender check (top frame of the app's own app://fis page) -> argument validation -> work.
  * Every outcome is a PlatformResult value; nothing throws across IPC. Files are named by opaque
  * tokens (files/tokens.ts): a path enters the token map only from a dialog the user answered or
  * from the recent-files list, so the renderer can never name a path itself.
  */
 import { constants as fsConstants } from "node:fs";
-import { access, readFile as fsReadFile, stat } from "node:fs/promises";
+import { access, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
+import { FileReadError, readRegularFile } from "../../model/io/read-file";
+import { decodeText } from "../../model/io/text-decode";
 import { IPC_CHANNELS, PLATFORM_LIMITS } from "./contract";
 import type { AutosaveSnapshot, ExportKind, FileHandle, IpcChannel, OpenedBinaryFile, OpenedTextFile, PlatformResult } from "./contract";
 import {
@@ -24,7 +26,7 @@ import {
 } from "./validate";
 import { isTrustedSender, type SenderFrameLike } from "../security";
 import { FileTokens } from "../files/tokens";
-import { writeFileAtomic } from "../files/atomic-write";
+import { writeFileAtomic } from "../../model/io/atomic-write";
 import { createAutosaveStore, type AutosaveStore } from "../files/autosave";
 import { loadRecentFiles, type RecentFilesStore } from "../files/recent-files";
 
@@ -51,7 +53,7 @@ export interface InvokeEventLike {
 }
 
 export interface PlatformDeps<E extends InvokeEventLike = InvokeEventLike> {
-  /** file:// URL of out/renderer/index.html: the only page whose IPC is honoured. */
+  /** app://fis/index.html (electron/app-origin.ts): the only page whose IPC is honoured. */
   rendererUrl: string;
   /** userData directory: holds autosave.json and recent.json. */
   userDataDir: string;
@@ -72,8 +74,8 @@ export interface PlatformDeps<E extends InvokeEventLike = InvokeEventLike> {
 }
 
 export interface FileSystemDeps {
-  readFile(path: string): Promise<Uint8Array>;
-  fileSize(path: string): Promise<number>;
+  /** A regular file of at most maxBytes (model/io/read-file.ts); throws FileReadError. */
+  readFile(path: string, maxBytes: number): Promise<Uint8Array>;
   writeFileAtomic(path: string, data: string | Uint8Array): Promise<void>;
   /** Whether a save would replace a read-only file ("missing": nothing there yet). */
   writability(path: string): Promise<"writable" | "read-only" | "missing">;
@@ -175,21 +177,16 @@ export function describeFileError(error: unknown, name: string): string {
   }
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
-function decodeText(bytes: Uint8Array, name: string): string {
-  try {
-    const text = utf8.decode(bytes);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    throw new PlatformError(`"${name}" is not UTF-8 text.`);
-  }
+/** Decoded by the rules the CLI and the browser use too (model/io/text-decode.ts). */
+function decodeFileText(bytes: Uint8Array, name: string): string {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw new PlatformError(`"${name}" ${decoded.message}.`);
+  return decoded.text;
 }
 
 export async function createPlatformHandlers<E extends InvokeEventLike>(deps: PlatformDeps<E>): Promise<PlatformHandlers<E>> {
   const fs: FileSystemDeps = {
-    readFile: (p) => fsReadFile(p),
-    fileSize: async (p) => (await stat(p)).size,
+    readFile: (p, maxBytes) => readRegularFile(p, maxBytes),
     writeFileAtomic: (p, d) => writeFileAtomic(p, d),
     writability: fileWritability,
     ...deps.fs,
@@ -234,24 +231,14 @@ export async function createPlatformHandlers<E extends InvokeEventLike>(deps: Pl
     }
   };
 
+  /** Regular files only, size checked before reading (a FIFO or a device is refused, not waited on). */
   const readLimited = async (path: string, maxBytes: number): Promise<Uint8Array> => {
-    const name = basename(path);
-    let size: number;
     try {
-      size = await fs.fileSize(path);
+      return await fs.readFile(path, maxBytes);
     } catch (error) {
-      throw fileError(error, name);
+      if (error instanceof FileReadError && error.code === undefined) throw new PlatformError(`"${basename(path)}" ${error.message}.`);
+      throw fileError(error, basename(path));
     }
-    if (size > maxBytes) throw new PlatformError(`"${name}" is larger than ${maxBytes / (1024 * 1024)} MB.`);
-    let bytes: Uint8Array;
-    try {
-      bytes = await fs.readFile(path);
-    } catch (error) {
-      throw fileError(error, name);
-    }
-    // The file may have grown between stat and read.
-    if (bytes.byteLength > maxBytes) throw new PlatformError(`"${name}" is larger than ${maxBytes / (1024 * 1024)} MB.`);
-    return bytes;
   };
 
   const writeChecked = async (path: string, data: string | Uint8Array): Promise<void> => {
@@ -264,7 +251,7 @@ export async function createPlatformHandlers<E extends InvokeEventLike>(deps: Pl
 
   const openScenarioAt = async (path: string): Promise<OpenedTextFile> => {
     const name = basename(path);
-    const text = decodeText(await readLimited(path, PLATFORM_LIMITS.maxScenarioBytes), name);
+    const text = decodeFileText(await readLimited(path, PLATFORM_LIMITS.maxScenarioBytes), name);
     const { token } = scenarioHandle(path);
     await noteRecent(path, "add");
     return { token, name, text };
@@ -314,7 +301,7 @@ export async function createPlatformHandlers<E extends InvokeEventLike>(deps: Pl
       unwrap(validateNoArgs(args));
       const path = await withDialog(() => deps.showOpenDialog(event, { title: "Import spreadsheet", filters: SPREADSHEET_FILTERS }));
       if (path === null) return null;
-      const bytes = await readLimited(path, PLATFORM_LIMITS.maxExportBytes);
+      const bytes = await readLimited(path, PLATFORM_LIMITS.maxSpreadsheetBytes);
       return { name: basename(path), bytes };
     },
 

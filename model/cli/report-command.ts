@@ -17,9 +17,9 @@ import {
   type PdfFontSource,
   type PdfMake,
 } from "../report/index";
+import { writeFileAtomic } from "../io/atomic-write";
 import { FALLBACK_FONT_FILES, TEXT_FONT_FILES } from "../report/fonts";
 import { UsageError } from "./args";
-import { writeAtomically } from "./atomic-write";
 import { InputFailure } from "./input-files";
 
 export const REPORT_FORMATS = [".docx", ".pdf"] as const;
@@ -65,7 +65,7 @@ export async function writeReport(path: string, scenario: Scenario, baseline: Sc
   const doc = baseline ? buildMemoDocument(baseline, scenario, { today: today() }) : buildFisDocument(scenario, { today: today() });
   const bytes = await renderDocument(doc, format);
   try {
-    await writeAtomically(path, bytes);
+    await writeFileAtomic(path, bytes);
   } catch (e) {
     throw new InputFailure(`${path}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }

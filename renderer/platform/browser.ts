@@ -13,6 +13,7 @@
  *   pagehide has landed before the page goes (IndexedDB could not promise that).
  */
 import { PLATFORM_LIMITS } from "../../electron/ipc/contract";
+import { decodeText } from "../../model/io/text-decode";
 import type {
   AutosaveSnapshot,
   ExportRequest,
@@ -87,13 +88,10 @@ function utf8Bytes(text: string): number {
   return new TextEncoder().encode(text).byteLength;
 }
 
-function decodeUtf8(buffer: ArrayBuffer, name: string): PlatformResult<string> {
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(buffer);
-    return ok(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch {
-    return fail(`"${name}" is not UTF-8 text.`);
-  }
+/** The same rules as the CLI and the Electron main process (model/io/text-decode.ts). */
+function decodeFileText(buffer: ArrayBuffer, name: string): PlatformResult<string> {
+  const decoded = decodeText(new Uint8Array(buffer));
+  return decoded.ok ? ok(decoded.text) : fail(`"${name}" ${decoded.message}.`);
 }
 
 function message(error: unknown): string {
@@ -258,7 +256,7 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
       guard(async (): Promise<PlatformResult<OpenedTextFile | null>> => {
         const picked = await openPicked(".json,application/json", PLATFORM_LIMITS.maxScenarioBytes);
         if (!picked.ok || picked.value === null) return picked as PlatformResult<null>;
-        const text = decodeUtf8(picked.value.buffer, picked.value.name);
+        const text = decodeFileText(picked.value.buffer, picked.value.name);
         if (!text.ok) return text;
         const token = tokenFor(picked.value.name);
         noteRecent(token, picked.value.name, text.value);
@@ -288,7 +286,7 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
       guard(async (): Promise<PlatformResult<OpenedBinaryFile | null>> => {
         const picked = await openPicked(
           ".xlsx,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv",
-          PLATFORM_LIMITS.maxExportBytes,
+          PLATFORM_LIMITS.maxSpreadsheetBytes,
         );
         if (!picked.ok || picked.value === null) return picked as PlatformResult<null>;
         return ok({ name: picked.value.name, bytes: new Uint8Array(picked.value.buffer) });

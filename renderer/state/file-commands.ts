@@ -7,9 +7,10 @@ import type { PlatformApi } from "../../electron/ipc/contract";
 import { formatInputError, type InputError } from "../../model/engine/errors";
 import { parseScenarioJson, serializeScenario } from "../../model/engine/scenario/schema";
 import { censusOf } from "../io/census-import-job";
+import { importAssumptionsInBackground, prepareAssumptionsImport } from "../io/assumptions-import-client";
 import { importCensusInBackground, prepareCensusImport } from "../io/census-import-client";
 import { exportTableCsv } from "../../model/io/table-csv";
-import { loadExportWorkbook, loadImportAssumptions } from "../io/spreadsheet-io";
+import { loadExportWorkbook } from "../io/spreadsheet-io";
 import { computeOptionsFor, tableFor } from "./compute-cache";
 import { activeEntry, type Action, type AppState } from "./store";
 
@@ -120,16 +121,26 @@ export async function exportCsv(ctx: FileCommandContext) {
   }
 }
 
+/** Read and checked in a worker (renderer/io/assumptions-import-client.ts), as census imports are. */
 export async function importAssumptionsFile(ctx: FileCommandContext) {
   try {
-    const run = await loadImportAssumptions();
+    prepareAssumptionsImport();
     const r = await ctx.platform.openSpreadsheetFile();
     if (!r.ok) return fail(ctx.dispatch, "Import failed", r.error);
     if (!r.value) return;
+    const { name, bytes } = r.value;
     const entry = activeEntry(ctx.getState());
-    const checked = run(r.value.bytes, r.value.name, entry.scenario);
-    if (!checked.ok) return showErrors(ctx.dispatch, `Could not import "${r.value.name}"`, checked.errors);
-    ctx.dispatch({ type: "replaceScenario", scenario: checked.value, what: `Imported assumptions from "${r.value.name}".` });
+    ctx.dispatch({ type: "notice", notice: { kind: "info", text: `Importing assumptions from "${name}"…` } });
+    const { answer } = await importAssumptionsInBackground({ bytes, fileName: name, base: entry.scenario });
+    if (!answer.ok) return showErrors(ctx.dispatch, `Could not import "${name}"`, answer.errors, answer.total);
+    // Edits made while the file was read would be lost under a scenario built on the old one.
+    if (activeEntry(ctx.getState()).scenario !== entry.scenario)
+      return fail(
+        ctx.dispatch,
+        `Could not import "${name}"`,
+        "the scenario changed while the file was read; nothing was changed, import it again.",
+      );
+    ctx.dispatch({ type: "replaceScenario", scenario: answer.scenario, what: `Imported assumptions from "${name}".` });
   } catch (e) {
     fail(ctx.dispatch, "Import failed", e instanceof Error ? e.message : String(e));
   }

@@ -13,6 +13,7 @@ import { addCostLine, removeCostLine, type CostLineChange, type NewCostLine } fr
 import { contractAsStated, fisAsPublished } from "../../model/built-ins";
 import { getInputEntry, listInputs, setInputValue } from "../../model/engine/scenario/paths";
 import { checkScenario } from "../../model/engine/scenario/schema";
+import { censusMembersGap } from "../../model/engine/schedule/census-members";
 import type { Census } from "../../model/engine/schedule/types";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { parseInputNumber } from "../format/parse-number";
@@ -44,7 +45,7 @@ export interface ScenarioEntry {
 }
 
 export interface Notice {
-  kind: "error" | "info";
+  kind: "error" | "warning" | "info";
   text: string;
   details?: string[];
 }
@@ -316,6 +317,13 @@ function step(state: AppState, direction: "undo" | "redo"): AppState {
   );
 }
 
+/** The census notice names a headcount gap with the scenario on screen (model/engine/schedule/census-check.ts). */
+function censusNotice(fileName: string, scenario: Scenario, census: Census): Notice {
+  const text = `Imported the census in "${fileName}"; scenarios costed by the schedule method now use it.`;
+  const gap = censusMembersGap(scenario, census);
+  return gap ? { kind: "warning", text, details: [`"${scenario.name}": ${gap.message}`] } : { kind: "info", text };
+}
+
 /** Compare follows the active scenario again whenever another one becomes active. */
 export function reducer(state: AppState, action: Action): AppState {
   const next = reduce(state, action);
@@ -469,7 +477,7 @@ function reduce(state: AppState, action: Action): AppState {
         ...state,
         census: { census: action.census, fileName: action.fileName, ...(action.importedIn ? { importedIn: action.importedIn } : {}) },
         censusImport: null,
-        notice: { kind: "info", text: `Imported the census in "${action.fileName}"; scenarios costed by the schedule method now use it.` },
+        notice: censusNotice(action.fileName, activeEntry(state).scenario, action.census),
       };
     case "censusImporting":
       return { ...state, censusImport: action.file };

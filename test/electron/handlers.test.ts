@@ -2,10 +2,12 @@
  * The IPC handlers driven end to end with fake dialogs and a real temp directory: what the renderer
  * can and cannot make the main process do.
  */
+import { execFileSync } from "node:child_process";
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { RENDERER_URL } from "../../electron/app-origin";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { IPC_CHANNELS, type FileHandle, type IpcChannel, type PlatformResult } from "../../electron/ipc/contract";
 import {
@@ -28,7 +30,7 @@ beforeEach(async () => {
   docs = join(dir, "Documents");
   await mkdir(userData);
   await mkdir(docs);
-  rendererUrl = pathToFileURL(join(dir, "app", "out", "renderer", "index.html")).href;
+  rendererUrl = RENDERER_URL;
 });
 
 afterEach(async () => {
@@ -143,7 +145,8 @@ describe("sender check", () => {
   const strangers: [string, () => InvokeEventLike][] = [
     ["an https origin", () => ({ senderFrame: { url: "https://evil.example/index.html", parent: null } })],
     ["a dev server", () => ({ senderFrame: { url: "http://localhost:5173/", parent: null } })],
-    ["another local file", () => ({ senderFrame: { url: pathToFileURL(join(dir, "evil.html")).href, parent: null } })],
+    ["a local file", () => ({ senderFrame: { url: pathToFileURL(join(dir, "evil.html")).href, parent: null } })],
+    ["another app:// page", () => ({ senderFrame: { url: "app://fis/evil.html", parent: null } })],
     ["an iframe inside the app's page", () => ({ senderFrame: { url: rendererUrl, parent: { url: rendererUrl } } })],
     ["a destroyed frame", () => ({ senderFrame: null })],
   ];
@@ -341,23 +344,33 @@ describe("open, recent files, and reading limits", () => {
     expect(value<FileHandle[]>(await h.call("recent:list"))).toEqual([]);
   });
 
-  it("refuses a scenario over 20 MB without reading it", async () => {
-    const readSpy = vi.fn(async (p: string) => new Uint8Array(await readFile(p)));
-    const h = await harness({ fs: { readFile: readSpy } });
+  it("refuses a scenario over 20 MB before reading it", async () => {
+    const h = await harness();
     const file = join(docs, "huge.json");
     await writeFile(file, "");
     await truncate(file, 20 * 1024 * 1024 + 1); // sparse: no real 20 MB written
     h.openAnswers.push(file);
-    expect(errorOf(await h.call("scenario:open"))).toMatch(/larger than 20 MB/);
-    expect(readSpy).not.toHaveBeenCalled();
+    expect(errorOf(await h.call("scenario:open"))).toBe('"huge.json" is larger than 20 MB (the limit): 20,971,521 bytes.');
   });
 
-  it("refuses a scenario that is not UTF-8", async () => {
+  it("refuses a named pipe instead of waiting on it (the reader the CLI uses)", async () => {
+    const h = await harness();
+    const fifo = join(docs, "pipe.json");
+    execFileSync("mkfifo", [fifo]);
+    h.openAnswers.push(fifo);
+    expect(errorOf(await h.call("scenario:open"))).toBe('"pipe.json" is a named pipe (FIFO), not a regular file.');
+  });
+
+  it("refuses a scenario that is not UTF-8, naming the byte; accepts a BOM", async () => {
     const h = await harness();
     const file = join(docs, "latin1.json");
     await writeFile(file, Buffer.from([0x7b, 0xe9, 0x7d]));
     h.openAnswers.push(file);
-    expect(errorOf(await h.call("scenario:open"))).toMatch(/not UTF-8/);
+    expect(errorOf(await h.call("scenario:open"))).toMatch(/^"latin1\.json" is not valid UTF-8: byte 0xE9 at offset 1 \(line 1\)/);
+    const bom = join(docs, "bom.json");
+    await writeFile(bom, Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d]));
+    h.openAnswers.push(bom);
+    expect(value<{ text: string }>(await h.call("scenario:open")).text).toBe("{}");
   });
 
   it("imports a spreadsheet's bytes", async () => {

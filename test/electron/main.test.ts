@@ -27,6 +27,9 @@ const fake = vi.hoisted(() => {
     ready: () => ready(),
     userData: "",
     handled: [] as string[],
+    events: [] as string[],
+    privileged: vi.fn((schemes: unknown) => void fake.events.push(`privileged ${JSON.stringify(schemes)}`)),
+    protocolHandlers: new Map<string, (request: { url: string; method: string }) => Promise<Response>>(),
     quit: vi.fn(),
     enableSandbox: vi.fn(),
     setApplicationMenu: vi.fn(),
@@ -51,6 +54,7 @@ vi.mock("electron", () => {
     close = vi.fn();
     listeners = new Map<string, ((...args: unknown[]) => void)[]>();
     constructor(options: unknown) {
+      fake.events.push("window");
       fake.windows.push({
         options,
         loadFile: this.loadFile,
@@ -85,6 +89,13 @@ vi.mock("electron", () => {
     dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
     ipcMain: { handle: (channel: string) => fake.handled.push(channel) },
     session: { defaultSession: fake.session },
+    protocol: {
+      registerSchemesAsPrivileged: fake.privileged,
+      handle: (scheme: string, handler: (request: { url: string; method: string }) => Promise<Response>) => {
+        fake.events.push(`handle ${scheme}`);
+        fake.protocolHandlers.set(scheme, handler);
+      },
+    },
   };
 });
 
@@ -117,15 +128,36 @@ describe("main process wiring", () => {
     expect(fake.setApplicationMenu).toHaveBeenCalled();
   });
 
-  it("the window uses the secure options and loads the bundled page from disk, never a URL", async () => {
+  it("the window uses the secure options and loads the bundled page as app://fis/index.html, never file://", async () => {
     await started();
     const [win] = fake.windows;
     const web = (win?.options as { webPreferences: Record<string, unknown> }).webPreferences;
     expect(web).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
     expect(String(web.preload).replace(/\\/g, "/")).toMatch(/\/preload\/preload\.cjs$/);
-    expect(win?.loadFile).toHaveBeenCalledOnce();
-    expect(String(win?.loadFile.mock.calls[0]?.[0]).replace(/\\/g, "/")).toMatch(/\/renderer\/index\.html$/);
-    expect(win?.loadURL).not.toHaveBeenCalled();
+    expect(win?.loadURL.mock.calls).toEqual([["app://fis/index.html"]]);
+    expect(win?.loadFile).not.toHaveBeenCalled();
+  });
+
+  it("app:// is privileged before ready (standard, secure, fetch) and handled before the window opens", async () => {
+    await started();
+    expect(fake.privileged.mock.calls).toEqual([
+      [[{ scheme: "app", privileges: { standard: true, secure: true, supportFetchAPI: true } }]],
+    ]);
+    expect(fake.events.indexOf('privileged [{"scheme":"app","privileges":{"standard":true,"secure":true,"supportFetchAPI":true}}]')).toBe(
+      0,
+    );
+    expect(fake.events.indexOf("handle app")).toBeLessThan(fake.events.indexOf("window"));
+  });
+
+  it("the registered handler serves the renderer folder (out/renderer) with the CSP, and refuses escapes", async () => {
+    await started();
+    const handler = fake.protocolHandlers.get("app")!;
+    // out/renderer is not built in unit tests: a page that is not there is a 404 with the CSP, not a crash.
+    const missing = await handler({ url: "app://fis/index.html", method: "GET" });
+    expect([200, 404]).toContain(missing.status);
+    expect(missing.headers.get("content-security-policy")).toContain("script-src 'self'");
+    expect((await handler({ url: "app://fis/../../package.json", method: "GET" })).status).toBe(404);
+    expect((await handler({ url: "app://fis/%2e%2e%2f%2e%2e%2fpackage.json", method: "GET" })).status).toBe(404);
   });
 });
 

@@ -49,8 +49,6 @@ function random(seed: number): () => number {
   };
 }
 
-const RAISE_DATES = ["2024-10-01", "2025-10-01", "2026-10-01", "2027-10-01"];
-
 function edits(): Edit[] {
   const next = random(20250301);
   const out: Edit[] = [];
@@ -61,8 +59,7 @@ function edits(): Edit[] {
       const tenths = 10 + Math.floor(next() * 60);
       const pct = `${Math.floor(tenths / 10)}.${tenths % 10}`;
       out.push({
-        // Version-2 paths name a raise step by its effective date, not its position.
-        path: `items.baseSalary.steps.${RAISE_DATES[pick]}.amount`,
+        path: `items.baseSalary.steps.${["2024-10-01", "2025-10-01", "2026-10-01", "2027-10-01"][pick]}.amount`,
         typed: `${pct}%`,
         shown: `${pct.replace(/\.0$/, "")}%`,
         value: `0.0${tenths}`,
