@@ -93,12 +93,17 @@ describe("fis --report", () => {
       [["--report", join(dir, "x.pdf"), "--scenario", bad], /invalid input/],
       [["--report", join(dir, "no", "such", "dir", "x.pdf")], /cannot write the file \(ENOENT\)/],
     ];
+    // A scenario file that happens to end in .docx is never overwritten by the document.
+    const input = join(dir, "scenario.docx");
+    writeFileSync(input, serializeScenario(fisAsPublished()));
+    cases.push([["--report", input, "--scenario", input], /--report would overwrite the --scenario file/]);
     for (const [args, message] of cases) {
       const r = fis(...args);
       expect(r.status, args.join(" ")).toBe(2);
       expect(r.stderr).toMatch(message);
     }
     expect(existsSync(join(dir, "x.pdf"))).toBe(false);
-    expect(readdirSync(dir)).toEqual(["bad.json"]);
+    expect(readdirSync(dir).sort()).toEqual(["bad.json", "scenario.docx"]);
+    expect(readFileSync(input, "utf8")).toBe(serializeScenario(fisAsPublished()));
   });
 });
