@@ -48,6 +48,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       item("Export to Excel…", "file.exportXlsx", "CmdOrCtrl+E"),
       item("Export Comparison to Excel…", "file.exportXlsxComparison"),
       item("Export CSV…", "file.exportCsv"),
+      item("Export FIS document…", "file.exportDocument", "CmdOrCtrl+Shift+E"),
       { type: "separator" },
       item("Import Assumptions…", "file.importAssumptions"),
       item("Import Census…", "file.importCensus"),

@@ -19,6 +19,7 @@ import { changedCells, recomputeAnnouncement, type ChangedCells } from "./state/
 import { AutosaveStatus } from "./panels/AutosaveStatus";
 import { QuestionBar } from "./panels/QuestionBar";
 import { RecoveryBanner } from "./panels/RecoveryBanner";
+import { ExportDocumentDialog } from "./report/ExportDocumentDialog";
 import { tableFor } from "./state/compute-cache";
 import { useApp } from "./state/context";
 import * as files from "./state/file-commands";
@@ -127,6 +128,8 @@ export function App() {
     if (lastChange.text) announce(lastChange.text);
   }, [lastChange.seq, lastChange.text, announce]);
   const autosave = useAutosave(platform, stateRef, state.changeSeq);
+  const [exportingDocument, setExportingDocument] = useState(false);
+  const closeDocumentExport = useCallback(() => setExportingDocument(false), []);
 
   const actions: ToolbarActions = useMemo(
     () => ({
@@ -142,6 +145,7 @@ export function App() {
       exportXlsx: () => void files.exportXlsx(ctx),
       exportXlsxComparison: () => void files.exportXlsxComparison(ctx),
       exportCsv: () => void files.exportCsv(ctx),
+      exportDocument: () => setExportingDocument(true),
       importAssumptions: () => void files.importAssumptionsFile(ctx),
       importCensus: () => void files.importCensusFile(ctx),
     }),
@@ -178,6 +182,8 @@ export function App() {
           return actions.exportXlsxComparison();
         case "file.exportCsv":
           return actions.exportCsv();
+        case "file.exportDocument":
+          return actions.exportDocument();
         case "file.importAssumptions":
           return actions.importAssumptions();
         case "file.importCensus":
@@ -339,6 +345,7 @@ export function App() {
       )}
       {question && <QuestionBar question={question.question} onAnswer={question.answer} />}
       <MessageBar />
+      {exportingDocument && <ExportDocumentDialog platform={platform} onClose={closeDocumentExport} />}
       <div className={sidebarOpen ? "body sidebar-open" : "body"}>
         <ScenarioList />
         <main className="content" id="main" tabIndex={-1}>

@@ -32,9 +32,13 @@ export interface SaveTextRequest {
   overwriteReadOnly?: boolean;
 }
 
+/** What an export writes: a workbook, a CSV table, or a fiscal impact document (Word or PDF). */
+export const EXPORT_KINDS = ["xlsx", "csv", "docx", "pdf"] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
 export interface ExportRequest {
   suggestedName: string;
-  kind: "xlsx" | "csv";
+  kind: ExportKind;
   bytes: Uint8Array;
 }
 
@@ -59,6 +63,7 @@ export const MENU_COMMANDS = [
   /** The Compare tab's scenarios side by side in one workbook. */
   "file.exportXlsxComparison",
   "file.exportCsv",
+  "file.exportDocument",
   "file.importAssumptions",
   "file.importCensus",
   "edit.undo",

@@ -47,6 +47,9 @@ ${ASSUMPTIONS_USAGE}
   --xlsx OUT.xlsx      write a live workbook (Inputs, Calculation formulas, Cost Table, Notes) instead of printing; with
                        --with FILE|ID a workbook comparing the two scenarios side by side
   --csv OUT.csv        write the table as CSV ($K and exact dollars) instead of printing
+  --report OUT.docx|OUT.pdf   write the fiscal impact statement of --scenario as Word or PDF; with --baseline, the
+                       comparison memo instead (the scenario against the baseline; see docs/fis-document.md)
+  --baseline FILE|ID   with --report: the scenario the memo compares --scenario with
   --help               this text
 ${ANALYSIS_USAGE}`;
 
@@ -65,13 +68,15 @@ export const VALUE_FLAGS = [
   "--with",
   "--xlsx",
   "--csv",
+  "--report",
+  "--baseline",
   ...SCHEDULE_VALUE_FLAGS,
   ...ANALYSIS_VALUE_FLAGS,
   ...ASSUMPTIONS_VALUE_FLAGS,
 ];
 
 /** Flags naming files the CLI reads: an export may not overwrite one of them. */
-const INPUT_FILE_FLAGS = ["--scenario", "--with", "--census", "--assumptions"];
+const INPUT_FILE_FLAGS = ["--scenario", "--with", "--census", "--assumptions", "--baseline"];
 
 export function loadScenario(ref: string | undefined): Scenario {
   if (ref === undefined) return fisAsPublished();
@@ -115,10 +120,24 @@ export async function run(
     return 0;
   }
 
+  const named = (flags: string[]) => flags.flatMap((f): [string, string][] => (args.values.has(f) ? [[f, args.values.get(f)!]] : []));
+  const reportOut = args.values.get("--report");
+  if (reportOut !== undefined) {
+    // docx, pdfmake and the fonts are loaded only here.
+    const { reportFormat, writeReport } = await import("./report-command");
+    reportFormat(reportOut);
+    checkOutputPaths([["--report", reportOut]], named(INPUT_FILE_FLAGS));
+    const baselineRef = args.values.get("--baseline");
+    const baseline = baselineRef === undefined ? undefined : loadScenario(baselineRef);
+    await writeReport(reportOut, scenario, baseline);
+    out(`wrote ${reportOut}`);
+    return 0;
+  }
+  if (args.values.has("--baseline")) throw new UsageError("--baseline goes with --report");
+
   const xlsxOut = args.values.get("--xlsx");
   const csvOut = args.values.get("--csv");
   if (xlsxOut !== undefined || csvOut !== undefined) {
-    const named = (flags: string[]) => flags.flatMap((f): [string, string][] => (args.values.has(f) ? [[f, args.values.get(f)!]] : []));
     checkOutputPaths(named(["--xlsx", "--csv"]), named(INPUT_FILE_FLAGS));
     // SheetJS is loaded only here: the table, --json and the analyses start without it.
     const { writeCsv, writeXlsx } = await import("./xlsx-command");

@@ -82,6 +82,7 @@ export {
   type FormulaContext,
   type ItemFormula,
   type CalendarCount,
+  type Provision,
 } from "./kinds/kind";
 export {
   itemBaseShape,
@@ -98,7 +99,8 @@ export {
   sumOf,
 } from "./kinds/common";
 export { itemFormula, formulaContextFor } from "./kinds/formulas";
-export { describeItems } from "./kinds/describe";
+export { describeItems, provisionOf } from "./kinds/describe";
+export { dateWords, dollarsText, groupedNumber, listWords, percentText, percentWords } from "./words";
 export * from "./schedule";
 export { prng } from "./schedule/synthetic";
 export { raiseTerms, chooseBasis, scheduleCostSettings, printedAdjustments, STEP_SUFFIX, TURNOVER_SUFFIX } from "./kinds/raises-schedule";

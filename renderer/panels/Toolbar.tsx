@@ -14,6 +14,7 @@ export interface ToolbarActions {
   exportXlsx: () => void;
   exportXlsxComparison: () => void;
   exportCsv: () => void;
+  exportDocument: () => void;
   importAssumptions: () => void;
   importCensus: () => void;
 }
@@ -147,6 +148,14 @@ export function Toolbar({ actions }: { actions: ToolbarActions }) {
       </button>
       <button type="button" data-testid="export-csv" onClick={actions.exportCsv} title="Export this table as CSV">
         Export CSV
+      </button>
+      <button
+        type="button"
+        data-testid="export-document"
+        onClick={actions.exportDocument}
+        title="Export the fiscal impact statement (or a comparison memo) as Word or PDF, with a preview"
+      >
+        Export FIS…
       </button>
       <button
         type="button"

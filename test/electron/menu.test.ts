@@ -39,6 +39,7 @@ describe("native menu", () => {
       "Export to Excel…",
       "Export Comparison to Excel…",
       "Export CSV…",
+      "Export FIS document…",
       "Import Assumptions…",
       "Import Census…",
     ]);

@@ -6,6 +6,7 @@ import { dec, paramLeaf } from "../scenario/groups";
 import { fyKeySchema, strict } from "../scenario/zod-kit";
 import { fyKey } from "../table/schema";
 import { field, fundShareFields, itemBaseShape, itemLabel, usdCell } from "./common";
+import { dollarsText, listWords } from "../words";
 import { defineKind } from "./kind";
 
 const FIELDS = {
@@ -64,6 +65,7 @@ export const fixedAmounts = defineKind<FixedAmountsItem>({
   describe(item) {
     const total = sum(Object.values(item.amounts).map((p) => dec(p)));
     const years = Object.keys(item.amounts).sort();
-    return `${item.label}: $${total.toString()} entered over ${years.join(", ") || "no year"}.`;
+    const each = years.map((y) => `${dollarsText(dec(item.amounts[y]!))} in ${y}`);
+    return `${item.label}: ${each.length ? listWords(each) : "no amount"}${each.length > 1 ? `, ${dollarsText(total)} in all` : ""}.`;
   },
 });

@@ -140,6 +140,18 @@ export interface KindModule<T extends ItemBase> {
   formula(item: T, ctx: FormulaContext, fy: number, only?: readonly string[]): ItemFormula | undefined;
   /** One sentence saying what the item provides, e.g. "Salaries increase 2% effective 2024-10-01 (Art. 36.2.1)." */
   describe(item: T, scenario: ScenarioBase): string;
+  /**
+   * What the item provides, for a document's Background, when it has several provisions worth a
+   * point each (a raise per step, a contribution per year). Kinds without it are described by
+   * `describe` alone.
+   */
+  provision?(item: T, scenario: ScenarioBase): Provision;
+}
+
+/** A lead sentence and one point per provision, each naming the article (or other source) it comes from. */
+export interface Provision {
+  text: string;
+  points: string[];
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

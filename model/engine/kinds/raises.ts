@@ -15,6 +15,7 @@ import { dec, groupMembers, paramLeaf, type Group } from "../scenario/groups";
 import { dateSchema, keySchema, sourceSchema, strict, yearSchema } from "../scenario/zod-kit";
 import { fiscalYearEndExclusive, fiscalYearStart } from "../calendar";
 import { coveredGroups, combine, field, fundShareFields, itemBaseShape, itemLabel, moneyText, paren, sumOf } from "./common";
+import { dateWords, dollarsText, percentWords } from "../words";
 import { defineKind, type CostContext, type FormulaContext, type ItemCell } from "./kind";
 import { scheduleRaisesParts } from "./raises-schedule";
 
@@ -339,5 +340,17 @@ export const raises = defineKind<RaisesItem>({
     if (steps.length === 0) return `${item.label}: no raise.`;
     const parts = steps.map((s) => `${percentText(s)} effective ${s.effective}${s.amount.source.ref ? ` (${s.amount.source.ref})` : ""}`);
     return `${item.label}: salaries increase ${parts.join(", ")}.`;
+  },
+  provision(item) {
+    const steps = sortedSteps(item);
+    const refs = [...new Set(steps.map((s) => s.source.ref).filter((r) => r !== ""))];
+    return {
+      text: `${item.label}${refs.length ? ` (${refs.join(", ")})` : ""}: ${steps.length === 0 ? "no raise" : "increases to base salary by fiscal year"}.`,
+      points: steps.map((s) => {
+        const amount = s.type === "percent" ? percentWords(s.amount.value) : `${dollarsText(s.amount.value)} a year`;
+        const ref = s.amount.source.ref ? `; ${s.amount.source.ref}` : "";
+        return `${amount} in fiscal year ${s.fiscalYear}, effective ${dateWords(s.effective)}${ref}`;
+      }),
+    };
   },
 });

@@ -207,6 +207,20 @@ export function checkScheduleMethod(s: ScenarioBase, err: Report): void {
     for (const e of embeddedCensusErrors(block.census, "scheduleMethod.census")) err(e.field, e.message);
 }
 
+/** The document settings name lines of the table. */
+export function checkDocument(s: ScenarioBase, err: Report): void {
+  const doc = s.agreement.document;
+  if (!doc) return;
+  const lines = new Set(s.table.lines.map((l) => l.id));
+  const at = "agreement.document";
+  const refs: [string, string | undefined][] = [
+    [`${at}.costLine`, doc.costLine],
+    [`${at}.funding.available`, doc.funding?.available],
+    [`${at}.funding.additional`, doc.funding?.additional],
+  ];
+  for (const [field, id] of refs) if (id !== undefined && !lines.has(id)) err(field, `line "${id}" is not in the table`);
+}
+
 export function checkPublished(s: ScenarioBase, err: Report): void {
   const published = s.table.published;
   if (!published) return;
@@ -236,5 +250,6 @@ export function scenarioErrors(s: ScenarioBase, kindOf: (item: ItemBase) => AnyK
   checkItems(s, kindOf, err);
   checkScheduleMethod(s, err);
   checkPublished(s, err);
+  checkDocument(s, err);
   return errors;
 }
