@@ -7,6 +7,7 @@ import { fyKeySchema, strict } from "../scenario/zod-kit";
 import { fyKey } from "../table/schema";
 import { field, fundShareFields, itemBaseShape, itemLabel, usdCell } from "./common";
 import { defineKind } from "./kind";
+import { fixedAmountsFast } from "./fixed-amounts-fast";
 
 const FIELDS = {
   amount: { ...DOLLARS("Amount", "The cost entered for the fiscal year; negative for a saving."), min: undefined },
@@ -66,4 +67,5 @@ export const fixedAmounts = defineKind<FixedAmountsItem>({
     const years = Object.keys(item.amounts).sort();
     return `${item.label}: $${total.toString()} entered over ${years.join(", ") || "no year"}.`;
   },
+  fast: fixedAmountsFast,
 });

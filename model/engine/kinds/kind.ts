@@ -14,6 +14,7 @@ import type { Explanation } from "../explain";
 import type { FieldSpec, Param } from "../fields";
 import type { Group } from "../scenario/groups";
 import type { ScenarioBase } from "../scenario/base";
+import type { FastKind } from "../fast/context";
 
 /** What every item has. */
 export interface ItemBase {
@@ -124,6 +125,12 @@ export interface KindModule<T extends ItemBase> {
   formula(item: T, ctx: FormulaContext, fy: number, only?: readonly string[]): ItemFormula | undefined;
   /** One sentence saying what the item provides, e.g. "Salaries increase 2% effective 2024-10-01 (Art. 36.2.1)." */
   describe(item: T, scenario: ScenarioBase): string;
+  /**
+   * The same cost compiled for the fast path (model/engine/fast): float64 registers, no
+   * explanations, held equal to `cost` by the property test. A kind without one keeps scenarios
+   * that use it on the exact engine.
+   */
+  fast?: FastKind<T>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

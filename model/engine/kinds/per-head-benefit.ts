@@ -14,6 +14,7 @@ import { dec, membersOf, paramLeaf } from "../scenario/groups";
 import { dateSchema, sourceSchema, strict, yearSchema } from "../scenario/zod-kit";
 import { coveredGroups, field, fundShareFields, itemBaseShape, itemLabel, membersFormula, moneyText, usdCell } from "./common";
 import { defineKind, type CostContext, type ItemCell } from "./kind";
+import { perHeadBenefitFast } from "./per-head-benefit-fast";
 
 const FIELDS = {
   monthly: {
@@ -217,4 +218,5 @@ export const perHeadBenefit = defineKind<PerHeadBenefitItem>({
     const per = item.frequency === "monthly" ? "a month" : "a pay period";
     return `${item.label}: the contribution per member rises from $${first.value} to $${last.value} ${per} (${item.basis === "fiscalYear" ? "FY" : "CY"}${years[0]}-${years[years.length - 1]})${last.source.ref ? ` (${last.source.ref})` : ""}.`;
   },
+  fast: perHeadBenefitFast,
 });

@@ -11,6 +11,7 @@ import { idSchema, strict, yearSchema } from "../scenario/zod-kit";
 import { field, fundShareFields, itemBaseShape, itemLabel, sumOf, usdCell } from "./common";
 import { defineKind, type CostContext, type ItemCell } from "./kind";
 import { payRateInForce, type PayRateItem } from "./pay-rate";
+import { premiumPayFast } from "./premium-pay-fast";
 
 const FIELDS = {
   units: COUNT("Units a year", "How many premium units (requests, shifts, assignments) a year."),
@@ -158,4 +159,5 @@ export const premiumPay = defineKind<PremiumPayItem>({
     const per = `${item.units.value} units a year x ${item.hoursPerUnit.value} hours x $${item.hourlyRate.value}/hour`;
     return `${item.label}: premium pay of ${per} from FY${item.firstFiscalYear}, growing ${new Decimal(item.growthRate.value).times(100).toString()}% a year${item.hourlyRate.source.ref ? ` (${item.hourlyRate.source.ref})` : ""}.`;
   },
+  fast: premiumPayFast,
 });

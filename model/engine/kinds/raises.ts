@@ -17,6 +17,7 @@ import { fiscalYearEndExclusive } from "../calendar";
 import { coveredGroups, combine, field, fundShareFields, itemBaseShape, itemLabel, moneyText, paren, sumOf } from "./common";
 import { defineKind, type CostContext, type FormulaContext, type ItemCell } from "./kind";
 import { scheduleRaisesParts } from "./raises-schedule";
+import { raisesFast } from "./raises-fast";
 
 const FIELDS = {
   percent: {
@@ -321,4 +322,5 @@ export const raises = defineKind<RaisesItem>({
     const parts = steps.map((s) => `${percentText(s)} effective ${s.effective}${s.amount.source.ref ? ` (${s.amount.source.ref})` : ""}`);
     return `${item.label}: salaries increase ${parts.join(", ")}.`;
   },
+  fast: raisesFast,
 });

@@ -91,7 +91,7 @@ export function normalizeCensus(census: Census): ProjectedCell[] {
 }
 
 const maxStepCache = new Map<ScheduleKey, number>();
-function maxStepOf(key: ScheduleKey): number {
+export function maxStepOf(key: ScheduleKey): number {
   if (maxStepCache.size === 0)
     for (const [k, byYear] of indexSchedules(loadSchedules())) maxStepCache.set(k, stepLayout(byYear.values().next().value!).maxStep);
   const m = maxStepCache.get(key);
@@ -100,7 +100,7 @@ function maxStepOf(key: ScheduleKey): number {
 }
 
 const laneCache = new Map<ScheduleKey, string[]>();
-function lanesOf(key: ScheduleKey): string[] {
+export function lanesOf(key: ScheduleKey): string[] {
   if (laneCache.size === 0)
     for (const [k, byYear] of indexSchedules(loadSchedules())) laneCache.set(k, byYear.values().next().value!.lanes);
   return laneCache.get(key) ?? [];
