@@ -22,6 +22,7 @@ import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { compareJson, formatAttribution } from "./format-compare";
 import { formatTable, tableJson } from "./format-table";
 import { InputFailure, readInputFile } from "./input-files";
+import { monteCarloCommand, MONTE_CARLO_USAGE, MONTE_CARLO_VALUE_FLAGS } from "./monte-carlo-command";
 import { formatReconciliation, reconciliation, scheduleOptions, SCHEDULE_BOOLEAN_FLAGS, SCHEDULE_VALUE_FLAGS } from "./schedule-options";
 
 const USAGE = `Usage: npm run --silent fis -- [options]
@@ -43,10 +44,20 @@ const USAGE = `Usage: npm run --silent fis -- [options]
   --xlsx OUT.xlsx      write a live workbook (Inputs, Calculation formulas, Cost Table, Notes) instead of printing
   --csv OUT.csv        write the table as CSV ($K and exact dollars) instead of printing
   --help               this text
-${ANALYSIS_USAGE}`;
+${ANALYSIS_USAGE}
+${MONTE_CARLO_USAGE}`;
 
 export const BOOLEAN_FLAGS = ["--json", "--compare", "--shapley", "--help", ...SCHEDULE_BOOLEAN_FLAGS, ...ANALYSIS_BOOLEAN_FLAGS];
-export const VALUE_FLAGS = ["--scenario", "--explain", "--with", "--xlsx", "--csv", ...SCHEDULE_VALUE_FLAGS, ...ANALYSIS_VALUE_FLAGS];
+export const VALUE_FLAGS = [
+  "--scenario",
+  "--explain",
+  "--with",
+  "--xlsx",
+  "--csv",
+  ...SCHEDULE_VALUE_FLAGS,
+  ...ANALYSIS_VALUE_FLAGS,
+  ...MONTE_CARLO_VALUE_FLAGS,
+];
 
 export function loadScenario(ref: string | undefined): Scenario {
   if (ref === undefined) return fisAsPublished();
@@ -77,6 +88,13 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
   const computeOptions = {};
   const json = args.flags.has("--json");
 
+  if (args.values.has("--monte-carlo") && ANALYSIS_BOOLEAN_FLAGS.some((f) => args.flags.has(f)))
+    throw new UsageError("--monte-carlo runs on its own; leave out the other analysis");
+  const ranges = monteCarloCommand(args, scenario, computeOptions);
+  if (ranges) {
+    out(json ? JSON.stringify(ranges.json, null, 2) : ranges.text);
+    return 0;
+  }
   const analysis = runAnalysisCommand(args, scenario, computeOptions);
   if (analysis) {
     out(json ? JSON.stringify(analysis.json, null, 2) : analysis.text);

@@ -114,3 +114,5 @@ export {
 } from "./scenario/cost-lines";
 export { withScheduleMethod, censusOfScenario } from "./schedule/with-method";
 export * from "./analysis";
+export * from "./fast";
+export * from "./risk";

@@ -43,8 +43,11 @@ import {
   type Scenario,
   type TableLine,
   type TableResult,
+  monteCarlo,
+  type MonteCarloResult,
 } from "../engine/index";
 import { censusSheet, type CensusSheet } from "./census-sheet";
+import { rangesSheet } from "./ranges-sheet";
 import { scheduleSheets, type ScheduleSheets } from "./schedule-sheets";
 import { cachedNumber, col, formula, num, quoteSheet, sheetFromRows, spreadsheetNumber, text, type Row } from "./sheet-cells";
 
@@ -52,6 +55,11 @@ export interface ExportOptions {
   computeOptions?: ComputeOptions;
   /** "engine" (default): formula cells carry the engine's values; "none": no cached values, so only a recalculating reader shows numbers. */
   cachedValues?: "engine" | "none";
+  /**
+   * Monte Carlo results by scenario index, for a "Ranges" sheet: a scenario with an uncertainty
+   * block and no result here is run with its block's draws and seed. `false` writes no Ranges sheet.
+   */
+  ranges?: Record<number, MonteCarloResult> | false;
 }
 
 export const THOUSANDS_FORMAT = "#,##0;(#,##0)";
@@ -656,6 +664,19 @@ function notesSheet(blocks: ScenarioSheets[], scenarios: Scenario[]): XLSX.WorkS
   return sheetFromRows(rows, [60, 40, 16, 100]);
 }
 
+/** A "Ranges" sheet for each scenario with uncertain inputs ("Ranges", "Ranges 2", …). */
+function appendRangesSheets(wb: XLSX.WorkBook, scenarios: Scenario[], options: ExportOptions): void {
+  const ranges = options.ranges;
+  if (ranges === false) return;
+  let n = 0;
+  scenarios.forEach((s, i) => {
+    const given = ranges?.[i];
+    if (!given && !(s.uncertainty && Object.keys(s.uncertainty.inputs).length)) return;
+    const result = given ?? monteCarlo(s, options.computeOptions ? { computeOptions: options.computeOptions } : {});
+    XLSX.utils.book_append_sheet(wb, rangesSheet(result), ++n === 1 ? "Ranges" : `Ranges ${n}`);
+  });
+}
+
 /** Scenarios -> the bytes of an .xlsx workbook (no file system; the caller saves or downloads them). */
 export function exportWorkbook(scenarios: Scenario[], options: ExportOptions = {}): Uint8Array {
   if (scenarios.length === 0) throw new Error("exportWorkbook needs at least one scenario");
@@ -671,6 +692,7 @@ export function exportWorkbook(scenarios: Scenario[], options: ExportOptions = {
   }
   // Only a schedule-method scenario asks for them; written once for all scenarios.
   for (const s of schedules?.sheets ?? []) XLSX.utils.book_append_sheet(wb, s.sheet, s.name);
+  appendRangesSheets(wb, scenarios, options);
   XLSX.utils.book_append_sheet(wb, notesSheet(blocks, scenarios), "Notes");
   wb.Workbook = { ...(wb.Workbook ?? {}), Names: blocks.flatMap((b) => b.names) };
   const out = XLSX.write(wb, { type: "array", bookType: "xlsx", compression: true }) as ArrayBuffer;

@@ -35,6 +35,16 @@ export class Xoshiro128 {
     if ((this.a | this.b | this.c | this.d) === 0) this.a = 1;
   }
 
+  /** A generator in a given state (the reference implementation's test vectors start from one). */
+  static fromState(a: number, b: number, c: number, d: number): Xoshiro128 {
+    const x = new Xoshiro128(0);
+    x.a = a >>> 0;
+    x.b = b >>> 0;
+    x.c = c >>> 0;
+    x.d = d >>> 0;
+    return x;
+  }
+
   /** The next 32 random bits as an unsigned integer. */
   nextUint32(): number {
     const result = Math.imul(rotl(Math.imul(this.b, 5) >>> 0, 7), 9) >>> 0;
