@@ -424,7 +424,7 @@ export function findCell(result: TableResult, ref: string): Cell | undefined {
  * The line analyses treat as the scenario's total: the first sum line styled "total", else the
  * first sum line, else undefined (then callers sum the cost lines).
  */
-export function totalLineId(result: Pick<TableResult, "lines">): string | undefined {
+export function totalLineId(result: { lines: readonly Pick<LineResult, "id" | "kind" | "style">[] }): string | undefined {
   return (result.lines.find((l) => l.kind === "sum" && l.style === "total") ?? result.lines.find((l) => l.kind === "sum"))?.id;
 }
 
