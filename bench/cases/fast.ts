@@ -17,6 +17,11 @@ import {
   referenceCensus,
   setInputValue,
   sweep,
+  validateScenario,
+  workEstimate,
+  WORK_LIMIT,
+  kindIndex,
+  DEFAULT_REGISTRY,
   type CheckedCensus,
   type Scenario,
 } from "../../model/engine/index";
@@ -24,7 +29,10 @@ import { measureSync } from "../measure";
 import { REPO_ROOT } from "../paths";
 import { raisePathFor, referenceScenario, withScheduleMethod } from "../reference";
 import { failed, withTarget, type CaseResult } from "../results";
+import { heavyScenario } from "../../test/robustness/heavy";
 import type { BenchContext } from "./context";
+
+const kinds = kindIndex(DEFAULT_REGISTRY);
 
 const GROUP = "fast";
 
@@ -219,6 +227,24 @@ export async function fastCases(ctx: BenchContext): Promise<CaseResult[]> {
         return { stats, target: withTarget(stats, "< 5 ms", 5) };
       },
     ),
+  );
+
+  out.push(
+    run("heavy.worstAccepted", "The heaviest scenario validation accepts (480,000 of 500,000 cost steps): exact recompute", () => {
+      const parsed = validateScenario(heavyScenario(10, 50, 30, 30));
+      if (!parsed.ok) throw new Error("the heavy scenario was refused");
+      const s = parsed.value;
+      const units = workEstimate(s, (i) => kinds.get(i.kind)).units;
+      const stats = measureSync(() => computeTable(s), { warmup: 0, runs: ctx.runs(3) });
+      const t0 = performance.now();
+      const plan = Plan.compile(s);
+      const compileMs = performance.now() - t0;
+      return {
+        stats,
+        note: "10 groups x 50 positions, 30 fiscal years, 30 mid-year raise steps: 480,000 salary levels with explanations.",
+        details: { workUnits: units, limit: WORK_LIMIT, planCompileMs: Math.round(compileMs), planInstructions: plan.instructions },
+      };
+    }),
   );
 
   for (const r of out) ctx.log(`${r.id}: ${r.status}${r.reason ? ` (${r.reason})` : ""}`);

@@ -68,4 +68,5 @@ export const fixedAmounts = defineKind<FixedAmountsItem>({
     return `${item.label}: $${total.toString()} entered over ${years.join(", ") || "no year"}.`;
   },
   fast: fixedAmountsFast,
+  work: (_item, ctx) => ctx.years + 1,
 });

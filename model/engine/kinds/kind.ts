@@ -131,6 +131,11 @@ export interface KindModule<T extends ItemBase> {
    * that use it on the exact engine.
    */
   fast?: FastKind<T>;
+  /**
+   * The cost steps computing the item asks for (scenario/work.ts): what validation limits. Without
+   * it, the covered salary bases every year.
+   */
+  work?(item: T, ctx: import("../scenario/work").WorkContext): number;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -160,4 +160,5 @@ export const oneTime = defineKind<OneTimeItem>({
     return `${item.label}: a one-time payment of ${parts.join(" plus ") || "nothing"}, paid in FY${item.paidInFiscalYear}${item.rate.source.ref ? ` (${item.rate.source.ref})` : ""}.`;
   },
   fast: oneTimeFast,
+  work: (item, ctx) => ctx.years + 2 * ctx.bases(item),
 });

@@ -135,4 +135,10 @@ export const payRate = defineKind<PayRateItem>({
     return `${item.label}: ${new Decimal(item.rate.value).times(100).toString()}% on ${names.join(", ")}${item.startFiscalYear ? ` from FY${item.startFiscalYear}` : ""}${item.rate.source.ref ? ` (${item.rate.source.ref})` : ""}.`;
   },
   fast: payRateFast,
+  // Each target every year; limited to some groups, the target is costed again for them.
+  work: (item, ctx) =>
+    item.appliesTo.reduce(
+      (n, id) => n + ctx.years * 2 + (item.groupIds ? ctx.itemWork(id) + ctx.years * ctx.scenario.groups.length : 0),
+      ctx.years,
+    ),
 });

@@ -109,4 +109,6 @@ export const payrollRate = defineKind<PayrollRateItem>({
     return `${item.label}: ${what} ${rate.abs().times(100).toString()}% of covered payroll${item.raisesItemIds?.length ? " in force (with its raises)" : ""}${item.startFiscalYear ? ` from FY${item.startFiscalYear}` : ""}${item.rate.source.ref ? ` (${item.rate.source.ref})` : ""}.`;
   },
   fast: payrollRateFast,
+  work: (item, ctx) =>
+    (item.raisesItemIds ?? []).reduce((n, id) => n + ctx.years * 2 + ctx.itemWork(id), ctx.years * (1 + ctx.bases(item))),
 });

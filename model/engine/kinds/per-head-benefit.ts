@@ -219,4 +219,5 @@ export const perHeadBenefit = defineKind<PerHeadBenefitItem>({
     return `${item.label}: the contribution per member rises from $${first.value} to $${last.value} ${per} (${item.basis === "fiscalYear" ? "FY" : "CY"}${years[0]}-${years[years.length - 1]})${last.source.ref ? ` (${last.source.ref})` : ""}.`;
   },
   fast: perHeadBenefitFast,
+  work: (item, ctx) => ctx.years * (2 + (Object.keys(item.amounts).length + ctx.bases(item)) / 4),
 });

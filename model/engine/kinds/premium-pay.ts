@@ -160,4 +160,5 @@ export const premiumPay = defineKind<PremiumPayItem>({
     return `${item.label}: premium pay of ${per} from FY${item.firstFiscalYear}, growing ${new Decimal(item.growthRate.value).times(100).toString()}% a year${item.hourlyRate.source.ref ? ` (${item.hourlyRate.source.ref})` : ""}.`;
   },
   fast: premiumPayFast,
+  work: (item, ctx) => ctx.years * (ctx.years + item.payRateIds.length + 2),
 });

@@ -19,6 +19,18 @@ import { defineKind, type CostContext, type FormulaContext, type ItemCell } from
 import { scheduleRaisesParts } from "./raises-schedule";
 import { raisesFast } from "./raises-fast";
 
+/**
+ * Census cells the schedule method prices: the census's own (the reference census has 390), at most
+ * what projection can hold (4 schedules x 9 lanes x 16 steps x 22 years of service, years capped at 21).
+ */
+const censusCells = (s: { scheduleMethod?: { census: object } | undefined }) =>
+  Math.min(
+    12_672,
+    s.scheduleMethod && "cells" in s.scheduleMethod.census
+      ? Math.max(400, (s.scheduleMethod.census as { cells: unknown[] }).cells.length)
+      : 400,
+  );
+
 const FIELDS = {
   percent: {
     label: "Raise (percent)",
@@ -323,4 +335,9 @@ export const raises = defineKind<RaisesItem>({
     return `${item.label}: salaries increase ${parts.join(", ")}.`;
   },
   fast: raisesFast,
+  // Each base, each year: the salary level after every step so far, and its segments and explanation.
+  work: (item, ctx) =>
+    ctx.scenario.settings.salaryMethod === "schedule"
+      ? ctx.years * 12 * censusCells(ctx.scenario)
+      : ctx.years * ctx.bases(item) * (item.steps.length + 2),
 });

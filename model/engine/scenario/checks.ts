@@ -16,6 +16,7 @@ import type { ScenarioBase } from "./base";
 import { groupFormProblem, hasMembers } from "./groups";
 import { listInputs } from "./paths";
 import { suggestKey } from "./zod-kit";
+import { workEstimate, workProblem } from "./work";
 
 type Report = (field: string, message: string) => void;
 
@@ -257,5 +258,10 @@ export function scenarioErrors(s: ScenarioBase, kindOf: (item: ItemBase) => AnyK
   checkScheduleMethod(s, err);
   checkPublished(s, err);
   checkUncertainty(s, registry, err);
+  // Only a scenario that is otherwise sound is sized (a loop or a missing reference would mislead the estimate).
+  if (errors.length === 0) {
+    const problem = workProblem(workEstimate(s, kindOf));
+    if (problem) err("(root)", problem);
+  }
   return errors;
 }
