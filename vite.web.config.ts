@@ -5,13 +5,14 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { agGridReactWithoutNoOpUpdates } from "./renderer/grid/ag-grid-react-plugin";
 
 const at = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig({
   root: at("./renderer"),
   base: "./",
-  plugins: [react()],
+  plugins: [react(), agGridReactWithoutNoOpUpdates()],
   build: {
     outDir: at("./dist-web"),
     emptyOutDir: true,

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--only engine,fast,analysis,io,spreadsheets,browser,cli,property] [--dist DIR] [--markdown]
+ * npm run bench [-- --quick] [--only engine,fast,analysis,io,spreadsheets,browser,cli,memory,property] [--dist DIR] [--markdown]
  *
  * --quick: a fifth of the runs (never fewer than 3); --only: some groups (property, a long run of the
  * fast path's property test, only when named); --dist: measure that web
@@ -19,6 +19,7 @@ import { engineCases } from "./cases/engine";
 import { fastCases } from "./cases/fast";
 import { propertyCases } from "./cases/property";
 import { ioCases } from "./cases/io";
+import { memoryCases } from "./cases/memory";
 import { spreadsheetCases, spreadsheetComparisons } from "./cases/spreadsheets";
 import { describeMachine } from "./machine";
 import { REPO_ROOT } from "./paths";
@@ -33,6 +34,7 @@ const GROUPS: Record<string, (ctx: BenchContext) => Promise<CaseResult[]>> = {
   spreadsheets: spreadsheetCases,
   browser: browserCases,
   cli: cliCases,
+  memory: memoryCases,
   property: propertyCases,
 };
 /** Groups that run only when named with --only. */

@@ -1,6 +1,6 @@
 /** The workbench: scenarios on the left, one screen at a time on the right, file commands on top. */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { AutosaveSnapshot, MenuCommand } from "../electron/ipc/contract";
+import type { MenuCommand } from "../electron/ipc/contract";
 import { getPlatform } from "./platform";
 import { AnalysisPanel } from "./analysis/AnalysisPanel";
 import { Charts } from "./charts/Charts";
@@ -14,13 +14,16 @@ import { ScenarioList } from "./panels/ScenarioList";
 import { SchedulePanel } from "./panels/SchedulePanel";
 import { SettingsBar } from "./panels/SettingsBar";
 import { Toolbar, type ToolbarActions } from "./panels/Toolbar";
-import { AUTOSAVE_INTERVAL_MS, parseAutosave } from "./state/autosave";
+import { AutosaveStatus } from "./panels/AutosaveStatus";
+import { QuestionBar } from "./panels/QuestionBar";
+import { RecoveryBanner } from "./panels/RecoveryBanner";
 import { tableFor } from "./state/compute-cache";
 import { useApp } from "./state/context";
 import * as files from "./state/file-commands";
 import { hasPublished } from "./state/reference";
 import { roundingRuleText, unitsHeading } from "../model/engine/table/display";
-import { TABS, activeEntry, autosaveText, cellErrorKey, type Tab } from "./state/store";
+import { TABS, activeEntry, cellErrorKey, type Tab } from "./state/store";
+import { useAutosave } from "./state/use-autosave";
 
 const VIEW_TABS: Partial<Record<MenuCommand, Tab>> = {
   "view.table": "table",
@@ -41,14 +44,30 @@ export function App() {
   const platform = useMemo(() => getPlatform(), []);
   const stateRef = useRef(state);
   stateRef.current = state;
-  const ctx = useMemo<files.FileCommandContext>(() => ({ platform, getState: () => stateRef.current, dispatch }), [platform, dispatch]);
+  const [question, setQuestion] = useState<{ question: files.Question; answer: (id: string | null) => void } | null>(null);
+  const ask = useCallback(
+    (q: files.Question) =>
+      new Promise<string | null>((resolve) =>
+        setQuestion({
+          question: q,
+          answer: (id) => {
+            setQuestion(null);
+            resolve(id);
+          },
+        }),
+      ),
+    [],
+  );
+  const ctx = useMemo<files.FileCommandContext>(
+    () => ({ platform, getState: () => stateRef.current, dispatch, ask }),
+    [platform, dispatch, ask],
+  );
   const entry = activeEntry(state);
   const census = state.census?.census ?? null;
   const result = tableFor(entry.scenario, census);
   const reference = hasPublished(entry.scenario);
   const [show, setShow] = useState({ computed: true, published: false, variance: false });
-  const [recover, setRecover] = useState<AutosaveSnapshot | null>(null);
-  const recoverable = useMemo(() => (recover ? parseAutosave(recover.text) : null), [recover]);
+  const autosave = useAutosave(platform, stateRef, state.changeSeq);
 
   const actions: ToolbarActions = useMemo(
     () => ({
@@ -131,28 +150,9 @@ export function App() {
     platform.setWindowTitle(`${entry.scenario.name}${entry.dirty && !entry.builtIn ? " •" : ""} — Fiscal Impact Studio`);
   }, [platform, entry.scenario.name, entry.dirty, entry.builtIn]);
 
-  // Offer unsaved work from the last session, even an unreadable one (so the user decides, and the
-  // next autosave does not silently overwrite it); autosave waits until the user has answered.
-  useEffect(() => {
-    void platform.readAutosave().then((r) => {
-      if (r.ok && r.value) setRecover(r.value);
-    });
-  }, [platform]);
-
-  const written = useRef(0);
-  useEffect(() => {
-    if (recover) return;
-    const timer = setInterval(() => {
-      const s = stateRef.current;
-      if (s.changeSeq === written.current) return;
-      written.current = s.changeSeq;
-      const hasUser = s.entries.some((e) => !e.builtIn && e.dirty);
-      void (hasUser ? platform.writeAutosave(autosaveText(s)) : platform.clearAutosave()).then((r) => {
-        if (!r.ok) dispatch({ type: "notice", notice: { kind: "error", text: `Autosave failed: ${r.error}` } });
-      });
-    }, AUTOSAVE_INTERVAL_MS);
-    return () => clearInterval(timer);
-  }, [platform, recover, dispatch]);
+  const status = autosave.status;
+  const lastAutosaved = status.kind === "saved" ? status.at : status.kind === "idle" ? null : status.lastSavedAt;
+  const userScenarios = useMemo(() => state.entries.filter((e) => !e.builtIn).map((e) => e.scenario), [state.entries]);
 
   const selected = state.selectedCell;
   const selectedLine = selected ? result.lines.find((l) => l.id === selected.line) : undefined;
@@ -176,48 +176,31 @@ export function App() {
       <header className="topbar">
         <h1>Fiscal Impact Studio</h1>
         <Toolbar actions={actions} />
+        <AutosaveStatus status={status} onRetry={autosave.retryNow} />
       </header>
-      {recover && recoverable && (
-        <div className="notice notice-recover" data-testid="recover-banner">
-          {recoverable.ok
-            ? `Recover unsaved work from ${new Date(recover.savedAt).toLocaleString()}?` +
-              (recoverable.skipped.length
-                ? ` (${recoverable.skipped.length} scenario(s) in it can no longer be read and will be skipped.)`
-                : "")
-            : `Unsaved work from ${new Date(recover.savedAt).toLocaleString()} cannot be recovered: ${recoverable.error}`}
-          {recoverable.ok && (
-            <button
-              type="button"
-              onClick={() => {
-                dispatch({ type: "recovered", scenarios: recoverable.scenarios });
-                if (recoverable.skipped.length)
-                  dispatch({
-                    type: "notice",
-                    notice: {
-                      kind: "error",
-                      text:
-                        `Recovered ${recoverable.scenarios.length} scenario(s); skipped ${recoverable.skipped.length} that no longer ` +
-                        `validate.`,
-                      details: recoverable.skipped,
-                    },
-                  });
-                setRecover(null);
-              }}
-            >
-              Recover
-            </button>
-          )}
-          <button
-            type="button"
-            onClick={() => {
-              void platform.clearAutosave();
-              setRecover(null);
-            }}
-          >
-            Discard
-          </button>
-        </div>
+      {autosave.offer && (
+        <RecoveryBanner
+          offer={autosave.offer}
+          current={userScenarios}
+          currentSavedAt={lastAutosaved}
+          census={census}
+          onRecover={(scenarios, skipped) => {
+            dispatch({ type: "recovered", scenarios });
+            if (skipped.length)
+              dispatch({
+                type: "notice",
+                notice: {
+                  kind: "error",
+                  text: `Recovered ${scenarios.length} scenario(s); skipped ${skipped.length} that no longer validate.`,
+                  details: skipped,
+                },
+              });
+            autosave.answered();
+          }}
+          onDiscard={autosave.answered}
+        />
       )}
+      {question && <QuestionBar question={question.question} onAnswer={question.answer} />}
       <MessageBar />
       <div className="body">
         <ScenarioList />
@@ -332,7 +315,7 @@ export function App() {
               />
             </>
           )}
-          {state.tab === "census" && <SchedulePanel imported={state.census} />}
+          {state.tab === "census" && <SchedulePanel imported={state.census} scenario={entry.scenario} />}
           {state.tab === "compare" && <ComparePanel />}
           {state.tab === "analysis" && (
             <AnalysisPanel

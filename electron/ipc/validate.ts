@@ -86,6 +86,7 @@ const saveTextRequestSchema = z.strictObject({
   token: tokenSchema.optional(),
   suggestedName: fileNameSchema,
   text: scenarioTextSchema,
+  overwriteReadOnly: z.boolean({ error: "overwriteReadOnly must be a boolean" }).optional(),
 });
 
 const exportRequestSchema = z.strictObject({
@@ -125,8 +126,8 @@ export function validateToken(value: unknown): Validated<string> {
 export function validateSaveTextRequest(value: unknown): Validated<SaveTextRequest> {
   const result = runObject("Invalid save request", saveTextRequestSchema, value);
   if (!result.ok) return result;
-  const { token, suggestedName, text } = result.value;
-  return ok(token === undefined ? { suggestedName, text } : { token, suggestedName, text });
+  const { token, suggestedName, text, overwriteReadOnly } = result.value;
+  return ok({ ...(token === undefined ? {} : { token }), suggestedName, text, ...(overwriteReadOnly ? { overwriteReadOnly: true } : {}) });
 }
 
 export function validateExportRequest(value: unknown): Validated<ExportRequest> {
@@ -138,6 +139,13 @@ export function validateExportRequest(value: unknown): Validated<ExportRequest> 
 
 export function validateAutosaveText(value: unknown): Validated<string> {
   return run("Invalid autosave", textSchema("text", PLATFORM_LIMITS.maxScenarioBytes), value);
+}
+
+/** The id of a flush request the main process sent (a positive safe integer it handed out). */
+export function validateFlushRequestId(value: unknown): Validated<number> {
+  return Number.isSafeInteger(value) && (value as number) > 0
+    ? ok(value as number)
+    : fail("Invalid flush request id: expected a positive integer");
 }
 
 export function validateTitle(value: unknown): Validated<string> {

@@ -21,12 +21,15 @@ import { ANALYSIS_BOOLEAN_FLAGS, ANALYSIS_USAGE, ANALYSIS_VALUE_FLAGS, runAnalys
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { compareJson, formatAttribution } from "./format-compare";
 import { formatTable, tableJson } from "./format-table";
-import { InputFailure, readInputFile } from "./input-files";
+import { InputFailure, readInputBytes, readInputFile } from "./input-files";
 import { monteCarloCommand, MONTE_CARLO_USAGE, MONTE_CARLO_VALUE_FLAGS } from "./monte-carlo-command";
+import { checkOutputPaths } from "./output-paths";
 import { formatReconciliation, reconciliation, scheduleOptions, SCHEDULE_BOOLEAN_FLAGS, SCHEDULE_VALUE_FLAGS } from "./schedule-options";
 
 const USAGE = `Usage: npm run --silent fis -- [options]
   --scenario FILE|ID   scenario JSON file, or a built-in id (fis-as-published, contract-as-stated); default fis-as-published
+  --assumptions FILE   apply the Value column of a workbook's Inputs sheet (or a CSV with Path and Value columns) to the scenario,
+                       as the app's Import assumptions does
   --json               print the table as JSON ({units, columns, columnLabels, lines[{id,label,values,exact}]})
   --explain LINE.COL   print the explanation tree of one cell, e.g. benefits.FY2025 or totalCost.Total
   --compare            what each difference between two scenarios adds to every cell, plus the interaction (what they add
@@ -36,7 +39,8 @@ const USAGE = `Usage: npm run --silent fis -- [options]
                        differences, sampled over 32 random orders above that)
   --method schedule|average   cost base salary from the census on the salary schedules (raise, step and turnover lines) or as
                        members x average salary (default: the scenario's setting, "average" for the built-ins)
-  --census FILE        census CSV (schedule,lane,step,headcount[,years]) for --method schedule; default the scenario's own census
+  --census FILE        census CSV or workbook (schedule,lane,step,headcount[,years of service]) for --method schedule;
+                       default the scenario's own census
                        (its scheduleMethod block), else the SYNTHETIC reference census, named as such
   --separation-rate R  share separating each year, replaced at the entry step (schedule method; default the scenario's)
   --held-share R       share held on step each year (schedule method; default the scenario's)
@@ -50,6 +54,7 @@ ${MONTE_CARLO_USAGE}`;
 export const BOOLEAN_FLAGS = ["--json", "--compare", "--shapley", "--help", ...SCHEDULE_BOOLEAN_FLAGS, ...ANALYSIS_BOOLEAN_FLAGS];
 export const VALUE_FLAGS = [
   "--scenario",
+  "--assumptions",
   "--explain",
   "--with",
   "--xlsx",
@@ -59,12 +64,31 @@ export const VALUE_FLAGS = [
   ...MONTE_CARLO_VALUE_FLAGS,
 ];
 
+/** Flags naming files the CLI reads: an export may not overwrite one of them. */
+const INPUT_FILE_FLAGS = ["--scenario", "--with", "--census", "--assumptions"];
+
 export function loadScenario(ref: string | undefined): Scenario {
   if (ref === undefined) return fisAsPublished();
   const builtIn = BUILT_IN_IDS[ref];
   if (builtIn) return builtIn();
   const checked = parseScenarioJson(readInputFile(ref), ref);
   if (!checked.ok) throw new InputFailure(checked.errors.map(formatInputError).join("\n"));
+  return checked.value;
+}
+
+/**
+ * --assumptions FILE: the Value column of a workbook's Inputs sheet (or a CSV with Path and Value
+ * columns) applied to the scenario, through the importer the app uses (model/io/assumptions-import.ts).
+ * SheetJS is loaded only when the flag is given.
+ */
+async function withAssumptions(scenario: Scenario, path: string | undefined): Promise<Scenario> {
+  if (path === undefined) return scenario;
+  const [{ importAssumptions }, { DEFAULT_READ_LIMITS }] = await Promise.all([
+    import("../io/assumptions-import"),
+    import("../io/workbook-read"),
+  ]);
+  const checked = importAssumptions(readInputBytes(path, DEFAULT_READ_LIMITS.maxBytes), path, scenario);
+  if (!checked.ok) throw new InputFailure(checked.errors.slice(0, 50).map(formatInputError).join("\n"));
   return checked.value;
 }
 
@@ -77,13 +101,19 @@ function explainCell(result: TableResult, ref: string): string {
   return formatExplanation(cell.explanation);
 }
 
-export async function run(argv: readonly string[], out: (s: string) => void): Promise<number> {
+export async function run(
+  argv: readonly string[],
+  out: (s: string) => void,
+  warn: (s: string) => void = (s) => process.stderr.write(`fis: warning: ${s}\n`),
+): Promise<number> {
   const args: ParsedArgs = parseArgs(argv, BOOLEAN_FLAGS, VALUE_FLAGS);
   if (args.flags.has("--help")) {
     out(USAGE);
     return 0;
   }
-  const method = scheduleOptions(args, loadScenario(args.values.get("--scenario")));
+  const base = await withAssumptions(loadScenario(args.values.get("--scenario")), args.values.get("--assumptions"));
+  const method = await scheduleOptions(args, base);
+  for (const w of method.warnings) warn(w);
   const scenario = method.scenario;
   const computeOptions = {};
   const json = args.flags.has("--json");
@@ -104,6 +134,8 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
   const xlsxOut = args.values.get("--xlsx");
   const csvOut = args.values.get("--csv");
   if (xlsxOut !== undefined || csvOut !== undefined) {
+    const named = (flags: string[]) => flags.flatMap((f): [string, string][] => (args.values.has(f) ? [[f, args.values.get(f)!]] : []));
+    checkOutputPaths(named(["--xlsx", "--csv"]), named(INPUT_FILE_FLAGS));
     // SheetJS is loaded only here: the table, --json and the analyses start without it.
     const { writeCsv, writeXlsx } = await import("./xlsx-command");
     for (const [path, write] of [

@@ -36,6 +36,9 @@ import {
   type ComputeOptions,
   ZERO,
   type Decimal,
+  Decimal as DecimalValue,
+  censusMembersGap,
+  type CensusMembersGap,
   type Display,
   type FormulaContext,
   type InputEntry,
@@ -97,9 +100,17 @@ function nameInputs(entries: InputEntry[], prefix: string): Map<string, string> 
   return names;
 }
 
-/** The display rule as a spreadsheet expression of `x` (dollars). */
+/**
+ * The display rule as a spreadsheet expression of `x` (dollars). The dollars are rounded to cents
+ * first: a spreadsheet multiplying doubles gets 12,752,499.9999999 for 5,101 x $100,000 x 2.5%
+ * (exactly $12,752,500), which would show 12,752 where the engine shows 12,753. No input carries
+ * meaning below a cent, so ROUND(x, 2) restores the exact value before the display rounding (when
+ * the display is no finer than a cent).
+ */
 export function roundingFormula(display: Pick<Display, "unit" | "decimals" | "rounding">, x: string): string {
-  const scaled = display.unit === "dollars" ? x : `${x}/${unitFactor(display.unit).toString()}`;
+  const step = unitFactor(display.unit).div(new DecimalValue(10).pow(display.decimals));
+  const dollars = step.gte("0.01") ? `ROUND(${x},2)` : x;
+  const scaled = display.unit === "dollars" ? dollars : `${dollars}/${unitFactor(display.unit).toString()}`;
   const d = display.decimals;
   if (display.rounding === "truncate") return `ROUNDDOWN(${scaled},${d})`;
   if (display.rounding === "halfUp") return `ROUND(${scaled},${d})`;
@@ -112,7 +123,7 @@ interface ScenarioSheets {
   /** The census sheet when the scenario costs salaries by the schedule method. */
   census?: { name: string; sheet: XLSX.WorkSheet };
   /** The Calculation sheet's "Census x Schedule" block (schedule method only). */
-  censusPricing?: { fiscalYear: number; members: Decimal; p0Sheet: Decimal; p0Engine: Decimal };
+  censusPricing?: { fiscalYear: number; members: Decimal; p0Sheet: Decimal; p0Engine: Decimal; gap?: CensusMembersGap };
   inputsName: string;
   calcName: string;
   inputs: XLSX.WorkSheet;
@@ -444,6 +455,11 @@ function scenarioSheets(scenario: Scenario, index: number, options: ExportOption
   };
 }
 
+const gapOf = (scenario: Scenario, census: CheckedCensus): { gap?: CensusMembersGap } => {
+  const gap = censusMembersGap(scenario, census);
+  return gap ? { gap } : {};
+};
+
 /** The census sheet and the Calculation sheet's Census x Schedule block of a schedule-method scenario. */
 function censusBlock(
   scenario: Scenario,
@@ -463,7 +479,7 @@ function censusBlock(
   censusPricingRows(priced, source.asOfFiscalYear, p0Engine, headingRow, { put, howCol, cached });
   return {
     census: { name, sheet: priced.sheet },
-    pricing: { fiscalYear: source.asOfFiscalYear, members: priced.members, p0Sheet: priced.p0, p0Engine },
+    pricing: { fiscalYear: source.asOfFiscalYear, members: priced.members, p0Sheet: priced.p0, p0Engine, ...gapOf(scenario, source) },
   };
 }
 
@@ -592,17 +608,28 @@ function notesSheet(blocks: ScenarioSheets[], scenarios: Scenario[]): XLSX.WorkS
     add(`Scenario: ${scenario.name}`);
     add(scenario.description);
     add("");
+    const gap = blocks[k]!.censusPricing?.gap;
+    if (gap) {
+      add(
+        "Census and members disagree",
+        `census ${gap.census.toString()}, members ${gap.scenario.toString()}`,
+        "",
+        `${gap.message} Inputs sheet: ${gap.paths.join(", ")}.`,
+      );
+      add("");
+    }
     add("Table notes");
     for (const line of result.lines) if (line.note) add(line.label, line.note);
     add("");
     add("Rounding rule");
     add(result.roundingRule);
     add(
-      `Cost Table cell = ${roundingFormula(scenario.table.display, "unrounded dollars")}; ${
-        scenario.table.display.totals === "roundedExact"
-          ? "a Total is rounded from the sum of the unrounded values, so it may differ from the sum of the displayed cells."
-          : "totals are sums of the displayed cells."
-      }`,
+      `Cost Table cell = ${roundingFormula(scenario.table.display, "unrounded dollars")} (dollars to cents first, so an exact tie ` +
+        `rounds as the engine rounds it); ${
+          scenario.table.display.totals === "roundedExact"
+            ? "a Total is rounded from the sum of the unrounded values, so it may differ from the sum of the displayed cells."
+            : "totals are sums of the displayed cells."
+        }`,
     );
     add("");
     add("Calibrated inputs", "Value", "Stated value", "Reason");

@@ -3,7 +3,10 @@ import type { ColDef } from "ag-grid-community";
 import { AgGridReact } from "ag-grid-react";
 import { useMemo, useState } from "react";
 import { gridTheme } from "../grid/ag-setup";
+import { referenceCensus } from "../../model/engine/schedule";
+import { censusMembersGap } from "../../model/engine/schedule/census-members";
 import type { Census } from "../../model/engine/schedule/types";
+import type { Scenario } from "../../model/engine/scenario/types";
 import { censusView, scheduleViews, type CensusView, type ScheduleView } from "./schedule-adapter";
 
 type CensusRow = CensusView["rows"][number];
@@ -13,8 +16,11 @@ const money = (v: string | null | undefined) => (v == null ? "N/A" : `$${v.repla
 
 export function SchedulePanel({
   imported,
+  scenario,
 }: {
   imported: { census: Census; fileName: string; importedIn?: "worker" | "main thread" } | null;
+  /** The scenario on screen: its members are compared with the census headcount. */
+  scenario: Scenario;
 }) {
   const { census, schedules, error } = useMemo(() => {
     try {
@@ -23,6 +29,7 @@ export function SchedulePanel({
       return { census: null, schedules: [] as ScheduleView[], error: e instanceof Error ? e.message : String(e) };
     }
   }, [imported]);
+  const gap = useMemo(() => censusMembersGap(scenario, imported?.census ?? referenceCensus()), [scenario, imported]);
   const [scheduleId, setScheduleId] = useState(() => schedules.find((s) => !s.id.includes("2024"))?.id ?? schedules[0]?.id ?? "");
   const schedule = schedules.find((s) => s.id === scheduleId);
 
@@ -70,6 +77,11 @@ export function SchedulePanel({
       <p className="muted small" data-testid="census-source" data-where={imported?.importedIn ?? ""}>
         {census.description}
       </p>
+      {gap && (
+        <p className="notice notice-warning" role="status" data-testid="census-gap">
+          Census and members disagree for &ldquo;{scenario.name}&rdquo;: {gap.message}
+        </p>
+      )}
       <div className="grid-box" style={{ height: 300 }}>
         {/* An imported census replaces every row at once; rows sliding into new places read as a glitch. */}
         <AgGridReact<CensusRow>

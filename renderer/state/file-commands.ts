@@ -7,16 +7,25 @@ import type { PlatformApi } from "../../electron/ipc/contract";
 import { formatInputError, type InputError } from "../../model/engine/errors";
 import { parseScenarioJson, serializeScenario } from "../../model/engine/scenario/schema";
 import { censusOf } from "../io/census-import-job";
+import { importAssumptionsInBackground, prepareAssumptionsImport } from "../io/assumptions-import-client";
 import { importCensusInBackground, prepareCensusImport } from "../io/census-import-client";
 import { exportTableCsv } from "../../model/io/table-csv";
-import { loadExportWorkbook, loadImportAssumptions } from "../io/spreadsheet-io";
+import { loadExportWorkbook } from "../io/spreadsheet-io";
 import { computeOptionsFor, tableFor } from "./compute-cache";
 import { activeEntry, type Action, type AppState } from "./store";
+
+/** A question with buttons, answered in the app (never a native confirm()). */
+export interface Question {
+  text: string;
+  choices: { id: string; label: string }[];
+}
 
 export interface FileCommandContext {
   platform: PlatformApi;
   getState: () => AppState;
   dispatch: Dispatch<Action>;
+  /** Asks the user; resolves to the chosen id, or null when dismissed. Absent: nothing is asked. */
+  ask?: (question: Question) => Promise<string | null>;
 }
 
 const fileName = (name: string, ext: string) => `${name.replace(/[^\w .()-]+/g, "_").trim() || "scenario"}.${ext}`;
@@ -55,14 +64,30 @@ export async function openRecent(ctx: FileCommandContext, token: string) {
   if (r.value) openText(ctx, r.value);
 }
 
-export async function saveScenario(ctx: FileCommandContext, saveAs: boolean) {
+export async function saveScenario(ctx: FileCommandContext, saveAs: boolean): Promise<void> {
   const entry = activeEntry(ctx.getState());
   const token = saveAs || entry.builtIn ? undefined : entry.file?.token;
-  const r = await ctx.platform.saveScenarioFile({
-    ...(token ? { token } : {}),
-    suggestedName: entry.file?.name ?? fileName(entry.scenario.name, "json"),
-    text: serializeScenario(entry.scenario),
-  });
+  const suggestedName = entry.file?.name ?? fileName(entry.scenario.name, "json");
+  const text = serializeScenario(entry.scenario);
+  let r = await ctx.platform.saveScenarioFile({ ...(token ? { token } : {}), suggestedName, text });
+  // A read-only file is replaced only when the user says so (it stays read-only afterwards).
+  if (!r.ok && r.readOnly && ctx.ask) {
+    const file = r.readOnly;
+    const choice = await ctx.ask({
+      text: `"${file.name}" is read-only. Replace it with "${entry.scenario.name}" anyway? It stays read-only afterwards.`,
+      choices: [
+        { id: "overwrite", label: "Overwrite" },
+        { id: "saveAs", label: "Save As…" },
+        { id: "cancel", label: "Cancel" },
+      ],
+    });
+    if (choice === "saveAs") return saveScenario(ctx, true);
+    if (choice !== "overwrite") {
+      ctx.dispatch({ type: "notice", notice: { kind: "info", text: `Not saved: "${file.name}" is read-only and was left as it is.` } });
+      return;
+    }
+    r = await ctx.platform.saveScenarioFile({ token: file.token, suggestedName, text, overwriteReadOnly: true });
+  }
   if (!r.ok) return fail(ctx.dispatch, "Save failed", r.error);
   if (r.value) ctx.dispatch({ type: "saved", key: entry.key, file: r.value });
 }
@@ -96,16 +121,26 @@ export async function exportCsv(ctx: FileCommandContext) {
   }
 }
 
+/** Read and checked in a worker (renderer/io/assumptions-import-client.ts), as census imports are. */
 export async function importAssumptionsFile(ctx: FileCommandContext) {
   try {
-    const run = await loadImportAssumptions();
+    prepareAssumptionsImport();
     const r = await ctx.platform.openSpreadsheetFile();
     if (!r.ok) return fail(ctx.dispatch, "Import failed", r.error);
     if (!r.value) return;
+    const { name, bytes } = r.value;
     const entry = activeEntry(ctx.getState());
-    const checked = run(r.value.bytes, r.value.name, entry.scenario);
-    if (!checked.ok) return showErrors(ctx.dispatch, `Could not import "${r.value.name}"`, checked.errors);
-    ctx.dispatch({ type: "replaceScenario", scenario: checked.value, what: `Imported assumptions from "${r.value.name}".` });
+    ctx.dispatch({ type: "notice", notice: { kind: "info", text: `Importing assumptions from "${name}"…` } });
+    const { answer } = await importAssumptionsInBackground({ bytes, fileName: name, base: entry.scenario });
+    if (!answer.ok) return showErrors(ctx.dispatch, `Could not import "${name}"`, answer.errors, answer.total);
+    // Edits made while the file was read would be lost under a scenario built on the old one.
+    if (activeEntry(ctx.getState()).scenario !== entry.scenario)
+      return fail(
+        ctx.dispatch,
+        `Could not import "${name}"`,
+        "the scenario changed while the file was read; nothing was changed, import it again.",
+      );
+    ctx.dispatch({ type: "replaceScenario", scenario: answer.scenario, what: `Imported assumptions from "${name}".` });
   } catch (e) {
     fail(ctx.dispatch, "Import failed", e instanceof Error ? e.message : String(e));
   }

@@ -20,7 +20,7 @@ describe("fis --xlsx / --csv", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("wrote");
     const wb = XLSX.read(readFileSync(join(dir, "t.xlsx")), { cellFormula: true });
-    expect(wb.Sheets["Cost Table"]!.B5).toMatchObject({ v: 12161, f: "ROUND('Calculation'!C15/1000,0)" });
+    expect(wb.Sheets["Cost Table"]!.B5).toMatchObject({ v: 12161, f: "ROUND(ROUND('Calculation'!C15,2)/1000,0)" });
     const csv = readFileSync(join(dir, "t.csv"), "utf8").split("\r\n");
     expect(csv[6]).toMatch(/^totalCost,TOTAL COST,52137,39866,59856,87121,238980,/);
     expect(readdirSync(dir).sort()).toEqual(["t.csv", "t.xlsx"]);

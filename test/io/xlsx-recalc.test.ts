@@ -169,7 +169,7 @@ function exportedStructure(
     const label = ct[XLSX.utils.encode_cell({ r, c: block * width })];
     if (!label) break;
     const f = String(ct[XLSX.utils.encode_cell({ r, c: block * width + 1 })]?.f ?? "");
-    const m = /!C(\d+)\//.exec(f);
+    const m = /!C(\d+)\b/.exec(f);
     expect(m, `Cost Table row ${r + 1} refers to a Calculation cell`).not.toBeNull();
     rows.push(idAt(Number(m![1])).replace(/^line:/, ""));
   }
