@@ -9,11 +9,13 @@ import { InputsGrid, inputRows, reuseUnchangedRows, type InputRow } from "./grid
 import { ComparePanel } from "./panels/ComparePanel";
 import { CostLinesPanel } from "./panels/CostLinesPanel";
 import { ExplainPanel } from "./panels/ExplainPanel";
+import { LiveRegions, useAnnounce } from "./panels/LiveRegions";
 import { MessageBar } from "./panels/MessageBar";
 import { ScenarioList } from "./panels/ScenarioList";
 import { SchedulePanel } from "./panels/SchedulePanel";
 import { SettingsBar } from "./panels/SettingsBar";
 import { Toolbar, type ToolbarActions } from "./panels/Toolbar";
+import { changedCells, recomputeAnnouncement, type ChangedCells } from "./state/changes";
 import { AutosaveStatus } from "./panels/AutosaveStatus";
 import { QuestionBar } from "./panels/QuestionBar";
 import { RecoveryBanner } from "./panels/RecoveryBanner";
@@ -22,6 +24,10 @@ import { useApp } from "./state/context";
 import * as files from "./state/file-commands";
 import { hasPublished } from "./state/reference";
 import { roundingRuleText, unitsHeading } from "../model/engine/table/display";
+import { copyFisTable } from "./grid/copy-table";
+import { columnLabelOf, unitWords, unitsOfResult } from "./format/number";
+import type { TableResult } from "../model/engine/compute";
+import type { Scenario } from "../model/engine/scenario/types";
 import { TABS, activeEntry, cellErrorKey, type Tab } from "./state/store";
 import { useAutosave } from "./state/use-autosave";
 
@@ -33,6 +39,40 @@ const VIEW_TABS: Partial<Record<MenuCommand, Tab>> = {
   "view.charts": "charts",
   "view.analysis": "analysis",
 };
+
+/** Moves focus to an element once React has drawn it (after a tab switch, say). */
+function focusSoon(find: () => HTMLElement | null | undefined, tries = 150): void {
+  const el = find();
+  if (el) {
+    el.focus();
+    return;
+  }
+  if (tries > 0) requestAnimationFrame(() => focusSoon(find, tries - 1));
+}
+
+/** The first amount cell of a FIS grid, or the first value cell of the inputs grid. */
+const firstCell = (grid: string, col?: string) =>
+  document.querySelector<HTMLElement>(
+    `[data-testid="${grid}"] .ag-row[row-index="0"] .ag-cell${col ? `[col-id="${col}"]` : ':not([col-id="label"])'}`,
+  );
+
+/**
+ * The cells the last edit moved and its announcement: kept while the same scenario (or the copy an
+ * edit of a built-in made) is shown, cleared when another scenario is picked.
+ */
+function useLastChange(entryKey: string, scenario: Scenario, baseline: Scenario, result: TableResult) {
+  const last = useRef<{ key: string; scenario: Scenario; result: TableResult; changed: ChangedCells; text: string; seq: number } | null>(
+    null,
+  );
+  const prev = last.current;
+  if (!prev || prev.result !== result) {
+    const sameLine = prev !== null && (prev.key === entryKey || baseline === prev.scenario) && prev.scenario !== scenario;
+    const changed = sameLine ? changedCells(prev.result, result) : new Map();
+    const text = sameLine ? recomputeAnnouncement(prev.result, result) : "";
+    last.current = { key: entryKey, scenario, result, changed, text, seq: (prev?.seq ?? 0) + (text ? 1 : 0) };
+  }
+  return last.current!;
+}
 
 function isTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -67,6 +107,25 @@ export function App() {
   const result = tableFor(entry.scenario, census);
   const reference = hasPublished(entry.scenario);
   const [show, setShow] = useState({ computed: true, published: false, variance: false });
+  const [explainOpen, setExplainOpen] = useState(false);
+  const [sidebarOpen, setSidebarOpen] = useState(false);
+  // The narrow-screen sidebar is an overlay: picking a scenario or Escape closes it (focus back on its toggle).
+  useEffect(() => setSidebarOpen(false), [state.activeKey]);
+  useEffect(() => {
+    if (!sidebarOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      setSidebarOpen(false);
+      document.querySelector<HTMLElement>('[data-testid="sidebar-toggle"]')?.focus();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [sidebarOpen]);
+  const announce = useAnnounce();
+  const lastChange = useLastChange(entry.key, entry.scenario, entry.baseline, result);
+  useEffect(() => {
+    if (lastChange.text) announce(lastChange.text);
+  }, [lastChange.seq, lastChange.text, announce]);
   const autosave = useAutosave(platform, stateRef, state.changeSeq);
 
   const actions: ToolbarActions = useMemo(
@@ -86,6 +145,15 @@ export function App() {
       importCensus: () => void files.importCensusFile(ctx),
     }),
     [ctx, dispatch, platform],
+  );
+
+  /** A tab by command: shown, and its tab button focused when asked (Ctrl+1…6, arrows on the strip). */
+  const showTab = useCallback(
+    (tab: Tab, focus = false) => {
+      dispatch({ type: "tab", tab });
+      if (focus) focusSoon(() => document.getElementById(`tab-${tab}`));
+    },
+    [dispatch],
   );
 
   const runCommand = useCallback(
@@ -133,6 +201,12 @@ export function App() {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
       const key = e.key.toLowerCase();
+      const n = Number(key);
+      if (!e.shiftKey && Number.isInteger(n) && n >= 1 && n <= TABS.length) {
+        e.preventDefault();
+        showTab(TABS[n - 1]!.id, true);
+        return;
+      }
       // Text fields (and AG Grid's cell editor) keep their own undo.
       if ((key === "z" || key === "y") && isTextField(e.target)) return;
       if (key === "z" && !e.shiftKey) dispatch({ type: "undo" });
@@ -144,7 +218,7 @@ export function App() {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [actions, dispatch]);
+  }, [actions, dispatch, showTab]);
 
   useEffect(() => {
     platform.setWindowTitle(`${entry.scenario.name}${entry.dirty && !entry.builtIn ? " •" : ""} — Fiscal Impact Studio`);
@@ -166,18 +240,78 @@ export function App() {
     previousRows.current = next;
     return next;
   }, [entry.scenario, entry.baseline, entry.key, state.cellErrors]);
-  const onSelect = useCallback((line: string, column: string) => dispatch({ type: "selectCell", line, column }), [dispatch]);
+  const onSelect = useCallback(
+    (line: string, column: string) => {
+      dispatch({ type: "selectCell", line, column });
+      setExplainOpen(true);
+    },
+    [dispatch],
+  );
+  useEffect(() => {
+    if (!selectedCell) setExplainOpen(false);
+  }, [selectedCell]);
+  const explainUpdate = selectedCell && explainOpen ? `Explanation: ${selectedLine?.label}, ${selected?.column}` : "";
+  useEffect(() => {
+    if (explainUpdate) announce(explainUpdate);
+  }, [explainUpdate, announce]);
+  const units = unitsOfResult(result);
+  const moved = lastChange.changed.size;
+  const changedLegend = `▲ / ▼: ${moved} cell${moved === 1 ? "" : "s"} moved up or down by the last edit (kept until the next edit).`;
+  const closeExplain = useCallback(() => {
+    setExplainOpen(false);
+    focusSoon(() => document.querySelector<HTMLElement>('[data-testid="explain-toggle"]'));
+  }, []);
+  const skipTo = (tab: Tab) => {
+    dispatch({ type: "tab", tab });
+    focusSoon(() => (tab === "inputs" ? firstCell("inputs-grid", "value") : firstCell("fis-grid")));
+  };
+  const onTabKey = (e: React.KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const next =
+      e.key === "ArrowRight"
+        ? (index + 1) % TABS.length
+        : e.key === "ArrowLeft"
+          ? (index - 1 + TABS.length) % TABS.length
+          : e.key === "Home"
+            ? 0
+            : e.key === "End"
+              ? TABS.length - 1
+              : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    showTab(TABS[next]!.id, true);
+  };
   const onJump = useCallback((path: string) => dispatch({ type: "jump", path }), [dispatch]);
   const explainTitle =
-    selectedLine && selected ? `${selectedLine.label}, ${selected.column === "Total" ? "four-year total" : selected.column}` : "";
+    selectedLine && selected
+      ? `${selectedLine.label}, ${selected.column === "Total" ? columnLabelOf(result, "Total") : selected.column}`
+      : "";
 
   return (
     <div className="app">
+      <nav className="skip-links" aria-label="Skip links">
+        <a href="#main" data-testid="skip-table" onClick={(e) => (e.preventDefault(), skipTo("table"))}>
+          Skip to table
+        </a>
+        <a href="#main" data-testid="skip-inputs" onClick={(e) => (e.preventDefault(), skipTo("inputs"))}>
+          Skip to inputs
+        </a>
+      </nav>
       <header className="topbar">
+        <button
+          type="button"
+          className="sidebar-toggle"
+          data-testid="sidebar-toggle"
+          aria-expanded={sidebarOpen}
+          aria-controls="scenario-sidebar"
+          onClick={() => setSidebarOpen(!sidebarOpen)}
+        >
+          ☰ Scenarios
+        </button>
         <h1>Fiscal Impact Studio</h1>
         <Toolbar actions={actions} />
         <AutosaveStatus status={status} onRetry={autosave.retryNow} />
       </header>
+      <LiveRegions />
       {autosave.offer && (
         <RecoveryBanner
           offer={autosave.offer}
@@ -202,136 +336,191 @@ export function App() {
       )}
       {question && <QuestionBar question={question.question} onAnswer={question.answer} />}
       <MessageBar />
-      <div className="body">
+      <div className={sidebarOpen ? "body sidebar-open" : "body"}>
         <ScenarioList />
-        <main className="content">
-          <div className="tabs" role="tablist">
-            {TABS.map((t) => (
-              <button
-                key={t.id}
-                type="button"
-                role="tab"
-                aria-selected={state.tab === t.id}
-                data-testid={`tab-${t.id}`}
-                className={state.tab === t.id ? "tab active" : "tab"}
-                onClick={() => dispatch({ type: "tab", tab: t.id })}
-              >
-                {t.label}
-              </button>
-            ))}
+        <main className="content" id="main" tabIndex={-1}>
+          <div className="tabs">
+            <div role="tablist" aria-label="Screens" className="tablist">
+              {TABS.map((t, i) => (
+                <button
+                  key={t.id}
+                  type="button"
+                  role="tab"
+                  id={`tab-${t.id}`}
+                  aria-selected={state.tab === t.id}
+                  aria-controls={`panel-${t.id}`}
+                  aria-keyshortcuts={`Control+${i + 1}`}
+                  tabIndex={state.tab === t.id ? 0 : -1}
+                  data-testid={`tab-${t.id}`}
+                  className={state.tab === t.id ? "tab active" : "tab"}
+                  onClick={() => dispatch({ type: "tab", tab: t.id })}
+                  onKeyDown={(e) => onTabKey(e, i)}
+                  title={`${t.label} (Ctrl+${i + 1})`}
+                >
+                  {t.label}
+                </button>
+              ))}
+            </div>
             <span className="active-name" data-testid="active-scenario">
               {entry.scenario.name}
               {entry.builtIn ? " (built-in, read-only)" : ""}
             </span>
           </div>
-          {state.tab === "table" && (
-            <div className="table-screen">
-              <div className="table-main">
-                <p className="hint" data-testid="hint">
-                  Click any number to see where it comes from.{" "}
-                  {entry.builtIn ? "Edit inputs on the Inputs tab (a copy is made for you)." : ""}
-                </p>
-                <div className="toggles">
-                  <label>
-                    <input
-                      type="checkbox"
-                      data-testid="show-computed"
-                      checked={show.computed}
-                      onChange={(e) => setShow({ ...show, computed: e.target.checked })}
-                    />{" "}
-                    Computed
-                  </label>
-                  <label
-                    title={
-                      entry.scenario.table.published ? entry.scenario.table.published.source : "This scenario carries no published figures"
-                    }
-                  >
-                    <input
-                      type="checkbox"
-                      data-testid="show-published"
-                      disabled={!reference}
-                      checked={reference && show.published}
-                      onChange={(e) => setShow({ ...show, published: e.target.checked })}
-                    />{" "}
-                    Published
-                  </label>
-                  <label>
-                    <input
-                      type="checkbox"
-                      data-testid="show-variance"
-                      disabled={!reference}
-                      checked={reference && show.variance}
-                      onChange={(e) => setShow({ ...show, variance: e.target.checked })}
-                    />{" "}
-                    Variance (computed − published)
-                  </label>
-                </div>
-                <FisTable
-                  result={result}
-                  showComputed={show.computed}
-                  showPublished={reference && show.published}
-                  showVariance={reference && show.variance}
-                  selected={selected}
-                  onSelect={onSelect}
-                />
-                <p className="muted small">
-                  Amounts {unitsHeading(entry.scenario.table.display.unit).slice(1, -1)}. Rounding:{" "}
-                  {roundingRuleText(entry.scenario.table.display)}. {entry.scenario.description}
-                </p>
-              </div>
-              <ExplainPanel cell={selectedCell} title={explainTitle} onJump={onJump} />
-            </div>
-          )}
-          {state.tab === "inputs" && (
-            <>
-              <SettingsBar scenario={entry.scenario} onChange={(scenario, what) => dispatch({ type: "replaceScenario", scenario, what })} />
-              <CostLinesPanel
-                scenario={entry.scenario}
-                builtIn={entry.builtIn}
-                onAdd={(line) => dispatch({ type: "addCostLine", line })}
-                onRemove={(lineId) => dispatch({ type: "removeCostLine", lineId })}
-              />
-              {/* The live table: the same store and the same memoized result as the Table tab, so an edit shows here at once. */}
-              <div className="inputs-live" data-testid="inputs-live">
-                <div className="inputs-live-table">
+          <div role="tabpanel" id={`panel-${state.tab}`} aria-labelledby={`tab-${state.tab}`} className="tabpanel">
+            {state.tab === "table" && (
+              <div className={explainOpen ? "table-screen explain-open" : "table-screen"}>
+                <div className="table-main">
+                  <p className="hint" data-testid="hint">
+                    Click any number to see where it comes from (or move to it with the arrow keys).{" "}
+                    {entry.builtIn ? "Edit inputs on the Inputs tab (a copy is made for you)." : ""}
+                  </p>
+                  <div className="toggles">
+                    <label>
+                      <input
+                        type="checkbox"
+                        data-testid="show-computed"
+                        checked={show.computed}
+                        onChange={(e) => setShow({ ...show, computed: e.target.checked })}
+                      />{" "}
+                      Computed
+                    </label>
+                    <label
+                      title={
+                        entry.scenario.table.published
+                          ? entry.scenario.table.published.source
+                          : "This scenario carries no published figures"
+                      }
+                    >
+                      <input
+                        type="checkbox"
+                        data-testid="show-published"
+                        disabled={!reference}
+                        checked={reference && show.published}
+                        onChange={(e) => setShow({ ...show, published: e.target.checked })}
+                      />{" "}
+                      Published
+                    </label>
+                    <label>
+                      <input
+                        type="checkbox"
+                        data-testid="show-variance"
+                        disabled={!reference}
+                        checked={reference && show.variance}
+                        onChange={(e) => setShow({ ...show, variance: e.target.checked })}
+                      />{" "}
+                      Variance (computed − published)
+                    </label>
+                    <span className="toggles-end">
+                      <button
+                        type="button"
+                        data-testid="copy-table"
+                        onClick={() =>
+                          void copyFisTable(result, entry.scenario, roundingRuleText(entry.scenario.table.display)).then((ok) =>
+                            announce(
+                              ok ? "Copied the table with its title, units and notes." : "Could not copy the table.",
+                              ok ? "polite" : "assertive",
+                            ),
+                          )
+                        }
+                        title="Copy the whole table with its title, units and footnote (pastes into Excel and Word)"
+                      >
+                        Copy table
+                      </button>
+                      <button
+                        type="button"
+                        data-testid="explain-toggle"
+                        aria-expanded={explainOpen}
+                        aria-controls="explain-drawer"
+                        disabled={!selectedCell}
+                        title={selectedCell ? "" : "Select a number first"}
+                        onClick={() => (explainOpen ? closeExplain() : setExplainOpen(true))}
+                      >
+                        {explainOpen ? "Hide explanation" : "Show explanation"}
+                      </button>
+                    </span>
+                  </div>
                   <FisTable
-                    compact
                     result={result}
-                    showComputed
-                    showPublished={false}
-                    showVariance={false}
+                    showComputed={show.computed}
+                    showPublished={reference && show.published}
+                    showVariance={reference && show.variance}
                     selected={selected}
                     onSelect={onSelect}
+                    changed={lastChange.changed}
                   />
-                  <p className="muted small">$ thousands, recomputed as you type. Click a number to see where it comes from.</p>
+                  <p className="muted small" data-testid="table-footnote">
+                    Amounts {unitsHeading(entry.scenario.table.display.unit).slice(1, -1)}. Rounding:{" "}
+                    {roundingRuleText(entry.scenario.table.display)}. {entry.scenario.description}
+                    {lastChange.changed.size > 0 && (
+                      <span className="changed-legend" data-testid="changed-legend">
+                        {" "}
+                        {changedLegend}
+                      </span>
+                    )}
+                    {reference && show.variance && <span> Variance = computed − published, {unitWords(units)}.</span>}
+                  </p>
                 </div>
-                <ExplainPanel cell={selectedCell} title={explainTitle} onJump={onJump} />
+                <ExplainPanel cell={explainOpen ? selectedCell : undefined} title={explainTitle} onJump={onJump} onClose={closeExplain} />
               </div>
-              <InputsGrid
-                rows={rows}
-                readOnlyHint={entry.builtIn}
-                jump={state.jump}
-                onEdit={(edits) => dispatch({ type: "edit", edits })}
+            )}
+            {state.tab === "inputs" && (
+              <>
+                <SettingsBar
+                  scenario={entry.scenario}
+                  onChange={(scenario, what) => dispatch({ type: "replaceScenario", scenario, what })}
+                />
+                <CostLinesPanel
+                  scenario={entry.scenario}
+                  builtIn={entry.builtIn}
+                  onAdd={(line) => dispatch({ type: "addCostLine", line })}
+                  onRemove={(lineId) => dispatch({ type: "removeCostLine", lineId })}
+                />
+                {/* The live table: the same store and the same memoized result as the Table tab, so an edit shows here at once. */}
+                <div className={explainOpen && selectedCell ? "inputs-live explain-open" : "inputs-live"} data-testid="inputs-live">
+                  <div className="inputs-live-table">
+                    <FisTable
+                      compact
+                      result={result}
+                      showComputed
+                      showPublished={false}
+                      showVariance={false}
+                      selected={selected}
+                      onSelect={onSelect}
+                      changed={lastChange.changed}
+                    />
+                    <p className="muted small">
+                      {unitWords(units)}, recomputed as you type. Click a number to see where it comes from.
+                      {lastChange.changed.size > 0 ? " ▲ / ▼: moved by the last edit." : ""}
+                    </p>
+                  </div>
+                  <ExplainPanel cell={explainOpen ? selectedCell : undefined} title={explainTitle} onJump={onJump} onClose={closeExplain} />
+                </div>
+                <InputsGrid
+                  rows={rows}
+                  readOnlyHint={entry.builtIn}
+                  jump={state.jump}
+                  onEdit={(edits) => dispatch({ type: "edit", edits })}
+                />
+              </>
+            )}
+            {state.tab === "census" && <SchedulePanel imported={state.census} scenario={entry.scenario} />}
+            {state.tab === "compare" && <ComparePanel />}
+            {state.tab === "analysis" && (
+              <AnalysisPanel
+                scenario={entry.scenario}
+                census={census}
+                onCreateScenario={(scenario, what) => dispatch({ type: "addScenario", scenario, from: entry.key, what })}
+                onJump={(path) => dispatch({ type: "jump", path })}
               />
-            </>
-          )}
-          {state.tab === "census" && <SchedulePanel imported={state.census} scenario={entry.scenario} />}
-          {state.tab === "compare" && <ComparePanel />}
-          {state.tab === "analysis" && (
-            <AnalysisPanel
-              scenario={entry.scenario}
-              census={census}
-              onCreateScenario={(scenario, what) => dispatch({ type: "addScenario", scenario, from: entry.key, what })}
-              onJump={(path) => dispatch({ type: "jump", path })}
-            />
-          )}
-          {state.tab === "charts" && (
-            <Charts
-              result={result}
-              baseline={tableFor(entry.baseline, census)}
-              baselineName={entry.baseline === entry.scenario ? entry.scenario.name : entry.baselineName}
-            />
-          )}
+            )}
+            {state.tab === "charts" && (
+              <Charts
+                result={result}
+                baseline={tableFor(entry.baseline, census)}
+                baselineName={entry.baseline === entry.scenario ? entry.scenario.name : entry.baselineName}
+              />
+            )}
+          </div>
         </main>
       </div>
     </div>

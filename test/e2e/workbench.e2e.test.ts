@@ -307,7 +307,7 @@ describe("the Inputs screen's live table", () => {
     const panel = p.locator('[data-testid="explain-panel"]');
     await expect
       .poll(() => panel.innerText())
-      .toContain(`Base Salary Increases, FY2026: $${want.baseSalaryIncreases!.FY2026!.toLocaleString("en-US")}K`);
+      .toContain(`Base Salary Increases, FY2026: $${want.baseSalaryIncreases!.FY2026!.toLocaleString("en-US")} thousand`);
     await expect(panel.locator(".tag-user").first().innerText()).resolves.toContain("edited");
     await p.screenshot({ path: `${shots}04b-inputs-with-table.png` });
     expect(problems).toEqual([]);
