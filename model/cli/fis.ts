@@ -23,6 +23,7 @@ import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { compareJson, formatAttribution } from "./format-compare";
 import { formatTable, tableJson } from "./format-table";
 import { InputFailure, readInputFile } from "./input-files";
+import { monteCarloCommand, MONTE_CARLO_USAGE, MONTE_CARLO_VALUE_FLAGS } from "./monte-carlo-command";
 import { checkOutputPaths } from "./output-paths";
 import { formatReconciliation, reconciliation, scheduleOptions, SCHEDULE_BOOLEAN_FLAGS, SCHEDULE_VALUE_FLAGS } from "./schedule-options";
 
@@ -51,7 +52,8 @@ ${ASSUMPTIONS_USAGE}
                        comparison memo instead (the scenario against the baseline; see docs/fis-document.md)
   --baseline FILE|ID   with --report: the scenario the memo compares --scenario with
   --help               this text
-${ANALYSIS_USAGE}`;
+${ANALYSIS_USAGE}
+${MONTE_CARLO_USAGE}`;
 
 export const BOOLEAN_FLAGS = [
   "--json",
@@ -73,6 +75,7 @@ export const VALUE_FLAGS = [
   ...SCHEDULE_VALUE_FLAGS,
   ...ANALYSIS_VALUE_FLAGS,
   ...ASSUMPTIONS_VALUE_FLAGS,
+  ...MONTE_CARLO_VALUE_FLAGS,
 ];
 
 /** Flags naming files the CLI reads: an export may not overwrite one of them. */
@@ -114,6 +117,13 @@ export async function run(
   const computeOptions = {};
   const json = args.flags.has("--json");
 
+  if (args.values.has("--monte-carlo") && ANALYSIS_BOOLEAN_FLAGS.some((f) => args.flags.has(f)))
+    throw new UsageError("--monte-carlo runs on its own; leave out the other analysis");
+  const ranges = monteCarloCommand(args, scenario, computeOptions);
+  if (ranges) {
+    out(json ? JSON.stringify(ranges.json, null, 2) : ranges.text);
+    return 0;
+  }
   const analysis = runAnalysisCommand(args, scenario, computeOptions);
   if (analysis) {
     out(json ? JSON.stringify(analysis.json, null, 2) : analysis.text);

@@ -119,3 +119,6 @@ export {
 } from "./scenario/cost-lines";
 export { withScheduleMethod, censusOfScenario } from "./schedule/with-method";
 export * from "./analysis";
+export * from "./fast";
+export * from "./risk";
+export { workEstimate, workProblem, WORK_LIMIT, APP_WORKER_WORK, type WorkEstimate } from "./scenario/work";

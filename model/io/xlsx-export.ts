@@ -51,10 +51,13 @@ import {
   type Scenario,
   type TableLine,
   type TableResult,
+  monteCarlo,
+  type MonteCarloResult,
 } from "../engine/index";
 import { censusSheet, type CensusSheet } from "./census-sheet";
 import { inputsSheet, type CalendarCell } from "./inputs-sheet";
 import { projectionSheet, type ProjectionSheet } from "./projection-sheet";
+import { rangesSheet } from "./ranges-sheet";
 import { scheduleSheets, type ScheduleSheets } from "./schedule-sheets";
 import { cachedNumber, col, formula, num, quoteSheet, sheetFromRows, spreadsheetNumber, text, type Row } from "./sheet-cells";
 import { SheetNamer } from "./sheet-names";
@@ -64,6 +67,11 @@ export interface ExportOptions {
   computeOptions?: ComputeOptions;
   /** "engine" (default): formula cells carry the engine's values; "none": no cached values, so only a recalculating reader shows numbers. */
   cachedValues?: "engine" | "none";
+  /**
+   * Monte Carlo results by scenario index, for a "Ranges" sheet: a scenario with an uncertainty
+   * block and no result here is run with its block's draws and seed. `false` writes no Ranges sheet.
+   */
+  ranges?: Record<number, MonteCarloResult> | false;
 }
 
 export { INPUT_HEADERS, INPUTS_HEADER_ROW } from "./inputs-sheet";
@@ -892,6 +900,19 @@ function notesSheet(blocks: ScenarioSheets[], scenarios: Scenario[]): { sheet: X
   return { sheet: sheetFromRows(rows, [60, 40, 16, 100]), decor };
 }
 
+/** A "Ranges" sheet for each scenario with uncertain inputs ("Ranges", "Ranges 2", …). */
+function appendRangesSheets(wb: XLSX.WorkBook, scenarios: Scenario[], options: ExportOptions): void {
+  const ranges = options.ranges;
+  if (ranges === false) return;
+  let n = 0;
+  scenarios.forEach((s, i) => {
+    const given = ranges?.[i];
+    if (!given && !(s.uncertainty && Object.keys(s.uncertainty.inputs).length)) return;
+    const result = given ?? monteCarlo(s, options.computeOptions ? { computeOptions: options.computeOptions } : {});
+    XLSX.utils.book_append_sheet(wb, rangesSheet(result), ++n === 1 ? "Ranges" : `Ranges ${n}`);
+  });
+}
+
 /**
  * Scenarios -> the bytes of an .xlsx workbook (no file system; the caller saves or downloads them).
  * One scenario is the workbook an analyst works in; several make a comparison workbook (their
@@ -930,6 +951,7 @@ export function buildWorkbook(scenarios: Scenario[], options: ExportOptions = {}
     s.sheet["!protect"] = PROTECT;
     add(s.name, s.sheet);
   }
+  appendRangesSheets(wb, scenarios, options);
   const notes = notesSheet(blocks, scenarios);
   add(sheetNames.notes, notes.sheet, notes.decor);
   wb.Workbook = { ...(wb.Workbook ?? {}), Names: blocks.flatMap((b) => b.names) };

@@ -8,6 +8,7 @@ import { fyKey } from "../table/schema";
 import { field, fundShareFields, itemBaseShape, itemLabel, usdCell } from "./common";
 import { dollarsText, listWords } from "../words";
 import { defineKind } from "./kind";
+import { fixedAmountsFast } from "./fixed-amounts-fast";
 
 const FIELDS = {
   amount: { ...DOLLARS("Amount", "The cost entered for the fiscal year; negative for a saving."), min: undefined },
@@ -68,4 +69,6 @@ export const fixedAmounts = defineKind<FixedAmountsItem>({
     const each = years.map((y) => `${dollarsText(dec(item.amounts[y]!))} in ${y}`);
     return `${item.label}: ${each.length ? listWords(each) : "no amount"}${each.length > 1 ? `, ${dollarsText(total)} in all` : ""}.`;
   },
+  fast: fixedAmountsFast,
+  work: (_item, ctx) => ctx.years + 1,
 });

@@ -14,6 +14,7 @@ import type { Explanation } from "../explain";
 import type { FieldSpec, Param } from "../fields";
 import type { Group } from "../scenario/groups";
 import type { ScenarioBase } from "../scenario/base";
+import type { FastKind } from "../fast/context";
 
 /** What every item has. */
 export interface ItemBase {
@@ -146,6 +147,17 @@ export interface KindModule<T extends ItemBase> {
    * `describe` alone.
    */
   provision?(item: T, scenario: ScenarioBase): Provision;
+  /**
+   * The same cost compiled for the fast path (model/engine/fast): float64 registers, no
+   * explanations, held equal to `cost` by the property test. A kind without one keeps scenarios
+   * that use it on the exact engine.
+   */
+  fast?: FastKind<T>;
+  /**
+   * The cost steps computing the item asks for (scenario/work.ts): what validation limits. Without
+   * it, the covered salary bases every year.
+   */
+  work?(item: T, ctx: import("../scenario/work").WorkContext): number;
 }
 
 /** A lead sentence and one point per provision, each naming the article (or other source) it comes from. */

@@ -15,6 +15,7 @@ import { dateSchema, sourceSchema, strict, yearSchema } from "../scenario/zod-ki
 import { coveredGroups, field, fundShareFields, itemBaseShape, itemLabel, membersFormula, moneyText, usdCell } from "./common";
 import { dollarsText, groupedNumber } from "../words";
 import { defineKind, type CostContext, type ItemCell } from "./kind";
+import { perHeadBenefitFast } from "./per-head-benefit-fast";
 
 const FIELDS = {
   monthly: {
@@ -249,4 +250,6 @@ export const perHeadBenefit = defineKind<PerHeadBenefitItem>({
         }),
     };
   },
+  fast: perHeadBenefitFast,
+  work: (item, ctx) => ctx.years * (2 + (Object.keys(item.amounts).length + ctx.bases(item)) / 4),
 });

@@ -12,6 +12,7 @@ import { field, fundShareFields, itemBaseShape, itemLabel, sumOf, usdCell } from
 import { dollarsText, groupedNumber, percentText } from "../words";
 import { defineKind, type CostContext, type ItemCell } from "./kind";
 import { payRateInForce, type PayRateItem } from "./pay-rate";
+import { premiumPayFast } from "./premium-pay-fast";
 
 const FIELDS = {
   units: COUNT("Units a year", "How many premium units (requests, shifts, assignments) a year."),
@@ -161,4 +162,6 @@ export const premiumPay = defineKind<PremiumPayItem>({
     const ref = item.hourlyRate.source.ref ? ` (${item.hourlyRate.source.ref})` : "";
     return `${item.label}: premium pay of ${per} from FY${item.firstFiscalYear}${growth}${ref}.`;
   },
+  fast: premiumPayFast,
+  work: (item, ctx) => ctx.years * (ctx.years + item.payRateIds.length + 2),
 });

@@ -18,6 +18,19 @@ import { coveredGroups, combine, field, fundShareFields, itemBaseShape, itemLabe
 import { dateWords, dollarsText, percentWords } from "../words";
 import { defineKind, type CostContext, type FormulaContext, type ItemCell } from "./kind";
 import { scheduleRaisesParts } from "./raises-schedule";
+import { raisesFast } from "./raises-fast";
+
+/**
+ * Census cells the schedule method prices: the census's own (the reference census has 390), at most
+ * what projection can hold (4 schedules x 9 lanes x 16 steps x 22 years of service, years capped at 21).
+ */
+const censusCells = (s: { scheduleMethod?: { census: object } | undefined }) =>
+  Math.min(
+    12_672,
+    s.scheduleMethod && "cells" in s.scheduleMethod.census
+      ? Math.max(400, (s.scheduleMethod.census as { cells: unknown[] }).cells.length)
+      : 400,
+  );
 
 const FIELDS = {
   percent: {
@@ -353,4 +366,10 @@ export const raises = defineKind<RaisesItem>({
       }),
     };
   },
+  fast: raisesFast,
+  // Each base, each year: the salary level after every step so far, and its segments and explanation.
+  work: (item, ctx) =>
+    ctx.scenario.settings.salaryMethod === "schedule"
+      ? ctx.years * 12 * censusCells(ctx.scenario)
+      : ctx.years * ctx.bases(item) * (item.steps.length + 2),
 });

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { PAY_FREQUENCIES, type PayCalendar } from "../calendar";
+import { uncertaintySchema } from "../risk/distributions";
 import { scheduleMethodSchema } from "../schedule/method";
 import { tableSchema } from "../table/schema";
 import { groupSchema } from "./groups";
@@ -127,6 +128,7 @@ export const baseShape = {
   funds: z.array(fundSchema).max(50).optional(),
   table: tableSchema,
   scheduleMethod: scheduleMethodSchema.optional(),
+  uncertainty: uncertaintySchema.optional(),
 };
 
 export type ScenarioBase = z.infer<ReturnType<typeof z.object<typeof baseShape>>> & { items: ItemBase[] };
