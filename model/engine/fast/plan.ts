@@ -159,7 +159,7 @@ export function displayedCell(shown: DisplayedCells, plan: Plan, lineId: string,
   return new Decimal(shown.units[plan.cellIndex(lineId, column)]!).div(new Decimal(10).pow(shown.decimals));
 }
 
-/** Bounds are doubled on the way out: covers the rounding of the bound arithmetic and decimal.js's own 40-digit rounding (see docs/fast-path.md). */
+/** Bounds are doubled on the way out: covers the rounding of the bound arithmetic and decimal.js's own 40-digit rounding (see docs/ranges-and-fast-path.md). */
 const SAFETY = 2;
 
 export class Evaluator {
