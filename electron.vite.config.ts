@@ -60,6 +60,8 @@ export default defineConfig({
     // Relative asset URLs: the page is loaded from file://, not from a server root.
     base: "./",
     plugins: [react(), agGridReactWithoutNoOpUpdates(), contentSecurityPolicyMeta()],
+    // Module workers, so a worker's dynamic imports (the document writers, the fallback font) stay chunks of their own.
+    worker: { format: "es" },
     build: {
       outDir: at("out/renderer"),
       emptyOutDir: true,

@@ -13,6 +13,8 @@ export default defineConfig({
   root: at("./renderer"),
   base: "./",
   plugins: [react(), agGridReactWithoutNoOpUpdates()],
+  // Module workers, so a worker's dynamic imports (the document writers, the fallback font) stay chunks of their own.
+  worker: { format: "es" },
   build: {
     outDir: at("./dist-web"),
     emptyOutDir: true,

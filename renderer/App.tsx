@@ -20,6 +20,7 @@ import { AssumptionsBanner } from "./panels/AssumptionsBanner";
 import { AutosaveStatus } from "./panels/AutosaveStatus";
 import { QuestionBar } from "./panels/QuestionBar";
 import { RecoveryBanner } from "./panels/RecoveryBanner";
+import { ExportDocumentDialog } from "./report/ExportDocumentDialog";
 import { tableFor } from "./state/compute-cache";
 import { useApp } from "./state/context";
 import * as files from "./state/file-commands";
@@ -128,6 +129,8 @@ export function App() {
     if (lastChange.text) announce(lastChange.text);
   }, [lastChange.seq, lastChange.text, announce]);
   const autosave = useAutosave(platform, stateRef, state.changeSeq);
+  const [exportingDocument, setExportingDocument] = useState(false);
+  const closeDocumentExport = useCallback(() => setExportingDocument(false), []);
 
   const actions: ToolbarActions = useMemo(
     () => ({
@@ -141,7 +144,9 @@ export function App() {
       },
       openRecent: (token) => void files.openRecent(ctx, token),
       exportXlsx: () => void files.exportXlsx(ctx),
+      exportXlsxComparison: () => void files.exportXlsxComparison(ctx),
       exportCsv: () => void files.exportCsv(ctx),
+      exportDocument: () => setExportingDocument(true),
       importAssumptions: () => void files.importAssumptionsFile(ctx),
       importCensus: () => void files.importCensusFile(ctx),
       censusTemplate: () => void files.saveCensusTemplate(ctx),
@@ -175,8 +180,12 @@ export function App() {
           return actions.saveAs();
         case "file.exportXlsx":
           return actions.exportXlsx();
+        case "file.exportXlsxComparison":
+          return actions.exportXlsxComparison();
         case "file.exportCsv":
           return actions.exportCsv();
+        case "file.exportDocument":
+          return actions.exportDocument();
         case "file.importAssumptions":
           return actions.importAssumptions();
         case "file.importCensus":
@@ -340,6 +349,7 @@ export function App() {
       )}
       {question && <QuestionBar question={question.question} onAnswer={question.answer} />}
       <MessageBar />
+      {exportingDocument && <ExportDocumentDialog platform={platform} onClose={closeDocumentExport} />}
       <div className={sidebarOpen ? "body sidebar-open" : "body"}>
         <ScenarioList />
         <main className="content" id="main" tabIndex={-1}>
@@ -512,7 +522,7 @@ export function App() {
             {state.tab === "census" && (
               <SchedulePanel imported={state.census} scenario={entry.scenario} onTemplate={actions.censusTemplate} />
             )}
-            {state.tab === "compare" && <ComparePanel />}
+            {state.tab === "compare" && <ComparePanel onExport={actions.exportXlsxComparison} />}
             {state.tab === "analysis" && (
               <AnalysisPanel
                 scenario={entry.scenario}

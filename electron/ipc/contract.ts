@@ -32,9 +32,13 @@ export interface SaveTextRequest {
   overwriteReadOnly?: boolean;
 }
 
+/** What an export writes: a workbook, a CSV table, or a fiscal impact document (Word or PDF). */
+export const EXPORT_KINDS = ["xlsx", "csv", "docx", "pdf"] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
 export interface ExportRequest {
   suggestedName: string;
-  kind: "xlsx" | "csv";
+  kind: ExportKind;
   bytes: Uint8Array;
 }
 
@@ -56,7 +60,10 @@ export const MENU_COMMANDS = [
   "file.save",
   "file.saveAs",
   "file.exportXlsx",
+  /** The Compare tab's scenarios side by side in one workbook. */
+  "file.exportXlsxComparison",
   "file.exportCsv",
+  "file.exportDocument",
   "file.importAssumptions",
   "file.importCensus",
   "file.censusTemplate",

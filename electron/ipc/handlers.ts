@@ -13,7 +13,7 @@ import { basename, join } from "node:path";
 import { FileReadError, readRegularFile } from "../../model/io/read-file";
 import { decodeText } from "../../model/io/text-decode";
 import { IPC_CHANNELS, PLATFORM_LIMITS } from "./contract";
-import type { AutosaveSnapshot, FileHandle, IpcChannel, OpenedBinaryFile, OpenedTextFile, PlatformResult } from "./contract";
+import type { AutosaveSnapshot, ExportKind, FileHandle, IpcChannel, OpenedBinaryFile, OpenedTextFile, PlatformResult } from "./contract";
 import {
   validateAutosaveText,
   validateExportRequest,
@@ -118,9 +118,17 @@ const SPREADSHEET_FILTERS: DialogFilter[] = [
   { name: "Excel workbook", extensions: ["xlsx", "xls"] },
   { name: "CSV", extensions: ["csv"] },
 ];
-const EXPORT_FILTERS: Record<"xlsx" | "csv", DialogFilter[]> = {
+const EXPORT_FILTERS: Record<ExportKind, DialogFilter[]> = {
   xlsx: [{ name: "Excel workbook", extensions: ["xlsx"] }],
   csv: [{ name: "CSV", extensions: ["csv"] }],
+  docx: [{ name: "Word document", extensions: ["docx"] }],
+  pdf: [{ name: "PDF document", extensions: ["pdf"] }],
+};
+const EXPORT_TITLES: Record<ExportKind, string> = {
+  xlsx: "Export to Excel",
+  csv: "Export CSV",
+  docx: "Export FIS document (Word)",
+  pdf: "Export FIS document (PDF)",
 };
 
 /** Thrown inside handlers for user-facing failures; converted to `{ ok: false, error }` at the boundary. */
@@ -301,7 +309,7 @@ export async function createPlatformHandlers<E extends InvokeEventLike>(deps: Pl
       const req = unwrap(validateExportRequest(unwrap(validateOneArg(args))));
       const path = await withDialog(() =>
         deps.showSaveDialog(event, {
-          title: req.kind === "xlsx" ? "Export to Excel" : "Export CSV",
+          title: EXPORT_TITLES[req.kind],
           defaultName: req.suggestedName,
           filters: EXPORT_FILTERS[req.kind],
         }),

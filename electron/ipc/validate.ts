@@ -8,7 +8,7 @@
  * fields it checked. No Electron import: unit-tested in plain Node.
  */
 import { z } from "zod";
-import { PLATFORM_LIMITS, type ExportRequest, type PlatformResult, type SaveTextRequest } from "./contract";
+import { EXPORT_KINDS, PLATFORM_LIMITS, type ExportRequest, type PlatformResult, type SaveTextRequest } from "./contract";
 
 /**
  * File tokens are 32 characters of base64url (24 random bytes). Nothing path-like can match:
@@ -91,7 +91,7 @@ const saveTextRequestSchema = z.strictObject({
 
 const exportRequestSchema = z.strictObject({
   suggestedName: fileNameSchema,
-  kind: z.enum(["xlsx", "csv"], { error: 'kind must be "xlsx" or "csv"' }),
+  kind: z.enum(EXPORT_KINDS, { error: `kind must be one of ${EXPORT_KINDS.map((k) => `"${k}"`).join(", ")}` }),
   bytes: bytesSchema,
 });
 

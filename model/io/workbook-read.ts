@@ -261,6 +261,22 @@ function readBook(bytes: Uint8Array, fileName: string, format: "xlsx" | "xls", l
   return { ok: true, value: sheets };
 }
 
+/** A workbook already in memory (SheetJS objects) as plain cells, as readSheets would read it from its file. */
+export function gridsOfWorkbook(wb: XLSX.WorkBook): SheetGrid[] {
+  const cache = new CellCache();
+  return wb.SheetNames.map((name) => {
+    const ws = wb.Sheets[name]!;
+    const range = XLSX.utils.decode_range(ws["!ref"] ?? "A1");
+    const rows: SheetCell[][] = [];
+    for (let r = 0; r <= range.e.r; r++) {
+      const row: SheetCell[] = [];
+      for (let c = 0; c <= range.e.c; c++) row.push(toCell(ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined, cache));
+      rows.push(row);
+    }
+    return { name, rows };
+  });
+}
+
 /** Reads a workbook or CSV into plain cells. All errors name the file (and sheet where there is one). */
 export function readSheets(bytes: Uint8Array, fileName: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Checked<SheetGrid[]> {
   try {

@@ -5,11 +5,11 @@
  */
 import { createWorkerJobClient } from "../workers/worker-job-client";
 import { runAssumptionsImport, type AssumptionsImportAnswer, type AssumptionsImportRequest } from "./assumptions-import-job";
-import { loadImportAssumptions } from "./spreadsheet-io";
+import { loadAssumptionsImport } from "./spreadsheet-io";
 
 const client = createWorkerJobClient<AssumptionsImportRequest, AssumptionsImportAnswer>({
   createWorker: () => new Worker(new URL("./assumptions-import.worker.ts", import.meta.url), { type: "module" }),
-  runOnMainThread: (request) => loadImportAssumptions().then((run) => runAssumptionsImport(run, request)),
+  runOnMainThread: (request) => loadAssumptionsImport().then((importer) => runAssumptionsImport(importer, request)),
   // A transferred copy: the caller's bytes stay here for the main-thread fallback.
   toMessage: (request) => {
     const copy = request.bytes.slice();

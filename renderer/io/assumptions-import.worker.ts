@@ -3,8 +3,8 @@
  * and checked off the UI thread, as census imports are (census-import.worker.ts). The importer is
  * bundled into this worker, so the worker is one script.
  */
-import { importAssumptions } from "../../model/io/assumptions-import";
+import * as importer from "../../model/io/assumptions-import";
 import { serveWorkerJobs } from "../workers/worker-job-host";
 import { runAssumptionsImport, type AssumptionsImportRequest } from "./assumptions-import-job";
 
-serveWorkerJobs((request: AssumptionsImportRequest) => runAssumptionsImport(importAssumptions, request));
+serveWorkerJobs((request: AssumptionsImportRequest) => runAssumptionsImport(importer, request));

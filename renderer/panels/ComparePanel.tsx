@@ -367,7 +367,8 @@ function SideBySide({ chosen, results }: { chosen: CompareChoice[]; results: Tab
   );
 }
 
-export function ComparePanel() {
+/** `onExport`: writes the scenarios compared here side by side in one workbook (File > Export Comparison to Excel). */
+export function ComparePanel({ onExport }: { onExport?: () => void } = {}) {
   const { state, dispatch } = useApp();
   const census = state.census?.census ?? null;
   const selection = useMemo(() => compareSelection(state), [state]);
@@ -414,6 +415,11 @@ export function ComparePanel() {
         {!selection.following && (
           <button type="button" data-testid="compare-follow" onClick={() => dispatch({ type: "compareKeys", keys: null })}>
             Back to the active scenario and its baseline
+          </button>
+        )}
+        {onExport && base && others.length > 0 && (
+          <button type="button" data-testid="compare-export-xlsx" onClick={onExport} title="One workbook with these scenarios side by side">
+            Export comparison to Excel
           </button>
         )}
       </div>

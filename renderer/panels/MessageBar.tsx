@@ -45,6 +45,16 @@ function Notice() {
           ))}
         </ul>
       )}
+      {n.confirm && (
+        <span className="notice-actions">
+          <button type="button" data-testid="message-confirm" onClick={() => dispatch(n.confirm!.action)}>
+            {n.confirm.label}
+          </button>
+          <button type="button" data-testid="message-cancel" onClick={() => dispatch({ type: "notice", notice: null })}>
+            Cancel
+          </button>
+        </span>
+      )}
       <button
         type="button"
         className="close"

@@ -12,7 +12,9 @@ export interface ToolbarActions {
   recent: () => Promise<FileHandle[]>;
   openRecent: (token: string) => void;
   exportXlsx: () => void;
+  exportXlsxComparison: () => void;
   exportCsv: () => void;
+  exportDocument: () => void;
   importAssumptions: () => void;
   importCensus: () => void;
   /** On the census screen (the toolbar keeps to one row at 1440 px), and File > Census Template… in the desktop app. */
@@ -138,11 +140,24 @@ export function Toolbar({ actions }: { actions: ToolbarActions }) {
         Redo
       </button>
       <span className="sep" />
-      <button type="button" data-testid="export-xlsx" onClick={actions.exportXlsx} title="Export the scenarios to an Excel workbook">
+      <button
+        type="button"
+        data-testid="export-xlsx"
+        onClick={actions.exportXlsx}
+        title="Export this scenario to an Excel workbook (its Inputs, Calculation and Cost Table)"
+      >
         Export Excel
       </button>
       <button type="button" data-testid="export-csv" onClick={actions.exportCsv} title="Export this table as CSV">
         Export CSV
+      </button>
+      <button
+        type="button"
+        data-testid="export-document"
+        onClick={actions.exportDocument}
+        title="Export the fiscal impact statement (or a comparison memo) as Word or PDF, with a preview"
+      >
+        Export FIS…
       </button>
       <button
         type="button"

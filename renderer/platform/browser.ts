@@ -58,6 +58,12 @@ export const STORAGE_KEYS = {
 } as const;
 
 const MAX_RECENT = 10;
+const EXPORT_TYPES: Record<ExportRequest["kind"], string> = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+};
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
 const MB = 1024 * 1024;
 
@@ -291,9 +297,9 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
         if (!(req?.bytes instanceof Uint8Array)) return fail("Invalid export request: bytes must be a Uint8Array");
         if (req.bytes.byteLength > PLATFORM_LIMITS.maxExportBytes)
           return fail(`Invalid export request: bytes are larger than ${PLATFORM_LIMITS.maxExportBytes / MB} MB`);
-        const fallback = req.kind === "csv" ? "export.csv" : "export.xlsx";
-        const name = safeDownloadName(String(req.suggestedName ?? ""), fallback);
-        const type = req.kind === "csv" ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        const kind = EXPORT_TYPES[req.kind] ? req.kind : "xlsx";
+        const name = safeDownloadName(String(req.suggestedName ?? ""), `export.${kind}`);
+        const type = EXPORT_TYPES[kind];
         // Copy into a fresh ArrayBuffer-backed array: a Blob must not alias a shared or resizable buffer.
         download(name, new Blob([new Uint8Array(req.bytes)], { type }));
         return ok({ token: tokenFor(name), name });

@@ -11,7 +11,10 @@ import { censusOf } from "../io/census-import-job";
 import { importAssumptionsInBackground, prepareAssumptionsImport } from "../io/assumptions-import-client";
 import { importCensusInBackground, prepareCensusImport } from "../io/census-import-client";
 import { exportTableCsv } from "../../model/io/table-csv";
+import type { Scenario } from "../../model/engine/scenario/types";
+import { censusToJson } from "../../model/engine/schedule/census";
 import { loadExportWorkbook } from "../io/spreadsheet-io";
+import { compareSelection } from "./compare-selection";
 import { computeOptionsFor, tableFor } from "./compute-cache";
 import { activeEntry, type Action, type AppState } from "./store";
 
@@ -93,15 +96,35 @@ export async function saveScenario(ctx: FileCommandContext, saveAs: boolean): Pr
   if (r.value) ctx.dispatch({ type: "saved", key: entry.key, file: r.value });
 }
 
+/** The active scenario in a workbook of its own (the analyst's workbook: its Inputs, Calculation and Cost Table). */
 export async function exportXlsx(ctx: FileCommandContext) {
+  const entry = activeEntry(ctx.getState());
+  await writeWorkbook(ctx, [entry.scenario], fileName(entry.scenario.name, "xlsx"));
+}
+
+/** The Compare tab's scenarios side by side in one workbook, each with its own Inputs and Calculation sheets. */
+export async function exportXlsxComparison(ctx: FileCommandContext) {
+  const chosen = compareSelection(ctx.getState()).chosen;
+  if (chosen.length < 2) return fail(ctx.dispatch, "Export failed", "pick two or more scenarios on the Compare tab first");
+  await writeWorkbook(
+    ctx,
+    chosen.map((c) => c.scenario),
+    fileName(
+      `${chosen[0]!.name} vs ${chosen
+        .slice(1)
+        .map((c) => c.name)
+        .join(", ")}`,
+      "xlsx",
+    ),
+  );
+}
+
+async function writeWorkbook(ctx: FileCommandContext, scenarios: Scenario[], suggestedName: string) {
   try {
     const build = await loadExportWorkbook();
     const state = ctx.getState();
-    const entry = activeEntry(state);
-    const bytes = build([entry.scenario, ...state.entries.filter((e) => e.key !== entry.key).map((e) => e.scenario)], {
-      computeOptions: computeOptionsFor(entry.scenario, state.census?.census),
-    });
-    const r = await ctx.platform.exportFile({ suggestedName: fileName(entry.scenario.name, "xlsx"), kind: "xlsx", bytes });
+    const bytes = build(scenarios, { computeOptions: computeOptionsFor(scenarios[0]!, state.census?.census) });
+    const r = await ctx.platform.exportFile({ suggestedName, kind: "xlsx", bytes });
     if (!r.ok) return fail(ctx.dispatch, "Export failed", r.error);
     if (r.value) ctx.dispatch({ type: "notice", notice: { kind: "info", text: `Exported "${r.value.name}".` } });
   } catch (e) {
@@ -144,7 +167,13 @@ export async function saveCensusTemplate(ctx: FileCommandContext) {
   }
 }
 
-/** Read and checked in a worker (renderer/io/assumptions-import-client.ts), as census imports are. */
+/**
+ * Imports the Value column of a workbook, read and checked in a worker
+ * (renderer/io/assumptions-import-client.ts) as census imports are. The notice lists what was
+ * applied and what was ignored and why; a workbook from another scenario or method, or values more
+ * than 10 times (or less than a tenth of) their baseline, are shown first with a button to apply
+ * them anyway.
+ */
 export async function importAssumptionsFile(ctx: FileCommandContext) {
   try {
     prepareAssumptionsImport();
@@ -153,8 +182,14 @@ export async function importAssumptionsFile(ctx: FileCommandContext) {
     if (!r.value) return;
     const { name, bytes } = r.value;
     const entry = activeEntry(ctx.getState());
+    const census = computeOptionsFor(entry.scenario, ctx.getState().census?.census).scheduleMethod?.census;
     ctx.dispatch({ type: "notice", notice: { kind: "info", text: `Importing assumptions from "${name}"…` } });
-    const { answer } = await importAssumptionsInBackground({ bytes, fileName: name, base: entry.scenario });
+    const { answer } = await importAssumptionsInBackground({
+      bytes,
+      fileName: name,
+      base: entry.scenario,
+      ...(census ? { census: censusToJson(census) } : {}),
+    });
     if (!answer.ok) return showErrors(ctx.dispatch, `Could not import "${name}"`, answer.errors, answer.total);
     // Edits made while the file was read would be lost under a scenario built on the old one.
     if (activeEntry(ctx.getState()).scenario !== entry.scenario)
@@ -163,7 +198,30 @@ export async function importAssumptionsFile(ctx: FileCommandContext) {
         `Could not import "${name}"`,
         "the scenario changed while the file was read; nothing was changed, import it again.",
       );
-    ctx.dispatch({ type: "replaceScenario", scenario: answer.scenario, what: `Imported assumptions from "${name}".` });
+    const details = answer.summary.slice(0, 40);
+    const apply = {
+      type: "replaceScenario" as const,
+      scenario: answer.scenario,
+      expect: entry.scenario,
+      what: `Imported assumptions from "${name}": ${answer.applied} applied, ${answer.ignored} ignored.`,
+    };
+    if (answer.needsConfirmation)
+      return ctx.dispatch({
+        type: "notice",
+        notice: {
+          kind: "info",
+          text: `"${name}" needs your confirmation before it is applied to "${entry.scenario.name}".`,
+          details,
+          confirm: { label: `Apply to "${entry.scenario.name}"`, action: apply },
+        },
+      });
+    if (answer.applied === 0 && answer.ignored === 0)
+      return ctx.dispatch({
+        type: "notice",
+        notice: { kind: "info", text: `"${name}": every value equals the scenario's; nothing to apply.` },
+      });
+    ctx.dispatch(apply);
+    ctx.dispatch({ type: "notice", notice: { kind: "info", text: apply.what, details } });
   } catch (e) {
     fail(ctx.dispatch, "Import failed", e instanceof Error ? e.message : String(e));
   }

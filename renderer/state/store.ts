@@ -49,6 +49,8 @@ export interface Notice {
   kind: "error" | "warning" | "info";
   text: string;
   details?: string[];
+  /** A question: the button applies `action` (e.g. imported assumptions that need confirming); dismissing cancels. */
+  confirm?: { label: string; action: Action };
 }
 
 export interface CellError {
@@ -92,7 +94,8 @@ export type Action =
   | { type: "opened"; scenario: Scenario; file?: FileHandle }
   | { type: "saved"; key: string; file: FileHandle }
   | { type: "recovered"; scenarios: Scenario[] }
-  | { type: "replaceScenario"; scenario: Scenario; what: string }
+  /** `expect`: the scenario the replacement was made from; refused when the active one changed since. */
+  | { type: "replaceScenario"; scenario: Scenario; what: string; expect?: Scenario }
   | { type: "addCostLine"; line: NewCostLine }
   | { type: "removeCostLine"; lineId: string }
   /** A scenario made elsewhere (e.g. goal seek) added as a user scenario and made active. */
@@ -444,6 +447,11 @@ function reduce(state: AppState, action: Action): AppState {
     case "replaceScenario": {
       // A whole-scenario change (e.g. imported assumptions) on the active entry: one undo step.
       const entry = activeEntry(state);
+      if (action.expect && action.expect !== entry.scenario)
+        return {
+          ...state,
+          notice: { kind: "error", text: "Nothing was applied: the scenario changed since the file was read; import it again." },
+        };
       if (entry.builtIn) {
         const [next, copy] = addCopy(state, entry);
         return {

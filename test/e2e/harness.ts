@@ -20,7 +20,7 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
   "--no-first-run",
 ];
-const VIEWPORT = { width: 1500, height: 950 };
+export const VIEWPORT = { width: 1500, height: 950 };
 
 export interface OpenOptions {
   context?: BrowserContextOptions;

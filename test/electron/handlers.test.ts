@@ -186,7 +186,7 @@ describe("bad payloads are rejected as PlatformResult errors", () => {
     ["scenario:save", [JSON.parse('{"suggestedName":"a.json","text":"{}","__proto__":{"x":1}}')], /forbidden field/],
     ["scenario:save", [{ suggestedName: "a.json", text: "{}", overwriteReadOnly: "yes" }], /boolean/],
     ["file:export", [{ suggestedName: "a.xlsx", kind: "xlsx", bytes: "PK" }], /Uint8Array/],
-    ["file:export", [{ suggestedName: "a.xlsx", kind: "pdf", bytes: new Uint8Array(1) }], /kind must be/],
+    ["file:export", [{ suggestedName: "a.xlsx", kind: "exe", bytes: new Uint8Array(1) }], /kind must be/],
     ["recent:open", ["../../etc/passwd"], /token is not valid/],
     ["recent:open", [{ token: "x" }], /must be a string/],
     ["autosave:write", [42], /must be a string/],
@@ -258,6 +258,22 @@ describe("tokens: a file is only ever one the user chose", () => {
       /Unknown file token/,
     );
     expect(await readFile(join(docs, "table.csv"), "utf8")).toBe("a,b");
+  });
+
+  it("exports a FIS document as PDF or Word through a save dialog offering only that type", async () => {
+    const h = await harness();
+    for (const [kind, name, filter] of [
+      ["pdf", "FIS.pdf", "PDF document"],
+      ["docx", "FIS.docx", "Word document"],
+    ] as const) {
+      h.saveAnswers.push(join(docs, name));
+      const bytes = new Uint8Array([37, 80, 68, 70]);
+      expect(value<FileHandle>(await h.call("file:export", { suggestedName: name, kind, bytes })).name).toBe(name);
+      expect(new Uint8Array(await readFile(join(docs, name)))).toEqual(bytes);
+      const request = h.showSaveDialog.mock.calls.at(-1)![1];
+      expect(request.title).toMatch(/^Export FIS document/);
+      expect(request.filters).toEqual([{ name: filter, extensions: [kind] }]);
+    }
   });
 
   it("a token from the recent list (a file chosen in an earlier session) can be saved over", async () => {

@@ -75,7 +75,8 @@ describe("examples/assumptions/fis-as-published.xlsx", () => {
   it("imports back with no error and reproduces all 45 published cells", () => {
     const imported = importAssumptions(bytes, "fis-as-published.xlsx", fisAsPublished());
     if (!imported.ok) throw new Error(imported.errors.map((e) => e.message).join("; "));
-    const table = computeTable(imported.value);
+    expect([imported.value.applied, imported.value.ignored, imported.value.notes]).toEqual([[], [], []]);
+    const table = computeTable(imported.value.scenario);
     let cells = 0;
     for (const [line, columns] of Object.entries(fisAsPublished().table.published!.values))
       for (const [column, published] of Object.entries(columns)) {

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
 import type { PlatformApi, PlatformResult } from "../../electron/ipc/contract";
 import { getInput } from "../../model/engine/scenario/paths";
-import { importAssumptions } from "../../model/io/assumptions-import";
+import * as importer from "../../model/io/assumptions-import";
 import { runAssumptionsImport } from "../../renderer/io/assumptions-import-job";
 import { importAssumptionsFile, type FileCommandContext } from "../../renderer/state/file-commands";
 import { activeEntry, initialState, reducer, type Action, type AppState } from "../../renderer/state/store";
@@ -34,7 +34,7 @@ function harness(...files: { name: string; bytes: Uint8Array }[]) {
 
 describe("assumptions import job", () => {
   it("crosses the worker boundary as plain data: the scenario survives structured cloning", () => {
-    const answer = runAssumptionsImport(importAssumptions, {
+    const answer = runAssumptionsImport(importer, {
       bytes: inputs([["groups.wtu.members", 5800]]),
       fileName: "a.xlsx",
       base: activeEntry(initialState()).scenario,

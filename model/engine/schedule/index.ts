@@ -26,6 +26,7 @@ export {
   payColumn,
   cellAmount,
   scheduleRef,
+  assumedYears,
   FY2024_DIVISOR,
 } from "./schedules";
 export type { ScheduleIndex, StepLayout } from "./schedules";
@@ -50,7 +51,7 @@ export { projectCensus, advanceOneYear, normalizeCensus, defaultStepMovementSett
 export type { StepMovementSettings, EntryPlacement, ProjectedCell, ProjectedYear } from "./step-movement";
 export { scheduleMethodCost, defaultScheduleCostSettings } from "./schedule-cost";
 export type { RaiseTerm, ScheduleCostSettings, ScheduleCostResult, ScheduleCostYear, CostLine } from "./schedule-cost";
-export { reconcile } from "./reconcile";
+export { averageSalaryInputs, reconcile } from "./reconcile";
 export type { AverageSalaryInputs, ReconcileResult, ReconcileYear } from "./reconcile";
 export { checkCensus, checkedCensus, assertCensus, CENSUS_CELL_LIMIT, type CheckedCensus } from "./census-check";
 export {
@@ -59,6 +60,7 @@ export {
   censusHash,
   canonicalCensus,
   defaultScheduleMethod,
+  entryPlacement,
   type ScheduleMethod,
   type EmbeddedCensus,
 } from "./method";

@@ -165,6 +165,15 @@ export function defaultScheduleMethod(census: ScheduleMethod["census"] = { refer
   };
 }
 
+/** Where replacements enter, every part filled in (an empty lane is each schedule's first lane). */
+export function entryPlacement(block: Pick<ScheduleMethod, "entry">): { step: number; lane: string; yearsOfService: number } {
+  return {
+    step: block.entry?.step ?? DEFAULT_ENTRY.step,
+    lane: block.entry?.lane ?? DEFAULT_ENTRY.lane,
+    yearsOfService: block.entry?.yearsOfService ?? DEFAULT_ENTRY.yearsOfService,
+  };
+}
+
 /** The entry placement's source: its own, else an assumption (whether the file names a placement or not). */
 export function entrySource(block: ScheduleMethod): Source {
   return block.entry?.source ?? { kind: "assumed", ref: "entry placement", note: ENTRY_ASSUMED_NOTE };
@@ -175,11 +184,7 @@ export function stepSettingsOf(
   block: ScheduleMethod,
   fiscalYearStartMonth: number,
 ): Omit<StepMovementSettings, "prorationMethod" | "calendar"> {
-  const entry = {
-    step: block.entry?.step ?? DEFAULT_ENTRY.step,
-    lane: block.entry?.lane ?? DEFAULT_ENTRY.lane,
-    yearsOfService: block.entry?.yearsOfService ?? DEFAULT_ENTRY.yearsOfService,
-  };
+  const entry = entryPlacement(block);
   return {
     anniversary: block.anniversary ?? `${String(fiscalYearStartMonth).padStart(2, "0")}-01`,
     heldShare: new Decimal(block.heldShare.value),
