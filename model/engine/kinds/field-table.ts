@@ -15,12 +15,7 @@ export function unitsAndRangesMarkdown(registry: Registry = DEFAULT_REGISTRY): s
     ["item (any kind)", "fundShares.<fund>", ITEM_FUND_SHARE],
     ["table line: share", "rate", LINE_FIELDS.shareRate],
     ["table line: amounts", "amounts.<FY>", LINE_FIELDS.amount],
-    // The replacement step is written as entry.step (a placement, not a Param).
-    ...Object.entries(SCHEDULE_FIELDS).map(([k, f]): [string, string, FieldSpec] => [
-      "scheduleMethod",
-      k === "replacementStep" ? "entry.step" : k,
-      f,
-    ]),
+    ...Object.entries(SCHEDULE_FIELDS).map(([k, f]): [string, string, FieldSpec] => ["scheduleMethod", k, f]),
   ];
   const cell = (t: string) => t.replace(/\|/g, "\\|");
   return [

@@ -8,7 +8,7 @@
 import type { FieldSpec, Param, Unit } from "../fields";
 import type { ItemBase } from "../kinds/kind";
 import { DEFAULT_REGISTRY, type Registry } from "../kinds/registry";
-import { DEFAULT_ENTRY, entrySource, SCHEDULE_FIELDS, type ScheduleMethod } from "../schedule/method";
+import { SCHEDULE_FIELDS } from "../schedule/method";
 import { LINE_FIELDS } from "../table/schema";
 import type { ScenarioBase } from "./base";
 import { GROUP_FIELDS } from "./groups";
@@ -79,26 +79,8 @@ export function listInputs(scenario: Scenario | ScenarioBase, registry: Registry
       ),
     );
     out.push(entry("scheduleMethod.heldShare", SCHEDULE_SECTION, "Schedule method", s.scheduleMethod.heldShare, SCHEDULE_FIELDS.heldShare));
-    out.push(entry(ENTRY_PATH, SCHEDULE_SECTION, "Schedule method", entryStepParam(s.scheduleMethod), SCHEDULE_FIELDS.replacementStep));
   }
   return out;
-}
-
-/** The replacement step is the block's entry placement, a plain object rather than a Param: it is listed as one. */
-const ENTRY_PATH = "scheduleMethod.entry";
-const entryParams = new WeakMap<object, Param>();
-function entryStepParam(block: ScheduleMethod): Param {
-  const key = block.entry ?? block;
-  let p = entryParams.get(key);
-  if (!p) {
-    p = {
-      value: String(block.entry?.step ?? DEFAULT_ENTRY.step),
-      label: "Step replacements enter at",
-      source: entrySource(block),
-    };
-    entryParams.set(key, p);
-  }
-  return p;
 }
 
 export function getInput(scenario: Scenario | ScenarioBase, path: string, registry: Registry = DEFAULT_REGISTRY): Param | undefined {
@@ -151,13 +133,6 @@ export function setInputValue<S extends Scenario | ScenarioBase>(
   if (!found) throw new Error(`No input at path "${path}"`);
   const p = found.param;
   if (p.value === value && p.formula === formula) return scenario;
-  if (path === ENTRY_PATH) {
-    const block = (scenario as ScenarioBase).scheduleMethod!;
-    if (p.value === value) return scenario;
-    const step = Number(value);
-    const placed = { ...(block.entry ?? { yearsOfService: DEFAULT_ENTRY.yearsOfService }), step, source: editedSource(p) };
-    return { ...scenario, scheduleMethod: { ...block, entry: placed } };
-  }
   const { formula: _old, ...rest } = p;
   const source = p.source.kind === "user" && p.value === value ? p.source : editedSource(p);
   return replaceObject(scenario, p, { ...rest, value, source, ...(formula !== undefined ? { formula } : {}) });

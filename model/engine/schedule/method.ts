@@ -24,14 +24,6 @@ export const SCHEDULE_FIELDS = {
     "Share held on step",
     "Share of the members who stay that is held on step each year instead of moving up (an assumption).",
   ),
-  replacementStep: {
-    label: "Replacement step",
-    unit: "count",
-    min: "1",
-    max: "99",
-    integer: true,
-    help: "The step at which replacements for leavers enter (an assumption; default step 1, the schedule's first lane).",
-  },
 } satisfies Record<string, FieldSpec>;
 
 /** The entry placement when the block names none: step 1 on the schedule's first lane (an empty lane), 1 year of service. */
