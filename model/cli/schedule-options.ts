@@ -79,8 +79,8 @@ export function scheduleOptions(args: ParsedArgs, scenario: Scenario): { scenari
 export function reconciliation(scenario: Scenario): ReconcileResult {
   const raises = scenario.items.find((i): i is RaisesItem => i.kind === "raises");
   if (!raises) throw new UsageError("--reconcile needs a scenario with a raises item");
-  const group = scenario.groups[0]!;
-  if (!group.members || !group.averageSalary)
+  const group = scenario.groups[0];
+  if (!group?.members || !group.averageSalary)
     throw new UsageError("--reconcile compares with members x average salary; the first group gives no average salary");
   const terms = raiseTerms(raises);
   return reconcile(

@@ -35,6 +35,7 @@ import {
   type CheckedCensus,
   type ComputeOptions,
   ZERO,
+  sum,
   type Decimal,
   type Display,
   type FormulaContext,
@@ -90,14 +91,19 @@ function nameInputs(entries: InputEntry[], prefix: string): Map<string, string> 
 }
 
 /** The display rule as a spreadsheet expression of `x` (dollars). */
-export function roundingFormula(display: Pick<Display, "unit" | "decimals" | "rounding">, x: string): string {
-  const scaled = display.unit === "dollars" ? x : `${x}/${unitFactor(display.unit).toString()}`;
-  const d = display.decimals;
-  if (display.rounding === "truncate") return `ROUNDDOWN(${scaled},${d})`;
-  if (display.rounding === "halfUp") return `ROUND(${scaled},${d})`;
+export function roundingFormula(display: Pick<Display, "unit" | "decimals" | "rounding" | "roundTo">, x: string): string {
+  const inUnit = display.unit === "dollars" ? x : `${x}/${unitFactor(display.unit).toString()}`;
+  // A rounding step (nearest 1,000 printed in dollars): round the count of steps, then scale back.
+  const step = display.roundTo === undefined ? undefined : String(display.roundTo);
+  const scaled = step === undefined ? inUnit : `(${inUnit})/${step}`;
+  const d = step === undefined ? display.decimals : 0;
+  const back = (f: string) => (step === undefined ? f : `${f}*${step}`);
+  if (display.rounding === "truncate") return back(`ROUNDDOWN(${scaled},${d})`);
+  if (display.rounding === "halfUp") return back(`ROUND(${scaled},${d})`);
+  if (display.rounding === "up") return back(`ROUNDUP(${scaled},${d})`);
   // Half to even: a tie (exactly .5 in the last kept place) goes to the even neighbour.
   const s = `(${scaled})*10^${d}`;
-  return `IF(ABS(${s}-TRUNC(${s}))=0.5,2*ROUND(${s}/2,0),ROUND(${s},0))/10^${d}`;
+  return back(`(IF(ABS(${s}-TRUNC(${s}))=0.5,2*ROUND(${s}/2,0),ROUND(${s},0))/10^${d})`);
 }
 
 interface ScenarioSheets {
@@ -148,9 +154,17 @@ interface CalcLayout {
   itemRows: Map<string, number>;
   lineRows: Map<string, number>;
   fyCol: (fy: number) => number;
+  /** The fiscal years the total column adds up (all, or those through `table.columns.total.through`). */
+  totalYears: number[];
   totalCol: number;
   annualCol: number | undefined;
   howCol: number;
+}
+
+function totalYearsOf(scenario: Scenario): number[] {
+  const total = scenario.table.columns.total;
+  const through = total === false ? undefined : total?.through;
+  return scenario.table.columns.fiscalYears.filter((fy) => through === undefined || fy <= through);
 }
 
 function calcLayout(scenario: Scenario, result: TableResult): CalcLayout {
@@ -170,6 +184,7 @@ function calcLayout(scenario: Scenario, result: TableResult): CalcLayout {
     itemRows,
     lineRows,
     fyCol: (fy) => firstFyCol + years.indexOf(fy),
+    totalYears: totalYearsOf(scenario),
     totalCol,
     annualCol,
     howCol: (annualCol ?? totalCol) + 1,
@@ -194,13 +209,10 @@ function rowWriter(layout: CalcLayout, put: (r: number, cells: Row) => void, cac
       const f = fyFormula(fy);
       row[layout.fyCol(fy)] = f === undefined ? num(value, DOLLARS_FORMAT) : formula(f, cached ? value : undefined, DOLLARS_FORMAT);
     }
-    const first = col(layout.fyCol(layout.years[0]!));
-    const last = col(layout.fyCol(layout.years[layout.years.length - 1]!));
-    row[layout.totalCol] = formula(
-      `SUM(${first}${r}:${last}${r})`,
-      cached ? cachedNumber(cells[TOTAL_COLUMN]!.exact) : undefined,
-      DOLLARS_FORMAT,
-    );
+    const first = col(layout.fyCol(layout.totalYears[0]!));
+    const last = col(layout.fyCol(layout.totalYears[layout.totalYears.length - 1]!));
+    const total = cells[TOTAL_COLUMN]?.exact ?? sum(layout.totalYears.map((fy) => cells[fyKey(fy)]!.exact));
+    row[layout.totalCol] = formula(`SUM(${first}${r}:${last}${r})`, cached ? cachedNumber(total) : undefined, DOLLARS_FORMAT);
     if (layout.annualCol !== undefined) row[layout.annualCol] = num(cachedNumber(cells[ANNUALIZED_COLUMN]!.exact), DOLLARS_FORMAT);
     row[layout.howCol] = text(how);
     put(r, row);
@@ -316,8 +328,12 @@ function lineRowsOf(scenario: Scenario, result: TableResult, layout: CalcLayout,
         break;
       default: {
         const members = result.items.filter((i) => i.line === line.id).map((i) => layout.itemRows.get(i.id)!);
-        fyFormula = (fy) => (members.length ? members.map((m) => `${col(layout.fyCol(fy))}${m}`).join("+") : "0");
-        how = "sum of the line's cost items";
+        const negate = spec?.negate === true;
+        fyFormula = (fy) => {
+          const terms = members.map((m) => `${col(layout.fyCol(fy))}${m}`).join("+");
+          return members.length ? (negate ? `-(${terms})` : terms) : "0";
+        };
+        how = negate ? "minus the sum of the line's cost items (shown negated)" : "sum of the line's cost items";
       }
     }
     write(r, `line:${line.id}`, line.label, fyFormula, line.cells, how);
@@ -540,27 +556,35 @@ function costTableSheet(blocks: ScenarioSheets[], scenarios: Scenario[], options
     setCell(2, c0, text(scenario.name));
     setCell(3, c0, text("Line"));
     columns.forEach((c, j) => setCell(3, c0 + 1 + j, text(b.result.columnLabels[c] ?? c)));
+    const totalSpec = scenario.table.columns.total === false ? undefined : scenario.table.columns.total;
+    const totalDisplay = totalSpec?.roundTo === undefined ? display : { ...display, roundTo: totalSpec.roundTo };
+    const totalYears = totalYearsOf(scenario).map(fyKey);
+    const calcRef = (id: string, c: string) => `${quoteSheet(b.calcName)}!${col(calcCol(c))}${b.lineRows.get(id)!}`;
     b.result.lines.forEach((line, i) => {
       const r = 4 + i;
-      const calcRow = b.lineRows.get(line.id)!;
       setCell(r, c0, text(line.label));
       columns.forEach((c, j) => {
         const here = (rr: number, cc: string) => `${col(c0 + 1 + columns.indexOf(cc))}${rr + 1}`;
-        let f = roundingFormula(display, `${quoteSheet(b.calcName)}!${col(calcCol(c))}${calcRow}`);
+        // A line printed as 0 still adds its rounded cost to sums of rounded cells.
+        const rounded = (id: string, cc: string) =>
+          b.result.lines.find((l) => l.id === id)?.printedAsZero ? roundingFormula(display, calcRef(id, cc)) : here(rowOf.get(id)!, cc);
+        let f = roundingFormula(c === TOTAL_COLUMN ? totalDisplay : display, calcRef(line.id, c));
         if (display.totals === "sumOfRounded") {
-          const fy = columns.filter((x) => x.startsWith("FY"));
           const spec = linesById.get(line.id);
-          if (c === TOTAL_COLUMN) f = `SUM(${here(r, fy[0]!)}:${here(r, fy[fy.length - 1]!)})`;
-          else if (spec?.sum) {
+          if (c === TOTAL_COLUMN) {
+            const sumOf = `SUM(${here(r, totalYears[0]!)}:${here(r, totalYears[totalYears.length - 1]!)})`;
+            f = totalSpec?.roundTo === undefined ? sumOf : roundingFormula({ ...totalDisplay, unit: "dollars" }, sumOf);
+          } else if (spec?.sum) {
             const companions = (id: string) => [
               id,
               ...b.result.lines.filter((l) => l.id.startsWith(id) && !linesById.has(l.id)).map((l) => l.id),
             ];
-            const plus = spec.sum.flatMap(companions).map((id) => here(rowOf.get(id)!, c));
-            const minus = (spec.minus ?? []).flatMap(companions).map((id) => `-${here(rowOf.get(id)!, c)}`);
+            const plus = spec.sum.flatMap(companions).map((id) => rounded(id, c));
+            const minus = (spec.minus ?? []).flatMap(companions).map((id) => `-${rounded(id, c)}`);
             f = `${plus.join("+") || "0"}${minus.join("")}`;
           }
         }
+        if (line.printedAsZero) f = "0";
         setCell(r, c0 + 1 + j, formula(f, cached ? spreadsheetNumber(line.cells[c]!.display.toString()) : undefined, format));
       });
     });
