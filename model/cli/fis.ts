@@ -13,7 +13,8 @@ import {
   formatExplanation,
   formatInputError,
   InputRejectedError,
-  parseScenarioJson,
+  parseDraftJson,
+  toFillText,
   type Scenario,
   type TableResult,
 } from "../engine/index";
@@ -21,6 +22,7 @@ import { ANALYSIS_BOOLEAN_FLAGS, ANALYSIS_USAGE, ANALYSIS_VALUE_FLAGS, runAnalys
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { compareJson, formatAttribution } from "./format-compare";
 import { formatTable, tableJson } from "./format-table";
+import { runInit } from "./init-command";
 import { InputFailure, readInputFile } from "./input-files";
 import { formatReconciliation, reconciliation, scheduleOptions, SCHEDULE_BOOLEAN_FLAGS, SCHEDULE_VALUE_FLAGS } from "./schedule-options";
 
@@ -43,6 +45,7 @@ const USAGE = `Usage: npm run --silent fis -- [options]
   --xlsx OUT.xlsx      write a live workbook (Inputs, Calculation formulas, Cost Table, Notes) instead of printing
   --csv OUT.csv        write the table as CSV ($K and exact dollars) instead of printing
   --help               this text
+  init --template NAME a new scenario from a template, its inputs to fill left empty (init --list, init --help)
 ${ANALYSIS_USAGE}`;
 
 export const BOOLEAN_FLAGS = ["--json", "--compare", "--shapley", "--help", ...SCHEDULE_BOOLEAN_FLAGS, ...ANALYSIS_BOOLEAN_FLAGS];
@@ -52,8 +55,9 @@ export function loadScenario(ref: string | undefined): Scenario {
   if (ref === undefined) return fisAsPublished();
   const builtIn = BUILT_IN_IDS[ref];
   if (builtIn) return builtIn();
-  const checked = parseScenarioJson(readInputFile(ref), ref);
+  const checked = parseDraftJson(readInputFile(ref), ref);
   if (!checked.ok) throw new InputFailure(checked.errors.map(formatInputError).join("\n"));
+  if (checked.toFill.length > 0) throw new InputFailure(`${ref}: not costed yet: ${toFillText(checked.toFill)}`);
   return checked.value;
 }
 
@@ -67,6 +71,7 @@ function explainCell(result: TableResult, ref: string): string {
 }
 
 export async function run(argv: readonly string[], out: (s: string) => void): Promise<number> {
+  if (argv[0] === "init") return runInit(argv.slice(1), out);
   const args: ParsedArgs = parseArgs(argv, BOOLEAN_FLAGS, VALUE_FLAGS);
   if (args.flags.has("--help")) {
     out(USAGE);

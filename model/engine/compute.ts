@@ -14,6 +14,8 @@ import { coveredGroups, partForGroups, usdCell } from "./kinds/common";
 import type { AnyKind, CostContext, ItemBase, ItemCell, ItemCosts } from "./kinds/kind";
 import { DEFAULT_REGISTRY, kindIndex, type Registry } from "./kinds/registry";
 import { lineRefs } from "./scenario/checks";
+import { InputRejectedError } from "./errors";
+import { inputsToFill } from "./scenario/drafts";
 import { dec } from "./scenario/groups";
 import type { Scenario, ScenarioBase } from "./scenario/types";
 import type { CheckedCensus } from "./schedule/census-check";
@@ -95,6 +97,9 @@ interface Built {
 export function computeTable(scenario: Scenario | ScenarioBase, options: ComputeOptions = {}): TableResult {
   const s = scenario as ScenarioBase;
   const registry = options.registry ?? DEFAULT_REGISTRY;
+  const toFill = inputsToFill(s, registry);
+  if (toFill.length > 0)
+    throw new InputRejectedError(toFill.map((t) => ({ field: t.path, message: `${t.label}: still to fill (the value is empty)` })));
   const kinds = kindIndex(registry);
   const kindOf = (item: ItemBase): AnyKind => {
     const k = kinds.get(item.kind);
