@@ -10,6 +10,8 @@ import { ComparePanel } from "./panels/ComparePanel";
 import { CostLinesPanel } from "./panels/CostLinesPanel";
 import { ExplainPanel } from "./panels/ExplainPanel";
 import { MessageBar } from "./panels/MessageBar";
+import { NewAgreementDialog } from "./panels/NewAgreementDialog";
+import { ToFillList } from "./panels/ToFillList";
 import { ScenarioList } from "./panels/ScenarioList";
 import { SchedulePanel } from "./panels/SchedulePanel";
 import { SettingsBar } from "./panels/SettingsBar";
@@ -20,6 +22,7 @@ import { useApp } from "./state/context";
 import * as files from "./state/file-commands";
 import { hasPublished } from "./state/reference";
 import { roundingRuleText, unitsHeading } from "../model/engine/table/display";
+import { inputsToFill } from "../model/engine/scenario/drafts";
 import { TABS, activeEntry, autosaveText, cellErrorKey, type Tab } from "./state/store";
 
 const VIEW_TABS: Partial<Record<MenuCommand, Tab>> = {
@@ -44,7 +47,10 @@ export function App() {
   const ctx = useMemo<files.FileCommandContext>(() => ({ platform, getState: () => stateRef.current, dispatch }), [platform, dispatch]);
   const entry = activeEntry(state);
   const census = state.census?.census ?? null;
-  const result = tableFor(entry.scenario, census);
+  // A new agreement with inputs still to fill is not costed: its table, charts and analyses wait for them.
+  const toFill = useMemo(() => inputsToFill(entry.scenario), [entry.scenario]);
+  const result = toFill.length === 0 ? tableFor(entry.scenario, census) : undefined;
+  const [newAgreement, setNewAgreement] = useState(false);
   const reference = hasPublished(entry.scenario);
   const [show, setShow] = useState({ computed: true, published: false, variance: false });
   const [recover, setRecover] = useState<AutosaveSnapshot | null>(null);
@@ -53,6 +59,7 @@ export function App() {
   const actions: ToolbarActions = useMemo(
     () => ({
       newScenario: () => dispatch({ type: "newFrom", key: "fis", name: "Untitled scenario" }),
+      newAgreement: () => setNewAgreement(true),
       open: () => void files.openScenario(ctx),
       save: () => void files.saveScenario(ctx, false),
       saveAs: () => void files.saveScenario(ctx, true),
@@ -66,7 +73,7 @@ export function App() {
       importAssumptions: () => void files.importAssumptionsFile(ctx),
       importCensus: () => void files.importCensusFile(ctx),
     }),
-    [ctx, dispatch, platform],
+    [ctx, dispatch, platform, setNewAgreement],
   );
 
   const runCommand = useCallback(
@@ -76,6 +83,8 @@ export function App() {
       switch (command) {
         case "file.new":
           return actions.newScenario();
+        case "file.newAgreement":
+          return actions.newAgreement();
         case "file.open":
           return actions.open();
         case "file.openRecent":
@@ -155,7 +164,7 @@ export function App() {
   }, [platform, recover, dispatch]);
 
   const selected = state.selectedCell;
-  const selectedLine = selected ? result.lines.find((l) => l.id === selected.line) : undefined;
+  const selectedLine = selected ? result?.lines.find((l) => l.id === selected.line) : undefined;
   const selectedCell = selected ? selectedLine?.cells[selected.column] : undefined;
   const previousRows = useRef<InputRow[]>([]);
   const rows = useMemo(() => {
@@ -168,8 +177,7 @@ export function App() {
   }, [entry.scenario, entry.baseline, entry.key, state.cellErrors]);
   const onSelect = useCallback((line: string, column: string) => dispatch({ type: "selectCell", line, column }), [dispatch]);
   const onJump = useCallback((path: string) => dispatch({ type: "jump", path }), [dispatch]);
-  const explainTitle =
-    selectedLine && selected ? `${selectedLine.label}, ${selected.column === "Total" ? "four-year total" : selected.column}` : "";
+  const explainTitle = selectedLine && selected ? `${selectedLine.label}, ${result?.columnLabels[selected.column] ?? selected.column}` : "";
 
   return (
     <div className="app">
@@ -219,6 +227,15 @@ export function App() {
         </div>
       )}
       <MessageBar />
+      <NewAgreementDialog
+        open={newAgreement}
+        onClose={() => setNewAgreement(false)}
+        onCreate={(scenario) => {
+          dispatch({ type: "addScenario", scenario, from: "", what: "Created the new agreement" });
+          const first = inputsToFill(scenario)[0];
+          dispatch(first ? { type: "jump", path: first.path } : { type: "tab", tab: "inputs" });
+        }}
+      />
       <div className="body">
         <ScenarioList />
         <main className="content">
@@ -241,7 +258,10 @@ export function App() {
               {entry.builtIn ? " (built-in, read-only)" : ""}
             </span>
           </div>
-          {state.tab === "table" && (
+          {result === undefined && state.tab !== "inputs" && state.tab !== "census" && (
+            <ToFillList toFill={toFill} onJump={onJump} where="elsewhere" />
+          )}
+          {state.tab === "table" && result && (
             <div className="table-screen">
               <div className="table-main">
                 <p className="hint" data-testid="hint">
@@ -308,22 +328,28 @@ export function App() {
                 onAdd={(line) => dispatch({ type: "addCostLine", line })}
                 onRemove={(lineId) => dispatch({ type: "removeCostLine", lineId })}
               />
+              {result === undefined && <ToFillList toFill={toFill} onJump={onJump} where="inputs" />}
               {/* The live table: the same store and the same memoized result as the Table tab, so an edit shows here at once. */}
-              <div className="inputs-live" data-testid="inputs-live">
-                <div className="inputs-live-table">
-                  <FisTable
-                    compact
-                    result={result}
-                    showComputed
-                    showPublished={false}
-                    showVariance={false}
-                    selected={selected}
-                    onSelect={onSelect}
-                  />
-                  <p className="muted small">$ thousands, recomputed as you type. Click a number to see where it comes from.</p>
+              {result && (
+                <div className="inputs-live" data-testid="inputs-live">
+                  <div className="inputs-live-table">
+                    <FisTable
+                      compact
+                      result={result}
+                      showComputed
+                      showPublished={false}
+                      showVariance={false}
+                      selected={selected}
+                      onSelect={onSelect}
+                    />
+                    <p className="muted small">
+                      Amounts {unitsHeading(entry.scenario.table.display.unit).slice(1, -1)}, recomputed as you type. Click a number to see
+                      where it comes from.
+                    </p>
+                  </div>
+                  <ExplainPanel cell={selectedCell} title={explainTitle} onJump={onJump} />
                 </div>
-                <ExplainPanel cell={selectedCell} title={explainTitle} onJump={onJump} />
-              </div>
+              )}
               <InputsGrid
                 rows={rows}
                 readOnlyHint={entry.builtIn}
@@ -333,8 +359,8 @@ export function App() {
             </>
           )}
           {state.tab === "census" && <SchedulePanel imported={state.census} />}
-          {state.tab === "compare" && <ComparePanel />}
-          {state.tab === "analysis" && (
+          {state.tab === "compare" && result && <ComparePanel />}
+          {state.tab === "analysis" && result && (
             <AnalysisPanel
               scenario={entry.scenario}
               census={census}
@@ -342,10 +368,10 @@ export function App() {
               onJump={(path) => dispatch({ type: "jump", path })}
             />
           )}
-          {state.tab === "charts" && (
+          {state.tab === "charts" && result && (
             <Charts
               result={result}
-              baseline={tableFor(entry.baseline, census)}
+              baseline={tableFor(inputsToFill(entry.baseline).length ? entry.scenario : entry.baseline, census)}
               baselineName={entry.baseline === entry.scenario ? entry.scenario.name : entry.baselineName}
             />
           )}

@@ -54,7 +54,14 @@ const ROW_CLASS_RULES: RowClassRules<FisRow> = {
   "row-total": (p) => p.data?.style === "total",
   "row-derived": (p) => p.data !== undefined && p.data.kind !== "cost" && p.data.style !== "total",
 };
-const DEFAULT_COL_DEF: ColDef<FisRow> = { sortable: false, resizable: true, suppressHeaderMenuButton: true };
+// Column labels come from the scenario ("Fiscal Year (Upon Full Implementation)"): long ones wrap rather than being cut.
+const DEFAULT_COL_DEF: ColDef<FisRow> = {
+  sortable: false,
+  resizable: true,
+  suppressHeaderMenuButton: true,
+  wrapHeaderText: true,
+  autoHeaderHeight: true,
+};
 const SIZES = { normal: { row: 30, header: 34, label: 380 }, compact: { row: 26, header: 30, label: 210 } };
 
 function sameRow(a: FisRow, b: FisRow): boolean {
@@ -114,6 +121,16 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
     apiRef.current?.refreshCells({ force: true, suppressFlash: true });
   }, [selected]);
 
+  // Whole-dollar tables print seven-digit figures: columns are at least as wide as the widest figure.
+  const widest = Math.max(
+    0,
+    ...rows.flatMap((r) => Object.values(r.display).map((d) => thousandsText(d, decimals).length)),
+    ...Object.values(publishedFigures?.values ?? {}).flatMap((row) =>
+      Object.values(row).map((v) => thousandsText(new Decimal(v), decimals).length),
+    ),
+  );
+  const figureWidth = widest * 8 + 24;
+
   const columnDefs = useMemo<(ColDef<FisRow> | ColGroupDef<FisRow>)[]>(() => {
     const isSelected = (p: CellClassParams<FisRow>, column: string) => {
       const sel = selectedRef.current;
@@ -124,7 +141,12 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
         colId: column,
         headerName: showPublished || showVariance ? "Model" : columnLabel(column),
         headerTooltip: "Computed by the model from the scenario's inputs",
-        valueGetter: (p) => (p.data ? thousandsText(p.data.display[column]!, decimals) : ""),
+        // Rows and columns change together when another scenario (other fiscal years) becomes active;
+        // for a moment the grid may pair a new row with an old column, which it then shows blank.
+        valueGetter: (p) => {
+          const d = p.data?.display[column];
+          return d ? thousandsText(d, decimals) : "";
+        },
         cellClass: "num",
         cellClassRules: {
           "cell-selected": (p) => isSelected(p, column),
@@ -135,7 +157,7 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
         enableCellChangeFlash: true,
         // The total's header ("Four-Year Total") is the longest.
         flex: column === "Total" ? 1.3 : 1,
-        minWidth: compact ? (column === "Total" ? 110 : 88) : column === "Total" ? 128 : 96,
+        minWidth: Math.max(figureWidth, compact ? (column === "Total" ? 110 : 88) : column === "Total" ? 128 : 96),
       };
       const published: ColDef<FisRow> = {
         colId: `${column}:published`,
@@ -147,7 +169,7 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
         },
         cellClass: "num published",
         flex: 1,
-        minWidth: 90,
+        minWidth: Math.max(figureWidth, 90),
       };
       const variance: ColDef<FisRow> = {
         colId: `${column}:variance`,
@@ -155,17 +177,19 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
         headerTooltip: `Variance: computed − published, ${unitWords}`,
         valueGetter: (p) => {
           const v = p.data ? publishedOf(p.data.id, column) : undefined;
-          return v === undefined || !p.data ? "" : varianceText(p.data.display[column]!.minus(v), decimals);
+          const d = p.data?.display[column];
+          return v === undefined || !d ? "" : varianceText(d.minus(v), decimals);
         },
         cellClass: "num variance",
         cellClassRules: {
           "variance-off": (p) => {
             const v = p.data ? publishedOf(p.data.id, column) : undefined;
-            return v !== undefined && !!p.data && !p.data.display[column]!.equals(v);
+            const d = p.data?.display[column];
+            return v !== undefined && !!d && !d.equals(v);
           },
         },
         flex: 1,
-        minWidth: 64,
+        minWidth: Math.max(figureWidth - 8, 64),
       };
       const parts = [
         ...(showComputed || (!showPublished && !showVariance) ? [computed] : []),
@@ -189,7 +213,19 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
       ...yearCols,
     ];
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by what the columns show, not by the result object
-  }, [columnKey, labelsKey, decimals, publishedFigures, unitWords, showComputed, showPublished, showVariance, compact, size.label]);
+  }, [
+    columnKey,
+    labelsKey,
+    decimals,
+    publishedFigures,
+    unitWords,
+    showComputed,
+    showPublished,
+    showVariance,
+    compact,
+    size.label,
+    figureWidth,
+  ]);
 
   const onGridReady = useCallback((e: GridReadyEvent<FisRow>) => (apiRef.current = e.api), []);
   const onCellClicked = useCallback((e: CellClickedEvent<FisRow>) => {

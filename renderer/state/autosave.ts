@@ -2,7 +2,7 @@
  * Autosave: every few seconds while user scenarios changed since the last write, the user scenarios
  * go to the platform's autosave slot. On start a snapshot is offered back, never applied silently.
  */
-import { validateScenario } from "../../model/engine/scenario/schema";
+import { validateDraft } from "../../model/engine/scenario/drafts";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { formatInputError } from "../../model/engine/errors";
 
@@ -27,7 +27,8 @@ export function parseAutosave(text: string): ParsedAutosave {
   const scenarios: Scenario[] = [];
   const skipped: string[] = [];
   for (const [i, s] of list.entries()) {
-    const checked = validateScenario(s, `autosave scenario ${i + 1}`);
+    // A new agreement with inputs still to fill is recovered as it was, blanks and all.
+    const checked = validateDraft(s, `autosave scenario ${i + 1}`);
     if (checked.ok) scenarios.push(checked.value);
     else skipped.push(checked.errors.slice(0, 3).map(formatInputError).join("; "));
   }
