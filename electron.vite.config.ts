@@ -9,6 +9,7 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "electron-vite";
 import type { Plugin } from "vite";
 import { contentSecurityPolicyForMetaTag } from "./electron/security";
+import { agGridReactWithoutNoOpUpdates } from "./renderer/grid/ag-grid-react-plugin";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const at = (...parts: string[]) => resolve(root, ...parts);
@@ -58,7 +59,9 @@ export default defineConfig({
     root: at("renderer"),
     // Relative asset URLs: the page is loaded from file://, not from a server root.
     base: "./",
-    plugins: [react(), contentSecurityPolicyMeta()],
+    plugins: [react(), agGridReactWithoutNoOpUpdates(), contentSecurityPolicyMeta()],
+    // Module workers, so a worker's dynamic imports (the document writers, the fallback font) stay chunks of their own.
+    worker: { format: "es" },
     build: {
       outDir: at("out/renderer"),
       emptyOutDir: true,

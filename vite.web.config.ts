@@ -5,13 +5,16 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { agGridReactWithoutNoOpUpdates } from "./renderer/grid/ag-grid-react-plugin";
 
 const at = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig({
   root: at("./renderer"),
   base: "./",
-  plugins: [react()],
+  plugins: [react(), agGridReactWithoutNoOpUpdates()],
+  // Module workers, so a worker's dynamic imports (the document writers, the fallback font) stay chunks of their own.
+  worker: { format: "es" },
   build: {
     outDir: at("./dist-web"),
     emptyOutDir: true,

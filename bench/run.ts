@@ -1,7 +1,8 @@
 /**
- * npm run bench [-- --quick] [--only engine,analysis,io,spreadsheets,browser,cli] [--dist DIR] [--markdown]
+ * npm run bench [-- --quick] [--only engine,fast,analysis,io,spreadsheets,browser,cli,memory,property] [--dist DIR] [--markdown]
  *
- * --quick: a fifth of the runs (never fewer than 3); --only: some groups; --dist: measure that web
+ * --quick: a fifth of the runs (never fewer than 3); --only: some groups (property, a long run of the
+ * fast path's property test, only when named); --dist: measure that web
  * build as it is; --markdown: also print the table as Markdown for bench/README.md.
  *
  * Prints a table and writes bench/results.json. A script, not a test: timings depend on the
@@ -15,7 +16,10 @@ import { browserCases } from "./cases/browser";
 import { cliCases } from "./cases/cli";
 import { makeContext, type BenchContext } from "./cases/context";
 import { engineCases } from "./cases/engine";
+import { fastCases } from "./cases/fast";
+import { propertyCases } from "./cases/property";
 import { ioCases } from "./cases/io";
+import { memoryCases } from "./cases/memory";
 import { spreadsheetCases, spreadsheetComparisons } from "./cases/spreadsheets";
 import { describeMachine } from "./machine";
 import { REPO_ROOT } from "./paths";
@@ -24,18 +28,23 @@ import { failed, type BenchResults, type CaseResult } from "./results";
 
 const GROUPS: Record<string, (ctx: BenchContext) => Promise<CaseResult[]>> = {
   engine: engineCases,
+  fast: fastCases,
   analysis: analysisCases,
   io: ioCases,
   spreadsheets: spreadsheetCases,
   browser: browserCases,
   cli: cliCases,
+  memory: memoryCases,
+  property: propertyCases,
 };
+/** Groups that run only when named with --only. */
+const OPT_IN = new Set(["property"]);
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const quick = args.includes("--quick");
   const onlyAt = args.indexOf("--only");
-  const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? "").split(",").filter(Boolean) : Object.keys(GROUPS);
+  const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? "").split(",").filter(Boolean) : Object.keys(GROUPS).filter((g) => !OPT_IN.has(g));
   const unknown = only.filter((g) => !(g in GROUPS));
   if (unknown.length) {
     process.stderr.write(`bench: unknown group(s) ${unknown.join(", ")}; groups are ${Object.keys(GROUPS).join(", ")}\n`);

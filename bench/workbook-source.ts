@@ -30,16 +30,19 @@ export interface WorkbookSource {
 const COLUMNS = ["FY2025", "FY2026", "FY2027", "FY2028", "Total"];
 
 /**
- * Finds the FIS table on the exported workbook's "Cost Table" sheet by matching the engine's line labels
+ * Finds the FIS table on the exported workbook's "Cost Table - <name>" sheet by matching the engine's line labels
  * in column A (first scenario block: FY columns follow the label), and the FY2026 raise on
- * "Inputs" by its Path column, so a layout change shows up as "not located", never as wrong cells.
+ * "Inputs - <name>" by its Path column, so a layout change shows up as "not located", never as wrong cells.
  */
 function locateExported(
   workbook: XLSX.WorkBook,
   ours: TableResult,
 ): { table: TableLocation | null; raiseInput: WorkbookSource["raiseInput"] } {
   let table: TableLocation | null = null;
-  const costTable = workbook.Sheets["Cost Table"];
+  // One scenario per workbook: "Cost Table - <name>", "Inputs - <name>".
+  const costName = workbook.SheetNames.find((n) => n.startsWith("Cost Table")) ?? "Cost Table";
+  const inputsName = workbook.SheetNames.find((n) => n.startsWith("Inputs")) ?? "Inputs";
+  const costTable = workbook.Sheets[costName];
   if (costTable?.["!ref"]) {
     const range = XLSX.utils.decode_range(costTable["!ref"]);
     const cells: TableLocation["cells"] = {};
@@ -49,19 +52,22 @@ function locateExported(
       if (line && !cells[line.id])
         cells[line.id] = Object.fromEntries(COLUMNS.map((column, j) => [column, XLSX.utils.encode_cell({ r, c: 1 + j })]));
     }
-    if (Object.keys(cells).length === ours.lines.length) table = { sheet: "Cost Table", cells, unit: "thousands" };
+    if (Object.keys(cells).length === ours.lines.length) table = { sheet: costName, cells, unit: "thousands" };
   }
   let raiseInput: WorkbookSource["raiseInput"] = null;
-  const inputs = workbook.Sheets["Inputs"];
+  const inputs = workbook.Sheets[inputsName];
   if (inputs?.["!ref"]) {
     const range = XLSX.utils.decode_range(inputs["!ref"]);
     const path = raisePathFor(referenceScenario(), 2026);
     for (let r = 0; r <= range.e.r && !raiseInput; r++) {
-      if (inputs[XLSX.utils.encode_cell({ r, c: 0 })]?.v !== path) continue;
+      // The Path column is found by its value, wherever the layout puts it.
+      let onRow = false;
+      for (let c = 0; c <= range.e.c && !onRow; c++) onRow = inputs[XLSX.utils.encode_cell({ r, c })]?.v === path;
+      if (!onRow) continue;
       for (let c = 0; c <= range.e.c; c++) {
         const cell = inputs[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
         if (cell?.t === "n") {
-          raiseInput = { sheet: "Inputs", address: XLSX.utils.encode_cell({ r, c }) };
+          raiseInput = { sheet: inputsName, address: XLSX.utils.encode_cell({ r, c }) };
           break;
         }
       }

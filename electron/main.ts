@@ -1,12 +1,15 @@
 /**
  * Main process: lifecycle, the one window, menus, and wiring. Deliberately thin: every decision it
  * relies on lives in a module with plain-Node tests (window-options, security, menu, ipc/handlers,
- * files/*). It loads only the bundled renderer from disk (out/renderer/index.html); no remote content.
+ * files/*). It loads only the bundled renderer (out/renderer), served as app://fis/ by app-protocol.ts;
+ * no file:// page, no remote content.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent } from "electron";
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from "electron";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, RENDERER_URL } from "./app-protocol";
 import { MENU_EVENT_CHANNEL, type FileHandle, type MenuCommand } from "./ipc/contract";
+import { createQuitFlush } from "./flush-on-quit";
 import { createPlatformHandlers, registerIpcHandlers, type DialogFilter } from "./ipc/handlers";
 import { buildMenuTemplate } from "./menu";
 import { installAppSecurity, installSessionSecurity } from "./security";
@@ -14,9 +17,12 @@ import { createWindowOptions, PRODUCT_NAME } from "./window-options";
 
 // Built layout (electron-vite): out/main/main.js, out/preload/preload.cjs, out/renderer/index.html.
 const here = dirname(fileURLToPath(import.meta.url));
-const rendererIndex = join(here, "..", "renderer", "index.html");
+const rendererDir = join(here, "..", "renderer");
 const preloadPath = join(here, "..", "preload", "preload.cjs");
-const rendererUrl = pathToFileURL(rendererIndex).href;
+const rendererUrl = RENDERER_URL;
+
+// Checklist #18 (custom protocol instead of file://): app:// must be privileged before "ready".
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 // Checklist #4: every renderer is sandboxed, whatever a window's options say.
 app.enableSandbox();
@@ -24,6 +30,8 @@ app.enableSandbox();
 installAppSecurity(app, rendererUrl);
 
 let mainWindow: BrowserWindow | null = null;
+// Quitting and closing wait (briefly) for each renderer to write its autosave.
+const quitFlush = createQuitFlush({ windows: () => BrowserWindow.getAllWindows(), quit: () => app.quit() });
 
 function windowFor(event: IpcMainInvokeEvent): BrowserWindow | undefined {
   return BrowserWindow.fromWebContents(event.sender) ?? mainWindow ?? undefined;
@@ -66,15 +74,17 @@ async function showSave(event: IpcMainInvokeEvent, title: string, defaultName: s
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow(createWindowOptions(preloadPath));
   win.once("ready-to-show", () => win.show());
+  win.on("close", (event) => quitFlush.beforeClose(win, event));
   win.on("closed", () => {
     if (mainWindow === win) mainWindow = null;
   });
-  void win.loadFile(rendererIndex);
+  void win.loadURL(rendererUrl);
   return win;
 }
 
 async function start(): Promise<void> {
   installSessionSecurity(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
 
   const platform = await createPlatformHandlers<IpcMainInvokeEvent>({
     rendererUrl,
@@ -83,6 +93,7 @@ async function start(): Promise<void> {
     showSaveDialog: (event, req) => showSave(event, req.title, req.defaultName, req.filters),
     setWindowTitle: (event, title) => windowFor(event)?.setTitle(title.trim() === "" ? PRODUCT_NAME : title),
     onRecentFilesChanged: (files) => installMenu(files),
+    onFlushed: (event, id) => quitFlush.flushed(event.sender.id, id),
   });
   registerIpcHandlers(ipcMain, platform.handlers);
   installMenu(platform.recentFileHandles());
@@ -101,6 +112,7 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
+  app.on("before-quit", (event) => quitFlush.beforeQuit(event));
   app.on("window-all-closed", () => {
     if (process.platform !== "darwin") app.quit();
   });

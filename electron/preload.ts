@@ -7,7 +7,7 @@
  * The main process re-validates every argument; nothing here is trusted for security.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from "electron";
-import { MENU_COMMANDS, MENU_EVENT_CHANNEL } from "./ipc/contract";
+import { FLUSH_REQUEST_CHANNEL, MENU_COMMANDS, MENU_EVENT_CHANNEL } from "./ipc/contract";
 import type { IpcChannel, MenuCommand, PlatformApi, PlatformResult } from "./ipc/contract";
 
 const menuCommands: ReadonlySet<string> = new Set(MENU_COMMANDS);
@@ -44,6 +44,21 @@ const api = {
     ipcRenderer.on(MENU_EVENT_CHANNEL, listener);
     return () => {
       ipcRenderer.removeListener(MENU_EVENT_CHANNEL, listener);
+    };
+  },
+  onFlushRequest(handler) {
+    if (typeof handler !== "function") throw new TypeError("onFlushRequest needs a function");
+    const listener = (_event: IpcRendererEvent, id: unknown): void => {
+      if (!Number.isSafeInteger(id) || (id as number) <= 0) return;
+      // Answered even when the write failed or threw: the main process must not wait for nothing.
+      void Promise.resolve()
+        .then(handler)
+        .catch(() => undefined)
+        .then(() => invoke("autosave:flushed", id));
+    };
+    ipcRenderer.on(FLUSH_REQUEST_CHANNEL, listener);
+    return () => {
+      ipcRenderer.removeListener(FLUSH_REQUEST_CHANNEL, listener);
     };
   },
   setWindowTitle(title) {

@@ -5,9 +5,10 @@
  * this module imports nothing from Electron at runtime.
  */
 import type { App, Session, WebContents } from "electron";
+import { APP_SCHEME } from "./app-origin";
 
 /**
- * Checklist #7. Everything comes from the app's own bundle ('self' = the renderer's file:// directory):
+ * Checklist #7. Everything comes from the app's own bundle ('self' = the app://fis origin, app-protocol.ts):
  * no remote scripts, no eval, no plugins, no <base> tricks, no framing, no form posts.
  * style-src needs 'unsafe-inline' because AG Grid sets inline style attributes and injects <style>
  * elements for row/column positioning and theming; scripts stay strict, which is what matters.
@@ -37,22 +38,22 @@ export function contentSecurityPolicyForMetaTag(): string {
     .join("; ");
 }
 
-/** The file:// page the window loads; nothing else is trusted. */
-function parseFileUrl(url: string): URL | null {
+/** An app:// URL (the scheme app-protocol.ts serves), or null for anything else. */
+function parseAppUrl(url: string): URL | null {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === "file:" && parsed.host === "" ? parsed : null;
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.username === "" && parsed.password === "" ? parsed : null;
   } catch {
     return null;
   }
 }
 
-/** Same renderer document: file: scheme, no host, identical path. Query and fragment may differ. */
+/** Same renderer document: app: scheme, the same host, identical path. Query and fragment may differ. */
 export function isSameRendererDocument(url: string | undefined | null, rendererUrl: string): boolean {
   if (typeof url !== "string") return false;
-  const target = parseFileUrl(url);
-  const own = parseFileUrl(rendererUrl);
-  return target !== null && own !== null && target.pathname === own.pathname;
+  const target = parseAppUrl(url);
+  const own = parseAppUrl(rendererUrl);
+  return target !== null && own !== null && target.host.toLowerCase() === own.host.toLowerCase() && target.pathname === own.pathname;
 }
 
 /**
@@ -72,7 +73,7 @@ export interface SenderFrameLike {
 /**
  * Checklist #17: an IPC message is honoured only from the top-level frame of the app's own renderer page.
  * A null frame (navigated away or destroyed), an iframe, or any other URL (http:, https:, data:,
- * another file) is refused.
+ * file:, another app:// page) is refused.
  */
 export function isTrustedSender(frame: SenderFrameLike | null | undefined, rendererUrl: string): boolean {
   if (frame === null || frame === undefined) return false;
@@ -92,8 +93,8 @@ export function withContentSecurityPolicy(headers: Record<string, string | strin
 
 /**
  * Session-wide rules for the default session:
- * - #7 CSP on every response. (file:// responses may bypass webRequest on some platforms, which is
- *   why electron.vite.config.ts also writes the same policy into index.html as a meta tag.)
+ * - #7 CSP on every response (the app:// handler also sets it on each of its own responses, and
+ *   electron.vite.config.ts writes it into index.html as a meta tag).
  * - #5 deny every permission request and check (camera, geolocation, notifications, HID, serial...).
  * - no downloads: files leave the app only through the export dialog.
  */

@@ -1,6 +1,6 @@
 /** The workbench: scenarios on the left, one screen at a time on the right, file commands on top. */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { AutosaveSnapshot, MenuCommand } from "../electron/ipc/contract";
+import type { MenuCommand } from "../electron/ipc/contract";
 import { getPlatform } from "./platform";
 import { AnalysisPanel } from "./analysis/AnalysisPanel";
 import { Charts } from "./charts/Charts";
@@ -9,6 +9,7 @@ import { InputsGrid, inputRows, reuseUnchangedRows, type InputRow } from "./grid
 import { ComparePanel } from "./panels/ComparePanel";
 import { CostLinesPanel } from "./panels/CostLinesPanel";
 import { ExplainPanel } from "./panels/ExplainPanel";
+import { LiveRegions, useAnnounce } from "./panels/LiveRegions";
 import { MessageBar } from "./panels/MessageBar";
 import { NewAgreementDialog } from "./panels/NewAgreementDialog";
 import { ToFillList } from "./panels/ToFillList";
@@ -16,14 +17,23 @@ import { ScenarioList } from "./panels/ScenarioList";
 import { SchedulePanel } from "./panels/SchedulePanel";
 import { SettingsBar } from "./panels/SettingsBar";
 import { Toolbar, type ToolbarActions } from "./panels/Toolbar";
-import { AUTOSAVE_INTERVAL_MS, parseAutosave } from "./state/autosave";
+import { changedCells, recomputeAnnouncement, type ChangedCells } from "./state/changes";
+import { AutosaveStatus } from "./panels/AutosaveStatus";
+import { QuestionBar } from "./panels/QuestionBar";
+import { RecoveryBanner } from "./panels/RecoveryBanner";
+import { ExportDocumentDialog } from "./report/ExportDocumentDialog";
 import { tableFor } from "./state/compute-cache";
 import { useApp } from "./state/context";
 import * as files from "./state/file-commands";
 import { hasPublished } from "./state/reference";
 import { roundingRuleText, unitsHeading } from "../model/engine/table/display";
 import { inputsToFill } from "../model/engine/scenario/drafts";
-import { TABS, activeEntry, autosaveText, cellErrorKey, type Tab } from "./state/store";
+import { copyFisTable } from "./grid/copy-table";
+import { columnLabelOf, unitWords, unitsOfResult } from "./format/number";
+import type { TableResult } from "../model/engine/compute";
+import type { Scenario } from "../model/engine/scenario/types";
+import { TABS, activeEntry, cellErrorKey, type Tab } from "./state/store";
+import { useAutosave } from "./state/use-autosave";
 
 const VIEW_TABS: Partial<Record<MenuCommand, Tab>> = {
   "view.table": "table",
@@ -33,6 +43,45 @@ const VIEW_TABS: Partial<Record<MenuCommand, Tab>> = {
   "view.charts": "charts",
   "view.analysis": "analysis",
 };
+
+/** Moves focus to an element once React has drawn it (after a tab switch, say). */
+function focusSoon(find: () => HTMLElement | null | undefined, tries = 150): void {
+  const el = find();
+  if (el) {
+    el.focus();
+    return;
+  }
+  if (tries > 0) requestAnimationFrame(() => focusSoon(find, tries - 1));
+}
+
+/** The first amount cell of a FIS grid, or the first value cell of the inputs grid. */
+const firstCell = (grid: string, col?: string) =>
+  document.querySelector<HTMLElement>(
+    `[data-testid="${grid}"] .ag-row[row-index="0"] .ag-cell${col ? `[col-id="${col}"]` : ':not([col-id="label"])'}`,
+  );
+
+/**
+ * The cells the last edit moved and its announcement: kept while the same scenario (or the copy an
+ * edit of a built-in made) is shown, cleared when another scenario is picked.
+ */
+function useLastChange(entryKey: string, scenario: Scenario, baseline: Scenario, result: TableResult | undefined) {
+  const last = useRef<{ key: string; scenario: Scenario; result: TableResult; changed: ChangedCells; text: string; seq: number } | null>(
+    null,
+  );
+  const prev = last.current;
+  // A draft (inputs still to fill) has no table: nothing moved, and the next table starts afresh.
+  if (!result) {
+    last.current = null;
+    return { changed: new Map() as ChangedCells, text: "", seq: prev?.seq ?? 0 };
+  }
+  if (!prev || prev.result !== result) {
+    const sameLine = prev !== null && (prev.key === entryKey || baseline === prev.scenario) && prev.scenario !== scenario;
+    const changed = sameLine ? changedCells(prev.result, result) : new Map();
+    const text = sameLine ? recomputeAnnouncement(prev.result, result) : "";
+    last.current = { key: entryKey, scenario, result, changed, text, seq: (prev?.seq ?? 0) + (text ? 1 : 0) };
+  }
+  return last.current!;
+}
 
 function isTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -44,7 +93,24 @@ export function App() {
   const platform = useMemo(() => getPlatform(), []);
   const stateRef = useRef(state);
   stateRef.current = state;
-  const ctx = useMemo<files.FileCommandContext>(() => ({ platform, getState: () => stateRef.current, dispatch }), [platform, dispatch]);
+  const [question, setQuestion] = useState<{ question: files.Question; answer: (id: string | null) => void } | null>(null);
+  const ask = useCallback(
+    (q: files.Question) =>
+      new Promise<string | null>((resolve) =>
+        setQuestion({
+          question: q,
+          answer: (id) => {
+            setQuestion(null);
+            resolve(id);
+          },
+        }),
+      ),
+    [],
+  );
+  const ctx = useMemo<files.FileCommandContext>(
+    () => ({ platform, getState: () => stateRef.current, dispatch, ask }),
+    [platform, dispatch, ask],
+  );
   const entry = activeEntry(state);
   const census = state.census?.census ?? null;
   // A new agreement with inputs still to fill is not costed: its table, charts and analyses wait for them.
@@ -53,8 +119,28 @@ export function App() {
   const [newAgreement, setNewAgreement] = useState(false);
   const reference = hasPublished(entry.scenario);
   const [show, setShow] = useState({ computed: true, published: false, variance: false });
-  const [recover, setRecover] = useState<AutosaveSnapshot | null>(null);
-  const recoverable = useMemo(() => (recover ? parseAutosave(recover.text) : null), [recover]);
+  const [explainOpen, setExplainOpen] = useState(false);
+  const [sidebarOpen, setSidebarOpen] = useState(false);
+  // The narrow-screen sidebar is an overlay: picking a scenario or Escape closes it (focus back on its toggle).
+  useEffect(() => setSidebarOpen(false), [state.activeKey]);
+  useEffect(() => {
+    if (!sidebarOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      setSidebarOpen(false);
+      document.querySelector<HTMLElement>('[data-testid="sidebar-toggle"]')?.focus();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [sidebarOpen]);
+  const announce = useAnnounce();
+  const lastChange = useLastChange(entry.key, entry.scenario, entry.baseline, result);
+  useEffect(() => {
+    if (lastChange.text) announce(lastChange.text);
+  }, [lastChange.seq, lastChange.text, announce]);
+  const autosave = useAutosave(platform, stateRef, state.changeSeq);
+  const [exportingDocument, setExportingDocument] = useState(false);
+  const closeDocumentExport = useCallback(() => setExportingDocument(false), []);
 
   const actions: ToolbarActions = useMemo(
     () => ({
@@ -69,11 +155,22 @@ export function App() {
       },
       openRecent: (token) => void files.openRecent(ctx, token),
       exportXlsx: () => void files.exportXlsx(ctx),
+      exportXlsxComparison: () => void files.exportXlsxComparison(ctx),
       exportCsv: () => void files.exportCsv(ctx),
+      exportDocument: () => setExportingDocument(true),
       importAssumptions: () => void files.importAssumptionsFile(ctx),
       importCensus: () => void files.importCensusFile(ctx),
     }),
-    [ctx, dispatch, platform, setNewAgreement],
+    [ctx, dispatch, platform],
+  );
+
+  /** A tab by command: shown, and its tab button focused when asked (Ctrl+1…6, arrows on the strip). */
+  const showTab = useCallback(
+    (tab: Tab, focus = false) => {
+      dispatch({ type: "tab", tab });
+      if (focus) focusSoon(() => document.getElementById(`tab-${tab}`));
+    },
+    [dispatch],
   );
 
   const runCommand = useCallback(
@@ -95,8 +192,12 @@ export function App() {
           return actions.saveAs();
         case "file.exportXlsx":
           return actions.exportXlsx();
+        case "file.exportXlsxComparison":
+          return actions.exportXlsxComparison();
         case "file.exportCsv":
           return actions.exportCsv();
+        case "file.exportDocument":
+          return actions.exportDocument();
         case "file.importAssumptions":
           return actions.importAssumptions();
         case "file.importCensus":
@@ -123,6 +224,12 @@ export function App() {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
       const key = e.key.toLowerCase();
+      const n = Number(key);
+      if (!e.shiftKey && Number.isInteger(n) && n >= 1 && n <= TABS.length) {
+        e.preventDefault();
+        showTab(TABS[n - 1]!.id, true);
+        return;
+      }
       // Text fields (and AG Grid's cell editor) keep their own undo.
       if ((key === "z" || key === "y") && isTextField(e.target)) return;
       if (key === "z" && !e.shiftKey) dispatch({ type: "undo" });
@@ -134,34 +241,15 @@ export function App() {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [actions, dispatch]);
+  }, [actions, dispatch, showTab]);
 
   useEffect(() => {
     platform.setWindowTitle(`${entry.scenario.name}${entry.dirty && !entry.builtIn ? " •" : ""} — Fiscal Impact Studio`);
   }, [platform, entry.scenario.name, entry.dirty, entry.builtIn]);
 
-  // Offer unsaved work from the last session, even an unreadable one (so the user decides, and the
-  // next autosave does not silently overwrite it); autosave waits until the user has answered.
-  useEffect(() => {
-    void platform.readAutosave().then((r) => {
-      if (r.ok && r.value) setRecover(r.value);
-    });
-  }, [platform]);
-
-  const written = useRef(0);
-  useEffect(() => {
-    if (recover) return;
-    const timer = setInterval(() => {
-      const s = stateRef.current;
-      if (s.changeSeq === written.current) return;
-      written.current = s.changeSeq;
-      const hasUser = s.entries.some((e) => !e.builtIn && e.dirty);
-      void (hasUser ? platform.writeAutosave(autosaveText(s)) : platform.clearAutosave()).then((r) => {
-        if (!r.ok) dispatch({ type: "notice", notice: { kind: "error", text: `Autosave failed: ${r.error}` } });
-      });
-    }, AUTOSAVE_INTERVAL_MS);
-    return () => clearInterval(timer);
-  }, [platform, recover, dispatch]);
+  const status = autosave.status;
+  const lastAutosaved = status.kind === "saved" ? status.at : status.kind === "idle" ? null : status.lastSavedAt;
+  const userScenarios = useMemo(() => state.entries.filter((e) => !e.builtIn).map((e) => e.scenario), [state.entries]);
 
   const selected = state.selectedCell;
   const selectedLine = selected ? result?.lines.find((l) => l.id === selected.line) : undefined;
@@ -175,58 +263,103 @@ export function App() {
     previousRows.current = next;
     return next;
   }, [entry.scenario, entry.baseline, entry.key, state.cellErrors]);
-  const onSelect = useCallback((line: string, column: string) => dispatch({ type: "selectCell", line, column }), [dispatch]);
+  const onSelect = useCallback(
+    (line: string, column: string) => {
+      dispatch({ type: "selectCell", line, column });
+      setExplainOpen(true);
+    },
+    [dispatch],
+  );
+  useEffect(() => {
+    if (!selectedCell) setExplainOpen(false);
+  }, [selectedCell]);
+  const explainUpdate = selectedCell && explainOpen ? `Explanation: ${selectedLine?.label}, ${selected?.column}` : "";
+  useEffect(() => {
+    if (explainUpdate) announce(explainUpdate);
+  }, [explainUpdate, announce]);
+  const units = unitsOfResult(result);
+  const moved = lastChange.changed.size;
+  const changedLegend = `▲ / ▼: ${moved} cell${moved === 1 ? "" : "s"} moved up or down by the last edit (kept until the next edit).`;
+  const closeExplain = useCallback(() => {
+    setExplainOpen(false);
+    focusSoon(() => document.querySelector<HTMLElement>('[data-testid="explain-toggle"]'));
+  }, []);
+  const skipTo = (tab: Tab) => {
+    dispatch({ type: "tab", tab });
+    focusSoon(() => (tab === "inputs" ? firstCell("inputs-grid", "value") : firstCell("fis-grid")));
+  };
+  const onTabKey = (e: React.KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const next =
+      e.key === "ArrowRight"
+        ? (index + 1) % TABS.length
+        : e.key === "ArrowLeft"
+          ? (index - 1 + TABS.length) % TABS.length
+          : e.key === "Home"
+            ? 0
+            : e.key === "End"
+              ? TABS.length - 1
+              : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    showTab(TABS[next]!.id, true);
+  };
   const onJump = useCallback((path: string) => dispatch({ type: "jump", path }), [dispatch]);
-  const explainTitle = selectedLine && selected ? `${selectedLine.label}, ${result?.columnLabels[selected.column] ?? selected.column}` : "";
+  const explainTitle =
+    selectedLine && selected
+      ? `${selectedLine.label}, ${selected.column.startsWith("FY") ? selected.column : columnLabelOf(result, selected.column)}`
+      : "";
 
   return (
     <div className="app">
+      <nav className="skip-links" aria-label="Skip links">
+        <a href="#main" data-testid="skip-table" onClick={(e) => (e.preventDefault(), skipTo("table"))}>
+          Skip to table
+        </a>
+        <a href="#main" data-testid="skip-inputs" onClick={(e) => (e.preventDefault(), skipTo("inputs"))}>
+          Skip to inputs
+        </a>
+      </nav>
       <header className="topbar">
+        <button
+          type="button"
+          className="sidebar-toggle"
+          data-testid="sidebar-toggle"
+          aria-expanded={sidebarOpen}
+          aria-controls="scenario-sidebar"
+          onClick={() => setSidebarOpen(!sidebarOpen)}
+        >
+          ☰ Scenarios
+        </button>
         <h1>Fiscal Impact Studio</h1>
         <Toolbar actions={actions} />
+        <AutosaveStatus status={status} onRetry={autosave.retryNow} />
       </header>
-      {recover && recoverable && (
-        <div className="notice notice-recover" data-testid="recover-banner">
-          {recoverable.ok
-            ? `Recover unsaved work from ${new Date(recover.savedAt).toLocaleString()}?` +
-              (recoverable.skipped.length
-                ? ` (${recoverable.skipped.length} scenario(s) in it can no longer be read and will be skipped.)`
-                : "")
-            : `Unsaved work from ${new Date(recover.savedAt).toLocaleString()} cannot be recovered: ${recoverable.error}`}
-          {recoverable.ok && (
-            <button
-              type="button"
-              onClick={() => {
-                dispatch({ type: "recovered", scenarios: recoverable.scenarios });
-                if (recoverable.skipped.length)
-                  dispatch({
-                    type: "notice",
-                    notice: {
-                      kind: "error",
-                      text:
-                        `Recovered ${recoverable.scenarios.length} scenario(s); skipped ${recoverable.skipped.length} that no longer ` +
-                        `validate.`,
-                      details: recoverable.skipped,
-                    },
-                  });
-                setRecover(null);
-              }}
-            >
-              Recover
-            </button>
-          )}
-          <button
-            type="button"
-            onClick={() => {
-              void platform.clearAutosave();
-              setRecover(null);
-            }}
-          >
-            Discard
-          </button>
-        </div>
+      <LiveRegions />
+      {autosave.offer && (
+        <RecoveryBanner
+          offer={autosave.offer}
+          current={userScenarios}
+          currentSavedAt={lastAutosaved}
+          census={census}
+          onRecover={(scenarios, skipped) => {
+            dispatch({ type: "recovered", scenarios });
+            if (skipped.length)
+              dispatch({
+                type: "notice",
+                notice: {
+                  kind: "error",
+                  text: `Recovered ${scenarios.length} scenario(s); skipped ${skipped.length} that no longer validate.`,
+                  details: skipped,
+                },
+              });
+            autosave.answered();
+          }}
+          onDiscard={autosave.answered}
+        />
       )}
+      {question && <QuestionBar question={question.question} onAnswer={question.answer} />}
       <MessageBar />
+      {exportingDocument && <ExportDocumentDialog platform={platform} onClose={closeDocumentExport} />}
       <NewAgreementDialog
         open={newAgreement}
         onClose={() => setNewAgreement(false)}
@@ -236,145 +369,202 @@ export function App() {
           dispatch(first ? { type: "jump", path: first.path } : { type: "tab", tab: "inputs" });
         }}
       />
-      <div className="body">
+      <div className={sidebarOpen ? "body sidebar-open" : "body"}>
         <ScenarioList />
-        <main className="content">
-          <div className="tabs" role="tablist">
-            {TABS.map((t) => (
-              <button
-                key={t.id}
-                type="button"
-                role="tab"
-                aria-selected={state.tab === t.id}
-                data-testid={`tab-${t.id}`}
-                className={state.tab === t.id ? "tab active" : "tab"}
-                onClick={() => dispatch({ type: "tab", tab: t.id })}
-              >
-                {t.label}
-              </button>
-            ))}
+        <main className="content" id="main" tabIndex={-1}>
+          <div className="tabs">
+            <div role="tablist" aria-label="Screens" className="tablist">
+              {TABS.map((t, i) => (
+                <button
+                  key={t.id}
+                  type="button"
+                  role="tab"
+                  id={`tab-${t.id}`}
+                  aria-selected={state.tab === t.id}
+                  aria-controls={`panel-${t.id}`}
+                  aria-keyshortcuts={`Control+${i + 1}`}
+                  tabIndex={state.tab === t.id ? 0 : -1}
+                  data-testid={`tab-${t.id}`}
+                  className={state.tab === t.id ? "tab active" : "tab"}
+                  onClick={() => dispatch({ type: "tab", tab: t.id })}
+                  onKeyDown={(e) => onTabKey(e, i)}
+                  title={`${t.label} (Ctrl+${i + 1})`}
+                >
+                  {t.label}
+                </button>
+              ))}
+            </div>
             <span className="active-name" data-testid="active-scenario">
               {entry.scenario.name}
               {entry.builtIn ? " (built-in, read-only)" : ""}
             </span>
           </div>
-          {result === undefined && state.tab !== "inputs" && state.tab !== "census" && (
-            <ToFillList toFill={toFill} onJump={onJump} where="elsewhere" />
-          )}
-          {state.tab === "table" && result && (
-            <div className="table-screen">
-              <div className="table-main">
-                <p className="hint" data-testid="hint">
-                  Click any number to see where it comes from.{" "}
-                  {entry.builtIn ? "Edit inputs on the Inputs tab (a copy is made for you)." : ""}
-                </p>
-                <div className="toggles">
-                  <label>
-                    <input
-                      type="checkbox"
-                      data-testid="show-computed"
-                      checked={show.computed}
-                      onChange={(e) => setShow({ ...show, computed: e.target.checked })}
-                    />{" "}
-                    Computed
-                  </label>
-                  <label
-                    title={
-                      entry.scenario.table.published ? entry.scenario.table.published.source : "This scenario carries no published figures"
-                    }
-                  >
-                    <input
-                      type="checkbox"
-                      data-testid="show-published"
-                      disabled={!reference}
-                      checked={reference && show.published}
-                      onChange={(e) => setShow({ ...show, published: e.target.checked })}
-                    />{" "}
-                    Published
-                  </label>
-                  <label>
-                    <input
-                      type="checkbox"
-                      data-testid="show-variance"
-                      disabled={!reference}
-                      checked={reference && show.variance}
-                      onChange={(e) => setShow({ ...show, variance: e.target.checked })}
-                    />{" "}
-                    Variance (computed − published)
-                  </label>
-                </div>
-                <FisTable
-                  result={result}
-                  showComputed={show.computed}
-                  showPublished={reference && show.published}
-                  showVariance={reference && show.variance}
-                  selected={selected}
-                  onSelect={onSelect}
-                />
-                <p className="muted small">
-                  Amounts {unitsHeading(entry.scenario.table.display.unit).slice(1, -1)}. Rounding:{" "}
-                  {roundingRuleText(entry.scenario.table.display)}. {entry.scenario.description}
-                </p>
-              </div>
-              <ExplainPanel cell={selectedCell} title={explainTitle} onJump={onJump} />
-            </div>
-          )}
-          {state.tab === "inputs" && (
-            <>
-              <SettingsBar scenario={entry.scenario} onChange={(scenario, what) => dispatch({ type: "replaceScenario", scenario, what })} />
-              <CostLinesPanel
-                scenario={entry.scenario}
-                builtIn={entry.builtIn}
-                onAdd={(line) => dispatch({ type: "addCostLine", line })}
-                onRemove={(lineId) => dispatch({ type: "removeCostLine", lineId })}
-              />
-              {result === undefined && <ToFillList toFill={toFill} onJump={onJump} where="inputs" />}
-              {/* The live table: the same store and the same memoized result as the Table tab, so an edit shows here at once. */}
-              {result && (
-                <div className="inputs-live" data-testid="inputs-live">
-                  <div className="inputs-live-table">
-                    <FisTable
-                      compact
-                      result={result}
-                      showComputed
-                      showPublished={false}
-                      showVariance={false}
-                      selected={selected}
-                      onSelect={onSelect}
-                    />
-                    <p className="muted small">
-                      Amounts {unitsHeading(entry.scenario.table.display.unit).slice(1, -1)}, recomputed as you type. Click a number to see
-                      where it comes from.
-                    </p>
+          <div role="tabpanel" id={`panel-${state.tab}`} aria-labelledby={`tab-${state.tab}`} className="tabpanel">
+            {result === undefined && state.tab !== "inputs" && state.tab !== "census" && (
+              <ToFillList toFill={toFill} onJump={onJump} where="elsewhere" />
+            )}
+            {state.tab === "table" && result && (
+              <div className={explainOpen ? "table-screen explain-open" : "table-screen"}>
+                <div className="table-main">
+                  <p className="hint" data-testid="hint">
+                    Click any number to see where it comes from (or move to it with the arrow keys).{" "}
+                    {entry.builtIn ? "Edit inputs on the Inputs tab (a copy is made for you)." : ""}
+                  </p>
+                  <div className="toggles">
+                    <label>
+                      <input
+                        type="checkbox"
+                        data-testid="show-computed"
+                        checked={show.computed}
+                        onChange={(e) => setShow({ ...show, computed: e.target.checked })}
+                      />{" "}
+                      Computed
+                    </label>
+                    <label
+                      title={
+                        entry.scenario.table.published
+                          ? entry.scenario.table.published.source
+                          : "This scenario carries no published figures"
+                      }
+                    >
+                      <input
+                        type="checkbox"
+                        data-testid="show-published"
+                        disabled={!reference}
+                        checked={reference && show.published}
+                        onChange={(e) => setShow({ ...show, published: e.target.checked })}
+                      />{" "}
+                      Published
+                    </label>
+                    <label>
+                      <input
+                        type="checkbox"
+                        data-testid="show-variance"
+                        disabled={!reference}
+                        checked={reference && show.variance}
+                        onChange={(e) => setShow({ ...show, variance: e.target.checked })}
+                      />{" "}
+                      Variance (computed − published)
+                    </label>
+                    <span className="toggles-end">
+                      <button
+                        type="button"
+                        data-testid="copy-table"
+                        onClick={() =>
+                          void copyFisTable(result, entry.scenario, roundingRuleText(entry.scenario.table.display)).then((ok) =>
+                            announce(
+                              ok ? "Copied the table with its title, units and notes." : "Could not copy the table.",
+                              ok ? "polite" : "assertive",
+                            ),
+                          )
+                        }
+                        title="Copy the whole table with its title, units and footnote (pastes into Excel and Word)"
+                      >
+                        Copy table
+                      </button>
+                      <button
+                        type="button"
+                        data-testid="explain-toggle"
+                        aria-expanded={explainOpen}
+                        aria-controls="explain-drawer"
+                        disabled={!selectedCell}
+                        title={selectedCell ? "" : "Select a number first"}
+                        onClick={() => (explainOpen ? closeExplain() : setExplainOpen(true))}
+                      >
+                        {explainOpen ? "Hide explanation" : "Show explanation"}
+                      </button>
+                    </span>
                   </div>
-                  <ExplainPanel cell={selectedCell} title={explainTitle} onJump={onJump} />
+                  <FisTable
+                    result={result}
+                    showComputed={show.computed}
+                    showPublished={reference && show.published}
+                    showVariance={reference && show.variance}
+                    selected={selected}
+                    onSelect={onSelect}
+                    changed={lastChange.changed}
+                  />
+                  <p className="muted small" data-testid="table-footnote">
+                    Amounts {unitsHeading(entry.scenario.table.display.unit).slice(1, -1)}. Rounding:{" "}
+                    {roundingRuleText(entry.scenario.table.display)}. {entry.scenario.description}
+                    {lastChange.changed.size > 0 && (
+                      <span className="changed-legend" data-testid="changed-legend">
+                        {" "}
+                        {changedLegend}
+                      </span>
+                    )}
+                    {reference && show.variance && <span> Variance = computed − published, {unitWords(units)}.</span>}
+                  </p>
                 </div>
-              )}
-              <InputsGrid
-                rows={rows}
-                readOnlyHint={entry.builtIn}
-                jump={state.jump}
-                onEdit={(edits) => dispatch({ type: "edit", edits })}
+                <ExplainPanel cell={explainOpen ? selectedCell : undefined} title={explainTitle} onJump={onJump} onClose={closeExplain} />
+              </div>
+            )}
+            {state.tab === "inputs" && (
+              <>
+                <SettingsBar
+                  scenario={entry.scenario}
+                  onChange={(scenario, what) => dispatch({ type: "replaceScenario", scenario, what })}
+                />
+                <CostLinesPanel
+                  scenario={entry.scenario}
+                  builtIn={entry.builtIn}
+                  onAdd={(line) => dispatch({ type: "addCostLine", line })}
+                  onRemove={(lineId) => dispatch({ type: "removeCostLine", lineId })}
+                />
+                {result === undefined && <ToFillList toFill={toFill} onJump={onJump} where="inputs" />}
+                {/* The live table: the same store and the same memoized result as the Table tab, so an edit shows here at once. */}
+                {result && (
+                  <div className={explainOpen && selectedCell ? "inputs-live explain-open" : "inputs-live"} data-testid="inputs-live">
+                    <div className="inputs-live-table">
+                      <FisTable
+                        compact
+                        result={result}
+                        showComputed
+                        showPublished={false}
+                        showVariance={false}
+                        selected={selected}
+                        onSelect={onSelect}
+                        changed={lastChange.changed}
+                      />
+                      <p className="muted small">
+                        {unitWords(units)}, recomputed as you type. Click a number to see where it comes from.
+                        {lastChange.changed.size > 0 ? " ▲ / ▼: moved by the last edit." : ""}
+                      </p>
+                    </div>
+                    <ExplainPanel
+                      cell={explainOpen ? selectedCell : undefined}
+                      title={explainTitle}
+                      onJump={onJump}
+                      onClose={closeExplain}
+                    />
+                  </div>
+                )}
+                <InputsGrid
+                  rows={rows}
+                  readOnlyHint={entry.builtIn}
+                  jump={state.jump}
+                  onEdit={(edits) => dispatch({ type: "edit", edits })}
+                />
+              </>
+            )}
+            {state.tab === "census" && <SchedulePanel imported={state.census} scenario={entry.scenario} />}
+            {state.tab === "compare" && result && <ComparePanel onExport={actions.exportXlsxComparison} />}
+            {state.tab === "analysis" && result && (
+              <AnalysisPanel
+                scenario={entry.scenario}
+                census={census}
+                onCreateScenario={(scenario, what) => dispatch({ type: "addScenario", scenario, from: entry.key, what })}
+                onJump={(path) => dispatch({ type: "jump", path })}
               />
-            </>
-          )}
-          {state.tab === "census" && <SchedulePanel imported={state.census} />}
-          {state.tab === "compare" && result && <ComparePanel />}
-          {state.tab === "analysis" && result && (
-            <AnalysisPanel
-              scenario={entry.scenario}
-              census={census}
-              onCreateScenario={(scenario, what) => dispatch({ type: "addScenario", scenario, from: entry.key, what })}
-              onJump={(path) => dispatch({ type: "jump", path })}
-            />
-          )}
-          {state.tab === "charts" && result && (
-            <Charts
-              result={result}
-              baseline={tableFor(inputsToFill(entry.baseline).length ? entry.scenario : entry.baseline, census)}
-              baselineName={entry.baseline === entry.scenario ? entry.scenario.name : entry.baselineName}
-            />
-          )}
+            )}
+            {state.tab === "charts" && result && (
+              <Charts
+                result={result}
+                baseline={tableFor(inputsToFill(entry.baseline).length ? entry.scenario : entry.baseline, census)}
+                baselineName={entry.baseline === entry.scenario ? entry.scenario.name : entry.baselineName}
+              />
+            )}
+          </div>
         </main>
       </div>
     </div>

@@ -47,7 +47,7 @@ function workbookCases(ctx: BenchContext): CaseResult[] {
   try {
     const once = importAssumptions(bytes, "reference.xlsx", scenario);
     if (!once.ok) throw new Error(`importAssumptions rejected the exported workbook: ${firstError(once)}`);
-    const mismatches = publishedMismatches(computeTable(once.value));
+    const mismatches = publishedMismatches(computeTable(once.value.scenario));
     const stats = measureSync(() => importAssumptions(bytes, "reference.xlsx", scenario), { warmup: 3, runs: ctx.runs(20) });
     out.push({
       id: importId,

@@ -8,7 +8,7 @@ import { readFile, rm, stat } from "node:fs/promises";
 import type { AutosaveSnapshot } from "../ipc/contract";
 import { PLATFORM_LIMITS } from "../ipc/contract";
 import { parseAutosaveJson } from "../ipc/validate";
-import { removeStaleTempFiles, writeFileAtomic } from "./atomic-write";
+import { removeStaleTempFiles, writeFileAtomic } from "../../model/io/atomic-write";
 
 export interface AutosaveStore {
   write(text: string): Promise<void>;

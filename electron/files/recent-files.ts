@@ -7,7 +7,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { isAbsolute } from "node:path";
 import { parseRecentFilesJson } from "../ipc/validate";
-import { writeFileAtomic } from "./atomic-write";
+import { writeFileAtomic } from "../../model/io/atomic-write";
 
 export const MAX_RECENT_FILES = 10;
 /** A real recent.json is a few KB; anything far larger is not the app's. */

@@ -28,11 +28,17 @@ export interface SaveTextRequest {
   token?: string;
   suggestedName: string;
   text: string;
+  /** The user agreed to replace a read-only file (after a `readOnly` answer); never set otherwise. */
+  overwriteReadOnly?: boolean;
 }
+
+/** What an export writes: a workbook, a CSV table, or a fiscal impact document (Word or PDF). */
+export const EXPORT_KINDS = ["xlsx", "csv", "docx", "pdf"] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export interface ExportRequest {
   suggestedName: string;
-  kind: "xlsx" | "csv";
+  kind: ExportKind;
   bytes: Uint8Array;
 }
 
@@ -56,7 +62,10 @@ export const MENU_COMMANDS = [
   "file.save",
   "file.saveAs",
   "file.exportXlsx",
+  /** The Compare tab's scenarios side by side in one workbook. */
+  "file.exportXlsxComparison",
   "file.exportCsv",
+  "file.exportDocument",
   "file.importAssumptions",
   "file.importCensus",
   "edit.undo",
@@ -74,16 +83,22 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const PLATFORM_LIMITS = {
   /** Scenario JSON and autosave text, in UTF-8 bytes. */
   maxScenarioBytes: 20 * 1024 * 1024,
-  /** An exported workbook or CSV, and an imported spreadsheet, in bytes. */
+  /** An exported workbook or CSV, in bytes. */
   maxExportBytes: 200 * 1024 * 1024,
+  /** An imported spreadsheet (census, assumptions), in bytes: model/io DEFAULT_READ_LIMITS.maxBytes. */
+  maxSpreadsheetBytes: 50 * 1024 * 1024,
   /** Window title, in UTF-16 code units. */
   maxTitleLength: 200,
   /** A suggested file name (no directory part), in UTF-16 code units. */
   maxFileNameLength: 255,
 } as const;
 
-/** Errors cross the boundary as values, never as thrown strings. */
-export type PlatformResult<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * Errors cross the boundary as values, never as thrown strings. `readOnly`: a save stopped because
+ * the file it would replace is read-only; to go ahead, save again with that handle's token and
+ * `overwriteReadOnly: true` once the user has agreed.
+ */
+export type PlatformResult<T> = { ok: true; value: T } | { ok: false; error: string; readOnly?: FileHandle };
 
 export interface PlatformApi {
   readonly kind: "electron" | "browser";
@@ -97,7 +112,7 @@ export interface PlatformApi {
   exportFile(req: ExportRequest): Promise<PlatformResult<FileHandle | null>>;
   recentFiles(): Promise<PlatformResult<FileHandle[]>>;
   openRecent(token: string): Promise<PlatformResult<OpenedTextFile | null>>;
-  /** Unsaved work, written to the app's data folder every few seconds. */
+  /** Unsaved work, written to the app's data folder (renderer/state/autosave-writer.ts says when). */
   writeAutosave(text: string): Promise<PlatformResult<void>>;
   readAutosave(): Promise<PlatformResult<AutosaveSnapshot | null>>;
   clearAutosave(): Promise<PlatformResult<void>>;
@@ -106,6 +121,12 @@ export interface PlatformApi {
    * "file.openRecent" (pass it to openRecent). The browser platform has no native menu and never calls.
    */
   onMenuCommand(handler: (command: MenuCommand, token?: string) => void): () => void;
+  /**
+   * The app is about to quit or the window to close: `handler` writes the autosave and resolves when
+   * it is written; the main process waits for it (with a timeout). Returns an unsubscribe function.
+   * The browser platform never calls it (the page flushes on pagehide itself).
+   */
+  onFlushRequest(handler: () => Promise<void>): () => void;
   setWindowTitle(title: string): void;
 }
 
@@ -120,7 +141,11 @@ export const IPC_CHANNELS = [
   "autosave:write",
   "autosave:read",
   "autosave:clear",
+  /** The renderer's answer to a FLUSH_REQUEST_CHANNEL request: its id, once the autosave is written. */
+  "autosave:flushed",
   "window:setTitle",
 ] as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[number];
 export const MENU_EVENT_CHANNEL = "menu:command";
+/** Main -> renderer before quitting or closing a window: "write the autosave now", with a request id. */
+export const FLUSH_REQUEST_CHANNEL = "autosave:flush-request";

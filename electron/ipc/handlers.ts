@@ -2,18 +2,22 @@
  * The main-process side of every IPC channel, as a factory over its side effects (dialogs, file
  * system, window title), so tests drive it with fakes and a temp directory.
  *
- * For every call: sender check (top frame of the app's own file:// page) -> argument validation -> work.
+ * For every call: sender check (top frame of the app's own app://fis page) -> argument validation -> work.
  * Every outcome is a PlatformResult value; nothing throws across IPC. Files are named by opaque
  * tokens (files/tokens.ts): a path enters the token map only from a dialog the user answered or
  * from the recent-files list, so the renderer can never name a path itself.
  */
-import { readFile as fsReadFile, stat } from "node:fs/promises";
+import { constants as fsConstants } from "node:fs";
+import { access, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
+import { FileReadError, readRegularFile } from "../../model/io/read-file";
+import { decodeText } from "../../model/io/text-decode";
 import { IPC_CHANNELS, PLATFORM_LIMITS } from "./contract";
-import type { AutosaveSnapshot, FileHandle, IpcChannel, OpenedBinaryFile, OpenedTextFile, PlatformResult } from "./contract";
+import type { AutosaveSnapshot, ExportKind, FileHandle, IpcChannel, OpenedBinaryFile, OpenedTextFile, PlatformResult } from "./contract";
 import {
   validateAutosaveText,
   validateExportRequest,
+  validateFlushRequestId,
   validateNoArgs,
   validateOneArg,
   validateSaveTextRequest,
@@ -22,7 +26,7 @@ import {
 } from "./validate";
 import { isTrustedSender, type SenderFrameLike } from "../security";
 import { FileTokens } from "../files/tokens";
-import { writeFileAtomic } from "../files/atomic-write";
+import { writeFileAtomic } from "../../model/io/atomic-write";
 import { createAutosaveStore, type AutosaveStore } from "../files/autosave";
 import { loadRecentFiles, type RecentFilesStore } from "../files/recent-files";
 
@@ -49,7 +53,7 @@ export interface InvokeEventLike {
 }
 
 export interface PlatformDeps<E extends InvokeEventLike = InvokeEventLike> {
-  /** file:// URL of out/renderer/index.html: the only page whose IPC is honoured. */
+  /** app://fis/index.html (electron/app-origin.ts): the only page whose IPC is honoured. */
   rendererUrl: string;
   /** userData directory: holds autosave.json and recent.json. */
   userDataDir: string;
@@ -59,6 +63,8 @@ export interface PlatformDeps<E extends InvokeEventLike = InvokeEventLike> {
   setWindowTitle(event: E, title: string): void;
   /** Called after the recent list changes (the native File > Recent menu is rebuilt from it). */
   onRecentFilesChanged?(files: FileHandle[]): void;
+  /** The renderer has written its autosave in answer to flush request `id` (electron/flush-on-quit.ts). */
+  onFlushed?(event: E, id: number): void;
   /** Overridable for tests; default: node:fs + writeFileAtomic. */
   fs?: Partial<FileSystemDeps>;
   newToken?: () => string;
@@ -68,9 +74,33 @@ export interface PlatformDeps<E extends InvokeEventLike = InvokeEventLike> {
 }
 
 export interface FileSystemDeps {
-  readFile(path: string): Promise<Uint8Array>;
-  fileSize(path: string): Promise<number>;
+  /** A regular file of at most maxBytes (model/io/read-file.ts); throws FileReadError. */
+  readFile(path: string, maxBytes: number): Promise<Uint8Array>;
   writeFileAtomic(path: string, data: string | Uint8Array): Promise<void>;
+  /** Whether a save would replace a read-only file ("missing": nothing there yet). */
+  writability(path: string): Promise<"writable" | "read-only" | "missing">;
+}
+
+/**
+ * Read-only means no write permission bit for anyone (chmod a-w; the Windows read-only attribute)
+ * or no write access for this process. The mode bits count even where access() would allow the
+ * write (as root): the atomic save replaces the file by rename, so permissions alone would not stop it.
+ */
+export async function fileWritability(path: string): Promise<"writable" | "read-only" | "missing"> {
+  let mode: number;
+  try {
+    mode = (await stat(path)).mode;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "missing";
+    throw error;
+  }
+  if ((mode & 0o222) === 0) return "read-only";
+  try {
+    await access(path, fsConstants.W_OK);
+    return "writable";
+  } catch {
+    return "read-only";
+  }
 }
 
 export type Handler<E> = (event: E, ...args: unknown[]) => Promise<PlatformResult<unknown>>;
@@ -88,9 +118,17 @@ const SPREADSHEET_FILTERS: DialogFilter[] = [
   { name: "Excel workbook", extensions: ["xlsx", "xls"] },
   { name: "CSV", extensions: ["csv"] },
 ];
-const EXPORT_FILTERS: Record<"xlsx" | "csv", DialogFilter[]> = {
+const EXPORT_FILTERS: Record<ExportKind, DialogFilter[]> = {
   xlsx: [{ name: "Excel workbook", extensions: ["xlsx"] }],
   csv: [{ name: "CSV", extensions: ["csv"] }],
+  docx: [{ name: "Word document", extensions: ["docx"] }],
+  pdf: [{ name: "PDF document", extensions: ["pdf"] }],
+};
+const EXPORT_TITLES: Record<ExportKind, string> = {
+  xlsx: "Export to Excel",
+  csv: "Export CSV",
+  docx: "Export FIS document (Word)",
+  pdf: "Export FIS document (PDF)",
 };
 
 /** Thrown inside handlers for user-facing failures; converted to `{ ok: false, error }` at the boundary. */
@@ -99,6 +137,8 @@ class PlatformError extends Error {
     message: string,
     /** The fs error code behind it, when there is one. */
     readonly code?: string,
+    /** A save stopped at a read-only file: the handle to save again with, once the user agrees. */
+    readonly readOnly?: FileHandle,
   ) {
     super(message);
   }
@@ -137,22 +177,18 @@ export function describeFileError(error: unknown, name: string): string {
   }
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
-function decodeText(bytes: Uint8Array, name: string): string {
-  try {
-    const text = utf8.decode(bytes);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    throw new PlatformError(`"${name}" is not UTF-8 text.`);
-  }
+/** Decoded by the rules the CLI and the browser use too (model/io/text-decode.ts). */
+function decodeFileText(bytes: Uint8Array, name: string): string {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw new PlatformError(`"${name}" ${decoded.message}.`);
+  return decoded.text;
 }
 
 export async function createPlatformHandlers<E extends InvokeEventLike>(deps: PlatformDeps<E>): Promise<PlatformHandlers<E>> {
   const fs: FileSystemDeps = {
-    readFile: (p) => fsReadFile(p),
-    fileSize: async (p) => (await stat(p)).size,
+    readFile: (p, maxBytes) => readRegularFile(p, maxBytes),
     writeFileAtomic: (p, d) => writeFileAtomic(p, d),
+    writability: fileWritability,
     ...deps.fs,
   };
   const tokens = new FileTokens(deps.newToken);
@@ -195,24 +231,14 @@ export async function createPlatformHandlers<E extends InvokeEventLike>(deps: Pl
     }
   };
 
+  /** Regular files only, size checked before reading (a FIFO or a device is refused, not waited on). */
   const readLimited = async (path: string, maxBytes: number): Promise<Uint8Array> => {
-    const name = basename(path);
-    let size: number;
     try {
-      size = await fs.fileSize(path);
+      return await fs.readFile(path, maxBytes);
     } catch (error) {
-      throw fileError(error, name);
+      if (error instanceof FileReadError && error.code === undefined) throw new PlatformError(`"${basename(path)}" ${error.message}.`);
+      throw fileError(error, basename(path));
     }
-    if (size > maxBytes) throw new PlatformError(`"${name}" is larger than ${maxBytes / (1024 * 1024)} MB.`);
-    let bytes: Uint8Array;
-    try {
-      bytes = await fs.readFile(path);
-    } catch (error) {
-      throw fileError(error, name);
-    }
-    // The file may have grown between stat and read.
-    if (bytes.byteLength > maxBytes) throw new PlatformError(`"${name}" is larger than ${maxBytes / (1024 * 1024)} MB.`);
-    return bytes;
   };
 
   const writeChecked = async (path: string, data: string | Uint8Array): Promise<void> => {
@@ -225,7 +251,7 @@ export async function createPlatformHandlers<E extends InvokeEventLike>(deps: Pl
 
   const openScenarioAt = async (path: string): Promise<OpenedTextFile> => {
     const name = basename(path);
-    const text = decodeText(await readLimited(path, PLATFORM_LIMITS.maxScenarioBytes), name);
+    const text = decodeFileText(await readLimited(path, PLATFORM_LIMITS.maxScenarioBytes), name);
     const { token } = scenarioHandle(path);
     await noteRecent(path, "add");
     return { token, name, text };
@@ -250,6 +276,21 @@ export async function createPlatformHandlers<E extends InvokeEventLike>(deps: Pl
         );
         if (path === null) return null;
       }
+      if (!req.overwriteReadOnly) {
+        let writable: Awaited<ReturnType<FileSystemDeps["writability"]>>;
+        try {
+          writable = await fs.writability(path);
+        } catch (error) {
+          throw fileError(error, basename(path));
+        }
+        // The renderer asks the user, then saves again with this token (a Save As choice gets one here).
+        if (writable === "read-only")
+          throw new PlatformError(
+            `"${basename(path)}" is read-only. Overwrite it anyway, or use Save As?`,
+            "EROFILE",
+            scenarioHandle(path),
+          );
+      }
       await writeChecked(path, req.text);
       const handle = scenarioHandle(path);
       await noteRecent(path, "add");
@@ -260,7 +301,7 @@ export async function createPlatformHandlers<E extends InvokeEventLike>(deps: Pl
       unwrap(validateNoArgs(args));
       const path = await withDialog(() => deps.showOpenDialog(event, { title: "Import spreadsheet", filters: SPREADSHEET_FILTERS }));
       if (path === null) return null;
-      const bytes = await readLimited(path, PLATFORM_LIMITS.maxExportBytes);
+      const bytes = await readLimited(path, PLATFORM_LIMITS.maxSpreadsheetBytes);
       return { name: basename(path), bytes };
     },
 
@@ -268,7 +309,7 @@ export async function createPlatformHandlers<E extends InvokeEventLike>(deps: Pl
       const req = unwrap(validateExportRequest(unwrap(validateOneArg(args))));
       const path = await withDialog(() =>
         deps.showSaveDialog(event, {
-          title: req.kind === "xlsx" ? "Export to Excel" : "Export CSV",
+          title: EXPORT_TITLES[req.kind],
           defaultName: req.suggestedName,
           filters: EXPORT_FILTERS[req.kind],
         }),
@@ -320,6 +361,12 @@ export async function createPlatformHandlers<E extends InvokeEventLike>(deps: Pl
       return undefined;
     },
 
+    "autosave:flushed": async (event, args) => {
+      const id = unwrap(validateFlushRequestId(unwrap(validateOneArg(args))));
+      deps.onFlushed?.(event, id);
+      return undefined;
+    },
+
     "window:setTitle": async (event, args) => {
       const title = unwrap(validateTitle(unwrap(validateOneArg(args))));
       deps.setWindowTitle(event, title);
@@ -337,7 +384,8 @@ export async function createPlatformHandlers<E extends InvokeEventLike>(deps: Pl
       try {
         return okResult(await run(event, args));
       } catch (error) {
-        if (error instanceof PlatformError) return { ok: false, error: error.message };
+        if (error instanceof PlatformError)
+          return { ok: false, error: error.message, ...(error.readOnly ? { readOnly: error.readOnly } : {}) };
         // An unexpected fault: logged in the main process; the renderer gets no stack or internal detail.
         logError(channel, error);
         return { ok: false, error: `Unexpected error in ${channel}.` };

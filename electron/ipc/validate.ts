@@ -8,7 +8,7 @@
  * fields it checked. No Electron import: unit-tested in plain Node.
  */
 import { z } from "zod";
-import { PLATFORM_LIMITS, type ExportRequest, type PlatformResult, type SaveTextRequest } from "./contract";
+import { EXPORT_KINDS, PLATFORM_LIMITS, type ExportRequest, type PlatformResult, type SaveTextRequest } from "./contract";
 
 /**
  * File tokens are 32 characters of base64url (24 random bytes). Nothing path-like can match:
@@ -86,11 +86,12 @@ const saveTextRequestSchema = z.strictObject({
   token: tokenSchema.optional(),
   suggestedName: fileNameSchema,
   text: scenarioTextSchema,
+  overwriteReadOnly: z.boolean({ error: "overwriteReadOnly must be a boolean" }).optional(),
 });
 
 const exportRequestSchema = z.strictObject({
   suggestedName: fileNameSchema,
-  kind: z.enum(["xlsx", "csv"], { error: 'kind must be "xlsx" or "csv"' }),
+  kind: z.enum(EXPORT_KINDS, { error: `kind must be one of ${EXPORT_KINDS.map((k) => `"${k}"`).join(", ")}` }),
   bytes: bytesSchema,
 });
 
@@ -125,8 +126,8 @@ export function validateToken(value: unknown): Validated<string> {
 export function validateSaveTextRequest(value: unknown): Validated<SaveTextRequest> {
   const result = runObject("Invalid save request", saveTextRequestSchema, value);
   if (!result.ok) return result;
-  const { token, suggestedName, text } = result.value;
-  return ok(token === undefined ? { suggestedName, text } : { token, suggestedName, text });
+  const { token, suggestedName, text, overwriteReadOnly } = result.value;
+  return ok({ ...(token === undefined ? {} : { token }), suggestedName, text, ...(overwriteReadOnly ? { overwriteReadOnly: true } : {}) });
 }
 
 export function validateExportRequest(value: unknown): Validated<ExportRequest> {
@@ -138,6 +139,13 @@ export function validateExportRequest(value: unknown): Validated<ExportRequest> 
 
 export function validateAutosaveText(value: unknown): Validated<string> {
   return run("Invalid autosave", textSchema("text", PLATFORM_LIMITS.maxScenarioBytes), value);
+}
+
+/** The id of a flush request the main process sent (a positive safe integer it handed out). */
+export function validateFlushRequestId(value: unknown): Validated<number> {
+  return Number.isSafeInteger(value) && (value as number) > 0
+    ? ok(value as number)
+    : fail("Invalid flush request id: expected a positive integer");
 }
 
 export function validateTitle(value: unknown): Validated<string> {

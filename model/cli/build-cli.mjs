@@ -1,7 +1,7 @@
 /**
  * Builds the `fis` command line into one Node script (dist/cli/fis.cjs), so a run parses plain
- * JavaScript instead of compiling TypeScript on every start. SheetJS stays outside the bundle and
- * is required only by the Excel and CSV commands (model/cli/fis.ts reaches them through import()).
+ * JavaScript instead of compiling TypeScript on every start. SheetJS, docx and pdfmake stay outside the
+ * bundle and are required only by the Excel, CSV and document commands (fis.ts reaches them through import()).
  *
  *   node model/cli/build-cli.mjs    (part of `npm run build`; model/cli/launch.cjs calls it when stale)
  *
@@ -38,7 +38,11 @@ export async function buildCli() {
     format: "cjs",
     platform: "node",
     target: "node20",
-    external: ["xlsx"],
+    // Loaded only by the commands that need them (a workbook, a document), from node_modules.
+    external: ["xlsx", "docx", "pdfmake"],
+    // A CommonJS bundle has no import.meta: its URL is the bundle's own file (the launcher passes __filename).
+    define: { "import.meta.url": "__bundleUrl" },
+    banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
     minifyWhitespace: true,
     minifySyntax: true,
     write: false,

@@ -19,11 +19,14 @@ import {
   type TableResult,
 } from "../engine/index";
 import { ANALYSIS_BOOLEAN_FLAGS, ANALYSIS_USAGE, ANALYSIS_VALUE_FLAGS, runAnalysisCommand } from "./analysis-commands";
+import { ASSUMPTIONS_BOOLEAN_FLAGS, ASSUMPTIONS_USAGE, ASSUMPTIONS_VALUE_FLAGS, withAssumptions } from "./assumptions-command";
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { compareJson, formatAttribution } from "./format-compare";
 import { formatTable, tableJson } from "./format-table";
 import { runInit } from "./init-command";
 import { InputFailure, readInputFile } from "./input-files";
+import { monteCarloCommand, MONTE_CARLO_USAGE, MONTE_CARLO_VALUE_FLAGS } from "./monte-carlo-command";
+import { checkOutputPaths } from "./output-paths";
 import { formatReconciliation, reconciliation, scheduleOptions, SCHEDULE_BOOLEAN_FLAGS, SCHEDULE_VALUE_FLAGS } from "./schedule-options";
 
 const USAGE = `Usage: npm run --silent fis -- [options]
@@ -37,19 +40,49 @@ const USAGE = `Usage: npm run --silent fis -- [options]
                        differences, sampled over 32 random orders above that)
   --method schedule|average   cost base salary from the census on the salary schedules (raise, step and turnover lines) or as
                        members x average salary (default: the scenario's setting, "average" for the built-ins)
-  --census FILE        census CSV (schedule,lane,step,headcount[,years]) for --method schedule; default the scenario's own census
+  --census FILE        census CSV or workbook (schedule,lane,step,headcount[,years of service]) for --method schedule;
+                       default the scenario's own census
                        (its scheduleMethod block), else the SYNTHETIC reference census, named as such
   --separation-rate R  share separating each year, replaced at the entry step (schedule method; default the scenario's)
   --held-share R       share held on step each year (schedule method; default the scenario's)
   --reconcile          schedule method vs average-salary method by year, with the difference by part
-  --xlsx OUT.xlsx      write a live workbook (Inputs, Calculation formulas, Cost Table, Notes) instead of printing
+${ASSUMPTIONS_USAGE}
+  --xlsx OUT.xlsx      write a live workbook (Inputs, Calculation formulas, Cost Table, Notes) instead of printing; with
+                       --with FILE|ID a workbook comparing the two scenarios side by side
   --csv OUT.csv        write the table as CSV ($K and exact dollars) instead of printing
+  --report OUT.docx|OUT.pdf   write the fiscal impact statement of --scenario as Word or PDF; with --baseline, the
+                       comparison memo instead (the scenario against the baseline; see docs/fis-document.md)
+  --baseline FILE|ID   with --report: the scenario the memo compares --scenario with
   --help               this text
   init --template NAME a new scenario from a template, its inputs to fill left empty (init --list, init --help)
-${ANALYSIS_USAGE}`;
+${ANALYSIS_USAGE}
+${MONTE_CARLO_USAGE}`;
 
-export const BOOLEAN_FLAGS = ["--json", "--compare", "--shapley", "--help", ...SCHEDULE_BOOLEAN_FLAGS, ...ANALYSIS_BOOLEAN_FLAGS];
-export const VALUE_FLAGS = ["--scenario", "--explain", "--with", "--xlsx", "--csv", ...SCHEDULE_VALUE_FLAGS, ...ANALYSIS_VALUE_FLAGS];
+export const BOOLEAN_FLAGS = [
+  "--json",
+  "--compare",
+  "--shapley",
+  "--help",
+  ...SCHEDULE_BOOLEAN_FLAGS,
+  ...ANALYSIS_BOOLEAN_FLAGS,
+  ...ASSUMPTIONS_BOOLEAN_FLAGS,
+];
+export const VALUE_FLAGS = [
+  "--scenario",
+  "--explain",
+  "--with",
+  "--xlsx",
+  "--csv",
+  "--report",
+  "--baseline",
+  ...SCHEDULE_VALUE_FLAGS,
+  ...ANALYSIS_VALUE_FLAGS,
+  ...ASSUMPTIONS_VALUE_FLAGS,
+  ...MONTE_CARLO_VALUE_FLAGS,
+];
+
+/** Flags naming files the CLI reads: an export may not overwrite one of them. */
+const INPUT_FILE_FLAGS = ["--scenario", "--with", "--census", "--assumptions", "--baseline"];
 
 export function loadScenario(ref: string | undefined): Scenario {
   if (ref === undefined) return fisAsPublished();
@@ -70,31 +103,63 @@ function explainCell(result: TableResult, ref: string): string {
   return formatExplanation(cell.explanation);
 }
 
-export async function run(argv: readonly string[], out: (s: string) => void): Promise<number> {
+export async function run(
+  argv: readonly string[],
+  out: (s: string) => void,
+  warn: (s: string) => void = (s) => process.stderr.write(`fis: warning: ${s}\n`),
+  note: (s: string) => void = (s) => process.stderr.write(`fis: ${s}\n`),
+): Promise<number> {
   if (argv[0] === "init") return runInit(argv.slice(1), out);
   const args: ParsedArgs = parseArgs(argv, BOOLEAN_FLAGS, VALUE_FLAGS);
   if (args.flags.has("--help")) {
     out(USAGE);
     return 0;
   }
-  const method = scheduleOptions(args, loadScenario(args.values.get("--scenario")));
+  const base = await withAssumptions(loadScenario(args.values.get("--scenario")), args, note);
+  const method = await scheduleOptions(args, base);
+  for (const w of method.warnings) warn(w);
   const scenario = method.scenario;
   const computeOptions = {};
   const json = args.flags.has("--json");
 
+  if (args.values.has("--monte-carlo") && ANALYSIS_BOOLEAN_FLAGS.some((f) => args.flags.has(f)))
+    throw new UsageError("--monte-carlo runs on its own; leave out the other analysis");
+  const ranges = monteCarloCommand(args, scenario, computeOptions);
+  if (ranges) {
+    out(json ? JSON.stringify(ranges.json, null, 2) : ranges.text);
+    return 0;
+  }
   const analysis = runAnalysisCommand(args, scenario, computeOptions);
   if (analysis) {
     out(json ? JSON.stringify(analysis.json, null, 2) : analysis.text);
     return 0;
   }
 
+  const named = (flags: string[]) => flags.flatMap((f): [string, string][] => (args.values.has(f) ? [[f, args.values.get(f)!]] : []));
+  const reportOut = args.values.get("--report");
+  if (reportOut !== undefined) {
+    // docx, pdfmake and the fonts are loaded only here.
+    const { reportFormat, writeReport } = await import("./report-command");
+    reportFormat(reportOut);
+    checkOutputPaths([["--report", reportOut]], named(INPUT_FILE_FLAGS));
+    const baselineRef = args.values.get("--baseline");
+    const baseline = baselineRef === undefined ? undefined : loadScenario(baselineRef);
+    await writeReport(reportOut, scenario, baseline);
+    out(`wrote ${reportOut}`);
+    return 0;
+  }
+  if (args.values.has("--baseline")) throw new UsageError("--baseline goes with --report");
+
   const xlsxOut = args.values.get("--xlsx");
   const csvOut = args.values.get("--csv");
   if (xlsxOut !== undefined || csvOut !== undefined) {
+    checkOutputPaths(named(["--xlsx", "--csv"]), named(INPUT_FILE_FLAGS));
     // SheetJS is loaded only here: the table, --json and the analyses start without it.
     const { writeCsv, writeXlsx } = await import("./xlsx-command");
+    // One scenario per workbook unless a comparison is asked for with --with.
+    const compareWith = args.values.has("--with") ? loadScenario(args.values.get("--with")) : undefined;
     for (const [path, write] of [
-      [xlsxOut, writeXlsx],
+      [xlsxOut, (s: Scenario, p: string) => writeXlsx(s, p, undefined, compareWith)],
       [csvOut, writeCsv],
     ] as const) {
       if (path === undefined) continue;

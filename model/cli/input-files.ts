@@ -1,13 +1,27 @@
-/** Reading the files a user names on the command line; every failure becomes an InputFailure (exit code 2). */
-import { readFileSync } from "node:fs";
+/**
+ * Reading the files a user names on the command line, through the reader the app's main process
+ * uses too (model/io/read-file.ts): every failure becomes an InputFailure (exit code 2) naming the file.
+ */
+import { FileReadError, readRegularFileSync, readTextFileSync, MAX_TEXT_FILE_BYTES } from "../io/read-file";
 
 /** Bad input from the user (a file that cannot be read or does not validate): exit code 2 with the message. */
 export class InputFailure extends Error {}
 
-export function readInputFile(path: string): string {
+function named<T>(path: string, read: () => T): T {
   try {
-    return readFileSync(path, "utf8");
+    return read();
   } catch (e) {
-    throw new InputFailure(`${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    if (e instanceof FileReadError) throw new InputFailure(`${path}: ${e.message}`);
+    throw e;
   }
+}
+
+/** A text file (scenario JSON), decoded by the shared rules (BOM, UTF-16, invalid bytes). */
+export function readInputFile(path: string, maxBytes = MAX_TEXT_FILE_BYTES): string {
+  return named(path, () => readTextFileSync(path, maxBytes));
+}
+
+/** A file's bytes (a spreadsheet or CSV the importers decode themselves). */
+export function readInputBytes(path: string, maxBytes: number): Uint8Array {
+  return named(path, () => readRegularFileSync(path, maxBytes));
 }

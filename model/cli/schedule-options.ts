@@ -3,7 +3,7 @@ import {
   Decimal,
   formatDisplayed,
   formatInputError,
-  parseCensusCsv,
+  censusMembersGap,
   parseDecimal,
   raiseTerms,
   reconcile,
@@ -11,13 +11,14 @@ import {
   toDisplay,
   withScheduleMethod,
   censusOfScenario,
+  type CheckedCensus,
   type ReconcileResult,
   type RaisesItem,
   type Scenario,
 } from "../engine/index";
 import type { ParsedArgs } from "./args";
 import { UsageError } from "./args";
-import { InputFailure, readInputFile } from "./input-files";
+import { InputFailure, readInputBytes } from "./input-files";
 
 export const SCHEDULE_VALUE_FLAGS = ["--method", "--census", "--separation-rate", "--held-share"];
 export const SCHEDULE_BOOLEAN_FLAGS = ["--reconcile"];
@@ -31,32 +32,40 @@ function rateFlag(args: ParsedArgs, flag: string): string | undefined {
 }
 
 /**
+ * A census file (CSV, xlsx or xls) through the importer the app uses (model/io/census-import.ts),
+ * read by the shared reader: the same rules and messages whichever way a census comes in. SheetJS
+ * is loaded only when a census file is given (the bundled CLI starts without it).
+ */
+export async function loadCensusFile(path: string): Promise<CheckedCensus> {
+  const [{ importCensus }, { DEFAULT_READ_LIMITS }] = await Promise.all([import("../io/census-import"), import("../io/workbook-read")]);
+  const parsed = importCensus(readInputBytes(path, DEFAULT_READ_LIMITS.maxBytes), path);
+  if (!parsed.ok) {
+    const shown = parsed.errors.slice(0, 50).map((e) => formatInputError(e));
+    if (parsed.errors.length > 50) shown.push(`... and ${parsed.errors.length - 50} more`);
+    throw new InputFailure(shown.join("\n"));
+  }
+  return parsed.value;
+}
+
+/**
  * Applies --method, --census and the assumption flags to the scenario: the schedule method uses the
  * scenario's own scheduleMethod block (census and assumptions) or, when it has none, the engine's
  * stated assumptions with the reference census named explicitly; --census embeds the file's census.
  */
-export function scheduleOptions(args: ParsedArgs, scenario: Scenario): { scenario: Scenario; bySchedule: boolean } {
+export async function scheduleOptions(
+  args: ParsedArgs,
+  scenario: Scenario,
+): Promise<{ scenario: Scenario; bySchedule: boolean; warnings: string[] }> {
   const method = args.values.get("--method");
   if (method !== undefined && method !== "schedule" && method !== "average")
     throw new UsageError(`--method takes "schedule" or "average", not "${method}"`);
   const salaryMethod = method === "schedule" ? "schedule" : method === "average" ? "averageSalary" : scenario.settings.salaryMethod;
   if (salaryMethod !== "schedule") {
     if (args.values.has("--census")) throw new UsageError("--census needs --method schedule");
-    return { scenario: { ...scenario, settings: { ...scenario.settings, salaryMethod } }, bySchedule: false };
+    return { scenario: { ...scenario, settings: { ...scenario.settings, salaryMethod } }, bySchedule: false, warnings: [] };
   }
   const censusFile = args.values.get("--census");
-  let census;
-  if (censusFile !== undefined) {
-    const parsed = parseCensusCsv(readInputFile(censusFile), censusFile);
-    if (!parsed.ok)
-      throw new InputFailure(
-        parsed.errors
-          .slice(0, 50)
-          .map((e) => formatInputError(e))
-          .join("\n"),
-      );
-    census = parsed.value;
-  }
+  const census = censusFile === undefined ? undefined : await loadCensusFile(censusFile);
   let next = withScheduleMethod(scenario, census);
   const block = next.scheduleMethod!;
   const separation = rateFlag(args, "--separation-rate");
@@ -72,7 +81,8 @@ export function scheduleOptions(args: ParsedArgs, scenario: Scenario): { scenari
         ...(held ? { heldShare: { ...block.heldShare, value: held, source: { kind: "user", ref: "--held-share" } } } : {}),
       },
     };
-  return { scenario: next, bySchedule: true };
+  const gap = censusMembersGap(next, censusOfScenario(next));
+  return { scenario: next, bySchedule: true, warnings: gap ? [`${gap.message} (input ${gap.paths.join(", ")})`] : [] };
 }
 
 /** Schedule method vs average-salary method, year by year, with the difference by part. */

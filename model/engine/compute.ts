@@ -85,6 +85,8 @@ export interface ComputeOptions {
   registry?: Registry;
   /** A checked census that replaces the scenario's own for this costing (an import not yet saved in the scenario). */
   scheduleMethod?: { census: CheckedCensus };
+  /** Told after each item and each line is costed (done of total), for a progress bar on a heavy scenario. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 interface Built {
@@ -139,7 +141,11 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
   const itemResults = new Map<string, ItemResult>();
   const companionLines: Built[] = [];
   const annual = new Map<string, ItemCell>();
+  const steps = order.length * (annualized ? 2 : 1) + s.table.lines.length;
+  let done = 0;
+  const progress = () => options.onProgress?.(++done, steps);
   for (const item of order) {
+    progress();
     const kind = kindOf(item);
     const byYear = new Map<number, ItemCell>();
     costs.set(item.id, byYear);
@@ -168,6 +174,7 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
   }
   if (annualized)
     for (const item of order) {
+      progress();
       annual.set(item.id, kindOf(item).annualized(item, ctx));
       for (const partId of companions.get(item.id) ?? []) {
         const last = costs.get(partId)!.get(years[years.length - 1]!)!;
@@ -343,6 +350,7 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
     if (computed.has(id)) return;
     computed.add(id);
     const b = byId.get(id)!;
+    if (!companionLines.some((c) => c.line.id === id)) progress();
     if (b.kind === "cost") return void lines.set(id, costLine(b));
     for (const ref of lineRefs(b.line as TableLine).flatMap(expand)) computeLine(ref);
     lines.set(id, derivedLine(b));
@@ -454,7 +462,7 @@ export function findCell(result: TableResult, ref: string): Cell | undefined {
  * The line analyses treat as the scenario's total: the first sum line styled "total", else the
  * first sum line, else undefined (then callers sum the cost lines).
  */
-export function totalLineId(result: Pick<TableResult, "lines">): string | undefined {
+export function totalLineId(result: { lines: readonly Pick<LineResult, "id" | "kind" | "style">[] }): string | undefined {
   return (result.lines.find((l) => l.kind === "sum" && l.style === "total") ?? result.lines.find((l) => l.kind === "sum"))?.id;
 }
 

@@ -10,6 +10,8 @@ export {
   fiscalYearEndExclusive,
   fiscalYearOfDate,
   fractionOfFiscalYear,
+  shareOfFiscalYearAfter,
+  anniversaryInFiscalYear,
   payPeriodStartsOfFiscalYear,
   periodBuckets,
   PERIODS_PER_YEAR,
@@ -81,6 +83,8 @@ export {
   type CostContext,
   type FormulaContext,
   type ItemFormula,
+  type CalendarCount,
+  type Provision,
 } from "./kinds/kind";
 export {
   itemBaseShape,
@@ -97,7 +101,8 @@ export {
   sumOf,
 } from "./kinds/common";
 export { itemFormula, formulaContextFor } from "./kinds/formulas";
-export { describeItems } from "./kinds/describe";
+export { describeItems, provisionOf } from "./kinds/describe";
+export { dateWords, dollarsText, groupedNumber, listWords, percentText, percentWords } from "./words";
 export * from "./schedule";
 export { prng } from "./schedule/synthetic";
 export { raiseTerms, chooseBasis, scheduleCostSettings, printedAdjustments, STEP_SUFFIX, TURNOVER_SUFFIX } from "./kinds/raises-schedule";
@@ -116,3 +121,6 @@ export {
 } from "./scenario/cost-lines";
 export { withScheduleMethod, censusOfScenario } from "./schedule/with-method";
 export * from "./analysis";
+export * from "./fast";
+export * from "./risk";
+export { workEstimate, workProblem, WORK_LIMIT, APP_WORKER_WORK, type WorkEstimate } from "./scenario/work";

@@ -1,26 +1,40 @@
 /**
  * An Inputs sheet (as exportWorkbook writes it, or any sheet with "Path" and "Value" headers)
- * -> a new scenario. Columns are found by header name, rows matched by path; a row whose value
- * equals the base scenario's keeps its source, a changed one becomes a user edit. Every problem
- * is reported with sheet, row and column letter, and nothing is applied unless the whole sheet
- * is valid and the resulting scenario passes checkScenario.
+ * -> a new scenario, and the truth about it: which inputs it applied (old and new value, row),
+ * which cells it ignored and why (a formula edited on the Calculation sheet, a number typed over
+ * a Cost Table cell, a count from the calendar typed over), and what the user must confirm first
+ * (a workbook exported from another scenario or salary method; values more than 10 times or
+ * less than a tenth of their baseline).
+ *
+ * Columns are found by header name, rows matched by path; a row whose value equals the base
+ * scenario's keeps its source, a changed one becomes a user edit. Every problem is reported with
+ * sheet, row and column letter, and nothing is applied unless the whole sheet is valid and the
+ * resulting scenario passes checkScenario. Refused outright: a Value cell whose formula links to
+ * another file or fetches data (WEBSERVICE, IMPORTDATA, RTD, DDE, ...), and numbers written with
+ * a decimal comma ("0,025") or a lone group that reads either way ("22,270").
+ *
+ * Ignored cells are found by exporting the scenario as imported and comparing the workbook's
+ * formula sheets with it cell by cell: a workbook from this program has exactly those formulas.
  */
 import { Decimal, parseDecimal } from "../engine/index";
-import type { Checked, InputError } from "../engine/index";
+import type { Checked, ComputeOptions, InputEntry, InputError } from "../engine/index";
 import { listInputs, setInputValue } from "../engine/index";
 import { checkScenario } from "../engine/index";
 import type { Scenario } from "../engine/index";
+import { CALENDAR_PREFIX, EXPORTED_FROM, LABEL_COLUMN, PATH_COLUMN, SALARY_METHOD, VALUE_COLUMN } from "./inputs-sheet";
 import {
   columnLetter,
   CSV_SHEET,
   DEFAULT_READ_LIMITS,
   findHeader,
+  gridsOfWorkbook,
   numberFromText,
   readSheets,
   type ReadLimits,
   type SheetCell,
   type SheetGrid,
 } from "./workbook-read";
+import { buildWorkbook } from "./xlsx-export";
 
 type Field = "path" | "value";
 const SYNONYMS: ReadonlyMap<string, Field> = new Map([
@@ -29,11 +43,77 @@ const SYNONYMS: ReadonlyMap<string, Field> = new Map([
   ["value", "value"],
 ]);
 
+export interface AssumptionsImportOptions {
+  /** Sheet to read first (default: the first sheet named "Inputs..."; a comparison workbook has one per scenario). */
+  sheet?: string;
+  limits?: ReadLimits;
+  /** The census the workbook was exported with, when not the scenario's own (the app's imported census). */
+  computeOptions?: ComputeOptions;
+  /** Questions already answered: apply a workbook from another scenario or method; apply values far from their baseline. */
+  accept?: { otherScenario?: boolean; outliers?: boolean };
+}
+
+export interface AppliedInput {
+  path: string;
+  label: string;
+  from: string;
+  to: string;
+  /** 1-based row on the sheet. */
+  row: number;
+  /** The formula whose computed number was taken, when the cell held one. */
+  formula?: string;
+}
+
+export interface IgnoredCell {
+  sheet: string;
+  cell: string;
+  reason: string;
+}
+
+export interface Outlier {
+  path: string;
+  label: string;
+  baseline: string;
+  value: string;
+  row: number;
+  message: string;
+}
+
+export interface AssumptionsImport {
+  /** The base scenario with every applied input: use it only once `needsConfirmation` is false. */
+  scenario: Scenario;
+  applied: AppliedInput[];
+  ignored: IgnoredCell[];
+  /** Rows whose value equals the scenario's. */
+  unchanged: number;
+  /** What could not be checked, in words (e.g. the formulas of a workbook from another scenario). */
+  notes: string[];
+  /** Questions for the user; each is gone when `accept` answered it. */
+  confirm: { otherScenario?: { message: string }; outliers: Outlier[] };
+}
+
+/** Whether the user must answer a question before the imported scenario is used. */
+export const needsConfirmation = (r: AssumptionsImport): boolean => r.confirm.otherScenario !== undefined || r.confirm.outliers.length > 0;
+
+/** The summary in lines of text: applied, ignored, questions. */
+export function importSummary(r: AssumptionsImport): string[] {
+  const lines = [
+    ...r.applied.map((a) => `applied: ${a.label} ${a.from} -> ${a.to}${a.formula ? ` (from =${a.formula})` : ""} (row ${a.row})`),
+    ...(r.applied.length === 0 ? ["applied: nothing (every value equals the scenario's)"] : []),
+    ...r.ignored.map((i) => `ignored: ${i.reason}`),
+    ...r.notes.map((n) => `note: ${n}`),
+    ...(r.confirm.otherScenario ? [`confirm: ${r.confirm.otherScenario.message}`] : []),
+    ...r.confirm.outliers.map((o) => `confirm: ${o.message}`),
+  ];
+  return lines;
+}
+
 function pickSheet(
   sheets: SheetGrid[],
-  preferred: string,
+  preferred: string | undefined,
 ): { grid: SheetGrid; header: NonNullable<ReturnType<typeof findHeader<Field>>> } | undefined {
-  const ordered = [...sheets.filter((s) => s.name === preferred), ...sheets.filter((s) => s.name !== preferred)];
+  const first = (s: SheetGrid) => (preferred !== undefined ? s.name === preferred : s.name === "Inputs" || s.name.startsWith("Inputs - "));
+  const ordered = [...sheets.filter(first), ...sheets.filter((s) => !first(s))];
   for (const grid of ordered) {
     const header = findHeader(grid, SYNONYMS, ["path", "value"], 30);
     if (header) return { grid, header };
@@ -41,26 +121,188 @@ function pickSheet(
   return undefined;
 }
 
+/** Functions that reach outside the workbook when they calculate. */
+const FETCHING = new RegExp(
+  `\\b(${["WEBSERVICE", "FILTERXML", "RTD", "DDE", "IMPORTDATA", "IMPORTXML", "IMPORTHTML", "IMPORTFEED", "IMPORTRANGE"]
+    .concat(["IMAGE", "STOCKHISTORY", "CALL", "REGISTER\\.ID", "SQL\\.REQUEST"])
+    .join("|")})\\s*\\(`,
+  "i",
+);
+
+/** Why a formula in a value cell is refused, or undefined. */
+function formulaProblem(formula: string): string | undefined {
+  const outsideStrings = formula.replace(/"[^"]*"/g, '""');
+  // [1]Sheet!A1 (an external link by number) or 'C:\\dir\\[book.xlsx]Sheet'!A1 (by path); Table[Column] is not one.
+  if (/(^|[^A-Za-z0-9_\]])\[\d+\]/.test(outsideStrings) || /'[^']*\[[^\]']+\][^']*'!/.test(outsideStrings))
+    return `the formula =${formula.slice(0, 80)} links to another file`;
+  if (outsideStrings.includes("|")) return `the formula =${formula.slice(0, 80)} links to another program (DDE)`;
+  if (FETCHING.test(outsideStrings)) return `the formula =${formula.slice(0, 80)} fetches data`;
+  return undefined;
+}
+
+/** A number typed with a comma that reads two ways ("22,270") or as a decimal comma ("0,025"), with the hint. */
+function commaProblem(text: string): string | undefined {
+  const t = text.trim();
+  const lone = /^([-+]?)(\d{1,3}),(\d{3})$/.exec(t);
+  if (lone && lone[2] !== "0") {
+    const whole = `${lone[1]}${lone[2]}${lone[3]}`;
+    const decimal = `${lone[1]}${lone[2]}.${lone[3]!.replace(/0+$/, "")}`;
+    return `"${t}" is ambiguous: ${whole} with a thousands separator, or ${decimal} with a decimal comma; type ${whole} or ${decimal}`;
+  }
+  const decimal = /^([-+]?\d+),(\d+)$/.exec(t);
+  if (decimal) return `"${t}" has a decimal comma; type ${decimal[1]}.${decimal[2]}`;
+  return undefined;
+}
+
 /** The cell's value as a decimal string, or why it is not one. */
-function cellDecimal(cell: SheetCell): { value: string } | { problem: string } {
+function cellDecimal(cell: SheetCell): { value: string; formula?: string } | { problem: string } {
+  if (cell.formula !== undefined) {
+    const refused = formulaProblem(cell.formula);
+    if (refused) return { problem: `${refused}; type the value itself` };
+  }
+  const formula = cell.formula !== undefined ? { formula: cell.formula } : {};
   if (cell.number !== undefined) {
     // String(number) is the shortest decimal that reads back as the same double: what the user typed.
     if (!Number.isFinite(cell.number)) return { problem: `${cell.text} is not a finite number` };
     const d = parseDecimal(String(cell.number));
-    return d ? { value: d.toString() } : { problem: `${cell.text} is not a number` };
+    return d ? { value: d.toString(), ...formula } : { problem: `${cell.text} is not a number` };
   }
   if (cell.formula !== undefined) return { problem: `the formula =${cell.formula} has no computed number; type the value itself` };
   if (cell.text.trim() === "") return { problem: "the value is empty" };
+  const comma = commaProblem(cell.text);
+  if (comma) return { problem: comma };
   const plain = numberFromText(cell.text);
   const d = plain === undefined ? null : parseDecimal(plain);
-  if (!d) return { problem: `"${cell.text.slice(0, 60)}" is not a number (write e.g. 0.03 or 105271.50; no formulas, no text)` };
+  if (!d) return { problem: `"${cell.text.slice(0, 60)}" is not a number (write e.g. 0.03 or 105271.50; no text)` };
   return { value: d.toString() };
 }
 
-export interface AssumptionsImportOptions {
-  /** Sheet to read first (default "Inputs"; a comparison workbook's second scenario is on "Inputs 2"). */
-  sheet?: string;
-  limits?: ReadLimits;
+/** "Exported from scenario" and "Salary method" above the header, when the sheet has them. */
+function exportedFrom(grid: SheetGrid, headerRow: number): { id?: string; method?: string } {
+  const out: { id?: string; method?: string } = {};
+  for (let r = 0; r < headerRow; r++) {
+    const row = grid.rows[r] ?? [];
+    row.forEach((cell, c) => {
+      const next = row[c + 1]?.text.trim();
+      if (cell.text.trim() === EXPORTED_FROM && next) out.id = next;
+      if (cell.text.trim() === SALARY_METHOD && next) out.method = next;
+    });
+  }
+  return out;
+}
+
+const KINDS = ["Cost Table", "Calculation", "Projection", "Census"] as const;
+type SheetKind = (typeof KINDS)[number];
+const kindOf = (name: string): SheetKind | undefined => KINDS.find((k) => name === k || name.startsWith(`${k} - `));
+
+const normalizeFormula = (f: string) =>
+  f
+    .replace(/_xlfn\./gi, "")
+    .replace(/\$/g, "")
+    .replace(/\s+/g, "")
+    .toUpperCase();
+const sameNumber = (a: number, b: number) => a === b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+const isNumeric = (c: SheetCell | undefined) => c !== undefined && (c.number !== undefined || c.formula !== undefined);
+const a1 = (r: number, c: number) => `${columnLetter(c)}${r + 1}`;
+
+/**
+ * The cells of the workbook's formula sheets that differ from what this program writes for the
+ * imported scenario: each is ignored, with its reason. Census placements and headcounts are read
+ * by the census import, schedules are the contract's: those are named as such.
+ */
+function ignoredCells(file: SheetGrid[], expected: SheetGrid[], notes: string[]): IgnoredCell[] {
+  const out: IgnoredCell[] = [];
+  const single = (sheets: SheetGrid[], kind: SheetKind) => {
+    const all = sheets.filter((s) => kindOf(s.name) === kind);
+    return all.length === 1 ? all[0] : undefined;
+  };
+  for (const kind of KINDS) {
+    const mine = single(expected, kind);
+    const theirs = single(file, kind);
+    if (!mine) continue;
+    if (!theirs) {
+      if (file.some((s) => kindOf(s.name) === kind)) notes.push(`the ${kind} sheets were not compared (the workbook has more than one)`);
+      continue;
+    }
+    const rows = Math.max(mine.rows.length, theirs.rows.length);
+    for (let r = 0; r < rows; r++) {
+      const width = Math.max(mine.rows[r]?.length ?? 0, theirs.rows[r]?.length ?? 0);
+      for (let c = 0; c < width; c++) {
+        const want = mine.rows[r]?.[c];
+        const got = theirs.rows[r]?.[c];
+        const at = `${kind} ${a1(r, c)}`;
+        const ignore = (reason: string) => out.push({ sheet: theirs.name, cell: a1(r, c), reason });
+        if (kind === "Census" && c <= 4 && r >= 3) {
+          if ((want?.text ?? "") !== (got?.text ?? "")) ignore(`${at}: the census is read by Import census, not by this import`);
+          continue;
+        }
+        if (want?.formula !== undefined) {
+          if (got?.formula !== undefined) {
+            if (normalizeFormula(got.formula) !== normalizeFormula(want.formula))
+              ignore(`${at}: the formula was edited (=${got.formula.slice(0, 80)}); ignored: formulas are rebuilt from the inputs`);
+          } else if (got?.number !== undefined || (got?.text ?? "") !== "") ignore(`${at} is computed; change the inputs instead`);
+          else ignore(`${at} is computed and was cleared; ignored: formulas are rebuilt from the inputs`);
+        } else if (want?.number !== undefined) {
+          if (got?.formula !== undefined || got?.number === undefined || !sameNumber(got.number, want.number))
+            ignore(`${at} is a value from the app's costing; ignored: it is recomputed on export`);
+        } else if (isNumeric(got)) ignore(`${at} is outside the exported table; ignored`);
+      }
+    }
+  }
+  return out;
+}
+
+function schedulesChanged(file: SheetGrid[], expected: SheetGrid[]): IgnoredCell[] {
+  const out: IgnoredCell[] = [];
+  for (const mine of expected.filter((s) => s.name.startsWith("Schedules "))) {
+    const theirs = file.find((s) => s.name === mine.name);
+    if (!theirs) continue;
+    mine.rows.forEach((row, r) =>
+      row.forEach((want, c) => {
+        const got = theirs.rows[r]?.[c];
+        if (want.number !== undefined && (got?.number === undefined || !sameNumber(got.number, want.number)))
+          out.push({
+            sheet: theirs.name,
+            cell: a1(r, c),
+            reason: `${theirs.name} ${a1(r, c)}: the salary schedules are the contract's; the app does not read them from a workbook`,
+          });
+      }),
+    );
+  }
+  return out;
+}
+
+/** Counts from the calendar on the Inputs sheet that differ from the scenario's own: each is ignored. */
+function calendarTypedOver(
+  expected: SheetGrid[],
+  rows: { key: string; row: number; cell: SheetCell | undefined }[],
+  sheet: string,
+  cols: { path: number; value: number },
+): IgnoredCell[] {
+  const mine = expected.find((s) => s.name.startsWith("Inputs"));
+  const counts = new Map<string, { label: string; value: number }>();
+  for (const row of mine?.rows ?? []) {
+    const path = row[PATH_COLUMN]?.text ?? "";
+    if (path.startsWith(CALENDAR_PREFIX))
+      counts.set(path.slice(CALENDAR_PREFIX.length), {
+        label: row[LABEL_COLUMN]?.text ?? path,
+        value: row[VALUE_COLUMN]?.number ?? Number.NaN,
+      });
+  }
+  const out: IgnoredCell[] = [];
+  for (const c of rows) {
+    const want = counts.get(c.key);
+    if (!want) out.push({ sheet, cell: a1(c.row, cols.path), reason: `${c.key} is not a count of this scenario's calendar; ignored` });
+    else if (c.cell?.number !== want.value)
+      out.push({
+        sheet,
+        cell: a1(c.row, cols.value),
+        reason:
+          `${want.label} is counted from the calendar (${want.value}); ${c.cell?.text || "nothing"} was typed and is ignored: ` +
+          "change the scenario's calendar in the app",
+      });
+  }
+  return out;
 }
 
 export function importAssumptions(
@@ -68,12 +310,12 @@ export function importAssumptions(
   fileName: string,
   base: Scenario,
   options: AssumptionsImportOptions = {},
-): Checked<Scenario> {
+): Checked<AssumptionsImport> {
   const read = readSheets(bytes, fileName, options.limits ?? DEFAULT_READ_LIMITS);
   if (!read.ok) return read;
   if (options.sheet !== undefined && !read.value.some((s) => s.name === options.sheet))
     return { ok: false, errors: [{ file: fileName, sheet: options.sheet, message: "no such sheet in the workbook" }] };
-  const picked = pickSheet(read.value, options.sheet ?? "Inputs");
+  const picked = pickSheet(read.value, options.sheet);
   if (!picked)
     return {
       ok: false,
@@ -89,16 +331,45 @@ export function importAssumptions(
   const where = sheet === undefined ? { file: fileName } : { file: fileName, sheet };
   const err = (row: number, col: number, message: string) => errors.push({ ...where, row: row + 1, column: columnLetter(col), message });
 
+  const from = exportedFrom(grid, header.row);
+  const otherScenario =
+    (from.id !== undefined && from.id !== base.id) || (from.method !== undefined && from.method !== base.settings.salaryMethod)
+      ? {
+          message:
+            from.id !== base.id
+              ? `"${fileName}" was exported from scenario "${from.id}", not from "${base.id}" (${base.name}): its values would be ` +
+                "applied to the inputs of the same path; everything else (months, bonus base, lines) stays this scenario's"
+              : `"${fileName}" was exported with salary method "${from.method}", not "${base.settings.salaryMethod}" as ${base.name} ` +
+                "is costed: its values would be applied, but its raise, step and turnover rows were costed another way",
+        }
+      : undefined;
+  const notes: string[] = [];
+  if (from.id === undefined && sheet !== undefined)
+    notes.push("the workbook does not say which scenario it was exported from; its values were matched by path");
+
   const known = new Map(listInputs(base).map((e) => [e.path, e]));
   const seen = new Map<string, number>();
-  const changes: { path: string; value: string; row: number }[] = [];
+  const changes: { entry: InputEntry; value: string; row: number; formula?: string }[] = [];
+  const ignored: IgnoredCell[] = [];
+  const calendarRows: { key: string; row: number; cell: SheetCell | undefined }[] = [];
+  let unchanged = 0;
   for (let r = header.row + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r]!;
     const path = (row[pathCol]?.text ?? "").trim();
     if (path === "") continue;
+    if (path.startsWith(CALENDAR_PREFIX)) {
+      calendarRows.push({ key: path.slice(CALENDAR_PREFIX.length), row: r, cell: row[valueCol] });
+      continue;
+    }
     const entry = known.get(path);
     if (!entry) {
-      err(r, pathCol, `unknown input path "${path.slice(0, 80)}" (paths are matched exactly; this scenario has no such input)`);
+      if (otherScenario)
+        ignored.push({
+          sheet: grid.name,
+          cell: a1(r, pathCol),
+          reason: `${path.slice(0, 80)} is not an input of ${base.name}; ignored`,
+        });
+      else err(r, pathCol, `unknown input path "${path.slice(0, 80)}" (paths are matched exactly; this scenario has no such input)`);
       continue;
     }
     if (seen.has(path)) {
@@ -111,13 +382,14 @@ export function importAssumptions(
       err(r, valueCol, `${entry.param.label}: ${parsed.problem}`);
       continue;
     }
-    if (!new Decimal(parsed.value).equals(new Decimal(entry.param.value))) changes.push({ path, value: parsed.value, row: r });
+    if (new Decimal(parsed.value).equals(new Decimal(entry.param.value))) unchanged++;
+    else changes.push({ entry, value: parsed.value, row: r, ...(parsed.formula !== undefined ? { formula: parsed.formula } : {}) });
   }
   if (errors.length) return { ok: false, errors };
 
   let next = base;
-  for (const c of changes) next = setInputValue(next, c.path, c.value);
-  const rowOf = new Map(changes.map((c) => [c.path, c.row]));
+  for (const c of changes) next = setInputValue(next, c.entry.path, c.value);
+  const rowOf = new Map(changes.map((c) => [c.entry.path, c.row]));
   const invalid = checkScenario(next);
   if (invalid.length) {
     return {
@@ -130,7 +402,7 @@ export function importAssumptions(
         const rows = field
           ? rowOf.has(field)
             ? [rowOf.get(field)!]
-            : changes.filter((c) => c.path.startsWith(`${field}.`)).map((c) => c.row)
+            : changes.filter((c) => c.entry.path.startsWith(`${field}.`)).map((c) => c.row)
           : [];
         if (rows.length === 0) return { ...where, ...(e.field ? { field: e.field } : {}), message: e.message };
         const others = rows.length > 1 ? ` (edited rows ${rows.map((r) => r + 1).join(", ")})` : "";
@@ -138,5 +410,63 @@ export function importAssumptions(
       }),
     };
   }
-  return { ok: true, value: next };
+
+  // What this program writes for the imported scenario, to find what the workbook changed elsewhere.
+  if (sheet !== undefined) {
+    const inputsSheets = read.value.filter((s) => s.name === "Inputs" || s.name.startsWith("Inputs - ")).length;
+    if (otherScenario) notes.push("the formula sheets were not compared: they are another scenario's");
+    else if (inputsSheets > 1) notes.push("the formula sheets of a comparison workbook are not compared");
+    else {
+      const built = buildWorkbook([next], {
+        cachedValues: "none",
+        ...(options.computeOptions ? { computeOptions: options.computeOptions } : {}),
+      });
+      const expected = gridsOfWorkbook(built.wb);
+      ignored.push(
+        ...ignoredCells(read.value, expected, notes),
+        ...schedulesChanged(read.value, expected),
+        ...calendarTypedOver(expected, calendarRows, grid.name, { path: pathCol, value: valueCol }),
+      );
+    }
+  }
+
+  const outliers: Outlier[] = [];
+  for (const c of changes) {
+    const baseline = new Decimal(c.entry.param.value);
+    if (baseline.isZero()) continue;
+    const ratio = new Decimal(c.value).div(baseline);
+    if (ratio.greaterThan(10) || ratio.lessThan("0.1"))
+      outliers.push({
+        path: c.entry.path,
+        label: c.entry.param.label,
+        baseline: c.entry.param.value,
+        value: c.value,
+        row: c.row + 1,
+        message:
+          `${c.entry.param.label} ${c.value} is ${ratio.greaterThan(10) ? "more than 10 times" : "less than a tenth of"} its ` +
+          `baseline ${c.entry.param.value} (row ${c.row + 1})`,
+      });
+  }
+
+  return {
+    ok: true,
+    value: {
+      scenario: next,
+      applied: changes.map((c) => ({
+        path: c.entry.path,
+        label: c.entry.param.label,
+        from: c.entry.param.value,
+        to: c.value,
+        row: c.row + 1,
+        ...(c.formula !== undefined ? { formula: c.formula } : {}),
+      })),
+      ignored,
+      unchanged,
+      notes,
+      confirm: {
+        ...(otherScenario && !options.accept?.otherScenario ? { otherScenario } : {}),
+        outliers: options.accept?.outliers ? [] : outliers,
+      },
+    },
+  };
 }

@@ -20,6 +20,9 @@ import { SALARY_FORMAT, type ScheduleSheets } from "./schedule-sheets";
 
 export interface CensusSheet {
   sheet: XLSX.WorkSheet;
+  /** 1-based row of census.cells[i], and the column of its headcount. */
+  rowOf: (index: number) => number;
+  headcountCol: string;
   /** Absolute ranges of the headcount and base-year salary columns (equal length). */
   headcount: string;
   salary: string;
@@ -36,9 +39,10 @@ export function censusSheet(census: Census, name: string, schedules: ScheduleShe
     [text(`Census: ${census.label}`), text(`as of FY${fy}`)],
     [
       text(
-        `The raise, step and turnover rows of the Calculation sheet were costed by the engine from this census on the salary ` +
-          `schedules. Columns F-H price each row on the FY${fy} schedule: F is where the engine places it, G looks the salary up on ` +
-          `the Schedules sheets, H = headcount x salary.`,
+        `The Projection sheet moves this census year by year and prices it on the salary schedules (the raise, step and ` +
+          `turnover rows of the Calculation sheet): edit a Headcount and they follow. Columns F-H price each row on the FY${fy} ` +
+          `schedule: F is where the engine places it, G looks the salary up on the Schedules sheets, H = headcount x salary. ` +
+          `Schedule, Lane, Step and Years of service are the census's structure: editing them here does not move the formulas.`,
       ),
     ],
     ["Schedule", "Lane", "Step", "Years of service", "Headcount", "Pay column (engine placement)", `FY${fy} salary`, `FY${fy} payroll`].map(
@@ -74,6 +78,8 @@ export function censusSheet(census: Census, name: string, schedules: ScheduleShe
   const last = Math.max(rows.length - 1, FIRST_DATA_ROW);
   return {
     sheet: sheetFromRows(rows, [14, 26, 8, 16, 12, 18, 14, 16]),
+    rowOf: (index) => FIRST_DATA_ROW + 1 + index,
+    headcountCol: "E",
     headcount: absRange(name, FIRST_DATA_ROW, 4, last, 4),
     salary: absRange(name, FIRST_DATA_ROW, 6, last, 6),
     p0,

@@ -8,15 +8,38 @@
 import * as XLSX from "xlsx";
 import type { Checked, InputError } from "../engine/index";
 import { splitCsv } from "../engine/index";
+import { decodeText } from "./text-decode";
+import { inspectXlsx, type XlsxInspection } from "./zip-guard";
 
 export interface ReadLimits {
+  /** The file itself. */
   maxBytes: number;
+  /** Rows of one sheet (lines of a CSV). */
   maxRows: number;
-  /** Rows x columns of one sheet's used range. */
+  /** Cells of one sheet: counted in the XML before parsing (xlsx), fields (CSV), the used range (xls). */
   maxCells: number;
+  /** Parts of an .xlsx zip. */
+  maxEntries?: number;
+  /** All parts of an .xlsx, inflated: what bounds the parser's time and memory. */
+  maxInflatedBytes?: number;
+  /** Entries of an .xlsx shared-string table. */
+  maxSharedStrings?: number;
 }
 
-export const DEFAULT_READ_LIMITS: ReadLimits = { maxBytes: 50 * 1024 * 1024, maxRows: 200_000, maxCells: 5_000_000 };
+/**
+ * docs/files-and-recovery.md ("What is refused and why") lists these with their reasons. The
+ * inflated-XML, cell and shared-string limits are what keep a workbook import under 300 MB of
+ * memory: SheetJS needs about ten times the XML's size while it parses. A 100,000-row census is
+ * about 19 MB of XML and 500,000 cells.
+ */
+export const DEFAULT_READ_LIMITS: Required<ReadLimits> = {
+  maxBytes: 50 * 1024 * 1024,
+  maxRows: 120_000,
+  maxCells: 750_000,
+  maxEntries: 1_000,
+  maxInflatedBytes: 20 * 1024 * 1024,
+  maxSharedStrings: 100_000,
+};
 
 export interface SheetCell {
   /** The cell as text ("" when empty); numbers as their shortest round-trip decimal. */
@@ -25,6 +48,8 @@ export interface SheetCell {
   number?: number;
   /** Present on formula cells, for messages only. */
   formula?: string;
+  /** Present when the cell holds a date (a number formatted as a date): yyyy-mm-dd. */
+  date?: string;
 }
 
 export interface SheetGrid {
@@ -50,8 +75,35 @@ function detectFormat(bytes: Uint8Array): FileFormat {
   return "csv";
 }
 
-function toCell(cell: XLSX.CellObject | undefined): SheetCell {
+/**
+ * Plain values repeat (steps 1-16, a lane name, headcount 1): one shared, frozen cell per distinct
+ * number or short text, so a 100,000-row census costs a few hundred cell objects, not 500,000.
+ */
+class CellCache {
+  private readonly numbers = new Map<number, SheetCell>();
+  private readonly texts = new Map<string, SheetCell>();
+  number(v: number): SheetCell {
+    let c = this.numbers.get(v);
+    if (!c) {
+      c = Object.freeze({ text: String(v), number: v });
+      if (this.numbers.size < 50_000) this.numbers.set(v, c);
+    }
+    return c;
+  }
+  text(v: string): SheetCell {
+    let c = this.texts.get(v);
+    if (!c) {
+      c = Object.freeze({ text: v });
+      if (v.length <= 64 && this.texts.size < 50_000) this.texts.set(v, c);
+    }
+    return c;
+  }
+}
+
+function toCell(cell: XLSX.CellObject | undefined, cache: CellCache): SheetCell {
   if (!cell || cell.v === undefined || cell.v === null) return cell?.f ? { text: "", formula: cell.f } : EMPTY;
+  if (!cell.f && cell.t === "n") return cache.number(cell.v as number);
+  if (!cell.f && cell.t === "s") return cache.text(String(cell.v));
   const f = cell.f ? { formula: cell.f } : {};
   switch (cell.t) {
     case "n":
@@ -60,8 +112,11 @@ function toCell(cell: XLSX.CellObject | undefined): SheetCell {
       return { text: cell.v ? "TRUE" : "FALSE", ...f };
     case "e":
       return { text: cell.w ?? "#ERROR", ...f };
-    case "d":
-      return { text: cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : String(cell.v), ...f };
+    case "d": {
+      // A date is not a number of anything: Excel stores 2019-08-15 as 43,692 days.
+      const iso = cell.v instanceof Date && !Number.isNaN(cell.v.getTime()) ? cell.v.toISOString().slice(0, 10) : String(cell.v);
+      return { text: iso, date: iso, ...f };
+    }
     default:
       return { text: String(cell.v), ...f };
   }
@@ -69,26 +124,48 @@ function toCell(cell: XLSX.CellObject | undefined): SheetCell {
 
 function readCsv(bytes: Uint8Array, fileName: string, limits: ReadLimits): Checked<SheetGrid[]> {
   const fail = (message: string): Checked<SheetGrid[]> => ({ ok: false, errors: [{ file: fileName, message }] });
-  if (bytes.includes(0)) return fail("is not a spreadsheet: it is neither an .xlsx/.xls workbook nor CSV text (binary content)");
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return fail("is not UTF-8 text, nor an .xlsx/.xls workbook; save it as CSV UTF-8 or as .xlsx");
-  }
+  const binary = "is not a spreadsheet: it is neither an .xlsx/.xls workbook nor CSV text (binary content)";
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return fail(bytes.includes(0) && !/UTF-(16|32)/.test(decoded.message) ? binary : `${decoded.message}, or as .xlsx`);
+  const text = decoded.text;
+  if (text.includes("\0")) return fail(binary);
+  // Counted before splitting, so an oversized file costs one pass over its text, not its cells.
   let lines = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
-  if (lines > limits.maxRows + 1)
-    return fail(`has ${lines.toLocaleString("en-US")} lines; the limit is ${limits.maxRows.toLocaleString("en-US")} rows`);
-  const rows = splitCsv(text).map((r) => r.map((t): SheetCell => (t === "" ? EMPTY : { text: t })));
-  const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
-  if (rows.length * width > limits.maxCells)
-    return fail(`has ${rows.length} rows x ${width} columns; the limit is ${limits.maxCells.toLocaleString("en-US")} cells`);
+  let fields = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      lines++;
+      fields++;
+    } else if (c === 44) fields++;
+  }
+  const fmt = (n: number) => n.toLocaleString("en-US");
+  if (lines > limits.maxRows + 1) return fail(`has ${fmt(lines)} lines; the limit is ${fmt(limits.maxRows)} rows`);
+  // Commas inside quotes count too: an upper bound, checked exactly below.
+  if (fields > limits.maxCells * 1.5) return fail(`has about ${fmt(fields)} fields; the limit is ${fmt(limits.maxCells)} cells`);
+  const cache = new CellCache();
+  const rows = splitCsv(text).map((r) => r.map((t): SheetCell => (t === "" ? EMPTY : cache.text(t))));
+  const cells = rows.reduce((n, r) => n + r.length, 0);
+  if (cells > limits.maxCells)
+    return fail(`has ${fmt(cells)} fields in ${fmt(rows.length)} rows; the limit is ${fmt(limits.maxCells)} cells`);
   return { ok: true, value: [{ name: CSV_SHEET, rows }] };
 }
 
 function readBook(bytes: Uint8Array, fileName: string, format: "xlsx" | "xls", limits: ReadLimits): Checked<SheetGrid[]> {
   const errors: InputError[] = [];
+  let inspected: XlsxInspection | undefined;
+  if (format === "xlsx") {
+    // Before SheetJS inflates or parses anything (zip-guard.ts).
+    const r = inspectXlsx(bytes, {
+      maxEntries: limits.maxEntries ?? DEFAULT_READ_LIMITS.maxEntries,
+      maxInflatedBytes: limits.maxInflatedBytes ?? DEFAULT_READ_LIMITS.maxInflatedBytes,
+      maxRows: limits.maxRows,
+      maxCells: limits.maxCells,
+      maxSharedStrings: limits.maxSharedStrings ?? DEFAULT_READ_LIMITS.maxSharedStrings,
+    });
+    if (!r.ok) return { ok: false, errors: [{ file: fileName, ...(r.sheet !== undefined ? { sheet: r.sheet } : {}), message: r.message }] };
+    inspected = r.value;
+  }
   let wb: XLSX.WorkBook;
   try {
     // sheetRows caps the parse itself, so a sheet claiming a million rows costs no more than the limit.
@@ -97,6 +174,7 @@ function readBook(bytes: Uint8Array, fileName: string, format: "xlsx" | "xls", l
       dense: true,
       sheetRows: limits.maxRows + 1,
       cellFormula: true,
+      cellDates: true,
       cellHTML: false,
       cellNF: false,
       cellStyles: false,
@@ -109,6 +187,8 @@ function readBook(bytes: Uint8Array, fileName: string, format: "xlsx" | "xls", l
     };
   }
   const sheets: SheetGrid[] = [];
+  const valueCellsRead = new Map<string, number>();
+  const cache = new CellCache();
   for (const name of wb.SheetNames ?? []) {
     const ws = Object.prototype.hasOwnProperty.call(wb.Sheets, name) ? (wb.Sheets[name] as XLSX.WorkSheet | undefined) : undefined;
     if (!ws || typeof ws !== "object") continue;
@@ -134,7 +214,7 @@ function readBook(bytes: Uint8Array, fileName: string, format: "xlsx" | "xls", l
       });
       continue;
     }
-    if (nRows * nCols > limits.maxCells) {
+    if (!inspected && nRows * nCols > limits.maxCells) {
       errors.push({
         file: fileName,
         sheet: name,
@@ -143,19 +223,58 @@ function readBook(bytes: Uint8Array, fileName: string, format: "xlsx" | "xls", l
       continue;
     }
     const data = (ws as { "!data"?: (XLSX.CellObject | undefined)[][] })["!data"];
+    let values = 0;
+    for (const row of data ?? []) for (const cell of row ?? []) if (cell?.v !== undefined) values++;
+    valueCellsRead.set(name, values);
     const rows: SheetCell[][] = [];
     for (let r = 0; r < nRows; r++) {
       const src = data ? data[r] : undefined;
       const row: SheetCell[] = [];
-      if (src) for (let c = 0; c < Math.min(src.length, nCols); c++) row.push(toCell(src[c]));
-      else if (!data) for (let c = 0; c < nCols; c++) row.push(toCell(ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined));
+      if (src) for (let c = 0; c < Math.min(src.length, nCols); c++) row.push(toCell(src[c], cache));
+      // SheetJS's row is not needed again: let it go as this one is built, so the two copies of a
+      // large sheet are not held at once.
+      if (data) data[r] = [];
+      else if (!data)
+        for (let c = 0; c < nCols; c++) row.push(toCell(ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined, cache));
       rows.push(row);
     }
     sheets.push({ name, rows });
   }
+  // A sheet SheetJS could not make sense of comes back empty (or short) rather than failing:
+  // compare the cells it read with the value cells counted in the sheet's XML, so such a sheet is
+  // named, never skipped.
+  for (const sheet of inspected?.sheets ?? []) {
+    if (errors.some((e) => e.sheet === sheet.name)) continue;
+    const read = valueCellsRead.get(sheet.name) ?? 0;
+    if (read < sheet.valueCells)
+      errors.push({
+        file: fileName,
+        sheet: sheet.name,
+        message:
+          `could not be read: its XML holds ${sheet.valueCells.toLocaleString("en-US")} cells with values but only ` +
+          `${read.toLocaleString("en-US")} could be parsed (not laid out as Excel writes it?); ` +
+          "open it in Excel or LibreOffice and save it again as .xlsx",
+      });
+  }
   if (errors.length) return { ok: false, errors };
   if (sheets.length === 0) return { ok: false, errors: [{ file: fileName, message: "has no worksheets" }] };
   return { ok: true, value: sheets };
+}
+
+/** A workbook already in memory (SheetJS objects) as plain cells, as readSheets would read it from its file. */
+export function gridsOfWorkbook(wb: XLSX.WorkBook): SheetGrid[] {
+  const cache = new CellCache();
+  return wb.SheetNames.map((name) => {
+    const ws = wb.Sheets[name]!;
+    const range = XLSX.utils.decode_range(ws["!ref"] ?? "A1");
+    const rows: SheetCell[][] = [];
+    for (let r = 0; r <= range.e.r; r++) {
+      const row: SheetCell[] = [];
+      for (let c = 0; c <= range.e.c; c++) row.push(toCell(ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined, cache));
+      rows.push(row);
+    }
+    return { name, rows };
+  });
 }
 
 /** Reads a workbook or CSV into plain cells. All errors name the file (and sheet where there is one). */

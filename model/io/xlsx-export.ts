@@ -1,14 +1,18 @@
 /**
- * A live workbook of one or more scenarios: every input on an "Inputs" sheet (one per scenario),
- * every cost item and table line in unrounded dollars as formulas on a "Calculation" sheet (items
- * by their kind's formula, derived lines over the line rows), and the table on "Cost Table" in the
- * scenario's display unit by its rounding rule. A user who edits an input in Excel or LibreOffice
- * sees the whole table move as the engine would move it; test/io/xlsx-recalc.test.ts proves that
- * with LibreOffice and HyperFormula.
+ * A live workbook of one scenario (or, when asked, a comparison of several): every input on an
+ * "Inputs - <name>" sheet, every cost item and table line in unrounded dollars as formulas on
+ * "Calculation - <name>" (items by their kind's formula, derived lines over the line rows; under
+ * the schedule method the raise, step and turnover rows over the projected census on
+ * "Projection - <name>"), and the table on "Cost Table - <name>" in the scenario's display unit by
+ * its rounding rule. A user who edits an input in Excel or LibreOffice sees the table move as the
+ * engine moves it; test/io/xlsx-recalc.test.ts and test/io/moved-cells.test.ts prove it with
+ * LibreOffice and HyperFormula.
  *
  * Inputs are referenced by defined names built from their paths (groups_wtu_members,
- * items_baseSalary_steps_2024_10_01_amount); the second and later scenarios of a comparison prefix
- * theirs with S2_, S3_, ...
+ * items_baseSalary_steps_2024_10_01_amount), counts from the calendar by names too
+ * (cal_months_FY2025_CY2024); the second and later scenarios of a comparison prefix theirs with
+ * S2_, S3_, ... Input cells are styled and validated, every other cell of the formula sheets is
+ * protected (no password), see xlsx-decorate.ts.
  *
  * Cached values: by default each formula cell also carries the engine's value, so viewers that
  * never calculate show the right numbers; the file has no calcPr/calcId, which makes Excel
@@ -32,11 +36,15 @@ import {
   unitFactor,
   unitsHeading,
   defaultScheduleCostSettings,
+  type CalendarCount,
   type CheckedCensus,
   type ComputeOptions,
   ZERO,
   sum,
   type Decimal,
+  Decimal as DecimalValue,
+  censusMembersGap,
+  type CensusMembersGap,
   type Display,
   type FormulaContext,
   type InputEntry,
@@ -44,56 +52,93 @@ import {
   type Scenario,
   type TableLine,
   type TableResult,
+  monteCarlo,
+  type MonteCarloResult,
 } from "../engine/index";
 import { censusSheet, type CensusSheet } from "./census-sheet";
+import { inputsSheet, type CalendarCell } from "./inputs-sheet";
+import { projectionSheet, type ProjectionSheet } from "./projection-sheet";
+import { rangesSheet } from "./ranges-sheet";
 import { scheduleSheets, type ScheduleSheets } from "./schedule-sheets";
 import { cachedNumber, col, formula, num, quoteSheet, sheetFromRows, spreadsheetNumber, text, type Row } from "./sheet-cells";
+import { SheetNamer } from "./sheet-names";
+import { decorateWorkbook, emptyDecor, type CellStyle, type SheetDecor } from "./xlsx-decorate";
 
 export interface ExportOptions {
   computeOptions?: ComputeOptions;
   /** "engine" (default): formula cells carry the engine's values; "none": no cached values, so only a recalculating reader shows numbers. */
   cachedValues?: "engine" | "none";
+  /**
+   * Monte Carlo results by scenario index, for a "Ranges" sheet: a scenario with an uncertainty
+   * block and no result here is run with its block's draws and seed. `false` writes no Ranges sheet.
+   */
+  ranges?: Record<number, MonteCarloResult> | false;
 }
 
+export { INPUT_HEADERS, INPUTS_HEADER_ROW } from "./inputs-sheet";
 export const THOUSANDS_FORMAT = "#,##0;(#,##0)";
 export const DOLLARS_FORMAT = "#,##0.00;(#,##0.00)";
-export const INPUT_HEADERS = [
-  "Path",
-  "Section",
-  "Owner",
-  "Label",
-  "Value",
-  "Unit",
-  "Source kind",
-  "Source ref",
-  "Source note",
-  "Stated value",
-  "Name",
-] as const;
-/** 1-based row of the Inputs header; data rows follow it. */
-export const INPUTS_HEADER_ROW = 3;
 const CALC_FIRST_ROW = 4;
 /** Excel rejects formulas longer than 8,192 characters; keep a margin. */
 const MAX_FORMULA_LENGTH = 8000;
+/** Users may widen columns and rows on a protected sheet; nothing else. */
+const PROTECT = { formatColumns: false, formatRows: false };
 
-/** Defined names from input paths: letters, digits and _ only, unique without regard to case. */
-function nameInputs(entries: InputEntry[], prefix: string): Map<string, string> {
-  const names = new Map<string, string>();
-  const taken = new Set<string>();
-  for (const e of entries) {
-    const base = `${prefix}${e.path.replace(/[^A-Za-z0-9_]/g, "_")}`;
-    let name = base;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
-    taken.add(name.toLowerCase());
-    names.set(e.path, name);
-  }
-  return names;
+/** The sheets of a workbook of these scenarios: one set per scenario, the table and notes shared in a comparison. */
+export interface WorkbookSheetNames {
+  costTable: string;
+  notes: string;
+  scenarios: { inputs: string; calc: string; projection?: string; census?: string }[];
 }
 
-/** The display rule as a spreadsheet expression of `x` (dollars). */
+export function workbookSheetNames(scenarios: readonly Scenario[]): WorkbookSheetNames {
+  const namer = new SheetNamer();
+  // The shared schedule sheets keep their fixed names.
+  namer.fixed("Schedules ET-15");
+  namer.fixed("Schedules EG-09");
+  const single = scenarios.length === 1;
+  const costTable = single ? namer.of("Cost Table", scenarios[0]!.name) : namer.fixed("Cost Table - comparison");
+  const perScenario = scenarios.map((s) => {
+    const schedule = s.settings.salaryMethod === "schedule";
+    return {
+      inputs: namer.of("Inputs", s.name),
+      calc: namer.of("Calculation", s.name),
+      ...(schedule ? { projection: namer.of("Projection", s.name), census: namer.of("Census", s.name) } : {}),
+    };
+  });
+  const notes = single ? namer.of("Notes", scenarios[0]!.name) : namer.fixed("Notes - comparison");
+  return { costTable, notes, scenarios: perScenario };
+}
+
+/** A defined name: letters, digits and _ only, unique without regard to case among `taken`. */
+function uniqueName(base: string, taken: Set<string>): string {
+  const clean = base.replace(/[^A-Za-z0-9_]/g, "_");
+  let name = clean;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${clean}_${n}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/** Defined names from input paths. */
+function nameInputs(entries: InputEntry[], prefix: string, taken: Set<string>): Map<string, string> {
+  return new Map(entries.map((e) => [e.path, uniqueName(`${prefix}${e.path}`, taken)]));
+}
+
+/**
+ * The display rule as a spreadsheet expression of `x` (dollars). The dollars are rounded to cents
+ * first: a spreadsheet multiplying doubles gets 12,752,499.9999999 for 5,101 x $100,000 x 2.5%
+ * (exactly $12,752,500), which would show 12,752 where the engine shows 12,753. No input carries
+ * meaning below a cent, so ROUND(x, 2) restores the exact value before the display rounding (when
+ * the display is no finer than a cent). A rounding step (nearest 1,000 printed in dollars) rounds
+ * the count of steps, then scales back.
+ */
 export function roundingFormula(display: Pick<Display, "unit" | "decimals" | "rounding" | "roundTo">, x: string): string {
-  const inUnit = display.unit === "dollars" ? x : `${x}/${unitFactor(display.unit).toString()}`;
-  // A rounding step (nearest 1,000 printed in dollars): round the count of steps, then scale back.
+  const finest =
+    display.roundTo === undefined
+      ? unitFactor(display.unit).div(new DecimalValue(10).pow(display.decimals))
+      : unitFactor(display.unit).times(new DecimalValue(display.roundTo));
+  const dollars = finest.gte("0.01") ? `ROUND(${x},2)` : x;
+  const inUnit = display.unit === "dollars" ? dollars : `${dollars}/${unitFactor(display.unit).toString()}`;
   const step = display.roundTo === undefined ? undefined : String(display.roundTo);
   const scaled = step === undefined ? inUnit : `(${inUnit})/${step}`;
   const d = step === undefined ? display.decimals : 0;
@@ -104,47 +149,6 @@ export function roundingFormula(display: Pick<Display, "unit" | "decimals" | "ro
   // Half to even: a tie (exactly .5 in the last kept place) goes to the even neighbour.
   const s = `(${scaled})*10^${d}`;
   return back(`(IF(ABS(${s}-TRUNC(${s}))=0.5,2*ROUND(${s}/2,0),ROUND(${s},0))/10^${d})`);
-}
-
-interface ScenarioSheets {
-  /** The census sheet when the scenario costs salaries by the schedule method. */
-  census?: { name: string; sheet: XLSX.WorkSheet };
-  /** The Calculation sheet's "Census x Schedule" block (schedule method only). */
-  censusPricing?: { fiscalYear: number; members: Decimal; p0Sheet: Decimal; p0Engine: Decimal };
-  inputsName: string;
-  calcName: string;
-  inputs: XLSX.WorkSheet;
-  calc: XLSX.WorkSheet;
-  names: { Name: string; Ref: string }[];
-  /** Line id -> 1-based Calculation row. */
-  lineRows: Map<string, number>;
-  result: TableResult;
-}
-
-function inputsSheet(scenario: Scenario, entries: InputEntry[], names: Map<string, string>): XLSX.WorkSheet {
-  const rows: Row[] = [
-    [text(`Inputs: ${scenario.name}`)],
-    [text("Edit the Value column; every formula on the Calculation and Cost Table sheets follows. Rows are matched by Path on import.")],
-    INPUT_HEADERS.map(text),
-  ];
-  for (const e of entries) {
-    const p = e.param;
-    const stated = p.stated === undefined ? null : /^-?\d+(\.\d+)?$/.test(p.stated) ? num(spreadsheetNumber(p.stated)) : text(p.stated);
-    rows.push([
-      text(e.path),
-      text(e.section),
-      text(e.owner),
-      text(p.label),
-      num(spreadsheetNumber(p.value)),
-      text(e.unit),
-      text(p.source.kind),
-      text(p.source.ref),
-      text(p.source.note ?? ""),
-      stated,
-      text(names.get(e.path)!),
-    ]);
-  }
-  return sheetFromRows(rows, [38, 22, 28, 50, 16, 12, 12, 16, 60, 16, 38]);
 }
 
 /** Where every row of the Calculation sheet goes, fixed before any formula is written so formulas can refer forward. */
@@ -201,30 +205,66 @@ type RowWriter = (
   how: string,
 ) => void;
 
-function rowWriter(layout: CalcLayout, put: (r: number, cells: Row) => void, cached: boolean): RowWriter {
+function rowWriter(
+  layout: CalcLayout,
+  put: (r: number, cells: Row) => void,
+  cached: boolean,
+  style: (r: number, c: number, s: CellStyle) => void,
+): RowWriter {
   return (r, id, label, fyFormula, cells, how) => {
     const row: Row = [text(id), text(label)];
     for (const fy of layout.years) {
       const value = cachedNumber(cells[fyKey(fy)]!.exact);
       const f = fyFormula(fy);
       row[layout.fyCol(fy)] = f === undefined ? num(value, DOLLARS_FORMAT) : formula(f, cached ? value : undefined, DOLLARS_FORMAT);
+      if (f === undefined) style(r, layout.fyCol(fy), "value");
     }
     const first = col(layout.fyCol(layout.totalYears[0]!));
     const last = col(layout.fyCol(layout.totalYears[layout.totalYears.length - 1]!));
     const total = cells[TOTAL_COLUMN]?.exact ?? sum(layout.totalYears.map((fy) => cells[fyKey(fy)]!.exact));
     row[layout.totalCol] = formula(`SUM(${first}${r}:${last}${r})`, cached ? cachedNumber(total) : undefined, DOLLARS_FORMAT);
-    if (layout.annualCol !== undefined) row[layout.annualCol] = num(cachedNumber(cells[ANNUALIZED_COLUMN]!.exact), DOLLARS_FORMAT);
+    if (layout.annualCol !== undefined) {
+      row[layout.annualCol] = num(cachedNumber(cells[ANNUALIZED_COLUMN]!.exact), DOLLARS_FORMAT);
+      style(r, layout.annualCol, "value");
+    }
     row[layout.howCol] = text(how);
     put(r, row);
   };
 }
 
-/** The cost item rows: each item's kind writes its formula over the Inputs sheet; what a sheet cannot express is written as values. */
-function itemRows(scenario: Scenario, result: TableResult, layout: CalcLayout, ctx: FormulaContext, write: RowWriter): void {
+/**
+ * The cost item rows: each item's kind writes its formula over the Inputs sheet; a schedule-method
+ * raise and its step and turnover parts point at the Projection sheet; what a sheet cannot express
+ * is written as values. Returns the labels of the items written as values.
+ */
+function itemRows(
+  scenario: Scenario,
+  result: TableResult,
+  layout: CalcLayout,
+  ctx: FormulaContext,
+  write: RowWriter,
+  projection: ProjectionSheet | undefined,
+): string[] {
   const byId = new Map<string, ItemBase>(scenario.items.map((i) => [i.id, i]));
+  const asValues: string[] = [];
+  const projected = (id: string, fy: number) => {
+    const [owner, part] = id.split(".") as [string, string | undefined];
+    const cells = projection?.parts.get(owner)?.get(fy);
+    if (!projection?.parts.has(owner)) return undefined;
+    const f = !cells ? "0" : part === "steps" ? cells.steps : part === "turnover" ? cells.turnover : cells.raise;
+    return {
+      formula: f,
+      note:
+        part === undefined
+          ? "raise cost on the Projection sheet: census as it stands on this year's schedules - FY base payroll (A - P0)"
+          : part === "steps"
+            ? "step increases on the Projection sheet: after step movement - as it stands (B - A)"
+            : "turnover savings on the Projection sheet: with separations replaced at entry - without (T - B)",
+    };
+  };
   for (const item of result.items) {
     const source = byId.get(item.id);
-    const perYear = layout.years.map((fy) => (source ? ctx.kindOf(source).formula(source, ctx, fy) : undefined));
+    const perYear = layout.years.map((fy) => projected(item.id, fy) ?? (source ? ctx.kindOf(source).formula(source, ctx, fy) : undefined));
     const tooLong = perYear.some((f) => f !== undefined && f.formula.length > MAX_FORMULA_LENGTH);
     if (tooLong) perYear.fill(undefined);
     const how = perYear.every((f) => f !== undefined)
@@ -232,6 +272,7 @@ function itemRows(scenario: Scenario, result: TableResult, layout: CalcLayout, c
       : tooLong
         ? `the formula would pass Excel's ${MAX_FORMULA_LENGTH}-character limit (too many groups or steps): values from the engine, not formulas`
         : "costed by the engine from the census on the salary schedules (schedule method): values, not formulas";
+    if (perYear.some((f) => f === undefined)) asValues.push(`${item.label}: ${how}`);
     write(
       layout.itemRows.get(item.id)!,
       `item:${item.id}`,
@@ -241,6 +282,7 @@ function itemRows(scenario: Scenario, result: TableResult, layout: CalcLayout, c
       how,
     );
   }
+  return asValues;
 }
 
 /**
@@ -384,97 +426,6 @@ function fundSplitRows(
   );
 }
 
-function scenarioSheets(scenario: Scenario, index: number, options: ExportOptions, schedules: () => ScheduleSheets): ScenarioSheets {
-  const suffix = index === 0 ? "" : ` ${index + 1}`;
-  const inputsName = `Inputs${suffix}`;
-  const calcName = `Calculation${suffix}`;
-  const entries = listInputs(scenario);
-  const names = nameInputs(entries, index === 0 ? "" : `S${index + 1}_`);
-  const definedNames = entries.map((e, i) => ({
-    Name: names.get(e.path)!,
-    Ref: `${quoteSheet(inputsName)}!$E$${INPUTS_HEADER_ROW + 1 + i}`,
-  }));
-  const result = computeTable(scenario, options.computeOptions);
-  const layout = calcLayout(scenario, result);
-  const cached = options.cachedValues !== "none";
-  const companions = new Map<string, string[]>();
-  for (const i of result.items)
-    if (!scenario.items.some((x) => x.id === i.id)) {
-      const owner = i.id.split(".")[0]!;
-      companions.set(owner, [...(companions.get(owner) ?? []), i.id]);
-    }
-  const ctx = formulaContextFor(scenario, {
-    ref: (path) => {
-      const name = names.get(path);
-      if (!name) throw new Error(`internal: no input at path ${path}`);
-      return name;
-    },
-    itemCell: (id, fy) => (layout.itemRows.has(id) ? `${col(layout.fyCol(fy))}${layout.itemRows.get(id)}` : undefined),
-    companions,
-  });
-  const rows: Row[] = [
-    [text(`Calculation: ${scenario.name}`)],
-    [
-      text(
-        "Unrounded dollars. Each cost item is its kind's formula over the Inputs sheet; lines sum items; derived lines are formulas over the lines.",
-      ),
-    ],
-    [
-      text("Row"),
-      text("Description"),
-      ...layout.columns.map((c) => text(result.columnLabels[c] ?? (c === TOTAL_COLUMN ? `${layout.years.length}-Yr Total` : c))),
-      text("How"),
-    ],
-  ];
-  const put = (r: number, cells: Row) => {
-    rows[r - 1] = cells;
-  };
-  const write = rowWriter(layout, put, cached);
-  put(CALC_FIRST_ROW, [text("Cost items")]);
-  itemRows(scenario, result, layout, ctx, write);
-  put(layout.lineRows.get(result.lines[0]!.id)! - 1, [text("Table lines")]);
-  lineRowsOf(scenario, result, layout, ctx, write);
-  fundSplitRows(scenario, result, layout, ctx, write, rows.length + 2, put);
-  const schedule =
-    scenario.settings.salaryMethod === "schedule"
-      ? censusBlock(scenario, options, suffix, schedules, rows.length + 2, put, layout.howCol, cached)
-      : undefined;
-  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  return {
-    ...(schedule ? { census: schedule.census, censusPricing: schedule.pricing } : {}),
-    inputsName,
-    calcName,
-    inputs: inputsSheet(scenario, entries, names),
-    calc: sheetFromRows(rows, [34, 60, ...layout.columns.map(() => 18), 90]),
-    names: definedNames,
-    lineRows: layout.lineRows,
-    result,
-  };
-}
-
-/** The census sheet and the Calculation sheet's Census x Schedule block of a schedule-method scenario. */
-function censusBlock(
-  scenario: Scenario,
-  options: ExportOptions,
-  suffix: string,
-  schedules: () => ScheduleSheets,
-  headingRow: number,
-  put: (r: number, cells: Row) => void,
-  howCol: number,
-  cached: boolean,
-) {
-  const name = `Census${suffix}`;
-  const source: CheckedCensus = options.computeOptions?.scheduleMethod?.census ?? censusOfScenario(scenario);
-  const priced = censusSheet(source, name, schedules(), cached);
-  // No raise terms: P0 depends on the census and the base-year schedule only.
-  const p0Engine = scheduleMethodCost(source, [], defaultScheduleCostSettings(scenario.calendar)).basePayroll.value;
-  censusPricingRows(priced, source.asOfFiscalYear, p0Engine, headingRow, { put, howCol, cached });
-  return {
-    census: { name, sheet: priced.sheet },
-    pricing: { fiscalYear: source.asOfFiscalYear, members: priced.members, p0Sheet: priced.p0, p0Engine },
-  };
-}
-
 /**
  * The Census x Schedule block: the census's base-year payroll P0 from the Census sheet's lookups
  * into the Schedules sheets, beside the engine's P0 (scheduleMethodCost basePayroll) and their
@@ -529,40 +480,305 @@ function censusPricingRows(
   );
 }
 
-function costTableSheet(blocks: ScenarioSheets[], scenarios: Scenario[], options: ExportOptions): XLSX.WorkSheet {
+interface ScenarioSheets {
+  sheets: WorkbookSheetNames["scenarios"][number];
+  /** The census sheet when the scenario costs salaries by the schedule method. */
+  census?: { name: string; sheet: XLSX.WorkSheet; decor: SheetDecor };
+  projection?: ProjectionSheet;
+  /** The Calculation sheet's "Census x Schedule" block (schedule method only). */
+  censusPricing?: { fiscalYear: number; members: Decimal; p0Sheet: Decimal; p0Engine: Decimal; gap?: CensusMembersGap };
+  inputs: XLSX.WorkSheet;
+  inputsDecor: SheetDecor;
+  calc: XLSX.WorkSheet;
+  calcDecor: SheetDecor;
+  names: { Name: string; Ref: string }[];
+  /** Line id -> 1-based Calculation row. */
+  lineRows: Map<string, number>;
+  result: TableResult;
+  doesNotFlow: string[];
+}
+
+/** Names of the inputs and calendar counts each formula uses, by the sheets the formulas are on. */
+function namesUsed(sheets: { label: string; sheet: XLSX.WorkSheet }[], known: Set<string>): Map<string, Set<string>> {
+  const used = new Map<string, Set<string>>();
+  for (const { label, sheet } of sheets)
+    for (const [addr, cell] of Object.entries(sheet)) {
+      if (addr.startsWith("!")) continue;
+      const f = (cell as XLSX.CellObject).f;
+      // Every defined name of the workbook has an underscore; most formulas (cell arithmetic) have none.
+      if (!f || !f.includes("_")) continue;
+      // Quoted sheet names and strings are not names.
+      for (const m of f.replace(/'[^']*'|"[^"]*"/g, "").matchAll(/[A-Za-z_][A-Za-z0-9_]*/g))
+        if (known.has(m[0])) (used.get(m[0]) ?? used.set(m[0], new Set()).get(m[0])!).add(label);
+    }
+  return used;
+}
+
+/** Why an input no formula uses is on the sheet: its field is overridden, or nothing in this scenario reads it. */
+function documentationReason(scenario: Scenario, entry: InputEntry): string {
+  const m = /^items\.([^.]+)\.(units|hoursPerUnit|hourlyRate)$/.exec(entry.path);
+  const item = m ? scenario.items.find((i) => i.id === m[1]) : undefined;
+  if (item?.kind === "premiumPay" && item.annualAmount) return "the annual amount overrides units x hours per unit x hourly rate";
+  return "no formula of this scenario uses it (nor does the app's costing)";
+}
+
+function calendarWords(scenario: Scenario): string {
+  const c = scenario.calendar;
+  const month = new Date(Date.UTC(2000, c.fiscalYearStartMonth - 1, 1)).toLocaleString("en-US", { month: "long", timeZone: "UTC" });
+  return `fiscal year from ${month} 1; ${c.payFrequency} pay periods from ${c.payPeriodAnchor}; raises prorated by ${scenario.settings.proration}`;
+}
+
+function scenarioSheets(
+  scenario: Scenario,
+  index: number,
+  sheetNames: WorkbookSheetNames["scenarios"][number],
+  options: ExportOptions,
+  schedules: () => ScheduleSheets,
+): ScenarioSheets {
+  const inputsName = sheetNames.inputs;
+  const prefix = index === 0 ? "" : `S${index + 1}_`;
+  const entries = listInputs(scenario);
+  const taken = new Set<string>();
+  const names = nameInputs(entries, prefix, taken);
+  const result = computeTable(scenario, options.computeOptions);
+  const layout = calcLayout(scenario, result);
+  const cached = options.cachedValues !== "none";
+  const calendar = new Map<string, CalendarCell>();
+  const calendarCount = (c: CalendarCount): string => {
+    let cell = calendar.get(c.key);
+    if (!cell) {
+      cell = { ...c, name: uniqueName(`${prefix}cal_${c.key}`, taken) };
+      calendar.set(c.key, cell);
+    }
+    return cell.name;
+  };
+  const ref = (path: string) => {
+    const name = names.get(path);
+    if (!name) throw new Error(`internal: no input at path ${path}`);
+    return name;
+  };
+  const companions = new Map<string, string[]>();
+  for (const i of result.items)
+    if (!scenario.items.some((x) => x.id === i.id)) {
+      const owner = i.id.split(".")[0]!;
+      companions.set(owner, [...(companions.get(owner) ?? []), i.id]);
+    }
+  const ctx = formulaContextFor(scenario, {
+    ref,
+    itemCell: (id, fy) => (layout.itemRows.has(id) ? `${col(layout.fyCol(fy))}${layout.itemRows.get(id)}` : undefined),
+    companions,
+    calendarCount,
+  });
+
+  // The schedule method: the census as the engine costs it, and its live projection.
+  const bySchedule = scenario.settings.salaryMethod === "schedule";
+  const source: CheckedCensus | undefined = bySchedule
+    ? (options.computeOptions?.scheduleMethod?.census ?? censusOfScenario(scenario))
+    : undefined;
+  const priced = source ? censusSheet(source, sheetNames.census!, schedules(), cached) : undefined;
+  const projection =
+    source && priced
+      ? projectionSheet({
+          scenario,
+          result,
+          census: source,
+          name: sheetNames.projection!,
+          censusSheet: { name: sheetNames.census!, rowOf: priced.rowOf, headcountCol: priced.headcountCol },
+          schedules: schedules(),
+          ref,
+          calendarCount,
+          cached,
+        })
+      : undefined;
+
+  const calcDecor = emptyDecor();
+  const style = (r: number, c: number, s: CellStyle) => calcDecor.styles.set(`${col(c)}${r}`, s);
+  const rows: Row[] = [
+    [text(`Calculation: ${scenario.name}`)],
+    [
+      text(
+        "Unrounded dollars. Each cost item is its kind's formula over the Inputs sheet; lines sum items; derived lines are formulas " +
+          "over the lines. Grey cells are values from the app's costing, not formulas.",
+      ),
+    ],
+    [
+      text("Row"),
+      text("Description"),
+      ...layout.columns.map((c) => {
+        const label = result.columnLabels[c] ?? (c === TOTAL_COLUMN ? `${layout.years.length}-Yr Total` : c);
+        return text(c === ANNUALIZED_COLUMN ? `${label} (values)` : label);
+      }),
+      text("How"),
+    ],
+  ];
+  style(1, 0, "title");
+  style(2, 0, "note");
+  rows[2]!.forEach((_, c) => style(3, c, c >= 2 && c < layout.howCol ? "headerRight" : "header"));
+  const put = (r: number, cells: Row) => {
+    rows[r - 1] = cells;
+  };
+  const heading = (r: number, cells: Row) => {
+    put(r, cells);
+    style(r, 0, "label");
+  };
+  const write = rowWriter(layout, put, cached, style);
+  heading(CALC_FIRST_ROW, [text("Cost items")]);
+  const asValues = itemRows(scenario, result, layout, ctx, write, projection);
+  heading(layout.lineRows.get(result.lines[0]!.id)! - 1, [text("Table lines")]);
+  lineRowsOf(scenario, result, layout, ctx, write);
+  for (const line of result.lines)
+    if (line.style === "total" || line.style === "subtotal") style(layout.lineRows.get(line.id)!, 1, "label");
+  const fundHeading = rows.length + 2;
+  fundSplitRows(scenario, result, layout, ctx, write, fundHeading, put);
+  if (scenario.funds?.length) style(fundHeading, 0, "label");
+  let censusPricing: ScenarioSheets["censusPricing"];
+  if (source && priced) {
+    const r = rows.length + 2;
+    // No raise terms: P0 depends on the census and the base-year schedule only.
+    const p0Engine = scheduleMethodCost(source, [], defaultScheduleCostSettings(scenario.calendar)).basePayroll.value;
+    censusPricingRows(priced, source.asOfFiscalYear, p0Engine, r, { put, howCol: layout.howCol, cached });
+    style(r, 0, "label");
+    style(r + 3, 2, "value");
+    const gap = censusMembersGap(scenario, source);
+    censusPricing = { fiscalYear: source.asOfFiscalYear, members: priced.members, p0Sheet: priced.p0, p0Engine, ...(gap ? { gap } : {}) };
+  }
+  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+  const widest = Math.max(
+    14,
+    ...[...result.items, ...result.lines].flatMap((x) => Object.values(x.cells).map((c) => dollarsText(c.exact).length + 2)),
+  );
+  const calc = sheetFromRows(rows, [34, 60, ...layout.columns.map(() => widest), 90]);
+  calc["!protect"] = PROTECT;
+  calcDecor.freeze = { rows: 3, cols: 2 };
+  calcDecor.print = "landscape";
+
+  // Which names the formulas use: the Inputs sheet says so, and marks the rest as documentation.
+  const known = new Set([...names.values(), ...[...calendar.values()].map((c) => c.name)]);
+  const usedBy = namesUsed(
+    [{ label: "Calculation", sheet: calc }, ...(projection ? [{ label: "Projection", sheet: projection.sheet }] : [])],
+    known,
+  );
+  const documentation = new Map(
+    entries.filter((e) => !usedBy.has(names.get(e.path)!)).map((e) => [e.path, documentationReason(scenario, e)] as const),
+  );
+  const doesNotFlow = [
+    ...asValues,
+    ...(layout.annualCol !== undefined
+      ? ["The Annualized column: values from the app's costing (the full-year cost of each kind is not written as a formula)."]
+      : []),
+    ...(bySchedule
+      ? [
+          `Census placements (Schedule, Lane, Step, Years of service on the ${sheetNames.census} sheet): the projection's rows are ` +
+            "made from them, so change them by importing a census in the app; Headcount flows.",
+        ]
+      : []),
+  ];
+  const inputs = inputsSheet({
+    scenario,
+    name: inputsName,
+    entries,
+    names,
+    calendar: [...calendar.values()],
+    usedBy,
+    documentation,
+    doesNotFlow,
+    calendarWords: calendarWords(scenario),
+  });
+  inputs.sheet["!protect"] = PROTECT;
+
+  let census: ScenarioSheets["census"];
+  if (priced && source) {
+    const decor = emptyDecor();
+    decor.styles.set("A1", "title");
+    decor.styles.set("A2", "note");
+    for (let c = 0; c < 8; c++) decor.styles.set(`${col(c)}3`, "header");
+    source.cells.forEach((_, i) => {
+      decor.styles.set(`E${priced.rowOf(i)}`, "input");
+      decor.styles.set(`F${priced.rowOf(i)}`, "value");
+      decor.validations.push({
+        sqref: `E${priced.rowOf(i)}`,
+        type: "decimal",
+        operator: "greaterThanOrEqual",
+        formula1: "0",
+        title: "Headcount",
+        error: "Headcount: members, 0 or more.",
+      });
+    });
+    decor.freeze = { rows: 3, cols: 0 };
+    priced.sheet["!protect"] = PROTECT;
+    census = { name: sheetNames.census!, sheet: priced.sheet, decor };
+  }
+  if (projection) projection.sheet["!protect"] = PROTECT;
+
+  return {
+    sheets: sheetNames,
+    ...(census ? { census } : {}),
+    ...(projection ? { projection } : {}),
+    ...(censusPricing ? { censusPricing } : {}),
+    inputs: inputs.sheet,
+    inputsDecor: inputs.decor,
+    calc,
+    calcDecor,
+    names: inputs.definedNames,
+    lineRows: layout.lineRows,
+    result,
+    doesNotFlow,
+  };
+}
+
+/** Dollars as the DOLLARS_FORMAT shows them, for column widths. */
+function dollarsText(d: Decimal): string {
+  const t = d
+    .abs()
+    .toFixed(2)
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return d.isNegative() ? `(${t})` : t;
+}
+
+function costTableSheet(
+  blocks: ScenarioSheets[],
+  scenarios: Scenario[],
+  options: ExportOptions,
+): { sheet: XLSX.WorkSheet; decor: SheetDecor } {
   const cached = options.cachedValues !== "none";
   const first = scenarios[0]!;
+  const decor = emptyDecor();
   const rows: Row[] = [[text(`Fiscal impact: ${first.agreement.name}`)], [text(unitsHeading(first.table.display.unit))]];
+  decor.styles.set("A1", "title");
+  decor.styles.set("A2", "note");
   const widths: number[] = [];
   let c0 = 0;
   blocks.forEach((b, k) => {
     const scenario = scenarios[k]!;
     const display = scenario.table.display;
     const columns = b.result.columns;
-    const format =
-      display.decimals === 0 ? THOUSANDS_FORMAT : `#,##0.${"0".repeat(display.decimals)};(#,##0.${"0".repeat(display.decimals)})`;
+    const places = display.decimals === 0 ? "" : `.${"0".repeat(display.decimals)}`;
+    const format = display.decimals === 0 ? THOUSANDS_FORMAT : `#,##0${places};(#,##0${places})`;
     const calcCol = (c: string) =>
       c === TOTAL_COLUMN
         ? 2 + scenario.table.columns.fiscalYears.length
         : c === ANNUALIZED_COLUMN
           ? 3 + scenario.table.columns.fiscalYears.length
           : 2 + scenario.table.columns.fiscalYears.indexOf(Number.parseInt(c.slice(2), 10));
-    const setCell = (r: number, c: number, cell: XLSX.CellObject) => {
+    const setCell = (r: number, c: number, cell: XLSX.CellObject, style?: CellStyle) => {
       const row = (rows[r] ??= []);
       row[c] = cell;
+      if (style) decor.styles.set(`${col(c)}${r + 1}`, style);
     };
     const rowOf = new Map(b.result.lines.map((l, i) => [l.id, 4 + i]));
     const linesById = new Map(scenario.table.lines.map((l) => [l.id, l]));
-    setCell(2, c0, text(scenario.name));
-    setCell(3, c0, text("Line"));
-    columns.forEach((c, j) => setCell(3, c0 + 1 + j, text(b.result.columnLabels[c] ?? c)));
+    setCell(2, c0, text(scenario.name), "label");
+    setCell(3, c0, text("Line"), "header");
+    columns.forEach((c, j) => setCell(3, c0 + 1 + j, text(b.result.columnLabels[c] ?? c), "headerRight"));
     const totalSpec = scenario.table.columns.total === false ? undefined : scenario.table.columns.total;
     const totalDisplay = totalSpec?.roundTo === undefined ? display : { ...display, roundTo: totalSpec.roundTo };
     const totalYears = totalYearsOf(scenario).map(fyKey);
-    const calcRef = (id: string, c: string) => `${quoteSheet(b.calcName)}!${col(calcCol(c))}${b.lineRows.get(id)!}`;
+    const calcRef = (id: string, c: string) => `${quoteSheet(b.sheets.calc)}!${col(calcCol(c))}${b.lineRows.get(id)!}`;
+    let widest = 0;
     b.result.lines.forEach((line, i) => {
       const r = 4 + i;
-      setCell(r, c0, text(line.label));
+      const strong = line.style === "total" || line.style === "subtotal" ? "total" : undefined;
+      setCell(r, c0, text(line.label), strong);
       columns.forEach((c, j) => {
         const here = (rr: number, cc: string) => `${col(c0 + 1 + columns.indexOf(cc))}${rr + 1}`;
         // A line printed as 0 still adds its rounded cost to sums of rounded cells.
@@ -585,64 +801,95 @@ function costTableSheet(blocks: ScenarioSheets[], scenarios: Scenario[], options
           }
         }
         if (line.printedAsZero) f = "0";
-        setCell(r, c0 + 1 + j, formula(f, cached ? spreadsheetNumber(line.cells[c]!.display.toString()) : undefined, format));
+        const display_ = line.cells[c]!.display;
+        widest = Math.max(widest, display_.abs().toFixed(display.decimals).length * 1.35 + 3);
+        setCell(r, c0 + 1 + j, formula(f, cached ? spreadsheetNumber(display_.toString()) : undefined, format), strong);
       });
     });
-    widths[c0] = 52;
-    for (let j = 1; j <= columns.length; j++) widths[c0 + j] = 14;
+    widths[c0] = Math.min(Math.max(30, ...b.result.lines.map((l) => l.label.length + 2)), 60);
+    const colWidth = Math.max(12, Math.ceil(widest), ...columns.map((c) => (b.result.columnLabels[c] ?? c).length + 2));
+    for (let j = 1; j <= columns.length; j++) widths[c0 + j] = colWidth;
     widths[c0 + columns.length + 1] = 3;
     c0 += columns.length + 2;
   });
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  return sheetFromRows(
+  const sheet = sheetFromRows(
     rows,
     Array.from(widths, (w) => w ?? 10),
   );
+  sheet["!protect"] = PROTECT;
+  decor.freeze = { rows: 4, cols: 1 };
+  decor.print = "fitWidth";
+  return { sheet, decor };
 }
 
-function notesSheet(blocks: ScenarioSheets[], scenarios: Scenario[]): XLSX.WorkSheet {
+function notesSheet(blocks: ScenarioSheets[], scenarios: Scenario[]): { sheet: XLSX.WorkSheet; decor: SheetDecor } {
   const rows: Row[] = [];
+  const decor = emptyDecor();
   const add = (...cells: string[]) => rows.push(cells.map(text));
+  const heading = (...cells: string[]) => {
+    add(...cells);
+    decor.styles.set(`A${rows.length}`, "label");
+  };
   scenarios.forEach((scenario, k) => {
-    const result = blocks[k]!.result;
+    const block = blocks[k]!;
+    const result = block.result;
     add(`Scenario: ${scenario.name}`);
+    decor.styles.set(`A${rows.length}`, "title");
     add(scenario.description);
     add("");
-    add("Table notes");
+    const gap = block.censusPricing?.gap;
+    if (gap) {
+      heading(
+        "Census and members disagree",
+        `census ${gap.census.toString()}, members ${gap.scenario.toString()}`,
+        "",
+        `${gap.message} Inputs sheet: ${gap.paths.join(", ")}.`,
+      );
+      add("");
+    }
+    heading("Table notes");
     for (const line of result.lines) if (line.note) add(line.label, line.note);
     add("");
-    add("Rounding rule");
+    heading("Rounding rule");
     add(result.roundingRule);
     add(
-      `Cost Table cell = ${roundingFormula(scenario.table.display, "unrounded dollars")}; ${
-        scenario.table.display.totals === "roundedExact"
-          ? "a Total is rounded from the sum of the unrounded values, so it may differ from the sum of the displayed cells."
-          : "totals are sums of the displayed cells."
-      }`,
+      `Cost Table cell = ${roundingFormula(scenario.table.display, "unrounded dollars")} (dollars to cents first, so an exact tie ` +
+        `rounds as the engine rounds it); ${
+          scenario.table.display.totals === "roundedExact"
+            ? "a Total is rounded from the sum of the unrounded values, so it may differ from the sum of the displayed cells."
+            : "totals are sums of the displayed cells."
+        }`,
     );
     add("");
-    add("Calibrated inputs", "Value", "Stated value", "Reason");
+    heading("Does not flow into the formulas");
+    if (block.doesNotFlow.length === 0) add("Nothing: every input on the Inputs sheet flows into the formulas.");
+    for (const line of block.doesNotFlow) add(line);
+    add("");
+    heading("Calibrated inputs", "Value", "Stated value", "Reason");
     for (const e of listInputs(scenario))
       if (e.param.source.kind === "calibrated")
         add(`${e.param.label} (${e.path})`, e.param.value, e.param.stated ?? "", e.param.source.note ?? "");
     add("");
-    add("What each item provides");
+    heading("What each item provides");
     for (const d of describeItems(scenario)) add(d.text);
     for (const item of scenario.items) {
       if (item.kind === "perHeadBenefit" && item.countFrom?.source.kind === "calibrated")
         add(`${item.label}: counted from (items.${item.id}.countFrom)`, item.countFrom.date, "", item.countFrom.source.note ?? "");
     }
-    const pricing = blocks[k]!.censusPricing;
+    const pricing = block.censusPricing;
     if (pricing) {
-      const calcName = blocks[k]!.calcName;
-      const censusName = blocks[k]!.census!.name;
+      const calcName = block.sheets.calc;
+      const censusName = block.census!.name;
       add("");
-      add("Schedule method (census on the salary schedules)");
+      heading("Schedule method (census on the salary schedules)");
       add(
         "Raise, step and turnover rows",
-        "engine values, not formulas",
+        "live",
         "",
-        `They need the census projected year by year (step movement, Art. 36.6 holds, separations replaced at entry) and, for what-if raises, the scaled schedules: model/engine/schedule does that; the sheet cannot. The rates of pay on them and every total are formulas.`,
+        `${block.sheets.projection} moves the census year by year (step movement, Art. 36.6 holds, separations replaced at entry) and ` +
+          "prices it on the Schedules sheets: printed tables when every raise is the one printed, else the base year's x the " +
+          "cumulative raise factor, as the app does. Its check rows show the sheet against the app's costing.",
       );
       add(
         `FY${pricing.fiscalYear} payroll P0 (${calcName} census:P0)`,
@@ -654,7 +901,7 @@ function notesSheet(blocks: ScenarioSheets[], scenarios: Scenario[]): XLSX.WorkS
         `Pay column (${censusName} column F)`,
         "engine value",
         "",
-        "Where the engine pays the row: steps map to the printed columns (ET-15 12-15, EG-09 10-16), the top step goes to a longevity column by years of service when the lane has one. Editing Step or Years of service on the sheet does not move it; editing Headcount or a schedule amount moves P0.",
+        "Where the engine pays the row: steps map to the printed columns (ET-15 12-15, EG-09 10-16), the top step goes to a longevity column by years of service when the lane has one. Editing Step or Years of service on the sheet does not move it; editing Headcount or a schedule amount does.",
       );
       add(
         "Schedule sheets",
@@ -666,37 +913,74 @@ function notesSheet(blocks: ScenarioSheets[], scenarios: Scenario[]): XLSX.WorkS
         "Import",
         "",
         "",
-        "importAssumptions reads the Inputs sheet and importCensus the Census sheet (columns A-E); the Schedules sheets and the pricing columns are ignored.",
+        "importAssumptions reads the Inputs sheet and importCensus the Census sheet (columns A-E); the Schedules sheets, the Projection sheet and the pricing columns are ignored.",
       );
     }
     const edited = listInputs(scenario).filter((e) => e.param.source.kind === "user");
     if (edited.length) {
       add("");
-      add("Edited inputs", "Value", "", "Was");
+      heading("Edited inputs", "Value", "", "Was");
       for (const e of edited) add(`${e.param.label} (${e.path})`, e.param.value, "", e.param.source.note ?? "");
     }
     add("");
   });
-  return sheetFromRows(rows, [60, 40, 16, 100]);
+  return { sheet: sheetFromRows(rows, [60, 40, 16, 100]), decor };
 }
 
-/** Scenarios -> the bytes of an .xlsx workbook (no file system; the caller saves or downloads them). */
+/** A "Ranges" sheet for each scenario with uncertain inputs ("Ranges", "Ranges 2", …). */
+function appendRangesSheets(wb: XLSX.WorkBook, scenarios: Scenario[], options: ExportOptions): void {
+  const ranges = options.ranges;
+  if (ranges === false) return;
+  let n = 0;
+  scenarios.forEach((s, i) => {
+    const given = ranges?.[i];
+    if (!given && !(s.uncertainty && Object.keys(s.uncertainty.inputs).length)) return;
+    const result = given ?? monteCarlo(s, options.computeOptions ? { computeOptions: options.computeOptions } : {});
+    XLSX.utils.book_append_sheet(wb, rangesSheet(result), ++n === 1 ? "Ranges" : `Ranges ${n}`);
+  });
+}
+
+/**
+ * Scenarios -> the bytes of an .xlsx workbook (no file system; the caller saves or downloads them).
+ * One scenario is the workbook an analyst works in; several make a comparison workbook (their
+ * tables side by side, each with its own Inputs and Calculation sheets), written only when asked.
+ */
 export function exportWorkbook(scenarios: Scenario[], options: ExportOptions = {}): Uint8Array {
+  const { wb, decor } = buildWorkbook(scenarios, options);
+  // Stored, not compressed: decorateWorkbook compresses once when it zips the edited parts.
+  const out = XLSX.write(wb, { type: "array", bookType: "xlsx", compression: false }) as ArrayBuffer;
+  return decorateWorkbook(new Uint8Array(out), decor);
+}
+
+/** The workbook exportWorkbook writes, in memory (SheetJS objects) with each sheet's styles, before it is written. */
+export function buildWorkbook(scenarios: Scenario[], options: ExportOptions = {}): { wb: XLSX.WorkBook; decor: Map<string, SheetDecor> } {
   if (scenarios.length === 0) throw new Error("exportWorkbook needs at least one scenario");
+  const sheetNames = workbookSheetNames(scenarios);
   let schedules: ScheduleSheets | undefined;
   const scheduleSheetsOnce = () => (schedules ??= scheduleSheets());
-  const blocks = scenarios.map((s, i) => scenarioSheets(s, i, options, scheduleSheetsOnce));
+  const blocks = scenarios.map((s, i) => scenarioSheets(s, i, sheetNames.scenarios[i]!, options, scheduleSheetsOnce));
   const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, costTableSheet(blocks, scenarios, options), "Cost Table");
+  const decor = new Map<string, SheetDecor>();
+  const add = (name: string, sheet: XLSX.WorkSheet, d?: SheetDecor) => {
+    XLSX.utils.book_append_sheet(wb, sheet, name);
+    if (d) decor.set(name, d);
+  };
+  const table = costTableSheet(blocks, scenarios, options);
+  add(sheetNames.costTable, table.sheet, table.decor);
   for (const b of blocks) {
-    XLSX.utils.book_append_sheet(wb, b.inputs, b.inputsName);
-    XLSX.utils.book_append_sheet(wb, b.calc, b.calcName);
-    if (b.census) XLSX.utils.book_append_sheet(wb, b.census.sheet, b.census.name);
+    add(b.sheets.inputs, b.inputs, b.inputsDecor);
+    add(b.sheets.calc, b.calc, b.calcDecor);
+    if (b.projection) add(b.projection.name, b.projection.sheet, b.projection.decor);
+    if (b.census) add(b.census.name, b.census.sheet, b.census.decor);
   }
   // Only a schedule-method scenario asks for them; written once for all scenarios.
-  for (const s of schedules?.sheets ?? []) XLSX.utils.book_append_sheet(wb, s.sheet, s.name);
-  XLSX.utils.book_append_sheet(wb, notesSheet(blocks, scenarios), "Notes");
+  for (const s of schedules?.sheets ?? []) {
+    s.sheet["!protect"] = PROTECT;
+    add(s.name, s.sheet);
+  }
+  appendRangesSheets(wb, scenarios, options);
+  const notes = notesSheet(blocks, scenarios);
+  add(sheetNames.notes, notes.sheet, notes.decor);
   wb.Workbook = { ...(wb.Workbook ?? {}), Names: blocks.flatMap((b) => b.names) };
-  const out = XLSX.write(wb, { type: "array", bookType: "xlsx", compression: true }) as ArrayBuffer;
-  return new Uint8Array(out);
+  return { wb, decor };
 }

@@ -23,25 +23,39 @@ function twoWayYears(scenario: Scenario): { rowYear: number; columnYear: number 
   return { rowYear: a, columnYear: b };
 }
 
+/** The computing / error / timing line. Its live region is always there, so "Computing…" and errors are announced. */
 function Status({ state, what }: { state: AnalysisState | null; what: string }) {
-  if (!state || state.status === "computing")
-    return (
-      <p className="computing" data-testid="computing">
-        Computing {what}…
-      </p>
-    );
-  if (state.status === "error")
-    return (
-      <p className="error-text">
-        Could not compute {what}: {state.message}
-      </p>
-    );
-  const { answer } = state;
+  const computing = !state || state.status === "computing";
+  const error = state?.status === "error" ? state.message : null;
+  const answer = state?.status === "done" ? state.answer : null;
   return (
-    <p className="muted small" data-testid={`timing-${answer.data.kind}`} data-ms={Math.round(answer.data.ms)} data-where={answer.where}>
-      {answer.data.evaluations} costings in {Math.round(answer.data.ms)} ms (
-      {answer.where === "worker" ? "background worker" : "main thread"}; {Math.round(answer.wallMs)} ms from request to answer)
-    </p>
+    <>
+      <div role="status" aria-live="polite">
+        {computing && (
+          <p className="computing" data-testid="computing">
+            Computing {what}…
+          </p>
+        )}
+      </div>
+      <div role="alert">
+        {error !== null && (
+          <p className="error-text">
+            Could not compute {what}: {error}
+          </p>
+        )}
+      </div>
+      {answer && (
+        <p
+          className="muted small"
+          data-testid={`timing-${answer.data.kind}`}
+          data-ms={Math.round(answer.data.ms)}
+          data-where={answer.where}
+        >
+          {answer.data.evaluations} costings in {Math.round(answer.data.ms)} ms (
+          {answer.where === "worker" ? "background worker" : "main thread"}; {Math.round(answer.wallMs)} ms from request to answer)
+        </p>
+      )}
+    </>
   );
 }
 
@@ -73,7 +87,7 @@ export function AnalysisPanel({
             <h3>Cost of 1%</h3>
             <p className="muted small">
               What one more point of raise in a year costs (in that year, and with compounding and Medicare over all years), and $1,000 flat
-              per member. Click an amount to see how it was computed.
+              per member, in $ thousands. Choose an amount to see how it was computed.
             </p>
             <Status state={c1} what="the cost of 1%" />
             {c1?.status === "done" && c1.answer.data.kind === "costOfOnePercent" && (
@@ -94,7 +108,7 @@ export function AnalysisPanel({
             <RetroPay scenario={scenario} selected={explain?.id ?? null} onSelect={select} />
           </section>
         </div>
-        <ExplainPanel cell={explain?.target} title={explain?.target.title ?? ""} onJump={onJump} />
+        <ExplainPanel cell={explain?.target} title={explain?.target.title ?? ""} onJump={onJump} onClose={() => setExplain(null)} />
       </div>
       <section className="card">
         <h3>Sensitivity: which inputs move the four-year total</h3>

@@ -2,9 +2,10 @@
  * Cost of 1%: per fiscal year, what one more point of raise that year costs in its own year and
  * over the agreement, and the same for $1,000 flat per member. A click shows the explanation.
  */
+import { ScrollRegion } from "../panels/ScrollRegion";
 import { Decimal } from "../../model/engine/decimal";
 import type { Explanation } from "../../model/engine/explain";
-import { thousandsText } from "../format/money";
+import { cellText } from "../format/number";
 import type { CostOfOnePercentData, MarginalRow } from "./jobs";
 
 export interface ExplainTarget {
@@ -40,53 +41,69 @@ export function CostOfOnePercent({
   selected: string | null;
   onSelect: (id: string, target: ExplainTarget) => void;
 }) {
-  const cell = (row: MarginalRow | undefined, part: Part, testid: string) => {
+  const span = `${years}-year`;
+  const cell = (row: MarginalRow | undefined, part: Part, testid: string, what: string) => {
     if (!row) return <td className="num muted">–</td>;
     const column = part === "all" ? "Total" : `FY${row.fiscalYear}`;
     const id = `${row.id}-${part}`;
+    const value = new Decimal(row.display[column] ?? "0");
     return (
-      <td
-        className={`num clickable${selected === id ? " cell-selected" : ""}`}
-        data-testid={testid}
-        data-exact={row.cells[column]}
-        onClick={() => onSelect(id, targetFor(row, part))}
-        title="Click to see how this was computed"
-      >
-        {thousandsText(new Decimal(row.display[column] ?? "0"))}
+      <td className={`num${selected === id ? " cell-selected" : ""}`}>
+        {/* A real button: reachable by Tab, Enter/Space explain it, its name says what it is. */}
+        <button
+          type="button"
+          className="cell-button"
+          data-testid={testid}
+          data-exact={row.cells[column]}
+          aria-pressed={selected === id}
+          aria-label={`${cellText(value)} thousand: ${what}, FY${row.fiscalYear}, ${part === "all" ? `${span} cost` : "own year"}. Explain`}
+          onClick={() => onSelect(id, targetFor(row, part))}
+          title="Show how this was computed"
+        >
+          {cellText(value)}
+        </button>
       </td>
     );
   };
-  const span = `${years}-year`;
   return (
-    <table className="analysis-table" data-testid="cost-of-1">
-      <thead>
-        <tr>
-          <th rowSpan={2}>Fiscal year</th>
-          <th colSpan={2}>+1 point of raise that year</th>
-          <th colSpan={2}>+$1,000 per member from that year</th>
-        </tr>
-        <tr>
-          <th>Own year</th>
-          <th>{span}</th>
-          <th>Own year</th>
-          <th>{span}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {data.onePercent.map((p, i) => {
-          const f = data.flatPerMember[i];
-          const fy = `FY${p.fiscalYear}`;
-          return (
-            <tr key={p.id}>
-              <th scope="row">{fy}</th>
-              {cell(p, "own", `c1-percent-${fy}-own`)}
-              {cell(p, "all", `c1-percent-${fy}-all`)}
-              {cell(f, "own", `c1-flat-${fy}-own`)}
-              {cell(f, "all", `c1-flat-${fy}-all`)}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <ScrollRegion label="Cost of 1% table">
+      <table className="analysis-table" data-testid="cost-of-1">
+        <caption className="table-caption">Cost of one more point of raise, and of $1,000 per member, in $ thousands</caption>
+        <thead>
+          <tr>
+            <th rowSpan={2} scope="col">
+              Fiscal year
+            </th>
+            <th colSpan={2} scope="colgroup">
+              +1 point of raise that year ($ thousands)
+            </th>
+            <th colSpan={2} scope="colgroup">
+              +$1,000 per member from that year ($ thousands)
+            </th>
+          </tr>
+          <tr>
+            <th>Own year</th>
+            <th>{span}</th>
+            <th>Own year</th>
+            <th>{span}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.onePercent.map((p, i) => {
+            const f = data.flatPerMember[i];
+            const fy = `FY${p.fiscalYear}`;
+            return (
+              <tr key={p.id}>
+                <th scope="row">{fy}</th>
+                {cell(p, "own", `c1-percent-${fy}-own`, "+1 point of raise")}
+                {cell(p, "all", `c1-percent-${fy}-all`, "+1 point of raise")}
+                {cell(f, "own", `c1-flat-${fy}-own`, "+$1,000 per member")}
+                {cell(f, "all", `c1-flat-${fy}-all`, "+$1,000 per member")}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }

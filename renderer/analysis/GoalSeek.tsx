@@ -3,13 +3,14 @@
  * Solved on the main thread (about 15 costings, the bisection on the 0.01% grid); the answer can
  * become a new user scenario.
  */
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { ComputeOptions } from "../../model/engine/compute";
 import { Decimal } from "../../model/engine/decimal";
 import { goalSeekRaise, type GoalSeekResult } from "../../model/engine/analysis/goal-seek";
 import type { BudgetConstraint, ColumnCheck, ConstraintScope } from "../../model/engine/analysis/budget-constraint";
 import { percentRaiseYears, type RaiseYear } from "../../model/engine/analysis/raise-edits";
 import type { Scenario } from "../../model/engine/scenario/types";
+import { dollarsInUnit, rateText } from "../format/number";
 import { parseInputNumber } from "../format/parse-number";
 
 const LINES = [
@@ -18,13 +19,9 @@ const LINES = [
   { id: "costFundedByWia", label: "Cost funded by WIA" },
 ];
 
-const pct = (rate: Decimal) => `${rate.times(100).toFixed(2)}%`;
-/** Exact dollars as $K with one decimal, for headroom text (not a table cell). */
-function k(dollars: Decimal): string {
-  const v = dollars.div(1000).toDecimalPlaces(1, Decimal.ROUND_HALF_UP);
-  const [int, frac] = v.abs().toFixed(1).split(".");
-  return `${v.isNegative() && !v.isZero() ? "-" : ""}$${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${frac}K`;
-}
+const pct = (rate: Decimal) => rateText(rate, { decimals: 2 });
+/** Exact dollars in $ thousands with one decimal, for headroom text (finer than a table cell). */
+const k = (dollars: Decimal) => dollarsInUnit(dollars);
 const columnText = (c: string) => (c === "Total" ? "the all-years total" : c);
 
 function worst(checks: readonly ColumnCheck[]): ColumnCheck {
@@ -47,6 +44,7 @@ export function GoalSeek({
   const [amount, setAmount] = useState("200,000");
   const [scope, setScope] = useState("total");
   const [busy, setBusy] = useState(false);
+  const solveButton = useRef<HTMLButtonElement | null>(null);
   const [outcome, setOutcome] = useState<{ result: GoalSeekResult; ms: number; scenario: Scenario } | { error: string } | null>(null);
 
   const solve = () => {
@@ -118,8 +116,8 @@ export function GoalSeek({
           className="narrow"
           value={amount}
           onChange={(e) => setAmount(e.target.value)}
-        />
-        K{" "}
+        />{" "}
+        thousand{" "}
         <select data-testid="goal-scope" aria-label="Over which years" value={scope} onChange={(e) => setScope(e.target.value)}>
           <option value="total">over all years</option>
           <option value="eachYear">in every year</option>
@@ -129,20 +127,18 @@ export function GoalSeek({
             </option>
           ))}
         </select>{" "}
-        <button type="button" data-testid="goal-solve" disabled={busy} onClick={solve}>
+        <button type="button" data-testid="goal-solve" disabled={busy} onClick={solve} ref={solveButton}>
           {busy ? "Solving…" : "Solve"}
         </button>
       </div>
-      {outcome && "error" in outcome && (
-        <p className="error-text" data-testid="goal-error">
-          {outcome.error}
-        </p>
-      )}
-      {r && !r.ok && (
-        <p className="error-text" data-testid="goal-error">
-          No answer: {r.message}.
-        </p>
-      )}
+      {/* Always present, so a refusal is announced when it appears. */}
+      <div role="alert" className="error-text">
+        {outcome && "error" in outcome && <p data-testid="goal-error">{outcome.error}</p>}
+        {r && !r.ok && <p data-testid="goal-error">No answer: {r.message}.</p>}
+      </div>
+      <p className="sr-only" role="status">
+        {busy ? "Solving…" : r && r.ok ? `Answer: ${pct(r.raise)}.` : ""}
+      </p>
       {r && r.ok && (
         <div className="goal-result" data-testid="goal-result">
           <p>
@@ -166,7 +162,15 @@ export function GoalSeek({
               ))}
             </ol>
           </details>
-          <button type="button" data-testid="goal-create" onClick={() => onCreate(r.scenario, "Created the goal-seek scenario")}>
+          <button
+            type="button"
+            data-testid="goal-create"
+            onClick={() => {
+              onCreate(r.scenario, "Created the goal-seek scenario");
+              // The answer belongs to the old scenario and goes away: focus stays in the card.
+              requestAnimationFrame(() => solveButton.current?.focus());
+            }}
+          >
             Create scenario
           </button>
         </div>

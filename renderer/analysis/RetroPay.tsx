@@ -3,6 +3,7 @@
  * before that paid as one lump sum. Shows what was earned by year and the lump sum by the fiscal
  * year it is paid in; cheap (no costings), so it runs on the main thread.
  */
+import { ScrollRegion } from "../panels/ScrollRegion";
 import { useMemo, useState } from "react";
 import { Decimal } from "../../model/engine/decimal";
 import { retroPay } from "../../model/engine/analysis/retro";
@@ -51,11 +52,10 @@ export function RetroPay({
           days to implement (Art. 36.2.2: 120)
         </label>
       </div>
-      {!outcome.ok && (
-        <p className="error-text" data-testid="retro-error">
-          {outcome.message}
-        </p>
-      )}
+      {/* Always present, so the error is announced when it appears. */}
+      <p className="error-text" data-testid={outcome.ok ? undefined : "retro-error"} role="alert">
+        {outcome.ok ? "" : outcome.message}
+      </p>
       {outcome.ok && (
         <>
           <p>
@@ -75,69 +75,81 @@ export function RetroPay({
                 )
               }
             >
-              {k(outcome.value.total)}K
+              {k(outcome.value.total)} thousand
             </button>
           </p>
           {outcome.value.earned.length === 0 ? (
             <p className="muted">Nothing is owed: every raise is implemented by the time it takes effect.</p>
           ) : (
-            <table className="analysis-table small">
+            <ScrollRegion label="Retro pay earned by year">
+              <table className="analysis-table small">
+                <thead>
+                  <tr>
+                    <th scope="col">Earned in</th>
+                    <th scope="col">Periods owed</th>
+                    <th scope="col">Wages ($ thousands)</th>
+                    <th scope="col">Rates of pay ($ thousands)</th>
+                    <th scope="col">Total ($ thousands)</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {outcome.value.earned.map((e) => (
+                    <tr key={e.fiscalYear}>
+                      <th scope="row">FY{e.fiscalYear}</th>
+                      <td>{e.counted}</td>
+                      <td className="num">{k(e.wages)}</td>
+                      <td className="num">{k(e.ratesOfPay)}</td>
+                      <td className={`num${selected === `retro-${e.fiscalYear}` ? " cell-selected" : ""}`}>
+                        <button
+                          type="button"
+                          className="cell-button"
+                          data-testid={`retro-earned-FY${e.fiscalYear}`}
+                          aria-pressed={selected === `retro-${e.fiscalYear}`}
+                          aria-label={`${k(e.total)} thousand: retro pay earned in FY${e.fiscalYear}. Explain`}
+                          onClick={() => pick(`retro-${e.fiscalYear}`, `Retro earned FY${e.fiscalYear}`, e.total, e.explanation)}
+                          title="Show how this was computed"
+                        >
+                          {k(e.total)}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          )}
+          <ScrollRegion label="Retro pay by fiscal year of payment">
+            <table className="analysis-table small" data-testid="retro-by-payment-year">
               <thead>
                 <tr>
-                  <th>Earned in</th>
-                  <th>Periods owed</th>
-                  <th>Wages</th>
-                  <th>Rates of pay</th>
-                  <th>Total</th>
+                  <th scope="col">By fiscal year of payment ($ thousands)</th>
+                  {Object.keys(outcome.value.cashShift).map((c) => (
+                    <th key={c} scope="col">
+                      {c}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
-                {outcome.value.earned.map((e) => (
-                  <tr key={e.fiscalYear}>
-                    <th scope="row">FY{e.fiscalYear}</th>
-                    <td>{e.counted}</td>
-                    <td className="num">{k(e.wages)}</td>
-                    <td className="num">{k(e.ratesOfPay)}</td>
-                    <td
-                      className={`num clickable${selected === `retro-${e.fiscalYear}` ? " cell-selected" : ""}`}
-                      data-testid={`retro-earned-FY${e.fiscalYear}`}
-                      onClick={() => pick(`retro-${e.fiscalYear}`, `Retro earned FY${e.fiscalYear}`, e.total, e.explanation)}
-                    >
-                      {k(e.total)}
+                <tr>
+                  <th scope="row">Lump sum paid</th>
+                  {Object.keys(outcome.value.cashShift).map((c) => (
+                    <td key={c} className="num" data-testid={`retro-paid-${c}`}>
+                      {k(c === `FY${outcome.value.paidInFiscalYear}` ? outcome.value.total : new Decimal(0))}
                     </td>
-                  </tr>
-                ))}
+                  ))}
+                </tr>
+                <tr>
+                  <th scope="row">Cash moved vs. the table</th>
+                  {Object.entries(outcome.value.cashShift).map(([c, v]) => (
+                    <td key={c} className="num">
+                      {k(v)}
+                    </td>
+                  ))}
+                </tr>
               </tbody>
             </table>
-          )}
-          <table className="analysis-table small" data-testid="retro-by-payment-year">
-            <thead>
-              <tr>
-                <th>By fiscal year of payment</th>
-                {Object.keys(outcome.value.cashShift).map((c) => (
-                  <th key={c}>{c}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">Lump sum paid</th>
-                {Object.keys(outcome.value.cashShift).map((c) => (
-                  <td key={c} className="num" data-testid={`retro-paid-${c}`}>
-                    {k(c === `FY${outcome.value.paidInFiscalYear}` ? outcome.value.total : new Decimal(0))}
-                  </td>
-                ))}
-              </tr>
-              <tr>
-                <th scope="row">Cash moved vs. the table</th>
-                {Object.entries(outcome.value.cashShift).map(([c, v]) => (
-                  <td key={c} className="num">
-                    {k(v)}
-                  </td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
+          </ScrollRegion>
           <p className="muted small">
             The FIS table costs these periods in the years they were worked; the lump sum moves that cash to the year it is paid.
           </p>

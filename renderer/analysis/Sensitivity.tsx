@@ -2,12 +2,15 @@
  * Sensitivity: the tornado (each input moved down and up by its step; bars sorted by the swing of
  * the all-years TOTAL COST) and the two-way table of two years' raises.
  */
-import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { ScrollRegion } from "../panels/ScrollRegion";
+import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Decimal } from "../../model/engine/decimal";
-import { formatDisplayed, toDisplay } from "../../model/engine/table/display";
+import { toDisplay } from "../../model/engine/table/display";
 import type { Display } from "../../model/engine/table/schema";
 import type { Unit } from "../../model/engine/scenario/types";
-import { inputText, thousandsText } from "../format/money";
+import { inputText, thousandsText, unitNounOf } from "../format/money";
+import { amountInWords, cellText, money, rateText, signedAmountInWords } from "../format/number";
+import { ChartFigure, INK, SERIES_COLORS, legendText } from "../charts/chart-parts";
 import type { TornadoData, TwoWayData } from "./jobs";
 
 const SHOWN = 12;
@@ -27,65 +30,84 @@ export function Tornado({ data, display }: { data: TornadoData; display: Display
     low: chartK(new Decimal(b.totalLow).minus(base)),
     high: chartK(new Decimal(b.totalHigh).minus(base)),
   }));
-  const k = (dollars: string) => thousandsText(toDisplay(new Decimal(dollars), display), display.decimals);
+  const units = { scale: display.unit, decimals: display.decimals };
+  const k = (dollars: string) => thousandsText(toDisplay(new Decimal(dollars), display), units);
+  const kWords = (dollars: string) => amountInWords(toDisplay(new Decimal(dollars), display), units);
+  // The bars are drawn in $ thousands with one decimal (chartK).
+  const tenths = { scale: "thousands" as const, decimals: 1 };
+  const top = shown[0];
+  const summary = top
+    ? `Base ${kWords(data.baseTotalCost)}. The input that moves it most is ${top.label} (${stepText(top.move, top.unit)}): ` +
+      `${signedAmountInWords(new Decimal(top.totalLow).minus(base).div(1000), tenths)} down, ` +
+      `${signedAmountInWords(new Decimal(top.totalHigh).minus(base).div(1000), tenths)} up. The table below lists all ${shown.length}.`
+    : "No input moves the total.";
+  const valueText = (v: string, unit: string) => {
+    const noun = unitNounOf(unit);
+    return `${inputText(v, unit as Unit)}${noun ? ` ${noun}` : ""}`;
+  };
   return (
     <div className="tornado" data-testid="tornado">
-      <figure>
-        <figcaption>
-          Change in the all-years TOTAL COST ($ thousands) when one input moves down (left colour) or up;{" "}
-          {`base ${k(data.baseTotalCost)}K. Top ${shown.length} of ${moving.length} inputs that move it.`}
-        </figcaption>
-        <BarChart
-          width={820}
-          height={40 + rows.length * 30}
-          data={rows}
-          layout="vertical"
-          stackOffset="sign"
-          margin={{ top: 5, right: 30, left: 10, bottom: 5 }}
-        >
-          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" tickFormatter={(v: number) => v.toLocaleString("en-US")} />
-          <YAxis type="category" dataKey="name" width={330} interval={0} tick={{ fontSize: 12 }} />
-          <Tooltip formatter={(v) => (typeof v === "number" ? `${v >= 0 ? "+" : ""}$${v.toLocaleString("en-US")}K` : String(v))} />
-          <Legend />
-          <ReferenceLine x={0} stroke="#1b2430" />
-          <Bar dataKey="low" name="input moved down" stackId="swing" fill="#4aa3b5" isAnimationActive={false} />
-          <Bar dataKey="high" name="input moved up" stackId="swing" fill="#e08a1e" isAnimationActive={false} />
-        </BarChart>
-      </figure>
-      <table className="analysis-table small" data-testid="tornado-table">
-        <thead>
-          <tr>
-            <th>Input</th>
-            <th>Step</th>
-            <th>Value: down / as is / up</th>
-            <th>Total down</th>
-            <th>Total up</th>
-            <th>Swing</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((b) => (
-            <tr key={b.path} data-testid="tornado-row" data-path={b.path} data-swing={b.swing}>
-              <td>
-                {b.label} <span className="muted">({b.owner})</span>
-              </td>
-              <td>{stepText(b.move, b.unit)}</td>
-              <td className="num">
-                {inputText(b.low, b.unit as Unit)} / {inputText(b.value, b.unit as Unit)} / {inputText(b.high, b.unit as Unit)}
-              </td>
-              <td className="num">{k(b.totalLow)}</td>
-              <td className="num">{k(b.totalHigh)}</td>
-              <td className="num">{k(b.swing)}</td>
+      <ChartFigure
+        caption={
+          `Change in the all-years TOTAL COST ($ thousands) when one input moves down or up; base ${kWords(data.baseTotalCost)}. ` +
+          `Top ${shown.length} of ${moving.length} inputs that move it.`
+        }
+        summary={summary}
+      >
+        <ResponsiveContainer width="100%" height={40 + rows.length * 30}>
+          <BarChart
+            accessibilityLayer={false}
+            data={rows}
+            layout="vertical"
+            stackOffset="sign"
+            margin={{ top: 5, right: 30, left: 10, bottom: 5 }}
+          >
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" tickFormatter={(v: number) => money(String(v), { dollarSign: false })} />
+            <YAxis type="category" dataKey="name" width={300} interval={0} tick={{ fontSize: 12, fill: INK }} />
+            <Tooltip formatter={(v) => (typeof v === "number" ? signedAmountInWords(String(v), tenths) : String(v))} />
+            <Legend formatter={legendText} />
+            <ReferenceLine x={0} stroke={INK} />
+            <Bar dataKey="low" name="input moved down" stackId="swing" fill={SERIES_COLORS[5]} isAnimationActive={false} />
+            <Bar dataKey="high" name="input moved up" stackId="swing" fill={SERIES_COLORS[1]} isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartFigure>
+      <ScrollRegion label="Tornado table">
+        <table className="analysis-table small" data-testid="tornado-table">
+          <thead>
+            <tr>
+              <th scope="col">Input</th>
+              <th scope="col">Step</th>
+              <th scope="col">Value: down / as is / up</th>
+              <th scope="col">Total down ($ thousands)</th>
+              <th scope="col">Total up ($ thousands)</th>
+              <th scope="col">Swing ($ thousands)</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.map((b) => (
+              <tr key={b.path} data-testid="tornado-row" data-path={b.path} data-swing={b.swing}>
+                <th scope="row">
+                  {b.label} <span className="muted">({b.owner})</span>
+                </th>
+                <td>{stepText(b.move, b.unit)}</td>
+                <td className="num">
+                  {valueText(b.low, b.unit)} / {valueText(b.value, b.unit)} / {valueText(b.high, b.unit)}
+                </td>
+                <td className="num">{k(b.totalLow)}</td>
+                <td className="num">{k(b.totalHigh)}</td>
+                <td className="num">{k(b.swing)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </div>
   );
 }
 
-const pct = (rate: string) => `${new Decimal(rate).times(100).toString()}%`;
+const pct = (rate: string) => rateText(rate);
 
 export function TwoWay({
   data,
@@ -99,25 +121,27 @@ export function TwoWay({
   const refRow = data.rowRates.findIndex((r) => reference.row?.equals(r));
   const refCol = data.columnRates.findIndex((c) => reference.column?.equals(c));
   const refValue = refRow >= 0 && refCol >= 0 ? new Decimal(data.values[refRow]![refCol]!) : null;
+  const displayUnits = { scale: display.unit, decimals: display.decimals };
   return (
-    <div className="twoway-wrap">
+    // Focusable so keyboard users can scroll it (it is wider than a narrow screen).
+    <div className="twoway-wrap" tabIndex={0} role="region" aria-label="Two-way table (scrolls sideways)">
       <table className="twoway" data-testid="twoway">
         <caption>
           All-years TOTAL COST, $ thousands: FY{data.rowYear} raise (rows) x FY{data.columnYear} raise (columns), other inputs as they are.
           {refValue
-            ? ` Outlined: the scenario as it is (${thousandsText(toDisplay(refValue, display), display.decimals)}K); ` +
-              "red is above it, green below."
+            ? ` Outlined: the scenario as it is (${amountInWords(toDisplay(refValue, display), displayUnits)}); ` +
+              "▲ (red) costs more than it, ▼ (green) less."
             : ""}
         </caption>
         <thead>
           <tr>
-            <th className="corner">
+            <th className="corner" scope="col">
               FY{data.rowYear} ↓
               <br />
               FY{data.columnYear} →
             </th>
             {data.columnRates.map((c, j) => (
-              <th key={c} className={j === refCol ? "ref-axis" : ""}>
+              <th key={c} scope="col" className={j === refCol ? "ref-axis" : ""} aria-label={`FY${data.columnYear} raise ${pct(c)}`}>
                 {pct(c)}
               </th>
             ))}
@@ -126,7 +150,9 @@ export function TwoWay({
         <tbody>
           {data.rowRates.map((r, i) => (
             <tr key={r}>
-              <th className={i === refRow ? "ref-axis" : ""}>{pct(r)}</th>
+              <th scope="row" className={i === refRow ? "ref-axis" : ""} aria-label={`FY${data.rowYear} raise ${pct(r)}`}>
+                {pct(r)}
+              </th>
               {data.columnRates.map((c, j) => {
                 const v = new Decimal(data.values[i]![j]!);
                 const cls =
@@ -141,7 +167,7 @@ export function TwoWay({
                       : "";
                 return (
                   <td key={c} className={cls} data-testid="twoway-cell" data-row={r} data-col={c} data-exact={data.values[i]![j]}>
-                    {formatDisplayed(toDisplay(v, display), display.decimals, false)}
+                    {cellText(toDisplay(v, display), displayUnits).replace("$", "")}
                   </td>
                 );
               })}

@@ -1,50 +1,105 @@
 /** Charts: cost by line by year (stacked bars) and the active scenario's total against its baseline. */
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TableResult } from "../../model/engine/compute";
+import { amountInWords, cellText, changeInWords, columnLabelOf, money, unitWords, unitsOfResult } from "../format/number";
+import { BASELINE_COLOR, ChartFigure, SERIES_COLORS, legendText } from "./chart-parts";
 
-const COLORS = ["#1f5fa8", "#e08a1e", "#3a9a5b", "#b8443a", "#7b5ea7", "#4aa3b5", "#9a7b3a"];
-
-/** $K as plain numbers for the chart only (display values, already rounded by the model's rule). */
+/** Display values as plain numbers for the chart's geometry only (already rounded by the model's rule). */
 const k = (r: TableResult, line: string, column: string): number =>
   Number(r.lines.find((l) => l.id === line)?.cells[column]?.display.toString() ?? "0");
+const display = (r: TableResult, line: string, column: string) => r.lines.find((l) => l.id === line)?.cells[column]?.display;
 
 export function Charts({ result, baseline, baselineName }: { result: TableResult; baseline: TableResult; baselineName: string }) {
+  const units = unitsOfResult(result);
   const years = result.columns.filter((c) => c !== "Total");
+  const label = (c: string) => columnLabelOf(result, c);
   const costLines = result.lines.filter((l) => l.kind === "cost");
-  const stacked = years.map((y) => Object.fromEntries([["year", y], ...costLines.map((l) => [l.label, k(result, l.id, y)])]));
-  const totals = years.map((y) => ({
-    year: y,
-    [result.scenarioName]: k(result, "totalCost", y),
-    [`${baselineName} (baseline)`]: k(baseline, "totalCost", y),
-  }));
+  const totalLine = result.lines.find((l) => l.style === "total");
+  const totalId = totalLine?.id ?? "totalCost";
+  const stacked = years.map((y) => Object.fromEntries([["year", label(y)], ...costLines.map((l) => [l.label, k(result, l.id, y)])]));
+  const baseKey = `${baselineName} (baseline)`;
+  const totals = years.map((y) => ({ year: label(y), [result.scenarioName]: k(result, totalId, y), [baseKey]: k(baseline, totalId, y) }));
   const same = result.scenarioName === baselineName;
+  const axisTick = (v: number) => money(String(v), { dollarSign: false });
+  const tip = (v: unknown) => (typeof v === "number" ? amountInWords(String(v), units) : String(v));
+
+  const largest = [...costLines].sort((a, b) => b.cells.Total!.display.comparedTo(a.cells.Total!.display))[0];
+  const first = years[0];
+  const last = years[years.length - 1];
+  const stackedSummary =
+    totalLine && first && last
+      ? `${totalLine.label} goes from ${amountInWords(totalLine.cells[first]!.display, units)} in ${label(first)} ` +
+        `to ${amountInWords(totalLine.cells[last]!.display, units)} in ${label(last)}` +
+        (largest
+          ? `; the largest line is ${largest.label}, ${amountInWords(largest.cells.Total!.display, units)} over the ${label("Total")}.`
+          : ".")
+      : "";
+  const totalSummary = same
+    ? `A built-in is its own baseline: the two bars are equal in every year.`
+    : years
+        .map((y) => {
+          const a = display(baseline, totalId, y);
+          const b = display(result, totalId, y);
+          return a && b ? `${label(y)}: ${amountInWords(b, units)}, ${changeInWords(b.minus(a), units)} on the baseline` : "";
+        })
+        .filter(Boolean)
+        .join("; ") + ".";
+
   return (
     <section className="charts" data-testid="charts">
-      <figure>
-        <figcaption>Cost by line by year, $ thousands ({result.scenarioName})</figcaption>
-        <BarChart width={640} height={340} data={stacked} margin={{ top: 10, right: 20, left: 20, bottom: 5 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="year" />
-          <YAxis tickFormatter={(v: number) => v.toLocaleString("en-US")} />
-          <Tooltip formatter={(v) => (typeof v === "number" ? `$${v.toLocaleString("en-US")}K` : String(v))} />
-          <Legend />
-          {costLines.map((l, i) => (
-            <Bar key={l.id} dataKey={l.label} stackId="cost" fill={COLORS[i % COLORS.length]} isAnimationActive={false} />
-          ))}
-        </BarChart>
-      </figure>
-      <figure>
-        <figcaption>TOTAL COST by year: scenario vs baseline, $ thousands{same ? " (a built-in is its own baseline)" : ""}</figcaption>
-        <BarChart width={640} height={340} data={totals} margin={{ top: 10, right: 20, left: 20, bottom: 5 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="year" />
-          <YAxis tickFormatter={(v: number) => v.toLocaleString("en-US")} />
-          <Tooltip formatter={(v) => (typeof v === "number" ? `$${v.toLocaleString("en-US")}K` : String(v))} />
-          <Legend />
-          <Bar dataKey={`${baselineName} (baseline)`} fill="#9aa7b8" isAnimationActive={false} />
-          <Bar dataKey={result.scenarioName} fill="#1f5fa8" isAnimationActive={false} />
-        </BarChart>
-      </figure>
+      <ChartFigure
+        caption={`Cost by line by year, ${unitWords(units)} (${result.scenarioName})`}
+        summary={stackedSummary}
+        table={{
+          head: ["Line", ...years.map(label)],
+          rows: costLines.map((l) => [l.label, ...years.map((y) => cellText(l.cells[y]!.display, units))]),
+        }}
+      >
+        <ResponsiveContainer width="100%" height={340}>
+          <BarChart accessibilityLayer={false} data={stacked} margin={{ top: 10, right: 20, left: 20, bottom: 5 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="year" />
+            <YAxis tickFormatter={axisTick} label={{ value: unitWords(units), angle: -90, position: "insideLeft", offset: -10 }} />
+            <Tooltip formatter={tip} />
+            <Legend formatter={legendText} />
+            {costLines.map((l, i) => (
+              <Bar
+                key={l.id}
+                dataKey={l.label}
+                stackId="cost"
+                fill={SERIES_COLORS[i % SERIES_COLORS.length]}
+                stroke="#fff"
+                strokeWidth={1}
+                isAnimationActive={false}
+              />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartFigure>
+      <ChartFigure
+        caption={`${totalLine?.label ?? "Total"} by year: scenario vs baseline, ${unitWords(units)}${same ? " (its own baseline)" : ""}`}
+        summary={totalSummary}
+        table={{
+          head: ["Year", baseKey, result.scenarioName],
+          rows: years.map((y) => [
+            label(y),
+            cellText(display(baseline, totalId, y) ?? "0", units),
+            cellText(display(result, totalId, y) ?? "0", units),
+          ]),
+        }}
+      >
+        <ResponsiveContainer width="100%" height={340}>
+          <BarChart accessibilityLayer={false} data={totals} margin={{ top: 10, right: 20, left: 20, bottom: 5 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="year" />
+            <YAxis tickFormatter={axisTick} label={{ value: unitWords(units), angle: -90, position: "insideLeft", offset: -10 }} />
+            <Tooltip formatter={tip} />
+            <Legend formatter={legendText} />
+            <Bar dataKey={baseKey} fill={BASELINE_COLOR} isAnimationActive={false} />
+            <Bar dataKey={result.scenarioName} fill={SERIES_COLORS[0]} isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartFigure>
     </section>
   );
 }

@@ -1,53 +1,42 @@
 /**
- * Display text for amounts and inputs. No arithmetic on money here beyond shifting a rate's decimal
- * point for "%" (exact in Decimal); rounding to the display unit is the model's rule (model/engine/table/display.ts).
+ * Display text for amounts and inputs, in the workbench's one number format (./number.ts).
+ * Rounding to the display unit is the model's rule (model/engine/table/display.ts); this only formats.
  */
-import { Decimal } from "../../model/engine/decimal";
-import { formatDisplayed } from "../../model/engine/table/display";
+import type { Decimal } from "../../model/engine/decimal";
 import type { Unit } from "../../model/engine/fields";
+import { THOUSANDS, cellText, changeText, countText, money, percentChangeOf, rateText, type DisplayUnits } from "./number";
 
-/** A displayed cell as a fiscal note prints it: "$12,161", "($21,437)", with the scenario's decimals. */
-export function thousandsText(display: Decimal, decimals = 0): string {
-  return formatDisplayed(display, decimals, true);
+/** The table's units, or just its decimals (the unit itself then does not change the text). */
+const unitsOf = (u: DisplayUnits | number): DisplayUnits => (typeof u === "number" ? { ...THOUSANDS, decimals: u } : u);
+
+/** A displayed cell as a fiscal note prints it: "$12,161", "($21,437)", with the table's decimals. */
+export function thousandsText(display: Decimal, units: DisplayUnits | number = THOUSANDS): string {
+  return cellText(display, unitsOf(units));
 }
 
 /** A signed variance in the display unit: "+3", "(12)", "0". */
-export function varianceText(diff: Decimal, decimals = 0): string {
-  if (diff.isZero()) return "0";
-  return diff.isNegative() ? formatDisplayed(diff, decimals, false) : `+${formatDisplayed(diff, decimals, false)}`;
+export function varianceText(diff: Decimal, units: DisplayUnits | number = THOUSANDS): string {
+  return changeText(diff, unitsOf(units));
 }
 
-/** A percentage change with one decimal ("+2.5%"), or "n/a" against zero. */
+/** A percentage change with one decimal ("+2.5%", "(2.5%)"), or "n/a" against zero. */
 export function percentChangeText(base: Decimal, value: Decimal): string {
-  if (base.isZero()) return value.isZero() ? "0.0%" : "n/a";
-  const exact = value.minus(base).div(base.abs()).times(100);
-  const pct = exact.toDecimalPlaces(1, Decimal.ROUND_HALF_UP);
-  // A real but tiny change must not read as "0.0%".
-  if (pct.isZero() && !exact.isZero()) return exact.isNegative() ? "-<0.1%" : "+<0.1%";
-  return `${pct.isPositive() && !pct.isZero() ? "+" : ""}${pct.toFixed(1)}%`;
+  return percentChangeOf(base, value);
 }
 
-function group(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-
-/** An input's value as a person reads it: rates as exact percentages, money grouped, counts grouped. */
+/** An input's value as a person reads it: rates as exact percentages, money with $, counts grouped; every digit kept. */
 export function inputText(value: string, unit: Unit): string {
-  let d: Decimal;
-  try {
-    d = new Decimal(value);
-  } catch {
-    return value;
-  }
-  if (!d.isFinite()) return value;
-  if (unit === "rate" || unit === "share") return `${d.times(100).toString()}%`;
-  const [int, frac] = d.abs().toFixed().split(".");
-  const text = `${group(int!)}${frac ? `.${frac}` : ""}`;
-  const signed = d.isNegative() ? `-${text}` : text;
-  return unit.startsWith("USD") ? (d.isNegative() ? `-$${text}` : `$${text}`) : signed;
+  if (unit === "rate" || unit === "share") return rateText(value);
+  if (unit.startsWith("USD")) return money(value);
+  return countText(value);
 }
 
-/** Explanation values: dollars with cents where present, rates as %, others plain. */
+/** The noun a count input is measured in, for text outside its grid ("5,198.4 members"). */
+export function unitNounOf(unit: string): string {
+  return unit === "members" || unit === "hours" ? unit : "";
+}
+
+/** Explanation values: dollars with cents where present, rates as %, counts grouped, others plain. */
 export function explanationValueText(value: string, unit: string): string {
   if (
     unit === "rate" ||
@@ -65,7 +54,5 @@ export function explanationValueText(value: string, unit: string): string {
 
 /** Dollars to the cent as the FIS prints money: "$6,292,021.80", "($57.76)". */
 export function dollarsText(dollars: Decimal): string {
-  const cents = dollars.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-  const text = `$${group(cents.abs().toFixed(2).split(".")[0]!)}.${cents.abs().toFixed(2).split(".")[1]!}`;
-  return cents.isNegative() && !cents.isZero() ? `(${text})` : text;
+  return money(dollars, { decimals: 2 });
 }

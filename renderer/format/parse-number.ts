@@ -3,6 +3,7 @@
  * from Excel ("3%", "$1,200", "1.2k", "(1,200)", "-5") and rejects everything else with a message
  * the cell can show. Never goes through a float: the digits go straight into Decimal.
  */
+import { unitName } from "./number";
 import { Decimal } from "../../model/engine/decimal";
 import type { Unit } from "../../model/engine/fields";
 
@@ -89,6 +90,6 @@ export function describeUnit(unit: Unit): string {
     case "hours":
       return "hours";
     default:
-      return `an amount in ${unit}`;
+      return `an amount in ${unitName(unit)}`;
   }
 }

@@ -4,11 +4,15 @@
  * tests and the explain panel can address any cell. The same component, `compact`, sits above the
  * inputs grid on the Inputs screen so an edit shows in the table at once.
  *
+ * It fits: the line labels are pinned on the left as row headers, every amount column is sized to
+ * its widest formatted value, and the label column takes what is left (wrapping, never cut) down
+ * to a floor; past that the amounts scroll sideways inside the grid under the pinned labels.
+ *
  * An edit must reach the screen within a frame or two, so a re-render hands AG Grid only what
- * changed: a row object is reused while its displayed $K values are the same (AG Grid then leaves
- * that row alone), column defs are rebuilt only when the columns themselves change, and every
- * object-valued grid option is a constant (AG Grid treats a new defaultColDef as new columns and a
- * new rowClassRules as a restyle of every row).
+ * changed: a row object is reused while its displayed values are the same (AG Grid then leaves
+ * that row alone), column defs are rebuilt only when the columns themselves change, every
+ * object-valued grid option is a constant, and columns are re-measured only when the longest text
+ * of some column changed.
  */
 import type {
   CellClassParams,
@@ -22,11 +26,22 @@ import type {
   RowClassRules,
 } from "ag-grid-community";
 import { AgGridReact } from "ag-grid-react";
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Decimal } from "../../model/engine/decimal";
 import type { LineResult, TableResult } from "../../model/engine/compute";
-import { thousandsText, varianceText } from "../format/money";
+import {
+  amountInWords,
+  changeText,
+  columnLabelOf,
+  cellText,
+  unitNoun,
+  unitWords,
+  unitsOfResult,
+  type DisplayUnits,
+} from "../format/number";
+import type { ChangedCells } from "../state/changes";
 import { gridTheme } from "./ag-setup";
+import { tabOutOfGrid, useGridA11y } from "./grid-a11y";
 
 /** What a row shows: labels and each column's display value (the explanation stays in the result). */
 export interface FisRow {
@@ -45,7 +60,9 @@ export interface FisTableProps {
   showVariance: boolean;
   selected: { line: string; column: string } | null;
   onSelect: (line: string, column: string) => void;
-  /** The smaller copy on the Inputs screen: shorter rows, narrower label column, own test id. */
+  /** Cells moved by the last edit: a lasting ▲/▼ marker until the next edit. */
+  changed?: ChangedCells;
+  /** The smaller copy on the Inputs screen: shorter rows, own test id. */
   compact?: boolean;
 }
 
@@ -54,15 +71,10 @@ const ROW_CLASS_RULES: RowClassRules<FisRow> = {
   "row-total": (p) => p.data?.style === "total",
   "row-derived": (p) => p.data !== undefined && p.data.kind !== "cost" && p.data.style !== "total",
 };
-// Column labels come from the scenario ("Fiscal Year (Upon Full Implementation)"): long ones wrap rather than being cut.
-const DEFAULT_COL_DEF: ColDef<FisRow> = {
-  sortable: false,
-  resizable: true,
-  suppressHeaderMenuButton: true,
-  wrapHeaderText: true,
-  autoHeaderHeight: true,
-};
-const SIZES = { normal: { row: 30, header: 34, label: 380 }, compact: { row: 26, header: 30, label: 210 } };
+const DEFAULT_COL_DEF: ColDef<FisRow> = { sortable: false, resizable: true, suppressHeaderMenuButton: true, suppressMovable: true };
+const SIZES = { normal: { row: 30, header: 34 }, compact: { row: 26, header: 30 } };
+/** The label column never gets narrower than this; below it the amounts scroll under it. */
+const LABEL_MIN = 130;
 
 function sameRow(a: FisRow, b: FisRow): boolean {
   if (a.id !== b.id || a.label !== b.label || a.kind !== b.kind || a.style !== b.style || a.note !== b.note) return false;
@@ -90,7 +102,21 @@ function rowsFor(result: TableResult, previous: Map<string, FisRow>): FisRow[] {
   });
 }
 
-export function FisTable({ result, showComputed, showPublished, showVariance, selected, onSelect, compact = false }: FisTableProps) {
+/** The longest shown text per column: when it is unchanged, so are the column widths. */
+function widthSignature(rows: FisRow[], columns: string[], units: DisplayUnits): string {
+  return columns.map((c) => rows.reduce((m, r) => Math.max(m, cellText(r.display[c]!, units).length), 0)).join(",");
+}
+
+export function FisTable({
+  result,
+  showComputed,
+  showPublished,
+  showVariance,
+  selected,
+  onSelect,
+  changed,
+  compact = false,
+}: FisTableProps) {
   const previousRows = useRef(new Map<string, FisRow>());
   const rows = useMemo<FisRow[]>(() => {
     const next = rowsFor(result, previousRows.current);
@@ -102,83 +128,84 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
   const size = compact ? SIZES.compact : SIZES.normal;
+  const units = unitsOfResult(result);
+  const unitsRef = useRef(units);
+  unitsRef.current = units;
   // A new array per recompute, the same column keys almost always.
   const columnKey = result.columns.join(",");
-  const labelsKey = JSON.stringify(result.columnLabels);
-  const decimals = result.display.decimals;
+  const labelsKey = result.columns.map((c) => columnLabelOf(result, c)).join("|");
+  const unitKey = `${units.scale}:${units.decimals}`;
   const publishedFigures = result.published;
-  const unitWords = result.display.unit === "dollars" ? "dollars" : `$ ${result.display.unit}`;
-  const columnLabel = (c: string, short = false) => (short && c === "Total" ? "Total" : (result.columnLabels[c] ?? c));
   const publishedOf = (line: string, column: string) => publishedFigures?.values[line]?.[column];
 
-  // Selection is read through a ref and repainted with refreshCells, so clicking a cell does not
-  // rebuild the columns (which would drop widths the user has resized).
+  // Selection and change markers are read through refs and repainted with refreshCells, so
+  // clicking a cell does not rebuild the columns (which would drop widths the user has resized).
   const selectedRef = useRef(selected);
   selectedRef.current = selected;
+  const changedRef = useRef(changed);
+  changedRef.current = changed;
   const apiRef = useRef<GridApi<FisRow> | null>(null);
+  const [api, setApi] = useState<GridApi<FisRow> | null>(null);
+  const boxRef = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
     // force re-runs the class rules; a forced refresh would otherwise flash every cell as "changed".
     apiRef.current?.refreshCells({ force: true, suppressFlash: true });
-  }, [selected]);
-
-  // Whole-dollar tables print seven-digit figures: columns are at least as wide as the widest figure.
-  const widest = Math.max(
-    0,
-    ...rows.flatMap((r) => Object.values(r.display).map((d) => thousandsText(d, decimals).length)),
-    ...Object.values(publishedFigures?.values ?? {}).flatMap((row) =>
-      Object.values(row).map((v) => thousandsText(new Decimal(v), decimals).length),
-    ),
-  );
-  const figureWidth = widest * 8 + 24;
+  }, [selected, changed]);
 
   const columnDefs = useMemo<(ColDef<FisRow> | ColGroupDef<FisRow>)[]>(() => {
+    const u = unitsRef.current;
+    const labels = labelsKey.split("|");
     const isSelected = (p: CellClassParams<FisRow>, column: string) => {
       const sel = selectedRef.current;
       return sel !== null && p.data?.id === sel.line && sel.column === column;
     };
-    const yearCols = columnKey.split(",").map((column): ColDef<FisRow> | ColGroupDef<FisRow> => {
+    const moved = (p: { data?: FisRow | undefined }, column: string) =>
+      p.data ? changedRef.current?.get(`${p.data.id}|${column}`) : undefined;
+    const yearCols = columnKey.split(",").map((column, i): ColDef<FisRow> | ColGroupDef<FisRow> => {
+      const label = labels[i] ?? column;
       const computed: ColDef<FisRow> = {
         colId: column,
-        headerName: showPublished || showVariance ? "Model" : columnLabel(column),
-        headerTooltip: "Computed by the model from the scenario's inputs",
+        headerName: showPublished || showVariance ? "Model" : label,
+        headerTooltip: `${label}: computed by the model from the scenario's inputs, ${unitWords(u)}`,
         // Rows and columns change together when another scenario (other fiscal years) becomes active;
         // for a moment the grid may pair a new row with an old column, which it then shows blank.
         valueGetter: (p) => {
           const d = p.data?.display[column];
-          return d ? thousandsText(d, decimals) : "";
+          return d ? cellText(d, u) : "";
         },
         cellClass: "num",
         cellClassRules: {
           "cell-selected": (p) => isSelected(p, column),
           "cell-negative": (p) => p.data?.display[column]?.isNegative() ?? false,
+          "cell-up": (p) => moved(p, column)?.direction === "up",
+          "cell-down": (p) => moved(p, column)?.direction === "down",
         },
-        tooltipValueGetter: () => "Click to see where this number comes from",
-        // A recomputed value flashes so the user sees which cells an edit moved.
+        tooltipValueGetter: (p) => {
+          const m = moved(p, column);
+          const why = m ? `${m.direction === "up" ? "▲ Up" : "▼ Down"} ${amountInWords(m.by.abs(), u)} with the last edit. ` : "";
+          return `${why}Click (or focus) to see where this number comes from`;
+        },
+        // A recomputed value flashes; the ▲/▼ marker stays until the next edit.
         enableCellChangeFlash: true,
-        // The total's header ("Four-Year Total") is the longest.
-        flex: column === "Total" ? 1.3 : 1,
-        minWidth: Math.max(figureWidth, compact ? (column === "Total" ? 110 : 88) : column === "Total" ? 128 : 96),
       };
       const published: ColDef<FisRow> = {
         colId: `${column}:published`,
         headerName: "Published",
-        headerTooltip: publishedFigures ? `Published: ${publishedFigures.source}` : "Published figures",
+        headerTooltip: `${label}: ${publishedFigures ? `published in ${publishedFigures.source}` : "published figures"}, ${unitWords(u)}`,
         valueGetter: (p) => {
           const v = p.data ? publishedOf(p.data.id, column) : undefined;
-          return v === undefined ? "" : thousandsText(new Decimal(v), decimals);
+          return v === undefined ? "" : cellText(new Decimal(v), u);
         },
         cellClass: "num published",
-        flex: 1,
-        minWidth: Math.max(figureWidth, 90),
       };
       const variance: ColDef<FisRow> = {
         colId: `${column}:variance`,
-        headerName: "Δ",
-        headerTooltip: `Variance: computed − published, ${unitWords}`,
+        headerName: "Variance",
+        headerTooltip: `${label}: variance, computed − published, ${unitWords(u)}`,
         valueGetter: (p) => {
           const v = p.data ? publishedOf(p.data.id, column) : undefined;
           const d = p.data?.display[column];
-          return v === undefined || !d ? "" : varianceText(d.minus(v), decimals);
+          return v === undefined || !d ? "" : changeText(d.minus(v), u);
         },
         cellClass: "num variance",
         cellClassRules: {
@@ -188,46 +215,88 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
             return v !== undefined && !!d && !d.equals(v);
           },
         },
-        flex: 1,
-        minWidth: Math.max(figureWidth - 8, 64),
       };
       const parts = [
         ...(showComputed || (!showPublished && !showVariance) ? [computed] : []),
         ...(showPublished ? [published] : []),
         ...(showVariance ? [variance] : []),
       ];
-      return parts.length === 1
-        ? { ...parts[0]!, headerName: columnLabel(column, compact) }
-        : { groupId: `group:${column}`, headerName: columnLabel(column), children: parts };
+      return parts.length === 1 ? { ...parts[0]!, headerName: label } : { groupId: `group:${column}`, headerName: label, children: parts };
     });
     return [
       {
         colId: "label",
-        headerName: unitWords,
+        headerName: unitWords(u),
         field: "label",
         pinned: "left",
-        width: size.label,
+        lockPinned: true,
+        cellAriaRole: "rowheader",
+        wrapText: true,
+        autoHeight: true,
         tooltipValueGetter: (p) => p.data?.note ?? p.data?.label,
         cellClass: "line-label",
       },
       ...yearCols,
     ];
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by what the columns show, not by the result object
-  }, [
-    columnKey,
-    labelsKey,
-    decimals,
-    publishedFigures,
-    unitWords,
-    showComputed,
-    showPublished,
-    showVariance,
-    compact,
-    size.label,
-    figureWidth,
-  ]);
+  }, [columnKey, labelsKey, unitKey, publishedFigures, showComputed, showPublished, showVariance]);
 
-  const onGridReady = useCallback((e: GridReadyEvent<FisRow>) => (apiRef.current = e.api), []);
+  /** Amounts at their widest text; the label column gets the rest of the width, wrapping if it must. */
+  const fitted = useRef({ width: -1, columns: "" });
+  const fit = useCallback((force = true) => {
+    const a = apiRef.current;
+    const box = boxRef.current;
+    if (!a || a.isDestroyed() || !box) return;
+    // Only a new width or a new set of columns needs measuring again: sizing columns moves the
+    // grid's height (a scrollbar comes or goes) and AG Grid reports that as a size change too.
+    const columns = a
+      .getAllDisplayedColumns()
+      .map((c) => c.getColId())
+      .join(",");
+    if (!force && fitted.current.width === box.clientWidth && fitted.current.columns === columns) return;
+    fitted.current = { width: box.clientWidth, columns };
+    a.autoSizeAllColumns();
+    const label = a.getColumn("label");
+    if (!label) return;
+    const natural = label.getActualWidth();
+    const amounts = a
+      .getAllDisplayedColumns()
+      .filter((c) => c !== label)
+      .reduce((s, c) => s + c.getActualWidth(), 0);
+    const available = box.clientWidth - 4;
+    // Where the amounts fit, the labels get the rest; where they scroll anyway, labels keep a third.
+    const rest = available - amounts;
+    const width = rest >= natural ? natural : Math.max(LABEL_MIN, Math.min(natural, Math.max(rest, Math.round(available * 0.3))));
+    // Wrapped labels re-measure their rows themselves (autoHeight).
+    if (width !== natural) a.setColumnWidths([{ key: "label", newWidth: width }]);
+  }, []);
+
+  const signature = useMemo(
+    () => `${columnKey}|${labelsKey}|${widthSignature(rows, result.columns, units)}`,
+    [rows, columnKey, labelsKey, result.columns, units],
+  );
+  const lastFit = useRef("");
+  useEffect(() => {
+    if (!api || lastFit.current === signature) return;
+    lastFit.current = signature;
+    const frame = requestAnimationFrame(() => fit());
+    return () => cancelAnimationFrame(frame);
+  }, [api, signature, fit]);
+  useEffect(() => {
+    // Columns shown or hidden: measure again once AG Grid has drawn them.
+    lastFit.current = "";
+  }, [columnDefs]);
+
+  useGridA11y(boxRef, api, {
+    label: `${compact ? "Live fiscal impact table" : "Fiscal impact table"}, ${result.scenarioName}, ${unitWords(units)}`,
+    readOnly: true,
+  });
+
+  // AG Grid reads onGridReady once: a plain function is enough.
+  const onGridReady = (e: GridReadyEvent<FisRow>) => {
+    apiRef.current = e.api;
+    setApi(e.api);
+  };
   const onCellClicked = useCallback((e: CellClickedEvent<FisRow>) => {
     const col = e.column.getColId();
     if (e.data && col !== "label") onSelectRef.current(e.data.id, col.split(":")[0]!);
@@ -240,15 +309,12 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
     if (row && col !== "label") onSelectRef.current(row.id, col.split(":")[0]!);
   }, []);
 
-  // A fixed height rather than autoHeight: autoHeight leaves no room for a horizontal scrollbar and
-  // clips the last (WIA) row when the Published/Variance columns overflow.
-  const grouped = showPublished || showVariance;
-  const height = (grouped ? 2 : 1) * size.header + rows.length * size.row + 20;
   return (
     <div
+      ref={boxRef}
       className={compact ? "fis-grid fis-grid-compact" : "fis-grid"}
       data-testid={compact ? "inputs-fis-grid" : "fis-grid"}
-      style={{ height }}
+      style={{ ["--unit-noun" as string]: JSON.stringify(unitNoun(units)) }}
     >
       <AgGridReact<FisRow>
         theme={gridTheme}
@@ -258,13 +324,20 @@ export function FisTable({ result, showComputed, showPublished, showVariance, se
         rowClassRules={ROW_CLASS_RULES}
         rowHeight={size.row}
         headerHeight={size.header}
+        domLayout="autoHeight"
+        autoSizePadding={6}
+        ensureDomOrder
         suppressColumnVirtualisation
         suppressMovableColumns
         defaultColDef={DEFAULT_COL_DEF}
         tooltipShowDelay={600}
+        tabToNextCell={tabOutOfGrid}
+        tabToNextHeader={tabOutOfGrid}
         onGridReady={onGridReady}
         onCellClicked={onCellClicked}
         onCellFocused={onCellFocused}
+        onGridSizeChanged={() => fit(false)}
+        onDisplayedColumnsChanged={() => requestAnimationFrame(() => fit(false))}
       />
     </div>
   );

@@ -3,16 +3,18 @@
  * edits go to the store (readOnlyEdit), which parses them by unit, checks the scenario and either
  * applies them (one undo step) or marks the cell red with the reason.
  */
-import type { CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, RowClassRules } from "ag-grid-community";
+import type { CellEditRequestEvent, CellFocusedEvent, ColDef, GetRowIdParams, GridApi, RowClassRules } from "ag-grid-community";
 import { AgGridReact } from "ag-grid-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { InputEntry } from "../../model/engine/scenario/paths";
 import { listInputs } from "../../model/engine/scenario/paths";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { inputText } from "../format/money";
+import { unitName } from "../format/number";
 import { describeUnit } from "../format/parse-number";
 import type { CellError } from "../state/store";
 import { gridTheme } from "./ag-setup";
+import { tabOutOfGrid, useGridA11y } from "./grid-a11y";
 import { pastedColumn } from "./paste";
 
 export interface InputRow {
@@ -92,6 +94,16 @@ const ROW_CLASS_RULES: RowClassRules<InputRow> = {
   "row-to-fill": (p) => p.data?.value === "",
 };
 const DEFAULT_COL_DEF: ColDef<InputRow> = { sortable: false, resizable: true, suppressHeaderMenuButton: true };
+/** Long text wraps onto more lines (the row grows) instead of being cut off. */
+const WRAP: Partial<ColDef<InputRow>> = { wrapText: true, autoHeight: true, cellClass: "wrap-cell" };
+
+/** What a cell's tooltip says, also shown under the grid for the focused cell (keyboard users get no hover). */
+function helpText(row: InputRow | undefined): string {
+  if (!row) return "";
+  if (row.error) return `${row.label}: rejected "${row.error.text}": ${row.error.message}`;
+  return `${row.label} (${describeUnit(row.unitRaw)}): type a new value, Enter to apply. Source: ${row.source}`;
+}
+const errorId = (path: string) => `input-error-${path.replace(/[^A-Za-z0-9_-]/g, "_")}`;
 
 export interface InputsGridProps {
   rows: InputRow[];
@@ -107,6 +119,37 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
   const apiRef = useRef<GridApi<InputRow> | null>(null);
   const boxRef = useRef<HTMLDivElement | null>(null);
   const [ready, setReady] = useState(false);
+  const [api, setApi] = useState<GridApi<InputRow> | null>(null);
+  const [help, setHelp] = useState("");
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const focusedPath = useRef<string | null>(null);
+  // The focused cell's help follows its row (a rejection arrives after the edit, on the same cell).
+  useEffect(() => {
+    if (focusedPath.current) setHelp(helpText(rows.find((r) => r.path === focusedPath.current)));
+  }, [rows]);
+  const errors = rows.filter((r) => r.error);
+  useGridA11y(boxRef, api, {
+    label: "Inputs of the active scenario",
+    readOnly: false,
+    decorate: (root) => {
+      // A rejected value: aria-invalid on its cell, the reason linked by aria-describedby.
+      root.querySelectorAll<HTMLElement>(".ag-row[row-id]").forEach((rowEl) => {
+        const path = rowEl.getAttribute("row-id") ?? "";
+        const row = rowsRef.current.find((r) => r.path === path);
+        const cell = rowEl.querySelector<HTMLElement>('.ag-cell[col-id="value"]');
+        if (!cell) return;
+        if (row?.error) {
+          cell.setAttribute("aria-invalid", "true");
+          cell.setAttribute("aria-describedby", errorId(path));
+        } else if (cell.hasAttribute("aria-invalid")) {
+          cell.removeAttribute("aria-invalid");
+          cell.removeAttribute("aria-describedby");
+        }
+        rowEl.querySelectorAll('.ag-cell:not([col-id="value"])').forEach((c) => c.setAttribute("aria-readonly", "true"));
+      });
+    },
+  });
   const onEditRef = useRef(onEdit);
   onEditRef.current = onEdit;
 
@@ -116,11 +159,21 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
         colId: "section",
         headerName: "Section",
         valueGetter: (p) => (p.data?.firstInSection ? p.data.section : ""),
-        width: 210,
-        cellClass: "section-cell",
+        width: 170,
+        ...WRAP,
+        cellClass: "section-cell wrap-cell",
         tooltipField: "section",
       },
-      { colId: "label", headerName: "Input", field: "label", width: 330, tooltipField: "label" },
+      {
+        colId: "label",
+        headerName: "Input",
+        field: "label",
+        flex: 2,
+        minWidth: 200,
+        tooltipField: "label",
+        cellAriaRole: "rowheader",
+        ...WRAP,
+      },
       {
         colId: "value",
         headerName: "Value",
@@ -137,12 +190,12 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
               ? `Type a new value (${describeUnit(p.data.unitRaw)}); Enter to apply`
               : "",
       },
-      { colId: "unit", headerName: "Unit", field: "unit", width: 100 },
+      { colId: "unit", headerName: "Unit", valueGetter: (p) => (p.data ? unitName(p.data.unitRaw) : ""), width: 130, ...WRAP },
       {
         colId: "edited",
         headerName: "Edited",
         valueGetter: (p) => (p.data?.edited ? "● edited" : ""),
-        width: 88,
+        width: 96,
         cellClass: "edited-cell",
       },
       {
@@ -156,9 +209,10 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
         colId: "source",
         headerName: "Source",
         field: "source",
-        flex: 1,
-        minWidth: 280,
+        flex: 3,
+        minWidth: 240,
         tooltipField: "source",
+        ...WRAP,
         cellClassRules: { "source-calibrated": (p) => !!p.data?.calibrated, "source-user": (p) => p.data?.sourceKind === "user" },
       },
     ],
@@ -218,12 +272,21 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
           enterNavigatesVerticallyAfterEdit
           stopEditingWhenCellsLoseFocus
           rowBuffer={200}
+          ensureDomOrder
           suppressColumnVirtualisation
           tooltipShowDelay={300}
+          tabToNextCell={tabOutOfGrid}
+          tabToNextHeader={tabOutOfGrid}
           defaultColDef={DEFAULT_COL_DEF}
           onGridReady={(e) => {
             apiRef.current = e.api;
+            setApi(e.api);
             setReady(true);
+          }}
+          onCellFocused={(e: CellFocusedEvent<InputRow>) => {
+            const row = e.rowIndex == null ? undefined : e.api.getDisplayedRowAtIndex(e.rowIndex)?.data;
+            focusedPath.current = row?.path ?? null;
+            setHelp(helpText(row));
           }}
           onCellEditRequest={(e: CellEditRequestEvent<InputRow>) => {
             if (!e.data) return;
@@ -233,6 +296,16 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
             onEditRef.current([{ path: e.data.path, text }]);
           }}
         />
+      </div>
+      <p className="focus-help small" data-testid="input-help" aria-hidden="true">
+        {help}
+      </p>
+      <div className="sr-only">
+        {errors.map((r) => (
+          <span key={r.path} id={errorId(r.path)}>
+            Rejected "{r.error!.text}": {r.error!.message}
+          </span>
+        ))}
       </div>
     </div>
   );

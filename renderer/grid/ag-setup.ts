@@ -13,3 +13,27 @@ export const gridTheme = themeQuartz.withParams({
   accentColor: "#1f5fa8",
   wrapperBorderRadius: 4,
 });
+
+function isTextEntry(el: HTMLElement): boolean {
+  return el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable;
+}
+
+/**
+ * Ctrl+A (⌘A) in a grid does nothing, quietly. AG Grid Community cannot select a range of cells
+ * (that is the Enterprise CellSelectionModule) and, with row selection off, its own handler only
+ * logs "warning #132"; the page's select-all would highlight the whole app instead. A cell editor
+ * (a text field inside the grid) keeps Ctrl+A for its text. Returns the uninstaller.
+ */
+export function quietSelectAllInGrids(root: Document | HTMLElement): () => void {
+  const onKeyDown = (e: Event) => {
+    const key = e as KeyboardEvent;
+    if (!(key.ctrlKey || key.metaKey) || key.altKey || key.key.toLowerCase() !== "a") return;
+    const target = key.target as HTMLElement | null;
+    if (!target?.closest?.(".ag-root-wrapper") || isTextEntry(target)) return;
+    // Capture phase, before AG Grid's own listener on the grid sees the key.
+    key.preventDefault();
+    key.stopPropagation();
+  };
+  root.addEventListener("keydown", onKeyDown, true);
+  return () => root.removeEventListener("keydown", onKeyDown, true);
+}

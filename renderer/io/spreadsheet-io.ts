@@ -5,4 +5,6 @@
  */
 export const loadExportWorkbook = () => import("../../model/io/xlsx-export").then((m) => m.exportWorkbook);
 export const loadImportAssumptions = () => import("../../model/io/assumptions-import").then((m) => m.importAssumptions);
+/** The importer with its summary helpers (what was applied, ignored, and what needs confirming). */
+export const loadAssumptionsImport = () => import("../../model/io/assumptions-import");
 export const loadImportCensus = () => import("../../model/io/census-import").then((m) => m.importCensus);

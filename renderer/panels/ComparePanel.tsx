@@ -151,7 +151,7 @@ function PairAttribution({ baseline, scenario, census }: { baseline: CompareChoi
           {lineInfo.label} is only in the {lineInfo.side}; it is compared with zero.
         </p>
       )}
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="What each difference adds (scrolls sideways)">
         <table className="compare-table attribution-table" data-testid="attribution-table">
           <thead>
             <tr>
@@ -277,13 +277,18 @@ function SideBySide({ chosen, results }: { chosen: CompareChoice[]; results: Tab
   const columns = union(results.map((r) => r.columns));
   const lineOf = (id: string) => results.map((r) => r.lines.find((l) => l.id === id)).find((l) => l !== undefined)!;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Scenarios side by side (scrolls sideways)">
       <table className="compare-table" data-testid="compare-table">
+        <caption className="table-caption">
+          Each scenario per line and year, $ thousands; Δ is the change from the first (base) scenario, in $ thousands and in percent.
+        </caption>
         <thead>
           <tr>
-            <th rowSpan={2}>$ thousands</th>
+            <th rowSpan={2} scope="col">
+              $ thousands
+            </th>
             {columns.map((c) => (
-              <th key={c} colSpan={1 + (results.length - 1) * 3} className="year-head">
+              <th key={c} colSpan={1 + (results.length - 1) * 3} className="year-head" scope="colgroup">
                 {columnTitle(c)}
               </th>
             ))}
@@ -291,12 +296,18 @@ function SideBySide({ chosen, results }: { chosen: CompareChoice[]; results: Tab
           <tr>
             {columns.map((c) => (
               <Fragment key={c}>
-                <th title={chosen[0]!.name}>{chosen[0]!.name}</th>
+                <th scope="col">{chosen[0]!.name}</th>
                 {chosen.slice(1).map((e) => (
                   <Fragment key={e.key}>
-                    <th title={e.name}>{e.name}</th>
-                    <th>Δ $K</th>
-                    <th>Δ %</th>
+                    <th scope="col">{e.name}</th>
+                    <th scope="col" title="Change from the base scenario, $ thousands">
+                      <span aria-hidden="true">Δ $</span>
+                      <span className="sr-only">Change from the base, $ thousands</span>
+                    </th>
+                    <th scope="col" title="Change from the base scenario, percent">
+                      <span aria-hidden="true">Δ %</span>
+                      <span className="sr-only">Change from the base, percent</span>
+                    </th>
                   </Fragment>
                 ))}
               </Fragment>
@@ -308,7 +319,9 @@ function SideBySide({ chosen, results }: { chosen: CompareChoice[]; results: Tab
             const line = lineOf(id);
             return (
               <tr key={id} className={line.style === "total" ? "row-total" : ""} data-line={id}>
-                <th className="line-label">{line.label}</th>
+                <th className="line-label" scope="row">
+                  {line.label}
+                </th>
                 {columns.map((c) => {
                   const base = first.lines.find((l) => l.id === id)?.cells[c]?.display;
                   return (
@@ -354,7 +367,8 @@ function SideBySide({ chosen, results }: { chosen: CompareChoice[]; results: Tab
   );
 }
 
-export function ComparePanel() {
+/** `onExport`: writes the scenarios compared here side by side in one workbook (File > Export Comparison to Excel). */
+export function ComparePanel({ onExport }: { onExport?: () => void } = {}) {
   const { state, dispatch } = useApp();
   const census = state.census?.census ?? null;
   const selection = useMemo(() => compareSelection(state), [state]);
@@ -401,6 +415,11 @@ export function ComparePanel() {
         {!selection.following && (
           <button type="button" data-testid="compare-follow" onClick={() => dispatch({ type: "compareKeys", keys: null })}>
             Back to the active scenario and its baseline
+          </button>
+        )}
+        {onExport && base && others.length > 0 && (
+          <button type="button" data-testid="compare-export-xlsx" onClick={onExport} title="One workbook with these scenarios side by side">
+            Export comparison to Excel
           </button>
         )}
       </div>

@@ -3,7 +3,7 @@
  * payment) and "Remove". Values typed here are parsed by unit like grid entries; the store then
  * adds the line through model/engine/scenario/cost-lines.ts, which refuses anything checkScenario would.
  */
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { COST_LINE_KINDS, lineDependents, type NewCostItem, type NewCostLine } from "../../model/engine/scenario/cost-lines";
 import type { Scenario, Unit } from "../../model/engine/scenario/types";
 import { lineKind } from "../../model/engine/table/schema";
@@ -45,6 +45,18 @@ export function CostLinesPanel({
   const [earningsFrom, setEarningsFrom] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<string | null>(null);
+  const addButton = useRef<HTMLButtonElement | null>(null);
+  const chips = useRef<HTMLUListElement | null>(null);
+  // The confirmation's buttons go away with it: focus returns to the line's "remove" (cancel) or to "Add cost line…" (removed).
+  const endConfirm = (lineId: string, removed: boolean) => {
+    setConfirm(null);
+    requestAnimationFrame(() =>
+      (removed
+        ? addButton.current
+        : chips.current?.querySelector<HTMLElement>(`[data-testid="cost-line-remove"][data-line="${lineId}"]`)
+      )?.focus(),
+    );
+  };
 
   const build = (): { ok: true; line: NewCostLine } | { ok: false; message: string } => {
     if (label.trim() === "") return { ok: false, message: "Give the new line a name." };
@@ -99,7 +111,7 @@ export function CostLinesPanel({
     <section className="cost-lines" data-testid="cost-lines">
       <div className="cost-lines-head">
         <strong>Cost lines</strong>
-        <ul className="line-chips">
+        <ul className="line-chips" ref={chips}>
           {scenario.table.lines
             .filter((l) => lineKind(l) === "cost")
             .map((l) => {
@@ -114,25 +126,30 @@ export function CostLinesPanel({
                       className="link small"
                       data-testid="cost-line-remove"
                       data-line={l.id}
-                      onClick={() => setConfirm(l.id)}
+                      onClick={() => {
+                        setConfirm(l.id);
+                        requestAnimationFrame(() =>
+                          chips.current?.querySelector<HTMLElement>('[data-testid="cost-line-confirm"]')?.focus(),
+                        );
+                      }}
                       title="Remove this line and its items"
                     >
-                      remove
+                      remove<span className="sr-only"> {l.label}</span>
                     </button>
                   )}
                   {asking && (
-                    <span className="confirm">
+                    <span className="confirm" role="group" aria-label={`Remove "${l.label}"?`}>
                       Remove "{l.label}"{deps.length ? ` (also: ${deps.map((d) => `${d.itemLabel} ${dependentWords(d)}`).join("; ")})` : ""}
                       {builtIn ? " in a new copy" : ""}?{" "}
                       <button
                         type="button"
                         className="danger small"
                         data-testid="cost-line-confirm"
-                        onClick={() => (setConfirm(null), onRemove(l.id))}
+                        onClick={() => (endConfirm(l.id, true), onRemove(l.id))}
                       >
                         Remove
                       </button>{" "}
-                      <button type="button" className="small" onClick={() => setConfirm(null)}>
+                      <button type="button" className="small" onClick={() => endConfirm(l.id, false)}>
                         Cancel
                       </button>
                     </span>
@@ -141,7 +158,7 @@ export function CostLinesPanel({
               );
             })}
         </ul>
-        <button type="button" data-testid="cost-line-add-open" onClick={() => setOpen(!open)}>
+        <button type="button" data-testid="cost-line-add-open" onClick={() => setOpen(!open)} ref={addButton} aria-expanded={open}>
           {open ? "Close" : "Add cost line…"}
         </button>
       </div>
@@ -261,11 +278,9 @@ export function CostLinesPanel({
           <button type="button" data-testid="cl-add" onClick={add}>
             Add line{builtIn ? " (in a new copy)" : ""}
           </button>
-          {error && (
-            <span className="error-text" data-testid="cl-error">
-              {error}
-            </span>
-          )}
+          <span className="error-text" role="alert">
+            {error && <span data-testid="cl-error">{error}</span>}
+          </span>
         </div>
       )}
     </section>

@@ -4,7 +4,8 @@
  */
 import type { Explanation } from "../../model/engine/explain";
 import type { Cell } from "../../model/engine/compute";
-import { explanationValueText, thousandsText } from "../format/money";
+import { explanationValueText } from "../format/money";
+import { amountInWords } from "../format/number";
 
 function SourceTag({ node }: { node: Explanation }) {
   const s = node.source;
@@ -80,24 +81,46 @@ function Node({ node, depth, onJump }: { node: Explanation; depth: number; onJum
   );
 }
 
-export function ExplainPanel({ cell, title, onJump }: { cell: Cell | undefined; title: string; onJump: (path: string) => void }) {
-  if (!cell) {
-    return (
-      <aside className="explain" data-testid="explain-panel">
-        <h3>Where does this number come from?</h3>
-        <p className="muted">
-          Click any number in the table to see how it was computed, from which inputs and sources. Blue names are inputs: click one to jump
-          to it.
-        </p>
-      </aside>
-    );
-  }
+/**
+ * A drawer: absent while nothing is selected (the table gets the width), open on a selection,
+ * closed with its button or Escape (focus then returns to the "Show explanation" button).
+ */
+export function ExplainPanel({
+  cell,
+  title,
+  onJump,
+  onClose,
+}: {
+  cell: Cell | undefined;
+  title: string;
+  onJump: (path: string) => void;
+  onClose?: () => void;
+}) {
+  if (!cell) return null;
   return (
-    <aside className="explain" data-testid="explain-panel">
-      <h3>
-        {title}: {thousandsText(cell.display)}K
-      </h3>
-      <div className="muted small">Unrounded: ${explanationValueText(cell.exact.toString(), "USD").replace("$", "")}</div>
+    <aside
+      className="explain"
+      id="explain-drawer"
+      data-testid="explain-panel"
+      aria-label={`Where ${title} comes from`}
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && onClose) {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <div className="explain-top">
+        <h2 className="explain-title">
+          {title}: {amountInWords(cell.display)}
+        </h2>
+        {onClose && (
+          <button type="button" className="explain-close" aria-label="Close the explanation" data-testid="explain-close" onClick={onClose}>
+            ×
+          </button>
+        )}
+      </div>
+      <div className="muted small">Unrounded: {explanationValueText(cell.exact.toString(), "USD")}</div>
       <ul className="explain-tree">
         <Node node={cell.explanation} depth={0} onJump={onJump} />
       </ul>

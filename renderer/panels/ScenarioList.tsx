@@ -1,5 +1,5 @@
 /** Sidebar: the scenarios, with New (copy of any), Duplicate, Rename, Delete (not the built-ins). */
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useApp } from "../state/context";
 
 export function ScenarioList() {
@@ -9,11 +9,18 @@ export function ScenarioList() {
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
   const [newFrom, setNewFrom] = useState("fis");
   const active = state.entries.find((e) => e.key === state.activeKey);
+  const listRef = useRef<HTMLUListElement | null>(null);
+  // After rename, delete or Escape the control the user was on is gone: focus the active scenario.
+  const [focusActive, setFocusActive] = useState(0);
+  useEffect(() => {
+    if (focusActive) listRef.current?.querySelector<HTMLElement>(`[data-key="${state.activeKey}"]`)?.focus();
+  }, [focusActive, state.activeKey]);
+  const refocus = () => setFocusActive((n) => n + 1);
 
   return (
-    <nav className="scenarios" data-testid="scenario-list">
-      <h2>Scenarios</h2>
-      <ul>
+    <nav className="scenarios" id="scenario-sidebar" aria-labelledby="scenarios-heading" data-testid="scenario-list">
+      <h2 id="scenarios-heading">Scenarios</h2>
+      <ul ref={listRef}>
         {state.entries.map((e) => (
           <li key={e.key} className={e.key === state.activeKey ? "active" : ""}>
             {renaming === e.key ? (
@@ -27,7 +34,11 @@ export function ScenarioList() {
                   if (ev.key === "Enter") {
                     dispatch({ type: "rename", key: e.key, name: draft });
                     setRenaming(null);
-                  } else if (ev.key === "Escape") setRenaming(null);
+                    refocus();
+                  } else if (ev.key === "Escape") {
+                    setRenaming(null);
+                    refocus();
+                  }
                 }}
                 onBlur={() => setRenaming(null)}
               />
@@ -37,15 +48,18 @@ export function ScenarioList() {
                 className="scenario-name"
                 data-testid="scenario-item"
                 data-key={e.key}
+                aria-current={e.key === state.activeKey ? "true" : undefined}
                 onClick={() => dispatch({ type: "select", key: e.key })}
                 title={e.builtIn ? "Built-in, read-only" : e.file ? `File: ${e.file.name}` : "Not saved to a file yet"}
               >
                 {e.scenario.name}
+                {e.key === state.activeKey && <span className="sr-only"> (active)</span>}
                 {e.builtIn && <span className="badge">built-in</span>}
                 {e.dirty && !e.builtIn && (
                   <span className="dirty" title="Unsaved changes">
                     {" "}
-                    •
+                    <span aria-hidden="true">•</span>
+                    <span className="sr-only">(unsaved changes)</span>
                   </span>
                 )}
               </button>
@@ -94,6 +108,7 @@ export function ScenarioList() {
             if (confirmDelete === active.key) {
               dispatch({ type: "delete", key: active.key });
               setConfirmDelete(null);
+              refocus();
             } else setConfirmDelete(active.key);
           }}
           onBlur={() => setConfirmDelete(null)}

@@ -1,20 +1,31 @@
 /** Screen 3: the reference census and the salary schedules, read-only. */
-import type { ColDef } from "ag-grid-community";
+import type { ColDef, GridApi } from "ag-grid-community";
 import { AgGridReact } from "ag-grid-react";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { gridTheme } from "../grid/ag-setup";
+import { tabOutOfGrid, useGridA11y } from "../grid/grid-a11y";
+import { countText, money as moneyText } from "../format/number";
+import { referenceCensus } from "../../model/engine/schedule";
+import { censusMembersGap } from "../../model/engine/schedule/census-members";
 import type { Census } from "../../model/engine/schedule/types";
+import type { Scenario } from "../../model/engine/scenario/types";
 import { censusView, scheduleViews, type CensusView, type ScheduleView } from "./schedule-adapter";
 
 type CensusRow = CensusView["rows"][number];
 type ScheduleRow = ScheduleView["rows"][number];
 
-const money = (v: string | null | undefined) => (v == null ? "N/A" : `$${v.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`);
+const money = (v: string | null | undefined) => (v == null ? "N/A" : moneyText(v));
+/** Every column as wide as its widest text (header included), so nothing is cut off. */
+const FIT = { type: "fitCellContents" } as const;
+const DEFAULT_COL: ColDef = { sortable: false, suppressHeaderMenuButton: true, suppressMovable: true };
 
 export function SchedulePanel({
   imported,
+  scenario,
 }: {
   imported: { census: Census; fileName: string; importedIn?: "worker" | "main thread" } | null;
+  /** The scenario on screen: its members are compared with the census headcount. */
+  scenario: Scenario;
 }) {
   const { census, schedules, error } = useMemo(() => {
     try {
@@ -23,23 +34,29 @@ export function SchedulePanel({
       return { census: null, schedules: [] as ScheduleView[], error: e instanceof Error ? e.message : String(e) };
     }
   }, [imported]);
+  const gap = useMemo(() => censusMembersGap(scenario, imported?.census ?? referenceCensus()), [scenario, imported]);
   const [scheduleId, setScheduleId] = useState(() => schedules.find((s) => !s.id.includes("2024"))?.id ?? schedules[0]?.id ?? "");
   const schedule = schedules.find((s) => s.id === scheduleId);
+  const censusBox = useRef<HTMLDivElement | null>(null);
+  const scheduleBox = useRef<HTMLDivElement | null>(null);
+  const [censusApi, setCensusApi] = useState<GridApi<CensusRow> | null>(null);
+  const [scheduleApi, setScheduleApi] = useState<GridApi<ScheduleRow> | null>(null);
+  useGridA11y(censusBox, censusApi, { label: `Census: members by schedule, lane and step`, readOnly: true });
+  useGridA11y(scheduleBox, scheduleApi, { label: `Salary schedule: ${schedule?.title ?? ""}, dollars per year`, readOnly: true });
 
   const censusCols = useMemo<ColDef<CensusRow>[]>(
     () =>
       census
         ? [
-            { headerName: "Schedule", field: "schedule", pinned: "left", width: 110 },
-            { headerName: "Lane", field: "lane", pinned: "left", width: 150 },
+            { headerName: "Schedule", field: "schedule", pinned: "left" },
+            { headerName: "Lane", field: "lane", pinned: "left", cellAriaRole: "rowheader" },
             ...census.steps.map((s): ColDef<CensusRow> => ({
               colId: `step${s}`,
               headerName: `Step ${s}`,
-              valueGetter: (p) => p.data?.counts[s] ?? "",
-              width: 78,
+              valueGetter: (p) => (p.data?.counts[s] ? countText(p.data.counts[s]!) : ""),
               cellClass: "num",
             })),
-            { headerName: "Total", field: "total", width: 90, cellClass: "num strong" },
+            { headerName: "Total", colId: "total", valueGetter: (p) => (p.data ? countText(p.data.total) : ""), cellClass: "num strong" },
           ]
         : [],
     [census],
@@ -48,12 +65,11 @@ export function SchedulePanel({
     () =>
       schedule
         ? [
-            { headerName: "Lane", field: "lane", pinned: "left", width: 150 },
+            { headerName: "Lane", field: "lane", pinned: "left", cellAriaRole: "rowheader" },
             ...schedule.steps.map((label, i): ColDef<ScheduleRow> => ({
               colId: `c${i}`,
               headerName: label,
               valueGetter: (p) => money(p.data?.cells[i]),
-              width: 96,
               cellClass: "num",
             })),
           ]
@@ -65,12 +81,17 @@ export function SchedulePanel({
   return (
     <section className="schedules" data-testid="schedule-panel">
       <h3>
-        Census: {census.label}, FY{census.asOf}, {census.total.replace(/\B(?=(\d{3})+(?!\d))/g, ",")} members
+        Census: {census.label}, FY{census.asOf}, {countText(census.total, "members")}
       </h3>
       <p className="muted small" data-testid="census-source" data-where={imported?.importedIn ?? ""}>
         {census.description}
       </p>
-      <div className="grid-box" style={{ height: 300 }}>
+      {gap && (
+        <p className="notice notice-warning" role="status" data-testid="census-gap">
+          Census and members disagree for &ldquo;{scenario.name}&rdquo;: {gap.message}
+        </p>
+      )}
+      <div className="grid-box" style={{ height: 300 }} ref={censusBox} data-testid="census-grid">
         {/* An imported census replaces every row at once; rows sliding into new places read as a glitch. */}
         <AgGridReact<CensusRow>
           theme={gridTheme}
@@ -78,7 +99,14 @@ export function SchedulePanel({
           rowData={census.rows}
           columnDefs={censusCols}
           getRowId={(p) => p.data.key}
-          defaultColDef={{ sortable: false, suppressHeaderMenuButton: true }}
+          defaultColDef={DEFAULT_COL}
+          autoSizeStrategy={FIT}
+          ensureDomOrder
+          suppressColumnVirtualisation
+          tabToNextCell={tabOutOfGrid}
+          tabToNextHeader={tabOutOfGrid}
+          onGridReady={(e) => setCensusApi(e.api)}
+          onRowDataUpdated={(e) => e.api.autoSizeAllColumns()}
         />
       </div>
       <h3>
@@ -94,13 +122,20 @@ export function SchedulePanel({
       {schedule && (
         <>
           <p className="muted small">Source: {schedule.source}</p>
-          <div className="grid-box" style={{ height: 34 + schedule.rows.length * 30 + 22 }}>
+          <div className="grid-box" style={{ height: 34 + schedule.rows.length * 30 + 22 }} ref={scheduleBox} data-testid="schedule-grid">
             <AgGridReact<ScheduleRow>
               theme={gridTheme}
               rowData={schedule.rows}
               columnDefs={scheduleCols}
               getRowId={(p) => p.data.lane}
-              defaultColDef={{ sortable: false, suppressHeaderMenuButton: true }}
+              defaultColDef={DEFAULT_COL}
+              autoSizeStrategy={FIT}
+              ensureDomOrder
+              suppressColumnVirtualisation
+              tabToNextCell={tabOutOfGrid}
+              tabToNextHeader={tabOutOfGrid}
+              onGridReady={(e) => setScheduleApi(e.api)}
+              onRowDataUpdated={(e) => e.api.autoSizeAllColumns()}
             />
           </div>
           {schedule.notes.length > 0 && (

@@ -1,5 +1,5 @@
 /** The toolbar: file commands (the browser build has no native menu), undo/redo, recent files. */
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { FileHandle } from "../../electron/ipc/contract";
 import { useApp } from "../state/context";
 import { activeEntry } from "../state/store";
@@ -13,7 +13,9 @@ export interface ToolbarActions {
   recent: () => Promise<FileHandle[]>;
   openRecent: (token: string) => void;
   exportXlsx: () => void;
+  exportXlsxComparison: () => void;
   exportCsv: () => void;
+  exportDocument: () => void;
   importAssumptions: () => void;
   importCensus: () => void;
 }
@@ -22,6 +24,29 @@ export function Toolbar({ actions }: { actions: ToolbarActions }) {
   const { state, dispatch } = useApp();
   const entry = activeEntry(state);
   const [recent, setRecent] = useState<FileHandle[] | null>(null);
+  const recentButton = useRef<HTMLButtonElement | null>(null);
+  const menuRef = useRef<HTMLUListElement | null>(null);
+  // The ARIA menu pattern: focus moves into the menu on open; arrows, Home/End move; Escape or Tab closes it.
+  useEffect(() => {
+    if (recent) menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, [recent]);
+  const closeRecent = (focusButton: boolean) => {
+    setRecent(null);
+    if (focusButton) recentButton.current?.focus();
+  };
+  const onMenuKey = (e: React.KeyboardEvent<HTMLUListElement>) => {
+    const items = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    const go = (i: number) => items[(i + items.length) % items.length]?.focus();
+    if (e.key === "Escape") closeRecent(true);
+    else if (e.key === "ArrowDown") go(at + 1);
+    else if (e.key === "ArrowUp") go(at - 1);
+    else if (e.key === "Home") go(0);
+    else if (e.key === "End") go(items.length - 1);
+    else if (e.key === "Tab") return setRecent(null);
+    else return;
+    e.preventDefault();
+  };
   return (
     <div className="toolbar" role="toolbar" aria-label="File and edit">
       <button type="button" data-testid="file-new" onClick={actions.newScenario} title="New scenario (a copy of FIS as published)">
@@ -42,22 +67,46 @@ export function Toolbar({ actions }: { actions: ToolbarActions }) {
       <div className="recent">
         <button
           type="button"
+          ref={recentButton}
           data-testid="file-recent"
           onClick={async () => setRecent(recent ? null : await actions.recent())}
+          onKeyDown={async (e) => {
+            if (e.key === "ArrowDown" && !recent) {
+              e.preventDefault();
+              setRecent(await actions.recent());
+            }
+          }}
+          aria-haspopup="menu"
           aria-expanded={recent !== null}
+          aria-controls={recent ? "recent-menu" : undefined}
         >
-          Recent ▾
+          Recent <span aria-hidden="true">▾</span>
         </button>
         {recent && (
-          <ul className="menu" role="menu">
-            {recent.length === 0 && <li className="muted">No recent files</li>}
+          <ul
+            className="menu"
+            role="menu"
+            id="recent-menu"
+            aria-label="Recent files"
+            ref={menuRef}
+            onKeyDown={onMenuKey}
+            data-testid="recent-menu"
+          >
+            {recent.length === 0 && (
+              <li role="none">
+                <button type="button" role="menuitem" aria-disabled="true" className="muted" onClick={() => closeRecent(true)}>
+                  No recent files
+                </button>
+              </li>
+            )}
             {recent.map((f) => (
-              <li key={f.token}>
+              <li key={f.token} role="none">
                 <button
                   type="button"
                   role="menuitem"
+                  tabIndex={-1}
                   onClick={() => {
-                    setRecent(null);
+                    closeRecent(true);
                     actions.openRecent(f.token);
                   }}
                 >
@@ -99,11 +148,24 @@ export function Toolbar({ actions }: { actions: ToolbarActions }) {
         Redo
       </button>
       <span className="sep" />
-      <button type="button" data-testid="export-xlsx" onClick={actions.exportXlsx} title="Export the scenarios to an Excel workbook">
+      <button
+        type="button"
+        data-testid="export-xlsx"
+        onClick={actions.exportXlsx}
+        title="Export this scenario to an Excel workbook (its Inputs, Calculation and Cost Table)"
+      >
         Export Excel
       </button>
       <button type="button" data-testid="export-csv" onClick={actions.exportCsv} title="Export this table as CSV">
         Export CSV
+      </button>
+      <button
+        type="button"
+        data-testid="export-document"
+        onClick={actions.exportDocument}
+        title="Export the fiscal impact statement (or a comparison memo) as Word or PDF, with a preview"
+      >
+        Export FIS…
       </button>
       <button
         type="button"

@@ -8,9 +8,12 @@
  *   downloads again under the same name; each name keeps one token for the session and in the
  *   recent list.
  * - Recent files and autosave: localStorage. The recent list keeps a copy of each file's last text
- *   when it fits, since a browser cannot reopen a file from disk by itself.
+ *   when it fits, since a browser cannot reopen a file from disk by itself. localStorage writes
+ *   synchronously, and writeAutosave stores before its first await: an autosave written on
+ *   pagehide has landed before the page goes (IndexedDB could not promise that).
  */
 import { PLATFORM_LIMITS } from "../../electron/ipc/contract";
+import { decodeText } from "../../model/io/text-decode";
 import type {
   AutosaveSnapshot,
   ExportRequest,
@@ -55,6 +58,12 @@ export const STORAGE_KEYS = {
 } as const;
 
 const MAX_RECENT = 10;
+const EXPORT_TYPES: Record<ExportRequest["kind"], string> = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+};
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
 const MB = 1024 * 1024;
 
@@ -79,13 +88,10 @@ function utf8Bytes(text: string): number {
   return new TextEncoder().encode(text).byteLength;
 }
 
-function decodeUtf8(buffer: ArrayBuffer, name: string): PlatformResult<string> {
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(buffer);
-    return ok(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch {
-    return fail(`"${name}" is not UTF-8 text.`);
-  }
+/** The same rules as the CLI and the Electron main process (model/io/text-decode.ts). */
+function decodeFileText(buffer: ArrayBuffer, name: string): PlatformResult<string> {
+  const decoded = decodeText(new Uint8Array(buffer));
+  return decoded.ok ? ok(decoded.text) : fail(`"${name}" ${decoded.message}.`);
 }
 
 function message(error: unknown): string {
@@ -250,7 +256,7 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
       guard(async (): Promise<PlatformResult<OpenedTextFile | null>> => {
         const picked = await openPicked(".json,application/json", PLATFORM_LIMITS.maxScenarioBytes);
         if (!picked.ok || picked.value === null) return picked as PlatformResult<null>;
-        const text = decodeUtf8(picked.value.buffer, picked.value.name);
+        const text = decodeFileText(picked.value.buffer, picked.value.name);
         if (!text.ok) return text;
         const token = tokenFor(picked.value.name);
         noteRecent(token, picked.value.name, text.value);
@@ -280,7 +286,7 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
       guard(async (): Promise<PlatformResult<OpenedBinaryFile | null>> => {
         const picked = await openPicked(
           ".xlsx,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv",
-          PLATFORM_LIMITS.maxExportBytes,
+          PLATFORM_LIMITS.maxSpreadsheetBytes,
         );
         if (!picked.ok || picked.value === null) return picked as PlatformResult<null>;
         return ok({ name: picked.value.name, bytes: new Uint8Array(picked.value.buffer) });
@@ -291,9 +297,9 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
         if (!(req?.bytes instanceof Uint8Array)) return fail("Invalid export request: bytes must be a Uint8Array");
         if (req.bytes.byteLength > PLATFORM_LIMITS.maxExportBytes)
           return fail(`Invalid export request: bytes are larger than ${PLATFORM_LIMITS.maxExportBytes / MB} MB`);
-        const fallback = req.kind === "csv" ? "export.csv" : "export.xlsx";
-        const name = safeDownloadName(String(req.suggestedName ?? ""), fallback);
-        const type = req.kind === "csv" ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        const kind = EXPORT_TYPES[req.kind] ? req.kind : "xlsx";
+        const name = safeDownloadName(String(req.suggestedName ?? ""), `export.${kind}`);
+        const type = EXPORT_TYPES[kind];
         // Copy into a fresh ArrayBuffer-backed array: a Blob must not alias a shared or resizable buffer.
         download(name, new Blob([new Uint8Array(req.bytes)], { type }));
         return ok({ token: tokenFor(name), name });
@@ -319,6 +325,7 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
         if (utf8Bytes(text) > PLATFORM_LIMITS.maxScenarioBytes)
           return fail(`Invalid autosave: text is larger than ${PLATFORM_LIMITS.maxScenarioBytes / MB} MB`);
         try {
+          // Synchronous, with no await before it: see the header (pagehide).
           storage().setItem(STORAGE_KEYS.autosave, JSON.stringify({ version: 1, savedAt: now().toISOString(), text }));
         } catch (error) {
           return fail(isQuotaError(error) ? "Browser storage is full; the autosave was not written." : message(error));
@@ -349,6 +356,9 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
 
     // No native menu in a browser: the page's own shortcuts and buttons issue the commands.
     onMenuCommand: () => () => undefined,
+
+    // No main process asks a page to flush: the app writes its autosave on pagehide itself.
+    onFlushRequest: () => () => undefined,
 
     setWindowTitle: (title: string) => {
       if (typeof title === "string") setTitle(title.slice(0, PLATFORM_LIMITS.maxTitleLength));

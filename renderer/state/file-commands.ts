@@ -9,16 +9,27 @@ import { inputsToFill, parseDraftJson } from "../../model/engine/scenario/drafts
 import { serializeScenario } from "../../model/engine/scenario/schema";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { censusOf } from "../io/census-import-job";
+import { importAssumptionsInBackground, prepareAssumptionsImport } from "../io/assumptions-import-client";
 import { importCensusInBackground, prepareCensusImport } from "../io/census-import-client";
 import { exportTableCsv } from "../../model/io/table-csv";
-import { loadExportWorkbook, loadImportAssumptions } from "../io/spreadsheet-io";
+import { censusToJson } from "../../model/engine/schedule/census";
+import { loadExportWorkbook } from "../io/spreadsheet-io";
+import { compareSelection } from "./compare-selection";
 import { computeOptionsFor, tableFor } from "./compute-cache";
 import { activeEntry, type Action, type AppState } from "./store";
+
+/** A question with buttons, answered in the app (never a native confirm()). */
+export interface Question {
+  text: string;
+  choices: { id: string; label: string }[];
+}
 
 export interface FileCommandContext {
   platform: PlatformApi;
   getState: () => AppState;
   dispatch: Dispatch<Action>;
+  /** Asks the user; resolves to the chosen id, or null when dismissed. Absent: nothing is asked. */
+  ask?: (question: Question) => Promise<string | null>;
 }
 
 const fileName = (name: string, ext: string) => `${name.replace(/[^\w .()-]+/g, "_").trim() || "scenario"}.${ext}`;
@@ -58,14 +69,30 @@ export async function openRecent(ctx: FileCommandContext, token: string) {
   if (r.value) openText(ctx, r.value);
 }
 
-export async function saveScenario(ctx: FileCommandContext, saveAs: boolean) {
+export async function saveScenario(ctx: FileCommandContext, saveAs: boolean): Promise<void> {
   const entry = activeEntry(ctx.getState());
   const token = saveAs || entry.builtIn ? undefined : entry.file?.token;
-  const r = await ctx.platform.saveScenarioFile({
-    ...(token ? { token } : {}),
-    suggestedName: entry.file?.name ?? fileName(entry.scenario.name, "json"),
-    text: serializeScenario(entry.scenario),
-  });
+  const suggestedName = entry.file?.name ?? fileName(entry.scenario.name, "json");
+  const text = serializeScenario(entry.scenario);
+  let r = await ctx.platform.saveScenarioFile({ ...(token ? { token } : {}), suggestedName, text });
+  // A read-only file is replaced only when the user says so (it stays read-only afterwards).
+  if (!r.ok && r.readOnly && ctx.ask) {
+    const file = r.readOnly;
+    const choice = await ctx.ask({
+      text: `"${file.name}" is read-only. Replace it with "${entry.scenario.name}" anyway? It stays read-only afterwards.`,
+      choices: [
+        { id: "overwrite", label: "Overwrite" },
+        { id: "saveAs", label: "Save As…" },
+        { id: "cancel", label: "Cancel" },
+      ],
+    });
+    if (choice === "saveAs") return saveScenario(ctx, true);
+    if (choice !== "overwrite") {
+      ctx.dispatch({ type: "notice", notice: { kind: "info", text: `Not saved: "${file.name}" is read-only and was left as it is.` } });
+      return;
+    }
+    r = await ctx.platform.saveScenarioFile({ token: file.token, suggestedName, text, overwriteReadOnly: true });
+  }
   if (!r.ok) return fail(ctx.dispatch, "Save failed", r.error);
   if (r.value) ctx.dispatch({ type: "saved", key: entry.key, file: r.value });
 }
@@ -85,17 +112,36 @@ function refuseDraft(ctx: FileCommandContext, scenario: Scenario): boolean {
   return true;
 }
 
+/** The active scenario in a workbook of its own (the analyst's workbook: its Inputs, Calculation and Cost Table). */
 export async function exportXlsx(ctx: FileCommandContext) {
+  const entry = activeEntry(ctx.getState());
+  await writeWorkbook(ctx, [entry.scenario], fileName(entry.scenario.name, "xlsx"));
+}
+
+/** The Compare tab's scenarios side by side in one workbook, each with its own Inputs and Calculation sheets. */
+export async function exportXlsxComparison(ctx: FileCommandContext) {
+  const chosen = compareSelection(ctx.getState()).chosen;
+  if (chosen.length < 2) return fail(ctx.dispatch, "Export failed", "pick two or more scenarios on the Compare tab first");
+  await writeWorkbook(
+    ctx,
+    chosen.map((c) => c.scenario),
+    fileName(
+      `${chosen[0]!.name} vs ${chosen
+        .slice(1)
+        .map((c) => c.name)
+        .join(", ")}`,
+      "xlsx",
+    ),
+  );
+}
+
+async function writeWorkbook(ctx: FileCommandContext, scenarios: Scenario[], suggestedName: string) {
   try {
     const state = ctx.getState();
-    const entry = activeEntry(state);
-    if (refuseDraft(ctx, entry.scenario)) return;
+    if (scenarios.some((s) => refuseDraft(ctx, s))) return;
     const build = await loadExportWorkbook();
-    const others = state.entries.filter((e) => e.key !== entry.key && inputsToFill(e.scenario).length === 0).map((e) => e.scenario);
-    const bytes = build([entry.scenario, ...others], {
-      computeOptions: computeOptionsFor(entry.scenario, state.census?.census),
-    });
-    const r = await ctx.platform.exportFile({ suggestedName: fileName(entry.scenario.name, "xlsx"), kind: "xlsx", bytes });
+    const bytes = build(scenarios, { computeOptions: computeOptionsFor(scenarios[0]!, state.census?.census) });
+    const r = await ctx.platform.exportFile({ suggestedName, kind: "xlsx", bytes });
     if (!r.ok) return fail(ctx.dispatch, "Export failed", r.error);
     if (r.value) ctx.dispatch({ type: "notice", notice: { kind: "info", text: `Exported "${r.value.name}".` } });
   } catch (e) {
@@ -117,16 +163,61 @@ export async function exportCsv(ctx: FileCommandContext) {
   }
 }
 
+/**
+ * Imports the Value column of a workbook, read and checked in a worker
+ * (renderer/io/assumptions-import-client.ts) as census imports are. The notice lists what was
+ * applied and what was ignored and why; a workbook from another scenario or method, or values more
+ * than 10 times (or less than a tenth of) their baseline, are shown first with a button to apply
+ * them anyway.
+ */
 export async function importAssumptionsFile(ctx: FileCommandContext) {
   try {
-    const run = await loadImportAssumptions();
+    prepareAssumptionsImport();
     const r = await ctx.platform.openSpreadsheetFile();
     if (!r.ok) return fail(ctx.dispatch, "Import failed", r.error);
     if (!r.value) return;
+    const { name, bytes } = r.value;
     const entry = activeEntry(ctx.getState());
-    const checked = run(r.value.bytes, r.value.name, entry.scenario);
-    if (!checked.ok) return showErrors(ctx.dispatch, `Could not import "${r.value.name}"`, checked.errors);
-    ctx.dispatch({ type: "replaceScenario", scenario: checked.value, what: `Imported assumptions from "${r.value.name}".` });
+    const census = computeOptionsFor(entry.scenario, ctx.getState().census?.census).scheduleMethod?.census;
+    ctx.dispatch({ type: "notice", notice: { kind: "info", text: `Importing assumptions from "${name}"…` } });
+    const { answer } = await importAssumptionsInBackground({
+      bytes,
+      fileName: name,
+      base: entry.scenario,
+      ...(census ? { census: censusToJson(census) } : {}),
+    });
+    if (!answer.ok) return showErrors(ctx.dispatch, `Could not import "${name}"`, answer.errors, answer.total);
+    // Edits made while the file was read would be lost under a scenario built on the old one.
+    if (activeEntry(ctx.getState()).scenario !== entry.scenario)
+      return fail(
+        ctx.dispatch,
+        `Could not import "${name}"`,
+        "the scenario changed while the file was read; nothing was changed, import it again.",
+      );
+    const details = answer.summary.slice(0, 40);
+    const apply = {
+      type: "replaceScenario" as const,
+      scenario: answer.scenario,
+      expect: entry.scenario,
+      what: `Imported assumptions from "${name}": ${answer.applied} applied, ${answer.ignored} ignored.`,
+    };
+    if (answer.needsConfirmation)
+      return ctx.dispatch({
+        type: "notice",
+        notice: {
+          kind: "info",
+          text: `"${name}" needs your confirmation before it is applied to "${entry.scenario.name}".`,
+          details,
+          confirm: { label: `Apply to "${entry.scenario.name}"`, action: apply },
+        },
+      });
+    if (answer.applied === 0 && answer.ignored === 0)
+      return ctx.dispatch({
+        type: "notice",
+        notice: { kind: "info", text: `"${name}": every value equals the scenario's; nothing to apply.` },
+      });
+    ctx.dispatch(apply);
+    ctx.dispatch({ type: "notice", notice: { kind: "info", text: apply.what, details } });
   } catch (e) {
     fail(ctx.dispatch, "Import failed", e instanceof Error ? e.message : String(e));
   }

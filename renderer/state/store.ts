@@ -3,8 +3,9 @@
  *
  * Scenarios live in entries; the two built-ins are read-only, and an edit aimed at one lands in a
  * fresh copy that becomes active (one step, no dialog: the message bar says what happened). Every
- * input edit is one scenario -> scenario step on its entry's own undo stack, and a value is parsed
- * by its unit and checked with checkScenario before it may enter the scenario.
+ * input edit is one step on its entry's own undo stack, and a value is parsed by its unit and
+ * checked with checkScenario before it may enter the scenario. The undo stack keeps patches
+ * (history.ts), never whole scenarios or results.
  */
 import type { FileHandle } from "../../electron/ipc/contract";
 import { formatInputError } from "../../model/engine/errors";
@@ -12,9 +13,11 @@ import { addCostLine, removeCostLine, type CostLineChange, type NewCostLine } fr
 import { contractAsStated, fisAsPublished } from "../../model/built-ins";
 import { getInputEntry, listInputs, setInputValue } from "../../model/engine/scenario/paths";
 import { checkScenario } from "../../model/engine/scenario/schema";
+import { censusMembersGap } from "../../model/engine/schedule/census-members";
 import type { Census } from "../../model/engine/schedule/types";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { parseInputNumber } from "../format/parse-number";
+import { capHistory, redoStep, stepBetween, undoStep, type Step } from "./history";
 
 export type Tab = "table" | "inputs" | "census" | "compare" | "charts" | "analysis";
 export const TABS: { id: Tab; label: string }[] = [
@@ -34,16 +37,19 @@ export interface ScenarioEntry {
   /** What the "edited" markers compare against: the scenario this one was copied from, as it was. */
   baseline: Scenario;
   baselineName: string;
-  past: Scenario[];
-  future: Scenario[];
+  /** Undo steps, oldest first, capped by count and size (HISTORY_LIMITS); redo steps, newest last. */
+  past: Step[];
+  future: Step[];
   file?: FileHandle;
   dirty: boolean;
 }
 
 export interface Notice {
-  kind: "error" | "info";
+  kind: "error" | "warning" | "info";
   text: string;
   details?: string[];
+  /** A question: the button applies `action` (e.g. imported assumptions that need confirming); dismissing cancels. */
+  confirm?: { label: string; action: Action };
 }
 
 export interface CellError {
@@ -87,7 +93,8 @@ export type Action =
   | { type: "opened"; scenario: Scenario; file?: FileHandle }
   | { type: "saved"; key: string; file: FileHandle }
   | { type: "recovered"; scenarios: Scenario[] }
-  | { type: "replaceScenario"; scenario: Scenario; what: string }
+  /** `expect`: the scenario the replacement was made from; refused when the active one changed since. */
+  | { type: "replaceScenario"; scenario: Scenario; what: string; expect?: Scenario }
   | { type: "addCostLine"; line: NewCostLine }
   | { type: "removeCostLine"; lineId: string }
   /** A scenario made elsewhere (e.g. goal seek) added as a user scenario and made active. */
@@ -178,6 +185,13 @@ function addCopy(state: AppState, from: ScenarioEntry, name?: string): [AppState
   ];
 }
 
+/** `entry` moved to `scenario` as one undo step (redo cleared); unchanged when nothing differs. */
+function commit(entry: ScenarioEntry, scenario: Scenario): ScenarioEntry {
+  const step = stepBetween(entry.scenario, scenario);
+  if (!step) return entry;
+  return { ...entry, scenario, past: capHistory([...entry.past, step]), future: [], dirty: true };
+}
+
 function updateEntry(state: AppState, key: string, f: (e: ScenarioEntry) => ScenarioEntry): AppState {
   return { ...state, entries: state.entries.map((e) => (e.key === key ? f(e) : e)), changeSeq: state.changeSeq + 1 };
 }
@@ -240,7 +254,7 @@ function edit(state: AppState, edits: { path: string; text: string }[]): AppStat
     delete cellErrors[cellErrorKey(target.key, p)];
   }
   if (applied.length > 0) {
-    next = updateEntry(next, target.key, (e) => ({ ...e, scenario, past: [...e.past, e.scenario].slice(-200), future: [], dirty: true }));
+    next = updateEntry(next, target.key, (e) => commit(e, scenario));
   }
   const notice: Notice | null =
     rejected.length > 0
@@ -287,7 +301,7 @@ function structural(state: AppState, change: (s: Scenario) => CostLineChange): A
   const item = scenario.items.find((i) => i.line === result.lineId);
   const firstInput = item ? listInputs(scenario).find((e) => e.path.startsWith(`items.${item.id}.`)) : undefined;
   return {
-    ...updateEntry(next, target.key, (e) => ({ ...e, scenario, past: [...e.past, e.scenario].slice(-200), future: [], dirty: true })),
+    ...updateEntry(next, target.key, (e) => commit(e, scenario)),
     notice: { kind: "info", text: `${result.message}${copied}` },
     ...(firstInput ? { jump: { path: firstInput.path, seq: (state.jump?.seq ?? 0) + 1 } } : {}),
   };
@@ -296,13 +310,21 @@ function structural(state: AppState, change: (s: Scenario) => CostLineChange): A
 function step(state: AppState, direction: "undo" | "redo"): AppState {
   const entry = activeEntry(state);
   const from = direction === "undo" ? entry.past : entry.future;
-  const to = from[from.length - 1];
-  if (to === undefined) return { ...state, notice: { kind: "info", text: direction === "undo" ? "Nothing to undo." : "Nothing to redo." } };
+  const last = from[from.length - 1];
+  if (last === undefined)
+    return { ...state, notice: { kind: "info", text: direction === "undo" ? "Nothing to undo." : "Nothing to redo." } };
   return updateEntry({ ...state, notice: null }, entry.key, (e) =>
     direction === "undo"
-      ? { ...e, scenario: to, past: e.past.slice(0, -1), future: [...e.future, e.scenario], dirty: true }
-      : { ...e, scenario: to, future: e.future.slice(0, -1), past: [...e.past, e.scenario], dirty: true },
+      ? { ...e, scenario: undoStep(e.scenario, last), past: e.past.slice(0, -1), future: [...e.future, last], dirty: true }
+      : { ...e, scenario: redoStep(e.scenario, last), future: e.future.slice(0, -1), past: [...e.past, last], dirty: true },
   );
+}
+
+/** The census notice names a headcount gap with the scenario on screen (model/engine/schedule/census-check.ts). */
+function censusNotice(fileName: string, scenario: Scenario, census: Census): Notice {
+  const text = `Imported the census in "${fileName}"; scenarios costed by the schedule method now use it.`;
+  const gap = censusMembersGap(scenario, census);
+  return gap ? { kind: "warning", text, details: [`"${scenario.name}": ${gap.message}`] } : { kind: "info", text };
 }
 
 /** Compare follows the active scenario again whenever another one becomes active. */
@@ -377,8 +399,10 @@ function reduce(state: AppState, action: Action): AppState {
       };
     case "recovered": {
       let next = state;
-      for (const s of action.scenarios) {
+      for (const recovered of action.scenarios) {
         const key = `u${next.nextKey}`;
+        // This window may already hold a scenario of that name (made while the banner was open).
+        const s = { ...recovered, name: uniqueName(next, recovered.name) };
         const entry: ScenarioEntry = {
           key,
           scenario: s,
@@ -400,14 +424,15 @@ function reduce(state: AppState, action: Action): AppState {
     case "replaceScenario": {
       // A whole-scenario change (e.g. imported assumptions) on the active entry: one undo step.
       const entry = activeEntry(state);
+      if (action.expect && action.expect !== entry.scenario)
+        return {
+          ...state,
+          notice: { kind: "error", text: "Nothing was applied: the scenario changed since the file was read; import it again." },
+        };
       if (entry.builtIn) {
         const [next, copy] = addCopy(state, entry);
         return {
-          ...updateEntry(next, copy.key, (e) => ({
-            ...e,
-            scenario: { ...action.scenario, id: e.scenario.id, name: e.scenario.name },
-            past: [e.scenario],
-          })),
+          ...updateEntry(next, copy.key, (e) => commit(e, { ...action.scenario, id: e.scenario.id, name: e.scenario.name })),
           notice: {
             kind: "info",
             text:
@@ -417,13 +442,7 @@ function reduce(state: AppState, action: Action): AppState {
         };
       }
       return {
-        ...updateEntry(state, entry.key, (e) => ({
-          ...e,
-          scenario: action.scenario,
-          past: [...e.past, e.scenario],
-          future: [],
-          dirty: true,
-        })),
+        ...updateEntry(state, entry.key, (e) => commit(e, action.scenario)),
         notice: { kind: "info", text: action.what },
       };
     }
@@ -466,7 +485,7 @@ function reduce(state: AppState, action: Action): AppState {
         ...state,
         census: { census: action.census, fileName: action.fileName, ...(action.importedIn ? { importedIn: action.importedIn } : {}) },
         censusImport: null,
-        notice: { kind: "info", text: `Imported the census in "${action.fileName}"; scenarios costed by the schedule method now use it.` },
+        notice: censusNotice(action.fileName, activeEntry(state).scenario, action.census),
       };
     case "censusImporting":
       return { ...state, censusImport: action.file };
@@ -481,7 +500,7 @@ function reduce(state: AppState, action: Action): AppState {
   }
 }
 
-/** The user scenarios as autosave text. */
+/** The user scenarios as autosave text (renderer/state/autosave.ts describes the document). */
 export function autosaveText(state: AppState): string {
   return JSON.stringify({ version: 1, scenarios: state.entries.filter((e) => !e.builtIn).map((e) => e.scenario) });
 }

@@ -161,3 +161,35 @@ describe("limits", () => {
     expect(parseLimit("lots", ["fundingAvailable"])).toBeNull();
   });
 });
+
+describe("goal seek on the fast path finds what the exact costings find", () => {
+  const constraints: [string, BudgetConstraint, "all" | number][] = [
+    ["total <= $200M", { lineId: "totalCost", limit: { kind: "amount", dollars: new Decimal("200000000") }, scope: "total" }, "all"],
+    [
+      "local portion <= funding + $5M each year",
+      { lineId: "localPortion", limit: parseLimit("fundingAvailable+5000000")!, scope: "eachYear" },
+      2026,
+    ],
+    [
+      "FY2028 total <= $80M",
+      { lineId: "totalCost", limit: { kind: "amount", dollars: new Decimal("80000000") }, scope: { fiscalYear: 2028 } },
+      2027,
+    ],
+  ];
+  for (const [what, constraint, raise] of constraints)
+    it(`${what}, raise ${raise}: the same answer, trace decisions and end checks`, () => {
+      const fast = goalSeekRaise(fisAsPublished(), { raise, constraint });
+      const exact = goalSeekRaise(fisAsPublished(), { raise, constraint, path: "exact" });
+      expect(fast.trace.path).toBe("fast");
+      expect(exact.trace.path).toBe("exact");
+      expect(fast.ok).toBe(exact.ok);
+      if (!fast.ok || !exact.ok) return;
+      expect(fast.raise.toString()).toBe(exact.raise.toString());
+      expect(fast.trace.iterations.map((i) => [i.tried.toString(), i.satisfied])).toEqual(
+        exact.trace.iterations.map((i) => [i.tried.toString(), i.satisfied]),
+      );
+      // The answer's checks are the exact engine's own.
+      expect(fast.atAnswer.map((c) => c.headroom.toString())).toEqual(exact.atAnswer.map((c) => c.headroom.toString()));
+      expect(fast.atNextStep.map((c) => c.headroom.toString())).toEqual(exact.atNextStep.map((c) => c.headroom.toString()));
+    });
+});

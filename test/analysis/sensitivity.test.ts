@@ -5,11 +5,12 @@ import { computeTable } from "../../model/engine/compute";
 import { Decimal } from "../../model/engine/decimal";
 import { fisAsPublished } from "../../model/built-ins";
 import { setInputValue, listInputs } from "../../model/engine/scenario/paths";
+import { withScheduleMethod } from "../../model/engine/schedule/with-method";
 
 const total = (s = fisAsPublished()) => computeTable(s).lines.find((l) => l.id === "totalCost")!.cells.Total!.exact;
 
-describe("tornado, FIS as published", () => {
-  const t = tornado(fisAsPublished());
+describe("tornado, FIS as published (every variant an exact costing)", () => {
+  const t = tornado(fisAsPublished(), {}, { path: "exact" });
   const bar = (path: string) => t.bars.find((b) => b.path === path)!;
 
   it("has one bar per input, sorted by swing", () => {
@@ -46,8 +47,8 @@ describe("tornado, FIS as published", () => {
   });
 });
 
-describe("two-way table FY2026 x FY2027 raises", () => {
-  const w = twoWayTable(fisAsPublished(), { rowYear: 2026, columnYear: 2027 });
+describe("two-way table FY2026 x FY2027 raises (every variant an exact costing)", () => {
+  const w = twoWayTable(fisAsPublished(), { rowYear: 2026, columnYear: 2027 }, {}, { path: "exact" });
 
   it("is 21 x 21 over 0%..10% by 0.5%", () => {
     expect(w.rowRates.length).toBe(21);
@@ -76,5 +77,35 @@ describe("two-way table FY2026 x FY2027 raises", () => {
   it("rejects the same year twice and a non-positive grid step", () => {
     expect(() => twoWayTable(fisAsPublished(), { rowYear: 2026, columnYear: 2026 })).toThrow(/two different/);
     expect(() => raiseGrid(new Decimal(0), new Decimal(1), new Decimal(0))).toThrow(/positive/);
+  });
+});
+
+describe("on the fast path (the default), the same answers to the cent", () => {
+  const cents = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+
+  it("tornado: every bar's totals equal the exact costing's, to the cent", () => {
+    for (const scenario of [fisAsPublished(), withScheduleMethod(fisAsPublished())]) {
+      const fast = tornado(scenario);
+      const exact = tornado(scenario, {}, { path: "exact" });
+      expect(fast.path).toBe("fast");
+      expect(fast.bars.length).toBe(exact.bars.length);
+      const byPath = new Map(exact.bars.map((b) => [b.path, b]));
+      for (const b of fast.bars) {
+        const e = byPath.get(b.path)!;
+        expect([b.low.toString(), b.high.toString()]).toEqual([e.low.toString(), e.high.toString()]);
+        expect([cents(b.total.low), cents(b.total.high)], b.path).toEqual([cents(e.total.low), cents(e.total.high)]);
+        expect([cents(b.share!.low), cents(b.share!.high)], b.path).toEqual([cents(e.share!.low), cents(e.share!.high)]);
+      }
+      expect(fast.bars[0]!.path).toBe(exact.bars[0]!.path);
+    }
+  }, 120_000);
+
+  it("two-way: every cell equals the exact costing's to the cent, and shows the same $K", () => {
+    const fast = twoWayTable(fisAsPublished(), { rowYear: 2026, columnYear: 2027 });
+    const exact = twoWayTable(fisAsPublished(), { rowYear: 2026, columnYear: 2027 }, {}, { path: "exact" });
+    expect(fast.path).toBe("fast");
+    expect(fast.evaluations).toBe(441);
+    expect(fast.values.map((r) => r.map(cents))).toEqual(exact.values.map((r) => r.map(cents)));
+    expect(fast.display.map((r) => r.map(String))).toEqual(exact.display.map((r) => r.map(String)));
   });
 });

@@ -85,7 +85,7 @@ describe("npm run fis", () => {
     const notJson = join(dir, "not.json");
     writeFileSync(notJson, "{ nope");
     expect(fis("--scenario", notJson).status).toBe(2);
-    expect(fis("--scenario", join(dir, "missing.json")).stderr).toContain("cannot read the file");
+    expect(fis("--scenario", join(dir, "missing.json")).stderr).toContain("missing.json: does not exist");
   });
 
   it("exits 2 on unknown options and unknown cells", () => {
@@ -115,8 +115,8 @@ describe("npm run fis -- --method schedule", () => {
     writeFileSync(file, "schedule,lane,step,headcount\nET15-10M,Bachelors,3,10\nET15-10M,Nowhere,2,-1\n");
     const r = fis("--method", "schedule", "--census", file);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("row 3, column lane");
-    expect(r.stderr).toContain("row 3, column headcount");
+    expect(r.stderr).toContain("row 3, column B: unknown lane");
+    expect(r.stderr).toContain("row 3, column D: headcount -1 is negative");
     expect(fis("--method", "schedule", "--separation-rate", "2").status).toBe(2);
   });
 });

@@ -11,7 +11,7 @@ import { serveStatic } from "./static-server";
 export const root = fileURLToPath(new URL("../../", import.meta.url));
 export const shots = `${root}test-artifacts/screenshots/`;
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-dev-shm-usage",
@@ -20,7 +20,7 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
   "--no-first-run",
 ];
-const VIEWPORT = { width: 1500, height: 950 };
+export const VIEWPORT = { width: 1500, height: 950 };
 
 export interface OpenOptions {
   context?: BrowserContextOptions;

@@ -1,6 +1,6 @@
 /**
  * "New agreement…" in Chromium, as an analyst in another government starts one: the toolbar opens
- * an accessible modal dialog (named, focused, closed by Escape with focus back on the button);
+ * an accessible modal dialog (named, focused, Tab kept inside, closed by Escape with focus back on the button);
  * the state fiscal note template, for FY2022-FY2023 with a July year, opens on the Inputs tab with
  * its two inputs to fill highlighted and listed; the table waits for them; filled in (618
  * positions, $20,000 each, the template's FICA 7.65%), the table shows 618 x 20,000 x 1.0765 =
@@ -56,6 +56,18 @@ describe("New agreement…", () => {
     await dialog.waitFor();
     expect(await dialog.evaluate((d) => (d as HTMLDialogElement).open && d.matches(":modal"))).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.closest("dialog") !== null)).toBe(true);
+    // Focus stays in the dialog: Tab and Shift+Tab through more stops than it has never land outside it.
+    const outside: string[] = [];
+    for (const key of [...Array<string>(12).fill("Tab"), ...Array<string>(12).fill("Shift+Tab")]) {
+      await page.keyboard.press(key);
+      const where = await page.evaluate(() =>
+        document.activeElement && document.activeElement !== document.body && !document.activeElement.closest("dialog")
+          ? (document.activeElement.getAttribute("data-testid") ?? document.activeElement.tagName)
+          : "",
+      );
+      if (where) outside.push(`${key}: ${where}`);
+    }
+    expect(outside).toEqual([]);
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("file-new-agreement");

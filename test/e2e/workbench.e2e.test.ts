@@ -3,11 +3,13 @@
  * typing, reject junk, undo, compare and delete scenarios, save a file and open it again.
  * Screenshots of each screen go to test-artifacts/screenshots/ for a human look.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeTable } from "../../model/engine/compute";
 import { contractAsStated, fisAsPublished } from "../../model/built-ins";
+import * as XLSX from "xlsx";
+import { exportWorkbook } from "../../model/io/xlsx-export";
 
 /** The published FIS table ($ thousands), as the scenario file carries it for the Published column. */
 const PUBLISHED_FIS_TABLE = fisAsPublished().table.published!.values;
@@ -15,7 +17,7 @@ import { setInputValue } from "../../model/engine/scenario/paths";
 import { parseScenarioJson } from "../../model/engine/scenario/schema";
 import { censusToCsv, referenceCensus } from "../../model/engine/schedule";
 import { COLUMNS, expectedTable as expected, fisCell, readTable as readGrid, thousands } from "./cells";
-import { chooseFile, root, shots, startApp, type App } from "./harness";
+import { chooseFile, root, shots, startApp, VIEWPORT, type App } from "./harness";
 
 const FY2026_RAISE = "items.baseSalary.steps.2025-10-01.amount";
 const FY2027_RAISE = "items.baseSalary.steps.2026-10-01.amount";
@@ -253,7 +255,7 @@ describe("the workbench in a browser", () => {
     await page.screenshot({ path: `${shots}08-charts.png` });
   });
 
-  it("exports the table as CSV and the scenarios as Excel, and imports assumptions back", async () => {
+  it("exports the table as CSV and the active scenario as Excel, and imports an edit back, saying what it applied", async () => {
     await tab("table");
     const [csv] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-csv"]')]);
     const csvPath = `${root}test-artifacts/table.csv`;
@@ -263,14 +265,47 @@ describe("the workbench in a browser", () => {
     expect(text.split("\r\n").find((l) => l.startsWith("totalCost"))).toContain(",52137,");
 
     const [xlsx] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-xlsx"]')]);
-    const xlsxPath = `${root}test-artifacts/scenarios.xlsx`;
+    const xlsxPath = `${root}test-artifacts/scenario.xlsx`;
     await xlsx.saveAs(xlsxPath);
-    expect(readFileSync(xlsxPath).subarray(0, 2).toString()).toBe("PK");
+    const wb = XLSX.read(readFileSync(xlsxPath), { cellFormula: true, cellNF: true });
+    // One scenario per workbook, its sheets named after it.
+    const inputsSheets = wb.SheetNames.filter((n) => n.startsWith("Inputs - "));
+    expect(inputsSheets, wb.SheetNames.join(", ")).toHaveLength(1);
+    const ws = wb.Sheets[inputsSheets[0]!]!;
+    const addr = Object.keys(ws).find((a) => (ws[a] as XLSX.CellObject).v === FY2026_RAISE)!;
+    const value = `D${XLSX.utils.decode_cell(addr).r + 1}`;
+    ws[value] = { t: "n", v: Number((ws[value] as XLSX.CellObject).v) + 0.0025 };
+    const editedPath = `${root}test-artifacts/edited.xlsx`;
+    writeFileSync(editedPath, XLSX.write(wb, { type: "buffer", bookType: "xlsx" }) as Buffer);
 
-    await chooseFile(page, "import-assumptions", xlsxPath);
+    await chooseFile(page, "import-assumptions", editedPath);
     await expect.poll(() => page.locator('[data-testid="message-text"]').innerText()).toMatch(/Imported assumptions|Could not import/);
     const message = await page.locator('[data-testid="message-bar"]').innerText();
-    expect(message, message).toContain("Imported assumptions");
+    expect(message, message).toContain('Imported assumptions from "edited.xlsx": 1 applied, 0 ignored.');
+    expect(message).toContain("applied: FY2026 base salary increase");
+  });
+
+  it("a workbook from another scenario asks first, naming both, and applies on the button", async () => {
+    const otherPath = `${root}test-artifacts/contract-as-stated.xlsx`;
+    writeFileSync(otherPath, exportWorkbook([contractAsStated()]));
+    await chooseFile(page, "import-assumptions", otherPath);
+    const confirm = page.locator('[data-testid="message-confirm"]');
+    await confirm.waitFor();
+    const message = await page.locator('[data-testid="message-bar"]').innerText();
+    expect(message).toContain("needs your confirmation");
+    expect(message).toContain('was exported from scenario "contract-as-stated"');
+    for (const [width, height] of [
+      [1280, 720],
+      [1440, 900],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: `${shots}09-import-confirm-${width}x${height}.png` });
+    }
+    await page.setViewportSize(VIEWPORT);
+    await confirm.click();
+    await expect
+      .poll(() => page.locator('[data-testid="message-text"]').innerText())
+      .toMatch(/Imported assumptions from "contract-as-stated.xlsx"/);
   });
 });
 
@@ -307,7 +342,7 @@ describe("the Inputs screen's live table", () => {
     const panel = p.locator('[data-testid="explain-panel"]');
     await expect
       .poll(() => panel.innerText())
-      .toContain(`Base Salary Increases, FY2026: $${want.baseSalaryIncreases!.FY2026!.toLocaleString("en-US")}K`);
+      .toContain(`Base Salary Increases, FY2026: $${want.baseSalaryIncreases!.FY2026!.toLocaleString("en-US")} thousand`);
     await expect(panel.locator(".tag-user").first().innerText()).resolves.toContain("edited");
     await p.screenshot({ path: `${shots}04b-inputs-with-table.png` });
     expect(problems).toEqual([]);

@@ -2,10 +2,12 @@
  * The IPC handlers driven end to end with fake dialogs and a real temp directory: what the renderer
  * can and cannot make the main process do.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { RENDERER_URL } from "../../electron/app-origin";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { IPC_CHANNELS, type FileHandle, type IpcChannel, type PlatformResult } from "../../electron/ipc/contract";
 import {
@@ -28,7 +30,7 @@ beforeEach(async () => {
   docs = join(dir, "Documents");
   await mkdir(userData);
   await mkdir(docs);
-  rendererUrl = pathToFileURL(join(dir, "app", "out", "renderer", "index.html")).href;
+  rendererUrl = RENDERER_URL;
 });
 
 afterEach(async () => {
@@ -101,6 +103,7 @@ const VALID_ARGS: Record<IpcChannel, unknown[]> = {
   "autosave:write": ["{}"],
   "autosave:read": [],
   "autosave:clear": [],
+  "autosave:flushed": [1],
   "window:setTitle": ["t"],
 };
 
@@ -142,7 +145,8 @@ describe("sender check", () => {
   const strangers: [string, () => InvokeEventLike][] = [
     ["an https origin", () => ({ senderFrame: { url: "https://evil.example/index.html", parent: null } })],
     ["a dev server", () => ({ senderFrame: { url: "http://localhost:5173/", parent: null } })],
-    ["another local file", () => ({ senderFrame: { url: pathToFileURL(join(dir, "evil.html")).href, parent: null } })],
+    ["a local file", () => ({ senderFrame: { url: pathToFileURL(join(dir, "evil.html")).href, parent: null } })],
+    ["another app:// page", () => ({ senderFrame: { url: "app://fis/evil.html", parent: null } })],
     ["an iframe inside the app's page", () => ({ senderFrame: { url: rendererUrl, parent: { url: rendererUrl } } })],
     ["a destroyed frame", () => ({ senderFrame: null })],
   ];
@@ -180,8 +184,9 @@ describe("bad payloads are rejected as PlatformResult errors", () => {
     ["scenario:save", [{ suggestedName: "../../.bashrc", text: "{}" }], /not a path/],
     ["scenario:save", [{ suggestedName: "a.json", text: "x".repeat(20 * 1024 * 1024 + 1) }], /larger than 20 MB/],
     ["scenario:save", [JSON.parse('{"suggestedName":"a.json","text":"{}","__proto__":{"x":1}}')], /forbidden field/],
+    ["scenario:save", [{ suggestedName: "a.json", text: "{}", overwriteReadOnly: "yes" }], /boolean/],
     ["file:export", [{ suggestedName: "a.xlsx", kind: "xlsx", bytes: "PK" }], /Uint8Array/],
-    ["file:export", [{ suggestedName: "a.xlsx", kind: "pdf", bytes: new Uint8Array(1) }], /kind must be/],
+    ["file:export", [{ suggestedName: "a.xlsx", kind: "exe", bytes: new Uint8Array(1) }], /kind must be/],
     ["recent:open", ["../../etc/passwd"], /token is not valid/],
     ["recent:open", [{ token: "x" }], /must be a string/],
     ["autosave:write", [42], /must be a string/],
@@ -189,6 +194,10 @@ describe("bad payloads are rejected as PlatformResult errors", () => {
     ["scenario:open", [join("/", "etc", "passwd")], /Unexpected arguments/],
     ["spreadsheet:open", [{ path: "/etc/shadow" }], /Unexpected arguments/],
     ["autosave:read", ["/etc/passwd"], /Unexpected arguments/],
+    ["autosave:flushed", ["1"], /positive integer/],
+    ["autosave:flushed", [0], /positive integer/],
+    ["autosave:flushed", [2 ** 60], /positive integer/],
+    ["autosave:flushed", [], /one argument/],
   ];
 
   for (const [channel, args, pattern] of cases) {
@@ -249,6 +258,22 @@ describe("tokens: a file is only ever one the user chose", () => {
       /Unknown file token/,
     );
     expect(await readFile(join(docs, "table.csv"), "utf8")).toBe("a,b");
+  });
+
+  it("exports a FIS document as PDF or Word through a save dialog offering only that type", async () => {
+    const h = await harness();
+    for (const [kind, name, filter] of [
+      ["pdf", "FIS.pdf", "PDF document"],
+      ["docx", "FIS.docx", "Word document"],
+    ] as const) {
+      h.saveAnswers.push(join(docs, name));
+      const bytes = new Uint8Array([37, 80, 68, 70]);
+      expect(value<FileHandle>(await h.call("file:export", { suggestedName: name, kind, bytes })).name).toBe(name);
+      expect(new Uint8Array(await readFile(join(docs, name)))).toEqual(bytes);
+      const request = h.showSaveDialog.mock.calls.at(-1)![1];
+      expect(request.title).toMatch(/^Export FIS document/);
+      expect(request.filters).toEqual([{ name: filter, extensions: [kind] }]);
+    }
   });
 
   it("a token from the recent list (a file chosen in an earlier session) can be saved over", async () => {
@@ -319,23 +344,33 @@ describe("open, recent files, and reading limits", () => {
     expect(value<FileHandle[]>(await h.call("recent:list"))).toEqual([]);
   });
 
-  it("refuses a scenario over 20 MB without reading it", async () => {
-    const readSpy = vi.fn(async (p: string) => new Uint8Array(await readFile(p)));
-    const h = await harness({ fs: { readFile: readSpy } });
+  it("refuses a scenario over 20 MB before reading it", async () => {
+    const h = await harness();
     const file = join(docs, "huge.json");
     await writeFile(file, "");
     await truncate(file, 20 * 1024 * 1024 + 1); // sparse: no real 20 MB written
     h.openAnswers.push(file);
-    expect(errorOf(await h.call("scenario:open"))).toMatch(/larger than 20 MB/);
-    expect(readSpy).not.toHaveBeenCalled();
+    expect(errorOf(await h.call("scenario:open"))).toBe('"huge.json" is larger than 20 MB (the limit): 20,971,521 bytes.');
   });
 
-  it("refuses a scenario that is not UTF-8", async () => {
+  it("refuses a named pipe instead of waiting on it (the reader the CLI uses)", async () => {
+    const h = await harness();
+    const fifo = join(docs, "pipe.json");
+    execFileSync("mkfifo", [fifo]);
+    h.openAnswers.push(fifo);
+    expect(errorOf(await h.call("scenario:open"))).toBe('"pipe.json" is a named pipe (FIFO), not a regular file.');
+  });
+
+  it("refuses a scenario that is not UTF-8, naming the byte; accepts a BOM", async () => {
     const h = await harness();
     const file = join(docs, "latin1.json");
     await writeFile(file, Buffer.from([0x7b, 0xe9, 0x7d]));
     h.openAnswers.push(file);
-    expect(errorOf(await h.call("scenario:open"))).toMatch(/not UTF-8/);
+    expect(errorOf(await h.call("scenario:open"))).toMatch(/^"latin1\.json" is not valid UTF-8: byte 0xE9 at offset 1 \(line 1\)/);
+    const bom = join(docs, "bom.json");
+    await writeFile(bom, Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d]));
+    h.openAnswers.push(bom);
+    expect(value<{ text: string }>(await h.call("scenario:open")).text).toBe("{}");
   });
 
   it("imports a spreadsheet's bytes", async () => {
@@ -405,5 +440,75 @@ describe("failures never throw across IPC", () => {
     const h = await harness();
     expect(await h.call("window:setTitle", "FIS as published")).toEqual({ ok: true, value: undefined });
     expect(h.setWindowTitle).toHaveBeenCalledWith(expect.anything(), "FIS as published");
+  });
+});
+
+describe("autosave:flushed", () => {
+  it("passes the request id and the event to onFlushed, and nothing else happens", async () => {
+    const flushed: [InvokeEventLike, number][] = [];
+    const h = await harness({ onFlushed: (event, id) => void flushed.push([event, id]) });
+    expect(await h.call("autosave:flushed", 12)).toEqual({ ok: true, value: undefined });
+    expect(flushed.map(([, id]) => id)).toEqual([12]);
+    expect(flushed[0]![0].senderFrame?.url).toBe(rendererUrl);
+    expect(await readdir(userData)).toEqual([]);
+  });
+});
+
+describe("saving over a read-only file asks first", () => {
+  async function readOnlyFile(name: string): Promise<string> {
+    const path = join(docs, name);
+    await writeFile(path, '{"v":"original"}');
+    await chmod(path, 0o444);
+    return path;
+  }
+
+  it("Save (with a token) refuses to replace a read-only file unless told to, and says so with the file to answer with", async () => {
+    const h = await harness();
+    const path = await readOnlyFile("locked.json");
+    h.openAnswers.push(path);
+    const opened = value<FileHandle>(await h.call("scenario:open"));
+    const refused = await h.call("scenario:save", { token: opened.token, suggestedName: "locked.json", text: '{"v":"new"}' });
+    expect(refused).toEqual({
+      ok: false,
+      error: '"locked.json" is read-only. Overwrite it anyway, or use Save As?',
+      readOnly: { token: opened.token, name: "locked.json" },
+    });
+    expect(await readFile(path, "utf8")).toBe('{"v":"original"}');
+
+    const saved = value<FileHandle>(
+      await h.call("scenario:save", { token: opened.token, suggestedName: "locked.json", text: '{"v":"new"}', overwriteReadOnly: true }),
+    );
+    expect(saved.name).toBe("locked.json");
+    expect(await readFile(path, "utf8")).toBe('{"v":"new"}');
+    // Still read-only: overwriting once does not unlock it.
+    expect((await stat(path)).mode & 0o222).toBe(0);
+  });
+
+  it("Save As onto a read-only file asks too; the answer's token names the file the user chose", async () => {
+    const h = await harness();
+    const path = await readOnlyFile("chosen.json");
+    h.saveAnswers.push(path);
+    const refused = await h.call("scenario:save", { suggestedName: "x.json", text: '{"v":"new"}' });
+    if (refused.ok || !refused.readOnly) throw new Error("expected a read-only refusal");
+    expect(await readFile(path, "utf8")).toBe('{"v":"original"}');
+    value(
+      await h.call("scenario:save", {
+        token: refused.readOnly.token,
+        suggestedName: "x.json",
+        text: '{"v":"new"}',
+        overwriteReadOnly: true,
+      }),
+    );
+    expect(await readFile(path, "utf8")).toBe('{"v":"new"}');
+    expect(h.showSaveDialog).toHaveBeenCalledOnce();
+  });
+
+  it("a writable file is saved without a question", async () => {
+    const h = await harness();
+    const path = join(docs, "open.json");
+    await writeFile(path, "{}");
+    h.saveAnswers.push(path);
+    value(await h.call("scenario:save", { suggestedName: "open.json", text: '{"v":1}' }));
+    expect(await readFile(path, "utf8")).toBe('{"v":1}');
   });
 });

@@ -26,18 +26,21 @@ function click(item: MenuItemConstructorOptions | undefined) {
 }
 
 describe("native menu", () => {
-  it("File has New, Open, Recent, Save, Save As, exports and imports, each sending its command", () => {
+  it("File has New, New agreement, Open, Recent, Save, Save As, exports and imports, each sending its command", () => {
     const { template, send } = build();
     const file = submenu(topLevel(template, "File"));
     const labels = file.filter((i) => i.label).map((i) => i.label);
     expect(labels).toEqual([
       "New",
+      "New agreement…",
       "Open…",
       "Open Recent",
       "Save",
       "Save As…",
       "Export to Excel…",
+      "Export Comparison to Excel…",
       "Export CSV…",
+      "Export FIS document…",
       "Import Assumptions…",
       "Import Census…",
     ]);

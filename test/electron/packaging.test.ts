@@ -94,6 +94,10 @@ describe("electron-builder.yml", () => {
     for (const on of ["enableCookieEncryption", "enableEmbeddedAsarIntegrityValidation", "onlyLoadAppFromAsar"])
       expect(fuses[on], on).toBe(true);
   });
+
+  it("turns off file:// extra privileges: the renderer is served from app://fis/, never file:// (checklist #18)", () => {
+    expect(config.electronFuses.grantFileProtocolExtraPrivileges).toBe(false);
+  });
 });
 
 describe("a real electron-builder run (linux dir target, stand-in Electron binary)", () => {

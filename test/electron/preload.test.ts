@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { IPC_CHANNELS, MENU_EVENT_CHANNEL, type PlatformApi } from "../../electron/ipc/contract";
+import { FLUSH_REQUEST_CHANNEL, IPC_CHANNELS, MENU_EVENT_CHANNEL, type PlatformApi } from "../../electron/ipc/contract";
 
 const electron = vi.hoisted(() => {
   const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
@@ -42,6 +42,19 @@ beforeEach(() => {
   electron.ipcRenderer.invoke.mockClear();
 });
 
+function emitFlushRequest(...args: unknown[]) {
+  for (const listener of electron.listeners.get(FLUSH_REQUEST_CHANNEL) ?? [])
+    listener({ sender: electron.ipcRenderer, senderId: 0 }, ...args);
+}
+
+/** A flush request answered by a handler that resolves at once; resolves after the answer is sent. */
+async function flushOnce(id: number) {
+  const unsubscribe = api.onFlushRequest(async () => undefined);
+  emitFlushRequest(id);
+  await vi.waitFor(() => expect(electron.ipcRenderer.invoke).toHaveBeenCalled());
+  unsubscribe();
+}
+
 function emitMenu(...args: unknown[]) {
   for (const listener of electron.listeners.get(MENU_EVENT_CHANNEL) ?? []) listener({ sender: electron.ipcRenderer, senderId: 0 }, ...args);
 }
@@ -62,6 +75,7 @@ describe("preload bridge", () => {
         "readAutosave",
         "clearAutosave",
         "onMenuCommand",
+        "onFlushRequest",
         "setWindowTitle",
       ].sort(),
     );
@@ -95,6 +109,7 @@ describe("preload bridge", () => {
       [() => api.readAutosave(), ["autosave:read"]],
       [() => api.clearAutosave(), ["autosave:clear"]],
       [() => api.setWindowTitle("T"), ["window:setTitle", "T"]],
+      [() => flushOnce(7), ["autosave:flushed", 7]],
     ];
     for (const [call, expected] of calls) {
       electron.ipcRenderer.invoke.mockClear();
@@ -132,5 +147,40 @@ describe("preload bridge", () => {
     expect(code).not.toMatch(/require\(|sendSync|process\.|node:|ipcRenderer\.send\b/);
     const contract = readFileSync(fileURLToPath(new URL("../../electron/ipc/contract.ts", import.meta.url)), "utf8");
     expect(contract).not.toMatch(/^\s*import\s/m);
+  });
+});
+
+describe("flush requests from the main process", () => {
+  it("run the handler, then answer with the request id; bad ids are dropped; unsubscribe works", async () => {
+    const order: string[] = [];
+    electron.ipcRenderer.invoke.mockImplementation(async (...args: unknown[]) => {
+      order.push(`invoke ${String(args[0])} ${String(args[1])}`);
+      return { ok: true, value: undefined };
+    });
+    let finish: () => void = () => undefined;
+    const handler = vi.fn(() => new Promise<void>((resolve) => (finish = () => (order.push("written"), resolve()))));
+    const unsubscribe = api.onFlushRequest(handler);
+    emitFlushRequest(3);
+    emitFlushRequest("3");
+    emitFlushRequest(-1);
+    emitFlushRequest(1.5);
+    await vi.waitFor(() => expect(handler).toHaveBeenCalledOnce());
+    expect(order).toEqual([]);
+    finish();
+    await vi.waitFor(() => expect(order).toEqual(["written", "invoke autosave:flushed 3"]));
+    unsubscribe();
+    emitFlushRequest(4);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(handler).toHaveBeenCalledOnce();
+  });
+
+  it("answers even when the handler fails, so the main process is not kept waiting", async () => {
+    electron.ipcRenderer.invoke.mockClear();
+    const unsubscribe = api.onFlushRequest(async () => {
+      throw new Error("disk full");
+    });
+    emitFlushRequest(9);
+    await vi.waitFor(() => expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith("autosave:flushed", 9));
+    unsubscribe();
   });
 });

@@ -11,7 +11,10 @@ import {
   withContentSecurityPolicy,
 } from "../../electron/security";
 
-const RENDERER = "file:///opt/Fiscal%20Impact%20Studio/resources/app.asar/out/renderer/index.html";
+import { RENDERER_URL } from "../../electron/app-origin";
+
+/** The page main.ts loads: app://fis/index.html, served by electron/app-protocol.ts. */
+const RENDERER = RENDERER_URL;
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(
@@ -56,9 +59,13 @@ describe("navigation allowlist", () => {
     [RENDERER, true],
     [`${RENDERER}#/compare`, true],
     [`${RENDERER}?x=1`, true],
-    ["file:///opt/Fiscal%20Impact%20Studio/resources/app.asar/out/renderer/other.html", false],
+    ["app://FIS/index.html", true], // hosts are case-insensitive
+    ["app://fis/other.html", false],
+    ["app://evil/index.html", false],
+    ["app://user@fis/index.html", false],
+    // The old file:// page is no longer ours (GrantFileProtocolExtraPrivileges is off).
+    ["file:///opt/Fiscal%20Impact%20Studio/resources/app.asar/out/renderer/index.html", false],
     ["file:///etc/passwd", false],
-    ["file://evil-host/opt/Fiscal%20Impact%20Studio/resources/app.asar/out/renderer/index.html", false],
     ["https://example.com/", false],
     ["http://localhost:5173/", false],
     ["javascript:alert(1)", false],
@@ -84,7 +91,8 @@ describe("IPC sender check", () => {
 
   it.each([
     ["another origin", { url: "https://evil.example/index.html", parent: null }],
-    ["another file", { url: "file:///tmp/evil/index.html", parent: null }],
+    ["a file:// page", { url: "file:///tmp/evil/index.html", parent: null }],
+    ["another app:// page", { url: "app://fis/evil.html", parent: null }],
     ["a data: page", { url: "data:text/html,hi", parent: null }],
     ["an iframe of the app's page", { url: RENDERER, parent: { url: RENDERER } }],
     ["a destroyed frame", null],

@@ -45,17 +45,23 @@ describe("examples/census", () => {
         encoding: "utf8",
       },
     );
-    expect(r.stderr).toBe("");
+    // 182 census members against the scenario's 5,776: named on stderr, and the table still prints.
+    expect(r.stderr).toMatch(/^fis: warning: the census ".*sample-census\.csv" has 182 members but/);
+    expect(r.stderr).toContain('the scenario\'s "Active members" is 5,776');
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.status).toBe(0);
     const ids = (JSON.parse(r.stdout) as { lines: { id: string }[] }).lines.map((l) => l.id);
     expect(ids).toEqual(expect.arrayContaining(["baseSalaryIncreases", "baseSalaryIncreasesSteps", "baseSalaryIncreasesTurnover"]));
   });
 
-  it("census-template.csv is the import format's header and nothing else", () => {
+  it("census-template.csv is the import format's header and nothing else (as it is, an empty census, which is refused)", () => {
     const template = readFileSync(TEMPLATE, "utf8");
     expect(template).toBe(censusToCsv({ label: "empty", asOfFiscalYear: 2024, cells: [] }));
     const parsed = parseCensusCsv(template, "census-template.csv");
-    expect(parsed.ok && censusHeadcount(parsed.value).toNumber()).toBe(0);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.errors[0]!.message).toBe("no census rows below the header (row 1)");
+    const filled = parseCensusCsv(`${template}ET15-10M,Bachelors,1,,5\n`, "census-template.csv");
+    expect(filled.ok && censusHeadcount(filled.value).toNumber()).toBe(5);
   });
 });
 
@@ -69,7 +75,8 @@ describe("examples/assumptions/fis-as-published.xlsx", () => {
   it("imports back with no error and reproduces all 45 published cells", () => {
     const imported = importAssumptions(bytes, "fis-as-published.xlsx", fisAsPublished());
     if (!imported.ok) throw new Error(imported.errors.map((e) => e.message).join("; "));
-    const table = computeTable(imported.value);
+    expect([imported.value.applied, imported.value.ignored, imported.value.notes]).toEqual([[], [], []]);
+    const table = computeTable(imported.value.scenario);
     let cells = 0;
     for (const [line, columns] of Object.entries(fisAsPublished().table.published!.values))
       for (const [column, published] of Object.entries(columns)) {

@@ -6,21 +6,31 @@ import { computeTable, getInput, listInputs } from "../../model/engine";
 import { fundSplit } from "../../model/engine/analysis";
 import { importAssumptions } from "../../model/io/assumptions-import";
 import { importCensus } from "../../model/io/census-import";
-import { exportWorkbook } from "../../model/io/xlsx-export";
+import { exportWorkbook, workbookSheetNames } from "../../model/io/xlsx-export";
+import { PATH_COLUMN, VALUE_COLUMN } from "../../model/io/inputs-sheet";
 import { censusHeadcount, censusToCsv, referenceCensus } from "../../model/engine/schedule";
 import { groupLoadingsScenario, perMemberOneTimeScenario } from "./scenarios";
 
 const xlsxBytes = (wb: XLSX.WorkBook) => new Uint8Array(XLSX.write(wb, { type: "array", bookType: "xlsx" }) as ArrayBuffer);
 const utf8 = (s: string) => new TextEncoder().encode(s);
+/** The (first) Inputs sheet's name in an exported workbook. */
+const inputsName = (wb: XLSX.WorkBook) => wb.SheetNames.find((n) => n.startsWith("Inputs - "))!;
+const inputsOf = (bytes: Uint8Array) => {
+  const wb = XLSX.read(bytes);
+  return wb.Sheets[inputsName(wb)]!;
+};
+/** 1-based row of an input path on an exported Inputs sheet. */
+const rowOfPath = (bytes: Uint8Array, path: string) =>
+  1 + XLSX.utils.sheet_to_json<string[]>(inputsOf(bytes), { header: 1, blankrows: true }).findIndex((row) => row[PATH_COLUMN] === path);
 
 /** The exported workbook with one Inputs value replaced, as a user would in Excel. */
 function editInputs(bytes: Uint8Array, edits: Record<string, XLSX.CellObject>): Uint8Array {
   const wb = XLSX.read(bytes, { cellFormula: true });
-  const ws = wb.Sheets.Inputs!;
+  const ws = wb.Sheets[inputsName(wb)]!;
   const range = XLSX.utils.decode_range(ws["!ref"]!);
   for (let r = 0; r <= range.e.r; r++) {
-    const path = ws[XLSX.utils.encode_cell({ r, c: 0 })]?.v;
-    if (typeof path === "string" && edits[path]) ws[XLSX.utils.encode_cell({ r, c: 4 })] = edits[path]!;
+    const path = ws[XLSX.utils.encode_cell({ r, c: PATH_COLUMN })]?.v;
+    if (typeof path === "string" && edits[path]) ws[XLSX.utils.encode_cell({ r, c: VALUE_COLUMN })] = edits[path]!;
   }
   return xlsxBytes(wb);
 }
@@ -32,13 +42,13 @@ describe("importAssumptions", () => {
     const r = importAssumptions(bytes, "edited.xlsx", base);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const param = getInput(r.value, "items.baseSalary.steps.2025-10-01.amount")!;
+    const param = getInput(r.value.scenario, "items.baseSalary.steps.2025-10-01.amount")!;
     expect(param.value).toBe("0.04");
     expect(param.source.kind).toBe("user");
     // Unchanged inputs keep their sources, calibrations included.
-    expect(getInput(r.value, "groups.wtu.averageSalary")!.source.kind).toBe("calibrated");
-    expect(getInput(r.value, "groups.wtu.averageSalary")!.value).toBe("105271.50");
-    const table = computeTable(r.value);
+    expect(getInput(r.value.scenario, "groups.wtu.averageSalary")!.source.kind).toBe("calibrated");
+    expect(getInput(r.value.scenario, "groups.wtu.averageSalary")!.value).toBe("105271.50");
+    const table = computeTable(r.value.scenario);
     const base2026 = table.lines.find((l) => l.id === "baseSalaryIncreases")!.cells.FY2026!;
     // 5,776 x 105,271.50 x (1.02 x 1.04 - 1) = 608,048,184 x 0.0608 = 36,969,329.59: the 4% raise, not the published 3% ($30,767K).
     expect(base2026.exact.toFixed(2)).toBe("36969329.59");
@@ -49,7 +59,8 @@ describe("importAssumptions", () => {
   it("an unedited export imports as the same scenario", () => {
     for (const s of [fisAsPublished(), contractAsStated()]) {
       const r = importAssumptions(exportWorkbook([s]), "same.xlsx", s);
-      expect(r.ok && r.value).toEqual(s);
+      expect(r.ok && r.value.scenario).toEqual(s);
+      expect(r.ok && [r.value.applied, r.value.ignored, r.value.notes]).toEqual([[], [], []]);
     }
   });
 
@@ -67,9 +78,10 @@ describe("importAssumptions", () => {
     const r = importAssumptions(xlsxBytes(wb), "mine.xlsx", fisAsPublished());
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(getInput(r.value, "items.baseSalary.steps.2026-10-01.amount")!.value).toBe("0.035");
-    expect(getInput(r.value, "groups.wtu.members")!.value).toBe("5800");
-    expect(getInput(r.value, "items.otherNps.amounts.FY2025")!.value).toBe("1250000");
+    expect(getInput(r.value.scenario, "items.baseSalary.steps.2026-10-01.amount")!.value).toBe("0.035");
+    expect(getInput(r.value.scenario, "groups.wtu.members")!.value).toBe("5800");
+    expect(getInput(r.value.scenario, "items.otherNps.amounts.FY2025")!.value).toBe("1250000");
+    expect(r.value.notes).toEqual(["the workbook does not say which scenario it was exported from; its values were matched by path"]);
   });
 
   it("reads a CSV with path and value columns; CSV errors name no sheet", () => {
@@ -79,26 +91,36 @@ describe("importAssumptions", () => {
       { file: "in.csv", row: 3, column: "C", message: expect.stringContaining('"abc" is not a number') },
     ]);
     const good = importAssumptions(utf8(csv.replace("abc", "0.99")), "in.csv", fisAsPublished());
-    expect(good.ok && getInput(good.value, "items.baseSalary.steps.2027-10-01.amount")!.value).toBe("0.05");
-    expect(good.ok && getInput(good.value, "table.lines.localPortion.rate")!.source.kind).toBe("user");
+    expect(good.ok && getInput(good.value.scenario, "items.baseSalary.steps.2027-10-01.amount")!.value).toBe("0.05");
+    expect(good.ok && getInput(good.value.scenario, "table.lines.localPortion.rate")!.source.kind).toBe("user");
   });
 
   it("rejects the whole file when any row is wrong, naming sheet, row and column letter", () => {
-    const bytes = editInputs(exportWorkbook([fisAsPublished()]), {
+    const exported = exportWorkbook([fisAsPublished()]);
+    const sheet = workbookSheetNames([fisAsPublished()]).scenarios[0]!.inputs;
+    const bytes = editInputs(exported, {
       "items.baseSalary.steps.2024-10-01.amount": { t: "s", v: "three percent" },
       "table.lines.localPortion.rate": { t: "n", v: 1.7 },
     });
     const wb = XLSX.read(bytes);
-    XLSX.utils.sheet_add_aoa(wb.Sheets.Inputs!, [["items.nope.rate", "", "", "", 1]], { origin: -1 });
+    const unknown: (string | number)[] = Array.from({ length: PATH_COLUMN + 1 }, () => "");
+    unknown[VALUE_COLUMN] = 1;
+    unknown[PATH_COLUMN] = "items.nope.rate";
+    XLSX.utils.sheet_add_aoa(wb.Sheets[sheet]!, [unknown], { origin: -1 });
     const r = importAssumptions(xlsxBytes(wb), "bad.xlsx", fisAsPublished());
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toHaveLength(2);
-    expect(r.errors[0]).toMatchObject({ file: "bad.xlsx", sheet: "Inputs", row: 6, column: "E" });
+    expect(r.errors[0]).toMatchObject({
+      file: "bad.xlsx",
+      sheet,
+      row: rowOfPath(exported, "items.baseSalary.steps.2024-10-01.amount"),
+      column: "D",
+    });
     expect(r.errors[0]!.message).toContain('"three percent" is not a number');
     expect(r.errors[1]).toMatchObject({
-      sheet: "Inputs",
-      column: "A",
+      sheet,
+      column: "M",
       message: expect.stringContaining('unknown input path "items.nope.rate"'),
     });
 
@@ -110,34 +132,22 @@ describe("importAssumptions", () => {
     );
     expect(share.ok).toBe(false);
     if (share.ok) return;
-    const shareRow =
-      4 +
-      XLSX.utils
-        .sheet_to_json<string[]>(XLSX.read(exportWorkbook([fisAsPublished()])).Sheets.Inputs!, { header: 1 })
-        .slice(3)
-        .findIndex((row) => row[0] === "table.lines.localPortion.rate");
-    expect(share.errors[0]).toMatchObject({ sheet: "Inputs", row: shareRow, column: "E" });
+    expect(share.errors[0]).toMatchObject({ sheet, row: rowOfPath(exported, "table.lines.localPortion.rate"), column: "D" });
   });
 });
 
 describe("importAssumptions: fund shares and per-member one-time amounts", () => {
-  const rowOfPath = (bytes: Uint8Array, path: string) =>
-    4 +
-    XLSX.utils
-      .sheet_to_json<string[]>(XLSX.read(bytes).Sheets.Inputs!, { header: 1 })
-      .slice(3)
-      .findIndex((row) => row[0] === path);
-
   it("are on the Inputs sheet, and an unedited export imports as the same scenario", () => {
     for (const s of [perMemberOneTimeScenario(), groupLoadingsScenario()]) {
       const bytes = exportWorkbook([s]);
       const paths = XLSX.utils
-        .sheet_to_json<string[]>(XLSX.read(bytes).Sheets.Inputs!, { header: 1 })
-        .slice(3)
-        .map((row) => row[0]);
+        .sheet_to_json<string[]>(inputsOf(bytes), { header: 1, blankrows: true })
+        .slice(6)
+        .map((row) => row[PATH_COLUMN])
+        .filter((p) => p !== undefined && !p.startsWith("calendar:"));
       expect(paths).toEqual(listInputs(s).map((e) => e.path));
       const r = importAssumptions(bytes, "same.xlsx", s);
-      expect(r.ok && r.value).toEqual(s);
+      expect(r.ok && r.value.scenario).toEqual(s);
     }
     expect(listInputs(perMemberOneTimeScenario()).map((e) => e.path)).toEqual(
       expect.arrayContaining([
@@ -160,14 +170,15 @@ describe("importAssumptions: fund shares and per-member one-time amounts", () =>
     const r = importAssumptions(bytes, "edited.xlsx", base);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(getInput(r.value, "items.ratification.amountPerMember")).toMatchObject({ value: "2000", source: { kind: "user" } });
-    expect(getInput(r.value, "groups.wtu.fundShares.stateGrant")).toMatchObject({ value: "0.3", source: { kind: "user" } });
-    expect(getInput(r.value, "groups.wtu.fundShares.federal")).toEqual(getInput(base, "groups.wtu.fundShares.federal"));
-    const table = computeTable(r.value);
+    const got = r.value.scenario;
+    expect(getInput(got, "items.ratification.amountPerMember")).toMatchObject({ value: "2000", source: { kind: "user" } });
+    expect(getInput(got, "groups.wtu.fundShares.stateGrant")).toMatchObject({ value: "0.3", source: { kind: "user" } });
+    expect(getInput(got, "groups.wtu.fundShares.federal")).toEqual(getInput(base, "groups.wtu.fundShares.federal"));
+    const table = computeTable(got);
     // (5,776 teachers + 812 aides) x $2,000, rate 0.
     expect(table.items.find((i) => i.id === "ratification")!.cells.FY2026!.exact.toFixed(2)).toBe("13176000.00");
     const total = table.lines.find((l) => l.id === "totalCost")!.cells.Total!.exact;
-    const funds = fundSplit(r.value, table);
+    const funds = fundSplit(got, table);
     expect(funds.map((f) => f.id)).toEqual(["local", "stateGrant", "federal"]);
     // Each group pays 0.3 of its own part; the parts are costed per group, and the bonus base divides by
     // (1 + first raise), which decimal.js rounds at 40 digits: equal to 0.3 x total to the last digit but one.
@@ -190,12 +201,13 @@ describe("importAssumptions: fund shares and per-member one-time amounts", () =>
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const first = rowOfPath(exported, "groups.wtu.fundShares.stateGrant");
+    const sheet = workbookSheetNames([base]).scenarios[0]!.inputs;
     expect(r.errors).toEqual([
       {
         file: "over.xlsx",
-        sheet: "Inputs",
+        sheet,
         row: first,
-        column: "E",
+        column: "D",
         // 0.6 + 0.35 + 0.2 = 1.15
         message: `fund shares add up to 1.15, more than 1 (100%) (edited rows ${first}, ${first + 1})`,
       },
@@ -204,9 +216,9 @@ describe("importAssumptions: fund shares and per-member one-time amounts", () =>
     expect(negative.ok ? [] : negative.errors).toEqual([
       {
         file: "neg.xlsx",
-        sheet: "Inputs",
+        sheet,
         row: rowOfPath(exported, "items.aidesBonus.amountPerMember"),
-        column: "E",
+        column: "D",
         message: expect.stringContaining("cannot be negative"),
       },
     ]);
@@ -287,30 +299,34 @@ describe("census sheet of a schedule-method export", () => {
     s.settings.salaryMethod = "schedule";
     const bytes = exportWorkbook([s]);
     expect(XLSX.read(bytes).SheetNames).toEqual([
-      "Cost Table",
-      "Inputs",
-      "Calculation",
-      "Census",
+      "Cost Table - FIS as published",
+      "Inputs - FIS as published",
+      "Calculation - FIS as published",
+      "Projection - FIS as published",
+      "Census - FIS as published",
       "Schedules ET-15",
       "Schedules EG-09",
-      "Notes",
+      "Notes - FIS as published",
     ]);
     const r = importCensus(bytes, "export.xlsx");
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(censusHeadcount(r.value).toString()).toBe("5776");
     expect(r.value.cells).toHaveLength(referenceCensus().cells.length);
-    expect(XLSX.read(exportWorkbook([fisAsPublished()])).SheetNames).not.toContain("Census");
+    expect(XLSX.read(exportWorkbook([fisAsPublished()])).SheetNames.some((n) => n.startsWith("Census"))).toBe(false);
   });
 
   it("importAssumptions reads the named sheet of a comparison workbook", () => {
     const bytes = exportWorkbook([fisAsPublished(), contractAsStated()]);
-    const r = importAssumptions(bytes, "cmp.xlsx", fisAsPublished(), { sheet: "Inputs 2" });
+    const sheet = workbookSheetNames([fisAsPublished(), contractAsStated()]).scenarios[1]!.inputs;
+    // 33 characters cut to Excel's 31 with an ellipsis.
+    expect(sheet).toBe("Inputs - Contract terms as sta\u2026");
+    const r = importAssumptions(bytes, "cmp.xlsx", fisAsPublished(), { sheet, accept: { otherScenario: true } });
     // The second block holds the stated values: importing it onto the calibrated scenario turns its calibrations into edits.
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(getInput(r.value, "groups.wtu.averageSalary")).toMatchObject({ value: "105272", source: { kind: "user" } });
-    expect(getInput(r.value, "table.lines.localPortion.rate")!.value).toBe("0.994");
+    expect(getInput(r.value.scenario, "groups.wtu.averageSalary")).toMatchObject({ value: "105272", source: { kind: "user" } });
+    expect(getInput(r.value.scenario, "table.lines.localPortion.rate")!.value).toBe("0.994");
     const missing = importAssumptions(bytes, "cmp.xlsx", fisAsPublished(), { sheet: "Nope" });
     expect(missing.ok ? [] : missing.errors[0]).toMatchObject({ sheet: "Nope", message: "no such sheet in the workbook" });
   });

@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { HyperFormula } from "hyperformula";
 import * as XLSX from "xlsx";
 
@@ -67,6 +68,67 @@ export function libreOfficeRecalc(soffice: string, bytes: Uint8Array, options: {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Several workbooks through one LibreOffice process (one start-up for all): each opened,
+ * recalculated and saved as xlsx; returns the saved files' bytes.
+ */
+export function libreOfficeSave(soffice: string, files: Uint8Array[]): Uint8Array[] {
+  const dir = mkdtempSync(join(tmpdir(), "fis-lo-"));
+  try {
+    const outDir = join(dir, "out");
+    const inputs = files.map((bytes, i) => {
+      const path = join(dir, `in${i}.xlsx`);
+      writeFileSync(path, bytes);
+      return path;
+    });
+    execFileSync(
+      soffice,
+      [
+        `-env:UserInstallation=${freshProfile(dir, true)}`,
+        "--headless",
+        "--norestore",
+        "--calc",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        outDir,
+        ...inputs,
+      ],
+      { stdio: "pipe", timeout: 1_800_000 },
+    );
+    return files.map((_, i) => new Uint8Array(readFileSync(join(outDir, `in${i}.xlsx`))));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** libreOfficeSave, read back by SheetJS (only the named sheets). */
+export function libreOfficeRecalcMany(soffice: string, files: Uint8Array[], sheets?: string[]): XLSX.WorkBook[] {
+  return libreOfficeSave(soffice, files).map((bytes) => XLSX.read(bytes, sheets ? { sheets } : {}));
+}
+
+/**
+ * The workbook with one number cell's value replaced in its XML, every other byte of every part
+ * kept (styles, validations, protection): what a user typing into that cell and saving leaves.
+ */
+export function setCellNumber(bytes: Uint8Array, sheet: string, addr: string, value: number): Uint8Array {
+  const files = unzipSync(bytes);
+  const workbook = strFromU8(files["xl/workbook.xml"]!);
+  const rels = strFromU8(files["xl/_rels/workbook.xml.rels"]!);
+  const escaped = sheet.replace(/&/g, "&amp;").replace(/'/g, "&apos;");
+  const rid = new RegExp(`<sheet name="${escaped.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}" sheetId="\\d+" r:id="([^"]+)"`).exec(
+    workbook,
+  )?.[1];
+  const target = rid && new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
+  if (!target) throw new Error(`no sheet ${sheet}`);
+  const path = `xl/${target}`;
+  const xml = strFromU8(files[path]!);
+  const cell = new RegExp(`(<c r="${addr}"[^>]*>)<v>[^<]*</v>`);
+  if (!cell.test(xml)) throw new Error(`no number cell ${sheet}!${addr}`);
+  files[path] = strToU8(xml.replace(cell, `$1<v>${value}</v>`));
+  return zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [v, { level: 6 }]])));
 }
 
 /** Every formula cell's cached value replaced: whatever a reader shows afterwards, it computed itself. */

@@ -9,7 +9,7 @@ import { contractAsStated, fisAsPublished } from "../../model/built-ins";
 import { assertCensus, Decimal, defaultScheduleCostSettings, getInput, type Scenario } from "../../model/engine";
 import { importAssumptions } from "../../model/io/assumptions-import";
 import { importCensus } from "../../model/io/census-import";
-import { exportWorkbook } from "../../model/io/xlsx-export";
+import { exportWorkbook, workbookSheetNames } from "../../model/io/xlsx-export";
 import {
   loadSchedules,
   referenceCensus,
@@ -105,44 +105,60 @@ describe("schedule sheets: every schedule of loadSchedules(), exactly", () => {
   );
 
   it("only a schedule-method scenario adds them; an average-salary workbook's sheet list is unchanged", () => {
-    expect(XLSX.read(exportWorkbook([fisAsPublished()])).SheetNames).toEqual(["Cost Table", "Inputs", "Calculation", "Notes"]);
+    expect(XLSX.read(exportWorkbook([fisAsPublished()])).SheetNames).toEqual([
+      "Cost Table - FIS as published",
+      "Inputs - FIS as published",
+      "Calculation - FIS as published",
+      "Notes - FIS as published",
+    ]);
     expect(XLSX.read(exportWorkbook([fisAsPublished(), contractAsStated(), multiGroupScenario()])).SheetNames).toEqual([
-      "Cost Table",
-      "Inputs",
-      "Calculation",
-      "Inputs 2",
-      "Calculation 2",
-      "Inputs 3",
-      "Calculation 3",
-      "Notes",
+      "Cost Table - comparison",
+      "Inputs - FIS as published",
+      "Calculation - FIS as published",
+      "Inputs - Contract terms as sta\u2026",
+      "Calculation - Contract terms a\u2026",
+      "Inputs - Two groups, flat mid-\u2026",
+      "Calculation - Two groups, flat\u2026",
+      "Notes - comparison",
     ]);
-    expect(XLSX.read(exportWorkbook([bySchedule(fisAsPublished())])).SheetNames).toEqual([
-      "Cost Table",
-      "Inputs",
-      "Calculation",
-      "Census",
+    const schedule = bySchedule(fisAsPublished());
+    expect(XLSX.read(exportWorkbook([schedule])).SheetNames).toEqual([
+      "Cost Table - FIS as published",
+      "Inputs - FIS as published",
+      "Calculation - FIS as published",
+      "Projection - FIS as published",
+      "Census - FIS as published",
       ...SCHEDULE_SHEETS,
-      "Notes",
+      "Notes - FIS as published",
     ]);
-    // The Notes sheet says which schedule-method rows are live and which are engine values.
-    const notes = (bytes: Uint8Array) => XLSX.utils.sheet_to_csv(XLSX.read(bytes).Sheets.Notes!);
-    expect(notes(exportWorkbook([bySchedule(fisAsPublished())]))).toMatch(
-      /Raise, step and turnover rows","engine values, not formulas"[\s\S]*FY2024 payroll P0 \(Calculation census:P0\),live/,
+    // The Notes sheet says the schedule-method rows are live, and where.
+    const notes = (bytes: Uint8Array) => {
+      const wb = XLSX.read(bytes);
+      return XLSX.utils.sheet_to_csv(wb.Sheets[wb.SheetNames[wb.SheetNames.length - 1]!]!);
+    };
+    expect(notes(exportWorkbook([schedule]))).toMatch(
+      new RegExp(
+        '"Raise, step and turnover rows",live,,"Projection - FIS as published moves the census[\\s\\S]*' +
+          "FY2024 payroll P0 \\(Calculation - FIS as published census:P0\\),live",
+      ),
     );
     expect(notes(exportWorkbook([fisAsPublished()]))).not.toContain("Schedule method");
     // Written once however many scenarios use them.
-    expect(XLSX.read(exportWorkbook([bySchedule(fisAsPublished()), fisAsPublished(), scheduleLoadingsScenario()])).SheetNames).toEqual([
-      "Cost Table",
-      "Inputs",
-      "Calculation",
-      "Census",
-      "Inputs 2",
-      "Calculation 2",
-      "Inputs 3",
-      "Calculation 3",
-      "Census 3",
+    const three = [schedule, { ...fisAsPublished(), name: "Average salary" }, scheduleLoadingsScenario()];
+    expect(XLSX.read(exportWorkbook(three)).SheetNames).toEqual([
+      "Cost Table - comparison",
+      "Inputs - FIS as published",
+      "Calculation - FIS as published",
+      "Projection - FIS as published",
+      "Census - FIS as published",
+      "Inputs - Average salary",
+      "Calculation - Average salary",
+      "Inputs - Schedule method, two\u2026",
+      "Calculation - Schedule method,\u2026",
+      "Projection - Schedule method,\u2026",
+      "Census - Schedule method, two\u2026",
       ...SCHEDULE_SHEETS,
-      "Notes",
+      "Notes - comparison",
     ]);
   });
 });
@@ -152,7 +168,8 @@ describe("imports ignore the schedule sheets", () => {
     for (const s of [bySchedule(fisAsPublished()), scheduleLoadingsScenario()]) {
       const bytes = exportWorkbook([s]);
       const a = importAssumptions(bytes, "schedule.xlsx", s);
-      expect(a.ok && a.value).toEqual(s);
+      expect(a.ok && a.value.scenario).toEqual(s);
+      expect(a.ok && [a.value.applied, a.value.ignored, a.value.notes]).toEqual([[], [], []]);
       const c = importCensus(bytes, "schedule.xlsx", { label: "back" });
       expect(c.ok).toBe(true);
       if (!c.ok) return;
@@ -166,11 +183,11 @@ describe("imports ignore the schedule sheets", () => {
   it("an edit on the Inputs sheet of a schedule-method export still imports as a user edit", () => {
     const s = bySchedule(fisAsPublished());
     const wb = XLSX.read(exportWorkbook([s]), { cellFormula: true });
-    const inputs = wb.Sheets.Inputs!;
+    const inputs = wb.Sheets[workbookSheetNames([s]).scenarios[0]!.inputs]!;
     const addr = Object.keys(inputs).find((k) => inputs[k]?.v === "groups.wtu.members")!;
-    inputs[`E${XLSX.utils.decode_cell(addr).r + 1}`] = { t: "n", v: 5800 };
+    inputs[`D${XLSX.utils.decode_cell(addr).r + 1}`] = { t: "n", v: 5800 };
     const r = importAssumptions(new Uint8Array(XLSX.write(wb, { type: "array", bookType: "xlsx" }) as ArrayBuffer), "edited.xlsx", s);
-    expect(r.ok && getInput(r.value, "groups.wtu.members")).toMatchObject({ value: "5800", source: { kind: "user" } });
+    expect(r.ok && getInput(r.value.scenario, "groups.wtu.members")).toMatchObject({ value: "5800", source: { kind: "user" } });
   });
 });
 
@@ -182,12 +199,13 @@ describe("Census x Schedule: P0 from lookups into the schedule sheets", () => {
       const census = referenceCensus();
       const p0 = engineP0(census);
       expect(p0.toString()).toBe("608048184");
+      const { calc: CALC, census: CENSUS } = workbookSheetNames([bySchedule(fisAsPublished())]).scenarios[0]!;
       const bytes = poisonCachedValues(exportWorkbook([bySchedule(fisAsPublished())]));
       const hf = hyperFormulaRecalc(bytes);
-      expect(hf.value("Calculation", calcCell(bytes, "Calculation", "census:P0"))).toBe(608048184);
-      expect(hf.value("Calculation", calcCell(bytes, "Calculation", "census:P0.engine"))).toBe(608048184);
-      expect(hf.value("Calculation", calcCell(bytes, "Calculation", "census:P0.check"))).toBe(0);
-      expect(hf.value("Calculation", calcCell(bytes, "Calculation", "census:members"))).toBe(5776);
+      expect(hf.value(CALC, calcCell(bytes, CALC, "census:P0"))).toBe(608048184);
+      expect(hf.value(CALC, calcCell(bytes, CALC, "census:P0.engine"))).toBe(608048184);
+      expect(hf.value(CALC, calcCell(bytes, CALC, "census:P0.check"))).toBe(0);
+      expect(hf.value(CALC, calcCell(bytes, CALC, "census:members"))).toBe(5776);
 
       // Raise FY2024 ET15-10M Masters+30 "12-15" by $1,000 on the sheet and in a copy of the schedules: P0 moves the same.
       const ws = XLSX.read(bytes).Sheets["Schedules ET-15"]!;
@@ -203,41 +221,43 @@ describe("Census x Schedule: P0 from lookups into the schedule sheets", () => {
       target.cells["Masters+30"]![11] = String(Number(target.cells["Masters+30"]![11]) + 1000);
       const moved = engineP0(census, edited);
       expect(moved.minus(p0).greaterThan(0)).toBe(true);
-      expect(hf.value("Calculation", calcCell(bytes, "Calculation", "census:P0"))).toBe(moved.toNumber());
+      expect(hf.value(CALC, calcCell(bytes, CALC, "census:P0"))).toBe(moved.toNumber());
 
       // A headcount edit on the Census sheet moves P0 by headcount x salary.
-      const c = XLSX.read(bytes).Sheets.Census!;
+      const c = XLSX.read(bytes).Sheets[CENSUS!]!;
       const first = rowOf(c, "ET15-10M");
-      hf.set("Census", `E${first + 1}`, Number(c[`E${first + 1}`]!.v) + 10);
+      hf.set(CENSUS!, `E${first + 1}`, Number(c[`E${first + 1}`]!.v) + 10);
       const more: Census = { ...census, cells: census.cells.map((x, i) => (i === 0 ? { ...x, headcount: x.headcount.plus(10) } : x)) };
-      expect(hf.value("Calculation", calcCell(bytes, "Calculation", "census:P0"))).toBe(engineP0(more, edited).toNumber());
+      expect(hf.value(CALC, calcCell(bytes, CALC, "census:P0"))).toBe(engineP0(more, edited).toNumber());
     },
   );
 
   it("generic: a synthetic census passed in ComputeOptions, in the second block of a comparison, prices to its own P0", () => {
     const census = assertCensus(syntheticCensus(3000, 7));
     const p0 = engineP0(census);
-    const bytes = poisonCachedValues(
-      exportWorkbook([fisAsPublished(), bySchedule(contractAsStated())], { computeOptions: { scheduleMethod: { census } } }),
-    );
+    const pair = [fisAsPublished(), bySchedule(contractAsStated())];
+    const bytes = poisonCachedValues(exportWorkbook(pair, { computeOptions: { scheduleMethod: { census } } }));
+    const CALC = workbookSheetNames(pair).scenarios[1]!.calc;
     const hf = hyperFormulaRecalc(bytes);
-    const got = hf.value("Calculation 2", calcCell(bytes, "Calculation 2", "census:P0"));
+    const got = hf.value(CALC, calcCell(bytes, CALC, "census:P0"));
     expect(new Decimal(String(got)).equals(p0), `${String(got)} vs ${p0.toString()}`).toBe(true);
-    expect(hf.value("Calculation 2", calcCell(bytes, "Calculation 2", "census:P0.check"))).toBe(0);
+    expect(hf.value(CALC, calcCell(bytes, CALC, "census:P0.check"))).toBe(0);
     expect(p0.equals(engineP0(referenceCensus()))).toBe(false);
   });
 
   it.skipIf(!soffice)("LibreOffice recomputes P0 from the lookups to the engine's basePayroll", () => {
-    const bytes = poisonCachedValues(exportWorkbook([bySchedule(fisAsPublished()), scheduleLoadingsScenario()]));
+    const pair = [bySchedule(fisAsPublished()), scheduleLoadingsScenario()];
+    const names = workbookSheetNames(pair).scenarios;
+    const bytes = poisonCachedValues(exportWorkbook(pair));
     const wb = libreOfficeRecalc(soffice!, bytes);
-    for (const calc of ["Calculation", "Calculation 2"]) {
+    for (const calc of names.map((n) => n.calc)) {
       expect(cellValue(wb, calc, calcCell(bytes, calc, "census:P0")), calc).toBe(608048184);
       expect(cellValue(wb, calc, calcCell(bytes, calc, "census:P0.check")), calc).toBe(0);
       expect(cellValue(wb, calc, calcCell(bytes, calc, "census:members")), calc).toBe(5776);
     }
     // Every looked-up salary, not only their sum.
-    const census = wb.Sheets["Census 2"]!;
-    const expected = XLSX.read(exportWorkbook([bySchedule(fisAsPublished())])).Sheets.Census!;
+    const census = wb.Sheets[names[1]!.census!]!;
+    const expected = XLSX.read(exportWorkbook([bySchedule(fisAsPublished())])).Sheets[names[0]!.census!]!;
     const last = XLSX.utils.decode_range(expected["!ref"]!).e.r;
     for (let r = 3; r <= last; r++) expect(census[`G${r + 1}`]?.v, `G${r + 1}`).toBe(expected[`G${r + 1}`]?.v);
   });

@@ -20,7 +20,10 @@ describe("fis --xlsx / --csv", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("wrote");
     const wb = XLSX.read(readFileSync(join(dir, "t.xlsx")), { cellFormula: true });
-    expect(wb.Sheets["Cost Table"]!.B5).toMatchObject({ v: 12161, f: "ROUND('Calculation'!C15/1000,0)" });
+    expect(wb.Sheets["Cost Table - FIS as published"]!.B5).toMatchObject({
+      v: 12161,
+      f: "ROUND(ROUND('Calculation - FIS as published'!C15,2)/1000,0)",
+    });
     const csv = readFileSync(join(dir, "t.csv"), "utf8").split("\r\n");
     expect(csv[6]).toMatch(/^totalCost,TOTAL COST,52137,39866,59856,87121,238980,/);
     expect(readdirSync(dir).sort()).toEqual(["t.csv", "t.xlsx"]);
@@ -38,6 +41,6 @@ describe("fis --xlsx / --csv", () => {
     await writeCsv(contractAsStated(), join(dir, "c.csv"));
     expect(readdirSync(dir).sort()).toEqual(["c.csv", "c.xlsx"]);
     expect(existsSync(join(dir, "c.xlsx"))).toBe(true);
-    expect(XLSX.read(readFileSync(join(dir, "c.xlsx"))).Sheets["Cost Table"]!.B8!.v).toBe(912);
+    expect(XLSX.read(readFileSync(join(dir, "c.xlsx"))).Sheets["Cost Table - Contract terms as\u2026"]!.B8!.v).toBe(912);
   });
 });

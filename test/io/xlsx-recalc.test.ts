@@ -25,8 +25,15 @@ if (!soffice)
     "xlsx-recalc: soffice (LibreOffice) not found on PATH; the LibreOffice recomputation tests are SKIPPED (CI installs libreoffice-calc).",
   );
 
+/** The Cost Table sheet (always the first) and the Calculation sheet of a scenario block, by their names in the file. */
+const costTableOf = (bytes: Uint8Array) => XLSX.read(bytes, { sheets: 0 }).SheetNames[0]!;
+const calcSheet = (bytes: Uint8Array, block: number) => XLSX.read(bytes).SheetNames.filter((n) => n.startsWith("Calculation"))[block]!;
+const inputsSheet = (bytes: Uint8Array, block: number) => XLSX.read(bytes).SheetNames.filter((n) => n.startsWith("Inputs"))[block]!;
+
 /** Where each line's display cells and unrounded dollar cells sit, read from the exported file itself. */
 interface Layout {
+  costTableName: string;
+  calcName: string;
   costTable: Map<string, Record<string, string>>;
   calc: Map<string, Record<string, string>>;
   /** Cost item rows of the Calculation sheet ("item:<id>"), fiscal-year and total cells. */
@@ -37,8 +44,9 @@ interface Layout {
 
 function layout(bytes: Uint8Array, result: TableResult, block: number): Layout {
   const wb = XLSX.read(bytes);
-  const ct = wb.Sheets["Cost Table"]!;
-  const calcName = block === 0 ? "Calculation" : `Calculation ${block + 1}`;
+  const costTableName = wb.SheetNames[0]!;
+  const ct = wb.Sheets[costTableName]!;
+  const calcName = wb.SheetNames.filter((n) => n.startsWith("Calculation"))[block]!;
   const calc = wb.Sheets[calcName]!;
   const width = result.columns.length + 2;
   const c0 = block * width;
@@ -60,7 +68,7 @@ function layout(bytes: Uint8Array, result: TableResult, block: number): Layout {
     if (id.startsWith("item:")) items.set(id.slice(5), cells);
     if (id.startsWith("fund:")) funds.set(id.slice(5), cells);
   }
-  return { costTable, calc: calcCells, items, funds };
+  return { costTableName, calcName, costTable, calc: calcCells, items, funds };
 }
 
 type Reader = (sheet: string, addr: string) => unknown;
@@ -80,8 +88,9 @@ const cellsCompared = (result: TableResult, scenario: Scenario) =>
  * Every display cell equal in $K; every unrounded dollar cell of the Calculation sheet (lines,
  * cost items, fund split) within one cent; returns how many cells were compared.
  */
-function expectMatchesEngine(read: Reader, lay: Layout, result: TableResult, calcName: string, scenario?: Scenario): number {
+function expectMatchesEngine(read: Reader, lay: Layout, result: TableResult, scenario?: Scenario): number {
   let compared = 0;
+  const calcName = lay.calcName;
   expect([...lay.items.keys()].sort(), "item rows").toEqual(result.items.map((i) => i.id).sort());
   for (const item of result.items) {
     for (const col of result.columns) {
@@ -105,7 +114,7 @@ function expectMatchesEngine(read: Reader, lay: Layout, result: TableResult, cal
   for (const line of result.lines) {
     for (const col of result.columns) {
       const cell = line.cells[col]!;
-      const shown = read("Cost Table", lay.costTable.get(line.id)![col]!);
+      const shown = read(lay.costTableName, lay.costTable.get(line.id)![col]!);
       expect(typeof shown, `${line.id}.${col} display`).toBe("number");
       // + 0 turns the engine's -0 (minus a zero funding amount) into the 0 a spreadsheet shows.
       expect(shown, `${line.id}.${col} $K`).toBe(cell.display.toNumber() + 0);
@@ -129,17 +138,18 @@ const cases: [string, () => Scenario][] = [
   ["schedule method, two groups, FICA on the aides' payroll share of raise, steps and turnover", scheduleLoadingsScenario],
 ];
 
-/** Items the sheet writes as formulas in these scenarios: everything but census-costed raise parts. */
+/** Items the sheet writes as formulas: every one, the schedule method's raise, step and turnover parts included. */
 function expectFormulasForEveryItem(bytes: Uint8Array, scenario: Scenario, result: TableResult): void {
-  const calc = XLSX.read(bytes, { cellFormula: true }).Sheets.Calculation!;
+  const calc = XLSX.read(bytes, { cellFormula: true }).Sheets[calcSheet(bytes, 0)]!;
   const range = XLSX.utils.decode_range(calc["!ref"]!);
-  const schedule = scenario.settings.salaryMethod === "schedule";
   let rows = 0;
   for (let r = 0; r <= range.e.r; r++) {
     const id = calc[XLSX.utils.encode_cell({ r, c: 0 })]?.v;
     if (typeof id !== "string" || !id.startsWith("item:")) continue;
-    const item = result.items.find((i) => i.id === id.slice(5))!;
-    if (schedule && item.kind === "raises") continue;
+    expect(
+      result.items.some((i) => i.id === id.slice(5)),
+      id,
+    ).toBe(true);
     rows++;
     result.columns.forEach((_, j) =>
       expect(calc[XLSX.utils.encode_cell({ r, c: 2 + j })]?.f, `${id} column ${j} is a formula`).toBeTruthy(),
@@ -157,11 +167,10 @@ function exportedStructure(
   bytes: Uint8Array,
   block: number,
   width: number,
-  calcName: string,
 ): { rows: string[]; totalOf: string[]; itemsOf: Map<string, string[]> } {
   const wb = XLSX.read(bytes, { cellFormula: true });
-  const ct = wb.Sheets["Cost Table"]!;
-  const calc = wb.Sheets[calcName]!;
+  const ct = wb.Sheets[costTableOf(bytes)]!;
+  const calc = wb.Sheets[calcSheet(bytes, block)]!;
   const idAt = (row: number) => String(calc[`A${row}`]?.v ?? "");
   const refRows = (f: string) => [...f.matchAll(/(?<![A-Za-z_])[A-Z]{1,3}(\d+)(?![\d(])/g)].map((m) => Number(m[1]));
   const rows: string[] = [];
@@ -169,7 +178,7 @@ function exportedStructure(
     const label = ct[XLSX.utils.encode_cell({ r, c: block * width })];
     if (!label) break;
     const f = String(ct[XLSX.utils.encode_cell({ r, c: block * width + 1 })]?.f ?? "");
-    const m = /!C(\d+)\//.exec(f);
+    const m = /!C(\d+)\b/.exec(f);
     expect(m, `Cost Table row ${r + 1} refers to a Calculation cell`).not.toBeNull();
     rows.push(idAt(Number(m![1])).replace(/^line:/, ""));
   }
@@ -196,7 +205,7 @@ describe("guard: the exported Cost Table has exactly computeTable's rows, and it
     it(name, () => {
       const scenario = make();
       const result = computeTable(scenario);
-      const got = exportedStructure(exportWorkbook([scenario], { cachedValues: "none" }), 0, result.columns.length + 2, "Calculation");
+      const got = exportedStructure(exportWorkbook([scenario], { cachedValues: "none" }), 0, result.columns.length + 2);
       expect(got.rows).toEqual(result.lines.map((l) => l.id));
       const cost = result.lines.filter((l) => l.kind === "cost").map((l) => l.id);
       expect(got.totalOf).toEqual(cost);
@@ -215,8 +224,8 @@ describe("guard: the exported Cost Table has exactly computeTable's rows, and it
     const b = bySchedule(fisAsPublished());
     const bytes = exportWorkbook([a, b], { cachedValues: "none" });
     const width = computeTable(a).columns.length + 2;
-    expect(exportedStructure(bytes, 0, width, "Calculation").rows).toEqual(computeTable(a).lines.map((l) => l.id));
-    expect(exportedStructure(bytes, 1, width, "Calculation 2").rows).toEqual(computeTable(b).lines.map((l) => l.id));
+    expect(exportedStructure(bytes, 0, width).rows).toEqual(computeTable(a).lines.map((l) => l.id));
+    expect(exportedStructure(bytes, 1, width).rows).toEqual(computeTable(b).lines.map((l) => l.id));
   });
 });
 
@@ -227,30 +236,29 @@ describe("HyperFormula recomputes the exported workbook from its formulas", () =
       const result = computeTable(scenario);
       const bytes = poisonCachedValues(exportWorkbook([scenario]));
       const hf = hyperFormulaRecalc(bytes);
-      expect(expectMatchesEngine(hf.value, layout(bytes, result, 0), result, "Calculation", scenario)).toBe(
-        cellsCompared(result, scenario),
-      );
-      if (name.startsWith("rates of pay") || name.startsWith("one-time pay")) expectFormulasForEveryItem(bytes, scenario, result);
+      expect(expectMatchesEngine(hf.value, layout(bytes, result, 0), result, scenario)).toBe(cellsCompared(result, scenario));
+      if (name.startsWith("rates of pay") || name.startsWith("one-time pay") || name.startsWith("schedule method"))
+        expectFormulasForEveryItem(bytes, scenario, result);
     });
   }
 
-  it("schedule method: census-costed raise, step and turnover rows are values; everything that depends on them is formulas", () => {
+  it("schedule method: the raise, step and turnover rows are formulas over the Projection sheet, and all that depends on them", () => {
     const scenario = bySchedule(fisAsPublished());
     const result = computeTable(scenario);
     expect(result.lines.map((l) => l.id)).toContain("baseSalaryIncreasesSteps");
     const bytes = poisonCachedValues(exportWorkbook([scenario]));
-    const calc = XLSX.read(bytes, { cellFormula: true }).Sheets.Calculation!;
+    const calc = XLSX.read(bytes, { cellFormula: true }).Sheets[calcSheet(bytes, 0)]!;
     const row = (id: string) =>
       Object.keys(calc)
         .find((a) => calc[a]?.v === id)!
         .replace(/^A/, "");
     for (const id of ["item:baseSalary", "item:baseSalary.steps", "item:baseSalary.turnover"]) {
-      expect(calc[`C${row(id)}`]!.f, id).toBeUndefined();
-      expect(String(calc[`H${row(id)}`]!.v)).toContain("schedule method");
+      expect(calc[`C${row(id)}`]!.f, id).toMatch(/^'Projection - FIS as published'!C\d+$/);
+      expect(String(calc[`H${row(id)}`]!.v)).toContain("on the Projection sheet");
     }
     expect(calc[`C${row("item:medicare")}`]!.f).toMatch(/^items_medicare_rate\*\(C\d+\+C\d+\+C\d+\)$/);
     const hf = hyperFormulaRecalc(bytes);
-    expect(expectMatchesEngine(hf.value, layout(bytes, result, 0), result, "Calculation", scenario)).toBe(cellsCompared(result, scenario));
+    expect(expectMatchesEngine(hf.value, layout(bytes, result, 0), result, scenario)).toBe(cellsCompared(result, scenario));
   });
 
   it(
@@ -353,10 +361,8 @@ describe("HyperFormula recomputes the exported workbook from its formulas", () =
           for (const [path, value] of edits) s = setInputValue(s, path, value);
           const result = computeTable(s);
           const bytes = exportWorkbook([s], { cachedValues: "none" });
-          expect(exportedStructure(bytes, 0, result.columns.length + 2, "Calculation").rows).toEqual(result.lines.map((l) => l.id));
-          expect(expectMatchesEngine(hyperFormulaRecalc(bytes).value, layout(bytes, result, 0), result, "Calculation", s)).toBe(
-            cellsCompared(result, s),
-          );
+          expect(exportedStructure(bytes, 0, result.columns.length + 2).rows).toEqual(result.lines.map((l) => l.id));
+          expect(expectMatchesEngine(hyperFormulaRecalc(bytes).value, layout(bytes, result, 0), result, s)).toBe(cellsCompared(result, s));
           if (s.items.some((i) => i.kind === "payRate" && i.groupIds && i.groupIds.length < s.groups.length)) seen.limited++;
           if (s.items.some((i) => i.kind === "oneTime" && i.amountPerMember)) seen.perMember++;
           if (s.funds) seen.funds++;
@@ -389,23 +395,23 @@ describe("HyperFormula recomputes the exported workbook from its formulas", () =
     }
     const result = computeTable(s);
     const bytes = poisonCachedValues(exportWorkbook([s]));
-    const calc = XLSX.read(bytes, { cellFormula: true }).Sheets.Calculation!;
+    const calc = XLSX.read(bytes, { cellFormula: true }).Sheets[calcSheet(bytes, 0)]!;
     expect(calc.D5!.f).toBeUndefined();
     expect(String(calc.H5!.v)).toContain("8000-character limit");
     expect(calc.D12!.f).toBe("items_medicare_rate*(D5)");
-    expectMatchesEngine(hyperFormulaRecalc(bytes).value, layout(bytes, result, 0), result, "Calculation");
+    expectMatchesEngine(hyperFormulaRecalc(bytes).value, layout(bytes, result, 0), result);
   });
 
   it("is live: editing the FY2026 raise on the Inputs sheet moves the table exactly as the engine moves it", () => {
     const bytes = exportWorkbook([fisAsPublished()]);
     const hf = hyperFormulaRecalc(bytes);
     const wb = XLSX.read(bytes);
-    const inputs = wb.Sheets.Inputs!;
+    const inputs = wb.Sheets[inputsSheet(bytes, 0)]!;
     const row = Object.keys(inputs).find((a) => inputs[a]?.v === "items.baseSalary.steps.2025-10-01.amount")!;
-    hf.set("Inputs", `E${XLSX.utils.decode_cell(row).r + 1}`, 0.04);
+    hf.set(inputsSheet(bytes, 0), `D${XLSX.utils.decode_cell(row).r + 1}`, 0.04);
     const edited = computeTable(editedFy2026Raise());
-    expectMatchesEngine(hf.value, layout(bytes, edited, 0), edited, "Calculation");
-    expect(hf.value("Cost Table", "C5")).toBe(edited.lines[0]!.cells.FY2026!.display.toNumber());
+    expectMatchesEngine(hf.value, layout(bytes, edited, 0), edited);
+    expect(hf.value(costTableOf(bytes), "C5")).toBe(edited.lines[0]!.cells.FY2026!.display.toNumber());
     expect(edited.lines[0]!.cells.FY2026!.display.toNumber()).not.toBe(30767);
   });
 
@@ -416,8 +422,8 @@ describe("HyperFormula recomputes the exported workbook from its formulas", () =
     const hf = hyperFormulaRecalc(bytes);
     const ra = computeTable(a);
     const rb = computeTable(b);
-    expectMatchesEngine(hf.value, layout(bytes, ra, 0), ra, "Calculation");
-    expectMatchesEngine(hf.value, layout(bytes, rb, 1), rb, "Calculation 2");
+    expectMatchesEngine(hf.value, layout(bytes, ra, 0), ra);
+    expectMatchesEngine(hf.value, layout(bytes, rb, 1), rb);
   });
 });
 
@@ -425,18 +431,18 @@ describe.skipIf(!soffice)("LibreOffice (headless) recomputes the exported workbo
   it("really recalculates: with recalculation off it shows the poisoned cache, with it on the engine's numbers", () => {
     const bytes = poisonCachedValues(exportWorkbook([fisAsPublished()]));
     const stale = libreOfficeRecalc(soffice!, bytes, { recalcOnLoad: false });
-    expect(cellValue(stale, "Cost Table", "B5")).toBe(-999999);
+    expect(cellValue(stale, costTableOf(bytes), "B5")).toBe(-999999);
     const fresh = libreOfficeRecalc(soffice!, bytes);
-    expect(cellValue(fresh, "Cost Table", "B5")).toBe(12161);
+    expect(cellValue(fresh, costTableOf(bytes), "B5")).toBe(12161);
   });
 
   it("computes a workbook written with no cached values at all", () => {
     const scenario = fisAsPublished();
     const result = computeTable(scenario);
     const bytes = exportWorkbook([scenario], { cachedValues: "none" });
-    expect(cellValue(XLSX.read(bytes), "Cost Table", "B5")).toBeUndefined();
+    expect(cellValue(XLSX.read(bytes), costTableOf(bytes), "B5")).toBeUndefined();
     const wb = libreOfficeRecalc(soffice!, bytes);
-    expectMatchesEngine((s, a) => cellValue(wb, s, a), layout(bytes, result, 0), result, "Calculation");
+    expectMatchesEngine((s, a) => cellValue(wb, s, a), layout(bytes, result, 0), result);
   });
 
   for (const [name, make] of cases) {
@@ -445,7 +451,7 @@ describe.skipIf(!soffice)("LibreOffice (headless) recomputes the exported workbo
       const result = computeTable(scenario);
       const bytes = poisonCachedValues(exportWorkbook([scenario]));
       const wb = libreOfficeRecalc(soffice!, bytes);
-      expect(expectMatchesEngine((s, a) => cellValue(wb, s, a), layout(bytes, result, 0), result, "Calculation", scenario)).toBe(
+      expect(expectMatchesEngine((s, a) => cellValue(wb, s, a), layout(bytes, result, 0), result, scenario)).toBe(
         cellsCompared(result, scenario),
       );
     });
@@ -457,7 +463,7 @@ describe.skipIf(!soffice)("LibreOffice (headless) recomputes the exported workbo
     const bytes = poisonCachedValues(exportWorkbook([a, b]));
     const wb = libreOfficeRecalc(soffice!, bytes);
     const read = (s: string, addr: string) => cellValue(wb, s, addr);
-    expectMatchesEngine(read, layout(bytes, computeTable(a), 0), computeTable(a), "Calculation");
-    expectMatchesEngine(read, layout(bytes, computeTable(b), 1), computeTable(b), "Calculation 2");
+    expectMatchesEngine(read, layout(bytes, computeTable(a), 0), computeTable(a));
+    expectMatchesEngine(read, layout(bytes, computeTable(b), 1), computeTable(b));
   });
 });

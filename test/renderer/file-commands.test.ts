@@ -71,3 +71,54 @@ describe("pastedColumn", () => {
     expect(pastedColumn("")).toEqual([]);
   });
 });
+
+describe("saving over a read-only file", () => {
+  const readOnly = { token: "r".repeat(32), name: "locked.json" };
+  function lockedPlatform(calls: Parameters<PlatformApi["saveScenarioFile"]>[0][]): Partial<PlatformApi> {
+    return {
+      saveScenarioFile: async (req) => {
+        calls.push(req);
+        if (!req.overwriteReadOnly)
+          return { ok: false, error: '"locked.json" is read-only. Overwrite it anyway, or use Save As?', readOnly };
+        return ok({ token: req.token!, name: "locked.json" });
+      },
+    };
+  }
+
+  it("asks, and overwrites only after the user chose Overwrite, with the token the refusal named", async () => {
+    const calls: Parameters<PlatformApi["saveScenarioFile"]>[0][] = [];
+    const h = harness(lockedPlatform(calls));
+    const questions: string[] = [];
+    h.ctx.ask = async (q) => (questions.push(`${q.text} [${q.choices.map((c) => c.label).join("|")}]`), "overwrite");
+    h.ctx.dispatch({ type: "edit", edits: [{ path: "table.lines.localPortion.rate", text: "99%" }] });
+    await saveScenario(h.ctx, false);
+    expect(questions).toEqual([
+      '"locked.json" is read-only. Replace it with "FIS as published (copy)" anyway? It stays read-only afterwards.' +
+        " [Overwrite|Save As…|Cancel]",
+    ]);
+    expect(calls.map((c) => [c.token, c.overwriteReadOnly])).toEqual([
+      [undefined, undefined],
+      [readOnly.token, true],
+    ]);
+    expect(activeEntry(h.state()).dirty).toBe(false);
+  });
+
+  it("Cancel leaves the file alone and the scenario unsaved, and says so", async () => {
+    const calls: Parameters<PlatformApi["saveScenarioFile"]>[0][] = [];
+    const h = harness(lockedPlatform(calls));
+    h.ctx.ask = async () => "cancel";
+    h.ctx.dispatch({ type: "edit", edits: [{ path: "table.lines.localPortion.rate", text: "99%" }] });
+    await saveScenario(h.ctx, false);
+    expect(calls).toHaveLength(1);
+    expect(activeEntry(h.state()).dirty).toBe(true);
+    expect(h.state().notice?.text).toBe('Not saved: "locked.json" is read-only and was left as it is.');
+  });
+
+  it("without a way to ask, the refusal is shown and nothing is overwritten", async () => {
+    const calls: Parameters<PlatformApi["saveScenarioFile"]>[0][] = [];
+    const h = harness(lockedPlatform(calls));
+    await saveScenario(h.ctx, false);
+    expect(calls).toHaveLength(1);
+    expect(h.state().notice?.text).toContain("is read-only");
+  });
+});

@@ -66,7 +66,7 @@ describe("display text", () => {
     expect(varianceText(new Decimal(1234))).toBe("+1,234");
     expect(percentChangeText(new Decimal(200), new Decimal(205))).toBe("+2.5%");
     expect(percentChangeText(new Decimal(0), new Decimal(5))).toBe("n/a");
-    expect(percentChangeText(new Decimal(23854), new Decimal(23845))).toBe("-<0.1%");
+    expect(percentChangeText(new Decimal(23854), new Decimal(23845))).toBe("(<0.1%)");
     expect(percentChangeText(new Decimal(100), new Decimal(100))).toBe("0.0%");
   });
 });

@@ -349,7 +349,9 @@ describe("fuzz: census CSV", () => {
       }),
       { seed: SEED + 3, numRuns: 1500 },
     );
-    expect(accepted).toBeGreaterThan(50);
+    // A header with no rows, or only zero headcounts, is refused (an empty census), so what is
+    // accepted here is a mutated census that still has members.
+    expect(accepted).toBeGreaterThan(10);
   });
 
   it("accepted mutated censuses cost on the schedules without throwing", () => {

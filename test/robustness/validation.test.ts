@@ -477,9 +477,9 @@ describe("a census must fit the schedules", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((e) => [e.file, e.row, e.column])).toEqual([
-      ["census.csv", 3, "lane"],
-      ["census.csv", 4, "step"],
-      ["census.csv", 5, "headcount"],
+      ["census.csv", 3, "B"],
+      ["census.csv", 4, "C"],
+      ["census.csv", 5, "D"],
     ]);
   });
 });

@@ -43,15 +43,16 @@ describe("parseCensusCsv", () => {
     const r = parseCensusCsv(csv, "bad.csv");
     expect(r.ok).toBe(false);
     if (r.ok) return;
+    // Columns by letter, as a spreadsheet opening the CSV shows them: A schedule, B lane, C step, D headcount.
     expect(r.errors.map((e) => [e.row, e.column])).toEqual([
-      [3, "schedule"],
-      [4, "lane"],
-      [5, "step"],
-      [6, "step"],
-      [7, "headcount"],
-      [8, "headcount"],
-      [9, "lane"],
-      [10, "headcount"],
+      [3, "A"],
+      [4, "B"],
+      [5, "C"],
+      [6, "C"],
+      [7, "D"],
+      [8, "D"],
+      [9, "B"],
+      [10, "D"],
     ]);
     for (const e of r.errors) expect(e.file).toBe("bad.csv");
     expect(r.errors[0]!.message).toContain('unknown schedule "ET-16"');

@@ -61,22 +61,40 @@ function amountsFor(line: TableLine | undefined, scenario: Scenario, column: str
 }
 
 /**
- * The check of every column the constraint covers. A named amount added to funding available is
- * per column, so "each year" allows it every year and "total" allows it once.
+ * The limit of every column the constraint covers, for a table with these lines and columns. A
+ * named amount added to funding available is per column, so "each year" allows it every year and
+ * "total" allows it once.
  */
-export function checkConstraint(c: BudgetConstraint, scenario: Scenario, table: TableResult): ColumnCheck[] {
-  const line = table.lines.find((l) => l.id === c.lineId);
-  if (!line) throw new Error(`no line "${c.lineId}"; lines are ${table.lines.map((l) => l.id).join(", ")}`);
+export function constraintLimits(
+  c: BudgetConstraint,
+  scenario: Scenario,
+  lineIds: readonly string[],
+  columns: readonly string[],
+): { column: string; limit: Decimal }[] {
+  if (!lineIds.includes(c.lineId)) throw new Error(`no line "${c.lineId}"; lines are ${lineIds.join(", ")}`);
   const limitLine = c.limit.kind === "amountsPlus" ? amountsLine(scenario, c.limit.lineId) : undefined;
   if (c.limit.kind === "amountsPlus" && !limitLine)
     throw new Error(
       c.limit.lineId ? `no line "${c.limit.lineId}" with amounts entered` : "the table has no line of entered amounts to limit against",
     );
   return columnsOf(c, scenario).map((column) => {
-    const cell = line.cells[column];
-    if (!cell) throw new Error(`line "${c.lineId}" has no column ${column}`);
+    if (!columns.includes(column)) throw new Error(`line "${c.lineId}" has no column ${column}`);
     const limit = c.limit.kind === "amount" ? c.limit.dollars : amountsFor(limitLine, scenario, column).plus(c.limit.dollars);
-    return { column, value: cell.exact, limit, headroom: limit.minus(cell.exact) };
+    return { column, limit };
+  });
+}
+
+/** The check of every column the constraint covers, on a costed table. */
+export function checkConstraint(c: BudgetConstraint, scenario: Scenario, table: TableResult): ColumnCheck[] {
+  const line = table.lines.find((l) => l.id === c.lineId);
+  return constraintLimits(
+    c,
+    scenario,
+    table.lines.map((l) => l.id),
+    table.columns,
+  ).map(({ column, limit }) => {
+    const value = line!.cells[column]!.exact;
+    return { column, value, limit, headroom: limit.minus(value) };
   });
 }
 

@@ -121,7 +121,7 @@ export function valueText(value: string, unit: Unit): string {
   return unit.startsWith("USD") ? `${sign}$${text}` : `${sign}${text}`;
 }
 
-/** What carries meaning for the numbers: labels, sources, notes and names dropped, items in id order. */
+/** What carries meaning for the numbers: labels, sources, notes, names and the document wording dropped, items in id order. */
 function substance(value: unknown): unknown {
   if (Array.isArray(value)) {
     const items = value.map(substance);
@@ -133,7 +133,7 @@ function substance(value: unknown): unknown {
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value).sort(([x], [y]) => (x < y ? -1 : 1)))
-      if (!["label", "source", "stated", "note", "description", "name", "employer", "union"].includes(k)) out[k] = substance(v);
+      if (!["label", "source", "stated", "note", "description", "name", "employer", "union", "document"].includes(k)) out[k] = substance(v);
     return out;
   }
   return value;

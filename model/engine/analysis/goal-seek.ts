@@ -6,13 +6,26 @@
  * next grid step up fails, which the result records. Cost rises with the raise in every line
  * type the engine has, which is what makes bisection valid; the end checks confirm it for the
  * answer actually returned.
+ *
+ * The trials run on the fast path (the scenario compiled once, the raises as its inputs): each
+ * pass or fail is the exact engine's (a cell within a cent of its limit is settled by the exact
+ * engine), the trace's amounts are to the cent, and the answer and the next step up are costed
+ * again by the exact engine for the checks the result carries.
  */
 import { computeTable, type ComputeOptions } from "../compute";
 import { Decimal } from "../decimal";
 import type { Source } from "../explain";
 import type { Scenario } from "../scenario/types";
-import { checkConstraint, describeConstraint, satisfies, type BudgetConstraint, type ColumnCheck } from "./budget-constraint";
-import { withPercentRaise, type RaiseYear } from "./raise-edits";
+import {
+  checkConstraint,
+  constraintLimits,
+  describeConstraint,
+  satisfies,
+  type BudgetConstraint,
+  type ColumnCheck,
+} from "./budget-constraint";
+import { FastCells, type AnalysisPath } from "./fast-cells";
+import { percentRaisePaths, withPercentRaise, type RaiseYear } from "./raise-edits";
 
 const BASIS_POINT = new Decimal("0.0001");
 
@@ -24,6 +37,8 @@ export interface GoalSeekRequest {
   lowest?: Decimal;
   highest?: Decimal;
   computeOptions?: ComputeOptions;
+  /** "fast" (default): trials on the compiled plan; "exact": every trial a full exact costing. */
+  path?: AnalysisPath;
 }
 
 export interface GoalSeekIteration {
@@ -41,8 +56,11 @@ export interface GoalSeekTrace {
   /** The initial bracket (rates). */
   bracket: { low: Decimal; high: Decimal };
   iterations: GoalSeekIteration[];
-  /** computeTable calls, including the two bracket ends. */
+  /** Costings of trial raises, including the two bracket ends. */
   evaluations: number;
+  /** How the trials were costed, and how many exact costings were needed (near ties, and the answer's confirmation). */
+  path: AnalysisPath;
+  exactEvaluations: number;
 }
 
 export type GoalSeekResult =
@@ -84,17 +102,47 @@ export function goalSeekRaise(scenario: Scenario, request: GoalSeekRequest): Goa
     note: `largest ${raiseWords(raise)} on the 0.01% grid with ${describeConstraint(constraint)}: ${pct(rate)}`,
   });
   let evaluations = 0;
-  const evaluate = (bp: number): ColumnCheck[] => {
-    evaluations++;
+  let exactEvaluations = 0;
+  const exactly = (bp: number): ColumnCheck[] => {
+    exactEvaluations++;
     const variant = withPercentRaise(scenario, raise, fromBp(bp), source(fromBp(bp)));
     return checkConstraint(constraint, variant, computeTable(variant, request.computeOptions));
+  };
+  const paths = percentRaisePaths(scenario, raise);
+  const fast =
+    request.path === "exact"
+      ? undefined
+      : FastCells.open(scenario, paths, { ...(request.computeOptions ? { computeOptions: request.computeOptions } : {}) });
+  const limits =
+    fast &&
+    constraintLimits(
+      constraint,
+      scenario,
+      fast.plan.lines.map((l) => l.id),
+      fast.plan.columns,
+    );
+  const evaluate = (bp: number): ColumnCheck[] => {
+    evaluations++;
+    if (!fast || !limits) return exactly(bp);
+    const text = fromBp(bp).toString();
+    fast.set(new Map(paths.map((p) => [p, text])));
+    return limits.map(({ column, limit }) => {
+      const r = fast.atMost({ lineId: constraint.lineId, column }, limit);
+      return { column, value: r.value, limit, headroom: r.headroom };
+    });
   };
   let low = toBp(request.lowest ?? new Decimal(0));
   let high = toBp(request.highest ?? new Decimal("0.5"));
   if (high <= low) throw new Error(`goal seek bracket is empty: highest ${pct(fromBp(high))} <= lowest ${pct(fromBp(low))}`);
   const bracket = { low: fromBp(low), high: fromBp(high) };
   const iterations: GoalSeekIteration[] = [];
-  const trace = (): GoalSeekTrace => ({ bracket, iterations, evaluations });
+  const trace = (): GoalSeekTrace => ({
+    bracket,
+    iterations,
+    evaluations,
+    path: fast ? "fast" : "exact",
+    exactEvaluations: exactEvaluations + (fast?.exactEvaluations ?? 0),
+  });
 
   const atLow = evaluate(low);
   if (!satisfies(atLow)) {
@@ -140,6 +188,13 @@ export function goalSeekRaise(scenario: Scenario, request: GoalSeekRequest): Goa
       high = mid;
       highChecks = checks;
     }
+  }
+  // The answer and the next step up, costed by the exact engine for the checks the result carries.
+  if (fast) {
+    lowChecks = exactly(low);
+    highChecks = exactly(high);
+    if (!satisfies(lowChecks) || satisfies(highChecks))
+      throw new Error("internal: the exact engine disagrees with the fast path at the goal seek's answer");
   }
   const answer = fromBp(low);
   const description = `Largest ${raiseWords(raise)} with ${describeConstraint(constraint)}: ${pct(answer)} (${pct(fromBp(high))} breaks it)`;

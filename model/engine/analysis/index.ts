@@ -36,3 +36,7 @@ export {
   type Difference,
 } from "./attribution";
 export { attributeScenarios, type ScenarioAttribution, type CompareOptions } from "./compare";
+export { sweep, type SweepRequest, type SweepResult } from "./sweep";
+export { FastCells, type AnalysisPath, type CellRef as AnalysisCellRef } from "./fast-cells";
+export { percentRaisePaths } from "./raise-edits";
+export { constraintLimits } from "./budget-constraint";

@@ -6,6 +6,7 @@
 import { Decimal } from "../decimal";
 import type { Source } from "../explain";
 import { fiscalYearStart } from "../calendar";
+import { stepPath } from "../kinds/raises";
 import type { RaiseStep, RaisesItem, Scenario } from "../scenario/types";
 
 export type RaiseYear = number | "all";
@@ -28,6 +29,20 @@ export function percentRaiseOf(scenario: Scenario, fy: number): Decimal | undefi
 
 function mapRaises(scenario: Scenario, edit: (item: RaisesItem) => RaisesItem): Scenario {
   return { ...scenario, items: scenario.items.map((i) => (isRaises(i) ? edit(i) : i)) };
+}
+
+/** Input paths of the percent raise steps withPercentRaise sets; throws, as it does, when there are none. */
+export function percentRaisePaths(scenario: Scenario, year: RaiseYear): string[] {
+  const paths = scenario.items
+    .filter(isRaises)
+    .flatMap((item) =>
+      item.steps.filter((s) => s.type === "percent" && (year === "all" || s.fiscalYear === year)).map((s) => stepPath(item, s)),
+    );
+  if (paths.length === 0)
+    throw new Error(
+      year === "all" ? "the scenario has no percent raise to vary" : `the scenario has no percent raise in FY${year} to vary`,
+    );
+  return paths;
 }
 
 /**

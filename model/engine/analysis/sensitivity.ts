@@ -2,16 +2,20 @@
  * Sensitivity: which inputs move the answer. Tornado data moves each numeric input down and up
  * (rates and shares by one point, 0.01; every other value by 10%) and records the total cost and
  * local portion over all years; the two-way table sweeps two fiscal years' raises over a grid.
- * Each variant is a full costing of an immutable edited copy, so a cell of the sweep equals what
- * the table would show for that scenario.
+ * By default the variants run on the fast path (the scenario compiled once, every input a
+ * register), each amount the exact engine's to the cent and each displayed amount the exact
+ * engine's display (near ties settled by the exact engine); `path: "exact"` costs every variant as
+ * a full costing of an immutable edited copy, to every digit.
  */
-import { computeTable, shareLineId, totalByColumn, TOTAL_COLUMN, type ComputeOptions, type TableResult } from "../compute";
+import { computeTable, shareLineId, totalByColumn, totalLineId, TOTAL_COLUMN, type ComputeOptions, type TableResult } from "../compute";
+import { toDisplay } from "../table/display";
 import { Decimal } from "../decimal";
 import type { Source } from "../explain";
 import { listInputs, setInputValue, type InputSection } from "../scenario/paths";
 import type { FieldSpec } from "../fields";
 import type { Scenario } from "../scenario/types";
-import { withPercentRaise } from "./raise-edits";
+import { FastCells, type AnalysisPath } from "./fast-cells";
+import { percentRaisePaths, withPercentRaise } from "./raise-edits";
 
 export interface TornadoBar {
   path: string;
@@ -33,11 +37,15 @@ export interface TornadoBar {
 }
 
 export interface Tornado {
+  /** "fast": bars' totals to the cent from the plan; "exact": full costings. */
+  path: AnalysisPath;
   baseTotal: Decimal;
   /** The share line reported beside the total, and its base value. */
   shareLine?: { id: string; label: string; base: Decimal };
   bars: TornadoBar[];
   evaluations: number;
+  /** Variants the exact engine settled on the fast path (near a half cent). */
+  exactEvaluations?: number;
 }
 
 const POINT = new Decimal("0.01");
@@ -63,10 +71,22 @@ function moves(value: Decimal, spec: FieldSpec): { low: Decimal; high: Decimal; 
   return { low: safeLow, high: clamp(value.plus(delta)), move: rate ? "±0.01" : "±10%" };
 }
 
-export function tornado(scenario: Scenario, options: ComputeOptions = {}): Tornado {
+export function tornado(scenario: Scenario, options: ComputeOptions = {}, how: { path?: AnalysisPath } = {}): Tornado {
   const base = computeTable(scenario, options);
   const baseTotal = allYears(base);
   const shareId = shareLineId(base);
+  const totalId = totalLineId(base);
+  const inputs = listInputs(scenario, options.registry);
+  // The fast path reads the total line's Total cell; a table without either is costed exactly.
+  const fast =
+    how.path !== "exact" && totalId && base.columns.includes(TOTAL_COLUMN)
+      ? FastCells.open(
+          scenario,
+          inputs.map((e) => e.path),
+          options.registry ? { computeOptions: options, registry: options.registry } : { computeOptions: options },
+        )
+      : undefined;
+  if (fast) return fastTornado(scenario, fast, inputs, base, totalId!, shareId);
   let evaluations = 1;
   const bars: TornadoBar[] = listInputs(scenario).map((entry) => {
     const value = new Decimal(entry.param.value);
@@ -100,10 +120,66 @@ export function tornado(scenario: Scenario, options: ComputeOptions = {}): Torna
   bars.sort((a, b) => b.swing.comparedTo(a.swing) || order.get(a.path)! - order.get(b.path)!);
   const shareLine = shareId ? base.lines.find((l) => l.id === shareId)! : undefined;
   return {
+    path: "exact",
     baseTotal,
     ...(shareLine ? { shareLine: { id: shareLine.id, label: shareLine.label, base: lineTotal(base, shareLine.id) } } : {}),
     bars,
     evaluations,
+  };
+}
+
+function fastTornado(
+  scenario: Scenario,
+  fast: FastCells,
+  inputs: ReturnType<typeof listInputs>,
+  base: TableResult,
+  totalId: string,
+  shareId: string | undefined,
+): Tornado {
+  const cents = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const baseTotal = allYears(base);
+  const baseShare = shareId ? cents(lineTotal(base, shareId)) : undefined;
+  const bars: TornadoBar[] = inputs.map((entry) => {
+    const value = new Decimal(entry.param.value);
+    const { low, high, move } = moves(value, entry.spec);
+    const at = (v: Decimal) => {
+      if (v.equals(value)) return { total: cents(baseTotal), share: baseShare };
+      fast.set({ [entry.path]: v.toString() });
+      const r = {
+        total: fast.cents({ lineId: totalId, column: TOTAL_COLUMN }),
+        share: shareId ? fast.cents({ lineId: shareId, column: TOTAL_COLUMN }) : undefined,
+      };
+      fast.set({ [entry.path]: entry.param.value });
+      return r;
+    };
+    const lo = at(low);
+    const hi = at(high);
+    const total = { low: lo.total, base: cents(baseTotal), high: hi.total };
+    return {
+      path: entry.path,
+      label: entry.param.label,
+      section: entry.section,
+      owner: entry.owner,
+      unit: entry.unit,
+      value,
+      low,
+      high,
+      move,
+      total,
+      ...(shareId ? { share: { low: lo.share!, base: baseShare!, high: hi.share! } } : {}),
+      swing: total.high.minus(total.low).abs(),
+    };
+  });
+  const order = new Map(bars.map((b, i) => [b.path, i]));
+  bars.sort((a, b) => b.swing.comparedTo(a.swing) || order.get(a.path)! - order.get(b.path)!);
+  const shareLine = shareId ? base.lines.find((l) => l.id === shareId)! : undefined;
+  return {
+    path: "fast",
+    baseTotal,
+    ...(shareLine ? { shareLine: { id: shareLine.id, label: shareLine.label, base: lineTotal(base, shareLine.id) } } : {}),
+    bars,
+    evaluations: 1 + fast.evaluations,
+    exactEvaluations: fast.exactEvaluations,
   };
 }
 
@@ -124,9 +200,13 @@ export interface TwoWayTable {
   lineId: string | undefined;
   rowRates: Decimal[];
   columnRates: Decimal[];
-  /** values[i][j] = the line's all-years total with rowYear's raise rowRates[i] and columnYear's columnRates[j]. */
+  /** values[i][j] = the line's all-years total with rowYear's raise rowRates[i] and columnYear's columnRates[j] (to the cent on the fast path). */
   values: Decimal[][];
+  /** The same in the display unit by the scenario's rounding, as the table would show the cell. */
+  display: Decimal[][];
   evaluations: number;
+  path: AnalysisPath;
+  exactEvaluations: number;
 }
 
 export function raiseGrid(from: Decimal, to: Decimal, step: Decimal): Decimal[] {
@@ -138,11 +218,50 @@ export function raiseGrid(from: Decimal, to: Decimal, step: Decimal): Decimal[] 
 
 export const DEFAULT_RAISE_GRID = (): Decimal[] => raiseGrid(new Decimal(0), new Decimal("0.10"), new Decimal("0.005"));
 
-export function twoWayTable(scenario: Scenario, request: TwoWayRequest, options: ComputeOptions = {}): TwoWayTable {
+export function twoWayTable(
+  scenario: Scenario,
+  request: TwoWayRequest,
+  options: ComputeOptions = {},
+  how: { path?: AnalysisPath } = {},
+): TwoWayTable {
   const rowRates = request.rowRates ?? DEFAULT_RAISE_GRID();
   const columnRates = request.columnRates ?? DEFAULT_RAISE_GRID();
   const lineId = request.lineId;
   if (request.rowYear === request.columnYear) throw new Error("the two-way table needs two different fiscal years");
+  const rowPaths = percentRaisePaths(scenario, request.rowYear);
+  const columnPaths = percentRaisePaths(scenario, request.columnYear);
+  const display = scenario.table.display;
+  const fast = how.path === "exact" ? undefined : FastCells.open(scenario, [...rowPaths, ...columnPaths], { computeOptions: options });
+  const cellLine = lineId ?? (fast ? totalLineId(fast.plan) : undefined);
+  if (lineId !== undefined && fast && !fast.plan.lines.some((l) => l.id === lineId)) throw new Error(`no line "${lineId}"`);
+  if (fast && cellLine && fast.plan.columns.includes(TOTAL_COLUMN)) {
+    const ref = { lineId: cellLine, column: TOTAL_COLUMN };
+    const values: Decimal[][] = [];
+    const shown: Decimal[][] = [];
+    for (const r of rowRates) {
+      const row: Decimal[] = [];
+      const rowShown: Decimal[] = [];
+      for (const c of columnRates) {
+        fast.set(new Map([...rowPaths.map((p) => [p, r.toString()] as const), ...columnPaths.map((p) => [p, c.toString()] as const)]));
+        row.push(fast.cents(ref));
+        rowShown.push(fast.display(ref));
+      }
+      values.push(row);
+      shown.push(rowShown);
+    }
+    return {
+      rowYear: request.rowYear,
+      columnYear: request.columnYear,
+      lineId,
+      rowRates,
+      columnRates,
+      values,
+      display: shown,
+      evaluations: fast.evaluations,
+      path: "fast",
+      exactEvaluations: fast.exactEvaluations,
+    };
+  }
   let evaluations = 0;
   const values = rowRates.map((r) => {
     const withRow = withPercentRaise(scenario, request.rowYear, r, SOURCE);
@@ -155,5 +274,16 @@ export function twoWayTable(scenario: Scenario, request: TwoWayRequest, options:
       return line.cells[TOTAL_COLUMN]!.exact;
     });
   });
-  return { rowYear: request.rowYear, columnYear: request.columnYear, lineId, rowRates, columnRates, values, evaluations };
+  return {
+    rowYear: request.rowYear,
+    columnYear: request.columnYear,
+    lineId,
+    rowRates,
+    columnRates,
+    values,
+    display: values.map((row) => row.map((v) => toDisplay(v, display))),
+    evaluations,
+    path: "exact",
+    exactEvaluations: evaluations,
+  };
 }

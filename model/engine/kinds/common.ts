@@ -27,6 +27,16 @@ export function coveredGroups(scenario: ScenarioBase, item: Pick<ItemBase, "grou
   return only ? groups.filter((g) => only.includes(g.id)) : groups;
 }
 
+/** Whether a rate (of pay, on payroll) is charged in `fy`: from its start year on. */
+export const payRateInForce = (item: { startFiscalYear?: number | undefined }, fy: number): boolean =>
+  item.startFiscalYear === undefined || fy >= item.startFiscalYear;
+
+/** The groups a rate's cost is for: its own groups, narrowed to `only`. */
+export function rateGroups(item: ItemBase, ctx: Pick<CostContext, "scenario">, only?: readonly string[]): string[] | undefined {
+  if (!item.groupIds && !only) return undefined;
+  return coveredGroups(ctx.scenario, item, only).map((g) => g.id);
+}
+
 /** The fund-share inputs of an item, for its field list. */
 export function fundShareFields(item: ItemBase): ItemField[] {
   return Object.entries(item.fundShares ?? {}).map(([fund, p]) => ({ path: `fundShares.${fund}`, param: p, spec: ITEM_FUND_SHARE }));

@@ -6,7 +6,9 @@ import { dec, paramLeaf } from "../scenario/groups";
 import { fyKeySchema, strict } from "../scenario/zod-kit";
 import { fyKey } from "../table/schema";
 import { field, fundShareFields, itemBaseShape, itemLabel, usdCell } from "./common";
+import { dollarsText, listWords } from "../words";
 import { defineKind } from "./kind";
+import { fixedAmountsFast } from "./fixed-amounts-fast";
 
 const FIELDS = {
   amount: { ...DOLLARS("Amount", "The cost entered for the fiscal year; negative for a saving."), min: undefined },
@@ -64,6 +66,9 @@ export const fixedAmounts = defineKind<FixedAmountsItem>({
   describe(item) {
     const total = sum(Object.values(item.amounts).map((p) => dec(p)));
     const years = Object.keys(item.amounts).sort();
-    return `${item.label}: $${total.toString()} entered over ${years.join(", ") || "no year"}.`;
+    const each = years.map((y) => `${dollarsText(dec(item.amounts[y]!))} in ${y}`);
+    return `${item.label}: ${each.length ? listWords(each) : "no amount"}${each.length > 1 ? `, ${dollarsText(total)} in all` : ""}.`;
   },
+  fast: fixedAmountsFast,
+  work: (_item, ctx) => ctx.years + 1,
 });

@@ -2,11 +2,16 @@
 import type { PayCalendar } from "../calendar";
 import type { ScenarioBase } from "../scenario/base";
 import { DEFAULT_REGISTRY, kindIndex, type Registry } from "./registry";
-import type { FormulaContext, ItemBase, ItemFormula } from "./kind";
+import type { CalendarCount, FormulaContext, ItemBase, ItemFormula } from "./kind";
 
 export function formulaContextFor(
   scenario: ScenarioBase,
-  refs: { ref: (path: string) => string; itemCell: (itemId: string, fy: number) => string | undefined; companions?: Map<string, string[]> },
+  refs: {
+    ref: (path: string) => string;
+    itemCell: (itemId: string, fy: number) => string | undefined;
+    companions?: Map<string, string[]>;
+    calendarCount?: (count: CalendarCount) => string;
+  },
   registry: Registry = DEFAULT_REGISTRY,
 ): FormulaContext {
   const kinds = kindIndex(registry);
@@ -20,6 +25,7 @@ export function formulaContextFor(
     kindOf: (item) => kinds.get(item.kind)!,
     itemById: (id) => items.get(id),
     companions: refs.companions ?? new Map(),
+    calendarCount: refs.calendarCount ?? ((c) => String(c.value)),
   };
 }
 

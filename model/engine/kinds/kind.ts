@@ -14,6 +14,7 @@ import type { Explanation } from "../explain";
 import type { FieldSpec, Param } from "../fields";
 import type { Group } from "../scenario/groups";
 import type { ScenarioBase } from "../scenario/base";
+import type { FastKind } from "../fast/context";
 
 /** What every item has. */
 export interface ItemBase {
@@ -76,6 +77,22 @@ export interface FormulaContext {
   kindOf: (item: ItemBase) => AnyKind;
   itemById: (id: string) => ItemBase | undefined;
   companions: Map<string, string[]>;
+  /**
+   * A count from the calendar (months, pay periods, days) a formula uses, as the cell that holds
+   * it: the workbook writes each count once as a named cell marked "from the calendar", so a
+   * formula never hides one as a literal. The number itself when no workbook asks.
+   */
+  calendarCount: (count: CalendarCount) => string;
+}
+
+/** A count of the calendar a formula uses: how many months, pay periods or days of a fiscal year. */
+export interface CalendarCount {
+  /** Stable key, unique per scenario for one meaning ("months.FY2025.CY2024"); the workbook name is made from it. */
+  key: string;
+  value: number;
+  unit: "months" | "pay periods" | "days";
+  /** What is counted, in words ("Months of FY2025 at the CY2024 amount"). */
+  label: string;
 }
 
 export interface ItemFormula {
@@ -126,6 +143,29 @@ export interface KindModule<T extends ItemBase> {
   formula(item: T, ctx: FormulaContext, fy: number, only?: readonly string[]): ItemFormula | undefined;
   /** One sentence saying what the item provides, e.g. "Salaries increase 2% effective 2024-10-01 (Art. 36.2.1)." */
   describe(item: T, scenario: ScenarioBase): string;
+  /**
+   * What the item provides, for a document's Background, when it has several provisions worth a
+   * point each (a raise per step, a contribution per year). Kinds without it are described by
+   * `describe` alone.
+   */
+  provision?(item: T, scenario: ScenarioBase): Provision;
+  /**
+   * The same cost compiled for the fast path (model/engine/fast): float64 registers, no
+   * explanations, held equal to `cost` by the property test. A kind without one keeps scenarios
+   * that use it on the exact engine.
+   */
+  fast?: FastKind<T>;
+  /**
+   * The cost steps computing the item asks for (scenario/work.ts): what validation limits. Without
+   * it, the covered salary bases every year.
+   */
+  work?(item: T, ctx: import("../scenario/work").WorkContext): number;
+}
+
+/** A lead sentence and one point per provision, each naming the article (or other source) it comes from. */
+export interface Provision {
+  text: string;
+  points: string[];
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -11,6 +11,7 @@ import { idSchema, strict, yearSchema } from "../scenario/zod-kit";
 import { coveredGroups, field, fundShareFields, itemBaseShape, itemLabel, membersFormula, payrollFormula, usdCell } from "./common";
 import { defineKind, type CostContext, type FormulaContext, type ItemCell, type ItemFormula } from "./kind";
 import { sortedSteps, stepPath, type RaisesItem } from "./raises";
+import { oneTimeFast } from "./one-time-fast";
 
 const FIELDS = {
   rate: RATE("Payment rate", "The payment as a rate of earnings (0.04 = 4%); 0 for a purely flat payment.", {
@@ -159,4 +160,6 @@ export const oneTime = defineKind<OneTimeItem>({
     ];
     return `${item.label}: a one-time payment of ${parts.join(" plus ") || "nothing"}, paid in FY${item.paidInFiscalYear}${item.rate.source.ref ? ` (${item.rate.source.ref})` : ""}.`;
   },
+  fast: oneTimeFast,
+  work: (item, ctx) => ctx.years + 2 * ctx.bases(item),
 });

@@ -8,8 +8,21 @@ import { Decimal, ZERO, sum } from "../decimal";
 import { param, RATE } from "../fields";
 import { dec, paramLeaf } from "../scenario/groups";
 import { idSchema, strict, yearSchema } from "../scenario/zod-kit";
-import { coveredGroups, field, fundShareFields, itemBaseShape, itemLabel, partForGroups, partFormula, sumOf, usdCell } from "./common";
-import { defineKind, type CostContext, type ItemBase, type ItemCell } from "./kind";
+import {
+  coveredGroups,
+  field,
+  fundShareFields,
+  itemBaseShape,
+  itemLabel,
+  partForGroups,
+  partFormula,
+  payRateInForce,
+  rateGroups,
+  sumOf,
+  usdCell,
+} from "./common";
+import { payRateFast } from "./pay-rate-fast";
+import { defineKind, type CostContext, type ItemCell } from "./kind";
 
 const FIELDS = {
   rate: RATE("Rate of pay", "A rate charged on the cost of other items (0.0145 = 1.45% Medicare).", { expects: "the statute or plan" }),
@@ -27,14 +40,7 @@ const schema = strict(
 );
 export type PayRateItem = z.infer<typeof schema>;
 
-export const payRateInForce = (item: { startFiscalYear?: number | undefined }, fy: number): boolean =>
-  item.startFiscalYear === undefined || fy >= item.startFiscalYear;
-
-/** The groups a rate's cost is for: its own groups, narrowed to `only`. */
-export function rateGroups(item: ItemBase, ctx: Pick<CostContext, "scenario">, only?: readonly string[]): string[] | undefined {
-  if (!item.groupIds && !only) return undefined;
-  return coveredGroups(ctx.scenario, item, only).map((g) => g.id);
-}
+export { payRateInForce, rateGroups };
 
 /** The costs a rate is charged on in `fy`: each target and its companion parts, limited to the groups. */
 export function chargedCells(
@@ -128,4 +134,11 @@ export const payRate = defineKind<PayRateItem>({
     const names = item.appliesTo.map((id) => scenario.items.find((i) => i.id === id)?.label ?? id);
     return `${item.label}: ${new Decimal(item.rate.value).times(100).toString()}% on ${names.join(", ")}${item.startFiscalYear ? ` from FY${item.startFiscalYear}` : ""}${item.rate.source.ref ? ` (${item.rate.source.ref})` : ""}.`;
   },
+  fast: payRateFast,
+  // Each target every year; limited to some groups, the target is costed again for them.
+  work: (item, ctx) =>
+    item.appliesTo.reduce(
+      (n, id) => n + ctx.years * 2 + (item.groupIds ? ctx.itemWork(id) + ctx.years * ctx.scenario.groups.length : 0),
+      ctx.years,
+    ),
 });

@@ -11,6 +11,7 @@ import { idSchema, strict, yearSchema } from "../scenario/zod-kit";
 import { coveredGroups, field, fundShareFields, itemBaseShape, itemLabel, payrollFormula, sumOf, usdCell } from "./common";
 import { defineKind, type CostContext } from "./kind";
 import { chargedCells, payRateInForce } from "./pay-rate";
+import { payrollRateFast } from "./pay-rate-fast";
 
 const FIELDS = {
   rate: RATE("Rate on payroll", "A rate on covered payroll (0.01 = 1%); negative for a saving such as a higher employee contribution.", {
@@ -108,4 +109,7 @@ export const payrollRate = defineKind<PayrollRateItem>({
     const what = rate.isNegative() ? "saves" : "costs";
     return `${item.label}: ${what} ${rate.abs().times(100).toString()}% of covered payroll${item.raisesItemIds?.length ? " in force (with its raises)" : ""}${item.startFiscalYear ? ` from FY${item.startFiscalYear}` : ""}${item.rate.source.ref ? ` (${item.rate.source.ref})` : ""}.`;
   },
+  fast: payrollRateFast,
+  work: (item, ctx) =>
+    (item.raisesItemIds ?? []).reduce((n, id) => n + ctx.years * 2 + ctx.itemWork(id), ctx.years * (1 + ctx.bases(item))),
 });

@@ -13,7 +13,9 @@ import { COUNT, DOLLARS, param, type FieldSpec, type Param } from "../fields";
 import { dec, membersOf, paramLeaf } from "../scenario/groups";
 import { dateSchema, sourceSchema, strict, yearSchema } from "../scenario/zod-kit";
 import { coveredGroups, field, fundShareFields, itemBaseShape, itemLabel, membersFormula, moneyText, usdCell } from "./common";
+import { dollarsText, groupedNumber } from "../words";
 import { defineKind, type CostContext, type ItemCell } from "./kind";
+import { perHeadBenefitFast } from "./per-head-benefit-fast";
 
 const FIELDS = {
   monthly: {
@@ -161,7 +163,7 @@ export const perHeadBenefit = defineKind<PerHeadBenefitItem>({
     const countNote: Explanation[] = item.countFrom
       ? [
           {
-            label: `Counted from ${item.countFrom.date}`,
+            label: `${item.label}: periods counted from`,
             value: item.countFrom.date,
             unit: "date",
             source: item.countFrom.source as Source,
@@ -202,7 +204,13 @@ export const perHeadBenefit = defineKind<PerHeadBenefitItem>({
     const parts = buckets(item, ctx, fy).map((b) => {
       const inForce = amountInForce(item, b.rateYear);
       const increase = inForce ? `(${ctx.ref(`items.${item.id}.amounts.${inForce.year}`)}-${baseRef})` : "0";
-      return { term: `${b.count}*${increase}`, words: `${b.count} ${unit} at the ${prefix}${b.rateYear} rate` };
+      const count = ctx.calendarCount({
+        key: `${item.frequency === "monthly" ? "months" : "payPeriods"}.FY${fy}.${prefix}${b.rateYear}${item.countFrom ? `.from.${item.countFrom.date}` : ""}`,
+        value: b.count,
+        unit: item.frequency === "monthly" ? "months" : "pay periods",
+        label: `${item.frequency === "monthly" ? "Months" : "Pay periods"} of FY${fy} at the ${prefix}${b.rateYear} amount${item.countFrom ? ` (counted from ${item.countFrom.date})` : ""}`,
+      });
+      return { term: `${count}*${increase}`, words: `${b.count} ${unit} at the ${prefix}${b.rateYear} rate` };
     });
     const countFrom = item.countFrom ? ` counted from ${item.countFrom.date}` : "";
     return {
@@ -217,4 +225,31 @@ export const perHeadBenefit = defineKind<PerHeadBenefitItem>({
     const per = item.frequency === "monthly" ? "a month" : "a pay period";
     return `${item.label}: the contribution per member rises from $${first.value} to $${last.value} ${per} (${item.basis === "fiscalYear" ? "FY" : "CY"}${years[0]}-${years[years.length - 1]})${last.source.ref ? ` (${last.source.ref})` : ""}.`;
   },
+  provision(item) {
+    const years = Object.keys(item.amounts).sort();
+    const yearWords = item.basis === "fiscalYear" ? "fiscal year" : "calendar year";
+    const per = item.frequency === "monthly" ? "a month" : "a pay period";
+    const refs = [...new Set(years.map((y) => item.amounts[y]!.source.ref).filter((r) => r !== ""))];
+    const baseline = item.amounts[String(item.baselineYear)];
+    const enrolled = item.headcount ? ` for ${groupedNumber(item.headcount.value)} members enrolled` : "";
+    return {
+      text:
+        `${item.label}${refs.length ? ` (${refs.join(", ")})` : ""}: the contribution per member${enrolled}` +
+        (baseline ? `, ${dollarsText(baseline.value, 2)} ${per} in ${yearWords} ${item.baselineYear},` : "") +
+        ` rises as follows.`,
+      points: years
+        .filter((y) => Number(y) > item.baselineYear)
+        .map((y, k, later) => {
+          const now = new Decimal(item.amounts[y]!.value);
+          const before = new Decimal(item.amounts[k === 0 ? String(item.baselineYear) : later[k - 1]!]?.value ?? now);
+          const change = now.minus(before);
+          const by = change.isZero()
+            ? "unchanged"
+            : `${change.isNegative() ? "a decrease" : "an increase"} of ${dollarsText(change.abs(), 2)}`;
+          return `${yearWords} ${y}: ${dollarsText(now, 2)} ${per}, ${by}`;
+        }),
+    };
+  },
+  fast: perHeadBenefitFast,
+  work: (item, ctx) => ctx.years * (2 + (Object.keys(item.amounts).length + ctx.bases(item)) / 4),
 });

@@ -9,8 +9,10 @@ import { COUNT, DOLLARS, param, RATE, type FieldSpec } from "../fields";
 import { dec, paramLeaf } from "../scenario/groups";
 import { idSchema, strict, yearSchema } from "../scenario/zod-kit";
 import { field, fundShareFields, itemBaseShape, itemLabel, sumOf, usdCell } from "./common";
+import { dollarsText, groupedNumber, percentText } from "../words";
 import { defineKind, type CostContext, type ItemCell } from "./kind";
 import { payRateInForce, type PayRateItem } from "./pay-rate";
+import { premiumPayFast } from "./premium-pay-fast";
 
 const FIELDS = {
   units: COUNT("Units a year", "How many premium units (requests, shifts, assignments) a year."),
@@ -155,7 +157,11 @@ export const premiumPay = defineKind<PremiumPayItem>({
     return { formula: `${annual}*(1+${at("growthRate")})^${years}`, note: `annual amount x (1 + growth)^${years}` };
   },
   describe(item) {
-    const per = `${item.units.value} units a year x ${item.hoursPerUnit.value} hours x $${item.hourlyRate.value}/hour`;
-    return `${item.label}: premium pay of ${per} from FY${item.firstFiscalYear}, growing ${new Decimal(item.growthRate.value).times(100).toString()}% a year${item.hourlyRate.source.ref ? ` (${item.hourlyRate.source.ref})` : ""}.`;
+    const per = `${groupedNumber(item.units.value)} units a year × ${groupedNumber(item.hoursPerUnit.value)} hours × ${dollarsText(item.hourlyRate.value)} an hour`;
+    const growth = new Decimal(item.growthRate.value).isZero() ? "" : `, growing ${percentText(item.growthRate.value)} a year`;
+    const ref = item.hourlyRate.source.ref ? ` (${item.hourlyRate.source.ref})` : "";
+    return `${item.label}: premium pay of ${per} from FY${item.firstFiscalYear}${growth}${ref}.`;
   },
+  fast: premiumPayFast,
+  work: (item, ctx) => ctx.years * (ctx.years + item.payRateIds.length + 2),
 });

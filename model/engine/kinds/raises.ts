@@ -13,10 +13,24 @@ import type { Explanation } from "../explain";
 import { param, type FieldSpec } from "../fields";
 import { dec, groupMembers, paramLeaf, type Group } from "../scenario/groups";
 import { dateSchema, keySchema, sourceSchema, strict, yearSchema } from "../scenario/zod-kit";
-import { fiscalYearEndExclusive } from "../calendar";
+import { fiscalYearEndExclusive, fiscalYearStart } from "../calendar";
 import { coveredGroups, combine, field, fundShareFields, itemBaseShape, itemLabel, moneyText, paren, sumOf } from "./common";
+import { dateWords, dollarsText, percentWords } from "../words";
 import { defineKind, type CostContext, type FormulaContext, type ItemCell } from "./kind";
 import { scheduleRaisesParts } from "./raises-schedule";
+import { raisesFast } from "./raises-fast";
+
+/**
+ * Census cells the schedule method prices: the census's own (the reference census has 390), at most
+ * what projection can hold (4 schedules x 9 lanes x 16 steps x 22 years of service, years capped at 21).
+ */
+const censusCells = (s: { scheduleMethod?: { census: object } | undefined }) =>
+  Math.min(
+    12_672,
+    s.scheduleMethod && "cells" in s.scheduleMethod.census
+      ? Math.max(400, (s.scheduleMethod.census as { cells: unknown[] }).cells.length)
+      : 400,
+  );
 
 const FIELDS = {
   percent: {
@@ -240,23 +254,42 @@ function levelFormula(item: RaisesItem, ctx: FormulaContext, fy: number, refs: R
   };
   const notes = new Set<string>();
   const inYear = indexed.filter((s) => s.fiscalYear === fy);
-  const after = inYear.map((s) => shareOfFiscalYearAfter(s.effective, fy, ctx.calendar, ctx.scenario.settings.proration));
+  const proration = ctx.scenario.settings.proration;
+  const after = inYear.map((s) => shareOfFiscalYearAfter(s.effective, fy, ctx.calendar, proration));
   const den = after[0]?.den ?? 1;
   let level: Level = { expr: refs.base, sum: false };
   for (const s of indexed) if (s.fiscalYear <= fy - 1) level = apply(level, s);
-  const segments: { level: Level; num: number }[] = [];
+  // Each segment runs from the start of the year (or a step's date) to the next step's date (or the year's end).
+  const segments: { level: Level; num: number; from: string; to: string }[] = [];
+  const yearStart = fiscalYearStart(fy, ctx.calendar.fiscalYearStartMonth);
+  const yearEnd = fiscalYearEndExclusive(fy, ctx.calendar.fiscalYearStartMonth);
   let beforeNum = den;
+  let from = yearStart;
   inYear.forEach((s, k) => {
     const a = after[k]!;
-    segments.push({ level, num: beforeNum - a.num });
-    if (a.num !== a.den) notes.add(`raise of ${s.effective} in force ${a.num}/${a.den} of FY${fy} (${ctx.scenario.settings.proration})`);
+    segments.push({ level, num: beforeNum - a.num, from, to: s.effective });
+    if (a.num !== a.den) notes.add(`raise of ${s.effective} in force ${a.num}/${a.den} of FY${fy} (${proration})`);
     level = apply(level, s);
     beforeNum = a.num;
+    from = s.effective;
   });
-  segments.push({ level, num: beforeNum });
+  segments.push({ level, num: beforeNum, from, to: yearEnd });
   const live = segments.filter((seg) => seg.num !== 0);
+  const unit = proration === "days" ? "days" : "pay periods";
+  const unitKey = proration === "days" ? "days" : "payPeriods";
+  const Unit = proration === "days" ? "Days" : "Pay periods";
+  const count = (seg: (typeof segments)[number]) =>
+    ctx.calendarCount({
+      key: `${unitKey}.FY${fy}.${seg.from}..${seg.to}`,
+      value: seg.num,
+      unit,
+      label: `${Unit} of FY${fy} from ${seg.from} to before ${seg.to}`,
+    });
+  const inYearCount = () => ctx.calendarCount({ key: `${unitKey}.FY${fy}`, value: den, unit, label: `${Unit} in FY${fy}` });
   const average =
-    live.length === 1 && live[0]!.num === den ? live[0]!.level.expr : sumOf(live.map((seg) => `${factor(seg.level)}*${seg.num}/${den}`));
+    live.length === 1 && live[0]!.num === den
+      ? live[0]!.level.expr
+      : sumOf(live.map((seg) => `${factor(seg.level)}*${count(seg)}/${inYearCount()}`));
   const term = refs.multiplier === "1" ? `(${average}-${refs.base})` : `${refs.multiplier}*(${average}-${refs.base})`;
   return { term, notes };
 }
@@ -390,4 +423,22 @@ export const raises = defineKind<RaisesItem>({
     const parts = steps.map((s) => `${percentText(s)} effective ${s.effective}${s.amount.source.ref ? ` (${s.amount.source.ref})` : ""}`);
     return `${item.label}: salaries increase ${parts.join(", ")}.`;
   },
+  provision(item) {
+    const steps = sortedSteps(item);
+    const refs = [...new Set(steps.map((s) => s.source.ref).filter((r) => r !== ""))];
+    return {
+      text: `${item.label}${refs.length ? ` (${refs.join(", ")})` : ""}: ${steps.length === 0 ? "no raise" : "increases to base salary by fiscal year"}.`,
+      points: steps.map((s) => {
+        const amount = s.type === "percent" ? percentWords(s.amount.value) : `${dollarsText(s.amount.value)} a year`;
+        const ref = s.amount.source.ref ? `; ${s.amount.source.ref}` : "";
+        return `${amount} in fiscal year ${s.fiscalYear}, effective ${dateWords(s.effective)}${ref}`;
+      }),
+    };
+  },
+  fast: raisesFast,
+  // Each base, each year: the salary level after every step so far, and its segments and explanation.
+  work: (item, ctx) =>
+    ctx.scenario.settings.salaryMethod === "schedule"
+      ? ctx.years * 12 * censusCells(ctx.scenario)
+      : ctx.years * ctx.bases(item) * (item.steps.length + 2),
 });

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { PAY_FREQUENCIES, type PayCalendar } from "../calendar";
+import { uncertaintySchema } from "../risk/distributions";
 import { scheduleMethodSchema } from "../schedule/method";
 import { tableSchema } from "../table/schema";
 import { groupSchema } from "./groups";
@@ -12,6 +13,52 @@ import { dateSchema, idSchema, labelSchema, strict } from "./zod-kit";
 import type { ItemBase } from "../kinds/kind";
 
 export const CURRENT_SCHEMA_VERSION = 2;
+
+const textLine = z.string().min(1).max(300);
+
+/**
+ * What a generated fiscal impact statement needs that the costing does not: who it is addressed to
+ * and from, its date, how its text names the measure and the employer, and which table lines hold
+ * the funding. Every field is optional; the document says less without it, never something invented.
+ */
+export const documentSchema = strict(
+  {
+    title: textLine.optional().describe('The document\'s title; default "Fiscal Impact Statement".'),
+    letterhead: z.array(textLine).max(6).optional().describe("Lines printed at the top of the first page (the issuing office)."),
+    to: z.array(textLine).max(6).optional().describe("The addressee, one line each (name, then title)."),
+    from: z.array(textLine).max(6).optional().describe("The author, one line each (name, then title)."),
+    date: dateSchema.optional().describe("The statement's date (YYYY-MM-DD); default the day the document is generated."),
+    subject: z
+      .string()
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe('The subject line; default "Fiscal Impact Statement – " and the agreement\'s name.'),
+    reference: z.string().min(1).max(1000).optional().describe("The measure or draft the statement refers to."),
+    measure: textLine.optional().describe('How the text names the measure, e.g. "the resolution", "the bill"; default "the agreement".'),
+    agency: strict({
+      name: textLine.describe('The employer as the text names it, e.g. "the Department of Corrections".'),
+      short: z.string().min(1).max(60).optional().describe('A short name used after the first mention, e.g. "DOC".'),
+    })
+      .optional()
+      .describe("How the text names the employer; default the agreement's employer."),
+    costLine: idSchema.optional().describe("The table line whose cost the Conclusion states; default the table's total line."),
+    funding: strict({
+      available: idSchema.optional().describe("The line of funding already in the budget (entered amounts, shown negative)."),
+      additional: idSchema.optional().describe("The line of cost that the available funding does not cover."),
+      source: textLine
+        .optional()
+        .describe("Where the additional funding is available from; without it, needing additional funding means funds are not sufficient."),
+      plan: textLine
+        .optional()
+        .describe('What the text calls the budget the funds are in, e.g. "budget and financial plan"; default "budget".'),
+    })
+      .optional()
+      .describe("The lines that say how the cost is funded; without them the document states the cost only."),
+    tableTitle: z.string().min(1).max(500).optional().describe("The cost table's title; default \"Cost of\" and the agreement's name."),
+  },
+  "The fiscal impact statement's addressee, author, date and wording.",
+);
 
 export const agreementSchema = strict(
   {
@@ -27,6 +74,7 @@ export const agreementSchema = strict(
     })
       .optional()
       .describe("The document the scenario is taken from."),
+    document: documentSchema.optional().describe("How the fiscal impact statement generated from the scenario is addressed and worded."),
   },
   "The agreement being costed.",
 );
@@ -84,10 +132,12 @@ export const baseShape = {
   funds: z.array(fundSchema).max(50).optional(),
   table: tableSchema,
   scheduleMethod: scheduleMethodSchema.optional(),
+  uncertainty: uncertaintySchema.optional(),
 };
 
 export type ScenarioBase = z.infer<ReturnType<typeof z.object<typeof baseShape>>> & { items: ItemBase[] };
 export type Agreement = z.infer<typeof agreementSchema>;
+export type DocumentSettings = z.infer<typeof documentSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 export type Fund = z.infer<typeof fundSchema>;
 

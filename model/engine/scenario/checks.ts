@@ -8,10 +8,15 @@ import { anchorProblem, fiscalYearStart } from "../calendar";
 import { Decimal, ZERO } from "../decimal";
 import type { InputError } from "../errors";
 import type { AnyKind, ItemBase } from "../kinds/kind";
+import type { Registry } from "../kinds/registry";
+import { distributionErrors } from "../risk/distributions";
 import { embeddedCensusErrors } from "../schedule/method";
 import { ANNUALIZED_COLUMN, fyKey, lineKind, TOTAL_COLUMN, type TableLine } from "../table/schema";
 import type { ScenarioBase } from "./base";
 import { groupFormProblem, hasMembers, hasPayroll } from "./groups";
+import { listInputs } from "./paths";
+import { suggestKey } from "./zod-kit";
+import { workEstimate, workProblem } from "./work";
 
 type Report = (field: string, message: string) => void;
 
@@ -218,6 +223,20 @@ export function checkScheduleMethod(s: ScenarioBase, err: Report): void {
     for (const e of embeddedCensusErrors(block.census, "scheduleMethod.census")) err(e.field, e.message);
 }
 
+/** The document settings name lines of the table. */
+export function checkDocument(s: ScenarioBase, err: Report): void {
+  const doc = s.agreement.document;
+  if (!doc) return;
+  const lines = new Set(s.table.lines.map((l) => l.id));
+  const at = "agreement.document";
+  const refs: [string, string | undefined][] = [
+    [`${at}.costLine`, doc.costLine],
+    [`${at}.funding.available`, doc.funding?.available],
+    [`${at}.funding.additional`, doc.funding?.additional],
+  ];
+  for (const [field, id] of refs) if (id !== undefined && !lines.has(id)) err(field, `line "${id}" is not in the table`);
+}
+
 export function checkPublished(s: ScenarioBase, err: Report): void {
   const published = s.table.published;
   if (!published) return;
@@ -252,8 +271,24 @@ export function checkPublished(s: ScenarioBase, err: Report): void {
     if (printed(c.cell) === undefined) err(`table.published.calibratedFrom.${c.cell}`, `${c.cell} is not one of the published values`);
 }
 
+/** Each uncertain input names an input the scenario has, and its distribution fits that input's field. */
+export function checkUncertainty(s: ScenarioBase, registry: Registry | undefined, err: Report): void {
+  if (!s.uncertainty) return;
+  const inputs = new Map(listInputs(s, registry).map((e) => [e.path, e]));
+  for (const [path, d] of Object.entries(s.uncertainty.inputs)) {
+    const at = `uncertainty.inputs.${path}`;
+    const entry = inputs.get(path);
+    if (!entry) {
+      const near = suggestKey(path, [...inputs.keys()]);
+      err(at, `"${path}" is not an input of this scenario${near ? `; did you mean "${near}"?` : ""}`);
+      continue;
+    }
+    for (const e of distributionErrors(d, entry, at)) err(e.field, e.message);
+  }
+}
+
 /** Every check, in order. */
-export function scenarioErrors(s: ScenarioBase, kindOf: (item: ItemBase) => AnyKind | undefined): InputError[] {
+export function scenarioErrors(s: ScenarioBase, kindOf: (item: ItemBase) => AnyKind | undefined, registry?: Registry): InputError[] {
   const errors: InputError[] = [];
   const err: Report = (field, message) => errors.push({ field, message });
   checkIds(s, err);
@@ -263,5 +298,12 @@ export function scenarioErrors(s: ScenarioBase, kindOf: (item: ItemBase) => AnyK
   checkItems(s, kindOf, err);
   checkScheduleMethod(s, err);
   checkPublished(s, err);
+  checkDocument(s, err);
+  checkUncertainty(s, registry, err);
+  // Only a scenario that is otherwise sound is sized (a loop or a missing reference would mislead the estimate).
+  if (errors.length === 0) {
+    const problem = workProblem(workEstimate(s, kindOf));
+    if (problem) err("(root)", problem);
+  }
   return errors;
 }

@@ -30,17 +30,18 @@ export function scenarioSchemaFor(registry: Registry = DEFAULT_REGISTRY): z.ZodT
   });
   const index = kindIndex(registry);
   // Key order is the order a saved file lists them in: items before the table they feed.
-  const { table, scheduleMethod, ...head } = baseShape;
+  const { table, scheduleMethod, uncertainty, ...head } = baseShape;
   const schema = strict(
     {
       ...head,
       items: z.array(item).max(500).describe("The items of cost; each names its kind and the line it feeds."),
       table,
       scheduleMethod,
+      uncertainty,
     },
     "A Fiscal Impact Studio scenario (schema version 2).",
   ).superRefine((s, ctx) => {
-    for (const e of scenarioErrors(s as unknown as ScenarioBase, (i: ItemBase) => index.get(i.kind)))
+    for (const e of scenarioErrors(s as unknown as ScenarioBase, (i: ItemBase) => index.get(i.kind), registry))
       ctx.addIssue({ code: "custom", message: e.message, path: e.field!.split(".") });
   });
   schemaCache.set(registry, schema);

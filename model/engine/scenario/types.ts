@@ -20,7 +20,7 @@ export type { PerHeadBenefitItem } from "../kinds/per-head-benefit";
 export type { PayRateItem } from "../kinds/pay-rate";
 export type { PayrollRateItem } from "../kinds/payroll-rate";
 export type { FixedAmountsItem } from "../kinds/fixed-amounts";
-export type { Agreement, Settings, Fund, ScenarioBase } from "./base";
+export type { Agreement, DocumentSettings, Settings, Fund, ScenarioBase } from "./base";
 export type { Group } from "./groups";
 export type { Param, Unit, FieldSpec } from "../fields";
 export type { TableLine, TableSpec, Display, Columns, Published } from "../table/schema";

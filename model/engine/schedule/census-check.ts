@@ -7,6 +7,9 @@ import { InputRejectedError } from "../errors";
 import { indexSchedules, loadSchedules, stepLayout } from "./schedules";
 import type { Census } from "./types";
 
+/** The census parser's plausible range (census.ts CENSUS_RULES): one rule for a file and for a census in a scenario. */
+export const MAX_YEARS_OF_SERVICE = 60;
+
 /** 16 steps x 9 lanes x 4 schedules x 81 years of service is about 47,000 distinct cells; more means the census is not merged. */
 export const CENSUS_CELL_LIMIT = 100_000;
 
@@ -40,9 +43,12 @@ export function checkCensus(census: Census, at = "census"): InputError[] {
       errors.push({ field: `${field}.step`, message: `step ${cell.step} does not exist on ${cell.schedule} (1..${max})` });
     if (
       cell.yearsOfService !== undefined &&
-      (!Number.isInteger(cell.yearsOfService) || cell.yearsOfService < 0 || cell.yearsOfService > 80)
+      (!Number.isInteger(cell.yearsOfService) || cell.yearsOfService < 0 || cell.yearsOfService > MAX_YEARS_OF_SERVICE)
     )
-      errors.push({ field: `${field}.yearsOfService`, message: `${cell.yearsOfService} is not a whole number of years from 0 to 80` });
+      errors.push({
+        field: `${field}.yearsOfService`,
+        message: `${cell.yearsOfService} is not a whole number of years from 0 to ${MAX_YEARS_OF_SERVICE}`,
+      });
     if (!cell.headcount.isFinite() || cell.headcount.isNegative())
       errors.push({
         field: `${field}.headcount`,

@@ -1,21 +1,29 @@
 /**
  * The census for the step-distribution method: headcount by schedule x lane x step (x years of service),
- * and its CSV import.
+ * and the one parser every census goes through (CLI --census, the app's CSV and workbook import, the
+ * Census sheet of an exported workbook): readers hand it rows of cells, it finds the header and
+ * applies one rule set, so a value means the same thing whichever way it came in.
  *
- * CSV layout (header row found by name, not position; lines above it, e.g. a title, are skipped):
+ * Layout (header row found by name, not position; lines above it, e.g. a title, are skipped):
  *   schedule,lane,step,headcount[,years of service]
  *   ET15-10M,Bachelors+30/Masters,7,112
+ * Header synonyms: pay plan / salary schedule = schedule, education level / degree = lane, count /
+ * FTE / members = headcount, YOS / service = years of service (CENSUS_HEADER_SYNONYMS). Two columns
+ * for one field (twice "Headcount", or "Headcount" and "Count") are refused as ambiguous.
  * schedule: ET15-10M | ET15-11M | ET15-12M | EG09 (also "ET-15 10-month", "ET 15/10", "EG-09", ...).
  * lane: a lane of that schedule (spaces and case ignored: "Bachelors + 30/Masters" is fine).
  * step: whole number 1..16 (the individual step; 12-15 share a printed column on ET-15, 10-16 on EG-09).
- * headcount: whole number >= 0. years of service: optional whole number >= 0 (longevity placement at step 16).
- * Any error rejects the whole file (nothing partial); every error names file, row (1-based, as a spreadsheet
- * shows it) and column (header text).
+ * headcount: plain whole number 0..10,000,000 ("1,200" with thousands separators is fine; "1e3",
+ *   "12.0" and "+5" are refused with the plain form to write). years of service: optional, whole,
+ *   0..60; a cell formatted as a date is refused as a date (Excel stores 2019-08-15 as 43,692).
+ * The census must have members: no rows, or every headcount 0, is refused.
+ * Any error rejects the whole file (nothing partial); every error names file, row (1-based, as a
+ * spreadsheet shows it) and column letter, and the message names the field.
  */
 import { Decimal, parseDecimal, sum } from "../decimal";
 import type { InputError } from "../errors";
 import { loadSchedules, indexSchedules, stepLayout } from "./schedules";
-import { CENSUS_CELL_LIMIT, censusCheckedByParser, type CheckedCensus } from "./census-check";
+import { CENSUS_CELL_LIMIT, censusCheckedByParser, MAX_YEARS_OF_SERVICE, type CheckedCensus } from "./census-check";
 import type { Census, CensusCell, ScheduleKey } from "./types";
 import { SCHEDULE_KEYS } from "./types";
 
@@ -28,63 +36,119 @@ export interface CensusImportError extends InputError {
   message: string;
 }
 
+/** A parsed census applies checkCensus's rules while reading, so it is checked by construction. */
+export type CensusParse = { ok: true; value: CheckedCensus } | { ok: false; errors: CensusImportError[] };
+
+/** The plausible ranges every entry point enforces. */
+export const CENSUS_RULES = { maxYearsOfService: MAX_YEARS_OF_SERVICE, maxHeadcount: 10_000_000, maxErrors: 500 } as const;
+
+/**
+ * One cell as a reader hands it over: its text; for a spreadsheet's number cell, the number; for a
+ * cell formatted as a date, the date (ISO yyyy-mm-dd). A CSV gives text only.
+ */
+export interface CensusInputCell {
+  text: string;
+  number?: number;
+  date?: string;
+}
+
+export type CensusField = "schedule" | "lane" | "step" | "headcount" | "years";
+const REQUIRED: readonly CensusField[] = ["schedule", "lane", "step", "headcount"];
+const FIELD_NAME: Record<CensusField, string> = {
+  schedule: "schedule",
+  lane: "lane",
+  step: "step",
+  headcount: "headcount",
+  years: "years of service",
+};
+
+/** Lower-case letters and digits only: "Years of Service" = "years_of_service" = "YearsOfService". */
+export function censusHeaderKey(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, "");
+}
+
+/** Header text -> field, by key (a Map, so "constructor" or "__proto__" is just an unknown header). */
+export const CENSUS_HEADER_SYNONYMS: ReadonlyMap<string, CensusField> = new Map(
+  (
+    [
+      ["schedule", ["schedule", "salary schedule", "pay schedule", "pay plan", "payplan", "plan", "salary scale", "scale"]],
+      ["lane", ["lane", "education level", "education", "degree", "degree lane", "salary lane", "class"]],
+      ["step", ["step", "step number", "step no", "salary step"]],
+      ["headcount", ["headcount", "head count", "count", "fte", "ftes", "members", "employees", "number of employees", "n"]],
+      ["years", ["years of service", "years", "yos", "service", "service years"]],
+    ] as [CensusField, string[]][]
+  ).flatMap(([field, names]) => names.map((n): [string, CensusField] => [censusHeaderKey(n), field])),
+);
+
+/** Spreadsheet column letter of a 0-based column index (0 -> A, 26 -> AA). */
+export function columnLetter(c: number): string {
+  let out = "";
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
 const norm = (s: string) => s.toLowerCase().replace(/[\s_\-./()]+/g, "");
 
-const SCHEDULE_ALIASES: Record<string, ScheduleKey> = (() => {
-  const out: Record<string, ScheduleKey> = {};
-  for (const k of SCHEDULE_KEYS) out[norm(k)] = k;
+const SCHEDULE_ALIASES: ReadonlyMap<string, ScheduleKey> = (() => {
+  const out = new Map<string, ScheduleKey>();
+  for (const k of SCHEDULE_KEYS) out.set(norm(k), k);
   for (const m of [10, 11, 12] as const) {
     const key = `ET15-${m}M` as ScheduleKey;
     for (const alias of [`ET15 ${m}`, `ET-15 ${m}-month`, `ET-15 ${m} month`, `ET15/${m}`, `ET 15/${m}`, `ET15-${m}`, `ET15 ${m}M`])
-      out[norm(alias)] = key;
+      out.set(norm(alias), key);
   }
-  for (const alias of ["EG-09", "EG 09", "EG09-12M", "EG-09 12-month"]) out[norm(alias)] = "EG09";
-  out[norm("ET-15")] = "ET15-10M";
+  for (const alias of ["EG-09", "EG 09", "EG09-12M", "EG-09 12-month"]) out.set(norm(alias), "EG09");
+  out.set(norm("ET-15"), "ET15-10M");
   return out;
 })();
 
-const HEADER_ALIASES: Record<string, "schedule" | "lane" | "step" | "headcount" | "years"> = {
-  schedule: "schedule",
-  salaryschedule: "schedule",
-  lane: "lane",
-  educationlevel: "lane",
-  step: "step",
-  headcount: "headcount",
-  count: "headcount",
-  members: "headcount",
-  yearsofservice: "years",
-  years: "years",
-  yos: "years",
-  service: "years",
-};
-
-/** Splits CSV text into rows of fields (RFC 4180 quotes; CRLF or LF). */
+/**
+ * Splits CSV text into rows of fields (RFC 4180 quotes; CRLF, LF or CR). Runs of plain characters
+ * are taken as slices of the text, not appended a character at a time, so 200,000 lines cost
+ * little more than the text itself.
+ */
 export function splitCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
   let quoted = false;
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
+  const n = src.length;
+  let i = 0;
+  while (i < n) {
     if (quoted) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
+      const q = src.indexOf('"', i);
+      if (q < 0) {
+        field += src.slice(i);
+        break;
+      }
+      field += src.slice(i, q);
+      if (src.charCodeAt(q + 1) === 34) {
+        field += '"';
+        i = q + 2;
+      } else {
+        quoted = false;
+        i = q + 1;
+      }
+      continue;
+    }
+    let k = i;
+    let c = 0;
+    while (k < n && (c = src.charCodeAt(k)) !== 44 && c !== 10 && c !== 13 && c !== 34) k++;
+    if (k > i) field = field === "" ? src.slice(i, k) : field + src.slice(i, k);
+    if (k >= n) break;
+    if (c === 34) quoted = true;
+    else if (c === 44) {
       row.push(field);
       field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && src[i + 1] === "\n") i++;
+    } else {
+      if (c === 13 && src.charCodeAt(k + 1) === 10) k++;
       row.push(field);
       rows.push(row);
       row = [];
       field = "";
-    } else field += ch;
+    }
+    i = k + 1;
   }
   if (field !== "" || row.length > 0) {
     row.push(field);
@@ -103,118 +167,180 @@ function laneIndex(): Map<ScheduleKey, Map<string, string>> {
   return out;
 }
 
-/** Parses a census CSV. Returns the census, or every error found (never a partial census). */
-export function parseCensusCsv(
-  text: string,
+export interface CensusHeader {
+  /** 0-based row of the header. */
+  row: number;
+  columns: Map<CensusField, number>;
+  /** Fields named by more than one column: [field, first column, second column]. */
+  ambiguous: [CensusField, number, number][];
+}
+
+/** The first row (within the first `scanRows`) naming schedule, lane, step and headcount. */
+export function findCensusHeader(rows: readonly (readonly CensusInputCell[] | undefined)[], scanRows = 50): CensusHeader | undefined {
+  for (let r = 0; r < Math.min(rows.length, scanRows); r++) {
+    const columns = new Map<CensusField, number>();
+    const ambiguous: [CensusField, number, number][] = [];
+    (rows[r] ?? []).forEach((cell, c) => {
+      const field = CENSUS_HEADER_SYNONYMS.get(censusHeaderKey(cell?.text ?? ""));
+      if (field === undefined) return;
+      const first = columns.get(field);
+      if (first === undefined) columns.set(field, c);
+      else ambiguous.push([field, first, c]);
+    });
+    if (REQUIRED.every((f) => columns.has(f))) return { row: r, columns, ambiguous };
+  }
+  return undefined;
+}
+
+type WholeNumber = { value: number } | { problem: string } | { empty: true };
+
+const LOOKS_LIKE_DATE = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$/;
+
+/** A whole number from a cell: a number cell's number, or text that is a plain integer (thousands separators allowed). */
+function wholeNumber(cell: CensusInputCell | undefined, what: string): WholeNumber {
+  if (cell?.date !== undefined)
+    return { problem: `${what} holds the date ${cell.date}, not a number${what === "years of service" ? " of years" : ""}` };
+  if (cell?.number !== undefined) {
+    if (!Number.isFinite(cell.number)) return { problem: `${what} ${cell.text} is not a number` };
+    if (cell.number < 0) return { problem: `${what} ${cell.text} is negative` };
+    if (!Number.isInteger(cell.number)) return { problem: `${what} ${cell.text} is not a whole number` };
+    if (!Number.isSafeInteger(cell.number)) return { problem: `${what} ${cell.text} is implausibly large` };
+    return { value: cell.number };
+  }
+  const t = (cell?.text ?? "").trim();
+  if (t === "") return { empty: true };
+  const shown = t.slice(0, 40);
+  if (/^\d+$/.test(t) || /^\d{1,3}(,\d{3})+$/.test(t)) {
+    const value = Number(t.replace(/,/g, ""));
+    return Number.isSafeInteger(value) ? { value } : { problem: `${what} ${shown} is implausibly large` };
+  }
+  if (LOOKS_LIKE_DATE.test(t)) return { problem: `${what} "${shown}" looks like a date, not a number` };
+  const d = parseDecimal(t);
+  if (d === null) return { problem: `${what} "${shown}" is not a number` };
+  if (d.isNegative()) return { problem: `${what} ${shown} is negative` };
+  if (!d.isInteger()) return { problem: `${what} ${shown} is not a whole number` };
+  const plain = d.abs().toFixed(0);
+  return { problem: `${what} "${shown}" is not a plain whole number (write ${plain.length > 20 ? `${plain.slice(0, 20)}...` : plain})` };
+}
+
+/**
+ * Parses census rows (any reader's cells). Returns the census, or every error found (never a
+ * partial census). `sheet` is named in errors when the rows came from a workbook.
+ */
+export function parseCensusRows(
+  rows: readonly (readonly CensusInputCell[] | undefined)[],
   fileName: string,
   options: { label?: string; asOfFiscalYear?: number; sheet?: string } = {},
-): { ok: true; value: CheckedCensus } | { ok: false; errors: CensusImportError[] } {
-  const rows = splitCsv(text);
+): CensusParse {
   const errors: CensusImportError[] = [];
-  const err = (row: number, column: string, message: string) =>
-    errors.push({ file: fileName, ...(options.sheet ? { sheet: options.sheet } : {}), row, column, message });
+  const where = { file: fileName, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) };
+  const err = (row: number, col: number, message: string) => errors.push({ ...where, row, column: columnLetter(col), message });
 
-  // Header: the first row naming schedule, lane, step and headcount.
-  let headerRow = -1;
-  let cols: Partial<Record<"schedule" | "lane" | "step" | "headcount" | "years", number>> = {};
-  for (let r = 0; r < rows.length && headerRow < 0; r++) {
-    const found: typeof cols = {};
-    rows[r]!.forEach((h, c) => {
-      const k = Object.hasOwn(HEADER_ALIASES, norm(h)) ? HEADER_ALIASES[norm(h)] : undefined;
-      if (k && found[k] === undefined) found[k] = c;
-    });
-    if (found.schedule !== undefined && found.lane !== undefined && found.step !== undefined && found.headcount !== undefined) {
-      headerRow = r;
-      cols = found;
-    }
+  const header = findCensusHeader(rows);
+  if (!header) {
+    return {
+      ok: false,
+      errors: [
+        {
+          ...where,
+          row: 1,
+          column: "(header)",
+          message:
+            "no header row naming the columns schedule (or pay plan), lane (or education level), step and headcount " +
+            "(or count/FTE) in the first 50 rows",
+        },
+      ],
+    };
   }
-  if (headerRow < 0) {
-    err(1, "(header)", "no header row naming the columns schedule, lane, step and headcount (optional: years of service)");
-    return { ok: false, errors };
-  }
-  const header = rows[headerRow]!;
-  const colName = (c: number) => header[c]!.trim();
+  const headerText = (c: number) => (rows[header.row]?.[c]?.text ?? "").trim().slice(0, 40);
+  for (const [field, first, second] of header.ambiguous)
+    err(
+      header.row + 1,
+      second,
+      `columns ${columnLetter(first)} ("${headerText(first)}") and ${columnLetter(second)} ("${headerText(second)}") ` +
+        `both give the ${FIELD_NAME[field]}; keep one`,
+    );
+  if (errors.length) return { ok: false, errors };
+
+  const col = header.columns;
   const lanes = laneIndex();
   const maxStep = new Map<ScheduleKey, number>();
   for (const [key, byYear] of indexSchedules(loadSchedules())) maxStep.set(key, stepLayout(byYear.values().next().value!).maxStep);
   const merged = new Map<string, CensusCell>();
+  let dataRows = 0;
 
-  const wholeNumber = (raw: string, r: number, c: number, what: string, allowEmpty: boolean): number | null | undefined => {
-    const trimmed = raw.trim();
-    // Thousands separators only where they group thousands: "1,200" is 1200, "1,2,3" is not a number.
-    if (trimmed.includes(",") && !/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed)) {
-      err(r, colName(c), `${what} "${trimmed}" is not a number`);
-      return null;
+  for (let r = header.row + 1; r < rows.length; r++) {
+    if (errors.length >= CENSUS_RULES.maxErrors) {
+      // A file wrong in every row would otherwise build hundreds of thousands of messages.
+      errors.push({
+        ...where,
+        row: r + 1,
+        column: "(rest)",
+        message: `stopped after ${CENSUS_RULES.maxErrors} problems; rows ${r + 1} to ${rows.length} were not checked`,
+      });
+      break;
     }
-    const t = trimmed.replace(/,/g, "");
-    if (t === "") {
-      if (!allowEmpty) err(r, colName(c), `${what} is empty`);
-      return allowEmpty ? undefined : null;
-    }
-    const d = parseDecimal(t);
-    if (d === null) {
-      err(r, colName(c), `${what} "${raw.trim()}" is not a number`);
-      return null;
-    }
-    if (d.isNegative()) {
-      err(r, colName(c), `${what} ${raw.trim()} is negative`);
-      return null;
-    }
-    if (!d.isInteger()) {
-      err(r, colName(c), `${what} ${raw.trim()} is not a whole number`);
-      return null;
-    }
-    if (d.greaterThan(10_000_000)) {
-      err(r, colName(c), `${what} ${raw.trim()} is implausibly large`);
-      return null;
-    }
-    return d.toNumber(); // a whole count, not money
-  };
-
-  for (let r = headerRow + 1; r < rows.length; r++) {
-    const fields = rows[r]!;
+    const cells = rows[r] ?? [];
     const rowNo = r + 1;
-    if (fields.every((f) => f.trim() === "")) continue;
-    const get = (c: number | undefined) => (c === undefined ? "" : (fields[c] ?? ""));
+    if (cells.every((c) => !c || (c.text.trim() === "" && c.number === undefined))) continue;
+    dataRows++;
+    const at = (f: CensusField) => cells[col.get(f)!];
     const before = errors.length;
 
-    const schedRaw = get(cols.schedule).trim();
-    const schedule = Object.hasOwn(SCHEDULE_ALIASES, norm(schedRaw)) ? SCHEDULE_ALIASES[norm(schedRaw)] : undefined;
-    if (!schedule) err(rowNo, colName(cols.schedule!), `unknown schedule "${schedRaw}" (expected one of ${SCHEDULE_KEYS.join(", ")})`);
+    const schedRaw = (at("schedule")?.text ?? "").trim();
+    const schedule = SCHEDULE_ALIASES.get(norm(schedRaw));
+    if (!schedule)
+      err(rowNo, col.get("schedule")!, `unknown schedule "${schedRaw.slice(0, 40)}" (expected one of ${SCHEDULE_KEYS.join(", ")})`);
 
-    const laneRaw = get(cols.lane).trim();
+    const laneRaw = (at("lane")?.text ?? "").trim();
     let lane: string | undefined;
     if (schedule) {
       lane = lanes.get(schedule)?.get(norm(laneRaw));
       if (!lane)
         err(
           rowNo,
-          colName(cols.lane!),
-          `unknown lane "${laneRaw}" for ${schedule} (expected one of ${[...(lanes.get(schedule)?.values() ?? [])].join(", ")})`,
+          col.get("lane")!,
+          `unknown lane "${laneRaw.slice(0, 40)}" for ${schedule} ` +
+            `(expected one of ${[...(lanes.get(schedule)?.values() ?? [])].join(", ")})`,
         );
     }
 
-    const stepRaw = get(cols.step).trim();
-    let step: number | null | undefined = null;
-    if (!/^\d+$/.test(stepRaw))
-      err(
-        rowNo,
-        colName(cols.step!),
-        `unknown step "${stepRaw}" (expected a whole step number 1..16; steps 12-15 are entered individually)`,
-      );
+    let step: number | undefined;
+    const stepCell = at("step");
+    const stepRaw = (stepCell?.text ?? "").trim().slice(0, 40);
+    const stepValue = stepCell?.date === undefined ? wholeNumber(stepCell, "step") : { problem: "" };
+    if (!("value" in stepValue))
+      err(rowNo, col.get("step")!, `unknown step "${stepRaw}" (expected a whole step number 1..16; steps 12-15 are entered individually)`);
     else {
-      step = Number.parseInt(stepRaw, 10);
       const max = schedule ? (maxStep.get(schedule) ?? 16) : 16;
-      if (step < 1 || step > max) err(rowNo, colName(cols.step!), `unknown step ${stepRaw} (expected 1..${max})`);
+      if (stepValue.value < 1 || stepValue.value > max) err(rowNo, col.get("step")!, `unknown step ${stepRaw} (expected 1..${max})`);
+      else step = stepValue.value;
     }
 
-    const headcount = wholeNumber(get(cols.headcount), rowNo, cols.headcount!, "headcount", false);
-    const years = cols.years === undefined ? undefined : wholeNumber(get(cols.years), rowNo, cols.years, "years of service", true);
-    // The same rule checkCensus applies, so the parsed census is checked by construction.
-    if (typeof years === "number" && years > 80)
-      err(rowNo, colName(cols.years!), `years of service ${years} is not a whole number of years from 0 to 80`);
+    let headcount: number | undefined;
+    const hc = wholeNumber(at("headcount"), "headcount");
+    if ("empty" in hc) err(rowNo, col.get("headcount")!, "headcount is empty");
+    else if ("problem" in hc) err(rowNo, col.get("headcount")!, hc.problem);
+    else if (hc.value > CENSUS_RULES.maxHeadcount)
+      err(
+        rowNo,
+        col.get("headcount")!,
+        `headcount ${hc.value} is implausibly large (more than ${CENSUS_RULES.maxHeadcount.toLocaleString("en-US")})`,
+      );
+    else headcount = hc.value;
 
-    if (errors.length > before || !schedule || !lane || step == null || headcount == null || years === null) continue;
+    let years: number | undefined;
+    if (col.has("years")) {
+      const y = wholeNumber(at("years"), "years of service");
+      if ("problem" in y) err(rowNo, col.get("years")!, y.problem);
+      else if ("value" in y) {
+        if (y.value > CENSUS_RULES.maxYearsOfService)
+          err(rowNo, col.get("years")!, `years of service ${y.value} is outside 0 to ${CENSUS_RULES.maxYearsOfService}`);
+        else years = y.value;
+      }
+    }
+
+    if (errors.length > before || !schedule || !lane || step === undefined || headcount === undefined) continue;
     const key = `${schedule}|${lane}|${step}|${years ?? ""}`;
     const prev = merged.get(key);
     if (prev) prev.headcount = prev.headcount.plus(headcount);
@@ -227,21 +353,57 @@ export function parseCensusCsv(
         headcount: new Decimal(headcount),
       });
   }
-  if (errors.length === 0 && merged.size > CENSUS_CELL_LIMIT)
-    err(
-      rows.length,
-      "(census)",
-      `${merged.size} distinct cells; a census is limited to ${CENSUS_CELL_LIMIT} (schedule x lane x step x years of service)`,
-    );
   if (errors.length > 0) return { ok: false, errors };
+  if (dataRows === 0)
+    return {
+      ok: false,
+      errors: [
+        {
+          ...where,
+          row: header.row + 1,
+          column: columnLetter(col.get("headcount")!),
+          message: `no census rows below the header (row ${header.row + 1})`,
+        },
+      ],
+    };
+  const cells = [...merged.values()];
+  if (cells.length > CENSUS_CELL_LIMIT)
+    return {
+      ok: false,
+      errors: [
+        {
+          ...where,
+          row: rows.length,
+          column: "(census)",
+          message: `${cells.length} distinct cells; a census is limited to ${CENSUS_CELL_LIMIT} (schedule x lane x step x years of service)`,
+        },
+      ],
+    };
+  if (cells.every((c) => c.headcount.isZero()))
+    return {
+      ok: false,
+      errors: [
+        {
+          ...where,
+          row: header.row + 1,
+          column: columnLetter(col.get("headcount")!),
+          message: "every headcount is 0: the census has no members, so the schedule method would cost salaries at $0",
+        },
+      ],
+    };
   return {
     ok: true,
-    value: censusCheckedByParser({
-      label: options.label ?? fileName,
-      asOfFiscalYear: options.asOfFiscalYear ?? 2024,
-      cells: [...merged.values()],
-    }),
+    value: censusCheckedByParser({ label: options.label ?? fileName, asOfFiscalYear: options.asOfFiscalYear ?? 2024, cells }),
   };
+}
+
+/** Parses census CSV text: the same parser and rules as a workbook's census (parseCensusRows). */
+export function parseCensusCsv(text: string, fileName: string, options: { label?: string; asOfFiscalYear?: number } = {}): CensusParse {
+  return parseCensusRows(
+    splitCsv(text).map((row) => row.map((t) => ({ text: t }))),
+    fileName,
+    options,
+  );
 }
 
 /** Total headcount. */

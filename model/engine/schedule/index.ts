@@ -3,6 +3,8 @@
  *
  *   loadSchedules()                               all schedules (FY2024 derived + FY2025-FY2028 printed)
  *   parseCensusCsv(text, fileName)                census CSV -> {ok, value} | {ok: false, errors}
+ *   parseCensusRows(rows, fileName)               the same parser on any reader's cells (workbooks)
+ *   censusMembersGap(scenario, census)            census headcount vs the scenario's members, when > 1% apart
  *   referenceCensus()                             the SYNTHETIC 5,776-member reference census
  *   syntheticCensus(n, seed)                      SYNTHETIC census of n members (benchmarks)
  *   projectCensus(census, throughFy, settings)    step movement year by year
@@ -24,11 +26,24 @@ export {
   payColumn,
   cellAmount,
   scheduleRef,
+  assumedYears,
   FY2024_DIVISOR,
 } from "./schedules";
 export type { ScheduleIndex, StepLayout } from "./schedules";
-export { parseCensusCsv, splitCsv, censusHeadcount, censusToCsv, censusFromJson, censusToJson } from "./census";
-export type { CensusImportError, CensusJson } from "./census";
+export {
+  parseCensusCsv,
+  parseCensusRows,
+  findCensusHeader,
+  CENSUS_RULES,
+  CENSUS_HEADER_SYNONYMS,
+  splitCsv,
+  censusHeadcount,
+  censusToCsv,
+  censusFromJson,
+  censusToJson,
+} from "./census";
+export type { CensusImportError, CensusJson, CensusInputCell, CensusParse } from "./census";
+export { censusMembersGap, CENSUS_MEMBERS_TOLERANCE, type CensusMembersGap } from "./census-members";
 export { syntheticCensus } from "./synthetic";
 export { projectCensus, advanceOneYear, normalizeCensus, defaultStepMovementSettings, YEARS_CAP } from "./step-movement";
 export type { StepMovementSettings, EntryPlacement, ProjectedCell, ProjectedYear } from "./step-movement";

@@ -17,7 +17,9 @@
  * by its share. With the defaults (Oct 1 raise and anniversary, pay periods) every year is one segment.
  *
  * Speed: headcounts are first summed by (schedule, lane, printed column), then multiplied once per column,
- * so the work grows with the number of distinct cells, not people.
+ * so the work grows with the number of distinct cells, not people. Projected years and their pricing
+ * are remembered by what they depend on (the census object, the rates, the schedule basis and raise
+ * factor), so a recompute after an edit elsewhere, or of the separation rate alone, redoes only what moved.
  */
 import { Decimal, ONE, ZERO, sum } from "../decimal";
 import type { Explanation, Source } from "../explain";
@@ -25,9 +27,9 @@ import { leaf } from "../explain";
 import { anniversaryInFiscalYear, fractionOfFiscalYear, type PayCalendar } from "../calendar";
 import { cellAmount, getSchedule, indexSchedules, loadSchedules, payColumn, scheduleRef, type ScheduleIndex } from "./schedules";
 import {
+  advanceOneYearOnce,
   defaultStepMovementSettings,
-  normalizeCensus,
-  advanceOneYear,
+  normalizeCensusOnce,
   type ProjectedCell,
   type StepMovementSettings,
 } from "./step-movement";
@@ -132,8 +134,23 @@ class Pricer {
     return r;
   }
 
-  /** Sum of headcount x rate, by schedule key. */
+  /** Sum of headcount x rate, by schedule key; remembered per cell list, year, basis and raise factor. */
   cost(cells: readonly ProjectedCell[], fy: number): Map<ScheduleKey, Decimal> {
+    const key = `${fy}|${this.basis}|${this.basis === "scaled" ? this.cumulativeFactor(fy).toString() : ""}`;
+    let byCells = priced.get(this.idx);
+    if (!byCells) priced.set(this.idx, (byCells = new WeakMap()));
+    let byKey = byCells.get(cells);
+    if (!byKey) byCells.set(cells, (byKey = new Map()));
+    let out = byKey.get(key);
+    if (!out) {
+      if (byKey.size >= 32) byKey.clear();
+      out = this.costNow(cells, fy);
+      byKey.set(key, out);
+    }
+    return out;
+  }
+
+  private costNow(cells: readonly ProjectedCell[], fy: number): Map<ScheduleKey, Decimal> {
     const byCol = new Map<number, { key: ScheduleKey; lane: string; col: number; h: Decimal }>();
     for (const c of cells) {
       const col = this.column(c, fy);
@@ -149,6 +166,21 @@ class Pricer {
 }
 
 const total = (m: Map<ScheduleKey, Decimal>) => sum([...m.values()]);
+
+const headcounts = new WeakMap<readonly ProjectedCell[], Decimal>();
+/** Members in a cell list, once per list. */
+function headcountOf(cells: readonly ProjectedCell[]): Decimal {
+  let h = headcounts.get(cells);
+  if (h === undefined) headcounts.set(cells, (h = sum(cells.map((c) => c.headcount))));
+  return h;
+}
+
+/** Prices already computed, by schedules and cell list (projections are shared and never changed). */
+const priced = new WeakMap<ScheduleIndex, WeakMap<readonly ProjectedCell[], Map<string, Map<ScheduleKey, Decimal>>>>();
+let shippedIndex: ScheduleIndex | undefined;
+/** The shipped schedules are indexed once, so their prices can be reused; other schedules get an index (and prices) of their own. */
+const indexOf = (schedules: readonly SalarySchedule[]) =>
+  schedules === loadSchedules() ? (shippedIndex ??= indexSchedules(schedules)) : indexSchedules(schedules);
 
 const LANE_NO = new Map<string, number>();
 function laneNoOf(lane: string): number {
@@ -272,10 +304,10 @@ export function scheduleMethodCost(
   for (let i = 0; i < years.length; i++)
     if (years[i] !== baseFy + 1 + i)
       throw new Error(`raise terms must cover consecutive fiscal years from FY${baseFy + 1}; got ${years.join(", ")}`);
-  const p = new Pricer(indexSchedules(schedules), baseFy, raiseByFy, settings.scheduleBasis);
+  const p = new Pricer(indexOf(schedules), baseFy, raiseByFy, settings.scheduleBasis);
 
-  const base = normalizeCensus(census);
-  const members = sum(base.map((c) => c.headcount));
+  const base = normalizeCensusOnce(census);
+  const members = headcountOf(base);
   const baseByKey = p.cost(base, baseFy);
   const p0 = total(baseByKey);
   const basePayroll: CostLine = {
@@ -304,8 +336,8 @@ export function scheduleMethodCost(
       cal,
       settings.prorationMethod,
     );
-    const steps = advanceOneYear(prevSteps, settings, false);
-    const full = advanceOneYear(prevFull, settings, true);
+    const steps = advanceOneYearOnce(prevSteps, settings, false);
+    const full = advanceOneYearOnce(prevFull, settings, true);
 
     const A = priceYear(p, base, base, fy, fAnniv, fSched, `FY${fy} payroll, census as it stands (A)`, `FY${baseFy} placements`);
     const B = priceYear(
@@ -350,7 +382,7 @@ export function scheduleMethodCost(
     const basis = settings.scheduleBasis === "printed" ? "printed schedules" : `FY${baseFy} schedule x cumulative raise factor`;
     out.push({
       fiscalYear: fy,
-      headcount: sum(full.map((c) => c.headcount)),
+      headcount: headcountOf(full),
       asTheyStand: A.value,
       withSteps: B.value,
       payroll: { value: T.value, explanation: T.explanation },

@@ -68,10 +68,16 @@ export interface ProjectedCell extends CensusCell {
 
 const SCHED_CODE: Record<ScheduleKey, number> = { "ET15-10M": 0, "ET15-11M": 1, "ET15-12M": 2, EG09: 3 };
 
+const laneNumbers = new Map<ScheduleKey, Map<string, number>>();
+function laneNumber(schedule: ScheduleKey, lane: string): number {
+  let byLane = laneNumbers.get(schedule);
+  if (!byLane) laneNumbers.set(schedule, (byLane = new Map(lanesOf(schedule).map((l, i) => [l, i]))));
+  return byLane.get(lane) ?? -1;
+}
+
 /** Numeric cell code (faster Map keys than strings): schedule, lane index, step, years. */
 function cellCode(schedule: ScheduleKey, lane: string, step: number, years: number): number {
-  const li = lanesOf(schedule).indexOf(lane);
-  return ((SCHED_CODE[schedule] * 64 + (li + 1)) * 64 + step) * 64 + years;
+  return ((SCHED_CODE[schedule] * 64 + (laneNumber(schedule, lane) + 1)) * 64 + step) * 64 + years;
 }
 
 function add(map: Map<number, ProjectedCell>, schedule: ScheduleKey, lane: string, step: number, years: number, h: Decimal): void {
@@ -91,7 +97,7 @@ export function normalizeCensus(census: Census): ProjectedCell[] {
 }
 
 const maxStepCache = new Map<ScheduleKey, number>();
-function maxStepOf(key: ScheduleKey): number {
+export function maxStepOf(key: ScheduleKey): number {
   if (maxStepCache.size === 0)
     for (const [k, byYear] of indexSchedules(loadSchedules())) maxStepCache.set(k, stepLayout(byYear.values().next().value!).maxStep);
   const m = maxStepCache.get(key);
@@ -100,10 +106,53 @@ function maxStepOf(key: ScheduleKey): number {
 }
 
 const laneCache = new Map<ScheduleKey, string[]>();
-function lanesOf(key: ScheduleKey): string[] {
+export function lanesOf(key: ScheduleKey): string[] {
   if (laneCache.size === 0)
     for (const [k, byYear] of indexSchedules(loadSchedules())) laneCache.set(k, byYear.values().next().value!.lanes);
   return laneCache.get(key) ?? [];
+}
+
+/** Projected years kept by what they depend on: the cells moved, the rates and the entry placement. */
+const advanced = new WeakMap<readonly ProjectedCell[], Map<string, ProjectedCell[]>>();
+
+/**
+ * advanceOneYear, remembered: a recompute after an edit that leaves the census, the share held on
+ * step and (for turnover) the separation rate and entry as they were reuses the projection. The
+ * cells returned are shared and never changed.
+ */
+export function advanceOneYearOnce(cells: readonly ProjectedCell[], settings: StepMovementSettings, turnover: boolean): ProjectedCell[] {
+  const key = turnover
+    ? `${settings.heldShare.toString()}|${settings.separationRate.toString()}|${JSON.stringify(settings.entry)}`
+    : settings.heldShare.toString();
+  let byKey = advanced.get(cells);
+  if (!byKey) advanced.set(cells, (byKey = new Map()));
+  let out = byKey.get(key);
+  if (!out) {
+    if (byKey.size >= 16) byKey.clear();
+    out = advanceOneYear(cells, settings, turnover);
+    byKey.set(key, out);
+  }
+  return out;
+}
+
+const normalized = new WeakMap<Census, ProjectedCell[]>();
+/** normalizeCensus, once per census object (a census is not changed once checked). */
+export function normalizeCensusOnce(census: Census): ProjectedCell[] {
+  let cells = normalized.get(census);
+  if (!cells) normalized.set(census, (cells = normalizeCensus(census)));
+  return cells;
+}
+
+const heads = new WeakMap<readonly ProjectedCell[], Map<ScheduleKey, Decimal>>();
+/** Members by schedule in a list of cells (once per list: lists are not changed once built). */
+function headsBySchedule(cells: readonly ProjectedCell[]): Map<ScheduleKey, Decimal> {
+  let m = heads.get(cells);
+  if (!m) {
+    m = new Map();
+    for (const c of cells) m.set(c.schedule, (m.get(c.schedule) ?? ZERO).plus(c.headcount));
+    heads.set(cells, m);
+  }
+  return m;
 }
 
 /** One year of movement. `turnover: false` applies steps and holds only (used to isolate the step cost). */
@@ -114,9 +163,8 @@ export function advanceOneYear(cells: readonly ProjectedCell[], settings: StepMo
   const stayF = ONE.minus(sep);
   const heldF = stayF.times(settings.heldShare);
   const movedF = stayF.minus(heldF);
-  const headBySchedule = new Map<ScheduleKey, Decimal>();
+  const headBySchedule = sep.isZero() ? new Map<ScheduleKey, Decimal>() : headsBySchedule(cells);
   for (const c of cells) {
-    if (!sep.isZero()) headBySchedule.set(c.schedule, (headBySchedule.get(c.schedule) ?? ZERO).plus(c.headcount));
     const years = c.yearsOfService + 1;
     if (c.step >= maxStepOf(c.schedule)) {
       add(out, c.schedule, c.lane, c.step, years, sep.isZero() ? c.headcount : c.headcount.times(stayF));

@@ -3,14 +3,16 @@
  * the complete old file or the complete new file, never a torn mix.
  *
  *   1. write the new bytes to a uniquely named temp file in the SAME directory (rename is only atomic
- *      within one filesystem), created with O_EXCL so a write never goes through someone else's file;
+ *      within one filesystem), created with O_EXCL under a random name, so a file or symlink planted
+ *      there is never written through;
  *   2. fsync the temp file, so its data is on disk before its name can point at it;
  *   3. rename it over the target (atomic replace on POSIX; MoveFileEx(REPLACE_EXISTING) on Windows);
  *   4. fsync the directory so the rename itself survives power loss. Windows cannot open a directory
  *      for fsync, and some filesystems refuse it: that step is best effort.
  *
  * On any failure before the rename the temp file is removed and the target is untouched.
- * Plain Node only (no Electron): used by the main process and by the crash test's child process.
+ * Plain Node only (no Electron): the Electron main process (scenarios, exports, autosave) and the
+ * CLI's --xlsx/--csv exports write through it, and so does the crash test's child process.
  */
 import { randomBytes } from "node:crypto";
 import { constants as fsConstants } from "node:fs";

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fsyncDirectory, isTempFileFor, removeStaleTempFiles, tempPathFor, writeFileAtomic } from "../../electron/files/atomic-write";
+import { fsyncDirectory, isTempFileFor, removeStaleTempFiles, tempPathFor, writeFileAtomic } from "../../model/io/atomic-write";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const repoRoot = resolve(here, "..", "..");

@@ -1,0 +1,5 @@
+/** The fast evaluation path: a scenario compiled once into a float64 plan, held equal to the exact engine (docs/fast-path.md). */
+export { Plan, Evaluator, type PlanOptions, type TrackedCells, type DisplayedCells } from "./plan";
+export { roundedUnits, type RoundingRule } from "./rounding";
+export { NoFastPathError, type FastKind, type CompileContext, type FastPart } from "./context";
+export type { PlanLine } from "./compile";

@@ -1,0 +1,346 @@
+/**
+ * A scenario -> its fiscal impact statement as a document model: the letter's header, Conclusion,
+ * Background, Financial Plan Impact, the cost table in the scenario's own layout and units with its
+ * lettered notes and calibration footnotes, and the Assumptions. Every sentence is assembled from
+ * the scenario (its labels, its document settings, the kinds' own descriptions of the items) and
+ * every number is the engine's; nothing names a government.
+ */
+import {
+  computeTable,
+  dateWords,
+  Decimal,
+  groupedNumber,
+  groupPayroll,
+  listWords,
+  provisionOf,
+  toDisplay,
+  totalLineId,
+  TOTAL_COLUMN,
+  type ComputeOptions,
+  type LineResult,
+  type Registry,
+  type Scenario,
+  type TableResult,
+} from "../engine/index";
+import { assumptionRows, calibrations, type Calibration } from "./assumptions";
+import { costTable, tableNotes } from "./cost-table";
+import type { Block, FisDocument, HeaderField, Inline } from "./document";
+import { amountWords, approxWords, capitalized, periodWords, valueWords, fiscalYearWords } from "./words";
+
+export interface DocumentOptions {
+  /** The date (YYYY-MM-DD) a document carries when its scenario names none: the day it is generated. */
+  today: string;
+  compute?: ComputeOptions;
+  registry?: Registry;
+}
+
+/** The names a document's sentences use, from the scenario's document settings or its agreement. */
+export interface Wording {
+  measure: string;
+  /** Whether the scenario names the measure (then it "approves" the agreement). */
+  namedMeasure: boolean;
+  agencyFirst: string;
+  agency: string;
+  plan: string;
+}
+
+export function wordingOf(scenario: Scenario): Wording {
+  const d = scenario.agreement.document;
+  const name = d?.agency?.name ?? scenario.agreement.employer;
+  const short = d?.agency?.short;
+  return {
+    measure: d?.measure ?? "the agreement",
+    namedMeasure: d?.measure !== undefined,
+    agencyFirst: short ? `${name} (${short})` : name,
+    agency: short ?? name,
+    plan: d?.funding?.plan ?? "budget",
+  };
+}
+
+export const fyColumns = (result: TableResult): string[] => result.columns.filter((c) => /^FY\d{4}$/.test(c));
+const yearOf = (column: string): number => Number(column.slice(2));
+
+/**
+ * The amount prose states for a cell: unrounded dollars (the words round them), or for a table in
+ * whole dollars the printed cell itself, so the text and the table never differ by a rounding.
+ */
+function amountOf(line: LineResult, column: string, result: Pick<TableResult, "display">): Decimal {
+  const cell = line.cells[column]!;
+  return result.display.unit === "dollars" ? cell.display : cell.exact;
+}
+
+/** A line over all the fiscal years: its total column, or the sum of its years when the table has none. */
+function lineTotal(line: LineResult, years: readonly string[], result: Pick<TableResult, "display">): Decimal {
+  if (line.cells[TOTAL_COLUMN]) return amountOf(line, TOTAL_COLUMN, result);
+  return years.map((c) => amountOf(line, c, result)).reduce((a, b) => a.plus(b));
+}
+
+/** "$52.1 million in fiscal year 2025 and a total of $238.9 million from fiscal year 2025 through fiscal year 2028". */
+function firstAndTotal(line: LineResult, result: TableResult, approx: boolean): string {
+  const years = fyColumns(result);
+  const rounding = result.display.rounding;
+  const unit = result.display.unit;
+  const words = (d: Decimal) => (approx ? approxWords(d, rounding, unit) : amountWords(d, rounding, unit).text);
+  const first = words(amountOf(line, years[0]!, result));
+  if (years.length === 1) return `${first} in ${fiscalYearWords(yearOf(years[0]!))}`;
+  const total = words(lineTotal(line, years, result));
+  return `${first} in ${fiscalYearWords(yearOf(years[0]!))} and a total of ${total} from ${periodWords(years.map(yearOf))}`;
+}
+
+interface Funding {
+  sufficient: boolean;
+  sentences: string[];
+}
+
+/** The funding lines the scenario names, else the entered offsets and the sum that nets them, if the table has them. */
+function fundingLines(scenario: Scenario, result: TableResult): { available?: LineResult; additional?: LineResult; source?: string } {
+  const byId = (id: string | undefined) => (id === undefined ? undefined : result.lines.find((l) => l.id === id));
+  const named = scenario.agreement.document?.funding;
+  if (named) return { available: byId(named.available), additional: byId(named.additional), source: named.source };
+  const offset = scenario.table.lines.find((l) => l.amounts && l.negate);
+  if (!offset) return {};
+  const net = scenario.table.lines.find((l) => l.sum?.includes(offset.id));
+  return { available: byId(offset.id), additional: byId(net?.id) };
+}
+
+function fundingOf(scenario: Scenario, result: TableResult, cost: LineResult, w: Wording): Funding | undefined {
+  const { available, additional, source } = fundingLines(scenario, result);
+  if (!available && !additional) return undefined;
+  const years = fyColumns(result);
+  const period = `the ${periodWords(years.map(yearOf))} ${w.plan}`;
+  // The cost not yet funded: the scenario's own line for it, else the cost less the funding available.
+  const gap = additional ?? {
+    ...cost,
+    cells: Object.fromEntries(
+      years.map((c) => {
+        const exact = cost.cells[c]!.exact.plus(available!.cells[c]!.exact);
+        return [c, { ...cost.cells[c]!, exact, display: toDisplay(exact, result.display) }];
+      }),
+    ),
+  };
+  const needs = years.some((c) => gap.cells[c]!.exact.greaterThan(0));
+  const sufficient = !needs || source !== undefined;
+  const sentences = [`Funds are ${sufficient ? "" : "not "}sufficient in ${period} to implement ${w.measure}.`];
+  if (needs) {
+    sentences.push(`To fund this cost, ${w.agency} requires additional funding of ${firstAndTotal(gap, result, false)}.`);
+    if (source) sentences.push(`This funding is available from ${source}.`);
+  } else if (available) {
+    sentences.push(`The ${available.label} covers the cost in every year.`);
+  }
+  return { sufficient, sentences };
+}
+
+function costSentence(scenario: Scenario, result: TableResult, cost: LineResult, w: Wording, first: boolean): string {
+  const kinds = new Set(scenario.items.map((i) => i.kind));
+  const what = kinds.has("raises") ? (kinds.size > 1 ? "pay increases and other compensation" : "pay increases") : "compensation";
+  const total = lineTotal(cost, fyColumns(result), result);
+  const verb = total.isNegative() ? "save" : "cost";
+  const who = first ? w.agencyFirst : w.agency;
+  const subject = w.namedMeasure ? `${capitalized(w.measure)} will approve ${what} that will` : `The agreement provides ${what} that will`;
+  return `${subject} ${verb} ${who} ${firstAndTotal(cost, result, true)}.`;
+}
+
+function headerOf(scenario: Scenario, options: DocumentOptions): HeaderField[] {
+  const d = scenario.agreement.document;
+  const fields: HeaderField[] = [];
+  if (d?.to) fields.push({ label: "TO", lines: d.to });
+  if (d?.from) fields.push({ label: "FROM", lines: d.from });
+  fields.push({ label: "DATE", lines: [dateWords(d?.date ?? options.today)] });
+  fields.push({ label: "SUBJECT", lines: [d?.subject ?? `Fiscal Impact Statement – ${scenario.agreement.name}`] });
+  if (d?.reference) fields.push({ label: "REFERENCE", lines: [d.reference] });
+  return fields;
+}
+
+/** "approximately 5,776 members with an average salary of approximately $105,272", from the group's inputs. */
+function groupWords(scenario: Scenario): string[] {
+  return scenario.groups.map((g) => {
+    const stated = (p: { value: string; stated?: string; source: { kind: string } }, unit: string) =>
+      p.source.kind === "calibrated" && p.stated && /^\d+(\.\d+)?$/.test(p.stated)
+        ? `approximately ${valueWords(p.stated, unit)}`
+        : valueWords(p.value, unit);
+    const parts: string[] = [];
+    if (g.positions) {
+      const each = g.positions.map((p) => `${groupedNumber(p.count.value)} ${p.label} at ${valueWords(p.salary.value, "USD/year")}`);
+      parts.push(`${listWords(each)}`);
+    } else {
+      if (g.members) parts.push(stated(g.members, "members"));
+      if (g.averageSalary) parts.push(`${g.members ? "with " : ""}an average salary of ${stated(g.averageSalary, "USD")}`);
+      if (g.payroll) parts.push(`${g.members ? "with " : ""}a payroll of ${stated(g.payroll, "USD")} a year`);
+    }
+    const payroll = groupPayroll(g);
+    const total = g.positions ? `, a payroll of ${valueWords(payroll.exact.toFixed(), "USD")} a year` : "";
+    return `It covers the ${g.label}: ${parts.join(" ")}${total}.`;
+  });
+}
+
+function background(scenario: Scenario, w: Wording, registry: Registry | undefined): Block[] {
+  const a = scenario.agreement;
+  const opening = w.namedMeasure ? `${capitalized(w.measure)} approves the` : "This statement costs the";
+  const blocks: Block[] = [
+    { type: "heading", text: "Background" },
+    {
+      type: "paragraph",
+      runs: [
+        `${opening} ${a.name}, an agreement between ${a.employer} and ${a.union}. ` +
+          `It is in effect from ${dateWords(a.effectiveFrom)} through ${dateWords(a.effectiveTo)}. ` +
+          groupWords(scenario).join(" "),
+      ],
+    },
+  ];
+  // One subsection per kind of provision, in the order the items first name them.
+  const sections = new Map<string, Block[]>();
+  for (const item of scenario.items) {
+    const p = provisionOf(item, scenario, registry);
+    const section = sections.get(p.title) ?? [];
+    section.push({ type: "paragraph", runs: [p.text] });
+    if (p.points.length) section.push({ type: "bullets", items: p.points.map((t) => [t]) });
+    sections.set(p.title, section);
+  }
+  for (const [title, section] of sections) blocks.push({ type: "subheading", text: title }, ...section);
+  return blocks;
+}
+
+/** A label as prose names it: a label in capitals ("TOTAL COST") in lower case. */
+const proseLabel = (label: string): string => (label === label.toUpperCase() ? label.toLowerCase() : label);
+
+/** A share as a percentage to one decimal, "approximately" when that rounds it. */
+function shareWords(rate: string): string {
+  const pct = new Decimal(rate).times(100);
+  const shown = pct.toDecimalPlaces(1);
+  return `${shown.equals(pct) ? "" : "approximately "}${shown.toFixed()} percent`;
+}
+
+function lineSentences(scenario: Scenario, result: TableResult): string[] {
+  const years = fyColumns(result);
+  const money = (d: Decimal) => amountWords(d, result.display.rounding, result.display.unit).text;
+  const firstYear = fiscalYearWords(yearOf(years[0]!));
+  const out: string[] = [];
+  for (const line of result.lines) {
+    const spec = scenario.table.lines.find((l) => l.id === line.id);
+    const cells = years.map((c) => amountOf(line, c, result));
+    const nonzero = years.filter((_, k) => !cells[k]!.isZero());
+    if (nonzero.length === 0 || line.style === "total") continue;
+    // Items are named when the line's label does not already say what they are.
+    const items = scenario.items.filter((i) => i.line === line.id).map((i) => i.label);
+    const said = items.every((i) => line.label.toLowerCase().includes(i.toLowerCase()));
+    const label = `${proseLabel(line.label)}${items.length && !said ? ` (${listWords(items)})` : ""}`;
+    const total = lineTotal(line, years, result);
+    const over = years.length === 1 ? "" : ` and ${money(total)} from ${periodWords(years.map(yearOf))}`;
+    if (spec?.share) {
+      const of = result.lines.find((l) => l.id === spec.share!.of)?.label ?? "the cost";
+      out.push(
+        `The ${label}, ${shareWords(spec.share.rate.value)} of the ${proseLabel(of)}, is ${money(cells[0]!)} in ${firstYear}${over}.`,
+      );
+    } else if (line.kind === "amounts") {
+      out.push(`The ${label} is ${money(cells[0]!)} in ${firstYear}${over}.`);
+    } else if (nonzero.length === 1 && years.length > 1) {
+      out.push(`${capitalized(label)} will be paid in ${fiscalYearWords(yearOf(nonzero[0]!))} at a cost of ${money(total)}.`);
+    } else {
+      out.push(`${capitalized(label)} will total ${money(cells[0]!)} in ${firstYear}${over}.`);
+    }
+  }
+  return out;
+}
+
+function assumptionsSection(result: TableResult, scenario: Scenario, found: Calibration[]): Block[] {
+  const rows = assumptionRows(result, scenario, found);
+  return [
+    { type: "heading", text: "Assumptions" },
+    {
+      type: "paragraph",
+      runs: [
+        `Every input the table's figures are computed from, with its value and source (${rows.length} inputs). ` +
+          `Amounts are computed unrounded and shown ${result.units === "USD" ? "in dollars" : `in ${result.units}`}: ` +
+          `${result.roundingRule}.`,
+      ],
+    },
+    {
+      type: "table",
+      table: {
+        id: "assumptions",
+        title: [],
+        unit: "",
+        layout: "text",
+        columns: [
+          { label: "Input", align: "left" },
+          { label: "Value", align: "right" },
+          { label: "Source", align: "left" },
+        ],
+        rows: rows.map((r) => ({ cells: [r.label, r.value, r.source] })),
+      },
+    },
+    ...(found.length
+      ? ([
+          { type: "subheading", text: "Calibrated inputs" },
+          {
+            type: "paragraph",
+            runs: [
+              `${found.length} ${found.length === 1 ? "input differs" : "inputs differ"} from what the documents state, ` +
+                "so that the table reproduces the published figures; each is footnoted in the table with the reason.",
+            ],
+          },
+          {
+            type: "bullets",
+            items: found.map((c): Inline[] => [
+              { text: `${c.label}: `, bold: true },
+              `${c.value}${c.stated ? ` (stated: ${c.stated})` : ""}, note ${c.mark}.`,
+            ]),
+          },
+        ] satisfies Block[])
+      : []),
+  ];
+}
+
+export function buildFisDocument(scenario: Scenario, options: DocumentOptions): FisDocument {
+  const result = computeTable(scenario, options.compute);
+  const d = scenario.agreement.document;
+  const w = wordingOf(scenario);
+  const costId = d?.costLine ?? totalLineId(result) ?? result.lines.find((l) => l.kind === "cost")?.id;
+  const cost = result.lines.find((l) => l.id === costId) ?? result.lines[0]!;
+  const funding = fundingOf(scenario, result, cost, w);
+  const found = calibrations(result, scenario);
+  const conclusion: Block[] = [
+    ...(funding ? [{ type: "paragraph" as const, runs: [funding.sentences[0]!] }] : []),
+    {
+      type: "paragraph",
+      runs: [[costSentence(scenario, result, cost, w, true), ...(funding?.sentences.slice(1) ?? [])].join(" ")],
+    },
+  ];
+  const table = costTable(scenario, result, found);
+  const date = d?.date ?? options.today;
+  const title = d?.title ?? "Fiscal Impact Statement";
+  const subject = d?.subject ?? `Fiscal Impact Statement – ${scenario.agreement.name}`;
+  const blocks: Block[] = [
+    { type: "heading", text: "Conclusion" },
+    ...conclusion,
+    ...background(scenario, w, options.registry),
+    { type: "heading", text: "Financial Plan Impact" },
+    ...(funding ? [{ type: "paragraph" as const, runs: [funding.sentences[0]!] }] : []),
+    {
+      type: "paragraph",
+      runs: [[costSentence(scenario, result, cost, w, false), ...(funding?.sentences.slice(1) ?? [])].join(" ")],
+    },
+    ...lineSentences(scenario, result).map((sentence): Block => ({ type: "paragraph", runs: [sentence] })),
+    { type: "table", table },
+    ...tableNotes(result, found),
+    ...assumptionsSection(result, scenario, found),
+  ];
+  const to = d?.to?.[0];
+  return {
+    kind: "fis",
+    letterhead: d?.letterhead ?? [],
+    title,
+    header: headerOf(scenario, options),
+    runningHead: [to, `FIS: ${subject.replace(/^Fiscal Impact Statement\s*[–-]\s*/, "")}`].filter(Boolean).join(" · "),
+    blocks,
+    meta: {
+      title: subject,
+      subject: scenario.agreement.name,
+      author: d?.from?.[0] ?? "",
+      date,
+      fileName: `FIS ${scenario.name}`,
+    },
+  };
+}
+
+export { TOTAL_COLUMN };

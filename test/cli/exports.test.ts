@@ -1,0 +1,82 @@
+/**
+ * --xlsx / --csv write like the app saves (model/io/atomic-write.ts): an exclusive temp file under
+ * a random name, fsynced, renamed; and two outputs (or an output and an input) that are one file
+ * are refused before anything is written.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { contractAsStated, fisAsPublished } from "../../model/built-ins";
+import { serializeScenario } from "../../model/engine/scenario/schema";
+
+const atomic = vi.hoisted(() => ({ calls: [] as string[] }));
+vi.mock("../../model/io/atomic-write", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../../model/io/atomic-write")>();
+  return {
+    ...real,
+    writeFileAtomic: (target: string, data: string | Uint8Array) => {
+      atomic.calls.push(target);
+      return real.writeFileAtomic(target, data);
+    },
+  };
+});
+
+const { writeCsv, writeXlsx } = await import("../../model/cli/xlsx-command");
+
+/** The `fis` command as package.json runs it: the bundled CLI, rebuilt first when a source changed. */
+const CLI = join(process.cwd(), "model", "cli", "launch.cjs");
+const fis = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", timeout: 60_000 });
+const dir = mkdtempSync(join(tmpdir(), "fis-exports-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("CLI exports are atomic", () => {
+  it("a symlink planted at the old predictable temp name is not written through", async () => {
+    const victim = join(dir, "victim.txt");
+    writeFileSync(victim, "precious");
+    const out = join(dir, "table.xlsx");
+    // The name the CLI used to write to: `.${basename}.${pid}.tmp` next to the target.
+    symlinkSync(victim, join(dir, `.table.xlsx.${process.pid}.tmp`));
+    await writeXlsx(fisAsPublished(), out);
+    expect(readFileSync(victim, "utf8")).toBe("precious");
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
+  });
+
+  it("writes through the app's atomic writer (exclusive temp, fsync file and folder, rename)", async () => {
+    atomic.calls.length = 0;
+    await writeCsv(contractAsStated(), join(dir, "c.csv"));
+    await writeXlsx(contractAsStated(), join(dir, "c.xlsx"));
+    expect(atomic.calls).toEqual([join(dir, "c.csv"), join(dir, "c.xlsx")]);
+    expect(readdirSync(dir).filter((n) => n.endsWith(".tmp"))).toEqual([`.table.xlsx.${process.pid}.tmp`]);
+  });
+});
+
+describe("two outputs, or an output and an input, that are one file", () => {
+  it("--xlsx X --csv X is refused (exit 2) and X is not written", () => {
+    const x = join(dir, "same.out");
+    const r = fis("--xlsx", x, "--csv", x);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`--xlsx and --csv name the same file (${x})`);
+    expect(readdirSync(dir)).not.toContain("same.out");
+  });
+
+  it("the same file by another spelling or through a symlink is the same file", () => {
+    const real = join(dir, "real.xlsx");
+    writeFileSync(real, "old");
+    symlinkSync(real, join(dir, "alias.csv"));
+    const r = fis("--xlsx", real, "--csv", join(dir, "sub", "..", "alias.csv"));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--xlsx and --csv name the same file");
+    expect(readFileSync(real, "utf8")).toBe("old");
+  });
+
+  it("an export over the scenario file being read is refused", () => {
+    const scenario = join(dir, "scenario.json");
+    writeFileSync(scenario, serializeScenario(fisAsPublished()));
+    const r = fis("--scenario", scenario, "--csv", scenario);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`--csv would overwrite the --scenario file (${scenario})`);
+    expect(JSON.parse(readFileSync(scenario, "utf8")).id).toBe("fis-as-published");
+  });
+});
