@@ -29,12 +29,15 @@ describe("example workbooks recompute to the engine's displayed cells", () => {
       const result = computeTable(parsed.value);
       const bytes = poisonCachedValues(exportWorkbook([parsed.value]));
       const hf = hyperFormulaRecalc(bytes);
-      const ct = XLSX.read(bytes).Sheets["Cost Table"]!;
+      // Sheets are named after the scenario ("Cost Table - ..."): the one cost table of a one-scenario workbook.
+      const wb = XLSX.read(bytes);
+      const sheet = wb.SheetNames.find((n) => n.startsWith("Cost Table"))!;
+      const ct = wb.Sheets[sheet]!;
       const wrong: string[] = [];
       result.lines.forEach((line, i) => {
         expect(ct[XLSX.utils.encode_cell({ r: 4 + i, c: 0 })]?.v).toBe(line.label);
         result.columns.forEach((column, j) => {
-          const shown = hf.value("Cost Table", XLSX.utils.encode_cell({ r: 4 + i, c: 1 + j }));
+          const shown = hf.value(sheet, XLSX.utils.encode_cell({ r: 4 + i, c: 1 + j }));
           if (typeof shown !== "number" || Math.abs(shown - line.cells[column]!.display.toNumber()) > 1e-6)
             wrong.push(`${line.id}.${column}: sheet ${String(shown)}, engine ${line.cells[column]!.display.toString()}`);
         });

@@ -9,7 +9,7 @@
 import type { Checked, InputError } from "../errors";
 import { DEFAULT_REGISTRY, type Registry } from "../kinds/registry";
 import { listInputs } from "./paths";
-import { duplicateKeyErrors, parseScenarioJson, SCENARIO_LIMITS, validateScenario } from "./schema";
+import { duplicateKeyErrors, parseScenarioJson, SCENARIO_LIMITS, sizeErrors, validateScenario } from "./schema";
 import type { ScenarioBase } from "./base";
 import type { Scenario } from "./types";
 
@@ -52,6 +52,8 @@ export type CheckedDraft = { ok: true; value: Scenario; toFill: InputToFill[] } 
  * checked, then is emptied again; a scenario without blanks is simply validated.
  */
 export function validateDraft(data: unknown, file?: string, registry: Registry = DEFAULT_REGISTRY): CheckedDraft {
+  // Too big or too deep to copy and search: refused as validateScenario refuses it.
+  if (sizeErrors(data).length > 0) return validateScenario(data, file, registry) as CheckedDraft;
   const copy: unknown = JSON.parse(JSON.stringify(data));
   const blanks: Blank[] = [];
   findBlanks(copy, blanks);
@@ -105,13 +107,15 @@ export function toFillText(toFill: readonly InputToFill[]): string {
 export function parseDraftJson(text: string, file?: string, registry: Registry = DEFAULT_REGISTRY): CheckedDraft {
   const whole = parseScenarioJson(text, file, registry);
   if (whole.ok) return { ...whole, toFill: [] };
-  // Only a file that parsed as JSON, within the limits and without repeated keys, is looked at again for its blanks.
-  if (text.length > SCENARIO_LIMITS.textLength || duplicateKeyErrors(text).length > 0) return whole;
+  // Only a file that parses as JSON, within the limits, without repeated keys and with an empty
+  // value somewhere is looked at again for its blanks; anything else is refused as the reader refused it.
+  if (text.length > SCENARIO_LIMITS.textLength || !/"value"\s*:\s*""/.test(text)) return whole;
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     return whole;
   }
+  if (sizeErrors(data).length > 0 || duplicateKeyErrors(text).length > 0) return whole;
   return validateDraft(data, file, registry);
 }
