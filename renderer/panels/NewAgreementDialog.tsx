@@ -173,14 +173,17 @@ export function NewAgreementDialog({ open, onClose, onCreate }: NewAgreementDial
             onChange={set("last")}
             size={5}
           />
-          <label htmlFor={`${id}-month`}>Fiscal year starts</label>
-          <select id={`${id}-month`} data-testid="new-agreement-start-month" value={form.month} onChange={set("month")}>
-            {MONTHS.map((m, i) => (
-              <option key={m} value={String(i + 1)}>
-                {m} 1
-              </option>
-            ))}
-          </select>
+          {/* The start month's label wraps with its select, never apart from it. */}
+          <span className="field-pair">
+            <label htmlFor={`${id}-month`}>Fiscal year starts</label>
+            <select id={`${id}-month`} data-testid="new-agreement-start-month" value={form.month} onChange={set("month")}>
+              {MONTHS.map((m, i) => (
+                <option key={m} value={String(i + 1)}>
+                  {m} 1
+                </option>
+              ))}
+            </select>
+          </span>
         </fieldset>
         {problem && (
           <p className="error" role="alert" data-testid="new-agreement-problem">
