@@ -28,12 +28,16 @@ export function JobProgress({
   onCancel: () => void;
   testid?: string;
 }) {
-  const [shown, setShown] = useState(false);
+  // On the main thread the job takes the thread in a moment: say so at once, while the page can still paint.
+  const [shown, setShown] = useState(!cancellable);
   useEffect(() => {
-    const timer = setTimeout(() => {
-      setShown(true);
-      announce(`Computing ${what}…${cancellable ? " Cancel stops it." : ""}`);
-    }, SHOW_AFTER_MS);
+    const timer = setTimeout(
+      () => {
+        setShown(true);
+        announce(`Computing ${what}…${cancellable ? " Cancel stops it." : " It cannot be cancelled."}`);
+      },
+      cancellable ? SHOW_AFTER_MS : 0,
+    );
     return () => clearTimeout(timer);
     // Announced once per job: the component is mounted for the job's lifetime.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -108,7 +108,9 @@ export function Ranges({ scenario, census }: { scenario: Scenario; census: Censu
   const [exLine, setExLine] = useState(totalId);
   const [exColumn, setExColumn] = useState(lastColumn);
   const baseCell = (line: string, column: string) => base.lines.find((l) => l.id === line)?.cells[column]?.display;
-  const [limit, setLimit] = useState(() => money(baseCell(totalId, lastColumn) ?? "0", { dollarSign: false }));
+  // The limit follows the chosen cell's value in the table until the user types one.
+  const [typedLimit, setLimit] = useState<string | null>(null);
+  const limit = typedLimit ?? money(baseCell(exLine, exColumn) ?? "0", { dollarSign: false, decimals: units.decimals });
   const [shownColumn, setShownColumn] = useState(lastColumn);
   const [formError, setFormError] = useState("");
 

@@ -90,6 +90,11 @@ function inUnits(message: string, d: Distribution, entry: InputEntry): string {
     const escaped = raw.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     out = out.replace(new RegExp(`(?<![\\d.])${escaped}(?![\\d.])`, "g"), inputText(raw, entry.unit));
   }
+  // The dialog's own words for the parameters.
+  out = out
+    .replace(/\bmin\b/g, "lowest")
+    .replace(/\bmax\b/g, "highest")
+    .replace(/\bmode\b/g, "most likely");
   // The dialog is titled with the input's name already.
   const prefix = `${entry.param.label}: `;
   return out.startsWith(prefix) ? out.slice(prefix.length) : out;

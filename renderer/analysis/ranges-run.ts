@@ -48,8 +48,7 @@ export function startRanges(scenario: Scenario, census: Census | null, params: R
   const mine = { scenario, seq: ++seq };
   current = mine;
   const relevant = census && scenario.settings.salaryMethod === "schedule" ? census : null;
-  set(scenario, { status: "running", params, progress: null, cancellable: canCancelBackground("ranges") });
-  runInBackground(
+  const answer = runInBackground(
     {
       kind: "monteCarlo",
       scenario: JSON.stringify(scenario),
@@ -65,7 +64,10 @@ export function startRanges(scenario: Scenario, census: Census | null, params: R
       },
     },
     "ranges",
-  ).then(
+  );
+  // Asked after the run started: only then is it known whether a worker could start.
+  set(scenario, { status: "running", params, progress: null, cancellable: canCancelBackground("ranges") });
+  answer.then(
     (answer) => {
       if (current !== mine) return;
       current = null;

@@ -42,7 +42,10 @@ export function rangeColumn<Row extends RowLike>(): ColDef<Row> {
     headerTooltip: "A range of values for Monte Carlo on the Analysis tab (an assumption, not a published figure)",
     width: 150,
     cellRenderer: RangeCell,
-    cellClass: "range-col",
+    // Long ranges ("2%–10%, most likely 5%") wrap onto more lines rather than being cut off.
+    wrapText: true,
+    autoHeight: true,
+    cellClass: "range-col wrap-cell",
     // Enter or Space on the focused cell opens the dialog (the cell holds no focusable control of its own).
     suppressKeyboardEvent: (p) => {
       const e = p.event;

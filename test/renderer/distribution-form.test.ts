@@ -23,7 +23,7 @@ describe("range form", () => {
   it("the engine's order check speaks in percent: lowest 12%, highest 6%", () => {
     const r = distributionOf(form({ kind: "uniform", min: "12%", max: "6%" }), separation);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.errors).toEqual([{ field: "max", message: "max 6% must be more than min 12%" }]);
+    expect(!r.ok && r.errors).toEqual([{ field: "max", message: "highest 6% must be more than lowest 12%" }]);
   });
 
   it("a value outside the field's range is refused in the field's units (a rate above 100%)", () => {
@@ -34,7 +34,7 @@ describe("range form", () => {
 
   it("a mode outside lowest..highest is named with the user's numbers", () => {
     const r = distributionOf(form({ kind: "triangular", min: "2%", mode: "11%", max: "10%" }), separation);
-    expect(!r.ok && r.errors).toEqual([{ field: "mode", message: "mode 11% must lie from min 2% to max 10%" }]);
+    expect(!r.ok && r.errors).toEqual([{ field: "mode", message: "most likely 11% must lie from lowest 2% to highest 10%" }]);
   });
 
   it("members ± 2% as a count: 5,660.48 to 5,891.52 reads back as 5,776 ± 2%", () => {
