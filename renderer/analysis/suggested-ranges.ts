@@ -10,6 +10,7 @@ import type { Distribution } from "../../model/engine/risk/distributions";
 import { listInputs } from "../../model/engine/scenario/paths";
 import { checkScenario } from "../../model/engine/scenario/schema";
 import type { Scenario } from "../../model/engine/scenario/types";
+import { countText } from "../format/number";
 
 export interface SuggestedRanges {
   scenario: Scenario;
@@ -56,10 +57,10 @@ export function withSuggestedRanges(scenario: Scenario): { ok: true; value: Sugg
       distribution: "uniform",
       min: m.minus(spread).toSignificantDigits(15).toString(),
       max: m.plus(spread).toSignificantDigits(15).toString(),
-      note: `ASSUMED: ${g.members.value} members, plus or minus 2% (a published headcount is approximate).`,
+      note: `ASSUMED: ${countText(g.members.value)} members, plus or minus 2% (a published headcount is approximate).`,
       source: { kind: "assumed", ref: "membership ± 2%" },
     };
-    changes.push(`${g.members.label}: ${g.members.value} ± 2% (ASSUMED).`);
+    changes.push(`${g.members.label} (${g.label}): ${countText(g.members.value)} ± 2% (ASSUMED).`);
   }
   if (changes.length === 0) return { ok: false, errors: ["This scenario has no inputs that the suggested ranges apply to."] };
   let next: Scenario = { ...scenario, uncertainty: { ...(scenario.uncertainty ?? {}), inputs } };

@@ -71,6 +71,8 @@ describe("Ranges on the reference scenario", () => {
     await tid("ranges-suggest").waitFor();
     expect(await tid("ranges-suggest").innerText()).toContain("ASSUMED");
     expect(await axeProblems('[data-testid="ranges"]')).toEqual([]);
+    await shoot("suggest", '[data-testid="ranges"]');
+    await page.setViewportSize({ width: 1440, height: 900 });
     await tid("ranges-suggest-apply").click();
     await tid("ranges-banner").waitFor();
     expect(await tid("ranges-banner").innerText()).toMatch(/assumptions, not published figures/);
@@ -165,6 +167,8 @@ describe("Ranges on the reference scenario", () => {
     await tid("range-apply").click();
     await expect.poll(() => tid("range-dialog").count()).toBe(0);
     await expect.poll(() => cell.innerText()).toBe("7%–11%");
+    await shoot("inputs", '[data-testid="range-cell"][data-path="scheduleMethod.separationRate"]');
+    await page.setViewportSize({ width: 1440, height: 900 });
     expect(main.errors).toEqual([]);
   });
 });
