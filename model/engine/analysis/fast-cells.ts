@@ -3,7 +3,7 @@
  * each to the cent (the exact engine's value rounded half-up to cents) and as displayed (the exact
  * engine's rounding of it), and comparisons of a cell with a limit. Each answer comes from the
  * plan's tracked run where its bound decides it, else from one exact evaluation of the same
- * inputs: it is always the exact engine's answer (docs/fast-path.md).
+ * inputs: it is always the exact engine's answer (docs/ranges-and-fast-path.md).
  */
 import type { ComputeOptions, TableResult } from "../compute";
 import { Decimal } from "../decimal";

@@ -143,12 +143,23 @@ export interface TrackedCells {
 
 /** Displayed cells, in units of 10^-decimals of the display unit, line-major; `exact` when the exact engine decided. */
 export interface DisplayedCells {
+  /**
+   * Displayed values as counts of 10^-decimals units. Exact when `exact` is null (the fast path
+   * proved them below 2^53); after a fallback they are only the doubles nearest the exact engine's
+   * values, so read cells through displayedCell, which then takes them from `exact`.
+   */
   units: Float64Array;
   decimals: number;
   exact: TableResult | null;
 }
 
-/** Bounds are doubled on the way out: covers the rounding of the bound arithmetic and decimal.js's own 40-digit rounding (see docs/fast-path.md). */
+/** One displayed cell as the exact engine shows it: from the proven units, or from the exact table after a fallback. */
+export function displayedCell(shown: DisplayedCells, plan: Plan, lineId: string, column: string): Decimal {
+  if (shown.exact) return shown.exact.lines.find((l) => l.id === lineId)!.cells[column]!.display;
+  return new Decimal(shown.units[plan.cellIndex(lineId, column)]!).div(new Decimal(10).pow(shown.decimals));
+}
+
+/** Bounds are doubled on the way out: covers the rounding of the bound arithmetic and decimal.js's own 40-digit rounding (see docs/ranges-and-fast-path.md). */
 const SAFETY = 2;
 
 export class Evaluator {
