@@ -353,7 +353,7 @@ function Results({
               const c = l.cells[col]!;
               const est = estimate(l.id, col);
               return (
-                <tr key={l.id} data-testid="ranges-row" data-line={l.id} className={l.style === "total" ? "total-row" : undefined}>
+                <tr key={l.id} data-testid="ranges-row" data-line={l.id} className={l.style === "total" ? "row-total" : undefined}>
                   <th scope="row">{l.label}</th>
                   <td className="num">{est !== undefined ? cellText(est, units) : ""}</td>
                   <td className="num">{cellText(displayedNumber(c.display.p5), units)}</td>
