@@ -135,6 +135,7 @@ describe("Ranges on the reference scenario", () => {
       await tid("ranges-run").click();
       await tid("ranges-progress").waitFor({ timeout: 10_000 });
       await expect.poll(() => tid("ranges-progress").innerText(), { timeout: 20_000 }).toMatch(/[\d,]+ of 100,000 draws/);
+      expect(await axeProblems('[data-testid="ranges"]')).toEqual([]);
       await shoot("progress", '[data-testid="ranges-progress"]');
       await tid("ranges-progress-cancel").click();
       await tid("ranges-cancelled").waitFor();
