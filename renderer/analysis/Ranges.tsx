@@ -165,7 +165,7 @@ export function Ranges({ scenario, census }: { scenario: Scenario; census: Censu
                   <td>{rangeTextOf(e, e.distribution)}</td>
                   <td>
                     {assumedOf(e.distribution.source?.kind) && <span className="assumed-tag">ASSUMED</span>}{" "}
-                    <span className="muted">{e.distribution.note ?? e.distribution.source?.ref ?? ""}</span>
+                    <span className="muted">{(e.distribution.note ?? e.distribution.source?.ref ?? "").replace(/^ASSUMED:\s*/, "")}</span>
                   </td>
                   <td>
                     <button
