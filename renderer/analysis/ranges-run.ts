@@ -99,6 +99,11 @@ const subscribe = (l: () => void) => {
   return () => listeners.delete(l);
 };
 
+/** The scenario's last run (going on or finished), if any. */
+export function runOf(scenario: Scenario): RangesRun | null {
+  return runs.get(scenario) ?? null;
+}
+
 /** The scenario's last run (going on or finished), as React state. */
 export function useRangesRun(scenario: Scenario): RangesRun | null {
   useSyncExternalStore(subscribe, () => version);
