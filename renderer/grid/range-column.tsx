@@ -40,7 +40,7 @@ export function rangeColumn<Row extends RowLike>(): ColDef<Row> {
     colId: "range",
     headerName: "Range",
     headerTooltip: "A range of values for Monte Carlo on the Analysis tab (an assumption, not a published figure)",
-    width: 130,
+    width: 104,
     cellRenderer: RangeCell,
     // Long ranges ("2%–10%, most likely 5%") wrap onto more lines rather than being cut off.
     wrapText: true,
