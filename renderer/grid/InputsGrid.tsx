@@ -16,6 +16,8 @@ import type { CellError } from "../state/store";
 import { gridTheme } from "./ag-setup";
 import { tabOutOfGrid, useGridA11y } from "./grid-a11y";
 import { pastedColumn } from "./paste";
+import { RangeDialogHost } from "../analysis/RangeDialog";
+import { rangeColumn } from "./range-column";
 
 export interface InputRow {
   path: string;
@@ -190,6 +192,7 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
               ? `Type a new value (${describeUnit(p.data.unitRaw)}); Enter to apply`
               : "",
       },
+      rangeColumn<InputRow>(),
       { colId: "unit", headerName: "Unit", valueGetter: (p) => (p.data ? unitName(p.data.unitRaw) : ""), width: 130, ...WRAP },
       {
         colId: "edited",
@@ -256,6 +259,7 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
 
   return (
     <div className="inputs-grid" ref={boxRef} data-testid="inputs-grid">
+      <RangeDialogHost />
       {readOnlyHint && (
         <div className="hint">This built-in scenario is read-only: typing a value creates an editable copy automatically.</div>
       )}
