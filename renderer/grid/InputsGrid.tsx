@@ -90,7 +90,11 @@ export function reuseUnchangedRows(previous: readonly InputRow[], next: InputRow
 
 const getRowId = (p: GetRowIdParams<InputRow>) => p.data.path;
 // Constants: AG Grid rebuilds every column on a new defaultColDef and restyles every row on new rowClassRules.
-const ROW_CLASS_RULES: RowClassRules<InputRow> = { "row-section-start": (p) => !!p.data?.firstInSection };
+const ROW_CLASS_RULES: RowClassRules<InputRow> = {
+  "row-section-start": (p) => !!p.data?.firstInSection,
+  // An input a new agreement still needs (its value is empty).
+  "row-to-fill": (p) => p.data?.value === "",
+};
 const DEFAULT_COL_DEF: ColDef<InputRow> = { sortable: false, resizable: true, suppressHeaderMenuButton: true };
 /** Long text wraps onto more lines (the row grows) instead of being cut off. */
 const WRAP: Partial<ColDef<InputRow>> = { wrapText: true, autoHeight: true, cellClass: "wrap-cell" };
@@ -177,6 +181,7 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
         headerName: "Value",
         editable: true,
         valueGetter: (p) => (p.data ? inputText(p.data.value, p.data.unitRaw) : ""),
+        valueFormatter: (p) => (p.data?.value === "" ? "to fill" : String(p.value ?? "")),
         width: 140,
         cellClass: "num value-cell",
         cellClassRules: { "cell-error": (p) => !!p.data?.error, "cell-edited": (p) => !!p.data?.edited && !p.data.error },

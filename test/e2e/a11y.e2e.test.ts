@@ -135,12 +135,25 @@ describe("axe-core: no serious or critical violation", () => {
     await check("Export FIS document dialog");
     await page.keyboard.press("Escape");
     await page.locator('[data-testid="export-document-dialog"]').waitFor({ state: "detached" });
+    // New agreement: the modal dialog open, then the new agreement with its inputs to fill listed.
+    await page.click('[data-testid="file-new-agreement"]');
+    await page.getByRole("dialog", { name: "New agreement" }).waitFor();
+    await check("New agreement dialog");
+    await page.click('[data-testid="new-agreement-create"]');
+    await page.locator('[data-testid="new-agreement-dialog"]').waitFor({ state: "hidden" });
+    await page.locator('[data-testid="to-fill"]').waitFor();
+    // The jump to the first input to fill flashes its row (a passing highlight): checked once it has faded.
+    await expect.poll(() => page.locator(".ag-cell-data-changed, .ag-cell-data-changed-animation").count(), { timeout: 5000 }).toBe(0);
+    await check("new agreement, its inputs to fill (Inputs tab)");
+    await page.click('[data-testid="tab-table"]');
+    await page.locator('[data-testid="to-fill"]').waitFor();
+    await check("new agreement, its inputs to fill (Table tab)");
     await close();
     const narrow = await openAt(720, 450, 2);
     await narrow.page.click('[data-testid="sidebar-toggle"]');
     found.push(...(await axeProblems(narrow.page)).map((p) => `sidebar at 200%: ${p}`));
     await narrow.close();
-    console.log(`axe: ${found.length} serious/critical violations over ${TABS.length} tabs and 9 open states\n${found.join("\n")}`);
+    console.log(`axe: ${found.length} serious/critical violations over ${TABS.length} tabs and 12 open states\n${found.join("\n")}`);
     expect(found).toEqual([]);
     expect(errors).toEqual([]);
   });
@@ -200,6 +213,7 @@ describe("keyboard", () => {
       "skip-table",
       "skip-inputs",
       "file-new",
+      "file-new-agreement",
       "file-open",
       "file-recent",
       "file-save",
