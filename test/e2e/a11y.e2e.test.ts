@@ -393,8 +393,9 @@ describe("copy out", () => {
     // The published figures for these four cells: base salary FY2025/26, the bonus FY2025/26.
     const p = PUBLISHED_FIS_TABLE;
     const money = (n: number) => `$${n.toLocaleString("en-US")}`;
+    // expect.poll's default second is short on a loaded 2-core machine; the clipboard write is asynchronous.
     await expect
-      .poll(async () => (await read()).text)
+      .poll(async () => (await read()).text, { timeout: 10_000 })
       .toBe(
         `${money(p.baseSalaryIncreases!.FY2025!)}\t${money(p.baseSalaryIncreases!.FY2026!)}\r\n` +
           `${money(p.bonus!.FY2025!)}\t${money(p.bonus!.FY2026!)}\r\n`,
@@ -403,7 +404,9 @@ describe("copy out", () => {
     expect(await page.locator('[data-testid="fis-grid"] .cell-in-range').count()).toBe(4);
 
     await page.click('[data-testid="copy-table"]');
-    await expect.poll(async () => (await read()).text).toContain("Fiscal Impact Statement: FIS as published ($ thousands)");
+    await expect
+      .poll(async () => (await read()).text, { timeout: 10_000 })
+      .toContain("Fiscal Impact Statement: FIS as published ($ thousands)");
     const { text, html } = await read();
     const lines = text.split("\r\n");
     expect(lines[1]).toBe("$ thousands\tFY 2025\tFY 2026\tFY 2027\tFY 2028\t4-Yr Total");
