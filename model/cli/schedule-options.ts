@@ -90,7 +90,9 @@ export async function scheduleOptions(
 export function reconciliation(scenario: Scenario): ReconcileResult {
   const raises = scenario.items.find((i): i is RaisesItem => i.kind === "raises");
   if (!raises) throw new UsageError("--reconcile needs a scenario with a raises item");
-  const average = averageSalaryInputs(scenario.groups[0]!);
+  // A scenario may have no groups (costs entered directly).
+  const group = scenario.groups[0];
+  const average = group ? averageSalaryInputs(group) : undefined;
   if (!average) throw new UsageError("--reconcile compares with members x average salary; the first group gives no average salary");
   const terms = raiseTerms(raises);
   return reconcile(censusOfScenario(scenario), average, terms, scheduleCostSettings({ scenario, calendar: scenario.calendar }, terms));

@@ -10,7 +10,7 @@ import { Decimal } from "../../model/engine/decimal";
 import { displayedCell, Plan, type Evaluator } from "../../model/engine/fast/plan";
 import { validateScenario } from "../../model/engine/scenario/schema";
 import type { Scenario } from "../../model/engine/scenario/types";
-import { randomEdits, randomScenario } from "./random-scenario";
+import { randomEdits, randomScenario, withNoteCapabilities } from "./random-scenario";
 
 export const SEED = 20_241_203;
 
@@ -64,11 +64,13 @@ export function check(ev: Evaluator, exact: TableResult, tally: Tally, what: str
   });
 }
 
-export function property(method: "averageSalary" | "schedule", runs: number): Tally {
+/** `notes`: the fiscal notes' capabilities laid over each average-salary scenario (withNoteCapabilities). */
+export function property(method: "averageSalary" | "schedule", runs: number, notes = false): Tally {
   const tally: Tally = { scenarios: 0, cells: 0, centNearTies: 0, displayFallbacks: 0, unstable: 0, worstBound: 0 };
   fc.assert(
     fc.property(fc.nat(), (seed) => {
-      const generated = randomScenario(seed, { method });
+      const plain = randomScenario(seed, { method });
+      const generated = notes ? withNoteCapabilities(plain, seed) : plain;
       const valid = validateScenario(generated);
       if (!valid.ok) throw new Error(`the generator made an invalid scenario (seed ${seed}): ${JSON.stringify(valid.errors.slice(0, 3))}`);
       const scenario: Scenario = valid.value;
@@ -80,7 +82,7 @@ export function property(method: "averageSalary" | "schedule", runs: number): Ta
       check(ev, computeTable(ev.scenario()), tally, `seed ${seed}, edited`);
       tally.scenarios++;
     }),
-    { numRuns: runs, seed: SEED + (method === "schedule" ? 1 : 0) },
+    { numRuns: runs, seed: SEED + (method === "schedule" ? 1 : 0) + (notes ? 2 : 0) },
   );
   return tally;
 }

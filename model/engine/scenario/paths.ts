@@ -134,8 +134,17 @@ export function setInputValue<S extends Scenario | ScenarioBase>(
   const p = found.param;
   if (p.value === value && p.formula === formula) return scenario;
   const { formula: _old, ...rest } = p;
+  const withFormula = formula !== undefined ? { formula } : {};
+  if (p.value === "")
+    // An input to fill keeps where the template said it comes from.
+    return replaceObject(scenario, p, {
+      ...rest,
+      value,
+      source: { kind: "user", ref: p.source.ref || "entered", note: "filled in (left blank by the template)" },
+      ...withFormula,
+    });
   const source = p.source.kind === "user" && p.value === value ? p.source : editedSource(p);
-  return replaceObject(scenario, p, { ...rest, value, source, ...(formula !== undefined ? { formula } : {}) });
+  return replaceObject(scenario, p, { ...rest, value, source, ...withFormula });
 }
 
 function editedSource(p: Param): Param["source"] {
