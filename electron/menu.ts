@@ -53,6 +53,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { type: "separator" },
       item("Import Assumptions…", "file.importAssumptions"),
       item("Import Census…", "file.importCensus"),
+      item("Census Template…", "file.censusTemplate"),
       ...(isMac ? [] : [{ type: "separator" } as const, { role: "quit" } as const]),
     ],
   };

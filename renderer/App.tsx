@@ -18,6 +18,7 @@ import { SchedulePanel } from "./panels/SchedulePanel";
 import { SettingsBar } from "./panels/SettingsBar";
 import { Toolbar, type ToolbarActions } from "./panels/Toolbar";
 import { changedCells, recomputeAnnouncement, type ChangedCells } from "./state/changes";
+import { AssumptionsBanner } from "./panels/AssumptionsBanner";
 import { AutosaveStatus } from "./panels/AutosaveStatus";
 import { QuestionBar } from "./panels/QuestionBar";
 import { RecoveryBanner } from "./panels/RecoveryBanner";
@@ -32,7 +33,7 @@ import { copyFisTable } from "./grid/copy-table";
 import { columnLabelOf, unitWords, unitsOfResult } from "./format/number";
 import type { TableResult } from "../model/engine/compute";
 import type { Scenario } from "../model/engine/scenario/types";
-import { TABS, activeEntry, cellErrorKey, type Tab } from "./state/store";
+import { TABS, activeEntry, cellErrorKey, windowTitle, type Tab } from "./state/store";
 import { useAutosave } from "./state/use-autosave";
 
 const VIEW_TABS: Partial<Record<MenuCommand, Tab>> = {
@@ -160,6 +161,7 @@ export function App() {
       exportDocument: () => setExportingDocument(true),
       importAssumptions: () => void files.importAssumptionsFile(ctx),
       importCensus: () => void files.importCensusFile(ctx),
+      censusTemplate: () => void files.saveCensusTemplate(ctx),
     }),
     [ctx, dispatch, platform],
   );
@@ -202,6 +204,8 @@ export function App() {
           return actions.importAssumptions();
         case "file.importCensus":
           return actions.importCensus();
+        case "file.censusTemplate":
+          return actions.censusTemplate();
         case "edit.undo":
         case "edit.redo":
           // The native menu sends these even while a text field (or a grid cell editor) has focus:
@@ -244,7 +248,7 @@ export function App() {
   }, [actions, dispatch, showTab]);
 
   useEffect(() => {
-    platform.setWindowTitle(`${entry.scenario.name}${entry.dirty && !entry.builtIn ? " •" : ""} — Fiscal Impact Studio`);
+    platform.setWindowTitle(windowTitle({ name: entry.scenario.name, dirty: entry.dirty, builtIn: entry.builtIn }));
   }, [platform, entry.scenario.name, entry.dirty, entry.builtIn]);
 
   const status = autosave.status;
@@ -501,8 +505,10 @@ export function App() {
             )}
             {state.tab === "inputs" && (
               <>
+                <AssumptionsBanner scenario={entry.scenario} onJump={onJump} />
                 <SettingsBar
                   scenario={entry.scenario}
+                  imported={state.census}
                   onChange={(scenario, what) => dispatch({ type: "replaceScenario", scenario, what })}
                 />
                 <CostLinesPanel
@@ -547,7 +553,9 @@ export function App() {
                 />
               </>
             )}
-            {state.tab === "census" && <SchedulePanel imported={state.census} scenario={entry.scenario} />}
+            {state.tab === "census" && (
+              <SchedulePanel imported={state.census} scenario={entry.scenario} onTemplate={actions.censusTemplate} />
+            )}
             {state.tab === "compare" && result && <ComparePanel onExport={actions.exportXlsxComparison} />}
             {state.tab === "analysis" && result && (
               <AnalysisPanel

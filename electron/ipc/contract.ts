@@ -68,6 +68,7 @@ export const MENU_COMMANDS = [
   "file.exportDocument",
   "file.importAssumptions",
   "file.importCensus",
+  "file.censusTemplate",
   "edit.undo",
   "edit.redo",
   "view.table",

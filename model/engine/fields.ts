@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { Decimal, parseDecimal } from "./decimal";
+import { evaluateFormula, FORMULA_LIMITS } from "./formula-input";
 import { SOURCE_KINDS, sourceSchema, strict } from "./scenario/zod-kit";
 
 export const UNITS = ["USD", "USD/year", "USD/month", "USD/pay period", "USD/hour", "rate", "share", "members", "count", "hours"] as const;
@@ -20,6 +21,8 @@ export interface FieldSpec {
   max?: string;
   /** Bounds that are excluded (a raise of -100% would cut pay to nothing). */
   minExclusive?: boolean;
+  /** Whole numbers only (a step on a salary schedule). */
+  integer?: boolean;
   /** One sentence: what the value is and where it usually comes from. */
   help: string;
   /** What kind of source the value is expected to have, e.g. "the contract article". */
@@ -52,6 +55,7 @@ export function valueProblem(text: string, spec: FieldSpec): string | null {
   if (d === null) return `"${text}" is not a number`;
   if (d.abs().greaterThan(new Decimal(VALUE_LIMITS.magnitude))) return `${text} is too large (limit ${VALUE_LIMITS.magnitude})`;
   if (d.sd() > VALUE_LIMITS.significantDigits) return `${text} has more than ${VALUE_LIMITS.significantDigits} significant digits`;
+  if (spec.integer && !d.isInteger()) return `${text} is not a whole number`;
   const below = spec.min !== undefined && (spec.minExclusive ? d.lessThanOrEqualTo(spec.min) : d.lessThan(spec.min));
   const above = spec.max !== undefined && d.greaterThan(spec.max);
   if (below || above) {
@@ -68,7 +72,21 @@ const paramShape = {
   label: z.string().max(500).describe("What the value is, in words."),
   source: sourceSchema,
   stated: z.string().max(200).optional().describe("For a calibrated value: what the documents state."),
+  formula: z
+    .string()
+    .max(FORMULA_LIMITS.length)
+    .optional()
+    .describe('The formula the value was typed as, e.g. "=105000*1.01"; the value must be its exact result.'),
 };
+
+/** Why a Param's formula does not give its value, or null (the value is the formula's result, kept beside it). */
+export function formulaProblem(formula: string, value: string): string | null {
+  const r = evaluateFormula(formula);
+  if (!r.ok) return `the formula ${formula.trim()} is not understood: ${r.message}`;
+  const v = parseDecimal(value);
+  if (v !== null && !v.eq(r.value)) return `the value ${value} is not what its formula ${formula.trim()} gives (${r.value})`;
+  return null;
+}
 
 /** The zod schema of a field: a Param whose unit must be the field's and whose value must be in its range; `unit` is dropped once checked. */
 export function param(spec: FieldSpec) {
@@ -82,12 +100,14 @@ export function param(spec: FieldSpec) {
         });
       const problem = valueProblem(p.value, spec);
       if (problem) ctx.addIssue({ code: "custom", path: ["value"], message: `${p.label}: ${problem}` });
+      const formula = p.formula === undefined ? null : formulaProblem(p.formula, p.value);
+      if (formula) ctx.addIssue({ code: "custom", path: ["formula"], message: `${p.label}: ${formula}` });
     })
     .transform(({ unit: _unit, ...rest }) => rest)
     .describe(`${spec.label} (${spec.unit}; ${rangeText(spec)}). ${spec.help}`);
 }
 
-export type Param = { value: string; label: string; source: z.infer<typeof sourceSchema>; stated?: string };
+export type Param = { value: string; label: string; source: z.infer<typeof sourceSchema>; stated?: string; formula?: string };
 export type Source = Param["source"];
 export { SOURCE_KINDS };
 

@@ -22,7 +22,8 @@ export {
   type PayFrequency,
   type ProrationMethod,
 } from "./calendar";
-export { UNITS, rangeText, valueProblem, param, type FieldSpec, type Unit, type Param } from "./fields";
+export { UNITS, rangeText, valueProblem, formulaProblem, param, VALUE_LIMITS, type FieldSpec, type Unit, type Param } from "./fields";
+export { evaluateFormula, isFormula, FORMULA_LIMITS, type FormulaResult } from "./formula-input";
 export { strict, suggestKey } from "./scenario/zod-kit";
 export { paramLeaf, dec } from "./scenario/groups";
 export { toDisplay, formatDisplayed, roundingRuleText, unitsWords, unitsHeading, unitFactor, type RoundingMode } from "./table/display";

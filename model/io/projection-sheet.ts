@@ -30,6 +30,7 @@ import {
   assumedYears,
   cellAmount,
   Decimal,
+  entryPlacement,
   fiscalYearEndExclusive,
   fiscalYearStart,
   indexSchedules,
@@ -107,7 +108,7 @@ export function projectionSheet(args: ProjectionArgs): ProjectionSheet | undefin
   const firstSchedule = (key: ScheduleKey) => idx.get(key)!.values().next().value!;
   const maxStep = (key: ScheduleKey) => stepLayout(firstSchedule(key)).maxStep;
   const cap = (y: number) => Math.min(y, YEARS_CAP);
-  const entry = scenario.scheduleMethod?.entry ?? { step: 1, lane: "", yearsOfService: 1 };
+  const entry = entryPlacement(scenario.scheduleMethod ?? {});
   const entryKey = (schedule: ScheduleKey): Key => {
     const lanes = firstSchedule(schedule).lanes;
     return {

@@ -26,6 +26,8 @@ export interface InputRow {
   owner: string;
   label: string;
   value: string;
+  /** The formula the value was typed as ("=105000*1.01"), or "". */
+  formula: string;
   unit: string;
   unitRaw: InputEntry["unit"];
   sourceKind: string;
@@ -39,6 +41,7 @@ export interface InputRow {
 function sourceText(e: InputEntry): string {
   const s = e.param.source;
   if (s.kind === "calibrated") return `CALIBRATED${e.param.stated ? ` (stated ${e.param.stated})` : ""}: ${s.note ?? ""}`;
+  if (s.kind === "assumed") return `ASSUMED: ${[s.ref, s.note].filter(Boolean).join(" · ")}`;
   return [s.kind === "user" ? "edited by you" : s.kind, s.ref, s.note].filter(Boolean).join(" · ");
 }
 
@@ -57,6 +60,7 @@ export function inputRows(scenario: Scenario, baseline: Scenario, errors: (path:
       owner: e.owner,
       label: e.param.label,
       value: e.param.value,
+      formula: e.param.formula ?? "",
       unit: e.unit,
       unitRaw: e.unit,
       sourceKind: e.param.source.kind,
@@ -99,11 +103,24 @@ const DEFAULT_COL_DEF: ColDef<InputRow> = { sortable: false, resizable: true, su
 /** Long text wraps onto more lines (the row grows) instead of being cut off. */
 const WRAP: Partial<ColDef<InputRow>> = { wrapText: true, autoHeight: true, cellClass: "wrap-cell" };
 
+const formulaText = (row: InputRow) => (row.formula ? `Formula ${row.formula} = ${inputText(row.value, row.unitRaw)}. ` : "");
+
 /** What a cell's tooltip says, also shown under the grid for the focused cell (keyboard users get no hover). */
 function helpText(row: InputRow | undefined): string {
   if (!row) return "";
   if (row.error) return `${row.label}: rejected "${row.error.text}": ${row.error.message}`;
-  return `${row.label} (${describeUnit(row.unitRaw)}): type a new value, Enter to apply. Source: ${row.source}`;
+  return (
+    `${row.label} (${describeUnit(row.unitRaw)}): ${formulaText(row)}type a new value or a formula (=105000*1.01), Enter to apply. ` +
+    `Source: ${row.source}`
+  );
+}
+
+/**
+ * What the cell editor starts with: the text a rejected edit had (to correct it), else the value's
+ * formula, else the value as displayed.
+ */
+export function editText(row: InputRow): string {
+  return row.error ? row.error.text : row.formula || inputText(row.value, row.unitRaw);
 }
 const errorId = (path: string) => `input-error-${path.replace(/[^A-Za-z0-9_-]/g, "_")}`;
 
@@ -154,6 +171,20 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
   });
   const onEditRef = useRef(onEdit);
   onEditRef.current = onEdit;
+  // A typed edit that is rejected reopens the editor on its cell holding the typed text, for correction.
+  const retry = useRef<{ path: string; text: string } | null>(null);
+  useEffect(() => {
+    const r = retry.current;
+    const row = r && rows.find((x) => x.path === r.path);
+    if (!r || !row || !api) return;
+    retry.current = null;
+    if (row.error?.text !== r.text) return;
+    const node = api.getRowNode(r.path);
+    if (node?.rowIndex == null) return;
+    api.ensureNodeVisible(node);
+    api.setFocusedCell(node.rowIndex, "value");
+    api.startEditingCell({ rowIndex: node.rowIndex, colKey: "value" });
+  }, [rows, api]);
 
   const columnDefs = useMemo<ColDef<InputRow>[]>(
     (): ColDef<InputRow>[] => [
@@ -180,16 +211,21 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
         colId: "value",
         headerName: "Value",
         editable: true,
-        valueGetter: (p) => (p.data ? inputText(p.data.value, p.data.unitRaw) : ""),
-        valueFormatter: (p) => (p.data?.value === "" ? "to fill" : String(p.value ?? "")),
+        // The editor starts from the value's getter (the formula or the rejected text); the cell shows the formatter's value.
+        valueGetter: (p) => (p.data ? editText(p.data) : ""),
+        valueFormatter: (p) => (p.data?.value === "" ? "to fill" : p.data ? inputText(p.data.value, p.data.unitRaw) : ""),
         width: 140,
         cellClass: "num value-cell",
-        cellClassRules: { "cell-error": (p) => !!p.data?.error, "cell-edited": (p) => !!p.data?.edited && !p.data.error },
+        cellClassRules: {
+          "cell-error": (p) => !!p.data?.error,
+          "cell-edited": (p) => !!p.data?.edited && !p.data.error,
+          "cell-formula": (p) => !!p.data?.formula,
+        },
         tooltipValueGetter: (p) =>
           p.data?.error
             ? `Rejected "${p.data.error.text}": ${p.data.error.message}`
             : p.data
-              ? `Type a new value (${describeUnit(p.data.unitRaw)}); Enter to apply`
+              ? `${formulaText(p.data)}Type a new value or a formula (${describeUnit(p.data.unitRaw)}); Enter to apply`
               : "",
       },
       rangeColumn<InputRow>(),
@@ -216,7 +252,11 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
         minWidth: 240,
         tooltipField: "source",
         ...WRAP,
-        cellClassRules: { "source-calibrated": (p) => !!p.data?.calibrated, "source-user": (p) => p.data?.sourceKind === "user" },
+        cellClassRules: {
+          "source-calibrated": (p) => !!p.data?.calibrated,
+          "source-assumed": (p) => p.data?.sourceKind === "assumed",
+          "source-user": (p) => p.data?.sourceKind === "user",
+        },
       },
     ],
     [],
@@ -295,8 +335,9 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
           onCellEditRequest={(e: CellEditRequestEvent<InputRow>) => {
             if (!e.data) return;
             const text = e.newValue == null ? "" : String(e.newValue);
-            // Unchanged display text (Enter without typing) is not an edit.
-            if (text === inputText(e.data.value, e.data.unitRaw)) return;
+            // Unchanged display text or formula (Enter without typing) is not an edit.
+            if (!e.data.error && (text === inputText(e.data.value, e.data.unitRaw) || (e.data.formula && text === e.data.formula))) return;
+            retry.current = { path: e.data.path, text };
             onEditRef.current([{ path: e.data.path, text }]);
           }}
         />

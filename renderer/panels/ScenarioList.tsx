@@ -1,4 +1,7 @@
-/** Sidebar: the scenarios, with New (copy of any), Duplicate, Rename, Delete (not the built-ins). */
+/**
+ * Sidebar: the scenarios, with Duplicate (a copy of the active one, built-ins included), Rename and
+ * Delete (not the built-ins). "New" is the toolbar's alone: two New buttons doing different things confused.
+ */
 import { useEffect, useRef, useState } from "react";
 import { useApp } from "../state/context";
 
@@ -7,7 +10,6 @@ export function ScenarioList() {
   const [renaming, setRenaming] = useState<string | null>(null);
   const [draft, setDraft] = useState("");
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
-  const [newFrom, setNewFrom] = useState("fis");
   const active = state.entries.find((e) => e.key === state.activeKey);
   const listRef = useRef<HTMLUListElement | null>(null);
   // After rename, delete or Escape the control the user was on is gone: focus the active scenario.
@@ -68,20 +70,12 @@ export function ScenarioList() {
         ))}
       </ul>
       <div className="scenario-actions">
-        <label className="small">
-          New copy of{" "}
-          <select aria-label="New scenario from" data-testid="new-from" value={newFrom} onChange={(e) => setNewFrom(e.target.value)}>
-            {state.entries.map((e) => (
-              <option key={e.key} value={e.key}>
-                {e.scenario.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" data-testid="scenario-new" onClick={() => dispatch({ type: "newFrom", key: newFrom })}>
-          New
-        </button>
-        <button type="button" data-testid="scenario-duplicate" onClick={() => dispatch({ type: "newFrom", key: state.activeKey })}>
+        <button
+          type="button"
+          data-testid="scenario-duplicate"
+          title="A copy of the active scenario"
+          onClick={() => dispatch({ type: "newFrom", key: state.activeKey })}
+        >
           Duplicate
         </button>
         <button

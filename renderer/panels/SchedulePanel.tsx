@@ -7,9 +7,8 @@ import { tabOutOfGrid, useGridA11y } from "../grid/grid-a11y";
 import { countText, money as moneyText } from "../format/number";
 import { referenceCensus } from "../../model/engine/schedule";
 import { censusMembersGap } from "../../model/engine/schedule/census-members";
-import type { Census } from "../../model/engine/schedule/types";
 import type { Scenario } from "../../model/engine/scenario/types";
-import { censusView, scheduleViews, type CensusView, type ScheduleView } from "./schedule-adapter";
+import { censusOnScreen, censusView, scheduleViews, type CensusView, type ScheduleView, type ShownCensus } from "./schedule-adapter";
 
 type CensusRow = CensusView["rows"][number];
 type ScheduleRow = ScheduleView["rows"][number];
@@ -22,19 +21,23 @@ const DEFAULT_COL: ColDef = { sortable: false, suppressHeaderMenuButton: true, s
 export function SchedulePanel({
   imported,
   scenario,
+  onTemplate,
 }: {
-  imported: { census: Census; fileName: string; importedIn?: "worker" | "main thread" } | null;
+  /** Saves the empty census template (File > Census Template… in the desktop app). */
+  onTemplate: () => void;
+  imported: ShownCensus | null;
   /** The scenario on screen: its members are compared with the census headcount. */
   scenario: Scenario;
 }) {
+  const shown = useMemo(() => censusOnScreen(scenario, imported), [scenario, imported]);
   const { census, schedules, error } = useMemo(() => {
     try {
-      return { census: censusView(imported), schedules: scheduleViews(), error: null };
+      return { census: censusView(shown), schedules: scheduleViews(), error: null };
     } catch (e) {
       return { census: null, schedules: [] as ScheduleView[], error: e instanceof Error ? e.message : String(e) };
     }
-  }, [imported]);
-  const gap = useMemo(() => censusMembersGap(scenario, imported?.census ?? referenceCensus()), [scenario, imported]);
+  }, [shown]);
+  const gap = useMemo(() => censusMembersGap(scenario, shown?.census ?? referenceCensus()), [scenario, shown]);
   const [scheduleId, setScheduleId] = useState(() => schedules.find((s) => !s.id.includes("2024"))?.id ?? schedules[0]?.id ?? "");
   const schedule = schedules.find((s) => s.id === scheduleId);
   const censusBox = useRef<HTMLDivElement | null>(null);
@@ -83,8 +86,15 @@ export function SchedulePanel({
       <h3>
         Census: {census.label}, FY{census.asOf}, {countText(census.total, "members")}
       </h3>
-      <p className="muted small" data-testid="census-source" data-where={imported?.importedIn ?? ""}>
+      <p className="muted small" data-testid="census-source" data-where={shown?.importedIn ?? ""}>
         {census.description}
+      </p>
+      <p className="small census-actions">
+        Your own census: start from an empty{" "}
+        <button type="button" data-testid="census-template" onClick={onTemplate}>
+          Census template…
+        </button>{" "}
+        (one row per schedule, lane and step; a filled-in example is examples/census/sample-census.csv), then load it with Import census.
       </p>
       {gap && (
         <p className="notice notice-warning" role="status" data-testid="census-gap">

@@ -5,6 +5,7 @@
  */
 import { withScheduleMethod } from "../../model/engine/schedule/with-method";
 import type { Scenario } from "../../model/engine/scenario/types";
+import type { Census } from "../../model/engine/schedule/types";
 
 type Key = "rounding" | "proration" | "calendarToFiscal" | "salaryMethod";
 
@@ -49,17 +50,38 @@ const CHOICES: { key: Key; label: string; options: { value: string; label: strin
 const valueOf = (s: Scenario, key: Key): string => (key === "rounding" ? s.table.display.rounding : s.settings[key]);
 
 /**
- * The scenario with one setting changed; the schedule method brings its census block (the
- * scenario's own, else the reference census, named).
+ * The scenario with one setting changed; the schedule method brings its census block: the
+ * scenario's own embedded census, else the imported census (embedded, so it is saved with the
+ * scenario), else the reference census, named.
  */
-function withSetting(s: Scenario, key: Key, value: string): Scenario {
+function withSetting(s: Scenario, key: Key, value: string, imported: Census | null): Scenario {
   if (key === "rounding")
     return { ...s, table: { ...s.table, display: { ...s.table.display, rounding: value as Scenario["table"]["display"]["rounding"] } } };
-  if (key === "salaryMethod" && value === "schedule") return withScheduleMethod(s);
+  if (key === "salaryMethod" && value === "schedule") {
+    const ownCensus = s.scheduleMethod !== undefined && !("reference" in s.scheduleMethod.census);
+    return withScheduleMethod(s, ownCensus ? undefined : (imported ?? undefined));
+  }
   return { ...s, settings: { ...s.settings, [key]: value } };
 }
 
-export function SettingsBar({ scenario, onChange }: { scenario: Scenario; onChange: (next: Scenario, what: string) => void }) {
+/** What the schedule method will price after the switch, said in the change's message. */
+function censusWords(s: Scenario, imported: { census: Census; fileName: string } | null): string {
+  const own = s.scheduleMethod?.census;
+  if (own && !("reference" in own)) return ` Priced on the scenario's own census, "${own.label}".`;
+  if (imported) return ` Priced on the imported census "${imported.fileName}", now saved with the scenario.`;
+  return " Priced on the SYNTHETIC reference census until a census is imported.";
+}
+
+export function SettingsBar({
+  scenario,
+  imported,
+  onChange,
+}: {
+  scenario: Scenario;
+  /** The last imported census, embedded when this scenario switches to the schedule method without a census of its own. */
+  imported: { census: Census; fileName: string } | null;
+  onChange: (next: Scenario, what: string) => void;
+}) {
   return (
     <div className="settings-bar" data-testid="settings-bar">
       {CHOICES.map((c) => (
@@ -71,7 +93,9 @@ export function SettingsBar({ scenario, onChange }: { scenario: Scenario; onChan
             onChange={(e) => {
               const option = c.options.find((o) => o.value === e.target.value);
               if (!option) return;
-              onChange(withSetting(scenario, c.key, option.value), `${c.label}: ${option.label}.`);
+              const next = withSetting(scenario, c.key, option.value, imported?.census ?? null);
+              const schedule = c.key === "salaryMethod" && option.value === "schedule";
+              onChange(next, `${c.label}: ${option.label}.${schedule ? censusWords(scenario, imported) : ""}`);
             }}
           >
             {c.options.map((o) => (

@@ -18,6 +18,8 @@ export interface ToolbarActions {
   exportDocument: () => void;
   importAssumptions: () => void;
   importCensus: () => void;
+  /** On the census screen (the toolbar keeps to one row at 1440 px), and File > Census Template… in the desktop app. */
+  censusTemplate: () => void;
 }
 
 export function Toolbar({ actions }: { actions: ToolbarActions }) {

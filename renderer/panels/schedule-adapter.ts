@@ -4,6 +4,8 @@
  */
 import { Decimal } from "../../model/engine/decimal";
 import { REFERENCE_CENSUS_DESCRIPTION, loadSchedules, referenceCensus, type Census } from "../../model/engine/schedule";
+import { censusOfScenario } from "../../model/engine/schedule/with-method";
+import type { Scenario } from "../../model/engine/scenario/types";
 
 export interface ScheduleView {
   id: string;
@@ -38,8 +40,34 @@ export function scheduleViews(): ScheduleView[] {
   }));
 }
 
+/** A census to show: the census itself, the file it came from, and optionally what to say about it. */
+export interface ShownCensus {
+  census: Census;
+  fileName: string;
+  importedIn?: "worker" | "main thread";
+  description?: string;
+}
+
+/**
+ * The census the census screen shows for a scenario: a schedule-method scenario's own (embedded,
+ * saved with it; or the reference census it names), else the last imported census, else null for
+ * the reference census.
+ */
+export function censusOnScreen(scenario: Scenario, imported: ShownCensus | null): ShownCensus | null {
+  const block = scenario.settings.salaryMethod === "schedule" ? scenario.scheduleMethod : undefined;
+  if (!block) return imported;
+  if ("reference" in block.census) return null;
+  return {
+    census: censusOfScenario(scenario),
+    fileName: block.census.label,
+    description:
+      `Saved with "${scenario.name}" (SHA-256 ${block.census.sha256.slice(0, 12)}…): the census its schedule-method costs use, ` +
+      `checked against its hash when the file is opened.`,
+  };
+}
+
 /** The imported census when there is one, else the synthetic reference census. */
-export function censusView(imported?: { census: Census; fileName: string } | null): CensusView {
+export function censusView(imported?: ShownCensus | null): CensusView {
   const census = imported?.census ?? referenceCensus();
   const steps = [...new Set(census.cells.map((c) => c.step))].sort((a, b) => a - b);
   const byRow = new Map<string, { schedule: string; lane: string; counts: Map<number, Decimal> }>();
@@ -53,7 +81,7 @@ export function censusView(imported?: { census: Census; fileName: string } | nul
   }
   return {
     label: census.label,
-    description: imported ? `Imported from "${imported.fileName}".` : REFERENCE_CENSUS_DESCRIPTION,
+    description: imported ? (imported.description ?? `Imported from "${imported.fileName}".`) : REFERENCE_CENSUS_DESCRIPTION,
     asOf: census.asOfFiscalYear,
     total: total.toString(),
     steps,

@@ -8,6 +8,7 @@ import { formatInputError, type InputError } from "../../model/engine/errors";
 import { inputsToFill, parseDraftJson } from "../../model/engine/scenario/drafts";
 import { serializeScenario } from "../../model/engine/scenario/schema";
 import type { Scenario } from "../../model/engine/scenario/types";
+import { censusTemplateCsv } from "../../model/engine/schedule/census";
 import { censusOf } from "../io/census-import-job";
 import { importAssumptionsInBackground, prepareAssumptionsImport } from "../io/assumptions-import-client";
 import { importCensusInBackground, prepareCensusImport } from "../io/census-import-client";
@@ -160,6 +161,28 @@ export async function exportCsv(ctx: FileCommandContext) {
     if (r.value) ctx.dispatch({ type: "notice", notice: { kind: "info", text: `Exported "${r.value.name}".` } });
   } catch (e) {
     fail(ctx.dispatch, "Export failed", e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** An empty census file to fill in, saved where the user chooses; the message points to the filled-in sample. */
+export async function saveCensusTemplate(ctx: FileCommandContext) {
+  try {
+    const bytes = new TextEncoder().encode(censusTemplateCsv());
+    const r = await ctx.platform.exportFile({ suggestedName: "census-template.csv", kind: "csv", bytes });
+    if (!r.ok) return fail(ctx.dispatch, "Could not save the census template", r.error);
+    if (r.value)
+      ctx.dispatch({
+        type: "notice",
+        notice: {
+          kind: "info",
+          text:
+            `Saved the empty census template "${r.value.name}": fill in one row per group of members in the same cell of a ` +
+            `salary schedule (schedule, lane, step, years of service, headcount) and load it with Import census. A filled-in ` +
+            `example is examples/census/sample-census.csv; docs/census-files.md describes each column.`,
+        },
+      });
+  } catch (e) {
+    fail(ctx.dispatch, "Could not save the census template", e instanceof Error ? e.message : String(e));
   }
 }
 

@@ -14,9 +14,10 @@ import { contractAsStated, fisAsPublished } from "../../model/built-ins";
 import { getInputEntry, listInputs, setInputValue } from "../../model/engine/scenario/paths";
 import { checkScenario } from "../../model/engine/scenario/schema";
 import { censusMembersGap } from "../../model/engine/schedule/census-members";
+import { withScheduleMethod } from "../../model/engine/schedule/with-method";
 import type { Census } from "../../model/engine/schedule/types";
 import type { Scenario } from "../../model/engine/scenario/types";
-import { parseInputNumber } from "../format/parse-number";
+import { readInput } from "../format/parse-number";
 import { capHistory, redoStep, stepBetween, undoStep, type Step } from "./history";
 
 export type Tab = "table" | "inputs" | "census" | "compare" | "charts" | "analysis";
@@ -211,13 +212,13 @@ export function applyEdits(
       continue;
     }
     const param = entry.param;
-    const parsed = parseInputNumber(text, entry.unit);
+    const parsed = readInput(text, entry.spec);
     if (!parsed.ok) {
       rejected.push({ path, text, message: `${param.label}: ${parsed.message}` });
       continue;
     }
-    if (parsed.value === param.value) continue;
-    const next = setInputValue(current, path, parsed.value);
+    if (parsed.value === param.value && parsed.formula === param.formula) continue;
+    const next = setInputValue(current, path, parsed.value, undefined, parsed.formula);
     const before = new Set(checkScenario(current).map(formatInputError));
     const introduced = checkScenario(next).filter((e) => !before.has(formatInputError(e)));
     if (introduced.length > 0) {
@@ -320,11 +321,31 @@ function step(state: AppState, direction: "undo" | "redo"): AppState {
   );
 }
 
-/** The census notice names a headcount gap with the scenario on screen (model/engine/schedule/census-check.ts). */
-function censusNotice(fileName: string, scenario: Scenario, census: Census): Notice {
-  const text = `Imported the census in "${fileName}"; scenarios costed by the schedule method now use it.`;
+/** The census notice says where the census went and names a headcount gap with the scenario on screen. */
+function censusNotice(fileName: string, scenario: Scenario, census: Census, embedded: boolean): Notice {
+  const text = embedded
+    ? `Imported the census in "${fileName}" into "${scenario.name}": it is saved with the scenario and priced by the schedule method.`
+    : `Imported the census in "${fileName}". "${scenario.name}" is costed by members × average salary: choose the schedule method ` +
+      `under Salary method to price it on this census.`;
   const gap = censusMembersGap(scenario, census);
   return gap ? { kind: "warning", text, details: [`"${scenario.name}": ${gap.message}`] } : { kind: "info", text };
+}
+
+/**
+ * An imported census belongs to the scenario it prices: a schedule-method scenario on screen gets
+ * it embedded (with its hash) as one undo step, so save, autosave and recovery keep it. Otherwise
+ * it waits in `census` until a scenario switches to the schedule method (SettingsBar).
+ */
+function importCensusInto(state: AppState, census: Census, fileName: string, importedIn?: "worker" | "main thread"): AppState {
+  const entry = activeEntry(state);
+  let next: AppState = { ...state, census: { census, fileName, ...(importedIn ? { importedIn } : {}) }, censusImport: null };
+  if (entry.scenario.settings.salaryMethod !== "schedule")
+    return { ...next, notice: censusNotice(fileName, entry.scenario, census, false) };
+  let target = entry;
+  if (entry.builtIn) [next, target] = addCopy(next, entry);
+  const scenario = { ...withScheduleMethod(target.scenario, census), id: target.scenario.id, name: target.scenario.name };
+  next = updateEntry(next, target.key, (e) => commit(e, scenario));
+  return { ...next, notice: censusNotice(fileName, scenario, census, true) };
 }
 
 /** Compare follows the active scenario again whenever another one becomes active. */
@@ -336,7 +357,9 @@ export function reducer(state: AppState, action: Action): AppState {
 function reduce(state: AppState, action: Action): AppState {
   switch (action.type) {
     case "select":
-      return state.entries.some((e) => e.key === action.key) ? { ...state, activeKey: action.key, selectedCell: null } : state;
+      if (action.key === state.activeKey || !state.entries.some((e) => e.key === action.key)) return state;
+      // A message speaks of the scenario it came from: picking another one clears it.
+      return { ...state, activeKey: action.key, selectedCell: null, notice: null };
     case "tab":
       return { ...state, tab: action.tab };
     case "edit":
@@ -481,12 +504,7 @@ function reduce(state: AppState, action: Action): AppState {
     case "selectCell":
       return { ...state, selectedCell: { line: action.line, column: action.column } };
     case "census":
-      return {
-        ...state,
-        census: { census: action.census, fileName: action.fileName, ...(action.importedIn ? { importedIn: action.importedIn } : {}) },
-        censusImport: null,
-        notice: censusNotice(action.fileName, activeEntry(state).scenario, action.census),
-      };
+      return importCensusInto(state, action.census, action.fileName, action.importedIn);
     case "censusImporting":
       return { ...state, censusImport: action.file };
     case "compareKeys":
@@ -498,6 +516,11 @@ function reduce(state: AppState, action: Action): AppState {
             : action.keys.filter((k) => state.entries.some((e) => e.key === k || `${BASELINE_KEY}${e.key}` === k)),
       };
   }
+}
+
+/** The window title: the scenario's name, and unsaved changes said in words (a lone "•" before the dash read as a stray mark). */
+export function windowTitle(entry: { name: string; dirty: boolean; builtIn: boolean }): string {
+  return `${entry.name.trim()}${entry.dirty && !entry.builtIn ? " (unsaved changes)" : ""} — Fiscal Impact Studio`;
 }
 
 /** The user scenarios as autosave text (renderer/state/autosave.ts describes the document). */

@@ -223,8 +223,6 @@ describe("keyboard", () => {
       "import-assumptions",
       "import-census",
       "scenario-item",
-      "new-from",
-      "scenario-new",
       "scenario-duplicate",
       "tab-table",
       "show-computed",

@@ -99,7 +99,7 @@ describe("the workbench in a browser", () => {
     await expect(page.locator(`.inputs-grid [row-id="${FY2026_RAISE}"] [col-id="edited"]`).innerText()).resolves.toContain("edited");
     // Enter applied the value and moved down, as in Excel.
     await page.locator(`.inputs-grid [row-id="${FY2027_RAISE}"] [col-id="value"].ag-cell-focus`).waitFor({ timeout: 5000 });
-    await expect.poll(() => page.title()).toBe("FIS as published (copy) • — Fiscal Impact Studio");
+    await expect.poll(() => page.title()).toBe("FIS as published (copy) (unsaved changes) — Fiscal Impact Studio");
 
     await tab("table");
     const want = expected(computeTable(setInputValue(fisAsPublished(), FY2026_RAISE, "0.04")));
@@ -130,7 +130,10 @@ describe("the workbench in a browser", () => {
     await expect.poll(() => page.locator('[data-testid="message-text"]').innerText()).toMatch(/Rejected "abc".*not a number/);
     const valueCell = inputValue(FY2027_RAISE);
     await expect(valueCell.getAttribute("class")).resolves.toContain("cell-error");
-    await expect(valueCell.innerText()).resolves.toBe("3%");
+    // The editor reopens holding the typed text for correction; Escape leaves the value as it was.
+    await expect.poll(() => page.locator(".inputs-grid .ag-cell-inline-editing input").inputValue()).toBe("abc");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => valueCell.innerText()).toBe("3%");
     await page.screenshot({ path: `${shots}05-inputs-rejected.png` });
   });
 
@@ -201,8 +204,10 @@ describe("the workbench in a browser", () => {
   });
 
   it("creates, compares and deletes a scenario", async () => {
-    await page.selectOption('[data-testid="new-from"]', { label: "Contract terms as stated" });
-    await page.click('[data-testid="scenario-new"]');
+    // One "New" button (the toolbar's); a copy of another scenario is its Duplicate.
+    expect(await page.getByRole("button", { name: "New", exact: true }).count()).toBe(1);
+    await page.locator('[data-testid="scenario-item"]', { hasText: "Contract terms as stated" }).click();
+    await page.click('[data-testid="scenario-duplicate"]');
     await expect.poll(() => page.locator('[data-testid="active-scenario"]').innerText()).toContain("Contract terms as stated (copy)");
     await page.click('[data-testid="scenario-rename"]');
     await page.fill('[data-testid="rename-input"]', "Stated terms, my copy");
@@ -402,7 +407,7 @@ describe("native menu commands (a stand-in for the Electron preload)", () => {
     await expect.poll(() => raise.innerText()).toBe("5%");
     await expect
       .poll(() => p.evaluate(() => (window as unknown as { __title: string }).__title))
-      .toBe("FIS as published (copy) • — Fiscal Impact Studio");
+      .toBe("FIS as published (copy) (unsaved changes) — Fiscal Impact Studio");
     await send("view.compare");
     await p.locator('[data-testid="compare-panel"]').waitFor();
     await send("view.analysis");

@@ -26,7 +26,7 @@ function click(item: MenuItemConstructorOptions | undefined) {
 }
 
 describe("native menu", () => {
-  it("File has New, New agreement, Open, Recent, Save, Save As, exports and imports, each sending its command", () => {
+  it("File has New, New agreement, Open, Recent, Save, Save As, exports, imports and the census template, each sending its command", () => {
     const { template, send } = build();
     const file = submenu(topLevel(template, "File"));
     const labels = file.filter((i) => i.label).map((i) => i.label);
@@ -43,6 +43,7 @@ describe("native menu", () => {
       "Export FIS document…",
       "Import Assumptions…",
       "Import Census…",
+      "Census Template…",
     ]);
     for (const item of file.filter((i) => i.id && i.id !== "file.recent")) {
       click(item);

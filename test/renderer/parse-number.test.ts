@@ -33,12 +33,18 @@ describe("parseInputNumber", () => {
   });
 
   it("rejects junk with a message", () => {
-    for (const junk of ["abc", "", "  ", "1.2.3", "1,2,3", "12abc", "$", "%", "--5", "(5", "1e5", "NaN", "Infinity", "0x10"]) {
+    for (const junk of ["abc", "", "  ", "1.2.3", "1,2,3", "12abc", "$", "%", "--5", "(5", "e5", ".e5", "1e", "NaN", "Infinity", "0x10"]) {
       const r = parseInputNumber(junk, "USD");
       expect(r.ok, junk).toBe(false);
       if (!r.ok) expect(r.message.length).toBeGreaterThan(5);
     }
     expect(parseInputNumber("abc", "rate")).toEqual({ ok: false, message: '"abc" is not a number.' });
+  });
+
+  it("reads scientific notation as Excel does", () => {
+    expect(parseInputNumber("1e5", "USD")).toEqual(ok("100000"));
+    expect(parseInputNumber("1.5E6", "members")).toEqual(ok("1500000"));
+    expect(parseInputNumber("2.5e-2", "rate")).toEqual(ok("0.025"));
   });
 
   it("rejects units that do not fit the input", () => {

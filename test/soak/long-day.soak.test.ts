@@ -154,13 +154,13 @@ describe("a long day of editing", () => {
       const started = Date.now();
       await page.click('[data-testid="tab-inputs"]');
 
-      // Scenario 1 is the copy the first edit makes of the read-only built-in; 2..5 are new copies of it as published.
+      // Scenario 1 is the copy the first edit makes of the read-only built-in; 2..5 are new scenarios (copies of it as published).
       await type(list[0]!);
       expected.push(setInputValue(fisAsPublished(), list[0]!.path, list[0]!.value));
       await expect.poll(() => page.locator('[data-testid="scenario-item"]').count()).toBe(3);
       keys.push((await page.locator('[data-testid="scenario-item"]').last().getAttribute("data-key"))!);
       for (let s = 1; s < SCENARIOS; s++) {
-        await page.click('[data-testid="scenario-new"]');
+        await page.click('[data-testid="file-new"]');
         await expect.poll(() => page.locator('[data-testid="scenario-item"]').count()).toBe(2 + s + 1);
         keys.push((await page.locator('[data-testid="scenario-item"]').last().getAttribute("data-key"))!);
         expected.push(fisAsPublished());

@@ -64,6 +64,8 @@ function moves(value: Decimal, spec: FieldSpec): { low: Decimal; high: Decimal; 
     return out;
   };
   const rate = spec.unit === "rate" || spec.unit === "share";
+  // A whole-number input (a step) moves by one: a tenth of a step is not a place on a schedule.
+  if (spec.integer) return { low: clamp(value.minus(1)), high: clamp(value.plus(1)), move: "±1" };
   const delta = rate ? POINT : value.abs().times(TEN_PERCENT);
   const low = clamp(value.minus(delta));
   // An excluded bound (a raise of -100%) is never reached: stay where the value is.

@@ -14,7 +14,7 @@
 import { anniversaryInFiscalYear, shareOfFiscalYearAfter } from "../calendar";
 import { NoFastPathError, type CompileContext, type FastPart } from "../fast/context";
 import type { Reg } from "../fast/tape";
-import { stepSettingsOf } from "../schedule/method";
+import { entryPlacement, stepSettingsOf } from "../schedule/method";
 import { cellAmount, getSchedule, indexSchedules, loadSchedules, payColumn, type ScheduleIndex } from "../schedule/schedules";
 import { lanesOf, maxStepOf, normalizeCensus, YEARS_CAP } from "../schedule/step-movement";
 import type { ScheduleKey } from "../schedule/types";
@@ -100,7 +100,7 @@ export function scheduleRaisesFast(item: RaisesItem, ctx: CompileContext): { own
     (values) => terms.every((t, k) => printed.get(t.fiscalYear)?.toNumber() === values[k]),
   );
   const settings = stepSettingsOf(block, ctx.calendar.fiscalYearStartMonth);
-  const entry = block.entry ?? { step: 1, lane: "", yearsOfService: 1 };
+  const entry = entryPlacement(block);
   const sep = ctx.param(block.separationRate);
   const held = ctx.param(block.heldShare);
 

@@ -126,18 +126,27 @@ export function setInputValue<S extends Scenario | ScenarioBase>(
   path: string,
   value: string,
   registry: Registry = DEFAULT_REGISTRY,
+  /** The formula the value was typed as ("=105000*1.01"), kept beside it; a value set without one drops the old one. */
+  formula?: string,
 ): S {
   const found = listInputs(scenario, registry).find((e) => e.path === path);
   if (!found) throw new Error(`No input at path "${path}"`);
   const p = found.param;
-  if (p.value === value) return scenario;
+  if (p.value === value && p.formula === formula) return scenario;
+  const { formula: _old, ...rest } = p;
+  const withFormula = formula !== undefined ? { formula } : {};
   if (p.value === "")
     // An input to fill keeps where the template said it comes from.
     return replaceObject(scenario, p, {
-      ...p,
+      ...rest,
       value,
       source: { kind: "user", ref: p.source.ref || "entered", note: "filled in (left blank by the template)" },
+      ...withFormula,
     });
-  const was = `was ${p.value}, ${p.source.kind === "calibrated" ? "calibrated" : p.source.ref}`;
-  return replaceObject(scenario, p, { ...p, value, source: { kind: "user", ref: "edited", note: was } });
+  const source = p.source.kind === "user" && p.value === value ? p.source : editedSource(p);
+  return replaceObject(scenario, p, { ...rest, value, source, ...withFormula });
+}
+
+function editedSource(p: Param): Param["source"] {
+  return { kind: "user", ref: "edited", note: `was ${p.value}, ${p.source.kind === "calibrated" ? "calibrated" : p.source.ref}` };
 }

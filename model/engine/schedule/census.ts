@@ -411,9 +411,15 @@ export function censusHeadcount(census: Census): Decimal {
   return sum(census.cells.map((c) => c.headcount));
 }
 
+/** The header row a census CSV is written with (the import reads these names and their synonyms). */
+export const CENSUS_CSV_HEADER = "schedule,lane,step,years of service,headcount";
+
+/** An empty census to fill in: the header row only (imported as it is, it is refused as empty). */
+export const censusTemplateCsv = (): string => `${CENSUS_CSV_HEADER}\n`;
+
 /** Serializes a census as CSV (the import format). */
 export function censusToCsv(census: Census): string {
-  const lines = ["schedule,lane,step,years of service,headcount"];
+  const lines = [CENSUS_CSV_HEADER];
   for (const c of census.cells) lines.push([c.schedule, c.lane, c.step, c.yearsOfService ?? "", c.headcount.toString()].join(","));
   return lines.join("\n") + "\n";
 }

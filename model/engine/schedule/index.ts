@@ -39,6 +39,8 @@ export {
   splitCsv,
   censusHeadcount,
   censusToCsv,
+  censusTemplateCsv,
+  CENSUS_CSV_HEADER,
   censusFromJson,
   censusToJson,
 } from "./census";
@@ -58,6 +60,7 @@ export {
   censusHash,
   canonicalCensus,
   defaultScheduleMethod,
+  entryPlacement,
   type ScheduleMethod,
   type EmbeddedCensus,
 } from "./method";

@@ -8,8 +8,8 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { z } from "zod";
 import { Decimal, parseDecimal } from "../decimal";
-import { param, SHARE, type FieldSpec, type Param } from "../fields";
-import { strict } from "../scenario/zod-kit";
+import { param, SHARE, type FieldSpec, type Param, type Source } from "../fields";
+import { sourceSchema, strict } from "../scenario/zod-kit";
 import { censusFromJson, type CensusJson } from "./census";
 import { CENSUS_CELL_LIMIT, checkCensus, type CheckedCensus } from "./census-check";
 import type { StepMovementSettings } from "./step-movement";
@@ -25,6 +25,10 @@ export const SCHEDULE_FIELDS = {
     "Share of the members who stay that is held on step each year instead of moving up (an assumption).",
   ),
 } satisfies Record<string, FieldSpec>;
+
+/** The entry placement when the block names none: step 1 on the schedule's first lane (an empty lane), 1 year of service. */
+export const DEFAULT_ENTRY = { step: 1, lane: "", yearsOfService: 1 } as const;
+export const ENTRY_ASSUMED_NOTE = "assumed placement of replacements for leavers; replace with hiring data";
 
 const cellSchema = strict({
   schedule: z.enum(SCHEDULE_KEYS as unknown as [ScheduleKey, ...ScheduleKey[]]),
@@ -62,8 +66,11 @@ export const censusRefSchema = strict(
 
 export const entrySchema = strict({
   step: z.number().int().min(1).max(99),
-  lane: z.string().min(1).max(100),
+  lane: z.string().min(1).max(100).optional().describe("Default: the schedule's first lane."),
   yearsOfService: z.number().int().min(0).max(80),
+  source: sourceSchema
+    .optional()
+    .describe("Where the placement comes from; without one it is an assumption (no agreement states where replacements enter)."),
 });
 
 export const scheduleMethodSchema = strict(
@@ -150,12 +157,26 @@ export function defaultScheduleMethod(census: ScheduleMethod["census"] = { refer
   };
 }
 
+/** Where replacements enter, every part filled in (an empty lane is each schedule's first lane). */
+export function entryPlacement(block: Pick<ScheduleMethod, "entry">): { step: number; lane: string; yearsOfService: number } {
+  return {
+    step: block.entry?.step ?? DEFAULT_ENTRY.step,
+    lane: block.entry?.lane ?? DEFAULT_ENTRY.lane,
+    yearsOfService: block.entry?.yearsOfService ?? DEFAULT_ENTRY.yearsOfService,
+  };
+}
+
+/** The entry placement's source: its own, else an assumption (whether the file names a placement or not). */
+export function entrySource(block: ScheduleMethod): Source {
+  return block.entry?.source ?? { kind: "assumed", ref: "entry placement", note: ENTRY_ASSUMED_NOTE };
+}
+
 /** Step-movement settings from the block (the anniversary defaults to the fiscal year's first day). */
 export function stepSettingsOf(
   block: ScheduleMethod,
   fiscalYearStartMonth: number,
 ): Omit<StepMovementSettings, "prorationMethod" | "calendar"> {
-  const entry = block.entry ?? { step: 1, lane: "", yearsOfService: 1 };
+  const entry = entryPlacement(block);
   return {
     anniversary: block.anniversary ?? `${String(fiscalYearStartMonth).padStart(2, "0")}-01`,
     heldShare: new Decimal(block.heldShare.value),
@@ -167,9 +188,7 @@ export function stepSettingsOf(
         : { kind: "assumed", ref: "step date", note: "assumed: steps move on the first day of the fiscal year" },
       heldShare: block.heldShare.source,
       separationRate: block.separationRate.source,
-      entry: block.entry
-        ? { kind: "user", ref: "scheduleMethod.entry" }
-        : { kind: "assumed", ref: "entry placement", note: "assumed: replacements enter at step 1 on the schedule's first lane" },
+      entry: entrySource(block),
     },
   };
 }
