@@ -107,6 +107,9 @@ export function payPeriodStartsOfFiscalYear(fy: number, calendar: PayCalendar): 
 
 export type ProrationMethod = "payPeriods" | "days";
 
+/** A proration method in words, for explanations: "pay periods", "days". */
+export const prorationWords = (method: ProrationMethod): string => (method === "days" ? "days" : "pay periods");
+
 /**
  * The share of fiscal year `fy` on or after `effective` (1 when effective on or before the FY's
  * start, 0 when on or after its end). By pay periods: the periods starting on or after the date
