@@ -470,7 +470,13 @@ export function App() {
                     {reference && show.variance && <span> Variance = computed − published, {unitWords(units)}.</span>}
                   </p>
                 </div>
-                <ExplainPanel cell={explainOpen ? selectedCell : undefined} title={explainTitle} onJump={onJump} onClose={closeExplain} />
+                <ExplainPanel
+                  cell={explainOpen ? selectedCell : undefined}
+                  title={explainTitle}
+                  units={units}
+                  onJump={onJump}
+                  onClose={closeExplain}
+                />
               </div>
             )}
             {state.tab === "inputs" && (
@@ -503,7 +509,13 @@ export function App() {
                       {lastChange.changed.size > 0 ? " ▲ / ▼: moved by the last edit." : ""}
                     </p>
                   </div>
-                  <ExplainPanel cell={explainOpen ? selectedCell : undefined} title={explainTitle} onJump={onJump} onClose={closeExplain} />
+                  <ExplainPanel
+                    cell={explainOpen ? selectedCell : undefined}
+                    title={explainTitle}
+                    units={units}
+                    onJump={onJump}
+                    onClose={closeExplain}
+                  />
                 </div>
                 <InputsGrid
                   rows={rows}

@@ -29,6 +29,8 @@ export interface BreakdownNote {
   kind: "calibrated" | "assumed";
   ref: string;
   note: string;
+  /** The note's identity (noteKey of its source), for tags that point at it. */
+  key: string;
 }
 
 export interface Breakdown {
@@ -75,7 +77,7 @@ export function notesOf(root: Explanation): BreakdownNote[] {
       const k = noteKey(s);
       if (!seen.has(k)) {
         seen.set(k, notes.length + 1);
-        notes.push({ n: notes.length + 1, kind: s.kind, ref: s.ref, note: s.note ?? "" });
+        notes.push({ n: notes.length + 1, kind: s.kind, ref: s.ref, note: s.note ?? "", key: k });
       }
     }
     e.children.forEach(visit);
