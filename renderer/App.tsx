@@ -538,8 +538,7 @@ export function App() {
             {state.tab === "charts" && (
               <Charts
                 result={result}
-                baseline={tableFor(entry.baseline, census)}
-                baselineName={entry.baseline === entry.scenario ? entry.scenario.name : entry.baselineName}
+                baseline={entry.baseline === entry.scenario ? null : { result: tableFor(entry.baseline, census), name: entry.baselineName }}
               />
             )}
           </div>
