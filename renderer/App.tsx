@@ -1,25 +1,20 @@
 /** The workbench: scenarios on the left, one screen at a time on the right, file commands on top. */
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { MenuCommand } from "../electron/ipc/contract";
 import { getPlatform } from "./platform";
-import { AnalysisPanel } from "./analysis/AnalysisPanel";
-import { Charts } from "./charts/Charts";
 import { FisTable } from "./grid/FisTable";
 import { InputsGrid, inputRows, reuseUnchangedRows, type InputRow } from "./grid/InputsGrid";
-import { ComparePanel } from "./panels/ComparePanel";
 import { CostLinesPanel } from "./panels/CostLinesPanel";
 import { ExplainPanel } from "./panels/ExplainPanel";
 import { LiveRegions, useAnnounce } from "./panels/LiveRegions";
 import { MessageBar } from "./panels/MessageBar";
 import { ScenarioList } from "./panels/ScenarioList";
-import { SchedulePanel } from "./panels/SchedulePanel";
 import { SettingsBar } from "./panels/SettingsBar";
 import { Toolbar, type ToolbarActions } from "./panels/Toolbar";
 import { changedCells, recomputeAnnouncement, type ChangedCells } from "./state/changes";
 import { AutosaveStatus } from "./panels/AutosaveStatus";
 import { QuestionBar } from "./panels/QuestionBar";
 import { RecoveryBanner } from "./panels/RecoveryBanner";
-import { ExportDocumentDialog } from "./report/ExportDocumentDialog";
 import { tableFor } from "./state/compute-cache";
 import { useApp } from "./state/context";
 import * as files from "./state/file-commands";
@@ -31,6 +26,19 @@ import type { TableResult } from "../model/engine/compute";
 import type { Scenario } from "../model/engine/scenario/types";
 import { TABS, activeEntry, cellErrorKey, type Tab } from "./state/store";
 import { useAutosave } from "./state/use-autosave";
+
+// Screens not on the first paint load when first shown (their own chunks: recharts, the census
+// grids, the document preview), so the entry script the first paint waits for stays small.
+const AnalysisPanel = lazy(() => import("./analysis/AnalysisPanel").then((m) => ({ default: m.AnalysisPanel })));
+const Charts = lazy(() => import("./charts/Charts").then((m) => ({ default: m.Charts })));
+const ComparePanel = lazy(() => import("./panels/ComparePanel").then((m) => ({ default: m.ComparePanel })));
+const SchedulePanel = lazy(() => import("./panels/SchedulePanel").then((m) => ({ default: m.SchedulePanel })));
+const ExportDocumentDialog = lazy(() => import("./report/ExportDocumentDialog").then((m) => ({ default: m.ExportDocumentDialog })));
+const loading = (
+  <p className="muted" data-testid="screen-loading">
+    Loading…
+  </p>
+);
 
 const VIEW_TABS: Partial<Record<MenuCommand, Tab>> = {
   "view.table": "table",
@@ -345,7 +353,11 @@ export function App() {
       )}
       {question && <QuestionBar question={question.question} onAnswer={question.answer} />}
       <MessageBar />
-      {exportingDocument && <ExportDocumentDialog platform={platform} onClose={closeDocumentExport} />}
+      {exportingDocument && (
+        <Suspense fallback={null}>
+          <ExportDocumentDialog platform={platform} onClose={closeDocumentExport} />
+        </Suspense>
+      )}
       <div className={sidebarOpen ? "body sidebar-open" : "body"}>
         <ScenarioList />
         <main className="content" id="main" tabIndex={-1}>
@@ -525,22 +537,26 @@ export function App() {
                 />
               </>
             )}
-            {state.tab === "census" && <SchedulePanel imported={state.census} scenario={entry.scenario} />}
-            {state.tab === "compare" && <ComparePanel onExport={actions.exportXlsxComparison} />}
-            {state.tab === "analysis" && (
-              <AnalysisPanel
-                scenario={entry.scenario}
-                census={census}
-                onCreateScenario={(scenario, what) => dispatch({ type: "addScenario", scenario, from: entry.key, what })}
-                onJump={(path) => dispatch({ type: "jump", path })}
-              />
-            )}
-            {state.tab === "charts" && (
-              <Charts
-                result={result}
-                baseline={entry.baseline === entry.scenario ? null : { result: tableFor(entry.baseline, census), name: entry.baselineName }}
-              />
-            )}
+            <Suspense fallback={loading}>
+              {state.tab === "census" && <SchedulePanel imported={state.census} scenario={entry.scenario} />}
+              {state.tab === "compare" && <ComparePanel onExport={actions.exportXlsxComparison} />}
+              {state.tab === "analysis" && (
+                <AnalysisPanel
+                  scenario={entry.scenario}
+                  census={census}
+                  onCreateScenario={(scenario, what) => dispatch({ type: "addScenario", scenario, from: entry.key, what })}
+                  onJump={(path) => dispatch({ type: "jump", path })}
+                />
+              )}
+              {state.tab === "charts" && (
+                <Charts
+                  result={result}
+                  baseline={
+                    entry.baseline === entry.scenario ? null : { result: tableFor(entry.baseline, census), name: entry.baselineName }
+                  }
+                />
+              )}
+            </Suspense>
           </div>
         </main>
       </div>
