@@ -39,6 +39,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     label: "&File",
     submenu: [
       item("New", "file.new", "CmdOrCtrl+N"),
+      item("New agreement…", "file.newAgreement", "CmdOrCtrl+Shift+N"),
       item("Open…", "file.open", "CmdOrCtrl+O"),
       { id: "file.recent", label: "Open Recent", submenu: recentSubmenu },
       { type: "separator" },

@@ -8,6 +8,8 @@ import { CostLinesPanel } from "./panels/CostLinesPanel";
 import { ExplainPanel } from "./panels/ExplainPanel";
 import { LiveRegions, useAnnounce } from "./panels/LiveRegions";
 import { MessageBar } from "./panels/MessageBar";
+import { NewAgreementDialog } from "./panels/NewAgreementDialog";
+import { ToFillList } from "./panels/ToFillList";
 import { ScenarioList } from "./panels/ScenarioList";
 import { SettingsBar } from "./panels/SettingsBar";
 import { Toolbar, type ToolbarActions } from "./panels/Toolbar";
@@ -20,6 +22,7 @@ import { useApp } from "./state/context";
 import * as files from "./state/file-commands";
 import { hasPublished } from "./state/reference";
 import { roundingRuleText, unitsHeading } from "../model/engine/table/display";
+import { inputsToFill } from "../model/engine/scenario/drafts";
 import { copyFisTable } from "./grid/copy-table";
 import { columnLabelOf, unitWords, unitsOfResult } from "./format/number";
 import type { TableResult } from "../model/engine/compute";
@@ -69,11 +72,16 @@ const firstCell = (grid: string, col?: string) =>
  * The cells the last edit moved and its announcement: kept while the same scenario (or the copy an
  * edit of a built-in made) is shown, cleared when another scenario is picked.
  */
-function useLastChange(entryKey: string, scenario: Scenario, baseline: Scenario, result: TableResult) {
+function useLastChange(entryKey: string, scenario: Scenario, baseline: Scenario, result: TableResult | undefined) {
   const last = useRef<{ key: string; scenario: Scenario; result: TableResult; changed: ChangedCells; text: string; seq: number } | null>(
     null,
   );
   const prev = last.current;
+  // A draft (inputs still to fill) has no table: nothing moved, and the next table starts afresh.
+  if (!result) {
+    last.current = null;
+    return { changed: new Map() as ChangedCells, text: "", seq: prev?.seq ?? 0 };
+  }
   if (!prev || prev.result !== result) {
     const sameLine = prev !== null && (prev.key === entryKey || baseline === prev.scenario) && prev.scenario !== scenario;
     const changed = sameLine ? changedCells(prev.result, result) : new Map();
@@ -113,7 +121,10 @@ export function App() {
   );
   const entry = activeEntry(state);
   const census = state.census?.census ?? null;
-  const result = tableFor(entry.scenario, census);
+  // A new agreement with inputs still to fill is not costed: its table, charts and analyses wait for them.
+  const toFill = useMemo(() => inputsToFill(entry.scenario), [entry.scenario]);
+  const result = toFill.length === 0 ? tableFor(entry.scenario, census) : undefined;
+  const [newAgreement, setNewAgreement] = useState(false);
   const reference = hasPublished(entry.scenario);
   const [show, setShow] = useState({ computed: true, published: false, variance: false });
   const [explainOpen, setExplainOpen] = useState(false);
@@ -142,6 +153,7 @@ export function App() {
   const actions: ToolbarActions = useMemo(
     () => ({
       newScenario: () => dispatch({ type: "newFrom", key: "fis", name: "Untitled scenario" }),
+      newAgreement: () => setNewAgreement(true),
       open: () => void files.openScenario(ctx),
       save: () => void files.saveScenario(ctx, false),
       saveAs: () => void files.saveScenario(ctx, true),
@@ -176,6 +188,8 @@ export function App() {
       switch (command) {
         case "file.new":
           return actions.newScenario();
+        case "file.newAgreement":
+          return actions.newAgreement();
         case "file.open":
           return actions.open();
         case "file.openRecent":
@@ -246,7 +260,7 @@ export function App() {
   const userScenarios = useMemo(() => state.entries.filter((e) => !e.builtIn).map((e) => e.scenario), [state.entries]);
 
   const selected = state.selectedCell;
-  const selectedLine = selected ? result.lines.find((l) => l.id === selected.line) : undefined;
+  const selectedLine = selected ? result?.lines.find((l) => l.id === selected.line) : undefined;
   const selectedCell = selected ? selectedLine?.cells[selected.column] : undefined;
   const previousRows = useRef<InputRow[]>([]);
   const rows = useMemo(() => {
@@ -300,7 +314,7 @@ export function App() {
   const onJump = useCallback((path: string) => dispatch({ type: "jump", path }), [dispatch]);
   const explainTitle =
     selectedLine && selected
-      ? `${selectedLine.label}, ${selected.column === "Total" ? columnLabelOf(result, "Total") : selected.column}`
+      ? `${selectedLine.label}, ${selected.column.startsWith("FY") ? selected.column : columnLabelOf(result, selected.column)}`
       : "";
 
   return (
@@ -358,6 +372,15 @@ export function App() {
           <ExportDocumentDialog platform={platform} onClose={closeDocumentExport} />
         </Suspense>
       )}
+      <NewAgreementDialog
+        open={newAgreement}
+        onClose={() => setNewAgreement(false)}
+        onCreate={(scenario) => {
+          dispatch({ type: "addScenario", scenario, from: "", what: "Created the new agreement" });
+          const first = inputsToFill(scenario)[0];
+          dispatch(first ? { type: "jump", path: first.path } : { type: "tab", tab: "inputs" });
+        }}
+      />
       <div className={sidebarOpen ? "body sidebar-open" : "body"}>
         <ScenarioList />
         <main className="content" id="main" tabIndex={-1}>
@@ -389,7 +412,10 @@ export function App() {
             </span>
           </div>
           <div role="tabpanel" id={`panel-${state.tab}`} aria-labelledby={`tab-${state.tab}`} className="tabpanel">
-            {state.tab === "table" && (
+            {result === undefined && state.tab !== "inputs" && state.tab !== "census" && (
+              <ToFillList toFill={toFill} onJump={onJump} where="elsewhere" />
+            )}
+            {state.tab === "table" && result && (
               <div className={explainOpen ? "table-screen explain-open" : "table-screen"}>
                 <div className="table-main">
                   <p className="hint" data-testid="hint">
@@ -503,32 +529,35 @@ export function App() {
                   onAdd={(line) => dispatch({ type: "addCostLine", line })}
                   onRemove={(lineId) => dispatch({ type: "removeCostLine", lineId })}
                 />
+                {result === undefined && <ToFillList toFill={toFill} onJump={onJump} where="inputs" />}
                 {/* The live table: the same store and the same memoized result as the Table tab, so an edit shows here at once. */}
-                <div className={explainOpen && selectedCell ? "inputs-live explain-open" : "inputs-live"} data-testid="inputs-live">
-                  <div className="inputs-live-table">
-                    <FisTable
-                      compact
-                      result={result}
-                      showComputed
-                      showPublished={false}
-                      showVariance={false}
-                      selected={selected}
-                      onSelect={onSelect}
-                      changed={lastChange.changed}
+                {result && (
+                  <div className={explainOpen && selectedCell ? "inputs-live explain-open" : "inputs-live"} data-testid="inputs-live">
+                    <div className="inputs-live-table">
+                      <FisTable
+                        compact
+                        result={result}
+                        showComputed
+                        showPublished={false}
+                        showVariance={false}
+                        selected={selected}
+                        onSelect={onSelect}
+                        changed={lastChange.changed}
+                      />
+                      <p className="muted small">
+                        {unitWords(units)}, recomputed as you type. Click a number to see where it comes from.
+                        {lastChange.changed.size > 0 ? " ▲ / ▼: moved by the last edit." : ""}
+                      </p>
+                    </div>
+                    <ExplainPanel
+                      cell={explainOpen ? selectedCell : undefined}
+                      title={explainTitle}
+                      units={units}
+                      onJump={onJump}
+                      onClose={closeExplain}
                     />
-                    <p className="muted small">
-                      {unitWords(units)}, recomputed as you type. Click a number to see where it comes from.
-                      {lastChange.changed.size > 0 ? " ▲ / ▼: moved by the last edit." : ""}
-                    </p>
                   </div>
-                  <ExplainPanel
-                    cell={explainOpen ? selectedCell : undefined}
-                    title={explainTitle}
-                    units={units}
-                    onJump={onJump}
-                    onClose={closeExplain}
-                  />
-                </div>
+                )}
                 <InputsGrid
                   rows={rows}
                   readOnlyHint={entry.builtIn}
@@ -539,8 +568,8 @@ export function App() {
             )}
             <Suspense fallback={loading}>
               {state.tab === "census" && <SchedulePanel imported={state.census} scenario={entry.scenario} />}
-              {state.tab === "compare" && <ComparePanel onExport={actions.exportXlsxComparison} />}
-              {state.tab === "analysis" && (
+              {state.tab === "compare" && result && <ComparePanel onExport={actions.exportXlsxComparison} />}
+              {state.tab === "analysis" && result && (
                 <AnalysisPanel
                   scenario={entry.scenario}
                   census={census}
@@ -548,11 +577,14 @@ export function App() {
                   onJump={(path) => dispatch({ type: "jump", path })}
                 />
               )}
-              {state.tab === "charts" && (
+              {state.tab === "charts" && result && (
                 <Charts
                   result={result}
                   baseline={
-                    entry.baseline === entry.scenario ? null : { result: tableFor(entry.baseline, census), name: entry.baselineName }
+                    // A built-in is its own baseline, and a baseline with inputs still to fill has no table: no chart against it.
+                    entry.baseline === entry.scenario || inputsToFill(entry.baseline).length
+                      ? null
+                      : { result: tableFor(entry.baseline, census), name: entry.baselineName }
                   }
                 />
               )}

@@ -54,6 +54,8 @@ export interface AutosaveSnapshot {
  */
 export const MENU_COMMANDS = [
   "file.new",
+  /** File > New agreement…: the dialog that starts a scenario from a template. */
+  "file.newAgreement",
   "file.open",
   /** File > Recent > (a file): sent with that file's token as the second handler argument. */
   "file.openRecent",

@@ -13,7 +13,8 @@ import {
   formatExplanation,
   formatInputError,
   InputRejectedError,
-  parseScenarioJson,
+  parseDraftJson,
+  toFillText,
   type Scenario,
   type TableResult,
 } from "../engine/index";
@@ -22,6 +23,7 @@ import { ASSUMPTIONS_BOOLEAN_FLAGS, ASSUMPTIONS_USAGE, ASSUMPTIONS_VALUE_FLAGS, 
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { compareJson, formatAttribution } from "./format-compare";
 import { formatTable, tableJson } from "./format-table";
+import { runInit } from "./init-command";
 import { InputFailure, readInputFile } from "./input-files";
 import { monteCarloCommand, MONTE_CARLO_USAGE, MONTE_CARLO_VALUE_FLAGS } from "./monte-carlo-command";
 import { checkOutputPaths } from "./output-paths";
@@ -52,6 +54,7 @@ ${ASSUMPTIONS_USAGE}
                        comparison memo instead (the scenario against the baseline; see docs/fis-document.md)
   --baseline FILE|ID   with --report: the scenario the memo compares --scenario with
   --help               this text
+  init --template NAME a new scenario from a template, its inputs to fill left empty (init --list, init --help)
 ${ANALYSIS_USAGE}
 ${MONTE_CARLO_USAGE}`;
 
@@ -85,8 +88,9 @@ export function loadScenario(ref: string | undefined): Scenario {
   if (ref === undefined) return fisAsPublished();
   const builtIn = BUILT_IN_IDS[ref];
   if (builtIn) return builtIn();
-  const checked = parseScenarioJson(readInputFile(ref), ref);
+  const checked = parseDraftJson(readInputFile(ref), ref);
   if (!checked.ok) throw new InputFailure(checked.errors.map(formatInputError).join("\n"));
+  if (checked.toFill.length > 0) throw new InputFailure(`${ref}: not costed yet: ${toFillText(checked.toFill)}`);
   return checked.value;
 }
 
@@ -105,6 +109,7 @@ export async function run(
   warn: (s: string) => void = (s) => process.stderr.write(`fis: warning: ${s}\n`),
   note: (s: string) => void = (s) => process.stderr.write(`fis: ${s}\n`),
 ): Promise<number> {
+  if (argv[0] === "init") return runInit(argv.slice(1), out);
   const args: ParsedArgs = parseArgs(argv, BOOLEAN_FLAGS, VALUE_FLAGS);
   if (args.flags.has("--help")) {
     out(USAGE);

@@ -6,6 +6,7 @@ import {
   censusMembersGap,
   parseDecimal,
   raiseTerms,
+  averageSalaryInputs,
   reconcile,
   scheduleCostSettings,
   toDisplay,
@@ -89,21 +90,12 @@ export async function scheduleOptions(
 export function reconciliation(scenario: Scenario): ReconcileResult {
   const raises = scenario.items.find((i): i is RaisesItem => i.kind === "raises");
   if (!raises) throw new UsageError("--reconcile needs a scenario with a raises item");
-  const group = scenario.groups[0]!;
-  if (!group.members || !group.averageSalary)
-    throw new UsageError("--reconcile compares with members x average salary; the first group gives no average salary");
+  // A scenario may have no groups (costs entered directly).
+  const group = scenario.groups[0];
+  const average = group ? averageSalaryInputs(group) : undefined;
+  if (!average) throw new UsageError("--reconcile compares with members x average salary; the first group gives no average salary");
   const terms = raiseTerms(raises);
-  return reconcile(
-    censusOfScenario(scenario),
-    {
-      members: new Decimal(group.members.value),
-      averageSalary: new Decimal(group.averageSalary.value),
-      sources: { members: group.members.source, averageSalary: group.averageSalary.source },
-      paths: { members: `groups.${group.id}.members`, averageSalary: `groups.${group.id}.averageSalary` },
-    },
-    terms,
-    scheduleCostSettings({ scenario, calendar: scenario.calendar }, terms),
-  );
+  return reconcile(censusOfScenario(scenario), average, terms, scheduleCostSettings({ scenario, calendar: scenario.calendar }, terms));
 }
 
 export function formatReconciliation(r: ReconcileResult, scenario: Scenario): string {

@@ -105,27 +105,33 @@ export function payPeriodStartsOfFiscalYear(fy: number, calendar: PayCalendar): 
   );
 }
 
-export type ProrationMethod = "payPeriods" | "days";
+export type ProrationMethod = "payPeriods" | "days" | "months";
+
+/** Months of fiscal year `fy` that start on or after `effective` (a raise on January 1 of a July year: 6). */
+export function monthsFrom(effective: string, fy: number, fiscalYearStartMonth: number): number {
+  return monthsOfFiscalYear(fy, fiscalYearStartMonth).filter((x) => x.firstDay >= effective).length;
+}
 
 /** A proration method in words, for explanations: "pay periods", "days". */
-export const prorationWords = (method: ProrationMethod): string => (method === "days" ? "days" : "pay periods");
+export const prorationWords = (method: ProrationMethod): string => (method === "payPeriods" ? "pay periods" : method);
 
 /**
  * The share of fiscal year `fy` on or after `effective` (1 when effective on or before the FY's
  * start, 0 when on or after its end). By pay periods: the periods starting on or after the date
- * over all the year's periods. By days: days on or after the date over the year's days.
+ * over all the year's periods. By days: days on or after the date over the year's days. By
+ * months: the months starting on or after the date over 12 (October 1 in a September year: 11/12).
  */
 export function fractionOfFiscalYear(effective: string, fy: number, calendar: PayCalendar, method: ProrationMethod): Decimal {
-  const { fiscalYearStartMonth: m } = calendar;
-  const start = dayOrdinal(fiscalYearStart(fy, m));
-  const end = dayOrdinal(fiscalYearEndExclusive(fy, m));
-  const eff = dayOrdinal(effective);
-  if (eff <= start) return new Decimal(1);
-  if (eff >= end) return new Decimal(0);
-  if (method === "days") return new Decimal(end - eff).div(end - start);
-  const periods = payPeriodStartsOfFiscalYear(fy, calendar);
-  const after = periods.filter((p) => dayOrdinal(p) >= eff).length;
-  return new Decimal(after).div(periods.length);
+  const { num, den } = shareOfFiscalYearAfter(effective, fy, calendar, method);
+  return num === den ? new Decimal(1) : new Decimal(num).div(den);
+}
+
+/** The pay periods, days or months a fiscal year is divided into for proration. */
+export function periodsInFiscalYear(fy: number, calendar: PayCalendar, method: ProrationMethod): number {
+  const m = calendar.fiscalYearStartMonth;
+  if (method === "days") return dayOrdinal(fiscalYearEndExclusive(fy, m)) - dayOrdinal(fiscalYearStart(fy, m));
+  if (method === "months") return 12;
+  return payPeriodStartsOfFiscalYear(fy, calendar).length;
 }
 
 /** The same share as whole numbers (periods or days after the date, of the year's), for spreadsheet formulas. */
@@ -143,6 +149,7 @@ export function shareOfFiscalYearAfter(
     const den = end - start;
     return { num: eff <= start ? den : eff >= end ? 0 : end - eff, den };
   }
+  if (method === "months") return { num: eff <= start ? 12 : eff >= end ? 0 : monthsFrom(effective, fy, m), den: 12 };
   const periods = payPeriodStartsOfFiscalYear(fy, calendar);
   const den = periods.length;
   if (eff <= start) return { num: den, den };

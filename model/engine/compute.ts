@@ -14,13 +14,15 @@ import { coveredGroups, partForGroups, usdCell } from "./kinds/common";
 import type { AnyKind, CostContext, ItemBase, ItemCell, ItemCosts } from "./kinds/kind";
 import { DEFAULT_REGISTRY, kindIndex, type Registry } from "./kinds/registry";
 import { lineRefs } from "./scenario/checks";
+import { InputRejectedError } from "./errors";
+import { inputsToFill } from "./scenario/drafts";
 import { dec } from "./scenario/groups";
 import type { Scenario, ScenarioBase } from "./scenario/types";
 import type { CheckedCensus } from "./schedule/census-check";
 import { censusOfBlock } from "./schedule/method";
 import { referenceCensus } from "./schedule";
 import { amountsCell, changeCell, shareCell, sumCell, zeroCell, type LineCells, type RawCell } from "./table/derived";
-import { roundingRuleText, toDisplay, unitsWords } from "./table/display";
+import { roundingRuleText, toDisplay, unitFactor, unitsWords } from "./table/display";
 import {
   ANNUALIZED_COLUMN,
   annualizedLabel,
@@ -50,6 +52,8 @@ export interface LineResult {
   kind: LineKind;
   style?: "total" | "subtotal";
   note?: string;
+  /** Why the note prints this line as 0 although it has a cost; its cells display 0, their exact values keep the cost. */
+  printedAsZero?: string;
   cells: Record<string, Cell>;
 }
 
@@ -95,6 +99,9 @@ interface Built {
 export function computeTable(scenario: Scenario | ScenarioBase, options: ComputeOptions = {}): TableResult {
   const s = scenario as ScenarioBase;
   const registry = options.registry ?? DEFAULT_REGISTRY;
+  const toFill = inputsToFill(s, registry);
+  if (toFill.length > 0)
+    throw new InputRejectedError(toFill.map((t) => ({ field: t.path, message: `${t.label}: still to fill (the value is empty)` })));
   const kinds = kindIndex(registry);
   const kindOf = (item: ItemBase): AnyKind => {
     const k = kinds.get(item.kind);
@@ -177,11 +184,13 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
         );
       }
     }
+  const totalSpec = s.table.columns.total === false ? undefined : (s.table.columns.total ?? {});
+  const totalYears = totalSpec?.through === undefined ? years : years.filter((fy) => fy <= totalSpec.through!);
   for (const [id, r] of itemResults) {
     for (const fy of years) r.cells[fyKey(fy)] = costs.get(id)!.get(fy)!;
     r.cells[TOTAL_COLUMN] = usdCell(
-      `${r.label}, ${years.length}-year total`,
-      sum(years.map((fy) => costs.get(id)!.get(fy)!.exact)),
+      `${r.label}, ${totalYears.length}-year total`,
+      sum(totalYears.map((fy) => costs.get(id)!.get(fy)!.exact)),
       "sum of the unrounded fiscal-year values",
     );
     if (annualized) r.cells[ANNUALIZED_COLUMN] = annual.get(id)!;
@@ -203,21 +212,23 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
 
   const costLine = (b: Built): Record<string, RawCell> => {
     const onLine = itemOrder.filter((id) => itemResults.get(id)!.line === b.line.id).map((id) => itemResults.get(id)!);
+    const negate = (b.line as TableLine).negate === true;
     return Object.fromEntries(
       valueColumns.map((column) => {
         const label = `${b.line.label} ${column === ANNUALIZED_COLUMN ? "annualized" : column}`;
         const parts = onLine.map((i) => i.cells[column]!);
-        if (parts.length === 1) return [column, { exact: parts[0]!.exact, explanation: { ...parts[0]!.explanation, label } }];
+        if (parts.length === 1 && !negate) return [column, { exact: parts[0]!.exact, explanation: { ...parts[0]!.explanation, label } }];
         const total = sum(parts.map((p) => p.exact));
+        const words = parts.length === 0 ? "no cost items on this line" : `sum of ${onLine.map((i) => i.label).join(" + ")}`;
         return [
           column,
           {
-            exact: total,
+            exact: negate ? total.negated() : total,
             explanation: {
               label,
-              value: total.toString(),
+              value: (negate ? total.negated() : total).toString(),
               unit: "USD",
-              formula: parts.length === 0 ? "no cost items on this line" : `sum of ${onLine.map((i) => i.label).join(" + ")}`,
+              formula: negate ? `minus the ${words} (the line shows them negated)` : words,
               children: parts.map((p) => p.explanation),
             },
           },
@@ -346,27 +357,35 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
   };
   built.forEach((b) => computeLine(b.line.id));
 
-  // Display: every cell rounded on its own, or totals as sums of rounded cells.
+  // Display: every cell rounded on its own, or totals as sums of rounded cells. A line the note
+  // prints as zero still counts its rounded cost in every sum; only its own cells show 0.
   const display = s.table.display;
-  const showTotal = s.table.columns.total !== false;
-  const displayed = new Map<string, Record<string, Decimal>>();
-  const displayOf = (id: string, column: string): Decimal => {
-    const row = displayed.get(id) ?? (displayed.set(id, {}), displayed.get(id)!);
+  const showTotal = totalSpec !== undefined;
+  const totalColumns = totalYears.map(fyKey);
+  const totalDisplay = totalSpec?.roundTo === undefined ? display : { ...display, roundTo: totalSpec.roundTo };
+  const rounded = new Map<string, Record<string, Decimal>>();
+  const roundedOf = (id: string, column: string): Decimal => {
+    const row = rounded.get(id) ?? (rounded.set(id, {}), rounded.get(id)!);
     if (row[column] !== undefined) return row[column]!;
     const b = byId.get(id)!;
     const rawLine = lines.get(id)!;
     let v: Decimal;
-    if (display.totals === "sumOfRounded" && column === TOTAL_COLUMN) v = sum(fyColumns.map((c) => displayOf(id, c)));
-    else if (display.totals === "sumOfRounded" && b.kind === "sum") {
+    if (display.totals === "sumOfRounded" && column === TOTAL_COLUMN) {
+      v = sum(totalColumns.map((c) => roundedOf(id, c)));
+      if (totalSpec?.roundTo !== undefined) v = toDisplay(v.times(unitFactor(display.unit)), totalDisplay);
+    } else if (display.totals === "sumOfRounded" && b.kind === "sum") {
       const l = b.line as TableLine;
       v = sum([
-        ...l.sum!.flatMap(expand).map((r) => displayOf(r, column)),
-        ...(l.minus ?? []).flatMap(expand).map((r) => displayOf(r, column).negated()),
+        ...l.sum!.flatMap(expand).map((r) => roundedOf(r, column)),
+        ...(l.minus ?? []).flatMap(expand).map((r) => roundedOf(r, column).negated()),
       ]);
-    } else v = toDisplay(column === TOTAL_COLUMN ? totalOf(rawLine, fyColumns) : rawLine[column]!.exact, display);
+    } else
+      v = column === TOTAL_COLUMN ? toDisplay(totalOf(rawLine, totalColumns), totalDisplay) : toDisplay(rawLine[column]!.exact, display);
     row[column] = v;
     return v;
   };
+  const displayOf = (id: string, column: string): Decimal =>
+    (byId.get(id)!.line as TableLine).printedAsZero !== undefined ? ZERO : roundedOf(id, column);
   const totalOf = (raw: Record<string, RawCell>, cols: string[]) => sum(cols.map((c) => raw[c]!.exact));
 
   const columns = [...fyColumns, ...(showTotal ? [TOTAL_COLUMN] : []), ...(annualized ? [ANNUALIZED_COLUMN] : [])];
@@ -382,20 +401,30 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
       const rc: RawCell =
         column === TOTAL_COLUMN
           ? (() => {
-              const t = totalOf(raw, fyColumns);
+              const t = totalOf(raw, totalColumns);
+              const through =
+                totalColumns.length < fyColumns.length ? ` (${totalColumns[0]} to ${totalColumns[totalColumns.length - 1]})` : "";
               return {
                 exact: t,
                 explanation: {
                   label: `${b.line.label}, ${totalLabel(s.table.columns)}`,
                   value: t.toString(),
                   unit: "USD",
-                  formula: "sum of the unrounded fiscal-year values",
-                  children: fyColumns.map((c) => raw[c]!.explanation),
+                  formula: `sum of the unrounded fiscal-year values${through}`,
+                  children: totalColumns.map((c) => raw[c]!.explanation),
                 },
               };
             })()
           : raw[column]!;
-      cells[column] = { exact: rc.exact, display: displayOf(b.line.id, column), explanation: rc.explanation };
+      const zeroReason = (b.line as TableLine).printedAsZero;
+      const explanation =
+        zeroReason === undefined || rc.exact.isZero()
+          ? rc.explanation
+          : {
+              ...rc.explanation,
+              formula: `${rc.explanation.formula}; printed as 0 as in the note (${zeroReason}), its cost counted in the sums`,
+            };
+      cells[column] = { exact: rc.exact, display: displayOf(b.line.id, column), explanation };
     }
     const line = b.line as TableLine;
     return {
@@ -404,6 +433,7 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
       kind: b.kind,
       ...(line.style ? { style: line.style } : {}),
       ...(b.line.note ? { note: b.line.note } : {}),
+      ...(line.printedAsZero ? { printedAsZero: line.printedAsZero } : {}),
       cells,
     };
   });

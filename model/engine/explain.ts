@@ -2,7 +2,7 @@
  * Every computed number carries one of these: what it is, how it was computed, from what.
  * Leaves are inputs (with their source); inner nodes are intermediate results.
  */
-export type SourceKind = "contract" | "fis" | "calibrated" | "assumed" | "derived" | "user";
+export type SourceKind = "contract" | "fis" | "document" | "calibrated" | "assumed" | "derived" | "user";
 
 export interface Source {
   kind: SourceKind;

@@ -70,6 +70,8 @@ export {
 } from "./scenario/schema";
 export { migrateScenario, LATEST_VERSION, OLDEST_SUPPORTED_VERSION } from "./scenario/migrations";
 export { scenarioJsonSchema, scenarioJsonSchemaText } from "./scenario/json-schema";
+export { scenarioFromTemplate, templateOptionsProblem, type TemplateOptions } from "./scenario/from-template";
+export { inputsToFill, parseDraftJson, toFillText, validateDraft, type CheckedDraft, type InputToFill } from "./scenario/drafts";
 export { unitsAndRangesMarkdown } from "./kinds/field-table";
 export { KINDS, DEFAULT_REGISTRY, kindIndex, type Registry } from "./kinds/registry";
 export {

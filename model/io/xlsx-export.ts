@@ -40,6 +40,7 @@ import {
   type CheckedCensus,
   type ComputeOptions,
   ZERO,
+  sum,
   type Decimal,
   Decimal as DecimalValue,
   censusMembersGap,
@@ -128,18 +129,26 @@ function nameInputs(entries: InputEntry[], prefix: string, taken: Set<string>): 
  * first: a spreadsheet multiplying doubles gets 12,752,499.9999999 for 5,101 x $100,000 x 2.5%
  * (exactly $12,752,500), which would show 12,752 where the engine shows 12,753. No input carries
  * meaning below a cent, so ROUND(x, 2) restores the exact value before the display rounding (when
- * the display is no finer than a cent).
+ * the display is no finer than a cent). A rounding step (nearest 1,000 printed in dollars) rounds
+ * the count of steps, then scales back.
  */
-export function roundingFormula(display: Pick<Display, "unit" | "decimals" | "rounding">, x: string): string {
-  const step = unitFactor(display.unit).div(new DecimalValue(10).pow(display.decimals));
-  const dollars = step.gte("0.01") ? `ROUND(${x},2)` : x;
-  const scaled = display.unit === "dollars" ? dollars : `${dollars}/${unitFactor(display.unit).toString()}`;
-  const d = display.decimals;
-  if (display.rounding === "truncate") return `ROUNDDOWN(${scaled},${d})`;
-  if (display.rounding === "halfUp") return `ROUND(${scaled},${d})`;
+export function roundingFormula(display: Pick<Display, "unit" | "decimals" | "rounding" | "roundTo">, x: string): string {
+  const finest =
+    display.roundTo === undefined
+      ? unitFactor(display.unit).div(new DecimalValue(10).pow(display.decimals))
+      : unitFactor(display.unit).times(new DecimalValue(display.roundTo));
+  const dollars = finest.gte("0.01") ? `ROUND(${x},2)` : x;
+  const inUnit = display.unit === "dollars" ? dollars : `${dollars}/${unitFactor(display.unit).toString()}`;
+  const step = display.roundTo === undefined ? undefined : String(display.roundTo);
+  const scaled = step === undefined ? inUnit : `(${inUnit})/${step}`;
+  const d = step === undefined ? display.decimals : 0;
+  const back = (f: string) => (step === undefined ? f : `${f}*${step}`);
+  if (display.rounding === "truncate") return back(`ROUNDDOWN(${scaled},${d})`);
+  if (display.rounding === "halfUp") return back(`ROUND(${scaled},${d})`);
+  if (display.rounding === "up") return back(`ROUNDUP(${scaled},${d})`);
   // Half to even: a tie (exactly .5 in the last kept place) goes to the even neighbour.
   const s = `(${scaled})*10^${d}`;
-  return `IF(ABS(${s}-TRUNC(${s}))=0.5,2*ROUND(${s}/2,0),ROUND(${s},0))/10^${d}`;
+  return back(`(IF(ABS(${s}-TRUNC(${s}))=0.5,2*ROUND(${s}/2,0),ROUND(${s},0))/10^${d})`);
 }
 
 /** Where every row of the Calculation sheet goes, fixed before any formula is written so formulas can refer forward. */
@@ -149,9 +158,17 @@ interface CalcLayout {
   itemRows: Map<string, number>;
   lineRows: Map<string, number>;
   fyCol: (fy: number) => number;
+  /** The fiscal years the total column adds up (all, or those through `table.columns.total.through`). */
+  totalYears: number[];
   totalCol: number;
   annualCol: number | undefined;
   howCol: number;
+}
+
+function totalYearsOf(scenario: Scenario): number[] {
+  const total = scenario.table.columns.total;
+  const through = total === false ? undefined : total?.through;
+  return scenario.table.columns.fiscalYears.filter((fy) => through === undefined || fy <= through);
 }
 
 function calcLayout(scenario: Scenario, result: TableResult): CalcLayout {
@@ -171,6 +188,7 @@ function calcLayout(scenario: Scenario, result: TableResult): CalcLayout {
     itemRows,
     lineRows,
     fyCol: (fy) => firstFyCol + years.indexOf(fy),
+    totalYears: totalYearsOf(scenario),
     totalCol,
     annualCol,
     howCol: (annualCol ?? totalCol) + 1,
@@ -201,13 +219,10 @@ function rowWriter(
       row[layout.fyCol(fy)] = f === undefined ? num(value, DOLLARS_FORMAT) : formula(f, cached ? value : undefined, DOLLARS_FORMAT);
       if (f === undefined) style(r, layout.fyCol(fy), "value");
     }
-    const first = col(layout.fyCol(layout.years[0]!));
-    const last = col(layout.fyCol(layout.years[layout.years.length - 1]!));
-    row[layout.totalCol] = formula(
-      `SUM(${first}${r}:${last}${r})`,
-      cached ? cachedNumber(cells[TOTAL_COLUMN]!.exact) : undefined,
-      DOLLARS_FORMAT,
-    );
+    const first = col(layout.fyCol(layout.totalYears[0]!));
+    const last = col(layout.fyCol(layout.totalYears[layout.totalYears.length - 1]!));
+    const total = cells[TOTAL_COLUMN]?.exact ?? sum(layout.totalYears.map((fy) => cells[fyKey(fy)]!.exact));
+    row[layout.totalCol] = formula(`SUM(${first}${r}:${last}${r})`, cached ? cachedNumber(total) : undefined, DOLLARS_FORMAT);
     if (layout.annualCol !== undefined) {
       row[layout.annualCol] = num(cachedNumber(cells[ANNUALIZED_COLUMN]!.exact), DOLLARS_FORMAT);
       style(r, layout.annualCol, "value");
@@ -355,8 +370,12 @@ function lineRowsOf(scenario: Scenario, result: TableResult, layout: CalcLayout,
         break;
       default: {
         const members = result.items.filter((i) => i.line === line.id).map((i) => layout.itemRows.get(i.id)!);
-        fyFormula = (fy) => (members.length ? members.map((m) => `${col(layout.fyCol(fy))}${m}`).join("+") : "0");
-        how = "sum of the line's cost items";
+        const negate = spec?.negate === true;
+        fyFormula = (fy) => {
+          const terms = members.map((m) => `${col(layout.fyCol(fy))}${m}`).join("+");
+          return members.length ? (negate ? `-(${terms})` : terms) : "0";
+        };
+        how = negate ? "minus the sum of the line's cost items (shown negated)" : "sum of the line's cost items";
       }
     }
     write(r, `line:${line.id}`, line.label, fyFormula, line.cells, how);
@@ -751,29 +770,37 @@ function costTableSheet(
     setCell(2, c0, text(scenario.name), "label");
     setCell(3, c0, text("Line"), "header");
     columns.forEach((c, j) => setCell(3, c0 + 1 + j, text(b.result.columnLabels[c] ?? c), "headerRight"));
+    const totalSpec = scenario.table.columns.total === false ? undefined : scenario.table.columns.total;
+    const totalDisplay = totalSpec?.roundTo === undefined ? display : { ...display, roundTo: totalSpec.roundTo };
+    const totalYears = totalYearsOf(scenario).map(fyKey);
+    const calcRef = (id: string, c: string) => `${quoteSheet(b.sheets.calc)}!${col(calcCol(c))}${b.lineRows.get(id)!}`;
     let widest = 0;
     b.result.lines.forEach((line, i) => {
       const r = 4 + i;
-      const calcRow = b.lineRows.get(line.id)!;
       const strong = line.style === "total" || line.style === "subtotal" ? "total" : undefined;
       setCell(r, c0, text(line.label), strong);
       columns.forEach((c, j) => {
         const here = (rr: number, cc: string) => `${col(c0 + 1 + columns.indexOf(cc))}${rr + 1}`;
-        let f = roundingFormula(display, `${quoteSheet(b.sheets.calc)}!${col(calcCol(c))}${calcRow}`);
+        // A line printed as 0 still adds its rounded cost to sums of rounded cells.
+        const rounded = (id: string, cc: string) =>
+          b.result.lines.find((l) => l.id === id)?.printedAsZero ? roundingFormula(display, calcRef(id, cc)) : here(rowOf.get(id)!, cc);
+        let f = roundingFormula(c === TOTAL_COLUMN ? totalDisplay : display, calcRef(line.id, c));
         if (display.totals === "sumOfRounded") {
-          const fy = columns.filter((x) => x.startsWith("FY"));
           const spec = linesById.get(line.id);
-          if (c === TOTAL_COLUMN) f = `SUM(${here(r, fy[0]!)}:${here(r, fy[fy.length - 1]!)})`;
-          else if (spec?.sum) {
+          if (c === TOTAL_COLUMN) {
+            const sumOf = `SUM(${here(r, totalYears[0]!)}:${here(r, totalYears[totalYears.length - 1]!)})`;
+            f = totalSpec?.roundTo === undefined ? sumOf : roundingFormula({ ...totalDisplay, unit: "dollars" }, sumOf);
+          } else if (spec?.sum) {
             const companions = (id: string) => [
               id,
               ...b.result.lines.filter((l) => l.id.startsWith(id) && !linesById.has(l.id)).map((l) => l.id),
             ];
-            const plus = spec.sum.flatMap(companions).map((id) => here(rowOf.get(id)!, c));
-            const minus = (spec.minus ?? []).flatMap(companions).map((id) => `-${here(rowOf.get(id)!, c)}`);
+            const plus = spec.sum.flatMap(companions).map((id) => rounded(id, c));
+            const minus = (spec.minus ?? []).flatMap(companions).map((id) => `-${rounded(id, c)}`);
             f = `${plus.join("+") || "0"}${minus.join("")}`;
           }
         }
+        if (line.printedAsZero) f = "0";
         const display_ = line.cells[c]!.display;
         widest = Math.max(widest, display_.abs().toFixed(display.decimals).length * 1.35 + 3);
         setCell(r, c0 + 1 + j, formula(f, cached ? spreadsheetNumber(display_.toString()) : undefined, format), strong);

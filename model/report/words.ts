@@ -8,6 +8,7 @@ const MODE: Record<RoundingMode, Parameters<Decimal["toDecimalPlaces"]>[1]> = {
   halfUp: Decimal.ROUND_HALF_UP,
   truncate: Decimal.ROUND_DOWN,
   halfEven: Decimal.ROUND_HALF_EVEN,
+  up: Decimal.ROUND_UP,
 };
 
 export interface Amount {

@@ -1,6 +1,6 @@
 /**
- * The Analysis screen for the active scenario: cost of 1%, goal seek, retro pay, and the
- * sensitivity tornado and two-way table. The many-costing parts run in a Web Worker (see
+ * The Analysis screen for the active scenario: cost of 1%, goal seek, retro pay, ranges under
+ * uncertainty (Ranges.tsx), and the sensitivity tornado and two-way table. The many-costing parts run in a Web Worker (see
  * client.ts) and show "computing…" until they answer; a click on an amount explains it.
  */
 import { useEffect, useState } from "react";
@@ -15,6 +15,10 @@ import { GoalSeek } from "./GoalSeek";
 import { RetroPay } from "./RetroPay";
 import { Tornado, TwoWay } from "./Sensitivity";
 import { useAnalysis, type AnalysisState } from "./use-analysis";
+import { canCancelBackground, cancelBackground } from "./client";
+import { JobProgress } from "./JobProgress";
+import { announce } from "../panels/LiveRegions";
+import { Ranges } from "./Ranges";
 
 /** FY2026 x FY2027 for the reference agreement: the second and third years with a percent raise, else the first two. */
 function twoWayYears(scenario: Scenario): { rowYear: number; columnYear: number } | null {
@@ -24,20 +28,29 @@ function twoWayYears(scenario: Scenario): { rowYear: number; columnYear: number 
   return { rowYear: a, columnYear: b };
 }
 
-/** The computing / error / timing line. Its live region is always there, so "Computing…" and errors are announced. */
-function Status({ state, what }: { state: AnalysisState | null; what: string }) {
-  const computing = !state || state.status === "computing";
+/** The progress / error / timing line. Progress (with Cancel) shows for a job over 100 ms; errors are announced by their alert. */
+function Status({ state, what, steps = "steps" }: { state: AnalysisState | null; what: string; steps?: string }) {
   const error = state?.status === "error" ? state.message : null;
   const answer = state?.status === "done" ? state.answer : null;
   return (
     <>
-      <div role="status" aria-live="polite">
-        {computing && (
-          <p className="computing" data-testid="computing">
-            Computing {what}…
-          </p>
-        )}
-      </div>
+      {state?.status === "computing" && (
+        <JobProgress
+          what={what}
+          progress={state.progress}
+          steps={steps}
+          cancellable={canCancelBackground()}
+          onCancel={() => cancelBackground() && announce(`Cancelled ${what}.`)}
+        />
+      )}
+      {state?.status === "cancelled" && (
+        <p className="muted small" data-testid="job-cancelled">
+          Cancelled {what}.{" "}
+          <button type="button" className="small" onClick={state.retry}>
+            Compute again
+          </button>
+        </p>
+      )}
       <div role="alert">
         {error !== null && (
           <p className="error-text">
@@ -117,15 +130,16 @@ export function AnalysisPanel({
           onClose={() => setExplain(null)}
         />
       </div>
+      <Ranges scenario={scenario} census={census} />
       <section className="card">
         <h3>Sensitivity: which inputs move the four-year total</h3>
-        <Status state={tornado} what="the tornado" />
+        <Status state={tornado} what="the tornado" steps="inputs" />
         {tornado?.status === "done" && tornado.answer.data.kind === "tornado" && <Tornado data={tornado.answer.data} display={display} />}
       </section>
       <section className="card">
         <h3>Two-way table: {years ? `FY${years.rowYear} raise x FY${years.columnYear} raise` : "two years' raises"}</h3>
         {!years && <p className="muted">This scenario has fewer than two years with a percent raise, so there is nothing to sweep.</p>}
-        {years && <Status state={twoWay} what="the two-way table" />}
+        {years && <Status state={twoWay} what="the two-way table" steps="rows" />}
         {years && twoWay?.status === "done" && twoWay.answer.data.kind === "twoWay" && (
           <TwoWay
             data={twoWay.answer.data}

@@ -1,8 +1,10 @@
 /**
  * Runs analysis requests in a module Web Worker, falling back to the main thread where a worker
  * cannot start or dies (renderer/workers/worker-job-client.ts); the answer says where it ran.
+ * Monte Carlo ranges have a worker of their own, so cancelling a run of ranges stops only that run,
+ * not the tornado or two-way table computing beside it.
  */
-import { createWorkerJobClient } from "../workers/worker-job-client";
+import { createWorkerJobClient, type RunOptions, type WorkerJobClient } from "../workers/worker-job-client";
 import { runAnalysis, type AnalysisData, type AnalysisRequest } from "./jobs";
 
 export interface AnalysisAnswer {
@@ -12,11 +14,25 @@ export interface AnalysisAnswer {
   wallMs: number;
 }
 
-const client = createWorkerJobClient<AnalysisRequest, AnalysisData>({
-  createWorker: () => new Worker(new URL("./analysis.worker.ts", import.meta.url), { type: "module" }),
-  runOnMainThread: runAnalysis,
-});
+export type Lane = "analyses" | "ranges";
 
-export function runInBackground(request: AnalysisRequest): Promise<AnalysisAnswer> {
-  return client.run(request).then(({ value, where, wallMs }) => ({ data: value, where, wallMs }));
+const clientFor = (): WorkerJobClient<AnalysisRequest, AnalysisData> =>
+  createWorkerJobClient<AnalysisRequest, AnalysisData>({
+    createWorker: () => new Worker(new URL("./analysis.worker.ts", import.meta.url), { type: "module" }),
+    runOnMainThread: (request, progress) => runAnalysis(request, progress),
+  });
+
+const clients: Record<Lane, WorkerJobClient<AnalysisRequest, AnalysisData>> = { analyses: clientFor(), ranges: clientFor() };
+
+export function runInBackground(request: AnalysisRequest, options: RunOptions = {}, lane: Lane = "analyses"): Promise<AnalysisAnswer> {
+  return clients[lane].run(request, options).then(({ value, where, wallMs }) => ({ data: value, where, wallMs }));
+}
+
+/** Stops every job of the lane (each rejects with JobCancelled); false when they run on the main thread, which cannot be stopped. */
+export function cancelBackground(lane: Lane = "analyses"): boolean {
+  return clients[lane].cancel();
+}
+
+export function canCancelBackground(lane: Lane = "analyses"): boolean {
+  return clients[lane].canCancel();
 }

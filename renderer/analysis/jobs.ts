@@ -11,6 +11,7 @@ import type { AttributedColumn, AttributedLine, CellValues } from "../../model/e
 import { attributeScenarios } from "../../model/engine/analysis/compare";
 import { costOfOnePercent } from "../../model/engine/analysis/cost-of-one-percent";
 import { tornado, twoWayTable } from "../../model/engine/analysis/sensitivity";
+import { monteCarlo, type MonteCarloResult } from "../../model/engine/risk/monte-carlo";
 import { assertCensus } from "../../model/engine/schedule/census-check";
 import type { Census } from "../../model/engine/schedule/types";
 import type { Scenario } from "../../model/engine/scenario/types";
@@ -26,7 +27,16 @@ export type AnalysisRequest =
   | { kind: "tornado"; scenario: string; census?: CensusJson }
   | { kind: "twoWay"; scenario: string; census?: CensusJson; rowYear: number; columnYear: number }
   /** What each difference between `baseline` and `scenario` adds to every cell; with the Shapley split when asked. */
-  | { kind: "attribution"; baseline: string; scenario: string; census?: CensusJson; shapley: boolean };
+  | { kind: "attribution"; baseline: string; scenario: string; census?: CensusJson; shapley: boolean }
+  /** Monte Carlo ranges of every cell; `exceed` limits in dollars as decimal strings. */
+  | {
+      kind: "monteCarlo";
+      scenario: string;
+      census?: CensusJson;
+      draws: number;
+      seed: number;
+      exceed?: { lineId: string; column: string; dollars: string }[];
+    };
 
 /** Dollars by line id, then column id, every digit kept (so the rows still add up exactly once parsed). */
 export type CellStrings = Record<string, Record<string, string>>;
@@ -106,7 +116,19 @@ export interface TwoWayData {
   ms: number;
 }
 
-export type AnalysisData = CostOfOnePercentData | TornadoData | TwoWayData | AttributionData;
+export interface MonteCarloData {
+  kind: "monteCarlo";
+  /** Plain numbers and strings already, so it crosses the worker boundary as it is. */
+  result: MonteCarloResult;
+  evaluations: number;
+  ms: number;
+}
+
+export type AnalysisData = CostOfOnePercentData | TornadoData | TwoWayData | AttributionData | MonteCarloData;
+
+/** Told how far a long job has come (done of total steps). */
+export type Progress = (done: number, total: number) => void;
+const noProgress: Progress = () => {};
 
 export function censusToJson(census: Census): CensusJson {
   return {
@@ -147,7 +169,11 @@ const byId = (r: Record<string, CellValues>): Record<string, CellStrings> =>
   Object.fromEntries(Object.entries(r).map(([id, cells]) => [id, cellStrings(cells)]));
 
 /** Runs one request; throws on a scenario the engine refuses (the caller shows the message). */
-export function runAnalysis(request: AnalysisRequest, now: () => number = () => performance.now()): AnalysisData {
+export function runAnalysis(
+  request: AnalysisRequest,
+  progress: Progress = noProgress,
+  now: () => number = () => performance.now(),
+): AnalysisData {
   const started = now();
   const scenario = JSON.parse(request.scenario) as Scenario;
   const options = optionsFor(scenario, request.census);
@@ -186,6 +212,19 @@ export function runAnalysis(request: AnalysisRequest, now: () => number = () => 
         ms: now() - started,
       };
     }
+    case "monteCarlo": {
+      const result = monteCarlo(scenario, {
+        draws: request.draws,
+        seed: request.seed,
+        computeOptions: options,
+        onProgress: progress,
+        now,
+        ...(request.exceed
+          ? { exceed: request.exceed.map((x) => ({ lineId: x.lineId, column: x.column, dollars: new Decimal(x.dollars) })) }
+          : {}),
+      });
+      return { kind: "monteCarlo", result, evaluations: result.draws, ms: now() - started };
+    }
     case "costOfOnePercent": {
       const c = costOfOnePercent(scenario, options);
       const row = (m: (typeof c.onePercent)[number]): MarginalRow => ({
@@ -207,7 +246,7 @@ export function runAnalysis(request: AnalysisRequest, now: () => number = () => 
       };
     }
     case "tornado": {
-      const t = tornado(scenario, options);
+      const t = tornado(scenario, options, { onProgress: progress });
       return {
         kind: "tornado",
         baseTotalCost: t.baseTotal.toString(),
@@ -229,7 +268,7 @@ export function runAnalysis(request: AnalysisRequest, now: () => number = () => 
       };
     }
     case "twoWay": {
-      const t = twoWayTable(scenario, { rowYear: request.rowYear, columnYear: request.columnYear }, options);
+      const t = twoWayTable(scenario, { rowYear: request.rowYear, columnYear: request.columnYear }, options, { onProgress: progress });
       return {
         kind: "twoWay",
         rowYear: t.rowYear,

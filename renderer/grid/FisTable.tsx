@@ -167,7 +167,12 @@ export function FisTable({
         colId: column,
         headerName: showPublished || showVariance ? "Model" : label,
         headerTooltip: `${label}: computed by the model from the scenario's inputs, ${unitWords(u)}`,
-        valueGetter: (p) => (p.data ? cellText(p.data.display[column]!, u) : ""),
+        // Rows and columns change together when another scenario (other fiscal years) becomes active;
+        // for a moment the grid may pair a new row with an old column, which it then shows blank.
+        valueGetter: (p) => {
+          const d = p.data?.display[column];
+          return d ? cellText(d, u) : "";
+        },
         cellClass: "num",
         cellClassRules: {
           "cell-selected": (p) => isSelected(p, column),
@@ -199,13 +204,15 @@ export function FisTable({
         headerTooltip: `${label}: variance, computed − published, ${unitWords(u)}`,
         valueGetter: (p) => {
           const v = p.data ? publishedOf(p.data.id, column) : undefined;
-          return v === undefined || !p.data ? "" : changeText(p.data.display[column]!.minus(v), u);
+          const d = p.data?.display[column];
+          return v === undefined || !d ? "" : changeText(d.minus(v), u);
         },
         cellClass: "num variance",
         cellClassRules: {
           "variance-off": (p) => {
             const v = p.data ? publishedOf(p.data.id, column) : undefined;
-            return v !== undefined && !!p.data && !p.data.display[column]!.equals(v);
+            const d = p.data?.display[column];
+            return v !== undefined && !!d && !d.equals(v);
           },
         },
       };

@@ -16,6 +16,8 @@ import type { CellError } from "../state/store";
 import { gridTheme } from "./ag-setup";
 import { tabOutOfGrid, useGridA11y } from "./grid-a11y";
 import { pastedColumn } from "./paste";
+import { RangeDialogHost } from "../analysis/RangeDialog";
+import { rangeColumn } from "./range-column";
 
 export interface InputRow {
   path: string;
@@ -88,7 +90,11 @@ export function reuseUnchangedRows(previous: readonly InputRow[], next: InputRow
 
 const getRowId = (p: GetRowIdParams<InputRow>) => p.data.path;
 // Constants: AG Grid rebuilds every column on a new defaultColDef and restyles every row on new rowClassRules.
-const ROW_CLASS_RULES: RowClassRules<InputRow> = { "row-section-start": (p) => !!p.data?.firstInSection };
+const ROW_CLASS_RULES: RowClassRules<InputRow> = {
+  "row-section-start": (p) => !!p.data?.firstInSection,
+  // An input a new agreement still needs (its value is empty).
+  "row-to-fill": (p) => p.data?.value === "",
+};
 const DEFAULT_COL_DEF: ColDef<InputRow> = { sortable: false, resizable: true, suppressHeaderMenuButton: true };
 /** Long text wraps onto more lines (the row grows) instead of being cut off. */
 const WRAP: Partial<ColDef<InputRow>> = { wrapText: true, autoHeight: true, cellClass: "wrap-cell" };
@@ -175,6 +181,7 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
         headerName: "Value",
         editable: true,
         valueGetter: (p) => (p.data ? inputText(p.data.value, p.data.unitRaw) : ""),
+        valueFormatter: (p) => (p.data?.value === "" ? "to fill" : String(p.value ?? "")),
         width: 140,
         cellClass: "num value-cell",
         cellClassRules: { "cell-error": (p) => !!p.data?.error, "cell-edited": (p) => !!p.data?.edited && !p.data.error },
@@ -185,6 +192,7 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
               ? `Type a new value (${describeUnit(p.data.unitRaw)}); Enter to apply`
               : "",
       },
+      rangeColumn<InputRow>(),
       { colId: "unit", headerName: "Unit", valueGetter: (p) => (p.data ? unitName(p.data.unitRaw) : ""), width: 130, ...WRAP },
       {
         colId: "edited",
@@ -251,6 +259,7 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
 
   return (
     <div className="inputs-grid" ref={boxRef} data-testid="inputs-grid">
+      <RangeDialogHost />
       {readOnlyHint && (
         <div className="hint">This built-in scenario is read-only: typing a value creates an editable copy automatically.</div>
       )}

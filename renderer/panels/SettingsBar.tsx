@@ -16,6 +16,7 @@ const CHOICES: { key: Key; label: string; options: { value: string; label: strin
       { value: "halfUp", label: "Round half up" },
       { value: "truncate", label: "Truncate" },
       { value: "halfEven", label: "Round half to even" },
+      { value: "up", label: "Round up" },
     ],
   },
   {
@@ -24,6 +25,7 @@ const CHOICES: { key: Key; label: string; options: { value: string; label: strin
     options: [
       { value: "payPeriods", label: "Prorate by pay periods" },
       { value: "days", label: "Prorate by days" },
+      { value: "months", label: "Prorate by months" },
     ],
   },
   {

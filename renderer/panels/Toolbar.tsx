@@ -6,6 +6,7 @@ import { activeEntry } from "../state/store";
 
 export interface ToolbarActions {
   newScenario: () => void;
+  newAgreement: () => void;
   open: () => void;
   save: () => void;
   saveAs: () => void;
@@ -50,6 +51,15 @@ export function Toolbar({ actions }: { actions: ToolbarActions }) {
     <div className="toolbar" role="toolbar" aria-label="File and edit">
       <button type="button" data-testid="file-new" onClick={actions.newScenario} title="New scenario (a copy of FIS as published)">
         New
+      </button>
+      <button
+        type="button"
+        data-testid="file-new-agreement"
+        onClick={actions.newAgreement}
+        aria-haspopup="dialog"
+        title="Start a new agreement from a fiscal-note template"
+      >
+        New agreement…
       </button>
       <button type="button" data-testid="file-open" onClick={actions.open} title="Open a scenario file (.json)">
         Open…

@@ -170,7 +170,8 @@ export function ExportDocumentDialog({ platform, onClose }: { platform: Platform
             {status.text}
           </div>
         </div>
-        <div className="doc-export-preview" data-testid="doc-export-preview">
+        {/* A scroll region keyboard users can reach and scroll (WCAG 2.1.1). */}
+        <div className="doc-export-preview" data-testid="doc-export-preview" tabIndex={0} role="region" aria-label="Document preview">
           {preview.doc ? (
             <DocumentPreview doc={preview.doc} />
           ) : (

@@ -9,7 +9,7 @@
  * start the whole document is offered back, never applied silently. When it is written:
  * autosave-writer.ts.
  */
-import { validateScenario } from "../../model/engine/scenario/schema";
+import { validateDraft } from "../../model/engine/scenario/drafts";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { formatInputError } from "../../model/engine/errors";
 import type { AutosaveContent } from "./autosave-writer";
@@ -48,7 +48,8 @@ function validateAll(list: unknown[], what: string): { scenarios: Scenario[]; sk
   const scenarios: Scenario[] = [];
   const skipped: string[] = [];
   for (const [i, s] of list.entries()) {
-    const checked = validateScenario(s, `${what} ${i + 1}`);
+    // A new agreement with inputs still to fill is recovered as it was, blanks and all.
+    const checked = validateDraft(s, `${what} ${i + 1}`);
     if (checked.ok) scenarios.push(checked.value);
     else skipped.push(checked.errors.slice(0, 3).map(formatInputError).join("; "));
   }

@@ -4,6 +4,7 @@
  * baseline (the scenario it was copied from, as it was then, or the file as opened). A built-in is
  * its own baseline, so it is compared with the other built-in instead, never with itself.
  */
+import { inputsToFill } from "../../model/engine/scenario/drafts";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { BASELINE_KEY, activeEntry, type AppState, type ScenarioEntry } from "./store";
 
@@ -23,6 +24,9 @@ export interface CompareSelection {
   /** Why there is nothing to compare, when there is not. */
   note?: string;
 }
+
+/** A new agreement with inputs still to fill cannot be costed, so it is never offered for comparison. */
+const costable = (s: Scenario) => inputsToFill(s).length === 0;
 
 const choiceOf = (e: ScenarioEntry): CompareChoice => ({ key: e.key, name: e.scenario.name, scenario: e.scenario });
 
@@ -45,18 +49,22 @@ function resolve(state: AppState, key: string): CompareChoice | undefined {
 
 export function compareSelection(state: AppState): CompareSelection {
   const active = activeEntry(state);
-  const choices = state.entries.map(choiceOf);
+  const choices = state.entries.filter((e) => costable(e.scenario)).map(choiceOf);
   const addChoice = (c: CompareChoice) => {
     if (!choices.some((x) => x.key === c.key)) choices.push(c);
   };
-  if (active.baseline !== active.scenario) addChoice(baselineChoice(state, active));
+  const ownBaseline = active.baseline !== active.scenario && costable(active.baseline);
+  if (ownBaseline) addChoice(baselineChoice(state, active));
 
   if (state.compareKeys !== null) {
-    const chosen = state.compareKeys.map((k) => resolve(state, k)).filter((c) => c !== undefined);
+    const chosen = state.compareKeys
+      .map((k) => resolve(state, k))
+      .filter((c) => c !== undefined)
+      .filter((c) => costable(c.scenario));
     chosen.forEach(addChoice);
     return { chosen, choices, following: false };
   }
-  if (active.baseline !== active.scenario) return { chosen: [baselineChoice(state, active), choiceOf(active)], choices, following: true };
+  if (ownBaseline) return { chosen: [baselineChoice(state, active), choiceOf(active)], choices, following: true };
   const other = state.entries.find((e) => e.builtIn && e.key !== active.key);
   if (other) return { chosen: [choiceOf(other), choiceOf(active)], choices, following: true };
   return {

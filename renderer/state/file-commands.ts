@@ -5,12 +5,13 @@
 import type { Dispatch } from "react";
 import type { PlatformApi } from "../../electron/ipc/contract";
 import { formatInputError, type InputError } from "../../model/engine/errors";
-import { parseScenarioJson, serializeScenario } from "../../model/engine/scenario/schema";
+import { inputsToFill, parseDraftJson } from "../../model/engine/scenario/drafts";
+import { serializeScenario } from "../../model/engine/scenario/schema";
+import type { Scenario } from "../../model/engine/scenario/types";
 import { censusOf } from "../io/census-import-job";
 import { importAssumptionsInBackground, prepareAssumptionsImport } from "../io/assumptions-import-client";
 import { importCensusInBackground, prepareCensusImport } from "../io/census-import-client";
 import { exportTableCsv } from "../../model/io/table-csv";
-import type { Scenario } from "../../model/engine/scenario/types";
 import { censusToJson } from "../../model/engine/schedule/census";
 import { loadExportWorkbook } from "../io/spreadsheet-io";
 import { compareSelection } from "./compare-selection";
@@ -50,7 +51,8 @@ function fail(dispatch: Dispatch<Action>, what: string, error: string) {
 }
 
 export function openText(ctx: FileCommandContext, file: { token?: string; name: string; text: string }) {
-  const parsed = parseScenarioJson(file.text, file.name);
+  // A file made from a template may still have inputs to fill: it opens, and the Inputs tab lists them.
+  const parsed = parseDraftJson(file.text, file.name);
   if (!parsed.ok) return showErrors(ctx.dispatch, `Could not open "${file.name}"`, parsed.errors);
   ctx.dispatch({ type: "opened", scenario: parsed.value, ...(file.token ? { file: { token: file.token, name: file.name } } : {}) });
 }
@@ -95,6 +97,21 @@ export async function saveScenario(ctx: FileCommandContext, saveAs: boolean): Pr
   if (r.value) ctx.dispatch({ type: "saved", key: entry.key, file: r.value });
 }
 
+/** A scenario with inputs to fill is not costed, so it cannot be exported: say which inputs are missing. */
+function refuseDraft(ctx: FileCommandContext, scenario: Scenario): boolean {
+  const toFill = inputsToFill(scenario);
+  if (toFill.length === 0) return false;
+  ctx.dispatch({
+    type: "notice",
+    notice: {
+      kind: "error",
+      text: `"${scenario.name}" has ${toFill.length} input(s) to fill; it is exported once they are filled.`,
+      details: toFill.map((t) => `${t.path}: ${t.label}`),
+    },
+  });
+  return true;
+}
+
 /** The active scenario in a workbook of its own (the analyst's workbook: its Inputs, Calculation and Cost Table). */
 export async function exportXlsx(ctx: FileCommandContext) {
   const entry = activeEntry(ctx.getState());
@@ -120,8 +137,9 @@ export async function exportXlsxComparison(ctx: FileCommandContext) {
 
 async function writeWorkbook(ctx: FileCommandContext, scenarios: Scenario[], suggestedName: string) {
   try {
-    const build = await loadExportWorkbook();
     const state = ctx.getState();
+    if (scenarios.some((s) => refuseDraft(ctx, s))) return;
+    const build = await loadExportWorkbook();
     const bytes = build(scenarios, { computeOptions: computeOptionsFor(scenarios[0]!, state.census?.census) });
     const r = await ctx.platform.exportFile({ suggestedName, kind: "xlsx", bytes });
     if (!r.ok) return fail(ctx.dispatch, "Export failed", r.error);
@@ -135,6 +153,7 @@ export async function exportCsv(ctx: FileCommandContext) {
   try {
     const state = ctx.getState();
     const entry = activeEntry(state);
+    if (refuseDraft(ctx, entry.scenario)) return;
     const bytes = new TextEncoder().encode(exportTableCsv(tableFor(entry.scenario, state.census?.census)));
     const r = await ctx.platform.exportFile({ suggestedName: fileName(entry.scenario.name, "csv"), kind: "csv", bytes });
     if (!r.ok) return fail(ctx.dispatch, "Export failed", r.error);

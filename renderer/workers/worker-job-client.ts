@@ -1,7 +1,9 @@
 /**
  * Runs jobs in a module Web Worker (same origin, so the app's script-src 'self' covers it). Where
  * the worker cannot start, or dies, jobs run on the main thread instead, after a macrotask so the
- * "busy" state the caller just set has painted first; each answer says where it ran.
+ * "busy" state the caller just set has painted first; each answer says where it ran. A long job
+ * reports its progress; cancel() stops the worker at once (a synchronous job cannot be asked to
+ * stop midway), rejects what was waiting with JobCancelled, and the next job starts a fresh worker.
  *
  * Vite bundles a worker only from a literal `new Worker(new URL("./x.worker.ts", import.meta.url),
  * { type: "module" })`, so each caller writes that in its own `createWorker`.
@@ -19,7 +21,7 @@ export interface JobAnswer<Res> {
 
 export interface WorkerJobClientOptions<Req, Res, Msg = Req> {
   createWorker: () => Worker;
-  runOnMainThread: (request: Req) => Res | Promise<Res>;
+  runOnMainThread: (request: Req, progress: (done: number, total: number) => void) => Res | Promise<Res>;
   /**
    * What to post for a request, and what to transfer with it (default: the request, nothing).
    * The request itself stays here for the main-thread fallback, so transfer only copies.
@@ -27,8 +29,31 @@ export interface WorkerJobClientOptions<Req, Res, Msg = Req> {
   toMessage?: (request: Req) => { message: Msg; transfer?: Transferable[] };
 }
 
+/** What a job cancelled by cancel() rejects with (check with isJobCancelled: an error that crossed a realm is no instance). */
+export class JobCancelled extends Error {
+  readonly cancelled = true;
+  constructor() {
+    super("Cancelled.");
+    this.name = "JobCancelled";
+  }
+}
+
+export const isJobCancelled = (e: unknown): e is JobCancelled =>
+  e instanceof JobCancelled || (e instanceof Error && e.name === "JobCancelled");
+
+export interface RunOptions {
+  onProgress?: (done: number, total: number) => void;
+}
+
 export interface WorkerJobClient<Req, Res> {
-  run(request: Req): Promise<JobAnswer<Res>>;
+  run(request: Req, options?: RunOptions): Promise<JobAnswer<Res>>;
+  /**
+   * Stops the worker and every job waiting on it (each rejects with JobCancelled); the next run
+   * starts a new worker. Returns false when jobs run on the main thread: those cannot be stopped.
+   */
+  cancel(): boolean;
+  /** Whether a job started now could be cancelled (false once jobs fall back to the main thread). */
+  canCancel(): boolean;
   /** Starts the worker (a no-op once it runs), so its script has loaded by the first run. */
   prewarm(): void;
 }
@@ -39,17 +64,23 @@ const FALLBACK_DELAY_MS = 30;
 const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 
 export function createWorkerJobClient<Req, Res, Msg = Req>(options: WorkerJobClientOptions<Req, Res, Msg>): WorkerJobClient<Req, Res> {
-  type Pending = { resolve: (a: JobAnswer<Res>) => void; reject: (e: Error) => void; request: Req; started: number };
+  type Pending = {
+    resolve: (a: JobAnswer<Res>) => void;
+    reject: (e: Error) => void;
+    request: Req;
+    started: number;
+    onProgress?: RunOptions["onProgress"];
+  };
   let worker: Worker | null = null;
   let workerFailed = false;
   let nextId = 1;
   const pending = new Map<number, Pending>();
 
-  function onMainThread(request: Req, started: number): Promise<JobAnswer<Res>> {
+  function onMainThread(request: Req, started: number, onProgress?: RunOptions["onProgress"]): Promise<JobAnswer<Res>> {
     return new Promise((resolve, reject) => {
       setTimeout(() => {
         try {
-          Promise.resolve(options.runOnMainThread(request)).then(
+          Promise.resolve(options.runOnMainThread(request, onProgress ?? (() => {}))).then(
             (value) => resolve({ value, where: "main thread", wallMs: performance.now() - started }),
             (e: unknown) => reject(asError(e)),
           );
@@ -67,7 +98,7 @@ export function createWorkerJobClient<Req, Res, Msg = Req>(options: WorkerJobCli
     // Whatever was waiting on the worker is run here instead.
     const waiting = [...pending.values()];
     pending.clear();
-    for (const p of waiting) onMainThread(p.request, p.started).then(p.resolve, p.reject);
+    for (const p of waiting) onMainThread(p.request, p.started, p.onProgress).then(p.resolve, p.reject);
   }
 
   function getWorker(): Worker | null {
@@ -79,11 +110,13 @@ export function createWorkerJobClient<Req, Res, Msg = Req>(options: WorkerJobCli
       return null;
     }
     worker.onmessage = (e: MessageEvent<JobReply<Res>>) => {
-      const p = pending.get(e.data.id);
+      const data = e.data;
+      const p = pending.get(data.id);
       if (!p) return;
-      pending.delete(e.data.id);
-      if (e.data.ok) p.resolve({ value: e.data.value, where: "worker", wallMs: performance.now() - p.started });
-      else p.reject(new Error(e.data.message));
+      if ("progress" in data) return void p.onProgress?.(data.progress.done, data.progress.total);
+      pending.delete(data.id);
+      if (data.ok) p.resolve({ value: data.value, where: "worker", wallMs: performance.now() - p.started });
+      else p.reject(new Error(data.message));
     };
     worker.onerror = (e) => {
       e.preventDefault();
@@ -93,13 +126,13 @@ export function createWorkerJobClient<Req, Res, Msg = Req>(options: WorkerJobCli
   }
 
   return {
-    run(request) {
+    run(request, runOptions = {}) {
       const started = performance.now();
       const w = getWorker();
-      if (!w) return onMainThread(request, started);
+      if (!w) return onMainThread(request, started, runOptions.onProgress);
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject, request, started });
+        pending.set(id, { resolve, reject, request, started, ...(runOptions.onProgress ? { onProgress: runOptions.onProgress } : {}) });
         const { message, transfer } = options.toMessage
           ? options.toMessage(request)
           : { message: request as unknown as Msg, transfer: undefined };
@@ -109,6 +142,18 @@ export function createWorkerJobClient<Req, Res, Msg = Req>(options: WorkerJobCli
     },
     prewarm() {
       getWorker();
+    },
+    cancel() {
+      if (workerFailed) return false;
+      worker?.terminate();
+      worker = null;
+      const waiting = [...pending.values()];
+      pending.clear();
+      for (const p of waiting) p.reject(new JobCancelled());
+      return true;
+    },
+    canCancel() {
+      return !workerFailed;
     },
   };
 }

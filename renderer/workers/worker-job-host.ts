@@ -4,15 +4,23 @@
  */
 import type { JobMessage, JobReply } from "./worker-job-protocol";
 
-export function serveWorkerJobs<Req, Res>(handle: (request: Req) => Res): void {
+export function serveWorkerJobs<Req, Res>(handle: (request: Req, progress: (done: number, total: number) => void) => Res): void {
   const scope = self as unknown as {
     onmessage: ((e: MessageEvent<JobMessage<Req>>) => void) | null;
     postMessage(message: JobReply<Res>): void;
   };
   scope.onmessage = (e) => {
     const { id, request } = e.data;
+    // At most about 20 progress messages a second: a message per step would cost more than the step.
+    let last = 0;
+    const progress = (done: number, total: number) => {
+      const now = Date.now();
+      if (done < total && now - last < 50) return;
+      last = now;
+      scope.postMessage({ id, progress: { done, total } });
+    };
     try {
-      scope.postMessage({ id, ok: true, value: handle(request) });
+      scope.postMessage({ id, ok: true, value: handle(request, progress) });
     } catch (err) {
       scope.postMessage({ id, ok: false, message: err instanceof Error ? err.message : String(err) });
     }

@@ -4,4 +4,8 @@ export interface JobMessage<Req> {
   request: Req;
 }
 
-export type JobReply<Res> = { id: number; ok: true; value: Res } | { id: number; ok: false; message: string };
+export type JobReply<Res> =
+  | { id: number; ok: true; value: Res }
+  | { id: number; ok: false; message: string }
+  /** How far a long job has come (done of total steps), sent while it runs. */
+  | { id: number; progress: { done: number; total: number } };

@@ -132,12 +132,30 @@ describe("axe-core: no serious or critical violation", () => {
     await showTab(page, "charts");
     await page.locator('[data-testid="chart-table-toggle"]').first().click();
     await check("chart data table");
+    await page.click('[data-testid="export-document"]');
+    await page.locator('[data-testid="export-document-dialog"]').waitFor();
+    await check("Export FIS document dialog");
+    await page.keyboard.press("Escape");
+    await page.locator('[data-testid="export-document-dialog"]').waitFor({ state: "detached" });
+    // New agreement: the modal dialog open, then the new agreement with its inputs to fill listed.
+    await page.click('[data-testid="file-new-agreement"]');
+    await page.getByRole("dialog", { name: "New agreement" }).waitFor();
+    await check("New agreement dialog");
+    await page.click('[data-testid="new-agreement-create"]');
+    await page.locator('[data-testid="new-agreement-dialog"]').waitFor({ state: "hidden" });
+    await page.locator('[data-testid="to-fill"]').waitFor();
+    // The jump to the first input to fill flashes its row (a passing highlight): checked once it has faded.
+    await expect.poll(() => page.locator(".ag-cell-data-changed, .ag-cell-data-changed-animation").count(), { timeout: 5000 }).toBe(0);
+    await check("new agreement, its inputs to fill (Inputs tab)");
+    await page.click('[data-testid="tab-table"]');
+    await page.locator('[data-testid="to-fill"]').waitFor();
+    await check("new agreement, its inputs to fill (Table tab)");
     await close();
     const narrow = await openAt(720, 450, 2);
     await narrow.page.click('[data-testid="sidebar-toggle"]');
     found.push(...(await axeProblems(narrow.page)).map((p) => `sidebar at 200%: ${p}`));
     await narrow.close();
-    console.log(`axe: ${found.length} serious/critical violations over ${TABS.length} tabs and 8 open states\n${found.join("\n")}`);
+    console.log(`axe: ${found.length} serious/critical violations over ${TABS.length} tabs and 12 open states\n${found.join("\n")}`);
     expect(found).toEqual([]);
     expect(errors).toEqual([]);
   });
@@ -197,6 +215,7 @@ describe("keyboard", () => {
       "skip-table",
       "skip-inputs",
       "file-new",
+      "file-new-agreement",
       "file-open",
       "file-recent",
       "file-save",
@@ -376,8 +395,9 @@ describe("copy out", () => {
     // The published figures for these four cells: base salary FY2025/26, the bonus FY2025/26.
     const p = PUBLISHED_FIS_TABLE;
     const money = (n: number) => `$${n.toLocaleString("en-US")}`;
+    // expect.poll's default second is short on a loaded 2-core machine; the clipboard write is asynchronous.
     await expect
-      .poll(async () => (await read()).text)
+      .poll(async () => (await read()).text, { timeout: 10_000 })
       .toBe(
         `${money(p.baseSalaryIncreases!.FY2025!)}\t${money(p.baseSalaryIncreases!.FY2026!)}\r\n` +
           `${money(p.bonus!.FY2025!)}\t${money(p.bonus!.FY2026!)}\r\n`,
@@ -386,7 +406,9 @@ describe("copy out", () => {
     expect(await page.locator('[data-testid="fis-grid"] .cell-in-range').count()).toBe(4);
 
     await page.click('[data-testid="copy-table"]');
-    await expect.poll(async () => (await read()).text).toContain("Fiscal Impact Statement: FIS as published ($ thousands)");
+    await expect
+      .poll(async () => (await read()).text, { timeout: 10_000 })
+      .toContain("Fiscal Impact Statement: FIS as published ($ thousands)");
     const { text, html } = await read();
     const lines = text.split("\r\n");
     expect(lines[1]).toBe("$ thousands\tFY 2025\tFY 2026\tFY 2027\tFY 2028\t4-Yr Total");

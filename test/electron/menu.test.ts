@@ -26,12 +26,13 @@ function click(item: MenuItemConstructorOptions | undefined) {
 }
 
 describe("native menu", () => {
-  it("File has New, Open, Recent, Save, Save As, exports and imports, each sending its command", () => {
+  it("File has New, New agreement, Open, Recent, Save, Save As, exports and imports, each sending its command", () => {
     const { template, send } = build();
     const file = submenu(topLevel(template, "File"));
     const labels = file.filter((i) => i.label).map((i) => i.label);
     expect(labels).toEqual([
       "New",
+      "New agreement…",
       "Open…",
       "Open Recent",
       "Save",

@@ -7,6 +7,7 @@
  *    within the bound, which the fast path reports instead of guessing,
  *  - and every displayed cell (the scenario's unit, decimals, rounding and totals rule) is the
  *    exact engine's, the fast path asking the exact engine only for near ties.
+ * A third run lays the capabilities other governments' fiscal notes brought over each scenario.
  * Counts of near ties and exact fallbacks are printed. FIS_FAST_RUNS=N scales both runs (the
  * bench runs more).
  */
@@ -30,6 +31,15 @@ describe("the fast path equals the exact engine, cell for cell", () => {
     expect(t.scenarios).toBe(10_000 * SCALE);
     // Near ties are the exception: the bound is far below a cent.
     expect(t.displayFallbacks).toBeLessThan(t.scenarios);
+  }, 600_000);
+
+  // Months and stated payrolls, rounding up and to a step, partial totals, zero-printed and negated
+  // lines, headcount-only groups, no groups (random-scenario.ts's withNoteCapabilities).
+  it(`on ${1_500 * SCALE} random scenarios with the fiscal notes' capabilities`, () => {
+    const t0 = performance.now();
+    const t = property("averageSalary", 1_500 * SCALE, true);
+    report("fiscal-note capabilities", t, performance.now() - t0);
+    expect(t.scenarios).toBe(1_500 * SCALE);
   }, 600_000);
 
   it(`on ${1_000 * SCALE} random schedule-method scenarios`, () => {

@@ -6,7 +6,7 @@
  * one seed, which fast-check draws and reports when a property fails.
  */
 import { Decimal } from "../../model/engine/decimal";
-import { dayOrdinal, fiscalYearEndExclusive, fiscalYearStart, isoFromDayOrdinal } from "../../model/engine/calendar";
+import { dayOrdinal, fiscalYearEndExclusive, fiscalYearStart, isoFromDayOrdinal, periodsInFiscalYear } from "../../model/engine/calendar";
 import { embedCensus } from "../../model/engine/schedule/method";
 import { lanesOf } from "../../model/engine/schedule/step-movement";
 import { SCHEDULE_KEYS, type Census } from "../../model/engine/schedule/types";
@@ -405,4 +405,112 @@ export function randomEdits(seed: number, inputs: readonly InputEntry[]): [numbe
     out.push([slot, text]);
   }
   return out;
+}
+
+/**
+ * The capabilities other governments' fiscal notes brought, laid over a random average-salary
+ * scenario from the same seed: proration by months, raise steps paid for stated periods, rounding
+ * up and to a step, a total over the first years or to its own step, lines printed as zero, cost
+ * lines shown negated, groups that state only their headcount (with flat raises, one-time amounts
+ * per member and a rate split between them by headcount), and now and then no groups at all.
+ */
+export function withNoteCapabilities(base: Scenario, seed: number): Scenario {
+  const r = new R(seed ^ 0x2545f491);
+  const s: Scenario = structuredClone(base);
+  const years = s.table.columns.fiscalYears;
+  const m = s.calendar.fiscalYearStartMonth;
+  if (r.bool(0.4)) s.settings = { ...s.settings, proration: "months" };
+
+  const display = { ...s.table.display };
+  if (r.bool(0.35)) display.rounding = "up";
+  if (r.bool(0.3)) display.roundTo = r.pick([1000, 100, 5, 10, 0.5, 250]);
+  s.table.display = display;
+  if (s.table.columns.total !== false) {
+    const total = { ...(s.table.columns.total ?? {}) };
+    if (r.bool(0.35)) total.through = r.pick(years);
+    if (r.bool(0.3)) total.roundTo = r.pick([1000, 1_000_000, 10, 0.5]);
+    s.table.columns = { ...s.table.columns, total };
+  }
+  const costLines = s.table.lines.filter((l) => !l.sum && !l.share && !l.amounts && !l.fund && !l.change);
+  s.table.lines = s.table.lines.map((l) =>
+    costLines.includes(l)
+      ? {
+          ...l,
+          ...(r.bool(0.25) ? { printedAsZero: "counted only in the total row" } : {}),
+          ...(r.bool(0.3) ? { negate: true } : {}),
+        }
+      : l,
+  );
+
+  if (r.bool(0.1)) {
+    // No groups: costs entered directly, rates on them.
+    const kept = s.items.filter((i) => i.kind === "fixedAmounts").map((i) => ({ ...i, groupIds: undefined }));
+    const ids = new Set(kept.map((i) => i.id));
+    const rates = s.items
+      .filter((i) => i.kind === "payRate")
+      .map((i) => ({ ...i, groupIds: undefined, appliesTo: i.kind === "payRate" ? i.appliesTo.filter((id) => ids.has(id)) : [] }));
+    s.groups = [];
+    s.items = [...kept, ...rates].map(({ groupIds: _omit, ...rest }) => rest) as CostItem[];
+    return s;
+  }
+
+  // Raise steps paid for a stated number of periods (7 of 24 payrolls), some with the year's periods stated.
+  for (const item of s.items)
+    if (item.kind === "raises")
+      item.steps = item.steps.map((st) => {
+        if (!r.bool(0.3)) return st;
+        const statedPer = r.bool(0.5);
+        const per = statedPer ? r.int(1, 30) : periodsInFiscalYear(st.fiscalYear, s.calendar, s.settings.proration);
+        return {
+          ...st,
+          periodsPaid: { count: P(String(r.int(0, per))), ...(statedPer ? { perYear: P(String(per)) } : {}) },
+        };
+      });
+
+  if (r.bool(0.5)) {
+    // Two groups stating only their headcount: flat raises, one-time amounts per member, a rate split by headcount.
+    const old = s.groups.map((g) => g.id);
+    s.items = s.items.map((i) => (i.groupIds ? i : { ...i, groupIds: old }));
+    s.groups.push(
+      { id: "hc1", label: "Headcount 1", members: P(r.dec(0, 3000, 0)) },
+      {
+        id: "hc2",
+        label: "Headcount 2",
+        members: P(r.dec(0, 3000, 0)),
+        ...(s.funds?.length ? { fundShares: { [s.funds[0]!.id]: P("0.6") } } : {}),
+      },
+    );
+    const line = costLines[r.int(0, costLines.length - 1)]!.id;
+    const agreementEnd = isoFromDayOrdinal(dayOrdinal(s.agreement.effectiveTo) + 1);
+    const steps: RaiseStep[] = years.flatMap((fy) => {
+      const from = fiscalYearStart(fy, m) > s.agreement.effectiveFrom ? fiscalYearStart(fy, m) : s.agreement.effectiveFrom;
+      const to = fiscalYearEndExclusive(fy, m) < agreementEnd ? fiscalYearEndExclusive(fy, m) : agreementEnd;
+      if (from >= to || r.bool(0.3)) return [];
+      return [{ fiscalYear: fy, type: "flat" as const, amount: P(r.dec(0, 3000, 2)), effective: dateIn(r, from, to), source: SOURCE }];
+    });
+    s.items.push(
+      { id: "rh", label: "Flat raise per member", line, groupIds: ["hc1", "hc2"], kind: "raises", steps },
+      {
+        id: "oh",
+        label: "One-time per member",
+        line,
+        groupIds: ["hc1", "hc2"],
+        kind: "oneTime",
+        paidInFiscalYear: r.pick(years),
+        rate: P(r.dec(0, 0.05, 4)),
+        earnings: P(r.dec(0, 50_000_000, 2)),
+        amountPerMember: P(r.dec(0, 2000, 2)),
+      },
+      {
+        id: "mh",
+        label: "Rate on one group's part",
+        line,
+        groupIds: ["hc1"],
+        kind: "payRate",
+        rate: P(r.dec(0, 0.1, 4)),
+        appliesTo: ["oh", "rh"],
+      },
+    );
+  }
+  return s;
 }

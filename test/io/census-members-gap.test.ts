@@ -61,13 +61,18 @@ describe("census headcount vs the scenario's members", () => {
   });
 
   it("the exported workbook's Notes sheet carries the warning", () => {
+    // Sheets are named after the scenario ("Notes - ..."): the one Notes sheet of a one-scenario workbook.
+    const notesOf = (b: Uint8Array) => {
+      const wb = XLSX.read(b);
+      return wb.Sheets[wb.SheetNames.find((n) => n.startsWith("Notes"))!]!;
+    };
     const bytes = exportWorkbook([scheduleScenario()], { computeOptions: { scheduleMethod: { census: census(SMALL_CSV) } } });
-    const notes = XLSX.utils.sheet_to_json<string[]>(XLSX.read(bytes).Sheets.Notes!, { header: 1 }).flat().join("\n");
+    const notes = XLSX.utils.sheet_to_json<string[]>(notesOf(bytes), { header: 1 }).flat().join("\n");
     expect(notes).toContain("Census and members disagree");
     expect(notes).toContain('the census "small.csv" has 10 members but the scenario\'s "Active members" is 5,776');
     expect(notes).toContain("Inputs sheet: groups.wtu.members.");
     const fine = exportWorkbook([scheduleScenario()], { computeOptions: { scheduleMethod: { census: referenceCensus() } } });
-    expect(XLSX.utils.sheet_to_json<string[]>(XLSX.read(fine).Sheets.Notes!, { header: 1 }).flat().join("\n")).not.toContain("disagree");
+    expect(XLSX.utils.sheet_to_json<string[]>(notesOf(fine), { header: 1 }).flat().join("\n")).not.toContain("disagree");
   });
 
   it("the app's census notice carries the warning for the scenario on screen", () => {

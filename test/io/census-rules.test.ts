@@ -40,7 +40,8 @@ function exportedWith(rows: Cell[][]): Uint8Array {
       computeOptions: { scheduleMethod: { census: referenceCensus() } },
     }),
   );
-  const ws = wb.Sheets.Census!;
+  // The sheet is named after the scenario ("Census - FIS as published").
+  const ws = wb.Sheets[wb.SheetNames.find((n) => n.startsWith("Census"))!]!;
   const range = XLSX.utils.decode_range(ws["!ref"]!);
   for (let r = 3; r <= range.e.r; r++) for (let c = 0; c <= range.e.c; c++) delete ws[XLSX.utils.encode_cell({ r, c })];
   // The export's column order: Schedule, Lane, Step, Years of service, Headcount.
@@ -94,7 +95,7 @@ async function refusedEverywhere(rows: Cell[][], row: number, column: string, me
   }
   expect(errs(all.appCsv)[0]).toMatchObject({ row, column });
   expect(errs(all.appXlsx)[0]).toMatchObject({ row, column, sheet: "Census" });
-  expect(errs(all.exported)[0]).toMatchObject({ row: row + 2, column: exportColumn, sheet: "Census" });
+  expect(errs(all.exported)[0]).toMatchObject({ row: row + 2, column: exportColumn, sheet: "Census - FIS as published" });
   expect(errs(all.cliCsv)[0]!.message).toContain(`row ${row}, column ${column}`);
   return all;
 }

@@ -4,7 +4,7 @@
  * worker cannot start or dies with jobs waiting.
  */
 import { describe, expect, it } from "vitest";
-import { createWorkerJobClient } from "../../renderer/workers/worker-job-client";
+import { createWorkerJobClient, isJobCancelled, JobCancelled } from "../../renderer/workers/worker-job-client";
 import type { JobMessage, JobReply } from "../../renderer/workers/worker-job-protocol";
 
 class FakeWorker {
@@ -28,24 +28,27 @@ class FakeWorker {
   }
 }
 
-/** A number-to-string client over a fresh stand-in worker, or one whose worker cannot start. */
+/** A number-to-string client over a fresh stand-in worker (a new one each time it is started), or one whose worker cannot start. */
 function setup(start: "starts" | "cannot start" = "starts") {
-  const w = new FakeWorker();
+  const workers: FakeWorker[] = [new FakeWorker()];
   const main: string[] = [];
   let created = 0;
   const client = createWorkerJobClient<number, string>({
     createWorker: () => {
       created++;
       if (start === "cannot start") throw new DOMException("blocked", "SecurityError");
-      return w as unknown as Worker;
+      if (created > workers.length) workers.push(new FakeWorker());
+      return workers[created - 1] as unknown as Worker;
     },
-    runOnMainThread: (n) => {
+    runOnMainThread: (n, progress) => {
       if (n < 0) throw new Error(`negative: ${n}`);
+      progress(1, 2);
+      progress(2, 2);
       main.push(String(n));
       return `main ${n}`;
     },
   });
-  return { w, main, client, created: () => created };
+  return { w: workers[0]!, workers, main, client, created: () => created };
 }
 
 describe("worker-job client", () => {
@@ -132,5 +135,64 @@ describe("worker-job client", () => {
     client.prewarm();
     expect(created()).toBe(1);
     expect(w.onmessage).not.toBeNull();
+  });
+
+  it("progress messages reach the job's own onProgress and do not settle it; the reply still does", async () => {
+    const { w, client } = setup();
+    const seenA: string[] = [];
+    const seenB: string[] = [];
+    const a = client.run(1, { onProgress: (done, total) => seenA.push(`${done}/${total}`) });
+    const b = client.run(2, { onProgress: (done, total) => seenB.push(`${done}/${total}`) });
+    w.reply({ id: 1, progress: { done: 10, total: 100 } });
+    w.reply({ id: 2, progress: { done: 1, total: 4 } });
+    w.reply({ id: 1, progress: { done: 100, total: 100 } });
+    w.reply({ id: 1, ok: true, value: "one" });
+    w.reply({ id: 1, progress: { done: 5, total: 5 } }); // after its answer: nobody is listening
+    w.reply({ id: 2, ok: true, value: "two" });
+    expect((await a).value).toBe("one");
+    expect((await b).value).toBe("two");
+    expect(seenA).toEqual(["10/100", "100/100"]);
+    expect(seenB).toEqual(["1/4"]);
+  });
+
+  it("cancel stops the worker, rejects waiting jobs with a recognisable cancellation; the next job starts a new worker", async () => {
+    const { workers, client, created } = setup();
+    const a = client.run(1);
+    const b = client.run(2);
+    expect(client.canCancel()).toBe(true);
+    expect(client.cancel()).toBe(true);
+    expect(workers[0]!.terminated).toBe(true);
+    const [ra, rb] = await Promise.allSettled([a, b]);
+    for (const r of [ra, rb]) {
+      expect(r.status).toBe("rejected");
+      const reason = (r as PromiseRejectedResult).reason as unknown;
+      expect(reason).toBeInstanceOf(JobCancelled);
+      expect(isJobCancelled(reason)).toBe(true);
+    }
+    // A late reply of the stopped worker settles nothing.
+    workers[0]!.reply({ id: 1, ok: true, value: "too late" });
+    const c = client.run(3);
+    expect(created()).toBe(2);
+    expect(workers[1]!.posted.map((p) => p.message)).toEqual([{ id: 3, request: 3 }]);
+    workers[1]!.reply({ id: 3, ok: true, value: "three" });
+    const rc = await c;
+    expect([rc.value, rc.where]).toEqual(["three", "worker"]);
+  });
+
+  it("an ordinary failure is not a cancellation", () => {
+    expect(isJobCancelled(new Error("no such scenario"))).toBe(false);
+    const crossed = Object.assign(new Error("Cancelled."), { name: "JobCancelled" });
+    expect(isJobCancelled(crossed)).toBe(true);
+  });
+
+  it("on the main thread a job cannot be cancelled: cancel says so and the job still answers, with its progress", async () => {
+    const { client } = setup("cannot start");
+    const seen: string[] = [];
+    const a = client.run(4, { onProgress: (done, total) => seen.push(`${done}/${total}`) });
+    expect(client.canCancel()).toBe(false);
+    expect(client.cancel()).toBe(false);
+    const r = await a;
+    expect([r.value, r.where]).toEqual(["main 4", "main thread"]);
+    expect(seen).toEqual(["1/2", "2/2"]);
   });
 });

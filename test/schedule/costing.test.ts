@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../model/engine/decimal";
 import { fractionOfFiscalYear as fraction, payPeriodStartsOfFiscalYear, type PayCalendar } from "../../model/engine/calendar";
+import { fisAsPublished } from "../../model/built-ins";
 import {
+  averageSalaryInputs,
   censusHeadcount,
   defaultScheduleCostSettings,
   projectCensus,
@@ -36,6 +38,7 @@ const referenceRaises = (): RaiseTerm[] =>
 const FIS_AVERAGE: AverageSalaryInputs = {
   members: new Decimal(5776),
   averageSalary: new Decimal("105271.50"),
+  payroll: new Decimal("608048184"), // 5,776 x 105,271.50
   sources: { members: { kind: "fis", ref: "FIS p.2" }, averageSalary: { kind: "calibrated", ref: "FIS p.2" } },
   paths: { members: "groups.wtu.members", averageSalary: "groups.wtu.averageSalary" },
 };
@@ -139,6 +142,14 @@ describe("scheduleMethodCost", () => {
 });
 
 describe("reconcile", () => {
+  it("takes the stated payroll from the scenario's group: 5,776 x 105,271.50 = 608,048,184; a payroll-only group has no average", () => {
+    const group = fisAsPublished().groups[0]!;
+    expect(averageSalaryInputs(group)!.payroll.toString()).toBe("608048184");
+    const { members: _m, averageSalary: _a, ...rest } = group;
+    expect(averageSalaryInputs({ ...rest, payroll: { value: "608048184", label: "Payroll", source: { kind: "user", ref: "" } } })).toBe(
+      undefined,
+    );
+  });
   it("schedule - average = step + turnover + mix + payroll base, exactly, each year", () => {
     const rec = reconcile(referenceCensus(), FIS_AVERAGE, referenceRaises(), settings());
     expect(rec.years[0]!.averageMethod.toString()).toBe("12160963.68"); // 5776 x 105271.50 x 0.02 (FIS FY2025 12,161K)

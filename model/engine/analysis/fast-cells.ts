@@ -3,7 +3,7 @@
  * each to the cent (the exact engine's value rounded half-up to cents) and as displayed (the exact
  * engine's rounding of it), and comparisons of a cell with a limit. Each answer comes from the
  * plan's tracked run where its bound decides it, else from one exact evaluation of the same
- * inputs: it is always the exact engine's answer (docs/fast-path.md).
+ * inputs: it is always the exact engine's answer (docs/ranges-and-fast-path.md).
  */
 import type { ComputeOptions, TableResult } from "../compute";
 import { Decimal } from "../decimal";
@@ -12,6 +12,7 @@ import { roundedUnits } from "../fast/rounding";
 import type { Registry } from "../kinds/registry";
 import type { Scenario } from "../scenario/types";
 import { toDisplay } from "../table/display";
+import { TOTAL_COLUMN } from "../table/schema";
 
 export interface CellRef {
   lineId: string;
@@ -76,11 +77,13 @@ export class FastCells {
     return units === null ? this.exactCell(ref).toDecimalPlaces(2, Decimal.ROUND_HALF_UP) : new Decimal(units).div(100);
   }
 
-  /** The cell rounded by the scenario's display rule (each cell on its own, as toDisplay does). */
+  /** The cell rounded by the scenario's display rule (each cell on its own, as toDisplay does; the total column by its own step). */
   display(ref: CellRef): Decimal {
     const t = this.run();
     const k = this.plan.cellIndex(ref.lineId, ref.column);
-    const display = this.plan.display;
+    const total = this.plan.scenario.table.columns.total;
+    const step = ref.column === TOTAL_COLUMN && total ? total.roundTo : undefined;
+    const display = step === undefined ? this.plan.display : { ...this.plan.display, roundTo: step };
     const units = t.unstable ? null : roundedUnits(t.values[k]!, t.bounds[k]!, display);
     return units === null ? toDisplay(this.exactCell(ref), display) : new Decimal(units).div(new Decimal(10).pow(display.decimals));
   }

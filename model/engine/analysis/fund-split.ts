@@ -21,6 +21,11 @@ export interface FundPortion {
 const ONE = new Decimal(1);
 
 export function fundSplit(scenario: Scenario, table: TableResult, options: ComputeOptions = {}): FundPortion[] {
+  // Shares are of the all-years total: a table that hides its total column is split as if it showed it.
+  if (!table.columns.includes(TOTAL_COLUMN)) {
+    const withTotal: Scenario = { ...scenario, table: { ...scenario.table, columns: { ...scenario.table.columns, total: {} } } };
+    return fundSplit(withTotal, computeTable(withTotal, options), options);
+  }
   const total = totalByColumn(table);
   const allYears = total[TOTAL_COLUMN] ?? ZERO;
   const funds = scenario.funds ?? [];

@@ -19,7 +19,7 @@ import {
   isIsoDate,
   dayOrdinal,
   isoFromDayOrdinal,
-  payPeriodStartsOfFiscalYear,
+  periodsInFiscalYear,
 } from "../calendar";
 import { Decimal, ZERO, sum } from "../decimal";
 import type { Explanation } from "../explain";
@@ -64,11 +64,9 @@ export type RetroOutcome = { ok: true; value: RetroResult } | { ok: false; messa
 
 /** "16 of 26 pay periods" / "61 of 365 days": the owed share of the year in the units it was counted in. */
 function counted(scenario: Scenario, fy: number, share: Decimal): string {
-  const m = scenario.calendar.fiscalYearStartMonth;
-  const [whole, unit] =
-    scenario.settings.proration === "payPeriods"
-      ? [payPeriodStartsOfFiscalYear(fy, scenario.calendar).length, "pay periods"]
-      : [dayOrdinal(fiscalYearEndExclusive(fy, m)) - dayOrdinal(fiscalYearStart(fy, m)), "days"];
+  const method = scenario.settings.proration;
+  const whole = periodsInFiscalYear(fy, scenario.calendar, method);
+  const unit = method === "payPeriods" ? "pay periods" : method;
   return `${share.times(whole).toDecimalPlaces(0).toString()} of ${whole} ${unit}`;
 }
 

@@ -71,7 +71,13 @@ function moves(value: Decimal, spec: FieldSpec): { low: Decimal; high: Decimal; 
   return { low: safeLow, high: clamp(value.plus(delta)), move: rate ? "±0.01" : "±10%" };
 }
 
-export function tornado(scenario: Scenario, options: ComputeOptions = {}, how: { path?: AnalysisPath } = {}): Tornado {
+export interface SensitivityHow {
+  path?: AnalysisPath;
+  /** Told after each variant (done of total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function tornado(scenario: Scenario, options: ComputeOptions = {}, how: SensitivityHow = {}): Tornado {
   const base = computeTable(scenario, options);
   const baseTotal = allYears(base);
   const shareId = shareLineId(base);
@@ -86,9 +92,9 @@ export function tornado(scenario: Scenario, options: ComputeOptions = {}, how: {
           options.registry ? { computeOptions: options, registry: options.registry } : { computeOptions: options },
         )
       : undefined;
-  if (fast) return fastTornado(scenario, fast, inputs, base, totalId!, shareId);
+  if (fast) return fastTornado(scenario, fast, inputs, base, totalId!, shareId, how.onProgress);
   let evaluations = 1;
-  const bars: TornadoBar[] = listInputs(scenario).map((entry) => {
+  const bars: TornadoBar[] = inputs.map((entry, k) => {
     const value = new Decimal(entry.param.value);
     const { low, high, move } = moves(value, entry.spec);
     const at = (v: Decimal): TableResult => {
@@ -99,6 +105,7 @@ export function tornado(scenario: Scenario, options: ComputeOptions = {}, how: {
     };
     const lo = at(low);
     const hi = at(high);
+    how.onProgress?.(k + 1, inputs.length);
     const total = { low: allYears(lo), base: baseTotal, high: allYears(hi) };
     return {
       path: entry.path,
@@ -135,11 +142,13 @@ function fastTornado(
   base: TableResult,
   totalId: string,
   shareId: string | undefined,
+  onProgress?: (done: number, total: number) => void,
 ): Tornado {
   const cents = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   const baseTotal = allYears(base);
   const baseShare = shareId ? cents(lineTotal(base, shareId)) : undefined;
-  const bars: TornadoBar[] = inputs.map((entry) => {
+  const bars: TornadoBar[] = inputs.map((entry, k) => {
+    onProgress?.(k + 1, inputs.length);
     const value = new Decimal(entry.param.value);
     const { low, high, move } = moves(value, entry.spec);
     const at = (v: Decimal) => {
@@ -222,7 +231,7 @@ export function twoWayTable(
   scenario: Scenario,
   request: TwoWayRequest,
   options: ComputeOptions = {},
-  how: { path?: AnalysisPath } = {},
+  how: SensitivityHow = {},
 ): TwoWayTable {
   const rowRates = request.rowRates ?? DEFAULT_RAISE_GRID();
   const columnRates = request.columnRates ?? DEFAULT_RAISE_GRID();
@@ -239,6 +248,7 @@ export function twoWayTable(
     const values: Decimal[][] = [];
     const shown: Decimal[][] = [];
     for (const r of rowRates) {
+      how.onProgress?.(values.length + 1, rowRates.length);
       const row: Decimal[] = [];
       const rowShown: Decimal[] = [];
       for (const c of columnRates) {
@@ -263,7 +273,8 @@ export function twoWayTable(
     };
   }
   let evaluations = 0;
-  const values = rowRates.map((r) => {
+  const values = rowRates.map((r, i) => {
+    how.onProgress?.(i + 1, rowRates.length);
     const withRow = withPercentRaise(scenario, request.rowYear, r, SOURCE);
     return columnRates.map((c) => {
       evaluations++;

@@ -25,6 +25,8 @@ export interface PlanLine {
   /** sum/minus references expanded (companion lines included), for totals shown as sums of rounded cells. */
   plus?: string[];
   minus?: string[];
+  /** The line shows 0 in every cell while its rounded cost counts in the sums (table line `printedAsZero`). */
+  printedAsZero?: true;
 }
 
 /** One compiled variant of a scenario: the tape for one outcome of its guards. */
@@ -225,7 +227,12 @@ export function compileScenario(s: ScenarioBase, inputs: readonly InputEntry[], 
     const cells = new Map<string, Reg>();
     if (x.kind === "cost") {
       const onLine = itemOrder.filter((i) => lineOfItem.get(i) === id);
-      for (const column of valueColumns) cells.set(column, b.sum(onLine.map((i) => itemCell(i, column))));
+      // A cost line shown negated (a cost to a fund's balance beside revenue) carries its items' sum negated.
+      const negate = x.line?.negate === true;
+      for (const column of valueColumns) {
+        const total = b.sum(onLine.map((i) => itemCell(i, column)));
+        cells.set(column, negate ? b.neg(total) : total);
+      }
     } else {
       for (const ref of lineRefs(x.line!).flatMap(expand)) computeLine(ref);
       for (const column of valueColumns) cells.set(column, derived(x, column));
@@ -235,12 +242,15 @@ export function compileScenario(s: ScenarioBase, inputs: readonly InputEntry[], 
   built.forEach((x) => computeLine(x.id));
 
   const showTotal = s.table.columns.total !== false;
+  // The total adds the years through `total.through` (a biennial total beside five years), else all.
+  const through = s.table.columns.total === false ? undefined : s.table.columns.total?.through;
+  const totalColumns = years.filter((fy) => through === undefined || fy <= through).map(fyKey);
   const columns = [...fyColumns, ...(showTotal ? [TOTAL_COLUMN] : []), ...(annualized ? [ANNUALIZED_COLUMN] : [])];
   const cells = new Int32Array(built.length * columns.length);
   built.forEach((x, li) => {
     const row = lines.get(x.id)!;
     columns.forEach((column, ci) => {
-      cells[li * columns.length + ci] = column === TOTAL_COLUMN ? b.sum(fyColumns.map((c) => row.get(c)!)) : row.get(column)!;
+      cells[li * columns.length + ci] = column === TOTAL_COLUMN ? b.sum(totalColumns.map((c) => row.get(c)!)) : row.get(column)!;
     });
   });
   return {
@@ -252,6 +262,7 @@ export function compileScenario(s: ScenarioBase, inputs: readonly InputEntry[], 
       label: x.label,
       kind: x.kind,
       ...(x.line?.style ? { style: x.line.style } : {}),
+      ...(x.line?.printedAsZero !== undefined ? { printedAsZero: true as const } : {}),
       ...(x.kind === "sum" ? { plus: x.line!.sum!.flatMap(expand), minus: (x.line!.minus ?? []).flatMap(expand) } : {}),
     })),
     guards,

@@ -9,7 +9,7 @@ import type { Param } from "../fields";
 import { coveredGroups } from "../kinds/common";
 import type { AnyKind, CostContext, ItemBase } from "../kinds/kind";
 import type { ScenarioBase } from "../scenario/base";
-import type { Group } from "../scenario/groups";
+import { hasPayroll, type Group } from "../scenario/groups";
 import type { Census } from "../schedule/types";
 import type { Reg, TapeBuilder } from "./tape";
 
@@ -56,7 +56,9 @@ export function groupPayrollReg(ctx: CompileContext, g: Group): Reg {
   const { b } = ctx;
   if (g.payroll) return ctx.param(g.payroll);
   if (g.positions) return b.sum(g.positions.map((p) => b.mul(ctx.param(p.count), ctx.param(p.salary))));
-  return b.mul(ctx.param(g.members!), ctx.param(g.averageSalary!));
+  // As groupPayroll: validation refuses every item that needs a payroll on a group stating only its headcount.
+  if (!g.averageSalary) throw new Error(`group "${g.id}" states no payroll (members only)`);
+  return b.mul(ctx.param(g.members!), ctx.param(g.averageSalary));
 }
 
 export function payrollReg(ctx: CompileContext, groups: readonly Group[]): Reg {
@@ -94,8 +96,10 @@ export function partForGroupsReg(
     const fast = fastOf(kind);
     return fy === "annualized" ? fast.annualized(item, ctx, shared) : fast.cost(item, ctx, fy, shared);
   }
-  const all = payrollReg(ctx, coveredGroups(ctx.scenario, item));
-  const part = payrollReg(ctx, coveredGroups(ctx.scenario, item, shared));
+  // Groups that state only headcount are split by headcount; otherwise by payroll (as partForGroups).
+  const measure = coveredGroups(ctx.scenario, item).every(hasPayroll) ? payrollReg : membersReg;
+  const all = measure(ctx, coveredGroups(ctx.scenario, item));
+  const part = measure(ctx, coveredGroups(ctx.scenario, item, shared));
   return ctx.b.mul(whole, ctx.b.share(part, all));
 }
 

@@ -22,7 +22,7 @@ import type { Census } from "../schedule/types";
 import { TOTAL_COLUMN, type Display } from "../table/schema";
 import { compileScenario, FIRST_INPUT, variedInputs, type Compiled, type PlanLine } from "./compile";
 import { NoFastPathError } from "./context";
-import { roundedUnits } from "./rounding";
+import { roundedUnits, roundUnitsToStep } from "./rounding";
 import { conversionError, numberError } from "./tape";
 
 export interface PlanOptions {
@@ -143,12 +143,23 @@ export interface TrackedCells {
 
 /** Displayed cells, in units of 10^-decimals of the display unit, line-major; `exact` when the exact engine decided. */
 export interface DisplayedCells {
+  /**
+   * Displayed values as counts of 10^-decimals units. Exact when `exact` is null (the fast path
+   * proved them below 2^53); after a fallback they are only the doubles nearest the exact engine's
+   * values, so read cells through displayedCell, which then takes them from `exact`.
+   */
   units: Float64Array;
   decimals: number;
   exact: TableResult | null;
 }
 
-/** Bounds are doubled on the way out: covers the rounding of the bound arithmetic and decimal.js's own 40-digit rounding (see docs/fast-path.md). */
+/** One displayed cell as the exact engine shows it: from the proven units, or from the exact table after a fallback. */
+export function displayedCell(shown: DisplayedCells, plan: Plan, lineId: string, column: string): Decimal {
+  if (shown.exact) return shown.exact.lines.find((l) => l.id === lineId)!.cells[column]!.display;
+  return new Decimal(shown.units[plan.cellIndex(lineId, column)]!).div(new Decimal(10).pow(shown.decimals));
+}
+
+/** Bounds are doubled on the way out: covers the rounding of the bound arithmetic and decimal.js's own 40-digit rounding (see docs/ranges-and-fast-path.md). */
 const SAFETY = 2;
 
 export class Evaluator {
@@ -297,13 +308,20 @@ export class Evaluator {
   }
 }
 
-/** Displayed units of every cell, or null when one lies too near a rounding boundary. Mirrors compute.ts's displayOf. */
+/**
+ * Displayed units of every cell, or null when one lies too near a rounding boundary. Mirrors
+ * compute.ts's roundedOf and displayOf: the total column adds the years it names and may round
+ * to its own step; a line printed as zero shows 0 while its rounded cost stays in every sum.
+ */
 function displayedUnits(plan: Plan, tracked: TrackedCells): Float64Array | null {
   const { columns, lines, display } = plan;
   const nc = columns.length;
   const out = new Float64Array(lines.length * nc).fill(Number.NaN);
   const rowOf = new Map(lines.map((l, i) => [l.id, i]));
-  const fyColumns = columns.filter((c) => c.startsWith("FY"));
+  const totalSpec = plan.scenario.table.columns.total === false ? undefined : plan.scenario.table.columns.total;
+  const through = totalSpec?.through;
+  const totalColumns = columns.filter((c) => c.startsWith("FY") && (through === undefined || Number(c.slice(2)) <= through));
+  const totalDisplay = totalSpec?.roundTo === undefined ? display : { ...display, roundTo: totalSpec.roundTo };
   let failed = false;
   const unitsOf = (li: number, column: string): number => {
     const ci = columns.indexOf(column);
@@ -311,13 +329,19 @@ function displayedUnits(plan: Plan, tracked: TrackedCells): Float64Array | null 
     if (!Number.isNaN(out[k]!)) return out[k]!;
     const line = lines[li]!;
     let v: number;
-    if (display.totals === "sumOfRounded" && column === TOTAL_COLUMN) v = fyColumns.reduce((acc, c) => acc + unitsOf(li, c), 0);
-    else if (display.totals === "sumOfRounded" && line.kind === "sum")
+    if (display.totals === "sumOfRounded" && column === TOTAL_COLUMN) {
+      v = totalColumns.reduce((acc, c) => acc + unitsOf(li, c), 0);
+      if (totalSpec?.roundTo !== undefined) {
+        const r = roundUnitsToStep(v, totalDisplay);
+        if (r === undefined) failed = true;
+        v = r ?? 0;
+      }
+    } else if (display.totals === "sumOfRounded" && line.kind === "sum")
       v =
         line.plus!.reduce((acc, id) => acc + unitsOf(rowOf.get(id)!, column), 0) -
         line.minus!.reduce((acc, id) => acc + unitsOf(rowOf.get(id)!, column), 0);
     else {
-      const r = roundedUnits(tracked.values[k]!, tracked.bounds[k]!, display);
+      const r = roundedUnits(tracked.values[k]!, tracked.bounds[k]!, column === TOTAL_COLUMN ? totalDisplay : display);
       if (r === null) {
         failed = true;
         v = 0;
@@ -330,5 +354,8 @@ function displayedUnits(plan: Plan, tracked: TrackedCells): Float64Array | null 
   if (failed) return null;
   // Integer sums stay exact below 2^53 units; beyond that the exact engine decides.
   for (const v of out) if (!(Math.abs(v) < 2 ** 53)) return null;
+  lines.forEach((l, li) => {
+    if (l.printedAsZero) out.fill(0, li * nc, (li + 1) * nc);
+  });
   return out;
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { Decimal, ZERO, sum } from "../decimal";
 import type { Explanation } from "../explain";
 import { param, SHARE, type FieldSpec, type Param } from "../fields";
-import { payrollOf, type Group } from "../scenario/groups";
+import { hasPayroll, membersOf, payrollOf, type Group } from "../scenario/groups";
 import type { ScenarioBase } from "../scenario/base";
 import { idSchema, labelSchema } from "../scenario/zod-kit";
 import type { CostContext, FormulaContext, ItemBase, ItemCell, ItemField } from "./kind";
@@ -97,8 +97,11 @@ export function partForGroups(
   const kind = ctx.kindOf(item);
   if (partId === item.id && kind.perGroup(item, ctx))
     return fy === "annualized" ? kind.annualized(item, ctx, shared) : kind.cost(item, ctx, fy, shared);
-  const all = payrollOf(coveredGroups(ctx.scenario, item)).exact;
-  const share = all.isZero() ? ZERO : payrollOf(coveredGroups(ctx.scenario, item, shared)).exact.div(all);
+  // Groups that state only headcount are split by headcount; otherwise by payroll.
+  const byPayroll = coveredGroups(ctx.scenario, item).every(hasPayroll);
+  const measure = (gs: readonly Group[]) => (byPayroll ? payrollOf(gs).exact : membersOf(gs).exact);
+  const all = measure(coveredGroups(ctx.scenario, item));
+  const share = all.isZero() ? ZERO : measure(coveredGroups(ctx.scenario, item, shared)).div(all);
   const value = whole.exact.times(share);
   return {
     exact: value,
@@ -106,7 +109,7 @@ export function partForGroups(
       label,
       value: value.toString(),
       unit: "USD",
-      formula: "item cost x the groups' share of the item's covered payroll",
+      formula: `item cost x the groups' share of the item's covered ${byPayroll ? "payroll" : "headcount"}`,
       symbols: `${whole.exact} x ${share}`,
       children: [whole.explanation],
     },
@@ -161,8 +164,9 @@ export function partFormula(
     );
     if (own && kindSplitsByGroup(kind, item, ctx)) return paren(own.formula);
   }
-  const all = payrollFormula(ctx, coveredAll);
-  return `${cell}*IF((${all})=0,0,(${payrollFormula(ctx, shared)})/(${all}))`;
+  const measure = coveredAll.every(hasPayroll) ? payrollFormula : membersFormula;
+  const all = measure(ctx, coveredAll);
+  return `${cell}*IF((${all})=0,0,(${measure(ctx, shared)})/(${all}))`;
 }
 
 /** Whether a kind costs a subset of groups itself (the formula side asks without a cost context). */

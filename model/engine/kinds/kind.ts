@@ -125,6 +125,8 @@ export interface KindModule<T extends ItemBase> {
   check(item: T, ctx: CheckContext): InputError[];
   /** Whether the item needs headcount (members) on every group it covers. */
   needsMembers(item: T, scenario: ScenarioBase): boolean;
+  /** Whether the item needs a payroll (not only headcount) on every group it covers; false when absent. */
+  needsPayroll?(item: T, scenario: ScenarioBase): boolean;
   /** Items whose computed cost this item's cost uses (computed first; a loop is refused). */
   dependsOn(item: T): string[];
   /**

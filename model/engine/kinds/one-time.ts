@@ -112,6 +112,7 @@ export const oneTime = defineKind<OneTimeItem>({
     return errors;
   },
   needsMembers: (item) => item.amountPerMember !== undefined,
+  needsPayroll: (item) => item.earnings === undefined,
   dependsOn: () => [],
   perGroup: (item) => item.earnings === undefined,
   cost(item, ctx, fy, only) {

@@ -64,6 +64,7 @@ export const payrollRate = defineKind<PayrollRateItem>({
       .map((id) => ({ field: `${ctx.at}.raisesItemIds`, message: `"${id}" is not a raises item` }));
   },
   needsMembers: () => false,
+  needsPayroll: () => true,
   dependsOn: (item) => item.raisesItemIds ?? [],
   perGroup: () => true,
   cost(item, ctx, fy, only) {

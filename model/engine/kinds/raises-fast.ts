@@ -3,7 +3,7 @@
  * the year - base), segments weighted by their share of the year) and, under the schedule method,
  * of raises-schedule.ts (raises-schedule-fast.ts).
  */
-import { shareOfFiscalYearAfter } from "../calendar";
+import { periodsInFiscalYear, shareOfFiscalYearAfter } from "../calendar";
 import { defineFast, groupMembersReg, type CompileContext } from "../fast/context";
 import type { Reg } from "../fast/tape";
 import type { Group } from "../scenario/groups";
@@ -24,7 +24,9 @@ function bases(ctx: CompileContext, g: Group): FastBase[] {
     const members = groupMembersReg(ctx, g);
     return [{ multiplier: ctx.b.one, base: ctx.param(g.payroll), ...(members !== undefined ? { flatScale: members } : {}) }];
   }
-  return [{ multiplier: ctx.param(g.members!), base: ctx.param(g.averageSalary!) }];
+  // Headcount alone: flat steps add dollars per member to a salary the note does not state.
+  if (!g.averageSalary) return [{ multiplier: ctx.param(g.members!), base: ctx.b.zero }];
+  return [{ multiplier: ctx.param(g.members!), base: ctx.param(g.averageSalary) }];
 }
 
 function apply(ctx: CompileContext, level: Reg, step: RaiseStep, flatScale?: Reg): Reg {
@@ -45,7 +47,8 @@ function baseCost(ctx: CompileContext, fb: FastBase, steps: readonly RaiseStep[]
   let level = levelAfter(ctx, fb.base, steps, fy - 1, fb.flatScale);
   const inYear = steps.filter((x) => x.fiscalYear === fy);
   let average = level;
-  if (inYear.length > 0) {
+  if (inYear.some((s) => s.periodsPaid)) average = statedPeriodsAverage(ctx, fb, level, inYear, fy);
+  else if (inYear.length > 0) {
     // Each level weighted by its share of the year: (periods or days) / the year's, from the calendar.
     const afters = inYear.map((s) => shareOfFiscalYearAfter(s.effective, fy, ctx.calendar, ctx.scenario.settings.proration));
     const den = afters[0]!.den;
@@ -60,6 +63,35 @@ function baseCost(ctx: CompileContext, fb: FastBase, steps: readonly RaiseStep[]
     average = b.sum(segments.filter((seg) => seg.num !== 0).map((seg) => b.mul(seg.level, b.div(b.exact(seg.num), b.exact(den)))));
   }
   return b.mul(fb.multiplier, b.sub(average, fb.base));
+}
+
+/**
+ * The year's average level when a step states the periods it is paid (7 of 24 payrolls): each
+ * step's share of the year from it on is count / periods (stated, or the calendar's), the others'
+ * counted from their dates, and each level weighted by the difference, as raises.ts's shareAfter.
+ */
+function statedPeriodsAverage(ctx: CompileContext, fb: FastBase, start: Reg, inYear: readonly RaiseStep[], fy: number): Reg {
+  const { b } = ctx;
+  const method = ctx.scenario.settings.proration;
+  const after = (s: RaiseStep): Reg => {
+    if (s.periodsPaid) {
+      const per = s.periodsPaid.perYear ? ctx.param(s.periodsPaid.perYear) : b.exact(periodsInFiscalYear(fy, ctx.calendar, method));
+      return b.div(ctx.param(s.periodsPaid.count), per);
+    }
+    const { num, den } = shareOfFiscalYearAfter(s.effective, fy, ctx.calendar, method);
+    return num === den ? b.one : b.div(b.exact(num), b.exact(den));
+  };
+  let level = start;
+  let before: Reg = b.one;
+  const terms: Reg[] = [];
+  for (const s of inYear) {
+    const a = after(s);
+    terms.push(b.mul(level, b.sub(before, a)));
+    level = apply(ctx, level, s, fb.flatScale);
+    before = a;
+  }
+  terms.push(b.mul(level, before));
+  return b.sum(terms);
 }
 
 const sorted = (item: RaisesItem) => [...item.steps].sort((a, b) => a.fiscalYear - b.fiscalYear || a.effective.localeCompare(b.effective));

@@ -7,7 +7,7 @@
  * census is priced on the salary schedules instead (raises-schedule.ts).
  */
 import { z } from "zod";
-import { fractionOfFiscalYear, shareOfFiscalYearAfter } from "../calendar";
+import { fractionOfFiscalYear, periodsInFiscalYear, shareOfFiscalYearAfter } from "../calendar";
 import { Decimal, ONE, ZERO, sum } from "../decimal";
 import type { Explanation } from "../explain";
 import { param, type FieldSpec } from "../fields";
@@ -49,6 +49,20 @@ const FIELDS = {
     help: "Dollars a year added to each member's salary; accumulates with earlier flat raises.",
     expects: "the contract article",
   },
+  periodsPaid: {
+    label: "Periods paid in the first year",
+    unit: "count",
+    min: "0",
+    help: "Pay periods (or months, or days, by the proration setting) of its fiscal year in which the raise is paid, when the note states it (e.g. 7 payrolls when pay runs in arrears).",
+    expects: "the fiscal note",
+  },
+  periodsPerYear: {
+    label: "Periods in that year",
+    unit: "count",
+    min: "1",
+    help: "The periods that fiscal year holds, when stated (24 semimonthly payrolls); counted from the calendar when absent.",
+    expects: "the fiscal note or the payroll calendar",
+  },
 } satisfies Record<string, FieldSpec>;
 
 const stepBase = {
@@ -56,6 +70,11 @@ const stepBase = {
   fiscalYear: yearSchema.describe("The fiscal year the step takes effect in."),
   effective: dateSchema.describe("The date it takes effect; prorated inside its fiscal year when not the first day."),
   source: sourceSchema,
+  periodsPaid: strict({ count: param(FIELDS.periodsPaid), perYear: param(FIELDS.periodsPerYear).optional() })
+    .optional()
+    .describe(
+      "The share of its fiscal year the step is paid, as stated periods (7 of 24 payrolls) instead of counted from the effective date.",
+    ),
 };
 const stepSchema = z.discriminatedUnion("type", [
   strict({ ...stepBase, type: z.literal("percent"), amount: param(FIELDS.percent) }),
@@ -70,7 +89,8 @@ const schema = strict(
 export type RaisesItem = z.infer<typeof schema>;
 
 export const stepKey = (s: RaiseStep): string => s.id ?? s.effective;
-export const stepPath = (item: { id: string }, s: RaiseStep): string => `items.${item.id}.steps.${stepKey(s)}.amount`;
+export const stepBasePath = (item: { id: string }, s: RaiseStep): string => `items.${item.id}.steps.${stepKey(s)}`;
+export const stepPath = (item: { id: string }, s: RaiseStep): string => `${stepBasePath(item, s)}.amount`;
 
 export function sortedSteps(item: RaisesItem): RaiseStep[] {
   return [...item.steps].sort((a, b) => a.fiscalYear - b.fiscalYear || a.effective.localeCompare(b.effective));
@@ -123,14 +143,25 @@ export function salaryBases(g: Group): SalaryBase[] {
       },
     ];
   }
+  if (!g.averageSalary)
+    // Headcount alone: flat steps add dollars per member to a salary the note does not state (validation refuses percent steps here).
+    return [
+      {
+        label: g.label,
+        multiplier: dec(g.members!),
+        base: ZERO,
+        leaves: [paramLeaf(g.members!, `groups.${g.id}.members`, "members")],
+        refs: (ctx) => ({ multiplier: ctx.ref(`groups.${g.id}.members`), base: "0" }),
+      },
+    ];
   return [
     {
       label: g.label,
       multiplier: dec(g.members!),
-      base: dec(g.averageSalary!),
+      base: dec(g.averageSalary),
       leaves: [
         paramLeaf(g.members!, `groups.${g.id}.members`, "members"),
-        paramLeaf(g.averageSalary!, `groups.${g.id}.averageSalary`, "USD/year"),
+        paramLeaf(g.averageSalary, `groups.${g.id}.averageSalary`, "USD/year"),
       ],
       refs: (ctx) => ({ multiplier: ctx.ref(`groups.${g.id}.members`), base: ctx.ref(`groups.${g.id}.averageSalary`) }),
     },
@@ -150,13 +181,21 @@ export function levelAfter(base: Decimal, steps: readonly RaiseStep[], fy: numbe
   return level;
 }
 
+/** The share of the step's fiscal year from the step on: stated periods paid, or counted from its effective date. */
+function shareAfter(s: RaiseStep, fy: number, ctx: Pick<CostContext, "calendar" | "scenario">): Decimal {
+  const method = ctx.scenario.settings.proration;
+  if (!s.periodsPaid || s.fiscalYear !== fy) return fractionOfFiscalYear(s.effective, fy, ctx.calendar, method);
+  const per = s.periodsPaid.perYear ? dec(s.periodsPaid.perYear) : new Decimal(periodsInFiscalYear(fy, ctx.calendar, method));
+  return dec(s.periodsPaid.count).div(per);
+}
+
 /** The salary levels in force during `fy`, each with its share of the year. */
 function segmentsOfYear(ctx: CostContext, b: SalaryBase, steps: readonly RaiseStep[], fy: number): { level: Decimal; share: Decimal }[] {
   let level = levelAfter(b.base, steps, fy - 1, b.flatScale);
   const segments: { level: Decimal; share: Decimal }[] = [];
   let shareBefore = ONE;
   for (const s of steps.filter((x) => x.fiscalYear === fy)) {
-    const after = fractionOfFiscalYear(s.effective, fy, ctx.calendar, ctx.scenario.settings.proration);
+    const after = shareAfter(s, fy, ctx);
     segments.push({ level, share: shareBefore.minus(after) });
     level = applyStep(level, s, b.flatScale);
     shareBefore = after;
@@ -170,10 +209,18 @@ function baseCell(item: RaisesItem, b: SalaryBase, steps: RaiseStep[], ctx: Cost
   const average = sum(segments.map((s) => s.level.times(s.share)));
   const cost = b.multiplier.times(average.minus(b.base));
   const inForce = steps.filter((s) => s.fiscalYear <= fy);
-  const stepLeaves: Explanation[] = inForce.map((s) => ({
-    ...paramLeaf(s.amount, stepPath(item, s), s.type === "percent" ? "rate" : "USD/year"),
-    label: `${s.amount.label} (${s.type}, effective ${s.effective})`,
-  }));
+  const stepLeaves: Explanation[] = inForce.flatMap((s) => [
+    {
+      ...paramLeaf(s.amount, stepPath(item, s), s.type === "percent" ? "rate" : "USD/year"),
+      label: `${s.amount.label} (${s.type}, effective ${s.effective})`,
+    },
+    ...(s.periodsPaid && s.fiscalYear === fy
+      ? [
+          paramLeaf(s.periodsPaid.count, `${stepBasePath(item, s)}.periodsPaid.count`, "count"),
+          ...(s.periodsPaid.perYear ? [paramLeaf(s.periodsPaid.perYear, `${stepBasePath(item, s)}.periodsPaid.perYear`, "count")] : []),
+        ]
+      : []),
+  ]);
   const simple = segments.length === 1 && inForce.every((s) => s.type === "percent");
   const factor = b.base.isZero() ? ZERO : average.div(b.base);
   const what = b.flatScale !== undefined || b.multiplier.equals(ONE) ? "payroll" : "salary";
@@ -185,7 +232,7 @@ function baseCell(item: RaisesItem, b: SalaryBase, steps: RaiseStep[], ctx: Cost
       unit: "USD",
       formula: simple
         ? `${what === "payroll" ? "payroll" : "members x average salary"} x (cumulative raise factor - 1)`
-        : `${what === "payroll" ? "payroll in force during the fiscal year - base payroll" : "members x (average salary in force during the fiscal year - base salary)"}; mid-year raises prorated by ${prorationWords(ctx.scenario.settings.proration)}`,
+        : `${what === "payroll" ? "payroll in force during the fiscal year - base payroll" : "members x (average salary in force during the fiscal year - base salary)"}; mid-year raises prorated by ${prorationWords(ctx.scenario.settings.proration)}${inForce.some((s) => s.periodsPaid && s.fiscalYear === fy) ? " (periods paid as stated)" : ""}`,
       symbols: simple
         ? `${b.multiplier} x ${b.base} x (${factor.toString()} - 1)`
         : `${b.multiplier} x (${moneyText(average)} - ${b.base})`,
@@ -260,7 +307,11 @@ export const raises = defineKind<RaisesItem>({
   schema,
   fieldSpecs: FIELDS,
   fields: (item) => [
-    ...item.steps.flatMap((s) => field(`steps.${stepKey(s)}.amount`, s.amount, s.type === "percent" ? FIELDS.percent : FIELDS.flat)),
+    ...item.steps.flatMap((s) => [
+      ...field(`steps.${stepKey(s)}.amount`, s.amount, s.type === "percent" ? FIELDS.percent : FIELDS.flat),
+      ...(s.periodsPaid ? field(`steps.${stepKey(s)}.periodsPaid.count`, s.periodsPaid.count, FIELDS.periodsPaid) : []),
+      ...(s.periodsPaid?.perYear ? field(`steps.${stepKey(s)}.periodsPaid.perYear`, s.periodsPaid.perYear, FIELDS.periodsPerYear) : []),
+    ]),
     ...fundShareFields(item),
   ],
   check(item, ctx) {
@@ -274,8 +325,24 @@ export const raises = defineKind<RaisesItem>({
       if (seen.has(stepKey(s)))
         err(where, `two steps take effect on ${s.effective}; give one of them an "id" so each has its own input path`);
       seen.add(stepKey(s));
-      if (!years.includes(s.fiscalYear))
-        err(`${where}.fiscalYear`, `FY${s.fiscalYear} is outside the table's fiscal years FY${years[0]}-FY${years[years.length - 1]}`);
+      const last = years[years.length - 1]!;
+      if (s.fiscalYear > last && !scenario.table.columns.annualized)
+        err(
+          `${where}.fiscalYear`,
+          `FY${s.fiscalYear} is after the table's last fiscal year FY${last}; a later step counts only in an annualized column, which this table does not have`,
+        );
+      else if (s.fiscalYear < years[0]!)
+        err(`${where}.fiscalYear`, `FY${s.fiscalYear} is before the table's first fiscal year FY${years[0]}`);
+      if (s.periodsPaid && s.fiscalYear <= last) {
+        const per = s.periodsPaid.perYear
+          ? new Decimal(s.periodsPaid.perYear.value)
+          : new Decimal(periodsInFiscalYear(s.fiscalYear, scenario.calendar, scenario.settings.proration));
+        if (new Decimal(s.periodsPaid.count.value).greaterThan(per))
+          err(
+            `${where}.periodsPaid.count`,
+            `${s.periodsPaid.count.value} periods paid is more than the ${per} periods of FY${s.fiscalYear}`,
+          );
+      }
       if (s.effective < effectiveFrom || s.effective > effectiveTo)
         err(`${where}.effective`, `${s.effective} is outside the agreement (${effectiveFrom} to ${effectiveTo})`);
       else if (s.effective >= fiscalYearEndExclusive(s.fiscalYear, scenario.calendar.fiscalYearStartMonth))
@@ -289,6 +356,7 @@ export const raises = defineKind<RaisesItem>({
     return errors;
   },
   needsMembers: (item) => item.steps.some((s) => s.type === "flat"),
+  needsPayroll: (item) => item.steps.some((s) => s.type === "percent"),
   dependsOn: () => [],
   perGroup: (_item, ctx) => !bySchedule(ctx),
   cost(item, ctx, fy, only) {
@@ -334,7 +402,8 @@ export const raises = defineKind<RaisesItem>({
   },
   companions: (item, ctx) => (bySchedule(ctx) ? scheduleRaisesParts(item, ctx) : undefined),
   formula(item, ctx, fy, only) {
-    if (bySchedule(ctx)) return undefined;
+    // Stated periods paid are values in the note, not a count the sheet could derive from the calendar.
+    if (bySchedule(ctx) || item.steps.some((s) => s.periodsPaid && s.fiscalYear === fy)) return undefined;
     const notes = new Set<string>();
     const terms = coveredGroups(ctx.scenario, item, only).flatMap((g) =>
       salaryBases(g).map((b) => {

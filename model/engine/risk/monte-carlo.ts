@@ -13,7 +13,7 @@
  */
 import { computeTable, totalLineId, TOTAL_COLUMN, type ComputeOptions } from "../compute";
 import { Decimal } from "../decimal";
-import { Plan, type Evaluator } from "../fast/plan";
+import { displayedCell, Plan, type Evaluator } from "../fast/plan";
 import type { Registry } from "../kinds/registry";
 import { listInputs, setInputValue, type InputEntry } from "../scenario/paths";
 import type { Scenario } from "../scenario/types";
@@ -259,8 +259,7 @@ export function monteCarlo(scenario: Scenario, options: MonteCarloOptions = {}):
       if (ev && plan) {
         setDraw(ev, d);
         const shown = ev.displayed();
-        const scale = new Decimal(10).pow(shown.decimals);
-        read = (lineId, column) => new Decimal(shown.units[plan.cellIndex(lineId, column)]!).div(scale);
+        read = (lineId, column) => displayedCell(shown, plan, lineId, column);
       } else {
         let s = scenario;
         variedSamplers.forEach(({ e }, k) => (s = setInputValue(s, e.path, String(inputDraws[k]![d]), options.registry)));

@@ -97,7 +97,11 @@ export const calendarSchema = strict(
 
 export const settingsSchema = strict(
   {
-    proration: z.enum(["payPeriods", "days"]).describe("How a raise effective after its fiscal year's first day is prorated."),
+    proration: z
+      .enum(["payPeriods", "days", "months"])
+      .describe(
+        "How a raise effective after its fiscal year's first day is prorated: by the pay periods, days or months of the year from its date on.",
+      ),
     calendarToFiscal: z
       .enum(["monthsInForce", "calendarYearOfFiscalYearEnd"])
       .describe(
@@ -124,7 +128,7 @@ export const baseShape = {
   agreement: agreementSchema,
   calendar: calendarSchema,
   settings: settingsSchema,
-  groups: z.array(groupSchema).min(1).max(100),
+  groups: z.array(groupSchema).max(100).describe("The employee groups; none when every cost is entered directly (amounts per year)."),
   funds: z.array(fundSchema).max(50).optional(),
   table: tableSchema,
   scheduleMethod: scheduleMethodSchema.optional(),

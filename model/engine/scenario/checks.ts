@@ -13,7 +13,7 @@ import { distributionErrors } from "../risk/distributions";
 import { embeddedCensusErrors } from "../schedule/method";
 import { ANNUALIZED_COLUMN, fyKey, lineKind, TOTAL_COLUMN, type TableLine } from "../table/schema";
 import type { ScenarioBase } from "./base";
-import { groupFormProblem, hasMembers } from "./groups";
+import { groupFormProblem, hasMembers, hasPayroll } from "./groups";
 import { listInputs } from "./paths";
 import { suggestKey } from "./zod-kit";
 import { workEstimate, workProblem } from "./work";
@@ -112,6 +112,9 @@ export function checkCalendar(s: ScenarioBase, err: Report): void {
   for (const fy of years)
     if (fiscalYearStart(fy, m) > effectiveTo)
       err("table.columns.fiscalYears", `FY${fy} (${fiscalYearStart(fy, m)} on) starts after the agreement ends (${effectiveTo})`);
+  const total = s.table.columns.total;
+  if (total && total.through !== undefined && !years.includes(total.through))
+    err("table.columns.total.through", `FY${total.through} is not one of the table's fiscal years`);
   const anchor = anchorProblem(s.calendar);
   if (anchor) err("calendar.payPeriodAnchor", anchor);
 }
@@ -145,7 +148,8 @@ export function checkLines(s: ScenarioBase, err: Report): void {
     const formulas = ["sum", "share", "amounts", "fund", "change"].filter((k) => line[k as keyof TableLine] !== undefined);
     if (formulas.length > 1) err(at, `a line has one formula; this one has ${formulas.join(" and ")}`);
     if (line.minus && !line.sum) err(`${at}.minus`, "minus goes with sum");
-    if (line.negate !== undefined && !line.amounts) err(`${at}.negate`, "negate goes with amounts");
+    if (line.negate !== undefined && lineKind(line) !== "amounts" && lineKind(line) !== "cost")
+      err(`${at}.negate`, "negate goes with entered amounts or a cost line; a sum shows a line negated with minus");
     for (const ref of lineRefs(line)) if (!lines.has(ref)) err(at, `line "${ref}" does not exist`);
     if (line.fund && !funds.has(line.fund.fund)) err(`${at}.fund.fund`, `fund "${line.fund.fund}" is not one of the scenario's funds`);
     if (line.fund)
@@ -182,6 +186,13 @@ export function checkItems(s: ScenarioBase, kindOf: (item: ItemBase) => AnyKind 
       for (const g of (item.groupIds ?? [...groups.keys()]).map((id) => groups.get(id)).filter((x) => x !== undefined))
         if (!hasMembers(g))
           err(`${at}`, `${item.label} needs headcount, but group "${g.id}" (${g.label}) gives only a payroll; add its members`);
+    if (kind.needsPayroll?.(item, s))
+      for (const g of (item.groupIds ?? [...groups.keys()]).map((id) => groups.get(id)).filter((x) => x !== undefined))
+        if (!hasPayroll(g))
+          err(
+            `${at}`,
+            `${item.label} needs a payroll, but group "${g.id}" (${g.label}) states only its members; add averageSalary, payroll or positions`,
+          );
     for (const e of kind.check(item, { scenario: s, years, itemById: (id) => items.get(id), kindOf, at })) err(e.field ?? at, e.message);
   }
   const loop = findLoop([...items.keys()], (id) => {
@@ -242,6 +253,22 @@ export function checkPublished(s: ScenarioBase, err: Report): void {
       if (!columns.has(column))
         err(`table.published.values.${lineId}.${column}`, `column "${column}" is not in the table (${[...columns].join(", ")})`);
   }
+  const printed = (cell: string) => {
+    const [lineId, column] = cell.split(".");
+    return published.values[lineId ?? ""]?.[column ?? ""];
+  };
+  const seen = new Set<string>();
+  for (const d of published.expectedDisagreements ?? []) {
+    const at = `table.published.expectedDisagreements.${d.cell}`;
+    if (seen.has(d.cell)) err(at, `${d.cell} is listed twice`);
+    seen.add(d.cell);
+    const figure = printed(d.cell);
+    if (figure === undefined) err(at, `${d.cell} is not one of the published values; list the printed figure in values first`);
+    else if (figure !== d.published) err(`${at}.published`, `${d.published} is not the figure in values (${figure})`);
+    if (d.published === d.fromStatedInputs) err(`${at}.fromStatedInputs`, "equals the published figure: that is no disagreement");
+  }
+  for (const c of published.calibratedFrom ?? [])
+    if (printed(c.cell) === undefined) err(`table.published.calibratedFrom.${c.cell}`, `${c.cell} is not one of the published values`);
 }
 
 /** Each uncertain input names an input the scenario has, and its distribution fits that input's field. */

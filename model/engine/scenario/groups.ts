@@ -38,7 +38,7 @@ export const groupSchema = strict(
       .optional()
       .describe("Fund id -> the share of this group's costs it pays."),
   },
-  "An employee group: members + averageSalary, or payroll (members optional), or positions.",
+  "An employee group: members + averageSalary, or payroll (members optional), or positions; or members alone when only flat amounts per member are costed.",
 );
 
 export type Group = z.infer<typeof groupSchema>;
@@ -46,7 +46,8 @@ export type Group = z.infer<typeof groupSchema>;
 /** Why a group's payroll is not given exactly one way, or null. */
 export function groupFormProblem(g: Group): string | null {
   const forms = [g.averageSalary !== undefined, g.payroll !== undefined, g.positions !== undefined].filter(Boolean).length;
-  if (forms === 0) return "gives no payroll: write members + averageSalary, or payroll, or positions";
+  if (forms === 0 && g.members === undefined)
+    return "gives neither payroll nor headcount: write members + averageSalary, or payroll, or positions (or members alone for flat amounts per member)";
   if (forms > 1) return "gives its payroll more than one way: keep one of averageSalary, payroll, positions";
   if (g.averageSalary && !g.members) return "has an averageSalary but no members: payroll is members x average salary";
   if (g.positions && g.members) return "gives members beside positions: the positions' counts are the members";
@@ -73,6 +74,9 @@ export interface Amount {
   exact: Decimal;
   explanation: Explanation;
 }
+
+/** Whether the group states its payroll (members alone state headcount only: enough for flat amounts per member). */
+export const hasPayroll = (g: Group): boolean => g.averageSalary !== undefined || g.payroll !== undefined || g.positions !== undefined;
 
 /** Whether the group states its headcount (members, or positions' counts). */
 export const hasMembers = (g: Group): boolean => g.members !== undefined || g.positions !== undefined;
@@ -113,8 +117,10 @@ export function groupPayroll(g: Group): Amount {
       },
     };
   }
+  // Validation refuses every item that needs a payroll on a group that states only its headcount.
+  if (!g.averageSalary) throw new Error(`group "${g.id}" states no payroll (members only)`);
   const members = dec(g.members!);
-  const salary = dec(g.averageSalary!);
+  const salary = dec(g.averageSalary);
   const total = members.times(salary);
   return {
     exact: total,

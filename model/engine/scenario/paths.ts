@@ -131,6 +131,13 @@ export function setInputValue<S extends Scenario | ScenarioBase>(
   if (!found) throw new Error(`No input at path "${path}"`);
   const p = found.param;
   if (p.value === value) return scenario;
+  if (p.value === "")
+    // An input to fill keeps where the template said it comes from.
+    return replaceObject(scenario, p, {
+      ...p,
+      value,
+      source: { kind: "user", ref: p.source.ref || "entered", note: "filled in (left blank by the template)" },
+    });
   const was = `was ${p.value}, ${p.source.kind === "calibrated" ? "calibrated" : p.source.ref}`;
   return replaceObject(scenario, p, { ...p, value, source: { kind: "user", ref: "edited", note: was } });
 }

@@ -70,7 +70,7 @@ export const SCENARIO_LIMITS = {
  * Walks the parsed JSON without recursion (a deep file must not overflow the stack). A container
  * is sized before it is opened, so a million-entry array is refused after counting, not walking, it.
  */
-function sizeErrors(data: unknown): InputError[] {
+export function sizeErrors(data: unknown): InputError[] {
   const limit = SCENARIO_LIMITS.nodes.toLocaleString("en-US");
   const tooMany = (path: string, what: string) => [
     { field: path, message: `${what}; a scenario is limited to ${limit} values in all (the reference scenario holds about 700)` },

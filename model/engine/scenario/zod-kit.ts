@@ -44,10 +44,14 @@ export const yearSchema = z.number().int().min(1900).max(2200);
 export const fyKeySchema = z.string().regex(/^FY\d{4}$/, "keys must look like FY2025");
 export const labelSchema = z.string().min(1).max(200);
 
-export const SOURCE_KINDS = ["contract", "fis", "calibrated", "assumed", "derived", "user"] as const;
+export const SOURCE_KINDS = ["contract", "fis", "document", "calibrated", "assumed", "derived", "user"] as const;
 export const sourceSchema = strict(
   {
-    kind: z.enum(SOURCE_KINDS).describe("contract | fis (the fiscal note) | calibrated | assumed | derived | user"),
+    kind: z
+      .enum(SOURCE_KINDS)
+      .describe(
+        "contract | fis (the DC CFO's Fiscal Impact Statement) | document (any other published fiscal note, costing or report, named in agreement.source) | calibrated | assumed | derived | user",
+      ),
     ref: z.string().max(500).describe('Where the value comes from, e.g. "Art. 36.2.1" or "FIS p.3".'),
     note: z.string().max(4000).optional().describe("Why, for a calibrated or assumed value; free text otherwise."),
   },

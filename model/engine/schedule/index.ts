@@ -49,7 +49,7 @@ export { projectCensus, advanceOneYear, normalizeCensus, defaultStepMovementSett
 export type { StepMovementSettings, EntryPlacement, ProjectedCell, ProjectedYear } from "./step-movement";
 export { scheduleMethodCost, defaultScheduleCostSettings } from "./schedule-cost";
 export type { RaiseTerm, ScheduleCostSettings, ScheduleCostResult, ScheduleCostYear, CostLine } from "./schedule-cost";
-export { reconcile } from "./reconcile";
+export { averageSalaryInputs, reconcile } from "./reconcile";
 export type { AverageSalaryInputs, ReconcileResult, ReconcileYear } from "./reconcile";
 export { checkCensus, checkedCensus, assertCensus, CENSUS_CELL_LIMIT, type CheckedCensus } from "./census-check";
 export {

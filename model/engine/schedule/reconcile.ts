@@ -20,13 +20,28 @@ import { fractionOfFiscalYear } from "../calendar";
 import { scheduleMethodCost, type RaiseTerm, type ScheduleCostResult, type ScheduleCostSettings } from "./schedule-cost";
 import type { Census, SalarySchedule } from "./types";
 import { loadSchedules } from "./schedules";
+import { groupPayroll, type Group } from "../scenario/groups";
 
 export interface AverageSalaryInputs {
   members: Decimal;
   averageSalary: Decimal;
+  /** members x average salary, as the scenario's one payroll definition (groupPayroll) gives it. */
+  payroll: Decimal;
   sources: { members: Source; averageSalary: Source };
   /** Input paths of the two values in the scenario. */
   paths: { members: string; averageSalary: string };
+}
+
+/** The average-salary method's inputs of a group that gives members and an average salary; undefined for other forms. */
+export function averageSalaryInputs(group: Group): AverageSalaryInputs | undefined {
+  if (!group.members || !group.averageSalary) return undefined;
+  return {
+    members: new Decimal(group.members.value),
+    averageSalary: new Decimal(group.averageSalary.value),
+    payroll: groupPayroll(group).exact,
+    sources: { members: group.members.source, averageSalary: group.averageSalary.source },
+    paths: { members: `groups.${group.id}.members`, averageSalary: `groups.${group.id}.averageSalary` },
+  };
 }
 
 export interface ReconcileYear {
@@ -53,7 +68,7 @@ export function reconcile(
 ): ReconcileResult {
   const sched = scheduleMethodCost(census, raises, settings, schedules);
   const p0 = sched.basePayroll.value;
-  const stated = average.members.times(average.averageSalary);
+  const stated = average.payroll;
   const sorted = [...raises].sort((a, b) => a.fiscalYear - b.fiscalYear);
   let before = ONE;
   const years: ReconcileYear[] = [];

@@ -18,13 +18,22 @@ const MODE: Record<RoundingMode, Parameters<Decimal["toDecimalPlaces"]>[1]> = {
   halfUp: Decimal.ROUND_HALF_UP,
   truncate: Decimal.ROUND_DOWN,
   halfEven: Decimal.ROUND_HALF_EVEN,
+  up: Decimal.ROUND_UP,
 };
 
 export const unitFactor = (unit: Display["unit"]): Decimal => FACTOR[unit];
 
-/** Dollars -> the display unit, rounded by the rule. Half-up is symmetric: -2.5 rounds to -3, as a spreadsheet's ROUND does. */
-export function toDisplay(dollars: Decimal, display: Pick<Display, "unit" | "decimals" | "rounding">): Decimal {
-  return dollars.div(FACTOR[display.unit]).toDecimalPlaces(display.decimals, MODE[display.rounding]);
+/**
+ * Dollars -> the display unit, rounded by the rule: to `decimals` places, or to a multiple of
+ * `roundTo` (in the display unit) when the display has one. Half-up and up are symmetric: -2.5
+ * rounds to -3 as a spreadsheet's ROUND does, and a cost shown negative rounds up to the same
+ * figure as when shown positive (ROUNDUP).
+ */
+export function toDisplay(dollars: Decimal, display: Pick<Display, "unit" | "decimals" | "rounding" | "roundTo">): Decimal {
+  const inUnit = dollars.div(FACTOR[display.unit]);
+  if (display.roundTo === undefined) return inUnit.toDecimalPlaces(display.decimals, MODE[display.rounding]);
+  const step = new Decimal(display.roundTo);
+  return inUnit.div(step).toDecimalPlaces(0, MODE[display.rounding]).times(step);
 }
 
 /** "USD thousands", "USD", "USD millions": the words for the display unit. */
@@ -41,14 +50,20 @@ const RULE_WORDS: Record<RoundingMode, string> = {
   halfUp: "rounded half away from zero",
   truncate: "truncated toward zero",
   halfEven: "rounded half to even",
+  up: "rounded up (away from zero)",
 };
+
+const grouped = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 6 });
 
 /** The rounding rule in words, for notes and the CLI. */
 export function roundingRuleText(display: Display): string {
+  const unit = display.unit === "dollars" ? "dollars" : `$ ${display.unit}`;
   const to =
-    display.decimals === 0
-      ? `whole ${display.unit === "dollars" ? "dollars" : `$ ${display.unit}`}`
-      : `${display.decimals} decimals of ${display.unit}`;
+    display.roundTo !== undefined
+      ? `the nearest ${display.unit === "dollars" ? "$" : ""}${grouped(display.roundTo)}${display.unit === "dollars" ? "" : ` (${unit})`}, printed in ${unit}`
+      : display.decimals === 0
+        ? `whole ${unit}`
+        : `${display.decimals} decimals of ${display.unit}`;
   const totals =
     display.totals === "roundedExact" ? "totals are rounded from the sums of unrounded parts" : "totals are the sums of the rounded cells";
   return `each cell ${RULE_WORDS[display.rounding]} to ${to} from its unrounded value; ${totals}`;

@@ -34,7 +34,20 @@ export const lineSchema = strict(
       .record(z.union([fyKeySchema, z.literal("annualized")]), param(LINE_FIELDS.amount))
       .optional()
       .describe('Amounts entered by fiscal year ("FY2025": ...), optionally "annualized".'),
-    negate: z.boolean().optional().describe("Show the entered amounts negative (funding available, offsets)."),
+    negate: z
+      .boolean()
+      .optional()
+      .describe(
+        "Show the line negated: entered amounts as offsets (funding available), or a cost line's items as a negative impact (a cost to a fund's balance) or its savings as positive figures.",
+      ),
+    printedAsZero: z
+      .string()
+      .min(1)
+      .max(500)
+      .optional()
+      .describe(
+        "Why the note prints this line as 0 although it has a cost (e.g. the note counts the cost only in its total row). Its cells show 0; its cost stays in every sum, fund line and explanation.",
+      ),
     fund: strict({ fund: idSchema, of: z.array(idSchema).min(1).max(100) })
       .optional()
       .describe("The part of those lines paid by one fund, from the groups' or items' fund shares."),
@@ -58,8 +71,18 @@ export const displaySchema = strict(
     unit: z.enum(["dollars", "thousands", "millions"]).describe("The unit cells are shown in."),
     decimals: z.number().int().min(0).max(6).describe("Decimal places shown (0 by default)."),
     rounding: z
-      .enum(["halfUp", "truncate", "halfEven"])
-      .describe("halfUp: half away from zero; truncate: toward zero; halfEven: to the even digit."),
+      .enum(["halfUp", "truncate", "halfEven", "up"])
+      .describe(
+        "halfUp: half away from zero; truncate: toward zero; halfEven: to the even digit; up: away from zero (a ceiling on costs).",
+      ),
+    roundTo: z
+      .number()
+      .positive()
+      .max(1e12)
+      .optional()
+      .describe(
+        "Round to a multiple of this step, in the display unit, while printing in that unit: 1000 with unit dollars prints 8,963,916 as 8,964,000.",
+      ),
     totals: z
       .enum(["roundedExact", "sumOfRounded"])
       .describe("roundedExact: every cell rounded on its own from unrounded values; sumOfRounded: totals are sums of the rounded cells."),
@@ -72,9 +95,25 @@ export const columnsSchema = strict(
   {
     fiscalYears: z.array(yearSchema).min(1).max(30).describe("The fiscal years shown, consecutive and ascending."),
     total: z
-      .union([z.literal(false), strict({ label: z.string().min(1).max(40).optional() })])
+      .union([
+        z.literal(false),
+        strict({
+          label: z.string().min(1).max(40).optional(),
+          through: yearSchema
+            .optional()
+            .describe("The last fiscal year the total adds up (a biennial total beside five years); all the years when absent."),
+          roundTo: z
+            .number()
+            .positive()
+            .max(1e12)
+            .optional()
+            .describe(
+              "Round the total column to a multiple of this step in the display unit (a five-year figure printed to the nearest million).",
+            ),
+        }),
+      ])
       .optional()
-      .describe('The total column; its label defaults to "N-Yr Total". false hides it.'),
+      .describe('The total column; its label defaults to "N-Yr Total" (N = the years it adds up). false hides it.'),
     annualized: z
       .union([z.boolean(), strict({ label: z.string().min(1).max(40).optional() })])
       .optional()
@@ -91,6 +130,34 @@ export const publishedSchema = strict(
     values: z
       .record(idSchema, z.record(z.string().max(20), z.number()))
       .describe('Line id -> column ("FY2025", "Total", "Annualized") -> the printed figure.'),
+    expectedDisagreements: z
+      .array(
+        strict(
+          {
+            cell: z.string().min(3).max(90).describe('The cell, "lineId.column" (e.g. "total.FY2006").'),
+            published: z.number().describe("The figure the note prints (the same as in values)."),
+            fromStatedInputs: z.number().describe("The figure the note's stated inputs give, as this table displays it."),
+            reason: z.string().min(1).max(2000).describe("Why the two differ, as far as the note shows."),
+          },
+          "A printed figure the note's own stated inputs do not give.",
+        ),
+      )
+      .max(500)
+      .optional()
+      .describe("Printed figures that disagree with the note's stated inputs, each with both figures and the reason; never tuned away."),
+    calibratedFrom: z
+      .array(
+        strict(
+          {
+            cell: z.string().min(3).max(90).describe('The printed cell an input was derived from, "lineId.column".'),
+            input: z.string().min(1).max(200).describe("The input path of the calibrated value, e.g. groups.unit.payroll."),
+          },
+          "A printed figure used to calibrate an input: reproduced by construction, not an independent check.",
+        ),
+      )
+      .max(100)
+      .optional()
+      .describe("Printed figures an input was calibrated from (reproduced by construction, so not independent checks)."),
   },
   "The figures a published note prints, for the Published and Variance columns and the golden tests.",
 );
@@ -112,8 +179,10 @@ export const ANNUALIZED_COLUMN = "Annualized";
 export const fyKey = (fy: number): string => `FY${fy}`;
 
 export function totalLabel(columns: Columns): string {
-  const custom = columns.total === false ? undefined : columns.total?.label;
-  return custom ?? `${columns.fiscalYears.length}-Yr Total`;
+  const spec = columns.total === false ? undefined : columns.total;
+  const through = spec?.through;
+  const count = through === undefined ? columns.fiscalYears.length : columns.fiscalYears.filter((fy) => fy <= through).length;
+  return spec?.label ?? `${count}-Yr Total`;
 }
 
 export function annualizedLabel(columns: Columns): string | undefined {
