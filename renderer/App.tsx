@@ -1,12 +1,9 @@
 /** The workbench: scenarios on the left, one screen at a time on the right, file commands on top. */
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { MenuCommand } from "../electron/ipc/contract";
 import { getPlatform } from "./platform";
-import { AnalysisPanel } from "./analysis/AnalysisPanel";
-import { Charts } from "./charts/Charts";
 import { FisTable } from "./grid/FisTable";
 import { InputsGrid, inputRows, reuseUnchangedRows, type InputRow } from "./grid/InputsGrid";
-import { ComparePanel } from "./panels/ComparePanel";
 import { CostLinesPanel } from "./panels/CostLinesPanel";
 import { ExplainPanel } from "./panels/ExplainPanel";
 import { LiveRegions, useAnnounce } from "./panels/LiveRegions";
@@ -14,7 +11,6 @@ import { MessageBar } from "./panels/MessageBar";
 import { NewAgreementDialog } from "./panels/NewAgreementDialog";
 import { ToFillList } from "./panels/ToFillList";
 import { ScenarioList } from "./panels/ScenarioList";
-import { SchedulePanel } from "./panels/SchedulePanel";
 import { SettingsBar } from "./panels/SettingsBar";
 import { Toolbar, type ToolbarActions } from "./panels/Toolbar";
 import { changedCells, recomputeAnnouncement, type ChangedCells } from "./state/changes";
@@ -22,7 +18,6 @@ import { AssumptionsBanner } from "./panels/AssumptionsBanner";
 import { AutosaveStatus } from "./panels/AutosaveStatus";
 import { QuestionBar } from "./panels/QuestionBar";
 import { RecoveryBanner } from "./panels/RecoveryBanner";
-import { ExportDocumentDialog } from "./report/ExportDocumentDialog";
 import { tableFor } from "./state/compute-cache";
 import { useApp } from "./state/context";
 import * as files from "./state/file-commands";
@@ -35,6 +30,19 @@ import type { TableResult } from "../model/engine/compute";
 import type { Scenario } from "../model/engine/scenario/types";
 import { TABS, activeEntry, cellErrorKey, windowTitle, type Tab } from "./state/store";
 import { useAutosave } from "./state/use-autosave";
+
+// Screens not on the first paint load when first shown (their own chunks: recharts, the census
+// grids, the document preview), so the entry script the first paint waits for stays small.
+const AnalysisPanel = lazy(() => import("./analysis/AnalysisPanel").then((m) => ({ default: m.AnalysisPanel })));
+const Charts = lazy(() => import("./charts/Charts").then((m) => ({ default: m.Charts })));
+const ComparePanel = lazy(() => import("./panels/ComparePanel").then((m) => ({ default: m.ComparePanel })));
+const SchedulePanel = lazy(() => import("./panels/SchedulePanel").then((m) => ({ default: m.SchedulePanel })));
+const ExportDocumentDialog = lazy(() => import("./report/ExportDocumentDialog").then((m) => ({ default: m.ExportDocumentDialog })));
+const loading = (
+  <p className="muted" data-testid="screen-loading">
+    Loading…
+  </p>
+);
 
 const VIEW_TABS: Partial<Record<MenuCommand, Tab>> = {
   "view.table": "table",
@@ -363,7 +371,11 @@ export function App() {
       )}
       {question && <QuestionBar question={question.question} onAnswer={question.answer} />}
       <MessageBar />
-      {exportingDocument && <ExportDocumentDialog platform={platform} onClose={closeDocumentExport} />}
+      {exportingDocument && (
+        <Suspense fallback={null}>
+          <ExportDocumentDialog platform={platform} onClose={closeDocumentExport} />
+        </Suspense>
+      )}
       <NewAgreementDialog
         open={newAgreement}
         onClose={() => setNewAgreement(false)}
@@ -500,7 +512,13 @@ export function App() {
                     {reference && show.variance && <span> Variance = computed − published, {unitWords(units)}.</span>}
                   </p>
                 </div>
-                <ExplainPanel cell={explainOpen ? selectedCell : undefined} title={explainTitle} onJump={onJump} onClose={closeExplain} />
+                <ExplainPanel
+                  cell={explainOpen ? selectedCell : undefined}
+                  title={explainTitle}
+                  units={units}
+                  onJump={onJump}
+                  onClose={closeExplain}
+                />
               </div>
             )}
             {state.tab === "inputs" && (
@@ -540,6 +558,7 @@ export function App() {
                     <ExplainPanel
                       cell={explainOpen ? selectedCell : undefined}
                       title={explainTitle}
+                      units={units}
                       onJump={onJump}
                       onClose={closeExplain}
                     />
@@ -553,25 +572,31 @@ export function App() {
                 />
               </>
             )}
-            {state.tab === "census" && (
-              <SchedulePanel imported={state.census} scenario={entry.scenario} onTemplate={actions.censusTemplate} />
-            )}
-            {state.tab === "compare" && result && <ComparePanel onExport={actions.exportXlsxComparison} />}
-            {state.tab === "analysis" && result && (
-              <AnalysisPanel
-                scenario={entry.scenario}
-                census={census}
-                onCreateScenario={(scenario, what) => dispatch({ type: "addScenario", scenario, from: entry.key, what })}
-                onJump={(path) => dispatch({ type: "jump", path })}
-              />
-            )}
-            {state.tab === "charts" && result && (
-              <Charts
-                result={result}
-                baseline={tableFor(inputsToFill(entry.baseline).length ? entry.scenario : entry.baseline, census)}
-                baselineName={entry.baseline === entry.scenario ? entry.scenario.name : entry.baselineName}
-              />
-            )}
+            <Suspense fallback={loading}>
+              {state.tab === "census" && (
+                <SchedulePanel imported={state.census} scenario={entry.scenario} onTemplate={actions.censusTemplate} />
+              )}
+              {state.tab === "compare" && result && <ComparePanel onExport={actions.exportXlsxComparison} />}
+              {state.tab === "analysis" && result && (
+                <AnalysisPanel
+                  scenario={entry.scenario}
+                  census={census}
+                  onCreateScenario={(scenario, what) => dispatch({ type: "addScenario", scenario, from: entry.key, what })}
+                  onJump={(path) => dispatch({ type: "jump", path })}
+                />
+              )}
+              {state.tab === "charts" && result && (
+                <Charts
+                  result={result}
+                  baseline={
+                    // A built-in is its own baseline, and a baseline with inputs still to fill has no table: no chart against it.
+                    entry.baseline === entry.scenario || inputsToFill(entry.baseline).length
+                      ? null
+                      : { result: tableFor(entry.baseline, census), name: entry.baselineName }
+                  }
+                />
+              )}
+            </Suspense>
           </div>
         </main>
       </div>

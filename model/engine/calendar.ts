@@ -112,6 +112,9 @@ export function monthsFrom(effective: string, fy: number, fiscalYearStartMonth: 
   return monthsOfFiscalYear(fy, fiscalYearStartMonth).filter((x) => x.firstDay >= effective).length;
 }
 
+/** A proration method in words, for explanations: "pay periods", "days". */
+export const prorationWords = (method: ProrationMethod): string => (method === "payPeriods" ? "pay periods" : method);
+
 /**
  * The share of fiscal year `fy` on or after `effective` (1 when effective on or before the FY's
  * start, 0 when on or after its end). By pay periods: the periods starting on or after the date

@@ -313,7 +313,7 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
         value: v.toString(),
         unit: "USD",
         formula: `the part of ${line.fund!.of.map(labelOf).join(", ")} paid by ${line.fund!.fund}`,
-        children: parts.map((p) => p.c.explanation),
+        children: parts.map((p) => (p.sign > 0 ? p.c.explanation : { ...p.c.explanation, subtracted: true })),
       },
     };
   };

@@ -24,6 +24,8 @@ export interface Explanation {
   /** Present on leaves that are scenario inputs: the input's path, so a UI can jump to its row. */
   inputPath?: string;
   source?: Source;
+  /** Set on a child that its parent subtracts (a sum line's "minus" lines): parent = sum of the others - this. */
+  subtracted?: boolean;
   children: Explanation[];
 }
 
@@ -37,7 +39,7 @@ export function formatExplanation(node: Explanation, indent = ""): string {
     ? `  [${node.source.kind === "calibrated" ? "CALIBRATED" : node.source.ref}${node.source.note ? `: ${node.source.note}` : ""}]`
     : "";
   const path = node.inputPath ? `  (input ${node.inputPath})` : "";
-  const lines = [`${indent}${node.label} = ${node.value} ${node.unit}${path}${src}`];
+  const lines = [`${indent}${node.subtracted ? "minus " : ""}${node.label} = ${node.value} ${node.unit}${path}${src}`];
   if (node.formula) lines.push(`${indent}  formula: ${node.formula}`);
   if (node.symbols) lines.push(`${indent}  = ${node.symbols}`);
   for (const child of node.children) lines.push(formatExplanation(child, indent + "    "));

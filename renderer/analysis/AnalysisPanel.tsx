@@ -9,6 +9,7 @@ import type { Census } from "../../model/engine/schedule/types";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { ExplainPanel } from "../panels/ExplainPanel";
 import { computeOptionsFor } from "../state/compute-cache";
+import { unitsOfResult } from "../format/number";
 import { CostOfOnePercent, type ExplainTarget } from "./CostOfOnePercent";
 import { GoalSeek } from "./GoalSeek";
 import { RetroPay } from "./RetroPay";
@@ -121,7 +122,13 @@ export function AnalysisPanel({
             <RetroPay scenario={scenario} selected={explain?.id ?? null} onSelect={select} />
           </section>
         </div>
-        <ExplainPanel cell={explain?.target} title={explain?.target.title ?? ""} onJump={onJump} onClose={() => setExplain(null)} />
+        <ExplainPanel
+          cell={explain?.target}
+          title={explain?.target.title ?? ""}
+          units={unitsOfResult({ display })}
+          onJump={onJump}
+          onClose={() => setExplain(null)}
+        />
       </div>
       <Ranges scenario={scenario} census={census} />
       <section className="card">

@@ -50,7 +50,18 @@ function WrappedTick({ x, y, payload }: { x?: number; y?: number; payload?: { va
 /** $K as a number, for drawing only. */
 const drawn = (dollars: Decimal): number => Number(dollars.div(1000).toFixed(3));
 
-export function Waterfall({ steps, caption, testId }: { steps: WaterfallStep[]; caption: string; testId?: string }) {
+/** `described`: the chart sits in a figure whose summary and data table say what it shows, so its drawing takes no focus. */
+export function Waterfall({
+  steps,
+  caption,
+  testId,
+  described = false,
+}: {
+  steps: WaterfallStep[];
+  caption: string;
+  testId?: string;
+  described?: boolean;
+}) {
   const rows: { name: string; start: number; end: number; text: string; kind: WaterfallStep["kind"]; up: boolean }[] = [];
   let running = 0;
   for (const s of steps) {
@@ -87,9 +98,15 @@ export function Waterfall({ steps, caption, testId }: { steps: WaterfallStep[]; 
 
   return (
     <figure className="waterfall" data-testid={testId}>
-      <figcaption>{caption}</figcaption>
+      {caption && <figcaption>{caption}</figcaption>}
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={data} layout="vertical" margin={{ top: 6, right: 24, left: 8, bottom: 6 }} barCategoryGap="22%">
+        <BarChart
+          accessibilityLayer={!described}
+          data={data}
+          layout="vertical"
+          margin={{ top: 6, right: 24, left: 8, bottom: 6 }}
+          barCategoryGap="22%"
+        >
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={[axisMin, axisMax]} ticks={ticks} tickFormatter={format} allowDataOverflow />
           <YAxis type="category" dataKey="name" width={LABEL_WIDTH} tick={<WrappedTick />} interval={0} />

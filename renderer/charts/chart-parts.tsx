@@ -8,6 +8,13 @@ import { useId, useState, type ReactNode } from "react";
 /** Each at ≥ 4.5:1 on white (checked in test/renderer/chart-colors.test.ts); adjacent ones differ in hue and lightness. */
 export const SERIES_COLORS = ["#1f5fa8", "#b35900", "#2e7d32", "#b8443a", "#7b5ea7", "#00798c", "#8a6d1f"];
 export const BASELINE_COLOR = "#6b7785";
+/** Derived lines drawn over the bars: dark colours (≥ 4.5:1) told apart by dash as well as hue. */
+export const LINE_STYLES: { color: string; dash?: string }[] = [
+  { color: "#1b2430" },
+  { color: "#6a1b9a", dash: "7 4" },
+  { color: "#8a1c1c", dash: "2 3" },
+  { color: "#00606e", dash: "10 3 2 3" },
+];
 export const INK = "#1b2430";
 
 /** Legend entries in the ink colour (series colours fail 4.5:1 as text). */
@@ -18,6 +25,7 @@ export function ChartFigure({
   summary,
   table,
   children,
+  controls,
   testid,
 }: {
   caption: string;
@@ -25,6 +33,8 @@ export function ChartFigure({
   /** The chart's values as a table behind a toggle; none where a table is already on the screen. */
   table?: { head: string[]; rows: string[][] };
   children: ReactNode;
+  /** Form controls for the chart (a column to show): outside the drawing, which screen readers skip. */
+  controls?: ReactNode;
   testid?: string;
 }) {
   const [open, setOpen] = useState(false);
@@ -32,6 +42,7 @@ export function ChartFigure({
   return (
     <figure className="chart-figure" data-testid={testid} aria-labelledby={`${id}-cap`} aria-describedby={`${id}-sum`}>
       <figcaption id={`${id}-cap`}>{caption}</figcaption>
+      {controls}
       {/* The drawing itself is described by the summary and the table; its SVG is not read piece by piece. */}
       <div className="chart-body" aria-hidden="true">
         {children}

@@ -115,6 +115,8 @@ describe("axe-core: no serious or critical violation", () => {
     await page.locator('[data-testid="fis-grid"] [row-id="benefits"] [col-id="FY2025"]').click();
     await page.locator('[data-testid="explain-panel"]').waitFor();
     await check("explain drawer");
+    await page.locator('[data-testid="explain-tree"] > summary').click();
+    await check("explain drawer with its tree open");
     await page.click('[data-testid="show-published"]');
     await page.click('[data-testid="show-variance"]');
     await check("published and variance columns");

@@ -52,6 +52,9 @@ describe("the Analysis screen on FIS as published", () => {
     const flat = engine.flatPerMember.find((m) => m.fiscalYear === 2026)!;
     expect(thousands(await tid("c1-flat-FY2026-own").innerText())).toBe(k(flat.display.FY2026!));
     await own.click();
+    // At a glance: what the point of raise adds to each line; the tree below names the change it explains.
+    await expect.poll(() => tid("explain-parts").innerText()).toContain("Base Salary Increases");
+    await tid("explain-tree").locator("> summary").click();
     await expect.poll(() => tid("explain-panel").innerText()).toContain("TOTAL COST FY2028 change");
   });
 

@@ -85,6 +85,9 @@ describe("the workbench in a browser", () => {
     await expect.poll(() => cell("benefits", "FY2025").getAttribute("class")).toContain("cell-selected");
     await expect(panel.locator(".tag-calibrated").first().innerText()).resolves.toContain("calibrated");
     await page.screenshot({ path: `${shots}03-explain.png` });
+    // The tree is collapsed under the breakdown: opened, its input leaves are links.
+    await panel.locator('[data-testid="explain-tree"] > summary').click();
+    await panel.locator('[data-testid="explain-tree"] details details > summary').first().click();
     await panel.locator('[data-testid="explain-input"][data-path="groups.wtu.members"]').first().click();
     await page.locator('.inputs-grid [row-id="groups.wtu.members"] [col-id="value"].ag-cell-focus').waitFor({ timeout: 5000 });
     await page.screenshot({ path: `${shots}04-inputs.png` });

@@ -68,7 +68,7 @@ describe("schedule sheets: every schedule of loadSchedules(), exactly", () => {
           expect(at(top + 3, 1)?.v).toBe("none (derived table)");
         } else {
           expect(at(top + 4, 0)?.v).toBe("Source");
-          expect(source).toContain(s.source.file);
+          expect(source).toContain(`lines ${s.source.lines[0]}-${s.source.lines[1]}`); // the printed lines, not the source file's name
           if (s.adjustment !== null) expect(at(top + 3, 1)).toMatchObject({ t: "n", v: Number(s.adjustment), z: "0.0%" });
         }
         const header = rowOf(ws, "Lane", top);

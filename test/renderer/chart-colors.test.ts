@@ -1,6 +1,6 @@
 /** Chart colours against the white chart background: 4.5:1 (text-safe) for every series, by the WCAG 2.1 formula. */
 import { describe, expect, it } from "vitest";
-import { BASELINE_COLOR, INK, SERIES_COLORS } from "../../renderer/charts/chart-parts";
+import { BASELINE_COLOR, INK, LINE_STYLES, SERIES_COLORS } from "../../renderer/charts/chart-parts";
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5]
@@ -18,7 +18,8 @@ describe("chart colours", () => {
     expect(contrast("#000000", "#ffffff")).toBeCloseTo(21, 5);
     expect(contrast("#e08a1e", "#ffffff")).toBeCloseTo(2.68, 2);
   });
-  it("every series, the baseline and the ink reach 4.5:1 on white", () => {
-    for (const c of [...SERIES_COLORS, BASELINE_COLOR, INK]) expect(contrast(c, "#ffffff"), c).toBeGreaterThanOrEqual(4.5);
+  it("every series, every drawn line, the baseline and the ink reach 4.5:1 on white", () => {
+    for (const c of [...SERIES_COLORS, ...LINE_STYLES.map((l) => l.color), BASELINE_COLOR, INK])
+      expect(contrast(c, "#ffffff"), c).toBeGreaterThanOrEqual(4.5);
   });
 });

@@ -109,7 +109,9 @@ describe("scheduleMethodCost", () => {
       expect(y.stepCost.explanation.formula).toContain("step movement");
       const leaves = JSON.stringify(y.turnoverSavings.explanation);
       expect(leaves).toContain('"kind":"assumed"');
-      expect(JSON.stringify(y.raiseCost.explanation)).toContain("004_8d675becaf0e1477.txt lines");
+      // The printed schedule and its lines, in words: never the source file's name.
+      expect(JSON.stringify(y.raiseCost.explanation)).toMatch(/"ET-15 Salary Schedule [^"]*\\", lines \d+-\d+ of the agreement's text/);
+      expect(JSON.stringify(y.raiseCost.explanation)).not.toContain("8d675becaf0e1477");
       expect(y.stepCost.value.gt(0)).toBe(true);
       expect(y.turnoverSavings.value.lt(0)).toBe(true);
     }

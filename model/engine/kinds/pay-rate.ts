@@ -42,6 +42,13 @@ export type PayRateItem = z.infer<typeof schema>;
 
 export { payRateInForce, rateGroups };
 
+/** "rate x (Base salary increases + 4% bonus)" in the items' and groups' own labels, never their ids. */
+function chargedOnWords(item: PayRateItem, scenario: CostContext["scenario"]): string {
+  const items = item.appliesTo.map((id) => scenario.items.find((i) => i.id === id)?.label ?? id);
+  const groups = item.groupIds?.map((id) => scenario.groups.find((g) => g.id === id)?.label ?? id);
+  return `rate x (${items.join(" + ")})${groups ? ` for ${groups.join(", ")} only` : ""}`;
+}
+
 /** The costs a rate is charged on in `fy`: each target and its companion parts, limited to the groups. */
 export function chargedCells(
   targets: readonly string[],
@@ -99,7 +106,7 @@ export const payRate = defineKind<PayRateItem>({
     return usdCell(
       label,
       rate.times(base),
-      `rate x (${item.appliesTo.join(" + ")})${item.groupIds ? ` for ${item.groupIds.join(", ")} only` : ""}`,
+      chargedOnWords(item, ctx.scenario),
       [paramLeaf(item.rate, `items.${item.id}.rate`, "rate"), ...bases.map((b) => b.explanation)],
       `${rate} x ${base}`,
     );
@@ -127,7 +134,7 @@ export const payRate = defineKind<PayRateItem>({
     });
     return {
       formula: `${ctx.ref(`items.${item.id}.rate`)}*(${sumOf(terms)})`,
-      note: `rate x (${item.appliesTo.join(" + ")})${item.groupIds ? ` for ${item.groupIds.join(", ")} only` : ""}`,
+      note: chargedOnWords(item, ctx.scenario),
     };
   },
   describe(item, scenario) {

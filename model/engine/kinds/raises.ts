@@ -13,7 +13,7 @@ import type { Explanation } from "../explain";
 import { param, type FieldSpec } from "../fields";
 import { dec, groupMembers, paramLeaf, type Group } from "../scenario/groups";
 import { dateSchema, keySchema, sourceSchema, strict, yearSchema } from "../scenario/zod-kit";
-import { fiscalYearEndExclusive, fiscalYearStart } from "../calendar";
+import { fiscalYearEndExclusive, fiscalYearStart, prorationWords } from "../calendar";
 import { coveredGroups, combine, field, fundShareFields, itemBaseShape, itemLabel, moneyText, paren, sumOf } from "./common";
 import { dateWords, dollarsText, percentWords } from "../words";
 import { defineKind, type CostContext, type FormulaContext, type ItemCell } from "./kind";
@@ -232,7 +232,7 @@ function baseCell(item: RaisesItem, b: SalaryBase, steps: RaiseStep[], ctx: Cost
       unit: "USD",
       formula: simple
         ? `${what === "payroll" ? "payroll" : "members x average salary"} x (cumulative raise factor - 1)`
-        : `${what === "payroll" ? "payroll in force during the fiscal year - base payroll" : "members x (average salary in force during the fiscal year - base salary)"}; mid-year raises prorated by ${ctx.scenario.settings.proration}${inForce.some((s) => s.periodsPaid && s.fiscalYear === fy) ? " (periods paid as stated)" : ""}`,
+        : `${what === "payroll" ? "payroll in force during the fiscal year - base payroll" : "members x (average salary in force during the fiscal year - base salary)"}; mid-year raises prorated by ${prorationWords(ctx.scenario.settings.proration)}${inForce.some((s) => s.periodsPaid && s.fiscalYear === fy) ? " (periods paid as stated)" : ""}`,
       symbols: simple
         ? `${b.multiplier} x ${b.base} x (${factor.toString()} - 1)`
         : `${b.multiplier} x (${moneyText(average)} - ${b.base})`,
@@ -268,7 +268,7 @@ function levelFormula(item: RaisesItem, ctx: FormulaContext, fy: number, refs: R
   inYear.forEach((s, k) => {
     const a = after[k]!;
     segments.push({ level, num: beforeNum - a.num, from, to: s.effective });
-    if (a.num !== a.den) notes.add(`raise of ${s.effective} in force ${a.num}/${a.den} of FY${fy} (${proration})`);
+    if (a.num !== a.den) notes.add(`raise of ${s.effective} in force ${a.num}/${a.den} of FY${fy} (${prorationWords(proration)})`);
     level = apply(level, s);
     beforeNum = a.num;
     from = s.effective;

@@ -24,8 +24,17 @@
 import { Decimal, ONE, ZERO, sum } from "../decimal";
 import type { Explanation, Source } from "../explain";
 import { leaf } from "../explain";
-import { anniversaryInFiscalYear, fractionOfFiscalYear, type PayCalendar } from "../calendar";
-import { cellAmount, getSchedule, indexSchedules, loadSchedules, payColumn, scheduleRef, type ScheduleIndex } from "./schedules";
+import { anniversaryInFiscalYear, fractionOfFiscalYear, prorationWords, type PayCalendar } from "../calendar";
+import {
+  cellAmount,
+  getSchedule,
+  indexSchedules,
+  loadSchedules,
+  payColumn,
+  scheduleName,
+  scheduleRef,
+  type ScheduleIndex,
+} from "./schedules";
 import {
   advanceOneYearOnce,
   defaultStepMovementSettings,
@@ -166,6 +175,8 @@ class Pricer {
 }
 
 const total = (m: Map<ScheduleKey, Decimal>) => sum([...m.values()]);
+/** A payroll the cost subtracts (its explanation says so, for a breakdown of the difference). */
+const minus = (e: Explanation): Explanation => ({ ...e, subtracted: true });
 
 const headcounts = new WeakMap<readonly ProjectedCell[], Decimal>();
 /** Members in a cell list, once per list. */
@@ -238,7 +249,10 @@ function priceYear(
         "sum over census cells of headcount x annual salary (lane, printed step column)" +
         (s.w.equals(1) ? "" : " x share of the fiscal year"),
       children: SCHEDULE_KEYS.filter((k) => byKey.has(k)).map((k) =>
-        leaf(`${k} payroll`, byKey.get(k)!.toString(), "USD", undefined, { kind: "contract", ref: scheduleRef(p.schedule(k, s.sfy)) }),
+        leaf(`${scheduleName(k)} payroll`, byKey.get(k)!.toString(), "USD", undefined, {
+          kind: "contract",
+          ref: scheduleRef(p.schedule(k, s.sfy)),
+        }),
       ),
     });
   }
@@ -274,7 +288,7 @@ function settingLeaves(settings: ScheduleCostSettings, which: ("heldShare" | "se
       const e = settings.entry["ET15-10M"];
       out.push(
         leaf(
-          "entry placement (ET15-10M; see settings for other schedules)",
+          `entry placement on the ${scheduleName("ET15-10M")} (the other schedules' in the settings)`,
           `Step ${e.step}, ${e.lane || "first lane"}`,
           "placement",
           "scheduleMethod.entry",
@@ -283,7 +297,9 @@ function settingLeaves(settings: ScheduleCostSettings, which: ("heldShare" | "se
       );
     }
     if (w === "anniversary")
-      out.push(leaf("step anniversary (MM-DD)", settings.anniversary, "date", "scheduleMethod.anniversary", settings.sources.anniversary));
+      out.push(
+        leaf("step anniversary (month-day)", settings.anniversary, "date", "scheduleMethod.anniversary", settings.sources.anniversary),
+      );
   }
   return out;
 }
@@ -318,7 +334,10 @@ export function scheduleMethodCost(
       unit: "USD",
       formula: `sum over census cells of headcount x FY${baseFy} annual salary`,
       children: SCHEDULE_KEYS.filter((k) => baseByKey.has(k)).map((k) =>
-        leaf(`${k} payroll`, baseByKey.get(k)!.toString(), "USD", undefined, { kind: "derived", ref: scheduleRef(p.schedule(k, baseFy)) }),
+        leaf(`${scheduleName(k)} payroll`, baseByKey.get(k)!.toString(), "USD", undefined, {
+          kind: "derived",
+          ref: scheduleRef(p.schedule(k, baseFy)),
+        }),
       ),
     },
   };
@@ -369,7 +388,7 @@ export function scheduleMethodCost(
       raise.source,
     );
     const fracLeaf = leaf(
-      `share of FY${fy} under the FY${fy} schedule (${settings.prorationMethod})`,
+      `share of FY${fy} under the FY${fy} schedule (${prorationWords(settings.prorationMethod)})`,
       fSched.toString(),
       "share",
       "settings.proration",
@@ -394,7 +413,7 @@ export function scheduleMethodCost(
           unit: "USD",
           formula: `FY${fy} payroll of the census as it stands (${basis}) - FY${baseFy} payroll`,
           symbols: `A - P0 = ${A.value.toString()} - ${p0.toString()}`,
-          children: [A.explanation, basePayroll.explanation, effLeaf, fracLeaf],
+          children: [A.explanation, minus(basePayroll.explanation), effLeaf, fracLeaf],
         },
       },
       stepCost: {
@@ -405,7 +424,7 @@ export function scheduleMethodCost(
           unit: "USD",
           formula: `FY${fy} payroll after ${fy - baseFy} year(s) of step movement (no separations) - FY${fy} payroll of the census as it stands`,
           symbols: `B - A = ${B.value.toString()} - ${A.value.toString()}`,
-          children: [B.explanation, A.explanation, ...settingLeaves(settings, ["heldShare", "anniversary"])],
+          children: [B.explanation, minus(A.explanation), ...settingLeaves(settings, ["heldShare", "anniversary"])],
         },
       },
       turnoverSavings: {
@@ -416,7 +435,7 @@ export function scheduleMethodCost(
           unit: "USD",
           formula: `FY${fy} payroll with separations replaced at entry - FY${fy} payroll after step movement without separations`,
           symbols: `T - B = ${T.value.toString()} - ${B.value.toString()}`,
-          children: [T.explanation, B.explanation, ...settingLeaves(settings, ["separationRate", "entry"])],
+          children: [T.explanation, minus(B.explanation), ...settingLeaves(settings, ["separationRate", "entry"])],
         },
       },
       total: {

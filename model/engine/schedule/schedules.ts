@@ -167,8 +167,14 @@ export function cellAmount(s: SalarySchedule, lane: string, column: number): Dec
   return new Decimal(c);
 }
 
-/** Human-readable source reference for a schedule (for Explanation sources). */
+/** A schedule's name in words ("ET-15 10-month schedule"), for labels: never its data key. */
+export function scheduleName(key: ScheduleKey): string {
+  return key === "EG09" ? "EG-09 schedule" : `ET-15 ${key.slice(5, 7)}-month schedule`;
+}
+
+/** Human-readable source reference for a schedule (for Explanation sources): its printed heading and lines, never a file name. */
 export function scheduleRef(s: SalarySchedule): string {
-  if (s.derived) return `${s.id}: ${s.derived.rule} (from ${s.derived.from}, source lines ${s.source.lines[0]}-${s.source.lines[1]})`;
-  return `${s.id}: "${s.heading}", ${s.source.file} lines ${s.source.lines[0]}-${s.source.lines[1]}`;
+  const lines = `lines ${s.source.lines[0]}-${s.source.lines[1]} of the agreement's text`;
+  if (s.derived) return `${s.heading}: ${s.derived.rule} (${lines})`;
+  return `"${s.heading}", ${lines}`;
 }

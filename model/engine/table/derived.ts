@@ -41,7 +41,7 @@ export function sumCell(
     label,
     exact,
     `sum of the unrounded lines: ${words}`,
-    parts.map((p) => p.cell.explanation),
+    parts.map((p) => (p.sign > 0 ? p.cell.explanation : { ...p.cell.explanation, subtracted: true })),
   );
 }
 
@@ -81,7 +81,7 @@ export function changeCell(line: TableLine, fy: number, first: number, label: st
     label,
     now.exact.minus(before.exact),
     `${ofLabel} this year - the year before`,
-    [now.explanation, before.explanation],
+    [now.explanation, { ...before.explanation, subtracted: true }],
     `${now.exact} - ${before.exact}`,
   );
 }
