@@ -237,6 +237,8 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
     );
   };
 
+  /** A fund named as the scenario names it ("General Revenue"), never by its id. */
+  const fundLabel = (id: string) => s.funds?.find((f) => f.id === id)?.label ?? id;
   /** The part of a cost line's items paid by a fund, from item or group fund shares. */
   const fundPart = (lineId: string, fund: string, column: string): RawCell[] =>
     itemOrder
@@ -245,10 +247,10 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
       .map((r) => {
         const owner = items.get(r.id) ?? items.get(r.id.split(".")[0]!)!;
         const whole = r.cells[column]!;
-        const label = `${r.label}: ${fund} part ${column}`;
+        const label = `${r.label}: ${fundLabel(fund)} part ${column}`;
         const itemShare = owner.fundShares?.[fund];
         if (owner.fundShares) {
-          if (!itemShare) return zeroCell(label, `the item's fund shares give ${fund} nothing`);
+          if (!itemShare) return zeroCell(label, `the item's fund shares give ${fundLabel(fund)} nothing`);
           const rate = dec(itemShare);
           return {
             exact: rate.times(whole.exact),
@@ -271,7 +273,7 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
             return {
               exact: rate.times(part.exact),
               explanation: {
-                label: `${g.label}: ${fund} share`,
+                label: `${g.label}: ${fundLabel(fund)} share`,
                 value: rate.times(part.exact).toString(),
                 unit: "USD",
                 formula: "group's fund share x the group's part of the cost",
@@ -312,7 +314,7 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
         label,
         value: v.toString(),
         unit: "USD",
-        formula: `the part of ${line.fund!.of.map(labelOf).join(", ")} paid by ${line.fund!.fund}`,
+        formula: `the part of ${line.fund!.of.map(labelOf).join(", ")} paid by ${fundLabel(line.fund!.fund)}`,
         children: parts.map((p) => (p.sign > 0 ? p.c.explanation : { ...p.c.explanation, subtracted: true })),
       },
     };

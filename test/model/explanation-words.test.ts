@@ -30,21 +30,13 @@ function offending(text: string, ids: string[]): string[] {
   ];
 }
 
-/**
- * Known leaks, kept visible rather than skipped: these notes' explanations still name a group by its id
- * in an item's label ("$5,000 supplement (jrs2)") and a fund by its id ("paid by generalRevenue").
- * `it.fails` turns red once they are fixed, so the entry is then removed.
- */
-const KNOWN_LEAKS = new Set(["tx-1997-hb2697-local-administrative-judges/scenario.json", "wv-2014-annual-increment-80/scenario.json"]);
-
 describe("explanations name things in words", () => {
   const all = files(ROOT);
   it("finds the example scenarios", () => expect(all.length).toBeGreaterThanOrEqual(3));
 
   for (const file of all) {
     const name = relative(process.cwd(), file);
-    const known = [...KNOWN_LEAKS].some((k) => name.endsWith(k));
-    (known ? it.fails : it)(known ? `${name} (known: group and fund ids in labels)` : name, () => {
+    it(name, () => {
       const parsed = parseScenarioJson(readFileSync(file, "utf8"), file);
       expect(parsed.ok).toBe(true);
       if (!parsed.ok) return;

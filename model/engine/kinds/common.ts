@@ -72,9 +72,11 @@ export function combine(label: string, cells: ItemCell[]): ItemCell {
   };
 }
 
-/** `label` of an item in a fiscal year, with the groups when restricted to some. */
-export const itemLabel = (item: ItemBase, fy: number | "annualized", only?: readonly string[]) =>
-  `${item.label}${only ? ` (${only.join(", ")})` : ""} ${fy === "annualized" ? "annualized" : `FY${fy}`}`;
+/** `label` of an item in a fiscal year, with the groups (by their labels) when restricted to some. */
+export const itemLabel = (item: ItemBase, fy: number | "annualized", only?: readonly string[], scenario?: ScenarioBase) => {
+  const names = only?.map((id) => scenario?.groups.find((g) => g.id === id)?.label ?? id);
+  return `${item.label}${names ? ` (${names.join(", ")})` : ""} ${fy === "annualized" ? "annualized" : `FY${fy}`}`;
+};
 
 /**
  * The part of an item's cost (or of its companion part's cost) that falls on some of its groups.

@@ -116,7 +116,7 @@ export const oneTime = defineKind<OneTimeItem>({
   dependsOn: () => [],
   perGroup: (item) => item.earnings === undefined,
   cost(item, ctx, fy, only) {
-    const label = itemLabel(item, fy, only);
+    const label = itemLabel(item, fy, only, ctx.scenario);
     if (fy !== item.paidInFiscalYear) return usdCell(label, ZERO, `one-time payment, paid in FY${item.paidInFiscalYear} only`);
     const rate = dec(item.rate);
     const rateLeaf = paramLeaf(item.rate, `items.${item.id}.rate`, "rate");
@@ -140,7 +140,8 @@ export const oneTime = defineKind<OneTimeItem>({
       base ? `${rate} x ${base.exact} + ${members.exact} x ${perMember}` : `${members.exact} x ${perMember}`,
     );
   },
-  annualized: (item, _ctx, only) => usdCell(itemLabel(item, "annualized", only), ZERO, "a one-time payment has no annual cost"),
+  annualized: (item, ctx, only) =>
+    usdCell(itemLabel(item, "annualized", only, ctx.scenario), ZERO, "a one-time payment has no annual cost"),
   formula(item, ctx, fy, only) {
     if (fy !== item.paidInFiscalYear) return { formula: "0", note: `one-time payment, paid in FY${item.paidInFiscalYear} only` };
     const byRate = rateTermFormula(item, ctx, only);

@@ -98,7 +98,7 @@ export const payRate = defineKind<PayRateItem>({
   dependsOn: (item) => item.appliesTo,
   perGroup: () => true,
   cost(item, ctx, fy, only) {
-    const label = itemLabel(item, fy, only);
+    const label = itemLabel(item, fy, only, ctx.scenario);
     if (!payRateInForce(item, fy)) return usdCell(label, ZERO, `starts in FY${item.startFiscalYear}`);
     const bases = chargedCells(item.appliesTo, rateGroups(item, ctx, only), ctx, fy);
     const base = sum(bases.map((b) => b.exact));
@@ -115,10 +115,12 @@ export const payRate = defineKind<PayRateItem>({
     const bases = chargedCells(item.appliesTo, rateGroups(item, ctx, only), ctx, "annualized");
     const base = sum(bases.map((b) => b.exact));
     const rate: Decimal = dec(item.rate);
-    return usdCell(itemLabel(item, "annualized", only), rate.times(base), "rate x the annualized cost of the items it applies to", [
-      paramLeaf(item.rate, `items.${item.id}.rate`, "rate"),
-      ...bases.map((b) => b.explanation),
-    ]);
+    return usdCell(
+      itemLabel(item, "annualized", only, ctx.scenario),
+      rate.times(base),
+      "rate x the annualized cost of the items it applies to",
+      [paramLeaf(item.rate, `items.${item.id}.rate`, "rate"), ...bases.map((b) => b.explanation)],
+    );
   },
   formula(item, ctx, fy, only) {
     if (!payRateInForce(item, fy)) return { formula: "0", note: `starts in FY${item.startFiscalYear}` };

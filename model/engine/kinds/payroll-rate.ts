@@ -68,7 +68,7 @@ export const payrollRate = defineKind<PayrollRateItem>({
   dependsOn: (item) => item.raisesItemIds ?? [],
   perGroup: () => true,
   cost(item, ctx, fy, only) {
-    const label = itemLabel(item, fy, only);
+    const label = itemLabel(item, fy, only, ctx.scenario);
     if (!payRateInForce(item, fy)) return usdCell(label, ZERO, `starts in FY${item.startFiscalYear}`);
     const b = base(item, ctx, fy, only);
     const rate = dec(item.rate);
@@ -83,7 +83,7 @@ export const payrollRate = defineKind<PayrollRateItem>({
   annualized(item, ctx, only) {
     const b = base(item, ctx, "annualized", only);
     const rate = dec(item.rate);
-    return usdCell(itemLabel(item, "annualized", only), rate.times(b.total), "rate x (payroll + annualized raises)", [
+    return usdCell(itemLabel(item, "annualized", only, ctx.scenario), rate.times(b.total), "rate x (payroll + annualized raises)", [
       paramLeaf(item.rate, `items.${item.id}.rate`, "rate"),
       ...b.children,
     ]);

@@ -172,7 +172,7 @@ export const perHeadBenefit = defineKind<PerHeadBenefitItem>({
         ]
       : [];
     return usdCell(
-      itemLabel(item, fy, only),
+      itemLabel(item, fy, only, ctx.scenario),
       cost,
       `headcount x sum of (${unitWord} x increase over the baseline)`,
       [h.explanation, ...parts.map((p) => p.explanation), ...countNote],
@@ -188,7 +188,7 @@ export const perHeadBenefit = defineKind<PerHeadBenefitItem>({
     const increase = dec(final.amount).minus(baseline ? dec(baseline.amount) : ZERO);
     const cost = h.exact.times(increase).times(periods);
     return usdCell(
-      itemLabel(item, "annualized", only),
+      itemLabel(item, "annualized", only, ctx.scenario),
       cost,
       `headcount x (final contribution - baseline) x ${periods} ${item.frequency === "monthly" ? "months" : "pay periods"}`,
       [h.explanation, paramLeaf(final.amount, `items.${item.id}.amounts.${final.year}`, amountSpec(item).unit)],

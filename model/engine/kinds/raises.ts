@@ -362,7 +362,7 @@ export const raises = defineKind<RaisesItem>({
   cost(item, ctx, fy, only) {
     const steps = sortedSteps(item);
     const cells = coveredGroups(ctx.scenario, item, only).flatMap((g) => salaryBases(g).map((b) => baseCell(item, b, steps, ctx, fy)));
-    return combine(itemLabel(item, fy, only), cells);
+    return combine(itemLabel(item, fy, only, ctx.scenario), cells);
   },
   annualized(item, ctx, only) {
     if (bySchedule(ctx)) {
@@ -398,7 +398,7 @@ export const raises = defineKind<RaisesItem>({
         };
       }),
     );
-    return combine(itemLabel(item, "annualized", only), cells);
+    return combine(itemLabel(item, "annualized", only, ctx.scenario), cells);
   },
   companions: (item, ctx) => (bySchedule(ctx) ? scheduleRaisesParts(item, ctx) : undefined),
   formula(item, ctx, fy, only) {
