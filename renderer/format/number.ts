@@ -195,6 +195,7 @@ const UNIT_NAMES: Record<string, string> = {
   "USD/year": "$ per year",
   "USD/month": "$ per month",
   "USD/biweekly": "$ per pay period",
+  "USD/pay period": "$ per pay period",
   "USD/hour": "$ per hour",
   rate: "percent",
   share: "percent share",

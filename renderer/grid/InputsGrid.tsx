@@ -103,6 +103,18 @@ const DEFAULT_COL_DEF: ColDef<InputRow> = { sortable: false, resizable: true, su
 /** Long text wraps onto more lines (the row grows) instead of being cut off. */
 const WRAP: Partial<ColDef<InputRow>> = { wrapText: true, autoHeight: true, cellClass: "wrap-cell" };
 
+/**
+ * A source is shown in at most three lines (a calibration note can run to a paragraph) so rows keep
+ * their height as the window narrows; the full text is the cell's title, and under the grid when focused.
+ */
+function SourceCell({ value }: { value?: string }) {
+  return (
+    <span className="source-text" title={value}>
+      {value}
+    </span>
+  );
+}
+
 const formulaText = (row: InputRow) => (row.formula ? `Formula ${row.formula} = ${inputText(row.value, row.unitRaw)}. ` : "");
 
 /** What a cell's tooltip says, also shown under the grid for the focused cell (keyboard users get no hover). */
@@ -192,7 +204,7 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
         colId: "section",
         headerName: "Section",
         valueGetter: (p) => (p.data?.firstInSection ? p.data.section : ""),
-        width: 170,
+        width: 110,
         ...WRAP,
         cellClass: "section-cell wrap-cell",
         tooltipField: "section",
@@ -202,7 +214,7 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
         headerName: "Input",
         field: "label",
         flex: 2,
-        minWidth: 200,
+        minWidth: 138,
         tooltipField: "label",
         cellAriaRole: "rowheader",
         ...WRAP,
@@ -214,7 +226,7 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
         // The editor starts from the value's getter (the formula or the rejected text); the cell shows the formatter's value.
         valueGetter: (p) => (p.data ? editText(p.data) : ""),
         valueFormatter: (p) => (p.data?.value === "" ? "to fill" : p.data ? inputText(p.data.value, p.data.unitRaw) : ""),
-        width: 140,
+        width: 130,
         cellClass: "num value-cell",
         cellClassRules: {
           "cell-error": (p) => !!p.data?.error,
@@ -229,19 +241,19 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
               : "",
       },
       rangeColumn<InputRow>(),
-      { colId: "unit", headerName: "Unit", valueGetter: (p) => (p.data ? unitName(p.data.unitRaw) : ""), width: 130, ...WRAP },
+      { colId: "unit", headerName: "Unit", valueGetter: (p) => (p.data ? unitName(p.data.unitRaw) : ""), width: 104, ...WRAP },
       {
         colId: "edited",
         headerName: "Edited",
         valueGetter: (p) => (p.data?.edited ? "● edited" : ""),
-        width: 96,
+        width: 94,
         cellClass: "edited-cell",
       },
       {
         colId: "baseline",
         headerName: "Baseline",
         valueGetter: (p) => (p.data ? inputText(p.data.baseline, p.data.unitRaw) : ""),
-        width: 130,
+        width: 128,
         cellClass: "num muted",
       },
       {
@@ -249,8 +261,8 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
         headerName: "Source",
         field: "source",
         flex: 3,
-        minWidth: 240,
-        tooltipField: "source",
+        minWidth: 180,
+        cellRenderer: SourceCell,
         ...WRAP,
         cellClassRules: {
           "source-calibrated": (p) => !!p.data?.calibrated,

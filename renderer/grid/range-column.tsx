@@ -40,7 +40,8 @@ export function rangeColumn<Row extends RowLike>(): ColDef<Row> {
     colId: "range",
     headerName: "Range",
     headerTooltip: "A range of values for Monte Carlo on the Analysis tab (an assumption, not a published figure)",
-    width: 104,
+    // "+ add range" on one line (81 px of text and 2 x 12 px of padding): rows stay one line where they can.
+    width: 108,
     cellRenderer: RangeCell,
     // Long ranges ("2%–10%, most likely 5%") wrap onto more lines rather than being cut off.
     wrapText: true,

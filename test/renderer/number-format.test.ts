@@ -96,6 +96,8 @@ describe("rates, changes in percent, counts", () => {
     expect(unitNounOf("members")).toBe("members");
     expect(unitNounOf("rate")).toBe("");
     expect(unitName("USD/biweekly")).toBe("$ per pay period");
+    // The fields' own unit for a per-pay-period amount (model/engine/fields.ts UNITS).
+    expect(unitName("USD/pay period")).toBe("$ per pay period");
     expect(unitName("rate")).toBe("percent");
   });
 });
