@@ -15,7 +15,7 @@ import { uncertainInputs } from "../../model/engine/risk/monte-carlo";
 import type { Census } from "../../model/engine/schedule/types";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { ChartFigure, INK, SERIES_COLORS } from "../charts/chart-parts";
-import { amountInWords, cellText, columnLabelOf, countText, money, unitWords, type DisplayUnits } from "../format/number";
+import { amountInWords, cellText, columnLabelOf, countText, money, tickText, unitWords, type DisplayUnits } from "../format/number";
 import { announce } from "../panels/LiveRegions";
 import { ScrollRegion } from "../panels/ScrollRegion";
 import { tableFor } from "../state/compute-cache";
@@ -298,7 +298,9 @@ function Results({
   const words = (dollars: number) => amountInWords(inUnit(dollars, units), units);
   const shown = (displayed: string) => amountInWords(displayedNumber(displayed), units);
   const bins = r.focus.histogram.map((b) => ({
-    name: money(inUnit((b.from + b.to) / 2, units).toDecimalPlaces(units.decimals), { dollarSign: false, decimals: units.decimals }),
+    // The bin's middle as the axis shows it ("$238,980K") and as the tooltip says it ("$238,980 thousand").
+    name: tickText(inUnit((b.from + b.to) / 2, units).toDecimalPlaces(units.decimals), units),
+    about: words((b.from + b.to) / 2),
     from: b.from,
     to: b.to,
     count: b.count,
@@ -392,7 +394,7 @@ function Results({
               <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: INK }} width={50} />
               <Tooltip
                 formatter={(v) => [`${String(v)} draws`, "Draws"]}
-                labelFormatter={(l) => `About $${String(l)}${units.scale === "dollars" ? "" : ` ${units.scale}`}`}
+                labelFormatter={(l, payload) => `About ${(payload?.[0]?.payload as { about?: string } | undefined)?.about ?? String(l)}`}
               />
               <Bar dataKey="count" name="draws" fill={SERIES_COLORS[0]} isAnimationActive={false} />
             </BarChart>

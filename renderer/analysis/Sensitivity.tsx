@@ -9,14 +9,11 @@ import { toDisplay } from "../../model/engine/table/display";
 import type { Display } from "../../model/engine/table/schema";
 import type { Unit } from "../../model/engine/scenario/types";
 import { inputText, thousandsText, unitNounOf } from "../format/money";
-import { amountInWords, cellText, money, rateText, signedAmountInWords } from "../format/number";
+import { amountInWords, cellText, rateText, signedAmountInWords, tickText, unitDivisor, unitWords } from "../format/number";
 import { ChartFigure, INK, SERIES_COLORS, legendText } from "../charts/chart-parts";
 import type { TornadoData, TwoWayData } from "./jobs";
 
 const SHOWN = 12;
-
-/** Dollars -> $K as a plain number for the chart's geometry only (labels use the exact text). */
-const chartK = (dollars: Decimal): number => Number(dollars.div(1000).toFixed(1));
 
 /** "±0.01" on a rate reads as "±1 point"; "±10%" stays. */
 const stepText = (move: string, unit: string) => (move === "±0.01" ? (unit === "share" ? "±1 point of share" : "±1 point") : move);
@@ -25,21 +22,24 @@ export function Tornado({ data, display }: { data: TornadoData; display: Display
   const base = new Decimal(data.baseTotalCost);
   const moving = data.bars.filter((b) => !new Decimal(b.swing).isZero());
   const shown = moving.slice(0, SHOWN);
+  const units = { scale: display.unit, decimals: display.decimals };
+  // A change is shown in the table's unit with one more decimal than its cells: "($25,872.8 thousand)".
+  const fine = { ...units, decimals: units.decimals + 1 };
+  const inUnit = (dollars: string) =>
+    new Decimal(dollars).minus(base).div(unitDivisor(units.scale)).toDecimalPlaces(fine.decimals, Decimal.ROUND_HALF_UP);
+  // The bars' geometry is a plain number in that unit; every label is the exact text.
   const rows = shown.map((b) => ({
     name: `${b.label} (${stepText(b.move, b.unit)})`,
-    low: chartK(new Decimal(b.totalLow).minus(base)),
-    high: chartK(new Decimal(b.totalHigh).minus(base)),
+    low: inUnit(b.totalLow).toNumber(),
+    high: inUnit(b.totalHigh).toNumber(),
   }));
-  const units = { scale: display.unit, decimals: display.decimals };
   const k = (dollars: string) => thousandsText(toDisplay(new Decimal(dollars), display), units);
   const kWords = (dollars: string) => amountInWords(toDisplay(new Decimal(dollars), display), units);
-  // The bars are drawn in $ thousands with one decimal (chartK).
-  const tenths = { scale: "thousands" as const, decimals: 1 };
   const top = shown[0];
   const summary = top
     ? `Base ${kWords(data.baseTotalCost)}. The input that moves it most is ${top.label} (${stepText(top.move, top.unit)}): ` +
-      `${signedAmountInWords(new Decimal(top.totalLow).minus(base).div(1000), tenths)} down, ` +
-      `${signedAmountInWords(new Decimal(top.totalHigh).minus(base).div(1000), tenths)} up. The table below lists all ${shown.length}.`
+      `${signedAmountInWords(inUnit(top.totalLow), fine)} down, ` +
+      `${signedAmountInWords(inUnit(top.totalHigh), fine)} up. The table below lists all ${shown.length}.`
     : "No input moves the total.";
   const valueText = (v: string, unit: string) => {
     const noun = unitNounOf(unit);
@@ -49,7 +49,7 @@ export function Tornado({ data, display }: { data: TornadoData; display: Display
     <div className="tornado" data-testid="tornado">
       <ChartFigure
         caption={
-          `Change in the all-years TOTAL COST ($ thousands) when one input moves down or up; base ${kWords(data.baseTotalCost)}. ` +
+          `Change in the all-years TOTAL COST (${unitWords(units)}) when one input moves down or up; base ${kWords(data.baseTotalCost)}. ` +
           `Top ${shown.length} of ${moving.length} inputs that move it.`
         }
         summary={summary}
@@ -63,9 +63,9 @@ export function Tornado({ data, display }: { data: TornadoData; display: Display
             margin={{ top: 5, right: 30, left: 10, bottom: 5 }}
           >
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" tickFormatter={(v: number) => money(String(v), { dollarSign: false })} />
+            <XAxis type="number" tickFormatter={(v: number) => tickText(v, units)} tick={{ fontSize: 12, fill: INK }} />
             <YAxis type="category" dataKey="name" width={300} interval={0} tick={{ fontSize: 12, fill: INK }} />
-            <Tooltip formatter={(v) => (typeof v === "number" ? signedAmountInWords(String(v), tenths) : String(v))} />
+            <Tooltip formatter={(v) => (typeof v === "number" ? signedAmountInWords(v, fine) : String(v))} />
             <Legend formatter={legendText} />
             <ReferenceLine x={0} stroke={INK} />
             <Bar dataKey="low" name="input moved down" stackId="swing" fill={SERIES_COLORS[5]} isAnimationActive={false} />
@@ -80,9 +80,9 @@ export function Tornado({ data, display }: { data: TornadoData; display: Display
               <th scope="col">Input</th>
               <th scope="col">Step</th>
               <th scope="col">Value: down / as is / up</th>
-              <th scope="col">Total down ($ thousands)</th>
-              <th scope="col">Total up ($ thousands)</th>
-              <th scope="col">Swing ($ thousands)</th>
+              <th scope="col">Total down ({unitWords(units)})</th>
+              <th scope="col">Total up ({unitWords(units)})</th>
+              <th scope="col">Swing ({unitWords(units)})</th>
             </tr>
           </thead>
           <tbody>

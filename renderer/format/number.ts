@@ -20,6 +20,11 @@ export interface DisplayUnits {
 
 export const THOUSANDS: DisplayUnits = { scale: "thousands", decimals: 0 };
 
+const UNIT_LETTER: Record<Scale, string> = { dollars: "", thousands: "K", millions: "M" };
+
+/** Dollars per one of the unit: 1,000 for $ thousands. */
+export const unitDivisor = (scale: Scale): number => (scale === "thousands" ? 1000 : scale === "millions" ? 1_000_000 : 1);
+
 type Numeric = string | Decimal | number;
 
 const text = (v: Numeric): string => (typeof v === "string" ? v.trim() : v.toString());
@@ -134,8 +139,19 @@ export function changeInWords(value: Numeric, units: DisplayUnits = THOUSANDS): 
 export function dollarsInUnit(dollars: Numeric, units: DisplayUnits = THOUSANDS, extraDecimals = 1): string {
   const d = decimalOf(dollars);
   if (!d) return text(dollars);
-  const divisor = units.scale === "thousands" ? 1000 : units.scale === "millions" ? 1_000_000 : 1;
-  return amountInWords(d.div(divisor), { ...units, decimals: units.decimals + extraDecimals });
+  return amountInWords(d.div(unitDivisor(units.scale)), { ...units, decimals: units.decimals + extraDecimals });
+}
+
+/**
+ * A chart axis tick, already in the table's unit, the unit as its letter: "$25,873K", "($10,000K)",
+ * "$0K", "$1.5M". A tick is a float chosen by the chart: it keeps two places more than the table, then
+ * only the digits it has (so 0.30000000000000004 reads "$0.3K").
+ */
+export function tickText(value: Numeric, units: DisplayUnits = THOUSANDS): string {
+  const d = decimalOf(value);
+  if (!d) return text(value);
+  const shown = d.toDecimalPlaces(units.decimals + 2, Decimal.ROUND_HALF_UP);
+  return paren(showsNegative(shown), `$${magnitude(shown)}${UNIT_LETTER[units.scale]}`);
 }
 
 /** A rate as a percentage with every digit kept: "0.03" -> "3%", "-0.005" -> "(0.5%)". */

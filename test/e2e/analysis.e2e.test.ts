@@ -75,6 +75,36 @@ describe("the Analysis screen on FIS as published", () => {
     expect(await tid("timing-tornado").getAttribute("data-where")).toBe("worker");
   });
 
+  it("tornado: every axis tick and the tooltip in $ thousands, named, negatives in parentheses", async () => {
+    const ticks = await page
+      .locator('[data-testid="tornado"] .recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')
+      .allTextContents();
+    console.log(`tornado ticks: ${ticks.join(" | ")}`);
+    expect(ticks.length).toBeGreaterThan(2);
+    // The table is in $ thousands: "($20,000K)", "$0K", "$10,000K".
+    for (const t of ticks) expect(t).toMatch(/^(\$[\d,]+K|\(\$[\d,]+K\))$/);
+    expect(ticks.some((t) => t.startsWith("("))).toBe(true);
+    // The top bar's tooltip: the engine's own swing for the input moved down, exact dollars shown in $ thousands to one decimal.
+    const engine = tornado(reference);
+    const down = engine.bars[0]!.total.low.minus(engine.baseTotal).div(1000).toDecimalPlaces(1, Decimal.ROUND_HALF_UP);
+    const want = down.isNegative() ? `($${down.abs().toFixed(1)} thousand)` : `+$${down.toFixed(1)} thousand`;
+    await page.locator('[data-testid="tornado"] .recharts-bar-rectangle').first().hover();
+    const tip = page.locator('[data-testid="tornado"] .recharts-tooltip-wrapper');
+    await expect.poll(() => tip.innerText()).toContain("input moved down");
+    expect((await tip.innerText()).replace(/,/g, "")).toContain(want);
+    await page.locator('[data-testid="tornado"]').scrollIntoViewIfNeeded();
+    for (const [width, height] of [
+      [1280, 720],
+      [1440, 900],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.locator('[data-testid="tornado"]').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${shots}tornado-${width}x${height}.png` });
+    }
+    await page.setViewportSize({ width: 1500, height: 950 });
+  });
+
   it("two-way table: 21 x 21, the (3%, 3%) cell is the reference four-year total, outlined", async () => {
     const at = page.locator('[data-testid="twoway-cell"][data-row="0.03"][data-col="0.03"]');
     await at.waitFor({ timeout: 20_000 });

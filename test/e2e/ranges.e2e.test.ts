@@ -120,6 +120,12 @@ describe("Ranges on the reference scenario", () => {
       );
       expect(shown.label).toBe("TOTAL COST");
       expect(await tid("ranges-histogram").locator('[data-testid="chart-summary"]').innerText()).toMatch(/90% of draws lie from \$/);
+      // The histogram's axis speaks the table's unit: "$238,980K", never a bare "238,980".
+      const ticks = await tid("ranges-histogram")
+        .locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value")
+        .allTextContents();
+      expect(ticks.length).toBeGreaterThan(1);
+      for (const t of ticks) expect(t).toMatch(/^\$[\d,]+K$/);
       expect((await tid("ranges-drivers-list").innerText()).split("\n")).toHaveLength(3);
       expect(await axeProblems('[data-testid="ranges"]')).toEqual([]);
       await shoot("results", '[data-testid="ranges-results"]');

@@ -16,6 +16,7 @@ import {
   percentChangeOf,
   rateText,
   signedAmountInWords,
+  tickText,
   unitName,
   unitNoun,
   unitWords,
@@ -113,5 +114,17 @@ describe("what a table result says about itself", () => {
     expect(columnLabelOf(r, "FY2025")).toBe("FY 2025");
     expect(columnLabelOf(r, "Total")).toBe("4-Yr Total");
     expect(columnLabelOf({ ...r, columnLabels: { Total: "Four-Year Total" } }, "Total")).toBe("Four-Year Total");
+  });
+});
+
+describe("chart axis ticks", () => {
+  it("$ and the unit's letter, negatives in parentheses, a float tick's noise dropped", () => {
+    expect(tickText(-30000)).toBe("($30,000K)");
+    expect(tickText(0)).toBe("$0K");
+    expect(tickText(15000)).toBe("$15,000K");
+    // 0.1 + 0.2 in floating point is 0.30000000000000004: two places past the table's 0 decimals.
+    expect(tickText(0.1 + 0.2)).toBe("$0.3K");
+    expect(tickText("25.9", MILLIONS_1)).toBe("$25.9M");
+    expect(tickText(-1250, { scale: "dollars", decimals: 0 })).toBe("($1,250)");
   });
 });
