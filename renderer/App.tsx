@@ -285,7 +285,8 @@ export function App() {
   useEffect(() => {
     if (!selectedCell) setExplainOpen(false);
   }, [selectedCell]);
-  const explainUpdate = selectedCell && explainOpen ? `Explanation: ${selectedLine?.label}, ${selected?.column}` : "";
+  const explainUpdate =
+    selectedCell && selected && explainOpen ? `Explanation: ${selectedLine?.label}, ${columnLabelOf(result, selected.column)}` : "";
   useEffect(() => {
     if (explainUpdate) announce(explainUpdate);
   }, [explainUpdate, announce]);
@@ -316,10 +317,7 @@ export function App() {
     showTab(TABS[next]!.id, true);
   };
   const onJump = useCallback((path: string) => dispatch({ type: "jump", path }), [dispatch]);
-  const explainTitle =
-    selectedLine && selected
-      ? `${selectedLine.label}, ${selected.column.startsWith("FY") ? selected.column : columnLabelOf(result, selected.column)}`
-      : "";
+  const explainTitle = selectedLine && selected ? `${selectedLine.label}, ${columnLabelOf(result, selected.column)}` : "";
 
   return (
     <div className="app">
