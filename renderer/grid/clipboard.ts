@@ -53,21 +53,27 @@ export function toHtml(block: CopyBlock): string {
   return `<table border="1" cellspacing="0" cellpadding="3">${caption}${body}</table>${notes}`;
 }
 
+/** What goes on the clipboard: plain text always, an HTML form where there is one. */
+export interface ClipboardData {
+  "text/plain": string;
+  "text/html"?: string;
+}
+
 /**
- * Writes text/plain and text/html at once. ClipboardItem where the platform has it; else a copy
- * command whose event carries both types (older engines, or a denied clipboard permission).
+ * The app's one way to write the clipboard (a grid's cells, the FIS table, an explanation): the
+ * Clipboard API where the platform has it (ClipboardItem for more than one type), else a copy
+ * command whose event carries every type (older engines, or a denied clipboard permission).
+ * Resolves false when neither could write.
  */
-export async function writeClipboard(block: CopyBlock): Promise<boolean> {
-  const text = toTsv(block);
-  const html = toHtml(block);
+export async function writeToClipboard(data: ClipboardData): Promise<boolean> {
+  const types = Object.entries(data).filter((e): e is [string, string] => typeof e[1] === "string");
   try {
+    if (types.length === 1 && navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(data["text/plain"]);
+      return true;
+    }
     if (typeof ClipboardItem !== "undefined" && navigator.clipboard?.write) {
-      await navigator.clipboard.write([
-        new ClipboardItem({
-          "text/plain": new Blob([text], { type: "text/plain" }),
-          "text/html": new Blob([html], { type: "text/html" }),
-        }),
-      ]);
+      await navigator.clipboard.write([new ClipboardItem(Object.fromEntries(types.map(([t, v]) => [t, new Blob([v], { type: t })])))]);
       return true;
     }
   } catch {
@@ -75,8 +81,7 @@ export async function writeClipboard(block: CopyBlock): Promise<boolean> {
   }
   let done = false;
   const onCopy = (e: ClipboardEvent) => {
-    e.clipboardData?.setData("text/plain", text);
-    e.clipboardData?.setData("text/html", html);
+    for (const [t, v] of types) e.clipboardData?.setData(t, v);
     e.preventDefault();
     done = true;
   };
@@ -87,4 +92,9 @@ export async function writeClipboard(block: CopyBlock): Promise<boolean> {
     document.removeEventListener("copy", onCopy);
   }
   return done;
+}
+
+/** A block of cells as tab-separated text (Excel) and an HTML table (Word, Excel), together. */
+export function writeClipboard(block: CopyBlock): Promise<boolean> {
+  return writeToClipboard({ "text/plain": toTsv(block), "text/html": toHtml(block) });
 }

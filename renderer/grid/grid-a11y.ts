@@ -57,6 +57,14 @@ export function useGridA11y<T>(boxRef: RefObject<HTMLElement | null>, api: GridA
   opts.current = options;
   const range = useRef<Range | null>(null);
   const shift = useRef(false);
+  /**
+   * Cells a Shift+arrow moved the focus to, whose focus events have not arrived yet. AG Grid tells of
+   * a focus move from a timer; on a busy machine the keys go first, so the event can land after Shift
+   * is released and must not then be taken for a plain move that starts a new range.
+   */
+  const moved = useRef<string[]>([]);
+  /** A Shift+click: its focus event extends the range even if Shift is released before it arrives. */
+  const shiftClick = useRef(false);
 
   useEffect(() => {
     const box = boxRef.current;
@@ -111,10 +119,17 @@ export function useGridA11y<T>(boxRef: RefObject<HTMLElement | null>, api: GridA
     const onFocused = (e: CellFocusedEvent<T>) => {
       if (e.rowIndex == null || typeof e.column !== "object" || e.column === null) return;
       const pos = { row: e.rowIndex, col: e.column.getColId() };
+      // A move made by a Shift+arrow is already in the range.
+      const own = moved.current.indexOf(`${pos.row}|${pos.col}`);
+      if (own >= 0) {
+        moved.current.splice(0, own + 1);
+        return;
+      }
       // A redraw re-announces the same focused cell: that is not a move, so the range stays.
       const r = range.current;
       if (r && r.focus.row === pos.row && r.focus.col === pos.col) return;
-      range.current = shift.current && range.current ? { anchor: range.current.anchor, focus: pos } : { anchor: pos, focus: pos };
+      range.current = (shift.current || shiftClick.current) && r ? { anchor: r.anchor, focus: pos } : { anchor: pos, focus: pos };
+      shiftClick.current = false;
       schedule();
     };
     api.addEventListener("cellFocused", onFocused);
@@ -147,6 +162,7 @@ export function useGridA11y<T>(boxRef: RefObject<HTMLElement | null>, api: GridA
 
     const onKeyDown = (e: KeyboardEvent) => {
       shift.current = e.shiftKey;
+      shiftClick.current = false;
       if (api.getEditingCells().length > 0) return;
       const key = e.key;
       if ((e.ctrlKey || e.metaKey) && !e.altKey && key.toLowerCase() === "c") {
@@ -168,13 +184,18 @@ export function useGridA11y<T>(boxRef: RefObject<HTMLElement | null>, api: GridA
         // The range is set here, before the focus moves, so no focus event can reset its anchor.
         const anchor = range.current?.anchor ?? { row: focused.rowIndex, col: focused.column.getColId() };
         range.current = { anchor, focus: { row, col: ids[colIndex]! } };
+        if (row !== focused.rowIndex || ids[colIndex] !== focused.column.getColId()) moved.current.push(`${row}|${ids[colIndex]}`);
         api.ensureIndexVisible(row);
         api.ensureColumnVisible(ids[colIndex]!);
         api.setFocusedCell(row, ids[colIndex]!);
       }
     };
     const onKeyUp = (e: KeyboardEvent) => (shift.current = e.shiftKey);
-    const onMouseDown = (e: MouseEvent) => (shift.current = e.shiftKey);
+    const onMouseDown = (e: MouseEvent) => {
+      shift.current = e.shiftKey;
+      shiftClick.current = e.shiftKey;
+      moved.current = [];
+    };
     box.addEventListener("keydown", onKeyDown, true);
     box.addEventListener("keyup", onKeyUp, true);
     box.addEventListener("mousedown", onMouseDown, true);

@@ -8,9 +8,9 @@ import { useMemo } from "react";
 import { breakdownOf, partsTotal, type Breakdown } from "../../model/engine/explain-breakdown";
 import type { Explanation, Source } from "../../model/engine/explain";
 import { THOUSANDS, amountInWords, money, unitWords, type DisplayUnits } from "../format/number";
+import { writeToClipboard } from "../grid/clipboard";
 import { announce } from "./LiveRegions";
 import {
-  copyPlainText,
   explanationAsText,
   inputValueText,
   nodeValueText,
@@ -187,7 +187,7 @@ export function ExplainPanel({
   if (!cell || !b) return null;
   const numbers = noteNumbers(b.notes);
   const copy = () =>
-    void copyPlainText(explanationAsText(title, cell, units)).then((ok) =>
+    void writeToClipboard({ "text/plain": explanationAsText(title, cell, units) }).then((ok) =>
       announce(ok ? `Copied the explanation of ${title} as text.` : "Could not copy the explanation.", ok ? "polite" : "assertive"),
     );
   return (

@@ -126,28 +126,3 @@ export function explanationAsText(title: string, cell: ExplainedCell, units: Dis
   treeLines(cell.explanation, numbers, "  ", out);
   return out.join("\n");
 }
-
-/** Writes plain text to the clipboard: the Clipboard API, else a copy command (a denied permission). */
-export async function copyPlainText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // fall through to the copy command
-  }
-  let done = false;
-  const onCopy = (e: ClipboardEvent) => {
-    e.clipboardData?.setData("text/plain", text);
-    e.preventDefault();
-    done = true;
-  };
-  document.addEventListener("copy", onCopy, { once: true });
-  try {
-    document.execCommand("copy");
-  } finally {
-    document.removeEventListener("copy", onCopy);
-  }
-  return done;
-}

@@ -420,6 +420,42 @@ describe("copy out", () => {
   });
 });
 
+describe("a Shift+arrow range on a slow machine", () => {
+  it("survives the grid's focus events arriving after the keys: Ctrl+C copies it and it stays marked", async () => {
+    // A loaded machine runs timers late while key presses go first: AG Grid tells of a focus move from
+    // a timer, so the moves of Shift+arrows are told after Shift is released. Here every 0 ms timer waits 300 ms.
+    const { page, close } = await app.open({
+      context: { viewport: { width: 1440, height: 900 }, permissions: ["clipboard-read", "clipboard-write"] },
+      prepare: (context) =>
+        context.addInitScript(() => {
+          const later = window.setTimeout.bind(window);
+          const w = window as unknown as { slowTimers?: boolean };
+          window.setTimeout = ((fn: TimerHandler, ms?: number, ...rest: unknown[]) =>
+            later(fn, !ms && w.slowTimers ? 300 : ms, ...rest)) as typeof setTimeout;
+        }),
+    });
+    await page.locator('[data-testid="fis-grid"] [row-id="totalCost"]').waitFor();
+    await page.locator('[data-testid="fis-grid"] [row-id="baseSalaryIncreases"] [col-id="FY2025"]').click();
+    await page.waitForTimeout(500);
+    await page.evaluate(() => ((window as unknown as { slowTimers?: boolean }).slowTimers = true));
+    await page.keyboard.press("Shift+ArrowRight");
+    await page.keyboard.press("Shift+ArrowDown");
+    await page.keyboard.press("Control+c");
+    const read = () => page.evaluate(() => navigator.clipboard.readText().catch(() => ""));
+    await expect.poll(read, { timeout: 20_000 }).toContain("\t");
+    const p = PUBLISHED_FIS_TABLE;
+    const money = (n: number) => `$${n.toLocaleString("en-US")}`;
+    expect(await read()).toBe(
+      `${money(p.baseSalaryIncreases!.FY2025!)}\t${money(p.baseSalaryIncreases!.FY2026!)}\r\n` +
+        `${money(p.bonus!.FY2025!)}\t${money(p.bonus!.FY2026!)}\r\n`,
+    );
+    // Once every late focus event has landed, the range is still the four cells.
+    await page.waitForTimeout(1500);
+    expect(await page.locator('[data-testid="fis-grid"] .cell-in-range').count()).toBe(4);
+    await close();
+  });
+});
+
 describe("what a screen reader gets", () => {
   it("named grids, row headers, read-only cells, a rejected input's reason, the change marker and the recompute announcement", async () => {
     const { page, close } = await openAt(1440, 900);

@@ -1,6 +1,6 @@
 /** Copy out: a cell range as Excel text and as an HTML table, and the range a Shift+arrow walk covers. */
-import { describe, expect, it } from "vitest";
-import { toHtml, toTsv } from "../../renderer/grid/clipboard";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { toHtml, toTsv, writeClipboard, writeToClipboard } from "../../renderer/grid/clipboard";
 import { rangeBounds } from "../../renderer/grid/grid-a11y";
 import { fisTableBlock } from "../../renderer/grid/copy-table";
 import { computeTable } from "../../model/engine/compute";
@@ -57,5 +57,65 @@ describe("cell ranges", () => {
       cols: ["FY2027"],
     });
     expect(rangeBounds({ anchor: { row: 0, col: "gone" }, focus: { row: 0, col: "FY2025" } }, cols).cols).toEqual([]);
+  });
+});
+
+describe("writeToClipboard: the one clipboard writer (grids, Copy table, the explain drawer's Copy as text)", () => {
+  type Listener = (e: unknown) => void;
+  /** A document whose copy command fires a copy event into `data`, or fires nothing when `fires` is false. */
+  function fakeDocument(fires: boolean) {
+    const listeners = new Set<Listener>();
+    const data: Record<string, string> = {};
+    return {
+      data,
+      doc: {
+        addEventListener: (_type: string, l: Listener) => listeners.add(l),
+        removeEventListener: (_type: string, l: Listener) => listeners.delete(l),
+        execCommand: () => {
+          if (!fires) return false;
+          const event = { clipboardData: { setData: (t: string, v: string) => (data[t] = v) }, preventDefault: () => {} };
+          [...listeners].forEach((l) => l(event));
+          return true;
+        },
+      },
+    };
+  }
+
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("plain text alone goes through writeText", async () => {
+    const writeText = vi.fn(async () => {});
+    const write = vi.fn(async () => {});
+    vi.stubGlobal("navigator", { clipboard: { writeText, write } });
+    expect(await writeToClipboard({ "text/plain": "Benefits, FY 2025: $506 thousand" })).toBe(true);
+    expect(writeText).toHaveBeenCalledWith("Benefits, FY 2025: $506 thousand");
+    expect(write).not.toHaveBeenCalled();
+  });
+
+  it("text and HTML go together in one ClipboardItem", async () => {
+    const items: Record<string, Blob>[] = [];
+    vi.stubGlobal("ClipboardItem", function ClipboardItem(this: { types: Record<string, Blob> }, types: Record<string, Blob>) {
+      items.push(types);
+    });
+    vi.stubGlobal("navigator", { clipboard: { writeText: vi.fn(), write: vi.fn(async () => {}) } });
+    expect(await writeClipboard({ rows: [["$12,161"]] })).toBe(true);
+    expect(Object.keys(items[0]!)).toEqual(["text/plain", "text/html"]);
+    expect(await items[0]!["text/plain"]!.text()).toBe("$12,161\r\n");
+  });
+
+  it("a denied clipboard falls back to the copy command, carrying every type; nothing written is false", async () => {
+    const denied = async () => {
+      throw new DOMException("denied", "NotAllowedError");
+    };
+    vi.stubGlobal("navigator", { clipboard: { writeText: denied, write: denied } });
+    vi.stubGlobal("ClipboardItem", function ClipboardItem() {});
+    const ok = fakeDocument(true);
+    vi.stubGlobal("document", ok.doc);
+    expect(await writeToClipboard({ "text/plain": "a\tb", "text/html": "<table></table>" })).toBe(true);
+    expect(ok.data).toEqual({ "text/plain": "a\tb", "text/html": "<table></table>" });
+    expect(await writeToClipboard({ "text/plain": "memo" })).toBe(true);
+    expect(ok.data["text/plain"]).toBe("memo");
+    vi.stubGlobal("document", fakeDocument(false).doc);
+    expect(await writeToClipboard({ "text/plain": "memo" })).toBe(false);
   });
 });
