@@ -81,7 +81,7 @@ describe("the workbench in a browser", () => {
   it("explains a cell and jumps from an input leaf to its row", async () => {
     await cell("benefits", "FY2025").click();
     const panel = page.locator('[data-testid="explain-panel"]');
-    await expect.poll(() => panel.innerText()).toContain("Benefits, FY2025");
+    await expect.poll(() => panel.innerText()).toContain("Benefits, FY 2025");
     await expect.poll(() => cell("benefits", "FY2025").getAttribute("class")).toContain("cell-selected");
     await expect(panel.locator(".tag-calibrated").first().innerText()).resolves.toContain("calibrated");
     await page.screenshot({ path: `${shots}03-explain.png` });
@@ -350,7 +350,7 @@ describe("the Inputs screen's live table", () => {
     const panel = p.locator('[data-testid="explain-panel"]');
     await expect
       .poll(() => panel.innerText())
-      .toContain(`Base Salary Increases, FY2026: $${want.baseSalaryIncreases!.FY2026!.toLocaleString("en-US")} thousand`);
+      .toContain(`Base Salary Increases, FY 2026: $${want.baseSalaryIncreases!.FY2026!.toLocaleString("en-US")} thousand`);
     await expect(panel.locator(".tag-user").first().innerText()).resolves.toContain("edited");
     await p.screenshot({ path: `${shots}04b-inputs-with-table.png` });
     expect(problems).toEqual([]);
