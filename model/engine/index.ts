@@ -58,6 +58,20 @@ export {
   type InputSection,
 } from "./scenario/paths";
 export {
+  listSettings,
+  setSettingValue,
+  settingRowPath,
+  isSettingPath,
+  monthDayProblem,
+  entryLanes,
+  topEntryStep,
+  SETTING_PATHS,
+  ENTRY_YEARS,
+  type SettingEntry,
+  type SettingKind,
+  type SettingResult,
+} from "./scenario/settings";
+export {
   validateScenario,
   parseScenarioJson,
   serializeScenario,

@@ -27,6 +27,7 @@ import {
   fyKey,
   lineKind,
   listInputs,
+  listSettings,
   scheduleMethodCost,
   censusOfScenario,
   coveredGroups,
@@ -661,6 +662,7 @@ function scenarioSheets(
   const documentation = new Map(
     entries.filter((e) => !usedBy.has(names.get(e.path)!)).map((e) => [e.path, documentationReason(scenario, e)] as const),
   );
+  const settings = listSettings(scenario);
   const doesNotFlow = [
     ...asValues,
     ...(layout.annualCol !== undefined
@@ -670,6 +672,12 @@ function scenarioSheets(
       ? [
           `Census placements (Schedule, Lane, Step, Years of service on the ${sheetNames.census} sheet): the projection's rows are ` +
             "made from them, so change them by importing a census in the app; Headcount flows.",
+        ]
+      : []),
+    ...(projection && settings.length
+      ? [
+          `The schedule method's settings (${settings.map((e) => e.label.toLowerCase()).join(", ")}, listed under Settings): ` +
+            "they set where the Projection sheet places replacements and when steps move, so change them in the app.",
         ]
       : []),
   ];
@@ -683,6 +691,10 @@ function scenarioSheets(
     documentation,
     doesNotFlow,
     calendarWords: calendarWords(scenario),
+    settings,
+    settingsUse: projection
+      ? `the ${sheetNames.projection} sheet's layout`
+      : "the schedule method, which does not cost this scenario (members x average salary)",
   });
   inputs.sheet["!protect"] = PROTECT;
 
