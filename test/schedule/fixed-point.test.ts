@@ -26,12 +26,14 @@ import { lanesOf, maxStepOf, YEARS_CAP } from "../../model/engine/schedule/step-
 const Wide = Decimal40.clone({ precision: 200 });
 type Wide = InstanceType<typeof Wide>;
 const DC: PayCalendar = { fiscalYearStartMonth: 10, payFrequency: "biweekly", payPeriodAnchor: "2024-10-06" };
-const raises: RaiseTerm[] = [2025, 2026, 2027, 2028].map((fy, i) => ({
-  fiscalYear: fy,
-  rate: new Decimal40(["0.02", "0.03", "0.03", "0.04"][i]!),
-  effective: `${fy - 1}-10-01`,
-  source: { kind: "contract", ref: "Art. 36.2" },
-}));
+const raisesOf = (rates: string[]): RaiseTerm[] =>
+  [2025, 2026, 2027, 2028].map((fy, i) => ({
+    fiscalYear: fy,
+    rate: new Decimal40(rates[i]!),
+    effective: `${fy - 1}-10-01`,
+    source: { kind: "contract", ref: "Art. 36.2" },
+  }));
+const raises = raisesOf(["0.02", "0.03", "0.03", "0.04"]);
 
 interface Cell {
   schedule: ScheduleKey;
@@ -72,19 +74,28 @@ function advance(cells: Cell[], sep: Wide, held: Wide, entry: { step: number; la
   return [...out.values()];
 }
 
-function payroll(cells: Cell[], fy: number): Wide {
+/** Payroll on the printed tables, or ("scaled") on the FY2024 table times the raises compounded at 40 digits, as the engine states them. */
+function payroll(cells: Cell[], fy: number, scaledBy?: RaiseTerm[]): Wide {
   const idx = indexSchedules(loadSchedules());
+  let factor = new Decimal40(1);
+  for (const r of scaledBy ?? []) if (r.fiscalYear <= fy) factor = factor.times(new Decimal40(1).plus(r.rate));
   let total = new Wide(0);
   for (const c of cells) {
-    const s = getSchedule(idx, c.schedule, fy);
-    total = total.plus(c.h.times(cellAmount(s, c.lane, payColumn(s, c.lane, c.step, c.years)).toString()));
+    const s = getSchedule(idx, c.schedule, scaledBy ? 2024 : fy);
+    const amount = cellAmount(s, c.lane, payColumn(s, c.lane, c.step, c.years));
+    total = total.plus(c.h.times((scaledBy ? amount.times(factor) : amount).toString()));
   }
   return total;
 }
 
-function check(census: Census, sep: string, held: string) {
-  const settings = { ...defaultScheduleCostSettings(DC), separationRate: new Decimal40(sep), heldShare: new Decimal40(held) };
-  const result = scheduleMethodCost(census, raises, settings);
+function check(census: Census, sep: string, held: string, scaledBy?: RaiseTerm[]) {
+  const settings = {
+    ...defaultScheduleCostSettings(DC),
+    separationRate: new Decimal40(sep),
+    heldShare: new Decimal40(held),
+    ...(scaledBy ? { scheduleBasis: "scaled" as const } : {}),
+  };
+  const result = scheduleMethodCost(census, scaledBy ?? raises, settings);
   let cells: Cell[] = census.cells.map((c) => ({
     schedule: c.schedule,
     lane: c.lane,
@@ -95,7 +106,7 @@ function check(census: Census, sep: string, held: string) {
   expect(result.basePayroll.value.toString()).toBe(new Decimal40(payroll(cells, 2024).toString()).toSignificantDigits(40).toString());
   for (const y of result.years) {
     cells = advance(cells, new Wide(sep), new Wide(held), settings.entry[cells[0]!.schedule]);
-    const expected = new Decimal40(payroll(cells, y.fiscalYear).toString()).toSignificantDigits(40);
+    const expected = new Decimal40(payroll(cells, y.fiscalYear, scaledBy).toString()).toSignificantDigits(40);
     expect(y.payroll.value.toString(), `FY${y.fiscalYear}`).toBe(expected.toString());
   }
 }
@@ -106,6 +117,11 @@ describe("schedule method in fixed point equals the method in 200-digit decimals
     check(referenceCensus(), "0.0712345678", "0.0498765431"));
   it("rates with 20 decimals: past 60 decimal places a projection rounds there, still the same to 40 digits", () =>
     check(referenceCensus(), "0.07123456789012345678", "0.04987654321098765432"));
+  it("scaled schedules, one set of raises then another then the first again (rates remembered per set of raises)", () => {
+    const a = raisesOf(["0.025", "0.031", "0.0275", "0.04"]);
+    const b = raisesOf(["0.01", "0.05", "0.02", "0.033"]);
+    for (const r of [a, b, a]) check(referenceCensus(), "0.10", "0.05", r);
+  });
   it("odd fractional headcounts on one schedule, top-step and longevity cells included", () => {
     const lane = lanesOf("ET15-10M")[2]!;
     const census: Census = {

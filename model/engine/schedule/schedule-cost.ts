@@ -101,16 +101,32 @@ export interface ScheduleCostResult {
   years: ScheduleCostYear[];
 }
 
+/** Rates and printed columns already looked up, by schedules and by basis, base year and raises. */
+const lookups = new WeakMap<ScheduleIndex, Map<string, { rates: Map<number, Rate>; cols: Map<number, number> }>>();
+
 /** Prices placements on a schedule year; caches (schedule, lane, column) rates. */
 class Pricer {
-  private rateCache = new Map<number, Rate>();
-  private colCache = new Map<number, number>();
+  private readonly rateCache: Map<number, Rate>;
+  private readonly colCache: Map<number, number>;
   constructor(
     private readonly idx: ScheduleIndex,
     private readonly baseFy: number,
     private readonly raises: Map<number, RaiseTerm>,
     private readonly basis: "printed" | "scaled",
-  ) {}
+  ) {
+    // Rates and columns depend on the schedules, the basis, the base year and (scaled tables only) the raises: kept across recomputes.
+    const raisesKey = basis === "scaled" ? [...raises.values()].map((r) => `${r.fiscalYear}:${r.rate.toString()}`).join(",") : "";
+    const key = `${basis}|${baseFy}|${raisesKey}`;
+    let byKey = lookups.get(idx);
+    if (!byKey) lookups.set(idx, (byKey = new Map()));
+    let found = byKey.get(key);
+    if (!found) {
+      if (byKey.size >= 16) byKey.clear();
+      byKey.set(key, (found = { rates: new Map(), cols: new Map() }));
+    }
+    this.rateCache = found.rates;
+    this.colCache = found.cols;
+  }
 
   schedule(key: ScheduleKey, fy: number): SalarySchedule {
     return getSchedule(this.idx, key, this.basis === "scaled" ? this.baseFy : fy);

@@ -9,7 +9,7 @@
  *     moves step-16 members into the longevity columns (17-18, 19-20, 21+ years) of lanes that have them;
  *  3. each schedule's leavers are replaced, one for one, by entrants at the entry step and lane (settings;
  *     default step 1, lane Bachelors, years of service = entry step).
- * Headcounts become fractional Decimals; nothing is rounded. Years of service missing on a census cell are
+ * Headcounts become fractional, in exact fixed point (see MAX_SCALE). Years of service missing on a census cell are
  * ASSUMED equal to the step. Years are capped at 21 in the projected cells ("21+": no column pays more
  * for more years), which keeps the number of cells bounded.
  */
