@@ -143,7 +143,7 @@ class Pricer {
 
   /** Printed column for a cell (cached per cell object and year: cells are not mutated once projected). */
   column(c: ScaledCell, fy: number): number {
-    const k = ((((fy - this.baseFy) * 4 + SCHEDULE_KEYS.indexOf(c.schedule)) * 16 + laneNo(c)) * 32 + c.step) * 128 + c.yearsOfService;
+    const k = (((fy - this.baseFy) * 256 + c.sl) * 32 + c.step) * 128 + c.yearsOfService;
     let col = this.colCache.get(k);
     if (col === undefined) {
       col = payColumn(this.schedule(c.schedule, fy), c.lane, c.step, c.yearsOfService);
@@ -152,8 +152,8 @@ class Pricer {
     return col;
   }
 
-  rate(key: ScheduleKey, lane: string, col: number, fy: number): Rate {
-    const k = (((fy - this.baseFy + 1) * 4 + SCHEDULE_KEYS.indexOf(key)) * 16 + laneNoOf(lane)) * 64 + col;
+  rate(key: ScheduleKey, lane: string, sl: number, col: number, fy: number): Rate {
+    const k = ((fy - this.baseFy + 1) * 256 + sl) * 64 + col;
     let r = this.rateCache.get(k);
     if (r === undefined) {
       let amount = cellAmount(this.schedule(key, fy), lane, col);
@@ -183,15 +183,15 @@ class Pricer {
 
   /** Exact: headcounts summed by printed column in fixed point, times the column's rate, one rounding per schedule at the end. */
   private costNow(list: ScaledCells, fy: number): Payroll {
-    const byCol = new Map<number, { key: ScheduleKey; lane: string; col: number; h: bigint }>();
+    const byCol = new Map<number, { key: ScheduleKey; lane: string; sl: number; col: number; h: bigint }>();
     for (const c of list.cells) {
       const col = this.column(c, fy);
-      const k = (SCHEDULE_KEYS.indexOf(c.schedule) * 16 + laneNo(c)) * 64 + col;
+      const k = c.sl * 64 + col;
       const e = byCol.get(k);
       if (e) e.h += c.h;
-      else byCol.set(k, { key: c.schedule, lane: c.lane, col, h: c.h });
+      else byCol.set(k, { key: c.schedule, lane: c.lane, sl: c.sl, col, h: c.h });
     }
-    const columns = [...byCol.values()].map((e) => ({ key: e.key, h: e.h, rate: this.rate(e.key, e.lane, e.col, fy) }));
+    const columns = [...byCol.values()].map((e) => ({ key: e.key, h: e.h, rate: this.rate(e.key, e.lane, e.sl, e.col, fy) }));
     const places = columns.reduce((m, e) => Math.max(m, e.rate.places), 0);
     const sums = new Map<ScheduleKey, bigint>();
     for (const e of columns) sums.set(e.key, (sums.get(e.key) ?? 0n) + e.h * e.rate.units * pow10(places - e.rate.places));
@@ -243,18 +243,6 @@ let shippedIndex: ScheduleIndex | undefined;
 /** The shipped schedules are indexed once, so their prices can be reused; other schedules get an index (and prices) of their own. */
 const indexOf = (schedules: readonly SalarySchedule[]) =>
   schedules === loadSchedules() ? (shippedIndex ??= indexSchedules(schedules)) : indexSchedules(schedules);
-
-const LANE_NO = new Map<string, number>();
-function laneNoOf(lane: string): number {
-  let n = LANE_NO.get(lane);
-  if (n === undefined) {
-    n = LANE_NO.size;
-    if (n >= 16) throw new Error("more than 16 distinct lanes");
-    LANE_NO.set(lane, n);
-  }
-  return n;
-}
-const laneNo = (c: ScaledCell) => laneNoOf(c.lane);
 
 interface Priced {
   value: Decimal;

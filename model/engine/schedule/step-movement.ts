@@ -75,9 +75,9 @@ function laneNumber(schedule: ScheduleKey, lane: string): number {
   return byLane.get(lane) ?? -1;
 }
 
-/** Numeric cell code (faster Map keys than strings): schedule, lane index, step, years. */
-function cellCode(schedule: ScheduleKey, lane: string, step: number, years: number): number {
-  return ((SCHED_CODE[schedule] * 64 + (laneNumber(schedule, lane) + 1)) * 64 + step) * 64 + years;
+/** Schedule and lane as one number (under 256), so cell keys are arithmetic rather than strings. */
+export function scheduleLaneCode(schedule: ScheduleKey, lane: string): number {
+  return SCHED_CODE[schedule] * 64 + (laneNumber(schedule, lane) + 1);
 }
 
 /**
@@ -94,6 +94,8 @@ export const MAX_SCALE = 60;
 export interface ScaledCell {
   schedule: ScheduleKey;
   lane: string;
+  /** scheduleLaneCode(schedule, lane) */
+  sl: number;
   step: number;
   yearsOfService: number;
   h: bigint;
@@ -124,13 +126,20 @@ export function fromUnits(n: bigint, scale: number): Decimal {
   return new Decimal(neg ? `-${text}` : text).toSignificantDigits(Decimal.precision);
 }
 
-function addScaled(map: Map<number, ScaledCell>, schedule: ScheduleKey, lane: string, step: number, years: number, h: bigint): void {
+/** Where a cell is, without its step and years: what addScaled needs to place a headcount. */
+interface CellAt {
+  schedule: ScheduleKey;
+  lane: string;
+  sl: number;
+}
+
+function addScaled(map: Map<number, ScaledCell>, at: CellAt, step: number, years: number, h: bigint): void {
   if (h === 0n) return;
-  const y = Math.min(years, YEARS_CAP);
-  const k = cellCode(schedule, lane, step, y);
+  const y = years < YEARS_CAP ? years : YEARS_CAP;
+  const k = (at.sl * 64 + step) * 64 + y;
   const prev = map.get(k);
   if (prev) prev.h += h;
-  else map.set(k, { schedule, lane, step, yearsOfService: y, h });
+  else map.set(k, { schedule: at.schedule, lane: at.lane, sl: at.sl, step, yearsOfService: y, h });
 }
 
 /** A list in fixed point: the census's (or projected cells') headcounts at the scale of the most decimal places among them. */
@@ -142,15 +151,10 @@ function scaledOf(
     MAX_SCALE,
   );
   const map = new Map<number, ScaledCell>();
-  for (const c of cells)
-    addScaled(
-      map,
-      c.schedule,
-      c.lane,
-      c.step,
-      c.yearsOfService ?? assumedYears(c.step),
-      toUnits(c.headcount.toDecimalPlaces(scale), scale),
-    );
+  for (const c of cells) {
+    const at = { schedule: c.schedule, lane: c.lane, sl: scheduleLaneCode(c.schedule, c.lane) };
+    addScaled(map, at, c.step, c.yearsOfService ?? assumedYears(c.step), toUnits(c.headcount.toDecimalPlaces(scale), scale));
+  }
   return { scale, cells: [...map.values()] };
 }
 
@@ -254,10 +258,10 @@ function advanceScaled(list: ScaledCells, settings: StepMovementSettings, turnov
   for (const c of list.cells) {
     const years = c.yearsOfService + 1;
     if (c.step >= maxStepOf(c.schedule)) {
-      addScaled(out, c.schedule, c.lane, c.step, years, c.h * stay);
+      addScaled(out, c, c.step, years, c.h * stay);
     } else {
-      if (held !== 0n) addScaled(out, c.schedule, c.lane, c.step, years, c.h * held);
-      addScaled(out, c.schedule, c.lane, c.step + 1, years, c.h * moved);
+      if (held !== 0n) addScaled(out, c, c.step, years, c.h * held);
+      addScaled(out, c, c.step + 1, years, c.h * moved);
     }
   }
   // Leavers (headcount x separation rate, by schedule) are replaced one for one at the entry placement.
@@ -266,7 +270,8 @@ function advanceScaled(list: ScaledCells, settings: StepMovementSettings, turnov
       const e = settings.entry[schedule];
       const lanes = lanesOf(schedule);
       const lane = lanes.includes(e.lane) ? e.lane : lanes[0]!;
-      addScaled(out, schedule, lane, Math.min(e.step, maxStepOf(schedule)), e.yearsOfService, n * gone);
+      const at = { schedule, lane, sl: scheduleLaneCode(schedule, lane) };
+      addScaled(out, at, Math.min(e.step, maxStepOf(schedule)), e.yearsOfService, n * gone);
     }
   const scale = list.scale + places;
   return scale > MAX_SCALE ? rescaled(out, scale, MAX_SCALE) : { scale, cells: [...out.values()] };
