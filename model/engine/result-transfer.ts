@@ -171,6 +171,18 @@ export const transferablesOf = (data: TableResultData): ArrayBuffer[] => [
 ];
 
 export function decodeTableResult(data: TableResultData): TableResult {
+  const steps = decodeTableResultInSteps(data, Number.POSITIVE_INFINITY);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same decoding, pausing (yielding how many nodes are built) after every `nodesPerStep`
+ * nodes, so a UI thread can revive a heavy table in slices between frames.
+ */
+export function* decodeTableResultInSteps(data: TableResultData, nodesPerStep = 20_000): Generator<number, TableResult, void> {
   if (data.format !== "fis-table-result/1") throw new Error(`not a transferred table (format ${String(data.format)})`);
   const { strings, nodes, children } = data;
   const count = nodes.length / NODE_FIELDS;
@@ -204,6 +216,7 @@ export function decodeTableResult(data: TableResultData): TableResult {
     for (let k = 0; k < n; k++) kids[k] = revived[children[first + k]!]!;
     node.children = kids;
     revived[i] = node as unknown as Explanation;
+    if ((i + 1) % nodesPerStep === 0) yield i + 1;
   }
   const cell = (c: CellData) => ({
     exact: new Decimal(c.exact),

@@ -11,7 +11,13 @@ import { fisAsPublished } from "../../model/built-ins";
 import { computeTable, type TableResult } from "../../model/engine/compute";
 import { Decimal } from "../../model/engine/decimal";
 import type { Explanation } from "../../model/engine/explain";
-import { decodeTableResult, encodeTableResult, NODE_FIELDS, transferablesOf } from "../../model/engine/result-transfer";
+import {
+  decodeTableResult,
+  decodeTableResultInSteps,
+  encodeTableResult,
+  NODE_FIELDS,
+  transferablesOf,
+} from "../../model/engine/result-transfer";
 import { validateScenario } from "../../model/engine/scenario/schema";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { withScheduleMethod } from "../../model/engine/schedule/with-method";
@@ -73,15 +79,14 @@ function expectSameTable(original: TableResult, revived: TableResult): { cells: 
       const { cells: rc, ...rMeta } = copy;
       expect(rMeta).toStrictEqual(oMeta);
       expect(Object.keys(rc)).toEqual(Object.keys(oc));
-      for (const [column, cell] of Object.entries(oc)) {
+      for (const [column, cell] of Object.entries(oc as Record<string, { exact: Decimal; display?: Decimal; explanation: Explanation }>)) {
         const back = (rc as Record<string, typeof cell>)[column]!;
         expect(back.exact).toBeInstanceOf(Decimal);
         expect(back.exact.eq(cell.exact)).toBe(true);
         expect(back.exact.toString()).toBe(cell.exact.toString());
-        if ("display" in cell) {
-          const display = (back as { display: Decimal }).display;
-          expect(display.eq(cell.display)).toBe(true);
-          expect(display.toString()).toBe(cell.display.toString());
+        if (cell.display) {
+          expect(back.display!.eq(cell.display)).toBe(true);
+          expect(back.display!.toString()).toBe(cell.display.toString());
         } else expect("display" in back).toBe(false);
         expect(explanationDifference(cell.explanation, back.explanation, pairs)).toBeNull();
         cells++;
@@ -135,6 +140,20 @@ describe("a table result crosses a structured clone intact", () => {
     expect(compared.cells).toBe(2 * 31 + 31);
     expect(compared.nodes).toBe(nodeCount);
   }, 60_000);
+
+  it("decoded in slices (as the app revives a heavy table between frames): the same table, pausing every slice", () => {
+    const original = computeTable(fisAsPublished());
+    const data = encodeTableResult(original);
+    const nodes = data.nodes.length / NODE_FIELDS;
+    const steps = decodeTableResultInSteps(data, 7);
+    const pauses: number[] = [];
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses.push(step.value);
+    // A pause after every 7 nodes built.
+    expect(pauses).toEqual(Array.from({ length: Math.floor(nodes / 7) }, (_, i) => 7 * (i + 1)));
+    expect(step.value).toStrictEqual(decodeTableResult(data));
+    expect(expectSameTable(original, step.value).cells).toBe(90);
+  });
 
   it("keeps a negative zero's sign, an explicitly undefined field and a subtracted child", () => {
     const original = computeTable(fisAsPublished());
