@@ -198,6 +198,17 @@ function updateEntry(state: AppState, key: string, f: (e: ScenarioEntry) => Scen
 }
 
 /** Parses and checks each edit; returns the scenario with the good ones and the rejections. */
+/**
+ * checkScenario once per scenario object. Scenarios in the state are never changed in place, and an
+ * edit's checked result is the next edit's starting point, so each edit parses the scenario once, not twice.
+ */
+const checked = new WeakMap<Scenario, ReturnType<typeof checkScenario>>();
+function problemsOf(s: Scenario): ReturnType<typeof checkScenario> {
+  let problems = checked.get(s);
+  if (!problems) checked.set(s, (problems = checkScenario(s)));
+  return problems;
+}
+
 export function applyEdits(
   scenario: Scenario,
   edits: { path: string; text: string }[],
@@ -219,8 +230,8 @@ export function applyEdits(
     }
     if (parsed.value === param.value && parsed.formula === param.formula) continue;
     const next = setInputValue(current, path, parsed.value, undefined, parsed.formula);
-    const before = new Set(checkScenario(current).map(formatInputError));
-    const introduced = checkScenario(next).filter((e) => !before.has(formatInputError(e)));
+    const before = new Set(problemsOf(current).map(formatInputError));
+    const introduced = problemsOf(next).filter((e) => !before.has(formatInputError(e)));
     if (introduced.length > 0) {
       rejected.push({ path, text, message: introduced.map((e) => e.message).join("; ") });
       continue;
