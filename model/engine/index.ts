@@ -42,6 +42,7 @@ export {
   type TableResult,
   type ComputeOptions,
 } from "./compute";
+export { encodeTableResult, decodeTableResult, decodeTableResultInSteps, transferablesOf, type TableResultData } from "./result-transfer";
 export * from "./scenario/types";
 export { lineKind, totalLabel, DERIVED_KEYS, LINE_FIELDS, type LineKind } from "./table/schema";
 export { GROUP_FIELDS, groupPayroll, groupMembers, payrollOf, membersOf, hasMembers } from "./scenario/groups";

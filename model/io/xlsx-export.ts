@@ -67,6 +67,8 @@ import { decorateWorkbook, emptyDecor, type CellStyle, type SheetDecor } from ".
 
 export interface ExportOptions {
   computeOptions?: ComputeOptions;
+  /** Tables already computed, by scenario index (the app's, costed in its worker); a scenario without one is computed here. */
+  results?: readonly (TableResult | undefined)[];
   /** "engine" (default): formula cells carry the engine's values; "none": no cached values, so only a recalculating reader shows numbers. */
   cachedValues?: "engine" | "none";
   /**
@@ -541,7 +543,7 @@ function scenarioSheets(
   const entries = listInputs(scenario);
   const taken = new Set<string>();
   const names = nameInputs(entries, prefix, taken);
-  const result = computeTable(scenario, options.computeOptions);
+  const result = options.results?.[index] ?? computeTable(scenario, options.computeOptions);
   const layout = calcLayout(scenario, result);
   const cached = options.cachedValues !== "none";
   const calendar = new Map<string, CalendarCell>();

@@ -198,11 +198,22 @@ function updateEntry(state: AppState, key: string, f: (e: ScenarioEntry) => Scen
   return { ...state, entries: state.entries.map((e) => (e.key === key ? f(e) : e)), changeSeq: state.changeSeq + 1 };
 }
 
+/**
+ * checkScenario once per scenario object. Scenarios in the state are never changed in place, and an
+ * edit's checked result is the next edit's starting point, so each edit parses the scenario once, not twice.
+ */
+const checked = new WeakMap<Scenario, ReturnType<typeof checkScenario>>();
+function problemsOf(s: Scenario): ReturnType<typeof checkScenario> {
+  let problems = checked.get(s);
+  if (!problems) checked.set(s, (problems = checkScenario(s)));
+  return problems;
+}
+
 /** What `next` gets wrong that `current` did not, in one message ("" when nothing). */
 function introducedProblems(current: Scenario, next: Scenario): string {
   if (next === current) return "";
-  const before = new Set(checkScenario(current).map(formatInputError));
-  return checkScenario(next)
+  const before = new Set(problemsOf(current).map(formatInputError));
+  return problemsOf(next)
     .filter((e) => !before.has(formatInputError(e)))
     .map((e) => e.message)
     .join("; ");
