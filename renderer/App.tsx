@@ -18,14 +18,16 @@ import { AssumptionsBanner } from "./panels/AssumptionsBanner";
 import { AutosaveStatus } from "./panels/AutosaveStatus";
 import { QuestionBar } from "./panels/QuestionBar";
 import { RecoveryBanner } from "./panels/RecoveryBanner";
-import { tableFor } from "./state/compute-cache";
+import { TableJobStatus } from "./panels/TableJobStatus";
+import { useTable, type TableView } from "./state/use-table";
+import { tableJob } from "./state/table-jobs";
 import { useApp } from "./state/context";
 import * as files from "./state/file-commands";
 import { hasPublished } from "./state/reference";
 import { roundingRuleText, unitsHeading } from "../model/engine/table/display";
 import { inputsToFill } from "../model/engine/scenario/drafts";
 import { copyFisTable } from "./grid/copy-table";
-import { columnLabelOf, unitWords, unitsOfResult } from "./format/number";
+import { columnLabelOf, countText, unitWords, unitsOfResult } from "./format/number";
 import type { TableResult } from "../model/engine/compute";
 import type { Scenario } from "../model/engine/scenario/types";
 import { TABS, activeEntry, cellErrorKey, windowTitle, type Tab } from "./state/store";
@@ -71,17 +73,26 @@ const firstCell = (grid: string, col?: string) =>
 
 /**
  * The cells the last edit moved and its announcement: kept while the same scenario (or the copy an
- * edit of a built-in made) is shown, cleared when another scenario is picked.
+ * edit of a built-in made) is shown, cleared when another scenario is picked. While a heavy table
+ * is being costed, `previous` is the last table of the same scenario (before the edit), for the
+ * screen to show dimmed as out of date; the new table, once costed, is compared with it.
  */
-function useLastChange(entryKey: string, scenario: Scenario, baseline: Scenario, result: TableResult | undefined) {
+function useLastChange(entryKey: string, scenario: Scenario, baseline: Scenario, view: TableView) {
   const last = useRef<{ key: string; scenario: Scenario; result: TableResult; changed: ChangedCells; text: string; seq: number } | null>(
     null,
   );
   const prev = last.current;
-  // A draft (inputs still to fill) has no table: nothing moved, and the next table starts afresh.
+  const result = view.status === "ready" ? view.result : undefined;
   if (!result) {
-    last.current = null;
-    return { changed: new Map() as ChangedCells, text: "", seq: prev?.seq ?? 0 };
+    // A draft (inputs still to fill) has no table: nothing moved, and the next table starts afresh.
+    if (view.status === "none") last.current = null;
+    const same = prev !== null && (prev.key === entryKey || baseline === prev.scenario) && prev.scenario !== scenario;
+    return {
+      changed: new Map() as ChangedCells,
+      text: "",
+      seq: prev?.seq ?? 0,
+      previous: view.status === "computing" && same ? prev.result : undefined,
+    };
   }
   if (!prev || prev.result !== result) {
     const sameLine = prev !== null && (prev.key === entryKey || baseline === prev.scenario) && prev.scenario !== scenario;
@@ -89,8 +100,11 @@ function useLastChange(entryKey: string, scenario: Scenario, baseline: Scenario,
     const text = sameLine ? recomputeAnnouncement(prev.result, result) : "";
     last.current = { key: entryKey, scenario, result, changed, text, seq: (prev?.seq ?? 0) + (text ? 1 : 0) };
   }
-  return last.current!;
+  return { ...last.current!, previous: undefined };
 }
+
+const NO_CHANGES: ChangedCells = new Map();
+const ignoreSelect = () => {};
 
 function isTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -124,7 +138,9 @@ export function App() {
   const census = state.census?.census ?? null;
   // A new agreement with inputs still to fill is not costed: its table, charts and analyses wait for them.
   const toFill = useMemo(() => inputsToFill(entry.scenario), [entry.scenario]);
-  const result = toFill.length === 0 ? tableFor(entry.scenario, census) : undefined;
+  // A light scenario is computed right here, as always; a heavy one in the table worker (use-table.ts).
+  const table = useTable(toFill.length === 0 ? entry.scenario : null);
+  const result = table.status === "ready" ? table.result : undefined;
   const [newAgreement, setNewAgreement] = useState(false);
   const reference = hasPublished(entry.scenario);
   const [show, setShow] = useState({ computed: true, published: false, variance: false });
@@ -143,7 +159,15 @@ export function App() {
     return () => window.removeEventListener("keydown", onKey);
   }, [sidebarOpen]);
   const announce = useAnnounce();
-  const lastChange = useLastChange(entry.key, entry.scenario, entry.baseline, result);
+  const lastChange = useLastChange(entry.key, entry.scenario, entry.baseline, table);
+  // The figures before the last edit while the edit is costed: shown dimmed, never explained or copied.
+  const stale = lastChange.previous;
+  const job = tableJob(entry.scenario);
+  const costed = result && job?.state.status === "done" && job.state.result === result ? job.state : undefined;
+  // A chart against the baseline wants the baseline's table too (a built-in is its own baseline; a draft has none).
+  const chartBaseline =
+    state.tab === "charts" && result && entry.baseline !== entry.scenario && !inputsToFill(entry.baseline).length ? entry.baseline : null;
+  const baselineTable = useTable(chartBaseline);
   useEffect(() => {
     if (lastChange.text) announce(lastChange.text);
   }, [lastChange.seq, lastChange.text, announce]);
@@ -319,6 +343,36 @@ export function App() {
   const onJump = useCallback((path: string) => dispatch({ type: "jump", path }), [dispatch]);
   const explainTitle = selectedLine && selected ? `${selectedLine.label}, ${columnLabelOf(result, selected.column)}` : "";
 
+  // A heavy table still being costed (or cancelled, or failed): its status, and on the Table and Inputs screens the
+  // figures before the last edit, dimmed. On the Inputs screen it stands where the live table stands, so nothing jumps.
+  const tableWait =
+    toFill.length === 0 && result === undefined ? (
+      <div className="table-wait" data-testid="table-wait">
+        <TableJobStatus scenario={entry.scenario} view={table} />
+        {stale && (state.tab === "table" || state.tab === "inputs") && (
+          <>
+            <p className="stale-label" data-testid="table-stale">
+              <strong>Out of date:</strong> the figures before the last edit, dimmed until the table is costed again. They cannot be
+              explained or copied.
+            </p>
+            {/* inert: not clickable, not focusable, not read as the scenario's figures. */}
+            <div className="stale-table" inert data-testid="stale-table">
+              <FisTable
+                compact={state.tab === "inputs"}
+                result={stale}
+                showComputed
+                showPublished={false}
+                showVariance={false}
+                selected={null}
+                onSelect={ignoreSelect}
+                changed={NO_CHANGES}
+              />
+            </div>
+          </>
+        )}
+      </div>
+    ) : null;
+
   return (
     <div className="app">
       <nav className="skip-links" aria-label="Skip links">
@@ -414,9 +468,10 @@ export function App() {
             </span>
           </div>
           <div role="tabpanel" id={`panel-${state.tab}`} aria-labelledby={`tab-${state.tab}`} className="tabpanel">
-            {result === undefined && state.tab !== "inputs" && state.tab !== "census" && (
+            {toFill.length > 0 && state.tab !== "inputs" && state.tab !== "census" && (
               <ToFillList toFill={toFill} onJump={onJump} where="elsewhere" />
             )}
+            {state.tab !== "inputs" && state.tab !== "census" && tableWait}
             {state.tab === "table" && result && (
               <div className={explainOpen ? "table-screen explain-open" : "table-screen"}>
                 <div className="table-main">
@@ -508,6 +563,18 @@ export function App() {
                       </span>
                     )}
                     {reference && show.variance && <span> Variance = computed − published, {unitWords(units)}.</span>}
+                    {costed && (
+                      <span
+                        data-testid="table-timing"
+                        data-where={costed.where}
+                        data-ms={Math.round(costed.wallMs)}
+                        data-revive-ms={Math.round(costed.reviveMs)}
+                      >
+                        {" "}
+                        A heavy scenario: costed {costed.where === "worker" ? "in the background" : "on the main thread"} in{" "}
+                        {countText(Math.round(costed.wallMs))} ms.
+                      </span>
+                    )}
                   </p>
                 </div>
                 <ExplainPanel
@@ -533,7 +600,8 @@ export function App() {
                   onAdd={(line) => dispatch({ type: "addCostLine", line })}
                   onRemove={(lineId) => dispatch({ type: "removeCostLine", lineId })}
                 />
-                {result === undefined && <ToFillList toFill={toFill} onJump={onJump} where="inputs" />}
+                {toFill.length > 0 && <ToFillList toFill={toFill} onJump={onJump} where="inputs" />}
+                {tableWait}
                 {/* The live table: the same store and the same memoized result as the Table tab, so an edit shows here at once. */}
                 {result && (
                   <div className={explainOpen && selectedCell ? "inputs-live explain-open" : "inputs-live"} data-testid="inputs-live">
@@ -588,9 +656,8 @@ export function App() {
                   result={result}
                   baseline={
                     // A built-in is its own baseline, and a baseline with inputs still to fill has no table: no chart against it.
-                    entry.baseline === entry.scenario || inputsToFill(entry.baseline).length
-                      ? null
-                      : { result: tableFor(entry.baseline, census), name: entry.baselineName }
+                    // A heavy baseline still being costed joins the chart when it is ready.
+                    baselineTable.status === "ready" ? { result: baselineTable.result, name: entry.baselineName } : null
                   }
                 />
               )}

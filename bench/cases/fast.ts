@@ -10,6 +10,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import {
   computeTable,
+  decodeTableResult,
+  encodeTableResult,
   Decimal,
   monteCarlo,
   parseScenarioJson,
@@ -245,6 +247,32 @@ export async function fastCases(ctx: BenchContext): Promise<CaseResult[]> {
         details: { workUnits: units, limit: WORK_LIMIT, planCompileMs: Math.round(compileMs), planInstructions: plan.instructions },
       };
     }),
+  );
+
+  out.push(
+    run(
+      "heavy.transfer",
+      "The heaviest accepted scenario's table across the worker boundary: revive on the UI thread (encode in the worker in details)",
+      () => {
+        const parsed = validateScenario(heavyScenario(10, 50, 30, 30));
+        if (!parsed.ok) throw new Error("the heavy scenario was refused");
+        const result = computeTable(parsed.value);
+        const t0 = performance.now();
+        const data = encodeTableResult(result);
+        const encodeMs = performance.now() - t0;
+        const stats = measureSync(() => decodeTableResult(data), { warmup: 1, runs: ctx.runs(5) });
+        return {
+          stats,
+          note: "The app revives it in slices of at most 30 ms between frames; this is the whole revive at once.",
+          details: {
+            encodeMs: Math.round(encodeMs),
+            explanationNodes: data.nodes.length / 12,
+            distinctStrings: data.strings.length,
+            typedArrayBytes: data.nodes.byteLength + data.children.byteLength,
+          },
+        };
+      },
+    ),
   );
 
   for (const r of out) ctx.log(`${r.id}: ${r.status}${r.reason ? ` (${r.reason})` : ""}`);

@@ -86,7 +86,19 @@ export function anchorProblem(calendar: Pick<PayCalendar, "payFrequency" | "payP
  * holds 52 or 26 except where the 364-day drift adds one more (every 5 to 11 years); month-based
  * periods fall on fixed days of the month. The periods are counted from the calendar, never assumed.
  */
-export function payPeriodStartsOfFiscalYear(fy: number, calendar: PayCalendar): string[] {
+const periodStarts = new Map<string, readonly string[]>();
+/** The pay periods starting in a fiscal year (remembered: every item of every recompute asks for the same few years). */
+export function payPeriodStartsOfFiscalYear(fy: number, calendar: PayCalendar): readonly string[] {
+  const key = `${fy}|${calendar.fiscalYearStartMonth}|${calendar.payFrequency}|${calendar.payPeriodAnchor}`;
+  let starts = periodStarts.get(key);
+  if (!starts) {
+    if (periodStarts.size >= 1024) periodStarts.clear();
+    periodStarts.set(key, (starts = Object.freeze(periodStartsOf(fy, calendar))));
+  }
+  return starts;
+}
+
+function periodStartsOf(fy: number, calendar: PayCalendar): string[] {
   const { fiscalYearStartMonth: m, payFrequency, payPeriodAnchor } = calendar;
   if (payFrequency === "weekly" || payFrequency === "biweekly") {
     const step = payFrequency === "weekly" ? 7 : 14;

@@ -85,7 +85,7 @@ export interface ComputeOptions {
   registry?: Registry;
   /** A checked census that replaces the scenario's own for this costing (an import not yet saved in the scenario). */
   scheduleMethod?: { census: CheckedCensus };
-  /** Told after each item and each line is costed (done of total), for a progress bar on a heavy scenario. */
+  /** Told as each item's fiscal year, each annualized item and each line is costed (done of total), for a progress bar on a heavy scenario. */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -141,11 +141,11 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
   const itemResults = new Map<string, ItemResult>();
   const companionLines: Built[] = [];
   const annual = new Map<string, ItemCell>();
-  const steps = order.length * (annualized ? 2 : 1) + s.table.lines.length;
+  // An item's years are the steps, not the item: a heavy scenario is often one item over many years.
+  const steps = order.length * (years.length + (annualized ? 1 : 0)) + s.table.lines.length;
   let done = 0;
-  const progress = () => options.onProgress?.(++done, steps);
+  const progress = (n = 1) => options.onProgress?.((done += n), steps);
   for (const item of order) {
-    progress();
     const kind = kindOf(item);
     const byYear = new Map<number, ItemCell>();
     costs.set(item.id, byYear);
@@ -161,14 +161,17 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
         itemResults.set(part.id, { id: part.id, label: part.label, kind: item.kind, line: part.line.id, cells: {} });
         companionLines.push({ line: part.line, kind: "cost", companionOf: item.line });
       }
+      progress(years.length);
     } else {
-      for (const fy of years)
+      for (const fy of years) {
         byYear.set(
           fy,
           before(fy)
             ? usdCell(`${item.label} FY${fy}`, ZERO, `before the agreement takes effect (${s.agreement.effectiveFrom})`)
             : kind.cost(item, ctx, fy),
         );
+        progress();
+      }
     }
     itemResults.set(item.id, { id: item.id, label: item.label, kind: item.kind, line: item.line, cells: {} });
   }

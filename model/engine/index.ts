@@ -42,6 +42,7 @@ export {
   type TableResult,
   type ComputeOptions,
 } from "./compute";
+export { encodeTableResult, decodeTableResult, decodeTableResultInSteps, transferablesOf, type TableResultData } from "./result-transfer";
 export * from "./scenario/types";
 export { lineKind, totalLabel, DERIVED_KEYS, LINE_FIELDS, type LineKind } from "./table/schema";
 export { GROUP_FIELDS, groupPayroll, groupMembers, payrollOf, membersOf, hasMembers } from "./scenario/groups";
@@ -57,6 +58,20 @@ export {
   type InputEntry,
   type InputSection,
 } from "./scenario/paths";
+export {
+  listSettings,
+  setSettingValue,
+  settingRowPath,
+  isSettingPath,
+  monthDayProblem,
+  entryLanes,
+  topEntryStep,
+  SETTING_PATHS,
+  ENTRY_YEARS,
+  type SettingEntry,
+  type SettingKind,
+  type SettingResult,
+} from "./scenario/settings";
 export {
   validateScenario,
   parseScenarioJson,

@@ -18,10 +18,10 @@
  */
 import { Decimal, parseDecimal } from "../engine/index";
 import type { Checked, ComputeOptions, InputEntry, InputError } from "../engine/index";
-import { listInputs, setInputValue } from "../engine/index";
+import { listInputs, listSettings, setInputValue } from "../engine/index";
 import { checkScenario } from "../engine/index";
 import type { Scenario } from "../engine/index";
-import { CALENDAR_PREFIX, EXPORTED_FROM, LABEL_COLUMN, PATH_COLUMN, SALARY_METHOD, VALUE_COLUMN } from "./inputs-sheet";
+import { CALENDAR_PREFIX, EXPORTED_FROM, LABEL_COLUMN, PATH_COLUMN, SALARY_METHOD, SETTING_PREFIX, VALUE_COLUMN } from "./inputs-sheet";
 import {
   columnLetter,
   CSV_SHEET,
@@ -272,6 +272,24 @@ function schedulesChanged(file: SheetGrid[], expected: SheetGrid[]): IgnoredCell
   return out;
 }
 
+/**
+ * A setting on the Inputs sheet (where replacements enter, the step date) typed over: it sets the
+ * Projection sheet's layout rather than flowing through a formula, so the import leaves it and
+ * says so. An unchanged one is no edit.
+ */
+function settingTypedOver(base: Scenario, path: string, cell: SheetCell | undefined): { column: "path" | "value"; reason: string } | null {
+  const setting = listSettings(base).find((e) => e.path === path);
+  if (!setting) return { column: "path", reason: `${path.slice(0, 80)} is not a setting of ${base.name}; ignored` };
+  const typed = (cell?.text ?? "").trim();
+  if (typed === setting.value) return null;
+  return {
+    column: "value",
+    reason:
+      `${setting.label} is a setting (${setting.value} in ${base.name}); ${typed || "nothing"} was typed and is ignored: ` +
+      "it sets the Projection sheet's layout, so change it in the app",
+  };
+}
+
 /** Counts from the calendar on the Inputs sheet that differ from the scenario's own: each is ignored. */
 function calendarTypedOver(
   expected: SheetGrid[],
@@ -359,6 +377,11 @@ export function importAssumptions(
     if (path === "") continue;
     if (path.startsWith(CALENDAR_PREFIX)) {
       calendarRows.push({ key: path.slice(CALENDAR_PREFIX.length), row: r, cell: row[valueCol] });
+      continue;
+    }
+    if (path.startsWith(SETTING_PREFIX)) {
+      const changed = settingTypedOver(base, path.slice(SETTING_PREFIX.length), row[valueCol]);
+      if (changed) ignored.push({ sheet: grid.name, cell: a1(r, changed.column === "path" ? pathCol : valueCol), reason: changed.reason });
       continue;
     }
     const entry = known.get(path);

@@ -8,7 +8,7 @@
  * the import compares with the scenario it is applied to.
  */
 import type * as XLSX from "xlsx";
-import { rangeText, type FieldSpec, type InputEntry, type Scenario, type Unit } from "../engine/index";
+import { rangeText, type FieldSpec, type InputEntry, type Scenario, type SettingEntry, type Unit } from "../engine/index";
 import { num, quoteSheet, sheetFromRows, spreadsheetNumber, text, type Row } from "./sheet-cells";
 import { emptyDecor, type SheetDecor, type Validation } from "./xlsx-decorate";
 
@@ -42,6 +42,9 @@ export const SALARY_METHOD = "Salary method";
 /** Calendar rows have this prefix in the Path column; the import checks them against the scenario's own calendar. */
 export const CALENDAR_PREFIX = "calendar:";
 
+/** Setting rows have this prefix in the Path column; the import reports a changed one as ignored (settings are edited in the app). */
+export const SETTING_PREFIX = "setting:";
+
 /** A count from the calendar as the workbook holds it. */
 export interface CalendarCell {
   key: string;
@@ -65,6 +68,10 @@ export interface InputsSheetSpec {
   doesNotFlow: string[];
   /** Words for the calendar, e.g. "October fiscal year; biweekly pay periods from 2024-10-06". */
   calendarWords: string;
+  /** The scenario's settings (where replacements enter, the step date): listed, grey, not inputs of the formulas. */
+  settings?: SettingEntry[];
+  /** What the settings decide in this workbook, for their Used by column. */
+  settingsUse?: string;
 }
 
 export interface InputsSheet {
@@ -202,6 +209,34 @@ export function inputsSheet(spec: InputsSheetSpec): InputsSheet {
     }
     r++;
   }
+  const settings = spec.settings ?? [];
+  if (settings.length) {
+    put(
+      r,
+      0,
+      text(
+        "Settings: not inputs. They set the Projection sheet's layout (the rows replacements enter, when steps move), so a value " +
+          "typed here does not flow into the formulas and is ignored on import: change them in the app.",
+      ),
+      "label",
+    );
+    r++;
+    for (const e of settings) {
+      put(r, COL.Section, text(e.section));
+      put(r, COL.Item, text(e.owner));
+      put(r, COL.Label, text(e.label));
+      put(r, COL.Value, e.kind === "whole number" ? num(Number(e.value), "0") : text(e.value), "calendar");
+      put(r, COL.Unit, text(e.unit));
+      put(r, COL["Allowed range"], text(e.allowed));
+      put(r, COL["Source kind"], text(e.source.kind));
+      put(r, COL["Source ref"], text(e.source.ref));
+      put(r, COL["Source note"], text(e.source.note ?? ""));
+      put(r, COL["Used by"], text(`setting, does not flow: ${spec.settingsUse ?? "the app's schedule-method costing"}`), "note");
+      put(r, COL.Path, text(`${SETTING_PREFIX}${e.path}`));
+      r++;
+    }
+    r++;
+  }
   if (!flows) {
     put(r, 0, text("Does not flow: the formulas cannot follow these; the app does."), "label");
     r++;
@@ -221,7 +256,7 @@ export function inputsSheet(spec: InputsSheetSpec): InputsSheet {
       14,
       32,
     ),
-    widest([...entries.map((e) => e.param.label), ...spec.calendar.map((c) => c.label)], 30, 64),
+    widest([...entries.map((e) => e.param.label), ...spec.calendar.map((c) => c.label), ...settings.map((e) => e.label)], 30, 64),
     widest(
       entries.map((e) => formatted(e.param.value, e.unit)),
       14,

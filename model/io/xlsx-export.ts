@@ -27,6 +27,7 @@ import {
   fyKey,
   lineKind,
   listInputs,
+  listSettings,
   scheduleMethodCost,
   censusOfScenario,
   coveredGroups,
@@ -66,6 +67,8 @@ import { decorateWorkbook, emptyDecor, type CellStyle, type SheetDecor } from ".
 
 export interface ExportOptions {
   computeOptions?: ComputeOptions;
+  /** Tables already computed, by scenario index (the app's, costed in its worker); a scenario without one is computed here. */
+  results?: readonly (TableResult | undefined)[];
   /** "engine" (default): formula cells carry the engine's values; "none": no cached values, so only a recalculating reader shows numbers. */
   cachedValues?: "engine" | "none";
   /**
@@ -540,7 +543,7 @@ function scenarioSheets(
   const entries = listInputs(scenario);
   const taken = new Set<string>();
   const names = nameInputs(entries, prefix, taken);
-  const result = computeTable(scenario, options.computeOptions);
+  const result = options.results?.[index] ?? computeTable(scenario, options.computeOptions);
   const layout = calcLayout(scenario, result);
   const cached = options.cachedValues !== "none";
   const calendar = new Map<string, CalendarCell>();
@@ -661,6 +664,7 @@ function scenarioSheets(
   const documentation = new Map(
     entries.filter((e) => !usedBy.has(names.get(e.path)!)).map((e) => [e.path, documentationReason(scenario, e)] as const),
   );
+  const settings = listSettings(scenario);
   const doesNotFlow = [
     ...asValues,
     ...(layout.annualCol !== undefined
@@ -670,6 +674,12 @@ function scenarioSheets(
       ? [
           `Census placements (Schedule, Lane, Step, Years of service on the ${sheetNames.census} sheet): the projection's rows are ` +
             "made from them, so change them by importing a census in the app; Headcount flows.",
+        ]
+      : []),
+    ...(projection && settings.length
+      ? [
+          `The schedule method's settings (${settings.map((e) => e.label.toLowerCase()).join(", ")}, listed under Settings): ` +
+            "they set where the Projection sheet places replacements and when steps move, so change them in the app.",
         ]
       : []),
   ];
@@ -683,6 +693,10 @@ function scenarioSheets(
     documentation,
     doesNotFlow,
     calendarWords: calendarWords(scenario),
+    settings,
+    settingsUse: projection
+      ? `the ${sheetNames.projection} sheet's layout`
+      : "the schedule method, which does not cost this scenario (members x average salary)",
   });
   inputs.sheet["!protect"] = PROTECT;
 

@@ -8,6 +8,7 @@ import { AgGridReact } from "ag-grid-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { InputEntry } from "../../model/engine/scenario/paths";
 import { listInputs } from "../../model/engine/scenario/paths";
+import { listSettings, type SettingEntry, type SettingKind } from "../../model/engine/scenario/settings";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { inputText } from "../format/money";
 import { unitName } from "../format/number";
@@ -36,11 +37,16 @@ export interface InputRow {
   baseline: string;
   edited: boolean;
   error?: CellError;
+  /** A setting (where replacements enter, the step date): its value is text checked by its own rule, not a number in a unit. */
+  setting?: SettingKind;
+  /** A setting's allowed values in words; a choice's options, one per line. */
+  allowed?: string;
+  choices?: string;
 }
 
-function sourceText(e: InputEntry): string {
-  const s = e.param.source;
-  if (s.kind === "calibrated") return `CALIBRATED${e.param.stated ? ` (stated ${e.param.stated})` : ""}: ${s.note ?? ""}`;
+function sourceText(e: Pick<InputEntry["param"], "source" | "stated">): string {
+  const s = e.source;
+  if (s.kind === "calibrated") return `CALIBRATED${e.stated ? ` (stated ${e.stated})` : ""}: ${s.note ?? ""}`;
   if (s.kind === "assumed") return `ASSUMED: ${[s.ref, s.note].filter(Boolean).join(" · ")}`;
   return [s.kind === "user" ? "edited by you" : s.kind, s.ref, s.note].filter(Boolean).join(" · ");
 }
@@ -48,7 +54,7 @@ function sourceText(e: InputEntry): string {
 export function inputRows(scenario: Scenario, baseline: Scenario, errors: (path: string) => CellError | undefined): InputRow[] {
   const base = new Map(listInputs(baseline).map((e) => [e.path, e.param]));
   let lastSection = "";
-  return listInputs(scenario).map((e) => {
+  const rows = listInputs(scenario).map((e) => {
     const b = base.get(e.path);
     const error = errors(e.path);
     // Sections come from the field's owner: a kind module, the groups, the table lines, the schedule method.
@@ -64,7 +70,7 @@ export function inputRows(scenario: Scenario, baseline: Scenario, errors: (path:
       unit: e.unit,
       unitRaw: e.unit,
       sourceKind: e.param.source.kind,
-      source: sourceText(e),
+      source: sourceText(e.param),
       calibrated: e.param.source.kind === "calibrated",
       baseline: b ? b.value : "",
       edited: b ? b.value !== e.param.value : true,
@@ -73,7 +79,46 @@ export function inputRows(scenario: Scenario, baseline: Scenario, errors: (path:
     lastSection = section;
     return row;
   });
+  return [...rows, ...settingRows(scenario, baseline, errors, lastSection)];
 }
+
+/** The settings after the inputs, in the schedule method's section (after the separation rate and the held share). */
+function settingRows(scenario: Scenario, baseline: Scenario, errors: (path: string) => CellError | undefined, after: string): InputRow[] {
+  const base = new Map(listSettings(baseline).map((e) => [e.path, e.value]));
+  let lastSection = after;
+  return listSettings(scenario).map((e: SettingEntry) => {
+    const b = base.get(e.path);
+    const error = errors(e.path);
+    const row: InputRow = {
+      path: e.path,
+      section: e.section,
+      firstInSection: e.section !== lastSection,
+      owner: e.owner,
+      label: e.label,
+      value: e.value,
+      formula: "",
+      unit: e.unit,
+      // Never read for a setting (its value is shown as written); a count keeps the type honest.
+      unitRaw: "count",
+      sourceKind: e.source.kind,
+      source: sourceText({ source: e.source }),
+      calibrated: false,
+      baseline: b ?? "",
+      edited: b !== e.value,
+      ...(error ? { error } : {}),
+      setting: e.kind,
+      allowed: e.allowed,
+      ...(e.choices ? { choices: e.choices.join("\n") } : {}),
+    };
+    lastSection = e.section;
+    return row;
+  });
+}
+
+/** A value as the grid shows it: a setting as written ("3", "Masters+30", "10-01"), an input in its unit. */
+const shownValue = (row: InputRow, value: string) => (row.setting ? value : inputText(value, row.unitRaw));
+/** What may be typed, in words. */
+const typeWhat = (row: InputRow) => (row.setting ? row.allowed! : describeUnit(row.unitRaw));
 
 function sameInputRow(a: InputRow, b: InputRow): boolean {
   const keys = Object.keys(b) as (keyof InputRow)[];
@@ -116,15 +161,16 @@ function SourceCell({ value }: { value?: string }) {
 }
 
 const formulaText = (row: InputRow) => (row.formula ? `Formula ${row.formula} = ${inputText(row.value, row.unitRaw)}. ` : "");
+const typeHint = (row: InputRow) =>
+  row.setting
+    ? `${row.setting === "choice" ? "choose one" : "type a new value"}, Enter to apply; a setting, not varied by the analyses. `
+    : `type a new value or a formula (=105000*1.01), Enter to apply. `;
 
 /** What a cell's tooltip says, also shown under the grid for the focused cell (keyboard users get no hover). */
 function helpText(row: InputRow | undefined): string {
   if (!row) return "";
   if (row.error) return `${row.label}: rejected "${row.error.text}": ${row.error.message}`;
-  return (
-    `${row.label} (${describeUnit(row.unitRaw)}): ${formulaText(row)}type a new value or a formula (=105000*1.01), Enter to apply. ` +
-    `Source: ${row.source}`
-  );
+  return `${row.label} (${typeWhat(row)}): ${formulaText(row)}${typeHint(row)}` + `Source: ${row.source}`;
 }
 
 /**
@@ -132,7 +178,7 @@ function helpText(row: InputRow | undefined): string {
  * formula, else the value as displayed.
  */
 export function editText(row: InputRow): string {
-  return row.error ? row.error.text : row.formula || inputText(row.value, row.unitRaw);
+  return row.error ? row.error.text : row.formula || shownValue(row, row.value);
 }
 const errorId = (path: string) => `input-error-${path.replace(/[^A-Za-z0-9_-]/g, "_")}`;
 
@@ -225,7 +271,13 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
         editable: true,
         // The editor starts from the value's getter (the formula or the rejected text); the cell shows the formatter's value.
         valueGetter: (p) => (p.data ? editText(p.data) : ""),
-        valueFormatter: (p) => (p.data?.value === "" ? "to fill" : p.data ? inputText(p.data.value, p.data.unitRaw) : ""),
+        // The lane list's options are formatted with no row: each shows as itself.
+        valueFormatter: (p) => (!p.data ? String(p.value ?? "") : p.data.value === "" ? "to fill" : shownValue(p.data, p.data.value)),
+        // A lane is chosen from the schedules' lanes; everything else is typed.
+        cellEditorSelector: (p) =>
+          p.data?.setting === "choice"
+            ? { component: "agSelectCellEditor", params: { values: p.data.choices!.split("\n"), valueListMaxWidth: 280 }, popup: false }
+            : undefined,
         width: 130,
         cellClass: "num value-cell",
         cellClassRules: {
@@ -237,11 +289,19 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
           p.data?.error
             ? `Rejected "${p.data.error.text}": ${p.data.error.message}`
             : p.data
-              ? `${formulaText(p.data)}Type a new value or a formula (${describeUnit(p.data.unitRaw)}); Enter to apply`
+              ? p.data.setting
+                ? `${p.data.setting === "choice" ? "Choose" : "Type"} ${p.data.allowed}; Enter to apply`
+                : `${formulaText(p.data)}Type a new value or a formula (${describeUnit(p.data.unitRaw)}); Enter to apply`
               : "",
       },
       rangeColumn<InputRow>(),
-      { colId: "unit", headerName: "Unit", valueGetter: (p) => (p.data ? unitName(p.data.unitRaw) : ""), width: 104, ...WRAP },
+      {
+        colId: "unit",
+        headerName: "Unit",
+        valueGetter: (p) => (p.data ? (p.data.setting ? p.data.unit : unitName(p.data.unitRaw)) : ""),
+        width: 104,
+        ...WRAP,
+      },
       {
         colId: "edited",
         headerName: "Edited",
@@ -252,7 +312,7 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
       {
         colId: "baseline",
         headerName: "Baseline",
-        valueGetter: (p) => (p.data ? inputText(p.data.baseline, p.data.unitRaw) : ""),
+        valueGetter: (p) => (p.data ? shownValue(p.data, p.data.baseline) : ""),
         width: 128,
         cellClass: "num muted",
       },
@@ -348,7 +408,7 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
             if (!e.data) return;
             const text = e.newValue == null ? "" : String(e.newValue);
             // Unchanged display text or formula (Enter without typing) is not an edit.
-            if (!e.data.error && (text === inputText(e.data.value, e.data.unitRaw) || (e.data.formula && text === e.data.formula))) return;
+            if (!e.data.error && (text === shownValue(e.data, e.data.value) || (e.data.formula && text === e.data.formula))) return;
             retry.current = { path: e.data.path, text };
             onEditRef.current([{ path: e.data.path, text }]);
           }}

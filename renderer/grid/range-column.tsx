@@ -15,11 +15,19 @@ interface RowLike {
   value: string;
   unitRaw: string;
   label: string;
+  /** A setting (a step, a lane, a date) takes no range: Monte Carlo varies inputs continuously. */
+  setting?: string;
 }
 
 function RangeCell({ data }: ICellRendererParams<RowLike>) {
   const { state } = useApp();
   if (!data) return null;
+  if (data.setting)
+    return (
+      <span className="range-cell range-none" title="A setting: Monte Carlo and sensitivity do not vary it">
+        not varied
+      </span>
+    );
   const d = activeEntry(state).scenario.uncertainty?.inputs[data.path];
   const text = d && d.distribution !== "fixed" ? distributionText(d, data.value, data.unitRaw) : "";
   return (
@@ -50,7 +58,7 @@ export function rangeColumn<Row extends RowLike>(): ColDef<Row> {
     // Enter or Space on the focused cell opens the dialog (the cell holds no focusable control of its own).
     suppressKeyboardEvent: (p) => {
       const e = p.event;
-      if (e.type !== "keydown" || (e.key !== "Enter" && e.key !== " ") || !p.data) return false;
+      if (e.type !== "keydown" || (e.key !== "Enter" && e.key !== " ") || !p.data || p.data.setting) return false;
       e.preventDefault();
       openRangeDialog(p.data.path);
       return true;

@@ -4,14 +4,22 @@
  * Inputs screen says that the schedule-method totals are illustrative, and links to those inputs.
  */
 import { listInputs } from "../../model/engine/scenario/paths";
+import { listSettings, SETTING_PATHS } from "../../model/engine/scenario/settings";
 import type { Scenario } from "../../model/engine/scenario/types";
 
-/** The schedule method's assumption inputs still marked "assumed", in grid order. */
+/**
+ * The schedule method's assumptions still marked "assumed", in grid order: its inputs, then its
+ * settings (the placement of replacements named once, on its step's row; the step date).
+ */
 export function assumedScheduleInputs(scenario: Scenario): { path: string; label: string }[] {
   if (scenario.settings.salaryMethod !== "schedule") return [];
-  return listInputs(scenario)
+  const inputs = listInputs(scenario)
     .filter((e) => e.path.startsWith("scheduleMethod.") && e.param.source.kind === "assumed")
     .map((e) => ({ path: e.path, label: e.spec.label.toLowerCase() }));
+  const settings = listSettings(scenario)
+    .filter((e) => e.source.kind === "assumed" && (e.path === SETTING_PATHS.step || e.path === SETTING_PATHS.anniversary))
+    .map((e) => ({ path: e.path, label: e.path === SETTING_PATHS.step ? "placement of replacements" : "step date" }));
+  return [...inputs, ...settings];
 }
 
 export function AssumptionsBanner({ scenario, onJump }: { scenario: Scenario; onJump: (path: string) => void }) {

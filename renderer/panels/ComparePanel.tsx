@@ -16,6 +16,8 @@ import { Waterfall, type WaterfallStep } from "../charts/Waterfall";
 import { dollarsText, percentChangeText, thousandsText, varianceText } from "../format/money";
 import { compareSelection, type CompareChoice } from "../state/compare-selection";
 import { tableFor } from "../state/compute-cache";
+import { useTables, viewOf } from "../state/use-table";
+import { TableJobStatus } from "./TableJobStatus";
 import { useApp } from "../state/context";
 
 type Units = "thousands" | "dollars";
@@ -376,7 +378,9 @@ export function ComparePanel({ onExport }: { onExport?: () => void } = {}) {
   const base = chosen[0];
   const others = chosen.slice(1);
   const setKeys = (keys: string[]) => dispatch({ type: "compareKeys", keys });
-  const results = chosen.map((c) => tableFor(c.scenario, census));
+  // A heavy scenario's table comes from the table worker: the comparison waits for it, showing its progress.
+  const results = useTables(chosen.map((c) => c.scenario));
+  const waiting = chosen.filter((_, i) => results[i] === undefined);
 
   return (
     <section className="compare" data-testid="compare-panel">
@@ -426,6 +430,12 @@ export function ComparePanel({ onExport }: { onExport?: () => void } = {}) {
       {selection.note && <p className="muted">{selection.note}</p>}
       {!base || others.length === 0 ? (
         !selection.note && <p className="muted">Tick a scenario to compare with the baseline.</p>
+      ) : waiting.length > 0 ? (
+        <div data-testid="compare-waiting">
+          {waiting.map((c) => (
+            <TableJobStatus key={c.key} scenario={c.scenario} view={viewOf(c.scenario)} name={c.name} />
+          ))}
+        </div>
       ) : (
         <>
           {others.map((o, i) => (
@@ -438,7 +448,7 @@ export function ComparePanel({ onExport }: { onExport?: () => void } = {}) {
           ))}
           <details className="pair" open data-testid="compare-side-by-side">
             <summary>Every line side by side</summary>
-            <SideBySide chosen={chosen} results={results} />
+            <SideBySide chosen={chosen} results={results as TableResult[]} />
           </details>
         </>
       )}

@@ -8,7 +8,7 @@ import type { Scenario } from "../../model/engine/scenario/types";
 import { totalLineId } from "../../model/engine/compute";
 import { formatDisplayed } from "../../model/engine/table/display";
 import type { SavedWork } from "../state/autosave";
-import { tableFor } from "../state/compute-cache";
+import { tableIfReady } from "../state/compute-cache";
 import type { RecoveryOffer } from "../state/use-autosave";
 
 const SHOWN = 5;
@@ -18,9 +18,11 @@ const when = (at: string | number) => {
 };
 
 /** "TOTAL COST $238,980K (FY2025–FY2028)": the table's total line, its all-years column, in $K. */
-export function totalText(scenario: Scenario, census: Census | null): string {
+export function totalText(scenario: Scenario, _census: Census | null): string {
   try {
-    const result = tableFor(scenario, census);
+    // A heavy table is not costed on the UI thread for this line: it is costed when the scenario is shown.
+    const result = tableIfReady(scenario);
+    if (!result) return "total costed when opened (a heavy scenario)";
     const id = totalLineId(result);
     const line = result.lines.find((l) => l.id === id);
     const column = result.columns[result.columns.length - 1];

@@ -16,7 +16,8 @@ import { exportTableCsv } from "../../model/io/table-csv";
 import { censusToJson } from "../../model/engine/schedule/census";
 import { loadExportWorkbook } from "../io/spreadsheet-io";
 import { compareSelection } from "./compare-selection";
-import { computeOptionsFor, tableFor } from "./compute-cache";
+import { computeOptionsFor } from "./compute-cache";
+import { isJobCancelled, tableWhenReady } from "./table-jobs";
 import { activeEntry, type Action, type AppState } from "./store";
 
 /** A question with buttons, answered in the app (never a native confirm()). */
@@ -46,6 +47,14 @@ function showErrors(dispatch: Dispatch<Action>, what: string, errors: InputError
     },
   });
 }
+
+/** An export waiting on a heavy table that was cancelled says so, rather than "Cancelled.". */
+const exportError = (e: unknown) =>
+  isJobCancelled(e)
+    ? "the table was not costed (cancelled); cost the table, then export again"
+    : e instanceof Error
+      ? e.message
+      : String(e);
 
 function fail(dispatch: Dispatch<Action>, what: string, error: string) {
   dispatch({ type: "notice", notice: { kind: "error", text: `${what}: ${error}` } });
@@ -140,13 +149,15 @@ async function writeWorkbook(ctx: FileCommandContext, scenarios: Scenario[], sug
   try {
     const state = ctx.getState();
     if (scenarios.some((s) => refuseDraft(ctx, s))) return;
+    // A heavy table is the worker's (the same job the screen shows, if it runs): waited for, not computed here.
+    const results = await Promise.all(scenarios.map((s) => tableWhenReady(s)));
     const build = await loadExportWorkbook();
-    const bytes = build(scenarios, { computeOptions: computeOptionsFor(scenarios[0]!, state.census?.census) });
+    const bytes = build(scenarios, { computeOptions: computeOptionsFor(scenarios[0]!, state.census?.census), results });
     const r = await ctx.platform.exportFile({ suggestedName, kind: "xlsx", bytes });
     if (!r.ok) return fail(ctx.dispatch, "Export failed", r.error);
     if (r.value) ctx.dispatch({ type: "notice", notice: { kind: "info", text: `Exported "${r.value.name}".` } });
   } catch (e) {
-    fail(ctx.dispatch, "Export failed", e instanceof Error ? e.message : String(e));
+    fail(ctx.dispatch, "Export failed", exportError(e));
   }
 }
 
@@ -155,12 +166,12 @@ export async function exportCsv(ctx: FileCommandContext) {
     const state = ctx.getState();
     const entry = activeEntry(state);
     if (refuseDraft(ctx, entry.scenario)) return;
-    const bytes = new TextEncoder().encode(exportTableCsv(tableFor(entry.scenario, state.census?.census)));
+    const bytes = new TextEncoder().encode(exportTableCsv(await tableWhenReady(entry.scenario)));
     const r = await ctx.platform.exportFile({ suggestedName: fileName(entry.scenario.name, "csv"), kind: "csv", bytes });
     if (!r.ok) return fail(ctx.dispatch, "Export failed", r.error);
     if (r.value) ctx.dispatch({ type: "notice", notice: { kind: "info", text: `Exported "${r.value.name}".` } });
   } catch (e) {
-    fail(ctx.dispatch, "Export failed", e instanceof Error ? e.message : String(e));
+    fail(ctx.dispatch, "Export failed", exportError(e));
   }
 }
 

@@ -13,6 +13,7 @@ import { addCostLine, removeCostLine, type CostLineChange, type NewCostLine } fr
 import { contractAsStated, fisAsPublished } from "../../model/built-ins";
 import { getInputEntry, listInputs, setInputValue } from "../../model/engine/scenario/paths";
 import { checkScenario } from "../../model/engine/scenario/schema";
+import { isSettingPath, listSettings, setSettingValue, settingRowPath } from "../../model/engine/scenario/settings";
 import { censusMembersGap } from "../../model/engine/schedule/census-members";
 import { withScheduleMethod } from "../../model/engine/schedule/with-method";
 import type { Census } from "../../model/engine/schedule/types";
@@ -197,7 +198,28 @@ function updateEntry(state: AppState, key: string, f: (e: ScenarioEntry) => Scen
   return { ...state, entries: state.entries.map((e) => (e.key === key ? f(e) : e)), changeSeq: state.changeSeq + 1 };
 }
 
-/** Parses and checks each edit; returns the scenario with the good ones and the rejections. */
+/**
+ * checkScenario once per scenario object. Scenarios in the state are never changed in place, and an
+ * edit's checked result is the next edit's starting point, so each edit parses the scenario once, not twice.
+ */
+const checked = new WeakMap<Scenario, ReturnType<typeof checkScenario>>();
+function problemsOf(s: Scenario): ReturnType<typeof checkScenario> {
+  let problems = checked.get(s);
+  if (!problems) checked.set(s, (problems = checkScenario(s)));
+  return problems;
+}
+
+/** What `next` gets wrong that `current` did not, in one message ("" when nothing). */
+function introducedProblems(current: Scenario, next: Scenario): string {
+  if (next === current) return "";
+  const before = new Set(problemsOf(current).map(formatInputError));
+  return problemsOf(next)
+    .filter((e) => !before.has(formatInputError(e)))
+    .map((e) => e.message)
+    .join("; ");
+}
+
+/** Parses and checks each edit (an input by its unit, a setting by its rule); returns the scenario with the good ones and rejections. */
 export function applyEdits(
   scenario: Scenario,
   edits: { path: string; text: string }[],
@@ -206,6 +228,18 @@ export function applyEdits(
   const rejected: { path: string; text: string; message: string }[] = [];
   const applied: string[] = [];
   for (const { path, text } of edits) {
+    if (isSettingPath(path)) {
+      // A setting (where replacements enter, the step date) is checked by its own rule, not by a unit.
+      const set = setSettingValue(current, path, text);
+      const label = listSettings(current).find((e) => e.path === path)?.label ?? path;
+      const message = !set.ok ? `${label}: ${set.message}` : introducedProblems(current, set.scenario);
+      if (message) rejected.push({ path, text, message });
+      else if (set.ok && set.scenario !== current) {
+        current = set.scenario;
+        applied.push(path);
+      }
+      continue;
+    }
     const entry = getInputEntry(current, path);
     if (!entry) {
       rejected.push({ path, text, message: `No input at ${path}.` });
@@ -219,10 +253,9 @@ export function applyEdits(
     }
     if (parsed.value === param.value && parsed.formula === param.formula) continue;
     const next = setInputValue(current, path, parsed.value, undefined, parsed.formula);
-    const before = new Set(checkScenario(current).map(formatInputError));
-    const introduced = checkScenario(next).filter((e) => !before.has(formatInputError(e)));
-    if (introduced.length > 0) {
-      rejected.push({ path, text, message: introduced.map((e) => e.message).join("; ") });
+    const introduced = introducedProblems(current, next);
+    if (introduced) {
+      rejected.push({ path, text, message: introduced });
       continue;
     }
     current = next;
@@ -500,7 +533,7 @@ function reduce(state: AppState, action: Action): AppState {
     case "notice":
       return { ...state, notice: action.notice };
     case "jump":
-      return { ...state, tab: "inputs", jump: { path: action.path, seq: (state.jump?.seq ?? 0) + 1 } };
+      return { ...state, tab: "inputs", jump: { path: settingRowPath(action.path), seq: (state.jump?.seq ?? 0) + 1 } };
     case "selectCell":
       return { ...state, selectedCell: { line: action.line, column: action.column } };
     case "census":

@@ -4,10 +4,14 @@
  */
 import type { JobMessage, JobReply } from "./worker-job-protocol";
 
-export function serveWorkerJobs<Req, Res>(handle: (request: Req, progress: (done: number, total: number) => void) => Res): void {
+export function serveWorkerJobs<Req, Res>(
+  handle: (request: Req, progress: (done: number, total: number) => void) => Res,
+  /** What of an answer to transfer rather than copy (typed arrays' buffers). */
+  transferOf?: (value: Res) => Transferable[],
+): void {
   const scope = self as unknown as {
     onmessage: ((e: MessageEvent<JobMessage<Req>>) => void) | null;
-    postMessage(message: JobReply<Res>): void;
+    postMessage(message: JobReply<Res>, transfer?: Transferable[]): void;
   };
   scope.onmessage = (e) => {
     const { id, request } = e.data;
@@ -20,7 +24,8 @@ export function serveWorkerJobs<Req, Res>(handle: (request: Req, progress: (done
       scope.postMessage({ id, progress: { done, total } });
     };
     try {
-      scope.postMessage({ id, ok: true, value: handle(request, progress) });
+      const value = handle(request, progress);
+      scope.postMessage({ id, ok: true, value }, transferOf?.(value) ?? []);
     } catch (err) {
       scope.postMessage({ id, ok: false, message: err instanceof Error ? err.message : String(err) });
     }

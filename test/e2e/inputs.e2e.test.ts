@@ -140,7 +140,7 @@ describe("schedule-method assumptions", () => {
     await p.locator('[data-testid="setting-salaryMethod"]').selectOption("schedule");
     const banner = p.locator('[data-testid="assumptions-banner"]');
     await expect.poll(() => banner.innerText()).toContain("Schedule-method totals are illustrative");
-    expect(await banner.innerText()).toContain("separation rate and share held on step are ASSUMED");
+    expect(await banner.innerText()).toContain("separation rate, share held on step, placement of replacements and step date are ASSUMED");
     for (const path of ["scheduleMethod.separationRate", "scheduleMethod.heldShare"]) {
       const source = p.locator(`.inputs-grid [row-id="${path}"] [col-id="source"]`);
       await source.waitFor();
@@ -165,7 +165,7 @@ describe("schedule-method assumptions", () => {
     await p.locator(".inputs-grid .ag-cell-inline-editing input").waitFor();
     await p.keyboard.type("%");
     await p.keyboard.press("Enter");
-    await expect.poll(() => banner.innerText()).toContain("the share held on step is ASSUMED");
+    await expect.poll(() => banner.innerText()).toContain("the share held on step, placement of replacements and step date are ASSUMED");
     expect(errors).toEqual([]);
     await close();
   });

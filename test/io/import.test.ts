@@ -144,7 +144,7 @@ describe("importAssumptions: fund shares and per-member one-time amounts", () =>
         .sheet_to_json<string[]>(inputsOf(bytes), { header: 1, blankrows: true })
         .slice(6)
         .map((row) => row[PATH_COLUMN])
-        .filter((p) => p !== undefined && !p.startsWith("calendar:"));
+        .filter((p) => p !== undefined && !p.startsWith("calendar:") && !p.startsWith("setting:"));
       expect(paths).toEqual(listInputs(s).map((e) => e.path));
       const r = importAssumptions(bytes, "same.xlsx", s);
       expect(r.ok && r.value.scenario).toEqual(s);

@@ -56,7 +56,11 @@ describe("patches", () => {
           let b = a;
           for (const [path, n] of edits) b = setInputValue(b, path, getInputEntry(b, path)!.unit === "rate" ? `0.${n}` : String(n));
           const step = stepBetween(a, b);
-          if (!step) return expect(diff(a, b)).toEqual([]);
+          // An edit to the value already there changes nothing (fast-check reads a returned false as a failure, so nothing is returned).
+          if (!step) {
+            expect(diff(a, b)).toEqual([]);
+            return;
+          }
           expect(redoStep(a, step)).toEqual(b);
           expect(undoStep(b, step)).toEqual(a);
         },

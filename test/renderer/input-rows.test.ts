@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fisAsPublished } from "../../model/built-ins";
 import { setInputValue } from "../../model/engine/scenario/paths";
+import { setSettingValue } from "../../model/engine/scenario/settings";
 import { inputRows, reuseUnchangedRows } from "../../renderer/grid/InputsGrid";
 
 const FY2026_RAISE = "items.baseSalary.steps.2025-10-01.amount";
@@ -32,5 +33,43 @@ describe("reuseUnchangedRows", () => {
       inputRows(base, base, (p) => (p === FY2026_RAISE ? error : undefined)),
     );
     expect(after.filter((r, i) => r !== before[i]).map((r) => r.path)).toEqual([FY2026_RAISE]);
+  });
+});
+
+describe("setting rows", () => {
+  it("follow the separation rate and held share in the Schedule method section, ASSUMED, shown as written", () => {
+    const base = fisAsPublished();
+    const rows = inputRows(base, base, () => undefined);
+    const schedule = rows.filter((r) => r.section === "Schedule method");
+    expect(schedule.map((r) => [r.label, r.value, r.unit, r.setting ?? "input", r.sourceKind])).toEqual([
+      ["Annual separation rate", "0.10", "share", "input", "assumed"],
+      ["Share held on step each year (Art. 36.6.1)", "0.05", "share", "input", "assumed"],
+      ["Replacement step", "1", "step", "whole number", "assumed"],
+      ["Replacement lane", "Bachelors", "lane", "choice", "assumed"],
+      ["Replacement years of service", "1", "years", "whole number", "assumed"],
+      ["Step date", "10-01", "month-day (MM-DD)", "month-day", "assumed"],
+    ]);
+    expect(schedule.filter((r) => r.firstInSection)).toHaveLength(1);
+    expect(schedule[3]!.choices!.split("\n")).toContain("Masters+30");
+    expect(schedule[2]!.source).toMatch(/^ASSUMED: entry placement/);
+  });
+
+  it("an edited setting is marked edited against the baseline, the others kept as they were", () => {
+    const base = fisAsPublished();
+    const before = inputRows(base, base, () => undefined);
+    const r = setSettingValue(base, "scheduleMethod.entry.step", "3");
+    if (!r.ok) throw new Error(r.message);
+    const after = reuseUnchangedRows(
+      before,
+      inputRows(r.scenario, base, () => undefined),
+    );
+    const step = after.find((x) => x.path === "scheduleMethod.entry.step")!;
+    expect([step.value, step.baseline, step.edited, step.sourceKind]).toEqual(["3", "1", true, "user"]);
+    // The placement's one source is now the user's: the lane and years rows say so too; no input row changed.
+    expect(after.filter((x, i) => x !== before[i]).map((x) => x.path)).toEqual([
+      "scheduleMethod.entry.step",
+      "scheduleMethod.entry.lane",
+      "scheduleMethod.entry.yearsOfService",
+    ]);
   });
 });

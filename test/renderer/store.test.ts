@@ -157,3 +157,38 @@ describe("store: cost lines and added scenarios", () => {
     expect(s.notice?.text).toBe(`Created the goal-seek scenario "${made.name}".`);
   });
 });
+
+describe("settings of the schedule method in the store", () => {
+  const STEP = "scheduleMethod.entry.step";
+  it("an edit of the replacement step lands in a copy as one undo step; undo restores the placement", () => {
+    let s = run([{ type: "edit", edits: [{ path: STEP, text: "3" }] }]);
+    const copy = activeEntry(s);
+    expect(copy.builtIn).toBe(false);
+    expect(copy.scenario.scheduleMethod!.entry!.step).toBe(3);
+    expect(copy.scenario.scheduleMethod!.entry!.source?.kind).toBe("user");
+    expect(copy.past).toHaveLength(1);
+    s = run([{ type: "undo" }], s);
+    expect(activeEntry(s).scenario.scheduleMethod!.entry).toEqual({ step: 1, lane: "Bachelors", yearsOfService: 1 });
+  });
+
+  it("a refused setting marks its cell with the reason, named by the setting's label", () => {
+    const s = run([{ type: "edit", edits: [{ path: STEP, text: "0" }] }]);
+    expect(s.entries).toHaveLength(2);
+    expect(s.cellErrors[cellErrorKey("fis", STEP)]).toEqual({
+      text: "0",
+      message: "Replacement step: step 0 is below 1; replacements enter at step 1 to 16",
+    });
+    expect(s.notice?.text).toBe('Rejected "0": Replacement step: step 0 is below 1; replacements enter at step 1 to 16');
+  });
+
+  it("the same value again is no edit: no copy is made", () => {
+    const s = run([{ type: "edit", edits: [{ path: STEP, text: "1" }] }]);
+    expect(s.entries).toHaveLength(2);
+    expect(s.notice).toBeNull();
+  });
+
+  it("the explanation's link to the entry placement jumps to the replacement step's row", () => {
+    expect(run([{ type: "jump", path: "scheduleMethod.entry" }]).jump?.path).toBe(STEP);
+    expect(run([{ type: "jump", path: "scheduleMethod.anniversary" }]).jump?.path).toBe("scheduleMethod.anniversary");
+  });
+});

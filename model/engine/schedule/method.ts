@@ -83,6 +83,9 @@ export const scheduleMethodSchema = strict(
       .regex(/^\d{2}-\d{2}$/, "write the step date as MM-DD")
       .optional()
       .describe("Yearly step date MM-DD (default: the first day of the fiscal year)."),
+    anniversarySource: sourceSchema
+      .optional()
+      .describe("Where the step date comes from; without one it is an assumption (the agreement prints no step date)."),
     entry: entrySchema.optional().describe("Where replacements enter (default step 1, the schedule's first lane, 1 year of service)."),
   },
   "The schedule (census) method: the census and its assumptions.",
@@ -171,6 +174,19 @@ export function entrySource(block: ScheduleMethod): Source {
   return block.entry?.source ?? { kind: "assumed", ref: "entry placement", note: ENTRY_ASSUMED_NOTE };
 }
 
+/** The step date's source: its own, else an assumption (whether the file names a date or not). */
+export function anniversarySource(block: ScheduleMethod): Source {
+  return (
+    block.anniversarySource ?? {
+      kind: "assumed",
+      ref: "step date",
+      note: block.anniversary
+        ? "assumed step date; replace with the date the agreement or payroll moves steps"
+        : "assumed: steps move on the first day of the fiscal year",
+    }
+  );
+}
+
 /** Step-movement settings from the block (the anniversary defaults to the fiscal year's first day). */
 export function stepSettingsOf(
   block: ScheduleMethod,
@@ -183,9 +199,7 @@ export function stepSettingsOf(
     separationRate: new Decimal(block.separationRate.value),
     entry: Object.fromEntries(SCHEDULE_KEYS.map((k) => [k, entry])) as StepMovementSettings["entry"],
     sources: {
-      anniversary: block.anniversary
-        ? { kind: "user", ref: "scheduleMethod.anniversary" }
-        : { kind: "assumed", ref: "step date", note: "assumed: steps move on the first day of the fiscal year" },
+      anniversary: anniversarySource(block),
       heldShare: block.heldShare.source,
       separationRate: block.separationRate.source,
       entry: entrySource(block),

@@ -21,7 +21,7 @@
  * are remembered by what they depend on (the census object, the rates, the schedule basis and raise
  * factor), so a recompute after an edit elsewhere, or of the separation rate alone, redoes only what moved.
  */
-import { Decimal, ONE, ZERO, sum } from "../decimal";
+import { Decimal, ONE, ZERO } from "../decimal";
 import type { Explanation, Source } from "../explain";
 import { leaf } from "../explain";
 import { anniversaryInFiscalYear, fractionOfFiscalYear, prorationWords, type PayCalendar } from "../calendar";
@@ -38,8 +38,12 @@ import {
 import {
   advanceOneYearOnce,
   defaultStepMovementSettings,
+  fromUnits,
   normalizeCensusOnce,
-  type ProjectedCell,
+  pow10,
+  toUnits,
+  type ScaledCell,
+  type ScaledCells,
   type StepMovementSettings,
 } from "./step-movement";
 import type { Census, SalarySchedule, ScheduleKey } from "./types";
@@ -97,16 +101,32 @@ export interface ScheduleCostResult {
   years: ScheduleCostYear[];
 }
 
+/** Rates and printed columns already looked up, by schedules and by basis, base year and raises. */
+const lookups = new WeakMap<ScheduleIndex, Map<string, { rates: Map<number, Rate>; cols: Map<number, number> }>>();
+
 /** Prices placements on a schedule year; caches (schedule, lane, column) rates. */
 class Pricer {
-  private rateCache = new Map<number, Decimal>();
-  private colCache = new Map<number, number>();
+  private readonly rateCache: Map<number, Rate>;
+  private readonly colCache: Map<number, number>;
   constructor(
     private readonly idx: ScheduleIndex,
     private readonly baseFy: number,
     private readonly raises: Map<number, RaiseTerm>,
     private readonly basis: "printed" | "scaled",
-  ) {}
+  ) {
+    // Rates and columns depend on the schedules, the basis, the base year and (scaled tables only) the raises: kept across recomputes.
+    const raisesKey = basis === "scaled" ? [...raises.values()].map((r) => `${r.fiscalYear}:${r.rate.toString()}`).join(",") : "";
+    const key = `${basis}|${baseFy}|${raisesKey}`;
+    let byKey = lookups.get(idx);
+    if (!byKey) lookups.set(idx, (byKey = new Map()));
+    let found = byKey.get(key);
+    if (!found) {
+      if (byKey.size >= 16) byKey.clear();
+      byKey.set(key, (found = { rates: new Map(), cols: new Map() }));
+    }
+    this.rateCache = found.rates;
+    this.colCache = found.cols;
+  }
 
   schedule(key: ScheduleKey, fy: number): SalarySchedule {
     return getSchedule(this.idx, key, this.basis === "scaled" ? this.baseFy : fy);
@@ -122,8 +142,8 @@ class Pricer {
   }
 
   /** Printed column for a cell (cached per cell object and year: cells are not mutated once projected). */
-  column(c: ProjectedCell, fy: number): number {
-    const k = ((((fy - this.baseFy) * 4 + SCHEDULE_KEYS.indexOf(c.schedule)) * 16 + laneNo(c)) * 32 + c.step) * 128 + c.yearsOfService;
+  column(c: ScaledCell, fy: number): number {
+    const k = (((fy - this.baseFy) * 256 + c.sl) * 32 + c.step) * 128 + c.yearsOfService;
     let col = this.colCache.get(k);
     if (col === undefined) {
       col = payColumn(this.schedule(c.schedule, fy), c.lane, c.step, c.yearsOfService);
@@ -132,19 +152,21 @@ class Pricer {
     return col;
   }
 
-  rate(key: ScheduleKey, lane: string, col: number, fy: number): Decimal {
-    const k = (((fy - this.baseFy + 1) * 4 + SCHEDULE_KEYS.indexOf(key)) * 16 + laneNoOf(lane)) * 64 + col;
+  rate(key: ScheduleKey, lane: string, sl: number, col: number, fy: number): Rate {
+    const k = ((fy - this.baseFy + 1) * 256 + sl) * 64 + col;
     let r = this.rateCache.get(k);
     if (r === undefined) {
-      r = cellAmount(this.schedule(key, fy), lane, col);
-      if (this.basis === "scaled") r = r.times(this.cumulativeFactor(fy));
+      let amount = cellAmount(this.schedule(key, fy), lane, col);
+      if (this.basis === "scaled") amount = amount.times(this.cumulativeFactor(fy));
+      const places = amount.decimalPlaces();
+      r = { units: toUnits(amount, places), places };
       this.rateCache.set(k, r);
     }
     return r;
   }
 
   /** Sum of headcount x rate, by schedule key; remembered per cell list, year, basis and raise factor. */
-  cost(cells: readonly ProjectedCell[], fy: number): Map<ScheduleKey, Decimal> {
+  cost(cells: ScaledCells, fy: number): Payroll {
     const key = `${fy}|${this.basis}|${this.basis === "scaled" ? this.cumulativeFactor(fy).toString() : ""}`;
     let byCells = priced.get(this.idx);
     if (!byCells) priced.set(this.idx, (byCells = new WeakMap()));
@@ -159,51 +181,68 @@ class Pricer {
     return out;
   }
 
-  private costNow(cells: readonly ProjectedCell[], fy: number): Map<ScheduleKey, Decimal> {
-    const byCol = new Map<number, { key: ScheduleKey; lane: string; col: number; h: Decimal }>();
-    for (const c of cells) {
+  /** Exact: headcounts summed by printed column in fixed point, times the column's rate, one rounding per schedule at the end. */
+  private costNow(list: ScaledCells, fy: number): Payroll {
+    const byCol = new Map<number, { key: ScheduleKey; lane: string; sl: number; col: number; h: bigint }>();
+    for (const c of list.cells) {
       const col = this.column(c, fy);
-      const k = (SCHEDULE_KEYS.indexOf(c.schedule) * 16 + laneNo(c)) * 64 + col;
+      const k = c.sl * 64 + col;
       const e = byCol.get(k);
-      if (e) e.h = e.h.plus(c.headcount);
-      else byCol.set(k, { key: c.schedule, lane: c.lane, col, h: c.headcount });
+      if (e) e.h += c.h;
+      else byCol.set(k, { key: c.schedule, lane: c.lane, sl: c.sl, col, h: c.h });
     }
-    const out = new Map<ScheduleKey, Decimal>();
-    for (const e of byCol.values()) out.set(e.key, (out.get(e.key) ?? ZERO).plus(e.h.times(this.rate(e.key, e.lane, e.col, fy))));
-    return out;
+    const columns = [...byCol.values()].map((e) => ({ key: e.key, h: e.h, rate: this.rate(e.key, e.lane, e.sl, e.col, fy) }));
+    const places = columns.reduce((m, e) => Math.max(m, e.rate.places), 0);
+    const sums = new Map<ScheduleKey, bigint>();
+    for (const e of columns) sums.set(e.key, (sums.get(e.key) ?? 0n) + e.h * e.rate.units * pow10(places - e.rate.places));
+    const byKey = new Map<ScheduleKey, Decimal>();
+    let all = 0n;
+    for (const key of SCHEDULE_KEYS) {
+      const n = sums.get(key);
+      if (n === undefined) continue;
+      byKey.set(key, fromUnits(n, list.scale + places));
+      all += n;
+    }
+    return { byKey, total: fromUnits(all, list.scale + places) };
   }
 }
 
-const total = (m: Map<ScheduleKey, Decimal>) => sum([...m.values()]);
+/** A payroll by schedule and in all, each rounded once from the exact sum. */
+interface Payroll {
+  byKey: Map<ScheduleKey, Decimal>;
+  total: Decimal;
+}
+
+/** A schedule amount in fixed point: amount = units / 10^places. */
+interface Rate {
+  units: bigint;
+  places: number;
+}
+
 /** A payroll the cost subtracts (its explanation says so, for a breakdown of the difference). */
 const minus = (e: Explanation): Explanation => ({ ...e, subtracted: true });
 
-const headcounts = new WeakMap<readonly ProjectedCell[], Decimal>();
+const headcounts = new WeakMap<ScaledCells, Decimal>();
 /** Members in a cell list, once per list. */
-function headcountOf(cells: readonly ProjectedCell[]): Decimal {
-  let h = headcounts.get(cells);
-  if (h === undefined) headcounts.set(cells, (h = sum(cells.map((c) => c.headcount))));
+function headcountOf(list: ScaledCells): Decimal {
+  let h = headcounts.get(list);
+  if (h === undefined)
+    headcounts.set(
+      list,
+      (h = fromUnits(
+        list.cells.reduce((n, c) => n + c.h, 0n),
+        list.scale,
+      )),
+    );
   return h;
 }
 
 /** Prices already computed, by schedules and cell list (projections are shared and never changed). */
-const priced = new WeakMap<ScheduleIndex, WeakMap<readonly ProjectedCell[], Map<string, Map<ScheduleKey, Decimal>>>>();
+const priced = new WeakMap<ScheduleIndex, WeakMap<ScaledCells, Map<string, Payroll>>>();
 let shippedIndex: ScheduleIndex | undefined;
 /** The shipped schedules are indexed once, so their prices can be reused; other schedules get an index (and prices) of their own. */
 const indexOf = (schedules: readonly SalarySchedule[]) =>
   schedules === loadSchedules() ? (shippedIndex ??= indexSchedules(schedules)) : indexSchedules(schedules);
-
-const LANE_NO = new Map<string, number>();
-function laneNoOf(lane: string): number {
-  let n = LANE_NO.get(lane);
-  if (n === undefined) {
-    n = LANE_NO.size;
-    if (n >= 16) throw new Error("more than 16 distinct lanes");
-    LANE_NO.set(lane, n);
-  }
-  return n;
-}
-const laneNo = (c: ProjectedCell) => laneNoOf(c.lane);
 
 interface Priced {
   value: Decimal;
@@ -213,8 +252,8 @@ interface Priced {
 /** FY n cost of placements that change from `before` to `after` at the anniversary, with the schedule changing at its effective date. */
 function priceYear(
   p: Pricer,
-  before: readonly ProjectedCell[],
-  after: readonly ProjectedCell[],
+  before: ScaledCells,
+  after: ScaledCells,
   fy: number,
   fAnniv: Decimal,
   fSched: Decimal,
@@ -223,7 +262,7 @@ function priceYear(
 ): Priced {
   const a = ONE.minus(fAnniv); // share of the year before the anniversary
   const e = ONE.minus(fSched); // share before the new schedule
-  const segments: { w: Decimal; cells: readonly ProjectedCell[]; sfy: number; desc: string }[] = [];
+  const segments: { w: Decimal; cells: ScaledCells; sfy: number; desc: string }[] = [];
   const lo = Decimal.min(a, e);
   const hi = Decimal.max(a, e);
   if (lo.greaterThan(0))
@@ -237,8 +276,7 @@ function priceYear(
   const children: Explanation[] = [];
   let value = ZERO;
   for (const s of segments) {
-    const byKey = p.cost(s.cells, s.sfy);
-    const full = total(byKey);
+    const { byKey, total: full } = p.cost(s.cells, s.sfy);
     const weighted = full.times(s.w);
     value = value.plus(weighted);
     children.push({
@@ -324,8 +362,7 @@ export function scheduleMethodCost(
 
   const base = normalizeCensusOnce(census);
   const members = headcountOf(base);
-  const baseByKey = p.cost(base, baseFy);
-  const p0 = total(baseByKey);
+  const { byKey: baseByKey, total: p0 } = p.cost(base, baseFy);
   const basePayroll: CostLine = {
     value: p0,
     explanation: {
