@@ -48,8 +48,13 @@ function sourceText(e: Pick<InputEntry["param"], "source" | "stated">): string {
   const s = e.source;
   if (s.kind === "calibrated") return `CALIBRATED${e.stated ? ` (stated ${e.stated})` : ""}: ${s.note ?? ""}`;
   if (s.kind === "assumed") return `ASSUMED: ${[s.ref, s.note].filter(Boolean).join(" · ")}`;
-  return [s.kind === "user" ? "edited by you" : s.kind, s.ref, s.note].filter(Boolean).join(" · ");
+  // The kind in words, left out where the reference already says it ("FIS p.1", not "fis · FIS p.1").
+  const kind = s.kind === "user" ? "edited by you" : SOURCE_WORDS[s.kind];
+  const said = s.ref && kind && s.ref.toLowerCase().startsWith(kind.toLowerCase());
+  return [said ? undefined : kind, s.ref, s.note].filter(Boolean).join(" · ");
 }
+
+const SOURCE_WORDS: Record<string, string> = { fis: "FIS", contract: "Contract", document: "Document", derived: "Derived" };
 
 export function inputRows(scenario: Scenario, baseline: Scenario, errors: (path: string) => CellError | undefined): InputRow[] {
   const base = new Map(listInputs(baseline).map((e) => [e.path, e.param]));

@@ -73,3 +73,16 @@ describe("setting rows", () => {
     ]);
   });
 });
+
+describe("the Source column in words", () => {
+  it("names the kind only where the reference does not ('FIS p.2', not 'fis · FIS p.2'; 'Contract · Art. 36.2')", () => {
+    const rows = inputRows(fisAsPublished(), fisAsPublished(), () => undefined);
+    const sources = rows.map((r) => r.source);
+    expect(sources.some((t) => /^fis\b/.test(t))).toBe(false);
+    expect(sources.some((t) => /^FIS p\.\d/.test(t))).toBe(true);
+    const members = rows.find((r) => r.path === "groups.wtu.members")!;
+    expect(members.source).toMatch(/^FIS p\.\d/);
+    const raise = rows.find((r) => r.path === FY2026_RAISE)!;
+    expect(raise.source).toMatch(/^Contract · Art\. 36/);
+  });
+});
