@@ -91,8 +91,16 @@ describe("Ranges on the reference scenario", () => {
     async () => {
       await tid("ranges-draws").fill("2000");
       await tid("ranges-run").click();
-      await tid("ranges-progress").waitFor({ timeout: 10_000 });
-      expect(await tid("ranges-progress").innerText()).toMatch(/Computing ranges \(2,000 draws\)/);
+      // Read in the page on the frame the progress shows: a fast run can end before a second look from here.
+      const progress = await page.waitForFunction(
+        () => document.querySelector('[data-testid="ranges-progress"]')?.textContent ?? null,
+        null,
+        {
+          timeout: 10_000,
+          polling: "raf",
+        },
+      );
+      expect(await progress.jsonValue()).toMatch(/Computing ranges \(2,000 draws\)/);
       await tid("ranges-results").waitFor({ timeout: 90_000 });
       expect(await tid("ranges-progress").count()).toBe(0);
       const engine = monteCarlo(scenario, { draws: 2000, seed: 1 });
