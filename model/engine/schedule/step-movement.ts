@@ -299,9 +299,12 @@ export function projectCensus(
   options: { turnover?: boolean } = {},
 ): ProjectedYear[] {
   const turnover = options.turnover ?? true;
-  const years: ProjectedYear[] = [{ fiscalYear: census.asOfFiscalYear, cells: normalizeCensus(census) }];
+  // The fixed-point list is carried from year to year, as the costing does; only what is returned is turned into Decimals.
+  let list = scaledOf(census.cells);
+  const years: ProjectedYear[] = [{ fiscalYear: census.asOfFiscalYear, cells: decimalCells(list) }];
   for (let fy = census.asOfFiscalYear + 1; fy <= throughFiscalYear; fy++) {
-    years.push({ fiscalYear: fy, cells: advanceOneYear(years[years.length - 1]!.cells, settings, turnover) });
+    list = advanceScaled(list, settings, turnover);
+    years.push({ fiscalYear: fy, cells: decimalCells(list) });
   }
   return years;
 }
