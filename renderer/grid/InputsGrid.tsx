@@ -1,9 +1,9 @@
 /**
  * Screen 2: every input of the active scenario, by section. Only the value column is editable;
- * edits go to the store (readOnlyEdit), which parses them by unit, checks the scenario and either
+ * edits go to the store (the value column's setter), which parses them by unit, checks the scenario and either
  * applies them (one undo step) or marks the cell red with the reason.
  */
-import type { CellEditRequestEvent, CellFocusedEvent, ColDef, GetRowIdParams, GridApi, RowClassRules } from "ag-grid-community";
+import type { CellFocusedEvent, ColDef, GetRowIdParams, GridApi, RowClassRules, ValueSetterParams } from "ag-grid-community";
 import { AgGridReact } from "ag-grid-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { InputEntry } from "../../model/engine/scenario/paths";
@@ -214,11 +214,12 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
   useGridA11y(boxRef, api, {
     label: "Inputs of the active scenario",
     readOnly: false,
-    decorate: (root) => {
+    decorate: (rowEls) => {
       // A rejected value: aria-invalid on its cell, the reason linked by aria-describedby.
-      root.querySelectorAll<HTMLElement>(".ag-row[row-id]").forEach((rowEl) => {
+      const byPath = new Map(rowsRef.current.map((r) => [r.path, r]));
+      rowEls.forEach((rowEl) => {
         const path = rowEl.getAttribute("row-id") ?? "";
-        const row = rowsRef.current.find((r) => r.path === path);
+        const row = byPath.get(path);
         const cell = rowEl.querySelector<HTMLElement>('.ag-cell[col-id="value"]');
         if (!cell) return;
         if (row?.error) {
@@ -236,6 +237,13 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
   onEditRef.current = onEdit;
   // A typed edit that is rejected reopens the editor on its cell holding the typed text, for correction.
   const retry = useRef<{ path: string; text: string } | null>(null);
+  const submitRef = useRef((row: InputRow, value: unknown) => {
+    const text = value == null ? "" : String(value);
+    // Unchanged display text or formula (Enter without typing) is not an edit.
+    if (!row.error && (text === shownValue(row, row.value) || (row.formula && text === row.formula))) return;
+    retry.current = { path: row.path, text };
+    onEditRef.current([{ path: row.path, text }]);
+  });
   useEffect(() => {
     const r = retry.current;
     const row = r && rows.find((x) => x.path === r.path);
@@ -274,6 +282,14 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
         colId: "value",
         headerName: "Value",
         editable: true,
+        // The store owns the value: the typed text goes to it here, in the Enter (or blur) that ends the
+        // edit, and the grid's own row data is left alone (false: nothing changed). AG Grid's
+        // cellEditRequest would come from a timer after the next frame, so the edit would paint two
+        // frames late; here React renders it in the same task (a keydown's update is synchronous).
+        valueSetter: (p: ValueSetterParams<InputRow>) => {
+          if (p.data) submitRef.current(p.data, p.newValue);
+          return false;
+        },
         // The editor starts from the value's getter (the formula or the rejected text); the cell shows the formatter's value.
         valueGetter: (p) => (p.data ? editText(p.data) : ""),
         // The lane list's options are formatted with no row: each shows as itself.
@@ -387,7 +403,6 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
           columnDefs={columnDefs}
           getRowId={getRowId}
           rowClassRules={ROW_CLASS_RULES}
-          readOnlyEdit
           singleClickEdit={false}
           enterNavigatesVertically
           enterNavigatesVerticallyAfterEdit
@@ -408,14 +423,6 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
             const row = e.rowIndex == null ? undefined : e.api.getDisplayedRowAtIndex(e.rowIndex)?.data;
             focusedPath.current = row?.path ?? null;
             setHelp(helpText(row));
-          }}
-          onCellEditRequest={(e: CellEditRequestEvent<InputRow>) => {
-            if (!e.data) return;
-            const text = e.newValue == null ? "" : String(e.newValue);
-            // Unchanged display text or formula (Enter without typing) is not an edit.
-            if (!e.data.error && (text === shownValue(e.data, e.data.value) || (e.data.formula && text === e.data.formula))) return;
-            retry.current = { path: e.data.path, text };
-            onEditRef.current([{ path: e.data.path, text }]);
           }}
         />
       </div>

@@ -3,7 +3,7 @@
  * - a name and read-only state on the element with role grid (AG Grid has no option for either);
  * - a rectangular cell range (click, then Shift+click or Shift+arrows), since cell ranges are an
  *   AG Grid Enterprise feature, and Ctrl+C copying it as tab-separated text and an HTML table;
- * - `decorate`, re-applied whenever the grid redraws rows (attributes AG Grid does not manage, such
+ * - `decorate`, re-applied to the rows the grid redraws (attributes AG Grid does not manage, such
  *   as aria-invalid and aria-describedby on a rejected input cell).
  * Tab leaves the grid (tabToNextCell returns false), so a grid is one Tab stop with arrows inside.
  */
@@ -39,8 +39,8 @@ export interface GridA11yOptions {
   label: string;
   /** Every cell read-only (aria-readonly on the grid and its cells). */
   readOnly: boolean;
-  /** Called after the grid redraws rows, with the grid's root element. */
-  decorate?: (root: HTMLElement) => void;
+  /** Called after the grid redraws rows, with the row elements it redrew (\`.ag-row\`). */
+  decorate?: (rows: readonly HTMLElement[]) => void;
   /** The text of one cell as copied (defaults to the grid's displayed value). */
   cellText?: (node: IRowNode, column: Column) => string;
   /** Copy the column headers with a range that spans every row. */
@@ -71,14 +71,15 @@ export function useGridA11y<T>(boxRef: RefObject<HTMLElement | null>, api: GridA
     if (!box || !api) return;
     const columnIds = () => api.getAllDisplayedColumns().map((c) => c.getColId());
 
-    const paintRange = () => {
+    const allRows = () => [...box.querySelectorAll<HTMLElement>(".ag-row[row-index]")];
+    const paintRange = (rowEls: readonly HTMLElement[]) => {
       const r = range.current;
       const inRange = new Set<string>();
       if (r && (r.anchor.row !== r.focus.row || r.anchor.col !== r.focus.col)) {
         const { rows, cols } = rangeBounds(r, columnIds());
         for (const row of rows) for (const col of cols) inRange.add(`${row}|${col}`);
       }
-      box.querySelectorAll<HTMLElement>(".ag-row[row-index]").forEach((rowEl) => {
+      for (const rowEl of rowEls) {
         const row = rowEl.getAttribute("row-index");
         rowEl.querySelectorAll<HTMLElement>(".ag-cell[col-id]").forEach((cellEl) => {
           const on = inRange.has(`${row}|${cellEl.getAttribute("col-id")}`);
@@ -86,35 +87,65 @@ export function useGridA11y<T>(boxRef: RefObject<HTMLElement | null>, api: GridA
           if (on) cellEl.setAttribute("aria-selected", "true");
           else if (cellEl.getAttribute("aria-selected") === "true") cellEl.removeAttribute("aria-selected");
         });
-      });
+      }
     };
 
-    const apply = () => {
+    const apply = (rowEls: readonly HTMLElement[]) => {
       const grid = box.querySelector<HTMLElement>('[role="grid"], [role="treegrid"]');
       if (grid) {
         if (grid.getAttribute("aria-label") !== opts.current.label) grid.setAttribute("aria-label", opts.current.label);
         if (opts.current.readOnly) {
           if (grid.getAttribute("aria-readonly") !== "true") grid.setAttribute("aria-readonly", "true");
-          box.querySelectorAll('[role="gridcell"]:not([aria-readonly])').forEach((c) => c.setAttribute("aria-readonly", "true"));
+          for (const rowEl of rowEls)
+            rowEl.querySelectorAll('[role="gridcell"]:not([aria-readonly])').forEach((c) => c.setAttribute("aria-readonly", "true"));
         }
       }
-      opts.current.decorate?.(box);
-      paintRange();
+      opts.current.decorate?.(rowEls);
+      paintRange(rowEls);
     };
 
+    /**
+     * The rows to redo at the next frame: those the observed mutations touched, or every row (a new
+     * range, or a mutation outside any row). An edit redraws a few rows of a grid of hundreds of
+     * cells, and this runs in the frame that paints it.
+     */
+    let dirty: Set<HTMLElement> | "all" = "all";
+    const touch = (records: MutationRecord[]) => {
+      if (dirty === "all") return;
+      for (const rec of records) {
+        const target = rec.target instanceof Element ? rec.target : rec.target.parentElement;
+        const row = target?.closest<HTMLElement>(".ag-row");
+        if (row) {
+          dirty.add(row);
+          continue;
+        }
+        for (const node of rec.addedNodes) {
+          if (!(node instanceof HTMLElement)) continue;
+          if (node.matches(".ag-row")) dirty.add(node);
+          else if (node.querySelector(".ag-row")) return void (dirty = "all");
+        }
+      }
+    };
     let frame = 0;
-    const schedule = () => {
+    const schedule = (all = false) => {
+      if (all) dirty = "all";
       if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
+        const rows = dirty === "all" ? allRows() : [...dirty].filter((r) => r.isConnected && r.hasAttribute("row-index"));
+        dirty = new Set();
         observer.disconnect();
-        apply();
+        apply(rows);
         observer.observe(box, OBSERVE);
       });
     };
-    const observer = new MutationObserver(schedule);
+    const observer = new MutationObserver((records) => {
+      touch(records);
+      schedule();
+    });
     observer.observe(box, OBSERVE);
-    apply();
+    apply(allRows());
+    dirty = new Set();
 
     const onFocused = (e: CellFocusedEvent<T>) => {
       if (e.rowIndex == null || typeof e.column !== "object" || e.column === null) return;
@@ -130,7 +161,7 @@ export function useGridA11y<T>(boxRef: RefObject<HTMLElement | null>, api: GridA
       if (r && r.focus.row === pos.row && r.focus.col === pos.col) return;
       range.current = (shift.current || shiftClick.current) && r ? { anchor: r.anchor, focus: pos } : { anchor: pos, focus: pos };
       shiftClick.current = false;
-      schedule();
+      schedule(true);
     };
     api.addEventListener("cellFocused", onFocused);
 
@@ -184,6 +215,7 @@ export function useGridA11y<T>(boxRef: RefObject<HTMLElement | null>, api: GridA
         // The range is set here, before the focus moves, so no focus event can reset its anchor.
         const anchor = range.current?.anchor ?? { row: focused.rowIndex, col: focused.column.getColId() };
         range.current = { anchor, focus: { row, col: ids[colIndex]! } };
+        schedule(true);
         if (row !== focused.rowIndex || ids[colIndex] !== focused.column.getColId()) moved.current.push(`${row}|${ids[colIndex]}`);
         api.ensureIndexVisible(row);
         api.ensureColumnVisible(ids[colIndex]!);

@@ -12,7 +12,8 @@ import { formatInputError } from "../../model/engine/errors";
 import { addCostLine, removeCostLine, type CostLineChange, type NewCostLine } from "../../model/engine/scenario/cost-lines";
 import { contractAsStated, fisAsPublished } from "../../model/built-ins";
 import { getInputEntry, listInputs, setInputValue } from "../../model/engine/scenario/paths";
-import { checkScenario } from "../../model/engine/scenario/schema";
+import { checkInputChange, checkScenario } from "../../model/engine/scenario/schema";
+import type { FieldSpec } from "../../model/engine/fields";
 import { isSettingPath, listSettings, setSettingValue, settingRowPath } from "../../model/engine/scenario/settings";
 import { censusMembersGap } from "../../model/engine/schedule/census-members";
 import { withScheduleMethod } from "../../model/engine/schedule/with-method";
@@ -209,9 +210,22 @@ function problemsOf(s: Scenario): ReturnType<typeof checkScenario> {
   return problems;
 }
 
-/** What `next` gets wrong that `current` did not, in one message ("" when nothing). */
-function introducedProblems(current: Scenario, next: Scenario): string {
+/**
+ * What `next` gets wrong that `current` did not, in one message ("" when nothing). `input`: `next`
+ * is `current` with that one input set (setInputValue); when `current` passed every check, only the
+ * changed input and the checks across the scenario are run again (checkInputChange), not the whole
+ * schema.
+ */
+function introducedProblems(current: Scenario, next: Scenario, input?: { path: string; spec: FieldSpec }): string {
   if (next === current) return "";
+  if (input && checked.get(current)?.length === 0) {
+    const changed = getInputEntry(next, input.path)?.param;
+    if (changed) {
+      const problems = checkInputChange(next, input.path, changed, input.spec);
+      if (problems.length === 0) checked.set(next, problems);
+      return problems.map((e) => e.message).join("; ");
+    }
+  }
   const before = new Set(problemsOf(current).map(formatInputError));
   return problemsOf(next)
     .filter((e) => !before.has(formatInputError(e)))
@@ -253,7 +267,7 @@ export function applyEdits(
     }
     if (parsed.value === param.value && parsed.formula === param.formula) continue;
     const next = setInputValue(current, path, parsed.value, undefined, parsed.formula);
-    const introduced = introducedProblems(current, next);
+    const introduced = introducedProblems(current, next, { path, spec: entry.spec });
     if (introduced) {
       rejected.push({ path, text, message: introduced });
       continue;
