@@ -6,6 +6,7 @@ import { FisTable } from "./grid/FisTable";
 import { InputsGrid, inputRows, reuseUnchangedRows, type InputRow } from "./grid/InputsGrid";
 import { CostLinesPanel } from "./panels/CostLinesPanel";
 import { ExplainPanel } from "./panels/ExplainPanel";
+import { KeptScreen } from "./panels/KeptScreen";
 import { LiveRegions, useAnnounce } from "./panels/LiveRegions";
 import { MessageBar } from "./panels/MessageBar";
 import { NewAgreementDialog } from "./panels/NewAgreementDialog";
@@ -287,6 +288,13 @@ export function App() {
   const lastAutosaved = status.kind === "saved" ? status.at : status.kind === "idle" ? null : status.lastSavedAt;
   const userScenarios = useMemo(() => state.entries.filter((e) => !e.builtIn).map((e) => e.scenario), [state.entries]);
 
+  // The Table and Inputs screens stay mounted, hidden, once shown (KeptScreen): switching between them then
+  // updates their grids instead of building them again.
+  const tableActive = state.tab === "table";
+  const inputsActive = state.tab === "inputs";
+  const kept = useRef(new Set<Tab>());
+  if (tableActive || inputsActive) kept.current.add(state.tab);
+
   const selected = state.selectedCell;
   const selectedLine = selected ? result?.lines.find((l) => l.id === selected.line) : undefined;
   const selectedCell = selected ? selectedLine?.cells[selected.column] : undefined;
@@ -472,136 +480,150 @@ export function App() {
               <ToFillList toFill={toFill} onJump={onJump} where="elsewhere" />
             )}
             {state.tab !== "inputs" && state.tab !== "census" && tableWait}
-            {state.tab === "table" && result && (
-              <div className={explainOpen ? "table-screen explain-open" : "table-screen"}>
-                <div className="table-main">
-                  <p className="hint" data-testid="hint">
-                    Click any number to see where it comes from (or move to it with the arrow keys).{" "}
-                    {entry.builtIn ? "Edit inputs on the Inputs tab (a copy is made for you)." : ""}
-                  </p>
-                  <div className="toggles">
-                    <label>
-                      <input
-                        type="checkbox"
-                        data-testid="show-computed"
-                        checked={show.computed}
-                        onChange={(e) => setShow({ ...show, computed: e.target.checked })}
-                      />{" "}
-                      Computed
-                    </label>
-                    <label
-                      title={
-                        entry.scenario.table.published
-                          ? entry.scenario.table.published.source
-                          : "This scenario carries no published figures"
-                      }
-                    >
-                      <input
-                        type="checkbox"
-                        data-testid="show-published"
-                        disabled={!reference}
-                        checked={reference && show.published}
-                        onChange={(e) => setShow({ ...show, published: e.target.checked })}
-                      />{" "}
-                      Published
-                    </label>
-                    <label>
-                      <input
-                        type="checkbox"
-                        data-testid="show-variance"
-                        disabled={!reference}
-                        checked={reference && show.variance}
-                        onChange={(e) => setShow({ ...show, variance: e.target.checked })}
-                      />{" "}
-                      Variance (computed − published)
-                    </label>
-                    <span className="toggles-end">
-                      <button
-                        type="button"
-                        data-testid="copy-table"
-                        onClick={() =>
-                          void copyFisTable(result, entry.scenario, roundingRuleText(entry.scenario.table.display)).then((ok) =>
-                            announce(
-                              ok ? "Copied the table with its title, units and notes." : "Could not copy the table.",
-                              ok ? "polite" : "assertive",
-                            ),
-                          )
-                        }
-                        title="Copy the whole table with its title, units and footnote (pastes into Excel and Word)"
-                      >
-                        Copy table
-                      </button>
-                      <button
-                        type="button"
-                        data-testid="explain-toggle"
-                        aria-expanded={explainOpen}
-                        aria-controls="explain-drawer"
-                        disabled={!selectedCell}
-                        title={selectedCell ? "" : "Select a number first"}
-                        onClick={() => (explainOpen ? closeExplain() : setExplainOpen(true))}
-                      >
-                        {explainOpen ? "Hide explanation" : "Show explanation"}
-                      </button>
-                    </span>
+            {result && (tableActive || kept.current.has("table")) && (
+              <KeptScreen active={tableActive} name="table">
+                <div className={explainOpen ? "table-screen explain-open" : "table-screen"}>
+                  <div className="table-main">
+                    {tableActive && (
+                      <p className="hint" data-testid="hint">
+                        Click any number to see where it comes from (or move to it with the arrow keys).{" "}
+                        {entry.builtIn ? "Edit inputs on the Inputs tab (a copy is made for you)." : ""}
+                      </p>
+                    )}
+                    {tableActive && (
+                      <div className="toggles">
+                        <label>
+                          <input
+                            type="checkbox"
+                            data-testid="show-computed"
+                            checked={show.computed}
+                            onChange={(e) => setShow({ ...show, computed: e.target.checked })}
+                          />{" "}
+                          Computed
+                        </label>
+                        <label
+                          title={
+                            entry.scenario.table.published
+                              ? entry.scenario.table.published.source
+                              : "This scenario carries no published figures"
+                          }
+                        >
+                          <input
+                            type="checkbox"
+                            data-testid="show-published"
+                            disabled={!reference}
+                            checked={reference && show.published}
+                            onChange={(e) => setShow({ ...show, published: e.target.checked })}
+                          />{" "}
+                          Published
+                        </label>
+                        <label>
+                          <input
+                            type="checkbox"
+                            data-testid="show-variance"
+                            disabled={!reference}
+                            checked={reference && show.variance}
+                            onChange={(e) => setShow({ ...show, variance: e.target.checked })}
+                          />{" "}
+                          Variance (computed − published)
+                        </label>
+                        <span className="toggles-end">
+                          <button
+                            type="button"
+                            data-testid="copy-table"
+                            onClick={() =>
+                              void copyFisTable(result, entry.scenario, roundingRuleText(entry.scenario.table.display)).then((ok) =>
+                                announce(
+                                  ok ? "Copied the table with its title, units and notes." : "Could not copy the table.",
+                                  ok ? "polite" : "assertive",
+                                ),
+                              )
+                            }
+                            title="Copy the whole table with its title, units and footnote (pastes into Excel and Word)"
+                          >
+                            Copy table
+                          </button>
+                          <button
+                            type="button"
+                            data-testid="explain-toggle"
+                            aria-expanded={explainOpen}
+                            aria-controls="explain-drawer"
+                            disabled={!selectedCell}
+                            title={selectedCell ? "" : "Select a number first"}
+                            onClick={() => (explainOpen ? closeExplain() : setExplainOpen(true))}
+                          >
+                            {explainOpen ? "Hide explanation" : "Show explanation"}
+                          </button>
+                        </span>
+                      </div>
+                    )}
+                    <FisTable
+                      result={result}
+                      showComputed={show.computed}
+                      showPublished={reference && show.published}
+                      showVariance={reference && show.variance}
+                      selected={selected}
+                      onSelect={onSelect}
+                      changed={lastChange.changed}
+                    />
+                    {tableActive && (
+                      <p className="muted small" data-testid="table-footnote">
+                        Amounts {unitsHeading(entry.scenario.table.display.unit).slice(1, -1)}. Rounding:{" "}
+                        {roundingRuleText(entry.scenario.table.display)}. {entry.scenario.description}
+                        {lastChange.changed.size > 0 && (
+                          <span className="changed-legend" data-testid="changed-legend">
+                            {" "}
+                            {changedLegend}
+                          </span>
+                        )}
+                        {reference && show.variance && <span> Variance = computed − published, {unitWords(units)}.</span>}
+                        {costed && (
+                          <span
+                            data-testid="table-timing"
+                            data-where={costed.where}
+                            data-ms={Math.round(costed.wallMs)}
+                            data-revive-ms={Math.round(costed.reviveMs)}
+                          >
+                            {" "}
+                            A heavy scenario: costed {costed.where === "worker" ? "in the background" : "on the main thread"} in{" "}
+                            {countText(Math.round(costed.wallMs))} ms.
+                          </span>
+                        )}
+                      </p>
+                    )}
                   </div>
-                  <FisTable
-                    result={result}
-                    showComputed={show.computed}
-                    showPublished={reference && show.published}
-                    showVariance={reference && show.variance}
-                    selected={selected}
-                    onSelect={onSelect}
-                    changed={lastChange.changed}
-                  />
-                  <p className="muted small" data-testid="table-footnote">
-                    Amounts {unitsHeading(entry.scenario.table.display.unit).slice(1, -1)}. Rounding:{" "}
-                    {roundingRuleText(entry.scenario.table.display)}. {entry.scenario.description}
-                    {lastChange.changed.size > 0 && (
-                      <span className="changed-legend" data-testid="changed-legend">
-                        {" "}
-                        {changedLegend}
-                      </span>
-                    )}
-                    {reference && show.variance && <span> Variance = computed − published, {unitWords(units)}.</span>}
-                    {costed && (
-                      <span
-                        data-testid="table-timing"
-                        data-where={costed.where}
-                        data-ms={Math.round(costed.wallMs)}
-                        data-revive-ms={Math.round(costed.reviveMs)}
-                      >
-                        {" "}
-                        A heavy scenario: costed {costed.where === "worker" ? "in the background" : "on the main thread"} in{" "}
-                        {countText(Math.round(costed.wallMs))} ms.
-                      </span>
-                    )}
-                  </p>
+                  {tableActive && (
+                    <ExplainPanel
+                      cell={explainOpen ? selectedCell : undefined}
+                      title={explainTitle}
+                      units={units}
+                      onJump={onJump}
+                      onClose={closeExplain}
+                    />
+                  )}
                 </div>
-                <ExplainPanel
-                  cell={explainOpen ? selectedCell : undefined}
-                  title={explainTitle}
-                  units={units}
-                  onJump={onJump}
-                  onClose={closeExplain}
-                />
-              </div>
+              </KeptScreen>
             )}
-            {state.tab === "inputs" && (
-              <>
-                <AssumptionsBanner scenario={entry.scenario} onJump={onJump} />
-                <SettingsBar
-                  scenario={entry.scenario}
-                  imported={state.census}
-                  onChange={(scenario, what) => dispatch({ type: "replaceScenario", scenario, what })}
-                />
-                <CostLinesPanel
-                  scenario={entry.scenario}
-                  builtIn={entry.builtIn}
-                  onAdd={(line) => dispatch({ type: "addCostLine", line })}
-                  onRemove={(lineId) => dispatch({ type: "removeCostLine", lineId })}
-                />
-                {toFill.length > 0 && <ToFillList toFill={toFill} onJump={onJump} where="inputs" />}
-                {tableWait}
+            {(inputsActive || kept.current.has("inputs")) && (
+              <KeptScreen active={inputsActive} name="inputs">
+                {inputsActive && <AssumptionsBanner scenario={entry.scenario} onJump={onJump} />}
+                {inputsActive && (
+                  <SettingsBar
+                    scenario={entry.scenario}
+                    imported={state.census}
+                    onChange={(scenario, what) => dispatch({ type: "replaceScenario", scenario, what })}
+                  />
+                )}
+                {inputsActive && (
+                  <CostLinesPanel
+                    scenario={entry.scenario}
+                    builtIn={entry.builtIn}
+                    onAdd={(line) => dispatch({ type: "addCostLine", line })}
+                    onRemove={(lineId) => dispatch({ type: "removeCostLine", lineId })}
+                  />
+                )}
+                {inputsActive && toFill.length > 0 && <ToFillList toFill={toFill} onJump={onJump} where="inputs" />}
+                {inputsActive && tableWait}
                 {/* The live table: the same store and the same memoized result as the Table tab, so an edit shows here at once. */}
                 {result && (
                   <div className={explainOpen && selectedCell ? "inputs-live explain-open" : "inputs-live"} data-testid="inputs-live">
@@ -616,18 +638,22 @@ export function App() {
                         onSelect={onSelect}
                         changed={lastChange.changed}
                       />
-                      <p className="muted small">
-                        {unitWords(units)}, recomputed as you type. Click a number to see where it comes from.
-                        {lastChange.changed.size > 0 ? " ▲ / ▼: moved by the last edit." : ""}
-                      </p>
+                      {inputsActive && (
+                        <p className="muted small">
+                          {unitWords(units)}, recomputed as you type. Click a number to see where it comes from.
+                          {lastChange.changed.size > 0 ? " ▲ / ▼: moved by the last edit." : ""}
+                        </p>
+                      )}
                     </div>
-                    <ExplainPanel
-                      cell={explainOpen ? selectedCell : undefined}
-                      title={explainTitle}
-                      units={units}
-                      onJump={onJump}
-                      onClose={closeExplain}
-                    />
+                    {inputsActive && (
+                      <ExplainPanel
+                        cell={explainOpen ? selectedCell : undefined}
+                        title={explainTitle}
+                        units={units}
+                        onJump={onJump}
+                        onClose={closeExplain}
+                      />
+                    )}
                   </div>
                 )}
                 <InputsGrid
@@ -636,7 +662,7 @@ export function App() {
                   jump={state.jump}
                   onEdit={(edits) => dispatch({ type: "edit", edits })}
                 />
-              </>
+              </KeptScreen>
             )}
             <Suspense fallback={loading}>
               {state.tab === "census" && (

@@ -26,7 +26,7 @@ import type {
   RowClassRules,
 } from "ag-grid-community";
 import { AgGridReact } from "ag-grid-react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Decimal } from "../../model/engine/decimal";
 import type { LineResult, TableResult } from "../../model/engine/compute";
 import {
@@ -125,6 +125,7 @@ export function FisTable({
   }, [result]);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
+  const [firstRows] = useState(rows);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
   const size = compact ? SIZES.compact : SIZES.normal;
@@ -147,10 +148,17 @@ export function FisTable({
   const apiRef = useRef<GridApi<FisRow> | null>(null);
   const [api, setApi] = useState<GridApi<FisRow> | null>(null);
   const boxRef = useRef<HTMLDivElement | null>(null);
+  // New rows reach the grid from a layout effect, not as the rowData prop: AgGridReact applies a prop in a
+  // passive effect, where the cells' own React updates are scheduled for later, so a table shown by a click
+  // painted its old figures for a frame. Updates made in a layout effect are rendered before the paint.
+  useLayoutEffect(() => {
+    if (api && !api.isDestroyed() && api.getGridOption("rowData") !== rows) api.setGridOption("rowData", rows);
+  }, [api, rows]);
+
   // The cells marked (selected, moved) when the markers were last painted: only they and the newly
   // marked ones can change class, so only they are refreshed (all 50-odd cells took about 2 ms an edit).
   const marked = useRef(new Set<string>());
-  useEffect(() => {
+  useLayoutEffect(() => {
     const a = apiRef.current;
     const now = new Set<string>(changed?.keys() ?? []);
     if (selected) now.add(`${selected.line}|${selected.column}`);
@@ -265,7 +273,8 @@ export function FisTable({
   const fit = useCallback((force = true) => {
     const a = apiRef.current;
     const box = boxRef.current;
-    if (!a || a.isDestroyed() || !box) return;
+    // A hidden screen (KeptScreen) has no width to fit to; it is fitted when it shows.
+    if (!a || a.isDestroyed() || !box || box.clientWidth === 0) return;
     // Only a new width or a new set of columns needs measuring again: sizing columns moves the
     // grid's height (a scrollbar comes or goes) and AG Grid reports that as a size change too.
     const columns = a
@@ -337,7 +346,7 @@ export function FisTable({
     >
       <AgGridReact<FisRow>
         theme={gridTheme}
-        rowData={rows}
+        rowData={firstRows}
         columnDefs={columnDefs}
         getRowId={getRowId}
         rowClassRules={ROW_CLASS_RULES}

@@ -5,7 +5,7 @@
  */
 import type { CellFocusedEvent, ColDef, GetRowIdParams, GridApi, RowClassRules, ValueSetterParams } from "ag-grid-community";
 import { AgGridReact } from "ag-grid-react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { InputEntry } from "../../model/engine/scenario/paths";
 import { listInputs } from "../../model/engine/scenario/paths";
 import { listSettings, type SettingEntry, type SettingKind } from "../../model/engine/scenario/settings";
@@ -205,6 +205,11 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
   const [help, setHelp] = useState("");
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
+  const [firstRows] = useState(rows);
+  // New rows reach the grid from a layout effect (see FisTable): rendered before the paint, not a frame later.
+  useLayoutEffect(() => {
+    if (api && !api.isDestroyed() && api.getGridOption("rowData") !== rows) api.setGridOption("rowData", rows);
+  }, [api, rows]);
   const focusedPath = useRef<string | null>(null);
   // The focused cell's help follows its row (a rejection arrives after the edit, on the same cell).
   useEffect(() => {
@@ -399,7 +404,7 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
       <div className="inputs-grid-body">
         <AgGridReact<InputRow>
           theme={gridTheme}
-          rowData={rows}
+          rowData={firstRows}
           columnDefs={columnDefs}
           getRowId={getRowId}
           rowClassRules={ROW_CLASS_RULES}

@@ -3,7 +3,9 @@
  * while AG Grid handles the Enter (the value column's setter), so React renders the edit, the live
  * table's cells and the inputs grid's row in that same task; AG Grid's cellEditRequest event came
  * from a timer after the next frame, so the table painted the old figures once more and the new
- * ones two frames later. (How long that takes is measured in `npm run bench`, browser group.)
+ * ones two frames later. Then the Table tab: its screen is kept mounted, hidden, once shown
+ * (KeptScreen), so the click shows its grid updated in the next frame instead of building it again.
+ * (How long that takes is measured in `npm run bench`, browser group.)
  */
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -61,6 +63,61 @@ describe("an edit on the Inputs screen", () => {
         expect(seen.input, `edit ${i + 1}`).toBe(`${new Decimal(rate).times(100).toString()}%`);
         expect(seen.fis.replace(/[^0-9]/g, ""), `edit ${i + 1}`).toBe(want.abs().toFixed(0));
       }
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("then the Table tab shows the new figures in the first frame after its click; the hidden screen cannot be reached", async () => {
+    const { page, errors, close } = await app.open({ context: { viewport: { width: 1280, height: 720 } } });
+    try {
+      const scenario = fisAsPublished();
+      const path = raisePathFor(scenario, 2026);
+      await page.locator('[data-testid="fis-grid"] [row-id="costFundedByWia"] [col-id="Total"]').waitFor();
+      for (const rate of ["0.036", "0.042"]) {
+        const want = computeTable(setInputValue(scenario, path, rate)).lines.find((l) => l.id === "baseSalaryIncreases")!.cells["FY2026"]!
+          .display;
+        await page.click('[data-testid="tab-inputs"]');
+        const cell = page.locator(`.inputs-grid [row-id="${path}"] [col-id="value"]`);
+        await cell.click();
+        await page.keyboard.type(`${new Decimal(rate).times(100).toString()}%`);
+        await page.keyboard.press("Enter");
+        await page
+          .locator(`[data-testid="inputs-fis-grid"] [row-id="baseSalaryIncreases"] [col-id="FY2026"]`)
+          .getByText(
+            want
+              .abs()
+              .toFixed(0)
+              .replace(/\B(?=(\d{3})+(?!\d))/g, ","),
+          )
+          .waitFor();
+        await page.evaluate(`(() => {
+          window.__frame = new Promise((resolve) => {
+            const tab = document.querySelector('[data-testid="tab-table"]');
+            tab.addEventListener("click", () => requestAnimationFrame(() => {
+              const el = document.querySelector('[data-testid="fis-grid"] [row-id="baseSalaryIncreases"] [col-id="FY2026"]');
+              resolve(el && el.checkVisibility() ? el.textContent.trim() : null);
+            }), { capture: true, once: true });
+          });
+        })()`);
+        await page.click('[data-testid="tab-table"]');
+        const shown = (await page.evaluate("window.__frame")) as string | null;
+        expect(shown?.replace(/[^0-9]/g, ""), `rate ${rate}`).toBe(want.abs().toFixed(0));
+      }
+      // The Inputs screen is kept, hidden: not shown, not focusable, not taking room below the table.
+      const hidden = await page.evaluate(`(() => {
+        const screen = document.querySelector('[data-screen="inputs"]');
+        const cell = screen.querySelector('.inputs-grid .ag-cell[col-id="value"]');
+        cell.focus();
+        return {
+          hidden: screen.hidden,
+          visible: cell.checkVisibility({ visibilityProperty: true }),
+          focused: document.activeElement === cell,
+          height: screen.getBoundingClientRect().height,
+        };
+      })()`);
+      expect(hidden).toEqual({ hidden: true, visible: false, focused: false, height: 0 });
       expect(errors).toEqual([]);
     } finally {
       await close();

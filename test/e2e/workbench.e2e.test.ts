@@ -323,8 +323,9 @@ describe("the Inputs screen's live table", () => {
     await p.locator('[data-testid="fis-grid"] [row-id=totalCost]').waitFor();
     await p.click('[data-testid="tab-inputs"]');
     const live = (line: string, column: string) => p.locator(`[data-testid="inputs-fis-grid"] [row-id="${line}"] [col-id="${column}"]`);
-    // On the Inputs screen the only FIS table is the live one.
-    expect(await p.locator('[data-testid="fis-grid"]').count()).toBe(0);
+    // On the Inputs screen the only FIS table shown is the live one (the Table tab's is kept, hidden, for the way back).
+    expect(await p.locator('[data-testid="fis-grid"]').isVisible()).toBe(false);
+    expect(await p.locator('[data-testid="inputs-fis-grid"]').isVisible()).toBe(true);
     expect(thousands(await live("baseSalaryIncreases", "FY2026").innerText())).toBe(PUBLISHED_FIS_TABLE.baseSalaryIncreases!.FY2026);
 
     const raise = p.locator(`.inputs-grid [row-id="${FY2026_RAISE}"] [col-id="value"]`);
