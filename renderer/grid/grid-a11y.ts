@@ -159,9 +159,12 @@ export function useGridA11y<T>(boxRef: RefObject<HTMLElement | null>, api: GridA
       // A redraw re-announces the same focused cell: that is not a move, so the range stays.
       const r = range.current;
       if (r && r.focus.row === pos.row && r.focus.col === pos.col) return;
+      const spans = (x: Range | null) => !!x && (x.anchor.row !== x.focus.row || x.anchor.col !== x.focus.col);
+      const before = spans(r);
       range.current = (shift.current || shiftClick.current) && r ? { anchor: r.anchor, focus: pos } : { anchor: pos, focus: pos };
       shiftClick.current = false;
-      schedule(true);
+      // A single cell is never marked: only a range shown or cleared repaints every row.
+      if (before || spans(range.current)) schedule(true);
     };
     api.addEventListener("cellFocused", onFocused);
 
