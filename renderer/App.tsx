@@ -350,6 +350,10 @@ export function App() {
   };
   const onJump = useCallback((path: string) => dispatch({ type: "jump", path }), [dispatch]);
   const explainTitle = selectedLine && selected ? `${selectedLine.label}, ${columnLabelOf(result, selected.column)}` : "";
+  // One drawer, beside the table of whichever of the two screens shows.
+  const explainPanel = (
+    <ExplainPanel cell={explainOpen ? selectedCell : undefined} title={explainTitle} units={units} onJump={onJump} onClose={closeExplain} />
+  );
 
   // A heavy table still being costed (or cancelled, or failed): its status, and on the Table and Inputs screens the
   // figures before the last edit, dimmed. On the Inputs screen it stands where the live table stands, so nothing jumps.
@@ -592,15 +596,7 @@ export function App() {
                       </p>
                     )}
                   </div>
-                  {tableActive && (
-                    <ExplainPanel
-                      cell={explainOpen ? selectedCell : undefined}
-                      title={explainTitle}
-                      units={units}
-                      onJump={onJump}
-                      onClose={closeExplain}
-                    />
-                  )}
+                  {tableActive && explainPanel}
                 </div>
               </KeptScreen>
             )}
@@ -645,15 +641,7 @@ export function App() {
                         </p>
                       )}
                     </div>
-                    {inputsActive && (
-                      <ExplainPanel
-                        cell={explainOpen ? selectedCell : undefined}
-                        title={explainTitle}
-                        units={units}
-                        onJump={onJump}
-                        onClose={closeExplain}
-                      />
-                    )}
+                    {inputsActive && explainPanel}
                   </div>
                 )}
                 <InputsGrid
