@@ -105,19 +105,31 @@ describe("an edit on the Inputs screen", () => {
         const shown = (await page.evaluate("window.__frame")) as string | null;
         expect(shown?.replace(/[^0-9]/g, ""), `rate ${rate}`).toBe(want.abs().toFixed(0));
       }
-      // The Inputs screen is kept, hidden: not shown, not focusable, not taking room below the table.
+      // The Inputs screen is kept, hidden: nothing of it shows and it takes no room below the table; once
+      // parked (after the paint), it is invisible and cannot take focus.
+      await page.locator('[data-screen="inputs"].parked').waitFor({ state: "attached" });
       const hidden = await page.evaluate(`(() => {
         const screen = document.querySelector('[data-screen="inputs"]');
         const cell = screen.querySelector('.inputs-grid .ag-cell[col-id="value"]');
         cell.focus();
         return {
           hidden: screen.hidden,
+          ariaHidden: screen.getAttribute("aria-hidden"),
           visible: cell.checkVisibility({ visibilityProperty: true }),
           focused: document.activeElement === cell,
           height: screen.getBoundingClientRect().height,
         };
       })()`);
-      expect(hidden).toEqual({ hidden: true, visible: false, focused: false, height: 0 });
+      expect(hidden).toEqual({ hidden: true, ariaHidden: "true", visible: false, focused: false, height: 0 });
+      // Shown again: nothing of the parking is left.
+      await page.click('[data-testid="tab-inputs"]');
+      expect(
+        await page.evaluate(`(() => {
+          const screen = document.querySelector('[data-screen="inputs"]');
+          const tall = screen.getBoundingClientRect().height > 300;
+          return [screen.hidden, screen.classList.contains("parked"), screen.getAttribute("aria-hidden"), tall];
+        })()`),
+      ).toEqual([false, false, null, true]);
       expect(errors).toEqual([]);
     } finally {
       await close();
