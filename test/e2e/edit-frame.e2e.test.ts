@@ -135,4 +135,34 @@ describe("an edit on the Inputs screen", () => {
       await close();
     }
   });
+
+  it("does not move the page when the autosave status changes after it (at 1280, 1440 and 1500 px)", async () => {
+    for (const [width, height] of [
+      [1280, 720],
+      [1440, 900],
+      [1500, 950],
+    ] as const) {
+      const { page, errors, close } = await app.open({ context: { viewport: { width, height } } });
+      try {
+        const path = raisePathFor(fisAsPublished(), 2026);
+        await page.locator('[data-testid="fis-grid"] [row-id="costFundedByWia"] [col-id="Total"]').waitFor();
+        await page.click('[data-testid="tab-inputs"]');
+        const cell = page.locator(`.inputs-grid [row-id="${path}"] [col-id="value"]`);
+        const top = async () => (await cell.boundingBox())!.y;
+        // The session's first autosave: its status goes from "No unsaved changes" to "Autosaving…" to
+        // "Autosaved at 4:05:12 PM". The edit's own changes (the copy's notice) are in place one frame after Enter.
+        await cell.click();
+        await page.keyboard.type("3.6%");
+        await page.keyboard.press("Enter");
+        await page.evaluate("new Promise((resolve) => requestAnimationFrame(() => resolve(null)))");
+        const afterEdit = await top();
+        await expect.poll(() => page.locator('[data-testid="autosave-status"]').innerText()).toMatch(/^Autosaved at/);
+        await page.waitForTimeout(400);
+        expect([width, await top()]).toEqual([width, afterEdit]);
+        expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
+    }
+  });
 });
