@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fisAsPublished } from "../../model/built-ins";
 import { computeTable } from "../../model/engine/compute";
 import { setInputValue } from "../../model/engine/scenario/paths";
+import type { Scenario } from "../../model/engine/scenario/types";
 import { raisePathFor } from "../../bench/reference";
 import { startApp, type App } from "./harness";
 
@@ -40,6 +41,10 @@ const ARM = `(() => {
   });
 })()`;
 
+/** The engine's Base Salary Increases, FY2026, as displayed, with the FY2026 raise at `rate`. */
+const baseSalaryFy2026 = (scenario: Scenario, path: string, rate: string) =>
+  computeTable(setInputValue(scenario, path, rate)).lines.find((l) => l.id === "baseSalaryIncreases")!.cells["FY2026"]!.display;
+
 describe("an edit on the Inputs screen", () => {
   it("shows in the live table and the inputs grid in the first frame after Enter", async () => {
     const { page, errors, close } = await app.open({ context: { viewport: { width: 1440, height: 900 } } });
@@ -50,8 +55,7 @@ describe("an edit on the Inputs screen", () => {
       await page.click('[data-testid="tab-inputs"]');
       const cell = page.locator(`.inputs-grid [row-id="${path}"] [col-id="value"]`);
       for (const [i, rate] of ["0.037", "0.041", "0.029"].entries()) {
-        const want = computeTable(setInputValue(scenario, path, rate)).lines.find((l) => l.id === "baseSalaryIncreases")!.cells["FY2026"]!
-          .display;
+        const want = baseSalaryFy2026(scenario, path, rate);
         await cell.click();
         await page.keyboard.type(`${new Decimal(rate).times(100).toString()}%`);
         await page.evaluate(`window.__path = ${JSON.stringify(path)}`);
@@ -76,8 +80,7 @@ describe("an edit on the Inputs screen", () => {
       const path = raisePathFor(scenario, 2026);
       await page.locator('[data-testid="fis-grid"] [row-id="costFundedByWia"] [col-id="Total"]').waitFor();
       for (const rate of ["0.036", "0.042"]) {
-        const want = computeTable(setInputValue(scenario, path, rate)).lines.find((l) => l.id === "baseSalaryIncreases")!.cells["FY2026"]!
-          .display;
+        const want = baseSalaryFy2026(scenario, path, rate);
         await page.click('[data-testid="tab-inputs"]');
         const cell = page.locator(`.inputs-grid [row-id="${path}"] [col-id="value"]`);
         await cell.click();
