@@ -43,3 +43,28 @@ export function expectedLine(result: TableResult, id: string): Record<string, nu
   if (!line) throw new Error(`the engine's table has no line "${id}"`);
   return line;
 }
+
+/**
+ * Scrolls the inputs grid until the row of `path` is rendered, then into view. The grid renders
+ * only the rows near its viewport, so a row further down is not in the DOM until scrolled to.
+ */
+export async function showInputRow(page: Page, path: string): Promise<void> {
+  await page.locator('[data-testid="inputs-grid"] [row-id]').first().waitFor();
+  const found = await page.evaluate(async (p: string) => {
+    const grid = document.querySelector('[data-testid="inputs-grid"]')!;
+    const row = () => grid.querySelector<HTMLElement>(`[row-id="${CSS.escape(p)}"]`);
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const view = grid.querySelector<HTMLElement>(".ag-grid-viewport");
+    if (!row() && view) {
+      view.scrollTop = 0;
+      await frames();
+      while (!row() && view.scrollTop + view.clientHeight < view.scrollHeight - 1) {
+        view.scrollTop += Math.max(40, Math.floor(view.clientHeight * 0.6));
+        await frames();
+      }
+    }
+    row()?.scrollIntoView({ block: "nearest" });
+    return row() !== null;
+  }, path);
+  if (!found) throw new Error(`the inputs grid has no row "${path}"`);
+}

@@ -24,26 +24,55 @@ interface Fit {
   clipped: { col: string; text: string; title: string }[];
 }
 
-/** The inputs grid's column widths, its horizontal viewport and the cells whose text does not fit. */
-async function measure(page: Page): Promise<Fit> {
+/**
+ * The inputs grid's column widths, its horizontal viewport and the cells whose text does not fit,
+ * in every row: the grid renders only the rows near its viewport, so it is scrolled from top to
+ * bottom (and back) and each rendered row is measured once it is on screen.
+ */
+async function measure(page: Page): Promise<Fit & { rows: number }> {
   // Columns and auto-height rows settle a frame or two after a resize.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const grid = document.querySelector<HTMLElement>('[data-testid="inputs-grid"]')!;
     const columns: Record<string, number> = {};
     grid.querySelectorAll<HTMLElement>(".ag-header-cell[col-id]").forEach((h) => {
       columns[h.getAttribute("col-id")!] = Math.round(h.getBoundingClientRect().width);
     });
     const view = grid.querySelector<HTMLElement>(".ag-grid-viewport")!;
-    const clipped: Fit["clipped"] = [];
+    const clipped = new Map<string, Fit["clipped"][number]>();
+    const seen = new Set<string>();
     const cut = (e: HTMLElement) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1;
-    grid.querySelectorAll<HTMLElement>(".ag-cell[col-id], .ag-header-cell-text").forEach((el) => {
+    const check = (el: HTMLElement, key: string) => {
       // The cell, its value box, or anything inside clamped or ellipsised.
       const boxes = [el, ...el.querySelectorAll<HTMLElement>("*")].filter((e) => e.getClientRects().length > 0);
       const box = boxes.find(cut);
-      if (box) clipped.push({ col: el.getAttribute("col-id") ?? "header", text: (el.textContent ?? "").trim(), title: box.title });
-    });
-    return { columns, viewport: { scrollWidth: view.scrollWidth, clientWidth: view.clientWidth }, clipped };
+      if (box) clipped.set(key, { col: el.getAttribute("col-id") ?? "header", text: (el.textContent ?? "").trim(), title: box.title });
+    };
+    grid.querySelectorAll<HTMLElement>(".ag-header-cell-text").forEach((el, i) => check(el, `header ${i}`));
+    const top = view.scrollTop;
+    view.scrollTop = 0;
+    await frames();
+    for (;;) {
+      grid.querySelectorAll<HTMLElement>(".ag-row[row-id]").forEach((row) => {
+        const id = row.getAttribute("row-id")!;
+        seen.add(id);
+        row.querySelectorAll<HTMLElement>(".ag-cell[col-id]").forEach((el) => check(el, `${id} ${el.getAttribute("col-id")}`));
+      });
+      if (view.scrollTop + view.clientHeight >= view.scrollHeight - 1) break;
+      view.scrollTop += Math.max(40, Math.floor(view.clientHeight * 0.6));
+      // Rows come in at a default height and take their auto height a frame later.
+      await frames();
+      await frames();
+    }
+    view.scrollTop = top;
+    await frames();
+    return {
+      columns,
+      viewport: { scrollWidth: view.scrollWidth, clientWidth: view.clientWidth },
+      clipped: [...clipped.values()],
+      rows: seen.size,
+    };
   });
 }
 
@@ -58,6 +87,10 @@ describe("the inputs grid fits the window", () => {
       await page.click('[data-testid="tab-inputs"]');
       await page.locator('.inputs-grid [col-id="value"].ag-cell').first().waitFor();
       const fit = await measure(page);
+      // Every input of the reference scenario was measured, not only the rows rendered at first.
+      expect(fit.rows).toBe(
+        Number(await page.locator('[data-testid="inputs-grid"] [aria-rowcount]').first().getAttribute("aria-rowcount")) - 1,
+      );
       const widths = JSON.stringify({ columns: fit.columns, viewport: fit.viewport });
       console.log(`inputs grid at ${width}x${height}: ${widths}, ${fit.clipped.length} sources cut to 3 lines`);
       await page.locator('[data-testid="inputs-grid"]').scrollIntoViewIfNeeded();

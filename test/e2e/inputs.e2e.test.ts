@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeTable } from "../../model/engine/compute";
 import { setInputValue } from "../../model/engine/scenario/paths";
 import { fisAsPublished } from "../../model/built-ins";
-import { expectedLine, thousands } from "./cells";
+import { expectedLine, showInputRow, thousands } from "./cells";
 import { shots, startApp, type App, type OpenPage } from "./harness";
 
 const SALARY = "groups.wtu.averageSalary";
@@ -143,11 +143,15 @@ describe("schedule-method assumptions", () => {
     await expect.poll(() => banner.innerText()).toContain("Schedule-method totals are illustrative");
     expect(await banner.innerText()).toContain("separation rate, share held on step, placement of replacements and step date are ASSUMED");
     for (const path of ["scheduleMethod.separationRate", "scheduleMethod.heldShare"]) {
+      await showInputRow(p, path);
       const source = p.locator(`.inputs-grid [row-id="${path}"] [col-id="source"]`);
       await source.waitFor();
       expect(await source.innerText(), path).toMatch(/^ASSUMED: /);
       expect(await source.getAttribute("class"), path).toContain("source-assumed");
     }
+    // The link scrolls the grid to the row itself: start from the top, with the row out of the DOM.
+    await p.locator('[data-testid="inputs-grid"] .ag-grid-viewport').evaluate((v) => (v.scrollTop = 0));
+    await expect.poll(() => p.locator('.inputs-grid [row-id="scheduleMethod.separationRate"]').count()).toBe(0);
     await p.locator('[data-testid="assumptions-jump"]').click();
     await p.locator('.inputs-grid [row-id="scheduleMethod.separationRate"] [col-id="value"].ag-cell-focus').waitFor({ timeout: 5000 });
     for (const [width, height] of [

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fisAsPublished } from "../../model/built-ins";
 import { Decimal, monteCarlo } from "../../model/engine/index";
 import { withSuggestedRanges } from "../../renderer/analysis/suggested-ranges";
+import { showInputRow } from "./cells";
 import { root, shots, startApp, type App, type OpenPage } from "./harness";
 
 const AXE = readFileSync(`${root}node_modules/axe-core/axe.min.js`, "utf8");
@@ -165,6 +166,7 @@ describe("Ranges on the reference scenario", () => {
 
   it("the Range column opens the dialog; a reversed range is refused in percent, a good one is applied", { timeout: 60_000 }, async () => {
     await tid("tab-inputs").click();
+    await showInputRow(page, "scheduleMethod.separationRate");
     const cell = page.locator('[data-testid="range-cell"][data-path="scheduleMethod.separationRate"]');
     await cell.waitFor();
     expect(await cell.innerText()).toBe("6%–12%");

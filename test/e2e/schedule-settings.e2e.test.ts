@@ -12,7 +12,7 @@ import { fisAsPublished } from "../../model/built-ins";
 import { computeTable } from "../../model/engine/compute";
 import { setSettingValue } from "../../model/engine/scenario/settings";
 import { withScheduleMethod } from "../../model/engine/schedule/with-method";
-import { expectedLine, thousands } from "./cells";
+import { expectedLine, showInputRow, thousands } from "./cells";
 import { shots, startApp, type App } from "./harness";
 
 const STEP = "scheduleMethod.entry.step";
@@ -44,6 +44,8 @@ beforeAll(async () => {
   await page.locator('[data-testid="fis-grid"] [row-id=totalCost]').waitFor();
   await page.click('[data-testid="tab-inputs"]');
   await page.locator('[data-testid="setting-salaryMethod"]').selectOption("schedule");
+  // The section's last row brings the whole Schedule method section into the grid's rendered rows.
+  await showInputRow(page, "scheduleMethod.anniversary");
   await valueCell(STEP).waitFor();
 });
 
@@ -53,6 +55,7 @@ afterAll(async () => {
 
 describe("the schedule method's settings", () => {
   it("are rows of the Schedule method section after the held share, ASSUMED, with their values in words", async () => {
+    await showInputRow(page, "scheduleMethod.anniversary");
     const labels = await page
       .locator('.inputs-grid [row-id^="scheduleMethod."] [col-id="label"]')
       .evaluateAll((cells) => cells.map((c) => (c.textContent ?? "").trim()));
@@ -83,6 +86,7 @@ describe("the schedule method's settings", () => {
     // Dearer replacements save less: the FY2028 savings shrink (a smaller negative).
     expect(at3.FY2028).toBeGreaterThan(at1.FY2028!);
     await expect.poll(() => liveK(TURNOVER, "FY2028"), { timeout: 10000 }).toBe(at1.FY2028);
+    await showInputRow(page, STEP);
     await valueCell(STEP).click();
     await page.keyboard.type("3");
     await page.locator(".inputs-grid .ag-cell-inline-editing input").waitFor();
@@ -93,6 +97,7 @@ describe("the schedule method's settings", () => {
     expect(await row(STEP).locator('[col-id="edited"]').innerText()).toContain("edited");
     await shotsOf("inputs-schedule-settings");
 
+    await showInputRow(page, STEP);
     await valueCell(STEP).click();
     await page.keyboard.press("Control+z");
     await expect.poll(() => valueCell(STEP).innerText()).toBe("1");
@@ -101,6 +106,7 @@ describe("the schedule method's settings", () => {
   });
 
   it("a refused step says why in the user's terms and keeps the typed text for correction", async () => {
+    await showInputRow(page, STEP);
     await valueCell(STEP).click();
     await page.keyboard.type("0");
     await page.locator(".inputs-grid .ag-cell-inline-editing input").waitFor();
@@ -115,6 +121,7 @@ describe("the schedule method's settings", () => {
   it("a lane is chosen from the schedules' lanes", async () => {
     const list = page.locator(".ag-select-list");
     const open = async () => {
+      await showInputRow(page, LANE);
       await valueCell(LANE).click();
       // F2 opens the cell's editor (Enter moves down, as in a spreadsheet); its arrow opens the list of lanes.
       await page.keyboard.press("F2");
@@ -126,7 +133,7 @@ describe("the schedule method's settings", () => {
       [1440, 900],
     ] as const) {
       await page.setViewportSize({ width: w, height: h });
-      await row("scheduleMethod.anniversary").scrollIntoViewIfNeeded();
+      await showInputRow(page, "scheduleMethod.anniversary");
       await open();
       await page.screenshot({ path: `${shots}inputs-schedule-lane-list-${w}x${h}.png` });
       await page.keyboard.press("Escape");
@@ -187,7 +194,7 @@ async function shotsOf(name: string) {
     await page.setViewportSize({ width: w, height: h });
     await page.waitForTimeout(300);
     // The last setting in view brings the whole Schedule method section with it.
-    await row("scheduleMethod.anniversary").scrollIntoViewIfNeeded();
+    await showInputRow(page, "scheduleMethod.anniversary");
     await page.screenshot({ path: `${shots}${name}-${w}x${h}.png` });
   }
   await page.setViewportSize({ width: 1500, height: 950 });
