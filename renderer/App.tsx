@@ -284,8 +284,6 @@ export function App() {
     platform.setWindowTitle(windowTitle({ name: entry.scenario.name, dirty: entry.dirty, builtIn: entry.builtIn }));
   }, [platform, entry.scenario.name, entry.dirty, entry.builtIn]);
 
-  const status = autosave.status;
-  const lastAutosaved = status.kind === "saved" ? status.at : status.kind === "idle" ? null : status.lastSavedAt;
   const userScenarios = useMemo(() => state.entries.filter((e) => !e.builtIn).map((e) => e.scenario), [state.entries]);
 
   // The Table and Inputs screens stay mounted, hidden, once shown (KeptScreen): switching between them then
@@ -408,14 +406,14 @@ export function App() {
         </button>
         <h1>Fiscal Impact Studio</h1>
         <Toolbar actions={actions} />
-        <AutosaveStatus status={status} onRetry={autosave.retryNow} />
+        <AutosaveStatus source={autosave.status} onRetry={autosave.retryNow} />
       </header>
       <LiveRegions />
       {autosave.offer && (
         <RecoveryBanner
           offer={autosave.offer}
           current={userScenarios}
-          currentSavedAt={lastAutosaved}
+          autosave={autosave.status}
           census={census}
           onRecover={(scenarios, skipped) => {
             dispatch({ type: "recovered", scenarios });

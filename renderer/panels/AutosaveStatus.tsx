@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from "react";
 import type { AutosaveStatus as Status } from "../state/autosave-writer";
+import { useAutosaveStatus, type AutosaveStatusSource } from "../state/use-autosave";
 
 const time = (at: number) => new Date(at).toLocaleTimeString();
 /** After this many failures in a row the message also says what to do meanwhile. */
@@ -27,7 +28,8 @@ export function autosaveStatusText(status: Status, now: number): string {
   }
 }
 
-export function AutosaveStatus({ status, onRetry }: { status: Status; onRetry: () => Promise<void> }) {
+export function AutosaveStatus({ source, onRetry }: { source: AutosaveStatusSource; onRetry: () => Promise<void> }) {
+  const status = useAutosaveStatus(source);
   const failing = status.kind === "retrying";
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {

@@ -9,7 +9,7 @@ import { totalLineId } from "../../model/engine/compute";
 import { formatDisplayed } from "../../model/engine/table/display";
 import type { SavedWork } from "../state/autosave";
 import { tableIfReady } from "../state/compute-cache";
-import type { RecoveryOffer } from "../state/use-autosave";
+import { lastAutosavedAt, useAutosaveStatus, type AutosaveStatusSource, type RecoveryOffer } from "../state/use-autosave";
 
 const SHOWN = 5;
 const when = (at: string | number) => {
@@ -57,14 +57,15 @@ export interface RecoveryBannerProps {
   offer: RecoveryOffer;
   /** This window's user scenarios (what the autosave holds beside the offer). */
   current: readonly Scenario[];
-  /** When this window's work was last autosaved. */
-  currentSavedAt: number | null;
+  /** The autosave's status: when this window's work was last autosaved. */
+  autosave: AutosaveStatusSource;
   census: Census | null;
   onRecover: (scenarios: Scenario[], skipped: string[]) => void;
   onDiscard: () => void;
 }
 
-export function RecoveryBanner({ offer, current, currentSavedAt, census, onRecover, onDiscard }: RecoveryBannerProps) {
+export function RecoveryBanner({ offer, current, autosave, census, onRecover, onDiscard }: RecoveryBannerProps) {
+  const currentSavedAt = lastAutosavedAt(useAutosaveStatus(autosave));
   const { parsed, snapshot } = offer;
   const groups: SavedWork[] = parsed.ok
     ? [{ savedAt: snapshot.savedAt, scenarios: parsed.scenarios, skipped: parsed.skipped }, ...parsed.earlier]

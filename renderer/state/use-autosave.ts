@@ -16,9 +16,29 @@ export interface RecoveryOffer {
   parsed: ParsedAutosave;
 }
 
+/** Where the autosave's status is read from; see useAutosaveStatus. */
+export interface AutosaveStatusSource {
+  subscribe(listener: () => void): () => void;
+  getStatus(): AutosaveStatus;
+}
+
+/**
+ * The autosave's status, read by the components that show it. Every edit changes it (to "Autosaving…"),
+ * and a store read with useSyncExternalStore re-renders its reader at once: read in App, that was a
+ * second render of the whole app in each edit's task, before its paint.
+ */
+export function useAutosaveStatus(source: AutosaveStatusSource): AutosaveStatus {
+  return useSyncExternalStore(source.subscribe, source.getStatus);
+}
+
+/** When the window's work was last autosaved (null: not yet). */
+export function lastAutosavedAt(status: AutosaveStatus): number | null {
+  return status.kind === "saved" ? status.at : status.kind === "idle" ? null : status.lastSavedAt;
+}
+
 export interface Autosave {
   offer: RecoveryOffer | null;
-  status: AutosaveStatus;
+  status: AutosaveStatusSource;
   /** The offer has been answered (recovered or discarded): the autosave no longer carries it. */
   answered(): void;
   /** Tries a failed write again now; resolves when that try ends. */
@@ -86,8 +106,6 @@ export function useAutosave(platform: PlatformApi, stateRef: RefObject<AppState>
     };
   }, [platform, writer]);
 
-  const status = useSyncExternalStore(writer.subscribe, writer.getStatus);
-
   // Once answered, the next write holds only this window's work (after the render that shows it).
   const wasOffered = useRef(false);
   useEffect(() => {
@@ -99,5 +117,5 @@ export function useAutosave(platform: PlatformApi, stateRef: RefObject<AppState>
   }, [offer, writer]);
 
   const answered = useCallback(() => setOffer(null), []);
-  return { offer, status, answered, retryNow: writer.retryNow };
+  return { offer, status: writer, answered, retryNow: writer.retryNow };
 }
