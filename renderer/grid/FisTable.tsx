@@ -41,6 +41,7 @@ import {
 } from "../format/number";
 import type { ChangedCells } from "../state/changes";
 import { gridTheme } from "./ag-setup";
+import { applyRows } from "./apply-rows";
 import { tabOutOfGrid, useGridA11y } from "./grid-a11y";
 
 /** What a row shows: labels and each column's display value (the explanation stays in the result). */
@@ -66,7 +67,8 @@ export interface FisTableProps {
   compact?: boolean;
 }
 
-const getRowId = (p: GetRowIdParams<FisRow>) => p.data.id;
+const rowId = (row: FisRow) => row.id;
+const getRowId = (p: GetRowIdParams<FisRow>) => rowId(p.data);
 const ROW_CLASS_RULES: RowClassRules<FisRow> = {
   "row-total": (p) => p.data?.style === "total",
   "row-derived": (p) => p.data !== undefined && p.data.kind !== "cost" && p.data.style !== "total",
@@ -126,6 +128,8 @@ export function FisTable({
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
   const [firstRows] = useState(rows);
+  /** The rows the grid shows (the first ones, then each set handed to it). */
+  const applied = useRef(firstRows);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
   const size = compact ? SIZES.compact : SIZES.normal;
@@ -152,7 +156,9 @@ export function FisTable({
   // passive effect, where the cells' own React updates are scheduled for later, so a table shown by a click
   // painted its old figures for a frame. Updates made in a layout effect are rendered before the paint.
   useLayoutEffect(() => {
-    if (api && !api.isDestroyed() && api.getGridOption("rowData") !== rows) api.setGridOption("rowData", rows);
+    if (!api || api.isDestroyed() || applied.current === rows) return;
+    applyRows(api, applied.current, rows, rowId);
+    applied.current = rows;
   }, [api, rows]);
 
   // The cells marked (selected, moved) when the markers were last painted: only they and the newly

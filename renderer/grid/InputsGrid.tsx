@@ -15,6 +15,7 @@ import { unitName } from "../format/number";
 import { describeUnit } from "../format/parse-number";
 import type { CellError } from "../state/store";
 import { gridTheme } from "./ag-setup";
+import { applyRows } from "./apply-rows";
 import { tabOutOfGrid, useGridA11y } from "./grid-a11y";
 import { pastedColumn } from "./paste";
 import { RangeDialogHost } from "../analysis/RangeDialog";
@@ -142,7 +143,8 @@ export function reuseUnchangedRows(previous: readonly InputRow[], next: InputRow
   });
 }
 
-const getRowId = (p: GetRowIdParams<InputRow>) => p.data.path;
+const rowPath = (row: InputRow) => row.path;
+const getRowId = (p: GetRowIdParams<InputRow>) => rowPath(p.data);
 // Constants: AG Grid rebuilds every column on a new defaultColDef and restyles every row on new rowClassRules.
 const ROW_CLASS_RULES: RowClassRules<InputRow> = {
   "row-section-start": (p) => !!p.data?.firstInSection,
@@ -206,9 +208,13 @@ export function InputsGrid({ rows, readOnlyHint, jump, onEdit }: InputsGridProps
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
   const [firstRows] = useState(rows);
+  /** The rows the grid shows (the first ones, then each set handed to it). */
+  const applied = useRef(firstRows);
   // New rows reach the grid from a layout effect (see FisTable): rendered before the paint, not a frame later.
   useLayoutEffect(() => {
-    if (api && !api.isDestroyed() && api.getGridOption("rowData") !== rows) api.setGridOption("rowData", rows);
+    if (!api || api.isDestroyed() || applied.current === rows) return;
+    applyRows(api, applied.current, rows, rowPath);
+    applied.current = rows;
   }, [api, rows]);
   const focusedPath = useRef<string | null>(null);
   // The focused cell's help follows its row (a rejection arrives after the edit, on the same cell).
