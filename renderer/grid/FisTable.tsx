@@ -22,10 +22,8 @@ import type {
   ColGroupDef,
   GetRowIdParams,
   GridApi,
-  GridReadyEvent,
   RowClassRules,
 } from "ag-grid-community";
-import { AgGridReact } from "ag-grid-react";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Decimal } from "../../model/engine/decimal";
 import type { LineResult, TableResult } from "../../model/engine/compute";
@@ -42,6 +40,7 @@ import {
 import type { ChangedCells } from "../state/changes";
 import { gridTheme } from "./ag-setup";
 import { applyRows } from "./apply-rows";
+import { GRID_HOST_STYLE, useAgGrid } from "./use-ag-grid";
 import { tabOutOfGrid, useGridA11y } from "./grid-a11y";
 
 /** What a row shows: labels and each column's display value (the explanation stays in the result). */
@@ -149,42 +148,10 @@ export function FisTable({
   selectedRef.current = selected;
   const changedRef = useRef(changed);
   changedRef.current = changed;
-  const apiRef = useRef<GridApi<FisRow> | null>(null);
-  const [api, setApi] = useState<GridApi<FisRow> | null>(null);
   const boxRef = useRef<HTMLDivElement | null>(null);
-  // New rows reach the grid from a layout effect, not as the rowData prop: AgGridReact applies a prop in a
-  // passive effect, where the cells' own React updates are scheduled for later, so a table shown by a click
-  // painted its old figures for a frame. Updates made in a layout effect are rendered before the paint.
-  useLayoutEffect(() => {
-    if (!api || api.isDestroyed() || applied.current === rows) return;
-    applyRows(api, applied.current, rows, rowId);
-    applied.current = rows;
-  }, [api, rows]);
-
-  // The cells marked (selected, moved) when the markers were last painted: only they and the newly
-  // marked ones can change class, so only they are refreshed (all 50-odd cells took about 2 ms an edit).
-  const marked = useRef(new Set<string>());
-  useLayoutEffect(() => {
-    const a = apiRef.current;
-    const now = new Set<string>(changed?.keys() ?? []);
-    if (selected) now.add(`${selected.line}|${selected.column}`);
-    const before = marked.current;
-    marked.current = now;
-    if (!a || a.isDestroyed()) return;
-    const lines = new Set<string>();
-    const columns = new Set<string>();
-    for (const key of [...before, ...now]) {
-      const [line, column] = key.split("|") as [string, string];
-      lines.add(line);
-      columns.add(column);
-    }
-    const rowNodes = [...lines].flatMap((id) => a.getRowNode(id) ?? []);
-    const shown = columns.size ? [...columns].filter((c) => a.getColumn(c)) : [];
-    if (rowNodes.length === 0 || shown.length === 0) return;
-    // force re-runs the class rules; a forced refresh would otherwise flash every cell as "changed".
-    a.refreshCells({ rowNodes, columns: shown, force: true, suppressFlash: true });
-  }, [selected, changed, api]);
-
+  const gridHost = useRef<HTMLDivElement | null>(null);
+  // Set below once the grid exists; the callbacks in between read it when they run.
+  const apiRef = useRef<GridApi<FisRow> | null>(null);
   const columnDefs = useMemo<(ColDef<FisRow> | ColGroupDef<FisRow>)[]>(() => {
     const u = unitsRef.current;
     const labels = labelsKey.split("|");
@@ -305,6 +272,79 @@ export function FisTable({
     if (width !== natural) a.setColumnWidths([{ key: "label", newWidth: width }]);
   }, []);
 
+  const onCellClicked = useCallback((e: CellClickedEvent<FisRow>) => {
+    const col = e.column.getColId();
+    if (e.data && col !== "label") onSelectRef.current(e.data.id, col.split(":")[0]!);
+  }, []);
+  const onCellFocused = useCallback((e: CellFocusedEvent<FisRow>) => {
+    // Keyboard users get the same explain panel as mouse users.
+    if (e.rowIndex == null || typeof e.column !== "object" || e.column === null) return;
+    const col = e.column.getColId();
+    const row = rowsRef.current[e.rowIndex];
+    if (row && col !== "label") onSelectRef.current(row.id, col.split(":")[0]!);
+  }, []);
+
+  // AG Grid's own grid, not <AgGridReact> (use-ag-grid.ts): its cells are plain DOM. Every option but
+  // the columns is read once, so the handlers read what changes through refs (or are stable).
+  const api = useAgGrid<FisRow>(
+    gridHost,
+    () => ({
+      theme: gridTheme,
+      rowData: firstRows,
+      getRowId,
+      rowClassRules: ROW_CLASS_RULES,
+      rowHeight: size.row,
+      headerHeight: size.header,
+      domLayout: "autoHeight",
+      autoSizePadding: 6,
+      ensureDomOrder: true,
+      suppressColumnVirtualisation: true,
+      suppressMovableColumns: true,
+      defaultColDef: DEFAULT_COL_DEF,
+      tooltipShowDelay: 600,
+      tabToNextCell: tabOutOfGrid,
+      tabToNextHeader: tabOutOfGrid,
+      onCellClicked,
+      onCellFocused,
+      onGridSizeChanged: () => fit(false),
+      onDisplayedColumnsChanged: () => requestAnimationFrame(() => fit(false)),
+    }),
+    { columnDefs },
+  );
+  apiRef.current = api;
+
+  // New rows reach the grid from a layout effect, so a table shown by a click never paints its old figures
+  // for a frame: what a layout effect changes is drawn before the paint.
+  useLayoutEffect(() => {
+    if (!api || api.isDestroyed() || applied.current === rows) return;
+    applyRows(api, applied.current, rows, rowId);
+    applied.current = rows;
+  }, [api, rows]);
+
+  // The cells marked (selected, moved) when the markers were last painted: only they and the newly
+  // marked ones can change class, so only they are refreshed (all 50-odd cells took about 2 ms an edit).
+  const marked = useRef(new Set<string>());
+  useLayoutEffect(() => {
+    const a = apiRef.current;
+    const now = new Set<string>(changed?.keys() ?? []);
+    if (selected) now.add(`${selected.line}|${selected.column}`);
+    const before = marked.current;
+    marked.current = now;
+    if (!a || a.isDestroyed()) return;
+    const lines = new Set<string>();
+    const columns = new Set<string>();
+    for (const key of [...before, ...now]) {
+      const [line, column] = key.split("|") as [string, string];
+      lines.add(line);
+      columns.add(column);
+    }
+    const rowNodes = [...lines].flatMap((id) => a.getRowNode(id) ?? []);
+    const shown = columns.size ? [...columns].filter((c) => a.getColumn(c)) : [];
+    if (rowNodes.length === 0 || shown.length === 0) return;
+    // force re-runs the class rules; a forced refresh would otherwise flash every cell as "changed".
+    a.refreshCells({ rowNodes, columns: shown, force: true, suppressFlash: true });
+  }, [selected, changed, api]);
+
   const signature = useMemo(
     () => `${columnKey}|${labelsKey}|${widthSignature(rows, result.columns, units)}`,
     [rows, columnKey, labelsKey, result.columns, units],
@@ -326,23 +366,6 @@ export function FisTable({
     readOnly: true,
   });
 
-  // AG Grid reads onGridReady once: a plain function is enough.
-  const onGridReady = (e: GridReadyEvent<FisRow>) => {
-    apiRef.current = e.api;
-    setApi(e.api);
-  };
-  const onCellClicked = useCallback((e: CellClickedEvent<FisRow>) => {
-    const col = e.column.getColId();
-    if (e.data && col !== "label") onSelectRef.current(e.data.id, col.split(":")[0]!);
-  }, []);
-  const onCellFocused = useCallback((e: CellFocusedEvent<FisRow>) => {
-    // Keyboard users get the same explain panel as mouse users.
-    if (e.rowIndex == null || typeof e.column !== "object" || e.column === null) return;
-    const col = e.column.getColId();
-    const row = rowsRef.current[e.rowIndex];
-    if (row && col !== "label") onSelectRef.current(row.id, col.split(":")[0]!);
-  }, []);
-
   return (
     <div
       ref={boxRef}
@@ -350,29 +373,7 @@ export function FisTable({
       data-testid={compact ? "inputs-fis-grid" : "fis-grid"}
       style={{ ["--unit-noun" as string]: JSON.stringify(unitNoun(units)) }}
     >
-      <AgGridReact<FisRow>
-        theme={gridTheme}
-        rowData={firstRows}
-        columnDefs={columnDefs}
-        getRowId={getRowId}
-        rowClassRules={ROW_CLASS_RULES}
-        rowHeight={size.row}
-        headerHeight={size.header}
-        domLayout="autoHeight"
-        autoSizePadding={6}
-        ensureDomOrder
-        suppressColumnVirtualisation
-        suppressMovableColumns
-        defaultColDef={DEFAULT_COL_DEF}
-        tooltipShowDelay={600}
-        tabToNextCell={tabOutOfGrid}
-        tabToNextHeader={tabOutOfGrid}
-        onGridReady={onGridReady}
-        onCellClicked={onCellClicked}
-        onCellFocused={onCellFocused}
-        onGridSizeChanged={() => fit(false)}
-        onDisplayedColumnsChanged={() => requestAnimationFrame(() => fit(false))}
-      />
+      <div ref={gridHost} style={GRID_HOST_STYLE} />
     </div>
   );
 }

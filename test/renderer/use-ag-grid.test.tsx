@@ -1,0 +1,83 @@
+// @vitest-environment happy-dom
+/**
+ * AG Grid's own grid in a React component (renderer/grid/use-ag-grid.ts): made once in its host,
+ * handed a live option when (and only when) that option's value changes, destroyed on unmount.
+ */
+import type { ColDef, GridApi } from "ag-grid-community";
+import { act, useRef } from "react";
+import { createRoot } from "react-dom/client";
+import { describe, expect, it, vi } from "vitest";
+import "../../renderer/grid/ag-setup";
+import { useAgGrid } from "../../renderer/grid/use-ag-grid";
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+interface Row {
+  id: string;
+  amount: number;
+}
+const ROWS: Row[] = [
+  { id: "a", amount: 1 },
+  { id: "b", amount: 2 },
+];
+
+function Grid({ columnDefs, rows, onApi }: { columnDefs: ColDef<Row>[]; rows: Row[]; onApi: (api: GridApi<Row> | null) => void }) {
+  const host = useRef<HTMLDivElement | null>(null);
+  const api = useAgGrid<Row>(host, () => ({ rowData: rows, getRowId: (p) => p.data.id }), { columnDefs });
+  onApi(api);
+  return <div ref={host} data-testid="host" />;
+}
+
+function mount() {
+  const container = document.createElement("div");
+  document.body.append(container);
+  const root = createRoot(container);
+  const apis: (GridApi<Row> | null)[] = [];
+  const render = (columnDefs: ColDef<Row>[], rows = ROWS) =>
+    act(() => root.render(<Grid columnDefs={columnDefs} rows={rows} onApi={(a) => apis.push(a)} />));
+  return { container, root, apis, render, api: () => apis.at(-1)! };
+}
+
+const AMOUNT: ColDef<Row>[] = [{ colId: "amount", field: "amount", headerName: "Amount" }];
+const AMOUNT_AND_ID: ColDef<Row>[] = [...AMOUNT, { colId: "id", field: "id", headerName: "Id" }];
+
+describe("useAgGrid", () => {
+  it("makes the grid in its host with the first options and the live ones, and returns its api", () => {
+    const m = mount();
+    m.render(AMOUNT);
+    const api = m.api();
+    expect(api).not.toBeNull();
+    expect(api.isDestroyed()).toBe(false);
+    expect(m.container.querySelector('[data-testid="host"] .ag-root-wrapper')).not.toBeNull();
+    expect(api.getDisplayedRowCount()).toBe(2);
+    expect(api.getColumns()!.map((c) => c.getColId())).toEqual(["amount"]);
+    act(() => m.root.unmount());
+  });
+
+  it("hands a live option to the grid when its value changes, and only then", () => {
+    const m = mount();
+    m.render(AMOUNT);
+    const api = m.api();
+    const set = vi.spyOn(api, "setGridOption");
+    m.render(AMOUNT);
+    expect(set).not.toHaveBeenCalled();
+    m.render(AMOUNT_AND_ID);
+    expect(set).toHaveBeenCalledTimes(1);
+    expect(set).toHaveBeenCalledWith("columnDefs", AMOUNT_AND_ID);
+    expect(api.getColumns()!.map((c) => c.getColId())).toEqual(["amount", "id"]);
+    // The same grid throughout: options other than the live ones are read once, not by re-making it.
+    m.render(AMOUNT_AND_ID, [{ id: "c", amount: 3 }]);
+    expect(m.api()).toBe(api);
+    expect(api.getDisplayedRowCount()).toBe(2);
+    act(() => m.root.unmount());
+  });
+
+  it("destroys the grid when the component unmounts", () => {
+    const m = mount();
+    m.render(AMOUNT);
+    const api = m.api();
+    act(() => m.root.unmount());
+    expect(api.isDestroyed()).toBe(true);
+    expect(m.container.querySelector(".ag-root-wrapper")).toBeNull();
+  });
+});
