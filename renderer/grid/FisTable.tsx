@@ -285,7 +285,7 @@ export function FisTable({
   }, []);
 
   // AG Grid's own grid, not <AgGridReact> (use-ag-grid.ts): its cells are plain DOM. Every option but
-  // the columns is read once, so the handlers read what changes through refs (or are stable).
+  // the live ones is read once, so the handlers read what changes through refs (or are stable).
   const api = useAgGrid<FisRow>(
     gridHost,
     () => ({
@@ -293,8 +293,6 @@ export function FisTable({
       rowData: firstRows,
       getRowId,
       rowClassRules: ROW_CLASS_RULES,
-      rowHeight: size.row,
-      headerHeight: size.header,
       domLayout: "autoHeight",
       autoSizePadding: 6,
       ensureDomOrder: true,
@@ -309,7 +307,8 @@ export function FisTable({
       onGridSizeChanged: () => fit(false),
       onDisplayedColumnsChanged: () => requestAnimationFrame(() => fit(false)),
     }),
-    { columnDefs },
+    // Live: the columns, and the sizes should a table switch between compact and normal.
+    { columnDefs, rowHeight: size.row, headerHeight: size.header },
   );
   apiRef.current = api;
 
