@@ -340,8 +340,9 @@ export function FisTable({
     const rowNodes = [...lines].flatMap((id) => a.getRowNode(id) ?? []);
     const shown = columns.size ? [...columns].filter((c) => a.getColumn(c)) : [];
     if (rowNodes.length === 0 || shown.length === 0) return;
-    // force re-runs the class rules; a forced refresh would otherwise flash every cell as "changed".
-    a.refreshCells({ rowNodes, columns: shown, force: true, suppressFlash: true });
+    // Not forced: AG Grid re-runs the class rules of every cell it refreshes, and a forced refresh would
+    // write each moved figure's text a second time in the same task (applyRows has just written it).
+    a.refreshCells({ rowNodes, columns: shown, suppressFlash: true });
   }, [selected, changed, api]);
 
   const signature = useMemo(

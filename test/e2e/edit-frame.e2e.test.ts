@@ -73,6 +73,42 @@ describe("an edit on the Inputs screen", () => {
     }
   });
 
+  it("writes each figure it moves once, and marks it (▲/▼) in the same pass", async () => {
+    const { page, errors, close } = await app.open({ context: { viewport: { width: 1440, height: 900 } } });
+    try {
+      const scenario = fisAsPublished();
+      const path = raisePathFor(scenario, 2026);
+      await page.locator('[data-testid="fis-grid"] [row-id="costFundedByWia"] [col-id="Total"]').waitFor();
+      await page.click('[data-testid="tab-inputs"]');
+      const cell = page.locator(`.inputs-grid [row-id="${path}"] [col-id="value"]`);
+      // The first edit makes the editable copy (its rows are set as a whole); the second is timed as any edit is.
+      for (const [i, rate] of ["0.037", "0.041"].entries()) {
+        const want = baseSalaryFy2026(scenario, path, rate);
+        await cell.click();
+        await page.keyboard.type(`${new Decimal(rate).times(100).toString()}%`);
+        await page.evaluate(`(() => {
+          const sel = '[data-testid="inputs-fis-grid"] [row-id="baseSalaryIncreases"] [col-id="FY2026"]';
+          window.__writes = [];
+          const observer = new MutationObserver((records) => {
+            for (const r of records) if (r.addedNodes.length) window.__writes.push(document.querySelector(sel).textContent.trim());
+          });
+          observer.observe(document.querySelector(sel), { childList: true, subtree: true, characterData: true });
+          window.__stop = () => { observer.disconnect(); return window.__writes; };
+        })()`);
+        await page.keyboard.press("Enter");
+        await page.waitForTimeout(300);
+        const writes = (await page.evaluate("window.__stop()")) as string[];
+        if (i === 0) continue;
+        expect(writes.map((w) => w.replace(/[^0-9]/g, ""))).toEqual([want.abs().toFixed(0)]);
+        const marked = page.locator('[data-testid="inputs-fis-grid"] [row-id="baseSalaryIncreases"] [col-id="FY2026"]');
+        expect(await marked.getAttribute("class")).toMatch(/\bcell-up\b/);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it("then the Table tab shows the new figures in the first frame after its click; the hidden screen cannot be reached", async () => {
     const { page, errors, close } = await app.open({ context: { viewport: { width: 1280, height: 720 } } });
     try {
