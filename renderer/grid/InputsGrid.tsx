@@ -49,10 +49,12 @@ function sourceText(e: Pick<InputEntry["param"], "source" | "stated">): string {
   const s = e.source;
   if (s.kind === "calibrated") return `CALIBRATED${e.stated ? ` (stated ${e.stated})` : ""}: ${s.note ?? ""}`;
   if (s.kind === "assumed") return `ASSUMED: ${[s.ref, s.note].filter(Boolean).join(" · ")}`;
-  // The kind in words, left out where the reference already says it ("FIS p.1", not "fis · FIS p.1").
+  // The kind in words, left out where the reference already says it ("FIS p.1", not "fis · FIS p.1"),
+  // and an edit's reference where the kind does ("edited by you · was 3%, Art. 36.2.1", not "… · edited · …").
   const kind = s.kind === "user" ? "edited by you" : SOURCE_WORDS[s.kind];
   const said = s.ref && kind && s.ref.toLowerCase().startsWith(kind.toLowerCase());
-  return [said ? undefined : kind, s.ref, s.note].filter(Boolean).join(" · ");
+  const ref = s.kind === "user" && s.ref === "edited" ? undefined : s.ref;
+  return [said ? undefined : kind, ref, s.note].filter(Boolean).join(" · ");
 }
 
 const SOURCE_WORDS: Record<string, string> = { fis: "FIS", contract: "Contract", document: "Document", derived: "Derived" };

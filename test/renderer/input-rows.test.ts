@@ -86,3 +86,12 @@ describe("the Source column in words", () => {
     expect(raise.source).toMatch(/^Contract · Art\. 36/);
   });
 });
+
+describe("an edited input's source", () => {
+  it("reads as the edit, the value it replaced in its unit and where that came from, once each", () => {
+    const base = fisAsPublished();
+    const twice = setInputValue(setInputValue(base, FY2026_RAISE, "0.037"), FY2026_RAISE, "0.041");
+    const row = inputRows(twice, base, () => undefined).find((r) => r.path === FY2026_RAISE)!;
+    expect(row.source).toBe("edited by you · was 3.7%, Art. 36.2.1");
+  });
+});

@@ -8,6 +8,8 @@
 import type { FieldSpec, Param, Unit } from "../fields";
 import type { ItemBase } from "../kinds/kind";
 import { DEFAULT_REGISTRY, type Registry } from "../kinds/registry";
+import type { Source } from "../explain";
+import { unitValueText } from "../risk/words";
 import { SCHEDULE_FIELDS } from "../schedule/method";
 import { LINE_FIELDS } from "../table/schema";
 import type { ScenarioBase } from "./base";
@@ -143,10 +145,26 @@ export function setInputValue<S extends Scenario | ScenarioBase>(
       source: { kind: "user", ref: p.source.ref || "entered", note: "filled in (left blank by the template)" },
       ...withFormula,
     });
-  const source = p.source.kind === "user" && p.value === value ? p.source : editedSource(p);
+  const source = p.source.kind === "user" && p.value === value ? p.source : editedSource(unitValueText(p.value, found.unit), p.source);
   return replaceObject(scenario, p, { ...rest, value, source, ...withFormula });
 }
 
-function editedSource(p: Param): Param["source"] {
-  return { kind: "user", ref: "edited", note: `was ${p.value}, ${p.source.kind === "calibrated" ? "calibrated" : p.source.ref}` };
+/**
+ * The source of an edited value: what it was (`was`, in its unit as the inputs grid shows it:
+ * "3%", "$105,271.5", "5,776") and where it came from before any edit. An edit of an edited value
+ * keeps that first reference ("was 3.7%, Art. 36.2.1"), not a pointer to the edit before ("edited").
+ */
+export function editedSource(was: string, old: Source): Source {
+  return { kind: "user", ref: "edited", note: `was ${was}, ${originOf(old)}` };
+}
+
+function originOf(old: Source): string {
+  if (old.kind === "user" && old.ref === "edited") {
+    // This module wrote the note as "was <value>, <origin>"; no value it writes holds ", ".
+    const origin = /^was .*?, (.+)$/s.exec(old.note ?? "")?.[1];
+    if (origin) return origin;
+  }
+  if (old.kind === "calibrated") return "calibrated";
+  if (old.kind === "assumed") return `assumed ${old.ref}`;
+  return old.ref;
 }

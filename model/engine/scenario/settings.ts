@@ -14,7 +14,7 @@ import { anniversarySource, entryPlacement, entrySource, type ScheduleMethod } f
 import { lanesOf, maxStepOf } from "../schedule/step-movement";
 import { SCHEDULE_KEYS } from "../schedule/types";
 import type { ScenarioBase } from "./base";
-import { SCHEDULE_SECTION } from "./paths";
+import { editedSource as sourceAfterEdit, SCHEDULE_SECTION } from "./paths";
 import type { Scenario } from "./types";
 
 export const SETTING_PATHS = {
@@ -168,11 +168,7 @@ function editedSource(old: SettingEntry): Source {
         : old.path === SETTING_PATHS.yearsOfService
           ? `${old.value} year${old.value === "1" ? "" : "s"} of service`
           : old.value;
-  return {
-    kind: "user",
-    ref: "edited",
-    note: `was ${was}, ${old.source.kind === "assumed" ? `assumed ${old.source.ref}` : old.source.ref}`,
-  };
+  return sourceAfterEdit(was, old.source);
 }
 
 /**
