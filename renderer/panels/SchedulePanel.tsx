@@ -8,7 +8,15 @@ import { countText, money as moneyText } from "../format/number";
 import { referenceCensus } from "../../model/engine/schedule";
 import { censusMembersGap } from "../../model/engine/schedule/census-members";
 import type { Scenario } from "../../model/engine/scenario/types";
-import { censusOnScreen, censusView, scheduleViews, type CensusView, type ScheduleView, type ShownCensus } from "./schedule-adapter";
+import {
+  censusHeading,
+  censusOnScreen,
+  censusView,
+  scheduleViews,
+  type CensusView,
+  type ScheduleView,
+  type ShownCensus,
+} from "./schedule-adapter";
 
 type CensusRow = CensusView["rows"][number];
 type ScheduleRow = ScheduleView["rows"][number];
@@ -83,9 +91,7 @@ export function SchedulePanel({
   if (error || !census) return <p className="notice notice-error">The salary schedules could not be loaded: {error}</p>;
   return (
     <section className="schedules" data-testid="schedule-panel">
-      <h3>
-        Census: {census.label}, FY{census.asOf}, {countText(census.total, "members")}
-      </h3>
+      <h3>Census: {censusHeading(census, countText(census.total, "members"))}</h3>
       <p className="muted small" data-testid="census-source" data-where={shown?.importedIn ?? ""}>
         {census.description}
       </p>
@@ -131,7 +137,9 @@ export function SchedulePanel({
       </h3>
       {schedule && (
         <>
-          <p className="muted small">Source: {schedule.source}</p>
+          <p className="muted small" title={schedule.sourceFile ? `Source text: ${schedule.sourceFile}` : undefined}>
+            Source: {schedule.source}
+          </p>
           <div className="grid-box" style={{ height: 34 + schedule.rows.length * 30 + 22 }} ref={scheduleBox} data-testid="schedule-grid">
             <AgGridReact<ScheduleRow>
               theme={gridTheme}

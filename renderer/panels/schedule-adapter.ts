@@ -11,9 +11,21 @@ export interface ScheduleView {
   id: string;
   title: string;
   source: string;
+  /** The source text the printed schedule was read from (its lines are in `source`), for the tooltip. */
+  sourceFile?: string;
   steps: string[];
   rows: { lane: string; cells: (string | null)[] }[];
   notes: string[];
+}
+
+/**
+ * The census's name, its year and its headcount, each said once: a label that already gives the
+ * year or the count as shown ("SYNTHETIC reference census (5,776 members, FY2024 average …)") is not
+ * followed by them again.
+ */
+export function censusHeading(view: Pick<CensusView, "label" | "asOf">, members: string): string {
+  const year = `FY${view.asOf}`;
+  return [view.label, view.label.includes(year) ? "" : year, view.label.includes(members) ? "" : members].filter(Boolean).join(", ");
 }
 
 export interface CensusView {
@@ -25,15 +37,23 @@ export interface CensusView {
   rows: { key: string; schedule: string; lane: string; counts: Record<number, string>; total: string }[];
 }
 
+type Schedule = ReturnType<typeof loadSchedules>[number];
+
+const scheduleTitle = (s: Schedule) =>
+  `${s.family} ${s.months}-month, FY${s.fiscalYear}${s.adjustment ? ` (+${new Decimal(s.adjustment).times(100).toString()}%)` : ""}`;
+
 export function scheduleViews(): ScheduleView[] {
-  return loadSchedules().map((s) => ({
+  const all = loadSchedules();
+  const titleOf = new Map(all.map((s) => [s.id, scheduleTitle(s)]));
+  return all.map((s) => ({
     id: s.id,
-    title:
-      `${s.family} ${s.months}-month, FY${s.fiscalYear}${s.adjustment ? ` (+${new Decimal(s.adjustment).times(100).toString()}%)` : ""}` +
-      `${s.derived ? " (derived)" : ""}`,
+    title: `${scheduleTitle(s)}${s.derived ? " (derived)" : ""}`,
+    // In the reader's words: the heading as printed and its lines, or the schedule it comes from by its title.
     source: s.derived
-      ? `derived from ${s.derived.from}: ${s.derived.rule}`
-      : `${s.source.file} lines ${s.source.lines[0]}-${s.source.lines[1]}${s.source.note ? `; ${s.source.note}` : ""}`,
+      ? `derived from ${titleOf.get(s.derived.from) ?? s.derived.from}: ${s.derived.rule}`
+      : `printed in the agreement as "${s.heading}", lines ${s.source.lines[0]}-${s.source.lines[1]} of its text` +
+        `${s.source.note ? `; ${s.source.note}` : ""}`,
+    ...(s.derived ? {} : { sourceFile: s.source.file }),
     steps: s.steps,
     rows: s.lanes.map((lane) => ({ lane, cells: s.cells[lane] ?? [] })),
     notes: s.notes ?? [],
