@@ -7,6 +7,7 @@ import { InputsGrid, inputRows, reuseUnchangedRows, type InputRow } from "./grid
 import { CostLinesPanel } from "./panels/CostLinesPanel";
 import { ExplainPanel } from "./panels/ExplainPanel";
 import { KeptScreen } from "./panels/KeptScreen";
+import { ScreenErrorBoundary } from "./panels/ScreenErrorBoundary";
 import { LiveRegions, useAnnounce } from "./panels/LiveRegions";
 import { MessageBar } from "./panels/MessageBar";
 import { NewAgreementDialog } from "./panels/NewAgreementDialog";
@@ -484,195 +485,201 @@ export function App() {
             {state.tab !== "inputs" && state.tab !== "census" && tableWait}
             {result && (tableActive || kept.current.has("table")) && (
               <KeptScreen active={tableActive} name="table">
-                <div className={explainOpen ? "table-screen explain-open" : "table-screen"}>
-                  <div className="table-main">
-                    {tableActive && (
-                      <p className="hint" data-testid="hint">
-                        Click any number to see where it comes from (or move to it with the arrow keys).{" "}
-                        {entry.builtIn ? "Edit inputs on the Inputs tab (a copy is made for you)." : ""}
-                      </p>
-                    )}
-                    {tableActive && (
-                      <div className="toggles">
-                        <label>
-                          <input
-                            type="checkbox"
-                            data-testid="show-computed"
-                            checked={show.computed}
-                            onChange={(e) => setShow({ ...show, computed: e.target.checked })}
-                          />{" "}
-                          Computed
-                        </label>
-                        <label
-                          title={
-                            entry.scenario.table.published
-                              ? entry.scenario.table.published.source
-                              : "This scenario carries no published figures"
-                          }
-                        >
-                          <input
-                            type="checkbox"
-                            data-testid="show-published"
-                            disabled={!reference}
-                            checked={reference && show.published}
-                            onChange={(e) => setShow({ ...show, published: e.target.checked })}
-                          />{" "}
-                          Published
-                        </label>
-                        <label>
-                          <input
-                            type="checkbox"
-                            data-testid="show-variance"
-                            disabled={!reference}
-                            checked={reference && show.variance}
-                            onChange={(e) => setShow({ ...show, variance: e.target.checked })}
-                          />{" "}
-                          Variance (computed − published)
-                        </label>
-                        <span className="toggles-end">
-                          <button
-                            type="button"
-                            data-testid="copy-table"
-                            onClick={() =>
-                              void copyFisTable(result, entry.scenario, roundingRuleText(entry.scenario.table.display)).then((ok) =>
-                                announce(
-                                  ok ? "Copied the table with its title, units and notes." : "Could not copy the table.",
-                                  ok ? "polite" : "assertive",
-                                ),
-                              )
+                <ScreenErrorBoundary screen="FIS table" resetKey={entry.key}>
+                  <div className={explainOpen ? "table-screen explain-open" : "table-screen"}>
+                    <div className="table-main">
+                      {tableActive && (
+                        <p className="hint" data-testid="hint">
+                          Click any number to see where it comes from (or move to it with the arrow keys).{" "}
+                          {entry.builtIn ? "Edit inputs on the Inputs tab (a copy is made for you)." : ""}
+                        </p>
+                      )}
+                      {tableActive && (
+                        <div className="toggles">
+                          <label>
+                            <input
+                              type="checkbox"
+                              data-testid="show-computed"
+                              checked={show.computed}
+                              onChange={(e) => setShow({ ...show, computed: e.target.checked })}
+                            />{" "}
+                            Computed
+                          </label>
+                          <label
+                            title={
+                              entry.scenario.table.published
+                                ? entry.scenario.table.published.source
+                                : "This scenario carries no published figures"
                             }
-                            title="Copy the whole table with its title, units and footnote (pastes into Excel and Word)"
                           >
-                            Copy table
-                          </button>
-                          <button
-                            type="button"
-                            data-testid="explain-toggle"
-                            aria-expanded={explainOpen}
-                            aria-controls="explain-drawer"
-                            disabled={!selectedCell}
-                            title={selectedCell ? "" : "Select a number first"}
-                            onClick={() => (explainOpen ? closeExplain() : setExplainOpen(true))}
-                          >
-                            {explainOpen ? "Hide explanation" : "Show explanation"}
-                          </button>
-                        </span>
-                      </div>
-                    )}
-                    <FisTable
-                      result={result}
-                      showComputed={show.computed}
-                      showPublished={reference && show.published}
-                      showVariance={reference && show.variance}
-                      selected={selected}
-                      onSelect={onSelect}
-                      changed={lastChange.changed}
-                    />
-                    {tableActive && (
-                      <p className="muted small" data-testid="table-footnote">
-                        Amounts {unitsHeading(entry.scenario.table.display.unit).slice(1, -1)}. Rounding:{" "}
-                        {roundingRuleText(entry.scenario.table.display)}. {entry.scenario.description}
-                        {lastChange.changed.size > 0 && (
-                          <span className="changed-legend" data-testid="changed-legend">
-                            {" "}
-                            {changedLegend}
+                            <input
+                              type="checkbox"
+                              data-testid="show-published"
+                              disabled={!reference}
+                              checked={reference && show.published}
+                              onChange={(e) => setShow({ ...show, published: e.target.checked })}
+                            />{" "}
+                            Published
+                          </label>
+                          <label>
+                            <input
+                              type="checkbox"
+                              data-testid="show-variance"
+                              disabled={!reference}
+                              checked={reference && show.variance}
+                              onChange={(e) => setShow({ ...show, variance: e.target.checked })}
+                            />{" "}
+                            Variance (computed − published)
+                          </label>
+                          <span className="toggles-end">
+                            <button
+                              type="button"
+                              data-testid="copy-table"
+                              onClick={() =>
+                                void copyFisTable(result, entry.scenario, roundingRuleText(entry.scenario.table.display)).then((ok) =>
+                                  announce(
+                                    ok ? "Copied the table with its title, units and notes." : "Could not copy the table.",
+                                    ok ? "polite" : "assertive",
+                                  ),
+                                )
+                              }
+                              title="Copy the whole table with its title, units and footnote (pastes into Excel and Word)"
+                            >
+                              Copy table
+                            </button>
+                            <button
+                              type="button"
+                              data-testid="explain-toggle"
+                              aria-expanded={explainOpen}
+                              aria-controls="explain-drawer"
+                              disabled={!selectedCell}
+                              title={selectedCell ? "" : "Select a number first"}
+                              onClick={() => (explainOpen ? closeExplain() : setExplainOpen(true))}
+                            >
+                              {explainOpen ? "Hide explanation" : "Show explanation"}
+                            </button>
                           </span>
-                        )}
-                        {reference && show.variance && <span> Variance = computed − published, {unitWords(units)}.</span>}
-                        {costed && (
-                          <span
-                            data-testid="table-timing"
-                            data-where={costed.where}
-                            data-ms={Math.round(costed.wallMs)}
-                            data-revive-ms={Math.round(costed.reviveMs)}
-                          >
-                            {" "}
-                            A heavy scenario: costed {costed.where === "worker" ? "in the background" : "on the main thread"} in{" "}
-                            {countText(Math.round(costed.wallMs))} ms.
-                          </span>
-                        )}
-                      </p>
-                    )}
-                  </div>
-                  {tableActive && explainPanel}
-                </div>
-              </KeptScreen>
-            )}
-            {(inputsActive || kept.current.has("inputs")) && (
-              <KeptScreen active={inputsActive} name="inputs">
-                {inputsActive && <AssumptionsBanner scenario={entry.scenario} onJump={onJump} />}
-                {inputsActive && (
-                  <SettingsBar
-                    scenario={entry.scenario}
-                    imported={state.census}
-                    onChange={(scenario, what) => dispatch({ type: "replaceScenario", scenario, what })}
-                  />
-                )}
-                {inputsActive && (
-                  <CostLinesPanel
-                    scenario={entry.scenario}
-                    builtIn={entry.builtIn}
-                    onAdd={(line) => dispatch({ type: "addCostLine", line })}
-                    onRemove={(lineId) => dispatch({ type: "removeCostLine", lineId })}
-                  />
-                )}
-                {inputsActive && toFill.length > 0 && <ToFillList toFill={toFill} onJump={onJump} where="inputs" />}
-                {inputsActive && tableWait}
-                {/* The live table: the same store and the same memoized result as the Table tab, so an edit shows here at once. */}
-                {result && (
-                  <div className={explainOpen && selectedCell ? "inputs-live explain-open" : "inputs-live"} data-testid="inputs-live">
-                    <div className="inputs-live-table">
+                        </div>
+                      )}
                       <FisTable
-                        compact
                         result={result}
-                        showComputed
-                        showPublished={false}
-                        showVariance={false}
+                        showComputed={show.computed}
+                        showPublished={reference && show.published}
+                        showVariance={reference && show.variance}
                         selected={selected}
                         onSelect={onSelect}
                         changed={lastChange.changed}
                       />
-                      {inputsActive && (
-                        <p className="muted small">
-                          {unitWords(units)}, recomputed as you type. Click a number to see where it comes from.
-                          {lastChange.changed.size > 0 ? " ▲ / ▼: moved by the last edit." : ""}
+                      {tableActive && (
+                        <p className="muted small" data-testid="table-footnote">
+                          Amounts {unitsHeading(entry.scenario.table.display.unit).slice(1, -1)}. Rounding:{" "}
+                          {roundingRuleText(entry.scenario.table.display)}. {entry.scenario.description}
+                          {lastChange.changed.size > 0 && (
+                            <span className="changed-legend" data-testid="changed-legend">
+                              {" "}
+                              {changedLegend}
+                            </span>
+                          )}
+                          {reference && show.variance && <span> Variance = computed − published, {unitWords(units)}.</span>}
+                          {costed && (
+                            <span
+                              data-testid="table-timing"
+                              data-where={costed.where}
+                              data-ms={Math.round(costed.wallMs)}
+                              data-revive-ms={Math.round(costed.reviveMs)}
+                            >
+                              {" "}
+                              A heavy scenario: costed {costed.where === "worker" ? "in the background" : "on the main thread"} in{" "}
+                              {countText(Math.round(costed.wallMs))} ms.
+                            </span>
+                          )}
                         </p>
                       )}
                     </div>
-                    {inputsActive && explainPanel}
+                    {tableActive && explainPanel}
                   </div>
-                )}
-                <InputsGrid
-                  rows={rows}
-                  readOnlyHint={entry.builtIn}
-                  jump={state.jump}
-                  onEdit={(edits) => dispatch({ type: "edit", edits })}
-                />
+                </ScreenErrorBoundary>
+              </KeptScreen>
+            )}
+            {(inputsActive || kept.current.has("inputs")) && (
+              <KeptScreen active={inputsActive} name="inputs">
+                <ScreenErrorBoundary screen="Inputs" resetKey={entry.key}>
+                  {inputsActive && <AssumptionsBanner scenario={entry.scenario} onJump={onJump} />}
+                  {inputsActive && (
+                    <SettingsBar
+                      scenario={entry.scenario}
+                      imported={state.census}
+                      onChange={(scenario, what) => dispatch({ type: "replaceScenario", scenario, what })}
+                    />
+                  )}
+                  {inputsActive && (
+                    <CostLinesPanel
+                      scenario={entry.scenario}
+                      builtIn={entry.builtIn}
+                      onAdd={(line) => dispatch({ type: "addCostLine", line })}
+                      onRemove={(lineId) => dispatch({ type: "removeCostLine", lineId })}
+                    />
+                  )}
+                  {inputsActive && toFill.length > 0 && <ToFillList toFill={toFill} onJump={onJump} where="inputs" />}
+                  {inputsActive && tableWait}
+                  {/* The live table: the same store and the same memoized result as the Table tab, so an edit shows here at once. */}
+                  {result && (
+                    <div className={explainOpen && selectedCell ? "inputs-live explain-open" : "inputs-live"} data-testid="inputs-live">
+                      <div className="inputs-live-table">
+                        <FisTable
+                          compact
+                          result={result}
+                          showComputed
+                          showPublished={false}
+                          showVariance={false}
+                          selected={selected}
+                          onSelect={onSelect}
+                          changed={lastChange.changed}
+                        />
+                        {inputsActive && (
+                          <p className="muted small">
+                            {unitWords(units)}, recomputed as you type. Click a number to see where it comes from.
+                            {lastChange.changed.size > 0 ? " ▲ / ▼: moved by the last edit." : ""}
+                          </p>
+                        )}
+                      </div>
+                      {inputsActive && explainPanel}
+                    </div>
+                  )}
+                  <InputsGrid
+                    rows={rows}
+                    readOnlyHint={entry.builtIn}
+                    jump={state.jump}
+                    onEdit={(edits) => dispatch({ type: "edit", edits })}
+                  />
+                </ScreenErrorBoundary>
               </KeptScreen>
             )}
             <Suspense fallback={loading}>
-              {state.tab === "census" && (
-                <SchedulePanel imported={state.census} scenario={entry.scenario} onTemplate={actions.censusTemplate} />
-              )}
-              {state.tab === "compare" && result && <ComparePanel onExport={actions.exportXlsxComparison} />}
-              {state.tab === "analysis" && result && (
-                <AnalysisPanel
-                  scenario={entry.scenario}
-                  census={census}
-                  onCreateScenario={(scenario, what) => dispatch({ type: "addScenario", scenario, from: entry.key, what })}
-                  onJump={(path) => dispatch({ type: "jump", path })}
-                />
-              )}
-              {state.tab === "charts" && result && (
-                <Charts
-                  result={result}
-                  baseline={
-                    // A built-in is its own baseline, and a baseline with inputs still to fill has no table: no chart against it.
-                    // A heavy baseline still being costed joins the chart when it is ready.
-                    baselineTable.status === "ready" ? { result: baselineTable.result, name: entry.baselineName } : null
-                  }
-                />
-              )}
+              <ScreenErrorBoundary screen={TABS.find((t) => t.id === state.tab)?.label ?? "This"} resetKey={`${state.tab}|${entry.key}`}>
+                {state.tab === "census" && (
+                  <SchedulePanel imported={state.census} scenario={entry.scenario} onTemplate={actions.censusTemplate} />
+                )}
+                {state.tab === "compare" && result && <ComparePanel onExport={actions.exportXlsxComparison} />}
+                {state.tab === "analysis" && result && (
+                  <AnalysisPanel
+                    scenario={entry.scenario}
+                    census={census}
+                    onCreateScenario={(scenario, what) => dispatch({ type: "addScenario", scenario, from: entry.key, what })}
+                    onJump={(path) => dispatch({ type: "jump", path })}
+                  />
+                )}
+                {state.tab === "charts" && result && (
+                  <Charts
+                    result={result}
+                    baseline={
+                      // A built-in is its own baseline, and a baseline with inputs still to fill has no table: no chart against it.
+                      // A heavy baseline still being costed joins the chart when it is ready.
+                      baselineTable.status === "ready" ? { result: baselineTable.result, name: entry.baselineName } : null
+                    }
+                  />
+                )}
+              </ScreenErrorBoundary>
             </Suspense>
           </div>
         </main>
