@@ -9,7 +9,7 @@ import type { Census } from "../../model/engine/schedule/types";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { ExplainPanel } from "../panels/ExplainPanel";
 import { computeOptionsFor } from "../state/compute-cache";
-import { unitsOfResult } from "../format/number";
+import { unitWords, unitsOfResult } from "../format/number";
 import { CostOfOnePercent, type ExplainTarget } from "./CostOfOnePercent";
 import { GoalSeek } from "./GoalSeek";
 import { RetroPay } from "./RetroPay";
@@ -92,6 +92,7 @@ export function AnalysisPanel({
   const twoWay = useAnalysis(scenario, census, years ? { kind: "twoWay", ...years } : null);
   const select = (id: string, target: ExplainTarget) => setExplain({ id, target });
   const display = scenario.table.display;
+  const tableUnits = unitsOfResult({ display });
 
   return (
     <div className="analysis" data-testid="analysis">
@@ -101,13 +102,14 @@ export function AnalysisPanel({
             <h3>Cost of 1%</h3>
             <p className="muted small">
               What one more point of raise in a year costs (in that year, and with compounding and Medicare over all years), and $1,000 flat
-              per member, in $ thousands. Choose an amount to see how it was computed.
+              per member, in {unitWords(tableUnits)}. Choose an amount to see how it was computed.
             </p>
             <Status state={c1} what="the cost of 1%" />
             {c1?.status === "done" && c1.answer.data.kind === "costOfOnePercent" && (
               <CostOfOnePercent
                 data={c1.answer.data}
                 years={scenario.table.columns.fiscalYears.length}
+                units={tableUnits}
                 selected={explain?.id ?? null}
                 onSelect={select}
               />

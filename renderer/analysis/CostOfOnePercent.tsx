@@ -5,7 +5,7 @@
 import { ScrollRegion } from "../panels/ScrollRegion";
 import { Decimal } from "../../model/engine/decimal";
 import type { Explanation } from "../../model/engine/explain";
-import { cellText } from "../format/number";
+import { THOUSANDS, cellText, unitNoun, unitWords, type DisplayUnits } from "../format/number";
 import type { CostOfOnePercentData, MarginalRow } from "./jobs";
 
 export interface ExplainTarget {
@@ -33,11 +33,14 @@ function targetFor(row: MarginalRow, part: Part): ExplainTarget {
 export function CostOfOnePercent({
   data,
   years,
+  units = THOUSANDS,
   selected,
   onSelect,
 }: {
   data: CostOfOnePercentData;
   years: number;
+  /** The table's display unit, which the amounts are in. */
+  units?: DisplayUnits;
   selected: string | null;
   onSelect: (id: string, target: ExplainTarget) => void;
 }) {
@@ -47,6 +50,7 @@ export function CostOfOnePercent({
     const column = part === "all" ? "Total" : `FY${row.fiscalYear}`;
     const id = `${row.id}-${part}`;
     const value = new Decimal(row.display[column] ?? "0");
+    const when = `FY${row.fiscalYear}, ${part === "all" ? `${span} cost` : "own year"}`;
     return (
       <td className={`num${selected === id ? " cell-selected" : ""}`}>
         {/* A real button: reachable by Tab, Enter/Space explain it, its name says what it is. */}
@@ -56,11 +60,11 @@ export function CostOfOnePercent({
           data-testid={testid}
           data-exact={row.cells[column]}
           aria-pressed={selected === id}
-          aria-label={`${cellText(value)} thousand: ${what}, FY${row.fiscalYear}, ${part === "all" ? `${span} cost` : "own year"}. Explain`}
+          aria-label={`${cellText(value, units)}${unitNoun(units)}: ${what}, ${when}. Explain`}
           onClick={() => onSelect(id, targetFor(row, part))}
           title="Show how this was computed"
         >
-          {cellText(value)}
+          {cellText(value, units)}
         </button>
       </td>
     );
@@ -68,17 +72,17 @@ export function CostOfOnePercent({
   return (
     <ScrollRegion label="Cost of 1% table">
       <table className="analysis-table" data-testid="cost-of-1">
-        <caption className="table-caption">Cost of one more point of raise, and of $1,000 per member, in $ thousands</caption>
+        <caption className="table-caption">Cost of one more point of raise, and of $1,000 per member, in {unitWords(units)}</caption>
         <thead>
           <tr>
             <th rowSpan={2} scope="col">
               Fiscal year
             </th>
             <th colSpan={2} scope="colgroup">
-              +1 point of raise that year ($ thousands)
+              +1 point of raise that year ({unitWords(units)})
             </th>
             <th colSpan={2} scope="colgroup">
-              +$1,000 per member from that year ($ thousands)
+              +$1,000 per member from that year ({unitWords(units)})
             </th>
           </tr>
           <tr>

@@ -10,6 +10,7 @@ import { retroPay } from "../../model/engine/analysis/retro";
 import { toDisplay } from "../../model/engine/table/display";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { thousandsText } from "../format/money";
+import { unitNoun, unitWords } from "../format/number";
 import type { ExplainTarget } from "./CostOfOnePercent";
 
 export function RetroPay({
@@ -31,7 +32,10 @@ export function RetroPay({
         : retroPay(scenario, { approved, implementationLagDays: lagDays }),
     [scenario, approved, lagDays, lag],
   );
-  const k = (d: Decimal) => thousandsText(toDisplay(d, scenario.table.display), scenario.table.display.decimals);
+  // The table's own unit: a note printed in whole dollars reads "$9,490,123", not "… thousand".
+  const units = { scale: scenario.table.display.unit, decimals: scenario.table.display.decimals };
+  const k = (d: Decimal) => thousandsText(toDisplay(d, scenario.table.display), units);
+  const inUnits = unitWords(units);
   const pick = (id: string, title: string, exact: Decimal, explanation: ExplainTarget["explanation"]) =>
     onSelect(id, { title, exact, display: toDisplay(exact, scenario.table.display), explanation });
   return (
@@ -75,7 +79,8 @@ export function RetroPay({
                 )
               }
             >
-              {k(outcome.value.total)} thousand
+              {k(outcome.value.total)}
+              {unitNoun(units)}
             </button>
           </p>
           {outcome.value.earned.length === 0 ? (
@@ -87,9 +92,9 @@ export function RetroPay({
                   <tr>
                     <th scope="col">Earned in</th>
                     <th scope="col">Periods owed</th>
-                    <th scope="col">Wages ($ thousands)</th>
-                    <th scope="col">Rates of pay ($ thousands)</th>
-                    <th scope="col">Total ($ thousands)</th>
+                    <th scope="col">Wages ({inUnits})</th>
+                    <th scope="col">Rates of pay ({inUnits})</th>
+                    <th scope="col">Total ({inUnits})</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -105,7 +110,7 @@ export function RetroPay({
                           className="cell-button"
                           data-testid={`retro-earned-FY${e.fiscalYear}`}
                           aria-pressed={selected === `retro-${e.fiscalYear}`}
-                          aria-label={`${k(e.total)} thousand: retro pay earned in FY${e.fiscalYear}. Explain`}
+                          aria-label={`${k(e.total)}${unitNoun(units)}: retro pay earned in FY${e.fiscalYear}. Explain`}
                           onClick={() => pick(`retro-${e.fiscalYear}`, `Retro earned FY${e.fiscalYear}`, e.total, e.explanation)}
                           title="Show how this was computed"
                         >
@@ -122,7 +127,7 @@ export function RetroPay({
             <table className="analysis-table small" data-testid="retro-by-payment-year">
               <thead>
                 <tr>
-                  <th scope="col">By fiscal year of payment ($ thousands)</th>
+                  <th scope="col">By fiscal year of payment ({inUnits})</th>
                   {Object.keys(outcome.value.cashShift).map((c) => (
                     <th key={c} scope="col">
                       {c}

@@ -2,6 +2,7 @@
  * Sensitivity: the tornado (each input moved down and up by its step; bars sorted by the swing of
  * the all-years TOTAL COST) and the two-way table of two years' raises.
  */
+import { useId } from "react";
 import { ScrollRegion } from "../panels/ScrollRegion";
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Decimal } from "../../model/engine/decimal";
@@ -122,59 +123,66 @@ export function TwoWay({
   const refCol = data.columnRates.findIndex((c) => reference.column?.equals(c));
   const refValue = refRow >= 0 && refCol >= 0 ? new Decimal(data.values[refRow]![refCol]!) : null;
   const displayUnits = { scale: display.unit, decimals: display.decimals };
+  const noteId = useId();
   return (
-    // Focusable so keyboard users can scroll it (it is wider than a narrow screen).
-    <div className="twoway-wrap" tabIndex={0} role="region" aria-label="Two-way table (scrolls sideways)">
-      <table className="twoway" data-testid="twoway">
-        <caption>
-          All-years TOTAL COST, $ thousands: FY{data.rowYear} raise (rows) x FY{data.columnYear} raise (columns), other inputs as they are.
-          {refValue
-            ? ` Outlined: the scenario as it is (${amountInWords(toDisplay(refValue, display), displayUnits)}); ` +
-              "▲ (red) costs more than it, ▼ (green) less."
-            : ""}
-        </caption>
-        <thead>
-          <tr>
-            <th className="corner" scope="col">
-              FY{data.rowYear} ↓
-              <br />
-              FY{data.columnYear} →
-            </th>
-            {data.columnRates.map((c, j) => (
-              <th key={c} scope="col" className={j === refCol ? "ref-axis" : ""} aria-label={`FY${data.columnYear} raise ${pct(c)}`}>
-                {pct(c)}
+    <>
+      {/* Above the table, not in its caption: a caption is as wide as the table, which scrolls sideways. */}
+      <p className="muted small twoway-note" id={noteId}>
+        Other inputs as they are.
+        {refValue
+          ? ` Outlined: the scenario as it is (${amountInWords(toDisplay(refValue, display), displayUnits)}); ` +
+            "▲ (red) costs more than it, ▼ (green) less."
+          : ""}
+      </p>
+      {/* Focusable so keyboard users can scroll it (it is wider than a narrow screen). */}
+      <div className="twoway-wrap" tabIndex={0} role="region" aria-label="Two-way table (scrolls sideways)">
+        <table className="twoway" data-testid="twoway" aria-describedby={noteId}>
+          <caption>
+            All-years TOTAL COST, {unitWords(displayUnits)}: FY{data.rowYear} raise (rows) x FY{data.columnYear} raise (columns)
+          </caption>
+          <thead>
+            <tr>
+              <th className="corner" scope="col">
+                FY{data.rowYear} ↓
+                <br />
+                FY{data.columnYear} →
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.rowRates.map((r, i) => (
-            <tr key={r}>
-              <th scope="row" className={i === refRow ? "ref-axis" : ""} aria-label={`FY${data.rowYear} raise ${pct(r)}`}>
-                {pct(r)}
-              </th>
-              {data.columnRates.map((c, j) => {
-                const v = new Decimal(data.values[i]![j]!);
-                const cls =
-                  i === refRow && j === refCol
-                    ? "ref-cell"
-                    : refValue
-                      ? v.greaterThan(refValue)
-                        ? "above"
-                        : v.lessThan(refValue)
-                          ? "below"
-                          : ""
-                      : "";
-                return (
-                  <td key={c} className={cls} data-testid="twoway-cell" data-row={r} data-col={c} data-exact={data.values[i]![j]}>
-                    {cellText(toDisplay(v, display), displayUnits).replace("$", "")}
-                  </td>
-                );
-              })}
+              {data.columnRates.map((c, j) => (
+                <th key={c} scope="col" className={j === refCol ? "ref-axis" : ""} aria-label={`FY${data.columnYear} raise ${pct(c)}`}>
+                  {pct(c)}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {data.rowRates.map((r, i) => (
+              <tr key={r}>
+                <th scope="row" className={i === refRow ? "ref-axis" : ""} aria-label={`FY${data.rowYear} raise ${pct(r)}`}>
+                  {pct(r)}
+                </th>
+                {data.columnRates.map((c, j) => {
+                  const v = new Decimal(data.values[i]![j]!);
+                  const cls =
+                    i === refRow && j === refCol
+                      ? "ref-cell"
+                      : refValue
+                        ? v.greaterThan(refValue)
+                          ? "above"
+                          : v.lessThan(refValue)
+                            ? "below"
+                            : ""
+                        : "";
+                  return (
+                    <td key={c} className={cls} data-testid="twoway-cell" data-row={r} data-col={c} data-exact={data.values[i]![j]}>
+                      {cellText(toDisplay(v, display), displayUnits).replace("$", "")}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

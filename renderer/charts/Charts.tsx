@@ -220,6 +220,7 @@ function PublishedWaterfall({ result }: { result: TableResult }) {
       <Waterfall
         testId="published-waterfall"
         caption=""
+        units={units}
         described
         steps={steps.map((s) => ({
           label: s.label,

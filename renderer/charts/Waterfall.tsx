@@ -4,7 +4,8 @@
  * made by the caller (the table's number format); the chart turns them into numbers only to draw.
  */
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from "recharts";
-import type { Decimal } from "../../model/engine/decimal";
+import { Decimal } from "../../model/engine/decimal";
+import { THOUSANDS, tickText, unitDivisor, type DisplayUnits } from "../format/number";
 
 export interface WaterfallStep {
   label: string;
@@ -47,22 +48,28 @@ function WrappedTick({ x, y, payload }: { x?: number; y?: number; payload?: { va
   );
 }
 
-/** $K as a number, for drawing only. */
-const drawn = (dollars: Decimal): number => Number(dollars.div(1000).toFixed(3));
+type Row = { name: string; start: number; end: number; text: string; kind: WaterfallStep["kind"]; up: boolean };
 
-/** `described`: the chart sits in a figure whose summary and data table say what it shows, so its drawing takes no focus. */
-export function Waterfall({
-  steps,
-  caption,
-  testId,
-  described = false,
-}: {
-  steps: WaterfallStep[];
-  caption: string;
-  testId?: string;
-  described?: boolean;
-}) {
-  const rows: { name: string; start: number; end: number; text: string; kind: WaterfallStep["kind"]; up: boolean }[] = [];
+export interface WaterfallAxis {
+  rows: Row[];
+  axisMin: number;
+  axisMax: number;
+  ticks: number[];
+  /** The ticks as the axis writes them, in the chart's unit: "$20,000K", "$20,000,000". */
+  tickLabels: string[];
+  zoomed: boolean;
+  /** Under a zoomed axis, where it starts; "" otherwise. */
+  zoomNote: string;
+}
+
+/**
+ * The bars and the axis in `units` (the unit the caption names): numbers only to draw, the tick
+ * labels in the workbench's number format for that unit.
+ */
+export function waterfallAxis(steps: readonly WaterfallStep[], units: DisplayUnits): WaterfallAxis {
+  const divisor = unitDivisor(units.scale);
+  const drawn = (dollars: Decimal): number => Number(dollars.div(divisor).toFixed(3));
+  const rows: Row[] = [];
   let running = 0;
   for (const s of steps) {
     const v = drawn(s.value);
@@ -87,14 +94,44 @@ export function Waterfall({
   const axisMin = Math.floor(from / step) * step;
   const axisMax = Math.ceil(to / step) * step;
   const ticks = Array.from({ length: Math.round((axisMax - axisMin) / step) + 1 }, (_, i) => axisMin + i * step);
+  const label = (v: number) => tickText(new Decimal(Math.round(v)), { ...units, decimals: 0 });
+  return {
+    rows,
+    axisMin,
+    axisMax,
+    ticks,
+    tickLabels: ticks.map(label),
+    zoomed,
+    zoomNote: zoomed ? `The axis starts at ${label(axisMin)}, not at zero, so the changes between the totals show.` : "",
+  };
+}
+
+/**
+ * `described`: the chart sits in a figure whose summary and data table say what it shows, so its drawing takes no focus.
+ * `units`: the unit the caption names (the axis is drawn and labelled in it).
+ */
+export function Waterfall({
+  steps,
+  caption,
+  units = THOUSANDS,
+  testId,
+  described = false,
+}: {
+  steps: WaterfallStep[];
+  caption: string;
+  units?: DisplayUnits;
+  testId?: string;
+  described?: boolean;
+}) {
+  const { rows, axisMin, axisMax, ticks, tickLabels, zoomNote } = waterfallAxis(steps, units);
   const data = rows.map((r) => ({
     ...r,
-    range: r.kind === "total" && zoomed ? [axisMin, r.end] : [Math.min(r.start, r.end), Math.max(r.start, r.end)],
+    range: r.kind === "total" && zoomNote ? [axisMin, r.end] : [Math.min(r.start, r.end), Math.max(r.start, r.end)],
   }));
   // Categories share the height evenly, so every row gets room for the longest label.
   const rowHeight = Math.max(34, Math.max(...rows.map((r) => wrap(r.name).length)) * 15 + 12);
   const height = 48 + rows.length * rowHeight;
-  const format = (v: number) => `$${Math.round(v).toLocaleString("en-US")}`;
+  const format = (v: number) => tickLabels[ticks.indexOf(v)] ?? tickText(new Decimal(Math.round(v)), { ...units, decimals: 0 });
 
   return (
     <figure className="waterfall" data-testid={testId}>
@@ -119,7 +156,7 @@ export function Waterfall({
           </Bar>
         </BarChart>
       </ResponsiveContainer>
-      {zoomed && <p className="muted small">The axis starts at {format(axisMin)}K, not at zero, so the changes between the totals show.</p>}
+      {zoomNote && <p className="muted small">{zoomNote}</p>}
     </figure>
   );
 }

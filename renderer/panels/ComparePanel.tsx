@@ -17,6 +17,7 @@ import { dollarsText, percentChangeText, thousandsText, varianceText } from "../
 import { compareSelection, type CompareChoice } from "../state/compare-selection";
 import { tableFor } from "../state/compute-cache";
 import { useTables, viewOf } from "../state/use-table";
+import { sideBySideUnits } from "./side-by-side";
 import { TableJobStatus } from "./TableJobStatus";
 import { useApp } from "../state/context";
 
@@ -43,7 +44,8 @@ function defaultLine(data: AttributionData, table: TableResult): string {
 
 function PairAttribution({ baseline, scenario, census }: { baseline: CompareChoice; scenario: CompareChoice; census: Census | null }) {
   const [view, setView] = useState<View>("alone");
-  const [units, setUnits] = useState<Units>("thousands");
+  // The baseline's own unit first: a note printed in whole dollars is read in dollars.
+  const [units, setUnits] = useState<Units>(baseline.scenario.table.display.unit === "dollars" ? "dollars" : "thousands");
   const [chosenLine, setLine] = useState<string | null>(null);
   const [chosenColumn, setColumn] = useState<string | null>(null);
   const [showAll, setShowAll] = useState(false);
@@ -237,6 +239,7 @@ function PairAttribution({ baseline, scenario, census }: { baseline: CompareChoi
         <Waterfall
           testId="attribution-waterfall"
           steps={steps}
+          units={{ scale: units, decimals: 0 }}
           caption={`${lineInfo?.label ?? line}, ${columnTitle(column)}: “${baseline.name}” to “${scenario.name}”, ${unitWords}`}
         />
       </div>
@@ -274,98 +277,114 @@ function union(lists: string[][]): string[] {
 }
 
 function SideBySide({ chosen, results }: { chosen: CompareChoice[]; results: TableResult[] }) {
-  const first = results[0]!;
   const lineIds = union(results.map((r) => r.lines.map((l) => l.id)));
   const columns = union(results.map((r) => r.columns));
   const lineOf = (id: string) => results.map((r) => r.lines.find((l) => l.id === id)).find((l) => l !== undefined)!;
+  const unit = sideBySideUnits(
+    results,
+    chosen.map((c) => c.name),
+  );
+  const amount = (i: number, id: string, c: string) => unit.amount(i, results[i]!.lines.find((l) => l.id === id)?.cells[c]);
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Scenarios side by side (scrolls sideways)">
-      <table className="compare-table" data-testid="compare-table">
-        <caption className="table-caption">
-          Each scenario per line and year, $ thousands; Δ is the change from the first (base) scenario, in $ thousands and in percent.
-        </caption>
-        <thead>
-          <tr>
-            <th rowSpan={2} scope="col">
-              $ thousands
-            </th>
-            {columns.map((c) => (
-              <th key={c} colSpan={1 + (results.length - 1) * 3} className="year-head" scope="colgroup">
-                {columnTitle(c)}
+    <>
+      {/* Above the table, not in its caption: a caption is as wide as the table, which scrolls sideways. */}
+      {unit.converted && (
+        <p className="notice notice-warning small" data-testid="compare-converted">
+          {unit.converted}
+        </p>
+      )}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Scenarios side by side (scrolls sideways)">
+        <table className="compare-table" data-testid="compare-table">
+          <caption className="table-caption">
+            Each scenario per line and year, {unit.words}; Δ is the change from the first (base) scenario, in {unit.words} and in percent.
+          </caption>
+          <thead>
+            <tr>
+              <th rowSpan={2} scope="col">
+                {unit.words}
               </th>
-            ))}
-          </tr>
-          <tr>
-            {columns.map((c) => (
-              <Fragment key={c}>
-                <th scope="col">{chosen[0]!.name}</th>
-                {chosen.slice(1).map((e) => (
-                  <Fragment key={e.key}>
-                    <th scope="col">{e.name}</th>
-                    <th scope="col" title="Change from the base scenario, $ thousands">
-                      <span aria-hidden="true">Δ $</span>
-                      <span className="sr-only">Change from the base, $ thousands</span>
-                    </th>
-                    <th scope="col" title="Change from the base scenario, percent">
-                      <span aria-hidden="true">Δ %</span>
-                      <span className="sr-only">Change from the base, percent</span>
-                    </th>
-                  </Fragment>
-                ))}
-              </Fragment>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {lineIds.map((id) => {
-            const line = lineOf(id);
-            return (
-              <tr key={id} className={line.style === "total" ? "row-total" : ""} data-line={id}>
-                <th className="line-label" scope="row">
-                  {line.label}
+              {columns.map((c) => (
+                <th key={c} colSpan={1 + (results.length - 1) * 3} className="year-head" scope="colgroup">
+                  {columnTitle(c)}
                 </th>
-                {columns.map((c) => {
-                  const base = first.lines.find((l) => l.id === id)?.cells[c]?.display;
-                  return (
-                    <Fragment key={c}>
-                      <td className="num" data-testid={`cmp-${id}-${c}-0`}>
-                        {base ? thousandsText(base) : <span className="muted">not in it</span>}
-                      </td>
-                      {results.slice(1).map((r, i) => {
-                        const other = r.lines.find((l) => l.id === id)?.cells[c]?.display;
-                        if (!other || !base)
+              ))}
+            </tr>
+            <tr>
+              {columns.map((c) => (
+                <Fragment key={c}>
+                  <th scope="col">{chosen[0]!.name}</th>
+                  {chosen.slice(1).map((e) => (
+                    <Fragment key={e.key}>
+                      <th scope="col">{e.name}</th>
+                      <th scope="col" title={`Change from the base scenario, ${unit.words}`}>
+                        <span aria-hidden="true">Δ $</span>
+                        <span className="sr-only">Change from the base, {unit.words}</span>
+                      </th>
+                      <th scope="col" title="Change from the base scenario, percent">
+                        <span aria-hidden="true">Δ %</span>
+                        <span className="sr-only">Change from the base, percent</span>
+                      </th>
+                    </Fragment>
+                  ))}
+                </Fragment>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {lineIds.map((id) => {
+              const line = lineOf(id);
+              return (
+                <tr key={id} className={line.style === "total" ? "row-total" : ""} data-line={id}>
+                  <th className="line-label" scope="row">
+                    {line.label}
+                  </th>
+                  {columns.map((c) => {
+                    const base = amount(0, id, c);
+                    return (
+                      <Fragment key={c}>
+                        <td className="num" data-testid={`cmp-${id}-${c}-0`}>
+                          {base ? thousandsText(base, unit.units) : <span className="muted">not in it</span>}
+                        </td>
+                        {results.slice(1).map((_r, i) => {
+                          const other = amount(i + 1, id, c);
+                          if (!other || !base)
+                            return (
+                              <Fragment key={i}>
+                                <td className="num" data-testid={`cmp-${id}-${c}-${i + 1}`}>
+                                  {other ? thousandsText(other, unit.units) : <span className="muted">not in it</span>}
+                                </td>
+                                <td colSpan={2} className="muted small">
+                                  {/* Neither has it: agreements of other years share no column. */}
+                                  {other || base ? `compared with zero: ${varianceText(other ?? base!.negated(), unit.units)}` : "–"}
+                                </td>
+                              </Fragment>
+                            );
+                          const diff = other.minus(base);
                           return (
                             <Fragment key={i}>
                               <td className="num" data-testid={`cmp-${id}-${c}-${i + 1}`}>
-                                {other ? thousandsText(other) : <span className="muted">not in it</span>}
+                                {thousandsText(other, unit.units)}
                               </td>
-                              <td colSpan={2} className="muted small">
-                                compared with zero: {varianceText((other ?? base!).times(other ? 1 : -1))}
+                              <td
+                                className={`num ${diff.isZero() ? "muted" : "variance-off"}`}
+                                data-testid={`cmp-${id}-${c}-${i + 1}-diff`}
+                              >
+                                {varianceText(diff, unit.units)}
                               </td>
+                              <td className={`num ${diff.isZero() ? "muted" : ""}`}>{percentChangeText(base, other)}</td>
                             </Fragment>
                           );
-                        const diff = other.minus(base);
-                        return (
-                          <Fragment key={i}>
-                            <td className="num" data-testid={`cmp-${id}-${c}-${i + 1}`}>
-                              {thousandsText(other)}
-                            </td>
-                            <td className={`num ${diff.isZero() ? "muted" : "variance-off"}`} data-testid={`cmp-${id}-${c}-${i + 1}-diff`}>
-                              {varianceText(diff)}
-                            </td>
-                            <td className={`num ${diff.isZero() ? "muted" : ""}`}>{percentChangeText(base, other)}</td>
-                          </Fragment>
-                        );
-                      })}
-                    </Fragment>
-                  );
-                })}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                        })}
+                      </Fragment>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
@@ -439,7 +458,8 @@ export function ComparePanel({ onExport }: { onExport?: () => void } = {}) {
       ) : (
         <>
           {others.map((o, i) => (
-            <details key={o.key} className="pair" open={i === 0} data-testid="compare-pair">
+            // Keyed by the pair: another baseline starts afresh (its unit, its lines).
+            <details key={`${base.key}|${o.key}`} className="pair" open={i === 0} data-testid="compare-pair">
               <summary>
                 What makes “{o.name}” differ from “{base.name}”
               </summary>

@@ -96,6 +96,19 @@ async function clippedCells(page: Page): Promise<string[]> {
       if (bar && el.getBoundingClientRect().bottom > bar.getBoundingClientRect().top + 1)
         out.push(`${where()} under the scrollbar ${what()}`);
     });
+    // A caption is as wide as its table: in a region that scrolls sideways its words must still end
+    // inside the region's visible width, or reading it means scrolling the table.
+    document.querySelectorAll<HTMLElement>("caption, figcaption").forEach((el) => {
+      if (el.offsetParent === null || !(el.textContent ?? "").trim()) return;
+      let box = el.parentElement;
+      while (box && !/(auto|scroll)/.test(getComputedStyle(box).overflowX)) box = box.parentElement;
+      if (!box) return;
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const where = box.closest("[data-testid]")?.getAttribute("data-testid") ?? "";
+      if (range.getBoundingClientRect().right > box.getBoundingClientRect().right + 1)
+        out.push(`${where} caption runs past the visible width: "${el.textContent!.trim().slice(0, 40)}"`);
+    });
     return out;
   });
 }

@@ -13,7 +13,7 @@ import { formatDisplayed, toDisplay } from "../../model/engine/index";
 import { listInputs, setInputValue } from "../../model/engine/scenario/paths";
 import { fisAsPublished } from "../../model/built-ins";
 import { COLUMNS, fisCell } from "./cells";
-import { shots, startApp, type App } from "./harness";
+import { chooseFile, shots, startApp, type App } from "./harness";
 
 const raisePath = (fy: number) => listInputs(fisAsPublished()).find((e) => e.param.label === `FY${fy} base salary increase`)!.path;
 
@@ -184,5 +184,41 @@ describe("compare: what each difference adds", () => {
     const text = await byTestId("compare-panel").innerText();
     expect(text).not.toMatch(/items\.|steps\.|settings\.|baseSalary|totalCost|localPortion|costFundedByWia/);
     expect(errors).toEqual([]);
+  });
+});
+
+describe("compare: two agreements of other years and units", () => {
+  it("shows each side's years, no figure where a side has none, and the dollars one converted to the base's $ thousands", async () => {
+    const other = await app.open({ context: { viewport: { width: 1280, height: 720 } } });
+    try {
+      const p = other.page;
+      await fisCell(p, "costFundedByWia", "Total").waitFor();
+      // A West Virginia fiscal note: FY2015-FY2016 and Annualized, printed in whole dollars.
+      await chooseFile(p, "file-open", "examples/wv-2015-hb2043-state-employees/scenario.json");
+      await p.locator('[data-testid="scenario-list"] >> text=WV HB2043').first().waitFor();
+      await p.click('[data-testid="tab-compare"]');
+      // Against itself as opened: its differences are offered in its own unit first.
+      await expect.poll(() => p.locator('[data-testid="attribution-units"]').first().inputValue()).toBe("dollars");
+      await p.selectOption('[data-testid="compare-baseline"]', { label: "FIS as published" });
+      const labels = await p
+        .locator('[data-testid="compare-pick"]')
+        .evaluateAll((els) => els.map((e) => e.parentElement!.textContent ?? ""));
+      const i = labels.findIndex((l) => l.includes("WV HB2043") && !l.includes("as opened"));
+      await p.locator('[data-testid="compare-pick"]').nth(i).check();
+      const table = p.locator('[data-testid="compare-table"]');
+      await table.waitFor();
+      await expect
+        .poll(() => p.locator('[data-testid="compare-converted"]').innerText())
+        .toMatch(/^“WV HB2043 \(2015\): .*” is printed in dollars; here it is in \$ thousands, rounded from its unrounded figures\.$/);
+      // The pair is new with the new baseline: it starts in the baseline's $ thousands, and its axis says so.
+      await expect.poll(() => p.locator('[data-testid="attribution-units"]').first().inputValue()).toBe("thousands");
+      const heads = await table.locator("thead th.year-head").allInnerTexts();
+      expect(heads).toEqual(expect.arrayContaining(["FY 2025", "FY 2015", "Annualized"]));
+      await p.locator('[data-testid="compare-converted"]').scrollIntoViewIfNeeded();
+      await p.screenshot({ path: `${shots}compare-other-agreement-1280x720.png` });
+      expect(other.errors).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 });
