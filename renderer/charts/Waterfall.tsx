@@ -55,7 +55,8 @@ export interface WaterfallAxis {
   axisMin: number;
   axisMax: number;
   ticks: number[];
-  /** The ticks as the axis writes them, in the chart's unit: "$20,000K", "$20,000,000". */
+  /** A tick as the axis writes it, in the chart's unit: "$20,000K", "$20,000,000". */
+  tickLabel: (v: number) => string;
   tickLabels: string[];
   zoomed: boolean;
   /** Under a zoomed axis, where it starts; "" otherwise. */
@@ -100,6 +101,7 @@ export function waterfallAxis(steps: readonly WaterfallStep[], units: DisplayUni
     axisMin,
     axisMax,
     ticks,
+    tickLabel: label,
     tickLabels: ticks.map(label),
     zoomed,
     zoomNote: zoomed ? `The axis starts at ${label(axisMin)}, not at zero, so the changes between the totals show.` : "",
@@ -123,7 +125,7 @@ export function Waterfall({
   testId?: string;
   described?: boolean;
 }) {
-  const { rows, axisMin, axisMax, ticks, tickLabels, zoomNote } = waterfallAxis(steps, units);
+  const { rows, axisMin, axisMax, ticks, tickLabel, zoomNote } = waterfallAxis(steps, units);
   const data = rows.map((r) => ({
     ...r,
     range: r.kind === "total" && zoomNote ? [axisMin, r.end] : [Math.min(r.start, r.end), Math.max(r.start, r.end)],
@@ -131,7 +133,6 @@ export function Waterfall({
   // Categories share the height evenly, so every row gets room for the longest label.
   const rowHeight = Math.max(34, Math.max(...rows.map((r) => wrap(r.name).length)) * 15 + 12);
   const height = 48 + rows.length * rowHeight;
-  const format = (v: number) => tickLabels[ticks.indexOf(v)] ?? tickText(new Decimal(Math.round(v)), { ...units, decimals: 0 });
 
   return (
     <figure className="waterfall" data-testid={testId}>
@@ -145,7 +146,7 @@ export function Waterfall({
           barCategoryGap="22%"
         >
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" domain={[axisMin, axisMax]} ticks={ticks} tickFormatter={format} allowDataOverflow />
+          <XAxis type="number" domain={[axisMin, axisMax]} ticks={ticks} tickFormatter={tickLabel} allowDataOverflow />
           <YAxis type="category" dataKey="name" width={LABEL_WIDTH} tick={<WrappedTick />} interval={0} />
           {axisMin <= 0 && <ReferenceLine x={0} stroke="#1d2733" />}
           <Bar dataKey="range" isAnimationActive={false}>

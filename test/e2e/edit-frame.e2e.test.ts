@@ -45,15 +45,20 @@ const ARM = `(() => {
 const baseSalaryFy2026 = (scenario: Scenario, path: string, rate: string) =>
   computeTable(setInputValue(scenario, path, rate)).lines.find((l) => l.id === "baseSalaryIncreases")!.cells["FY2026"]!.display;
 
+/** The reference scenario on the Inputs screen at 1440x900, and the FY2026 raise's value cell. */
+async function onInputsScreen() {
+  const opened = await app.open({ context: { viewport: { width: 1440, height: 900 } } });
+  const scenario = fisAsPublished();
+  const path = raisePathFor(scenario, 2026);
+  await opened.page.locator('[data-testid="fis-grid"] [row-id="costFundedByWia"] [col-id="Total"]').waitFor();
+  await opened.page.click('[data-testid="tab-inputs"]');
+  return { ...opened, scenario, path, cell: opened.page.locator(`.inputs-grid [row-id="${path}"] [col-id="value"]`) };
+}
+
 describe("an edit on the Inputs screen", () => {
   it("shows in the live table and the inputs grid in the first frame after Enter", async () => {
-    const { page, errors, close } = await app.open({ context: { viewport: { width: 1440, height: 900 } } });
+    const { page, errors, close, scenario, path, cell } = await onInputsScreen();
     try {
-      const scenario = fisAsPublished();
-      const path = raisePathFor(scenario, 2026);
-      await page.locator('[data-testid="fis-grid"] [row-id="costFundedByWia"] [col-id="Total"]').waitFor();
-      await page.click('[data-testid="tab-inputs"]');
-      const cell = page.locator(`.inputs-grid [row-id="${path}"] [col-id="value"]`);
       for (const [i, rate] of ["0.037", "0.041", "0.029"].entries()) {
         const want = baseSalaryFy2026(scenario, path, rate);
         await cell.click();
@@ -74,14 +79,9 @@ describe("an edit on the Inputs screen", () => {
   });
 
   it("writes each figure it moves once, and marks it (▲/▼) in the same pass", async () => {
-    const { page, errors, close } = await app.open({ context: { viewport: { width: 1440, height: 900 } } });
+    const { page, errors, close, scenario, path, cell } = await onInputsScreen();
     try {
-      const scenario = fisAsPublished();
-      const path = raisePathFor(scenario, 2026);
-      await page.locator('[data-testid="fis-grid"] [row-id="costFundedByWia"] [col-id="Total"]').waitFor();
-      await page.click('[data-testid="tab-inputs"]');
-      const cell = page.locator(`.inputs-grid [row-id="${path}"] [col-id="value"]`);
-      // The first edit makes the editable copy (its rows are set as a whole); the second is timed as any edit is.
+      // The first edit makes the editable copy (its rows are set as a whole); the second is checked, as any later edit.
       for (const [i, rate] of ["0.037", "0.041"].entries()) {
         const want = baseSalaryFy2026(scenario, path, rate);
         await cell.click();
