@@ -24,15 +24,18 @@ export function sideBySideUnits(results: readonly TableResult[], names: readonly
   const units = unitsOfResult(base);
   const same = (r: TableResult) => r.display.unit === base.display.unit && r.display.decimals === base.display.decimals;
   const words = unitWords(units);
-  const converted = results
-    .map((r, i) => (same(r) ? "" : `“${names[i] ?? r.scenarioName}” is printed in ${unitWords(unitsOfResult(r))}`))
-    .filter(Boolean);
+  // The unit, and the decimals where there are any: two tables in $ thousands may differ only in those.
+  const printed = (r: TableResult) => {
+    const n = r.display.decimals;
+    return `${unitWords(unitsOfResult(r))}${n ? ` to ${n} decimal${n === 1 ? "" : "s"}` : ""}`;
+  };
+  const converted = results.map((r, i) => (same(r) ? "" : `“${names[i] ?? r.scenarioName}” is printed in ${printed(r)}`)).filter(Boolean);
   return {
     units,
     words,
     amount: (index, cell) => (cell === undefined ? undefined : same(results[index]!) ? cell.display : toDisplay(cell.exact, base.display)),
     converted: converted.length
-      ? `${converted.join("; ")}; here ${converted.length === 1 ? "it is" : "they are"} in ${words}, rounded from ${
+      ? `${converted.join("; ")}; here ${converted.length === 1 ? "it is" : "they are"} in ${printed(base)}, rounded from ${
           converted.length === 1 ? "its" : "their"
         } unrounded figures.`
       : "",

@@ -50,4 +50,13 @@ describe("the side-by-side table's unit", () => {
     expect(u.words).toBe("dollars");
     expect(u.converted).toMatch(/^“FIS as published” is printed in \$ thousands; here it is in dollars/);
   });
+
+  it("names the decimals where two tables in one unit differ only in those", () => {
+    const s = fisAsPublished();
+    const finer = computeTable({ ...s, table: { ...s.table, display: { ...s.table.display, decimals: 1 } } });
+    const u = sideBySideUnits([computeTable(s), finer], ["FIS as published", "to a tenth"]);
+    expect(u.converted).toBe(
+      "“to a tenth” is printed in $ thousands to 1 decimal; here it is in $ thousands, rounded from its unrounded figures.",
+    );
+  });
 });
