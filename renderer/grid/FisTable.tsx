@@ -41,6 +41,8 @@ import type { ChangedCells } from "../state/changes";
 import { gridTheme } from "./ag-setup";
 import { applyRows } from "./apply-rows";
 import { GRID_HOST_STYLE, useAgGrid } from "./use-ag-grid";
+import { measureColumnWidths } from "./measure-columns";
+import { PlainHeader } from "./plain-header";
 import { tabOutOfGrid, useGridA11y } from "./grid-a11y";
 
 /** What a row shows: labels and each column's display value (the explanation stays in the result). */
@@ -72,7 +74,13 @@ const ROW_CLASS_RULES: RowClassRules<FisRow> = {
   "row-total": (p) => p.data?.style === "total",
   "row-derived": (p) => p.data !== undefined && p.data.kind !== "cost" && p.data.style !== "total",
 };
-const DEFAULT_COL_DEF: ColDef<FisRow> = { sortable: false, resizable: true, suppressHeaderMenuButton: true, suppressMovable: true };
+const DEFAULT_COL_DEF: ColDef<FisRow> = {
+  sortable: false,
+  resizable: true,
+  suppressHeaderMenuButton: true,
+  suppressMovable: true,
+  headerComponent: PlainHeader,
+};
 const SIZES = { normal: { row: 30, header: 34 }, compact: { row: 26, header: 30 } };
 /** The label column never gets narrower than this; below it the amounts scroll under it. */
 const LABEL_MIN = 130;
@@ -256,20 +264,21 @@ export function FisTable({
       .join(",");
     if (!force && fitted.current.width === box.clientWidth && fitted.current.columns === columns) return;
     fitted.current = { width: box.clientWidth, columns };
-    a.autoSizeAllColumns();
+    const widths = measureColumnWidths(a, box);
     const label = a.getColumn("label");
     if (!label) return;
-    const natural = label.getActualWidth();
+    const natural = widths.get("label") ?? label.getActualWidth();
     const amounts = a
       .getAllDisplayedColumns()
       .filter((c) => c !== label)
-      .reduce((s, c) => s + c.getActualWidth(), 0);
+      .reduce((s, c) => s + (widths.get(c.getColId()) ?? c.getActualWidth()), 0);
     const available = box.clientWidth - 4;
     // Where the amounts fit, the labels get the rest; where they scroll anyway, labels keep a third.
     const rest = available - amounts;
     const width = rest >= natural ? natural : Math.max(LABEL_MIN, Math.min(natural, Math.max(rest, Math.round(available * 0.3))));
-    // Wrapped labels re-measure their rows themselves (autoHeight).
-    if (width !== natural) a.setColumnWidths([{ key: "label", newWidth: width }]);
+    widths.set("label", width);
+    // One call for every column; wrapped labels re-measure their rows themselves (autoHeight).
+    a.setColumnWidths([...widths].map(([key, newWidth]) => ({ key, newWidth })));
   }, []);
 
   const onCellClicked = useCallback((e: CellClickedEvent<FisRow>) => {

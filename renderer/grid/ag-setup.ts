@@ -1,5 +1,5 @@
 /** AG Grid Community modules and the app's grid theme, registered once. */
-import { AllCommunityModule, ModuleRegistry, themeQuartz } from "ag-grid-community";
+import { AllCommunityModule, createGrid, ModuleRegistry, themeQuartz } from "ag-grid-community";
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -13,6 +13,21 @@ export const gridTheme = themeQuartz.withParams({
   accentColor: "#1f5fa8",
   wrapperBorderRadius: 4,
 });
+
+/**
+ * AG Grid adds its theme's style sheets to the page when a grid is made and takes them out when
+ * the last grid on the page is destroyed; the next grid adds them again, and the browser reads
+ * them and restyles the whole page once more. A heavy table leaves no grid on the page while it
+ * is costed, so the table that lands paid for that: about 60 ms of the 30-year table's landing on
+ * a slow machine. One empty grid, never shown, made once for the page's life, keeps the sheets in.
+ */
+export function keepGridStyles(doc: Document): void {
+  const host = doc.createElement("div");
+  host.hidden = true;
+  host.dataset.role = "grid-styles";
+  doc.body.append(host);
+  createGrid(host, { theme: gridTheme, columnDefs: [], rowData: [] });
+}
 
 function isTextEntry(el: HTMLElement): boolean {
   return el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable;

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 /**
- * AG Grid's own grid in a React component (renderer/grid/use-ag-grid.ts): made once in its host,
- * handed a live option when (and only when) that option's value changes, destroyed on unmount.
+ * AG Grid's own grid in a React component (renderer/grid/use-ag-grid.ts): made once in its host
+ * at the first frame after mounting (not in the render that mounts it), handed a live option when
+ * (and only when) that option's value changes, destroyed on unmount.
  */
 import type { ColDef, GridApi } from "ag-grid-community";
 import { act, useRef } from "react";
@@ -33,18 +34,46 @@ function mount() {
   document.body.append(container);
   const root = createRoot(container);
   const apis: (GridApi<Row> | null)[] = [];
-  const render = (columnDefs: ColDef<Row>[], rows = ROWS) =>
+  const mountOnly = (columnDefs: ColDef<Row>[], rows = ROWS) =>
     act(() => root.render(<Grid columnDefs={columnDefs} rows={rows} onApi={(a) => apis.push(a)} />));
-  return { container, root, apis, render, api: () => apis.at(-1)! };
+  /** Renders, then lets the next frame come (the grid is made in it). */
+  const render = (columnDefs: ColDef<Row>[], rows = ROWS) =>
+    act(async () => {
+      root.render(<Grid columnDefs={columnDefs} rows={rows} onApi={(a) => apis.push(a)} />);
+      await nextFrame();
+    });
+  return { container, root, apis, mountOnly, render, api: () => apis.at(-1)! };
 }
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 const AMOUNT: ColDef<Row>[] = [{ colId: "amount", field: "amount", headerName: "Amount" }];
 const AMOUNT_AND_ID: ColDef<Row>[] = [...AMOUNT, { colId: "id", field: "id", headerName: "Id" }];
 
 describe("useAgGrid", () => {
-  it("makes the grid in its host with the first options and the live ones, and returns its api", () => {
+  it("makes the grid at the next frame, not in the render that mounts it", async () => {
     const m = mount();
-    m.render(AMOUNT);
+    m.mountOnly(AMOUNT);
+    expect(m.api()).toBeNull();
+    expect(m.container.querySelector(".ag-root-wrapper")).toBeNull();
+    await act(nextFrame);
+    expect(m.api()).not.toBeNull();
+    expect(m.container.querySelector('[data-testid="host"] .ag-root-wrapper')).not.toBeNull();
+    act(() => m.root.unmount());
+  });
+
+  it("makes no grid when unmounted before that frame", async () => {
+    const m = mount();
+    m.mountOnly(AMOUNT);
+    act(() => m.root.unmount());
+    await nextFrame();
+    expect(m.apis.every((a) => a === null)).toBe(true);
+    expect(m.container.querySelector(".ag-root-wrapper")).toBeNull();
+  });
+
+  it("makes the grid in its host with the first options and the live ones, and returns its api", async () => {
+    const m = mount();
+    await m.render(AMOUNT);
     const api = m.api();
     expect(api).not.toBeNull();
     expect(api.isDestroyed()).toBe(false);
@@ -54,27 +83,27 @@ describe("useAgGrid", () => {
     act(() => m.root.unmount());
   });
 
-  it("hands a live option to the grid when its value changes, and only then", () => {
+  it("hands a live option to the grid when its value changes, and only then", async () => {
     const m = mount();
-    m.render(AMOUNT);
+    await m.render(AMOUNT);
     const api = m.api();
     const set = vi.spyOn(api, "setGridOption");
-    m.render(AMOUNT);
+    await m.render(AMOUNT);
     expect(set).not.toHaveBeenCalled();
-    m.render(AMOUNT_AND_ID);
+    await m.render(AMOUNT_AND_ID);
     expect(set).toHaveBeenCalledTimes(1);
     expect(set).toHaveBeenCalledWith("columnDefs", AMOUNT_AND_ID);
     expect(api.getColumns()!.map((c) => c.getColId())).toEqual(["amount", "id"]);
     // The same grid throughout: options other than the live ones are read once, not by re-making it.
-    m.render(AMOUNT_AND_ID, [{ id: "c", amount: 3 }]);
+    await m.render(AMOUNT_AND_ID, [{ id: "c", amount: 3 }]);
     expect(m.api()).toBe(api);
     expect(api.getDisplayedRowCount()).toBe(2);
     act(() => m.root.unmount());
   });
 
-  it("destroys the grid when the component unmounts", () => {
+  it("destroys the grid when the component unmounts", async () => {
     const m = mount();
-    m.render(AMOUNT);
+    await m.render(AMOUNT);
     const api = m.api();
     act(() => m.root.unmount());
     expect(api.isDestroyed()).toBe(true);
