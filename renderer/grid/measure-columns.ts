@@ -91,3 +91,24 @@ export function measureColumnWidths<T>(api: GridApi<T>, root: HTMLElement): Map<
   }
   return widths;
 }
+
+/** Every displayed column has a cell drawn in the grid's body (or the grid shows no rows). */
+function cellsDrawn<T>(api: GridApi<T>, root: HTMLElement): boolean {
+  if (api.getDisplayedRowCount() === 0) return true;
+  return api.getAllDisplayedColumns().every((c) => byColId(root, ".ag-cell", c.getColId()).length > 0);
+}
+
+/**
+ * Sizes every displayed column to fit its header and cells, measured in one layout, at the next
+ * frame once the grid has drawn a cell in every column (a React-rendered grid draws its cells after
+ * its rows change; up to `frames` frames are waited for). For a grid whose cells change all at once
+ * (an imported census), instead of AG Grid's `autoSizeAllColumns` with its layout per column.
+ */
+export function fitColumnsWhenDrawn<T>(api: GridApi<T>, root: HTMLElement | null, frames = 5): void {
+  requestAnimationFrame(() => {
+    if (api.isDestroyed() || !root) return;
+    if (!cellsDrawn(api, root) && frames > 1) return fitColumnsWhenDrawn(api, root, frames - 1);
+    const widths = measureColumnWidths(api, root);
+    if (widths.size > 0) api.setColumnWidths([...widths].map(([key, newWidth]) => ({ key, newWidth })));
+  });
+}

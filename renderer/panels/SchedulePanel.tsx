@@ -3,6 +3,8 @@ import type { ColDef, GridApi } from "ag-grid-community";
 import { AgGridReact } from "ag-grid-react";
 import { useMemo, useRef, useState } from "react";
 import { gridTheme } from "../grid/ag-setup";
+import { fitColumnsWhenDrawn } from "../grid/measure-columns";
+import { PlainHeader } from "../grid/plain-header";
 import { tabOutOfGrid, useGridA11y } from "../grid/grid-a11y";
 import { countText, money as moneyText } from "../format/number";
 import { referenceCensus } from "../../model/engine/schedule";
@@ -22,9 +24,7 @@ type CensusRow = CensusView["rows"][number];
 type ScheduleRow = ScheduleView["rows"][number];
 
 const money = (v: string | null | undefined) => (v == null ? "N/A" : moneyText(v));
-/** Every column as wide as its widest text (header included), so nothing is cut off. */
-const FIT = { type: "fitCellContents" } as const;
-const DEFAULT_COL: ColDef = { sortable: false, suppressHeaderMenuButton: true, suppressMovable: true };
+const DEFAULT_COL: ColDef = { sortable: false, suppressHeaderMenuButton: true, suppressMovable: true, headerComponent: PlainHeader };
 
 export function SchedulePanel({
   imported,
@@ -116,13 +116,14 @@ export function SchedulePanel({
           columnDefs={censusCols}
           getRowId={(p) => p.data.key}
           defaultColDef={DEFAULT_COL}
-          autoSizeStrategy={FIT}
           ensureDomOrder
           suppressColumnVirtualisation
           tabToNextCell={tabOutOfGrid}
           tabToNextHeader={tabOutOfGrid}
           onGridReady={(e) => setCensusApi(e.api)}
-          onRowDataUpdated={(e) => e.api.autoSizeAllColumns()}
+          // Every column as wide as its widest text (header included), so nothing is cut off.
+          onFirstDataRendered={(e) => fitColumnsWhenDrawn(e.api, censusBox.current)}
+          onRowDataUpdated={(e) => fitColumnsWhenDrawn(e.api, censusBox.current)}
         />
       </div>
       <h3>
@@ -147,13 +148,13 @@ export function SchedulePanel({
               columnDefs={scheduleCols}
               getRowId={(p) => p.data.lane}
               defaultColDef={DEFAULT_COL}
-              autoSizeStrategy={FIT}
               ensureDomOrder
               suppressColumnVirtualisation
               tabToNextCell={tabOutOfGrid}
               tabToNextHeader={tabOutOfGrid}
               onGridReady={(e) => setScheduleApi(e.api)}
-              onRowDataUpdated={(e) => e.api.autoSizeAllColumns()}
+              onFirstDataRendered={(e) => fitColumnsWhenDrawn(e.api, scheduleBox.current)}
+              onRowDataUpdated={(e) => fitColumnsWhenDrawn(e.api, scheduleBox.current)}
             />
           </div>
           {schedule.notes.length > 0 && (

@@ -135,6 +135,26 @@ describe("a 100,000-person census file", () => {
     await page.screenshot({ path: `${shots}12-census-100k.png` });
   });
 
+  it("sizes the census grid's columns to the new counts: no cell or header cut off", async () => {
+    // The columns are fitted a frame or two after the rows land (fitColumnsWhenDrawn).
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const cut: string[] = [];
+            const grid = document.querySelector('[data-testid="census-grid"]')!;
+            grid.querySelectorAll<HTMLElement>(".ag-cell, .ag-header-cell-text").forEach((el) => {
+              const target = el.querySelector<HTMLElement>(".ag-cell-value") ?? el;
+              if (target.scrollWidth > target.clientWidth + 1) cut.push(`${el.getAttribute("col-id") ?? "header"}: ${el.textContent}`);
+            });
+            return { cells: grid.querySelectorAll(".ag-cell").length, cut };
+          }),
+        { timeout: 5_000 },
+      )
+      .toMatchObject({ cut: [] });
+    expect(await page.locator('[data-testid="census-grid"] .ag-cell').count()).toBeGreaterThan(20);
+  });
+
   it("the schedule-method table is the engine's computeTable with that census", async () => {
     const scheduleScenario = { ...fisAsPublished(), settings: { ...fisAsPublished().settings, salaryMethod: "schedule" as const } };
     const withImported = computeTable(scheduleScenario, { scheduleMethod: { census: assertCensus(imported) } });
