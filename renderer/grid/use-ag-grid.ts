@@ -8,8 +8,8 @@
  * of 33, and the Inputs-screen edit 18 instead of 20; screenshots of both screens are unchanged.
  * The inputs grid stays on <AgGridReact>: made this way too, its edit measured no faster.
  *
- * The grid is made at the first frame after mounting (drawn in that frame, in a task of its own)
- * with `options()` as they are then, and destroyed on unmount.
+ * The grid is made in a task of its own just after mounting, with `options()` as they are then,
+ * and destroyed on unmount.
  * `live` holds the options that may change afterwards (column definitions, say): each is handed
  * to the grid (`setGridOption`) when its value changes (Object.is), in a layout effect, so the
  * change is drawn before the next paint. Every other option is read once, so its functions must
@@ -33,17 +33,17 @@ export function useAgGrid<T>(
     const el = host.current;
     if (!el) return;
     let made: GridApi<T> | null = null;
-    // Made at the next frame, before that frame is painted: in its own task, not in the one that
-    // rendered and mounted the component. Making a grid of 30-odd columns takes a long task of its
-    // own (150 ms or more on a slow machine); added to the render that mounted it, it made one of
-    // over 200 ms when a heavy table landed.
-    const frame = requestAnimationFrame(() => {
+    // Made in a task of its own, not in the one that rendered and mounted the component. Making a
+    // grid of 30-odd columns takes 150 ms or more on a slow machine; added to the render that mounted
+    // it, it made a task of over 200 ms when a heavy table landed. Not at the next animation frame:
+    // Chromium then counted the frame and the task before it as one long task.
+    const timer = setTimeout(() => {
       given.current = { ...liveRef.current };
       made = createGrid<T>(el, { ...first.current(), ...liveRef.current });
       setApi(made);
-    });
+    }, 0);
     return () => {
-      cancelAnimationFrame(frame);
+      clearTimeout(timer);
       setApi(null);
       made?.destroy();
     };

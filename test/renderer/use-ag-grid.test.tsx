@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * AG Grid's own grid in a React component (renderer/grid/use-ag-grid.ts): made once in its host
- * at the first frame after mounting (not in the render that mounts it), handed a live option when
+ * in a task of its own just after mounting (not in the render that mounts it), handed a live option when
  * (and only when) that option's value changes, destroyed on unmount.
  */
 import type { ColDef, GridApi } from "ag-grid-community";
@@ -36,37 +36,36 @@ function mount() {
   const apis: (GridApi<Row> | null)[] = [];
   const mountOnly = (columnDefs: ColDef<Row>[], rows = ROWS) =>
     act(() => root.render(<Grid columnDefs={columnDefs} rows={rows} onApi={(a) => apis.push(a)} />));
-  /** Renders, then lets the next frame come (the grid is made in it). */
-  const render = (columnDefs: ColDef<Row>[], rows = ROWS) =>
-    act(async () => {
-      root.render(<Grid columnDefs={columnDefs} rows={rows} onApi={(a) => apis.push(a)} />);
-      await nextFrame();
-    });
+  /** Renders, then lets the next task run (the grid is made in it). */
+  const render = async (columnDefs: ColDef<Row>[], rows = ROWS) => {
+    mountOnly(columnDefs, rows);
+    await act(nextTask);
+  };
   return { container, root, apis, mountOnly, render, api: () => apis.at(-1)! };
 }
 
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const AMOUNT: ColDef<Row>[] = [{ colId: "amount", field: "amount", headerName: "Amount" }];
 const AMOUNT_AND_ID: ColDef<Row>[] = [...AMOUNT, { colId: "id", field: "id", headerName: "Id" }];
 
 describe("useAgGrid", () => {
-  it("makes the grid at the next frame, not in the render that mounts it", async () => {
+  it("makes the grid in the next task, not in the render that mounts it", async () => {
     const m = mount();
     m.mountOnly(AMOUNT);
     expect(m.api()).toBeNull();
     expect(m.container.querySelector(".ag-root-wrapper")).toBeNull();
-    await act(nextFrame);
+    await act(nextTask);
     expect(m.api()).not.toBeNull();
     expect(m.container.querySelector('[data-testid="host"] .ag-root-wrapper')).not.toBeNull();
     act(() => m.root.unmount());
   });
 
-  it("makes no grid when unmounted before that frame", async () => {
+  it("makes no grid when unmounted before that task", async () => {
     const m = mount();
     m.mountOnly(AMOUNT);
     act(() => m.root.unmount());
-    await nextFrame();
+    await nextTask();
     expect(m.apis.every((a) => a === null)).toBe(true);
     expect(m.container.querySelector(".ag-root-wrapper")).toBeNull();
   });
