@@ -41,7 +41,7 @@ import type { ChangedCells } from "../state/changes";
 import { gridTheme } from "./ag-setup";
 import { applyRows } from "./apply-rows";
 import { GRID_HOST_STYLE, useAgGrid } from "./use-ag-grid";
-import { measureColumnWidths } from "./measure-columns";
+import { applyColumnWidths, measureColumnWidths } from "./measure-columns";
 import { PlainHeader } from "./plain-header";
 import { tabOutOfGrid, useGridA11y } from "./grid-a11y";
 
@@ -278,7 +278,7 @@ export function FisTable({
     const width = rest >= natural ? natural : Math.max(LABEL_MIN, Math.min(natural, Math.max(rest, Math.round(available * 0.3))));
     widths.set("label", width);
     // One call for every column; wrapped labels re-measure their rows themselves (autoHeight).
-    a.setColumnWidths([...widths].map(([key, newWidth]) => ({ key, newWidth })));
+    applyColumnWidths(a, widths);
   }, []);
 
   const onCellClicked = useCallback((e: CellClickedEvent<FisRow>) => {

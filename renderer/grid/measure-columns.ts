@@ -40,7 +40,7 @@ interface Measure {
   width: () => number;
 }
 
-function measureBox(root: HTMLElement, into: HTMLElement, elements: HTMLElement[]): Measure | null {
+function measureBox(into: HTMLElement, elements: HTMLElement[]): Measure | null {
   if (elements.length === 0) return null;
   const box = document.createElement("form");
   box.style.position = "fixed";
@@ -61,13 +61,13 @@ export function measureColumnWidths<T>(api: GridApi<T>, root: HTMLElement): Map<
     const id = column.getColId();
     const headerCell = byColId(root, ".ag-header-cell", id);
     if (headerCell.length === 0) continue;
-    const m = measureBox(root, viewport, [...byColId(root, ".ag-cell", id), ...headerCell]);
+    const m = measureBox(viewport, [...byColId(root, ".ag-cell", id), ...headerCell]);
     if (m) measures.push({ column, m });
     for (let g = column.getParent(); g; g = g.getParent()) groups.add(g);
   }
   const groupMeasures: { group: ColumnGroup; m: Measure }[] = [];
   for (const group of groups) {
-    const m = measureBox(root, viewport, byColId(root, ".ag-header-group-cell", group.getUniqueId()));
+    const m = measureBox(viewport, byColId(root, ".ag-header-group-cell", group.getUniqueId()));
     if (m) groupMeasures.push({ group, m });
   }
   // Every clone is in place: the first read lays the page out, the others read that layout.
@@ -92,23 +92,35 @@ export function measureColumnWidths<T>(api: GridApi<T>, root: HTMLElement): Map<
   return widths;
 }
 
+/** Hands the grid every measured width in one call (one column resize, one layout). */
+export function applyColumnWidths<T>(api: GridApi<T>, widths: Map<string, number>): void {
+  if (widths.size > 0) api.setColumnWidths([...widths].map(([key, newWidth]) => ({ key, newWidth })));
+}
+
 /** Every displayed column has a cell drawn in the grid's body (or the grid shows no rows). */
 function cellsDrawn<T>(api: GridApi<T>, root: HTMLElement): boolean {
   if (api.getDisplayedRowCount() === 0) return true;
   return api.getAllDisplayedColumns().every((c) => byColId(root, ".ag-cell", c.getColId()).length > 0);
 }
 
+/** The frame each grid's pending fit waits for: a newer request replaces it, so a grid is measured once a frame. */
+const pendingFits = new WeakMap<object, number>();
+
 /**
  * Sizes every displayed column to fit its header and cells, measured in one layout, at the next
  * frame once the grid has drawn a cell in every column (a React-rendered grid draws its cells after
  * its rows change; up to `frames` frames are waited for). For a grid whose cells change all at once
  * (an imported census), instead of AG Grid's `autoSizeAllColumns` with its layout per column.
+ * Requests before that frame (first data drawn, then row data updated) make one fit, of the newest rows.
  */
 export function fitColumnsWhenDrawn<T>(api: GridApi<T>, root: HTMLElement | null, frames = 5): void {
-  requestAnimationFrame(() => {
+  const before = pendingFits.get(api);
+  if (before !== undefined) cancelAnimationFrame(before);
+  const frame = requestAnimationFrame(() => {
+    pendingFits.delete(api);
     if (api.isDestroyed() || !root) return;
     if (!cellsDrawn(api, root) && frames > 1) return fitColumnsWhenDrawn(api, root, frames - 1);
-    const widths = measureColumnWidths(api, root);
-    if (widths.size > 0) api.setColumnWidths([...widths].map(([key, newWidth]) => ({ key, newWidth })));
+    applyColumnWidths(api, measureColumnWidths(api, root));
   });
+  pendingFits.set(api, frame);
 }
