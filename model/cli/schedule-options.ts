@@ -37,7 +37,7 @@ function rateFlag(args: ParsedArgs, flag: string): string | undefined {
  * read by the shared reader: the same rules and messages whichever way a census comes in. SheetJS
  * is loaded only when a census file is given (the bundled CLI starts without it).
  */
-export async function loadCensusFile(path: string): Promise<CheckedCensus> {
+export async function loadCensusFile(path: string): Promise<{ census: CheckedCensus; notes: string[] }> {
   const [{ importCensus }, { DEFAULT_READ_LIMITS }] = await Promise.all([import("../io/census-import"), import("../io/workbook-read")]);
   const parsed = importCensus(readInputBytes(path, DEFAULT_READ_LIMITS.maxBytes), path);
   if (!parsed.ok) {
@@ -45,7 +45,7 @@ export async function loadCensusFile(path: string): Promise<CheckedCensus> {
     if (parsed.errors.length > 50) shown.push(`... and ${parsed.errors.length - 50} more`);
     throw new InputFailure(shown.join("\n"));
   }
-  return parsed.value;
+  return { census: parsed.value, notes: parsed.notes.map((e) => formatInputError(e)) };
 }
 
 /**
@@ -66,8 +66,8 @@ export async function scheduleOptions(
     return { scenario: { ...scenario, settings: { ...scenario.settings, salaryMethod } }, bySchedule: false, warnings: [] };
   }
   const censusFile = args.values.get("--census");
-  const census = censusFile === undefined ? undefined : await loadCensusFile(censusFile);
-  let next = withScheduleMethod(scenario, census);
+  const loaded = censusFile === undefined ? undefined : await loadCensusFile(censusFile);
+  let next = withScheduleMethod(scenario, loaded?.census);
   const block = next.scheduleMethod!;
   const separation = rateFlag(args, "--separation-rate");
   const held = rateFlag(args, "--held-share");
@@ -83,7 +83,11 @@ export async function scheduleOptions(
       },
     };
   const gap = censusMembersGap(next, censusOfScenario(next));
-  return { scenario: next, bySchedule: true, warnings: gap ? [`${gap.message} (input ${gap.paths.join(", ")})`] : [] };
+  return {
+    scenario: next,
+    bySchedule: true,
+    warnings: [...(loaded?.notes ?? []), ...(gap ? [`${gap.message} (input ${gap.paths.join(", ")})`] : [])],
+  };
 }
 
 /** Schedule method vs average-salary method, year by year, with the difference by part. */

@@ -25,6 +25,7 @@ export {
 } from "./calendar";
 export { UNITS, rangeText, valueProblem, formulaProblem, param, VALUE_LIMITS, type FieldSpec, type Unit, type Param } from "./fields";
 export { evaluateFormula, isFormula, FORMULA_LIMITS, type FormulaResult } from "./formula-input";
+export { describeUnit, parseInputNumber, unitName, type ParsedNumber } from "./input-number";
 export { strict, suggestKey } from "./scenario/zod-kit";
 export { paramLeaf, dec } from "./scenario/groups";
 export { toDisplay, formatDisplayed, roundingRuleText, unitsWords, unitsHeading, unitFactor, type RoundingMode } from "./table/display";

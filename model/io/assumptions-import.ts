@@ -16,7 +16,8 @@
  * Ignored cells are found by exporting the scenario as imported and comparing the workbook's
  * formula sheets with it cell by cell: a workbook from this program has exactly those formulas.
  */
-import { Decimal, parseDecimal } from "../engine/index";
+import { Decimal, describeUnit, evaluateFormula, isFormula, parseDecimal, parseInputNumber } from "../engine/index";
+import type { Unit } from "../engine/index";
 import type { Checked, ComputeOptions, InputEntry, InputError } from "../engine/index";
 import { listInputs, listSettings, setInputValue } from "../engine/index";
 import { checkScenario } from "../engine/index";
@@ -154,8 +155,13 @@ function commaProblem(text: string): string | undefined {
   return undefined;
 }
 
-/** The cell's value as a decimal string, or why it is not one. */
-function cellDecimal(cell: SheetCell): { value: string; formula?: string } | { problem: string } {
+/**
+ * The cell's value as a decimal string, or why it is not one. A number cell is its number; text is
+ * read as the app reads a typed value for an input of this unit ("3.00%", "$596,350,000", "(1,200)",
+ * "=3%+0.5%"), which is what Excel writes when it saves a formatted sheet as CSV, except that a
+ * comma reading two ways stays refused: a file may come from a decimal-comma locale.
+ */
+function cellDecimal(cell: SheetCell, unit: Unit): { value: string; formula?: string } | { problem: string } {
   if (cell.formula !== undefined) {
     const refused = formulaProblem(cell.formula);
     if (refused) return { problem: `${refused}; type the value itself` };
@@ -168,13 +174,25 @@ function cellDecimal(cell: SheetCell): { value: string; formula?: string } | { p
     return d ? { value: d.toString(), ...formula } : { problem: `${cell.text} is not a number` };
   }
   if (cell.formula !== undefined) return { problem: `the formula =${cell.formula} has no computed number; type the value itself` };
-  if (cell.text.trim() === "") return { problem: "the value is empty" };
-  const comma = commaProblem(cell.text);
+  const text = cell.text.trim();
+  if (text === "") return { problem: "the value is empty" };
+  const comma = commaProblem(text);
   if (comma) return { problem: comma };
-  const plain = numberFromText(cell.text);
+  const plain = numberFromText(text);
   const d = plain === undefined ? null : parseDecimal(plain);
-  if (!d) return { problem: `"${cell.text.slice(0, 60)}" is not a number (write e.g. 0.03 or 105271.50; no text)` };
-  return { value: d.toString() };
+  if (d) return { value: d.toString() };
+  const shown = text.slice(0, 60);
+  if (isFormula(text)) {
+    const refused = formulaProblem(text.slice(1));
+    if (refused) return { problem: `${refused}; type the value itself` };
+    const r = evaluateFormula(text);
+    return r.ok ? { value: r.value, formula: text.replace(/^\s*=\s*/, "") } : { problem: `"${shown}": ${r.message}` };
+  }
+  const typed = parseInputNumber(text, unit);
+  if (typed.ok) return { value: typed.value };
+  const unitWords = describeUnit(unit);
+  const message = typed.message.replace(/\.$/, "");
+  return { problem: message.includes(unitWords) ? message : `${message}; this input is ${unitWords}` };
 }
 
 /** "Exported from scenario" and "Salary method" above the header, when the sheet has them. */
@@ -400,7 +418,7 @@ export function importAssumptions(
       continue;
     }
     seen.set(path, r);
-    const parsed = cellDecimal(row[valueCol] ?? { text: "" });
+    const parsed = cellDecimal(row[valueCol] ?? { text: "" }, entry.unit);
     if ("problem" in parsed) {
       err(r, valueCol, `${entry.param.label}: ${parsed.problem}`);
       continue;

@@ -6,9 +6,8 @@
  * valid census for the CLI, the app and an exported workbook's Census sheet. All or nothing: any
  * error and no census is returned.
  */
-import type { Checked } from "../engine/index";
+import type { CheckedCensus, InputError } from "../engine/index";
 import { findCensusHeader, parseCensusRows } from "../engine/index";
-import type { CheckedCensus } from "../engine/index";
 import { CSV_SHEET, DEFAULT_READ_LIMITS, readSheets, type ReadLimits } from "./workbook-read";
 
 export interface CensusImportOptions {
@@ -17,10 +16,14 @@ export interface CensusImportOptions {
   limits?: ReadLimits;
 }
 
-export function importCensus(bytes: Uint8Array, fileName: string, options: CensusImportOptions = {}): Checked<CheckedCensus> {
+/** The census, with what the file held that it does not use (`notes`), or every error found. */
+export type CensusImport = { ok: true; value: CheckedCensus; notes: InputError[] } | { ok: false; errors: InputError[] };
+
+export function importCensus(bytes: Uint8Array, fileName: string, options: CensusImportOptions = {}): CensusImport {
   const read = readSheets(bytes, fileName, options.limits ?? DEFAULT_READ_LIMITS);
   if (!read.ok) return read;
-  const grid = read.value.find((g) => findCensusHeader(g.rows) !== undefined) ?? (read.value.length === 1 ? read.value[0] : undefined);
+  const withHeader = read.value.filter((g) => findCensusHeader(g.rows) !== undefined);
+  const grid = withHeader[0] ?? (read.value.length === 1 ? read.value[0] : undefined);
   if (!grid) {
     return {
       ok: false,
@@ -34,9 +37,22 @@ export function importCensus(bytes: Uint8Array, fileName: string, options: Censu
       ],
     };
   }
-  return parseCensusRows(grid.rows, fileName, {
+  const parsed = parseCensusRows(grid.rows, fileName, {
     ...(grid.name === CSV_SHEET ? {} : { sheet: grid.name }),
     ...(options.label ? { label: options.label } : {}),
     ...(options.asOfFiscalYear ? { asOfFiscalYear: options.asOfFiscalYear } : {}),
   });
+  if (!parsed.ok) return parsed;
+  // A workbook with a census on several sheets (one per year, say): only the first is read, and that is said.
+  const others = withHeader.slice(1).map((g) => {
+    const header = findCensusHeader(g.rows)!;
+    return {
+      file: fileName,
+      sheet: g.name,
+      row: header.row + 1,
+      column: "A",
+      message: `this sheet also has a census; only sheet "${grid.name}", the first, was read (import this one as a file of its own)`,
+    };
+  });
+  return { ...parsed, notes: [...parsed.notes, ...others] };
 }

@@ -7,7 +7,7 @@
  */
 import * as XLSX from "xlsx";
 import type { Checked, InputError } from "../engine/index";
-import { splitCsv } from "../engine/index";
+import { csvDelimiter, splitCsv } from "../engine/index";
 import { decodeText } from "./text-decode";
 import { inspectXlsx, type XlsxInspection } from "./zip-guard";
 
@@ -129,6 +129,8 @@ function readCsv(bytes: Uint8Array, fileName: string, limits: ReadLimits): Check
   if (!decoded.ok) return fail(bytes.includes(0) && !/UTF-(16|32)/.test(decoded.message) ? binary : `${decoded.message}, or as .xlsx`);
   const text = decoded.text;
   if (text.includes("\0")) return fail(binary);
+  const { delimiter, skipFirstLine } = csvDelimiter(text);
+  const sep = delimiter.charCodeAt(0);
   // Counted before splitting, so an oversized file costs one pass over its text, not its cells.
   let lines = 1;
   let fields = 1;
@@ -137,14 +139,15 @@ function readCsv(bytes: Uint8Array, fileName: string, limits: ReadLimits): Check
     if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
       lines++;
       fields++;
-    } else if (c === 44) fields++;
+    } else if (c === sep) fields++;
   }
   const fmt = (n: number) => n.toLocaleString("en-US");
   if (lines > limits.maxRows + 1) return fail(`has ${fmt(lines)} lines; the limit is ${fmt(limits.maxRows)} rows`);
   // Commas inside quotes count too: an upper bound, checked exactly below.
   if (fields > limits.maxCells * 1.5) return fail(`has about ${fmt(fields)} fields; the limit is ${fmt(limits.maxCells)} cells`);
   const cache = new CellCache();
-  const rows = splitCsv(text).map((r) => r.map((t): SheetCell => (t === "" ? EMPTY : cache.text(t))));
+  const split = splitCsv(text, delimiter);
+  const rows = (skipFirstLine ? split.slice(1) : split).map((r) => r.map((t): SheetCell => (t === "" ? EMPTY : cache.text(t))));
   const cells = rows.reduce((n, r) => n + r.length, 0);
   if (cells > limits.maxCells)
     return fail(`has ${fmt(cells)} fields in ${fmt(rows.length)} rows; the limit is ${fmt(limits.maxCells)} cells`);

@@ -206,21 +206,4 @@ export function columnLabelOf(result: unknown, column: string): string {
   return column.replace(/^FY(\d)/, "FY $1");
 }
 
-const UNIT_NAMES: Record<string, string> = {
-  USD: "dollars",
-  "USD/year": "$ per year",
-  "USD/month": "$ per month",
-  "USD/biweekly": "$ per pay period",
-  "USD/pay period": "$ per pay period",
-  "USD/hour": "$ per hour",
-  rate: "percent",
-  share: "percent share",
-  members: "members",
-  count: "count",
-  hours: "hours",
-};
-
-/** An input unit in words ("USD/biweekly" -> "$ per pay period"); an unknown unit is shown as it is. */
-export function unitName(unit: string): string {
-  return UNIT_NAMES[unit] ?? unit;
-}
+export { unitName } from "../../model/engine/input-number";

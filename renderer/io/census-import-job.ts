@@ -8,7 +8,7 @@ import type { Checked, InputError } from "../../model/engine/errors";
 import { censusFromJson, censusToJson, type CensusJson } from "../../model/engine/schedule/census";
 import type { Census } from "../../model/engine/schedule/types";
 
-export type ImportCensusFn = (bytes: Uint8Array, fileName: string) => Checked<Census>;
+export type ImportCensusFn = (bytes: Uint8Array, fileName: string) => Checked<Census> & { notes?: InputError[] };
 
 export interface CensusImportRequest {
   bytes: Uint8Array;
@@ -18,12 +18,17 @@ export interface CensusImportRequest {
 /** Errors sent back at most: the message bar lists 30; a file wrong in every row has 100,000. */
 export const MAX_ERRORS_SENT = 200;
 
-export type CensusImportAnswer = { ok: true; census: CensusJson } | { ok: false; errors: InputError[]; total: number };
+/** `notes`: what the file held that the census does not use (an extra column, another census sheet). */
+export type CensusImportAnswer = { ok: true; census: CensusJson; notes: InputError[] } | { ok: false; errors: InputError[]; total: number };
 
 export function runCensusImport(run: ImportCensusFn, bytes: Uint8Array, fileName: string): CensusImportAnswer {
   const checked = run(bytes, fileName);
   if (!checked.ok) return { ok: false, errors: checked.errors.slice(0, MAX_ERRORS_SENT), total: checked.errors.length };
-  return { ok: true, census: censusToJson(checked.value) };
+  return {
+    ok: true,
+    census: censusToJson(checked.value),
+    notes: ("notes" in checked ? (checked.notes ?? []) : []).slice(0, MAX_ERRORS_SENT),
+  };
 }
 
 export function censusOf(answer: { census: CensusJson }): Census {

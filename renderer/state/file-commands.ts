@@ -279,7 +279,8 @@ export async function importCensusFile(ctx: FileCommandContext) {
       ctx.dispatch({ type: "censusImporting", file: null });
       return showErrors(ctx.dispatch, `Could not import "${name}"`, answer.errors, answer.total);
     }
-    ctx.dispatch({ type: "census", census: censusOf(answer), fileName: name, importedIn: where });
+    const notes = answer.notes.map(formatInputError);
+    ctx.dispatch({ type: "census", census: censusOf(answer), fileName: name, importedIn: where, ...(notes.length ? { notes } : {}) });
   } catch (e) {
     if (started) ctx.dispatch({ type: "censusImporting", file: null });
     fail(ctx.dispatch, "Import failed", e instanceof Error ? e.message : String(e));

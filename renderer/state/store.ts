@@ -106,7 +106,7 @@ export type Action =
   | { type: "jump"; path: string }
   | { type: "selectCell"; line: string; column: string }
   | { type: "compareKeys"; keys: string[] | null }
-  | { type: "census"; census: Census; fileName: string; importedIn?: "worker" | "main thread" }
+  | { type: "census"; census: Census; fileName: string; importedIn?: "worker" | "main thread"; notes?: string[] }
   /** A census import started (with its file) or ended without a census (null). */
   | { type: "censusImporting"; file: { fileName: string; bytes: number } | null };
 
@@ -369,13 +369,15 @@ function step(state: AppState, direction: "undo" | "redo"): AppState {
 }
 
 /** The census notice says where the census went and names a headcount gap with the scenario on screen. */
-function censusNotice(fileName: string, scenario: Scenario, census: Census, embedded: boolean): Notice {
+/** What the import did, then what the user should check: a headcount far from the members input, parts of the file not read. */
+function censusNotice(fileName: string, scenario: Scenario, census: Census, embedded: boolean, notes: string[]): Notice {
   const text = embedded
     ? `Imported the census in "${fileName}" into "${scenario.name}": it is saved with the scenario and priced by the schedule method.`
     : `Imported the census in "${fileName}". "${scenario.name}" is costed by members × average salary: choose the schedule method ` +
       `under Salary method to price it on this census.`;
   const gap = censusMembersGap(scenario, census);
-  return gap ? { kind: "warning", text, details: [`"${scenario.name}": ${gap.message}`] } : { kind: "info", text };
+  const details = [...(gap ? [`"${scenario.name}": ${gap.message}`] : []), ...notes];
+  return details.length ? { kind: "warning", text, details } : { kind: "info", text };
 }
 
 /**
@@ -383,16 +385,22 @@ function censusNotice(fileName: string, scenario: Scenario, census: Census, embe
  * it embedded (with its hash) as one undo step, so save, autosave and recovery keep it. Otherwise
  * it waits in `census` until a scenario switches to the schedule method (SettingsBar).
  */
-function importCensusInto(state: AppState, census: Census, fileName: string, importedIn?: "worker" | "main thread"): AppState {
+function importCensusInto(
+  state: AppState,
+  census: Census,
+  fileName: string,
+  importedIn: "worker" | "main thread" | undefined,
+  notes: string[],
+): AppState {
   const entry = activeEntry(state);
   let next: AppState = { ...state, census: { census, fileName, ...(importedIn ? { importedIn } : {}) }, censusImport: null };
   if (entry.scenario.settings.salaryMethod !== "schedule")
-    return { ...next, notice: censusNotice(fileName, entry.scenario, census, false) };
+    return { ...next, notice: censusNotice(fileName, entry.scenario, census, false, notes) };
   let target = entry;
   if (entry.builtIn) [next, target] = addCopy(next, entry);
   const scenario = { ...withScheduleMethod(target.scenario, census), id: target.scenario.id, name: target.scenario.name };
   next = updateEntry(next, target.key, (e) => commit(e, scenario));
-  return { ...next, notice: censusNotice(fileName, scenario, census, true) };
+  return { ...next, notice: censusNotice(fileName, scenario, census, true, notes) };
 }
 
 /** Compare follows the active scenario again whenever another one becomes active. */
@@ -551,7 +559,7 @@ function reduce(state: AppState, action: Action): AppState {
     case "selectCell":
       return { ...state, selectedCell: { line: action.line, column: action.column } };
     case "census":
-      return importCensusInto(state, action.census, action.fileName, action.importedIn);
+      return importCensusInto(state, action.census, action.fileName, action.importedIn, action.notes ?? []);
     case "censusImporting":
       return { ...state, censusImport: action.file };
     case "compareKeys":

@@ -59,7 +59,7 @@ async function viaCli(bytes: Uint8Array, name: string): Promise<Outcome> {
   const path = join(dir, name);
   writeFileSync(path, bytes);
   try {
-    return { ok: true, census: await loadCensusFile(path) };
+    return { ok: true, census: (await loadCensusFile(path)).census };
   } catch (e) {
     if (!(e instanceof InputFailure)) throw e;
     return { ok: false, errors: [{ message: e.message }] };
@@ -178,5 +178,69 @@ describe("an empty census is refused (6)", () => {
       expect(o.ok, where).toBe(false);
       expect(errs(o)[0]!.message, where).toMatch(/every headcount is 0: the census has no members/);
     }
+  });
+});
+
+describe("what a census file holds that is not read is said, and a CSV is split on its own separator", () => {
+  const text = (s: string) => new TextEncoder().encode(s);
+  const rows = "ET15-10M;Bachelors;3;10\nEG09;Bachelors;16;2\n";
+
+  it("a column that is not a census column is named as ignored, in the app's import and on the command line", async () => {
+    const csv = text('Schedule,Lane,Step,Headcount,Salary\nET15-10M,Bachelors,3,10,"61,000"\nEG09,Bachelors,16,2,"70,000"\n');
+    const r = importCensus(csv, "with-salary.csv");
+    expect(r.ok && censusHeadcount(r.value).toString()).toBe("12");
+    expect(r.ok && r.notes).toEqual([
+      {
+        file: "with-salary.csv",
+        row: 1,
+        column: "E",
+        message: 'column "Salary" is not a census column (schedule, lane, step, headcount, years of service); ignored',
+      },
+    ]);
+    writeFileSync(join(dir, "with-salary.csv"), csv);
+    expect((await loadCensusFile(join(dir, "with-salary.csv"))).notes).toEqual([
+      expect.stringMatching(/with-salary\.csv, row 1, column E: column "Salary" is not a census column/),
+    ]);
+  });
+
+  it("several such columns (an exported workbook's computed ones) are named in one note", () => {
+    const r = importCensus(exportedWith([["ET15-10M", "Bachelors", 3, 10, 3]]), "export.xlsx");
+    expect(r.ok && r.notes.map((n) => [n.row, n.column, n.message])).toEqual([
+      [3, "F", expect.stringMatching(/^columns F "[^"]+", G "FY2024 salary", H "FY2024 payroll" are not census columns .*; ignored$/)],
+    ]);
+  });
+
+  it("a workbook with a census on two sheets: the first is read, the other is named", () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([HEADER, ["ET15-10M", "Bachelors", 3, 10, 3]]), "FY2024");
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["As of Oct 2025"], HEADER, ["EG09", "Bachelors", 16, 7, 4]]), "FY2025");
+    const r = importCensus(new Uint8Array(XLSX.write(wb, { type: "array", bookType: "xlsx" }) as ArrayBuffer), "two.xlsx");
+    expect(r.ok && censusHeadcount(r.value).toString()).toBe("10");
+    expect(r.ok && r.notes).toEqual([
+      expect.objectContaining({ sheet: "FY2025", row: 2, message: expect.stringContaining('only sheet "FY2024", the first, was read') }),
+    ]);
+  });
+
+  it("semicolons (Excel where the decimal separator is a comma), tabs, and an Excel sep= line", () => {
+    for (const [name, file] of [
+      ["semicolon.csv", `Schedule;Lane;Step;Headcount\n${rows}`],
+      ["decimal-commas.csv", `Schedule;Lane;Step;Headcount;Salary\n${rows.replace(/\n/g, ";61,5\n")}`],
+      ["tabs.csv", `Schedule\tLane\tStep\tHeadcount\n${rows.replace(/;/g, "\t")}`],
+      ["sep-line.csv", `sep=;\r\nSchedule;Lane;Step;Headcount\r\n${rows.replace(/\n/g, "\r\n")}`],
+      ["bom-and-title.csv", `\ufeffCensus as of October 2024\nSchedule;Lane;Step;Headcount\n${rows}`],
+    ] as const) {
+      const r = importCensus(text(file), name);
+      expect(r.ok ? censusHeadcount(r.value).toString() : r.errors, name).toBe("12");
+    }
+  });
+
+  it("a comma file whose text holds a semicolon stays a comma file", () => {
+    const r = importCensus(text('Schedule,Lane,Step,Headcount\nET15-10M,Bachelors,3,10\n"EG09","Bachelors",16,2\n'), "c.csv");
+    expect(r.ok && censusHeadcount(r.value).toString()).toBe("12");
+    const withNote = importCensus(
+      text("Schedule,Lane,Step,Headcount,Note\nET15-10M,Bachelors,3,10,a; b\nEG09,Bachelors,16,2,c\n"),
+      "n.csv",
+    );
+    expect(withNote.ok && censusHeadcount(withNote.value).toString()).toBe("12");
   });
 });

@@ -167,6 +167,61 @@ describe("refused: formulas that fetch or link, decimal commas", () => {
   });
 });
 
+describe("text cells read as the app reads a typed value (Excel's CSV of a formatted Inputs sheet)", () => {
+  const csv = (rows: [string, string][]) => utf8(`path,value\n${rows.map(([p, v]) => `${p},"${v}"`).join("\n")}\n`);
+  const applied = (rows: [string, string][]) =>
+    ok(importAssumptions(csv(rows), "saved-by-excel.csv", fisAsPublished()))
+      .applied.map((a) => [a.path, a.to, a.formula])
+      .sort((a, b) => a[0]!.localeCompare(b[0]!));
+
+  it('"3.50%", "$110,000.00", "(0.50%)" and "=3%+0.5%" are the values they show', () => {
+    expect(
+      applied([
+        [RAISE_2026, "3.50%"],
+        ["groups.wtu.averageSalary", "$110,000.00"],
+        ["items.coveragePremium.growthRate", "(0.50%)"],
+        ["items.baseSalary.steps.2026-10-01.amount", "=3%+0.5%"],
+        ["items.bonus.earnings", "$596,350,001"],
+      ]),
+    ).toEqual([
+      ["groups.wtu.averageSalary", "110000", undefined],
+      [RAISE_2026, "0.035", undefined],
+      ["items.baseSalary.steps.2026-10-01.amount", "0.035", "3%+0.5%"],
+      ["items.bonus.earnings", "596350001", undefined],
+      ["items.coveragePremium.growthRate", "-0.005", undefined],
+    ]);
+  });
+
+  it("an unchanged value written as Excel formats it counts as unchanged", () => {
+    const r = ok(
+      importAssumptions(
+        csv([
+          [RAISE_2026, "3.00%"],
+          ["items.bonus.earnings", "$596,350,000"],
+        ]),
+        "same.csv",
+        fisAsPublished(),
+      ),
+    );
+    expect(r.applied).toEqual([]);
+    expect(r.unchanged).toBe(2);
+  });
+
+  it("a sign of the wrong unit, or text, is refused naming the unit the input takes", () => {
+    const errs = (v: string, path = RAISE_2026) => errorsOf(importAssumptions(csv([[path, v]]), "in.csv", fisAsPublished()));
+    expect(errs("$5")).toEqual([expect.stringContaining('"$5" is in dollars, but this input is a rate (type 3% or 0.03)')]);
+    expect(errs("5%", "groups.wtu.members")).toEqual([
+      expect.stringContaining('"5%" is a percentage, but this input is a number of members'),
+    ]);
+    expect(errs("three percent")).toEqual([
+      'FY2026 base salary increase: "three percent" is not a number; this input is a rate (type 3% or 0.03)',
+    ]);
+    // A comma that reads two ways stays refused, with or without a unit around it.
+    expect(errs("22,270", "groups.wtu.members")[0]).toContain("is ambiguous");
+    expect(errs("=1/3")[0]).toMatch(/^FY2026 base salary increase: "=1\/3": /);
+  });
+});
+
 describe("values far from their baseline are flagged for confirmation", () => {
   it("more than 10x or less than 0.1x: listed with the ratio, applied only when confirmed", () => {
     const base = fisAsPublished();

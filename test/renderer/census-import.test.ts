@@ -82,6 +82,21 @@ describe("Import census… (file command)", () => {
     expect(h.state().notice?.details?.[0]).toMatch(/^bad\.csv, row 4, column C: /);
   });
 
+  it("a column the census does not read is named in the notice, which becomes a warning", async () => {
+    const csv = censusToCsv(small())
+      .split("\n")
+      .map((l, i) => (l === "" ? l : `${l};${i === 0 ? "Annual salary" : "61000"}`.replace(/,/g, ";")))
+      .join("\n");
+    const h = harness({ name: "payroll.csv", bytes: bytesOf(csv) });
+    await importCensusFile(h.ctx);
+    expect(censusHeadcount(h.state().census!.census).toString()).toBe(censusHeadcount(small()).toString());
+    expect(h.state().notice?.kind).toBe("warning");
+    expect(h.state().notice?.details).toContainEqual(
+      'payroll.csv, row 1, column F: column "Annual salary" is not a census column ' +
+        "(schedule, lane, step, headcount, years of service); ignored",
+    );
+  });
+
   it("a second import while one runs is ignored", async () => {
     const h = harness({ name: "small.csv", bytes: bytesOf(censusToCsv(small())) });
     h.ctx.dispatch({ type: "censusImporting", file: { fileName: "big.csv", bytes: 1 } });

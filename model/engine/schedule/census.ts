@@ -36,8 +36,12 @@ export interface CensusImportError extends InputError {
   message: string;
 }
 
-/** A parsed census applies checkCensus's rules while reading, so it is checked by construction. */
-export type CensusParse = { ok: true; value: CheckedCensus } | { ok: false; errors: CensusImportError[] };
+/**
+ * A parsed census applies checkCensus's rules while reading, so it is checked by construction.
+ * `notes` say what the file held that the census does not use (a column of salaries, another sheet
+ * with a census), placed as errors are, so nothing is left out without a word.
+ */
+export type CensusParse = { ok: true; value: CheckedCensus; notes: CensusImportError[] } | { ok: false; errors: CensusImportError[] };
 
 /** The plausible ranges every entry point enforces. */
 export const CENSUS_RULES = { maxYearsOfService: MAX_YEARS_OF_SERVICE, maxHeadcount: 10_000_000, maxErrors: 500 } as const;
@@ -102,12 +106,59 @@ const SCHEDULE_ALIASES: ReadonlyMap<string, ScheduleKey> = (() => {
   return out;
 })();
 
+export type CsvDelimiter = "," | ";" | "\t";
+const DELIMITERS: readonly CsvDelimiter[] = [",", ";", "\t"];
+
 /**
- * Splits CSV text into rows of fields (RFC 4180 quotes; CRLF, LF or CR). Runs of plain characters
- * are taken as slices of the text, not appended a character at a time, so 200,000 lines cost
- * little more than the text itself.
+ * The field separator of a CSV file: Excel writes ";" where the decimal separator is a comma, and
+ * "Text (Tab delimited)" files are often named .csv. An Excel "sep=;" first line says it outright
+ * (`skipFirstLine`). Otherwise, over the first 50 non-empty lines, each candidate scores the lines
+ * holding the number of it (outside quotes) that most lines hold; another separator is chosen only
+ * when it scores above the comma, so decimal commas inside a ";" file and a stray ";" in a comma
+ * file's text both leave the right answer.
  */
-export function splitCsv(text: string): string[][] {
+export function csvDelimiter(text: string): { delimiter: CsvDelimiter; skipFirstLine: boolean } {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const sep = /^sep=([,;\t|])[ \t]*(\r\n|\n|\r|$)/i.exec(src);
+  if (sep) return { delimiter: DELIMITERS.includes(sep[1] as CsvDelimiter) ? (sep[1] as CsvDelimiter) : ",", skipFirstLine: true };
+  const lines: string[] = [];
+  let from = 0;
+  while (lines.length < 50 && from < src.length && from < 1_000_000) {
+    let to = src.indexOf("\n", from);
+    if (to < 0) to = src.length;
+    const line = src.slice(from, to).replace(/"[^"]*("|$)/g, "");
+    if (line.trim() !== "") lines.push(line);
+    from = to + 1;
+  }
+  const score = (d: CsvDelimiter) => {
+    const counts = lines.map((l) => l.split(d).length - 1).filter((n) => n > 0);
+    const freq = new Map<number, number>();
+    for (const n of counts) freq.set(n, (freq.get(n) ?? 0) + 1);
+    return Math.max(0, ...freq.values());
+  };
+  const comma = score(",");
+  let best: { delimiter: CsvDelimiter; score: number } = { delimiter: ",", score: comma };
+  for (const d of DELIMITERS.slice(1)) {
+    const sc = score(d);
+    if (sc > best.score) best = { delimiter: d, score: sc };
+  }
+  return { delimiter: best.delimiter, skipFirstLine: false };
+}
+
+/** A CSV file's rows, split on its own separator (csvDelimiter), without an Excel "sep=" line. */
+export function splitCsvFile(text: string): string[][] {
+  const { delimiter, skipFirstLine } = csvDelimiter(text);
+  const rows = splitCsv(text, delimiter);
+  return skipFirstLine ? rows.slice(1) : rows;
+}
+
+/**
+ * Splits CSV text into rows of fields (RFC 4180 quotes; CRLF, LF or CR), on `delimiter` (see
+ * csvDelimiter for a file's own). Runs of plain characters are taken as slices of the text, not
+ * appended a character at a time, so 200,000 lines cost little more than the text itself.
+ */
+export function splitCsv(text: string, delimiter: CsvDelimiter = ","): string[][] {
+  const sep = delimiter.charCodeAt(0);
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
@@ -134,11 +185,11 @@ export function splitCsv(text: string): string[][] {
     }
     let k = i;
     let c = 0;
-    while (k < n && (c = src.charCodeAt(k)) !== 44 && c !== 10 && c !== 13 && c !== 34) k++;
+    while (k < n && (c = src.charCodeAt(k)) !== sep && c !== 10 && c !== 13 && c !== 34) k++;
     if (k > i) field = field === "" ? src.slice(i, k) : field + src.slice(i, k);
     if (k >= n) break;
     if (c === 34) quoted = true;
-    else if (c === 44) {
+    else if (c === sep) {
       row.push(field);
       field = "";
     } else {
@@ -263,6 +314,26 @@ export function parseCensusRows(
   if (errors.length) return { ok: false, errors };
 
   const col = header.columns;
+  const used = new Set(col.values());
+  const notes: CensusImportError[] = [];
+  const unread = (rows[header.row] ?? []).flatMap((cell, c) => {
+    const text = (cell?.text ?? "").trim();
+    return text !== "" && !used.has(c) ? [{ c, text: text.slice(0, 40) }] : [];
+  });
+  if (unread.length > 0)
+    notes.push({
+      ...where,
+      row: header.row + 1,
+      column: columnLetter(unread[0]!.c),
+      message:
+        unread.length === 1
+          ? `column "${unread[0]!.text}" is not a census column (schedule, lane, step, headcount, years of service); ignored`
+          : `columns ${unread
+              .slice(0, 12)
+              .map((u) => `${columnLetter(u.c)} "${u.text}"`)
+              .join(", ")}${unread.length > 12 ? ` and ${unread.length - 12} more` : ""} are not census columns ` +
+            "(schedule, lane, step, headcount, years of service); ignored",
+    });
   const lanes = laneIndex();
   const maxStep = new Map<ScheduleKey, number>();
   for (const [key, byYear] of indexSchedules(loadSchedules())) maxStep.set(key, stepLayout(byYear.values().next().value!).maxStep);
@@ -394,13 +465,14 @@ export function parseCensusRows(
   return {
     ok: true,
     value: censusCheckedByParser({ label: options.label ?? fileName, asOfFiscalYear: options.asOfFiscalYear ?? 2024, cells }),
+    notes,
   };
 }
 
 /** Parses census CSV text: the same parser and rules as a workbook's census (parseCensusRows). */
 export function parseCensusCsv(text: string, fileName: string, options: { label?: string; asOfFiscalYear?: number } = {}): CensusParse {
   return parseCensusRows(
-    splitCsv(text).map((row) => row.map((t) => ({ text: t }))),
+    splitCsvFile(text).map((row) => row.map((t) => ({ text: t }))),
     fileName,
     options,
   );
