@@ -5,7 +5,7 @@
  *   --cost-of-one-percent
  *   --sensitivity            tornado of the all-years total cost and local portion
  *   --two-way [--rows FY2026] [--columns FY2027]
- *   --retro --approved YYYY-MM-DD [--lag-days 120]
+ *   --retro --approved YYYY-MM-DD [--lag-days N]
  * Bad options raise UsageError, which the CLI reports with exit code 2.
  */
 import {
@@ -55,7 +55,8 @@ export const ANALYSIS_USAGE = `Analyses (each prints text, or JSON with --json):
   --sensitivity        tornado: all-years total (and first share line) with each input moved -/+ (rates 0.01, others 10%)
   --two-way            all-years total over a 21 x 21 grid of two years' raises (0%..10% by 0.5%)
      --rows FY2026 --columns FY2027   the two years (default the second and third fiscal years)
-  --retro --approved YYYY-MM-DD [--lag-days 120]   retroactive lump sum when implemented lag days after approval (Art. 36.2.2)
+  --retro --approved YYYY-MM-DD [--lag-days N]   retroactive lump sum when implemented N days after approval (default: the
+                       agreement's retroPay terms, e.g. 120 in the DC teachers' Art. 36.2.2)
   --fund-split         the total by fund (the groups' and items' fund shares; else the first share line and the rest)`;
 
 const pct = (d: Decimal): string => `${d.times(100).toFixed(2)}%`;
@@ -184,7 +185,12 @@ function marginalJson(l: MarginalCostLine) {
 }
 
 export function costOfOnePercentCommand(scenario: Scenario, computeOptions: ComputeOptions = {}): CommandOutput {
-  const r = costOfOnePercent(scenario, computeOptions);
+  let r;
+  try {
+    r = costOfOnePercent(scenario, computeOptions);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   const head = `${"".padEnd(34)}${r.columns.map((c) => c.padStart(12)).join("")}${"own year".padStart(16)}`;
   const row = (l: MarginalCostLine) =>
     `${l.label.padEnd(34)}${r.columns.map((c) => formatDisplayed(l.display[c]!, scenario.table.display.decimals).padStart(12)).join("")}` +
@@ -195,13 +201,12 @@ export function costOfOnePercentCommand(scenario: Scenario, computeOptions: Comp
     head,
     ...r.onePercent.map(row),
     ...r.flatPerMember.map(row),
+    ...(r.unavailable.onePercent ? [`+1% raise: ${r.unavailable.onePercent}`] : []),
+    ...(r.unavailable.flatPerMember ? [`+$1,000 per member: ${r.unavailable.flatPerMember}`] : []),
     "",
     "A point of raise in a year costs that year and, compounded, every later year; Total is the all-years cost.",
     "",
-    formatExplanation(r.onePercent[r.onePercent.length - 1]!.explanation)
-      .split("\n")
-      .slice(0, 12)
-      .join("\n"),
+    ...[...r.onePercent, ...r.flatPerMember].slice(-1).map((l) => formatExplanation(l.explanation).split("\n").slice(0, 12).join("\n")),
   ].join("\n");
   return {
     text,
@@ -210,6 +215,7 @@ export function costOfOnePercentCommand(scenario: Scenario, computeOptions: Comp
       columns: r.columns,
       onePercent: r.onePercent.map(marginalJson),
       flatPerMember: r.flatPerMember.map(marginalJson),
+      unavailable: r.unavailable,
     },
   };
 }
@@ -291,14 +297,14 @@ export function twoWayCommand(
 
 export function retroCommand(scenario: Scenario, opts: { approved?: string; lagDays?: string }): CommandOutput {
   if (!opts.approved) throw new UsageError("--retro needs --approved YYYY-MM-DD");
-  const lag = opts.lagDays === undefined ? 120 : /^\d+$/.test(opts.lagDays) ? Number.parseInt(opts.lagDays, 10) : Number.NaN;
+  const lag = opts.lagDays === undefined ? undefined : /^\d+$/.test(opts.lagDays) ? Number.parseInt(opts.lagDays, 10) : Number.NaN;
   if (Number.isNaN(lag)) throw new UsageError(`--lag-days ${opts.lagDays}: write a whole number of days`);
-  const r = retroPay(scenario, { approved: opts.approved, implementationLagDays: lag });
+  const r = retroPay(scenario, { approved: opts.approved, ...(lag === undefined ? {} : { implementationLagDays: lag }) });
   if (!r.ok) throw new UsageError(r.message);
   const v = r.value;
   const text = [
     `Retroactive pay - scenario: ${scenario.name}`,
-    `Approved ${v.approved}, implemented ${v.implementation} (${lag} days later), lump sum paid in FY${v.paidInFiscalYear}: ` +
+    `Approved ${v.approved}, implemented ${v.implementation} (${v.lagDays} days later), lump sum paid in FY${v.paidInFiscalYear}: ` +
       `$${money(v.total)}`,
     "",
     `${"earned in".padEnd(12)}${"counted".padEnd(24)}${"wages".padStart(18)}${"rates of pay".padStart(16)}${"total".padStart(18)}`,

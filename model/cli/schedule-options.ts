@@ -1,5 +1,6 @@
 /** Command-line options of the schedule (census) method: --method, --census, --separation-rate, --held-share, --reconcile. */
 import {
+  checkScenario,
   Decimal,
   formatDisplayed,
   formatInputError,
@@ -82,6 +83,9 @@ export async function scheduleOptions(
         ...(held ? { heldShare: { ...block.heldShare, value: held, source: { kind: "user", ref: "--held-share" } } } : {}),
       },
     };
+  // The scenario was valid under its own method; the schedule method asks more of it (raise years from the census's).
+  const problems = checkScenario(next);
+  if (problems.length) throw new InputFailure(`--method schedule: ${problems.map(formatInputError).join("\n")}`);
   const gap = censusMembersGap(next, censusOfScenario(next));
   return {
     scenario: next,

@@ -167,8 +167,8 @@ function groupWords(scenario: Scenario): string[] {
       if (g.averageSalary) parts.push(`${g.members ? "with " : ""}an average salary of ${stated(g.averageSalary, "USD")}`);
       if (g.payroll) parts.push(`${g.members ? "with " : ""}a payroll of ${stated(g.payroll, "USD")} a year`);
     }
-    const payroll = groupPayroll(g);
-    const total = g.positions ? `, a payroll of ${valueWords(payroll.exact.toFixed(), "USD")} a year` : "";
+    // A group stating only its headcount has no payroll to name.
+    const total = g.positions ? `, a payroll of ${valueWords(groupPayroll(g).exact.toFixed(), "USD")} a year` : "";
     return `It covers the ${g.label}: ${parts.join(" ")}${total}.`;
   });
 }

@@ -101,8 +101,8 @@ export function AnalysisPanel({
           <section className="card">
             <h3>Cost of 1%</h3>
             <p className="muted small">
-              What one more point of raise in a year costs (in that year, and with compounding and Medicare over all years), and $1,000 flat
-              per member, in {unitWords(tableUnits)}. Choose an amount to see how it was computed.
+              What one more point of raise in a year costs (in that year, and with compounding and the rates of pay on salaries over all
+              years), and $1,000 flat per member, in {unitWords(tableUnits)}. Choose an amount to see how it was computed.
             </p>
             <Status state={c1} what="the cost of 1%" />
             {c1?.status === "done" && c1.answer.data.kind === "costOfOnePercent" && (
@@ -117,11 +117,11 @@ export function AnalysisPanel({
           </section>
           <section className="card">
             <h3>Goal seek</h3>
-            <GoalSeek scenario={scenario} options={computeOptionsFor(scenario, census)} onCreate={onCreateScenario} />
+            <GoalSeek key={scenario.id} scenario={scenario} options={computeOptionsFor(scenario, census)} onCreate={onCreateScenario} />
           </section>
           <section className="card">
             <h3>Retroactive pay</h3>
-            <RetroPay scenario={scenario} selected={explain?.id ?? null} onSelect={select} />
+            <RetroPay key={scenario.id} scenario={scenario} selected={explain?.id ?? null} onSelect={select} />
           </section>
         </div>
         <ExplainPanel

@@ -21,7 +21,7 @@ type Part = "own" | "all";
 function targetFor(row: MarginalRow, part: Part): ExplainTarget {
   const column = part === "all" ? "Total" : `FY${row.fiscalYear}`;
   const node =
-    part === "all" ? row.explanation : (row.explanation.children.find((c) => c.label === `TOTAL COST ${column} change`) ?? row.explanation);
+    part === "all" ? row.explanation : (row.explanation.children.find((c) => c.label.endsWith(` ${column} change`)) ?? row.explanation);
   return {
     title: `${row.label}, ${part === "all" ? "all years" : `own year ${column}`}`,
     exact: new Decimal(row.cells[column] ?? "0"),
@@ -93,11 +93,12 @@ export function CostOfOnePercent({
           </tr>
         </thead>
         <tbody>
-          {data.onePercent.map((p, i) => {
-            const f = data.flatPerMember[i];
-            const fy = `FY${p.fiscalYear}`;
+          {[...new Set([...data.onePercent, ...data.flatPerMember].map((r) => r.fiscalYear))].map((year) => {
+            const p = data.onePercent.find((r) => r.fiscalYear === year);
+            const f = data.flatPerMember.find((r) => r.fiscalYear === year);
+            const fy = `FY${year}`;
             return (
-              <tr key={p.id}>
+              <tr key={fy}>
                 <th scope="row">{fy}</th>
                 {cell(p, "own", `c1-percent-${fy}-own`, "+1 point of raise")}
                 {cell(p, "all", `c1-percent-${fy}-all`, "+1 point of raise")}
@@ -108,6 +109,16 @@ export function CostOfOnePercent({
           })}
         </tbody>
       </table>
+      {[
+        data.unavailable.onePercent && `+1 point of raise: ${data.unavailable.onePercent}.`,
+        data.unavailable.flatPerMember && `+$1,000 per member: ${data.unavailable.flatPerMember}.`,
+      ]
+        .filter(Boolean)
+        .map((t) => (
+          <p key={t as string} className="muted small" data-testid="c1-unavailable">
+            {t}
+          </p>
+        ))}
     </ScrollRegion>
   );
 }

@@ -7,22 +7,28 @@ import { useRef, useState } from "react";
 import type { ComputeOptions } from "../../model/engine/compute";
 import { Decimal } from "../../model/engine/decimal";
 import { goalSeekRaise, type GoalSeekResult } from "../../model/engine/analysis/goal-seek";
-import type { BudgetConstraint, ColumnCheck, ConstraintScope } from "../../model/engine/analysis/budget-constraint";
+import { amountsLine, type BudgetConstraint, type ColumnCheck, type ConstraintScope } from "../../model/engine/analysis/budget-constraint";
 import { percentRaiseYears, type RaiseYear } from "../../model/engine/analysis/raise-edits";
+import { unitFactor } from "../../model/engine/table/display";
+import { lineKind } from "../../model/engine/table/schema";
 import type { Scenario } from "../../model/engine/scenario/types";
-import { dollarsInUnit, rateText } from "../format/number";
+import { dollarsInUnit, rateText, unitNoun, unitsOfResult, unitWords } from "../format/number";
 import { parseInputNumber } from "../format/parse-number";
 
-const LINES = [
-  { id: "totalCost", label: "Total cost" },
-  { id: "localPortion", label: "Local portion" },
-  { id: "costFundedByWia", label: "Cost funded by WIA" },
-];
-
 const pct = (rate: Decimal) => rateText(rate, { decimals: 2 });
-/** Exact dollars in $ thousands with one decimal, for headroom text (finer than a table cell). */
-const k = (dollars: Decimal) => dollarsInUnit(dollars);
 const columnText = (c: string) => (c === "Total" ? "the all-years total" : c);
+
+/**
+ * The lines a limit can hold, the scenario's own: its total and other derived lines first (shares,
+ * nets), then the cost lines; never a line of entered amounts, which nothing in the costing moves.
+ * The default is the total line, else the first derived line.
+ */
+export function budgetLines(scenario: Scenario): { lines: { id: string; label: string }[]; preferred: string | undefined } {
+  const held = scenario.table.lines.filter((l) => lineKind(l) !== "amounts");
+  const derived = held.filter((l) => lineKind(l) !== "cost");
+  const lines = [...derived, ...held.filter((l) => lineKind(l) === "cost")].map((l) => ({ id: l.id, label: l.label }));
+  return { lines, preferred: (held.find((l) => l.style === "total") ?? derived[0] ?? held[0])?.id };
+}
 
 function worst(checks: readonly ColumnCheck[]): ColumnCheck {
   return checks.reduce((a, b) => (b.headroom.lessThan(a.headroom) ? b : a));
@@ -38,19 +44,32 @@ export function GoalSeek({
   onCreate: (solved: Scenario, what: string) => void;
 }) {
   const years = percentRaiseYears(scenario);
+  const { lines, preferred } = budgetLines(scenario);
+  const units = unitsOfResult({ display: scenario.table.display });
+  const factor = unitFactor(scenario.table.display.unit);
+  const noun = unitNoun(units).trim();
+  const hasAmounts = amountsLine(scenario) !== undefined;
+  /** Exact dollars in the table's unit with one more decimal, for headroom text (finer than a table cell). */
+  const k = (dollars: Decimal) => dollarsInUnit(dollars, units);
   const [raise, setRaise] = useState<string>("all");
-  const [lineId, setLineId] = useState("totalCost");
-  const [limitKind, setLimitKind] = useState<"amount" | "amountsPlus">("amount");
-  const [amount, setAmount] = useState("200,000");
+  const [chosenLine, setLineId] = useState(preferred ?? "");
+  // Another scenario may not have the line chosen for the last one.
+  const lineId = lines.some((l) => l.id === chosenLine) ? chosenLine : (preferred ?? "");
+  const [chosenKind, setLimitKind] = useState<"amount" | "amountsPlus">("amount");
+  const limitKind = hasAmounts ? chosenKind : "amount";
+  const [amount, setAmount] = useState("");
   const [scope, setScope] = useState("total");
   const [busy, setBusy] = useState(false);
   const solveButton = useRef<HTMLButtonElement | null>(null);
   const [outcome, setOutcome] = useState<{ result: GoalSeekResult; ms: number; scenario: Scenario } | { error: string } | null>(null);
 
   const solve = () => {
-    const parsed = parseInputNumber(amount, "USD");
+    if (!lineId) return setOutcome({ error: "The table has no line to hold to a limit." });
+    if (amount.trim() === "" && limitKind === "amount")
+      return setOutcome({ error: `Limit: enter the most the line may cost, in ${unitWords(units)}.` });
+    const parsed = amount.trim() === "" ? ({ ok: true, value: "0" } as const) : parseInputNumber(amount, "USD");
     if (!parsed.ok) return setOutcome({ error: `Limit: ${parsed.message}` });
-    const dollars = new Decimal(parsed.value).times(1000);
+    const dollars = new Decimal(parsed.value).times(factor);
     const constraintScope: ConstraintScope = scope === "total" || scope === "eachYear" ? scope : { fiscalYear: Number(scope) };
     const constraint: BudgetConstraint = { lineId, limit: { kind: limitKind, dollars }, scope: constraintScope };
     setBusy(true);
@@ -92,7 +111,7 @@ export function GoalSeek({
         <label>
           so that{" "}
           <select data-testid="goal-line" value={lineId} onChange={(e) => setLineId(e.target.value)}>
-            {LINES.map((l) => (
+            {lines.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.label}
               </option>
@@ -107,17 +126,18 @@ export function GoalSeek({
             onChange={(e) => setLimitKind(e.target.value as "amount" | "amountsPlus")}
           >
             <option value="amount">$</option>
-            <option value="amountsPlus">Amounts available + $</option>
+            {hasAmounts && <option value="amountsPlus">{amountsLine(scenario)!.label} + $</option>}
           </select>
         </label>{" "}
         <input
           data-testid="goal-amount"
-          aria-label="Limit in $ thousands"
+          aria-label={`Limit in ${unitWords(units)}`}
+          placeholder="amount"
           className="narrow"
           value={amount}
           onChange={(e) => setAmount(e.target.value)}
         />{" "}
-        thousand{" "}
+        {noun && `${noun} `}
         <select data-testid="goal-scope" aria-label="Over which years" value={scope} onChange={(e) => setScope(e.target.value)}>
           <option value="total">over all years</option>
           <option value="eachYear">in every year</option>

@@ -1,6 +1,7 @@
 /**
- * Retro pay (Art. 36.2.2): raises implemented a lag after approval, the pay owed for the periods
- * before that paid as one lump sum. Shows what was earned by year and the lump sum by the fiscal
+ * Retro pay: raises implemented a lag after approval (the agreement's retroPay terms, e.g. the DC
+ * teachers' Art. 36.2.2, "within 120 days"), the pay owed for the periods before that paid as one
+ * lump sum. Shows what was earned by year and the lump sum by the fiscal
  * year it is paid in; cheap (no costings), so it runs on the main thread.
  */
 import { ScrollRegion } from "../panels/ScrollRegion";
@@ -22,14 +23,20 @@ export function RetroPay({
   selected: string | null;
   onSelect: (id: string, target: ExplainTarget) => void;
 }) {
-  const [approved, setApproved] = useState("2025-03-03");
-  const [lag, setLag] = useState("120");
+  const terms = scenario.agreement.retroPay;
+  // Approval follows the fiscal note: its date is the earliest the agreement can be approved.
+  const [approved, setApproved] = useState(
+    scenario.agreement.document?.date ?? scenario.agreement.source?.date ?? scenario.agreement.effectiveFrom,
+  );
+  const [lag, setLag] = useState(terms ? String(terms.implementationLagDays) : "");
   const lagDays = /^\d{1,4}$/.test(lag.trim()) ? Number(lag.trim()) : Number.NaN;
   const outcome = useMemo(
     () =>
-      Number.isNaN(lagDays)
-        ? { ok: false as const, message: `lag "${lag}" is not a whole number of days` }
-        : retroPay(scenario, { approved, implementationLagDays: lagDays }),
+      lag.trim() === ""
+        ? { ok: false as const, message: "The agreement states no days from approval to implementation: enter them." }
+        : Number.isNaN(lagDays)
+          ? { ok: false as const, message: `lag "${lag}" is not a whole number of days` }
+          : retroPay(scenario, { approved, implementationLagDays: lagDays }),
     [scenario, approved, lagDays, lag],
   );
   // The table's own unit: a note printed in whole dollars reads "$9,490,123", not "… thousand".
@@ -53,7 +60,8 @@ export function RetroPay({
             onChange={(e) => setLag(e.target.value)}
             aria-label="Days from approval to implementation"
           />{" "}
-          days to implement (Art. 36.2.2: 120)
+          days to implement
+          {terms && ` (the agreement${terms.source ? `, ${terms.source.ref}` : ""}: ${terms.implementationLagDays})`}
         </label>
       </div>
       {/* Always present, so the error is announced when it appears. */}

@@ -78,6 +78,8 @@ export interface CostOfOnePercentData {
   columns: string[];
   onePercent: MarginalRow[];
   flatPerMember: MarginalRow[];
+  /** Why a kind has no rows, in words. */
+  unavailable: { onePercent?: string; flatPerMember?: string };
   evaluations: number;
   ms: number;
 }
@@ -241,6 +243,7 @@ export function runAnalysis(
         columns: c.columns,
         onePercent: c.onePercent.map(row),
         flatPerMember: c.flatPerMember.map(row),
+        unavailable: c.unavailable,
         evaluations: 1 + c.onePercent.length + c.flatPerMember.length,
         ms: now() - started,
       };

@@ -10,7 +10,7 @@ import type { TableResult } from "../../model/engine/compute";
 import { unitFactor } from "../../model/engine/table/display";
 import { amountInWords, cellText, changeInWords, changeText, columnLabelOf, money, unitWords, unitsOfResult } from "../format/number";
 import { BASELINE_COLOR, ChartFigure, LINE_STYLES, SERIES_COLORS } from "./chart-parts";
-import { barTotal, chartLines, publishedSteps, yearColumns } from "./chart-data";
+import { barTotal, chartLines, largestLine, publishedSteps, yearColumns } from "./chart-data";
 import { Waterfall } from "./Waterfall";
 
 /** Display values as plain numbers for the chart's geometry only (already rounded by the model's rule). */
@@ -74,7 +74,12 @@ export function Charts({ result, baseline }: { result: TableResult; baseline: { 
 
   const first = years[0];
   const last = years[years.length - 1];
-  const largest = [...lines.stacked].sort((a, b) => b.cells.Total!.display.comparedTo(a.cells.Total!.display))[0];
+  const largest = largestLine(result, lines);
+  const span = result.columns.includes("Total")
+    ? `over the ${label("Total")}`
+    : first && last && first !== last
+      ? `over ${label(first)} to ${label(last)}`
+      : `in ${label(first ?? "")}`;
   const from = (l: { label: string; cells: TableResult["lines"][number]["cells"] }) =>
     first && last
       ? `${l.label} goes from ${amountInWords(l.cells[first]!.display, units)} in ${label(first)} ` +
@@ -82,9 +87,7 @@ export function Charts({ result, baseline }: { result: TableResult; baseline: { 
       : "";
   const summary = [
     lines.total ? from(lines.total) : "",
-    largest?.cells.Total
-      ? `the largest line is ${largest.label}, ${amountInWords(largest.cells.Total.display, units)} over the ${label("Total")}`
-      : "",
+    largest && first ? `the largest line is ${largest.line.label}, ${amountInWords(largest.amount, units)} ${span}` : "",
     ...lines.drawn.map(from),
   ]
     .filter(Boolean)

@@ -33,6 +33,24 @@ export function barTotal(result: TableResult, lines: ChartLines, column: string)
   return lines.stacked.reduce((s, l) => s.plus(l.cells[column]?.display ?? 0), new Decimal(0));
 }
 
+/**
+ * The stacked line costing the most over the table's span, for the chart's summary: by its total
+ * cell where the table has a total column, else by the sum of its displayed fiscal-year cells (a
+ * state fiscal note prints its years and an annualized column, no total).
+ */
+export function largestLine(result: TableResult, lines: ChartLines): { line: LineResult; amount: Decimal } | undefined {
+  const years = yearColumns(result);
+  const hasTotal = result.columns.includes("Total");
+  const amountOf = (l: LineResult) =>
+    hasTotal ? (l.cells.Total?.display ?? new Decimal(0)) : years.reduce((s, y) => s.plus(l.cells[y]?.display ?? 0), new Decimal(0));
+  let best: { line: LineResult; amount: Decimal } | undefined;
+  for (const line of lines.stacked) {
+    const amount = amountOf(line);
+    if (!best || amount.greaterThan(best.amount)) best = { line, amount };
+  }
+  return best;
+}
+
 export interface PublishedStep {
   label: string;
   /** In the display unit: the total itself for a total, the change for a change. */

@@ -507,6 +507,17 @@ function reduce(state: AppState, action: Action): AppState {
           ...state,
           notice: { kind: "error", text: "Nothing was applied: the scenario changed since the file was read; import it again." },
         };
+      // A setting can ask more of the scenario than it has (the schedule method needs raise years that follow the census).
+      const problems = problemsOf(action.scenario);
+      if (problems.length)
+        return {
+          ...state,
+          notice: {
+            kind: "error",
+            text: `Nothing was applied: ${action.what.replace(/\.(\s.*)?$/s, "")} would leave the scenario invalid.`,
+            details: problems.slice(0, 30).map(formatInputError),
+          },
+        };
       if (entry.builtIn) {
         const [next, copy] = addCopy(state, entry);
         return {

@@ -17,18 +17,21 @@ const inUnit = (unit: "dollars" | "thousands") => {
 const render = (unit: "dollars" | "thousands") =>
   renderToStaticMarkup(<RetroPay scenario={inUnit(unit)} selected={null} onSelect={() => {}} />);
 
+// Approved on the fiscal note's date (2024-12-03, the card's default) + the agreement's 120 days =
+// 2025-04-02: 13 of 26 FY2025 pay periods of the 2% raise on 5,776 x $105,271.50, with Medicare:
+// 608,048,184 x 0.02 x 13/26 x 1.0145 = $6,168,648.83.
 describe("retro pay's units", () => {
   it("are the table's: $ thousands for the reference", () => {
     const html = render("thousands");
     expect(html).toContain("Wages ($ thousands)");
-    expect(html).toMatch(/\$9,490<\/button> thousand|\$9,490 thousand/);
+    expect(html).toMatch(/\$6,169<\/button> thousand|\$6,169 thousand/);
   });
 
   it("are dollars for a table printed in dollars", () => {
     const html = render("dollars");
     expect(html).toContain("Wages (dollars)");
     expect(html).not.toContain("thousand");
-    expect(html).toMatch(/\$9,4\d\d,\d{3}/);
+    expect(html).toContain("$6,168,649");
   });
 });
 

@@ -2,11 +2,13 @@
  * What the Charts tab draws comes from the result, never from DC line ids: the stacked lines, the
  * total on each bar, the derived lines drawn over them, and the published -> computed waterfall.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { contractAsStated, fisAsPublished } from "../../model/built-ins";
 import { computeTable } from "../../model/engine";
 import { setInputValue } from "../../model/engine/scenario/paths";
-import { barTotal, chartLines, publishedSteps, yearColumns } from "../../renderer/charts/chart-data";
+import { parseScenarioJson } from "../../model/engine/scenario/schema";
+import { barTotal, chartLines, largestLine, publishedSteps, yearColumns } from "../../renderer/charts/chart-data";
 
 const FY2026_RAISE = "items.baseSalary.steps.2025-10-01.amount";
 
@@ -69,5 +71,17 @@ describe("published -> computed", () => {
 
   it("a scenario without published figures has no such waterfall", () => {
     expect(publishedSteps(computeTable(contractAsStated()), "Total")).toBeNull();
+  });
+});
+
+describe("a table without a total column (a state fiscal note: years and an annualized column)", () => {
+  it("the largest line is ranked by its fiscal-year cells: Personal Services, $15,011,220 over FY 2022 to FY 2023", () => {
+    const parsed = parseScenarioJson(readFileSync("examples/wv-2022-hb4538-state-police/scenario.json", "utf8"));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const r = computeTable(parsed.value);
+    expect(r.columns).not.toContain("Total");
+    const largest = largestLine(r, chartLines(r));
+    // The note's printed FY2022 0 + FY2023 15,011,220.
+    expect([largest?.line.label, largest?.amount.toString()]).toEqual(["Personal Services", "15011220"]);
   });
 });

@@ -140,3 +140,17 @@ describe("an imported census belongs to the scenario it prices", () => {
     expect(s.notice?.text).toContain("choose the schedule method");
   });
 });
+
+describe("a whole-scenario change that would leave the scenario invalid", () => {
+  it("the schedule method on a COLA in FY2026-FY2027 (census of FY2024) is not applied, and the message says why", () => {
+    const parsed = parseScenarioJson(readFileSync("examples/sparks-nv-2024-cola/scenario.json", "utf8"));
+    if (!parsed.ok) throw new Error("the example does not parse");
+    let s = run([{ type: "addScenario", scenario: parsed.value, from: initialState().entries[0]!.key, what: "Opened." }]);
+    const before = activeEntry(s).scenario;
+    s = run([{ type: "replaceScenario", scenario: withScheduleMethod(before), what: "Salary method: schedule. Priced on the census." }], s);
+    expect(activeEntry(s).scenario).toBe(before);
+    expect(s.notice?.kind).toBe("error");
+    expect(s.notice?.text).toBe("Nothing was applied: Salary method: schedule would leave the scenario invalid.");
+    expect(s.notice?.details?.[0]).toMatch(/^field items\.cola\.steps: the schedule method prices the census \(as of FY2024\)/);
+  });
+});

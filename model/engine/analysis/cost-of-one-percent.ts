@@ -6,11 +6,14 @@
  * (mid-year effective dates, per-group rates of pay, pension starting later) is left out.
  */
 import { computeTable, totalByColumn, totalLineId, TOTAL_COLUMN, type ComputeOptions, type TableResult } from "../compute";
+import { fiscalYearEndExclusive } from "../calendar";
 import { Decimal } from "../decimal";
 import type { Explanation, Source } from "../explain";
 import { toDisplay } from "../table/display";
 import { fyKey, type Scenario } from "../scenario/types";
+import { withTotalColumn } from "./all-years";
 import { withExtraRaise } from "./raise-edits";
+import { coveredGroups } from "../kinds/common";
 
 export interface MarginalCostLine {
   /** e.g. "onePercentFY2026", "flat1000FY2026". */
@@ -37,6 +40,8 @@ export interface CostOfOnePercent {
   columns: string[];
   onePercent: MarginalCostLine[];
   flatPerMember: MarginalCostLine[];
+  /** Why a kind has no lines, in words (a group stating no salary, or no headcount). */
+  unavailable: { onePercent?: string; flatPerMember?: string };
 }
 
 const ONE_POINT = new Decimal("0.01");
@@ -107,15 +112,41 @@ function marginal(scenario: Scenario, base: TableResult, fy: number, kind: "perc
   };
 }
 
-export function costOfOnePercent(scenario: Scenario, options: ComputeOptions = {}): CostOfOnePercent {
+/**
+ * Throws when the scenario has no raises item: one more point of raise would have no salary to
+ * apply to, and a table of zeros would read as "raises cost nothing here".
+ */
+export function costOfOnePercent(given: Scenario, options: ComputeOptions = {}): CostOfOnePercent {
+  if (!given.items.some((i) => i.kind === "raises"))
+    throw new Error(
+      "the scenario has no raises item (a percent or flat raise on salaries), so there is no raise to add a point to; " +
+        "its costs are entered as other kinds of items",
+    );
+  const scenario = withTotalColumn(given);
   const base = computeTable(scenario, options);
-  const years = scenario.table.columns.fiscalYears;
+  // A year that ends before the agreement is in force takes no raise (its column shows the agreement's zeros).
+  const years = scenario.table.columns.fiscalYears.filter(
+    (fy) => fiscalYearEndExclusive(fy, scenario.calendar.fiscalYearStartMonth) > scenario.agreement.effectiveFrom,
+  );
+  // A point of raise needs salaries to apply to: a group giving only its headcount (a flat raise
+  // per member) has none, and a percent step there would compound on the flat raises alone.
+  const raised = scenario.items.flatMap((i) => (i.kind === "raises" ? coveredGroups(scenario, i) : []));
+  const noSalary = [...new Set(raised.filter((g) => !g.positions && !g.payroll && !g.averageSalary).map((g) => g.label))];
+  // A flat raise needs headcount: a scenario whose groups give only payroll has no flat figure.
+  const noHeadcount = scenario.groups.filter((g) => !g.members && !g.positions).map((g) => g.label);
   return {
     columns: base.columns,
-    onePercent: years.map((fy) => marginal(scenario, base, fy, "percent", options)),
-    // A flat raise needs headcount: a scenario whose groups give only payroll has no flat figure.
-    flatPerMember: scenario.groups.every((g) => g.members || g.positions)
-      ? years.map((fy) => marginal(scenario, base, fy, "flat", options))
-      : [],
+    onePercent: noSalary.length ? [] : years.map((fy) => marginal(scenario, base, fy, "percent", options)),
+    flatPerMember: noHeadcount.length ? [] : years.map((fy) => marginal(scenario, base, fy, "flat", options)),
+    unavailable: {
+      ...(noSalary.length
+        ? { onePercent: `no salaries to raise: ${noSalary.join(", ")} ${noSalary.length > 1 ? "state" : "states"} a headcount only` }
+        : {}),
+      ...(noHeadcount.length
+        ? {
+            flatPerMember: `no headcount: ${noHeadcount.join(", ")} ${noHeadcount.length > 1 ? "state" : "states"} a payroll only`,
+          }
+        : {}),
+    },
   };
 }

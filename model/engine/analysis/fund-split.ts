@@ -7,6 +7,7 @@ import { computeTable, shareLineId, totalByColumn, TOTAL_COLUMN, type ComputeOpt
 import { Decimal, ZERO, sum } from "../decimal";
 import type { Explanation } from "../explain";
 import type { Scenario } from "../scenario/types";
+import { withTotalColumn } from "./all-years";
 
 export interface FundPortion {
   id: string;
@@ -23,7 +24,7 @@ const ONE = new Decimal(1);
 export function fundSplit(scenario: Scenario, table: TableResult, options: ComputeOptions = {}): FundPortion[] {
   // Shares are of the all-years total: a table that hides its total column is split as if it showed it.
   if (!table.columns.includes(TOTAL_COLUMN)) {
-    const withTotal: Scenario = { ...scenario, table: { ...scenario.table, columns: { ...scenario.table.columns, total: {} } } };
+    const withTotal = withTotalColumn(scenario);
     return fundSplit(withTotal, computeTable(withTotal, options), options);
   }
   const total = totalByColumn(table);

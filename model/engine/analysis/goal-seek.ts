@@ -25,6 +25,7 @@ import {
   type ColumnCheck,
 } from "./budget-constraint";
 import { FastCells, type AnalysisPath } from "./fast-cells";
+import { withTotalColumn } from "./all-years";
 import { percentRaisePaths, withPercentRaise, type RaiseYear } from "./raise-edits";
 
 const BASIS_POINT = new Decimal("0.0001");
@@ -94,8 +95,11 @@ function raiseWords(raise: RaiseYear): string {
   return raise === "all" ? "uniform raise (same percent every year)" : `FY${raise} raise`;
 }
 
-export function goalSeekRaise(scenario: Scenario, request: GoalSeekRequest): GoalSeekResult {
+export function goalSeekRaise(given: Scenario, request: GoalSeekRequest): GoalSeekResult {
   const { raise, constraint } = request;
+  // "Over all years" of a table printing no total column is checked against the total of its years;
+  // the solved scenario keeps the table as it was.
+  const scenario = constraint.scope === "total" ? withTotalColumn(given) : given;
   const source = (rate: Decimal): Source => ({
     kind: "derived",
     ref: "goal seek",
@@ -198,7 +202,7 @@ export function goalSeekRaise(scenario: Scenario, request: GoalSeekRequest): Goa
   }
   const answer = fromBp(low);
   const description = `Largest ${raiseWords(raise)} with ${describeConstraint(constraint)}: ${pct(answer)} (${pct(fromBp(high))} breaks it)`;
-  const solved = withPercentRaise(scenario, raise, answer, source(answer));
+  const solved = withPercentRaise(given, raise, answer, source(answer));
   const name = `Goal seek: ${raise === "all" ? "uniform" : `FY${raise}`} raise ${pct(answer)} (${scenario.name})`;
   return {
     ok: true,

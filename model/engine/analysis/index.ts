@@ -39,4 +39,5 @@ export { attributeScenarios, type ScenarioAttribution, type CompareOptions } fro
 export { sweep, type SweepRequest, type SweepResult } from "./sweep";
 export { FastCells, type AnalysisPath, type CellRef as AnalysisCellRef } from "./fast-cells";
 export { percentRaisePaths } from "./raise-edits";
+export { withTotalColumn } from "./all-years";
 export { constraintLimits } from "./budget-constraint";

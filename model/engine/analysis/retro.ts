@@ -1,8 +1,9 @@
 /**
  * Retroactive pay: when an agreement is approved after its raises take effect, the raises are
- * implemented some time after approval (Art. 36.2.2: "within 120 days of approval by the
- * Council ... and the raise paid retroactively to October 1, 2024") and the raise due for the pay
- * periods from each effective date to implementation is paid as one lump sum. The FIS table
+ * implemented some time after approval (the agreement's retroPay terms; the DC teachers' Art.
+ * 36.2.2: "within 120 days of approval by the Council ... and the raise paid retroactively to
+ * October 1, 2024") and the raise due for the pay periods from each effective date to
+ * implementation is paid as one lump sum. The FIS table
  * already costs those periods in the years they were worked; the lump sum moves that cash to the
  * fiscal year of payment. This module measures both: retro earned by fiscal year and paid by
  * fiscal year, wages plus the rates of pay (Medicare etc.) that apply to the raises.
@@ -32,7 +33,7 @@ import { fyKey, type PayRateItem, type RaisesItem, type Scenario } from "../scen
 export interface RetroRequest {
   /** Date the agreement is approved (ISO). */
   approved: string;
-  /** Days from approval to implementation (default 120, Art. 36.2.2). */
+  /** Days from approval to implementation (default: the agreement's retroPay.implementationLagDays). */
   implementationLagDays?: number;
 }
 
@@ -50,6 +51,8 @@ export interface RetroYear {
 
 export interface RetroResult {
   approved: string;
+  /** Days from approval to implementation: the request's, else the agreement's. */
+  lagDays: number;
   implementation: string;
   paidInFiscalYear: number;
   /** Retro earned in each fiscal year before implementation (years with nothing owed are left out). */
@@ -118,7 +121,13 @@ function baseRetro(
 export function retroPay(scenario: Scenario, request: RetroRequest): RetroOutcome {
   if (!isIsoDate(request.approved))
     return { ok: false, message: `approval date "${request.approved}" is not a real date written YYYY-MM-DD` };
-  const lag = request.implementationLagDays ?? 120;
+  const lag = request.implementationLagDays ?? scenario.agreement.retroPay?.implementationLagDays;
+  if (lag === undefined)
+    return {
+      ok: false,
+      message:
+        "the agreement states no implementation lag (agreement.retroPay in the scenario): give the days from approval to implementation",
+    };
   if (!Number.isInteger(lag) || lag < 0 || lag > 3650)
     return { ok: false, message: `implementation lag ${lag} must be a whole number of days between 0 and 3650` };
   const implementation = isoFromDayOrdinal(dayOrdinal(request.approved) + lag);
@@ -183,6 +192,7 @@ export function retroPay(scenario: Scenario, request: RetroRequest): RetroOutcom
     ok: true,
     value: {
       approved: request.approved,
+      lagDays: lag,
       implementation,
       paidInFiscalYear: paidIn,
       earned,

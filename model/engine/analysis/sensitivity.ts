@@ -15,6 +15,7 @@ import { listInputs, setInputValue, type InputSection } from "../scenario/paths"
 import type { FieldSpec } from "../fields";
 import type { Scenario } from "../scenario/types";
 import { FastCells, type AnalysisPath } from "./fast-cells";
+import { withTotalColumn } from "./all-years";
 import { percentRaisePaths, withPercentRaise } from "./raise-edits";
 
 export interface TornadoBar {
@@ -79,7 +80,8 @@ export interface SensitivityHow {
   onProgress?: (done: number, total: number) => void;
 }
 
-export function tornado(scenario: Scenario, options: ComputeOptions = {}, how: SensitivityHow = {}): Tornado {
+export function tornado(given: Scenario, options: ComputeOptions = {}, how: SensitivityHow = {}): Tornado {
+  const scenario = withTotalColumn(given);
   const base = computeTable(scenario, options);
   const baseTotal = allYears(base);
   const shareId = shareLineId(base);
@@ -229,12 +231,8 @@ export function raiseGrid(from: Decimal, to: Decimal, step: Decimal): Decimal[] 
 
 export const DEFAULT_RAISE_GRID = (): Decimal[] => raiseGrid(new Decimal(0), new Decimal("0.10"), new Decimal("0.005"));
 
-export function twoWayTable(
-  scenario: Scenario,
-  request: TwoWayRequest,
-  options: ComputeOptions = {},
-  how: SensitivityHow = {},
-): TwoWayTable {
+export function twoWayTable(given: Scenario, request: TwoWayRequest, options: ComputeOptions = {}, how: SensitivityHow = {}): TwoWayTable {
+  const scenario = withTotalColumn(given);
   const rowRates = request.rowRates ?? DEFAULT_RAISE_GRID();
   const columnRates = request.columnRates ?? DEFAULT_RAISE_GRID();
   const lineId = request.lineId;

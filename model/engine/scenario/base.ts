@@ -9,7 +9,7 @@ import { uncertaintySchema } from "../risk/distributions";
 import { scheduleMethodSchema } from "../schedule/method";
 import { tableSchema } from "../table/schema";
 import { groupSchema } from "./groups";
-import { dateSchema, idSchema, labelSchema, strict } from "./zod-kit";
+import { dateSchema, idSchema, labelSchema, sourceSchema, strict } from "./zod-kit";
 import type { ItemBase } from "../kinds/kind";
 
 export const CURRENT_SCHEMA_VERSION = 2;
@@ -75,6 +75,18 @@ export const agreementSchema = strict(
       .optional()
       .describe("The document the scenario is taken from."),
     document: documentSchema.optional().describe("How the fiscal impact statement generated from the scenario is addressed and worded."),
+    retroPay: strict(
+      {
+        implementationLagDays: z
+          .number()
+          .int()
+          .min(0)
+          .max(3650)
+          .describe('Days after approval within which the raises are implemented (e.g. 120 for "within 120 days of approval").'),
+        source: sourceSchema.optional().describe("The article that says so."),
+      },
+      "How raises approved after they take effect are paid: implemented within so many days of approval, the periods before paid as a lump sum (the retroactive pay analysis).",
+    ).optional(),
   },
   "The agreement being costed.",
 );

@@ -10,6 +10,7 @@ import type { InputError } from "../errors";
 import type { AnyKind, ItemBase } from "../kinds/kind";
 import type { Registry } from "../kinds/registry";
 import { distributionErrors } from "../risk/distributions";
+import { referenceCensus } from "../schedule";
 import { embeddedCensusErrors } from "../schedule/method";
 import { ANNUALIZED_COLUMN, fyKey, lineKind, TOTAL_COLUMN, type TableLine } from "../table/schema";
 import type { ScenarioBase } from "./base";
@@ -218,6 +219,27 @@ export function checkScheduleMethod(s: ScenarioBase, err: Report): void {
     for (const l of s.table.lines)
       if (companions.has(l.id))
         err(`table.lines.${l.id}`, `"${l.id}" is the id the schedule method gives its step or turnover line; rename the line`);
+    // The census is priced on the schedules year after year from its own year: a raise year with a
+    // gap before it (or before the census) would leave the years between unpriced.
+    if (block) {
+      const asOf = "cells" in block.census ? block.census.asOfFiscalYear : referenceCensus().asOfFiscalYear;
+      for (const item of s.items) {
+        if (item.kind !== "raises") continue;
+        const years = [
+          ...new Set(
+            (item as ItemBase & { steps: { type: string; fiscalYear: number }[] }).steps
+              .filter((t) => t.type === "percent")
+              .map((t) => t.fiscalYear),
+          ),
+        ].sort((a, b) => a - b);
+        if (years.some((fy, i) => fy !== asOf + 1 + i))
+          err(
+            `items.${item.id}.steps`,
+            `the schedule method prices the census (as of FY${asOf}) on the salary schedules year by year, so the percent raises ` +
+              `must run from FY${asOf + 1} without a gap; "${item.label}" has ${years.map((fy) => `FY${fy}`).join(", ") || "none"}`,
+          );
+      }
+    }
   }
   if (block && "cells" in block.census)
     for (const e of embeddedCensusErrors(block.census, "scheduleMethod.census")) err(e.field, e.message);
