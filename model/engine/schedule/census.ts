@@ -119,8 +119,8 @@ const DELIMITERS: readonly CsvDelimiter[] = [",", ";", "\t"];
  */
 export function csvDelimiter(text: string): { delimiter: CsvDelimiter; skipFirstLine: boolean } {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const sep = /^sep=([,;\t|])[ \t]*(\r\n|\n|\r|$)/i.exec(src);
-  if (sep) return { delimiter: DELIMITERS.includes(sep[1] as CsvDelimiter) ? (sep[1] as CsvDelimiter) : ",", skipFirstLine: true };
+  const sep = /^sep=([,;\t])[ \t]*(\r\n|\n|\r|$)/i.exec(src);
+  if (sep) return { delimiter: sep[1] as CsvDelimiter, skipFirstLine: true };
   const lines: string[] = [];
   let from = 0;
   while (lines.length < 50 && from < src.length && from < 1_000_000) {
