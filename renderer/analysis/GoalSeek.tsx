@@ -48,7 +48,7 @@ export function GoalSeek({
   const units = unitsOfResult({ display: scenario.table.display });
   const factor = unitFactor(scenario.table.display.unit);
   const noun = unitNoun(units).trim();
-  const hasAmounts = amountsLine(scenario) !== undefined;
+  const amounts = amountsLine(scenario);
   /** Exact dollars in the table's unit with one more decimal, for headroom text (finer than a table cell). */
   const k = (dollars: Decimal) => dollarsInUnit(dollars, units);
   const [raise, setRaise] = useState<string>("all");
@@ -56,7 +56,7 @@ export function GoalSeek({
   // Another scenario may not have the line chosen for the last one.
   const lineId = lines.some((l) => l.id === chosenLine) ? chosenLine : (preferred ?? "");
   const [chosenKind, setLimitKind] = useState<"amount" | "amountsPlus">("amount");
-  const limitKind = hasAmounts ? chosenKind : "amount";
+  const limitKind = amounts ? chosenKind : "amount";
   const [amount, setAmount] = useState("");
   const [scope, setScope] = useState("total");
   const [busy, setBusy] = useState(false);
@@ -126,7 +126,7 @@ export function GoalSeek({
             onChange={(e) => setLimitKind(e.target.value as "amount" | "amountsPlus")}
           >
             <option value="amount">$</option>
-            {hasAmounts && <option value="amountsPlus">{amountsLine(scenario)!.label} + $</option>}
+            {amounts && <option value="amountsPlus">{amounts.label} + $</option>}
           </select>
         </label>{" "}
         <input

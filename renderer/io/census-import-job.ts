@@ -27,7 +27,7 @@ export function runCensusImport(run: ImportCensusFn, bytes: Uint8Array, fileName
   return {
     ok: true,
     census: censusToJson(checked.value),
-    notes: ("notes" in checked ? (checked.notes ?? []) : []).slice(0, MAX_ERRORS_SENT),
+    notes: (checked.notes ?? []).slice(0, MAX_ERRORS_SENT),
   };
 }
 

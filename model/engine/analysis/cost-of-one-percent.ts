@@ -14,6 +14,7 @@ import { fyKey, type Scenario } from "../scenario/types";
 import { withTotalColumn } from "./all-years";
 import { withExtraRaise } from "./raise-edits";
 import { coveredGroups } from "../kinds/common";
+import { hasMembers, hasPayroll } from "../scenario/groups";
 
 export interface MarginalCostLine {
   /** e.g. "onePercentFY2026", "flat1000FY2026". */
@@ -131,9 +132,9 @@ export function costOfOnePercent(given: Scenario, options: ComputeOptions = {}):
   // A point of raise needs salaries to apply to: a group giving only its headcount (a flat raise
   // per member) has none, and a percent step there would compound on the flat raises alone.
   const raised = scenario.items.flatMap((i) => (i.kind === "raises" ? coveredGroups(scenario, i) : []));
-  const noSalary = [...new Set(raised.filter((g) => !g.positions && !g.payroll && !g.averageSalary).map((g) => g.label))];
+  const noSalary = [...new Set(raised.filter((g) => !hasPayroll(g)).map((g) => g.label))];
   // A flat raise needs headcount: a scenario whose groups give only payroll has no flat figure.
-  const noHeadcount = scenario.groups.filter((g) => !g.members && !g.positions).map((g) => g.label);
+  const noHeadcount = scenario.groups.filter((g) => !hasMembers(g)).map((g) => g.label);
   return {
     columns: base.columns,
     onePercent: noSalary.length ? [] : years.map((fy) => marginal(scenario, base, fy, "percent", options)),

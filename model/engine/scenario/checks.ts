@@ -10,6 +10,8 @@ import type { InputError } from "../errors";
 import type { AnyKind, ItemBase } from "../kinds/kind";
 import type { Registry } from "../kinds/registry";
 import { distributionErrors } from "../risk/distributions";
+import { raiseTerms } from "../kinds/raises-schedule";
+import type { RaisesItem } from "../kinds/raises";
 import { referenceCensus } from "../schedule";
 import { embeddedCensusErrors } from "../schedule/method";
 import { ANNUALIZED_COLUMN, fyKey, lineKind, TOTAL_COLUMN, type TableLine } from "../table/schema";
@@ -225,13 +227,7 @@ export function checkScheduleMethod(s: ScenarioBase, err: Report): void {
       const asOf = "cells" in block.census ? block.census.asOfFiscalYear : referenceCensus().asOfFiscalYear;
       for (const item of s.items) {
         if (item.kind !== "raises") continue;
-        const years = [
-          ...new Set(
-            (item as ItemBase & { steps: { type: string; fiscalYear: number }[] }).steps
-              .filter((t) => t.type === "percent")
-              .map((t) => t.fiscalYear),
-          ),
-        ].sort((a, b) => a - b);
+        const years = [...new Set(raiseTerms(item as RaisesItem).map((t) => t.fiscalYear))].sort((a, b) => a - b);
         if (years.some((fy, i) => fy !== asOf + 1 + i))
           err(
             `items.${item.id}.steps`,
