@@ -26,7 +26,7 @@ import {
 } from "./validate";
 import { isTrustedSender, type SenderFrameLike } from "../security";
 import { FileTokens } from "../files/tokens";
-import { writeFileAtomic } from "../../model/io/atomic-write";
+import { NotARegularFileError, writeFileAtomic } from "../../model/io/atomic-write";
 import { createAutosaveStore, type AutosaveStore } from "../files/autosave";
 import { loadRecentFiles, type RecentFilesStore } from "../files/recent-files";
 
@@ -157,6 +157,7 @@ function unwrap<T>(result: PlatformResult<T>): T {
 
 /** Turns an fs error into a sentence for the user; never echoes a stack. */
 export function describeFileError(error: unknown, name: string): string {
+  if (error instanceof NotARegularFileError) return `"${name}" ${error.message}.`;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case "ENOENT":

@@ -35,6 +35,7 @@ import {
   type Scenario,
 } from "../engine/index";
 import { UsageError, type ParsedArgs } from "./args";
+import { sharePercent, textTable, type TextColumn } from "./text-table";
 
 export interface CommandOutput {
   text: string;
@@ -62,6 +63,8 @@ export const ANALYSIS_USAGE = `Analyses (each prints text, or JSON with --json):
 const pct = (d: Decimal): string => `${d.times(100).toFixed(2)}%`;
 const money = (d: Decimal): string => d.toFixed(2);
 const k = (d: Decimal, s: Scenario): string => formatDisplayed(toDisplay(d, s.table.display), s.table.display.decimals);
+const left = (minWidth: number): TextColumn => ({ align: "left", minWidth });
+const right = (minWidth: number): TextColumn => ({ align: "right", minWidth });
 
 function parseFiscalYear(text: string, scenario: Scenario, flag: string): number {
   const m = /^FY(\d{4})$/i.exec(text.trim());
@@ -133,11 +136,12 @@ export function goalSeekCommand(scenario: Scenario, opts: GoalSeekOptions, compu
   const lines = [
     `Goal seek on "${scenario.name}": ${result.description}`,
     "",
-    `${"column".padEnd(8)}${"value".padStart(16)}${"limit".padStart(16)}${"headroom".padStart(16)}   at ${pct(result.raise)}`,
-    ...result.atAnswer.map(
-      (c) =>
-        `${c.column.padEnd(8)}${k(c.value, scenario).padStart(16)}${k(c.limit, scenario).padStart(16)}` +
-        `${k(c.headroom, scenario).padStart(16)}`,
+    ...textTable(
+      [left(8), right(16), right(16), right(16), left(0)],
+      [
+        ["column", "value", "limit", "headroom", ` at ${pct(result.raise)}`],
+        ...result.atAnswer.map((c) => [c.column, k(c.value, scenario), k(c.limit, scenario), k(c.headroom, scenario)]),
+      ],
     ),
     "",
     `At ${pct(result.raise.plus("0.0001"))}: ${result.atNextStep
@@ -191,16 +195,18 @@ export function costOfOnePercentCommand(scenario: Scenario, computeOptions: Comp
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const head = `${"".padEnd(34)}${r.columns.map((c) => c.padStart(12)).join("")}${"own year".padStart(16)}`;
-  const row = (l: MarginalCostLine) =>
-    `${l.label.padEnd(34)}${r.columns.map((c) => formatDisplayed(l.display[c]!, scenario.table.display.decimals).padStart(12)).join("")}` +
-    `${`$${money(l.ownYear)}`.padStart(16)}`;
+  const row = (l: MarginalCostLine) => [
+    l.label,
+    ...r.columns.map((c) => formatDisplayed(l.display[c]!, scenario.table.display.decimals)),
+    `$${money(l.ownYear)}`,
+  ];
   const text = [
     `Cost of 1% and of $1,000 per member ${unitsHeading(scenario.table.display.unit)}, change in the total incl. rates of pay` +
       ` - scenario: ${scenario.name}`,
-    head,
-    ...r.onePercent.map(row),
-    ...r.flatPerMember.map(row),
+    ...textTable(
+      [left(34), ...r.columns.map(() => right(12)), right(16)],
+      [["", ...r.columns, "own year"], ...r.onePercent.map(row), ...r.flatPerMember.map(row)],
+    ),
     ...(r.unavailable.onePercent ? [`+1% raise: ${r.unavailable.onePercent}`] : []),
     ...(r.unavailable.flatPerMember ? [`+$1,000 per member: ${r.unavailable.flatPerMember}`] : []),
     "",
@@ -226,13 +232,19 @@ export function sensitivityCommand(scenario: Scenario, computeOptions: ComputeOp
   const text = [
     `Sensitivity of the all-years total (base ${k(t.baseTotal, scenario)})${share} ${unitsHeading(scenario.table.display.unit)}` +
       ` - scenario: ${scenario.name}`,
-    `${"input".padEnd(58)}${"move".padStart(7)}${"low".padStart(12)}${"high".padStart(12)}${"swing".padStart(12)}` +
-      `${t.shareLine ? `${"share lo".padStart(12)}${"share hi".padStart(12)}` : ""}`,
-    ...t.bars.map(
-      (b) =>
-        `${`${b.label} (${b.path})`.slice(0, 57).padEnd(58)}${b.move.padStart(7)}${k(b.total.low, scenario).padStart(12)}` +
-        `${k(b.total.high, scenario).padStart(12)}${k(b.swing, scenario).padStart(12)}` +
-        `${b.share ? `${k(b.share.low, scenario).padStart(12)}${k(b.share.high, scenario).padStart(12)}` : ""}`,
+    ...textTable(
+      [left(58), right(7), right(12), right(12), right(12), right(12), right(12)],
+      [
+        ["input", "move", "low", "high", "swing", ...(t.shareLine ? ["share lo", "share hi"] : [])],
+        ...t.bars.map((b) => [
+          `${b.label} (${b.path})`.slice(0, 57),
+          b.move,
+          k(b.total.low, scenario),
+          k(b.total.high, scenario),
+          k(b.swing, scenario),
+          ...(b.share ? [k(b.share.low, scenario), k(b.share.high, scenario)] : []),
+        ]),
+      ],
     ),
     "",
     `${t.evaluations} costings.`,
@@ -274,12 +286,13 @@ export function twoWayCommand(
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const width = 10;
   const text = [
     `All-years total ${unitsHeading(scenario.table.display.unit)} by FY${rowYear} raise (rows) x FY${columnYear} raise (columns), ` +
       `other inputs as in "${scenario.name}"`,
-    `${"".padEnd(8)}${t.columnRates.map((c) => pct(c).padStart(width)).join("")}`,
-    ...t.values.map((row, i) => `${pct(t.rowRates[i]!).padEnd(8)}${row.map((v) => k(v, scenario).padStart(width)).join("")}`),
+    ...textTable(
+      [left(8), ...t.columnRates.map(() => right(10))],
+      [["", ...t.columnRates.map(pct)], ...t.values.map((row, i) => [pct(t.rowRates[i]!), ...row.map((v) => k(v, scenario))])],
+    ),
   ].join("\n");
   return {
     text,
@@ -307,11 +320,12 @@ export function retroCommand(scenario: Scenario, opts: { approved?: string; lagD
     `Approved ${v.approved}, implemented ${v.implementation} (${v.lagDays} days later), lump sum paid in FY${v.paidInFiscalYear}: ` +
       `$${money(v.total)}`,
     "",
-    `${"earned in".padEnd(12)}${"counted".padEnd(24)}${"wages".padStart(18)}${"rates of pay".padStart(16)}${"total".padStart(18)}`,
-    ...v.earned.map(
-      (e) =>
-        `${fyKey(e.fiscalYear).padEnd(12)}${e.counted.padEnd(24)}${money(e.wages).padStart(18)}${money(e.ratesOfPay).padStart(16)}` +
-        `${money(e.total).padStart(18)}`,
+    ...textTable(
+      [left(12), left(24), right(18), right(16), right(18)],
+      [
+        ["earned in", "counted", "wages", "rates of pay", "total"],
+        ...v.earned.map((e) => [fyKey(e.fiscalYear), e.counted, money(e.wages), money(e.ratesOfPay), money(e.total)]),
+      ],
     ),
     "",
     `Cash moved by fiscal year (the table already costs these periods when worked): ${Object.entries(v.cashShift)
@@ -345,11 +359,13 @@ export function fundSplitCommand(scenario: Scenario, computeOptions: ComputeOpti
   const text = [
     `The total by fund ${unitsHeading(scenario.table.display.unit)} - scenario: ${scenario.name}`,
     ...(funds.length === 0 ? ["The scenario declares no funds and its table no share line."] : []),
-    `${"fund".padEnd(40)}${"share".padStart(10)}${table.columns.map((c) => c.padStart(12)).join("")}`,
-    ...funds.map(
-      (f) =>
-        `${f.label.slice(0, 39).padEnd(40)}${f.share.toString().padStart(10)}` +
-        `${table.columns.map((c) => k(f.cells[c]!, scenario).padStart(12)).join("")}`,
+    // The share as a percentage to read; --json keeps its every digit.
+    ...textTable(
+      [left(40), right(10), ...table.columns.map(() => right(12))],
+      [
+        ["fund", "share", ...table.columns],
+        ...funds.map((f) => [f.label.slice(0, 39), sharePercent(f.share), ...table.columns.map((c) => k(f.cells[c]!, scenario))]),
+      ],
     ),
   ].join("\n");
   return {

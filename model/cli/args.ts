@@ -4,7 +4,15 @@ export interface ParsedArgs {
   values: Map<string, string>;
 }
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    /** False where the message says all there is to fix (a bad value): the whole help would bury it. */
+    readonly showUsage = true,
+  ) {
+    super(message);
+  }
+}
 
 export function parseArgs(argv: readonly string[], booleanFlags: readonly string[], valueFlags: readonly string[]): ParsedArgs {
   const flags = new Set<string>();

@@ -24,7 +24,7 @@ import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { compareJson, formatAttribution } from "./format-compare";
 import { formatTable, tableJson } from "./format-table";
 import { runInit } from "./init-command";
-import { InputFailure, readInputFile } from "./input-files";
+import { InputFailure, readInputFile, writeFailure } from "./input-files";
 import { monteCarloCommand, MONTE_CARLO_USAGE, MONTE_CARLO_VALUE_FLAGS } from "./monte-carlo-command";
 import { checkOutputPaths } from "./output-paths";
 import { formatReconciliation, reconciliation, scheduleOptions, SCHEDULE_BOOLEAN_FLAGS, SCHEDULE_VALUE_FLAGS } from "./schedule-options";
@@ -49,7 +49,7 @@ const USAGE = `Usage: npm run --silent fis -- [options]
 ${ASSUMPTIONS_USAGE}
   --xlsx OUT.xlsx      write a live workbook (Inputs, Calculation formulas, Cost Table, Notes) instead of printing; with
                        --with FILE|ID a workbook comparing the two scenarios side by side
-  --csv OUT.csv        write the table as CSV ($K and exact dollars) instead of printing
+  --csv OUT.csv        write the table as CSV (the figures shown, in the table's unit, and exact dollars) instead of printing
   --report OUT.docx|OUT.pdf   write the fiscal impact statement of --scenario as Word or PDF; with --baseline, the
                        comparison memo instead (the scenario against the baseline; see docs/fis-document.md)
   --baseline FILE|ID   with --report: the scenario the memo compares --scenario with
@@ -98,7 +98,10 @@ function explainCell(result: TableResult, ref: string): string {
   const cell = findCell(result, ref);
   if (!cell) {
     const known = result.lines.map((l) => l.id).join(", ");
-    throw new UsageError(`no cell "${ref}": write LINE.COLUMN with LINE one of ${known} and COLUMN one of ${result.columns.join(", ")}`);
+    throw new UsageError(
+      `no cell "${ref}": write LINE.COLUMN with LINE one of ${known} and COLUMN one of ${result.columns.join(", ")}`,
+      false,
+    );
   }
   return formatExplanation(cell.explanation);
 }
@@ -166,7 +169,7 @@ export async function run(
       try {
         await write(scenario, path);
       } catch (e) {
-        throw new InputFailure(`${path}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        throw writeFailure(path, e);
       }
       out(`wrote ${path}`);
     }
@@ -229,7 +232,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return await run(argv, (s) => process.stdout.write(`${s}\n`));
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`fis: ${e.message}\n\n${USAGE}\n`);
+      process.stderr.write(e.showUsage ? `fis: ${e.message}\n\n${USAGE}\n` : `fis: ${e.message}\n(see --help for the options)\n`);
       return 2;
     }
     if (e instanceof InputFailure || e instanceof InputRejectedError) {

@@ -3,6 +3,7 @@
  * dollars as decimal strings) and a text table per line that differs, in dollars to the cent.
  */
 import { Exact, type CellValues, type Decimal, type ScenarioAttribution } from "../engine/index";
+import { textTable, type TextColumn } from "./text-table";
 
 export type AttributionView = "alone" | "shapley";
 
@@ -104,21 +105,30 @@ export function formatAttribution(a: ScenarioAttribution, view: AttributionView 
   for (const line of differing) {
     out.push("");
     out.push(line.side === "both" ? line.label : `${line.label} (only in the ${line.side}; compared with zero)`);
-    out.push("".padEnd(LABEL_WIDTH) + a.columns.map((c) => columnTitle(c.id).padStart(COL_WIDTH)).join(""));
+    // A long label wraps onto lines of its own (the figures on its last line); notes span the row (null).
+    const table: (string[] | null)[] = [["", ...a.columns.map((c) => columnTitle(c.id))]];
+    const notes = new Map<number, string>();
     const row = (label: string, cells: CellValues) => {
       const labelLines = wrap(label, LABEL_WIDTH - 2);
-      out.push(...labelLines.slice(0, -1));
-      out.push(
-        labelLines[labelLines.length - 1]!.padEnd(LABEL_WIDTH) +
-          a.columns.map((c) => centsText(cells[line.id]![c.id]!).padStart(COL_WIDTH)).join(""),
-      );
+      table.push(...labelLines.slice(0, -1).map((l) => [l]));
+      table.push([labelLines[labelLines.length - 1]!, ...a.columns.map((c) => centsText(cells[line.id]![c.id]!))]);
     };
     const moving = rows.filter((r) => a.columns.some((c) => !r.cells[line.id]![c.id]!.isZero()));
     for (const r of moving) row(r.label, r.cells);
-    if (moving.length < rows.length)
-      out.push(`(${rows.length - moving.length} other difference${rows.length - moving.length === 1 ? "" : "s"}: no effect on this line)`);
+    if (moving.length < rows.length) {
+      notes.set(
+        table.length,
+        `(${rows.length - moving.length} other difference${rows.length - moving.length === 1 ? "" : "s"}: no effect on this line)`,
+      );
+      table.push(null);
+    }
     row(shared ? "Interaction (shared out above)" : "Interaction (only together)", interaction);
     row("Total difference", a.total);
+    const columns: TextColumn[] = [
+      { align: "left", minWidth: LABEL_WIDTH },
+      ...a.columns.map((): TextColumn => ({ align: "right", minWidth: COL_WIDTH })),
+    ];
+    out.push(...textTable(columns, table).map((text, i) => notes.get(i) ?? text));
   }
 
   if (a.found.length) {

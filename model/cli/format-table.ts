@@ -1,27 +1,28 @@
 /** Text renderings of results for the terminal: the table in the scenario's display unit, and the JSON contract. */
 import { formatDisplayed, unitsHeading, type TableResult } from "../engine/index";
+import { textTable, type TextColumn } from "./text-table";
 
 const LABEL_WIDTH = 52;
-
-const colWidth = (result: TableResult) => Math.max(12, ...result.columns.map((c) => (result.columnLabels[c] ?? c).length + 2));
+const MIN_COLUMN_WIDTH = 12;
 
 export function formatTable(result: TableResult, title?: string): string {
-  const out: string[] = [];
-  const width = colWidth(result);
   const d = result.display.decimals;
-  out.push(title ?? `Cost of the agreement ${unitsHeading(result.display.unit)} - scenario: ${result.scenarioName}`);
-  out.push("".padEnd(LABEL_WIDTH) + result.columns.map((c) => (result.columnLabels[c] ?? c).padStart(width)).join(""));
+  const rows: (string[] | null)[] = [["", ...result.columns.map((c) => result.columnLabels[c] ?? c)]];
   for (const line of result.lines) {
-    if (line.style === "total") out.push("");
+    if (line.style === "total") rows.push(null);
     const label = line.style === "total" ? line.label.toUpperCase() : line.label;
-    out.push(
-      label.slice(0, LABEL_WIDTH - 1).padEnd(LABEL_WIDTH) +
-        result.columns.map((c) => formatDisplayed(line.cells[c]!.display, d).padStart(width)).join(""),
-    );
+    rows.push([label.slice(0, LABEL_WIDTH - 1), ...result.columns.map((c) => formatDisplayed(line.cells[c]!.display, d))]);
   }
-  out.push("");
-  out.push(`Rounding: ${result.roundingRule}.`);
-  return out.join("\n");
+  const columns: TextColumn[] = [
+    { align: "left", minWidth: LABEL_WIDTH },
+    ...result.columns.map((): TextColumn => ({ align: "right", minWidth: MIN_COLUMN_WIDTH })),
+  ];
+  return [
+    title ?? `Cost of the agreement ${unitsHeading(result.display.unit)} - scenario: ${result.scenarioName}`,
+    ...textTable(columns, rows),
+    "",
+    `Rounding: ${result.roundingRule}.`,
+  ].join("\n");
 }
 
 export interface FisJson {

@@ -1,7 +1,9 @@
 /**
  * Reading the files a user names on the command line, through the reader the app's main process
  * uses too (model/io/read-file.ts): every failure becomes an InputFailure (exit code 2) naming the file.
+ * The same for the files it writes (writeFailure).
  */
+import { NotARegularFileError } from "../io/atomic-write";
 import { FileReadError, readRegularFileSync, readTextFileSync, MAX_TEXT_FILE_BYTES } from "../io/read-file";
 
 /** Bad input from the user (a file that cannot be read or does not validate): exit code 2 with the message. */
@@ -24,4 +26,10 @@ export function readInputFile(path: string, maxBytes = MAX_TEXT_FILE_BYTES): str
 /** A file's bytes (a spreadsheet or CSV the importers decode themselves). */
 export function readInputBytes(path: string, maxBytes: number): Uint8Array {
   return named(path, () => readRegularFileSync(path, maxBytes));
+}
+
+/** A file the CLI could not write, named, as an InputFailure (exit 2): the refusal's own words, else the OS error code. */
+export function writeFailure(path: string, error: unknown): InputFailure {
+  if (error instanceof NotARegularFileError) return new InputFailure(`${path}: ${error.message}`);
+  return new InputFailure(`${path}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
 }

@@ -10,7 +10,7 @@ import type { CommandOutput } from "./analysis-commands";
 
 export const MONTE_CARLO_VALUE_FLAGS = ["--monte-carlo", "--seed", "--exceed", "--focus"];
 
-export const MONTE_CARLO_USAGE = `Ranges (Monte Carlo over the scenario's "uncertainty" block; see docs/monte-carlo.md):
+export const MONTE_CARLO_USAGE = `Ranges (Monte Carlo over the scenario's "uncertainty" block; see docs/ranges-and-fast-path.md):
   --monte-carlo N      N draws (1 to 1,000,000; the block's "draws", else 10,000, when N is "default")
      --seed S          seed of the draws (default: the block's, else 1); the same seed gives the same ranges
      --exceed LINE.COL>AMOUNT   probability the cell exceeds AMOUNT dollars, e.g. totalCost.FY2028>70000000

@@ -20,7 +20,7 @@ import {
 import { writeFileAtomic } from "../io/atomic-write";
 import { FALLBACK_FONT_FILES, TEXT_FONT_FILES } from "../report/fonts";
 import { UsageError } from "./args";
-import { InputFailure } from "./input-files";
+import { writeFailure } from "./input-files";
 
 export const REPORT_FORMATS = [".docx", ".pdf"] as const;
 export type ReportFormat = "docx" | "pdf";
@@ -67,7 +67,7 @@ export async function writeReport(path: string, scenario: Scenario, baseline: Sc
   try {
     await writeFileAtomic(path, bytes);
   } catch (e) {
-    throw new InputFailure(`${path}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw writeFailure(path, e);
   }
   return doc;
 }

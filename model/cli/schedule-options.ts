@@ -21,6 +21,7 @@ import {
 import type { ParsedArgs } from "./args";
 import { UsageError } from "./args";
 import { InputFailure, readInputBytes } from "./input-files";
+import { textTable, type TextColumn } from "./text-table";
 
 export const SCHEDULE_VALUE_FLAGS = ["--method", "--census", "--separation-rate", "--held-share"];
 export const SCHEDULE_BOOLEAN_FLAGS = ["--reconcile"];
@@ -63,7 +64,9 @@ export async function scheduleOptions(
     throw new UsageError(`--method takes "schedule" or "average", not "${method}"`);
   const salaryMethod = method === "schedule" ? "schedule" : method === "average" ? "averageSalary" : scenario.settings.salaryMethod;
   if (salaryMethod !== "schedule") {
-    if (args.values.has("--census")) throw new UsageError("--census needs --method schedule");
+    // Each only means something to the schedule method: dropped silently, it would look applied.
+    for (const flag of ["--census", "--separation-rate", "--held-share"])
+      if (args.values.has(flag)) throw new UsageError(`${flag} needs --method schedule`);
     return { scenario: { ...scenario, settings: { ...scenario.settings, salaryMethod } }, bySchedule: false, warnings: [] };
   }
   const censusFile = args.values.get("--census");
@@ -108,20 +111,30 @@ export function reconciliation(scenario: Scenario): ReconcileResult {
 
 export function formatReconciliation(r: ReconcileResult, scenario: Scenario): string {
   const display = scenario.table.display;
-  const k = (d: Decimal) => formatDisplayed(toDisplay(d, display), display.decimals).padStart(14);
+  const k = (d: Decimal) => formatDisplayed(toDisplay(d, display), display.decimals);
+  const heads = ["average", "schedule", "difference", "step cost", "turnover", "mix", "payroll base"];
   const out = [
     `Reconciliation (${display.unit}): schedule (census) method vs average-salary method, ` +
       `base salary cost over FY${r.schedule.baseFiscalYear} payroll`,
-    "".padEnd(10) +
-      ["average", "schedule", "difference", "step cost", "turnover", "mix", "payroll base"].map((h) => h.padStart(14)).join(""),
+    ...textTable(
+      [{ align: "left", minWidth: 10 }, ...heads.map((): TextColumn => ({ align: "right", minWidth: 14 }))],
+      [
+        ["", ...heads],
+        ...r.years.map((y) => [
+          `FY${y.fiscalYear}`,
+          ...[
+            y.averageMethod,
+            y.scheduleMethod,
+            y.difference,
+            y.parts.stepCost,
+            y.parts.turnoverSavings,
+            y.parts.mix,
+            y.parts.payrollBase,
+          ].map(k),
+        ]),
+      ],
+    ),
   ];
-  for (const y of r.years)
-    out.push(
-      `FY${y.fiscalYear}`.padEnd(10) +
-        [y.averageMethod, y.scheduleMethod, y.difference, y.parts.stepCost, y.parts.turnoverSavings, y.parts.mix, y.parts.payrollBase]
-          .map(k)
-          .join(""),
-    );
   out.push("");
   out.push(
     "difference = step cost + turnover savings + mix (schedule cells vs average x factor) + payroll base (census payroll vs members " +

@@ -2,7 +2,7 @@
  * File-writing side of the Excel/CSV export for the command line:
  *   npm run --silent fis -- --xlsx OUT.xlsx [--scenario FILE] [--with FILE]   live workbook (model/io/xlsx-export),
  *                                                     one scenario, or two side by side with --with
- *   npm run --silent fis -- --csv OUT.csv [--scenario FILE]     the table, $K and exact dollars
+ *   npm run --silent fis -- --csv OUT.csv [--scenario FILE]     the table, as shown (its unit) and exact dollars
  * Written by the app's atomic writer (model/io/atomic-write.ts): an interrupted run never leaves a
  * half-written workbook where a good one was, and nothing planted beside the target is written
  * through. Two outputs naming one file, or an output naming an input, are refused first

@@ -7,10 +7,10 @@
  * computed from the lines they name; the total column is the sum of the fiscal years; every sum
  * is of unrounded values. Years that end before the agreement takes effect cost nothing.
  */
-import { fiscalYearEndExclusive, type PayCalendar } from "./calendar";
+import type { PayCalendar } from "./calendar";
 import { Decimal, ZERO, sum } from "./decimal";
 import type { Explanation } from "./explain";
-import { coveredGroups, partForGroups, usdCell } from "./kinds/common";
+import { beforeAgreement, beforeAgreementNote, coveredGroups, partForGroups, usdCell } from "./kinds/common";
 import type { AnyKind, CostContext, ItemBase, ItemCell, ItemCosts } from "./kinds/kind";
 import { DEFAULT_REGISTRY, kindIndex, type Registry } from "./kinds/registry";
 import { lineRefs } from "./scenario/checks";
@@ -124,7 +124,7 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
     companions,
     scheduleCensus: () => census ?? censusOfBlock(s.scheduleMethod!, referenceCensus),
   };
-  const before = (fy: number) => fiscalYearEndExclusive(fy, calendar.fiscalYearStartMonth) <= s.agreement.effectiveFrom;
+  const before = (fy: number) => beforeAgreement(s, fy);
   const annualized = s.table.columns.annualized ? annualizedLabel(s.table.columns) : undefined;
 
   // Items in dependency order (validation refused loops).
@@ -164,12 +164,7 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
       progress(years.length);
     } else {
       for (const fy of years) {
-        byYear.set(
-          fy,
-          before(fy)
-            ? usdCell(`${item.label} FY${fy}`, ZERO, `before the agreement takes effect (${s.agreement.effectiveFrom})`)
-            : kind.cost(item, ctx, fy),
-        );
+        byYear.set(fy, before(fy) ? usdCell(`${item.label} FY${fy}`, ZERO, beforeAgreementNote(s)) : kind.cost(item, ctx, fy));
         progress();
       }
     }

@@ -142,3 +142,4 @@ export * from "./analysis";
 export * from "./fast";
 export * from "./risk";
 export { workEstimate, workProblem, WORK_LIMIT, APP_WORKER_WORK, type WorkEstimate } from "./scenario/work";
+export { beyondHeaderMessage, firstBeyondHeader, lastHeaderColumn, type HeaderRowCell } from "./beyond-header";

@@ -10,13 +10,15 @@
  * scenario's keeps its source, a changed one becomes a user edit. Every problem is reported with
  * sheet, row and column letter, and nothing is applied unless the whole sheet is valid and the
  * resulting scenario passes checkScenario. Refused outright: a Value cell whose formula links to
- * another file or fetches data (WEBSERVICE, IMPORTDATA, RTD, DDE, ...), and numbers written with
- * a decimal comma ("0,025") or a lone group that reads either way ("22,270").
+ * another file or fetches data (WEBSERVICE, IMPORTDATA, RTD, DDE, ...), numbers written with
+ * a decimal comma ("0,025") or a lone group that reads either way ("22,270"), and a row with a value
+ * to the right of the header's last column ("12,500" unquoted in a CSV, which is 12 and 500).
  *
  * Ignored cells are found by exporting the scenario as imported and comparing the workbook's
  * formula sheets with it cell by cell: a workbook from this program has exactly those formulas.
  */
 import { Decimal, describeUnit, evaluateFormula, isFormula, parseDecimal, parseInputNumber } from "../engine/index";
+import { beyondHeaderMessage, firstBeyondHeader, lastHeaderColumn } from "../engine/index";
 import type { Unit } from "../engine/index";
 import type { Checked, ComputeOptions, InputEntry, InputError } from "../engine/index";
 import { listInputs, listSettings, setInputValue } from "../engine/index";
@@ -389,8 +391,24 @@ export function importAssumptions(
   const ignored: IgnoredCell[] = [];
   const calendarRows: { key: string; row: number; cell: SheetCell | undefined }[] = [];
   let unchanged = 0;
+  const lastHeader = lastHeaderColumn(grid.rows[header.row]!);
   for (let r = header.row + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r]!;
+    const beyond = firstBeyondHeader(row, lastHeader);
+    if (beyond !== undefined) {
+      err(
+        r,
+        beyond,
+        beyondHeaderMessage({
+          value: row[beyond]!.text,
+          column: columnLetter(beyond),
+          lastColumn: columnLetter(lastHeader),
+          lastHeader: grid.rows[header.row]![lastHeader]!.text,
+          csv: sheet === undefined,
+        }),
+      );
+      continue;
+    }
     const path = (row[pathCol]?.text ?? "").trim();
     if (path === "") continue;
     if (path.startsWith(CALENDAR_PREFIX)) {

@@ -10,13 +10,18 @@
  *   4. fsync the directory so the rename itself survives power loss. Windows cannot open a directory
  *      for fsync, and some filesystems refuse it: that step is best effort.
  *
+ * An existing target must be a regular file: renaming over a named pipe or a device would put a
+ * regular file in its place (/dev/full no longer a device), so those are refused before anything is
+ * written (NotARegularFileError). A symlink is followed: the file it names is written, atomically
+ * beside itself, and the link stays a link (renaming over the link would have replaced it).
+ *
  * On any failure before the rename the temp file is removed and the target is untouched.
  * Plain Node only (no Electron): the Electron main process (scenarios, exports, autosave) and the
- * CLI's --xlsx/--csv exports write through it, and so does the crash test's child process.
+ * CLI's --xlsx/--csv/--report exports write through it, and so does the crash test's child process.
  */
 import { randomBytes } from "node:crypto";
-import { constants as fsConstants } from "node:fs";
-import { open, rename, rm, stat, readdir } from "node:fs/promises";
+import { constants as fsConstants, type Stats } from "node:fs";
+import { lstat, open, readlink, realpath, rename, rm, stat, readdir } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 export interface AtomicWriteOptions {
@@ -27,6 +32,51 @@ export interface AtomicWriteOptions {
 }
 
 const TEMP_SUFFIX = ".tmp";
+
+/** The target exists and is not a regular file. `message` is a predicate ("is a folder, ..."); callers prefix the path. */
+export class NotARegularFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "NotARegularFileError";
+  }
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return "a folder";
+  if (stats.isFIFO()) return "a named pipe (FIFO)";
+  if (stats.isCharacterDevice()) return "a character device";
+  if (stats.isBlockDevice()) return "a block device";
+  if (stats.isSocket()) return "a socket";
+  return "an unknown kind of file";
+}
+
+/** The path to write: the target, or the file a symlink names; throws when that is not a regular file. */
+async function regularTarget(target: string): Promise<string> {
+  let stats: Stats;
+  try {
+    stats = await lstat(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return target;
+    throw error;
+  }
+  if (stats.isFile()) return target;
+  if (stats.isSymbolicLink()) {
+    const real = await realpath(target).catch(() => undefined);
+    if (real === undefined) {
+      const to = await readlink(target).catch(() => undefined);
+      throw new NotARegularFileError(
+        `is a symbolic link${to === undefined ? "" : ` to ${to}`}, which names no file; ` +
+          "left as it is: write to a regular file or a new one",
+      );
+    }
+    const named = await stat(real);
+    if (named.isFile()) return real;
+    throw new NotARegularFileError(
+      `is a symbolic link to ${real}, which is ${kindOf(named)}, not a regular file; left as it is: write to a regular file or a new one`,
+    );
+  }
+  throw new NotARegularFileError(`is ${kindOf(stats)}, not a regular file; left as it is: write to a regular file or a new one`);
+}
 
 /** `.name.<pid>.<random>.tmp`, next to the target. The leading dot hides it on POSIX. */
 export function tempPathFor(target: string): string {
@@ -40,7 +90,8 @@ export function isTempFileFor(targetBaseName: string, candidate: string): boolea
   return candidate.startsWith(prefix) && /^\d+\.[0-9a-f]{12}\.tmp$/.test(candidate.slice(prefix.length));
 }
 
-export async function writeFileAtomic(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(given: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const target = await regularTarget(given);
   const temp = tempPathFor(target);
   const mode = await existingMode(target, options.mode ?? 0o644);
   let renamed = false;

@@ -1,16 +1,26 @@
 /**
- * The computed FIS table as CSV: one row per line, displayed $ thousands per column, then the
- * unrounded dollars per column (so a reader can check the rounding rule themselves).
+ * The computed FIS table as CSV: one row per line, the figures the table shows per column (in its
+ * display unit, at its decimals, under a header naming that unit), then the unrounded dollars per
+ * column (so a reader can check the rounding rule themselves).
  */
-import type { TableResult } from "../engine/index";
+import type { Display, TableResult } from "../engine/index";
 import { csvField } from "./text-escape";
 
+/** "dollars", "$ thousands", "$ millions": the unit as the app's headers name it. */
+const unitWords = (unit: Display["unit"]): string => (unit === "dollars" ? "dollars" : `$ ${unit}`);
+
 export function exportTableCsv(result: TableResult): string {
-  const header = ["Line id", "Line", ...result.columns.map((c) => `${c} ($K)`), ...result.columns.map((c) => `${c} exact ($)`)];
+  const { unit, decimals } = result.display;
+  const header = [
+    "Line id",
+    "Line",
+    ...result.columns.map((c) => `${c} (${unitWords(unit)})`),
+    ...result.columns.map((c) => `${c} exact ($)`),
+  ];
   const rows = result.lines.map((line) => [
     line.id,
     line.label,
-    ...result.columns.map((c) => line.cells[c]?.display.toFixed(0) ?? ""),
+    ...result.columns.map((c) => line.cells[c]?.display.toFixed(decimals) ?? ""),
     ...result.columns.map((c) => line.cells[c]?.exact.toFixed(2) ?? ""),
   ]);
   // Numbers such as "-21437" start with "-" but are numbers, not text: only labels are escaped.

@@ -23,6 +23,7 @@ import {
   computeTable,
   describeItems,
   formulaContextFor,
+  itemFormula,
   fundSplit,
   fyKey,
   lineKind,
@@ -267,7 +268,7 @@ function itemRows(
   };
   for (const item of result.items) {
     const source = byId.get(item.id);
-    const perYear = layout.years.map((fy) => projected(item.id, fy) ?? (source ? ctx.kindOf(source).formula(source, ctx, fy) : undefined));
+    const perYear = layout.years.map((fy) => projected(item.id, fy) ?? (source ? itemFormula(source, ctx, fy) : undefined));
     const tooLong = perYear.some((f) => f !== undefined && f.formula.length > MAX_FORMULA_LENGTH);
     if (tooLong) perYear.fill(undefined);
     const how = perYear.every((f) => f !== undefined)

@@ -81,10 +81,13 @@ function firstAndTotal(line: LineResult, result: TableResult, approx: boolean): 
   const rounding = result.display.rounding;
   const unit = result.display.unit;
   const words = (d: Decimal) => (approx ? approxWords(d, rounding, unit) : amountWords(d, rounding, unit).text);
-  const first = words(amountOf(line, years[0]!, result));
-  if (years.length === 1) return `${first} in ${fiscalYearWords(yearOf(years[0]!))}`;
+  // A note's table often opens on a year before the raise (the current year, all zeros): the
+  // sentence leads with the first year that costs something, not with "$0 in fiscal year 2008".
+  const lead = years.find((c) => !amountOf(line, c, result).isZero()) ?? years[0]!;
+  const first = words(amountOf(line, lead, result));
+  if (years.length === 1) return `${first} in ${fiscalYearWords(yearOf(lead))}`;
   const total = words(lineTotal(line, years, result));
-  return `${first} in ${fiscalYearWords(yearOf(years[0]!))} and a total of ${total} from ${periodWords(years.map(yearOf))}`;
+  return `${first} in ${fiscalYearWords(yearOf(lead))} and a total of ${total} from ${periodWords(years.map(yearOf))}`;
 }
 
 interface Funding {
@@ -213,13 +216,16 @@ function shareWords(rate: string): string {
 function lineSentences(scenario: Scenario, result: TableResult): string[] {
   const years = fyColumns(result);
   const money = (d: Decimal) => amountWords(d, result.display.rounding, result.display.unit).text;
-  const firstYear = fiscalYearWords(yearOf(years[0]!));
   const out: string[] = [];
   for (const line of result.lines) {
     const spec = scenario.table.lines.find((l) => l.id === line.id);
-    const cells = years.map((c) => amountOf(line, c, result));
-    const nonzero = years.filter((_, k) => !cells[k]!.isZero());
+    const all = years.map((c) => amountOf(line, c, result));
+    const nonzero = years.filter((_, k) => !all[k]!.isZero());
     if (nonzero.length === 0 || line.style === "total") continue;
+    // From the first year that costs something (years before the raise are zeros, not news).
+    const from = years.indexOf(nonzero[0]!);
+    const cells = all.slice(from);
+    const firstYear = fiscalYearWords(yearOf(years[from]!));
     // Items are named when the line's label does not already say what they are.
     const items = scenario.items.filter((i) => i.line === line.id).map((i) => i.label);
     const said = items.every((i) => line.label.toLowerCase().includes(i.toLowerCase()));
@@ -233,7 +239,9 @@ function lineSentences(scenario: Scenario, result: TableResult): string[] {
       );
     } else if (line.kind === "amounts") {
       out.push(`The ${label} is ${money(cells[0]!)} in ${firstYear}${over}.`);
-    } else if (nonzero.length === 1 && years.length > 1) {
+    } else if (nonzero.length === 1 && years.length > 1 && nonzero[0] !== years[years.length - 1]) {
+      // Costed in one year and not after it: a payment. One costed only in the last year is the
+      // first year of a recurring cost, and is said as the others are.
       out.push(`${capitalized(label)} will be paid in ${fiscalYearWords(yearOf(nonzero[0]!))} at a cost of ${money(total)}.`);
     } else {
       out.push(`${capitalized(label)} will total ${money(cells[0]!)} in ${firstYear}${over}.`);

@@ -7,6 +7,7 @@
  * The bytes are loaded by the caller (Node reads files, a browser worker fetches asset URLs).
  */
 import tinosRanges from "@fontsource/tinos/unicode.json";
+import { FALLBACK_RANGES_SPEC } from "./fallback-coverage";
 
 /** The files a loader provides, by the names pdfmake is given. */
 export const TEXT_FONT_FILES = {
@@ -37,6 +38,19 @@ const TEXT_RANGES = parseRanges((tinosRanges as Record<string, string>).latin!);
 
 /** Whether the text font has the character (by the subset's declared range). */
 export const textFontCovers = (codePoint: number): boolean => TEXT_RANGES.some(([a, b]) => codePoint >= a && codePoint <= b);
+
+const FALLBACK_RANGES = parseRanges(FALLBACK_RANGES_SPEC);
+
+/** Whether either font draws the character: one neither has would be left out of the PDF without a trace. */
+const drawable = (codePoint: number): boolean =>
+  textFontCovers(codePoint) || FALLBACK_RANGES.some(([a, b]) => codePoint >= a && codePoint <= b);
+
+/** The characters of `text` that neither PDF font draws (Chinese, Devanagari, emoji...), each once, in order. */
+export function undrawable(text: string): string[] {
+  const out = new Set<string>();
+  for (const ch of text) if (!drawable(ch.codePointAt(0)!) && !/\s/.test(ch)) out.add(ch);
+  return [...out];
+}
 
 /** The text split into runs the text font covers and runs it does not (which the fallback font draws). */
 export function splitByCoverage(text: string): { text: string; fallback: boolean }[] {

@@ -6,7 +6,8 @@
  * embedded (fonts.ts). pdfmake is passed in, since Node and a browser load different builds of it.
  */
 import type { Block, DocTable, FisDocument, Inline } from "./document";
-import { FALLBACK_FONT_FILES, splitByCoverage, TEXT_FONT_FILES, type PdfFontSource } from "./fonts";
+import { InputRejectedError } from "../engine/index";
+import { FALLBACK_FONT_FILES, splitByCoverage, TEXT_FONT_FILES, undrawable, type PdfFontSource } from "./fonts";
 
 /** The part of pdfmake's API used here (the Node entry and the browser build both have it). */
 export interface PdfMake {
@@ -43,29 +44,88 @@ function parts(inlines: readonly Inline[], extra: Partial<TextPart> = {}): TextP
 
 const text = (s: string, extra: Partial<TextPart> = {}): TextPart[] => parts([s], extra);
 
+/**
+ * Width of a text in ems of the table font (Tinos, metric-compatible with Times New Roman), a little
+ * above the font's own advances so an estimate never falls short.
+ */
+function ems(s: string, bold: boolean): number {
+  let w = 0;
+  for (const ch of s) w += /[0-9$]/.test(ch) ? 0.5 : /[,.:;]/.test(ch) ? 0.25 : /[()\-+%]/.test(ch) ? 0.34 : /[A-Z]/.test(ch) ? 0.73 : 0.56;
+  return w * (bold ? 1.06 : 1.02);
+}
+
+const CELL_PADDING = 6;
+/** The line labels wrap; below this they would wrap at every word. */
+const LABEL_MIN = 100;
+/** Font sizes a figures table may take before its columns are split across several tables. */
+const FIGURE_SIZES = [PT.table, 8.5, 7.5, 6.5];
+
+/**
+ * Figure columns sized to their widest figure, which never wraps: a figure broken across two lines
+ * ("$152,250,00" over "0") can be misread. A table too wide for the page at the body size is set
+ * smaller, down to 6.5 pt, and past that printed in parts, each repeating the line labels.
+ */
+function figureLayout(t: DocTable): { size: number; widths: number[]; parts: number[][] } {
+  const n = t.columns.length;
+  const figures = t.columns.slice(1).map((_, i) => i + 1);
+  // A heading wraps at its spaces; a figure never does.
+  const need = (k: number, size: number) =>
+    Math.ceil(
+      Math.max(
+        ...t.columns[k]!.label.split(/\s+/).map((w) => ems(w, true)),
+        ...t.rows.map((r) => ems(r.cells[k] ?? "", r.style !== undefined)),
+      ) * size,
+    ) + CELL_PADDING;
+  // The widths this document printed before figures were measured, kept where the figures fit in them.
+  const usual = Math.min(72, Math.floor((TEXT_WIDTH * 0.62) / Math.max(1, n - 1)));
+  for (const size of FIGURE_SIZES) {
+    const widths = figures.map((k) => (size === PT.table ? Math.max(usual, need(k, size)) : need(k, size)));
+    if (LABEL_MIN + widths.reduce((a, b) => a + b, 0) <= TEXT_WIDTH) return { size, widths, parts: [figures] };
+  }
+  const size = FIGURE_SIZES[FIGURE_SIZES.length - 1]!;
+  const widths = figures.map((k) => need(k, size));
+  const parts: number[][] = [];
+  let used = LABEL_MIN;
+  for (const k of figures) {
+    const w = widths[k - 1]!;
+    if (parts.length === 0 || used + w > TEXT_WIDTH) {
+      parts.push([]);
+      used = LABEL_MIN;
+    }
+    parts[parts.length - 1]!.push(k);
+    used += w;
+  }
+  return { size, widths, parts };
+}
+
 function table(t: DocTable): Content[] {
   const numbers = t.layout === "numbers";
-  const size = numbers ? PT.table : PT.small;
-  const n = t.columns.length;
-  const figure = Math.min(72, Math.floor((TEXT_WIDTH * 0.62) / Math.max(1, n - 1)));
-  const widths = numbers ? ["*", ...Array<number>(n - 1).fill(figure)] : [TEXT_WIDTH * 0.34, TEXT_WIDTH * 0.19, "*"];
-  const head = t.columns.map((c) => ({
-    text: [...text(c.label, { bold: true }), ...(c.marks ?? []).map((m) => ({ text: ` ${m}`, sup: true }))],
-    alignment: c.align,
-  }));
-  const body = t.rows.map((r) =>
-    r.cells.map((cell, k) => ({
-      text: [...text(cell, r.style ? { bold: true } : {}), ...(k === 0 ? (r.marks ?? []) : []).map((m) => ({ text: ` ${m}`, sup: true }))],
-      alignment: t.columns[k]!.align,
-    })),
-  );
+  const layout = numbers ? figureLayout(t) : { size: PT.small, widths: [], parts: [t.columns.map((_, k) => k).slice(1)] };
   const totalRows = new Set(t.rows.flatMap((r, k) => (r.style === "total" ? [k + 1] : [])));
-  return [
-    ...t.title.map((line) => ({ text: text(line, { bold: true }), alignment: "center", margin: [0, 6, 0, 0] })),
-    ...(t.unit ? [{ text: text(t.unit), alignment: "center", margin: [0, 0, 0, 6] }] : []),
-    {
+  const part = (columns: number[], at: number): Content => {
+    const shown = [0, ...columns];
+    const head = shown.map((k) => {
+      const c = t.columns[k]!;
+      return {
+        text: [...text(c.label, { bold: true }), ...(c.marks ?? []).map((m) => ({ text: ` ${m}`, sup: true }))],
+        alignment: c.align,
+      };
+    });
+    const body = t.rows.map((r) =>
+      shown.map((k) => ({
+        text: [
+          ...text(r.cells[k] ?? "", r.style ? { bold: true } : {}),
+          ...(k === 0 ? (r.marks ?? []) : []).map((m) => ({ text: ` ${m}`, sup: true })),
+        ],
+        alignment: t.columns[k]!.align,
+        ...(numbers && k > 0 ? { noWrap: true } : {}),
+      })),
+    );
+    const widths = numbers ? ["*", ...columns.map((k) => layout.widths[k - 1]!)] : [TEXT_WIDTH * 0.34, TEXT_WIDTH * 0.19, "*"];
+    return {
       table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths, body: [head, ...body] },
-      fontSize: size,
+      fontSize: layout.size,
+      ...(at > 0 ? { margin: [0, 8, 0, 0] } : {}),
       layout: {
         hLineWidth: (i: number) => (i === 1 || totalRows.has(i) ? 0.75 : 0),
         vLineWidth: () => 0,
@@ -74,8 +134,12 @@ function table(t: DocTable): Content[] {
         paddingTop: () => 2,
         paddingBottom: () => 2,
       },
-      margin: [0, 0, 0, 10],
-    },
+    };
+  };
+  return [
+    ...t.title.map((line) => ({ text: text(line, { bold: true }), alignment: "center", margin: [0, 6, 0, 0] })),
+    ...(t.unit ? [{ text: text(t.unit), alignment: "center", margin: [0, 0, 0, 6] }] : []),
+    ...layout.parts.map((columns, at) => part(columns, at)),
   ];
 }
 
@@ -149,8 +213,34 @@ function needsFallback(doc: FisDocument): boolean {
   return splitByCoverage(all).some((r) => r.fallback);
 }
 
+/**
+ * Refuses a document with characters neither font draws: pdfmake would leave them out without a
+ * trace, and a line label in Chinese would print as a blank row. Word uses the reader's fonts.
+ */
+function checkDrawable(doc: FisDocument): void {
+  const texts: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === "string") texts.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") Object.values(v).forEach(walk);
+  };
+  walk([doc.letterhead, doc.title, doc.header, doc.runningHead, doc.blocks]);
+  const missing = undrawable(texts.join("\n"));
+  if (missing.length === 0) return;
+  const first = texts.find((t) => undrawable(t).length > 0)!;
+  const shown = missing.slice(0, 8).join(" ") + (missing.length > 8 ? ` and ${missing.length - 8} more` : "");
+  throw new InputRejectedError([
+    {
+      message:
+        `the PDF's fonts cannot draw ${shown} (first in "${first.length > 60 ? `${first.slice(0, 57)}...` : first}"); ` +
+        "they would be left out of the PDF. Write the document as Word (.docx), which uses the reader's fonts",
+    },
+  ]);
+}
+
 /** The PDF file's bytes. */
 export async function renderPdf(doc: FisDocument, pdfmake: PdfMake, fonts: PdfFontSource): Promise<Uint8Array> {
+  checkDrawable(doc);
   const textFonts = await fonts.text();
   for (const [style, name] of Object.entries(TEXT_FONT_FILES))
     pdfmake.virtualfs.writeFileSync(name, textFonts[style as keyof typeof textFonts]);

@@ -8,6 +8,7 @@ import { useState } from "react";
 import { Bar, CartesianGrid, ComposedChart, LabelList, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TableResult } from "../../model/engine/compute";
 import { unitFactor } from "../../model/engine/table/display";
+import { TOTAL_COLUMN } from "../../model/engine/table/schema";
 import { amountInWords, cellText, changeInWords, changeText, columnLabelOf, money, unitWords, unitsOfResult } from "../format/number";
 import { BASELINE_COLOR, ChartFigure, LINE_STYLES, SERIES_COLORS } from "./chart-parts";
 import { barTotal, chartLines, largestLine, publishedSteps, yearColumns } from "./chart-data";
@@ -75,8 +76,8 @@ export function Charts({ result, baseline }: { result: TableResult; baseline: { 
   const first = years[0];
   const last = years[years.length - 1];
   const largest = largestLine(result, lines);
-  const span = result.columns.includes("Total")
-    ? `over the ${label("Total")}`
+  const span = result.columns.includes(TOTAL_COLUMN)
+    ? `over the ${label(TOTAL_COLUMN)}`
     : first && last && first !== last
       ? `over ${label(first)} to ${label(last)}`
       : `in ${label(first ?? "")}`;
@@ -185,7 +186,7 @@ function PublishedWaterfall({ result }: { result: TableResult }) {
   const units = unitsOfResult(result);
   const columns = result.columns.filter((c) => publishedSteps(result, c) !== null);
   const [chosen, setChosen] = useState<string | null>(null);
-  const column = chosen && columns.includes(chosen) ? chosen : (columns.find((c) => c === "Total") ?? columns[0]);
+  const column = chosen && columns.includes(chosen) ? chosen : (columns.find((c) => c === TOTAL_COLUMN) ?? columns[0]);
   if (!column) return null;
   const steps = publishedSteps(result, column)!;
   const factor = unitFactor(units.scale);

@@ -7,6 +7,7 @@
  */
 import type { LineResult, TableResult } from "../../model/engine/compute";
 import { Decimal } from "../../model/engine/decimal";
+import { TOTAL_COLUMN } from "../../model/engine/table/schema";
 
 export interface ChartLines {
   /** Cost lines, bottom of the stack first (the table's order). */
@@ -40,9 +41,9 @@ export function barTotal(result: TableResult, lines: ChartLines, column: string)
  */
 export function largestLine(result: TableResult, lines: ChartLines): { line: LineResult; amount: Decimal } | undefined {
   const years = yearColumns(result);
-  const hasTotal = result.columns.includes("Total");
-  const amountOf = (l: LineResult) =>
-    hasTotal ? (l.cells.Total?.display ?? new Decimal(0)) : years.reduce((s, y) => s.plus(l.cells[y]?.display ?? 0), new Decimal(0));
+  const hasTotal = result.columns.includes(TOTAL_COLUMN);
+  const sumOfYears = (l: LineResult) => years.reduce((s, y) => s.plus(l.cells[y]?.display ?? 0), new Decimal(0));
+  const amountOf = (l: LineResult) => (hasTotal ? (l.cells[TOTAL_COLUMN]?.display ?? new Decimal(0)) : sumOfYears(l));
   let best: { line: LineResult; amount: Decimal } | undefined;
   for (const line of lines.stacked) {
     const amount = amountOf(line);

@@ -220,6 +220,65 @@ describe("structural differences that cannot be made alone", () => {
   });
 });
 
+describe("a structural difference is said in words, for any nested value, never [object Object]", () => {
+  type Steps = Extract<Scenario["items"][number], { kind: "raises" }>["steps"];
+  const withSteps = (edit: (steps: Steps) => Steps): Scenario => {
+    const s = fisAsPublished();
+    const raise = s.items.find((i) => i.id === "baseSalary")!;
+    if (raise.kind !== "raises") throw new Error("fixture");
+    raise.steps = edit(raise.steps);
+    return s;
+  };
+  const labels = (b: Scenario) => attributeScenarios(fisAsPublished(), b, { shapley: "none" }).differences.map((d) => d.label);
+
+  it("a raise step removed from four: that step, by fiscal year and amount", () => {
+    // The built-in's raises: FY2025 2%, FY2026 3%, FY2027 3%, FY2028 4%; the FY2026 step deleted.
+    const labelsOf = labels(withSteps((steps) => steps.filter((st) => st.fiscalYear !== 2026)));
+    expect(labelsOf).toEqual(["Base salary increases: defined differently (steps: FY2026 3% removed)"]);
+  });
+
+  it("the two-step COLA of the report (F15): steps FY2025 2%, FY2026 3% → FY2025 2%", () => {
+    const two = withSteps((steps) => steps.filter((st) => st.fiscalYear <= 2026));
+    const one = withSteps((steps) => steps.filter((st) => st.fiscalYear === 2025));
+    expect(attributeScenarios(two, one, { shapley: "none" }).differences.map((d) => d.label)).toEqual([
+      "Base salary increases: defined differently (steps FY2025 2%, FY2026 3% → FY2025 2%)",
+    ]);
+  });
+
+  it("a flat step, and a step moved within its year: the effective date is said when it is what differs", () => {
+    const flat = withSteps((steps) => [
+      ...steps,
+      {
+        fiscalYear: 2028,
+        type: "flat",
+        amount: { value: "1500", label: "FY2028 flat", source: { kind: "assumed", ref: "t" } },
+        effective: "2028-01-01",
+        source: { kind: "assumed", ref: "t" },
+      },
+    ]);
+    expect(labels(flat)).toEqual(["Base salary increases: defined differently (steps: FY2028 $1,500 added)"]);
+    const moved = withSteps((steps) => steps.map((st) => (st.fiscalYear === 2026 ? { ...st, effective: "2026-01-01" } : st)));
+    expect(labels(moved)).toEqual([
+      "Base salary increases: defined differently (steps: FY2026 3% from 2025-10-01 removed, FY2026 3% from 2026-01-01 added)",
+    ]);
+  });
+
+  it("other nested values (a date with its source, a table column's settings) are said by their fields", () => {
+    const b = fisAsPublished();
+    const optical = b.items.find((i) => i.id === "optical")!;
+    if (optical.kind !== "perHeadBenefit") throw new Error("fixture");
+    optical.countFrom = { ...optical.countFrom!, date: "2025-04-01" };
+    b.table.columns.total = { label: "Total", through: 2027 };
+    const said = labels(b);
+    expect(said).toEqual([
+      "Optical: defined differently (costed-from date date 2025-01-01 → date 2025-04-01)",
+      // The total column's label is wording; without "through" it adds every year.
+      "Table columns: total default → through 2027",
+    ]);
+    expect(said.join("\n")).not.toMatch(/object Object/);
+  });
+});
+
 /** A synthetic table: one line "cost" whose value is (sum of the weights of the differences made)^2. */
 const squareGame = (weights: number[]) => {
   const compute = (s: number[]): TableLike => {

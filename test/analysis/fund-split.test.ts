@@ -6,7 +6,9 @@ import { listInputs, setInputValue } from "../../model/engine/scenario/paths";
 import { fisAsPublished } from "../../model/built-ins";
 import { validateScenario } from "../../model/engine/scenario/schema";
 import type { Scenario } from "../../model/engine/scenario/types";
+import { Plan } from "../../model/engine/fast/plan";
 import { agreement, group, p, percent } from "../agreements/build";
+import { beforeAgreementScenario } from "../io/scenarios";
 
 const withFunds = (shares: [string, string][]): Scenario => {
   const s = agreement({
@@ -133,5 +135,36 @@ describe("fund split", () => {
     });
     // 0.25 x 100,000 (FY2026), not 0.7 x 100,000
     expect(t.lines.find((l) => l.id === "localFund")!.cells.FY2026!.exact.toFixed(2)).toBe("25000.00");
+  });
+  it("a fund pays nothing in a year that ends before the agreement starts, as every item costs nothing in it (exact and fast)", () => {
+    const base = beforeAgreementScenario();
+    expect(validateScenario(JSON.parse(JSON.stringify(base))).ok).toBe(true);
+    const s: Scenario = {
+      ...base,
+      table: { ...base.table, lines: [...base.table.lines, { id: "gfLine", label: "General fund", fund: { fund: "gf", of: ["total"] } }] },
+    };
+    const t = computeTable(s);
+    const split = fundSplit(s, t);
+    const at = (col: string) => [
+      t.lines.find((l) => l.id === "total")!.cells[col]!.exact.toFixed(2),
+      t.lines.find((l) => l.id === "gfLine")!.cells[col]!.exact.toFixed(2),
+      ...split.map((f) => f.cells[col]!.toFixed(2)),
+    ];
+    // FY2008 ends 2008-07-01, the agreement's first day: nothing, whatever the items' own fields would cost
+    // (group A's 1% of $1,000,000 would have given the general fund $10,000 + half of B's $30,000).
+    expect(at("FY2008")).toEqual(["0.00", "0.00", "0.00", "0.00"]);
+    // FY2009 (A 10 x $100,000, B 30 x $100,000): holiday 1% = 40,000 (A 10,000); raise 2% = 80,000 (A 20,000);
+    // bonus 1% = 40,000 (A 10,000); premium 100 x 2 x $50 = 10,000 (A by payroll 1/4: 2,500); dental 40 x 12 x
+    // ($12 - $10) = 960 (A 240); fixed 6,000 (A 1,500); B's benefits 20% x (30,000 + 7,500 + 4,500) = 8,400.
+    // Total 185,360; A 44,240, B 141,120; general fund 1 x 44,240 + 0.5 x 141,120 = 114,800; unassigned 70,560.
+    expect(at("FY2009")).toEqual(["185360.00", "114800.00", "114800.00", "70560.00"]);
+    const plan = Plan.tryCompile(s);
+    expect(plan, "the fast path compiles it").toBeDefined();
+    const ev = plan!.evaluator();
+    const cents = ev.cents(ev.runTracked());
+    const fast = (line: string, col: string) => cents[plan!.cellIndex(line, col)];
+    expect([fast("total", "FY2008"), fast("gfLine", "FY2008"), fast("total", "FY2009"), fast("gfLine", "FY2009")]).toEqual([
+      0, 0, 18_536_000, 11_480_000,
+    ]);
   });
 });

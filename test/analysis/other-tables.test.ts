@@ -108,4 +108,12 @@ describe("the fiscal impact statement of a note whose group states only its head
     expect(text).toContain("It covers the Filled Trooper positions: 618 members.");
     expect(text).not.toMatch(/payroll of/);
   });
+
+  it("leads with the first year that costs something, and says a recurring cost as one, not as a payment", () => {
+    const text = documentText(buildFisDocument(example(WV), { today: "2026-12-03" }));
+    // The note prints FY2022 (before the raise, $0) and FY2023: 618 x $20,000 x 1.2245 = $15,134,820.
+    expect(text).toContain("$15,134,820 in fiscal year 2023 and a total of $15,134,820 from fiscal year 2022 through fiscal year 2023");
+    expect(text).not.toContain("$0 in fiscal year 2022");
+    expect(text).not.toMatch(/will be paid in fiscal year 2023/);
+  });
 });

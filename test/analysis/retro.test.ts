@@ -72,6 +72,19 @@ describe("retro pay", () => {
     });
     expect(retroPay(fisAsPublished(), { approved: "2025-01-07", implementationLagDays: -3 }).ok).toBe(false);
   });
+
+  it("a raise paid in stated payrolls (periodsPaid) is refused, not owed by the periods it was in force", () => {
+    // The table costs a flat $1,000 paid in 7 of 24 payrolls; counting 13 of 26 periods owed gave $50,725.
+    const s = fisAsPublished();
+    const item = s.items.find((i) => i.kind === "raises")!;
+    if (item.kind !== "raises") throw new Error("no raises item");
+    const step = item.steps[0]!;
+    item.steps[0] = { ...step, periodsPaid: { count: { ...step.amount, value: "7" }, perYear: { ...step.amount, value: "24" } } };
+    const r = retroPay(s, { approved: "2025-03-01", implementationLagDays: 30 });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toMatch(/^retro pay is not computed for a raise paid in stated payrolls \(periodsPaid\): /);
+    expect(!r.ok && r.message).toMatch(/effective 2024-10-01/);
+  });
 });
 
 describe("retro pay by days", () => {

@@ -3,8 +3,8 @@
  * a random name, fsynced, renamed; and two outputs (or an output and an input) that are one file
  * are refused before anything is written.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { lstatSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -78,5 +78,36 @@ describe("two outputs, or an output and an input, that are one file", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`--csv would overwrite the --scenario file (${scenario})`);
     expect(JSON.parse(readFileSync(scenario, "utf8")).id).toBe("fis-as-published");
+  });
+});
+
+describe("an export over something that is not a regular file", () => {
+  // The writer renames a temp file over the target, which would turn a FIFO, a device or a symlink
+  // into a regular file (it did: "wrote /dev/full", exit 0): refused instead, the target left alone.
+  it.skipIf(process.platform === "win32")("--csv over a FIFO, --xlsx and --report over a link to one: exit 2 naming the path", () => {
+    const sub = mkdtempSync(join(dir, "special-"));
+    const pipe = join(sub, "pipe.csv");
+    execFileSync("mkfifo", [pipe]);
+    const real = join(sub, "real.csv");
+    execFileSync("mkfifo", [real]);
+    const xlsxLink = join(sub, "link.xlsx");
+    symlinkSync(real, xlsxLink);
+    const docxLink = join(sub, "memo.docx");
+    symlinkSync(real, docxLink);
+
+    const csv = fis("--csv", pipe);
+    expect([csv.status, csv.stdout]).toEqual([2, ""]);
+    expect(csv.stderr).toContain(`${pipe}: is a named pipe (FIFO), not a regular file`);
+    const xlsx = fis("--xlsx", xlsxLink);
+    expect([xlsx.status, xlsx.stdout]).toEqual([2, ""]);
+    expect(xlsx.stderr).toContain(`${xlsxLink}: is a symbolic link to ${real}, which is a named pipe (FIFO), not a regular file`);
+    const report = fis("--report", docxLink);
+    expect([report.status, report.stdout]).toEqual([2, ""]);
+    expect(report.stderr).toContain(`${docxLink}: is a symbolic link to ${real}, which is a named pipe (FIFO), not a regular file`);
+
+    expect(lstatSync(pipe).isFIFO()).toBe(true);
+    expect([readlinkSync(xlsxLink), readlinkSync(docxLink)]).toEqual([real, real]);
+    expect(lstatSync(real).isFIFO()).toBe(true);
+    expect(readdirSync(sub).sort()).toEqual(["link.xlsx", "memo.docx", "pipe.csv", "real.csv"]);
   });
 });

@@ -68,6 +68,36 @@ const CASES: { name: string; breakIt: (s: Json) => void; field: string; message:
     field: "items.baseSalary.steps.2025-10-01.efective",
     message: /did you mean "effective"\?/,
   },
+  {
+    name: "a raise step effective before its fiscal year (its first months were dropped)",
+    breakIt: (s) => (item(s, "baseSalary").steps[1].effective = "2025-04-01"),
+    field: "items.baseSalary.steps.2025-04-01.effective",
+    message: /2025-04-01 is before FY2026 starts \(2025-10-01\)/,
+  },
+  {
+    name: "a line added twice in the total",
+    breakIt: (s) => line(s, "totalCost").sum.push("bonus"),
+    field: "table.lines.totalCost.sum",
+    message: /"bonus" is listed twice \(it would be added twice\)/,
+  },
+  {
+    name: "a benefit baseline year without a contribution (the whole contribution was costed)",
+    breakIt: (s) => (item(s, "optical").baselineYear = 2020),
+    field: "items.optical.baselineYear",
+    message: /no contribution is entered for CY2020 or earlier \(the first is CY2024\)/,
+  },
+  {
+    name: "a lone UTF-16 surrogate in a label (the PDF report failed with exit 1)",
+    breakIt: (s) => (item(s, "baseSalary").label = "Sal\udc00aries"),
+    field: "items.baseSalary.label",
+    message: /lone UTF-16 surrogate \(\\udc00\) at character 4/,
+  },
+  {
+    name: "a rate of pay applied to nothing",
+    breakIt: (s) => (item(s, "medicare").appliesTo = []),
+    field: "items.medicare.appliesTo",
+    message: /lists no items; the rate would never be costed/,
+  },
 ];
 
 describe("refused on the command line: exit 2 with the field path", () => {

@@ -383,6 +383,17 @@ describe("open, recent files, and reading limits", () => {
     expect(Buffer.from(opened.bytes).toString()).toBe("lane,step\n1,2\n");
   });
 
+  it.skipIf(process.platform === "win32")("saving over a named pipe is refused in words, the pipe left as it is", async () => {
+    const h = await harness();
+    const pipe = join(docs, "pipe.json");
+    execFileSync("mkfifo", [pipe]);
+    h.saveAnswers.push(pipe);
+    expect(errorOf(await h.call("scenario:save", { suggestedName: "x.json", text: "{}" }))).toBe(
+      '"pipe.json" is a named pipe (FIFO), not a regular file; left as it is: write to a regular file or a new one.',
+    );
+    expect((await stat(pipe)).isFIFO()).toBe(true);
+  });
+
   it("a dialog answer that is a folder gives a readable error", async () => {
     const h = await harness();
     h.openAnswers.push(docs);

@@ -256,7 +256,7 @@ export function randomScenario(seed: number, options: RandomOptions): Scenario {
   for (let k = 0; k < r.int(0, 2); k++) {
     const id = `m${k + 1}`;
     const own = groupIds(false);
-    rates.push({
+    const rate: Extract<CostItem, { kind: "payRate" }> = {
       id,
       label: `Rate ${id}`,
       line: r.pick(costLines),
@@ -265,7 +265,9 @@ export function randomScenario(seed: number, options: RandomOptions): Scenario {
       rate: P(r.dec(0, 0.2, 4)),
       appliesTo: r.subset(targets, 0.5),
       ...(r.bool(0.3) ? { startFiscalYear: r.pick(years) } : {}),
-    });
+    };
+    // A rate applied to nothing is refused; it is drawn all the same, so the seeds keep making the scenarios they made.
+    if (rate.appliesTo.length > 0) rates.push(rate);
   }
   if (premiumId) {
     const loaders = rates.filter((x) => x.kind === "payRate" && !x.appliesTo.includes(premiumId)).map((x) => x.id);
@@ -448,7 +450,8 @@ export function withNoteCapabilities(base: Scenario, seed: number): Scenario {
     const ids = new Set(kept.map((i) => i.id));
     const rates = s.items
       .filter((i) => i.kind === "payRate")
-      .map((i) => ({ ...i, groupIds: undefined, appliesTo: i.kind === "payRate" ? i.appliesTo.filter((id) => ids.has(id)) : [] }));
+      .map((i) => ({ ...i, groupIds: undefined, appliesTo: i.kind === "payRate" ? i.appliesTo.filter((id) => ids.has(id)) : [] }))
+      .filter((i) => i.appliesTo.length > 0);
     s.groups = [];
     s.items = [...kept, ...rates].map(({ groupIds: _omit, ...rest }) => rest) as CostItem[];
     return s;

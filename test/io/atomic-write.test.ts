@@ -1,11 +1,18 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
-import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fsyncDirectory, isTempFileFor, removeStaleTempFiles, tempPathFor, writeFileAtomic } from "../../model/io/atomic-write";
+import {
+  fsyncDirectory,
+  isTempFileFor,
+  NotARegularFileError,
+  removeStaleTempFiles,
+  tempPathFor,
+  writeFileAtomic,
+} from "../../model/io/atomic-write";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const repoRoot = resolve(here, "..", "..");
@@ -80,6 +87,49 @@ describe("writeFileAtomic", () => {
     await writeFile(join(dir, "keep.tmp"), "not the writer's");
     expect(await removeStaleTempFiles(target)).toBe(1);
     expect(await readdir(dir)).toEqual(["keep.tmp"]);
+  });
+
+  // Renaming over a FIFO, a device or a symlink would put a regular file in its place (as root,
+  // /dev/full became a regular file): only a regular file, or no file, is ever replaced.
+  it.skipIf(process.platform === "win32")("refuses a target that is a named pipe, leaving the pipe and no temp file", async () => {
+    const target = join(dir, "pipe.csv");
+    execFileSync("mkfifo", [target]);
+    const refused = writeFileAtomic(target, "x");
+    await expect(refused).rejects.toBeInstanceOf(NotARegularFileError);
+    await expect(refused).rejects.toThrow("is a named pipe (FIFO), not a regular file");
+    expect((await lstat(target)).isFIFO()).toBe(true);
+    expect(await readdir(dir)).toEqual(["pipe.csv"]);
+  });
+
+  it.skipIf(process.platform === "win32")("writes through a symlink to the file it names; the link stays a link", async () => {
+    const real = join(dir, "real.csv");
+    await writeFile(real, "target");
+    const link = join(dir, "link.csv");
+    await symlink(real, link);
+    await writeFileAtomic(link, "new");
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readlink(link)).toBe(real);
+    expect(await readFile(real, "utf8")).toBe("new");
+    expect((await readdir(dir)).sort()).toEqual(["link.csv", "real.csv"]);
+  });
+
+  it.skipIf(process.platform === "win32")("refuses a symlink to a named pipe, and one that names no file", async () => {
+    const pipe = join(dir, "pipe");
+    execFileSync("mkfifo", [pipe]);
+    await symlink(pipe, join(dir, "to-pipe.csv"));
+    await expect(writeFileAtomic(join(dir, "to-pipe.csv"), "x")).rejects.toThrow(/^is a symbolic link to .*pipe, which is a named pipe/);
+    await symlink(join(dir, "gone.csv"), join(dir, "dangling.csv"));
+    await expect(writeFileAtomic(join(dir, "dangling.csv"), "x")).rejects.toThrow(
+      /^is a symbolic link to .*gone\.csv, which names no file/,
+    );
+    expect((await readdir(dir)).sort()).toEqual(["dangling.csv", "pipe", "to-pipe.csv"]);
+  });
+
+  it("refuses a folder", async () => {
+    const folder = join(dir, "out.csv");
+    await mkdir(folder);
+    await expect(writeFileAtomic(folder, "x")).rejects.toThrow("is a folder, not a regular file");
+    expect(await readdir(dir)).toEqual(["out.csv"]);
   });
 
   it.skipIf(process.platform === "win32")("fsyncs the directory where the platform allows it", async () => {

@@ -244,3 +244,56 @@ describe("what a census file holds that is not read is said, and a CSV is split 
     expect(withNote.ok && censusHeadcount(withNote.value).toString()).toBe("12");
   });
 });
+
+describe("a value beyond the header's last column is refused, never dropped", () => {
+  const text = (s: string) => new TextEncoder().encode(s);
+  // "1,200" unquoted splits into 1 and 200: read by the header alone, the row would count 1 member, not 1,200.
+  const silent = "schedule,lane,step,headcount\nET15-10M,Bachelors,1,99\nET15-10M,Bachelors,2,1,200\n";
+
+  it("a CSV row with an unquoted thousands separator: file, row, column and the likely cause", async () => {
+    const r = importCensus(text(silent), "silent.csv");
+    expect(r.ok).toBe(false);
+    expect(errs(r.ok ? { ok: true, census: r.value } : r)).toEqual([
+      {
+        file: "silent.csv",
+        row: 3,
+        column: "E",
+        message:
+          'the row has a value, "200", in column E, to the right of the header\'s last column (D, "headcount"): probably a ' +
+          'number written with an unquoted thousands separator (1,200 must be quoted, "1,200", or written 1200); ' +
+          "the file is refused rather than the value dropped",
+      },
+    ]);
+    const parsed = parseCensusCsv(silent, "silent.csv");
+    expect(parsed.ok || parsed.errors[0]).toMatchObject({ row: 3, column: "E" });
+    const cli = await viaCli(text(silent), "silent.csv");
+    expect(errs(cli)[0]!.message).toMatch(/silent\.csv, row 3, column E: the row has a value, "200", in column E/);
+  });
+
+  it("a workbook cell to the right of the header's last column: sheet, row and column", async () => {
+    const rows: Cell[][] = [
+      ["Schedule", "Lane", "Step", "Headcount"],
+      ["ET15-10M", "Bachelors", 1, 1, 200],
+    ];
+    for (const o of [viaImport(xlsxOf(rows), "beyond.xlsx"), await viaCli(xlsxOf(rows), "beyond.xlsx")]) expect(o.ok).toBe(false);
+    expect(errs(viaImport(xlsxOf(rows), "beyond.xlsx"))[0]).toEqual({
+      file: "beyond.xlsx",
+      sheet: "Census",
+      row: 2,
+      column: "E",
+      message:
+        'the row has a value, "200", in column E, to the right of the header\'s last column (D, "Headcount"), under no ' +
+        "header: give the column a header (it is then named as not read) or clear it; if it is the rest of a number split " +
+        "at a thousands separator, type the whole number in one cell",
+    });
+  });
+
+  it("beyond a column the census does not read (Salary) too; empty trailing fields are fine", () => {
+    const extra = importCensus(text("Schedule,Lane,Step,Headcount,Salary\nET15-10M,Bachelors,3,10,61,000\n"), "extra.csv");
+    expect(extra.ok || extra.errors[0]).toMatchObject({ row: 2, column: "F", message: expect.stringContaining('"000", in column F') });
+    const trailing = importCensus(text("Schedule,Lane,Step,Headcount\nET15-10M,Bachelors,3,10,,\nEG09,Bachelors,16,2,\n"), "t.csv");
+    expect(trailing.ok ? censusHeadcount(trailing.value).toString() : trailing.errors).toBe("12");
+    const notes = importCensus(text('Schedule,Lane,Step,Headcount,Salary\nET15-10M,Bachelors,3,10,"61,000",\n'), "n.csv");
+    expect(notes.ok && notes.notes.map((n) => n.column)).toEqual(["E"]);
+  });
+});

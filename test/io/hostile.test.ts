@@ -195,8 +195,8 @@ describe("formula injection: imported values are data, re-exported text is escap
     const lines = csv.split("\r\n");
     const exact = table.columns.map((c) => table.lines[0]!.cells[c]!.exact.toFixed(2)).join(",");
     expect(lines[0]).toBe(
-      "Line id,Line,FY2025 ($K),FY2026 ($K),FY2027 ($K),FY2028 ($K),Total ($K),FY2025 exact ($),FY2026 exact ($),FY2027 exact " +
-        "($),FY2028 exact ($),Total exact ($)",
+      "Line id,Line,FY2025 ($ thousands),FY2026 ($ thousands),FY2027 ($ thousands),FY2028 ($ thousands),Total ($ thousands)," +
+        "FY2025 exact ($),FY2026 exact ($),FY2027 exact ($),FY2028 exact ($),Total exact ($)",
     );
     expect(lines[1]).toBe(`baseSalaryIncreases,"'=HYPERLINK(""http://evil"",""x"")",12161,30767,49932,76251,169111,${exact}`);
     expect(lines[2]!.startsWith("bonus,'@SUM(1+1),23854,")).toBe(true);

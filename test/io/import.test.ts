@@ -95,6 +95,41 @@ describe("importAssumptions", () => {
     expect(good.ok && getInput(good.value.scenario, "table.lines.localPortion.rate")!.source.kind).toBe("user");
   });
 
+  it("refuses a row with a value beyond the header's last column (an unquoted thousands separator), CSV and workbook", () => {
+    // "12,500" unquoted is 12 and 500: read by the header alone, members would become 12.
+    const csv = importAssumptions(utf8("Path,Value\ngroups.wtu.members,12,500\n"), "members.csv", fisAsPublished());
+    expect(csv.ok || csv.errors).toEqual([
+      {
+        file: "members.csv",
+        row: 2,
+        column: "C",
+        message:
+          'the row has a value, "500", in column C, to the right of the header\'s last column (B, "Value"): probably a ' +
+          'number written with an unquoted thousands separator (1,200 must be quoted, "1,200", or written 1200); ' +
+          "the file is refused rather than the value dropped",
+      },
+    ]);
+    expect(importAssumptions(utf8("Path,Value\ngroups.wtu.members,12500,,\n"), "trailing.csv", fisAsPublished()).ok).toBe(true);
+    const bytes = exportWorkbook([fisAsPublished()]);
+    const wb = XLSX.read(bytes, { cellFormula: true });
+    const at = rowOfPath(bytes, "groups.wtu.members");
+    // The Inputs sheet's last header column is M (Path): a number typed in N beside an input.
+    wb.Sheets[inputsName(wb)]!["N" + at] = { t: "n", v: 500 };
+    const ws = wb.Sheets[inputsName(wb)]!;
+    ws["!ref"] = XLSX.utils.encode_range({
+      ...XLSX.utils.decode_range(ws["!ref"]!),
+      e: { ...XLSX.utils.decode_range(ws["!ref"]!).e, c: 13 },
+    });
+    const book = importAssumptions(xlsxBytes(wb), "book.xlsx", fisAsPublished());
+    expect(book.ok || book.errors[0]).toMatchObject({
+      file: "book.xlsx",
+      sheet: inputsName(wb),
+      row: at,
+      column: "N",
+      message: expect.stringContaining('the row has a value, "500", in column N, to the right of the header\'s last column (M, "Path")'),
+    });
+  });
+
   it("rejects the whole file when any row is wrong, naming sheet, row and column letter", () => {
     const exported = exportWorkbook([fisAsPublished()]);
     const sheet = workbookSheetNames([fisAsPublished()]).scenarios[0]!.inputs;

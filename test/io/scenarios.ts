@@ -230,3 +230,148 @@ export function scheduleLoadingsScenario(): Scenario {
   });
   return s;
 }
+
+/**
+ * The table starts a year before the agreement: FY2008 (July 2007 - June 2008) ends the day the
+ * agreement (2008-07-01 - 2010-06-30) starts, so the engine costs nothing in it, although every
+ * item's own fields would cost it: a rate on payroll with no start year, premium pay from FY2008, a
+ * per-head increase over 2007, a FY2008 fixed amount, a rate of pay for one group on them. Two
+ * groups pay different general-fund shares, so the fund line takes each group's part.
+ */
+export function beforeAgreementScenario(): Scenario {
+  const groupOf = (id: string, label: string, members: string, share: string) => ({
+    id,
+    label,
+    members: param(members, "members", `${label} members`),
+    averageSalary: param("100000", "USD/year", `${label} average salary`),
+    fundShares: { gf: param(share, "share", `${label} general-fund share`) },
+  });
+  const fy = (year: number, value: string) => ({ [`FY${year}`]: param(value, "USD", `Fixed FY${year}`) });
+  return {
+    schemaVersion: 2,
+    id: "before-agreement",
+    name: "Table from the year before the agreement",
+    description: "Every kind of item, FY2008 before the agreement",
+    agreement: { name: "Test", employer: "State", union: "Union", effectiveFrom: "2008-07-01", effectiveTo: "2010-06-30" },
+    calendar: { fiscalYearStartMonth: 7, payFrequency: "semimonthly", payPeriodAnchor: "2007-07-01" },
+    settings: { proration: "months", calendarToFiscal: "monthsInForce", salaryMethod: "averageSalary" },
+    groups: [groupOf("a", "Group A", "10", "1"), groupOf("b", "Group B", "30", "0.5")],
+    funds: [{ id: "gf", label: "General fund" }],
+    items: [
+      { kind: "payrollRate", id: "holiday", label: "Paid holiday", line: "pay", rate: param("0.01", "rate", "Holiday rate") },
+      {
+        kind: "raises",
+        id: "raise",
+        label: "FY2009 raise",
+        line: "pay",
+        steps: [
+          {
+            fiscalYear: 2009,
+            type: "percent",
+            amount: param("0.02", "rate", "FY2009 raise"),
+            effective: "2008-07-01",
+            source: { kind: "assumed", ref: "test" },
+          },
+        ],
+      },
+      { kind: "oneTime", id: "bonus", label: "Bonus", line: "pay", paidInFiscalYear: 2009, rate: param("0.01", "rate", "Bonus rate") },
+      {
+        kind: "premiumPay",
+        id: "premium",
+        label: "Premium",
+        line: "pay",
+        units: param("100", "count", "Units"),
+        hoursPerUnit: param("2", "hours", "Hours per unit"),
+        hourlyRate: param("50", "USD/hour", "Hourly rate"),
+        payRateIds: [],
+        growthRate: param("0", "rate", "Growth"),
+        firstFiscalYear: 2008,
+        yearsPaidInFirstYear: param("1", "count", "Years paid in the first year"),
+      },
+      {
+        kind: "perHeadBenefit",
+        id: "dental",
+        label: "Dental",
+        line: "benefits",
+        frequency: "monthly",
+        basis: "fiscalYear",
+        baselineYear: 2007,
+        amounts: {
+          "2007": param("10", "USD/month", "2007"),
+          "2008": param("11", "USD/month", "2008"),
+          "2009": param("12", "USD/month", "2009"),
+        },
+      },
+      { kind: "fixedAmounts", id: "fixed", label: "Fixed", line: "other", amounts: { ...fy(2008, "5000"), ...fy(2009, "6000") } },
+      {
+        kind: "payRate",
+        id: "benefitsB",
+        label: "Benefits (group B)",
+        line: "benefits",
+        groupIds: ["b"],
+        rate: param("0.2", "rate", "Benefits rate"),
+        appliesTo: ["holiday", "premium", "fixed"],
+      },
+    ],
+    table: {
+      lines: [
+        { id: "pay", label: "Pay" },
+        { id: "benefits", label: "Benefits" },
+        { id: "other", label: "Other" },
+        { id: "total", label: "TOTAL", style: "total", sum: ["pay", "benefits", "other"] },
+      ],
+      columns: { fiscalYears: [2008, 2009, 2010], total: { label: "Total" }, annualized: false },
+      display: { unit: "dollars", decimals: 2, rounding: "halfUp", totals: "roundedExact" },
+    },
+  } as Scenario;
+}
+
+/**
+ * West Virginia's additional paid holiday (fiscal note RecordID=20052904): one day's pay, 1/260 of
+ * $1,358,503,563, from the agreement's start (FY2009) with no start year of its own, and benefits of
+ * 20.15% on it; the table starts in FY2008, which the note prints as 0.
+ */
+export function wvPaidHolidayScenario(): Scenario {
+  return {
+    schemaVersion: 2,
+    id: "wv-paid-holiday",
+    name: "WV additional paid holiday",
+    description: "RecordID=20052904",
+    agreement: {
+      name: "Paid holiday",
+      employer: "State of West Virginia",
+      union: "none",
+      effectiveFrom: "2008-07-01",
+      effectiveTo: "2009-06-30",
+    },
+    calendar: { fiscalYearStartMonth: 7, payFrequency: "semimonthly", payPeriodAnchor: "2007-07-01" },
+    settings: { proration: "months", calendarToFiscal: "monthsInForce", salaryMethod: "averageSalary" },
+    groups: [{ id: "all", label: "All filled positions", payroll: param("1358503563", "USD/year", "Personal services") }],
+    items: [
+      {
+        kind: "payrollRate",
+        id: "holiday",
+        label: "One day of pay",
+        line: "personalServices",
+        rate: param("0.003846153846153846153846153846", "rate", "1/260"),
+      },
+      {
+        kind: "payRate",
+        id: "benefits",
+        label: "Benefits",
+        line: "other",
+        rate: param("0.2015", "rate", "Benefits"),
+        appliesTo: ["holiday"],
+      },
+    ],
+    table: {
+      lines: [
+        { id: "totalCost", label: "Total", style: "total", sum: ["personalServices", "other"] },
+        { id: "personalServices", label: "Personal Services" },
+        { id: "other", label: "Other" },
+      ],
+      columns: { fiscalYears: [2008, 2009], total: false, annualized: { label: "Upon Full Implementation" } },
+      display: { unit: "dollars", decimals: 0, rounding: "halfUp", totals: "roundedExact" },
+    },
+  } as Scenario;
+}

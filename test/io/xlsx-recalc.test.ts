@@ -7,16 +7,26 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
 import { contractAsStated, fisAsPublished } from "../../model/built-ins";
-import { computeTable, Decimal, listInputs, setInputValue, type Scenario, type TableResult } from "../../model/engine";
+import {
+  computeTable,
+  Decimal,
+  fiscalYearEndExclusive,
+  listInputs,
+  setInputValue,
+  type Scenario,
+  type TableResult,
+} from "../../model/engine";
 import { exportWorkbook } from "../../model/io/xlsx-export";
 import { cellValue, findSoffice, hyperFormulaRecalc, libreOfficeRecalc, poisonCachedValues } from "./recalc-engines";
 import { fundSplit } from "../../model/engine/analysis";
 import {
+  beforeAgreementScenario,
   editedFy2026Raise,
   groupLoadingsScenario,
   multiGroupScenario,
   perMemberOneTimeScenario,
   scheduleLoadingsScenario,
+  wvPaidHolidayScenario,
 } from "./scenarios";
 
 const soffice = findSoffice();
@@ -425,6 +435,59 @@ describe("HyperFormula recomputes the exported workbook from its formulas", () =
     expectMatchesEngine(hf.value, layout(bytes, ra, 0), ra);
     expectMatchesEngine(hf.value, layout(bytes, rb, 1), rb);
   });
+});
+
+/** The table with `n` more fiscal years in front, each ending before the agreement starts. */
+const withYearsBefore = (s: Scenario, n: number): Scenario => {
+  const c = structuredClone(s);
+  const first = c.table.columns.fiscalYears[0]!;
+  c.table.columns.fiscalYears = [...Array.from({ length: n }, (_, k) => first - n + k), ...c.table.columns.fiscalYears];
+  return c;
+};
+
+describe("HyperFormula: a table whose first fiscal years end before the agreement starts recomputes to the engine's zeros", () => {
+  it("WV paid holiday: the rate on payroll has no start year, FY2008 costs 0 and FY2009 one day's pay, as the note prints", () => {
+    const s = wvPaidHolidayScenario();
+    const result = computeTable(s);
+    const bytes = poisonCachedValues(exportWorkbook([s]));
+    const hf = hyperFormulaRecalc(bytes);
+    const lay = layout(bytes, result, 0);
+    // $1,358,503,563 / 260 = $5,225,013.70; benefits 20.15% of it = $1,052,840.26; FY2008 ends 2008-07-01, the agreement's first day.
+    const shown = (line: string, col: string) => hf.value(lay.costTableName, lay.costTable.get(line)![col]!);
+    expect([shown("personalServices", "FY2008"), shown("personalServices", "FY2009")]).toEqual([0, 5225014]);
+    expect([shown("other", "FY2008"), shown("other", "FY2009"), shown("totalCost", "FY2008"), shown("totalCost", "FY2009")]).toEqual([
+      0, 1052840, 0, 6277854,
+    ]);
+    const calc = XLSX.read(bytes, { cellFormula: true }).Sheets[lay.calcName]!;
+    expect(calc[lay.items.get("holiday")!.FY2008!]!.f).toBe("0");
+    expect(calc[lay.items.get("holiday")!.FY2009!]!.f).toMatch(/^items_holiday_rate\*\(/);
+    expect(expectMatchesEngine(hf.value, lay, result, s)).toBe(cellsCompared(result, s));
+  });
+
+  const before: [string, () => Scenario][] = [
+    [
+      "every kind (rate on payroll, rate of pay for one group, premium pay, per-head benefit, raise, one-time, fixed amounts), " +
+        "group fund shares, FY2008 before the agreement",
+      beforeAgreementScenario,
+    ],
+    ["FIS as published from FY2023 (FY2023 before the agreement)", () => withYearsBefore(fisAsPublished(), 2)],
+    ["contract as stated from FY2023", () => withYearsBefore(contractAsStated(), 2)],
+    ["two groups, flat mid-year raise, from FY2023", () => withYearsBefore(multiGroupScenario(), 2)],
+    ["rates of pay limited to groups, from FY2023", () => withYearsBefore(groupLoadingsScenario(), 2)],
+    ["one-time pay per member, three fund shares, from FY2023", () => withYearsBefore(perMemberOneTimeScenario(), 2)],
+  ];
+  for (const [name, make] of before) {
+    it(name, () => {
+      const s = make();
+      const result = computeTable(s);
+      const first = result.columns[0]!;
+      const firstEnd = fiscalYearEndExclusive(s.table.columns.fiscalYears[0]!, s.calendar.fiscalYearStartMonth);
+      expect(firstEnd <= s.agreement.effectiveFrom, `${first} ends before the agreement`).toBe(true);
+      for (const item of result.items) expect(item.cells[first]!.exact.isZero(), `engine ${item.id}.${first}`).toBe(true);
+      const bytes = poisonCachedValues(exportWorkbook([s]));
+      expect(expectMatchesEngine(hyperFormulaRecalc(bytes).value, layout(bytes, result, 0), result, s)).toBe(cellsCompared(result, s));
+    });
+  }
 });
 
 describe.skipIf(!soffice)("LibreOffice (headless) recomputes the exported workbook", () => {

@@ -125,6 +125,21 @@ describe("cost lines: remove", () => {
       );
   });
 
+  it("refuses to remove base salary while Medicare applies to nothing else, naming Medicare (it would cost nothing)", () => {
+    const r = removeCostLine(fisAsPublished(), "baseSalaryIncreases");
+    expect(r).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: "items.medicare.appliesTo",
+          message:
+            'Cannot remove "Base Salary Increases": "Medicare (employer)" applies only to its items and would apply to nothing; ' +
+            'change or remove "Medicare (employer)" first.',
+        },
+      ],
+    });
+  });
+
   it("removing Benefits also drops the Medicare loading of the coverage premium", () => {
     const s = fisAsPublished();
     const r = removeCostLine(s, "benefits");

@@ -45,6 +45,15 @@ describe("file commands", () => {
     expect(h.state().notice?.details?.join("\n")).toContain("table.lines.localPortion.rate");
   });
 
+  it("a lone UTF-16 surrogate is refused when the app opens the file, as on the command line, naming field and character", async () => {
+    const text = serializeScenario(fisAsPublished()).replace('"label": "Base salary increases"', '"label": "Sal\\udc00aries"');
+    const h = harness({ openScenarioFile: async () => ok({ token: "a".repeat(32), name: "surrogate.json", text }) });
+    const before = h.state();
+    await openScenario(h.ctx);
+    expect(h.state().entries).toBe(before.entries);
+    expect(h.state().notice?.details?.join("\n")).toContain("items.baseSalary.label: has a lone UTF-16 surrogate (\\udc00) at character 4");
+  });
+
   it("a platform error is shown, not thrown", async () => {
     const h = harness({ openScenarioFile: async () => ({ ok: false, error: "disk on fire" }) });
     await openScenario(h.ctx);

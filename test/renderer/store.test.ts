@@ -142,8 +142,11 @@ describe("store: cost lines and added scenarios", () => {
     expect(activeEntry(s).scenario.table.lines.map((l) => l.id)).not.toContain("ficaOnBaseSalary");
     s = run([{ type: "undo" }], s);
     expect(activeEntry(s).scenario.table.lines.map((l) => l.id)).toContain("ficaOnBaseSalary");
+    // Medicare and FICA apply to base salary alone: removing it would leave both rates on nothing, so it is refused, naming them.
     s = run([{ type: "removeCostLine", lineId: "baseSalaryIncreases" }], s);
-    expect(s.notice?.text).toContain('"FICA 7.65% on base salary" would no longer apply to baseSalary');
+    expect(s.notice?.text).toContain('"Medicare (employer)" applies only to its items');
+    expect(s.notice?.details?.join("\n")).toContain('"FICA 7.65% on base salary" applies only to its items');
+    expect(activeEntry(s).scenario.table.lines.map((l) => l.id)).toContain("baseSalaryIncreases");
   });
 
   it("addScenario adds a user scenario with the source as its baseline and makes it active", () => {

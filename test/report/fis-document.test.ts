@@ -210,3 +210,28 @@ describe("a scenario from another government", () => {
     }
   });
 });
+
+describe("a wide table of large figures", () => {
+  // 30 fiscal years of a 410,000-person raise: eight-digit cells that, at fixed column widths, broke
+  // across two lines in the PDF ("$922,500,00" over "0") and could be read as another number.
+  const wide = (years: number): Scenario => {
+    const s = stateScenario();
+    s.agreement.effectiveTo = `${2025 + years}-06-30`;
+    s.groups[0]!.members!.value = "410000";
+    s.table.columns.fiscalYears = Array.from({ length: years }, (_, k) => 2026 + k);
+    return s;
+  };
+
+  for (const years of [6, 30])
+    it(`${years} years: every figure of the table is printed whole, on one line`, async () => {
+      const doc = buildFisDocument(wide(years), { today: TODAY });
+      const table = doc.blocks.find((b) => b.type === "table");
+      if (table?.type !== "table") throw new Error("no table");
+      const figures = table.table.rows.flatMap((r) => r.cells.slice(1));
+      // Hand: 410,000 x $2,250 = $922,500,000, + FICA 7.65% ($70,571,250) = $993,071,250 a year.
+      expect(figures).toContain("$993,071,250");
+      const text = pdfText(await renderPdf(doc, pdfmake, nodeFonts));
+      const tokens = new Set(text.split(" "));
+      for (const f of figures) expect(tokens.has(f), `${f} whole in the PDF`).toBe(true);
+    });
+});

@@ -36,6 +36,20 @@ const step = (s: Json, effective: string): Json => item(s, "baseSalary").steps.f
 
 const CASES: Case[] = [
   {
+    // Zod said "Invalid input: expected object, received undefined".
+    name: "a required field left out says so",
+    breakIt: (s) => delete item(s, "coveragePremium").growthRate,
+    field: "items.coveragePremium.growthRate",
+    message: /^required, and missing \(docs\/scenario-format\.md lists each kind's fields\)$/,
+  },
+  {
+    // Zod said "Invalid key in record".
+    name: "a fiscal-year key written without FY gives the rule",
+    breakIt: (s) => (item(s, "otherNps").amounts["2026"] = item(s, "otherNps").amounts.FY2026),
+    field: "items.otherNps.amounts.2026",
+    message: /^not a valid key: keys must look like FY2025$/,
+  },
+  {
     name: "negative headcount",
     breakIt: (s) => (s.groups[0].members.value = "-5776"),
     field: "groups.wtu.members.value",
@@ -133,6 +147,12 @@ const CASES: Case[] = [
     message: /after FY2025 ends/,
   },
   {
+    name: "a raise effective before its fiscal year starts (the months before it would be dropped)",
+    breakIt: (s) => (step(s, "2025-10-01").effective = "2025-04-01"),
+    field: "items.baseSalary.steps.2025-04-01.effective",
+    message: /^2025-04-01 is before FY2026 starts \(2025-10-01\); put the raise in the fiscal year it takes effect \(FY2025\)$/,
+  },
+  {
     name: "two raises on one date without ids (they would share an input path)",
     breakIt: (s) => (step(s, "2024-10-01").effective = "2025-10-01"),
     field: "items.baseSalary.steps.2025-10-01",
@@ -180,6 +200,92 @@ const CASES: Case[] = [
     breakIt: (s) => item(s, "medicare").appliesTo.push("baseSalary"),
     field: "items.medicare.appliesTo",
     message: /charged twice/,
+  },
+  {
+    name: "a raises item counted twice in a rate on payroll",
+    breakIt: (s) =>
+      s.items.push({
+        kind: "payrollRate",
+        id: "pension",
+        label: "Pension",
+        line: "benefits",
+        rate: { value: "0.01", label: "Pension rate", source: { kind: "assumed", ref: "test" } },
+        raisesItemIds: ["baseSalary", "baseSalary"],
+      }),
+    field: "items.pension.raisesItemIds",
+    message: /^"baseSalary" is listed twice \(its cost would be added to the payroll twice\)$/,
+  },
+  {
+    name: "a group listed twice on an item",
+    breakIt: (s) => (item(s, "bonus").groupIds = ["wtu", "wtu"]),
+    field: "items.bonus.groupIds",
+    message: /^"wtu" is listed twice; list each group once$/,
+  },
+  {
+    name: "a line added twice in a sum",
+    breakIt: (s) => line(s, "totalCost").sum.push("bonus"),
+    field: "table.lines.totalCost.sum",
+    message: /^"bonus" is listed twice \(it would be added twice\)$/,
+  },
+  {
+    name: "a line subtracted twice",
+    breakIt: (s) => (line(s, "costFundedByWia").minus = ["otherNps", "otherNps"]),
+    field: "table.lines.costFundedByWia.minus",
+    message: /^"otherNps" is listed twice \(it would be subtracted twice\)$/,
+  },
+  {
+    name: "a line counted twice in a fund line",
+    breakIt: (s) => {
+      s.funds = [{ id: "gf", label: "General Fund" }];
+      s.table.lines.push({ id: "gfPart", label: "General Fund part", fund: { fund: "gf", of: ["totalCost", "totalCost"] } });
+    },
+    field: "table.lines.gfPart.fund.of",
+    message: /^"totalCost" is listed twice \(it would be counted twice\)$/,
+  },
+  {
+    name: "a benefit baseline year with no contribution at or before it (the whole contribution would be costed)",
+    breakIt: (s) => (item(s, "optical").baselineYear = 2020),
+    field: "items.optical.baselineYear",
+    message:
+      /^no contribution is entered for CY2020 or earlier \(the first is CY2024\); enter the contribution of at least the baseline year$/,
+  },
+  {
+    name: "a rate of pay that starts after the table's last year",
+    breakIt: (s) => (item(s, "medicare").startFiscalYear = 2029),
+    field: "items.medicare.startFiscalYear",
+    message: /^FY2029 is after the table's last fiscal year FY2028; the rate would never be costed$/,
+  },
+  {
+    name: "a rate on payroll that starts after the table's last year",
+    breakIt: (s) =>
+      s.items.push({
+        kind: "payrollRate",
+        id: "pension",
+        label: "Pension",
+        line: "benefits",
+        rate: { value: "0.01", label: "Pension rate", source: { kind: "assumed", ref: "test" } },
+        startFiscalYear: 2030,
+      }),
+    field: "items.pension.startFiscalYear",
+    message: /^FY2030 is after the table's last fiscal year FY2028; the rate would never be costed$/,
+  },
+  {
+    name: "a premium first paid after the table's last year",
+    breakIt: (s) => (item(s, "coveragePremium").firstFiscalYear = 2029),
+    field: "items.coveragePremium.firstFiscalYear",
+    message: /^FY2029 is after the table's last fiscal year FY2028; the premium would never be costed$/,
+  },
+  {
+    name: "a rate of pay applied to nothing",
+    breakIt: (s) => (item(s, "medicare").appliesTo = []),
+    field: "items.medicare.appliesTo",
+    message: /^lists no items; the rate would never be costed$/,
+  },
+  {
+    name: "a bonus with both stated earnings and earnings from a raises item (one would be ignored)",
+    breakIt: (s) => (item(s, "bonus").earningsFromRaisesItem = "baseSalary"),
+    field: "items.bonus.earningsFromRaisesItem",
+    message: /^give either earnings or earningsFromRaisesItem, not both; with earnings stated, earningsFromRaisesItem would be ignored$/,
   },
   {
     name: "an item on a line that does not exist",
@@ -376,6 +482,24 @@ describe("validateScenario refuses bad input, naming the field", () => {
   }
 });
 
+describe("an item that starts after the table is costed only in an annualized column", () => {
+  it("accepts a rate of pay, a rate on payroll and a premium starting after the last year when the table has one", () => {
+    const s = base();
+    s.table.columns.annualized = true;
+    item(s, "medicare").startFiscalYear = 2029;
+    item(s, "coveragePremium").firstFiscalYear = 2029;
+    s.items.push({
+      kind: "payrollRate",
+      id: "pension",
+      label: "Pension",
+      line: "benefits",
+      rate: { value: "0.01", label: "Pension rate", source: { kind: "assumed", ref: "test" } },
+      startFiscalYear: 2030,
+    });
+    expect(validateScenario(s)).toMatchObject({ ok: true });
+  });
+});
+
 describe("text-level limits and JSON errors", () => {
   it("refuses text over the size limit before parsing it", () => {
     const text = `{"pad":"${"x".repeat(SCENARIO_LIMITS.textLength)}"}`;
@@ -416,6 +540,46 @@ describe("text-level limits and JSON errors", () => {
     expect(duplicateKeyErrors('[{"x":[{"y":1,"y":2}]}]')).toEqual([
       { field: "0.x.0.y", message: '"y" appears twice in the same object; keep one' },
     ]);
+  });
+
+  it("refuses a lone UTF-16 surrogate in any string or key (no report could print it), naming the field and the character", () => {
+    const text = serializeScenario(fisAsPublished())
+      .replace('"label": "Base salary increases"', '"label": "Sal\\udc00aries"')
+      .replace('"union": "Washington Teachers\' Union, Local #6, AFT"', '"union": "WTU \\ud83d"')
+      .replace('"ref": "Art. 36.2.1"', '"ref": "\\udc00Art. 36.2.1"')
+      .replace('"baseSalaryIncreases": {', '"base\\ud800Salary": {');
+    expect(parseScenarioJson(text, "surrogate.json")).toEqual({
+      ok: false,
+      errors: [
+        {
+          file: "surrogate.json",
+          field: "agreement.union",
+          message: "has a lone UTF-16 surrogate (\\ud83d) at character 5; it is not text any report can print, so retype or remove it",
+        },
+        {
+          file: "surrogate.json",
+          field: "items.baseSalary.label",
+          message: "has a lone UTF-16 surrogate (\\udc00) at character 4; it is not text any report can print, so retype or remove it",
+        },
+        {
+          file: "surrogate.json",
+          field: "items.baseSalary.steps.2024-10-01.amount.source.ref",
+          message: "has a lone UTF-16 surrogate (\\udc00) at character 1; it is not text any report can print, so retype or remove it",
+        },
+        {
+          file: "surrogate.json",
+          field: "table.published.values.base\\ud800Salary",
+          message:
+            "the key has a lone UTF-16 surrogate (\\ud800) at character 5; it is not text any report can print, so retype or remove it",
+        },
+      ],
+    });
+  });
+
+  it("accepts a character outside the BMP written as a surrogate pair", () => {
+    const text = serializeScenario(fisAsPublished()).replace('"label": "Base salary increases"', '"label": "Salaries \\ud83d\\ude00"');
+    const parsed = parseScenarioJson(text, "emoji.json");
+    expect(parsed.ok && parsed.value.items[0]!.label).toBe("Salaries \u{1F600}");
   });
 
   it.each(["[]", "null", "42", '"scenario"'])("refuses a JSON %s that is not an object", (text) => {

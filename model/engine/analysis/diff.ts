@@ -153,6 +153,52 @@ interface Names {
 }
 const namesFor = (key: string, names: Names) => (key === "line" ? names.line : key === "groupIds" ? names.group : names.item);
 
+type Rec = Record<string, unknown>;
+const isRecord = (v: unknown): v is Rec => v !== null && typeof v === "object" && !Array.isArray(v);
+/** An input's value and what it says about it: { value: "0.02", label, source }. */
+const isParam = (v: Rec): boolean => typeof v.value === "string" && ("label" in v || "source" in v);
+const isStep = (v: Rec): boolean => typeof v.fiscalYear === "number" && (v.type === "percent" || v.type === "flat") && isRecord(v.amount);
+
+/**
+ * Any value of a scenario in words: ids by their labels, an input by its value, a raise step as
+ * "FY2026 3%", any other object by its fields, lists joined. `detail` adds what the short form
+ * leaves out (a step's effective date, how many periods it is paid), for when only that differs.
+ */
+function valueWords(v: unknown, key: string, names: Names, detail = false): string {
+  if (v === undefined || v === null) return "none";
+  if (Array.isArray(v)) {
+    if (v.length === 0) return "none";
+    return v.map((e) => valueWords(e, key, names, detail)).join(v.some((e) => e !== null && typeof e === "object") ? ", " : " + ");
+  }
+  if (!isRecord(v)) return namesFor(key, names).get(String(v)) ?? String(v);
+  if (isParam(v)) return String(v.value);
+  if (isStep(v)) {
+    const amount = String((v.amount as Rec).value);
+    const short = `FY${String(v.fiscalYear)} ${valueText(amount, v.type === "percent" ? "rate" : "USD/year")}`;
+    if (!detail) return short;
+    const paid = isRecord(v.periodsPaid) ? `, paid ${valueWords(v.periodsPaid, "periodsPaid", names)}` : "";
+    return `${short} from ${String(v.effective)}${paid}`;
+  }
+  const fields = Object.entries(substance(v) as Rec).filter(([, x]) => x !== undefined);
+  // Only labels or sources, which carry no meaning for the numbers: the field as it comes by default.
+  if (fields.length === 0) return "default";
+  return fields.map(([k, x]) => `${words(k)} ${valueWords(x, k, names, detail)}`).join(", ");
+}
+
+/**
+ * A list of objects that differs, by its elements: those only in A removed, those only in B added,
+ * each in the short form unless a removed and an added one would then read alike.
+ */
+function elementChanges(key: string, a: unknown[], b: unknown[], names: Names): string {
+  const removed = a.filter((x) => !b.some((y) => same(x, y)));
+  const added = b.filter((y) => !a.some((x) => same(x, y)));
+  const short = (xs: unknown[]) => xs.map((x) => valueWords(x, key, names));
+  const alike = short(removed).some((w) => short(added).includes(w));
+  const say = (xs: unknown[]) => xs.map((x) => valueWords(x, key, names, alike));
+  const parts = [...say(removed).map((w) => `${w} removed`), ...say(added).map((w) => `${w} added`)];
+  return `${words(key)}: ${parts.length ? parts.join(", ") : "order"}`;
+}
+
 function describeField(key: string, a: unknown, b: unknown, names: Names): string {
   const name = capitalized(words(key));
   if (a === undefined) return `${name}: only in the scenario`;
@@ -181,17 +227,14 @@ function describeField(key: string, a: unknown, b: unknown, names: Names): strin
         const span = (ys: unknown[]) => (ys.length ? `FY${ys[0]}–FY${ys[ys.length - 1]}` : "none");
         return `${words(k)} ${span(x)} → ${span(y)}`;
       }
-      const say = (v: unknown): string =>
-        Array.isArray(v) && v.every((e) => typeof e !== "object")
-          ? v.map(say).join(" + ")
-          : (namesFor(k, names).get(String(v)) ?? String(v ?? "none"));
-      if (say(x) === say(y)) return `${words(k)} under another id`;
-      if (
-        (typeof x !== "object" || Array.isArray(x)) &&
-        (typeof y !== "object" || Array.isArray(y)) &&
-        [x, y].every((v) => say(v).length < 60)
-      )
-        return `${words(k)} ${say(x)} → ${say(y)}`;
+      // The short form first; the detailed one when the short forms read alike (a step moved within its year).
+      const [sx, sy] = [x, y].map((v) => valueWords(v, k, names));
+      const [dx, dy] = sx === sy ? [x, y].map((v) => valueWords(v, k, names, true)) : [sx, sy];
+      if (dx === dy) return `${words(k)} under another id`;
+      const objects = (v: unknown): v is unknown[] => Array.isArray(v) && v.some((e) => e !== null && typeof e === "object");
+      // Two lists of objects (raise steps) whole while short; longer, only the elements that differ.
+      if (objects(x) && objects(y)) return dx!.length + dy!.length < 60 ? `${words(k)} ${dx} → ${dy}` : elementChanges(k, x, y, names);
+      if ([dx!, dy!].every((w) => w.length < 60)) return `${words(k)} ${dx} → ${dy}`;
       if (x === undefined) return `${words(k)} added`;
       if (y === undefined) return `${words(k)} removed`;
       return words(k);
@@ -280,7 +323,6 @@ export function diffScenarios(a: Scenario, b: Scenario): ScenarioDifference[] {
   // lines, a group or an input on one side only) is a difference of its own, field by field.
   // The table is compared part by part (its lines, columns, display); its published figures change no cell.
   const made = diffs.reduce((s, d) => d.apply(s), a);
-  type Rec = Record<string, unknown>;
   const at = (s: Scenario, path: string[]): Rec => path.reduce((o, k) => (o?.[k] ?? {}) as Rec, s as unknown as Rec);
   const fieldsOf = (path: string[], skip: string[]) =>
     [...new Set([...Object.keys(at(made, path)), ...Object.keys(at(b, path))])].filter((k) => !skip.includes(k)).map((k) => [...path, k]);

@@ -1,11 +1,17 @@
 /**
  * Scenario edits the analyses share: set or bump the across-the-board raise of one fiscal year
- * (or of every year) in every raises item. Edits are immutable and touch only the raises items,
- * so a sweep of hundreds of variants does not deep-copy the whole scenario each time.
+ * (or of every year). Edits are immutable and touch only the raises items, so a sweep of hundreds
+ * of variants does not deep-copy the whole scenario each time.
+ *
+ * A group covered by two raises items (a raise for everyone and a second one for some classes, a
+ * COLA and a step) is raised once: the edit goes to the first item that covers the group, items
+ * with a percent step in the year first. Editing every item would count the extra point, or the
+ * extra $1,000, twice for those groups.
  */
 import { Decimal } from "../decimal";
 import type { Source } from "../explain";
 import { fiscalYearStart } from "../calendar";
+import { coveredGroups } from "../kinds/common";
 import { stepPath } from "../kinds/raises";
 import type { RaiseStep, RaisesItem, Scenario } from "../scenario/types";
 
@@ -27,17 +33,64 @@ export function percentRaiseOf(scenario: Scenario, fy: number): Decimal | undefi
   return undefined;
 }
 
+const hasPercentIn = (item: RaisesItem, fy: number) => item.steps.some((s) => s.type === "percent" && s.fiscalYear === fy);
+
+/**
+ * The ids of the raises items an across-the-board change reaches, each group once. Candidates are
+ * taken in the scenario's order, those `preferred` first; one whose groups an earlier choice covers
+ * entirely is left as it is. One that shares only some of its groups with an earlier choice cannot
+ * be edited for the rest alone, so the analysis is refused with the reason.
+ */
+export function acrossTheBoardItems(
+  scenario: Scenario,
+  candidates: (item: RaisesItem) => boolean,
+  preferred: (item: RaisesItem) => boolean,
+) {
+  const items = scenario.items.filter(isRaises).filter(candidates);
+  const ordered = [...items.filter(preferred), ...items.filter((i) => !preferred(i))];
+  const coveredBy = new Map<string, string>();
+  const chosen = new Set<string>();
+  for (const item of ordered) {
+    const groups = coveredGroups(scenario, item).map((g) => g.id);
+    const taken = groups.filter((g) => coveredBy.has(g));
+    if (groups.length > 0 && taken.length === groups.length) continue;
+    if (taken.length > 0) {
+      const other = coveredBy.get(taken[0]!)!;
+      throw new Error(
+        `raises items "${other}" and "${item.id}" both cover group "${taken[0]}", and "${item.id}" also covers groups ` +
+          `"${other}" does not: the across-the-board raise cannot be changed once per group. Give each group's ` +
+          "across-the-board raise to one item (groupIds) to run this analysis",
+      );
+    }
+    for (const g of groups) coveredBy.set(g, item.id);
+    chosen.add(item.id);
+  }
+  return chosen;
+}
+
+/** The items whose percent steps in `fy` an across-the-board edit of that year changes. */
+const percentItemsOf = (scenario: Scenario, fy: number) =>
+  acrossTheBoardItems(
+    scenario,
+    (i) => hasPercentIn(i, fy),
+    () => true,
+  );
+
+/** Whether step `s` of `item` is one an edit of `year`'s percent raise changes. */
+function variedStep(scenario: Scenario, year: RaiseYear): (item: RaisesItem, s: RaiseStep) => boolean {
+  const byYear = new Map<number, Set<string>>();
+  const itemsOf = (fy: number) => byYear.get(fy) ?? byYear.set(fy, percentItemsOf(scenario, fy)).get(fy)!;
+  return (item, s) => s.type === "percent" && (year === "all" || s.fiscalYear === year) && itemsOf(s.fiscalYear).has(item.id);
+}
+
 function mapRaises(scenario: Scenario, edit: (item: RaisesItem) => RaisesItem): Scenario {
   return { ...scenario, items: scenario.items.map((i) => (isRaises(i) ? edit(i) : i)) };
 }
 
 /** Input paths of the percent raise steps withPercentRaise sets; throws, as it does, when there are none. */
 export function percentRaisePaths(scenario: Scenario, year: RaiseYear): string[] {
-  const paths = scenario.items
-    .filter(isRaises)
-    .flatMap((item) =>
-      item.steps.filter((s) => s.type === "percent" && (year === "all" || s.fiscalYear === year)).map((s) => stepPath(item, s)),
-    );
+  const varied = variedStep(scenario, year);
+  const paths = scenario.items.filter(isRaises).flatMap((item) => item.steps.filter((s) => varied(item, s)).map((s) => stepPath(item, s)));
   if (paths.length === 0)
     throw new Error(
       year === "all" ? "the scenario has no percent raise to vary" : `the scenario has no percent raise in FY${year} to vary`,
@@ -46,16 +99,18 @@ export function percentRaisePaths(scenario: Scenario, year: RaiseYear): string[]
 }
 
 /**
- * Every percent raise step in `year` (or in every year) set to `rate`. Throws when there is no
- * such step, because an analysis that silently changed nothing would report a zero cost.
+ * The across-the-board percent raise steps in `year` (or in every year) set to `rate`, each group's
+ * once (acrossTheBoardItems). Throws when there is no such step, because an analysis that silently
+ * changed nothing would report a zero cost.
  */
 export function withPercentRaise(scenario: Scenario, year: RaiseYear, rate: Decimal, source: Source): Scenario {
   let changed = 0;
   const value = rate.toString();
+  const varied = variedStep(scenario, year);
   const out = mapRaises(scenario, (item) => ({
     ...item,
     steps: item.steps.map((s): RaiseStep => {
-      if (s.type !== "percent" || (year !== "all" && s.fiscalYear !== year)) return s;
+      if (!varied(item, s)) return s;
       changed++;
       return { ...s, amount: { ...s.amount, value, source } };
     }),
@@ -68,7 +123,8 @@ export function withPercentRaise(scenario: Scenario, year: RaiseYear, rate: Deci
 }
 
 /**
- * One more raise in fiscal year `fy` for every raises item: a percent step that year gets
+ * One more raise in fiscal year `fy` for every group, through one raises item per group
+ * (acrossTheBoardItems, items with a percent step that year first): a percent step that year gets
  * `extra` added (the first one, if the year is split); a flat step is added at the fiscal year's
  * start, after the year's other raises, so a percent extra compounds into later years and a flat
  * one accumulates. An item with no percent step that year gets a new one at the year's start.
@@ -84,7 +140,13 @@ export function withExtraRaise(scenario: Scenario, fy: number, type: "percent" |
     effective,
     source,
   });
+  const chosen = acrossTheBoardItems(
+    scenario,
+    () => true,
+    (i) => hasPercentIn(i, fy),
+  );
   return mapRaises(scenario, (item) => {
+    if (!chosen.has(item.id)) return item;
     if (type === "flat") return { ...item, steps: [...item.steps, added(`Extra flat raise FY${fy}`)] };
     const at = item.steps.findIndex((s) => s.type === "percent" && s.fiscalYear === fy);
     if (at < 0) return { ...item, steps: [...item.steps, added(`Extra percent raise FY${fy}`)] };

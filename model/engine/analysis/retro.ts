@@ -130,6 +130,18 @@ export function retroPay(scenario: Scenario, request: RetroRequest): RetroOutcom
     };
   if (!Number.isInteger(lag) || lag < 0 || lag > 3650)
     return { ok: false, message: `implementation lag ${lag} must be a whole number of days between 0 and 3650` };
+  // A step paid in stated payrolls (periodsPaid: pay in arrears) is costed as the note pays it, not
+  // by the periods it was in force, so what is owed before implementation is not this module's count.
+  const arrears = scenario.items.flatMap((i) =>
+    i.kind === "raises" ? i.steps.filter((s) => s.periodsPaid).map((s) => `${i.label} (effective ${s.effective})`) : [],
+  );
+  if (arrears.length > 0)
+    return {
+      ok: false,
+      message:
+        `retro pay is not computed for a raise paid in stated payrolls (periodsPaid): ${arrears.join(", ")}; ` +
+        "the table already costs it in the payrolls the note gives",
+    };
   const implementation = isoFromDayOrdinal(dayOrdinal(request.approved) + lag);
   const m = scenario.calendar.fiscalYearStartMonth;
   const paidIn = fiscalYearOfDate(implementation, m);

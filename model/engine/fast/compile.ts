@@ -4,8 +4,7 @@
  * their items, derived lines from the lines they name, the total column as the sum of the years.
  * Inputs are registers addressed by path; the inputs not varied are folded in as constants.
  */
-import { fiscalYearEndExclusive } from "../calendar";
-import { coveredGroups } from "../kinds/common";
+import { beforeAgreement, coveredGroups } from "../kinds/common";
 import type { AnyKind, ItemBase } from "../kinds/kind";
 import { DEFAULT_REGISTRY, kindIndex, type Registry } from "../kinds/registry";
 import type { Param } from "../fields";
@@ -104,7 +103,7 @@ export function compileScenario(s: ScenarioBase, inputs: readonly InputEntry[], 
       return outcome;
     },
   };
-  const before = (fy: number) => fiscalYearEndExclusive(fy, s.calendar.fiscalYearStartMonth) <= s.agreement.effectiveFrom;
+  const before = (fy: number) => beforeAgreement(s, fy);
 
   const order: ItemBase[] = [];
   const placed = new Set<string>();

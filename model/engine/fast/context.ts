@@ -6,7 +6,7 @@
  */
 import type { PayCalendar } from "../calendar";
 import type { Param } from "../fields";
-import { coveredGroups } from "../kinds/common";
+import { beforeAgreement, coveredGroups } from "../kinds/common";
 import type { AnyKind, CostContext, ItemBase } from "../kinds/kind";
 import type { ScenarioBase } from "../scenario/base";
 import { hasPayroll, type Group } from "../scenario/groups";
@@ -91,6 +91,7 @@ export function partForGroupsReg(
   const shared = covered.filter((id) => groups.includes(id));
   if (shared.length === covered.length) return whole;
   if (shared.length === 0) return ctx.b.zero;
+  if (fy !== "annualized" && beforeAgreement(ctx.scenario, fy)) return ctx.b.zero;
   const kind = ctx.kindOf(item);
   if (partId === item.id && kind.perGroup(item, { scenario: ctx.scenario } as CostContext)) {
     const fast = fastOf(kind);

@@ -1,12 +1,13 @@
 /** What the kind modules share: the item's base fields, covered groups, cells and the split of a cost by groups. */
 import { z } from "zod";
+import { fiscalYearEndExclusive } from "../calendar";
 import { Decimal, ZERO, sum } from "../decimal";
 import type { Explanation } from "../explain";
 import { param, SHARE, type FieldSpec, type Param } from "../fields";
 import { hasPayroll, membersOf, payrollOf, type Group } from "../scenario/groups";
 import type { ScenarioBase } from "../scenario/base";
 import { idSchema, labelSchema } from "../scenario/zod-kit";
-import type { CostContext, FormulaContext, ItemBase, ItemCell, ItemField } from "./kind";
+import type { CheckContext, CostContext, FormulaContext, ItemBase, ItemCell, ItemField } from "./kind";
 
 export const ITEM_FUND_SHARE: FieldSpec = SHARE(
   "Fund share",
@@ -27,9 +28,38 @@ export function coveredGroups(scenario: ScenarioBase, item: Pick<ItemBase, "grou
   return only ? groups.filter((g) => only.includes(g.id)) : groups;
 }
 
+/**
+ * Whether fiscal year `fy` ends on or before the agreement's first day. Every item costs nothing in
+ * such a year whatever its own start fields say; the table, the group parts that fund lines and
+ * group-limited rates take, and the workbook's formulas all follow this one rule.
+ */
+export const beforeAgreement = (scenario: Pick<ScenarioBase, "calendar" | "agreement">, fy: number): boolean =>
+  fiscalYearEndExclusive(fy, scenario.calendar.fiscalYearStartMonth) <= scenario.agreement.effectiveFrom;
+
+export const beforeAgreementNote = (scenario: Pick<ScenarioBase, "agreement">): string =>
+  `before the agreement takes effect (${scenario.agreement.effectiveFrom})`;
+
 /** Whether a rate (of pay, on payroll) is charged in `fy`: from its start year on. */
 export const payRateInForce = (item: { startFiscalYear?: number | undefined }, fy: number): boolean =>
   item.startFiscalYear === undefined || fy >= item.startFiscalYear;
+
+/**
+ * An item whose first fiscal year is after the table's last is costed only in an annualized column
+ * (as a raise step is); without one it would print nothing at all, so it is refused.
+ */
+export function startAfterTable(
+  first: number | undefined,
+  ctx: Pick<CheckContext, "scenario" | "years" | "at">,
+  what: string,
+  key = "startFiscalYear",
+): { field: string; message: string } | undefined {
+  const last = ctx.years[ctx.years.length - 1]!;
+  if (first === undefined || first <= last || ctx.scenario.table.columns.annualized) return undefined;
+  return {
+    field: `${ctx.at}.${key}`,
+    message: `FY${first} is after the table's last fiscal year FY${last}; the ${what} would never be costed`,
+  };
+}
 
 /** The groups a rate's cost is for: its own groups, narrowed to `only`. */
 export function rateGroups(item: ItemBase, ctx: Pick<CostContext, "scenario">, only?: readonly string[]): string[] | undefined {
@@ -96,6 +126,7 @@ export function partForGroups(
   if (shared.length === covered.length) return whole;
   const label = `${item.label}: part for ${shared.length ? shared.join(", ") : "no covered group"} ${fy === "annualized" ? "annualized" : `FY${fy}`}`;
   if (shared.length === 0) return usdCell(label, ZERO, `${item.label} covers none of these groups`);
+  if (fy !== "annualized" && beforeAgreement(ctx.scenario, fy)) return usdCell(label, ZERO, beforeAgreementNote(ctx.scenario));
   const kind = ctx.kindOf(item);
   if (partId === item.id && kind.perGroup(item, ctx))
     return fy === "annualized" ? kind.annualized(item, ctx, shared) : kind.cost(item, ctx, fy, shared);
@@ -156,6 +187,7 @@ export function partFormula(
   const shared = coveredAll.filter((g) => groups.includes(g.id));
   if (shared.length === coveredAll.length) return cell;
   if (shared.length === 0) return undefined;
+  if (beforeAgreement(ctx.scenario, fy)) return "0";
   const kind = ctx.kindOf(item);
   if (partId === item.id) {
     const own = kind.formula(

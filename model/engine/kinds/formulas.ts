@@ -1,6 +1,7 @@
 /** An item's dollars for one fiscal year as a spreadsheet formula, by its kind's module. */
 import type { PayCalendar } from "../calendar";
 import type { ScenarioBase } from "../scenario/base";
+import { beforeAgreement, beforeAgreementNote } from "./common";
 import { DEFAULT_REGISTRY, kindIndex, type Registry } from "./registry";
 import type { CalendarCount, FormulaContext, ItemBase, ItemFormula } from "./kind";
 
@@ -29,7 +30,11 @@ export function formulaContextFor(
   };
 }
 
-/** The item's dollars in `fy` as a formula; undefined for an item the sheet cannot express (census-costed raises). */
+/**
+ * The item's dollars in `fy` as a formula; undefined for an item the sheet cannot express (census-costed raises).
+ * A year before the agreement is "0" as the engine costs it, whatever the kind's own formula would give.
+ */
 export function itemFormula(item: ItemBase, ctx: FormulaContext, fy: number): ItemFormula | undefined {
+  if (beforeAgreement(ctx.scenario, fy)) return { formula: "0", note: beforeAgreementNote(ctx.scenario) };
   return ctx.kindOf(item).formula(item, ctx, fy);
 }

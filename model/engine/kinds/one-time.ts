@@ -104,6 +104,12 @@ export const oneTime = defineKind<OneTimeItem>({
     const { years, at } = ctx;
     if (item.earningsFromRaisesItem && ctx.itemById(item.earningsFromRaisesItem)?.kind !== "raises")
       errors.push({ field: `${at}.earningsFromRaisesItem`, message: `"${item.earningsFromRaisesItem}" is not a raises item` });
+    // Stated earnings win (earnings() reads them first), so the raises item named beside them would change nothing.
+    if (item.earnings && item.earningsFromRaisesItem)
+      errors.push({
+        field: `${at}.earningsFromRaisesItem`,
+        message: "give either earnings or earningsFromRaisesItem, not both; with earnings stated, earningsFromRaisesItem would be ignored",
+      });
     if (!years.includes(item.paidInFiscalYear))
       errors.push({
         field: `${at}.paidInFiscalYear`,

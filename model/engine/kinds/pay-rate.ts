@@ -18,6 +18,7 @@ import {
   partFormula,
   payRateInForce,
   rateGroups,
+  startAfterTable,
   sumOf,
   usdCell,
 } from "./common";
@@ -82,6 +83,10 @@ export const payRate = defineKind<PayRateItem>({
   fields: (item) => [...field("rate", item.rate, FIELDS.rate), ...fundShareFields(item)],
   check(item, ctx) {
     const errors: { field: string; message: string }[] = [];
+    if (item.appliesTo.length === 0)
+      errors.push({ field: `${ctx.at}.appliesTo`, message: "lists no items; the rate would never be costed" });
+    const startError = startAfterTable(item.startFiscalYear, ctx, "rate");
+    if (startError) errors.push(startError);
     const seen = new Set<string>();
     for (const target of item.appliesTo) {
       if (seen.has(target))

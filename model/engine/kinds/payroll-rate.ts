@@ -8,7 +8,7 @@ import { Decimal, ZERO, sum } from "../decimal";
 import { param, RATE } from "../fields";
 import { dec, paramLeaf, payrollOf } from "../scenario/groups";
 import { idSchema, strict, yearSchema } from "../scenario/zod-kit";
-import { coveredGroups, field, fundShareFields, itemBaseShape, itemLabel, payrollFormula, sumOf, usdCell } from "./common";
+import { coveredGroups, field, fundShareFields, itemBaseShape, itemLabel, payrollFormula, startAfterTable, sumOf, usdCell } from "./common";
 import { defineKind, type CostContext } from "./kind";
 import { chargedCells, payRateInForce } from "./pay-rate";
 import { payrollRateFast } from "./pay-rate-fast";
@@ -59,9 +59,20 @@ export const payrollRate = defineKind<PayrollRateItem>({
   fieldSpecs: FIELDS,
   fields: (item) => [...field("rate", item.rate, FIELDS.rate), ...fundShareFields(item)],
   check(item, ctx) {
-    return (item.raisesItemIds ?? [])
-      .filter((id) => ctx.itemById(id)?.kind !== "raises")
-      .map((id) => ({ field: `${ctx.at}.raisesItemIds`, message: `"${id}" is not a raises item` }));
+    const errors: { field: string; message: string }[] = [];
+    const seen = new Set<string>();
+    for (const id of item.raisesItemIds ?? []) {
+      if (seen.has(id))
+        errors.push({
+          field: `${ctx.at}.raisesItemIds`,
+          message: `"${id}" is listed twice (its cost would be added to the payroll twice)`,
+        });
+      seen.add(id);
+      if (ctx.itemById(id)?.kind !== "raises") errors.push({ field: `${ctx.at}.raisesItemIds`, message: `"${id}" is not a raises item` });
+    }
+    const startError = startAfterTable(item.startFiscalYear, ctx, "rate");
+    if (startError) errors.push(startError);
+    return errors;
   },
   needsMembers: () => false,
   needsPayroll: () => true,

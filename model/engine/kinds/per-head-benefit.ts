@@ -118,15 +118,25 @@ export const perHeadBenefit = defineKind<PerHeadBenefitItem>({
     ...fundShareFields(item),
   ],
   check(item, ctx) {
+    const errors: { field: string; message: string }[] = [];
     const { effectiveFrom, effectiveTo } = ctx.scenario.agreement;
     if (item.countFrom && (item.countFrom.date < effectiveFrom || item.countFrom.date > effectiveTo))
-      return [
-        {
-          field: `${ctx.at}.countFrom.date`,
-          message: `${item.countFrom.date} is outside the agreement (${effectiveFrom} to ${effectiveTo})`,
-        },
-      ];
-    return [];
+      errors.push({
+        field: `${ctx.at}.countFrom.date`,
+        message: `${item.countFrom.date} is outside the agreement (${effectiveFrom} to ${effectiveTo})`,
+      });
+    // Without a baseline contribution the cost would be the whole contribution, not its increase.
+    const first = amountsByYear(item)[0];
+    if (first && !amountInForce(item, item.baselineYear)) {
+      const prefix = item.basis === "fiscalYear" ? "FY" : "CY";
+      errors.push({
+        field: `${ctx.at}.baselineYear`,
+        message:
+          `no contribution is entered for ${prefix}${item.baselineYear} or earlier (the first is ${prefix}${first.year}); ` +
+          "enter the contribution of at least the baseline year",
+      });
+    }
+    return errors;
   },
   needsMembers: (item) => item.headcount === undefined,
   dependsOn: () => [],

@@ -8,7 +8,7 @@ import { Decimal, ONE, ZERO, sum } from "../decimal";
 import { COUNT, DOLLARS, param, RATE, type FieldSpec } from "../fields";
 import { dec, paramLeaf } from "../scenario/groups";
 import { idSchema, strict, yearSchema } from "../scenario/zod-kit";
-import { field, fundShareFields, itemBaseShape, itemLabel, sumOf, usdCell } from "./common";
+import { field, fundShareFields, itemBaseShape, itemLabel, startAfterTable, sumOf, usdCell } from "./common";
 import { dollarsText, groupedNumber, percentText } from "../words";
 import { defineKind, type CostContext, type ItemCell } from "./kind";
 import { payRateInForce, type PayRateItem } from "./pay-rate";
@@ -118,6 +118,8 @@ export const premiumPay = defineKind<PremiumPayItem>({
   ],
   check(item, ctx) {
     const errors: { field: string; message: string }[] = [];
+    const startError = startAfterTable(item.firstFiscalYear, ctx, "premium", "firstFiscalYear");
+    if (startError) errors.push(startError);
     const seen = new Set<string>();
     for (const id of item.payRateIds) {
       if (seen.has(id)) errors.push({ field: `${ctx.at}.payRateIds`, message: `"${id}" is listed twice (it would load twice)` });

@@ -13,7 +13,7 @@ import type { Explanation } from "../explain";
 import { param, type FieldSpec } from "../fields";
 import { dec, groupMembers, paramLeaf, type Group } from "../scenario/groups";
 import { dateSchema, keySchema, sourceSchema, strict, yearSchema } from "../scenario/zod-kit";
-import { fiscalYearEndExclusive, fiscalYearStart, prorationWords } from "../calendar";
+import { fiscalYearEndExclusive, fiscalYearOfDate, fiscalYearStart, prorationWords } from "../calendar";
 import { coveredGroups, combine, field, fundShareFields, itemBaseShape, itemLabel, moneyText, paren, sumOf } from "./common";
 import { dateWords, dollarsText, percentWords } from "../words";
 import { defineKind, type CostContext, type FormulaContext, type ItemCell } from "./kind";
@@ -39,7 +39,7 @@ const FIELDS = {
     min: "-1",
     minExclusive: true,
     max: "1",
-    help: "An across-the-board raise as a rate (0.02 = 2%); compounds on the salary in force.",
+    help: "An across-the-board raise as a rate (0.02 = 2%); compounds on this item's earlier steps, not on other raises items'.",
     expects: "the contract article",
   },
   flat: {
@@ -319,6 +319,7 @@ export const raises = defineKind<RaisesItem>({
     const err = (field: string, message: string) => errors.push({ field, message });
     const { scenario, years, at } = ctx;
     const { effectiveFrom, effectiveTo } = scenario.agreement;
+    const startMonth = scenario.calendar.fiscalYearStartMonth;
     const seen = new Set<string>();
     for (const s of item.steps) {
       const where = `${at}.steps.${stepKey(s)}`;
@@ -345,8 +346,15 @@ export const raises = defineKind<RaisesItem>({
       }
       if (s.effective < effectiveFrom || s.effective > effectiveTo)
         err(`${where}.effective`, `${s.effective} is outside the agreement (${effectiveFrom} to ${effectiveTo})`);
-      else if (s.effective >= fiscalYearEndExclusive(s.fiscalYear, scenario.calendar.fiscalYearStartMonth))
+      else if (s.effective >= fiscalYearEndExclusive(s.fiscalYear, startMonth))
         err(`${where}.effective`, `${s.effective} is after FY${s.fiscalYear} ends; put the raise in the fiscal year it takes effect`);
+      // Proration counts from the step's fiscal year on, so the months it was in force before that year would cost nothing.
+      else if (s.effective < fiscalYearStart(s.fiscalYear, startMonth))
+        err(
+          `${where}.effective`,
+          `${s.effective} is before FY${s.fiscalYear} starts (${fiscalYearStart(s.fiscalYear, startMonth)}); ` +
+            `put the raise in the fiscal year it takes effect (FY${fiscalYearOfDate(s.effective, startMonth)})`,
+        );
       if (s.type === "flat" && scenario.settings.salaryMethod === "schedule")
         err(
           `${where}.type`,

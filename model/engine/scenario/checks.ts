@@ -31,6 +31,15 @@ function duplicates(ids: readonly string[], what: string, at: string, err: Repor
   }
 }
 
+/** An id repeated in a list of references; `twice` says what the repeat would do. */
+function listedTwice(ids: readonly string[], at: string, twice: string, err: Report): void {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) err(at, `"${id}" is listed twice${twice}`);
+    seen.add(id);
+  }
+}
+
 /** A loop in a graph of references, as "a -> b -> a", or undefined. */
 export function findLoop(nodes: readonly string[], edges: (id: string) => readonly string[]): string[] | undefined {
   const state = new Map<string, "open" | "done">();
@@ -154,6 +163,10 @@ export function checkLines(s: ScenarioBase, err: Report): void {
     if (line.negate !== undefined && lineKind(line) !== "amounts" && lineKind(line) !== "cost")
       err(`${at}.negate`, "negate goes with entered amounts or a cost line; a sum shows a line negated with minus");
     for (const ref of lineRefs(line)) if (!lines.has(ref)) err(at, `line "${ref}" does not exist`);
+    // A derived line adds each reference as often as it is listed.
+    listedTwice(line.sum ?? [], `${at}.sum`, " (it would be added twice)", err);
+    listedTwice(line.minus ?? [], `${at}.minus`, " (it would be subtracted twice)", err);
+    if (line.fund) listedTwice(line.fund.of, `${at}.fund.of`, " (it would be counted twice)", err);
     if (line.fund && !funds.has(line.fund.fund)) err(`${at}.fund.fund`, `fund "${line.fund.fund}" is not one of the scenario's funds`);
     if (line.fund)
       for (const ref of line.fund.of) {
@@ -182,6 +195,7 @@ export function checkItems(s: ScenarioBase, kindOf: (item: ItemBase) => AnyKind 
     else if (lineKind(line) !== "cost")
       err(`${at}.line`, `"${item.line}" is a ${lineKind(line)} line; items feed cost lines (lines without a formula)`);
     for (const g of item.groupIds ?? []) if (!groups.has(g)) err(`${at}.groupIds`, `group "${g}" does not exist`);
+    listedTwice(item.groupIds ?? [], `${at}.groupIds`, "; list each group once", err);
     sharesAddUp(item.fundShares, `${at}.fundShares`, funds, err);
     const kind = kindOf(item);
     if (!kind) continue;

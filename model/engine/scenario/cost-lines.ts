@@ -201,6 +201,20 @@ export function removeCostLine(scenario: Scenario, lineId: string): CostLineChan
     };
   }
   const gone = new Set(scenario.items.filter((i) => i.line === lineId).map((i) => i.id));
+  // A rate left applying to nothing would cost nothing without a word; validation refuses it, so name it here.
+  const emptied = scenario.items.filter(
+    (i) => i.kind === "payRate" && !gone.has(i.id) && i.appliesTo.length > 0 && i.appliesTo.every((id) => gone.has(id)),
+  );
+  if (emptied.length > 0)
+    return {
+      ok: false,
+      errors: emptied.map((i) => ({
+        field: `items.${i.id}.appliesTo`,
+        message:
+          `Cannot remove "${line.label}": "${i.label}" applies only to its items and would apply to nothing; ` +
+          `change or remove "${i.label}" first.`,
+      })),
+    };
   const items = scenario.items
     .filter((i) => !gone.has(i.id))
     .map((i): CostItem => {

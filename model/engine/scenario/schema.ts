@@ -123,6 +123,61 @@ export function fieldPath(data: unknown, path: readonly PropertyKey[]): string {
   return parts.join(".") || "(root)";
 }
 
+const LONE_SURROGATE = /\p{Cs}/u;
+const escapeSurrogates = (text: string) => text.replace(/\p{Cs}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+/** The first unpaired surrogate of `text` and its 1-based position in characters (code points), or undefined. */
+function loneSurrogate(text: string): { at: number; escaped: string } | undefined {
+  if (!LONE_SURROGATE.test(text)) return undefined;
+  let at = 0;
+  // Iterating by code point keeps a well-formed pair together, so a one-unit surrogate here is unpaired.
+  for (const ch of text) {
+    at += 1;
+    if (LONE_SURROGATE.test(ch)) return { at, escaped: escapeSurrogates(ch) };
+  }
+  return undefined;
+}
+
+/**
+ * Strings and keys holding an unpaired UTF-16 surrogate (JSON allows "\udc00" alone): no font or
+ * encoder can write one, so the PDF report failed on it and Word or Excel put U+FFFD in its place.
+ * Runs after sizeErrors, so the depth is bounded and recursion is safe.
+ */
+export function malformedTextErrors(data: unknown): InputError[] {
+  const errors: InputError[] = [];
+  // One path, pushed and popped: a 5 MB census is walked without copying a path per value.
+  const path: PropertyKey[] = [];
+  const report = (found: { at: number; escaped: string }, what: string) =>
+    errors.push({
+      field: escapeSurrogates(fieldPath(data, path)),
+      message:
+        `${what}a lone UTF-16 surrogate (${found.escaped}) at character ${found.at}; ` +
+        "it is not text any report can print, so retype or remove it",
+    });
+  const walk = (value: unknown): void => {
+    if (errors.length >= 50) return;
+    if (typeof value === "string") {
+      const found = loneSurrogate(value);
+      if (found) report(found, "has ");
+    } else if (Array.isArray(value))
+      value.forEach((child, i) => {
+        path.push(i);
+        walk(child);
+        path.pop();
+      });
+    else if (value && typeof value === "object")
+      for (const [key, child] of Object.entries(value)) {
+        path.push(key);
+        const found = loneSurrogate(key);
+        if (found) report(found, "the key has ");
+        walk(child);
+        path.pop();
+      }
+  };
+  walk(data);
+  return errors;
+}
+
 /** A dotted path with array positions ("table.lines.7.amounts") as the same path by ids. */
 function idPath(data: unknown, field: string): string {
   if (field === "(root)") return field;
@@ -130,6 +185,21 @@ function idPath(data: unknown, field: string): string {
     data,
     field.split(".").map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
   );
+}
+
+/**
+ * Zod's words where they say less than the schema knows: "required, and missing" for a field left
+ * out ("expected object, received undefined"), and a record key's own rule ("keys must look like
+ * FY2025") rather than "Invalid key in record".
+ */
+function plainMessage(issue: z.core.$ZodIssue): string | undefined {
+  if (issue.code === "invalid_key") {
+    const rule = issue.issues.map((i) => i.message).find((m) => !/^Invalid/.test(m));
+    return rule ? `not a valid key: ${rule}` : undefined;
+  }
+  if (issue.code !== "invalid_type" || !/received undefined$/.test(issue.message)) return undefined;
+  const item = issue.path[0] === "items" && issue.path.length === 3;
+  return `required, and missing${item ? " (docs/scenario-format.md lists each kind's fields)" : ""}`;
 }
 
 function issueErrors(data: unknown, issues: readonly z.core.$ZodIssue[]): InputError[] {
@@ -146,7 +216,7 @@ function issueErrors(data: unknown, issues: readonly z.core.$ZodIssue[]): InputE
     return [
       {
         field: issue.code === "custom" && issue.path.every((p) => typeof p === "string") ? issue.path.join(".") || "(root)" : field,
-        message: issue.message,
+        message: plainMessage(issue) ?? issue.message,
       },
     ];
   });
@@ -198,6 +268,8 @@ export function checkInputChange(
 export function validateScenario(data: unknown, file?: string, registry: Registry = DEFAULT_REGISTRY): Checked<Scenario> {
   const tooBig = sizeErrors(data).map((e) => ({ ...e, field: idPath(data, e.field!) }));
   if (tooBig.length) return { ok: false, errors: withFile(tooBig, file) };
+  const malformed = malformedTextErrors(data);
+  if (malformed.length) return { ok: false, errors: withFile(malformed, file) };
   const migrated = migrateScenario(data, registry);
   if (!migrated.ok) return { ok: false, errors: withFile(migrated.errors, file) };
   const parsed = scenarioSchemaFor(registry).safeParse(migrated.value);

@@ -16,10 +16,13 @@
  * headcount: plain whole number 0..10,000,000 ("1,200" with thousands separators is fine; "1e3",
  *   "12.0" and "+5" are refused with the plain form to write). years of service: optional, whole,
  *   0..60; a cell formatted as a date is refused as a date (Excel stores 2019-08-15 as 43,692).
- * The census must have members: no rows, or every headcount 0, is refused.
+ * The census must have members: no rows, or every headcount 0, is refused. A row with a value to the
+ * right of the header's last column is refused (in a CSV, "1,200" unquoted is two fields); empty
+ * trailing fields are fine.
  * Any error rejects the whole file (nothing partial); every error names file, row (1-based, as a
  * spreadsheet shows it) and column letter, and the message names the field.
  */
+import { beyondHeaderMessage, firstBeyondHeader, lastHeaderColumn } from "../beyond-header";
 import { Decimal, parseDecimal, sum } from "../decimal";
 import type { InputError } from "../errors";
 import { loadSchedules, indexSchedules, stepLayout } from "./schedules";
@@ -276,7 +279,8 @@ function wholeNumber(cell: CensusInputCell | undefined, what: string): WholeNumb
 
 /**
  * Parses census rows (any reader's cells). Returns the census, or every error found (never a
- * partial census). `sheet` is named in errors when the rows came from a workbook.
+ * partial census). `sheet` is named in errors when the rows came from a workbook; without one the
+ * rows are CSV fields, which is what a value beyond the header's last column is blamed on.
  */
 export function parseCensusRows(
   rows: readonly (readonly CensusInputCell[] | undefined)[],
@@ -339,6 +343,7 @@ export function parseCensusRows(
   for (const [key, byYear] of indexSchedules(loadSchedules())) maxStep.set(key, stepLayout(byYear.values().next().value!).maxStep);
   const merged = new Map<string, CensusCell>();
   let dataRows = 0;
+  const lastHeader = lastHeaderColumn(rows[header.row] ?? []);
 
   for (let r = header.row + 1; r < rows.length; r++) {
     if (errors.length >= CENSUS_RULES.maxErrors) {
@@ -355,6 +360,22 @@ export function parseCensusRows(
     const rowNo = r + 1;
     if (cells.every((c) => !c || (c.text.trim() === "" && c.number === undefined))) continue;
     dataRows++;
+    const beyond = firstBeyondHeader(cells, lastHeader);
+    if (beyond !== undefined) {
+      // The row's other fields are not checked: an extra field shifts them, so their messages would mislead.
+      err(
+        rowNo,
+        beyond,
+        beyondHeaderMessage({
+          value: cells[beyond]!.text,
+          column: columnLetter(beyond),
+          lastColumn: columnLetter(lastHeader),
+          lastHeader: headerText(lastHeader),
+          csv: options.sheet === undefined,
+        }),
+      );
+      continue;
+    }
     const at = (f: CensusField) => cells[col.get(f)!];
     const before = errors.length;
 
