@@ -17,8 +17,12 @@ function parse(text: string, unit: Unit, what: string): { ok: true; value: strin
 }
 
 /** What removing a line does to an item that refers to it, in words. */
-const dependentWords = (d: { via: string; refersTo: string }) =>
-  d.via === "earningsFromRaisesItem" ? "takes its earnings from it — refused" : `loses ${d.refersTo}`;
+const dependentWords = (d: { via: string; refersTo: string; blocks: boolean }) =>
+  d.via === "earningsFromRaisesItem"
+    ? "takes its earnings from it — refused"
+    : d.blocks
+      ? "would apply to nothing — refused"
+      : `loses ${d.refersTo}`;
 
 export function CostLinesPanel({
   scenario,

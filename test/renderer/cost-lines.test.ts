@@ -126,6 +126,8 @@ describe("cost lines: remove", () => {
   });
 
   it("refuses to remove base salary while Medicare applies to nothing else, naming Medicare (it would cost nothing)", () => {
+    // The confirmation says so before the click: the dependent is marked as one that refuses.
+    expect(lineDependents(fisAsPublished(), "baseSalaryIncreases").map((d) => [d.itemId, d.blocks])).toEqual([["medicare", true]]);
     const r = removeCostLine(fisAsPublished(), "baseSalaryIncreases");
     expect(r).toEqual({
       ok: false,

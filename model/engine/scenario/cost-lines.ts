@@ -133,6 +133,8 @@ export interface LineDependent {
   /** The referenced item on the line and how it is referred to. */
   refersTo: string;
   via: "appliesTo" | "payRateIds" | "earningsFromRaisesItem";
+  /** The removal is refused for it: it prices its earnings from the line, or is a rate applying to the line's items alone. */
+  blocks: boolean;
 }
 
 /** Items on other lines that refer to the line's items (a rate applied to them, a premium loaded by them, a bonus priced from them). */
@@ -149,7 +151,10 @@ export function lineDependents(scenario: Scenario, lineId: string): LineDependen
           : item.kind === "oneTime" && item.earningsFromRaisesItem
             ? [[item.earningsFromRaisesItem, "earningsFromRaisesItem"]]
             : [];
-    for (const [id, via] of refs) if (onLine.has(id)) out.push({ itemId: item.id, itemLabel: item.label, refersTo: id, via });
+    const emptied = refs.length > 0 && item.kind === "payRate" && refs.every(([id]) => onLine.has(id));
+    for (const [id, via] of refs)
+      if (onLine.has(id))
+        out.push({ itemId: item.id, itemLabel: item.label, refersTo: id, via, blocks: via === "earningsFromRaisesItem" || emptied });
   }
   return out;
 }
