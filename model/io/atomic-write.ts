@@ -23,6 +23,7 @@ import { randomBytes } from "node:crypto";
 import { constants as fsConstants, type Stats } from "node:fs";
 import { lstat, open, readlink, realpath, rename, rm, stat, readdir } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { kindOf } from "./read-file";
 
 export interface AtomicWriteOptions {
   /** File mode for a new file; an existing target keeps its own mode. Default 0o644 (umask applies). */
@@ -39,15 +40,6 @@ export class NotARegularFileError extends Error {
     super(message);
     this.name = "NotARegularFileError";
   }
-}
-
-function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return "a folder";
-  if (stats.isFIFO()) return "a named pipe (FIFO)";
-  if (stats.isCharacterDevice()) return "a character device";
-  if (stats.isBlockDevice()) return "a block device";
-  if (stats.isSocket()) return "a socket";
-  return "an unknown kind of file";
 }
 
 /** The path to write: the target, or the file a symlink names; throws when that is not a regular file. */

@@ -34,13 +34,14 @@ export function formatMegabytes(bytes: number): string {
   return bytes >= 10 * MB || bytes % MB === 0 ? `${Math.round(bytes / MB)} MB` : `${(bytes / MB).toFixed(1)} MB`;
 }
 
-function kindOf(stats: Stats): string {
+/** What a file that is not a regular one is, for "is a named pipe (FIFO), not a regular file" (reading and writing). */
+export function kindOf(stats: Stats): string {
   if (stats.isDirectory()) return "a folder";
   if (stats.isFIFO()) return "a named pipe (FIFO)";
   if (stats.isCharacterDevice()) return "a character device";
   if (stats.isBlockDevice()) return "a block device";
   if (stats.isSocket()) return "a socket";
-  return "not a regular file";
+  return "an unknown kind of file";
 }
 
 function tooLarge(maxBytes: number, size?: number): FileReadError {
