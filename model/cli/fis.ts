@@ -3,7 +3,9 @@
  *   npm run --silent fis -- [--scenario FILE|ID] [--json]
  *   npm run --silent fis -- --explain benefits.FY2025
  *   npm run --silent fis -- --compare [--with FILE|ID]
- * Exit codes: 0 success, 2 bad input (arguments or scenario file), 1 unexpected failure.
+ *   npm run --silent fis -- --scenario FILE --check
+ * Exit codes: 0 success, 2 bad input (arguments or scenario file), 3 a --check that finds a published figure not
+ * reproduced, 1 unexpected failure.
  */
 import { BUILT_IN_IDS, contractAsStated, fisAsPublished } from "../built-ins";
 import {
@@ -21,6 +23,15 @@ import {
 import { ANALYSIS_BOOLEAN_FLAGS, ANALYSIS_USAGE, ANALYSIS_VALUE_FLAGS, runAnalysisCommand } from "./analysis-commands";
 import { ASSUMPTIONS_BOOLEAN_FLAGS, ASSUMPTIONS_USAGE, ASSUMPTIONS_VALUE_FLAGS, withAssumptions } from "./assumptions-command";
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
+import {
+  CHECK_BOOLEAN_FLAGS,
+  CHECK_FAILED,
+  CHECK_USAGE,
+  formatPublishedCheck,
+  publishedCheckJson,
+  refuseWithCheck,
+  runCheck,
+} from "./check-command";
 import { compareJson, formatAttribution } from "./format-compare";
 import { formatTable, tableJson } from "./format-table";
 import { runInit } from "./init-command";
@@ -46,6 +57,7 @@ const USAGE = `Usage: npm run --silent fis -- [options]
   --separation-rate R  share separating each year, replaced at the entry step (schedule method; default the scenario's)
   --held-share R       share held on step each year (schedule method; default the scenario's)
   --reconcile          schedule method vs average-salary method by year, with the difference by part
+${CHECK_USAGE}
 ${ASSUMPTIONS_USAGE}
   --xlsx OUT.xlsx      write a live workbook (Inputs, Calculation formulas, Cost Table, Notes) instead of printing; with
                        --with FILE|ID a workbook comparing the two scenarios side by side
@@ -63,6 +75,7 @@ export const BOOLEAN_FLAGS = [
   "--compare",
   "--shapley",
   "--help",
+  ...CHECK_BOOLEAN_FLAGS,
   ...SCHEDULE_BOOLEAN_FLAGS,
   ...ANALYSIS_BOOLEAN_FLAGS,
   ...ASSUMPTIONS_BOOLEAN_FLAGS,
@@ -118,12 +131,20 @@ export async function run(
     out(USAGE);
     return 0;
   }
+  refuseWithCheck(args);
   const base = await withAssumptions(loadScenario(args.values.get("--scenario")), args, note);
   const method = await scheduleOptions(args, base);
   for (const w of method.warnings) warn(w);
   const scenario = method.scenario;
   const computeOptions = {};
   const json = args.flags.has("--json");
+
+  if (args.flags.has("--check")) {
+    const result = computeTable(scenario, computeOptions);
+    const check = runCheck(result, args.values.get("--scenario"));
+    out(json ? JSON.stringify(publishedCheckJson(check, result), null, 2) : formatPublishedCheck(check, result));
+    return check.reproduced ? 0 : CHECK_FAILED;
+  }
 
   if (args.values.has("--monte-carlo") && ANALYSIS_BOOLEAN_FLAGS.some((f) => args.flags.has(f)))
     throw new UsageError("--monte-carlo runs on its own; leave out the other analysis");

@@ -21,7 +21,7 @@ import type { Scenario, ScenarioBase } from "./scenario/types";
 import type { CheckedCensus } from "./schedule/census-check";
 import { censusOfBlock } from "./schedule/method";
 import { referenceCensus } from "./schedule";
-import { amountsCell, changeCell, shareCell, sumCell, zeroCell, type LineCells, type RawCell } from "./table/derived";
+import { amountsCell, annualizedChangeCell, changeCell, shareCell, sumCell, zeroCell, type LineCells, type RawCell } from "./table/derived";
 import { roundingRuleText, toDisplay, unitFactor, unitsWords } from "./table/display";
 import {
   ANNUALIZED_COLUMN,
@@ -336,7 +336,7 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
             return [
               column,
               column === ANNUALIZED_COLUMN
-                ? zeroCell(label, "a year-over-year change has no annualized value")
+                ? annualizedChangeCell(line, years[years.length - 1]!, label, lines, labelOf(line.change!.of))
                 : changeCell(line, Number.parseInt(column.slice(2), 10), years[0]!, label, lines, labelOf(line.change!.of)),
             ];
         }

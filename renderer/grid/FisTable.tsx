@@ -27,6 +27,7 @@ import type {
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Decimal } from "../../model/engine/decimal";
 import type { LineResult, TableResult } from "../../model/engine/compute";
+import { publishedVariance } from "../../model/engine/analysis/published-check";
 import {
   amountInWords,
   changeText,
@@ -213,14 +214,14 @@ export function FisTable({
         valueGetter: (p) => {
           const v = p.data ? publishedOf(p.data.id, column) : undefined;
           const d = p.data?.display[column];
-          return v === undefined || !d ? "" : changeText(d.minus(v), u);
+          return v === undefined || !d ? "" : changeText(publishedVariance(d, v), u);
         },
         cellClass: "num variance",
         cellClassRules: {
           "variance-off": (p) => {
             const v = p.data ? publishedOf(p.data.id, column) : undefined;
             const d = p.data?.display[column];
-            return v !== undefined && !!d && !d.equals(v);
+            return v !== undefined && !!d && !publishedVariance(d, v).isZero();
           },
         },
       };

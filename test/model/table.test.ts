@@ -80,6 +80,28 @@ describe("derived lines", () => {
     // 270,000; 455,400 - 270,000 = 185,400; total = 455,400 (the last year's level)
     expect(cells(s, "additional")).toMatchObject({ FY2026: "270000", FY2027: "185400", Total: "455400" });
   });
+  it("change, annualized: the full-year cost less the last fiscal year's (what full implementation still adds)", () => {
+    // Both steps on their year's first day: the last year already runs at full cost, 455,400 - 455,400 = 0.
+    const full = withTable(base(), { lines, columns: { fiscalYears: [2026, 2027], annualized: true } });
+    expect(cells(full, "additional")).toMatchObject({ FY2027: "185400", Annualized: "0" });
+    // The FY2027 step moved to Jan 1 2027, prorated by months: 6 of 12 months of 2% on the 1.03 level.
+    // FY2027 = 9,000,000 x (0.03 + 1.03 x 0.02 x 6/12) = 9,000,000 x 0.0403 = 362,700;
+    // annualized = 9,000,000 x 0.0506 = 455,400; the change's annualized cell = 455,400 - 362,700 = 92,700.
+    const midYear = base();
+    const raise = midYear.items[0] as { steps: { effective: string }[] };
+    raise.steps[1]!.effective = "2027-01-01";
+    const s = withTable(
+      { ...midYear, settings: { ...midYear.settings, proration: "months" } },
+      {
+        lines,
+        columns: { fiscalYears: [2026, 2027], annualized: true },
+      },
+    );
+    expect(cells(s, "salary")).toMatchObject({ FY2027: "362700", Annualized: "455400" });
+    expect(cells(s, "additional")).toMatchObject({ FY2026: "270000", FY2027: "92700", Annualized: "92700" });
+    const cell = computeTable(s).lines.find((l) => l.id === "additional")!.cells.Annualized!;
+    expect(cell.explanation.formula).toMatch(/annualized - Salaries in FY2027/);
+  });
   it("a loop between derived lines is refused, naming it", () => {
     const looped = {
       ...base(),

@@ -1,4 +1,4 @@
-/** The analyst's questions over a scenario: goal seek, cost of 1%, sensitivity, retroactive pay. */
+/** The analyst's questions over a scenario: goal seek, cost of 1%, sensitivity, retroactive pay, whether it reproduces its published note. */
 export {
   checkConstraint,
   describeConstraint,
@@ -41,3 +41,10 @@ export { FastCells, type AnalysisPath, type CellRef as AnalysisCellRef } from ".
 export { percentRaisePaths } from "./raise-edits";
 export { withTotalColumn } from "./all-years";
 export { constraintLimits } from "./budget-constraint";
+export {
+  checkPublishedFigures,
+  publishedVariance,
+  type PublishedCellCheck,
+  type PublishedCellStatus,
+  type PublishedCheck,
+} from "./published-check";

@@ -211,8 +211,8 @@ export function compileScenario(s: ScenarioBase, inputs: readonly InputEntry[], 
       case "fund":
         return fundCell(line, column);
       default: {
-        if (column === ANNUALIZED_COLUMN) return b.zero;
         const of = lines.get(line.change!.of)!;
+        if (column === ANNUALIZED_COLUMN) return b.sub(of.get(column)!, of.get(fyKey(years[years.length - 1]!))!);
         const fy = Number.parseInt(column.slice(2), 10);
         return fy === years[0] ? of.get(column)! : b.sub(of.get(column)!, of.get(fyKey(fy - 1))!);
       }

@@ -5,7 +5,7 @@
 import { Decimal, ZERO, sum } from "../decimal";
 import type { Explanation } from "../explain";
 import { dec, paramLeaf } from "../scenario/groups";
-import { fyKey, type TableLine } from "./schema";
+import { ANNUALIZED_COLUMN, fyKey, type TableLine } from "./schema";
 
 export interface RawCell {
   exact: Decimal;
@@ -83,6 +83,24 @@ export function changeCell(line: TableLine, fy: number, first: number, label: st
     `${ofLabel} this year - the year before`,
     [now.explanation, { ...before.explanation, subtracted: true }],
     `${now.exact} - ${before.exact}`,
+  );
+}
+
+/**
+ * The annualized column of a change line: the full-year cost less the last fiscal year's, what full
+ * implementation still adds (a note's "needed to annualize"). Zero when the last year already runs
+ * a full year of every step.
+ */
+export function annualizedChangeCell(line: TableLine, last: number, label: string, lines: LineCells, ofLabel: string): RawCell {
+  const of = lines.get(line.change!.of)!;
+  const full = of[ANNUALIZED_COLUMN]!;
+  const before = of[fyKey(last)]!;
+  return cell(
+    label,
+    full.exact.minus(before.exact),
+    `${ofLabel} annualized - ${ofLabel} in FY${last} (what a full year adds over the last fiscal year)`,
+    [full.explanation, { ...before.explanation, subtracted: true }],
+    `${full.exact} - ${before.exact}`,
   );
 }
 
