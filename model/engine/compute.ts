@@ -10,7 +10,15 @@
 import type { PayCalendar } from "./calendar";
 import { Decimal, ZERO, sum } from "./decimal";
 import type { Explanation } from "./explain";
-import { beforeAgreement, beforeAgreementNote, coveredGroups, partForGroups, usdCell } from "./kinds/common";
+import {
+  afterAgreement,
+  afterAgreementNote,
+  beforeAgreement,
+  beforeAgreementNote,
+  coveredGroups,
+  partForGroups,
+  usdCell,
+} from "./kinds/common";
 import type { AnyKind, CostContext, ItemBase, ItemCell, ItemCosts } from "./kinds/kind";
 import { DEFAULT_REGISTRY, kindIndex, type Registry } from "./kinds/registry";
 import { lineRefs } from "./scenario/checks";
@@ -125,6 +133,11 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
     scheduleCensus: () => census ?? censusOfBlock(s.scheduleMethod!, referenceCensus),
   };
   const before = (fy: number) => beforeAgreement(s, fy);
+  // A year after the agreement ends is costed on its last terms; the cell's explanation says so.
+  const carriedOn = (cell: ItemCell, fy: number): ItemCell =>
+    afterAgreement(s, fy)
+      ? { ...cell, explanation: { ...cell.explanation, formula: `${cell.explanation.formula ?? "cost"}; ${afterAgreementNote(s)}` } }
+      : cell;
   const annualized = s.table.columns.annualized ? annualizedLabel(s.table.columns) : undefined;
 
   // Items in dependency order (validation refused loops).
@@ -164,7 +177,10 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
       progress(years.length);
     } else {
       for (const fy of years) {
-        byYear.set(fy, before(fy) ? usdCell(`${item.label} FY${fy}`, ZERO, beforeAgreementNote(s)) : kind.cost(item, ctx, fy));
+        byYear.set(
+          fy,
+          before(fy) ? usdCell(`${item.label} FY${fy}`, ZERO, beforeAgreementNote(s)) : carriedOn(kind.cost(item, ctx, fy), fy),
+        );
         progress();
       }
     }

@@ -1,6 +1,7 @@
 /** Scenarios the io tests export: the two built-ins, an edited one, and one that exercises every formula branch. */
 import { contractAsStated, fisAsPublished } from "../../model/built-ins";
 import { setInputValue, type Param, type Scenario, type TableLine, type Unit } from "../../model/engine";
+import { agreement, group, p as buildParam, payRate, percent } from "../agreements/build";
 
 export const editedFy2026Raise = (): Scenario => setInputValue(fisAsPublished(), "items.baseSalary.steps.2025-10-01.amount", "0.04");
 
@@ -374,4 +375,40 @@ export function wvPaidHolidayScenario(): Scenario {
       display: { unit: "dollars", decimals: 0, rounding: "halfUp", totals: "roundedExact" },
     },
   } as Scenario;
+}
+
+/**
+ * A flat one-time payment (rate 0, $1,200 per member) on a group that states only its headcount
+ * (3,500 substitutes), beside a 2% raise on a group with a payroll (100 x $50,000), Medicare 1.45% on both.
+ *   FY2025: raise 100 x 50,000 x 0.02 = 100,000; payment 3,500 x 1,200 = 4,200,000;
+ *           Medicare 0.0145 x 4,300,000 = 62,350; total 4,362,350. FY2026: raise 100,000 + Medicare 1,450.
+ */
+export function headcountOnlyPaymentScenario(): Scenario {
+  return agreement({
+    id: "headcount-only-payment",
+    fiscalYears: [2025, 2026],
+    fiscalYearStartMonth: 7,
+    firstPayPeriodStart: "2024-07-07",
+    effectiveFrom: "2024-07-01",
+    effectiveTo: "2026-06-30",
+    groups: [
+      group("clerks", "100", "50000"),
+      { id: "subs", label: "Substitutes", members: buildParam("3500", "members", "Substitutes (headcount only)") },
+    ],
+    lines: ["salaries", "payments", "benefits"],
+    items: [
+      { kind: "raises", id: "raise", label: "Raise", line: "salaries", groupIds: ["clerks"], steps: [percent(2025, "0.02", "2024-07-01")] },
+      {
+        kind: "oneTime",
+        id: "stipend",
+        label: "Ratification stipend",
+        line: "payments",
+        groupIds: ["subs"],
+        paidInFiscalYear: 2025,
+        rate: buildParam("0", "rate", "Stipend rate"),
+        amountPerMember: buildParam("1200", "USD", "Stipend per member"),
+      },
+      payRate("medicare", "0.0145", ["raise", "stipend"]),
+    ],
+  });
 }

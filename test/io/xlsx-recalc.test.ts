@@ -23,6 +23,7 @@ import {
   beforeAgreementScenario,
   editedFy2026Raise,
   groupLoadingsScenario,
+  headcountOnlyPaymentScenario,
   multiGroupScenario,
   perMemberOneTimeScenario,
   scheduleLoadingsScenario,
@@ -144,6 +145,7 @@ const cases: [string, () => Scenario][] = [
   ["two groups, flat mid-year raise, truncation", multiGroupScenario],
   ["rates of pay limited to groups: FICA 7.65% for aides, pension from FY2027 for teachers", groupLoadingsScenario],
   ["one-time pay per member: $1,500 ratification, 2% + $250 aides bonus; three fund shares", perMemberOneTimeScenario],
+  ["one-time pay, flat ($1,200 per member), on a group stating only its headcount", headcountOnlyPaymentScenario],
   ["schedule method (FIS as published): Steps and Turnover lines", () => bySchedule(fisAsPublished())],
   ["schedule method, two groups, FICA on the aides' payroll share of raise, steps and turnover", scheduleLoadingsScenario],
 ];

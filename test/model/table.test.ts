@@ -124,6 +124,16 @@ describe("columns", () => {
     expect(t.lines.find((l) => l.id === "salary")!.cells.FY2025!.explanation.formula).toMatch(/before the agreement takes effect/);
     expect(computeTable(base()).columnLabels.Total).toBe("2-Yr Total");
   });
+  it("a year after the agreement ends is costed on its last terms, and its cells say so", () => {
+    // The agreement ends 2027-06-30; FY2028 keeps the FY2027 level: salary 455,400, FICA 34,838.10, no equipment.
+    const s = withTable(base(), { columns: { fiscalYears: [2026, 2027, 2028] } });
+    expect(cells(s, "salary")).toMatchObject({ FY2026: "270000", FY2027: "455400", FY2028: "455400" });
+    expect(cells(s, "fica")).toMatchObject({ FY2028: "34838.1" });
+    expect(cells(s, "equipment")).toMatchObject({ FY2028: "0" });
+    const raise = computeTable(s).items.find((i) => i.id === "raise")!;
+    expect(raise.cells.FY2028!.explanation.formula).toMatch(/after the agreement ends \(2027-06-30\): its last terms carried on/);
+    expect(raise.cells.FY2027!.explanation.formula).not.toMatch(/after the agreement ends/);
+  });
   it("a custom total label, or no total column", () => {
     expect(
       computeTable(withTable(base(), { columns: { fiscalYears: [2026, 2027], total: { label: "Biennium" } } })).columnLabels.Total,

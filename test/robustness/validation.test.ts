@@ -354,10 +354,13 @@ const CASES: Case[] = [
     message: /consecutive and ascending/,
   },
   {
-    name: "a fiscal year after the agreement ends",
-    breakIt: (s) => (s.table.columns.fiscalYears = [2025, 2026, 2027, 2028, 2029]),
+    name: "a fiscal year after the agreement ends, under the schedule method (its schedules are the agreement's years')",
+    breakIt: (s) => {
+      s.table.columns.fiscalYears = [2025, 2026, 2027, 2028, 2029];
+      s.settings.salaryMethod = "schedule";
+    },
     field: "table.columns.fiscalYears",
-    message: /FY2029 .* starts after the agreement ends/,
+    message: /FY2029 .* starts after the agreement ends .*the schedule method prices only the agreement's own years/,
   },
   { name: "no fiscal years", breakIt: (s) => (s.table.columns.fiscalYears = []), field: "table.columns.fiscalYears", message: /Too small/ },
   {

@@ -1,6 +1,6 @@
 /** What the kind modules share: the item's base fields, covered groups, cells and the split of a cost by groups. */
 import { z } from "zod";
-import { fiscalYearEndExclusive } from "../calendar";
+import { fiscalYearEndExclusive, fiscalYearStart } from "../calendar";
 import { Decimal, ZERO, sum } from "../decimal";
 import type { Explanation } from "../explain";
 import { param, SHARE, type FieldSpec, type Param } from "../fields";
@@ -38,6 +38,17 @@ export const beforeAgreement = (scenario: Pick<ScenarioBase, "calendar" | "agree
 
 export const beforeAgreementNote = (scenario: Pick<ScenarioBase, "agreement">): string =>
   `before the agreement takes effect (${scenario.agreement.effectiveFrom})`;
+
+/**
+ * Whether fiscal year `fy` starts after the agreement's last day. Notes print such out-years for a
+ * base-building agreement: its terms stay in force (raises stay in the base, rates and amounts per
+ * member go on), and nothing is added; each cell's explanation says so.
+ */
+export const afterAgreement = (scenario: Pick<ScenarioBase, "calendar" | "agreement">, fy: number): boolean =>
+  fiscalYearStart(fy, scenario.calendar.fiscalYearStartMonth) > scenario.agreement.effectiveTo;
+
+export const afterAgreementNote = (scenario: Pick<ScenarioBase, "agreement">): string =>
+  `after the agreement ends (${scenario.agreement.effectiveTo}): its last terms carried on, nothing added`;
 
 /** Whether a rate (of pay, on payroll) is charged in `fy`: from its start year on. */
 export const payRateInForce = (item: { startFiscalYear?: number | undefined }, fy: number): boolean =>

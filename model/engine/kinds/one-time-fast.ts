@@ -23,9 +23,11 @@ export const oneTimeFast = defineFast<OneTimeItem>({
   cost(item, ctx, fy, only) {
     const { b } = ctx;
     if (fy !== item.paidInFiscalYear) return b.zero;
-    // The exact engine skips the earnings when the rate is 0 and an amount per member is paid: 0 x earnings is 0 here too.
-    const rateCost = b.mul(ctx.param(item.rate), earnings(item, ctx, only));
-    if (!item.amountPerMember) return rateCost;
+    if (!item.amountPerMember) return b.mul(ctx.param(item.rate), earnings(item, ctx, only));
+    // The exact engine skips the earnings when the rate is 0 (flatOnly), and its groups may then state no payroll:
+    // the same choice on the rate's current value, re-checked on every evaluation.
+    const flat = ctx.guard(`${item.id}:flatOnly`, [item.rate], ([rate]) => rate === 0);
+    const rateCost = flat ? b.zero : b.mul(ctx.param(item.rate), earnings(item, ctx, only));
     return b.add(rateCost, b.mul(membersReg(ctx, coveredGroups(ctx.scenario, item, only)), ctx.param(item.amountPerMember)));
   },
   annualized: (_item, ctx) => ctx.b.zero,

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { Decimal, ONE, ZERO } from "../decimal";
 import { DOLLARS, param, RATE } from "../fields";
-import { dec, membersOf, paramLeaf, payrollOf } from "../scenario/groups";
+import { dec, hasPayroll, membersOf, paramLeaf, payrollOf } from "../scenario/groups";
 import { idSchema, strict, yearSchema } from "../scenario/zod-kit";
 import { coveredGroups, field, fundShareFields, itemBaseShape, itemLabel, membersFormula, payrollFormula, usdCell } from "./common";
 import { defineKind, type CostContext, type FormulaContext, type ItemCell, type ItemFormula } from "./kind";
@@ -43,6 +43,9 @@ function raisesOf(item: OneTimeItem, ctx: { itemById: (id: string) => { kind: st
   const r = item.earningsFromRaisesItem ? ctx.itemById(item.earningsFromRaisesItem) : undefined;
   return r?.kind === "raises" ? (r as RaisesItem) : undefined;
 }
+
+/** A flat payment: an amount per member and a rate of 0, so no earnings base is needed. */
+export const flatOnly = (item: OneTimeItem): boolean => item.amountPerMember !== undefined && dec(item.rate).isZero();
 
 function earnings(item: OneTimeItem, ctx: CostContext, only?: readonly string[]): ItemCell {
   if (item.earnings) return { exact: dec(item.earnings), explanation: paramLeaf(item.earnings, `items.${item.id}.earnings`, "USD") };
@@ -118,7 +121,8 @@ export const oneTime = defineKind<OneTimeItem>({
     return errors;
   },
   needsMembers: (item) => item.amountPerMember !== undefined,
-  needsPayroll: (item) => item.earnings === undefined,
+  // A flat payment (rate 0 with an amount per member) needs headcount only, as the cost below skips the earnings then.
+  needsPayroll: (item) => item.earnings === undefined && !flatOnly(item),
   dependsOn: () => [],
   perGroup: (item) => item.earnings === undefined,
   cost(item, ctx, fy, only) {
@@ -126,8 +130,8 @@ export const oneTime = defineKind<OneTimeItem>({
     if (fy !== item.paidInFiscalYear) return usdCell(label, ZERO, `one-time payment, paid in FY${item.paidInFiscalYear} only`);
     const rate = dec(item.rate);
     const rateLeaf = paramLeaf(item.rate, `items.${item.id}.rate`, "rate");
-    // A flat payment with rate 0 needs no earnings base; skipping it keeps its explanation short.
-    const base = item.amountPerMember && rate.isZero() ? undefined : earnings(item, ctx, only);
+    // A flat payment with rate 0 needs no earnings base (its groups may state headcount only).
+    const base = flatOnly(item) ? undefined : earnings(item, ctx, only);
     const rateCost: Decimal = base ? rate.times(base.exact) : ZERO;
     if (!item.amountPerMember)
       return usdCell(label, rateCost, "rate x earnings", [rateLeaf, base!.explanation], `${rate} x ${base!.exact}`);
@@ -150,10 +154,16 @@ export const oneTime = defineKind<OneTimeItem>({
     usdCell(itemLabel(item, "annualized", only, ctx.scenario), ZERO, "a one-time payment has no annual cost"),
   formula(item, ctx, fy, only) {
     if (fy !== item.paidInFiscalYear) return { formula: "0", note: `one-time payment, paid in FY${item.paidInFiscalYear} only` };
-    const byRate = rateTermFormula(item, ctx, only);
-    if (!item.amountPerMember) return byRate;
-    // The engine skips the earnings base when the rate is 0; the sheet keeps the term so editing the rate works (0 x earnings = 0).
+    if (!item.amountPerMember) return rateTermFormula(item, ctx, only);
     const members = membersFormula(ctx, coveredGroups(ctx.scenario, item, only));
+    // Groups stating headcount only have no payroll to write a rate term on: the payment is flat, as validation requires.
+    if (!coveredGroups(ctx.scenario, item, only).every(hasPayroll))
+      return {
+        formula: `(${members})*${ctx.ref(`items.${item.id}.amountPerMember`)}`,
+        note: "covered members x amount per member (a flat payment: the groups state no payroll, so the rate is 0)",
+      };
+    // The engine skips the earnings base when the rate is 0; the sheet keeps the term so editing the rate works (0 x earnings = 0).
+    const byRate = rateTermFormula(item, ctx, only);
     return {
       formula: `${byRate.formula}+(${members})*${ctx.ref(`items.${item.id}.amountPerMember`)}`,
       note: `${byRate.note} + covered members x amount per member`,

@@ -120,10 +120,15 @@ export function checkCalendar(s: ScenarioBase, err: Report): void {
   });
   const { effectiveFrom, effectiveTo } = s.agreement;
   if (effectiveFrom > effectiveTo) err("agreement.effectiveTo", "ends before it starts");
+  // Other methods cost a year after the agreement on its last terms; the salary schedules are priced only for its own years.
   const m = s.calendar.fiscalYearStartMonth;
-  for (const fy of years)
-    if (fiscalYearStart(fy, m) > effectiveTo)
-      err("table.columns.fiscalYears", `FY${fy} (${fiscalYearStart(fy, m)} on) starts after the agreement ends (${effectiveTo})`);
+  if (s.settings.salaryMethod === "schedule")
+    for (const fy of years)
+      if (fiscalYearStart(fy, m) > effectiveTo)
+        err(
+          "table.columns.fiscalYears",
+          `FY${fy} (${fiscalYearStart(fy, m)} on) starts after the agreement ends (${effectiveTo}); the schedule method prices only the agreement's own years`,
+        );
   const total = s.table.columns.total;
   if (total && total.through !== undefined && !years.includes(total.through))
     err("table.columns.total.through", `FY${total.through} is not one of the table's fiscal years`);
