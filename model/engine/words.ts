@@ -33,6 +33,18 @@ export function percentWords(rate: string | Decimal): string {
   return `${new Decimal(rate).times(100).toFixed()} percent`;
 }
 
+/**
+ * A percent raise's dollar floor and cap after its rate: " (at least $1,000 a year)",
+ * " (at most $2,000 a year)", " (at least $1,000 and at most $2,000 a year)"; "" with neither.
+ */
+export function raiseBoundsText(atLeast?: string, atMost?: string): string {
+  const parts = [
+    ...(atLeast !== undefined ? [`at least ${dollarsText(atLeast)}`] : []),
+    ...(atMost !== undefined ? [`at most ${dollarsText(atMost)}`] : []),
+  ];
+  return parts.length ? ` (${parts.join(" and ")} a year)` : "";
+}
+
 /** "2024-10-01" -> "October 1, 2024". */
 export function dateWords(iso: string): string {
   const [y, m, d] = iso.split("-");

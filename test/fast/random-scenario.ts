@@ -158,11 +158,15 @@ export function randomScenario(seed: number, options: RandomOptions): Scenario {
 
   // Raises: the schedule method prices one raises item's percent steps, FY2025 on, consecutive.
   const raisesIds: string[] = [];
+  /** Raises items whose first percent step has a floor or cap: a oneTime cannot derive earnings from them. */
+  const clampedFirst = new Set<string>();
   const raisesCount = schedule ? 1 : r.int(0, 2);
   for (let k = 0; k < raisesCount; k++) {
     const id = `r${k + 1}`;
     const steps: RaiseStep[] = [];
     const flatOk = !schedule && withHeads.length > 0 && r.bool(0.4);
+    // A floor or cap ("3% or $1,000, whichever is greater") needs headcount on a payroll group, as flat steps do.
+    const clampOk = !schedule && withHeads.length > 0 && r.bool(0.4);
     for (const fy of schedule ? [] : years) {
       const window = inAgreement(fy);
       if (!window || r.bool(0.3)) continue;
@@ -171,13 +175,23 @@ export function randomScenario(seed: number, options: RandomOptions): Scenario {
       for (let c = 0; c < count; c++) dates.add(r.bool(0.6) ? window[0] : dateIn(r, window[0], window[1]));
       for (const effective of [...dates].sort()) {
         const flat = flatOk && r.bool(0.3);
-        steps.push({
-          fiscalYear: fy,
-          type: flat ? "flat" : "percent",
-          amount: P(flat ? r.dec(0, 5000, 2) : r.dec(-0.05, 0.15, 4)),
-          effective,
-          source: SOURCE,
-        });
+        const amount = P(flat ? r.dec(0, 5000, 2) : r.dec(-0.05, 0.15, 4));
+        if (flat) steps.push({ fiscalYear: fy, type: "flat", amount, effective, source: SOURCE });
+        else {
+          const kind = clampOk ? r.int(0, 3) : 0;
+          const atLeast = kind === 1 || kind === 3 ? r.dec(0, 5000, 2) : undefined;
+          // A cap at or above the floor (validation refuses a floor over the cap).
+          const atMost = kind === 2 || kind === 3 ? new Decimal(atLeast ?? "0").plus(r.dec(0.01, 8000, 2)).toFixed() : undefined;
+          steps.push({
+            fiscalYear: fy,
+            type: "percent",
+            amount,
+            ...(atLeast !== undefined ? { atLeast: P(atLeast) } : {}),
+            ...(atMost !== undefined ? { atMost: P(atMost) } : {}),
+            effective,
+            source: SOURCE,
+          });
+        }
       }
     }
     if (schedule) {
@@ -195,10 +209,15 @@ export function randomScenario(seed: number, options: RandomOptions): Scenario {
         });
       }
     }
+    const clamped = (s: RaiseStep) => s.type === "percent" && (s.atLeast !== undefined || s.atMost !== undefined);
     const base = itemBase(
       id,
-      steps.some((s) => s.type === "flat"),
+      steps.some((s) => s.type === "flat" || clamped(s)),
     );
+    const first = [...steps]
+      .sort((a, b) => a.fiscalYear - b.fiscalYear || a.effective.localeCompare(b.effective))
+      .find((s) => s.type === "percent");
+    if (first && clamped(first)) clampedFirst.add(id);
     items.push({ ...base, ...(schedule ? { line: costLines[0]! } : {}), kind: "raises", steps });
     raisesIds.push(id);
   }
@@ -206,7 +225,8 @@ export function randomScenario(seed: number, options: RandomOptions): Scenario {
     const id = `o${k + 1}`;
     const perMember = withHeads.length > 0 && r.bool(0.4);
     const earnings = r.bool(0.3) ? { earnings: P(r.dec(0, 900_000_000, 2)) } : {};
-    const fromRaises = !("earnings" in earnings) && raisesIds.length && r.bool(0.4) ? { earningsFromRaisesItem: r.pick(raisesIds) } : {};
+    const derivable = raisesIds.filter((id) => !clampedFirst.has(id));
+    const fromRaises = !("earnings" in earnings) && derivable.length && r.bool(0.4) ? { earningsFromRaisesItem: r.pick(derivable) } : {};
     items.push({
       ...itemBase(id, perMember),
       kind: "oneTime",

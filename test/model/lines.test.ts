@@ -39,7 +39,12 @@ describe("Base Salary Increases (Art. 36.2)", () => {
             ...i,
             steps: i.steps
               .slice(0, 2)
-              .map((st) => ({ ...st, type: "flat" as const, amount: { ...st.amount, value: "1000", unit: "USD/year" as const } })),
+              // A flat step takes no floor or cap, so a percent step's are dropped with the type.
+              .map(({ atLeast: _floor, atMost: _cap, ...st }) => ({
+                ...st,
+                type: "flat" as const,
+                amount: { ...st.amount, value: "1000", unit: "USD/year" as const },
+              })),
           }
         : i,
     );

@@ -3,6 +3,7 @@ import { fisAsPublished } from "../../model/built-ins";
 import { setInputValue } from "../../model/engine/scenario/paths";
 import { setSettingValue } from "../../model/engine/scenario/settings";
 import { inputRows, reuseUnchangedRows } from "../../renderer/grid/InputsGrid";
+import { averageGroup, floorScenario, percentStep } from "../fixtures/raise-floor-scenario";
 
 const FY2026_RAISE = "items.baseSalary.steps.2025-10-01.amount";
 
@@ -93,5 +94,17 @@ describe("an edited input's source", () => {
     const twice = setInputValue(setInputValue(base, FY2026_RAISE, "0.037"), FY2026_RAISE, "0.041");
     const row = inputRows(twice, base, () => undefined).find((r) => r.path === FY2026_RAISE)!;
     expect(row.source).toBe("edited by you · was 3.7%, Art. 36.2.1");
+  });
+});
+
+describe("a raise's dollar floor and cap", () => {
+  it("are rows of the Raises section, with the file's labels and their unit, after the step's rate", () => {
+    const s = floorScenario([averageGroup("100", "30000")], [percentStep(2025, "0.03", { atLeast: "1000", atMost: "2000" })]);
+    const rows = inputRows(s, s, () => undefined).filter((r) => r.path.startsWith("items.cola."));
+    expect(rows.map((r) => [r.path, r.label, r.unit, r.section, r.value])).toEqual([
+      ["items.cola.steps.2024-10-01.amount", "FY2025 raise", "rate", "Raises", "0.03"],
+      ["items.cola.steps.2024-10-01.atLeast", "FY2025 raise floor", "USD/year", "Raises", "1000"],
+      ["items.cola.steps.2024-10-01.atMost", "FY2025 raise cap", "USD/year", "Raises", "2000"],
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import { Decimal } from "../decimal";
 import type { Source } from "../explain";
 import { listInputs, type InputEntry } from "../scenario/paths";
 import type { CostItem, Scenario, Settings, Unit } from "../scenario/types";
+import { raiseBoundsText } from "../words";
 
 export interface ScenarioDifference {
   id: string;
@@ -174,7 +175,8 @@ function valueWords(v: unknown, key: string, names: Names, detail = false): stri
   if (isParam(v)) return String(v.value);
   if (isStep(v)) {
     const amount = String((v.amount as Rec).value);
-    const short = `FY${String(v.fiscalYear)} ${valueText(amount, v.type === "percent" ? "rate" : "USD/year")}`;
+    const bound = (k: string) => (isRecord(v[k]) ? String((v[k] as Rec).value) : undefined);
+    const short = `FY${String(v.fiscalYear)} ${valueText(amount, v.type === "percent" ? "rate" : "USD/year")}${raiseBoundsText(bound("atLeast"), bound("atMost"))}`;
     if (!detail) return short;
     const paid = isRecord(v.periodsPaid) ? `, paid ${valueWords(v.periodsPaid, "periodsPaid", names)}` : "";
     return `${short} from ${String(v.effective)}${paid}`;

@@ -12,6 +12,7 @@
  *      a + b, a - b             e = ea + eb + r
  *      a * b                    e = |a| eb + |b| ea + ea eb + r
  *      a / b                    e = (ea + |a/b| eb) / (|b| - eb) + r        (needs |b| > eb)
+ *      max(a, b), min(a, b)     e = max(ea, eb)    (both are 1-Lipschitz in each operand, and exact)
  *    where r, the rounding of the operation itself, is u|result| (plus 2^-1074 when the result is
  *    subnormal or underflowed to zero), and 0 when the operation is exact: integer operands
  *    without error giving an integer below 2^53, or a product with an exact zero.
@@ -32,6 +33,10 @@ export const MUL = 3;
 export const DIV = 4;
 /** a / b, or 0 when b is 0 (a group's share of a payroll that may be zero). */
 export const SHARE = 5;
+/** The larger of a and b (a raise with a dollar floor). */
+export const MAX = 6;
+/** The smaller of a and b (a raise with a dollar cap). */
+export const MIN = 7;
 
 /** A register number. */
 export type Reg = number;
@@ -67,6 +72,10 @@ export function applyTracked(op: number, a: number, b: number, ea: number, eb: n
       const v = a * b;
       return [v, Math.abs(a) * eb + Math.abs(b) * ea + ea * eb + roundingOf(op, a, b, v, ea, eb)];
     }
+    case MAX:
+      return [Math.max(a, b), Math.max(ea, eb)];
+    case MIN:
+      return [Math.min(a, b), Math.max(ea, eb)];
     case SHARE:
     case DIV: {
       if (op === SHARE && b === 0 && eb === 0) return [0, 0];
@@ -196,6 +205,18 @@ export class TapeBuilder {
     return this.op(SHARE, a, b);
   }
 
+  /** The larger of a and b: picks one operand, so adds no rounding. */
+  max(a: Reg, b: Reg): Reg {
+    if (a === b) return a;
+    return this.op(MAX, a, b);
+  }
+
+  /** The smaller of a and b. */
+  min(a: Reg, b: Reg): Reg {
+    if (a === b) return a;
+    return this.op(MIN, a, b);
+  }
+
   neg(a: Reg): Reg {
     return this.sub(this.zero, a);
   }
@@ -247,7 +268,22 @@ export class Tape {
       const op = c[i]!;
       const a = r[c[i + 2]!]!;
       const b = r[c[i + 3]!]!;
-      r[c[i + 1]!] = op === MUL ? a * b : op === ADD ? a + b : op === SUB ? a - b : op === DIV ? a / b : b === 0 ? 0 : a / b;
+      r[c[i + 1]!] =
+        op === MUL
+          ? a * b
+          : op === ADD
+            ? a + b
+            : op === SUB
+              ? a - b
+              : op === DIV
+                ? a / b
+                : op === SHARE
+                  ? b === 0
+                    ? 0
+                    : a / b
+                  : op === MAX
+                    ? Math.max(a, b)
+                    : Math.min(a, b);
     }
   }
 
@@ -281,6 +317,11 @@ export class Tape {
       } else if (op === SHARE && b === 0 && eb === 0) {
         v = 0;
         err = 0;
+      } else if (op === MAX || op === MIN) {
+        // Picks an operand: exact, and within the larger of the two bounds.
+        r[c[i + 1]!] = op === MAX ? Math.max(a, b) : Math.min(a, b);
+        e[c[i + 1]!] = Math.max(ea, eb);
+        continue;
       } else {
         v = a / b;
         const den = Math.abs(b) - eb;

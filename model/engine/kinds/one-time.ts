@@ -10,7 +10,7 @@ import { dec, hasPayroll, membersOf, paramLeaf, payrollOf } from "../scenario/gr
 import { idSchema, strict, yearSchema } from "../scenario/zod-kit";
 import { coveredGroups, field, fundShareFields, itemBaseShape, itemLabel, membersFormula, payrollFormula, usdCell } from "./common";
 import { defineKind, type CostContext, type FormulaContext, type ItemCell, type ItemFormula } from "./kind";
-import { sortedSteps, stepPath, type RaisesItem } from "./raises";
+import { isClamped, sortedSteps, stepPath, type RaisesItem } from "./raises";
 import { oneTimeFast } from "./one-time-fast";
 
 const FIELDS = {
@@ -107,6 +107,16 @@ export const oneTime = defineKind<OneTimeItem>({
     const { years, at } = ctx;
     if (item.earningsFromRaisesItem && ctx.itemById(item.earningsFromRaisesItem)?.kind !== "raises")
       errors.push({ field: `${at}.earningsFromRaisesItem`, message: `"${item.earningsFromRaisesItem}" is not a raises item` });
+    const raises = raisesOf(item, ctx);
+    const first = raises && !item.earnings ? sortedSteps(raises).find((s) => s.type === "percent") : undefined;
+    // Earnings are the payroll with the first raise taken back out (/ (1 + raise)), which a floor or cap does not allow.
+    if (first && isClamped(first))
+      errors.push({
+        field: `${at}.earningsFromRaisesItem`,
+        message:
+          `the earnings are derived by dividing the payroll by (1 + the first raise of "${raises!.id}"), which cannot take out ` +
+          "a raise with a dollar floor or cap; state the earnings (earnings)",
+      });
     // Stated earnings win (earnings() reads them first), so the raises item named beside them would change nothing.
     if (item.earnings && item.earningsFromRaisesItem)
       errors.push({

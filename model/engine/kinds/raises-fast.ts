@@ -8,6 +8,7 @@ import { defineFast, groupMembersReg, type CompileContext } from "../fast/contex
 import type { Reg } from "../fast/tape";
 import type { Group } from "../scenario/groups";
 import { coveredGroups } from "./common";
+import type { Param } from "../fields";
 import type { RaisesItem, RaiseStep } from "./raises";
 import { scheduleRaisesFast } from "./raises-schedule-fast";
 
@@ -29,11 +30,17 @@ function bases(ctx: CompileContext, g: Group): FastBase[] {
   return [{ multiplier: ctx.param(g.members!), base: ctx.param(g.averageSalary) }];
 }
 
+/** raises.ts's applyStep, compiled: a clamped percent step as level + min(max(level x percent, floor), cap). */
 function apply(ctx: CompileContext, level: Reg, step: RaiseStep, flatScale?: Reg): Reg {
   const { b } = ctx;
   const amount = ctx.param(step.amount);
-  if (step.type === "percent") return b.mul(level, b.add(b.one, amount));
-  return b.add(level, flatScale !== undefined ? b.mul(amount, flatScale) : amount);
+  if (step.type === "flat") return b.add(level, flatScale !== undefined ? b.mul(amount, flatScale) : amount);
+  if (step.atLeast === undefined && step.atMost === undefined) return b.mul(level, b.add(b.one, amount));
+  const perMember = (p: Param) => (flatScale !== undefined ? b.mul(ctx.param(p), flatScale) : ctx.param(p));
+  let raise = b.mul(level, amount);
+  if (step.atLeast) raise = b.max(raise, perMember(step.atLeast));
+  if (step.atMost) raise = b.min(raise, perMember(step.atMost));
+  return b.add(level, raise);
 }
 
 function levelAfter(ctx: CompileContext, base: Reg, steps: readonly RaiseStep[], fy: number, flatScale?: Reg): Reg {

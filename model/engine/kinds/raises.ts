@@ -10,12 +10,12 @@ import { z } from "zod";
 import { fractionOfFiscalYear, periodsInFiscalYear, shareOfFiscalYearAfter } from "../calendar";
 import { Decimal, ONE, ZERO, sum } from "../decimal";
 import type { Explanation } from "../explain";
-import { param, type FieldSpec } from "../fields";
+import { param, type FieldSpec, type Param } from "../fields";
 import { dec, groupMembers, paramLeaf, type Group } from "../scenario/groups";
 import { dateSchema, keySchema, sourceSchema, strict, yearSchema } from "../scenario/zod-kit";
 import { fiscalYearEndExclusive, fiscalYearOfDate, fiscalYearStart, prorationWords } from "../calendar";
 import { coveredGroups, combine, field, fundShareFields, itemBaseShape, itemLabel, moneyText, paren, sumOf } from "./common";
-import { dateWords, dollarsText, percentWords } from "../words";
+import { dateWords, dollarsText, percentText as ratePercent, percentWords, raiseBoundsText } from "../words";
 import { defineKind, type CostContext, type FormulaContext, type ItemCell } from "./kind";
 import { scheduleRaisesParts } from "./raises-schedule";
 import { raisesFast } from "./raises-fast";
@@ -49,6 +49,27 @@ const FIELDS = {
     help: "Dollars a year added to each member's salary; accumulates with earlier flat raises.",
     expects: "the contract article",
   },
+  atLeast: {
+    label: "Raise floor (dollars a year)",
+    unit: "USD/year",
+    min: "0",
+    help:
+      'The least a percent raise gives each member, in dollars a year ("3% or $1,000, whichever is greater"). ' +
+      "On a group given as members and an average salary, or as a payroll, the floor is applied to the average salary: " +
+      "exact only if salaries are near the average; give positions for a per-position floor.",
+    expects: "the contract article",
+  },
+  atMost: {
+    label: "Raise cap (dollars a year)",
+    unit: "USD/year",
+    min: "0",
+    minExclusive: true,
+    help:
+      'The most a percent raise gives each member, in dollars a year ("2.5%, capped at $2,000 a year"). ' +
+      "On a group given as members and an average salary, or as a payroll, the cap is applied to the average salary: " +
+      "exact only if salaries are near the average; give positions for a per-position cap.",
+    expects: "the contract article",
+  },
   periodsPaid: {
     label: "Periods paid in the first year",
     unit: "count",
@@ -76,9 +97,26 @@ const stepBase = {
       "The share of its fiscal year the step is paid, as stated periods (7 of 24 payrolls) instead of counted from the effective date.",
     ),
 };
+/** A flat step is a dollar amount already: a floor or cap on it would be a second amount the engine would have to pick between. */
+const notOnFlat = (key: string) =>
+  z
+    .never({
+      error: `${key} applies only to a percent step ("3% or $1,000, whichever is greater"); a flat step is already a dollar amount`,
+    })
+    .optional();
 const stepSchema = z.discriminatedUnion("type", [
-  strict({ ...stepBase, type: z.literal("percent"), amount: param(FIELDS.percent) }),
-  strict({ ...stepBase, type: z.literal("flat"), amount: param(FIELDS.flat) }),
+  strict({
+    ...stepBase,
+    type: z.literal("percent"),
+    amount: param(FIELDS.percent),
+    atLeast: param(FIELDS.atLeast)
+      .optional()
+      .describe("A dollar floor: the raise per member is the larger of salary x percent and this (USD/year)."),
+    atMost: param(FIELDS.atMost)
+      .optional()
+      .describe("A dollar cap: the raise per member is the smaller of salary x percent and this (USD/year)."),
+  }),
+  strict({ ...stepBase, type: z.literal("flat"), amount: param(FIELDS.flat), atLeast: notOnFlat("atLeast"), atMost: notOnFlat("atMost") }),
 ]);
 export type RaiseStep = z.infer<typeof stepSchema>;
 
@@ -102,6 +140,8 @@ export function sortedSteps(item: RaisesItem): RaiseStep[] {
  */
 export interface SalaryBase {
   label: string;
+  /** What one unit of `base` is: a position's salary, a group's average salary, its payroll, or nothing stated (headcount alone). */
+  form: "position" | "average" | "payroll" | "headcount";
   multiplier: Decimal;
   base: Decimal;
   /** Members a flat step's dollars are multiplied by when the base is a whole payroll. */
@@ -115,6 +155,7 @@ export function salaryBases(g: Group): SalaryBase[] {
   if (g.positions)
     return g.positions.map((p) => ({
       label: `${g.label}, ${p.label}`,
+      form: "position" as const,
       multiplier: dec(p.count),
       base: dec(p.salary),
       leaves: [
@@ -131,6 +172,7 @@ export function salaryBases(g: Group): SalaryBase[] {
     return [
       {
         label: g.label,
+        form: "payroll",
         multiplier: ONE,
         base: dec(g.payroll),
         ...(members ? { flatScale: members.exact } : {}),
@@ -148,6 +190,7 @@ export function salaryBases(g: Group): SalaryBase[] {
     return [
       {
         label: g.label,
+        form: "headcount",
         multiplier: dec(g.members!),
         base: ZERO,
         leaves: [paramLeaf(g.members!, `groups.${g.id}.members`, "members")],
@@ -157,6 +200,7 @@ export function salaryBases(g: Group): SalaryBase[] {
   return [
     {
       label: g.label,
+      form: "average",
       multiplier: dec(g.members!),
       base: dec(g.averageSalary),
       leaves: [
@@ -168,10 +212,49 @@ export function salaryBases(g: Group): SalaryBase[] {
   ];
 }
 
+/** Whether a step is a percent raise with a dollar floor or cap ("3% or $1,000, whichever is greater"). */
+export const isClamped = (s: RaiseStep): boolean => s.type === "percent" && (s.atLeast !== undefined || s.atMost !== undefined);
+
+/**
+ * The level after one step. A clamped percent step raises by level x percent held between its
+ * floor and cap; `level` is one member's salary (the floor as stated) or a payroll, whose members
+ * (flatScale) scale the floor, so the clamp then falls on the average salary. Validation makes
+ * every group a clamped step covers state its members.
+ */
 export function applyStep(level: Decimal, step: RaiseStep, flatScale?: Decimal): Decimal {
   const amount = dec(step.amount);
-  if (step.type === "percent") return level.times(ONE.plus(amount));
-  return level.plus(flatScale ? amount.times(flatScale) : amount);
+  if (step.type === "flat") return level.plus(flatScale ? amount.times(flatScale) : amount);
+  if (!isClamped(step)) return level.times(ONE.plus(amount));
+  const perMember = (p: Param) => (flatScale ? dec(p).times(flatScale) : dec(p));
+  let raise = level.times(amount);
+  if (step.atLeast) raise = Decimal.max(raise, perMember(step.atLeast));
+  if (step.atMost) raise = Decimal.min(raise, perMember(step.atMost));
+  return level.plus(raise);
+}
+
+/**
+ * How the clamps of `steps` fall on a salary base, for the explanation. On an average the words
+ * say plainly what that misses: the break-even salary (floor / percent) a member's raise turns on.
+ */
+export function clampWords(form: SalaryBase["form"], steps: readonly RaiseStep[]): string {
+  const clamped = steps.filter(isClamped);
+  const floor = clamped.some((s) => s.atLeast);
+  const cap = clamped.some((s) => s.atMost);
+  const what = floor && cap ? "floor and cap" : floor ? "floor" : "cap";
+  if (form === "position") return `dollar ${what} applied to each position's salary (exact per position)`;
+  const evens = clamped.flatMap((s) => {
+    const rate = dec(s.amount);
+    if (!rate.isPositive() || rate.isZero()) return [];
+    const one = (p: Param | undefined, who: string) =>
+      p ? [`${who} ${dollarsText(p.value)} / ${ratePercent(rate)} = ${dollarsText(dec(p).div(rate), 2)}`] : [];
+    return [...one(s.atLeast, "members below"), ...one(s.atMost, "members above")];
+  });
+  const on = form === "payroll" ? "the average salary (payroll / members)" : "the average salary";
+  return (
+    `dollar ${what} applied to ${on}: exact only if salaries are near the average` +
+    (evens.length ? ` (break-even salaries: ${evens.join("; ")} get a raise the average does not show)` : "") +
+    `; give positions for a per-position ${what}`
+  );
 }
 
 /** Salary level after every step effective up to and including fiscal year `fy`, from `base`. */
@@ -204,6 +287,31 @@ function segmentsOfYear(ctx: CostContext, b: SalaryBase, steps: readonly RaiseSt
   return segments.filter((seg) => !seg.share.isZero());
 }
 
+const CLAMP_RULE = "a percent raise with a floor or cap adds level x percent held between them (floor and cap per member a year)";
+
+/** A clamped step's floor and cap, as leaves of the explanation. */
+function clampLeaves(item: RaisesItem, s: RaiseStep): Explanation[] {
+  if (s.type !== "percent") return [];
+  return [
+    ...(s.atLeast
+      ? [
+          {
+            ...paramLeaf(s.atLeast, `${stepBasePath(item, s)}.atLeast`, "USD/year"),
+            label: `${s.atLeast.label} (floor, effective ${s.effective})`,
+          },
+        ]
+      : []),
+    ...(s.atMost
+      ? [
+          {
+            ...paramLeaf(s.atMost, `${stepBasePath(item, s)}.atMost`, "USD/year"),
+            label: `${s.atMost.label} (cap, effective ${s.effective})`,
+          },
+        ]
+      : []),
+  ];
+}
+
 function baseCell(item: RaisesItem, b: SalaryBase, steps: RaiseStep[], ctx: CostContext, fy: number): ItemCell {
   const segments = segmentsOfYear(ctx, b, steps, fy);
   const average = sum(segments.map((s) => s.level.times(s.share)));
@@ -214,6 +322,7 @@ function baseCell(item: RaisesItem, b: SalaryBase, steps: RaiseStep[], ctx: Cost
       ...paramLeaf(s.amount, stepPath(item, s), s.type === "percent" ? "rate" : "USD/year"),
       label: `${s.amount.label} (${s.type}, effective ${s.effective})`,
     },
+    ...clampLeaves(item, s),
     ...(s.periodsPaid && s.fiscalYear === fy
       ? [
           paramLeaf(s.periodsPaid.count, `${stepBasePath(item, s)}.periodsPaid.count`, "count"),
@@ -221,7 +330,8 @@ function baseCell(item: RaisesItem, b: SalaryBase, steps: RaiseStep[], ctx: Cost
         ]
       : []),
   ]);
-  const simple = segments.length === 1 && inForce.every((s) => s.type === "percent");
+  const clamped = inForce.some(isClamped);
+  const simple = segments.length === 1 && inForce.every((s) => s.type === "percent") && !clamped;
   const factor = b.base.isZero() ? ZERO : average.div(b.base);
   const what = b.flatScale !== undefined || b.multiplier.equals(ONE) ? "payroll" : "salary";
   return {
@@ -232,7 +342,7 @@ function baseCell(item: RaisesItem, b: SalaryBase, steps: RaiseStep[], ctx: Cost
       unit: "USD",
       formula: simple
         ? `${what === "payroll" ? "payroll" : "members x average salary"} x (cumulative raise factor - 1)`
-        : `${what === "payroll" ? "payroll in force during the fiscal year - base payroll" : "members x (average salary in force during the fiscal year - base salary)"}; mid-year raises prorated by ${prorationWords(ctx.scenario.settings.proration)}${inForce.some((s) => s.periodsPaid && s.fiscalYear === fy) ? " (periods paid as stated)" : ""}`,
+        : `${what === "payroll" ? "payroll in force during the fiscal year - base payroll" : "members x (average salary in force during the fiscal year - base salary)"}; mid-year raises prorated by ${prorationWords(ctx.scenario.settings.proration)}${inForce.some((s) => s.periodsPaid && s.fiscalYear === fy) ? " (periods paid as stated)" : ""}${clamped ? `; ${CLAMP_RULE}; ${clampWords(b.form, inForce)}` : ""}`,
       symbols: simple
         ? `${b.multiplier} x ${b.base} x (${factor.toString()} - 1)`
         : `${b.multiplier} x (${moneyText(average)} - ${b.base})`,
@@ -249,6 +359,17 @@ function levelFormula(item: RaisesItem, ctx: FormulaContext, fy: number, refs: R
   const factor = (l: Level) => (l.sum ? paren(l.expr) : l.expr);
   const apply = (l: Level, s: RaiseStep): Level => {
     const amount = ctx.ref(stepPath(item, s));
+    if (s.type === "percent" && isClamped(s)) {
+      // The level appears twice (raise and base), so each clamped step doubles it: MAX_FORMULA_LENGTH bounds that.
+      const perMember = (key: "atLeast" | "atMost") => {
+        const ref = ctx.ref(`${stepBasePath(item, s)}.${key}`);
+        return refs.flatScale ? `${ref}*${refs.flatScale}` : ref;
+      };
+      let raise = `${factor(l)}*${amount}`;
+      if (s.atLeast) raise = `MAX(${raise},${perMember("atLeast")})`;
+      if (s.atMost) raise = `MIN(${raise},${perMember("atMost")})`;
+      return { expr: `${l.expr}+${raise}`, sum: true };
+    }
     if (s.type === "percent") return { expr: `${factor(l)}*(1+${amount})`, sum: false };
     return { expr: `${l.expr}+${refs.flatScale ? `${amount}*${refs.flatScale}` : amount}`, sum: true };
   };
@@ -294,9 +415,12 @@ function levelFormula(item: RaisesItem, ctx: FormulaContext, fy: number, refs: R
   return { term, notes };
 }
 
+/** "3%", "3% (at least $1,000 a year)", "$1500 a year". */
 function percentText(s: RaiseStep): string {
-  return s.type === "percent" ? `${new Decimal(s.amount.value).times(100).toString()}%` : `$${s.amount.value} a year`;
+  return s.type === "percent" ? `${new Decimal(s.amount.value).times(100).toString()}%${boundsOf(s)}` : `$${s.amount.value} a year`;
 }
+
+const boundsOf = (s: RaiseStep) => raiseBoundsText(s.atLeast?.value, s.atMost?.value);
 
 export const raises = defineKind<RaisesItem>({
   kind: "raises",
@@ -309,6 +433,8 @@ export const raises = defineKind<RaisesItem>({
   fields: (item) => [
     ...item.steps.flatMap((s) => [
       ...field(`steps.${stepKey(s)}.amount`, s.amount, s.type === "percent" ? FIELDS.percent : FIELDS.flat),
+      ...field(`steps.${stepKey(s)}.atLeast`, s.atLeast, FIELDS.atLeast),
+      ...field(`steps.${stepKey(s)}.atMost`, s.atMost, FIELDS.atMost),
       ...(s.periodsPaid ? field(`steps.${stepKey(s)}.periodsPaid.count`, s.periodsPaid.count, FIELDS.periodsPaid) : []),
       ...(s.periodsPaid?.perYear ? field(`steps.${stepKey(s)}.periodsPaid.perYear`, s.periodsPaid.perYear, FIELDS.periodsPerYear) : []),
     ]),
@@ -355,6 +481,17 @@ export const raises = defineKind<RaisesItem>({
           `${s.effective} is before FY${s.fiscalYear} starts (${fiscalYearStart(s.fiscalYear, startMonth)}); ` +
             `put the raise in the fiscal year it takes effect (FY${fiscalYearOfDate(s.effective, startMonth)})`,
         );
+      if (s.atLeast && s.atMost && new Decimal(s.atLeast.value).greaterThan(s.atMost.value))
+        err(
+          `${where}.atLeast`,
+          `the floor ${dollarsText(s.atLeast.value)} a year is more than the cap ${dollarsText(s.atMost.value)} a year; ` +
+            "the floor must be at most the cap",
+        );
+      if (isClamped(s) && scenario.settings.salaryMethod === "schedule")
+        err(
+          `${where}.${s.atLeast ? "atLeast" : "atMost"}`,
+          "the schedule method prices percent raises on the salary schedules' printed cells; a raise with a dollar floor or cap needs the average-salary method",
+        );
       if (s.type === "flat" && scenario.settings.salaryMethod === "schedule")
         err(
           `${where}.type`,
@@ -363,7 +500,8 @@ export const raises = defineKind<RaisesItem>({
     }
     return errors;
   },
-  needsMembers: (item) => item.steps.some((s) => s.type === "flat"),
+  // A floor or cap on a payroll is per member: members x the floor.
+  needsMembers: (item) => item.steps.some((s) => s.type === "flat" || isClamped(s)),
   needsPayroll: (item) => item.steps.some((s) => s.type === "percent"),
   dependsOn: () => [],
   perGroup: (_item, ctx) => !bySchedule(ctx),
@@ -399,9 +537,9 @@ export const raises = defineKind<RaisesItem>({
             label: `${item.label}: ${b.label} annualized`,
             value: v.toString(),
             unit: "USD",
-            formula: "members x (salary after every raise - base salary), for a full year",
+            formula: `members x (salary after every raise - base salary), for a full year${steps.some(isClamped) ? `; ${CLAMP_RULE}; ${clampWords(b.form, steps)}` : ""}`,
             symbols: `${b.multiplier} x (${moneyText(level)} - ${b.base})`,
-            children: b.leaves,
+            children: steps.some(isClamped) ? [...b.leaves, ...steps.flatMap((s) => clampLeaves(item, s))] : b.leaves,
           },
         };
       }),
@@ -417,6 +555,13 @@ export const raises = defineKind<RaisesItem>({
       salaryBases(g).map((b) => {
         const { term, notes: n } = levelFormula(item, ctx, fy, b.refs(ctx));
         n.forEach((x) => notes.add(x));
+        if (item.steps.some((s) => isClamped(s) && s.fiscalYear <= fy))
+          notes.add(
+            clampWords(
+              b.form,
+              item.steps.filter((s) => s.fiscalYear <= fy),
+            ),
+          );
         return term;
       }),
     );
@@ -437,7 +582,7 @@ export const raises = defineKind<RaisesItem>({
     return {
       text: `${item.label}${refs.length ? ` (${refs.join(", ")})` : ""}: ${steps.length === 0 ? "no raise" : "increases to base salary by fiscal year"}.`,
       points: steps.map((s) => {
-        const amount = s.type === "percent" ? percentWords(s.amount.value) : `${dollarsText(s.amount.value)} a year`;
+        const amount = s.type === "percent" ? `${percentWords(s.amount.value)}${boundsOf(s)}` : `${dollarsText(s.amount.value)} a year`;
         const ref = s.amount.source.ref ? `; ${s.amount.source.ref}` : "";
         return `${amount} in fiscal year ${s.fiscalYear}, effective ${dateWords(s.effective)}${ref}`;
       }),
