@@ -21,6 +21,8 @@ export interface FieldSpec {
   max?: string;
   /** Bounds that are excluded (a raise of -100% would cut pay to nothing). */
   minExclusive?: boolean;
+  /** A vacancy rate of 100% would leave no one to pay: the upper bound itself is refused. */
+  maxExclusive?: boolean;
   /** Whole numbers only (a step on a salary schedule). */
   integer?: boolean;
   /** One sentence: what the value is and where it usually comes from. */
@@ -36,12 +38,13 @@ export const VALUE_LIMITS = {
   magnitude: "1e15",
 } as const;
 
-export function rangeText(spec: Pick<FieldSpec, "min" | "max" | "minExclusive">): string {
+export function rangeText(spec: Pick<FieldSpec, "min" | "max" | "minExclusive" | "maxExclusive">): string {
   const { min, max } = spec;
   const lo = min === undefined ? undefined : `${min}${spec.minExclusive ? " (excluded)" : ""}`;
-  if (lo !== undefined && max !== undefined) return `${lo} to ${max}`;
+  const hi = max === undefined ? undefined : `${max}${spec.maxExclusive ? " (excluded)" : ""}`;
+  if (lo !== undefined && hi !== undefined) return `${lo} to ${hi}`;
   if (lo !== undefined) return spec.minExclusive ? `more than ${min}` : `${min} or more`;
-  if (max !== undefined) return `${max} or less`;
+  if (max !== undefined) return spec.maxExclusive ? `less than ${max}` : `${max} or less`;
   return "any amount (negative = savings)";
 }
 
@@ -57,7 +60,7 @@ export function valueProblem(text: string, spec: FieldSpec): string | null {
   if (d.sd() > VALUE_LIMITS.significantDigits) return `${text} has more than ${VALUE_LIMITS.significantDigits} significant digits`;
   if (spec.integer && !d.isInteger()) return `${text} is not a whole number`;
   const below = spec.min !== undefined && (spec.minExclusive ? d.lessThanOrEqualTo(spec.min) : d.lessThan(spec.min));
-  const above = spec.max !== undefined && d.greaterThan(spec.max);
+  const above = spec.max !== undefined && (spec.maxExclusive ? d.greaterThanOrEqualTo(spec.max) : d.greaterThan(spec.max));
   if (below || above) {
     const negative = below && spec.min === "0" && d.isNegative() ? " (it cannot be negative)" : "";
     return `${text} is outside ${rangeText(spec)}, the range of this field (${unitWords(spec.unit)})${negative}`;

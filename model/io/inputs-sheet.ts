@@ -106,12 +106,16 @@ export function rangeValidation(ref: string, spec: FieldSpec, label: string): Va
   const hint = percent ? " Type a percent (3% or 0.03), not 3." : "";
   const base = { sqref: ref, title: label.slice(0, 32), error: `${label}: ${rangeText(spec)} (${spec.unit}).${hint}`, prompt: spec.help };
   const { min, max } = spec;
-  if (min !== undefined && max !== undefined && spec.minExclusive)
-    return { ...base, type: "custom", formula1: `AND(ISNUMBER(${ref}),${ref}>${min},${ref}<=${max})` };
+  if (min !== undefined && max !== undefined && (spec.minExclusive || spec.maxExclusive))
+    return {
+      ...base,
+      type: "custom",
+      formula1: `AND(ISNUMBER(${ref}),${ref}${spec.minExclusive ? ">" : ">="}${min},${ref}${spec.maxExclusive ? "<" : "<="}${max})`,
+    };
   if (min !== undefined && max !== undefined) return { ...base, type: "decimal", operator: "between", formula1: min, formula2: max };
   if (min !== undefined)
     return { ...base, type: "decimal", operator: spec.minExclusive ? "greaterThan" : "greaterThanOrEqual", formula1: min };
-  if (max !== undefined) return { ...base, type: "decimal", operator: "lessThanOrEqual", formula1: max };
+  if (max !== undefined) return { ...base, type: "decimal", operator: spec.maxExclusive ? "lessThan" : "lessThanOrEqual", formula1: max };
   // Unbounded fields (savings may be negative) still take only numbers, within the engine's magnitude limit.
   return { ...base, type: "decimal", operator: "between", formula1: "-1000000000000000", formula2: "1000000000000000" };
 }

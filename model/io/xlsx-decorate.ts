@@ -22,7 +22,7 @@ export interface Validation {
   sqref: string;
   /** "decimal" with an operator and bounds, or "custom" with a formula that must be TRUE. */
   type: "decimal" | "custom";
-  operator?: "between" | "greaterThan" | "greaterThanOrEqual" | "lessThanOrEqual";
+  operator?: "between" | "greaterThan" | "greaterThanOrEqual" | "lessThan" | "lessThanOrEqual";
   formula1: string;
   formula2?: string;
   title: string;

@@ -10,7 +10,7 @@ import {
   dateWords,
   Decimal,
   groupedNumber,
-  groupPayroll,
+  statedPayroll,
   listWords,
   provisionOf,
   toDisplay,
@@ -171,8 +171,12 @@ function groupWords(scenario: Scenario): string[] {
       if (g.payroll) parts.push(`${g.members ? "with " : ""}a payroll of ${stated(g.payroll, "USD")} a year`);
     }
     // A group stating only its headcount has no payroll to name.
-    const total = g.positions ? `, a payroll of ${valueWords(groupPayroll(g).exact.toFixed(), "USD")} a year` : "";
-    return `It covers the ${g.label}: ${parts.join(" ")}${total}.`;
+    const total = g.positions ? `, a payroll of ${valueWords(statedPayroll(g).exact.toFixed(), "USD")} a year` : "";
+    // The vacancy assumption changes every cost of the group, so the background states it beside the headcount.
+    const vacancy = g.vacancyRate
+      ? `; the estimate assumes a ${stated(g.vacancyRate, "share")} vacancy rate, costing the filled positions only`
+      : "";
+    return `It covers the ${g.label}: ${parts.join(" ")}${total}${vacancy}.`;
   });
 }
 

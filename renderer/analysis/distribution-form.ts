@@ -114,7 +114,7 @@ export function distributionOf(
   const hi = entry.spec.max;
   const rangeWords = () =>
     lo !== undefined && hi !== undefined
-      ? `${inputText(lo, entry.unit)} to ${inputText(hi, entry.unit)}`
+      ? `${inputText(lo, entry.unit)} to ${inputText(hi, entry.unit)}${entry.spec.maxExclusive ? " (excluded)" : ""}`
       : lo !== undefined
         ? `${inputText(lo, entry.unit)} or more`
         : `${inputText(hi!, entry.unit)} or less`;
@@ -132,7 +132,7 @@ export function distributionOf(
     }
     if (opts.inRange !== false) {
       const below = lo !== undefined && (entry.spec.minExclusive ? d.lessThanOrEqualTo(lo) : d.lessThan(lo));
-      const above = hi !== undefined && d.greaterThan(hi);
+      const above = hi !== undefined && (entry.spec.maxExclusive ? d.greaterThanOrEqualTo(hi) : d.greaterThan(hi));
       if (below || above) {
         errors.push({ field, message: `${name}: ${inputText(parsed.value, entry.unit)} is outside this input's range, ${rangeWords()}.` });
         return undefined;

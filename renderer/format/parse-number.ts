@@ -61,6 +61,10 @@ function rangeProblem(d: Decimal, spec: FieldSpec, shown: string, typed: string)
       return `${shown} is ${d.eq(min) ? "not above" : "below"} ${lowest}: this input must be more than ${lowest}.`;
     if (d.lessThan(min)) return `${shown} is below ${lowest}, the lowest this input takes${min === "0" ? " (it cannot be negative)" : ""}.`;
   }
+  if (max !== undefined && spec.maxExclusive && d.greaterThanOrEqualTo(max)) {
+    const highest = boundText(max, spec.unit);
+    return `${shown} is ${d.eq(max) ? "not below" : "above"} ${highest}: this input must be less than ${highest}.`;
+  }
   if (max !== undefined && d.greaterThan(max)) return `${shown} is above ${boundText(max, spec.unit)}, the highest this input takes.`;
   return null;
 }

@@ -1,7 +1,7 @@
 /**
  * Random valid scenarios for the fast path's property test: both salary methods, every kind of
  * item, every kind of derived line, every display rule, mid-year raises, years before the
- * agreement, groups given three ways, fund shares on groups and items, rates limited to some
+ * agreement, groups given three ways, vacancy rates on some groups, fund shares on groups and items, rates limited to some
  * groups, zero payrolls, round values that land exactly on rounding ties. Each scenario comes from
  * one seed, which fast-check draws and reports when a property fails.
  */
@@ -342,6 +342,8 @@ export function randomScenario(seed: number, options: RandomOptions): Scenario {
   if (r.bool(0.5)) lines.push({ id: "change", label: "Change", change: { of: r.pick(["total", ...costLines]) } });
 
   const census = schedule ? censusBlock(r) : undefined;
+  // Vacancy rates are drawn from a stream of their own, so each seed still makes the scenario it made before them.
+  if (!schedule) withVacancies(groups, new R(seed ^ 0x1b873593));
   return {
     schemaVersion: 2,
     id: "random",
@@ -373,6 +375,13 @@ export function randomScenario(seed: number, options: RandomOptions): Scenario {
     },
     ...(census ? { scheduleMethod: census } : {}),
   } as Scenario;
+}
+
+/** A vacancy rate on some groups (the schedule method refuses it on groups its census prices). */
+function withVacancies(groups: Group[], r: R): void {
+  groups.forEach((g, i) => {
+    if (r.bool(0.35)) groups[i] = { ...g, vacancyRate: P(r.bool(0.1) ? "0" : r.dec(0, 0.3, 4)) };
+  });
 }
 
 function censusBlock(r: R): NonNullable<Scenario["scheduleMethod"]> {
@@ -417,7 +426,7 @@ export function randomEdits(seed: number, inputs: readonly InputEntry[]): [numbe
     if (path.includes(".steps.") && spec.unit === "rate" && r.bool(0.3)) text = r.pick(["0.02", "0.03", "0.04"]);
     else if (spec.unit === "rate" || spec.unit === "share") {
       const lo = Math.max(spec.min === undefined ? -1 : Number(spec.min) + (spec.minExclusive ? 0.0001 : 0), v - 0.05);
-      const hi = Math.min(spec.max === undefined ? 1 : Number(spec.max), v + 0.05);
+      const hi = Math.min(spec.max === undefined ? 1 : Number(spec.max) - (spec.maxExclusive ? 0.0001 : 0), v + 0.05);
       text = r.dec(lo, Math.max(lo, hi), 4);
     } else {
       const span = Math.max(Math.abs(v), 1000);
@@ -534,6 +543,7 @@ export function withNoteCapabilities(base: Scenario, seed: number): Scenario {
         appliesTo: ["oh", "rh"],
       },
     );
+    withVacancies(s.groups, new R(seed ^ 0x68e31da4));
   }
   return s;
 }

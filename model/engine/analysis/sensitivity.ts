@@ -71,7 +71,9 @@ function moves(value: Decimal, spec: FieldSpec): { low: Decimal; high: Decimal; 
   const low = clamp(value.minus(delta));
   // An excluded bound (a raise of -100%) is never reached: stay where the value is.
   const safeLow = spec.minExclusive && spec.min !== undefined && low.lessThanOrEqualTo(spec.min) ? value : low;
-  return { low: safeLow, high: clamp(value.plus(delta)), move: rate ? "±0.01" : "±10%" };
+  const high = clamp(value.plus(delta));
+  const safeHigh = spec.maxExclusive && spec.max !== undefined && high.greaterThanOrEqualTo(spec.max) ? value : high;
+  return { low: safeLow, high: safeHigh, move: rate ? "±0.01" : "±10%" };
 }
 
 export interface SensitivityHow {

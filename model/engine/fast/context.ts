@@ -51,8 +51,18 @@ export interface FastKind<T extends ItemBase> {
 
 export const defineFast = <T extends ItemBase>(f: FastKind<T>): FastKind<T> => f;
 
-/** groupPayroll: payroll, or positions' count x salary, or members x average salary. */
+/** filledShare: a stated amount x (1 - vacancy rate), as stated without a vacancy rate. */
+export function filledReg(ctx: CompileContext, g: Group, stated: Reg): Reg {
+  const { b } = ctx;
+  return g.vacancyRate ? b.mul(stated, b.sub(b.one, ctx.param(g.vacancyRate))) : stated;
+}
+
+/** groupPayroll: payroll, or positions' count x salary, or members x average salary; its filled share. */
 export function groupPayrollReg(ctx: CompileContext, g: Group): Reg {
+  return filledReg(ctx, g, statedPayrollReg(ctx, g));
+}
+
+function statedPayrollReg(ctx: CompileContext, g: Group): Reg {
   const { b } = ctx;
   if (g.payroll) return ctx.param(g.payroll);
   if (g.positions) return b.sum(g.positions.map((p) => b.mul(ctx.param(p.count), ctx.param(p.salary))));
@@ -65,10 +75,10 @@ export function payrollReg(ctx: CompileContext, groups: readonly Group[]): Reg {
   return ctx.b.sum(groups.map((g) => groupPayrollReg(ctx, g)));
 }
 
-/** groupMembers: members, or the positions' counts; undefined for a group giving only a payroll. */
+/** groupMembers: members, or the positions' counts, their filled share; undefined for a group giving only a payroll. */
 export function groupMembersReg(ctx: CompileContext, g: Group): Reg | undefined {
-  if (g.members) return ctx.param(g.members);
-  if (g.positions) return ctx.b.sum(g.positions.map((p) => ctx.param(p.count)));
+  if (g.members) return filledReg(ctx, g, ctx.param(g.members));
+  if (g.positions) return filledReg(ctx, g, ctx.b.sum(g.positions.map((p) => ctx.param(p.count))));
   return undefined;
 }
 

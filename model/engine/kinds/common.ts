@@ -4,7 +4,7 @@ import { fiscalYearEndExclusive, fiscalYearStart } from "../calendar";
 import { Decimal, ZERO, sum } from "../decimal";
 import type { Explanation } from "../explain";
 import { param, SHARE, type FieldSpec, type Param } from "../fields";
-import { hasPayroll, membersOf, payrollOf, type Group } from "../scenario/groups";
+import { filledRef, hasPayroll, membersOf, payrollOf, type Group } from "../scenario/groups";
 import type { ScenarioBase } from "../scenario/base";
 import { idSchema, labelSchema } from "../scenario/zod-kit";
 import type { CheckContext, CostContext, FormulaContext, ItemBase, ItemCell, ItemField } from "./kind";
@@ -163,12 +163,16 @@ export function partForGroups(
 /** payrollOf as a spreadsheet expression over the Inputs sheet's names. */
 export function payrollFormula(ctx: FormulaContext, groups: readonly Group[]): string {
   const terms = groups.map((g) => {
-    if (g.payroll) return ctx.ref(`groups.${g.id}.payroll`);
+    if (g.payroll) return filledRef(g, ctx.ref(`groups.${g.id}.payroll`), ctx);
     if (g.positions)
-      return g.positions
-        .map((p) => `${ctx.ref(`groups.${g.id}.positions.${p.id}.count`)}*${ctx.ref(`groups.${g.id}.positions.${p.id}.salary`)}`)
-        .join("+");
-    return `${ctx.ref(`groups.${g.id}.members`)}*${ctx.ref(`groups.${g.id}.averageSalary`)}`;
+      return filledRef(
+        g,
+        g.positions
+          .map((p) => `${ctx.ref(`groups.${g.id}.positions.${p.id}.count`)}*${ctx.ref(`groups.${g.id}.positions.${p.id}.salary`)}`)
+          .join("+"),
+        ctx,
+      );
+    return filledRef(g, `${ctx.ref(`groups.${g.id}.members`)}*${ctx.ref(`groups.${g.id}.averageSalary`)}`, ctx);
   });
   return sumOf(terms);
 }
@@ -177,7 +181,13 @@ export function payrollFormula(ctx: FormulaContext, groups: readonly Group[]): s
 export function membersFormula(ctx: FormulaContext, groups: readonly Group[]): string {
   return sumOf(
     groups.map((g) =>
-      g.positions ? g.positions.map((p) => ctx.ref(`groups.${g.id}.positions.${p.id}.count`)).join("+") : ctx.ref(`groups.${g.id}.members`),
+      filledRef(
+        g,
+        g.positions
+          ? g.positions.map((p) => ctx.ref(`groups.${g.id}.positions.${p.id}.count`)).join("+")
+          : ctx.ref(`groups.${g.id}.members`),
+        ctx,
+      ),
     ),
   );
 }

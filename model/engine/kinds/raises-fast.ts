@@ -4,7 +4,7 @@
  * of raises-schedule.ts (raises-schedule-fast.ts).
  */
 import { periodsInFiscalYear, shareOfFiscalYearAfter } from "../calendar";
-import { defineFast, groupMembersReg, type CompileContext } from "../fast/context";
+import { defineFast, filledReg, groupMembersReg, groupPayrollReg, type CompileContext } from "../fast/context";
 import type { Reg } from "../fast/tape";
 import type { Group } from "../scenario/groups";
 import { coveredGroups } from "./common";
@@ -18,16 +18,17 @@ interface FastBase {
   flatScale?: Reg;
 }
 
-/** salaryBases, compiled. */
+/** salaryBases, compiled: the filled share of each headcount (or of a whole payroll and its members). */
 function bases(ctx: CompileContext, g: Group): FastBase[] {
-  if (g.positions) return g.positions.map((p) => ({ multiplier: ctx.param(p.count), base: ctx.param(p.salary) }));
+  if (g.positions) return g.positions.map((p) => ({ multiplier: filledReg(ctx, g, ctx.param(p.count)), base: ctx.param(p.salary) }));
   if (g.payroll) {
     const members = groupMembersReg(ctx, g);
-    return [{ multiplier: ctx.b.one, base: ctx.param(g.payroll), ...(members !== undefined ? { flatScale: members } : {}) }];
+    return [{ multiplier: ctx.b.one, base: groupPayrollReg(ctx, g), ...(members !== undefined ? { flatScale: members } : {}) }];
   }
+  const members = groupMembersReg(ctx, g)!;
   // Headcount alone: flat steps add dollars per member to a salary the note does not state.
-  if (!g.averageSalary) return [{ multiplier: ctx.param(g.members!), base: ctx.b.zero }];
-  return [{ multiplier: ctx.param(g.members!), base: ctx.param(g.averageSalary) }];
+  if (!g.averageSalary) return [{ multiplier: members, base: ctx.b.zero }];
+  return [{ multiplier: members, base: ctx.param(g.averageSalary) }];
 }
 
 /** raises.ts's applyStep, compiled: a clamped percent step as level + min(max(level x percent, floor), cap). */

@@ -11,7 +11,7 @@ import { fractionOfFiscalYear, periodsInFiscalYear, shareOfFiscalYearAfter } fro
 import { Decimal, ONE, ZERO, sum } from "../decimal";
 import type { Explanation } from "../explain";
 import { param, type FieldSpec, type Param } from "../fields";
-import { dec, groupMembers, paramLeaf, type Group } from "../scenario/groups";
+import { dec, filledRef, filledShare, groupMembers, groupPayroll, paramLeaf, type Group } from "../scenario/groups";
 import { dateSchema, keySchema, sourceSchema, strict, yearSchema } from "../scenario/zod-kit";
 import { fiscalYearEndExclusive, fiscalYearOfDate, fiscalYearStart, prorationWords } from "../calendar";
 import { coveredGroups, combine, field, fundShareFields, itemBaseShape, itemLabel, moneyText, paren, sumOf } from "./common";
@@ -152,62 +152,68 @@ export interface SalaryBase {
 }
 
 export function salaryBases(g: Group): SalaryBase[] {
+  // Under a vacancy rate only the filled share is paid: each headcount multiplier (or a whole payroll
+  // and the members its flat steps scale by) is taken x (1 - vacancy rate), here and nowhere else.
+  const ref = (ctx: FormulaContext, path: string) => filledRef(g, ctx.ref(path), ctx);
   if (g.positions)
-    return g.positions.map((p) => ({
-      label: `${g.label}, ${p.label}`,
-      form: "position" as const,
-      multiplier: dec(p.count),
-      base: dec(p.salary),
-      leaves: [
-        paramLeaf(p.count, `groups.${g.id}.positions.${p.id}.count`, "members"),
-        paramLeaf(p.salary, `groups.${g.id}.positions.${p.id}.salary`, "USD/year"),
-      ],
-      refs: (ctx) => ({
-        multiplier: ctx.ref(`groups.${g.id}.positions.${p.id}.count`),
-        base: ctx.ref(`groups.${g.id}.positions.${p.id}.salary`),
-      }),
-    }));
+    return g.positions.map((p) => {
+      const countPath = `groups.${g.id}.positions.${p.id}.count`;
+      const count = filledShare(
+        g,
+        { exact: dec(p.count), explanation: paramLeaf(p.count, countPath, "members") },
+        "count",
+        "members",
+        `${g.label}, ${p.label}: filled count`,
+      );
+      return {
+        label: `${g.label}, ${p.label}`,
+        form: "position" as const,
+        multiplier: count.exact,
+        base: dec(p.salary),
+        leaves: [count.explanation, paramLeaf(p.salary, `groups.${g.id}.positions.${p.id}.salary`, "USD/year")],
+        refs: (ctx) => ({ multiplier: ref(ctx, countPath), base: ctx.ref(`groups.${g.id}.positions.${p.id}.salary`) }),
+      };
+    });
   if (g.payroll) {
     const members = groupMembers(g);
+    const payroll = groupPayroll(g);
     return [
       {
         label: g.label,
         form: "payroll",
         multiplier: ONE,
-        base: dec(g.payroll),
+        base: payroll.exact,
         ...(members ? { flatScale: members.exact } : {}),
-        leaves: [paramLeaf(g.payroll, `groups.${g.id}.payroll`, "USD/year"), ...(members ? [members.explanation] : [])],
+        leaves: [payroll.explanation, ...(members ? [members.explanation] : [])],
         refs: (ctx) => ({
           multiplier: "1",
-          base: ctx.ref(`groups.${g.id}.payroll`),
-          ...(members ? { flatScale: ctx.ref(`groups.${g.id}.members`) } : {}),
+          base: ref(ctx, `groups.${g.id}.payroll`),
+          ...(members ? { flatScale: ref(ctx, `groups.${g.id}.members`) } : {}),
         }),
       },
     ];
   }
+  const members = groupMembers(g)!;
   if (!g.averageSalary)
     // Headcount alone: flat steps add dollars per member to a salary the note does not state (validation refuses percent steps here).
     return [
       {
         label: g.label,
         form: "headcount",
-        multiplier: dec(g.members!),
+        multiplier: members.exact,
         base: ZERO,
-        leaves: [paramLeaf(g.members!, `groups.${g.id}.members`, "members")],
-        refs: (ctx) => ({ multiplier: ctx.ref(`groups.${g.id}.members`), base: "0" }),
+        leaves: [members.explanation],
+        refs: (ctx) => ({ multiplier: ref(ctx, `groups.${g.id}.members`), base: "0" }),
       },
     ];
   return [
     {
       label: g.label,
       form: "average",
-      multiplier: dec(g.members!),
+      multiplier: members.exact,
       base: dec(g.averageSalary),
-      leaves: [
-        paramLeaf(g.members!, `groups.${g.id}.members`, "members"),
-        paramLeaf(g.averageSalary, `groups.${g.id}.averageSalary`, "USD/year"),
-      ],
-      refs: (ctx) => ({ multiplier: ctx.ref(`groups.${g.id}.members`), base: ctx.ref(`groups.${g.id}.averageSalary`) }),
+      leaves: [members.explanation, paramLeaf(g.averageSalary, `groups.${g.id}.averageSalary`, "USD/year")],
+      refs: (ctx) => ({ multiplier: ref(ctx, `groups.${g.id}.members`), base: ctx.ref(`groups.${g.id}.averageSalary`) }),
     },
   ];
 }

@@ -236,7 +236,17 @@ export function checkScheduleMethod(s: ScenarioBase, err: Report): void {
         "scheduleMethod",
         'the schedule method needs a scheduleMethod block with its census (embedded, or "census": {"reference": "synthetic"}) and its assumptions',
       );
-    const companions = new Set(s.items.filter((i) => i.kind === "raises").flatMap((i) => [`${i.line}Steps`, `${i.line}Turnover`]));
+    // The census lists the people actually on the payroll: a vacancy rate would cut the benefits of
+    // a group the census prices but not its census-priced raises, two workforces in one table.
+    const raises = s.items.filter((i) => i.kind === "raises");
+    for (const g of s.groups)
+      if (g.vacancyRate && raises.some((i) => !i.groupIds || i.groupIds.includes(g.id)))
+        err(
+          `groups.${g.id}.vacancyRate`,
+          `${g.label} is priced by the schedule method's census, which counts the people actually employed; ` +
+            "a vacancy rate applies to the average-salary method only: remove it, or set the census to the filled positions",
+        );
+    const companions = new Set(raises.flatMap((i) => [`${i.line}Steps`, `${i.line}Turnover`]));
     for (const l of s.table.lines)
       if (companions.has(l.id))
         err(`table.lines.${l.id}`, `"${l.id}" is the id the schedule method gives its step or turnover line; rename the line`);

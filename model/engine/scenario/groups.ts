@@ -2,9 +2,14 @@
  * Employee groups: who the agreement covers and their payroll, given one of three ways:
  * members + average salary; payroll (total base salaries, members optional); or positions
  * (count and salary of each). Payroll and headcount are computed here and nowhere else.
+ *
+ * A group's vacancy rate (budgeted salary savings) makes every cost that of its filled share: the
+ * headcount, payroll and positions' counts the kinds read here (and in raises' salary bases, their
+ * fast twins and the workbook's formulas) are already x (1 - vacancy rate), so each cost sees the
+ * factor once and no kind applies it itself.
  */
 import { z } from "zod";
-import { Decimal, ZERO, sum } from "../decimal";
+import { Decimal, ONE, ZERO, sum } from "../decimal";
 import { leaf, type Explanation } from "../explain";
 import { COUNT, DOLLARS, param, SHARE, type FieldSpec, type Param } from "../fields";
 import { idSchema, labelSchema, strict } from "./zod-kit";
@@ -16,6 +21,14 @@ export const GROUP_FIELDS = {
   positionCount: COUNT("Positions", "Members holding the position.", "members"),
   positionSalary: DOLLARS("Salary", "Annual base salary of the position before the first raise.", "USD/year"),
   fundShare: SHARE("Fund share", "Share of the group's costs paid by the fund (shares of one group add up to at most 1)."),
+  vacancyRate: {
+    ...SHARE(
+      "Vacancy rate",
+      "Share of the group's positions expected to stay vacant over the year (budgeted salary savings); the group's costs are those of its filled share: members, payroll and positions' counts x (1 - vacancy rate).",
+    ),
+    maxExclusive: true,
+    expects: "the fiscal note or budget office's vacancy assumption",
+  },
 } satisfies Record<string, FieldSpec>;
 
 const positionSchema = strict({
@@ -33,6 +46,7 @@ export const groupSchema = strict(
     averageSalary: param(GROUP_FIELDS.averageSalary).optional(),
     payroll: param(GROUP_FIELDS.payroll).optional(),
     positions: z.array(positionSchema).min(1).max(500).optional(),
+    vacancyRate: param(GROUP_FIELDS.vacancyRate).optional(),
     fundShares: z
       .record(idSchema, param(GROUP_FIELDS.fundShare))
       .optional()
@@ -81,8 +95,43 @@ export const hasPayroll = (g: Group): boolean => g.averageSalary !== undefined |
 /** Whether the group states its headcount (members, or positions' counts). */
 export const hasMembers = (g: Group): boolean => g.members !== undefined || g.positions !== undefined;
 
-/** The group's headcount; undefined when it gives only a payroll. */
+/** The group's vacancy rate as an input leaf. */
+const vacancyLeaf = (g: Group): Explanation | undefined =>
+  g.vacancyRate ? paramLeaf(g.vacancyRate, `groups.${g.id}.vacancyRate`, "share") : undefined;
+
+/**
+ * `stated` (members, a payroll, a position's count) for the filled share of the group: stated x (1 - vacancy
+ * rate), the vacancy rate its own leaf; as stated when the group gives no vacancy rate.
+ */
+export function filledShare(g: Group, stated: Amount, what: string, unit: string, label = `${g.label}: filled ${what}`): Amount {
+  if (!g.vacancyRate) return stated;
+  const v = dec(g.vacancyRate);
+  const exact = stated.exact.times(ONE.minus(v));
+  return {
+    exact,
+    explanation: {
+      label,
+      value: exact.toString(),
+      unit,
+      formula: `${what} x (1 - vacancy rate)`,
+      symbols: `${stated.exact} x (1 - ${v})`,
+      children: [stated.explanation, vacancyLeaf(g)!],
+    },
+  };
+}
+
+/** A stated input's spreadsheet expression for the filled share: expr x (1 - vacancy rate). */
+export function filledRef(g: Group, expr: string, ctx: { ref(path: string): string }): string {
+  return g.vacancyRate ? `(${expr})*(1-${ctx.ref(`groups.${g.id}.vacancyRate`)})` : expr;
+}
+
+/** The group's headcount (its filled share under a vacancy rate); undefined when it gives only a payroll. */
 export function groupMembers(g: Group): Amount | undefined {
+  const stated = statedMembers(g);
+  return stated && filledShare(g, stated, "members", "members");
+}
+
+function statedMembers(g: Group): Amount | undefined {
   if (g.members) return { exact: dec(g.members), explanation: paramLeaf(g.members, `groups.${g.id}.members`, "members") };
   if (!g.positions) return undefined;
   const total = sum(g.positions.map((p) => dec(p.count)));
@@ -98,8 +147,13 @@ export function groupMembers(g: Group): Amount | undefined {
   };
 }
 
-/** The group's payroll before the first raise, by whichever form the group gives. */
+/** The group's payroll before the first raise, by whichever form the group gives (its filled share under a vacancy rate). */
 export function groupPayroll(g: Group): Amount {
+  return filledShare(g, statedPayroll(g), "payroll", "USD");
+}
+
+/** The payroll as the group states it, before any vacancy rate: the FIS document's words about the group. */
+export function statedPayroll(g: Group): Amount {
   if (g.payroll) return { exact: dec(g.payroll), explanation: paramLeaf(g.payroll, `groups.${g.id}.payroll`, "USD/year") };
   if (g.positions) {
     const total = sum(g.positions.map((p) => dec(p.count).times(dec(p.salary))));

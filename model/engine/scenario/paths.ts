@@ -56,6 +56,7 @@ export function listInputs(scenario: Scenario | ScenarioBase, registry: Registry
       out.push(entry(`${at}.positions.${p.id}.count`, GROUP_SECTION, `${g.label}: ${p.label}`, p.count, GROUP_FIELDS.positionCount));
       out.push(entry(`${at}.positions.${p.id}.salary`, GROUP_SECTION, `${g.label}: ${p.label}`, p.salary, GROUP_FIELDS.positionSalary));
     }
+    if (g.vacancyRate) out.push(entry(`${at}.vacancyRate`, GROUP_SECTION, g.label, g.vacancyRate, GROUP_FIELDS.vacancyRate));
     for (const [fund, p] of Object.entries(g.fundShares ?? {}))
       out.push(entry(`${at}.fundShares.${fund}`, FUNDS_SECTION, g.label, p, GROUP_FIELDS.fundShare));
   }

@@ -25,11 +25,13 @@ import { groupPayroll, type Group } from "../scenario/groups";
 export interface AverageSalaryInputs {
   members: Decimal;
   averageSalary: Decimal;
-  /** members x average salary, as the scenario's one payroll definition (groupPayroll) gives it. */
+  /** members x average salary (x (1 - vacancy rate)), as the scenario's one payroll definition (groupPayroll) gives it. */
   payroll: Decimal;
   sources: { members: Source; averageSalary: Source };
   /** Input paths of the two values in the scenario. */
   paths: { members: string; averageSalary: string };
+  /** The group's vacancy rate: the average-salary method costs only the filled share of the members. */
+  vacancy?: { rate: Decimal; source: Source; path: string };
 }
 
 /** The average-salary method's inputs of a group that gives members and an average salary; undefined for other forms. */
@@ -41,6 +43,15 @@ export function averageSalaryInputs(group: Group): AverageSalaryInputs | undefin
     payroll: groupPayroll(group).exact,
     sources: { members: group.members.source, averageSalary: group.averageSalary.source },
     paths: { members: `groups.${group.id}.members`, averageSalary: `groups.${group.id}.averageSalary` },
+    ...(group.vacancyRate
+      ? {
+          vacancy: {
+            rate: new Decimal(group.vacancyRate.value),
+            source: group.vacancyRate.source,
+            path: `groups.${group.id}.vacancyRate`,
+          },
+        }
+      : {}),
   };
 }
 
@@ -69,6 +80,7 @@ export function reconcile(
   const sched = scheduleMethodCost(census, raises, settings, schedules);
   const p0 = sched.basePayroll.value;
   const stated = average.payroll;
+  const vacancy = average.vacancy;
   const sorted = [...raises].sort((a, b) => a.fiscalYear - b.fiscalYear);
   let before = ONE;
   const years: ReconcileYear[] = [];
@@ -87,10 +99,11 @@ export function reconcile(
       label: `FY${y.fiscalYear} base salary increase (average-salary method)`,
       value: averageMethod.toString(),
       unit: "USD",
-      formula: "members x average salary x (cumulative raise factor - 1)",
-      symbols: `${average.members.toString()} x ${average.averageSalary.toString()} x (${factor.toString()} - 1)`,
+      formula: `members${vacancy ? " x (1 - vacancy rate)" : ""} x average salary x (cumulative raise factor - 1)`,
+      symbols: `${average.members.toString()}${vacancy ? ` x (1 - ${vacancy.rate.toString()})` : ""} x ${average.averageSalary.toString()} x (${factor.toString()} - 1)`,
       children: [
         leaf("members", average.members.toString(), "members", average.paths.members, average.sources.members),
+        ...(vacancy ? [leaf("vacancy rate", vacancy.rate.toString(), "share", vacancy.path, vacancy.source)] : []),
         leaf("average salary", average.averageSalary.toString(), "USD", average.paths.averageSalary, average.sources.averageSalary),
         leaf("cumulative raise factor", factor.toString(), "factor", undefined, {
           kind: "derived",
