@@ -236,6 +236,16 @@ function rowWriter(
   };
 }
 
+/** Why an item's row holds the engine's values rather than formulas (the kind wrote none for some year). */
+function valuesReason(item: ItemBase | undefined, scenario: Scenario): string {
+  if (scenario.settings.salaryMethod === "schedule" && item?.kind === "raises")
+    return "costed by the engine from the census on the salary schedules (schedule method): values, not formulas";
+  if (item?.kind === "raises") return "a raise paid in stated periods (periodsPaid) is costed by the engine: values, not formulas";
+  if (item?.kind === "payrollRate")
+    return "a rate on payroll limited to some groups and charged on raises too is costed by the engine: values, not formulas";
+  return "costed by the engine: values, not formulas";
+}
+
 /**
  * The cost item rows: each item's kind writes its formula over the Inputs sheet; a schedule-method
  * raise and its step and turnover parts point at the Projection sheet; what a sheet cannot express
@@ -275,7 +285,7 @@ function itemRows(
       ? [...new Set(perYear.map((f) => f!.note))].join(" | ")
       : tooLong
         ? `the formula would pass Excel's ${MAX_FORMULA_LENGTH}-character limit (too many groups or steps): values from the engine, not formulas`
-        : "costed by the engine from the census on the salary schedules (schedule method): values, not formulas";
+        : valuesReason(source, scenario);
     if (perYear.some((f) => f === undefined)) asValues.push(`${item.label}: ${how}`);
     write(
       layout.itemRows.get(item.id)!,

@@ -3,6 +3,7 @@
  * value is first overwritten with -999999, so a number that matches the engine can only come
  * from the reader evaluating the exported formulas over the Inputs sheet.
  */
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
@@ -12,6 +13,7 @@ import {
   Decimal,
   fiscalYearEndExclusive,
   listInputs,
+  parseScenarioJson,
   setInputValue,
   type Scenario,
   type TableResult,
@@ -391,6 +393,20 @@ describe("HyperFormula recomputes the exported workbook from its formulas", () =
     },
   );
 
+  it("a raise paid in stated periods is written as values and says why (it said 'schedule method')", () => {
+    const parsed = parseScenarioJson(readFileSync("examples/wv-2013-corrections-2008-raise/scenario.json", "utf8"), "wv-2013");
+    if (!parsed.ok) throw new Error("fixture");
+    const bytes = exportWorkbook([parsed.value]);
+    const calc = XLSX.read(bytes).Sheets[calcSheet(bytes, 0)]!;
+    const notes = Object.values(calc)
+      .map((c) => String((c as XLSX.CellObject).v ?? ""))
+      .filter((t) => t.includes("values, not formulas"));
+    expect(notes.length).toBeGreaterThan(0);
+    for (const n of notes) {
+      expect(n).toMatch(/stated periods \(periodsPaid\)/);
+      expect(n).not.toMatch(/schedule method/);
+    }
+  });
   it("an item whose formula would pass Excel's length limit is written as values, and the table still recomputes", () => {
     const s = structuredClone(fisAsPublished());
     const raises = s.items.find((i) => i.kind === "raises")!;

@@ -5,7 +5,7 @@
  * Every expected value is worked out by hand next to it.
  */
 import { describe, expect, it } from "vitest";
-import { computeTable, validateScenario, type Scenario } from "../../model/engine";
+import { computeTable, Decimal, validateScenario, type Scenario } from "../../model/engine";
 import { agreement, flat, group, p, percent } from "../agreements/build";
 
 /** Two groups, a 3% raise Jul 1 2025 and 2% Jul 1 2026, FICA 7.65% on the raise, equipment $10,000.49 in FY2026. */
@@ -101,6 +101,22 @@ describe("derived lines", () => {
     expect(cells(s, "additional")).toMatchObject({ FY2026: "270000", FY2027: "92700", Annualized: "92700" });
     const cell = computeTable(s).lines.find((l) => l.id === "additional")!.cells.Annualized!;
     expect(cell.explanation.formula).toMatch(/annualized - Salaries in FY2027/);
+  });
+  it("a mid-year step's explanation shows the share of the year it is paid, as the proration counts it", () => {
+    // By months, a step on January 2nd starts with February: 5 of 12 months (Feb-Jun) of FY2027, not 6.
+    // FY2027 = 9,000,000 x (0.03 + 1.03 x 0.02 x 5/12) = 9,000,000 x 0.038583... = 347,250
+    const midYear = base();
+    const raise = midYear.items[0] as { steps: { effective: string }[] };
+    raise.steps[1]!.effective = "2027-01-02";
+    const s = withTable({ ...midYear, settings: { ...midYear.settings, proration: "months" } }, {});
+    // 5/12 does not end in decimals: the exact value is 347,250 to 40 significant digits.
+    expect(new Decimal(cells(s, "salary").FY2027!).toDecimalPlaces(30).toString()).toBe("347250");
+    const explanation = computeTable(s).items.find((i) => i.id === "raise")!.cells.FY2027!.explanation;
+    const leaves = JSON.stringify(explanation);
+    expect(leaves).toContain("Share of FY2027 the step of 2027-01-02 is paid: 5 of 12 months");
+    expect(leaves).toContain("the months of FY2027 starting on or after 2027-01-02, of the year's 12 (proration by months)");
+    // A step on the year's first day is paid all year: no share is shown.
+    expect(JSON.stringify(computeTable(base()).items.find((i) => i.id === "raise")!.cells.FY2027!.explanation)).not.toContain("Share of");
   });
   it("a loop between derived lines is refused, naming it", () => {
     const looped = {

@@ -318,6 +318,29 @@ function clampLeaves(item: RaisesItem, s: RaiseStep): Explanation[] {
   ];
 }
 
+/**
+ * How much of its first fiscal year a mid-year step is paid, counted as the proration setting counts:
+ * by months a step on the 2nd of a month starts with the next month, so the share is visible, not
+ * only the cost it gives. None for a step in force the whole year.
+ */
+function inForceShareLeaf(s: RaiseStep, fy: number, ctx: Pick<CostContext, "calendar" | "scenario">): Explanation[] {
+  const method = ctx.scenario.settings.proration;
+  const { num, den } = shareOfFiscalYearAfter(s.effective, fy, ctx.calendar, method);
+  if (num === den) return [];
+  const unit = method === "days" ? "days" : method === "months" ? "months" : "pay periods";
+  const counted =
+    method === "days" ? `the days from ${s.effective} to the year's end` : `the ${unit} of FY${fy} starting on or after ${s.effective}`;
+  return [
+    {
+      label: `Share of FY${fy} the step of ${s.effective} is paid: ${num} of ${den} ${unit}`,
+      value: new Decimal(num).div(den).toString(),
+      unit: "share",
+      formula: `${counted}, of the year's ${den} (proration by ${prorationWords(method)})`,
+      children: [],
+    },
+  ];
+}
+
 function baseCell(item: RaisesItem, b: SalaryBase, steps: RaiseStep[], ctx: CostContext, fy: number): ItemCell {
   const segments = segmentsOfYear(ctx, b, steps, fy);
   const average = sum(segments.map((s) => s.level.times(s.share)));
@@ -334,7 +357,9 @@ function baseCell(item: RaisesItem, b: SalaryBase, steps: RaiseStep[], ctx: Cost
           paramLeaf(s.periodsPaid.count, `${stepBasePath(item, s)}.periodsPaid.count`, "count"),
           ...(s.periodsPaid.perYear ? [paramLeaf(s.periodsPaid.perYear, `${stepBasePath(item, s)}.periodsPaid.perYear`, "count")] : []),
         ]
-      : []),
+      : s.fiscalYear === fy
+        ? inForceShareLeaf(s, fy, ctx)
+        : []),
   ]);
   const clamped = inForce.some(isClamped);
   const simple = segments.length === 1 && inForce.every((s) => s.type === "percent") && !clamped;
