@@ -10,6 +10,7 @@ import {
   dateWords,
   Decimal,
   groupedNumber,
+  InputRejectedError,
   statedPayroll,
   listWords,
   provisionOf,
@@ -307,7 +308,18 @@ export function buildFisDocument(scenario: Scenario, options: DocumentOptions): 
   const result = computeTable(scenario, options.compute);
   const d = scenario.agreement.document;
   const w = wordingOf(scenario);
-  const costId = d?.costLine ?? totalLineId(result) ?? result.lines.find((l) => l.kind === "cost")?.id;
+  const costLines = result.lines.filter((l) => l.kind === "cost");
+  // With no total line, one cost line of several is not what the agreement costs: the Conclusion would understate it.
+  if (!d?.costLine && !totalLineId(result) && costLines.length > 1)
+    throw new InputRejectedError([
+      {
+        field: "agreement.document.costLine",
+        message:
+          `the table has no total line and ${costLines.length} cost lines: ` +
+          "add a total line (a sum of the cost lines) or name the line the Conclusion states",
+      },
+    ]);
+  const costId = d?.costLine ?? totalLineId(result) ?? costLines[0]?.id;
   const cost = result.lines.find((l) => l.id === costId) ?? result.lines[0]!;
   const funding = fundingOf(scenario, result, cost, w);
   const found = calibrations(result, scenario);

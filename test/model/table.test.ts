@@ -140,15 +140,32 @@ describe("columns", () => {
     expect(t.lines.find((l) => l.id === "salary")!.cells.FY2025!.explanation.formula).toMatch(/before the agreement takes effect/);
     expect(computeTable(base()).columnLabels.Total).toBe("2-Yr Total");
   });
-  it("a year after the agreement ends is costed on its last terms, and its cells say so", () => {
+  it("a year after the agreement ends: raises stay in the base, the cells say so, a one-time payment then is refused", () => {
     // The agreement ends 2027-06-30; FY2028 keeps the FY2027 level: salary 455,400, FICA 34,838.10, no equipment.
     const s = withTable(base(), { columns: { fiscalYears: [2026, 2027, 2028] } });
     expect(cells(s, "salary")).toMatchObject({ FY2026: "270000", FY2027: "455400", FY2028: "455400" });
     expect(cells(s, "fica")).toMatchObject({ FY2028: "34838.1" });
     expect(cells(s, "equipment")).toMatchObject({ FY2028: "0" });
     const raise = computeTable(s).items.find((i) => i.id === "raise")!;
-    expect(raise.cells.FY2028!.explanation.formula).toMatch(/after the agreement ends \(2027-06-30\): its last terms carried on/);
+    expect(raise.cells.FY2028!.explanation.formula).toMatch(/after the agreement ends \(2027-06-30\): raises stay in the base/);
     expect(raise.cells.FY2027!.explanation.formula).not.toMatch(/after the agreement ends/);
+    // A one-time payment in that year is refused: it would be costed as if the agreement paid it.
+    const paidAfter = structuredClone(base());
+    paidAfter.items.push({
+      kind: "oneTime",
+      id: "bonus",
+      label: "Bonus",
+      line: "equipment",
+      paidInFiscalYear: 2028,
+      rate: { value: "0", label: "rate", source: { kind: "assumed", ref: "t" } },
+      amountPerMember: { value: "100", label: "per member", source: { kind: "assumed", ref: "t" } },
+    } as Scenario["items"][number]);
+    paidAfter.table.columns.fiscalYears = [2026, 2027, 2028];
+    const r = validateScenario(JSON.parse(JSON.stringify(paidAfter)));
+    expect(!r.ok && r.errors).toContainEqual({
+      field: "items.bonus.paidInFiscalYear",
+      message: "FY2028 starts after the agreement ends (2027-06-30); a payment under the agreement is made while it is in force",
+    });
   });
   it("a custom total label, or no total column", () => {
     expect(

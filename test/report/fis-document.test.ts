@@ -235,3 +235,18 @@ describe("a wide table of large figures", () => {
       for (const f of figures) expect(tokens.has(f), `${f} whole in the PDF`).toBe(true);
     });
 });
+
+describe("a table without a total line", () => {
+  it("is refused for the document rather than quoting one cost line of several as the agreement's cost", () => {
+    // It quoted Salaries ($95,000) as what the agreement costs, where salaries + benefits + other = $97,377.50.
+    const s = structuredClone(fisAsPublished());
+    s.table.lines = s.table.lines.filter((l) => !l.sum && !l.share && !l.amounts && !l.fund && !l.change);
+    delete s.agreement.document;
+    expect(() => buildFisDocument(s, { today: "2026-12-03" })).toThrow(
+      /the table has no total line and \d+ cost lines: add a total line \(a sum of the cost lines\) or name the line the Conclusion states/,
+    );
+    const named = structuredClone(s);
+    named.agreement.document = { costLine: "baseSalary" };
+    expect(documentText(buildFisDocument(named, { today: "2026-12-03" }))).toContain("Base Salary Increases");
+  });
+});

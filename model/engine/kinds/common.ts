@@ -41,14 +41,15 @@ export const beforeAgreementNote = (scenario: Pick<ScenarioBase, "agreement">): 
 
 /**
  * Whether fiscal year `fy` starts after the agreement's last day. Notes print such out-years for a
- * base-building agreement: its terms stay in force (raises stay in the base, rates and amounts per
- * member go on), and nothing is added; each cell's explanation says so.
+ * base-building agreement: raises stay in the base (no raise step may take effect then), and every
+ * other item costs what it states for that year (a rate, a premium's growth, an amount entered);
+ * each cell's explanation says so. One-time payments are refused there.
  */
 export const afterAgreement = (scenario: Pick<ScenarioBase, "calendar" | "agreement">, fy: number): boolean =>
   fiscalYearStart(fy, scenario.calendar.fiscalYearStartMonth) > scenario.agreement.effectiveTo;
 
 export const afterAgreementNote = (scenario: Pick<ScenarioBase, "agreement">): string =>
-  `after the agreement ends (${scenario.agreement.effectiveTo}): its last terms carried on, nothing added`;
+  `a year after the agreement ends (${scenario.agreement.effectiveTo}): raises stay in the base, no raise step is added; the item costs what it states for this year`;
 
 /** Whether a rate (of pay, on payroll) is charged in `fy`: from its start year on. */
 export const payRateInForce = (item: { startFiscalYear?: number | undefined }, fy: number): boolean =>

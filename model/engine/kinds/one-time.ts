@@ -8,7 +8,17 @@ import { Decimal, ONE, ZERO } from "../decimal";
 import { DOLLARS, param, RATE } from "../fields";
 import { dec, hasPayroll, membersOf, paramLeaf, payrollOf } from "../scenario/groups";
 import { idSchema, strict, yearSchema } from "../scenario/zod-kit";
-import { coveredGroups, field, fundShareFields, itemBaseShape, itemLabel, membersFormula, payrollFormula, usdCell } from "./common";
+import {
+  afterAgreement,
+  coveredGroups,
+  field,
+  fundShareFields,
+  itemBaseShape,
+  itemLabel,
+  membersFormula,
+  payrollFormula,
+  usdCell,
+} from "./common";
 import { defineKind, type CostContext, type FormulaContext, type ItemCell, type ItemFormula } from "./kind";
 import { isClamped, sortedSteps, stepPath, type RaisesItem } from "./raises";
 import { oneTimeFast } from "./one-time-fast";
@@ -127,6 +137,11 @@ export const oneTime = defineKind<OneTimeItem>({
       errors.push({
         field: `${at}.paidInFiscalYear`,
         message: `FY${item.paidInFiscalYear} is outside the table's fiscal years FY${years[0]}-FY${years[years.length - 1]}; the payment would never be costed`,
+      });
+    else if (afterAgreement(ctx.scenario, item.paidInFiscalYear))
+      errors.push({
+        field: `${at}.paidInFiscalYear`,
+        message: `FY${item.paidInFiscalYear} starts after the agreement ends (${ctx.scenario.agreement.effectiveTo}); a payment under the agreement is made while it is in force`,
       });
     return errors;
   },
