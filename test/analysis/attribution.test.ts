@@ -206,7 +206,7 @@ describe("structural differences that cannot be made alone", () => {
     expect(a.differences.map((d) => [d.label, d.appliesAlone])).toEqual([
       ["AEDs and ice machines: defined differently (table line under another id)", false],
       // The table's TOTAL COST names its lines, so its sum changes with the rename.
-      ["Table lines: “Other NPS (AEDs and ice machines)” under another id; “TOTAL COST” changed", false],
+      ["Table lines: “Other NPS (AEDs and ice machines)” under another id; “TOTAL COST”: sum changed", false],
     ]);
     expect(a.lines.filter((l) => l.side !== "both").map((l) => [l.id, l.side])).toEqual([
       ["otherNps", "baseline"],
@@ -217,6 +217,19 @@ describe("structural differences that cannot be made alone", () => {
     expect(at(a.interaction, "otherNonPersonal", "Total").toString()).toBe("438000");
     expect(at(a.total, "totalCost", "Total").isZero()).toBe(true);
     expect(expectExactSums(a)).toBe(10 * 5);
+  });
+});
+
+describe("a group's field given on one side only is named with its value", () => {
+  it("a vacancy rate added: 'vacancy rate added (5%)', not '“Teachers” changed'", () => {
+    const base = fisAsPublished();
+    const withVacancy = fisAsPublished();
+    withVacancy.groups[0]!.vacancyRate = { value: "0.05", label: "Vacancy rate", source: { kind: "assumed", ref: "test" } };
+    const label = `Employee groups: “${base.groups[0]!.label}”: vacancy rate added (5%)`;
+    expect(attributeScenarios(base, withVacancy).differences.map((d) => d.label)).toEqual([label]);
+    expect(attributeScenarios(withVacancy, base).differences.map((d) => d.label)).toEqual([
+      `Employee groups: “${base.groups[0]!.label}”: vacancy rate removed (was 5%)`,
+    ]);
   });
 });
 

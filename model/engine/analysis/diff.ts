@@ -8,6 +8,7 @@
  */
 import { Decimal } from "../decimal";
 import type { Source } from "../explain";
+import { GROUP_FIELDS } from "../scenario/groups";
 import { listInputs, type InputEntry } from "../scenario/paths";
 import type { CostItem, Scenario, Settings, Unit } from "../scenario/types";
 import { raiseBoundsText } from "../words";
@@ -201,6 +202,25 @@ function elementChanges(key: string, a: unknown[], b: unknown[], names: Names): 
   return `${words(key)}: ${parts.length ? parts.join(", ") : "order"}`;
 }
 
+/** The fields of one listed element (a group, an item) that differ: a field given on one side only, with its value. */
+function fieldChanges(x: Labelled, y: Labelled, names: Names): string {
+  const [rx, ry] = [x as unknown as Record<string, unknown>, y as unknown as Record<string, unknown>];
+  // A group's own input in its unit (5%, not 0.05); other fields as the words for any value.
+  const spec = (k: string) => (GROUP_FIELDS as Record<string, { unit: Unit } | undefined>)[k];
+  const value = (v: unknown, k: string) =>
+    spec(k) && isRecord(v) && typeof v.value === "string" ? valueText(v.value, spec(k)!.unit) : valueWords(v, k, names);
+  const keys = [...new Set([...Object.keys(rx), ...Object.keys(ry)])].filter((k) => !same(rx[k], ry[k]));
+  return keys
+    .map((k) =>
+      rx[k] === undefined
+        ? `${words(k)} added (${value(ry[k], k)})`
+        : ry[k] === undefined
+          ? `${words(k)} removed (was ${value(rx[k], k)})`
+          : `${words(k)} changed`,
+    )
+    .join(", ");
+}
+
 function describeField(key: string, a: unknown, b: unknown, names: Names): string {
   const name = capitalized(words(key));
   if (a === undefined) return `${name}: only in the scenario`;
@@ -214,7 +234,16 @@ function describeField(key: string, a: unknown, b: unknown, names: Names): strin
       ...renamed.map((x) => `${label(x)} under another id`),
       ...removed.filter((x) => !renamed.some((r) => r.label === x.label)).map((x) => `${label(x)} removed`),
       ...added.filter((x) => !renamed.includes(x)).map((x) => `${label(x)} added`),
-      ...a.filter((x) => b.some((y) => y.id === x.id && !same(x, y))).map((x) => `${label(x)} changed`),
+      ...a
+        .filter((x) => b.some((y) => y.id === x.id && !same(x, y)))
+        .map(
+          (x) =>
+            `${label(x)}: ${fieldChanges(
+              x,
+              b.find((y) => y.id === x.id)!,
+              names,
+            )}`,
+        ),
     ];
     if (parts.length === 0) parts.push("order");
     return `${name}: ${parts.join("; ")}`;
