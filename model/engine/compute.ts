@@ -133,7 +133,7 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
     scheduleCensus: () => census ?? censusOfBlock(s.scheduleMethod!, referenceCensus),
   };
   const before = (fy: number) => beforeAgreement(s, fy);
-  // A year after the agreement ends is costed on its last terms; the cell's explanation says so.
+  // A year after the agreement ends: raises stay in the base, other items cost what they state; the cell's explanation says so.
   const carriedOn = (cell: ItemCell, fy: number): ItemCell =>
     afterAgreement(s, fy)
       ? { ...cell, explanation: { ...cell.explanation, formula: `${cell.explanation.formula ?? "cost"}; ${afterAgreementNote(s)}` } }

@@ -51,6 +51,13 @@ export function rangeText(spec: Pick<FieldSpec, "min" | "max" | "minExclusive" |
 const unitWords = (unit: Unit) => (unit === "rate" || unit === "share" ? `a ${unit}; write 3% as 0.03` : `in ${unit}`);
 
 /** Why a value does not fit its field, or null. */
+/** Which bound a value passes, its excluded bounds included: the one range rule of the file check and the range forms. */
+export function outsideRange(d: Decimal, spec: Pick<FieldSpec, "min" | "max" | "minExclusive" | "maxExclusive">): "below" | "above" | null {
+  if (spec.min !== undefined && (spec.minExclusive ? d.lessThanOrEqualTo(spec.min) : d.lessThan(spec.min))) return "below";
+  if (spec.max !== undefined && (spec.maxExclusive ? d.greaterThanOrEqualTo(spec.max) : d.greaterThan(spec.max))) return "above";
+  return null;
+}
+
 export function valueProblem(text: string, spec: FieldSpec): string | null {
   if (text.trim() === "") return "is empty; enter a number";
   if (text !== text.trim()) return `"${text}" has spaces around the number; remove them`;
@@ -59,10 +66,9 @@ export function valueProblem(text: string, spec: FieldSpec): string | null {
   if (d.abs().greaterThan(new Decimal(VALUE_LIMITS.magnitude))) return `${text} is too large (limit ${VALUE_LIMITS.magnitude})`;
   if (d.sd() > VALUE_LIMITS.significantDigits) return `${text} has more than ${VALUE_LIMITS.significantDigits} significant digits`;
   if (spec.integer && !d.isInteger()) return `${text} is not a whole number`;
-  const below = spec.min !== undefined && (spec.minExclusive ? d.lessThanOrEqualTo(spec.min) : d.lessThan(spec.min));
-  const above = spec.max !== undefined && (spec.maxExclusive ? d.greaterThanOrEqualTo(spec.max) : d.greaterThan(spec.max));
-  if (below || above) {
-    const negative = below && spec.min === "0" && d.isNegative() ? " (it cannot be negative)" : "";
+  const side = outsideRange(d, spec);
+  if (side) {
+    const negative = side === "below" && spec.min === "0" && d.isNegative() ? " (it cannot be negative)" : "";
     return `${text} is outside ${rangeText(spec)}, the range of this field (${unitWords(spec.unit)})${negative}`;
   }
   return null;

@@ -5,6 +5,7 @@
  * worded in the user's units ("max 6% must be more than min 12%", not 0.06 and 0.12).
  */
 import { Decimal } from "../../model/engine/decimal";
+import { outsideRange } from "../../model/engine/fields";
 import { distributionErrors, distributionSchema, DRAW_DIGITS, type Distribution } from "../../model/engine/risk/distributions";
 import { distributionText } from "../../model/engine/risk/words";
 import type { InputEntry } from "../../model/engine/scenario/paths";
@@ -131,9 +132,7 @@ export function distributionOf(
       return undefined;
     }
     if (opts.inRange !== false) {
-      const below = lo !== undefined && (entry.spec.minExclusive ? d.lessThanOrEqualTo(lo) : d.lessThan(lo));
-      const above = hi !== undefined && (entry.spec.maxExclusive ? d.greaterThanOrEqualTo(hi) : d.greaterThan(hi));
-      if (below || above) {
+      if (outsideRange(d, entry.spec)) {
         errors.push({ field, message: `${name}: ${inputText(parsed.value, entry.unit)} is outside this input's range, ${rangeWords()}.` });
         return undefined;
       }

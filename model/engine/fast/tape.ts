@@ -268,22 +268,30 @@ export class Tape {
       const op = c[i]!;
       const a = r[c[i + 2]!]!;
       const b = r[c[i + 3]!]!;
-      r[c[i + 1]!] =
-        op === MUL
-          ? a * b
-          : op === ADD
-            ? a + b
-            : op === SUB
-              ? a - b
-              : op === DIV
-                ? a / b
-                : op === SHARE
-                  ? b === 0
-                    ? 0
-                    : a / b
-                  : op === MAX
-                    ? Math.max(a, b)
-                    : Math.min(a, b);
+      let v: number;
+      switch (op) {
+        case MUL:
+          v = a * b;
+          break;
+        case ADD:
+          v = a + b;
+          break;
+        case SUB:
+          v = a - b;
+          break;
+        case DIV:
+          v = a / b;
+          break;
+        case SHARE:
+          v = b === 0 ? 0 : a / b;
+          break;
+        case MAX:
+          v = Math.max(a, b);
+          break;
+        default:
+          v = Math.min(a, b);
+      }
+      r[c[i + 1]!] = v;
     }
   }
 

@@ -180,9 +180,10 @@ export const oneTime = defineKind<OneTimeItem>({
   formula(item, ctx, fy, only) {
     if (fy !== item.paidInFiscalYear) return { formula: "0", note: `one-time payment, paid in FY${item.paidInFiscalYear} only` };
     if (!item.amountPerMember) return rateTermFormula(item, ctx, only);
-    const members = membersFormula(ctx, coveredGroups(ctx.scenario, item, only));
+    const groups = coveredGroups(ctx.scenario, item, only);
+    const members = membersFormula(ctx, groups);
     // Groups stating headcount only have no payroll to write a rate term on: the payment is flat, as validation requires.
-    if (!coveredGroups(ctx.scenario, item, only).every(hasPayroll))
+    if (!groups.every(hasPayroll))
       return {
         formula: `(${members})*${ctx.ref(`items.${item.id}.amountPerMember`)}`,
         note: "covered members x amount per member (a flat payment: the groups state no payroll, so the rate is 0)",

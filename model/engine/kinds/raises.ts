@@ -298,24 +298,17 @@ const CLAMP_RULE = "a percent raise with a floor or cap adds level x percent hel
 /** A clamped step's floor and cap, as leaves of the explanation. */
 function clampLeaves(item: RaisesItem, s: RaiseStep): Explanation[] {
   if (s.type !== "percent") return [];
-  return [
-    ...(s.atLeast
-      ? [
-          {
-            ...paramLeaf(s.atLeast, `${stepBasePath(item, s)}.atLeast`, "USD/year"),
-            label: `${s.atLeast.label} (floor, effective ${s.effective})`,
-          },
-        ]
-      : []),
-    ...(s.atMost
-      ? [
-          {
-            ...paramLeaf(s.atMost, `${stepBasePath(item, s)}.atMost`, "USD/year"),
-            label: `${s.atMost.label} (cap, effective ${s.effective})`,
-          },
-        ]
-      : []),
-  ];
+  return (
+    [
+      ["atLeast", "floor"],
+      ["atMost", "cap"],
+    ] as const
+  ).flatMap(([key, what]) => {
+    const p = s[key];
+    return p
+      ? [{ ...paramLeaf(p, `${stepBasePath(item, s)}.${key}`, "USD/year"), label: `${p.label} (${what}, effective ${s.effective})` }]
+      : [];
+  });
 }
 
 /**

@@ -95,10 +95,6 @@ export const hasPayroll = (g: Group): boolean => g.averageSalary !== undefined |
 /** Whether the group states its headcount (members, or positions' counts). */
 export const hasMembers = (g: Group): boolean => g.members !== undefined || g.positions !== undefined;
 
-/** The group's vacancy rate as an input leaf. */
-const vacancyLeaf = (g: Group): Explanation | undefined =>
-  g.vacancyRate ? paramLeaf(g.vacancyRate, `groups.${g.id}.vacancyRate`, "share") : undefined;
-
 /**
  * `stated` (members, a payroll, a position's count) for the filled share of the group: stated x (1 - vacancy
  * rate), the vacancy rate its own leaf; as stated when the group gives no vacancy rate.
@@ -115,7 +111,7 @@ export function filledShare(g: Group, stated: Amount, what: string, unit: string
       unit,
       formula: `${what} x (1 - vacancy rate)`,
       symbols: `${stated.exact} x (1 - ${v})`,
-      children: [stated.explanation, vacancyLeaf(g)!],
+      children: [stated.explanation, paramLeaf(g.vacancyRate, `groups.${g.id}.vacancyRate`, "share")],
     },
   };
 }
