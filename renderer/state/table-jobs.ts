@@ -173,10 +173,14 @@ export function restartTableJob(scenario: Scenario): void {
   start(scenario);
 }
 
-/** Cancel: stops the job; the scenario then shows "not costed" until restarted. */
+/**
+ * Cancel: stops the job; the scenario then shows "not costed" until restarted. The screen shows
+ * its progress (and Cancel) from the render that wants the table, before its hold has started the
+ * job: a Cancel then still counts, as a job stopped at once, so the hold does not start one.
+ */
 export function cancelTableJob(scenario: Scenario): void {
-  const job = jobs.get(scenario);
-  if (job?.state.status === "computing") job.stop();
+  const job = jobs.get(scenario) ?? start(scenario);
+  if (job.state.status === "computing") job.stop();
 }
 
 /**
