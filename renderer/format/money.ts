@@ -4,6 +4,8 @@
  */
 import type { Decimal } from "../../model/engine/decimal";
 import type { Unit } from "../../model/engine/fields";
+import { toDisplay } from "../../model/engine/table/display";
+import type { Display } from "../../model/engine/table/schema";
 import { THOUSANDS, cellText, changeText, countText, money, percentChangeOf, rateText, type DisplayUnits } from "./number";
 
 /** The table's units, or just its decimals (the unit itself then does not change the text). */
@@ -55,4 +57,19 @@ export function explanationValueText(value: string, unit: string): string {
 /** Dollars to the cent as the FIS prints money: "$6,292,021.80", "($57.76)". */
 export function dollarsText(dollars: Decimal): string {
   return money(dollars, { decimals: 2 });
+}
+
+/**
+ * An amount in Compare's chosen view ($ thousands or dollars), rounded by the baseline table's own
+ * rule, as the comparison memo rounds it: at the table's decimals (and its round-to step) when the
+ * view is the table's unit, else whole thousands or cents. Exactly zero is a dash.
+ */
+export function compareAmountText(d: Decimal, view: "thousands" | "dollars", display: Display, signed = false): string {
+  if (d.isZero()) return "–";
+  const own = display.unit === view;
+  const decimals = own ? display.decimals : view === "dollars" ? 2 : 0;
+  const roundTo = own && display.roundTo !== undefined ? { roundTo: display.roundTo } : {};
+  const rule = { unit: view, decimals, rounding: display.rounding, ...roundTo };
+  const text = money(toDisplay(d, rule), { decimals });
+  return signed && !d.isNegative() ? `+${text}` : text;
 }

@@ -7,13 +7,12 @@ import { Fragment, useMemo, useState } from "react";
 import { Exact } from "../../model/engine/analysis/attribution";
 import { TOTAL_COLUMN, type TableResult } from "../../model/engine/compute";
 import type { Decimal } from "../../model/engine/decimal";
-import { toDisplay, type RoundingMode } from "../../model/engine/table/display";
 import type { Census } from "../../model/engine/schedule/types";
-import type { Scenario } from "../../model/engine/scenario/types";
 import { useAttribution } from "../analysis/use-attribution";
 import type { AttributionData, CellStrings } from "../analysis/jobs";
 import { Waterfall, type WaterfallStep } from "../charts/Waterfall";
-import { dollarsText, percentChangeText, thousandsText, varianceText } from "../format/money";
+import { money } from "../format/number";
+import { compareAmountText, dollarsText, percentChangeText, thousandsText, varianceText } from "../format/money";
 import { compareSelection, type CompareChoice } from "../state/compare-selection";
 import { tableFor } from "../state/compute-cache";
 import { useTables, viewOf } from "../state/use-table";
@@ -25,15 +24,7 @@ type Units = "thousands" | "dollars";
 type View = "alone" | "shapley";
 
 const columnTitle = (c: string) => (c === TOTAL_COLUMN ? "Total" : c.replace(/^FY(\d{4})$/, "FY $1"));
-const roundingOf = (s: Scenario): RoundingMode => s.table.display.rounding;
 const exact = (cells: CellStrings, line: string, column: string): Decimal => new Exact(cells[line]?.[column] ?? "0");
-
-/** An amount in the chosen unit, FIS style: "$6,292", "($57)"; exactly zero is a dash. */
-function amountText(d: Decimal, units: Units, rounding: RoundingMode, signed = false): string {
-  if (d.isZero()) return "–";
-  const text = units === "dollars" ? dollarsText(d) : thousandsText(toDisplay(d, { unit: "thousands", decimals: 0, rounding }));
-  return signed && !d.isNegative() ? `+${text}` : text;
-}
 
 /** The table's total line (TOTAL COST) where it has one. */
 function defaultLine(data: AttributionData, table: TableResult): string {
@@ -51,7 +42,7 @@ function PairAttribution({ baseline, scenario, census }: { baseline: CompareChoi
   const [showAll, setShowAll] = useState(false);
   const alone = useAttribution(baseline.scenario, scenario.scenario, census, false);
   const shared = useAttribution(baseline.scenario, scenario.scenario, census, view === "shapley");
-  const rounding = roundingOf(baseline.scenario);
+  const display = baseline.scenario.table.display;
   const baseTable = tableFor(baseline.scenario, census);
 
   if (alone.status === "computing")
@@ -75,12 +66,12 @@ function PairAttribution({ baseline, scenario, census }: { baseline: CompareChoi
   const shown = showAll ? rows : rows.filter((r) => moves(r.cells));
   const hidden = rows.length - shown.length;
   const interaction = shapley ? null : data.interaction;
-  const fmt = (d: Decimal, signed = false) => amountText(d, units, rounding, signed);
+  const fmt = (d: Decimal, signed = false) => compareAmountText(d, units, display, signed);
   const unitWords = units === "dollars" ? "dollars" : "$ thousands";
   const cell = (cells: CellStrings, c: string, testId: string) => {
     const v = exact(cells, line, c);
     return (
-      <td key={c} className="num" data-testid={testId} data-exact={v.toFixed()} title={`${dollarsText(v)} (unrounded ${v.toFixed()})`}>
+      <td key={c} className="num" data-testid={testId} data-exact={v.toFixed()} title={`${money(v)} unrounded`}>
         {fmt(v)}
       </td>
     );

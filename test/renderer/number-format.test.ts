@@ -22,7 +22,9 @@ import {
   unitWords,
   unitsOfResult,
 } from "../../renderer/format/number";
-import { dollarsText, inputText, unitNounOf } from "../../renderer/format/money";
+import { compareAmountText, dollarsText, inputText, unitNounOf } from "../../renderer/format/money";
+import { formatDisplayed, toDisplay } from "../../model/engine/table/display";
+import type { Display } from "../../model/engine/table/schema";
 
 const MILLIONS_1 = { scale: "millions" as const, decimals: 1 };
 
@@ -126,5 +128,46 @@ describe("chart axis ticks", () => {
     expect(tickText(0.1 + 0.2)).toBe("$0.3K");
     expect(tickText("25.9", MILLIONS_1)).toBe("$25.9M");
     expect(tickText(-1250, { scale: "dollars", decimals: 0 })).toBe("($1,250)");
+  });
+});
+
+describe("Compare's amounts", () => {
+  const display = (unit: Display["unit"], decimals: number, rounding: Display["rounding"]): Display => ({
+    unit,
+    decimals,
+    rounding,
+    totals: "roundedExact",
+  });
+  const d = new Decimal("-12833.425");
+
+  // A second audit found (12,833.42) in Compare's table and -$12,833.43 in the comparison memo.
+  it("round by the baseline table's rule at its decimals when the view is its unit", () => {
+    expect(compareAmountText(d, "dollars", display("dollars", 2, "truncate"))).toBe("($12,833.42)");
+    expect(compareAmountText(d, "dollars", display("dollars", 2, "halfUp"))).toBe("($12,833.43)");
+    expect(compareAmountText(d, "dollars", display("dollars", 2, "halfEven"))).toBe("($12,833.42)");
+    expect(compareAmountText(d, "dollars", display("dollars", 0, "truncate"))).toBe("($12,833)");
+    expect(compareAmountText(new Decimal("25872849.99"), "thousands", display("thousands", 1, "halfUp"), true)).toBe("+$25,872.8");
+  });
+
+  it("in the other unit: whole thousands or cents, by the same rule", () => {
+    expect(compareAmountText(d, "thousands", display("dollars", 2, "truncate"))).toBe("($12)");
+    expect(compareAmountText(new Decimal("1999.999"), "dollars", display("thousands", 0, "truncate"))).toBe("$1,999.99");
+    expect(compareAmountText(new Decimal(0), "dollars", display("thousands", 0, "halfUp"))).toBe("–");
+  });
+
+  it("say what the comparison memo's table says for the same table display", () => {
+    for (const rounding of ["halfUp", "truncate", "halfEven", "up"] as const)
+      for (const [unit, decimals] of [
+        ["dollars", 2],
+        ["dollars", 0],
+        ["thousands", 0],
+        ["thousands", 1],
+      ] as const) {
+        const t = display(unit, decimals, rounding);
+        for (const v of ["-12833.425", "12833.425", "1499.5", "-0.005", "25872849.95"]) {
+          const memo = formatDisplayed(toDisplay(new Decimal(v), t), decimals);
+          expect(compareAmountText(new Decimal(v), unit, t), `${v} ${unit} ${decimals} ${rounding}`).toBe(memo);
+        }
+      }
   });
 });
