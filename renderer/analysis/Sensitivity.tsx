@@ -13,11 +13,9 @@ import { inputText, thousandsText, unitNounOf } from "../format/money";
 import { amountInWords, cellText, rateText, signedAmountInWords, tickText, unitDivisor, unitWords } from "../format/number";
 import { ChartFigure, INK, SERIES_COLORS, legendText } from "../charts/chart-parts";
 import type { TornadoData, TwoWayData } from "./jobs";
+import { stepText } from "./tornado-words";
 
 const SHOWN = 12;
-
-/** "±0.01" on a rate reads as "±1 point"; "±10%" stays. */
-const stepText = (move: string, unit: string) => (move === "±0.01" ? (unit === "share" ? "±1 point of share" : "±1 point") : move);
 
 export function Tornado({ data, display }: { data: TornadoData; display: Display }) {
   const base = new Decimal(data.baseTotalCost);
@@ -30,7 +28,7 @@ export function Tornado({ data, display }: { data: TornadoData; display: Display
     new Decimal(dollars).minus(base).div(unitDivisor(units.scale)).toDecimalPlaces(fine.decimals, Decimal.ROUND_HALF_UP);
   // The bars' geometry is a plain number in that unit; every label is the exact text.
   const rows = shown.map((b) => ({
-    name: `${b.label} (${stepText(b.move, b.unit)})`,
+    name: `${b.label} (${stepText(b, "short")})`,
     low: inUnit(b.totalLow).toNumber(),
     high: inUnit(b.totalHigh).toNumber(),
   }));
@@ -38,7 +36,7 @@ export function Tornado({ data, display }: { data: TornadoData; display: Display
   const kWords = (dollars: string) => amountInWords(toDisplay(new Decimal(dollars), display), units);
   const top = shown[0];
   const summary = top
-    ? `Base ${kWords(data.baseTotalCost)}. The input that moves it most is ${top.label} (${stepText(top.move, top.unit)}): ` +
+    ? `Base ${kWords(data.baseTotalCost)}. The input that moves it most is ${top.label} (${stepText(top)}): ` +
       `${signedAmountInWords(inUnit(top.totalLow), fine)} down, ` +
       `${signedAmountInWords(inUnit(top.totalHigh), fine)} up. The table below lists all ${shown.length}.`
     : "No input moves the total.";
@@ -92,7 +90,7 @@ export function Tornado({ data, display }: { data: TornadoData; display: Display
                 <th scope="row">
                   {b.label} <span className="muted">({b.owner})</span>
                 </th>
-                <td>{stepText(b.move, b.unit)}</td>
+                <td>{stepText(b)}</td>
                 <td className="num">
                   {valueText(b.low, b.unit)} / {valueText(b.value, b.unit)} / {valueText(b.high, b.unit)}
                 </td>

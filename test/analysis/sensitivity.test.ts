@@ -6,6 +6,7 @@ import { Decimal } from "../../model/engine/decimal";
 import { fisAsPublished } from "../../model/built-ins";
 import { setInputValue, listInputs } from "../../model/engine/scenario/paths";
 import { withScheduleMethod } from "../../model/engine/schedule/with-method";
+import { stepText } from "../../renderer/analysis/tornado-words";
 
 const total = (s = fisAsPublished()) => computeTable(s).lines.find((l) => l.id === "totalCost")!.cells.Total!.exact;
 
@@ -36,6 +37,11 @@ describe("tornado, FIS as published (every variant an exact costing)", () => {
     const b = bar("table.lines.localPortion.rate");
     expect(b.swing.isZero()).toBe(true);
     expect([b.low.toString(), b.high.toString()]).toEqual(["0.983582", "1"]);
+    // Down a point, up only 0.006418 to its highest, and the move says so.
+    expect(b.move).toBe("-0.01 / +0.006418");
+    expect(stepText({ ...b, value: b.value.toString(), low: b.low.toString(), high: b.high.toString() })).toBe(
+      "−1 / +0.6418 points; its highest is 100%",
+    );
     // local portion at share 1 is the TOTAL itself; at 0.983582 it is 0.983582 x TOTAL
     expect(b.share!.high.equals(t.baseTotal)).toBe(true);
     expect(b.share!.low.equals(t.baseTotal.times("0.983582"))).toBe(true);

@@ -15,6 +15,7 @@ import { rangeValidation } from "../../model/io/inputs-sheet";
 import { averageSalaryInputs } from "../../model/engine/schedule/reconcile";
 import { buildFisDocument } from "../../model/report/fis-document";
 import { readInput } from "../../renderer/format/parse-number";
+import { stepText } from "../../renderer/analysis/tornado-words";
 import { check, type Tally } from "../fast/property-check";
 
 const SOURCE = { kind: "document", ref: "test note" };
@@ -312,5 +313,25 @@ describe("the excluded upper bound, wherever a value is checked or moved", () =>
     const bar = tornado(s).bars.find((b) => b.path === "groups.staff.vacancyRate")!;
     // 0.995 - 0.01 = 0.985 below; 0.995 + 0.01 = 1.005, clamped to 1, which the field excludes: kept at 0.995.
     expect([bar.low.toFixed(), bar.high.toFixed()]).toEqual(["0.985", "0.995"]);
+    // The move says it went down only (a second audit found "±0.01" on such a bar).
+    expect(bar.move).toBe("-0.01");
+    expect(stepText({ ...bar, value: bar.value.toFixed(), low: bar.low.toFixed(), high: bar.high.toFixed() })).toBe(
+      "−1 point; its highest is 99.5%",
+    );
+  });
+
+  it("from a rate of 0 the sensitivity analysis moves it up only, and says so", () => {
+    const s = setInputValue(
+      valid([staff()], [{ id: "raise", label: "Raise", kind: "raises", steps: [step(2025, "percent", "0.02", "2024-07-01")] }]),
+      "groups.staff.vacancyRate",
+      "0",
+    );
+    const bar = tornado(s).bars.find((b) => b.path === "groups.staff.vacancyRate")!;
+    expect([bar.low.toFixed(), bar.high.toFixed(), bar.move]).toEqual(["0", "0.01", "+0.01"]);
+    // Up one point: 100 x 0.99 x 50,000 x 0.02 = 99,000, a swing of 1,000 a year over two years.
+    expect(bar.swing.toFixed()).toBe("2000");
+    const words = { ...bar, value: "0", low: "0", high: "0.01" };
+    expect(stepText(words)).toBe("+1 point; its lowest is 0%");
+    expect(stepText(words, "short")).toBe("+1 point");
   });
 });

@@ -27,7 +27,10 @@ export interface TornadoBar {
   value: Decimal;
   low: Decimal;
   high: Decimal;
-  /** How the input was moved: "±0.01" or "±10%". */
+  /**
+   * How the input was moved, in its own terms: "±0.01", "±10%", "±1"; one-sided or uneven where
+   * its range stops it ("+0.01" for a rate at its lowest, "-0.01 / +0.006418" near its highest).
+   */
   move: string;
   /** The scenario's total over all years (its total line, else the sum of the cost lines). */
   total: { low: Decimal; base: Decimal; high: Decimal };
@@ -66,14 +69,30 @@ function moves(value: Decimal, spec: FieldSpec): { low: Decimal; high: Decimal; 
   };
   const rate = spec.unit === "rate" || spec.unit === "share";
   // A whole-number input (a step) moves by one: a tenth of a step is not a place on a schedule.
-  if (spec.integer) return { low: clamp(value.minus(1)), high: clamp(value.plus(1)), move: "±1" };
+  if (spec.integer) {
+    const [low, high] = [clamp(value.minus(1)), clamp(value.plus(1))];
+    return { low, high, move: moveText(value, low, high, true) };
+  }
   const delta = rate ? POINT : value.abs().times(TEN_PERCENT);
   const low = clamp(value.minus(delta));
   // An excluded bound (a raise of -100%) is never reached: stay where the value is.
   const safeLow = spec.minExclusive && spec.min !== undefined && low.lessThanOrEqualTo(spec.min) ? value : low;
   const high = clamp(value.plus(delta));
   const safeHigh = spec.maxExclusive && spec.max !== undefined && high.greaterThanOrEqualTo(spec.max) ? value : high;
-  return { low: safeLow, high: safeHigh, move: rate ? "±0.01" : "±10%" };
+  return { low: safeLow, high: safeHigh, move: moveText(value, safeLow, safeHigh, rate) };
+}
+
+/** The move as made, after the range stopped it: "±0.01", "+0.01", "-0.01 / +0.006418", "±10%", "-10% / +5%". */
+function moveText(value: Decimal, low: Decimal, high: Decimal, absolute: boolean): string {
+  const down = value.minus(low);
+  const up = high.minus(value);
+  // Ten percent of nothing is nothing: the input does not move, and says its nominal step.
+  if (!absolute && value.isZero()) return "±10%";
+  const amount = (d: Decimal) => (absolute ? d.toString() : `${d.div(value.abs()).times(100).toString()}%`);
+  if (down.equals(up)) return `±${amount(up)}`;
+  if (down.isZero()) return `+${amount(up)}`;
+  if (up.isZero()) return `-${amount(down)}`;
+  return `-${amount(down)} / +${amount(up)}`;
 }
 
 export interface SensitivityHow {
