@@ -9,6 +9,8 @@
 import { describe, expect, it } from "vitest";
 import { computeTable, Decimal, formatInputError, toDisplay, validateScenario, type Scenario } from "../../model/engine/index";
 import { fractionOfFiscalYear } from "../../model/engine/calendar";
+import { setInputValue } from "../../model/engine/scenario/paths";
+import { checkScenario } from "../../model/engine/scenario/schema";
 
 const P = (value: string, label = "test input") => ({ value, label, source: { kind: "document", ref: "test note" } });
 const flat = (fiscalYear: number, amount: string, effective: string, extra: object = {}) => ({
@@ -358,5 +360,37 @@ describe("published figures: disagreements and calibrations are checked against 
       }),
     );
     expect(!same.ok && same.errors.join("\n")).toMatch(/equals the published figure/);
+  });
+
+  // An outside audit named an input that does not exist, and one with a stated source: both passed --check.
+  it("refuses a calibration that names no input of the scenario, or one not marked calibrated with what the documents state", () => {
+    const named = (input: string, members: object = P("100", "members")) =>
+      build({
+        ...parts({ source: "note", unit: "dollars", values: { pay: { FY2025: 10 } }, calibratedFrom: [{ cell: "pay.FY2025", input }] }),
+        groups: [{ id: "staff", label: "Staff", members }],
+      });
+    const missing = named("groups.staff.member");
+    expect(!missing.ok && missing.errors.join("\n")).toMatch(
+      /FY2025\.input: "groups\.staff\.member" is not an input of this scenario; did you mean "groups\.staff\.members"\?/,
+    );
+    const stated = named("groups.staff.members");
+    expect(!stated.ok && stated.errors.join("\n")).toMatch(
+      /\.input: groups\.staff\.members is not a calibrated input \(its source is "document"\); mark it \{"kind": "calibrated"\}/,
+    );
+    const noStated = named("groups.staff.members", { value: "100", label: "members", source: { kind: "calibrated", ref: "pay.FY2025" } });
+    expect(!noStated.ok && noStated.errors.join("\n")).toMatch(
+      /calibratedFrom\.pay\.FY2025\.input: groups\.staff\.members gives no "stated" value: say what the documents state/,
+    );
+    const sound = named("groups.staff.members", {
+      value: "100",
+      label: "members",
+      stated: "not stated",
+      source: { kind: "calibrated", ref: "pay.FY2025" },
+    });
+    expect(sound.ok).toBe(true);
+    // Edited in the app, the input's source is the user's ("was 100, calibrated"): the edit is not refused.
+    const edited = setInputValue(sound.ok ? sound.value : (undefined as never), "groups.staff.members", "120");
+    expect(edited.groups[0]!.members!.source.kind).toBe("user");
+    expect(checkScenario(edited)).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@ import { Decimal } from "../../model/engine/decimal";
 import { addCostLine, idFromLabel, lineDependents, removeCostLine } from "../../model/engine/scenario/cost-lines";
 import { listInputs } from "../../model/engine/scenario/paths";
 import { contractAsStated, fisAsPublished } from "../../model/built-ins";
-import { checkScenario } from "../../model/engine/scenario/schema";
+import { checkScenario, validateScenario } from "../../model/engine/scenario/schema";
+import { readFileSync } from "node:fs";
 import type { Scenario } from "../../model/engine/scenario/types";
 
 const total = (s: Scenario, column = "Total") => computeTable(s).lines.find((l) => l.id === "totalCost")!.cells[column]!.exact;
@@ -150,6 +151,31 @@ describe("cost lines: remove", () => {
     const premium = r.scenario.items.find((i) => i.id === "coveragePremium");
     expect(premium?.kind === "premiumPay" && premium.payRateIds).toEqual([]);
     expect(r.message).toContain("no longer be loaded by medicare");
+  });
+
+  it("removing a line whose printed figures calibrated an input, or disagree as recorded, drops those records with it", () => {
+    const file = JSON.parse(readFileSync("examples/madison-2012-iaff-local-311/scenario.json", "utf8"));
+    // The yearly-addition line is computed from wrsSavings: without it wrsSavings can go.
+    file.table.lines = file.table.lines.filter((l: { id: string }) => l.id !== "wrsAdditional");
+    delete file.table.published.values.wrsAdditional;
+    file.table.published.expectedDisagreements = [
+      { cell: "wrsSavings.Total", published: 6000000, fromStatedInputs: 1, reason: "a record on the line removed" },
+    ];
+    const checked = validateScenario(file);
+    if (!checked.ok) throw new Error(checked.errors.map((e) => `${e.field}: ${e.message}`).join("; "));
+    expect(checked.value.table.published?.calibratedFrom).toEqual([{ cell: "wrsSavings.FY2012", input: "groups.firefighters.payroll" }]);
+    // wrsSavings.FY2012 calibrated the firefighters' payroll: with the line gone there is no figure to name.
+    const r = removeCostLine(checked.value, "wrsSavings");
+    if (!r.ok) throw new Error(r.errors.map((e) => `${e.field}: ${e.message}`).join("; "));
+    expect(r.scenario.table.published?.calibratedFrom).toEqual([]);
+    expect(r.scenario.table.published?.expectedDisagreements).toEqual([]);
+    // West Virginia's raise was calibrated from the total: removing the raise's line leaves the total, not the calibration.
+    const wv = validateScenario(JSON.parse(readFileSync("examples/wv-2013-corrections-2008-raise/scenario.json", "utf8")));
+    if (!wv.ok) throw new Error("the West Virginia example does not validate");
+    expect(wv.value.table.published?.calibratedFrom?.map((c) => c.input)).toEqual(["items.raise.steps.2013-04-01.periodsPaid.perYear"]);
+    const without = removeCostLine(wv.value, "personalServices");
+    if (!without.ok) throw new Error(without.errors.map((e) => `${e.field}: ${e.message}`).join("; "));
+    expect(without.scenario.table.published?.calibratedFrom).toEqual([]);
   });
 
   it("an unknown line and the last line are refused", () => {

@@ -50,6 +50,20 @@ const CASES: Case[] = [
     message: /^not a valid key: keys must look like FY2025$/,
   },
   {
+    // Zod said "Invalid input: expected string, received number" (an outside audit wrote the rate 0.0447 bare).
+    name: "a rate written as a JSON number says to quote it",
+    breakIt: (s) => (item(s, "medicare").rate.value = 0.0145),
+    field: "items.medicare.rate.value",
+    message: /^0\.0145 is a JSON number; write it as a string, "0\.0145", so every digit is kept exactly$/,
+  },
+  {
+    name: "a JSON number past a float's digits is not echoed back wrong",
+    // 1e20 parses to a float that JSON would print as 100000000000000000000.
+    breakIt: (s) => (s.groups[0].members.value = 1e20),
+    field: "groups.wtu.members.value",
+    message: /^a JSON number too long to be read exactly; write it as a string in quotes, as the documents print it$/,
+  },
+  {
     name: "negative headcount",
     breakIt: (s) => (s.groups[0].members.value = "-5776"),
     field: "groups.wtu.members.value",
@@ -132,7 +146,7 @@ const CASES: Case[] = [
     name: "a number instead of a decimal string",
     breakIt: (s) => (line(s, "localPortion").share.rate.value = 0.99),
     field: "table.lines.localPortion.rate.value",
-    message: /expected string/,
+    message: /^0\.99 is a JSON number; write it as a string, "0\.99"/,
   },
   {
     name: "a raise effective after the agreement",

@@ -318,6 +318,31 @@ export function checkPublished(s: ScenarioBase, err: Report): void {
     if (printed(c.cell) === undefined) err(`table.published.calibratedFrom.${c.cell}`, `${c.cell} is not one of the published values`);
 }
 
+/**
+ * A figure an input was calibrated from names that input, marked calibrated with what the
+ * documents state: `--check` then counts the figure as reproduced by construction, so a wrong
+ * path would pass a figure off as no independent check while no input explains why.
+ */
+export function checkCalibrations(s: ScenarioBase, registry: Registry | undefined, err: Report): void {
+  const calibrations = s.table.published?.calibratedFrom ?? [];
+  if (calibrations.length === 0) return;
+  const inputs = new Map(listInputs(s, registry).map((e) => [e.path, e.param]));
+  for (const c of calibrations) {
+    const at = `table.published.calibratedFrom.${c.cell}.input`;
+    const param = inputs.get(c.input);
+    if (!param) {
+      const near = suggestKey(c.input, [...inputs.keys()]);
+      err(at, `"${c.input}" is not an input of this scenario${near ? `; did you mean "${near}"?` : ""}`);
+      // An edit in the app makes the source "user" (was ..., calibrated): still the input the figure calibrated.
+    } else if (param.source.kind !== "calibrated" && param.source.kind !== "user")
+      err(
+        at,
+        `${c.input} is not a calibrated input (its source is "${param.source.kind}"); mark it {"kind": "calibrated"} with the reason`,
+      );
+    else if (param.stated === undefined) err(at, `${c.input} gives no "stated" value: say what the documents state (or "not stated")`);
+  }
+}
+
 /** Each uncertain input names an input the scenario has, and its distribution fits that input's field. */
 export function checkUncertainty(s: ScenarioBase, registry: Registry | undefined, err: Report): void {
   if (!s.uncertainty) return;
@@ -347,6 +372,7 @@ export function scenarioErrors(s: ScenarioBase, kindOf: (item: ItemBase) => AnyK
   checkPublished(s, err);
   checkDocument(s, err);
   checkUncertainty(s, registry, err);
+  checkCalibrations(s, registry, err);
   // Only a scenario that is otherwise sound is sized (a loop or a missing reference would mislead the estimate).
   if (errors.length === 0) {
     const problem = workProblem(workEstimate(s, kindOf));

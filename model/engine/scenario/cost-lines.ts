@@ -231,11 +231,28 @@ export function removeCostLine(scenario: Scenario, lineId: string): CostLineChan
     });
   const without = (ids: string[] | undefined) => ids?.filter((id) => id !== lineId);
   const published = scenario.table.published;
+  // The published figures of a line that is gone have nothing to be compared with, nor to calibrate from; an input of
+  // an item that is gone calibrates nothing.
+  const kept = (cell: string) => cell.split(".")[0] !== lineId;
   const table = {
     ...scenario.table,
-    // The published figures of a line that is gone have nothing to be compared with.
     ...(published
-      ? { published: { ...published, values: Object.fromEntries(Object.entries(published.values).filter(([id]) => id !== lineId)) } }
+      ? {
+          published: {
+            ...published,
+            values: Object.fromEntries(Object.entries(published.values).filter(([id]) => id !== lineId)),
+            ...(published.expectedDisagreements
+              ? { expectedDisagreements: published.expectedDisagreements.filter((d) => kept(d.cell)) }
+              : {}),
+            ...(published.calibratedFrom
+              ? {
+                  calibratedFrom: published.calibratedFrom.filter(
+                    (c) => kept(c.cell) && !gone.has(/^items\.([^.]+)\./.exec(c.input)?.[1] ?? ""),
+                  ),
+                }
+              : {}),
+          },
+        }
       : {}),
     lines: lines
       .filter((l) => l.id !== lineId)

@@ -192,7 +192,14 @@ function idPath(data: unknown, field: string): string {
  * out ("expected object, received undefined"), and a record key's own rule ("keys must look like
  * FY2025") rather than "Invalid key in record".
  */
-function plainMessage(issue: z.core.$ZodIssue): string | undefined {
+function plainMessage(issue: z.core.$ZodIssue, data: unknown): string | undefined {
+  if (issue.code === "invalid_type" && /expected string, received number$/.test(issue.message)) {
+    const given = issue.path.reduce<unknown>((at, k) => (at as Record<PropertyKey, unknown> | undefined)?.[k as PropertyKey], data);
+    // A JSON number is a float once parsed: amounts and rates are kept exact as decimal strings.
+    if (typeof given === "number" && Number.isFinite(given) && Math.abs(given) < 1e15)
+      return `${String(given)} is a JSON number; write it as a string, "${String(given)}", so every digit is kept exactly`;
+    return "a JSON number too long to be read exactly; write it as a string in quotes, as the documents print it";
+  }
   if (issue.code === "invalid_key") {
     const rule = issue.issues.map((i) => i.message).find((m) => !/^Invalid/.test(m));
     return rule ? `not a valid key: ${rule}` : undefined;
@@ -216,7 +223,7 @@ function issueErrors(data: unknown, issues: readonly z.core.$ZodIssue[]): InputE
     return [
       {
         field: issue.code === "custom" && issue.path.every((p) => typeof p === "string") ? issue.path.join(".") || "(root)" : field,
-        message: plainMessage(issue) ?? issue.message,
+        message: plainMessage(issue, data) ?? issue.message,
       },
     ];
   });
