@@ -10,8 +10,8 @@ export function formatTable(result: TableResult, title?: string): string {
   const rows: (string[] | null)[] = [["", ...result.columns.map((c) => result.columnLabels[c] ?? c)]];
   for (const line of result.lines) {
     if (line.style === "total") rows.push(null);
-    const label = line.style === "total" ? line.label.toUpperCase() : line.label;
-    rows.push([label.slice(0, LABEL_WIDTH - 1), ...result.columns.map((c) => formatDisplayed(line.cells[c]!.display, d))]);
+    // The label as the scenario writes it (the DC table's "TOTAL COST" is upper case in the file); a total stands apart by its rule.
+    rows.push([line.label.slice(0, LABEL_WIDTH - 1), ...result.columns.map((c) => formatDisplayed(line.cells[c]!.display, d))]);
   }
   const columns: TextColumn[] = [
     { align: "left", minWidth: LABEL_WIDTH },

@@ -7,7 +7,7 @@
  *  - the help names only docs that exist.
  * The figures come from test/cli/two-year-scenario.ts, costed by hand there and below.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -42,6 +42,19 @@ const cells = (line: string) => line.trim().split(/ {2,}/);
 const row = (text: string, start: string) => text.split("\n").find((l) => l.startsWith(start)) ?? `(no row ${start})`;
 /** Where each cell of a row ends: right-aligned columns end at the same place on every row. */
 const ends = (line: string) => [...line.matchAll(/\S+(?: \S+)*/g)].map((m) => m.index + m[0].length);
+
+describe("labels as the scenario writes them", () => {
+  it("a total line labelled 'Total' prints 'Total' (it was upper-cased to 'TOTAL', which the note does not print)", async () => {
+    const file = join(dir, "total-label.json");
+    const s = JSON.parse(readFileSync(BIG, "utf8"));
+    s.table.lines.find((l: { id: string }) => l.id === "total").label = "Total";
+    writeFileSync(file, JSON.stringify(s));
+    const r = await fis("--scenario", file);
+    expect(r.code).toBe(0);
+    expect(cells(row(r.stdout, "Total"))).toEqual(["Total", "$101,451,000", "$256,668,500", "$358,119,500"]);
+    expect(r.stdout).not.toMatch(/^TOTAL/m);
+  });
+});
 
 describe("text tables size their columns to the widest cell", () => {
   it("the cost table: $100,000,000 and $253,000,000 stay apart, each column right-aligned under its heading", async () => {

@@ -158,6 +158,37 @@ describe("proration by months and by stated payrolls", () => {
   });
 });
 
+describe("a whole payroll's raise explains itself without an unnamed multiplier", () => {
+  // An outside audit read "= 1 x (1827000000.00 - 1800000000)" and could not tell what the 1 was.
+  it("payroll in force - base payroll: (1,800,000 x (1 + 0.02 x 6/12) - 1,800,000) = 18,000; a full year 36,000", () => {
+    const s = valid({
+      groups: [{ id: "all", label: "All", payroll: P("1800000", "payroll") }],
+      items: [
+        {
+          kind: "raises",
+          id: "r",
+          label: "raise",
+          line: "pay",
+          steps: [
+            { fiscalYear: 2025, type: "percent", amount: P("0.02"), effective: "2025-01-01", source: { kind: "document", ref: "n" } },
+          ],
+        },
+      ],
+      lines: [{ id: "pay", label: "Pay" }],
+      columns: { annualized: true },
+      fiscalYears: [2025],
+    });
+    const fy = cell(s, "pay", "FY2025");
+    expect(fy.exact.toString()).toBe("18000");
+    expect(fy.explanation.formula).toMatch(/^payroll in force during the fiscal year - base payroll/);
+    expect(fy.explanation.symbols).toBe("(1818000.00 - 1800000)");
+    const year = cell(s, "pay", "Annualized");
+    expect(year.exact.toString()).toBe("36000");
+    expect(year.explanation.formula).toBe("payroll after every raise - base payroll, for a full year");
+    expect(year.explanation.symbols).toBe("(1836000.00 - 1800000)");
+  });
+});
+
 describe("lines printed as zero, cost lines shown negated, revenue and a total over the first years", () => {
   it("a line printed as 0 keeps its cost in the total: 100 x $20 = 2,000 under a total printed 2,000", () => {
     const s = valid({

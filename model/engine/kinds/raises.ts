@@ -334,6 +334,9 @@ function inForceShareLeaf(s: RaiseStep, fy: number, ctx: Pick<CostContext, "cale
   ];
 }
 
+/** "5,776 x " before a headcount's salary; nothing before a whole payroll (its multiplier is 1, which the formula does not name). */
+const timesMultiplier = (b: SalaryBase): string => (b.form === "payroll" ? "" : `${b.multiplier} x `);
+
 function baseCell(item: RaisesItem, b: SalaryBase, steps: RaiseStep[], ctx: CostContext, fy: number): ItemCell {
   const segments = segmentsOfYear(ctx, b, steps, fy);
   const average = sum(segments.map((s) => s.level.times(s.share)));
@@ -368,8 +371,8 @@ function baseCell(item: RaisesItem, b: SalaryBase, steps: RaiseStep[], ctx: Cost
         ? `${what === "payroll" ? "payroll" : "members x average salary"} x (cumulative raise factor - 1)`
         : `${what === "payroll" ? "payroll in force during the fiscal year - base payroll" : "members x (average salary in force during the fiscal year - base salary)"}; mid-year raises prorated by ${prorationWords(ctx.scenario.settings.proration)}${inForce.some((s) => s.periodsPaid && s.fiscalYear === fy) ? " (periods paid as stated)" : ""}${clamped ? `; ${CLAMP_RULE}; ${clampWords(b.form, inForce)}` : ""}`,
       symbols: simple
-        ? `${b.multiplier} x ${b.base} x (${factor.toString()} - 1)`
-        : `${b.multiplier} x (${moneyText(average)} - ${b.base})`,
+        ? `${timesMultiplier(b)}${b.base} x (${factor.toString()} - 1)`
+        : `${timesMultiplier(b)}(${moneyText(average)} - ${b.base})`,
       children: [...b.leaves, ...stepLeaves],
     },
   };
@@ -561,8 +564,8 @@ export const raises = defineKind<RaisesItem>({
             label: `${item.label}: ${b.label} annualized`,
             value: v.toString(),
             unit: "USD",
-            formula: `members x (salary after every raise - base salary), for a full year${steps.some(isClamped) ? `; ${CLAMP_RULE}; ${clampWords(b.form, steps)}` : ""}`,
-            symbols: `${b.multiplier} x (${moneyText(level)} - ${b.base})`,
+            formula: `${b.form === "payroll" ? "payroll after every raise - base payroll" : "members x (salary after every raise - base salary)"}, for a full year${steps.some(isClamped) ? `; ${CLAMP_RULE}; ${clampWords(b.form, steps)}` : ""}`,
+            symbols: `${timesMultiplier(b)}(${moneyText(level)} - ${b.base})`,
             children: steps.some(isClamped) ? [...b.leaves, ...steps.flatMap((s) => clampLeaves(item, s))] : b.leaves,
           },
         };
