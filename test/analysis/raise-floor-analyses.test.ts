@@ -40,4 +40,28 @@ describe("varying a raise that has a dollar floor", () => {
     if (!r.ok) return;
     expect(r.raise.toString()).toBe("0.0433");
   });
+
+  // A second audit: the goal seek refused without naming the floor that made every percent cost too much.
+  it("goal seek below the floor's cost: even 0% costs 100 x 1,000 = $100,000 > $90,000, and the message names the floor", () => {
+    const r = goalSeekRaise(scenario(), {
+      raise: 2025,
+      constraint: { lineId: "salaries", limit: { kind: "amount", dollars: new Decimal("90000") }, scope: { fiscalYear: 2025 } },
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.reason).toBe("infeasibleAtLowest");
+    expect(r.message).toMatch(/FY2025 is \$10000\.00 over; COLA \(FY2025\) pays at least \$1,000 a year whatever its percent$/);
+  });
+
+  it("goal seek above a cap's cost: at 50% the cap of $1,200 keeps salaries at $120,000 <= $130,000, and the message names the cap", () => {
+    const capped = floorScenario([averageGroup("100", "30000")], [percentStep(2025, "0.03", { atMost: "1200" })]);
+    const r = goalSeekRaise(capped, {
+      raise: 2025,
+      constraint: { lineId: "salaries", limit: { kind: "amount", dollars: new Decimal("130000") }, scope: { fiscalYear: 2025 } },
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.reason).toBe("notBindingAtHighest");
+    expect(r.message).toMatch(/still satisfies .*; COLA \(FY2025\) pays at most \$1,200 a year whatever its percent$/);
+  });
 });

@@ -26,7 +26,7 @@ import {
 } from "./budget-constraint";
 import { FastCells, type AnalysisPath } from "./fast-cells";
 import { withTotalColumn } from "./all-years";
-import { percentRaisePaths, withPercentRaise, type RaiseYear } from "./raise-edits";
+import { percentRaisePaths, raiseBoundsHolding, withPercentRaise, type RaiseYear } from "./raise-edits";
 
 const BASIS_POINT = new Decimal("0.0001");
 
@@ -90,6 +90,9 @@ const pct = (rate: Decimal): string => `${rate.times(100).toFixed(2)}%`;
 function worst(checks: readonly ColumnCheck[]): ColumnCheck {
   return checks.reduce((a, b) => (b.headroom.lessThan(a.headroom) ? b : a));
 }
+
+/** The raises' floors or caps that hold the cost at the bracket's end, after "; " (nothing when none). */
+const holding = (bounds: string[]): string => (bounds.length === 0 ? "" : `; ${bounds.join("; ")}`);
 
 function raiseWords(raise: RaiseYear): string {
   return raise === "all" ? "uniform raise (same percent every year)" : `FY${raise} raise`;
@@ -156,7 +159,9 @@ export function goalSeekRaise(given: Scenario, request: GoalSeekRequest): GoalSe
       reason: "infeasibleAtLowest",
       checks: atLow,
       trace: trace(),
-      message: `even a ${pct(fromBp(low))} ${raiseWords(raise)} breaks ${describeConstraint(constraint)}: ${w.column} is $${w.headroom.negated().toFixed(2)} over`,
+      message:
+        `even a ${pct(fromBp(low))} ${raiseWords(raise)} breaks ${describeConstraint(constraint)}: ${w.column} is $${w.headroom.negated().toFixed(2)} over` +
+        holding(raiseBoundsHolding(scenario, raise, "atLeast")),
     };
   }
   const atHigh = evaluate(high);
@@ -166,7 +171,11 @@ export function goalSeekRaise(given: Scenario, request: GoalSeekRequest): GoalSe
       reason: "notBindingAtHighest",
       checks: atHigh,
       trace: trace(),
-      message: `a ${pct(fromBp(high))} ${raiseWords(raise)} still satisfies ${describeConstraint(constraint)}; raise the upper bound to search further`,
+      message:
+        `a ${pct(fromBp(high))} ${raiseWords(raise)} still satisfies ${describeConstraint(constraint)}` +
+        (raiseBoundsHolding(scenario, raise, "atMost").length > 0
+          ? holding(raiseBoundsHolding(scenario, raise, "atMost"))
+          : "; raise the upper bound to search further"),
     };
   }
   let lowChecks = atLow;

@@ -13,6 +13,7 @@ import type { Source } from "../explain";
 import { fiscalYearStart } from "../calendar";
 import { coveredGroups } from "../kinds/common";
 import { stepPath } from "../kinds/raises";
+import { dollarsText } from "../words";
 import type { RaiseStep, RaisesItem, Scenario } from "../scenario/types";
 
 export type RaiseYear = number | "all";
@@ -85,6 +86,22 @@ function variedStep(scenario: Scenario, year: RaiseYear): (item: RaisesItem, s: 
 
 function mapRaises(scenario: Scenario, edit: (item: RaisesItem) => RaisesItem): Scenario {
   return { ...scenario, items: scenario.items.map((i) => (isRaises(i) ? edit(i) : i)) };
+}
+
+/**
+ * What holds a varied raise's cost whatever its percent: "Raise (FY2026) pays at least $1,000 a year
+ * whatever its percent" for each varied step with a dollar floor (`bound` "atLeast", which sets the
+ * cost of a low percent) or cap ("atMost", of a high one). A goal seek that finds no answer says so.
+ */
+export function raiseBoundsHolding(scenario: Scenario, year: RaiseYear, bound: "atLeast" | "atMost"): string[] {
+  const varied = variedStep(scenario, year);
+  const what = bound === "atLeast" ? "at least" : "at most";
+  return scenario.items.filter(isRaises).flatMap((item) =>
+    item.steps.flatMap((s) => {
+      const limit = s.type === "percent" && varied(item, s) ? s[bound] : undefined;
+      return limit ? [`${item.label} (FY${s.fiscalYear}) pays ${what} ${dollarsText(limit.value)} a year whatever its percent`] : [];
+    }),
+  );
 }
 
 /** Input paths of the percent raise steps withPercentRaise sets; throws, as it does, when there are none. */
