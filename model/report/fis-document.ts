@@ -6,8 +6,12 @@
  * every number is the engine's; nothing names a government.
  */
 import {
+  afterAgreement,
   computeTable,
+  coveredGroups,
   dateWords,
+  isClamped,
+  salaryBases,
   Decimal,
   groupedNumber,
   InputRejectedError,
@@ -20,6 +24,7 @@ import {
   type ComputeOptions,
   type LineResult,
   type Registry,
+  type RaisesItem,
   type Scenario,
   type TableResult,
 } from "../engine/index";
@@ -201,11 +206,44 @@ function background(scenario: Scenario, w: Wording, registry: Registry | undefin
     const p = provisionOf(item, scenario, registry);
     const section = sections.get(p.title) ?? [];
     section.push({ type: "paragraph", runs: [p.text] });
-    if (p.points.length) section.push({ type: "bullets", items: p.points.map((t) => [t]) });
+    const points = [...p.points, ...(item.kind === "raises" ? clampBasisPoints(scenario, item as RaisesItem) : [])];
+    if (points.length) section.push({ type: "bullets", items: points.map((t) => [t]) });
     sections.set(p.title, section);
   }
   for (const [title, section] of sections) blocks.push({ type: "subheading", text: title }, ...section);
+  const later = outYearsSentence(scenario);
+  if (later) blocks.push({ type: "paragraph", runs: [later] });
   return blocks;
+}
+
+/**
+ * A raise's dollar floor or cap on a group costed at its average salary (or payroll) is applied to
+ * that average, not member by member: the statement says so, as the cell's explanation does.
+ */
+function clampBasisPoints(scenario: Scenario, item: RaisesItem): string[] {
+  const clamped = item.steps.filter(isClamped);
+  if (clamped.length === 0) return [];
+  const floor = clamped.some((s) => s.atLeast);
+  const cap = clamped.some((s) => s.atMost);
+  const what = floor && cap ? "floor and cap" : floor ? "floor" : "cap";
+  return coveredGroups(scenario, item)
+    .filter((g) => salaryBases(g).some((b) => b.form === "average" || b.form === "payroll"))
+    .map(
+      (g) =>
+        `The dollar ${what} is applied to the average salary of the ${g.label}, not to each member's salary: ` +
+        "the estimate is exact only if their salaries are near the average",
+    );
+}
+
+/** Fiscal years of the table after the agreement ends: what the statement costs in them. */
+function outYearsSentence(scenario: Scenario): string | undefined {
+  const later = scenario.table.columns.fiscalYears.filter((fy) => afterAgreement(scenario, fy));
+  if (later.length === 0) return undefined;
+  const years = later.length === 1 ? `Fiscal year ${later[0]}` : `Fiscal years ${listWords(later.map(String))}`;
+  return (
+    `${years} ${later.length === 1 ? "falls" : "fall"} after the agreement ends on ${dateWords(scenario.agreement.effectiveTo)}: ` +
+    "the raises stay in the base and no further raise is added; every other item costs what this estimate states for those years."
+  );
 }
 
 /** A label as prose names it: a label in capitals ("TOTAL COST") in lower case. */

@@ -11,6 +11,8 @@ import { nodeFonts, renderDocument } from "../../model/cli/report-command";
 import pdfmake from "pdfmake";
 import { docxText, docxXml, missingInOrder, pdfFonts, pdfText, squash } from "./files";
 import { stateScenario } from "./state-scenario";
+import { averageGroup, floorScenario, floorScenarioData, percentStep } from "../fixtures/raise-floor-scenario";
+import { validateScenario } from "../../model/engine/scenario/schema";
 
 const TODAY = "2026-12-02";
 
@@ -248,5 +250,32 @@ describe("a table without a total line", () => {
     const named = structuredClone(s);
     named.agreement.document = { costLine: "baseSalary" };
     expect(documentText(buildFisDocument(named, { today: "2026-12-03" }))).toContain("Base Salary Increases");
+  });
+});
+
+describe("what the statement says of a raise's floor on an average, and of years after the agreement", () => {
+  // A second audit: neither was said anywhere in the statement, only in the cells' explanations.
+  it("a floor on a group costed at its average salary is said to apply to the average", () => {
+    const s = floorScenario([averageGroup("100", "30000")], [percentStep(2025, "0.03", { atLeast: "1000" })]);
+    const text = documentText(buildFisDocument(s, { today: TODAY }));
+    expect(text).toContain("3 percent (at least $1,000 a year) in fiscal year 2025");
+    expect(text).toContain(
+      "The dollar floor is applied to the average salary of the Clerks, not to each member's salary: " +
+        "the estimate is exact only if their salaries are near the average",
+    );
+    expect(text).not.toContain("after the agreement ends");
+  });
+
+  it("a table year after the agreement ends says what it costs", () => {
+    const data = floorScenarioData([averageGroup("100", "30000")], [percentStep(2025, "0.03")]);
+    const later = { ...data, table: { ...data.table, columns: { ...data.table.columns, fiscalYears: [2025, 2026, 2027, 2028] } } };
+    const checked = validateScenario(later);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+    const text = documentText(buildFisDocument(checked.value, { today: TODAY }));
+    expect(text).toContain(
+      "Fiscal years 2027 and 2028 fall after the agreement ends on September 30, 2026: the raises stay in the base " +
+        "and no further raise is added; every other item costs what this estimate states for those years.",
+    );
+    expect(text).not.toContain("applied to the average salary");
   });
 });
