@@ -22,7 +22,10 @@ export type CensusImport = { ok: true; value: CheckedCensus; notes: InputError[]
 export function importCensus(bytes: Uint8Array, fileName: string, options: CensusImportOptions = {}): CensusImport {
   const read = readSheets(bytes, fileName, options.limits ?? DEFAULT_READ_LIMITS);
   if (!read.ok) return read;
-  const withHeader = read.value.filter((g) => findCensusHeader(g.rows) !== undefined);
+  // A visible census before a hidden one: a sheet hidden in the workbook is often an old copy kept aside.
+  const withHeader = read.value
+    .filter((g) => findCensusHeader(g.rows) !== undefined)
+    .sort((a, b) => Number(a.hidden ?? false) - Number(b.hidden ?? false));
   const grid = withHeader[0] ?? (read.value.length === 1 ? read.value[0] : undefined);
   if (!grid) {
     return {
@@ -43,7 +46,12 @@ export function importCensus(bytes: Uint8Array, fileName: string, options: Censu
     ...(options.asOfFiscalYear ? { asOfFiscalYear: options.asOfFiscalYear } : {}),
   });
   if (!parsed.ok) return parsed;
-  // A workbook with a census on several sheets (one per year, say): only the first is read, and that is said.
+  // A workbook with a census on several sheets (one per year, say): only the first visible one is read, and that is said.
+  const first = grid.hidden
+    ? "the first, and it is hidden in the workbook"
+    : withHeader.some((g) => g.hidden)
+      ? "the first visible one"
+      : "the first";
   const others = withHeader.slice(1).map((g) => {
     const header = findCensusHeader(g.rows)!;
     return {
@@ -51,8 +59,21 @@ export function importCensus(bytes: Uint8Array, fileName: string, options: Censu
       sheet: g.name,
       row: header.row + 1,
       column: "A",
-      message: `this sheet also has a census; only sheet "${grid.name}", the first, was read (import this one as a file of its own)`,
+      message:
+        `this sheet${g.hidden ? ", hidden in the workbook," : ""} also has a census; only sheet "${grid.name}", ${first}, was read ` +
+        "(import this one as a file of its own)",
     };
   });
-  return { ...parsed, notes: [...parsed.notes, ...others] };
+  // The only census is on a hidden sheet: read, and said.
+  const hiddenOnly =
+    grid.hidden && others.length === 0
+      ? [
+          {
+            file: fileName,
+            sheet: grid.name,
+            message: "this sheet is hidden in the workbook; its census was read (unhide it to check it is the one meant)",
+          },
+        ]
+      : [];
+  return { ...parsed, notes: [...parsed.notes, ...hiddenOnly, ...others] };
 }

@@ -56,6 +56,8 @@ export interface SheetGrid {
   name: string;
   /** rows[r][c], r and c 0-based in sheet coordinates (row 0 is spreadsheet row 1). */
   rows: SheetCell[][];
+  /** Hidden in the workbook (Excel's Hide, or "very hidden"): a reader says so before it uses one. */
+  hidden?: true;
 }
 
 export type FileFormat = "xlsx" | "xls" | "csv";
@@ -192,12 +194,13 @@ function readBook(bytes: Uint8Array, fileName: string, format: "xlsx" | "xls", l
   const sheets: SheetGrid[] = [];
   const valueCellsRead = new Map<string, number>();
   const cache = new CellCache();
-  for (const name of wb.SheetNames ?? []) {
+  for (const [index, name] of (wb.SheetNames ?? []).entries()) {
     const ws = Object.prototype.hasOwnProperty.call(wb.Sheets, name) ? (wb.Sheets[name] as XLSX.WorkSheet | undefined) : undefined;
     if (!ws || typeof ws !== "object") continue;
+    const hidden = wb.Workbook?.Sheets?.[index]?.Hidden ? { hidden: true as const } : {};
     const full = ws["!fullref"] ?? ws["!ref"];
     if (!full) {
-      sheets.push({ name, rows: [] });
+      sheets.push({ name, rows: [], ...hidden });
       continue;
     }
     let range: XLSX.Range;
@@ -207,7 +210,11 @@ function readBook(bytes: Uint8Array, fileName: string, format: "xlsx" | "xls", l
       errors.push({ file: fileName, sheet: name, message: `has an unreadable range "${full}"` });
       continue;
     }
-    const nRows = range.e.r + 1;
+    const data = (ws as { "!data"?: (XLSX.CellObject | undefined)[][] })["!data"];
+    // An .xlsx sheet's rows were counted in its XML (zip-guard.ts), so its <dimension>, which any
+    // writer may set larger than its cells (A1:D1048576 over 3 rows), is not the size: the rows
+    // SheetJS read are. An .xls is sized by its declared range, read before anything else.
+    const nRows = inspected && data ? Math.min(range.e.r + 1, data.length) : range.e.r + 1;
     const nCols = range.e.c + 1;
     if (nRows > limits.maxRows) {
       errors.push({
@@ -225,7 +232,6 @@ function readBook(bytes: Uint8Array, fileName: string, format: "xlsx" | "xls", l
       });
       continue;
     }
-    const data = (ws as { "!data"?: (XLSX.CellObject | undefined)[][] })["!data"];
     let values = 0;
     for (const row of data ?? []) for (const cell of row ?? []) if (cell?.v !== undefined) values++;
     valueCellsRead.set(name, values);
@@ -241,7 +247,7 @@ function readBook(bytes: Uint8Array, fileName: string, format: "xlsx" | "xls", l
         for (let c = 0; c < nCols; c++) row.push(toCell(ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined, cache));
       rows.push(row);
     }
-    sheets.push({ name, rows });
+    sheets.push({ name, rows, ...hidden });
   }
   // A sheet SheetJS could not make sense of comes back empty (or short) rather than failing:
   // compare the cells it read with the value cells counted in the sheet's XML, so such a sheet is
