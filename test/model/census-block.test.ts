@@ -65,6 +65,31 @@ describe("the census in the scenario", () => {
     });
   });
 
+  // An audit: a census in a file took 1e30 members, 5776.5, "5.776e3" and 999 years of service, which the import refuses.
+  it("a census in a file is held to the import's rules: whole members up to 10,000,000, years of service 0 to 60, one message each", () => {
+    const withCell = (cell: Partial<Record<"headcount" | "yearsOfService" | "step", unknown>>) => {
+      const s = JSON.parse(serializeScenario(withScheduleMethod(fisAsPublished(), syntheticCensus(800, 3))));
+      Object.assign(s.scheduleMethod.census.cells[0], cell);
+      try {
+        s.scheduleMethod.census.sha256 = censusHash(s.scheduleMethod.census);
+      } catch {
+        // An unreadable headcount has no canonical form to hash; validation must answer all the same (it threw).
+      }
+      const r = validateScenario(s, "census.json");
+      return r.ok
+        ? []
+        : r.errors.filter((e) => e.field?.startsWith("scheduleMethod.census.cells.0")).map((e) => `${e.field}: ${e.message}`);
+    };
+    const members = 'must be a whole number of members from 0 to 10,000,000, written as a string of digits ("5776")';
+    for (const headcount of ["1e30", "10000001", "5776.5", "5.776e3", " 5", "abc"])
+      expect(withCell({ headcount }), headcount).toEqual([`scheduleMethod.census.cells.0.headcount: ${members}`]);
+    expect(withCell({ headcount: "10000000" })).toEqual([]);
+    expect(withCell({ yearsOfService: 999 })).toEqual([
+      "scheduleMethod.census.cells.0.yearsOfService: a whole number of years from 0 to 60",
+    ]);
+    expect(withCell({ yearsOfService: 60 })).toEqual([]);
+  });
+
   it("the hash is of the census's content: cell order, label and headcount spelling do not change it", () => {
     const e = embedCensus(referenceCensus());
     const shuffled = { ...e, label: "renamed", cells: [...e.cells].reverse().map((c) => ({ ...c, headcount: `${c.headcount}.0` })) };

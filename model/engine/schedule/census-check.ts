@@ -10,6 +10,9 @@ import type { Census } from "./types";
 /** The census parser's plausible range (census.ts CENSUS_RULES): one rule for a file and for a census in a scenario. */
 export const MAX_YEARS_OF_SERVICE = 60;
 
+/** More members in one cell than any government employs: a unit or a typing slip, not a census. */
+export const MAX_HEADCOUNT = 10_000_000;
+
 /** 16 steps x 9 lanes x 4 schedules x 81 years of service is about 47,000 distinct cells; more means the census is not merged. */
 export const CENSUS_CELL_LIMIT = 100_000;
 
@@ -49,10 +52,10 @@ export function checkCensus(census: Census, at = "census"): InputError[] {
         field: `${field}.yearsOfService`,
         message: `${cell.yearsOfService} is not a whole number of years from 0 to ${MAX_YEARS_OF_SERVICE}`,
       });
-    if (!cell.headcount.isFinite() || cell.headcount.isNegative())
+    if (!cell.headcount.isFinite() || cell.headcount.isNegative() || cell.headcount.greaterThan(MAX_HEADCOUNT))
       errors.push({
         field: `${field}.headcount`,
-        message: `headcount ${cell.headcount.toString()} must be a number of members, 0 or more`,
+        message: `headcount ${cell.headcount.toString()} must be a number of members from 0 to ${MAX_HEADCOUNT.toLocaleString("en-US")}`,
       });
   });
   return errors;

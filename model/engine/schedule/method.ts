@@ -11,7 +11,7 @@ import { Decimal, parseDecimal } from "../decimal";
 import { param, SHARE, type FieldSpec, type Param, type Source } from "../fields";
 import { sourceSchema, strict } from "../scenario/zod-kit";
 import { censusFromJson, type CensusJson } from "./census";
-import { CENSUS_CELL_LIMIT, checkCensus, type CheckedCensus } from "./census-check";
+import { CENSUS_CELL_LIMIT, checkCensus, MAX_HEADCOUNT, MAX_YEARS_OF_SERVICE, type CheckedCensus } from "./census-check";
 import type { StepMovementSettings } from "./step-movement";
 import { SCHEDULE_KEYS, type Census, type ScheduleKey } from "./types";
 
@@ -30,18 +30,21 @@ export const SCHEDULE_FIELDS = {
 export const DEFAULT_ENTRY = { step: 1, lane: "", yearsOfService: 1 } as const;
 export const ENTRY_ASSUMED_NOTE = "assumed placement of replacements for leavers; replace with hiring data";
 
+const YEARS_RULE = `a whole number of years from 0 to ${MAX_YEARS_OF_SERVICE}`;
+
+// The census import's rules (census.ts): a census in a file is held to what an imported one is.
 const cellSchema = strict({
   schedule: z.enum(SCHEDULE_KEYS as unknown as [ScheduleKey, ...ScheduleKey[]]),
   lane: z.string().min(1).max(100),
-  step: z.number().int().min(1).max(99),
-  yearsOfService: z.number().int().min(0).max(80).optional(),
+  step: z.number().int("a step is a whole number").min(1).max(99),
+  yearsOfService: z.number().int(YEARS_RULE).min(0, YEARS_RULE).max(MAX_YEARS_OF_SERVICE, YEARS_RULE).optional(),
   headcount: z
     .string()
     .max(40)
-    .refine((t) => {
-      const d = parseDecimal(t);
-      return d !== null && !d.isNegative() && t === t.trim();
-    }, "must be a number of members, 0 or more, written as a decimal string"),
+    .refine(
+      (t) => /^\d+$/.test(t) && new Decimal(t).lessThanOrEqualTo(MAX_HEADCOUNT),
+      `must be a whole number of members from 0 to ${MAX_HEADCOUNT.toLocaleString("en-US")}, written as a string of digits ("5776")`,
+    ),
 });
 
 export const embeddedCensusSchema = strict(
@@ -67,7 +70,7 @@ export const censusRefSchema = strict(
 export const entrySchema = strict({
   step: z.number().int().min(1).max(99),
   lane: z.string().min(1).max(100).optional().describe("Default: the schedule's first lane."),
-  yearsOfService: z.number().int().min(0).max(80),
+  yearsOfService: z.number().int(YEARS_RULE).min(0, YEARS_RULE).max(MAX_YEARS_OF_SERVICE, YEARS_RULE),
   source: sourceSchema
     .optional()
     .describe("Where the placement comes from; without one it is an assumption (no agreement states where replacements enter)."),
@@ -107,6 +110,9 @@ export const censusHash = (c: Pick<EmbeddedCensus, "asOfFiscalYear" | "cells">):
 
 /** Problems of an embedded census (hash, schedules), by field path under `at`. */
 export function embeddedCensusErrors(c: EmbeddedCensus, at: string): { field: string; message: string }[] {
+  // A headcount that is no number at all was reported by the cell schema, and has no canonical form to hash.
+  const unreadable = (t: unknown) => typeof t !== "string" || t !== t.trim() || parseDecimal(t) === null;
+  if (c.cells.some((x) => unreadable(x.headcount))) return [];
   const hash = censusHash(c);
   const errors: { field: string; message: string }[] = [];
   if (hash !== c.sha256)
@@ -114,7 +120,10 @@ export function embeddedCensusErrors(c: EmbeddedCensus, at: string): { field: st
       field: `${at}.sha256`,
       message: `the census differs from the one saved (its SHA-256 is ${hash}, the file records ${c.sha256}): it was changed after it was saved. If the change is intended, write "sha256": "${hash}"`,
     });
-  errors.push(...checkCensus(censusFromJson(c as CensusJson), at).map((e) => ({ field: e.field!, message: e.message })));
+  // The cell schema has already said what is wrong with a headcount or years of service.
+  const schemaChecked = /\.(headcount|yearsOfService)$/;
+  for (const e of checkCensus(censusFromJson(c as CensusJson), at))
+    if (!schemaChecked.test(e.field!)) errors.push({ field: e.field!, message: e.message });
   return errors;
 }
 
