@@ -37,7 +37,7 @@ import { formatTable, tableJson } from "./format-table";
 import { runInit } from "./init-command";
 import { InputFailure, readInputFile, writeFailure } from "./input-files";
 import { monteCarloCommand, MONTE_CARLO_USAGE, MONTE_CARLO_VALUE_FLAGS } from "./monte-carlo-command";
-import { checkOutputPaths } from "./output-paths";
+import { checkOutputName, checkOutputPaths } from "./output-paths";
 import { formatReconciliation, reconciliation, scheduleOptions, SCHEDULE_BOOLEAN_FLAGS, SCHEDULE_VALUE_FLAGS } from "./schedule-options";
 
 const USAGE = `Usage: npm run --silent fis -- [options]
@@ -177,6 +177,8 @@ export async function run(
   const xlsxOut = args.values.get("--xlsx");
   const csvOut = args.values.get("--csv");
   if (xlsxOut !== undefined || csvOut !== undefined) {
+    if (xlsxOut !== undefined) checkOutputName("--xlsx", xlsxOut, ".xlsx");
+    if (csvOut !== undefined) checkOutputName("--csv", csvOut, ".csv");
     checkOutputPaths(named(["--xlsx", "--csv"]), named(INPUT_FILE_FLAGS));
     // SheetJS is loaded only here: the table, --json and the analyses start without it.
     const { writeCsv, writeXlsx } = await import("./xlsx-command");

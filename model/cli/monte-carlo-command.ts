@@ -29,16 +29,22 @@ export function parseAmount(text: string): Decimal | null {
   const m = /^(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)([KMB])?$/i.exec(t);
   if (!m) return null;
   const scale = { K: 1e3, M: 1e6, B: 1e9 }[(m[2] ?? "").toUpperCase() as "K" | "M" | "B"] ?? 1;
-  return new Decimal(m[1]!).times(scale);
+  const dollars = new Decimal(m[1]!).times(scale);
+  // Past a quadrillion dollars a threshold is a typing slip (1e400 was read, and printed as "$∞").
+  return dollars.abs().greaterThan(MAX_AMOUNT) ? null : dollars;
 }
 
+const MAX_AMOUNT = new Decimal("1e15");
+
 function parseExceed(text: string): { lineId: string; column: string; dollars: Decimal }[] {
-  return text.split(",").map((part) => {
+  // A comma starts another threshold only before a LINE.COL>: "totalCost.FY2028>70,000" is one amount.
+  return text.split(/,(?=\s*[A-Za-z][A-Za-z0-9_-]*\.[A-Za-z0-9]+\s*>)/).map((part) => {
     const [cell, amount] = part.split(">");
     if (cell === undefined || amount === undefined)
       throw new UsageError(`--exceed ${part}: write LINE.COL>AMOUNT, e.g. totalCost.FY2028>70000000`);
     const dollars = parseAmount(amount);
-    if (!dollars) throw new UsageError(`--exceed ${part}: "${amount}" is not an amount of dollars (e.g. 70000000 or 70M)`);
+    if (!dollars)
+      throw new UsageError(`--exceed ${part}: "${amount}" is not an amount of dollars up to 1e15 (e.g. 70000000, 70,000,000 or 70M)`);
     return { ...cellRef(cell, "--exceed"), dollars };
   });
 }
@@ -127,11 +133,13 @@ export function monteCarloCommand(args: ParsedArgs, scenario: Scenario, computeO
       'the scenario has no uncertain inputs: add an "uncertainty" block giving inputs a distribution ' +
         '(docs/scenario-format.md, "Uncertain inputs")',
     );
-  const draws = n === "default" ? undefined : Number(n);
+  // Digits only: Number() also reads "0x10" (16 draws) and "1e3".
+  const wholeNumber = (t: string) => (/^\d+$/.test(t.trim()) ? Number(t) : Number.NaN);
+  const draws = n === "default" ? undefined : wholeNumber(n);
   if (draws !== undefined && !(Number.isInteger(draws) && draws >= 1 && draws <= 1_000_000))
     throw new UsageError(`--monte-carlo ${n}: write a whole number of draws from 1 to 1,000,000`);
   const seedText = args.values.get("--seed");
-  const seed = seedText === undefined ? undefined : Number(seedText);
+  const seed = seedText === undefined ? undefined : wholeNumber(seedText);
   if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 4_294_967_295))
     throw new UsageError(`--seed ${seedText}: write a whole number from 0 to 4294967295`);
   const exceedText = args.values.get("--exceed");

@@ -4,7 +4,8 @@
  * symlink or "dir/../x" is the same file.
  */
 import { realpathSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { UsageError } from "./args";
 import { InputFailure } from "./input-files";
 
 /**
@@ -35,4 +36,15 @@ export function checkOutputPaths(outputs: readonly [flag: string, path: string][
     if (other) throw new InputFailure(`${other} and ${flag} name the same file (${path}); give each output its own file`);
     seen.set(id, flag);
   }
+}
+
+/**
+ * An output's name says what is in it: a workbook written to "out.csv", or CSV text to "out.xlsx",
+ * opens as a damaged file in Excel. An empty name is asked for, not failed on with ENOENT.
+ */
+export function checkOutputName(flag: string, path: string, extension: ".xlsx" | ".csv"): void {
+  if (path.trim() === "") throw new UsageError(`${flag} needs a file name, e.g. ${flag} out${extension}`);
+  const ext = extname(path).toLowerCase();
+  if (ext !== extension)
+    throw new UsageError(`${flag} writes a ${extension} file; "${path}" ends in ${ext === "" ? "no extension" : `"${ext}"`}`);
 }

@@ -53,12 +53,23 @@ describe("CLI exports are atomic", () => {
 });
 
 describe("two outputs, or an output and an input, that are one file", () => {
-  it("--xlsx X --csv X is refused (exit 2) and X is not written", () => {
+  // An audit: --xlsx out.csv wrote a workbook into a .csv file, --csv out.xlsx CSV text into an .xlsx, and --csv "" said ": ENOENT".
+  it("an output whose name is not its format, or no name at all, is refused (exit 2) and nothing is written", () => {
     const x = join(dir, "same.out");
     const r = fis("--xlsx", x, "--csv", x);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain(`--xlsx and --csv name the same file (${x})`);
+    expect(r.stderr).toContain(`--xlsx writes a .xlsx file; "${x}" ends in ".out"`);
     expect(readdirSync(dir)).not.toContain("same.out");
+    const swapped = fis("--xlsx", join(dir, "t.csv"));
+    expect([swapped.status, swapped.stderr]).toEqual([
+      2,
+      expect.stringContaining(`--xlsx writes a .xlsx file; "${join(dir, "t.csv")}" ends in ".csv"`),
+    ]);
+    const text = fis("--csv", join(dir, "t.xlsx"));
+    expect([text.status, text.stderr]).toEqual([2, expect.stringContaining('--csv writes a .csv file; "')]);
+    const empty = fis("--csv", "");
+    expect([empty.status, empty.stderr]).toEqual([2, expect.stringContaining("--csv needs a file name, e.g. --csv out.csv")]);
+    expect(readdirSync(dir).filter((n) => /^t\./.test(n))).toEqual([]);
   });
 
   it("the same file by another spelling or through a symlink is the same file", () => {
@@ -72,7 +83,8 @@ describe("two outputs, or an output and an input, that are one file", () => {
   });
 
   it("an export over the scenario file being read is refused", () => {
-    const scenario = join(dir, "scenario.json");
+    // Named .csv so only the overwrite stands in the way (a .json output is refused for its name first).
+    const scenario = join(dir, "scenario.csv");
     writeFileSync(scenario, serializeScenario(fisAsPublished()));
     const r = fis("--scenario", scenario, "--csv", scenario);
     expect(r.status).toBe(2);

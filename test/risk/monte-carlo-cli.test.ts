@@ -85,6 +85,13 @@ describe("fis --monte-carlo", () => {
     expect(r.stdout).toMatch(/What drives TOTAL COST, 4-Yr Total[^\n]*\n {2}Annual separation rate/);
   });
 
+  it("reads a threshold written with thousands separators as one amount, and a comma before LINE.COL> as the next threshold", () => {
+    // An audit: "totalCost.FY2028>70,000" was split at its comma, and refused as "--exceed 000".
+    const r = fis("--scenario", EXAMPLE, "--monte-carlo", "10", "--json", "--exceed", "totalCost.FY2028>70,000,000,totalCost.Total>1");
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).exceed.map((x: { limit: string }) => x.limit)).toEqual(["70000000", "1"]);
+  });
+
   it("refuses bad requests with exit 2 and a message naming the option", () => {
     const cases: [string[], RegExp][] = [
       [["--monte-carlo", "10000"], /no uncertain inputs: add an "uncertainty" block/],
@@ -93,6 +100,13 @@ describe("fis --monte-carlo", () => {
       [["--scenario", EXAMPLE, "--monte-carlo", "10", "--exceed", "totalCost.FY2028"], /--exceed totalCost.FY2028: write LINE.COL>AMOUNT/],
       [["--scenario", EXAMPLE, "--monte-carlo", "10", "--exceed", "nope.FY2028>1"], /no line "nope"/],
       [["--scenario", EXAMPLE, "--monte-carlo", "10", "--exceed", "totalCost.FY2028>lots"], /"lots" is not an amount/],
+      // An audit: Number() read "0x10" as 16 draws, and 1e400 was a threshold printed "$∞".
+      [["--scenario", EXAMPLE, "--monte-carlo", "0x10"], /--monte-carlo 0x10: write a whole number of draws/],
+      [["--scenario", EXAMPLE, "--monte-carlo", "10", "--seed", "1e3"], /--seed 1e3: write a whole number/],
+      [
+        ["--scenario", EXAMPLE, "--monte-carlo", "10", "--exceed", "totalCost.FY2028>1e400"],
+        /"1e400" is not an amount of dollars up to 1e15/,
+      ],
       [["--seed", "3"], /--seed goes with --monte-carlo N/],
       [["--scenario", EXAMPLE, "--monte-carlo", "10", "--sensitivity"], /--monte-carlo runs on its own/],
     ];
