@@ -54,8 +54,8 @@ export const nodeFonts: PdfFontSource = {
 /** pdfmake's Node entry is a CommonJS instance; bundlers and loaders differ in where they put it. */
 const pdfmakeNode: PdfMake = ((pdfmake as unknown as { default?: PdfMake }).default ?? pdfmake) as PdfMake;
 
-export async function renderDocument(doc: FisDocument, format: ReportFormat): Promise<Uint8Array> {
-  return format === "docx" ? renderDocx(doc) : renderPdf(doc, pdfmakeNode, nodeFonts);
+export async function renderDocument(doc: FisDocument, format: ReportFormat, scenarios: readonly Scenario[] = []): Promise<Uint8Array> {
+  return format === "docx" ? renderDocx(doc) : renderPdf(doc, pdfmakeNode, nodeFonts, scenarios);
 }
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -63,7 +63,7 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 export async function writeReport(path: string, scenario: Scenario, baseline: Scenario | undefined): Promise<FisDocument> {
   const format = reportFormat(path);
   const doc = baseline ? buildMemoDocument(baseline, scenario, { today: today() }) : buildFisDocument(scenario, { today: today() });
-  const bytes = await renderDocument(doc, format);
+  const bytes = await renderDocument(doc, format, baseline ? [scenario, baseline] : [scenario]);
   try {
     await writeFileAtomic(path, bytes);
   } catch (e) {

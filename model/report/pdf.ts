@@ -6,7 +6,7 @@
  * embedded (fonts.ts). pdfmake is passed in, since Node and a browser load different builds of it.
  */
 import type { Block, DocTable, FisDocument, Inline } from "./document";
-import { InputRejectedError } from "../engine/index";
+import { fieldPath, InputRejectedError, type Scenario } from "../engine/index";
 import { FALLBACK_FONT_FILES, splitByCoverage, TEXT_FONT_FILES, undrawable, type PdfFontSource } from "./fonts";
 
 /** The part of pdfmake's API used here (the Node entry and the browser build both have it). */
@@ -217,7 +217,7 @@ function needsFallback(doc: FisDocument): boolean {
  * Refuses a document with characters neither font draws: pdfmake would leave them out without a
  * trace, and a line label in Chinese would print as a blank row. Word uses the reader's fonts.
  */
-function checkDrawable(doc: FisDocument): void {
+function checkDrawable(doc: FisDocument, scenarios: readonly Scenario[]): void {
   const texts: string[] = [];
   const walk = (v: unknown): void => {
     if (typeof v === "string") texts.push(v);
@@ -229,8 +229,10 @@ function checkDrawable(doc: FisDocument): void {
   if (missing.length === 0) return;
   const first = texts.find((t) => undrawable(t).length > 0)!;
   const shown = missing.slice(0, 8).join(" ") + (missing.length > 8 ? ` and ${missing.length - 8} more` : "");
+  const field = scenarios.map(undrawableField).find((f) => f !== undefined);
   throw new InputRejectedError([
     {
+      ...(field ? { field } : {}),
       message:
         `the PDF's fonts cannot draw ${shown} (first in "${first.length > 60 ? `${first.slice(0, 57)}...` : first}"); ` +
         "they would be left out of the PDF. Write the document as Word (.docx), which uses the reader's fonts",
@@ -238,9 +240,28 @@ function checkDrawable(doc: FisDocument): void {
   ]);
 }
 
-/** The PDF file's bytes. */
-export async function renderPdf(doc: FisDocument, pdfmake: PdfMake, fonts: PdfFontSource): Promise<Uint8Array> {
-  checkDrawable(doc);
+/** The first text of a scenario the fonts cannot draw, as its field path ("table.lines.salaries.label"), so it can be found. */
+function undrawableField(scenario: Scenario): string | undefined {
+  let found: PropertyKey[] | undefined;
+  const walk = (v: unknown, path: PropertyKey[]): void => {
+    if (found) return;
+    if (typeof v === "string") {
+      if (undrawable(v).length > 0) found = path;
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+  };
+  walk(scenario, []);
+  return found ? fieldPath(scenario, found) : undefined;
+}
+
+/** The PDF file's bytes; `scenarios` are those the document speaks of, to name the field a character comes from. */
+export async function renderPdf(
+  doc: FisDocument,
+  pdfmake: PdfMake,
+  fonts: PdfFontSource,
+  scenarios: readonly Scenario[] = [],
+): Promise<Uint8Array> {
+  checkDrawable(doc, scenarios);
   const textFonts = await fonts.text();
   for (const [style, name] of Object.entries(TEXT_FONT_FILES))
     pdfmake.virtualfs.writeFileSync(name, textFonts[style as keyof typeof textFonts]);

@@ -42,7 +42,7 @@ export async function runDocumentJob(request: DocumentRequest): Promise<Document
       import("pdfmake/build/pdfmake").then((m) => m.default),
       import("./browser-fonts"),
     ]);
-    bytes = await renderPdf(doc, pdfmake, browserFonts);
+    bytes = await renderPdf(doc, pdfmake, browserFonts, request.baseline ? [request.scenario, request.baseline] : [request.scenario]);
   }
   return { bytes, fileName: doc.meta.fileName, ms: performance.now() - started };
 }

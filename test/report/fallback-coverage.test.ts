@@ -11,6 +11,7 @@ import { nodeFonts } from "../../model/cli/report-command";
 import { FALLBACK_RANGES_SPEC } from "../../model/report/fallback-coverage";
 import { undrawable } from "../../model/report/fonts";
 import { buildFisDocument, renderPdf } from "../../model/report/index";
+import type { InputRejectedError } from "../../model/engine/index";
 
 const characters = (file: string): Set<number> => new Set(fontkit.openSync(`node_modules/dejavu-fonts-ttf/ttf/${file}`).characterSet);
 
@@ -41,5 +42,10 @@ describe("what the PDF can draw", () => {
       /^the PDF's fonts cannot draw 基 本 工 资 \(first in ".*基本工资 \(base salary\).*"\); they would be left out of the PDF/;
     await expect(pdf).rejects.toThrow(message);
     await expect(pdf).rejects.toThrow(/Write the document as Word \(\.docx\), which uses the reader's fonts$/);
+    // Given the scenario, the refusal names the field the characters are in (an audit found no field path).
+    const named = renderPdf(buildFisDocument(s, { today: "2026-12-02" }), pdfmake, nodeFonts, [s]).catch(
+      (e: InputRejectedError) => e.errors,
+    );
+    expect(await named).toEqual([expect.objectContaining({ field: `table.lines.${s.table.lines[0]!.id}.label` })]);
   });
 });
