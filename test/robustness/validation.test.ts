@@ -736,6 +736,41 @@ describe("a published figure must be held exactly by the float it is read as", (
   });
 });
 
+describe("an over-long value is quoted by its start and length, once", () => {
+  // The audit: a 500,000-character value was echoed whole (one 500,103-character line), after a second, generic "Too big".
+  it("a value of 500,000 digits: one message, its first 60 characters and its length", () => {
+    const s = base();
+    s.groups[0].members.value = "5".repeat(500_000);
+    const result = validateScenario(s, "long.json");
+    expect(!result.ok && result.errors).toEqual([
+      {
+        file: "long.json",
+        field: "groups.wtu.members.value",
+        message: `${"5".repeat(60)}… (500,000 characters) is longer than a value may be (64 characters)`,
+      },
+    ]);
+  });
+
+  it("an unknown key of 100,000 characters is quoted the same way, in the message and its field", () => {
+    const s = base();
+    s.agreement["k".repeat(100_000)] = 1;
+    const result = validateScenario(s, "long.json");
+    expect(!result.ok && result.errors.map((e) => [e.field, e.message])).toEqual([
+      [
+        `agreement.${"k".repeat(60)}… (100,000 characters)`,
+        `unknown key "${"k".repeat(60)}… (100,000 characters)" (a scenario refuses keys it does not know)`,
+      ],
+    ]);
+  });
+
+  it("a value that is merely not a number is quoted whole up to 80 characters", () => {
+    const s = base();
+    s.groups[0].members.value = "about five thousand";
+    const result = validateScenario(s);
+    expect(!result.ok && result.errors.map((e) => e.message)).toEqual(['Active members: "about five thousand" is not a number']);
+  });
+});
+
 describe("edits are checked the same way (checkScenario after setInputValue)", () => {
   it.each([
     ["groups.wtu.members", "-1", /cannot be negative/],

@@ -118,7 +118,8 @@ export function fieldPath(data: unknown, path: readonly PropertyKey[]): string {
       parts.push(typeof named === "string" && named !== "" ? named : String(key));
       node = el;
     } else {
-      parts.push(String(key));
+      // A key past any id's length is not a field anyone could look for: quoted by its start.
+      parts.push(clipped(String(key)));
       node = node && typeof node === "object" ? (node as Record<string, unknown>)[String(key)] : undefined;
     }
   }
@@ -224,10 +225,13 @@ function issueErrors(data: unknown, issues: readonly z.core.$ZodIssue[]): InputE
     const field = fieldPath(data, issue.path);
     if (issue.message.startsWith(UNKNOWN_KEYS_MARK)) {
       const { suggestions } = JSON.parse(issue.message.slice(UNKNOWN_KEYS_MARK.length)) as { suggestions: Record<string, string | null> };
-      return Object.entries(suggestions).map(([key, near]) => ({
-        field: key === "" ? field : field === "(root)" ? key : `${field}.${key}`,
-        message: `unknown key "${key}"${near ? `; did you mean "${near}"?` : ""} (a scenario refuses keys it does not know)`,
-      }));
+      return Object.entries(suggestions).map(([whole, near]) => {
+        const key = clipped(whole);
+        return {
+          field: key === "" ? field : field === "(root)" ? key : `${field}.${key}`,
+          message: `unknown key "${key}"${near ? `; did you mean "${near}"?` : ""} (a scenario refuses keys it does not know)`,
+        };
+      });
     }
     // A custom issue already carries an id path (checks.ts builds them from ids).
     return [
