@@ -166,7 +166,8 @@ export function publishedCheckJson(check: PublishedCheck, result: TableResult): 
 /** The check of a computed table, or a UsageError (exit 2) when the scenario carries no published figures to check. */
 export function runCheck(result: TableResult, scenarioRef: string | undefined): PublishedCheck {
   const check = checkPublishedFigures(result);
-  if (!check)
+  // A published block whose values are empty checks nothing: "0 of 0 match" with exit 0 read as a pass.
+  if (!check || check.cells.length === 0)
     throw new UsageError(
       `${scenarioRef ?? result.scenarioName}: no published figures to check against; --check needs table.published, the figures ` +
         "the note prints (docs/scenario-format.md)",

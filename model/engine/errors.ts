@@ -40,3 +40,17 @@ export class InputRejectedError extends Error {
     this.name = "InputRejectedError";
   }
 }
+
+/** Characters of a value a message quotes before it cuts the rest. */
+export const QUOTED_LENGTH = 60;
+
+/**
+ * Input as a message quotes it: whole when short, else its start and its length. A 500,000-character
+ * value was echoed whole, one line no terminal or dialog could show.
+ */
+export function clipped(text: string): string {
+  if (text.length <= QUOTED_LENGTH + 20) return text;
+  // Never end on the first half of a surrogate pair: it would print as U+FFFD.
+  const end = /[\uD800-\uDBFF]/.test(text[QUOTED_LENGTH - 1]!) ? QUOTED_LENGTH - 1 : QUOTED_LENGTH;
+  return `${text.slice(0, end)}… (${text.length.toLocaleString("en-US")} characters)`;
+}

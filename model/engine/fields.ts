@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { Decimal, parseDecimal } from "./decimal";
+import { clipped } from "./errors";
 import { evaluateFormula, FORMULA_LIMITS } from "./formula-input";
 import { SOURCE_KINDS, sourceSchema, strict } from "./scenario/zod-kit";
 
@@ -58,10 +59,11 @@ export function outsideRange(d: Decimal, spec: Pick<FieldSpec, "min" | "max" | "
   return null;
 }
 
-export function valueProblem(text: string, spec: FieldSpec): string | null {
-  if (text.trim() === "") return "is empty; enter a number";
-  if (text !== text.trim()) return `"${text}" has spaces around the number; remove them`;
-  const d = parseDecimal(text);
+export function valueProblem(whole: string, spec: FieldSpec): string | null {
+  if (whole.trim() === "") return "is empty; enter a number";
+  const text = clipped(whole);
+  if (whole !== whole.trim()) return `"${text}" has spaces around the number; remove them`;
+  const d = parseDecimal(whole);
   if (d === null) return `"${text}" is not a number`;
   if (d.abs().greaterThan(new Decimal(VALUE_LIMITS.magnitude))) return `${text} is too large (limit ${VALUE_LIMITS.magnitude})`;
   if (d.sd() > VALUE_LIMITS.significantDigits) return `${text} has more than ${VALUE_LIMITS.significantDigits} significant digits`;
@@ -74,9 +76,15 @@ export function valueProblem(text: string, spec: FieldSpec): string | null {
   return null;
 }
 
+/** Characters of a value as a file writes it: 30 significant digits, a sign, a point and zeros fit. */
+const VALUE_LENGTH = 64;
+
 /** One input as a file holds it. */
 const paramShape = {
-  value: z.string().max(64).describe('The value as a decimal string, e.g. "0.02" or "52000.50".'),
+  value: z
+    .string()
+    .max(VALUE_LENGTH, { error: (issue) => `${clipped(String(issue.input))} is longer than a value may be (${VALUE_LENGTH} characters)` })
+    .describe('The value as a decimal string, e.g. "0.02" or "52000.50".'),
   unit: z.string().max(40).optional().describe("Optional, for readability only: must equal the field's own unit."),
   label: z.string().max(500).describe("What the value is, in words."),
   source: sourceSchema,
@@ -107,7 +115,8 @@ export function param(spec: FieldSpec) {
           path: ["unit"],
           message: `${p.label}: is labelled "${p.unit}" but this field is ${unitWords(spec.unit)}; a file cannot change a field's unit`,
         });
-      const problem = valueProblem(p.value, spec);
+      // A value over the length limit has its own message from the schema; a second would only repeat it.
+      const problem = p.value.length > VALUE_LENGTH ? null : valueProblem(p.value, spec);
       if (problem) ctx.addIssue({ code: "custom", path: ["value"], message: `${p.label}: ${problem}` });
       const formula = p.formula === undefined ? null : formulaProblem(p.formula, p.value);
       if (formula) ctx.addIssue({ code: "custom", path: ["formula"], message: `${p.label}: ${formula}` });

@@ -182,6 +182,16 @@ describe("--check reports what it cannot check", () => {
     expect(r.stderr).toContain(`${file}: no published figures to check against; --check needs table.published`);
   });
 
+  it("a published block without figures is nothing to check: the same message, exit 2 (it printed '0 of 0 match', exit 0)", async () => {
+    for (const values of [{}, { salaries: {} }]) {
+      const file = write("no-figures", twoYear({ values }));
+      const r = await fis("--scenario", file, "--check");
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain(`${file}: no published figures to check against; --check needs table.published`);
+    }
+  });
+
   it("figures of a Total or Annualized column the table does not show are reported as not in the table, exit 3", async () => {
     const s = twoYear({ values: { salaries: { FY2025: 100000, Total: 353000, Annualized: 253000 } } });
     s.table.columns.total = false;

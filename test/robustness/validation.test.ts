@@ -10,6 +10,7 @@ import { setInputValue } from "../../model/engine/scenario/paths";
 import {
   checkScenario,
   duplicateKeyErrors,
+  nestingErrors,
   parseScenarioJson,
   SCENARIO_LIMITS,
   serializeScenario,
@@ -604,6 +605,169 @@ describe("text-level limits and JSON errors", () => {
       ok: false,
       errors: [{ field: "(root)", message: "a scenario must be a JSON object" }],
     });
+  });
+});
+
+/** `value` under an own key "__proto__" of `into`, as JSON.parse makes it (an assignment would set the prototype instead). */
+function protoKey(into: Json, value: Json): void {
+  Object.defineProperty(into, "__proto__", { value, enumerable: true, writable: true, configurable: true });
+}
+
+describe("a key JSON.parse keeps but an object cannot hold", () => {
+  // The audit: zod's records copy entries by assignment, so "__proto__" set a prototype and the entry vanished without a word.
+  it('refuses "__proto__" among an item\'s amounts, naming the field (its FY2026 amount had vanished)', () => {
+    const s = base();
+    const amounts = item(s, "otherNps").amounts;
+    protoKey(amounts, { FY2026: amounts.FY2026 });
+    delete amounts.FY2026;
+    expect(parseScenarioJson(JSON.stringify(s), "proto.json")).toEqual({
+      ok: false,
+      errors: [
+        {
+          file: "proto.json",
+          field: "items.otherNps.amounts.__proto__",
+          message: 'the key "__proto__" cannot be read as a key of an object (JavaScript takes it for the object\'s prototype); rename it',
+        },
+      ],
+    });
+  });
+
+  it('refuses "__proto__" among the published figures (--check had counted 45 of 45 without it)', () => {
+    const s = base();
+    protoKey(s.table.published.values, { FY2025: 1 });
+    const result = validateScenario(JSON.parse(JSON.stringify(s)), "proto.json");
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(fieldsOf(result.errors)).toEqual(["table.published.values.__proto__"]);
+  });
+});
+
+describe("nesting is refused from the text, before JSON.parse builds it", () => {
+  // 9,999,999 levels took 22 s and 2.2 GB to parse before sizeErrors refused them; a million is enough to show the path.
+  it("refuses a million nested arrays with the depth limit's message and path", () => {
+    const deep = 1_000_000;
+    expect(parseScenarioJson("[".repeat(deep) + "]".repeat(deep), "deep.json")).toEqual({
+      ok: false,
+      errors: [
+        {
+          file: "deep.json",
+          field: Array(32).fill("0").join("."),
+          message: "nested more than 32 levels deep; a scenario is never this deep",
+        },
+      ],
+    });
+  });
+
+  it("refuses a million nested objects, naming the keys on the way down", () => {
+    const deep = 1_000_000;
+    const text = '{"a":'.repeat(deep) + "1" + "}".repeat(deep);
+    expect(parseScenarioJson(text, "deep.json")).toMatchObject({
+      ok: false,
+      errors: [{ field: Array(32).fill("a").join("."), message: /^nested more than 32 levels deep/ }],
+    });
+  });
+
+  it("does not count brackets inside strings, escaped quotes included, nor refuse 32 levels", () => {
+    const inString = '{"d":"' + "[".repeat(40) + '\\"' + "{".repeat(40) + '\\\\"}';
+    expect(nestingErrors(inString)).toEqual([]);
+    expect(nestingErrors("[".repeat(32) + "]".repeat(32))).toEqual([]);
+    expect(nestingErrors("[".repeat(33) + "]".repeat(33))).toHaveLength(1);
+    expect(nestingErrors('{"k\\"[":[{"x":' + "[".repeat(31))).toMatchObject([{ field: 'k"[.0.x' + ".0".repeat(29) }]);
+  });
+
+  it("keeps an unterminated string or bracket for JSON.parse to report", () => {
+    for (const text of ['{"a":"[[[', "[[[", '"\\']) expect(nestingErrors(text)).toEqual([]);
+  });
+});
+
+describe("a published figure must be held exactly by the float it is read as", () => {
+  const published = (breakIt: (text: string) => string) => {
+    const s = base();
+    s.table.published.expectedDisagreements = [
+      { cell: "baseSalaryIncreases.FY2025", published: 12161, fromStatedInputs: 12160, reason: "test" },
+    ];
+    return parseScenarioJson(breakIt(JSON.stringify(s)), "figures.json");
+  };
+
+  it.each([
+    ["9007199254740993", "9007199254740992"],
+    ["23853.99999999999999999", "23854"],
+    ["1e400", "Infinity"],
+  ])("refuses %s in table.published.values (it would be read as %s)", (written, read) => {
+    const result = published((t) => t.replace('"FY2025":12161', `"FY2025":${written}`));
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          file: "figures.json",
+          field: "table.published.values.baseSalaryIncreases.FY2025",
+          message:
+            `${written} is not held exactly by a JSON number, which would read it as ${read}; ` +
+            "a published figure has at most 15 significant digits",
+        },
+      ],
+    });
+  });
+
+  it("refuses one in an expected disagreement, and elsewhere says to quote a decimal value", () => {
+    const result = published((t) =>
+      t
+        .replace('"fromStatedInputs":12160', '"fromStatedInputs":12160.0000000000000001')
+        .replace('"schemaVersion":2', '"schemaVersion":2.00000000000000001'),
+    );
+    expect(result.ok || result.errors.map((e) => [e.field, e.message])).toEqual([
+      [
+        "schemaVersion",
+        "2.00000000000000001 is not held exactly by a JSON number, which would read it as 2; write a decimal value as a string in quotes",
+      ],
+      [
+        "table.published.expectedDisagreements.0.fromStatedInputs",
+        "12160.0000000000000001 is not held exactly by a JSON number, which would read it as 12160; " +
+          "a published figure has at most 15 significant digits",
+      ],
+    ]);
+  });
+
+  it("accepts figures a float holds as written: trailing zeros, exponents, 15 digits", () => {
+    for (const written of ["12161.0", "1.2161e4", "12161.00000000000", "0.1", "123456789012345", "-0"]) {
+      const result = published((t) => t.replace('"FY2025":12161', `"FY2025":${written}`));
+      expect(result.ok ? [] : result.errors.filter((e) => /not held exactly/.test(e.message))).toEqual([]);
+    }
+  });
+});
+
+describe("an over-long value is quoted by its start and length, once", () => {
+  // The audit: a 500,000-character value was echoed whole (one 500,103-character line), after a second, generic "Too big".
+  it("a value of 500,000 digits: one message, its first 60 characters and its length", () => {
+    const s = base();
+    s.groups[0].members.value = "5".repeat(500_000);
+    const result = validateScenario(s, "long.json");
+    expect(!result.ok && result.errors).toEqual([
+      {
+        file: "long.json",
+        field: "groups.wtu.members.value",
+        message: `${"5".repeat(60)}… (500,000 characters) is longer than a value may be (64 characters)`,
+      },
+    ]);
+  });
+
+  it("an unknown key of 100,000 characters is quoted the same way, in the message and its field", () => {
+    const s = base();
+    s.agreement["k".repeat(100_000)] = 1;
+    const result = validateScenario(s, "long.json");
+    expect(!result.ok && result.errors.map((e) => [e.field, e.message])).toEqual([
+      [
+        `agreement.${"k".repeat(60)}… (100,000 characters)`,
+        `unknown key "${"k".repeat(60)}… (100,000 characters)" (a scenario refuses keys it does not know)`,
+      ],
+    ]);
+  });
+
+  it("a value that is merely not a number is quoted whole up to 80 characters", () => {
+    const s = base();
+    s.groups[0].members.value = "about five thousand";
+    const result = validateScenario(s);
+    expect(!result.ok && result.errors.map((e) => e.message)).toEqual(['Active members: "about five thousand" is not a number']);
   });
 });
 

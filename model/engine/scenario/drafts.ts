@@ -9,7 +9,15 @@
 import type { Checked, InputError } from "../errors";
 import { DEFAULT_REGISTRY, type Registry } from "../kinds/registry";
 import { listInputs } from "./paths";
-import { duplicateKeyErrors, parseScenarioJson, SCENARIO_LIMITS, sizeErrors, validateScenario } from "./schema";
+import {
+  duplicateKeyErrors,
+  inexactNumberErrors,
+  nestingErrors,
+  parseScenarioJson,
+  SCENARIO_LIMITS,
+  sizeErrors,
+  validateScenario,
+} from "./schema";
 import type { ScenarioBase } from "./base";
 import type { Scenario } from "./types";
 
@@ -107,15 +115,16 @@ export function toFillText(toFill: readonly InputToFill[]): string {
 export function parseDraftJson(text: string, file?: string, registry: Registry = DEFAULT_REGISTRY): CheckedDraft {
   const whole = parseScenarioJson(text, file, registry);
   if (whole.ok) return { ...whole, toFill: [] };
-  // Only a file that parses as JSON, within the limits, without repeated keys and with an empty
-  // value somewhere is looked at again for its blanks; anything else is refused as the reader refused it.
-  if (text.length > SCENARIO_LIMITS.textLength || !/"value"\s*:\s*""/.test(text)) return whole;
+  // Only a file that parses as JSON, within the limits, without repeated keys or numbers a float
+  // changes and with an empty value somewhere is looked at again for its blanks; anything else is
+  // refused as the reader refused it (its text checks first: JSON.parse of a deep file is the cost).
+  if (text.length > SCENARIO_LIMITS.textLength || !/"value"\s*:\s*""/.test(text) || nestingErrors(text).length > 0) return whole;
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     return whole;
   }
-  if (sizeErrors(data).length > 0 || duplicateKeyErrors(text).length > 0) return whole;
+  if (sizeErrors(data).length > 0 || duplicateKeyErrors(text).length > 0 || inexactNumberErrors(text).length > 0) return whole;
   return validateDraft(data, file, registry);
 }

@@ -6,7 +6,8 @@
  * from ids rather than array positions; nothing is computed from a scenario that did not pass.
  */
 import { z } from "zod";
-import type { Checked, InputError } from "../errors";
+import { clipped, type Checked, type InputError } from "../errors";
+import { Decimal } from "../decimal";
 import { DEFAULT_REGISTRY, kindIndex, type Registry } from "../kinds/registry";
 import type { ItemBase } from "../kinds/kind";
 import { param, type FieldSpec, type Param } from "../fields";
@@ -67,6 +68,8 @@ export const SCENARIO_LIMITS = {
   significantDigits: 30,
 } as const;
 
+const TOO_DEEP = `nested more than ${SCENARIO_LIMITS.depth} levels deep; a scenario is never this deep`;
+
 /**
  * Walks the parsed JSON without recursion (a deep file must not overflow the stack). A container
  * is sized before it is opened, so a million-entry array is refused after counting, not walking, it.
@@ -81,8 +84,7 @@ export function sizeErrors(data: unknown): InputError[] {
   while (stack.length > 0) {
     const { value, depth, path } = stack.pop()!;
     if (typeof value !== "object" || value === null) continue;
-    if (depth >= SCENARIO_LIMITS.depth)
-      return [{ field: path, message: `nested more than ${SCENARIO_LIMITS.depth} levels deep; a scenario is never this deep` }];
+    if (depth >= SCENARIO_LIMITS.depth) return [{ field: path, message: TOO_DEEP }];
     const isArray = Array.isArray(value);
     let size = 0;
     if (isArray) size = value.length;
@@ -116,7 +118,8 @@ export function fieldPath(data: unknown, path: readonly PropertyKey[]): string {
       parts.push(typeof named === "string" && named !== "" ? named : String(key));
       node = el;
     } else {
-      parts.push(String(key));
+      // A key past any id's length is not a field anyone could look for: quoted by its start.
+      parts.push(clipped(String(key)));
       node = node && typeof node === "object" ? (node as Record<string, unknown>)[String(key)] : undefined;
     }
   }
@@ -139,7 +142,7 @@ function loneSurrogate(text: string): { at: number; escaped: string } | undefine
 }
 
 /**
- * Strings and keys holding an unpaired UTF-16 surrogate (JSON allows "\udc00" alone): no font or
+ * Keys named "__proto__", and strings and keys holding an unpaired UTF-16 surrogate (JSON allows "\udc00" alone): no font or
  * encoder can write one, so the PDF report failed on it and Word or Excel put U+FFFD in its place.
  * Runs after sizeErrors, so the depth is bounded and recursion is safe.
  */
@@ -170,6 +173,14 @@ export function malformedTextErrors(data: unknown): InputError[] {
         path.push(key);
         const found = loneSurrogate(key);
         if (found) report(found, "the key has ");
+        // JSON.parse keeps it as a key, but zod's records copy entries by assignment, which sets the
+        // copy's prototype instead: the entry vanished without a word (an amount, a published figure).
+        if (key === "__proto__")
+          errors.push({
+            field: fieldPath(data, path),
+            message:
+              'the key "__proto__" cannot be read as a key of an object (JavaScript takes it for the object\'s prototype); rename it',
+          });
         walk(child);
         path.pop();
       }
@@ -214,10 +225,13 @@ function issueErrors(data: unknown, issues: readonly z.core.$ZodIssue[]): InputE
     const field = fieldPath(data, issue.path);
     if (issue.message.startsWith(UNKNOWN_KEYS_MARK)) {
       const { suggestions } = JSON.parse(issue.message.slice(UNKNOWN_KEYS_MARK.length)) as { suggestions: Record<string, string | null> };
-      return Object.entries(suggestions).map(([key, near]) => ({
-        field: key === "" ? field : field === "(root)" ? key : `${field}.${key}`,
-        message: `unknown key "${key}"${near ? `; did you mean "${near}"?` : ""} (a scenario refuses keys it does not know)`,
-      }));
+      return Object.entries(suggestions).map(([whole, near]) => {
+        const key = clipped(whole);
+        return {
+          field: key === "" ? field : field === "(root)" ? key : `${field}.${key}`,
+          message: `unknown key "${key}"${near ? `; did you mean "${near}"?` : ""} (a scenario refuses keys it does not know)`,
+        };
+      });
     }
     // A custom issue already carries an id path (checks.ts builds them from ids).
     return [
@@ -284,55 +298,161 @@ export function validateScenario(data: unknown, file?: string, registry: Registr
   return { ok: true, value: parsed.data as Scenario };
 }
 
+/** An open object or array of JSON text, and where in it the scan is: a key's text (quotes included) or a position. */
+interface Frame {
+  object: boolean;
+  /** The keys read so far, for the scan that looks for repeats. */
+  keys?: Set<string>;
+  index: number;
+  keyAt: number;
+  keyEnd: number;
+}
+
+const [QUOTE, BACKSLASH, COMMA, MINUS] = ['"', "\\", ",", "-"].map((c) => c.charCodeAt(0)) as [number, number, number, number];
+const [OPEN_OBJECT, OPEN_ARRAY, CLOSE_OBJECT, CLOSE_ARRAY] = ["{", "[", "}", "]"].map((c) => c.charCodeAt(0)) as [
+  number,
+  number,
+  number,
+  number,
+];
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** The characters a JSON number is written with (its sign, digits, point and exponent). */
+const inNumber = (c: number) => isDigit(c) || c === 46 || c === 43 || c === MINUS || c === 101 || c === 69;
+
+interface ScanVisitor {
+  /** An object or array was opened (it is the top of `stack`); false stops the scan. */
+  open?: (stack: Frame[]) => boolean | void;
+  /** A key was read (the top frame's keyAt..keyEnd); false stops the scan. */
+  key?: (stack: Frame[]) => boolean | void;
+  /** A number was read; false stops the scan. */
+  number?: (token: string, stack: Frame[]) => boolean | void;
+}
+
 /**
- * JSON.parse keeps the last of two equal keys without a word; a file edited by hand (or merged by
- * a sync tool) can then mean something other than what its reader sees. Scans text that already
- * parsed, so it only has to track strings, nesting and key positions.
+ * Walks JSON text by its structure without building it: string contents are skipped (escapes
+ * honoured), so brackets and quotes inside strings count for nothing. Text that is not JSON ends the
+ * scan quietly (an unterminated string) or is walked as far as it goes: JSON.parse reports it.
  */
-export function duplicateKeyErrors(text: string): InputError[] {
-  type Frame = { keys: Set<string> | null; path: string; index: number; key: string };
+function scanJson(text: string, visit: ScanVisitor): void {
   const stack: Frame[] = [];
-  const errors: InputError[] = [];
-  const here = () => {
-    const top = stack[stack.length - 1];
-    return top ? (top.keys ? top.key : String(top.index)) : "";
-  };
-  const childPath = () => {
-    const top = stack[stack.length - 1];
-    if (!top) return "(root)";
-    return top.path === "(root)" ? here() : `${top.path}.${here()}`;
-  };
   let expectKey = false;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '"') {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
       let j = i + 1;
-      while (text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      while (j < text.length && text.charCodeAt(j) !== QUOTE) j += text.charCodeAt(j) === BACKSLASH ? 2 : 1;
+      if (j >= text.length) return;
       const top = stack[stack.length - 1];
-      if (expectKey && top?.keys) {
-        const key = JSON.parse(text.slice(i, j + 1)) as string;
-        if (top.keys.has(key))
-          errors.push({
-            field: top.path === "(root)" ? key : `${top.path}.${key}`,
-            message: `"${key}" appears twice in the same object; keep one`,
-          });
-        top.keys.add(key);
-        top.key = key;
+      if (expectKey && top?.object) {
+        top.keyAt = i;
+        top.keyEnd = j + 1;
         expectKey = false;
+        if (visit.key?.(stack) === false) return;
       }
       i = j;
-    } else if (ch === "{" || ch === "[") {
-      stack.push({ keys: ch === "{" ? new Set() : null, path: childPath(), index: 0, key: "" });
-      expectKey = ch === "{";
-    } else if (ch === "}" || ch === "]") {
+    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      stack.push({ object: c === OPEN_OBJECT, index: 0, keyAt: -1, keyEnd: -1 });
+      expectKey = c === OPEN_OBJECT;
+      if (visit.open?.(stack) === false) return;
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
       stack.pop();
-    } else if (ch === ",") {
-      const top = stack[stack.length - 1]!;
-      if (top.keys) expectKey = true;
-      else top.index += 1;
+      expectKey = false;
+    } else if (c === COMMA) {
+      const top = stack[stack.length - 1];
+      if (top?.object) expectKey = true;
+      else if (top) top.index += 1;
+    } else if (c === MINUS || isDigit(c)) {
+      let j = i + 1;
+      while (j < text.length && inNumber(text.charCodeAt(j))) j++;
+      if (visit.number?.(text.slice(i, j), stack) === false) return;
+      i = j - 1;
     }
-    if (errors.length >= 50) break;
   }
+}
+
+const keyOf = (text: string, f: Frame): string => {
+  const raw = text.slice(f.keyAt, f.keyEnd);
+  try {
+    return JSON.parse(raw) as string;
+  } catch {
+    return raw;
+  }
+};
+
+/** The dotted path, by position, to where the scan is inside the first `depth` frames. */
+function scanPath(text: string, stack: Frame[], depth = stack.length): string {
+  const parts = stack.slice(0, depth).map((f) => (f.object ? keyOf(text, f) : String(f.index)));
+  return parts.join(".") || "(root)";
+}
+
+/**
+ * JSON.parse builds every level of a deep file before sizeErrors can count them: 9,999,999 nested
+ * arrays (20 MB) took 22 s and 2.2 GB to be refused. This scan of the text stops at the limit.
+ */
+export function nestingErrors(text: string): InputError[] {
+  let errors: InputError[] = [];
+  scanJson(text, {
+    open: (stack) => {
+      if (stack.length <= SCENARIO_LIMITS.depth) return true;
+      errors = [{ field: scanPath(text, stack, stack.length - 1), message: TOO_DEEP }];
+      return false;
+    },
+  });
+  return errors;
+}
+
+/**
+ * JSON.parse keeps the last of two equal keys without a word; a file edited by hand (or merged by
+ * a sync tool) can then mean something other than what its reader sees.
+ */
+export function duplicateKeyErrors(text: string): InputError[] {
+  const errors: InputError[] = [];
+  scanJson(text, {
+    key: (stack) => {
+      const top = stack[stack.length - 1]!;
+      const key = keyOf(text, top);
+      const keys = (top.keys ??= new Set());
+      if (keys.has(key))
+        errors.push({ field: scanPath(text, stack), message: `"${clipped(key)}" appears twice in the same object; keep one` });
+      keys.add(key);
+      return errors.length < 50;
+    },
+  });
+  return errors;
+}
+
+/** Significant digits any decimal keeps through a float and back (DBL_DIG). */
+const FLOAT_DIGITS = 15;
+
+/** Whether the float JSON.parse makes of `token` is the number written, digit for digit. */
+function heldExactly(token: string): boolean {
+  const exponent = /[eE]/.test(token);
+  if (!exponent && token.replace(/[-.]/g, "").replace(/^0+/, "").length <= FLOAT_DIGITS) return true;
+  const read = Number(token);
+  return Number.isFinite(read) && new Decimal(token).eq(read);
+}
+
+/**
+ * A JSON number is read as a float: 9007199254740993 became 9007199254740992, and a published
+ * 23853.99999999999999999 matched a computed 23854. Checked on the text, the only place the digits
+ * as written still exist.
+ */
+export function inexactNumberErrors(text: string): InputError[] {
+  const errors: InputError[] = [];
+  scanJson(text, {
+    number: (token, stack) => {
+      if (heldExactly(token)) return true;
+      const field = scanPath(text, stack);
+      const rule = field.startsWith("table.published.")
+        ? `a published figure has at most ${FLOAT_DIGITS} significant digits`
+        : "write a decimal value as a string in quotes";
+      errors.push({
+        field,
+        message: `${clipped(token)} is not held exactly by a JSON number, which would read it as ${String(Number(token))}; ${rule}`,
+      });
+      return errors.length < 50;
+    },
+  });
   return errors;
 }
 
@@ -343,6 +463,8 @@ export function parseScenarioJson(text: string, file?: string, registry: Registr
     return fail(
       `the file is ${text.length.toLocaleString("en-US")} characters; a scenario is limited to ${SCENARIO_LIMITS.textLength.toLocaleString("en-US")}`,
     );
+  const tooDeep = nestingErrors(text);
+  if (tooDeep.length) return { ok: false, errors: withFile(tooDeep, file) };
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -350,8 +472,8 @@ export function parseScenarioJson(text: string, file?: string, registry: Registr
     return fail(`not valid JSON: ${(e as Error).message}`);
   }
   // The scan names array elements by position; name them by id, as every other error does.
-  const duplicates = duplicateKeyErrors(text).map((e) => ({ ...e, field: idPath(data, e.field!) }));
-  if (duplicates.length) return { ok: false, errors: withFile(duplicates, file) };
+  const unread = [...duplicateKeyErrors(text), ...inexactNumberErrors(text)].map((e) => ({ ...e, field: idPath(data, e.field!) }));
+  if (unread.length) return { ok: false, errors: withFile(unread, file) };
   return validateScenario(data, file, registry);
 }
 
