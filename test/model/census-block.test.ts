@@ -88,6 +88,8 @@ describe("the census in the scenario", () => {
       "scheduleMethod.census.cells.0.yearsOfService: a whole number of years from 0 to 60",
     ]);
     expect(withCell({ yearsOfService: 60 })).toEqual([]);
+    // Zod said only "scheduleMethod.census: Invalid input" (the census is one of two forms).
+    expect(withCell({ step: 1.5 })).toEqual(["scheduleMethod.census.cells.0.step: a step is a whole number"]);
   });
 
   it("the hash is of the census's content: cell order, label and headcount spelling do not change it", () => {

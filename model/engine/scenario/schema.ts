@@ -222,6 +222,17 @@ function plainMessage(issue: z.core.$ZodIssue, data: unknown): string | undefine
 
 function issueErrors(data: unknown, issues: readonly z.core.$ZodIssue[]): InputError[] {
   return issues.flatMap((issue): InputError[] => {
+    if (issue.code === "invalid_union" && issue.message === "Invalid input") {
+      // Zod says only "Invalid input" when no form of a union fits (an embedded census with step 1.5):
+      // the form that got furthest into the value (its deepest issue) is the one the file meant.
+      const depth = (branch: readonly z.core.$ZodIssue[]) => Math.max(0, ...branch.map((i) => i.path.length));
+      const meant = issue.errors.reduce<z.core.$ZodIssue[]>((a, b) => (depth(b) > depth(a) ? b : a), []);
+      if (depth(meant) > 0)
+        return issueErrors(
+          data,
+          meant.map((i) => ({ ...i, path: [...issue.path, ...i.path] })),
+        );
+    }
     const field = fieldPath(data, issue.path);
     if (issue.message.startsWith(UNKNOWN_KEYS_MARK)) {
       const { suggestions } = JSON.parse(issue.message.slice(UNKNOWN_KEYS_MARK.length)) as { suggestions: Record<string, string | null> };
