@@ -10,7 +10,8 @@
  * Header synonyms: pay plan / salary schedule = schedule, education level / degree = lane, count /
  * FTE / members = headcount, YOS / service = years of service (CENSUS_HEADER_SYNONYMS). Two columns
  * for one field (twice "Headcount", or "Headcount" and "Count") are refused as ambiguous.
- * schedule: ET15-10M | ET15-11M | ET15-12M | EG09 (also "ET-15 10-month", "ET 15/10", "EG-09", ...).
+ * schedule: ET15-10M | ET15-11M | ET15-12M | EG09 (also "ET-15 10-month", "ET 15/10", "EG-09", ...); "ET-15"
+ *   alone is refused as ambiguous (the three ET-15 schedules pay different salaries).
  * lane: a lane of that schedule (spaces and case ignored: "Bachelors + 30/Masters" is fine).
  * step: whole number 1..16 (the individual step; 12-15 share a printed column on ET-15, 10-16 on EG-09).
  * headcount: plain whole number 0..10,000,000 ("1,200" with thousands separators is fine; "1e3",
@@ -105,9 +106,11 @@ const SCHEDULE_ALIASES: ReadonlyMap<string, ScheduleKey> = (() => {
       out.set(norm(alias), key);
   }
   for (const alias of ["EG-09", "EG 09", "EG09-12M", "EG-09 12-month"]) out.set(norm(alias), "EG09");
-  out.set(norm("ET-15"), "ET15-10M");
   return out;
 })();
+
+/** "ET-15" with no month count: the 10-, 11- and 12-month schedules pay different salaries, so it names none of them. */
+const ET15_FAMILY = norm("ET-15");
 
 export type CsvDelimiter = "," | ";" | "\t";
 const DELIMITERS: readonly CsvDelimiter[] = [",", ";", "\t"];
@@ -430,7 +433,14 @@ export function parseCensusRows(
 
     const schedRaw = (at("schedule")?.text ?? "").trim();
     const schedule = SCHEDULE_ALIASES.get(norm(schedRaw));
-    if (!schedule)
+    if (!schedule && norm(schedRaw) === ET15_FAMILY)
+      err(
+        rowNo,
+        col.get("schedule")!,
+        `schedule "${schedRaw}" is ambiguous: ET-15 has 10-, 11- and 12-month schedules, which pay different salaries; ` +
+          "write ET15-10M, ET15-11M or ET15-12M",
+      );
+    else if (!schedule)
       err(rowNo, col.get("schedule")!, `unknown schedule "${schedRaw.slice(0, 40)}" (expected one of ${SCHEDULE_KEYS.join(", ")})`);
 
     const laneRaw = (at("lane")?.text ?? "").trim();
