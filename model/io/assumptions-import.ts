@@ -24,13 +24,23 @@ import type { Checked, ComputeOptions, InputEntry, InputError } from "../engine/
 import { listInputs, listSettings, setInputValue } from "../engine/index";
 import { checkScenario } from "../engine/index";
 import type { Scenario } from "../engine/index";
-import { CALENDAR_PREFIX, EXPORTED_FROM, LABEL_COLUMN, PATH_COLUMN, SALARY_METHOD, SETTING_PREFIX, VALUE_COLUMN } from "./inputs-sheet";
+import {
+  CALENDAR_PREFIX,
+  EXPORTED_FROM,
+  INPUT_HEADERS,
+  LABEL_COLUMN,
+  PATH_COLUMN,
+  SALARY_METHOD,
+  SETTING_PREFIX,
+  VALUE_COLUMN,
+} from "./inputs-sheet";
 import {
   columnLetter,
   CSV_SHEET,
   DEFAULT_READ_LIMITS,
   findHeader,
   gridsOfWorkbook,
+  headerKey,
   numberFromText,
   readSheets,
   type ReadLimits,
@@ -343,6 +353,54 @@ function calendarTypedOver(
   return out;
 }
 
+/** The field a header gives: a synonym, or a header beginning "Value" ("Value (new)", "Value 2026"). */
+function headerField(text: string): Field | undefined {
+  const key = headerKey(text);
+  return SYNONYMS.get(key) ?? (key.startsWith("value") ? "value" : undefined);
+}
+
+const listed = (items: string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+
+/**
+ * Two columns that could give one field ("Value" twice, "Value (new)" beside "Value"): which one
+ * holds the values to apply cannot be known, and taking the first would drop the other's without
+ * a word. [field, its columns] for each such field.
+ */
+function ambiguousColumns(header: readonly SheetCell[]): [Field, number[]][] {
+  const out: [Field, number[]][] = [];
+  for (const field of ["path", "value"] as const) {
+    const cols = header.flatMap((cell, c) => (headerField(cell.text) === field ? [c] : []));
+    if (cols.length > 1) out.push([field, cols]);
+  }
+  return out;
+}
+
+/**
+ * The header's columns other than Path and Value, as one ignored entry, so a column of new values
+ * under another name is seen to be unread. An exported Inputs sheet's own columns (Label, Unit,
+ * Stated value, ...) are left out: they describe the input and are never read back.
+ */
+function unreadColumns(grid: SheetGrid, headerRow: number, used: number[], exported: boolean): IgnoredCell[] {
+  const own = new Set(exported ? INPUT_HEADERS.map(headerKey) : []);
+  const unread = (grid.rows[headerRow] ?? []).flatMap((cell, c) => {
+    const text = cell.text.trim();
+    return text !== "" && !used.includes(c) && !own.has(headerKey(text)) ? [{ c, text: text.slice(0, 40) }] : [];
+  });
+  if (unread.length === 0) return [];
+  const names = unread.slice(0, 12).map((u) => `${columnLetter(u.c)} "${u.text}"`);
+  const more = unread.length > 12 ? ` and ${unread.length - 12} more` : "";
+  return [
+    {
+      sheet: grid.name,
+      cell: a1(headerRow, unread[0]!.c),
+      reason:
+        unread.length === 1
+          ? `column ${names[0]} is not read (only Path and Value are); ignored`
+          : `columns ${names.join(", ")}${more} are not read (only Path and Value are); ignored`,
+    },
+  ];
+}
+
 export function importAssumptions(
   bytes: Uint8Array,
   fileName: string,
@@ -369,6 +427,16 @@ export function importAssumptions(
   const where = sheet === undefined ? { file: fileName } : { file: fileName, sheet };
   const err = (row: number, col: number, message: string) => errors.push({ ...where, row: row + 1, column: columnLetter(col), message });
 
+  const headerRow = grid.rows[header.row]!;
+  const headerText = (c: number) => (headerRow[c]?.text ?? "").trim().slice(0, 40);
+  for (const [field, cols] of ambiguousColumns(headerRow))
+    err(
+      header.row,
+      cols[1]!,
+      `columns ${listed(cols.map((c) => `${columnLetter(c)} ("${headerText(c)}")`))} both give the ${field}; keep one`,
+    );
+  if (errors.length) return { ok: false, errors };
+
   const from = exportedFrom(grid, header.row);
   const otherScenario =
     (from.id !== undefined && from.id !== base.id) || (from.method !== undefined && from.method !== base.settings.salaryMethod)
@@ -388,7 +456,7 @@ export function importAssumptions(
   const known = new Map(listInputs(base).map((e) => [e.path, e]));
   const seen = new Map<string, number>();
   const changes: { entry: InputEntry; value: string; row: number; formula?: string }[] = [];
-  const ignored: IgnoredCell[] = [];
+  const ignored: IgnoredCell[] = unreadColumns(grid, header.row, [pathCol, valueCol], from.id !== undefined);
   const calendarRows: { key: string; row: number; cell: SheetCell | undefined }[] = [];
   let unchanged = 0;
   const lastHeader = lastHeaderColumn(grid.rows[header.row]!);

@@ -7,7 +7,7 @@
  */
 import * as XLSX from "xlsx";
 import type { Checked, InputError } from "../engine/index";
-import { csvDelimiter, splitCsv } from "../engine/index";
+import { csvDelimiter, splitCsvChecked } from "../engine/index";
 import { decodeText } from "./text-decode";
 import { inspectXlsx, type XlsxInspection } from "./zip-guard";
 
@@ -148,8 +148,13 @@ function readCsv(bytes: Uint8Array, fileName: string, limits: ReadLimits): Check
   // Commas inside quotes count too: an upper bound, checked exactly below.
   if (fields > limits.maxCells * 1.5) return fail(`has about ${fmt(fields)} fields; the limit is ${fmt(limits.maxCells)} cells`);
   const cache = new CellCache();
-  const split = splitCsv(text, delimiter);
-  const rows = (skipFirstLine ? split.slice(1) : split).map((r) => r.map((t): SheetCell => (t === "" ? EMPTY : cache.text(t))));
+  const split = splitCsvChecked(text, delimiter);
+  if (!split.ok) {
+    // Rows are counted as the sheet is handed on: without an Excel "sep=" line.
+    const { row, column, message } = split.problem;
+    return { ok: false, errors: [{ file: fileName, row: row + 1 - (skipFirstLine ? 1 : 0), column: columnLetter(column), message }] };
+  }
+  const rows = (skipFirstLine ? split.rows.slice(1) : split.rows).map((r) => r.map((t): SheetCell => (t === "" ? EMPTY : cache.text(t))));
   const cells = rows.reduce((n, r) => n + r.length, 0);
   if (cells > limits.maxCells)
     return fail(`has ${fmt(cells)} fields in ${fmt(rows.length)} rows; the limit is ${fmt(limits.maxCells)} cells`);

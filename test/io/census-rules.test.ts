@@ -122,6 +122,27 @@ describe("one rule set for every census entry point", () => {
     );
   });
 
+  it('a schedule written "ET-15" alone is refused as ambiguous, not read as the 10-month schedule', async () => {
+    // The three pay different salaries (FY2025 Bachelors step 1: $64,640 on 10 months, $71,105 on 11,
+    // $76,605 on 12); the audit's ET-15,Bachelors,1,5 was costed on ET15-10M without a word.
+    for (const spelling of ["ET-15", "ET15", "et 15"])
+      await refusedEverywhere(
+        [
+          ["ET15-10M", "Bachelors", 3, 10, 3],
+          [spelling, "Bachelors", 1, 5, 0],
+        ],
+        3,
+        "A",
+        new RegExp(
+          `schedule "${spelling}" is ambiguous: ET-15 has 10-, 11- and 12-month schedules, which pay different salaries; ` +
+            "write ET15-10M, ET15-11M or ET15-12M$",
+        ),
+      );
+    // A month count still names one schedule.
+    const all = await everyEntry([["ET-15 11-month", "Bachelors", 1, 5, 0]]);
+    for (const [where, o] of Object.entries(all)) expect(o.ok && o.census.cells[0]!.schedule, where).toBe("ET15-11M");
+  });
+
   it("years of service outside 0-60 is refused where it is, with row and column", async () => {
     await refusedEverywhere([["ET15-10M", "Bachelors", 3, 10, 500]], 2, "E", /years of service 500 is outside 0 to 60/, "D");
   });

@@ -4,7 +4,7 @@ import * as XLSX from "xlsx";
 import { contractAsStated, fisAsPublished } from "../../model/built-ins";
 import { computeTable, getInput, listInputs } from "../../model/engine";
 import { fundSplit } from "../../model/engine/analysis";
-import { importAssumptions } from "../../model/io/assumptions-import";
+import { importAssumptions, importSummary } from "../../model/io/assumptions-import";
 import { importCensus } from "../../model/io/census-import";
 import { exportWorkbook, workbookSheetNames } from "../../model/io/xlsx-export";
 import { PATH_COLUMN, VALUE_COLUMN } from "../../model/io/inputs-sheet";
@@ -93,6 +93,44 @@ describe("importAssumptions", () => {
     const good = importAssumptions(utf8(csv.replace("abc", "0.99")), "in.csv", fisAsPublished());
     expect(good.ok && getInput(good.value.scenario, "items.baseSalary.steps.2027-10-01.amount")!.value).toBe("0.05");
     expect(good.ok && getInput(good.value.scenario, "table.lines.localPortion.rate")!.source.kind).toBe("user");
+  });
+
+  it("refuses two columns that could give the value (or the path), naming both; nothing is applied", () => {
+    // The audit's files: read the old way, the first "Value" was taken and 6000 was dropped without
+    // a word ("applied: nothing"); with "Value (new)" first, the new value was the one dropped.
+    const refused = (csv: string, name: string) => {
+      const r = importAssumptions(utf8(csv), name, fisAsPublished());
+      return r.ok ? r.value.applied : r.errors;
+    };
+    expect(refused("Path,Value,Value\ngroups.wtu.members,5776,6000\n", "dupval.csv")).toEqual([
+      { file: "dupval.csv", row: 1, column: "C", message: 'columns B ("Value") and C ("Value") both give the value; keep one' },
+    ]);
+    expect(refused("Path,Value (new),Value\ngroups.wtu.members,6000,5776\n", "valnew.csv")).toEqual([
+      {
+        file: "valnew.csv",
+        row: 1,
+        column: "C",
+        message: 'columns B ("Value (new)") and C ("Value") both give the value; keep one',
+      },
+    ]);
+    expect(refused("Input path,Value,Path\ngroups.wtu.members,6000,groups.wtu.members\n", "paths.csv")).toEqual([
+      { file: "paths.csv", row: 1, column: "C", message: 'columns A ("Input path") and C ("Path") both give the path; keep one' },
+    ]);
+  });
+
+  it("names the columns it does not read as ignored; an export's own columns are not named", () => {
+    const r = importAssumptions(utf8("Path,Old value,Value,Note\ngroups.wtu.members,5776,6000,per HR\n"), "old.csv", fisAsPublished());
+    expect(r.ok && r.value.applied.map((a) => [a.path, a.from, a.to])).toEqual([["groups.wtu.members", "5776", "6000"]]);
+    expect(r.ok && r.value.ignored).toEqual([
+      { sheet: "(csv)", cell: "B1", reason: 'columns B "Old value", D "Note" are not read (only Path and Value are); ignored' },
+    ]);
+    expect(r.ok && importSummary(r.value)).toContain(
+      'ignored: columns B "Old value", D "Note" are not read (only Path and Value are); ignored',
+    );
+    const one = importAssumptions(utf8("Path,Value,Note\ngroups.wtu.members,5800,x\n"), "one.csv", fisAsPublished());
+    expect(one.ok && one.value.ignored).toEqual([
+      { sheet: "(csv)", cell: "C1", reason: 'column C "Note" is not read (only Path and Value are); ignored' },
+    ]);
   });
 
   it("refuses a row with a value beyond the header's last column (an unquoted thousands separator), CSV and workbook", () => {

@@ -10,7 +10,8 @@
  * Header synonyms: pay plan / salary schedule = schedule, education level / degree = lane, count /
  * FTE / members = headcount, YOS / service = years of service (CENSUS_HEADER_SYNONYMS). Two columns
  * for one field (twice "Headcount", or "Headcount" and "Count") are refused as ambiguous.
- * schedule: ET15-10M | ET15-11M | ET15-12M | EG09 (also "ET-15 10-month", "ET 15/10", "EG-09", ...).
+ * schedule: ET15-10M | ET15-11M | ET15-12M | EG09 (also "ET-15 10-month", "ET 15/10", "EG-09", ...); "ET-15"
+ *   alone is refused as ambiguous (the three ET-15 schedules pay different salaries).
  * lane: a lane of that schedule (spaces and case ignored: "Bachelors + 30/Masters" is fine).
  * step: whole number 1..16 (the individual step; 12-15 share a printed column on ET-15, 10-16 on EG-09).
  * headcount: plain whole number 0..10,000,000 ("1,200" with thousands separators is fine; "1e3",
@@ -105,9 +106,11 @@ const SCHEDULE_ALIASES: ReadonlyMap<string, ScheduleKey> = (() => {
       out.set(norm(alias), key);
   }
   for (const alias of ["EG-09", "EG 09", "EG09-12M", "EG-09 12-month"]) out.set(norm(alias), "EG09");
-  out.set(norm("ET-15"), "ET15-10M");
   return out;
 })();
+
+/** "ET-15" with no month count: the 10-, 11- and 12-month schedules pay different salaries, so it names none of them. */
+const ET15_FAMILY = norm("ET-15");
 
 export type CsvDelimiter = "," | ";" | "\t";
 const DELIMITERS: readonly CsvDelimiter[] = [",", ";", "\t"];
@@ -149,66 +152,115 @@ export function csvDelimiter(text: string): { delimiter: CsvDelimiter; skipFirst
 }
 
 /** A CSV file's rows, split on its own separator (csvDelimiter), without an Excel "sep=" line. */
-export function splitCsvFile(text: string): string[][] {
+export function splitCsvFile(text: string): CsvSplit {
   const { delimiter, skipFirstLine } = csvDelimiter(text);
-  const rows = splitCsv(text, delimiter);
-  return skipFirstLine ? rows.slice(1) : rows;
+  const split = splitCsvChecked(text, delimiter);
+  if (!split.ok) return skipFirstLine ? { ok: false, problem: { ...split.problem, row: split.problem.row - 1 } } : split;
+  return { ok: true, rows: skipFirstLine ? split.rows.slice(1) : split.rows };
 }
 
+/** Where a CSV's quoting goes wrong: 0-based row (a record, as a spreadsheet shows it) and column. */
+export interface CsvProblem {
+  row: number;
+  column: number;
+  message: string;
+}
+
+export type CsvSplit = { ok: true; rows: string[][] } | { ok: false; problem: CsvProblem };
+
+const DELIMITER_NAME: Record<CsvDelimiter, string> = { ",": "comma", ";": "semicolon", "\t": "tab" };
+
 /**
- * Splits CSV text into rows of fields (RFC 4180 quotes; CRLF, LF or CR), on `delimiter` (see
- * csvDelimiter for a file's own). Runs of plain characters are taken as slices of the text, not
- * appended a character at a time, so 200,000 lines cost little more than the text itself.
+ * Splits CSV text into rows of fields (CRLF, LF or CR), on `delimiter` (see csvDelimiter for a
+ * file's own). Quotes as RFC 4180, Excel and LibreOffice read them: a quote opens a quoted field
+ * only as the field's first character, so 12" binder is text. A quoted field that never closes
+ * would take the rest of the file as one value, and one followed by more text ("5"x) is read
+ * differently by different programs: both are refused, at the row and column where the field
+ * starts. Runs of plain characters are taken as slices of the text, not appended a character at
+ * a time, so 200,000 lines cost little more than the text itself.
  */
-export function splitCsv(text: string, delimiter: CsvDelimiter = ","): string[][] {
+export function splitCsvChecked(text: string, delimiter: CsvDelimiter = ","): CsvSplit {
   const sep = delimiter.charCodeAt(0);
   const rows: string[][] = [];
   let row: string[] = [];
-  let field = "";
-  let quoted = false;
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const n = src.length;
   let i = 0;
+  const ends = (c: number) => c === sep || c === 10 || c === 13;
+  // The record row is what a spreadsheet shows; the line differs once a quoted field spans lines.
+  const lineAt = (pos: number) => src.slice(0, pos).split(/\r\n|\r|\n/).length;
+  const problem = (open: number, message: string): CsvSplit => {
+    const line = lineAt(open);
+    const onLine = line !== rows.length + 1 ? ` (line ${line} of the file)` : "";
+    return { ok: false, problem: { row: rows.length, column: row.length, message: `${message}${onLine}` } };
+  };
   while (i < n) {
-    if (quoted) {
-      const q = src.indexOf('"', i);
-      if (q < 0) {
-        field += src.slice(i);
-        break;
+    let field: string;
+    if (src.charCodeAt(i) === 34) {
+      const open = i;
+      field = "";
+      let j = i + 1;
+      for (;;) {
+        const q = src.indexOf('"', j);
+        if (q < 0) {
+          const shown = src.slice(open, open + 21).split(/\r\n|\n|\r/)[0]!;
+          const below =
+            src
+              .slice(open)
+              .replace(/(\r\n|\n|\r)$/, "")
+              .split(/\r\n|\n|\r/).length - 1;
+          const swallowed = below > 0 ? `: it would take in the ${below} line${below === 1 ? "" : "s"} below it as one value` : "";
+          return problem(open, `a quoted field opens here (${shown}) and is never closed${swallowed}; close the quote or remove it`);
+        }
+        field += src.slice(j, q);
+        if (src.charCodeAt(q + 1) === 34) {
+          field += '"';
+          j = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
       }
-      field += src.slice(i, q);
-      if (src.charCodeAt(q + 1) === 34) {
-        field += '"';
-        i = q + 2;
-      } else {
-        quoted = false;
-        i = q + 1;
+      if (i < n && !ends(src.charCodeAt(i))) {
+        let k = i;
+        while (k < n && !ends(src.charCodeAt(k))) k++;
+        const after = src.slice(i, k);
+        return problem(
+          open,
+          `the quoted field "${field.slice(0, 40)}" is followed by ${after.slice(0, 40)} before the next ` +
+            `${DELIMITER_NAME[delimiter]}: quote the whole value ("${(field + after).slice(0, 40).replace(/"/g, '""')}") or remove the quotes`,
+        );
       }
+    } else {
+      let k = i;
+      while (k < n && !ends(src.charCodeAt(k))) k++;
+      field = src.slice(i, k);
+      i = k;
+    }
+    row.push(field);
+    if (i >= n) break;
+    const c = src.charCodeAt(i);
+    if (c === sep) {
+      i++;
+      if (i === n) row.push("");
       continue;
     }
-    let k = i;
-    let c = 0;
-    while (k < n && (c = src.charCodeAt(k)) !== sep && c !== 10 && c !== 13 && c !== 34) k++;
-    if (k > i) field = field === "" ? src.slice(i, k) : field + src.slice(i, k);
-    if (k >= n) break;
-    if (c === 34) quoted = true;
-    else if (c === sep) {
-      row.push(field);
-      field = "";
-    } else {
-      if (c === 13 && src.charCodeAt(k + 1) === 10) k++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    }
-    i = k + 1;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
+    i += c === 13 && src.charCodeAt(i + 1) === 10 ? 2 : 1;
     rows.push(row);
+    row = [];
   }
-  return rows;
+  if (row.length > 0) rows.push(row);
+  return { ok: true, rows };
+}
+
+/**
+ * splitCsvChecked for text this program wrote (a census it exported, a bench's output): a quoting
+ * problem there is a bug, so it throws, naming the row and column.
+ */
+export function splitCsv(text: string, delimiter: CsvDelimiter = ","): string[][] {
+  const split = splitCsvChecked(text, delimiter);
+  if (split.ok) return split.rows;
+  throw new Error(`CSV row ${split.problem.row + 1}, column ${columnLetter(split.problem.column)}: ${split.problem.message}`);
 }
 
 function laneIndex(): Map<ScheduleKey, Map<string, string>> {
@@ -381,7 +433,14 @@ export function parseCensusRows(
 
     const schedRaw = (at("schedule")?.text ?? "").trim();
     const schedule = SCHEDULE_ALIASES.get(norm(schedRaw));
-    if (!schedule)
+    if (!schedule && norm(schedRaw) === ET15_FAMILY)
+      err(
+        rowNo,
+        col.get("schedule")!,
+        `schedule "${schedRaw}" is ambiguous: ET-15 has 10-, 11- and 12-month schedules, which pay different salaries; ` +
+          "write ET15-10M, ET15-11M or ET15-12M",
+      );
+    else if (!schedule)
       err(rowNo, col.get("schedule")!, `unknown schedule "${schedRaw.slice(0, 40)}" (expected one of ${SCHEDULE_KEYS.join(", ")})`);
 
     const laneRaw = (at("lane")?.text ?? "").trim();
@@ -492,8 +551,13 @@ export function parseCensusRows(
 
 /** Parses census CSV text: the same parser and rules as a workbook's census (parseCensusRows). */
 export function parseCensusCsv(text: string, fileName: string, options: { label?: string; asOfFiscalYear?: number } = {}): CensusParse {
+  const split = splitCsvFile(text);
+  if (!split.ok) {
+    const { row, column, message } = split.problem;
+    return { ok: false, errors: [{ file: fileName, row: row + 1, column: columnLetter(column), message }] };
+  }
   return parseCensusRows(
-    splitCsvFile(text).map((row) => row.map((t) => ({ text: t }))),
+    split.rows.map((row) => row.map((t) => ({ text: t }))),
     fileName,
     options,
   );
