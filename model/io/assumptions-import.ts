@@ -17,7 +17,7 @@
  * Ignored cells are found by exporting the scenario as imported and comparing the workbook's
  * formula sheets with it cell by cell: a workbook from this program has exactly those formulas.
  */
-import { Decimal, describeUnit, evaluateFormula, isFormula, parseDecimal, parseInputNumber } from "../engine/index";
+import { Decimal, describeUnit, evaluateFormula, groupMembers, isFormula, parseDecimal, parseInputNumber } from "../engine/index";
 import { beyondHeaderMessage, firstBeyondHeader, lastHeaderColumn } from "../engine/index";
 import type { Unit } from "../engine/index";
 import type { Checked, ComputeOptions, InputEntry, InputError } from "../engine/index";
@@ -307,6 +307,32 @@ function schedulesChanged(file: SheetGrid[], expected: SheetGrid[]): IgnoredCell
  * Projection sheet's layout rather than flowing through a formula, so the import leaves it and
  * says so. An unchanged one is no edit.
  */
+/** The members of all the scenario's groups, where every group states them (positions and payrolls alone do not). */
+function scenarioMembers(s: Scenario): Decimal | undefined {
+  const counts = s.groups.map((g) => groupMembers(g)?.exact);
+  return counts.length > 0 && counts.every((c) => c !== undefined) ? counts.reduce((a, b) => a!.plus(b!), new Decimal(0)) : undefined;
+}
+
+/**
+ * Why a value wants a second look before it is applied, or undefined: far from its baseline (more
+ * than 10 times, less than a tenth), a rate of 100% or more (1 typed for 1%), or more members
+ * enrolled in a benefit than the scenario has. A baseline of 0 has no ratio, so the last two are
+ * what catch a slip there (0 -> 1 was a 100% raise, 0 -> 1e9 family enrolments, applied unasked).
+ */
+function implausibility(entry: InputEntry, value: Decimal, members: Decimal | undefined): string | undefined {
+  const baseline = new Decimal(entry.param.value);
+  if (!baseline.isZero()) {
+    const ratio = value.div(baseline);
+    if (ratio.greaterThan(10)) return `is more than 10 times its baseline ${entry.param.value}`;
+    if (ratio.lessThan("0.1")) return `is less than a tenth of its baseline ${entry.param.value}`;
+  }
+  if (entry.unit === "rate" && value.abs().greaterThanOrEqualTo(1) && baseline.abs().lessThan(1))
+    return `is ${value.times(100).toFixed()}%, from ${baseline.times(100).toFixed()}% (write 1% as 0.01)`;
+  if (entry.unit === "members" && !entry.path.startsWith("groups.") && members && value.greaterThan(members))
+    return `is more than the ${members.toFixed()} members of the scenario's groups`;
+  return undefined;
+}
+
 function settingTypedOver(base: Scenario, path: string, cell: SheetCell | undefined): { column: "path" | "value"; reason: string } | null {
   const setting = listSettings(base).find((e) => e.path === path);
   if (!setting) return { column: "path", reason: `${path.slice(0, 80)} is not a setting of ${base.name}; ignored` };
@@ -558,20 +584,17 @@ export function importAssumptions(
   }
 
   const outliers: Outlier[] = [];
+  const members = scenarioMembers(base);
   for (const c of changes) {
-    const baseline = new Decimal(c.entry.param.value);
-    if (baseline.isZero()) continue;
-    const ratio = new Decimal(c.value).div(baseline);
-    if (ratio.greaterThan(10) || ratio.lessThan("0.1"))
+    const why = implausibility(c.entry, new Decimal(c.value), members);
+    if (why)
       outliers.push({
         path: c.entry.path,
         label: c.entry.param.label,
         baseline: c.entry.param.value,
         value: c.value,
         row: c.row + 1,
-        message:
-          `${c.entry.param.label} ${c.value} is ${ratio.greaterThan(10) ? "more than 10 times" : "less than a tenth of"} its ` +
-          `baseline ${c.entry.param.value} (row ${c.row + 1})`,
+        message: `${c.entry.param.label} ${c.value} ${why} (row ${c.row + 1})`,
       });
   }
 
