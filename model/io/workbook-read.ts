@@ -50,6 +50,8 @@ export interface SheetCell {
   formula?: string;
   /** Present when the cell holds a date (a number formatted as a date): yyyy-mm-dd. */
   date?: string;
+  /** Present on a cell covered by merged cells other than their first ("A2:A4"): it holds nothing of its own. */
+  merged?: string;
 }
 
 export interface SheetGrid {
@@ -121,6 +123,24 @@ function toCell(cell: XLSX.CellObject | undefined, cache: CellCache): SheetCell 
     }
     default:
       return { text: String(cell.v), ...f };
+  }
+}
+
+/**
+ * Marks the cells merged cells cover beyond their first: Excel shows the first cell's value across
+ * them, but the file holds it once, so a reader that finds them empty can say why. Within the rows
+ * read, so a merge over a whole sheet costs no more than the sheet.
+ */
+function markMerged(rows: SheetCell[][], merges: readonly XLSX.Range[], nCols: number): void {
+  for (const m of merges) {
+    const ref = XLSX.utils.encode_range(m);
+    for (let r = m.s.r; r <= Math.min(m.e.r, rows.length - 1); r++)
+      for (let c = m.s.c; c <= Math.min(m.e.c, nCols - 1); c++) {
+        if (r === m.s.r && c === m.s.c) continue;
+        const row = rows[r]!;
+        while (row.length <= c) row.push(EMPTY);
+        row[c] = { ...row[c]!, merged: ref };
+      }
   }
 }
 
@@ -252,6 +272,7 @@ function readBook(bytes: Uint8Array, fileName: string, format: "xlsx" | "xls", l
         for (let c = 0; c < nCols; c++) row.push(toCell(ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined, cache));
       rows.push(row);
     }
+    markMerged(rows, ws["!merges"] ?? [], nCols);
     sheets.push({ name, rows, ...hidden });
   }
   // A sheet SheetJS could not make sense of comes back empty (or short) rather than failing:

@@ -112,6 +112,23 @@ describe("limits: rejected with a message, not hung on", () => {
   });
 });
 
+describe("cells that read as empty say why", () => {
+  const header = ["schedule", "lane", "step", "headcount"];
+  // An audit: merged schedule cells gave 'unknown schedule ""', a formula with no calculated value 'headcount is empty'.
+  it("a cell covered by merged cells names the merge; a formula with no value calculated asks for the file to be saved", () => {
+    const wb = bookOf([["Census", [header, ["ET15-10M", "Bachelors", 1, 5], [null, "Bachelors", 2, 7], ["ET15-10M", "Bachelors", 3, 9]]]]);
+    const ws = wb.Sheets.Census!;
+    ws["!merges"] = [{ s: { r: 1, c: 0 }, e: { r: 2, c: 0 } }];
+    ws.D4 = { t: "n", f: "4+5" } as XLSX.CellObject;
+    expect(errorsOf(importCensus(xlsxOf(wb), "merged.xlsx")).map(formatInputError)).toEqual([
+      'merged.xlsx, sheet "Census", row 3, column A: schedule is empty: the cell is covered by the merged cells A2:A3; ' +
+        "unmerge them and give each row its value",
+      'merged.xlsx, sheet "Census", row 4, column D: headcount is empty: the cell holds the formula =4+5 with no value ' +
+        "calculated; open the file in Excel or LibreOffice and save it",
+    ]);
+  });
+});
+
 describe("hidden sheets", () => {
   const census = (headcount: number) => [
     ["schedule", "lane", "step", "headcount"],

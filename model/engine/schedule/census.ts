@@ -58,6 +58,18 @@ export interface CensusInputCell {
   text: string;
   number?: number;
   date?: string;
+  /** A workbook cell's formula, when it has one (a formula with no calculated value reads as empty). */
+  formula?: string;
+  /** The merged cells covering this one beyond their first ("A2:A4"), which hold nothing of their own. */
+  merged?: string;
+}
+
+/** Why a cell that reads as empty is empty, when the workbook says ("" when it does not). */
+function emptyBecause(cell: CensusInputCell | undefined): string {
+  if (cell?.merged) return `: the cell is covered by the merged cells ${cell.merged}; unmerge them and give each row its value`;
+  if (cell?.formula)
+    return `: the cell holds the formula =${cell.formula.slice(0, 40)} with no value calculated; open the file in Excel or LibreOffice and save it`;
+  return "";
 }
 
 export type CensusField = "schedule" | "lane" | "step" | "headcount" | "years";
@@ -440,6 +452,8 @@ export function parseCensusRows(
         `schedule "${schedRaw}" is ambiguous: ET-15 has 10-, 11- and 12-month schedules, which pay different salaries; ` +
           "write ET15-10M, ET15-11M or ET15-12M",
       );
+    else if (!schedule && schedRaw === "" && emptyBecause(at("schedule")))
+      err(rowNo, col.get("schedule")!, `schedule is empty${emptyBecause(at("schedule"))}`);
     else if (!schedule)
       err(rowNo, col.get("schedule")!, `unknown schedule "${schedRaw.slice(0, 40)}" (expected one of ${SCHEDULE_KEYS.join(", ")})`);
 
@@ -447,7 +461,8 @@ export function parseCensusRows(
     let lane: string | undefined;
     if (schedule) {
       lane = lanes.get(schedule)?.get(norm(laneRaw));
-      if (!lane)
+      if (!lane && laneRaw === "" && emptyBecause(at("lane"))) err(rowNo, col.get("lane")!, `lane is empty${emptyBecause(at("lane"))}`);
+      else if (!lane)
         err(
           rowNo,
           col.get("lane")!,
@@ -460,7 +475,8 @@ export function parseCensusRows(
     const stepCell = at("step");
     const stepRaw = (stepCell?.text ?? "").trim().slice(0, 40);
     const stepValue = stepCell?.date === undefined ? wholeNumber(stepCell, "step") : { problem: "" };
-    if (!("value" in stepValue))
+    if ("empty" in stepValue && emptyBecause(stepCell)) err(rowNo, col.get("step")!, `step is empty${emptyBecause(stepCell)}`);
+    else if (!("value" in stepValue))
       err(rowNo, col.get("step")!, `unknown step "${stepRaw}" (expected a whole step number 1..16; steps 12-15 are entered individually)`);
     else {
       const max = schedule ? (maxStep.get(schedule) ?? 16) : 16;
@@ -470,7 +486,7 @@ export function parseCensusRows(
 
     let headcount: number | undefined;
     const hc = wholeNumber(at("headcount"), "headcount");
-    if ("empty" in hc) err(rowNo, col.get("headcount")!, "headcount is empty");
+    if ("empty" in hc) err(rowNo, col.get("headcount")!, `headcount is empty${emptyBecause(at("headcount"))}`);
     else if ("problem" in hc) err(rowNo, col.get("headcount")!, hc.problem);
     else if (hc.value > CENSUS_RULES.maxHeadcount)
       err(
