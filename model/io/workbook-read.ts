@@ -281,7 +281,10 @@ function readBook(bytes: Uint8Array, fileName: string, format: "xlsx" | "xls", l
   for (const sheet of inspected?.sheets ?? []) {
     if (errors.some((e) => e.sheet === sheet.name)) continue;
     const read = valueCellsRead.get(sheet.name) ?? 0;
-    if (read < sheet.valueCells)
+    if (read < sheet.valueCells && sheet.name === "__proto__")
+      // SheetJS files sheets by name in a plain object, where this name sets the prototype: re-saving keeps it.
+      errors.push({ file: fileName, sheet: sheet.name, message: 'a sheet named "__proto__" cannot be read; rename the sheet' });
+    else if (read < sheet.valueCells)
       errors.push({
         file: fileName,
         sheet: sheet.name,
