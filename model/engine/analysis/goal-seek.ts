@@ -173,9 +173,7 @@ export function goalSeekRaise(given: Scenario, request: GoalSeekRequest): GoalSe
       trace: trace(),
       message:
         `a ${pct(fromBp(high))} ${raiseWords(raise)} still satisfies ${describeConstraint(constraint)}` +
-        (raiseBoundsHolding(scenario, raise, "atMost").length > 0
-          ? holding(raiseBoundsHolding(scenario, raise, "atMost"))
-          : "; raise the upper bound to search further"),
+        (holding(raiseBoundsHolding(scenario, raise, "atMost")) || "; raise the upper bound to search further"),
     };
   }
   let lowChecks = atLow;

@@ -333,8 +333,9 @@ export function checkCalibrations(s: ScenarioBase, registry: Registry | undefine
     if (!param) {
       const near = suggestKey(c.input, [...inputs.keys()]);
       err(at, `"${c.input}" is not an input of this scenario${near ? `; did you mean "${near}"?` : ""}`);
-      // An edit in the app makes the source "user" (was ..., calibrated): still the input the figure calibrated.
-    } else if (param.source.kind !== "calibrated" && param.source.kind !== "user")
+    }
+    // An edit in the app makes the source "user" (was ..., calibrated): still the input the figure calibrated.
+    else if (param.source.kind !== "calibrated" && param.source.kind !== "user")
       err(
         at,
         `${c.input} is not a calibrated input (its source is "${param.source.kind}"); mark it {"kind": "calibrated"} with the reason`,
