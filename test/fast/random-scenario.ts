@@ -395,7 +395,8 @@ function censusBlock(r: R): NonNullable<Scenario["scheduleMethod"]> {
         lane: r.pick(lanesOf(schedule)),
         step: r.int(1, 16),
         ...(r.bool(0.7) ? { yearsOfService: r.int(0, 40) } : {}),
-        headcount: new Decimal(r.bool(0.8) ? r.dec(0, 300, 0) : r.dec(0, 50, 2)),
+        // Whole members, as every census entry point requires (a projection makes fractions of them inside the engine).
+        headcount: new Decimal(r.int(0, r.bool(0.8) ? 300 : 50)),
       });
     }
     census = embedCensus({ label: "Random census", asOfFiscalYear: 2024, cells });
