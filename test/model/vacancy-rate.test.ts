@@ -304,13 +304,18 @@ describe("the excluded upper bound, wherever a value is checked or moved", () =>
     expect(rangeValidation("D9", spec, "Vacancy rate")).toMatchObject({ type: "custom", formula1: "AND(ISNUMBER(D9),D9>=0,D9<1)" });
   });
 
-  it("the sensitivity analysis never moves the rate to 1: from 0.995 its high stays at 0.995", () => {
+  /** The tornado bar of the vacancy rate at `rate`, in the Staff scenario with a 2% raise. */
+  const vacancyBar = (rate: string) => {
     const s = setInputValue(
       valid([staff()], [{ id: "raise", label: "Raise", kind: "raises", steps: [step(2025, "percent", "0.02", "2024-07-01")] }]),
       "groups.staff.vacancyRate",
-      "0.995",
+      rate,
     );
-    const bar = tornado(s).bars.find((b) => b.path === "groups.staff.vacancyRate")!;
+    return tornado(s).bars.find((b) => b.path === "groups.staff.vacancyRate")!;
+  };
+
+  it("the sensitivity analysis never moves the rate to 1: from 0.995 its high stays at 0.995", () => {
+    const bar = vacancyBar("0.995");
     // 0.995 - 0.01 = 0.985 below; 0.995 + 0.01 = 1.005, clamped to 1, which the field excludes: kept at 0.995.
     expect([bar.low.toFixed(), bar.high.toFixed()]).toEqual(["0.985", "0.995"]);
     // The move says it went down only (a second audit found "±0.01" on such a bar).
@@ -321,12 +326,7 @@ describe("the excluded upper bound, wherever a value is checked or moved", () =>
   });
 
   it("from a rate of 0 the sensitivity analysis moves it up only, and says so", () => {
-    const s = setInputValue(
-      valid([staff()], [{ id: "raise", label: "Raise", kind: "raises", steps: [step(2025, "percent", "0.02", "2024-07-01")] }]),
-      "groups.staff.vacancyRate",
-      "0",
-    );
-    const bar = tornado(s).bars.find((b) => b.path === "groups.staff.vacancyRate")!;
+    const bar = vacancyBar("0");
     expect([bar.low.toFixed(), bar.high.toFixed(), bar.move]).toEqual(["0", "0.01", "+0.01"]);
     // Up one point: 100 x 0.99 x 50,000 x 0.02 = 99,000, a swing of 1,000 a year over two years.
     expect(bar.swing.toFixed()).toBe("2000");
