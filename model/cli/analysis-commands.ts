@@ -13,11 +13,13 @@ import {
   computeTable,
   costOfOnePercent,
   describeConstraint,
+  dollarsText,
   formatDisplayed,
   formatExplanation,
   fundSplit,
   fyKey,
   goalSeekRaise,
+  groupedNumber,
   parseLimit,
   retroPay,
   shareLineId,
@@ -125,7 +127,7 @@ export function goalSeekCommand(scenario: Scenario, opts: GoalSeekOptions, compu
       text: `Goal seek: ${result.message}.\n(${result.trace.evaluations} costings)`,
       json: {
         ok: false,
-        constraint: describeConstraint(constraint),
+        constraint: describeConstraint(constraint, scenario),
         reason: result.reason,
         message: result.message,
         checks: checksJson(result.checks),
@@ -146,14 +148,14 @@ export function goalSeekCommand(scenario: Scenario, opts: GoalSeekOptions, compu
     "",
     `At ${pct(result.raise.plus("0.0001"))}: ${result.atNextStep
       .filter((c) => c.headroom.isNegative())
-      .map((c) => `${c.column} over by $${money(c.headroom.negated())}`)
+      .map((c) => `${c.column} over by ${dollarsText(c.headroom.negated(), 2)}`)
       .join(", ")}.`,
     `Bisection on the 0.01% grid from [${pct(result.trace.bracket.low)}, ${pct(result.trace.bracket.high)}]: ` +
       `${result.trace.iterations.length} iterations, ${result.trace.evaluations} costings.`,
     ...result.trace.iterations.map(
       (i) =>
         `  ${String(i.iteration).padStart(2)}. [${pct(i.low)}, ${pct(i.high)}] try ${pct(i.tried)}: ${i.satisfied ? "fits" : "over"} ` +
-        `(${i.worstColumn} headroom $${money(i.worstHeadroom)})`,
+        `(${i.worstColumn} headroom ${dollarsText(i.worstHeadroom, 2)})`,
     ),
     "",
     `Solved scenario: "${result.scenario.name}" (print it with --json).`,
@@ -162,7 +164,7 @@ export function goalSeekCommand(scenario: Scenario, opts: GoalSeekOptions, compu
     text: lines.join("\n"),
     json: {
       ok: true,
-      constraint: describeConstraint(constraint),
+      constraint: describeConstraint(constraint, scenario),
       raise: result.raise.toString(),
       description: result.description,
       atAnswer: checksJson(result.atAnswer),
@@ -198,7 +200,7 @@ export function costOfOnePercentCommand(scenario: Scenario, computeOptions: Comp
   const row = (l: MarginalCostLine) => [
     l.label,
     ...r.columns.map((c) => formatDisplayed(l.display[c]!, scenario.table.display.decimals)),
-    `$${money(l.ownYear)}`,
+    dollarsText(l.ownYear, 2),
   ];
   const text = [
     `Cost of 1% and of $1,000 per member ${unitsHeading(scenario.table.display.unit)}, change in the total incl. rates of pay` +
@@ -318,18 +320,18 @@ export function retroCommand(scenario: Scenario, opts: { approved?: string; lagD
   const text = [
     `Retroactive pay - scenario: ${scenario.name}`,
     `Approved ${v.approved}, implemented ${v.implementation} (${v.lagDays} days later), lump sum paid in FY${v.paidInFiscalYear}: ` +
-      `$${money(v.total)}`,
+      dollarsText(v.total, 2),
     "",
     ...textTable(
       [left(12), left(24), right(18), right(16), right(18)],
       [
         ["earned in", "counted", "wages", "rates of pay", "total"],
-        ...v.earned.map((e) => [fyKey(e.fiscalYear), e.counted, money(e.wages), money(e.ratesOfPay), money(e.total)]),
+        ...v.earned.map((e) => [fyKey(e.fiscalYear), e.counted, groupedNumber(money(e.wages)), groupedNumber(money(e.ratesOfPay)), groupedNumber(money(e.total))]),
       ],
     ),
     "",
     `Cash moved by fiscal year (the table already costs these periods when worked): ${Object.entries(v.cashShift)
-      .map(([c, d]) => `${c} ${d.isNegative() ? "-" : "+"}$${money(d.abs())}`)
+      .map(([c, d]) => `${c} ${d.isNegative() ? "-" : "+"}${dollarsText(d.abs(), 2)}`)
       .join(", ")}`,
   ].join("\n");
   return {

@@ -4,7 +4,7 @@
  * Text: P50 with P5–P95 by line and column in the table's unit, the probabilities asked for and
  * the inputs that drive the focus cell; JSON: the same numbers in dollars.
  */
-import { Decimal, monteCarlo, type ComputeOptions, type MonteCarloResult, type Scenario } from "../engine/index";
+import { Decimal, dollarsText, monteCarlo, type ComputeOptions, type MonteCarloResult, type Scenario } from "../engine/index";
 import { UsageError, type ParsedArgs } from "./args";
 import type { CommandOutput } from "./analysis-commands";
 
@@ -111,7 +111,7 @@ export function monteCarloText(r: MonteCarloResult): string {
     out.push(`${l.label.padEnd(labelWidth)}  ${r.columns.map((c, i) => cellText(l.cells[c]!).padStart(widths[i]!)).join("  ")}`);
   for (const x of r.exceed)
     out.push(
-      `\nP(${x.lineLabel}, ${x.columnLabel} > $${new Decimal(x.limit).toNumber().toLocaleString("en-US")}) = ` +
+      `\nP(${x.lineLabel}, ${x.columnLabel} > ${dollarsText(x.limit)}) = ` +
         `${pct(x.probability)} (standard error ${pct(x.standardError)})`,
     );
   out.push(`\nWhat drives ${r.focus.label} (Spearman rank correlation; share of the squared correlations):`);

@@ -17,7 +17,7 @@ describe("fis analysis commands", () => {
     const json = JSON.parse(await fis("--goal-seek", "--budget-line", "totalCost", "--limit", "200000000", "--json"));
     expect(json.ok).toBe(true);
     expect(json.raise).toBe("0.021");
-    expect(json.constraint).toBe("totalCost <= $200000000.00 over the total of all years");
+    expect(json.constraint).toBe("TOTAL COST <= $200,000,000.00 over the total of all years");
     expect(json.scenario.name).toMatch(/^Goal seek:/);
     expect(json.trace.iterations.length).toBeGreaterThan(5);
   });
@@ -25,12 +25,12 @@ describe("fis analysis commands", () => {
   it("--goal-seek text names the binding year", async () => {
     const text = await fis("--goal-seek", "--limit", "fundingAvailable+35000000", "--year", "all");
     expect(text).toContain("1.84% (1.85% breaks it)");
-    expect(text).toContain("At 1.85%: FY2028 over by $26385.40");
+    expect(text).toContain("At 1.85%: FY2028 over by $26,385.40");
   });
 
   it("--cost-of-one-percent prints the $K table", async () => {
     const text = await fis("--cost-of-one-percent");
-    expect(text).toMatch(/\+1% raise in FY2028\s+\$0\s+\$0\s+\$0\s+\$6,675\s+\$6,675\s+\$6675205\.93/);
+    expect(text).toMatch(/\+1% raise in FY2028\s+\$0\s+\$0\s+\$0\s+\$6,675\s+\$6,675\s+\$6,675,205\.93/);
     const json = JSON.parse(await fis("--cost-of-one-percent", "--json"));
     expect(json.onePercent[0].allYears).toBe("25872768.98");
   });
@@ -42,7 +42,7 @@ describe("fis analysis commands", () => {
     expect([two.rowYear, two.columnYear, two.exact.length]).toEqual([2026, 2027, 21]);
     expect(two.exact[6][6]).toBe("238980000.51");
     const retro = await fis("--retro", "--approved", "2025-01-07");
-    expect(retro).toContain("implemented 2025-05-07 (120 days later), lump sum paid in FY2025: $7592183.17");
+    expect(retro).toContain("implemented 2025-05-07 (120 days later), lump sum paid in FY2025: $7,592,183.17");
   });
 
   it("bad options are usage errors", async () => {

@@ -142,6 +142,26 @@ describe("goal seek: one year's raise", () => {
     expect(!loose.ok && loose.reason).toBe("notBindingAtHighest");
   });
 
+  it("words its messages with the table's line labels and grouped dollars, never line ids or bare digits", () => {
+    const over = goalSeekRaise(fisAsPublished(), {
+      raise: 2026,
+      constraint: { lineId: "localPortion", limit: { kind: "amount", dollars: new Decimal("10000000") }, scope: "total" },
+    });
+    expect(over.ok).toBe(false);
+    if (!over.ok)
+      expect(over.message).toMatch(
+        /^even a 0\.00% FY2026 raise breaks Local Portion of Total Cost <= \$10,000,000\.00 over the total of all years: the total is \$\d{1,3}(,\d{3})+\.\d\d over$/,
+      );
+    const funded = goalSeekRaise(fisAsPublished(), {
+      raise: "all",
+      constraint: { lineId: "localPortion", limit: parseLimit("fundingAvailable+35000000")!, scope: "eachYear" },
+    });
+    expect(funded.ok && funded.description).toBe(
+      "Largest uniform raise (same percent every year) with Local Portion of Total Cost <= " +
+        "Funding available in DCPS Budget and Financial Plan + $35,000,000.00 in every fiscal year: 1.84% (1.85% breaks it)",
+    );
+  });
+
   it("refuses a year with no raise to vary", () => {
     expect(() =>
       goalSeekRaise(fisAsPublished(), {

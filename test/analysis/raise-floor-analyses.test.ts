@@ -50,7 +50,7 @@ describe("varying a raise that has a dollar floor", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.reason).toBe("infeasibleAtLowest");
-    expect(r.message).toMatch(/FY2025 is \$10000\.00 over; COLA \(FY2025\) pays at least \$1,000 a year whatever its percent$/);
+    expect(r.message).toMatch(/FY2025 is \$10,000\.00 over; COLA \(FY2025\) pays at least \$1,000 a year whatever its percent$/);
   });
 
   it("goal seek above a cap's cost: at 50% the cap of $1,200 keeps salaries at $120,000 <= $130,000, and the message names the cap", () => {

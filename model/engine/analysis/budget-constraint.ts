@@ -7,6 +7,7 @@ import { Decimal, ZERO } from "../decimal";
 import { TOTAL_COLUMN, type TableResult } from "../compute";
 import { fyKey, type Scenario, type TableLine } from "../scenario/types";
 import { lineKind as kindOfLine } from "../table/schema";
+import { dollarsText } from "../words";
 
 export type ConstraintScope = "eachYear" | "total" | { fiscalYear: number };
 
@@ -29,14 +30,20 @@ export interface ColumnCheck {
   headroom: Decimal;
 }
 
-export function describeConstraint(c: BudgetConstraint): string {
+/**
+ * The constraint in words, with the table's line labels and dollars grouped as a reader writes them:
+ * "Local Portion of Total Cost <= $500,000,000.00 over the total of all years".
+ */
+export function describeConstraint(c: BudgetConstraint, scenario: Scenario): string {
+  const labelOf = (lineId: string | undefined): string =>
+    scenario.table.lines.find((l) => l.id === lineId)?.label ?? (lineId === undefined ? "the amounts available" : `"${lineId}"`);
   const limit =
     c.limit.kind === "amount"
-      ? `$${c.limit.dollars.toFixed(2)}`
-      : `${c.limit.lineId ?? "the amounts available"}${c.limit.dollars.isZero() ? "" : ` ${c.limit.dollars.isNegative() ? "-" : "+"} $${c.limit.dollars.abs().toFixed(2)}`}`;
+      ? dollarsText(c.limit.dollars, 2)
+      : `${labelOf(amountsLine(scenario, c.limit.lineId)?.id ?? c.limit.lineId)}${c.limit.dollars.isZero() ? "" : ` ${c.limit.dollars.isNegative() ? "-" : "+"} ${dollarsText(c.limit.dollars.abs(), 2)}`}`;
   const scope =
     c.scope === "eachYear" ? "in every fiscal year" : c.scope === "total" ? "over the total of all years" : `in FY${c.scope.fiscalYear}`;
-  return `${c.lineId} <= ${limit} ${scope}`;
+  return `${labelOf(c.lineId)} <= ${limit} ${scope}`;
 }
 
 function columnsOf(c: BudgetConstraint, scenario: Scenario): string[] {

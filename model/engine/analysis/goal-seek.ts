@@ -12,8 +12,9 @@
  * engine), the trace's amounts are to the cent, and the answer and the next step up are costed
  * again by the exact engine for the checks the result carries.
  */
-import { computeTable, type ComputeOptions } from "../compute";
+import { computeTable, TOTAL_COLUMN, type ComputeOptions } from "../compute";
 import { Decimal } from "../decimal";
+import { dollarsText } from "../words";
 import type { Source } from "../explain";
 import type { Scenario } from "../scenario/types";
 import {
@@ -106,7 +107,7 @@ export function goalSeekRaise(given: Scenario, request: GoalSeekRequest): GoalSe
   const source = (rate: Decimal): Source => ({
     kind: "derived",
     ref: "goal seek",
-    note: `largest ${raiseWords(raise)} on the 0.01% grid with ${describeConstraint(constraint)}: ${pct(rate)}`,
+    note: `largest ${raiseWords(raise)} on the 0.01% grid with ${describeConstraint(constraint, scenario)}: ${pct(rate)}`,
   });
   let evaluations = 0;
   let exactEvaluations = 0;
@@ -160,7 +161,7 @@ export function goalSeekRaise(given: Scenario, request: GoalSeekRequest): GoalSe
       checks: atLow,
       trace: trace(),
       message:
-        `even a ${pct(fromBp(low))} ${raiseWords(raise)} breaks ${describeConstraint(constraint)}: ${w.column} is $${w.headroom.negated().toFixed(2)} over` +
+        `even a ${pct(fromBp(low))} ${raiseWords(raise)} breaks ${describeConstraint(constraint, scenario)}: ${w.column === TOTAL_COLUMN ? "the total" : w.column} is ${dollarsText(w.headroom.negated(), 2)} over` +
         holding(raiseBoundsHolding(scenario, raise, "atLeast")),
     };
   }
@@ -172,7 +173,7 @@ export function goalSeekRaise(given: Scenario, request: GoalSeekRequest): GoalSe
       checks: atHigh,
       trace: trace(),
       message:
-        `a ${pct(fromBp(high))} ${raiseWords(raise)} still satisfies ${describeConstraint(constraint)}` +
+        `a ${pct(fromBp(high))} ${raiseWords(raise)} still satisfies ${describeConstraint(constraint, scenario)}` +
         (holding(raiseBoundsHolding(scenario, raise, "atMost")) || "; raise the upper bound to search further"),
     };
   }
@@ -208,7 +209,7 @@ export function goalSeekRaise(given: Scenario, request: GoalSeekRequest): GoalSe
       throw new Error("internal: the exact engine disagrees with the fast path at the goal seek's answer");
   }
   const answer = fromBp(low);
-  const description = `Largest ${raiseWords(raise)} with ${describeConstraint(constraint)}: ${pct(answer)} (${pct(fromBp(high))} breaks it)`;
+  const description = `Largest ${raiseWords(raise)} with ${describeConstraint(constraint, scenario)}: ${pct(answer)} (${pct(fromBp(high))} breaks it)`;
   const solved = withPercentRaise(given, raise, answer, source(answer));
   const name = `Goal seek: ${raise === "all" ? "uniform" : `FY${raise}`} raise ${pct(answer)} (${scenario.name})`;
   return {
