@@ -326,7 +326,7 @@ export function retroCommand(scenario: Scenario, opts: { approved?: string; lagD
       [left(12), left(24), right(18), right(16), right(18)],
       [
         ["earned in", "counted", "wages", "rates of pay", "total"],
-        ...v.earned.map((e) => [fyKey(e.fiscalYear), e.counted, groupedNumber(money(e.wages)), groupedNumber(money(e.ratesOfPay)), groupedNumber(money(e.total))]),
+        ...v.earned.map((e) => [fyKey(e.fiscalYear), e.counted, ...[e.wages, e.ratesOfPay, e.total].map((d) => groupedNumber(money(d)))]),
       ],
     ),
     "",

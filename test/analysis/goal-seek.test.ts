@@ -150,7 +150,10 @@ describe("goal seek: one year's raise", () => {
     expect(over.ok).toBe(false);
     if (!over.ok)
       expect(over.message).toMatch(
-        /^even a 0\.00% FY2026 raise breaks Local Portion of Total Cost <= \$10,000,000\.00 over the total of all years: the total is \$\d{1,3}(,\d{3})+\.\d\d over$/,
+        new RegExp(
+          "^even a 0\\.00% FY2026 raise breaks Local Portion of Total Cost <= \\$10,000,000\\.00 over the total of all years: " +
+            "the total is \\$\\d{1,3}(,\\d{3})+\\.\\d\\d over$",
+        ),
       );
     const funded = goalSeekRaise(fisAsPublished(), {
       raise: "all",
