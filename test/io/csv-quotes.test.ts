@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { fisAsPublished } from "../../model/built-ins";
 import { getInput } from "../../model/engine";
-import { censusHeadcount, parseCensusCsv, splitCsv } from "../../model/engine/schedule";
+import { censusHeadcount, csvDelimiter, parseCensusCsv, splitCsv } from "../../model/engine/schedule";
 import { importAssumptions, importSummary } from "../../model/io/assumptions-import";
 import { importCensus } from "../../model/io/census-import";
 
@@ -40,6 +40,25 @@ function refusedAt(text: string, name: string, row: number, column: string, mess
   const parsed = parseCensusCsv(text, name);
   expect(parsed.ok ? [] : parsed.errors).toEqual([{ file: name, row, column, message: expect.stringMatching(message) }]);
 }
+
+describe("csvDelimiter: a stray quote is text when the separator is guessed too", () => {
+  // Guessed the old way, every quote opened a field to the line's end: the data rows below lost their
+  // commas and kept the "; " of their notes, so ";" won and the header became one column.
+  const notesFirst =
+    "note,schedule,lane,step,headcount\n" +
+    'desk; 12" binder,ET15-10M,Bachelors,1,5\nshelf; 3" gap,ET15-10M,Bachelors,2,7\nrack; 9" deep,ET15-10M,Bachelors,3,9\n';
+
+  it("a comma file whose notes hold a ; before an inch mark is a comma file, and its 5 + 7 + 9 = 21 members are read", () => {
+    expect(csvDelimiter(notesFirst)).toEqual({ delimiter: ",", skipFirstLine: false });
+    const r = importCensus(utf8(notesFirst), "notes.csv");
+    expect(r.ok && censusHeadcount(r.value).toString()).toBe("21");
+  });
+
+  it("a ; file with inch marks and decimal commas in its notes is a ; file; a quoted field's separators are not counted", () => {
+    expect(csvDelimiter('note;lane;step\n2,5" pipe, steel;Bachelors;1\n1,5" pipe, steel;Bachelors;2\n').delimiter).toBe(";");
+    expect(csvDelimiter('"a;b;c",x,y\n"d;e;f",z,w\n').delimiter).toBe(",");
+  });
+});
 
 describe("census CSV", () => {
   // The audit's file: the note 12" binder used to open a quoted field, and the 50-member row below

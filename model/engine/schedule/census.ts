@@ -144,12 +144,12 @@ export function csvDelimiter(text: string): { delimiter: CsvDelimiter; skipFirst
   while (lines.length < 50 && from < src.length && from < 1_000_000) {
     let to = src.indexOf("\n", from);
     if (to < 0) to = src.length;
-    const line = src.slice(from, to).replace(/"[^"]*("|$)/g, "");
+    const line = src.slice(from, to);
     if (line.trim() !== "") lines.push(line);
     from = to + 1;
   }
   const score = (d: CsvDelimiter) => {
-    const counts = lines.map((l) => l.split(d).length - 1).filter((n) => n > 0);
+    const counts = lines.map((l) => separatorsOutsideQuotes(l, d)).filter((n) => n > 0);
     const freq = new Map<number, number>();
     for (const n of counts) freq.set(n, (freq.get(n) ?? 0) + 1);
     return Math.max(0, ...freq.values());
@@ -161,6 +161,39 @@ export function csvDelimiter(text: string): { delimiter: CsvDelimiter; skipFirst
     if (sc > best.score) best = { delimiter: d, score: sc };
   }
   return { delimiter: best.delimiter, skipFirstLine: false };
+}
+
+/**
+ * How many times `d` separates fields in one line, read as splitCsvChecked reads it: a quote opens a
+ * quoted field only as a field's first character (12" binder is text), and a quoted field's own
+ * separators do not count. A quoted field left open at the line's end (it spans lines) ends the count.
+ */
+function separatorsOutsideQuotes(line: string, d: CsvDelimiter): number {
+  let count = 0;
+  let i = 0;
+  let fieldStart = true;
+  while (i < line.length) {
+    if (fieldStart && line[i] === '"') {
+      let j = i + 1;
+      for (;;) {
+        const q = line.indexOf('"', j);
+        if (q < 0) return count;
+        if (line[q + 1] !== '"') {
+          i = q + 1;
+          break;
+        }
+        j = q + 2; // a doubled quote is a quote inside the field
+      }
+      fieldStart = false;
+      continue;
+    }
+    const next = line.indexOf(d, i);
+    if (next < 0) return count;
+    count++;
+    i = next + 1;
+    fieldStart = true;
+  }
+  return count;
 }
 
 /** A CSV file's rows, split on its own separator (csvDelimiter), without an Excel "sep=" line. */
