@@ -4,7 +4,7 @@
  * announced politely once through the app's live region; the ticks are not (a screen reader would
  * read nothing else). A job on the main thread (no worker here) cannot be stopped, and says so.
  */
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { countText } from "../format/number";
 import { announce } from "../panels/LiveRegions";
 
@@ -42,6 +42,14 @@ export function JobProgress({
     // Announced once per job: the component is mounted for the job's lifetime.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  // The worker died mid-job (renderer/workers/worker-job-client.ts): the job goes on here, and Cancel goes.
+  const startedCancellable = useRef(cancellable);
+  useEffect(() => {
+    if (!startedCancellable.current || cancellable) return;
+    startedCancellable.current = false;
+    setShown(true);
+    announce(`The background worker stopped: computing ${what} goes on here and cannot be cancelled.`);
+  }, [cancellable, what]);
   if (!shown) return null;
   const pct = progress && progress.total > 0 ? Math.floor((100 * progress.done) / progress.total) : null;
   const text = progress

@@ -113,6 +113,12 @@ function start(scenario: Scenario): TableJob {
         job.progress = { done, total };
         for (const l of [...job.onProgress]) l(job.progress);
       },
+      // The screen stops offering Cancel: a job on the main thread cannot be stopped.
+      onFallback: () => {
+        if (job.state.status !== "computing") return;
+        job.state = { status: "computing", cancellable: false };
+        if (jobs.get(scenario) === job) changed();
+      },
     });
     // The worker is not needed once it has answered.
     client.cancel();

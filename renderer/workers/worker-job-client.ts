@@ -43,6 +43,8 @@ export const isJobCancelled = (e: unknown): e is JobCancelled =>
 
 export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
+  /** The worker died while this job waited on it: the job now runs on the main thread, where it cannot be stopped. */
+  onFallback?: () => void;
 }
 
 export interface WorkerJobClient<Req, Res> {
@@ -70,6 +72,7 @@ export function createWorkerJobClient<Req, Res, Msg = Req>(options: WorkerJobCli
     request: Req;
     started: number;
     onProgress?: RunOptions["onProgress"];
+    onFallback?: RunOptions["onFallback"];
   };
   let worker: Worker | null = null;
   let workerFailed = false;
@@ -98,7 +101,10 @@ export function createWorkerJobClient<Req, Res, Msg = Req>(options: WorkerJobCli
     // Whatever was waiting on the worker is run here instead.
     const waiting = [...pending.values()];
     pending.clear();
-    for (const p of waiting) onMainThread(p.request, p.started, p.onProgress).then(p.resolve, p.reject);
+    for (const p of waiting) {
+      p.onFallback?.();
+      onMainThread(p.request, p.started, p.onProgress).then(p.resolve, p.reject);
+    }
   }
 
   function getWorker(): Worker | null {
@@ -132,7 +138,14 @@ export function createWorkerJobClient<Req, Res, Msg = Req>(options: WorkerJobCli
       if (!w) return onMainThread(request, started, runOptions.onProgress);
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject, request, started, ...(runOptions.onProgress ? { onProgress: runOptions.onProgress } : {}) });
+        pending.set(id, {
+          resolve,
+          reject,
+          request,
+          started,
+          ...(runOptions.onProgress ? { onProgress: runOptions.onProgress } : {}),
+          ...(runOptions.onFallback ? { onFallback: runOptions.onFallback } : {}),
+        });
         const { message, transfer } = options.toMessage
           ? options.toMessage(request)
           : { message: request as unknown as Msg, transfer: undefined };

@@ -4,8 +4,9 @@
  * switch, no long task over 200 ms until the task that lands the table), Cancel leaves "not costed" with "Cost the table", an edit
  * during a job supersedes it (the figures shown are the last edit's, never an earlier job's) and
  * the figures before it are shown dimmed as out of date; every figure equals the engine's
- * computeTable run here in Node on the same scenario. Screenshots of the progress and cancelled
- * states at 1280x720 and 1440x900.
+ * computeTable run here in Node on the same scenario. When the worker dies mid-job, Cancel is
+ * withdrawn (the job goes on, unstoppable, on the main thread) and the table still lands. Screenshots
+ * of the progress and cancelled states at 1280x720 and 1440x900.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -229,4 +230,59 @@ describe("a heavy scenario's table is costed in the worker", () => {
     await expect.poll(shown, { timeout: 60_000 }).toEqual(five);
     expect(main.errors).toEqual([]);
   }, 180_000);
+});
+
+describe("the worker dies while a heavy table is costed", () => {
+  it("Cancel goes and the screen says the job cannot be stopped; the table still lands, costed on the main thread", async () => {
+    // Every table worker of this page dies 400 ms after it starts, as a crashed worker would.
+    const dying = await app.open({
+      prepare: (context) =>
+        context.addInitScript(() => {
+          const RealWorker = window.Worker;
+          window.Worker = class extends RealWorker {
+            constructor(url: string | URL, options?: WorkerOptions) {
+              super(url, options);
+              if (!String(url).includes("table.worker")) return;
+              setTimeout(() => {
+                this.terminate();
+                this.onerror?.(new ErrorEvent("error", { message: "the worker died" }));
+              }, 400);
+            }
+          };
+        }),
+    });
+    const p = dying.page;
+    await p.locator('[data-testid="fis-grid"] [row-id="totalCost"] [col-id="Total"]').waitFor();
+    // What the progress shows, recorded as it changes: the main thread is taken while the table is costed.
+    await p.evaluate(() => {
+      const w = window as unknown as { seen: string[]; announced: boolean };
+      w.seen = [];
+      w.announced = false;
+      new MutationObserver(() => {
+        if (/background worker stopped/.test(document.querySelector('[data-testid="live-polite"]')?.textContent ?? "")) w.announced = true;
+        const state = document.querySelector('[data-testid="table-progress-cancel"]')
+          ? "cancel"
+          : document.querySelector('[data-testid="table-progress-no-cancel"]')
+            ? "no-cancel"
+            : "none";
+        if (w.seen.at(-1) !== state) w.seen.push(state);
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    await chooseFile(p, "file-open", path.join(dir, "heavy.json"));
+    const total = p.locator(`${LIVE} [row-id="total"] [col-id="Total"]`);
+    await total.waitFor({ timeout: 90_000 });
+    const seen = await p.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    // Offered while the worker ran, withdrawn when it died, never offered again.
+    expect(seen.filter((x) => x !== "none")).toEqual(["cancel", "no-cancel"]);
+    expect(await p.evaluate(() => (window as unknown as { announced: boolean }).announced)).toBe(true);
+    expect(await p.locator('[data-testid="table-timing"]').getAttribute("data-where")).toBe("main thread");
+    const scenarioThree = withFirstCount(String(raw.groups[0]!.positions[0]!.count.value));
+    const want = expected(computeTable(scenarioThree));
+    for (const id of LINES)
+      expect(
+        await Promise.all(COLUMNS.map(async (c) => thousands(await p.locator(`${LIVE} [row-id="${id}"] [col-id="${c}"]`).innerText()))),
+      ).toEqual(want[id]);
+    expect(dying.errors).toEqual([]);
+    await dying.close();
+  }, 150_000);
 });

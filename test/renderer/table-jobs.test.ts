@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateScenario } from "../../model/engine/scenario/schema";
 import type { Scenario } from "../../model/engine/scenario/types";
-import { cancelTableJob, holdTableJob, restartTableJob, tableJob } from "../../renderer/state/table-jobs";
+import { cancelTableJob, holdTableJob, restartTableJob, subscribeTableJobs, tableJob } from "../../renderer/state/table-jobs";
 import { viewOf } from "../../renderer/state/use-table";
 import { heavyScenario } from "../robustness/heavy";
 
@@ -62,6 +62,22 @@ describe("table jobs: Cancel", () => {
     cancelTableJob(s);
     await settled();
     expect(viewOf(s).status).toBe("cancelled");
+  });
+
+  it("when the worker dies mid-job, Cancel is no longer offered: the job runs on to its table on the main thread", async () => {
+    const s = heavy();
+    const release = holdTableJob(s);
+    let told = 0;
+    const unsubscribe = subscribeTableJobs(() => told++);
+    expect(tableJob(s)?.state).toEqual({ status: "computing", cancellable: true });
+    (started.at(-1)!.onerror as (e: { preventDefault(): void }) => void)({ preventDefault() {} });
+    expect(tableJob(s)?.state).toEqual({ status: "computing", cancellable: false });
+    expect(told).toBe(1);
+    const table = await tableJob(s)!.promise;
+    expect(tableJob(s)?.state.status).toBe("done");
+    expect(table.lines.length).toBeGreaterThan(0);
+    unsubscribe();
+    release();
   });
 
   it("while the job runs: the worker is stopped and the scenario is 'not costed'", async () => {
