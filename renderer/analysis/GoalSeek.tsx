@@ -81,6 +81,7 @@ export function GoalSeek({
           raise: (raise === "all" ? "all" : Number(raise)) as RaiseYear,
           constraint,
           computeOptions: options,
+          money: k,
         });
         setOutcome({ result, ms: performance.now() - started, scenario });
       } catch (e) {

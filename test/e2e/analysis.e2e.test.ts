@@ -140,6 +140,28 @@ describe("the Analysis screen on FIS as published", () => {
     await tid("twoway").screenshot({ path: `${shots}09b-two-way.png` });
   });
 
+  it("goal seek with no answer says why in the table's unit, as the limit was typed, and names the line by its label", async () => {
+    await page.selectOption('[data-testid="goal-raise"]', "all");
+    await page.selectOption('[data-testid="goal-line"]', "totalCost");
+    await page.selectOption('[data-testid="goal-limit-kind"]', "amount");
+    await tid("goal-amount").fill("1,000");
+    await page.selectOption('[data-testid="goal-scope"]', "total");
+    await tid("goal-solve").click();
+    const error = page.locator('[data-testid="goal-error"]');
+    await error.waitFor({ timeout: 20_000 });
+    expect(await error.innerText()).toMatch(
+      new RegExp(
+        "^No answer: even a 0\\.00% uniform raise \\(same percent every year\\) breaks TOTAL COST <= \\$1,000\\.0 thousand " +
+          "over the total of all years: the total is \\$\\d{2,3},\\d{3}\\.\\d thousand over\\.$",
+      ),
+    );
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await tid("goal-seek").screenshot({ path: `${shots}09c-goal-no-answer-1280x720.png` });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await tid("goal-seek").screenshot({ path: `${shots}09c-goal-no-answer-1440x900.png` });
+    await page.setViewportSize({ width: 1500, height: 950 });
+  });
+
   it("goal seek: total cost <= $200,000K over four years gives 2.10%, and Create scenario adds it", async () => {
     await page.selectOption('[data-testid="goal-raise"]', "all");
     await page.selectOption('[data-testid="goal-line"]', "totalCost");

@@ -32,15 +32,20 @@ export interface ColumnCheck {
 
 /**
  * The constraint in words, with the table's line labels and dollars grouped as a reader writes them:
- * "Local Portion of Total Cost <= $500,000,000.00 over the total of all years".
+ * "Local Portion of Total Cost <= $500,000,000.00 over the total of all years". `money` writes the
+ * amounts (the app's: in the table's unit, as the user typed the limit).
  */
-export function describeConstraint(c: BudgetConstraint, scenario: Scenario): string {
+export function describeConstraint(
+  c: BudgetConstraint,
+  scenario: Scenario,
+  money: (dollars: Decimal) => string = (d) => dollarsText(d, 2),
+): string {
   const labelOf = (lineId: string | undefined): string =>
     scenario.table.lines.find((l) => l.id === lineId)?.label ?? (lineId === undefined ? "the amounts available" : `"${lineId}"`);
   const limit =
     c.limit.kind === "amount"
-      ? dollarsText(c.limit.dollars, 2)
-      : `${labelOf(amountsLine(scenario, c.limit.lineId)?.id ?? c.limit.lineId)}${c.limit.dollars.isZero() ? "" : ` ${c.limit.dollars.isNegative() ? "-" : "+"} ${dollarsText(c.limit.dollars.abs(), 2)}`}`;
+      ? money(c.limit.dollars)
+      : `${labelOf(amountsLine(scenario, c.limit.lineId)?.id ?? c.limit.lineId)}${c.limit.dollars.isZero() ? "" : ` ${c.limit.dollars.isNegative() ? "-" : "+"} ${money(c.limit.dollars.abs())}`}`;
   const scope =
     c.scope === "eachYear" ? "in every fiscal year" : c.scope === "total" ? "over the total of all years" : `in FY${c.scope.fiscalYear}`;
   return `${labelOf(c.lineId)} <= ${limit} ${scope}`;

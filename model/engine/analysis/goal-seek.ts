@@ -41,6 +41,8 @@ export interface GoalSeekRequest {
   computeOptions?: ComputeOptions;
   /** "fast" (default): trials on the compiled plan; "exact": every trial a full exact costing. */
   path?: AnalysisPath;
+  /** How the messages write dollar amounts (default "$1,234,567.89"); the app writes them in the table's unit. */
+  money?: (dollars: Decimal) => string;
 }
 
 export interface GoalSeekIteration {
@@ -101,13 +103,14 @@ function raiseWords(raise: RaiseYear): string {
 
 export function goalSeekRaise(given: Scenario, request: GoalSeekRequest): GoalSeekResult {
   const { raise, constraint } = request;
+  const money = request.money ?? ((d: Decimal) => dollarsText(d, 2));
   // "Over all years" of a table printing no total column is checked against the total of its years;
   // the solved scenario keeps the table as it was.
   const scenario = constraint.scope === "total" ? withTotalColumn(given) : given;
   const source = (rate: Decimal): Source => ({
     kind: "derived",
     ref: "goal seek",
-    note: `largest ${raiseWords(raise)} on the 0.01% grid with ${describeConstraint(constraint, scenario)}: ${pct(rate)}`,
+    note: `largest ${raiseWords(raise)} on the 0.01% grid with ${describeConstraint(constraint, scenario, money)}: ${pct(rate)}`,
   });
   let evaluations = 0;
   let exactEvaluations = 0;
@@ -161,7 +164,7 @@ export function goalSeekRaise(given: Scenario, request: GoalSeekRequest): GoalSe
       checks: atLow,
       trace: trace(),
       message:
-        `even a ${pct(fromBp(low))} ${raiseWords(raise)} breaks ${describeConstraint(constraint, scenario)}: ${w.column === TOTAL_COLUMN ? "the total" : w.column} is ${dollarsText(w.headroom.negated(), 2)} over` +
+        `even a ${pct(fromBp(low))} ${raiseWords(raise)} breaks ${describeConstraint(constraint, scenario, money)}: ${w.column === TOTAL_COLUMN ? "the total" : w.column} is ${money(w.headroom.negated())} over` +
         holding(raiseBoundsHolding(scenario, raise, "atLeast")),
     };
   }
@@ -173,7 +176,7 @@ export function goalSeekRaise(given: Scenario, request: GoalSeekRequest): GoalSe
       checks: atHigh,
       trace: trace(),
       message:
-        `a ${pct(fromBp(high))} ${raiseWords(raise)} still satisfies ${describeConstraint(constraint, scenario)}` +
+        `a ${pct(fromBp(high))} ${raiseWords(raise)} still satisfies ${describeConstraint(constraint, scenario, money)}` +
         (holding(raiseBoundsHolding(scenario, raise, "atMost")) || "; raise the upper bound to search further"),
     };
   }
@@ -209,7 +212,7 @@ export function goalSeekRaise(given: Scenario, request: GoalSeekRequest): GoalSe
       throw new Error("internal: the exact engine disagrees with the fast path at the goal seek's answer");
   }
   const answer = fromBp(low);
-  const description = `Largest ${raiseWords(raise)} with ${describeConstraint(constraint, scenario)}: ${pct(answer)} (${pct(fromBp(high))} breaks it)`;
+  const description = `Largest ${raiseWords(raise)} with ${describeConstraint(constraint, scenario, money)}: ${pct(answer)} (${pct(fromBp(high))} breaks it)`;
   const solved = withPercentRaise(given, raise, answer, source(answer));
   const name = `Goal seek: ${raise === "all" ? "uniform" : `FY${raise}`} raise ${pct(answer)} (${scenario.name})`;
   return {
