@@ -56,6 +56,31 @@ describe("what each item provides, one sentence", () => {
     expect(text.optical).toMatch(/rises from \$21\.62 to \$24\.33 a month \(CY2024-2028\)/);
     expect(Object.keys(text)).toHaveLength(fisAsPublished().items.length);
   });
+  it("a one-time payment per member writes its dollars grouped: $1,250 per member", () => {
+    const s = agreement({
+      id: "x",
+      fiscalYears: [2026],
+      fiscalYearStartMonth: 7,
+      firstPayPeriodStart: "2025-07-06",
+      effectiveFrom: "2025-07-01",
+      effectiveTo: "2026-06-30",
+      groups: [group("g", "10", "50000")],
+      lines: ["bonus"],
+      items: [
+        {
+          kind: "oneTime",
+          id: "bonus",
+          label: "Signing bonus",
+          line: "bonus",
+          rate: p("0", "rate"),
+          amountPerMember: p("1250", "USD"),
+          paidInFiscalYear: 2026,
+        },
+      ],
+    });
+    expect(describeItems(s)[0]!.text).toBe("Signing bonus: a one-time payment of $1,250 per member, paid in FY2026 (test agreement).");
+  });
+
   it("a payroll-rate saving says it saves", () => {
     const s = agreement({
       id: "x",

@@ -11,6 +11,7 @@ import type { Explanation } from "../../model/engine/explain";
 import { listInputs, setInputValue } from "../../model/engine/scenario/paths";
 import { checkScenario, validateScenario } from "../../model/engine/scenario/schema";
 import type { Group, Scenario } from "../../model/engine/scenario/types";
+import type { RaiseStep } from "../../model/engine/kinds/raises";
 import { averageGroup, floorScenario, floorScenarioData, P, percentStep, SOURCE } from "../fixtures/raise-floor-scenario";
 
 const cell = (s: Scenario, column: string, line = "salaries") =>
@@ -218,6 +219,15 @@ describe("inputs and words", () => {
       "3 percent (at least $1,000 a year) in fiscal year 2025, effective October 1, 2024; Art. 12",
       "2.5 percent (at most $2,000 a year) in fiscal year 2026, effective October 1, 2025; Art. 12",
     ]);
+  });
+
+  it("a flat step's dollars are grouped wherever its words are written: $1,500 a year, never $1500", () => {
+    const flat: RaiseStep = { ...percentStep(2026, "0"), type: "flat", amount: P("1500", "FY2026 flat raise") };
+    const b = floorScenario([averageGroup("100", "30000")], [percentStep(2025, "0.03"), flat]);
+    expect(describeItems(b)[0]!.text).toContain("$1,500 a year");
+    const labels = diffScenarios(s, b).map((d) => d.label);
+    expect(labels.join(" | ")).toContain("FY2026 $1,500 added");
+    expect(labels.join(" | ")).not.toMatch(/\$\d{4}/);
   });
 
   it("a comparison names a step by its rate and bounds", () => {

@@ -22,6 +22,7 @@ import {
 import { defineKind, type CostContext, type FormulaContext, type ItemCell, type ItemFormula } from "./kind";
 import { isClamped, sortedSteps, stepPath, type RaisesItem } from "./raises";
 import { oneTimeFast } from "./one-time-fast";
+import { dollarsText } from "../words";
 
 const FIELDS = {
   rate: RATE("Payment rate", "The payment as a rate of earnings (0.04 = 4%); 0 for a purely flat payment.", {
@@ -199,7 +200,7 @@ export const oneTime = defineKind<OneTimeItem>({
     const rate = new Decimal(item.rate.value);
     const parts = [
       ...(rate.isZero() ? [] : [`${rate.times(100).toString()}% of ${item.earnings ? "earnings" : "the covered payroll"}`]),
-      ...(item.amountPerMember ? [`$${item.amountPerMember.value} per member`] : []),
+      ...(item.amountPerMember ? [`${dollarsText(item.amountPerMember.value)} per member`] : []),
     ];
     return `${item.label}: a one-time payment of ${parts.join(" plus ") || "nothing"}, paid in FY${item.paidInFiscalYear}${item.rate.source.ref ? ` (${item.rate.source.ref})` : ""}.`;
   },

@@ -233,7 +233,7 @@ export const perHeadBenefit = defineKind<PerHeadBenefitItem>({
     const first = item.amounts[years[0]!]!;
     const last = item.amounts[years[years.length - 1]!]!;
     const per = item.frequency === "monthly" ? "a month" : "a pay period";
-    return `${item.label}: the contribution per member rises from $${first.value} to $${last.value} ${per} (${item.basis === "fiscalYear" ? "FY" : "CY"}${years[0]}-${years[years.length - 1]})${last.source.ref ? ` (${last.source.ref})` : ""}.`;
+    return `${item.label}: the contribution per member rises from ${dollarsText(first.value)} to ${dollarsText(last.value)} ${per} (${item.basis === "fiscalYear" ? "FY" : "CY"}${years[0]}-${years[years.length - 1]})${last.source.ref ? ` (${last.source.ref})` : ""}.`;
   },
   provision(item) {
     const years = Object.keys(item.amounts).sort();

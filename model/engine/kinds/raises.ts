@@ -442,9 +442,9 @@ function levelFormula(item: RaisesItem, ctx: FormulaContext, fy: number, refs: R
   return { term, notes };
 }
 
-/** "3%", "3% (at least $1,000 a year)", "$1500 a year". */
+/** "3%", "3% (at least $1,000 a year)", "$1,500 a year". */
 function percentText(s: RaiseStep): string {
-  return s.type === "percent" ? `${new Decimal(s.amount.value).times(100).toString()}%${boundsOf(s)}` : `$${s.amount.value} a year`;
+  return s.type === "percent" ? `${new Decimal(s.amount.value).times(100).toString()}%${boundsOf(s)}` : `${dollarsText(s.amount.value)} a year`;
 }
 
 const boundsOf = (s: RaiseStep) => raiseBoundsText(s.atLeast?.value, s.atMost?.value);
