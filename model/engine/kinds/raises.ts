@@ -444,7 +444,9 @@ function levelFormula(item: RaisesItem, ctx: FormulaContext, fy: number, refs: R
 
 /** "3%", "3% (at least $1,000 a year)", "$1,500 a year". */
 function percentText(s: RaiseStep): string {
-  return s.type === "percent" ? `${new Decimal(s.amount.value).times(100).toString()}%${boundsOf(s)}` : `${dollarsText(s.amount.value)} a year`;
+  return s.type === "percent"
+    ? `${new Decimal(s.amount.value).times(100).toString()}%${boundsOf(s)}`
+    : `${dollarsText(s.amount.value)} a year`;
 }
 
 const boundsOf = (s: RaiseStep) => raiseBoundsText(s.atLeast?.value, s.atMost?.value);
