@@ -37,7 +37,12 @@ export const VALUE_LIMITS = {
   /** Beyond the engine's 40-digit precision room a value could not stay exact. */
   significantDigits: 30,
   magnitude: "1e15",
+  /** No count, rate or amount means anything below this (a millionth of a cent): 1e-400 members were costed as nothing. */
+  smallest: "1e-12",
 } as const;
+
+/** More members than any government employs: a unit or a typing slip (5,776 with six zeros too many), not a workforce. */
+export const MAX_MEMBERS = 10_000_000;
 
 export function rangeText(spec: Pick<FieldSpec, "min" | "max" | "minExclusive" | "maxExclusive">): string {
   const { min, max } = spec;
@@ -66,6 +71,8 @@ export function valueProblem(whole: string, spec: FieldSpec): string | null {
   const d = parseDecimal(whole);
   if (d === null) return `"${text}" is not a number`;
   if (d.abs().greaterThan(new Decimal(VALUE_LIMITS.magnitude))) return `${text} is too large (limit ${VALUE_LIMITS.magnitude})`;
+  if (!d.isZero() && d.abs().lessThan(VALUE_LIMITS.smallest))
+    return `${text} is too small to mean anything (nonzero values start at ${VALUE_LIMITS.smallest})`;
   if (d.sd() > VALUE_LIMITS.significantDigits) return `${text} has more than ${VALUE_LIMITS.significantDigits} significant digits`;
   if (spec.integer && !d.isInteger()) return `${text} is not a whole number`;
   const side = outsideRange(d, spec);
@@ -146,4 +153,10 @@ export const DOLLARS = (label: string, help: string, unit: Unit = "USD", extra: 
   help,
   ...extra,
 });
-export const COUNT = (label: string, help: string, unit: Unit = "count"): FieldSpec => ({ label, unit, min: "0", help });
+export const COUNT = (label: string, help: string, unit: Unit = "count"): FieldSpec => ({
+  label,
+  unit,
+  min: "0",
+  ...(unit === "members" ? { max: String(MAX_MEMBERS) } : {}),
+  help,
+});

@@ -76,8 +76,9 @@ describe("the exported workbook's styles, validation and protection", () => {
     expect(v).toContain("Type a percent (3% or 0.03), not 3.");
     expect(rangeValidation("D7", entries[0]!.spec, "Active members")).toMatchObject({
       type: "decimal",
-      operator: "greaterThanOrEqual",
+      operator: "between",
       formula1: "0",
+      formula2: "10000000",
     });
   });
 

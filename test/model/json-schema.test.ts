@@ -46,6 +46,6 @@ describe("the JSON Schema of the scenario format", () => {
 
   it("carries help for editors: each input field says its unit and range", () => {
     expect(committed).toContain("Raise (percent) (rate; -1 (excluded) to 1)");
-    expect(committed).toContain("Members (members; 0 or more)");
+    expect(committed).toContain("Members (members; 0 to 10000000)");
   });
 });

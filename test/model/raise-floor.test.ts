@@ -222,7 +222,8 @@ describe("inputs and words", () => {
   });
 
   it("a flat step's dollars are grouped wherever its words are written: $1,500 a year, never $1500", () => {
-    const flat: RaiseStep = { ...percentStep(2026, "0"), type: "flat", amount: P("1500", "FY2026 flat raise") };
+    const { fiscalYear, effective, source } = percentStep(2026, "0");
+    const flat: RaiseStep = { fiscalYear, effective, source, type: "flat", amount: P("1500", "FY2026 flat raise") };
     const b = floorScenario([averageGroup("100", "30000")], [percentStep(2025, "0.03"), flat]);
     expect(describeItems(b)[0]!.text).toContain("$1,500 a year");
     const labels = diffScenarios(s, b).map((d) => d.label);

@@ -377,6 +377,20 @@ const CASES: Case[] = [
     field: "table.columns.fiscalYears",
     message: /FY2029 .* starts after the agreement ends .*the schedule method prices only the agreement's own years/,
   },
+  {
+    // Accepted before: 5,776 typed with six zeros too many was costed, $2.4 trillion of base salary increases.
+    name: "more members than any bargaining unit has",
+    breakIt: (s) => (s.groups[0].members.value = "57760000000"),
+    field: "groups.wtu.members.value",
+    message: /^Active members: 57760000000 is outside 0 to 10000000, the range of this field \(in members\)$/,
+  },
+  {
+    // Accepted before, and costed as nothing: no count, rate or amount means anything at 1e-400.
+    name: "a value too small to mean anything",
+    breakIt: (s) => (s.groups[0].members.value = "1e-400"),
+    field: "groups.wtu.members.value",
+    message: /^Active members: 1e-400 is too small to mean anything \(nonzero values start at 1e-12\)$/,
+  },
   { name: "no fiscal years", breakIt: (s) => (s.table.columns.fiscalYears = []), field: "table.columns.fiscalYears", message: /Too small/ },
   {
     name: "a fractional fiscal year",

@@ -4,6 +4,7 @@
  */
 import type { InputError } from "../errors";
 import { InputRejectedError } from "../errors";
+import { MAX_MEMBERS } from "../fields";
 import { indexSchedules, loadSchedules, stepLayout } from "./schedules";
 import type { Census } from "./types";
 
@@ -11,7 +12,7 @@ import type { Census } from "./types";
 export const MAX_YEARS_OF_SERVICE = 60;
 
 /** More members in one cell than any government employs: a unit or a typing slip, not a census. */
-export const MAX_HEADCOUNT = 10_000_000;
+export const MAX_HEADCOUNT = MAX_MEMBERS;
 
 /** 16 steps x 9 lanes x 4 schedules x 81 years of service is about 47,000 distinct cells; more means the census is not merged. */
 export const CENSUS_CELL_LIMIT = 100_000;
