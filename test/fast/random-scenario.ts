@@ -52,7 +52,8 @@ class R {
     const step = new Decimal(10).pow(-p);
     const n = this.int(Math.ceil(min * 10 ** p), Math.floor(max * 10 ** p)) + 0; // + 0: never "-0"
     const d = new Decimal(n).times(step);
-    if (!round && this.bool(0.03)) {
+    // Not from 0: a nonzero value below 1e-12 means nothing and is refused (VALUE_LIMITS.smallest).
+    if (!round && this.bool(0.03) && !d.isZero()) {
       const nudged = d.plus(new Decimal(this.int(1, 9)).times("1e-19"));
       if (nudged.lessThanOrEqualTo(max)) return nudged.toFixed();
     }
