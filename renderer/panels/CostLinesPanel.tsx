@@ -124,6 +124,15 @@ export function CostLinesPanel({
               return (
                 <li key={l.id} className={asking ? "asking" : ""} data-testid="cost-line" data-line={l.id}>
                   {l.label}{" "}
+                  {l.printed === false && (
+                    <span
+                      className="muted small"
+                      data-testid="cost-line-not-printed"
+                      title="A helper line: computed for the lines that use it, never a row"
+                    >
+                      (not printed){" "}
+                    </span>
+                  )}
                   {!asking && (
                     <button
                       type="button"
