@@ -9,7 +9,9 @@ import { setInputValue } from "../../model/engine/scenario/paths";
 import { chartLines } from "../../renderer/charts/chart-data";
 import { fisTableBlock } from "../../renderer/grid/copy-table";
 import { rowsFor } from "../../renderer/grid/fis-rows";
+import { withLinePrinted } from "../../model/engine/scenario/cost-lines";
 import { recomputeAnnouncement } from "../../renderer/state/changes";
+import { activeEntry, initialState, reducer } from "../../renderer/state/store";
 import { helperLineScenario } from "../fixtures/helper-line-scenario";
 
 const scenario = helperLineScenario();
@@ -50,5 +52,27 @@ describe("the app's rows leave a helper line out", () => {
     const edited = computeTable(setInputValue(scenario, "items.raise.steps.2025-07-01.amount", "0.04"));
     // TOTAL COST FY2026: 304,000 + 30,400 = 334,400, up 56,100 from 278,300.
     expect(recomputeAnnouncement(result, edited)).toMatch(/^TOTAL COST FY 2026 now \$334\.4 thousand, up \$56\.1 thousand/);
+  });
+
+  it("the Cost lines checkbox: printing the line again gives it a row; making it a helper again removes it", () => {
+    const printed = withLinePrinted(scenario, "salaries", true);
+    expect(printed.table.lines[0]).toEqual({ id: "salaries", label: "Salaries" });
+    expect(rowsFor(computeTable(printed)).map((r) => r.id)).toEqual(["salaries", "increase", "benefits", "total", "local"]);
+    expect(withLinePrinted(printed, "salaries", false)).toEqual(scenario);
+  });
+
+  it("a line with published figures cannot be made a helper: the store applies nothing and says why", () => {
+    const state = initialState();
+    const before = activeEntry(state).scenario;
+    const next = reducer(state, {
+      type: "replaceScenario",
+      scenario: withLinePrinted(before, "bonus", false),
+      what: 'Not printing "bonus".',
+    });
+    expect(activeEntry(next).scenario).toBe(before);
+    expect(next.notice?.kind).toBe("error");
+    expect(next.notice?.details).toContain(
+      'field table.published.values.bonus: line "bonus" is not printed; remove its published figures or print it',
+    );
   });
 });
