@@ -14,8 +14,3 @@ export const isPrinted = (line: MaybePrinted): boolean => line.printed !== false
 export function printedLines<L extends MaybePrinted>(result: { readonly lines: readonly L[] }): L[] {
   return result.lines.filter(isPrinted);
 }
-
-/** The result with only its printed lines, for a view that lists every line as a row. */
-export function withPrintedLines<R extends { readonly lines: readonly MaybePrinted[] }>(result: R): R {
-  return result.lines.every(isPrinted) ? result : { ...result, lines: printedLines(result) };
-}
