@@ -28,6 +28,7 @@ import * as files from "./state/file-commands";
 import { hasPublished } from "./state/reference";
 import { roundingRuleText, unitsHeading } from "../model/engine/table/display";
 import { inputsToFill } from "../model/engine/scenario/drafts";
+import { withLinePrinted } from "../model/engine/scenario/cost-lines";
 import { copyFisTable } from "./grid/copy-table";
 import { columnLabelOf, countText, unitWords, unitsOfResult } from "./format/number";
 import type { TableResult } from "../model/engine/compute";
@@ -618,6 +619,16 @@ export function App() {
                       builtIn={entry.builtIn}
                       onAdd={(line) => dispatch({ type: "addCostLine", line })}
                       onRemove={(lineId) => dispatch({ type: "removeCostLine", lineId })}
+                      onPrinted={(lineId, printed) => {
+                        const label = entry.scenario.table.lines.find((l) => l.id === lineId)?.label ?? lineId;
+                        dispatch({
+                          type: "replaceScenario",
+                          scenario: withLinePrinted(entry.scenario, lineId, printed),
+                          what: printed
+                            ? `Printing "${label}" again.`
+                            : `Not printing "${label}" (a helper line: computed for the lines that use it).`,
+                        });
+                      }}
                     />
                   )}
                   {inputsActive && toFill.length > 0 && <ToFillList toFill={toFill} onJump={onJump} where="inputs" />}

@@ -17,6 +17,7 @@ import {
   InputRejectedError,
   parseDraftJson,
   toFillText,
+  unusedHelperLines,
   type Scenario,
   type TableResult,
 } from "../engine/index";
@@ -136,6 +137,7 @@ export async function run(
   const method = await scheduleOptions(args, base);
   for (const w of method.warnings) warn(w);
   const scenario = method.scenario;
+  for (const w of unusedHelperLines(scenario)) warn(`${w.field}: ${w.message}`);
   const computeOptions = {};
   const json = args.flags.has("--json");
 

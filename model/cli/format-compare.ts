@@ -2,7 +2,7 @@
  * The comparison of two scenarios for the terminal: the JSON contract of DESIGN.md (unrounded
  * dollars as decimal strings) and a text table per line that differs, in dollars to the cent.
  */
-import { Exact, type CellValues, type Decimal, type ScenarioAttribution } from "../engine/index";
+import { Exact, printedLines, type CellValues, type Decimal, type ScenarioAttribution } from "../engine/index";
 import { textTable, type TextColumn } from "./text-table";
 
 export type AttributionView = "alone" | "shapley";
@@ -18,9 +18,12 @@ export interface CompareJson {
 /** Every digit: the rows of a cell add up to its total exactly, which cut strings would not. */
 const dollars = (d: Decimal): string => (d.isZero() ? "0" : d.toFixed());
 
-const strings = (cells: CellValues): Record<string, Record<string, string>> =>
+/** The printed lines' cells only: a helper line is no row of a comparison. */
+const strings = (cells: CellValues, shown: ReadonlySet<string>): Record<string, Record<string, string>> =>
   Object.fromEntries(
-    Object.entries(cells).map(([line, byColumn]) => [line, Object.fromEntries(Object.entries(byColumn).map(([c, v]) => [c, dollars(v)]))]),
+    Object.entries(cells)
+      .filter(([line]) => shown.has(line))
+      .map(([line, byColumn]) => [line, Object.fromEntries(Object.entries(byColumn).map(([c, v]) => [c, dollars(v)]))]),
   );
 
 /**
@@ -40,12 +43,13 @@ export function viewRows(
 
 export function compareJson(a: ScenarioAttribution, view: AttributionView = "alone"): CompareJson {
   const { rows, interaction } = viewRows(a, view);
+  const shown = new Set(printedLines(a).map((l) => l.id));
   return {
     baseline: a.baselineName,
     scenario: a.scenarioName,
-    differences: rows.map((r) => ({ id: r.id, label: r.label, cells: strings(r.cells) })),
-    interaction: strings(interaction),
-    total: strings(a.total),
+    differences: rows.map((r) => ({ id: r.id, label: r.label, cells: strings(r.cells, shown) })),
+    interaction: strings(interaction, shown),
+    total: strings(a.total, shown),
   };
 }
 
@@ -100,7 +104,7 @@ export function formatAttribution(a: ScenarioAttribution, view: AttributionView 
     out.push(`${columnTitle(c.id)} (only in the ${c.side}): compared with zero on the other side.`);
   out.push(`${a.evaluations} scenarios costed.`);
 
-  const differing = a.lines.filter((l) => a.columns.some((c) => !a.total[l.id]![c.id]!.isZero()));
+  const differing = printedLines(a).filter((l) => a.columns.some((c) => !a.total[l.id]![c.id]!.isZero()));
   if (differing.length === 0) out.push("", "No cell differs.");
   for (const line of differing) {
     out.push("");

@@ -1,5 +1,5 @@
 /** Text renderings of results for the terminal: the table in the scenario's display unit, and the JSON contract. */
-import { formatDisplayed, unitsHeading, type TableResult } from "../engine/index";
+import { formatDisplayed, printedLines, unitsHeading, type TableResult } from "../engine/index";
 import { textTable, type TextColumn } from "./text-table";
 
 const LABEL_WIDTH = 52;
@@ -8,7 +8,7 @@ const MIN_COLUMN_WIDTH = 12;
 export function formatTable(result: TableResult, title?: string): string {
   const d = result.display.decimals;
   const rows: (string[] | null)[] = [["", ...result.columns.map((c) => result.columnLabels[c] ?? c)]];
-  for (const line of result.lines) {
+  for (const line of printedLines(result)) {
     if (line.style === "total") rows.push(null);
     // The label as the scenario writes it (the DC table's "TOTAL COST" is upper case in the file); a total stands apart by its rule.
     rows.push([line.label.slice(0, LABEL_WIDTH - 1), ...result.columns.map((c) => formatDisplayed(line.cells[c]!.display, d))]);
@@ -44,7 +44,7 @@ export function tableJson(result: TableResult): FisJson {
     scenario: result.scenarioName,
     columns: result.columns,
     columnLabels: result.columnLabels,
-    lines: result.lines.map((line) => ({
+    lines: printedLines(result).map((line) => ({
       id: line.id,
       label: line.label,
       // Displayed values have a few decimals at most, which a JS number holds exactly.

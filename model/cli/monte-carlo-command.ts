@@ -4,7 +4,7 @@
  * Text: P50 with P5–P95 by line and column in the table's unit, the probabilities asked for and
  * the inputs that drive the focus cell; JSON: the same numbers in dollars.
  */
-import { Decimal, dollarsText, monteCarlo, type ComputeOptions, type MonteCarloResult, type Scenario } from "../engine/index";
+import { Decimal, dollarsText, monteCarlo, printedLines, type ComputeOptions, type MonteCarloResult, type Scenario } from "../engine/index";
 import { UsageError, type ParsedArgs } from "./args";
 import type { CommandOutput } from "./analysis-commands";
 
@@ -63,7 +63,7 @@ export function monteCarloJson(r: MonteCarloResult): unknown {
     inputs: r.inputs.map((i) => ({ path: i.path, label: i.label, distribution: i.distribution, text: i.text })),
     units: r.units,
     columns: r.columns,
-    lines: r.lines.map((l) => ({
+    lines: printedLines(r).map((l) => ({
       id: l.id,
       label: l.label,
       cells: Object.fromEntries(
@@ -104,10 +104,11 @@ export function monteCarloText(r: MonteCarloResult): string {
   for (const i of r.inputs) out.push(`  ${i.label} (${i.path}): ${i.text}`);
   out.push("");
   out.push(`P50 (P5 to P95), ${r.units}:`);
-  const widths = r.columns.map((c) => Math.max((r.columnLabels[c] ?? c).length, ...r.lines.map((l) => cellText(l.cells[c]!).length)));
-  const labelWidth = Math.max(...r.lines.map((l) => l.label.length));
+  const rows = printedLines(r);
+  const widths = r.columns.map((c) => Math.max((r.columnLabels[c] ?? c).length, ...rows.map((l) => cellText(l.cells[c]!).length)));
+  const labelWidth = Math.max(...rows.map((l) => l.label.length));
   out.push(`${"".padEnd(labelWidth)}  ${r.columns.map((c, i) => (r.columnLabels[c] ?? c).padStart(widths[i]!)).join("  ")}`);
-  for (const l of r.lines)
+  for (const l of rows)
     out.push(`${l.label.padEnd(labelWidth)}  ${r.columns.map((c, i) => cellText(l.cells[c]!).padStart(widths[i]!)).join("  ")}`);
   for (const x of r.exceed)
     out.push(

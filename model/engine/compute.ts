@@ -62,6 +62,8 @@ export interface LineResult {
   note?: string;
   /** Why the note prints this line as 0 although it has a cost; its cells display 0, their exact values keep the cost. */
   printedAsZero?: string;
+  /** false: a helper line, computed for the lines that name it but never a row of a shown or written table (see printedLines). */
+  printed?: false;
   cells: Record<string, Cell>;
 }
 
@@ -450,6 +452,7 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
       ...(line.style ? { style: line.style } : {}),
       ...(b.line.note ? { note: b.line.note } : {}),
       ...(line.printedAsZero ? { printedAsZero: line.printedAsZero } : {}),
+      ...(line.printed === false ? { printed: false as const } : {}),
       cells,
     };
   });

@@ -46,6 +46,8 @@ export {
 export { encodeTableResult, decodeTableResult, decodeTableResultInSteps, transferablesOf, type TableResultData } from "./result-transfer";
 export * from "./scenario/types";
 export { lineKind, totalLabel, DERIVED_KEYS, LINE_FIELDS, type LineKind } from "./table/schema";
+export { isPrinted, printedLines } from "./table/printed";
+export { unusedHelperLines } from "./scenario/checks";
 export { GROUP_FIELDS, groupPayroll, groupMembers, payrollOf, membersOf, hasMembers, statedPayroll } from "./scenario/groups";
 export {
   listInputs,

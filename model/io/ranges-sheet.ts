@@ -4,7 +4,7 @@
  * formulas (a spreadsheet cannot redraw the run); the sheet says how to reproduce them.
  */
 import type * as XLSX from "xlsx";
-import type { MonteCarloResult } from "../engine/index";
+import { printedLines, type MonteCarloResult } from "../engine/index";
 import { num, sheetFromRows, text, type Row } from "./sheet-cells";
 
 export const RANGE_FORMAT = "#,##0;(#,##0)";
@@ -37,7 +37,7 @@ export function rangesSheet(r: MonteCarloResult): XLSX.WorkSheet {
     text("Min"),
     text("Max"),
   );
-  for (const line of r.lines)
+  for (const line of printedLines(r))
     for (const column of r.columns) {
       const c = line.cells[column]!;
       add(

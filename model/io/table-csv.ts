@@ -3,7 +3,7 @@
  * display unit, at its decimals, under a header naming that unit), then the unrounded dollars per
  * column (so a reader can check the rounding rule themselves).
  */
-import type { Display, TableResult } from "../engine/index";
+import { printedLines, type Display, type TableResult } from "../engine/index";
 import { csvField } from "./text-escape";
 
 /** "dollars", "$ thousands", "$ millions": the unit as the app's headers name it. */
@@ -17,7 +17,7 @@ export function exportTableCsv(result: TableResult): string {
     ...result.columns.map((c) => `${c} (${unitWords(unit)})`),
     ...result.columns.map((c) => `${c} exact ($)`),
   ];
-  const rows = result.lines.map((line) => [
+  const rows = printedLines(result).map((line) => [
     line.id,
     line.label,
     ...result.columns.map((c) => line.cells[c]?.display.toFixed(decimals) ?? ""),

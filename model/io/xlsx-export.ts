@@ -27,6 +27,7 @@ import {
   fundSplit,
   fyKey,
   lineKind,
+  printedLines,
   listInputs,
   listSettings,
   scheduleMethodCost,
@@ -392,7 +393,7 @@ function lineRowsOf(scenario: Scenario, result: TableResult, layout: CalcLayout,
         how = negate ? "minus the sum of the line's cost items (shown negated)" : "sum of the line's cost items";
       }
     }
-    write(r, `line:${line.id}`, line.label, fyFormula, line.cells, how);
+    write(r, `line:${line.id}`, line.label, fyFormula, line.cells, line.printed === false ? `${how}; not printed: a helper line` : how);
   }
 }
 
@@ -790,7 +791,9 @@ function costTableSheet(
       row[c] = cell;
       if (style) decor.styles.set(`${col(c)}${r + 1}`, style);
     };
-    const rowOf = new Map(b.result.lines.map((l, i) => [l.id, 4 + i]));
+    // A helper line has no row here; its formulas stay on the Calculation sheet, where the printed lines read it.
+    const shown = printedLines(b.result);
+    const rowOf = new Map(shown.map((l, i) => [l.id, 4 + i]));
     const linesById = new Map(scenario.table.lines.map((l) => [l.id, l]));
     setCell(2, c0, text(scenario.name), "label");
     setCell(3, c0, text("Line"), "header");
@@ -800,30 +803,34 @@ function costTableSheet(
     const totalYears = totalYearsOf(scenario).map(fyKey);
     const calcRef = (id: string, c: string) => `${quoteSheet(b.sheets.calc)}!${col(calcCol(c))}${b.lineRows.get(id)!}`;
     let widest = 0;
-    b.result.lines.forEach((line, i) => {
+    shown.forEach((line, i) => {
       const r = 4 + i;
       const strong = line.style === "total" || line.style === "subtotal" ? "total" : undefined;
       setCell(r, c0, text(line.label), strong);
       columns.forEach((c, j) => {
         const here = (rr: number, cc: string) => `${col(c0 + 1 + columns.indexOf(cc))}${rr + 1}`;
-        // A line printed as 0 still adds its rounded cost to sums of rounded cells.
-        const rounded = (id: string, cc: string) =>
-          b.result.lines.find((l) => l.id === id)?.printedAsZero ? roundingFormula(display, calcRef(id, cc)) : here(rowOf.get(id)!, cc);
+        const companions = (id: string) => [
+          id,
+          ...b.result.lines.filter((l) => l.id.startsWith(id) && !linesById.has(l.id)).map((l) => l.id),
+        ];
+        const sumOfRounded = (spec: TableLine, cc: string): string => {
+          const plus = spec.sum!.flatMap(companions).map((id) => rounded(id, cc));
+          const minus = (spec.minus ?? []).flatMap(companions).map((id) => `-${rounded(id, cc)}`);
+          return `${plus.join("+") || "0"}${minus.join("")}`;
+        };
+        // A line printed as 0, or not printed, still adds its rounded cost to sums of rounded cells, as the engine rounds it.
+        const rounded = (id: string, cc: string): string => {
+          if (rowOf.has(id) && !b.result.lines.find((l) => l.id === id)?.printedAsZero) return here(rowOf.get(id)!, cc);
+          const spec = linesById.get(id);
+          return spec?.sum ? `(${sumOfRounded(spec, cc)})` : roundingFormula(display, calcRef(id, cc));
+        };
         let f = roundingFormula(c === TOTAL_COLUMN ? totalDisplay : display, calcRef(line.id, c));
         if (display.totals === "sumOfRounded") {
           const spec = linesById.get(line.id);
           if (c === TOTAL_COLUMN) {
             const sumOf = `SUM(${here(r, totalYears[0]!)}:${here(r, totalYears[totalYears.length - 1]!)})`;
             f = totalSpec?.roundTo === undefined ? sumOf : roundingFormula({ ...totalDisplay, unit: "dollars" }, sumOf);
-          } else if (spec?.sum) {
-            const companions = (id: string) => [
-              id,
-              ...b.result.lines.filter((l) => l.id.startsWith(id) && !linesById.has(l.id)).map((l) => l.id),
-            ];
-            const plus = spec.sum.flatMap(companions).map((id) => rounded(id, c));
-            const minus = (spec.minus ?? []).flatMap(companions).map((id) => `-${rounded(id, c)}`);
-            f = `${plus.join("+") || "0"}${minus.join("")}`;
-          }
+          } else if (spec?.sum) f = sumOfRounded(spec, c);
         }
         if (line.printedAsZero) f = "0";
         const display_ = line.cells[c]!.display;
@@ -831,7 +838,7 @@ function costTableSheet(
         setCell(r, c0 + 1 + j, formula(f, cached ? spreadsheetNumber(display_.toString()) : undefined, format), strong);
       });
     });
-    widths[c0] = Math.min(Math.max(30, ...b.result.lines.map((l) => l.label.length + 2)), 60);
+    widths[c0] = Math.min(Math.max(30, ...shown.map((l) => l.label.length + 2)), 60);
     const colWidth = Math.max(12, Math.ceil(widest), ...columns.map((c) => (b.result.columnLabels[c] ?? c).length + 2));
     for (let j = 1; j <= columns.length; j++) widths[c0 + j] = colWidth;
     widths[c0 + columns.length + 1] = 3;
@@ -874,7 +881,7 @@ function notesSheet(blocks: ScenarioSheets[], scenarios: Scenario[]): { sheet: X
       add("");
     }
     heading("Table notes");
-    for (const line of result.lines) if (line.note) add(line.label, line.note);
+    for (const line of printedLines(result)) if (line.note) add(line.label, line.note);
     add("");
     heading("Rounding rule");
     add(result.roundingRule);

@@ -4,7 +4,7 @@
  * inputs are numbered for the table's footnotes, each with the value the documents state and why
  * it differs.
  */
-import { getInputEntry, listWords, type Explanation, type Scenario, type TableResult } from "../engine/index";
+import { getInputEntry, isPrinted, listWords, printedLines, type Explanation, type Scenario, type TableResult } from "../engine/index";
 import { valueWords } from "./words";
 
 export interface Leaf {
@@ -24,7 +24,9 @@ export function inputLeaves(result: TableResult): Leaf[] {
     }
     for (const child of node.children) walk(child, lineId);
   };
-  for (const line of result.lines) for (const column of result.columns) walk(line.cells[column]!.explanation, line.id);
+  // A helper line's inputs are found through the printed lines that use it, so their footnotes land on a row.
+  const rows = [...printedLines(result), ...result.lines.filter((l) => !isPrinted(l))];
+  for (const line of rows) for (const column of result.columns) walk(line.cells[column]!.explanation, line.id);
   return [...seen.values()];
 }
 

@@ -3,7 +3,7 @@
  * rounding, negatives in parentheses; the lines' own notes as lettered table notes and the
  * calibrated inputs as numbered footnotes on the first line that uses each.
  */
-import { formatDisplayed, unitsHeading, type Scenario, type TableResult } from "../engine/index";
+import { formatDisplayed, printedLines, unitsHeading, type Scenario, type TableResult } from "../engine/index";
 import type { Calibration } from "./assumptions";
 import type { Block, DocNote, DocTable } from "./document";
 
@@ -12,7 +12,7 @@ const MARK = /^\s*(\([a-z0-9]{1,3}\)(?:\s*[-–]\s*\([a-z0-9]{1,3}\))?)\s*/i;
 /** A line's note split into its mark and text: "(e) Includes …" -> ("(e)", "Includes …"); unmarked notes get the next free letter. */
 export function lineNotes(result: TableResult): Map<string, DocNote> {
   const used = new Set<string>();
-  for (const l of result.lines) {
+  for (const l of printedLines(result)) {
     const m = l.note?.match(MARK);
     if (m) for (const letter of m[1]!.matchAll(/\(([a-z0-9]{1,3})\)/gi)) used.add(letter[1]!.toLowerCase());
   }
@@ -27,7 +27,7 @@ export function lineNotes(result: TableResult): Map<string, DocNote> {
     }
   };
   const notes = new Map<string, DocNote>();
-  for (const l of result.lines) {
+  for (const l of printedLines(result)) {
     if (!l.note || l.note.trim() === "") continue;
     const m = l.note.match(MARK);
     notes.set(
@@ -50,7 +50,7 @@ export function costTable(scenario: Scenario, result: TableResult, found: readon
       { label: "", align: "left" },
       ...result.columns.map((c) => ({ label: result.columnLabels[c] ?? c, align: "right" as const })),
     ],
-    rows: result.lines.map((line) => {
+    rows: printedLines(result).map((line) => {
       const marks = [notes.get(line.id)?.mark, ...found.filter((c) => c.lineId === line.id).map((c) => c.mark)].filter(
         (m): m is string => m !== undefined,
       );

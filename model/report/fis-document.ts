@@ -17,6 +17,7 @@ import {
   InputRejectedError,
   statedPayroll,
   listWords,
+  printedLines,
   provisionOf,
   toDisplay,
   totalLineId,
@@ -260,7 +261,8 @@ function lineSentences(scenario: Scenario, result: TableResult): string[] {
   const years = fyColumns(result);
   const money = (d: Decimal) => amountWords(d, result.display.rounding, result.display.unit).text;
   const out: string[] = [];
-  for (const line of result.lines) {
+  // A helper line is said only through the lines that use it: the prose states no figure the table does not print.
+  for (const line of printedLines(result)) {
     const spec = scenario.table.lines.find((l) => l.id === line.id);
     const all = years.map((c) => amountOf(line, c, result));
     const nonzero = years.filter((_, k) => !all[k]!.isZero());

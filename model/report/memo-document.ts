@@ -9,6 +9,7 @@ import {
   computeTable,
   dateWords,
   formatDisplayed,
+  printedLines,
   toDisplay,
   totalLineId,
   unitsHeading,
@@ -108,7 +109,7 @@ export function buildMemoDocument(baseline: Scenario, scenario: Scenario, option
     unit: unitsHeading(display.unit),
     layout: "numbers",
     columns: [{ label: "", align: "left" }, ...columns.map((c) => ({ label: labels[c] ?? c, align: "right" as const }))],
-    rows: a.lines.map((l) => ({
+    rows: printedLines(a).map((l) => ({
       cells: [
         `${l.label}${l.side === "baseline" ? " (only in the baseline)" : l.side === "scenario" ? " (only in the scenario)" : ""}`,
         ...columns.map((c) => cell(a.total[l.id]![c]!)),

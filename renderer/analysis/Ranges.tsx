@@ -14,6 +14,7 @@ import { DEFAULT_DRAWS, DEFAULT_SEED } from "../../model/engine/risk/distributio
 import { uncertainInputs } from "../../model/engine/risk/monte-carlo";
 import type { Census } from "../../model/engine/schedule/types";
 import type { Scenario } from "../../model/engine/scenario/types";
+import { printedLines } from "../../model/engine/table/printed";
 import { ChartFigure, INK, SERIES_COLORS } from "../charts/chart-parts";
 import { amountInWords, cellText, columnLabelOf, countText, money, tickText, unitWords, type DisplayUnits } from "../format/number";
 import { announce } from "../panels/LiveRegions";
@@ -100,7 +101,7 @@ export function Ranges({ scenario, census }: { scenario: Scenario; census: Censu
   const base = tableFor(scenario, census);
   const display = scenario.table.display;
   const units: DisplayUnits = { scale: display.unit, decimals: display.decimals };
-  const totalId = totalLineId(base) ?? base.lines[base.lines.length - 1]!.id;
+  const totalId = totalLineId(base) ?? printedLines(base)[printedLines(base).length - 1]!.id;
   const lastColumn = base.columns.includes(TOTAL_COLUMN) ? TOTAL_COLUMN : base.columns[0]!;
   const run = useRangesRun(scenario);
   const [draws, setDraws] = useState(String(scenario.uncertainty?.draws ?? DEFAULT_DRAWS));
@@ -210,7 +211,7 @@ export function Ranges({ scenario, census }: { scenario: Scenario; census: Censu
             </label>
             <span>Probability that</span>
             <select aria-label="Line" value={exLine} onChange={(e) => setExLine(e.target.value)} data-testid="ranges-ex-line">
-              {base.lines.map((l) => (
+              {printedLines(base).map((l) => (
                 <option key={l.id} value={l.id}>
                   {l.label}
                 </option>
@@ -351,7 +352,7 @@ function Results({
             </tr>
           </thead>
           <tbody>
-            {r.lines.map((l) => {
+            {printedLines(r).map((l) => {
               const c = l.cells[col]!;
               const est = estimate(l.id, col);
               return (

@@ -7,6 +7,7 @@
  */
 import type { LineResult, TableResult } from "../../model/engine/compute";
 import { Decimal } from "../../model/engine/decimal";
+import { printedLines } from "../../model/engine/table/printed";
 import { TOTAL_COLUMN } from "../../model/engine/table/schema";
 
 export interface ChartLines {
@@ -19,9 +20,11 @@ export interface ChartLines {
 }
 
 export function chartLines(result: TableResult): ChartLines {
-  const stacked = result.lines.filter((l) => l.kind === "cost");
-  const total = result.lines.find((l) => l.kind !== "cost" && l.style === "total");
-  const drawn = result.lines.filter((l) => l.kind !== "cost" && l !== total);
+  // The chart draws the table as printed: a helper line is no bar and no line.
+  const lines = printedLines(result);
+  const stacked = lines.filter((l) => l.kind === "cost");
+  const total = lines.find((l) => l.kind !== "cost" && l.style === "total");
+  const drawn = lines.filter((l) => l.kind !== "cost" && l !== total);
   return { stacked, ...(total ? { total } : {}), drawn };
 }
 

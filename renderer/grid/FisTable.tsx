@@ -26,7 +26,7 @@ import type {
 } from "ag-grid-community";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Decimal } from "../../model/engine/decimal";
-import type { LineResult, TableResult } from "../../model/engine/compute";
+import type { TableResult } from "../../model/engine/compute";
 import { publishedVariance } from "../../model/engine/analysis/published-check";
 import {
   amountInWords,
@@ -45,16 +45,9 @@ import { GRID_HOST_STYLE, useAgGrid } from "./use-ag-grid";
 import { applyColumnWidths, measureColumnWidths } from "./measure-columns";
 import { PlainHeader } from "./plain-header";
 import { tabOutOfGrid, useGridA11y } from "./grid-a11y";
+import { rowsFor, type FisRow } from "./fis-rows";
 
-/** What a row shows: labels and each column's display value (the explanation stays in the result). */
-export interface FisRow {
-  id: string;
-  label: string;
-  kind: LineResult["kind"];
-  style?: LineResult["style"];
-  note?: string;
-  display: Record<string, Decimal>;
-}
+export type { FisRow };
 
 export interface FisTableProps {
   result: TableResult;
@@ -85,32 +78,6 @@ const DEFAULT_COL_DEF: ColDef<FisRow> = {
 const SIZES = { normal: { row: 30, header: 34 }, compact: { row: 26, header: 30 } };
 /** The label column never gets narrower than this; below it the amounts scroll under it. */
 const LABEL_MIN = 130;
-
-function sameRow(a: FisRow, b: FisRow): boolean {
-  if (a.id !== b.id || a.label !== b.label || a.kind !== b.kind || a.style !== b.style || a.note !== b.note) return false;
-  const keys = Object.keys(b.display);
-  return (
-    keys.length === Object.keys(a.display).length && keys.every((k) => a.display[k] !== undefined && a.display[k]!.equals(b.display[k]!))
-  );
-}
-
-/** Rows for `result`, reusing the previous row object wherever nothing shown in it changed. */
-function rowsFor(result: TableResult, previous: Map<string, FisRow>): FisRow[] {
-  return result.lines.map((l) => {
-    const display: Record<string, Decimal> = {};
-    for (const c of result.columns) display[c] = l.cells[c]!.display;
-    const row: FisRow = {
-      id: l.id,
-      label: l.label,
-      kind: l.kind,
-      ...(l.style ? { style: l.style } : {}),
-      ...(l.note ? { note: l.note } : {}),
-      display,
-    };
-    const old = previous.get(l.id);
-    return old && sameRow(old, row) ? old : row;
-  });
-}
 
 /** The longest shown text per column: when it is unchanged, so are the column widths. */
 function widthSignature(rows: FisRow[], columns: string[], units: DisplayUnits): string {

@@ -1,6 +1,7 @@
 /** "Copy table": the whole FIS table with its title, column labels, units and footnote, as text and HTML. */
 import type { TableResult } from "../../model/engine/compute";
 import type { Scenario } from "../../model/engine/scenario/types";
+import { printedLines } from "../../model/engine/table/printed";
 import { cellText, columnLabelOf, unitWords, unitsOfResult } from "../format/number";
 import { writeClipboard, type CopyBlock } from "./clipboard";
 
@@ -12,7 +13,7 @@ export function fisTableBlock(result: TableResult, scenario: Scenario, roundingR
     rowHeaders: true,
     rows: [
       [unitWords(units), ...result.columns.map((c) => columnLabelOf(result, c))],
-      ...result.lines.map((l) => [l.label, ...result.columns.map((c) => (l.cells[c] ? cellText(l.cells[c]!.display, units) : ""))]),
+      ...printedLines(result).map((l) => [l.label, ...result.columns.map((c) => (l.cells[c] ? cellText(l.cells[c]!.display, units) : ""))]),
     ],
     notes: [`Amounts in ${unitWords(units)}; ${roundingRule}.`, ...(scenario.description ? [scenario.description] : [])],
   };

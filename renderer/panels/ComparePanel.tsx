@@ -8,6 +8,7 @@ import { Exact } from "../../model/engine/analysis/attribution";
 import { TOTAL_COLUMN, type TableResult } from "../../model/engine/compute";
 import type { Decimal } from "../../model/engine/decimal";
 import type { Census } from "../../model/engine/schedule/types";
+import { printedLines } from "../../model/engine/table/printed";
 import { useAttribution } from "../analysis/use-attribution";
 import type { AttributionData, CellStrings } from "../analysis/jobs";
 import { Waterfall, type WaterfallStep } from "../charts/Waterfall";
@@ -28,9 +29,10 @@ const exact = (cells: CellStrings, line: string, column: string): Decimal => new
 
 /** The table's total line (TOTAL COST) where it has one. */
 function defaultLine(data: AttributionData, table: TableResult): string {
-  const total = table.lines.find((l) => l.style === "total" && data.lines.some((x) => x.id === l.id));
-  const moved = data.lines.find((l) => data.columns.some((c) => !exact(data.total, l.id, c.id).isZero()));
-  return total?.id ?? moved?.id ?? data.lines[0]?.id ?? "";
+  const rows = printedLines(data);
+  const total = table.lines.find((l) => l.style === "total" && rows.some((x) => x.id === l.id));
+  const moved = rows.find((l) => data.columns.some((c) => !exact(data.total, l.id, c.id).isZero()));
+  return total?.id ?? moved?.id ?? rows[0]?.id ?? "";
 }
 
 function PairAttribution({ baseline, scenario, census }: { baseline: CompareChoice; scenario: CompareChoice; census: Census | null }) {
@@ -54,7 +56,9 @@ function PairAttribution({ baseline, scenario, census }: { baseline: CompareChoi
   if (alone.status === "error") return <p className="error">The comparison could not be costed: {alone.message}</p>;
   const data = alone.data;
   const shapley = view === "shapley" && shared.status === "done" ? shared.data.shapley : null;
-  const line = chosenLine && data.lines.some((l) => l.id === chosenLine) ? chosenLine : defaultLine(data, baseTable);
+  // A helper line (printed on neither side) is attributed but offered as no line of the comparison.
+  const lines = printedLines(data);
+  const line = chosenLine && lines.some((l) => l.id === chosenLine) ? chosenLine : defaultLine(data, baseTable);
   const lineInfo = data.lines.find((l) => l.id === line);
   const columns = data.columns;
   const column =
@@ -117,7 +121,7 @@ function PairAttribution({ baseline, scenario, census }: { baseline: CompareChoi
         <label>
           Line{" "}
           <select data-testid="attribution-line" value={line} onChange={(e) => setLine(e.target.value)}>
-            {data.lines.map((l) => (
+            {lines.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.label}
                 {l.side !== "both" ? ` (only in the ${l.side})` : ""}
@@ -268,14 +272,15 @@ function union(lists: string[][]): string[] {
 }
 
 function SideBySide({ chosen, results }: { chosen: CompareChoice[]; results: TableResult[] }) {
-  const lineIds = union(results.map((r) => r.lines.map((l) => l.id)));
+  const lineIds = union(results.map((r) => printedLines(r).map((l) => l.id)));
   const columns = union(results.map((r) => r.columns));
-  const lineOf = (id: string) => results.map((r) => r.lines.find((l) => l.id === id)).find((l) => l !== undefined)!;
+  const lineOf = (id: string) => results.map((r) => printedLines(r).find((l) => l.id === id)).find((l) => l !== undefined)!;
   const unit = sideBySideUnits(
     results,
     chosen.map((c) => c.name),
   );
-  const amount = (i: number, id: string, c: string) => unit.amount(i, results[i]!.lines.find((l) => l.id === id)?.cells[c]);
+  // A scenario that computes the line but does not print it shows no figure for it.
+  const amount = (i: number, id: string, c: string) => unit.amount(i, printedLines(results[i]!).find((l) => l.id === id)?.cells[c]);
   return (
     <>
       {/* Above the table, not in its caption: a caption is as wide as the table, which scrolls sideways. */}

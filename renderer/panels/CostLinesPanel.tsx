@@ -29,11 +29,14 @@ export function CostLinesPanel({
   builtIn,
   onAdd,
   onRemove,
+  onPrinted,
 }: {
   scenario: Scenario;
   builtIn: boolean;
   onAdd: (line: NewCostLine) => void;
   onRemove: (lineId: string) => void;
+  /** Print the line, or make it a helper line (computed for the lines that use it, never a row). */
+  onPrinted?: (lineId: string, printed: boolean) => void;
 }) {
   const years = scenario.table.columns.fiscalYears;
   const targets = scenario.items.filter((i) => i.kind !== "payRate");
@@ -124,6 +127,27 @@ export function CostLinesPanel({
               return (
                 <li key={l.id} className={asking ? "asking" : ""} data-testid="cost-line" data-line={l.id}>
                   {l.label}{" "}
+                  {l.printed === false && (
+                    <span className="muted small" data-testid="cost-line-not-printed">
+                      (not printed){" "}
+                    </span>
+                  )}
+                  {onPrinted && !asking && (
+                    <label
+                      className="small"
+                      title="Unchecked: a helper line, computed for the lines that use it but never a row of the table"
+                    >
+                      <input
+                        type="checkbox"
+                        data-testid="cost-line-printed"
+                        data-line={l.id}
+                        checked={l.printed !== false}
+                        onChange={(e) => onPrinted(l.id, e.target.checked)}
+                      />{" "}
+                      printed
+                      <span className="sr-only"> {l.label}</span>
+                    </label>
+                  )}{" "}
                   {!asking && (
                     <button
                       type="button"

@@ -5,6 +5,7 @@
  */
 import type { Decimal } from "../../model/engine/decimal";
 import type { TableResult } from "../../model/engine/compute";
+import { printedLines } from "../../model/engine/table/printed";
 import { amountInWords, changeInWords, columnLabelOf, unitsOfResult } from "../format/number";
 
 export type ChangedCells = ReadonlyMap<string, { direction: "up" | "down"; by: Decimal }>;
@@ -32,7 +33,9 @@ export function changedCells(before: TableResult, after: TableResult): ChangedCe
  * the first year it moved and in the total column. Empty when the total did not move.
  */
 export function recomputeAnnouncement(before: TableResult, after: TableResult): string {
-  const total = after.lines.find((l) => l.style === "total") ?? after.lines[after.lines.length - 1];
+  // Said of a row the table shows, never of a helper line.
+  const shown = printedLines(after);
+  const total = shown.find((l) => l.style === "total") ?? shown[shown.length - 1];
   const prev = total ? before.lines.find((l) => l.id === total.id) : undefined;
   if (!total || !prev) return "";
   const units = unitsOfResult(after);

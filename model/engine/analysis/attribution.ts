@@ -23,7 +23,7 @@ export const Exact = Decimal.clone({ precision: 200, rounding: Decimal.ROUND_HAL
 /** The part of a computed table attribution reads: line ids, column ids and unrounded dollars. */
 export interface TableLike {
   columns: readonly string[];
-  lines: readonly { id: string; label: string; cells: Readonly<Record<string, { exact: Decimal }>> }[];
+  lines: readonly { id: string; label: string; printed?: false; cells: Readonly<Record<string, { exact: Decimal }>> }[];
 }
 
 export interface Difference<S> {
@@ -44,6 +44,8 @@ export interface AttributedLine {
   label: string;
   /** A line on one side only is compared with zero on the other. */
   side: Side;
+  /** false: a helper line on every side that has it, attributed but no row of a shown comparison. */
+  printed?: false;
 }
 
 export interface AttributedColumn {
@@ -176,7 +178,14 @@ export function attribute<S>(baseline: S, scenario: S, differences: readonly Dif
   const isValid = options.isValid ?? (() => true);
   const resultA = options.compute(baseline);
   const resultB = options.compute(scenario);
-  const lines = mergeOrder(resultA.lines, resultB.lines).map(({ item, side }) => ({ id: item.id, label: item.label, side }));
+  // A line either side prints stays a row of the comparison.
+  const unprinted = (id: string) => [resultA, resultB].flatMap((r) => r.lines.filter((l) => l.id === id)).every((l) => l.printed === false);
+  const lines = mergeOrder(resultA.lines, resultB.lines).map(({ item, side }): AttributedLine => ({
+    id: item.id,
+    label: item.label,
+    side,
+    ...(unprinted(item.id) ? { printed: false as const } : {}),
+  }));
   const columns = mergeOrder(
     resultA.columns.map((id) => ({ id })),
     resultB.columns.map((id) => ({ id })),

@@ -212,11 +212,16 @@ function fieldChanges(x: Labelled, y: Labelled, names: Names): string {
   const keys = [...new Set([...Object.keys(rx), ...Object.keys(ry)])].filter((k) => !same(rx[k], ry[k]));
   return keys
     .map((k) =>
-      rx[k] === undefined
-        ? `${words(k)} added (${value(ry[k], k)})`
-        : ry[k] === undefined
-          ? `${words(k)} removed (was ${value(rx[k], k)})`
-          : `${words(k)} changed`,
+      // "printed added (false)" would read as its opposite.
+      k === "printed"
+        ? ry[k] === false
+          ? "not printed (a helper line)"
+          : "printed"
+        : rx[k] === undefined
+          ? `${words(k)} added (${value(ry[k], k)})`
+          : ry[k] === undefined
+            ? `${words(k)} removed (was ${value(rx[k], k)})`
+            : `${words(k)} changed`,
     )
     .join(", ");
 }

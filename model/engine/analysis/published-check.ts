@@ -8,6 +8,7 @@
 import { Decimal } from "../decimal";
 import type { TableResult } from "../compute";
 import type { Display } from "../table/schema";
+import { printedLines } from "../table/printed";
 
 /** The Variance column's figure: the computed cell as displayed minus the printed figure, in the display unit. */
 export function publishedVariance(displayed: Decimal, published: number | Decimal): Decimal {
@@ -63,7 +64,8 @@ export function checkPublishedFigures(result: TableResult): PublishedCheck | und
   // Validation refuses figures in another unit than the table's; a figure compared across units would be off by 1,000.
   if (published.unit !== result.display.unit)
     throw new Error(`the published figures are in ${published.unit} but the table displays ${result.display.unit}`);
-  const lines = new Map(result.lines.map((l) => [l.id, l]));
+  // A helper line prints no cell to check against (validation refuses figures for one).
+  const lines = new Map(printedLines(result).map((l) => [l.id, l]));
   const disagreements = new Map((published.expectedDisagreements ?? []).map((d) => [d.cell, d]));
   const calibrated = new Set((published.calibratedFrom ?? []).map((c) => c.cell));
   const cells: PublishedCellCheck[] = [];

@@ -115,7 +115,8 @@ export interface MonteCarloResult {
   columns: string[];
   columnLabels: Record<string, string>;
   units: string;
-  lines: { id: string; label: string; kind: string; style?: string; cells: Record<string, CellRange> }[];
+  /** printed false: a helper line, ranged like the others but no row of a shown or written table. */
+  lines: { id: string; label: string; kind: string; style?: string; printed?: false; cells: Record<string, CellRange> }[];
   exceed: ExceedResult[];
   focus: CellRef & { label: string; drivers: Driver[]; histogram: { from: number; to: number; count: number }[] };
   /** How the draws were costed: "fast" (the plan) or "exact" (no plan for this scenario). */
@@ -194,7 +195,13 @@ export function monteCarlo(scenario: Scenario, options: MonteCarloOptions = {}):
   const plan = Plan.tryCompile(scenario, planOptions);
   const base = computeTable(scenario, { ...(options.registry ? { registry: options.registry } : {}), ...(options.computeOptions ?? {}) });
   const columns = base.columns;
-  const lines = base.lines.map((l) => ({ id: l.id, label: l.label, kind: l.kind, ...(l.style ? { style: l.style } : {}) }));
+  const lines = base.lines.map((l) => ({
+    id: l.id,
+    label: l.label,
+    kind: l.kind,
+    ...(l.style ? { style: l.style } : {}),
+    ...(l.printed === false ? { printed: false as const } : {}),
+  }));
   const nCells = lines.length * columns.length;
   const cellIndex = (ref: CellRef) => {
     const li = lines.findIndex((l) => l.id === ref.lineId);

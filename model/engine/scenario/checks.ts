@@ -182,7 +182,11 @@ export function checkLines(s: ScenarioBase, err: Report): void {
     for (const key of Object.keys(line.amounts ?? {}))
       if (key !== "annualized" && !years.includes(Number.parseInt(key.slice(2), 10)))
         err(`${at}.amounts.${key}`, `${key} is not one of the table's fiscal years`);
+    if (line.printed === false && line.printedAsZero !== undefined)
+      err(`${at}.printed`, "a line that is not printed has no cells to print as 0; remove printedAsZero or print the line");
   }
+  if (s.table.lines.length > 0 && s.table.lines.every((l) => l.printed === false))
+    err("table.lines", "no line is printed: the table would have no rows; print at least one line");
   const loop = findLoop([...lines.keys()], (id) => (lines.get(id) ? lineRefs(lines.get(id)!).filter((r) => lines.has(r)) : []));
   if (loop) err(`table.lines.${loop[0]}`, `lines refer to each other in a loop: ${loop.join(" -> ")}`);
 }
@@ -293,9 +297,12 @@ export function checkPublished(s: ScenarioBase, err: Report): void {
       `the figures are in ${published.unit} but the table displays ${s.table.display.unit}; print both in one unit`,
     );
   const lines = new Set(s.table.lines.map((l) => l.id));
+  const unprinted = new Set(s.table.lines.filter((l) => l.printed === false).map((l) => l.id));
   const columns = new Set([...s.table.columns.fiscalYears.map(fyKey), TOTAL_COLUMN, ANNUALIZED_COLUMN]);
   for (const [lineId, row] of Object.entries(published.values)) {
     if (!lines.has(lineId)) err(`table.published.values.${lineId}`, `line "${lineId}" is not in the table`);
+    else if (unprinted.has(lineId))
+      err(`table.published.values.${lineId}`, `line "${lineId}" is not printed; remove its published figures or print it`);
     for (const column of Object.keys(row))
       if (!columns.has(column))
         err(`table.published.values.${lineId}.${column}`, `column "${column}" is not in the table (${[...columns].join(", ")})`);
@@ -358,6 +365,24 @@ export function checkUncertainty(s: ScenarioBase, registry: Registry | undefined
     }
     for (const e of distributionErrors(d, entry, at)) err(e.field, e.message);
   }
+}
+
+/**
+ * Helper lines (not printed) that no other line and no part of the document names: allowed, since
+ * one may be kept for a later formula, but nothing shows their figures, so they are worth a word.
+ */
+export function unusedHelperLines(s: ScenarioBase): InputError[] {
+  const doc = s.agreement.document;
+  const named = new Set([
+    ...s.table.lines.flatMap(lineRefs),
+    ...[doc?.costLine, doc?.funding?.available, doc?.funding?.additional].filter((id) => id !== undefined),
+  ]);
+  return s.table.lines
+    .filter((l) => l.printed === false && !named.has(l.id))
+    .map((l) => ({
+      field: `table.lines.${l.id}.printed`,
+      message: `"${l.label}" is not printed and no other line uses it, so none of its figures shows; print it or use it in a line`,
+    }));
 }
 
 /** Every check, in order. */

@@ -275,3 +275,17 @@ export function removeCostLine(scenario: Scenario, lineId: string): CostLineChan
     message: `Removed the line "${line.label}"${detached.length ? `; ${detached.join("; ")}` : ""}.`,
   };
 }
+
+/**
+ * The line printed (the default, so the field goes) or made a helper line (printed: false):
+ * computed and feeding the lines that name it, no row of any table. Whether the result is valid
+ * (a helper line with published figures, no line left printed) is for the caller's check.
+ */
+export function withLinePrinted(scenario: Scenario, lineId: string, printed: boolean): Scenario {
+  const lines = scenario.table.lines.map((l): TableLine => {
+    if (l.id !== lineId) return l;
+    const { printed: _was, ...rest } = l;
+    return printed ? rest : { ...rest, printed: false };
+  });
+  return { ...scenario, table: { ...scenario.table, lines } };
+}

@@ -48,6 +48,12 @@ export const lineSchema = strict(
       .describe(
         "Why the note prints this line as 0 although it has a cost (e.g. the note counts the cost only in its total row). Its cells show 0; its cost stays in every sum, fund line and explanation.",
       ),
+    printed: z
+      .literal(false)
+      .optional()
+      .describe(
+        "false: a helper line, computed and feeding the lines that name it (its value in their explanations), never printed as a row. Printed when absent.",
+      ),
     fund: strict({ fund: idSchema, of: z.array(idSchema).min(1).max(100) })
       .optional()
       .describe("The part of those lines paid by one fund, from the groups' or items' fund shares."),
