@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serializeScenario } from "../../model/engine/scenario/schema";
 import { helperLineScenario } from "../fixtures/helper-line-scenario";
 import { fisCell } from "./cells";
-import { chooseFile, startApp, type App } from "./harness";
+import { chooseFile, shots, startApp, type App } from "./harness";
 
 let app: App;
 let page: Page;
@@ -46,6 +46,14 @@ afterAll(async () => {
 describe("a helper line in the app", () => {
   it("the FIS grid has no Salaries row; the increase is 100.0, 153.0, 0.0, 253.0", async () => {
     await expect.poll(rowIds).toEqual(["increase", "benefits", "total", "local"]);
+    for (const [width, height] of [
+      [1280, 720],
+      [1440, 900],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: `${shots}helper-line-table-${width}x${height}.png` });
+    }
+    await page.setViewportSize({ width: 1500, height: 950 });
     const cells = [];
     for (const c of ["FY2025", "FY2026", "FY2027", "Total"]) cells.push(await fisCell(page, "increase", c).innerText());
     expect(cells).toEqual(["$100.0", "$153.0", "$0.0", "$253.0"]);
@@ -62,6 +70,13 @@ describe("a helper line in the app", () => {
     await expect.poll(() => chip.innerText()).toContain("(not printed)");
     const box = page.locator('[data-testid="cost-line-printed"][data-line="salaries"]');
     expect(await box.isChecked()).toBe(false);
+    for (const [width, height] of [
+      [1280, 720],
+      [1440, 900],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: `${shots}helper-line-inputs-${width}x${height}.png` });
+    }
     await box.check();
     await tid("tab-table").click();
     await expect.poll(rowIds).toEqual(["salaries", "increase", "benefits", "total", "local"]);
@@ -71,6 +86,7 @@ describe("a helper line in the app", () => {
     await page.locator('[data-testid="cost-line-printed"][data-line="salaries"]').uncheck();
     await tid("tab-table").click();
     await expect.poll(rowIds).toEqual(["increase", "benefits", "total", "local"]);
+    await page.setViewportSize({ width: 1500, height: 950 });
     expect(errors).toEqual([]);
   });
 });
