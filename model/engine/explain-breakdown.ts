@@ -67,6 +67,20 @@ export function partLabel(parent: string, label: string): string {
   return out || label;
 }
 
+/**
+ * The labels of a sum's parts: each shortened by `partLabel`, unless shortening makes one read as
+ * the start of another ("Salaries" beside "Salaries FY2025", where the first had its FY2026
+ * dropped); those keep their whole labels, so no part seems to lack what a sibling names.
+ */
+export function partLabels(parent: string, labels: readonly string[]): string[] {
+  const short = labels.map((l) => partLabel(parent, l));
+  const words = short.map((l) => l.split(/\s+/).map(key));
+  const startsWith = (a: string[], b: string[]) => b.length < a.length && b.every((w, i) => w === a[i]);
+  return short.map((l, i) =>
+    l !== labels[i] && words.some((w, j) => j !== i && (startsWith(w, words[i]!) || startsWith(words[i]!, w))) ? labels[i]! : l,
+  );
+}
+
 /** Every calibrated or assumed source in the tree, once each (same kind and words), in the order first met. */
 export function notesOf(root: Explanation): BreakdownNote[] {
   const notes: BreakdownNote[] = [];
@@ -107,13 +121,17 @@ export function breakdownOf(root: Explanation): Breakdown {
   const isSum = amounts.length >= 2 && sum(amounts.map(signed)).equals(value);
   if (isSum) {
     const share = (part: Decimal) => (value.isZero() ? undefined : part.div(value).toSignificantDigits(20).toString());
+    const labels = partLabels(
+      root.label,
+      amounts.map((e) => e.label),
+    );
     return {
       kind: "sum",
       ...(node.formula ? { formula: node.formula } : {}),
-      parts: amounts.map((e) => {
+      parts: amounts.map((e, i) => {
         const v = signed(e);
         const s = share(v);
-        return { label: partLabel(root.label, e.label), value: v.toString(), unit: e.unit, ...(s ? { share: s } : {}), node: e };
+        return { label: labels[i]!, value: v.toString(), unit: e.unit, ...(s ? { share: s } : {}), node: e };
       }),
       alongside: node.children.filter((e) => !isAmount(e)),
       notes,

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { fisAsPublished } from "../../model/built-ins";
-import { breakdownOf, computeTable, Decimal, partLabel, partsTotal, type Explanation } from "../../model/engine";
+import { breakdownOf, computeTable, Decimal, partLabel, partLabels, partsTotal, type Explanation } from "../../model/engine";
 import { validateScenario } from "../../model/engine/scenario/schema";
 
 const table = computeTable(fisAsPublished());
@@ -128,6 +128,28 @@ describe("part labels", () => {
     expect(partLabel("TOTAL COST, 4-Yr Total", "TOTAL COST FY2025")).toBe("FY2025");
     expect(partLabel("TOTAL COST FY2025", "TOTAL COST FY2025")).toBe("TOTAL COST FY2025");
     expect(partLabel("Net FY2026", "Other")).toBe("Other");
+  });
+
+  it("keep the year when a sibling names another year of the same line (a change line: this year - last year)", () => {
+    const leaf = (label: string, value: string, subtracted = false): Explanation => ({
+      label,
+      value,
+      unit: "USD",
+      children: [],
+      ...(subtracted ? { subtracted } : {}),
+    });
+    const change: Explanation = {
+      label: "Salary increase FY2026",
+      value: "153000",
+      unit: "USD",
+      children: [leaf("Salaries FY2026", "253000"), leaf("Salaries FY2025", "100000", true)],
+    };
+    const b = breakdownOf(change);
+    expect(b.parts.map((p) => [p.label, p.value])).toEqual([
+      ["Salaries FY2026", "253000"],
+      ["Salaries FY2025", "-100000"],
+    ]);
+    expect(partLabels("Benefits FY2025", ["Optical FY2025", "Dental FY2025", "Other NPS"])).toEqual(["Optical", "Dental", "Other NPS"]);
   });
 
   it("a wrapper with one part of its own value is looked through", () => {
