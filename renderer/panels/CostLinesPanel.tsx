@@ -4,6 +4,7 @@
  * adds the line through model/engine/scenario/cost-lines.ts, which refuses anything checkScenario would.
  */
 import { useRef, useState } from "react";
+import { unusedHelperLines } from "../../model/engine/scenario/checks";
 import { COST_LINE_KINDS, lineDependents, type NewCostItem, type NewCostLine } from "../../model/engine/scenario/cost-lines";
 import type { Scenario, Unit } from "../../model/engine/scenario/types";
 import { lineKind } from "../../model/engine/table/schema";
@@ -53,6 +54,7 @@ export function CostLinesPanel({
   const [error, setError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<string | null>(null);
   const addButton = useRef<HTMLButtonElement | null>(null);
+  const unused = unusedHelperLines(scenario);
   const chips = useRef<HTMLUListElement | null>(null);
   // The confirmation's buttons go away with it: focus returns to the line's "remove" (cancel) or to "Add cost line…" (removed).
   const endConfirm = (lineId: string, removed: boolean) => {
@@ -190,6 +192,13 @@ export function CostLinesPanel({
           {open ? "Close" : "Add cost line…"}
         </button>
       </div>
+      {unused.length > 0 && (
+        <div className="notice notice-warning" role="note" data-testid="cost-lines-unused-helper">
+          {unused.map((w) => (
+            <p key={w.field}>{w.message}.</p>
+          ))}
+        </div>
+      )}
       {open && (
         <div className="cost-line-form" data-testid="cost-line-form">
           <label>

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serializeScenario } from "../../model/engine/scenario/schema";
-import { helperLineScenario } from "../fixtures/helper-line-scenario";
+import { helperLineScenario, unusedHelperScenario } from "../fixtures/helper-line-scenario";
 import { fisCell } from "./cells";
 import { chooseFile, shots, startApp, type App } from "./harness";
 
@@ -86,6 +86,27 @@ describe("a helper line in the app", () => {
     await page.locator('[data-testid="cost-line-printed"][data-line="salaries"]').uncheck();
     await tid("tab-table").click();
     await expect.poll(rowIds).toEqual(["increase", "benefits", "total", "local"]);
+    await page.setViewportSize({ width: 1500, height: 950 });
+    expect(errors).toEqual([]);
+  });
+
+  it("a helper line nothing uses: Cost lines says its figures show nowhere", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "fis-helper-e2e-")), "unused.json");
+    writeFileSync(file, serializeScenario(unusedHelperScenario()));
+    await chooseFile(page, "file-open", file);
+    await tid("tab-inputs").click();
+    await expect
+      .poll(() => tid("cost-lines-unused-helper").innerText())
+      .toBe('"Salaries" is not printed and no other line uses it, so none of its figures shows; print it or use it in a line.');
+    for (const [width, height] of [
+      [1280, 720],
+      [1440, 900],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: `${shots}helper-line-unused-${width}x${height}.png` });
+    }
+    await page.locator('[data-testid="cost-line-printed"][data-line="salaries"]').check();
+    await expect.poll(() => tid("cost-lines-unused-helper").count()).toBe(0);
     await page.setViewportSize({ width: 1500, height: 950 });
     expect(errors).toEqual([]);
   });
