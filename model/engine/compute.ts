@@ -217,7 +217,9 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
   const built: Built[] = [];
   for (const line of s.table.lines) {
     built.push({ line, kind: lineKind(line) });
-    for (const c of companionLines) if (c.companionOf === line.id) built.push(c);
+    // A helper line's step and turnover parts are helpers too: they are its cost, split out.
+    for (const c of companionLines)
+      if (c.companionOf === line.id) built.push(line.printed === false ? { ...c, line: { ...c.line, printed: false } } : c);
   }
   const byId = new Map(built.map((b) => [b.line.id, b]));
   const labelOf = (id: string) => byId.get(id)?.line.label ?? id;

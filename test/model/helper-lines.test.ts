@@ -4,6 +4,7 @@
  * every figure below is derived by hand from 100 clerks at $50,000, raises of 2% and 3%
  * (compounding) on the first day of FY2025 and FY2026, benefits at 10% of the raise.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { attributeScenarios } from "../../model/engine/analysis";
 import { diffScenarios } from "../../model/engine/analysis/diff";
@@ -161,5 +162,36 @@ describe("validation of helper lines", () => {
     if (!checked.ok) return;
     const result = checkPublishedFigures(computeTable(checked.value))!;
     expect(result.cells.map((c) => [c.cell, c.status])).toEqual([["increase.FY2026", "matches"]]);
+  });
+});
+
+describe("a helper raises line under the schedule method", () => {
+  // The reference costed by schedules and census: its Base Salary Increases line is followed by its
+  // step-increase and turnover lines, and TOTAL COST sums all three.
+  const scheduleScenario = (printed: boolean) => {
+    const data = JSON.parse(readFileSync("examples/dc-dcps-wtu-2023/schedule-method-ranges.json", "utf8"));
+    if (!printed) data.table.lines[0].printed = false;
+    const checked = validateScenario(data);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+    return computeTable(checked.value);
+  };
+
+  it("hides its step and turnover lines with it; TOTAL COST still counts all three, to the cent", () => {
+    const shown = scheduleScenario(true);
+    const hidden = scheduleScenario(false);
+    expect(shown.lines.map((l) => l.id).slice(0, 3)).toEqual([
+      "baseSalaryIncreases",
+      "baseSalaryIncreasesSteps",
+      "baseSalaryIncreasesTurnover",
+    ]);
+    expect(printedLines(hidden).map((l) => l.id)).toEqual(
+      printedLines(shown)
+        .map((l) => l.id)
+        .slice(3),
+    );
+    const total = (r: ReturnType<typeof computeTable>) => r.lines.find((l) => l.id === "totalCost")!.cells["Total"]!.exact.toFixed();
+    expect(total(hidden)).toBe(total(shown));
+    // The hidden parts are not empty: the steps line alone costs something over the four years.
+    expect(hidden.lines.find((l) => l.id === "baseSalaryIncreasesSteps")!.cells["Total"]!.exact.isZero()).toBe(false);
   });
 });
