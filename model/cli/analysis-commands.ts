@@ -50,7 +50,8 @@ export const ANALYSIS_VALUE_FLAGS = ["--budget-line", "--limit", "--year", "--ov
 export const ANALYSIS_USAGE = `Analyses (each prints text, or JSON with --json):
   --goal-seek          largest raise (0.01% grid) that fits a budget; returns the solved scenario (JSON) and the bisection trace
      --year FY2026|all     the raise to solve: one fiscal year's, or the same percent every year (default all)
-     --budget-line ID      the line held to the limit (default: the table's first share line, else its total)
+     --budget-line ID      the line held to the limit (default: the table's first share line, else its total: the first
+                           line styled total that sums the costs, never a net that subtracts them)
      --limit L             a line of entered amounts by id (e.g. fundingAvailable), that line +/- dollars
                            (fundingAvailable+5000000), or dollars, e.g. 240000000 (default: the table's first amounts line)
      --over each|total|FY2026  which columns must fit (default: each year for a funding limit, the total for an amount)
@@ -87,7 +88,7 @@ export function goalSeekCommand(scenario: Scenario, opts: GoalSeekOptions, compu
   const raise = opts.year === undefined || opts.year.toLowerCase() === "all" ? "all" : parseFiscalYear(opts.year, scenario, "--year");
   const defaultLimit = amountsLine(scenario)?.id;
   if (opts.limit === undefined && defaultLimit === undefined)
-    throw new UsageError("--goal-seek needs --limit: the table has no line of entered amounts to hold the cost to");
+    throw new UsageError("--goal-seek needs --limit: the table has no line of entered amounts to hold the cost to", false);
   const amountLines = scenario.table.lines.filter((l) => l.amounts).map((l) => l.id);
   const limit = parseLimit(opts.limit ?? defaultLimit!, amountLines);
   if (!limit)
@@ -99,13 +100,17 @@ export function goalSeekCommand(scenario: Scenario, opts: GoalSeekOptions, compu
     over === "each" ? "eachYear" : over === "total" ? "total" : { fiscalYear: parseFiscalYear(over, scenario, "--over") };
   const table = computeTable(scenario, computeOptions);
   const budgetLine = opts.budgetLine ?? shareLineId(table) ?? totalLineId(table);
-  if (!budgetLine) throw new UsageError("--goal-seek needs --budget-line: the table has no share or total line");
+  if (!budgetLine)
+    throw new UsageError(
+      '--goal-seek needs --budget-line: the table has no share line and no total (a line styled "total" that sums the costs)',
+      false,
+    );
   const constraint: BudgetConstraint = { lineId: budgetLine, limit, scope };
   let result;
   try {
     result = goalSeekRaise(scenario, { raise, constraint, computeOptions });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError((e as Error).message, false);
   }
   const trace = {
     bracket: { low: result.trace.bracket.low.toString(), high: result.trace.bracket.high.toString() },
@@ -195,7 +200,7 @@ export function costOfOnePercentCommand(scenario: Scenario, computeOptions: Comp
   try {
     r = costOfOnePercent(scenario, computeOptions);
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError((e as Error).message, false);
   }
   const row = (l: MarginalCostLine) => [
     l.label,
@@ -286,7 +291,7 @@ export function twoWayCommand(
   try {
     t = twoWayTable(scenario, { rowYear, columnYear }, computeOptions);
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError((e as Error).message, false);
   }
   const text = [
     `All-years total ${unitsHeading(scenario.table.display.unit)} by FY${rowYear} raise (rows) x FY${columnYear} raise (columns), ` +
@@ -315,7 +320,7 @@ export function retroCommand(scenario: Scenario, opts: { approved?: string; lagD
   const lag = opts.lagDays === undefined ? undefined : /^\d+$/.test(opts.lagDays) ? Number.parseInt(opts.lagDays, 10) : Number.NaN;
   if (Number.isNaN(lag)) throw new UsageError(`--lag-days ${opts.lagDays}: write a whole number of days`);
   const r = retroPay(scenario, { approved: opts.approved, ...(lag === undefined ? {} : { implementationLagDays: lag }) });
-  if (!r.ok) throw new UsageError(r.message);
+  if (!r.ok) throw new UsageError(r.message, false);
   const v = r.value;
   const text = [
     `Retroactive pay - scenario: ${scenario.name}`,

@@ -5,13 +5,38 @@ import { textTable, type TextColumn } from "./text-table";
 const LABEL_WIDTH = 52;
 const MIN_COLUMN_WIDTH = 12;
 
+/** `text` in lines of at most `width` characters, broken at spaces (a word longer than that is split). */
+export function wrapLabel(text: string, width: number): string[] {
+  const out: string[] = [];
+  let current = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    for (let w = word; w.length > 0;) {
+      const room = current ? width - current.length - 1 : width;
+      if (w.length <= room) {
+        current = current ? `${current} ${w}` : w;
+        w = "";
+      } else if (current) {
+        out.push(current);
+        current = "";
+      } else {
+        out.push(w.slice(0, width));
+        w = w.slice(width);
+      }
+    }
+  }
+  return [...out, current];
+}
+
 export function formatTable(result: TableResult, title?: string): string {
   const d = result.display.decimals;
   const rows: (string[] | null)[] = [["", ...result.columns.map((c) => result.columnLabels[c] ?? c)]];
   for (const line of printedLines(result)) {
     if (line.style === "total") rows.push(null);
     // The label as the scenario writes it (the DC table's "TOTAL COST" is upper case in the file); a total stands apart by its rule.
-    rows.push([line.label.slice(0, LABEL_WIDTH - 1), ...result.columns.map((c) => formatDisplayed(line.cells[c]!.display, d))]);
+    // A long label wraps at word breaks, never cut: its figures stand on its last line, as a printed statement sets them.
+    const label = wrapLabel(line.label, LABEL_WIDTH - 1);
+    for (const part of label.slice(0, -1)) rows.push([part, ...result.columns.map(() => "")]);
+    rows.push([label[label.length - 1]!, ...result.columns.map((c) => formatDisplayed(line.cells[c]!.display, d))]);
   }
   const columns: TextColumn[] = [
     { align: "left", minWidth: LABEL_WIDTH },

@@ -29,6 +29,7 @@ import type { Scenario, ScenarioBase } from "./scenario/types";
 import type { CheckedCensus } from "./schedule/census-check";
 import { censusOfBlock } from "./schedule/method";
 import { referenceCensus } from "./schedule";
+import { linesSubtractingCosts } from "./table/net-lines";
 import { amountsCell, annualizedChangeCell, changeCell, shareCell, sumCell, zeroCell, type LineCells, type RawCell } from "./table/derived";
 import { roundingRuleText, toDisplay, unitFactor, unitsWords } from "./table/display";
 import {
@@ -64,6 +65,8 @@ export interface LineResult {
   printedAsZero?: string;
   /** false: a helper line, computed for the lines that name it but never a row of a shown or written table (see printedLines). */
   printed?: false;
+  /** The agreement's costs enter this line subtracted (a net of revenue less costs): never the analyses' total (table/net-lines.ts). */
+  subtractsCosts?: true;
   cells: Record<string, Cell>;
 }
 
@@ -414,6 +417,7 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
     ...(showTotal ? [[TOTAL_COLUMN, totalLabel(s.table.columns)]] : []),
     ...(annualized ? [[ANNUALIZED_COLUMN, annualized]] : []),
   ]);
+  const subtracting = linesSubtractingCosts(s.table.lines, s.items);
   const lineResults: LineResult[] = built.map((b) => {
     const raw = lines.get(b.line.id)!;
     const cells: Record<string, Cell> = {};
@@ -455,6 +459,7 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
       ...(b.line.note ? { note: b.line.note } : {}),
       ...(line.printedAsZero ? { printedAsZero: line.printedAsZero } : {}),
       ...(line.printed === false ? { printed: false as const } : {}),
+      ...(subtracting.has(b.line.id) ? { subtractsCosts: true as const } : {}),
       cells,
     };
   });
@@ -480,11 +485,16 @@ export function findCell(result: TableResult, ref: string): Cell | undefined {
 }
 
 /**
- * The line analyses treat as the scenario's total: the first sum line styled "total", else the
- * first sum line, else undefined (then callers sum the cost lines).
+ * The line analyses treat as the scenario's total: the first line styled "total" that sums costs
+ * (a sum, or a cost line the note prints as its total), else the first sum line; never a line that
+ * subtracts the costs (a net of revenue less costs). Undefined when none: callers then sum the cost lines.
  */
-export function totalLineId(result: { lines: readonly Pick<LineResult, "id" | "kind" | "style">[] }): string | undefined {
-  return (result.lines.find((l) => l.kind === "sum" && l.style === "total") ?? result.lines.find((l) => l.kind === "sum"))?.id;
+export function totalLineId(result: {
+  lines: readonly Pick<LineResult, "id" | "kind" | "style" | "subtractsCosts">[];
+}): string | undefined {
+  const lines = result.lines.filter((l) => !l.subtractsCosts);
+  const totalKinds: readonly string[] = ["sum", "cost", "amounts"];
+  return (lines.find((l) => l.style === "total" && totalKinds.includes(l.kind)) ?? lines.find((l) => l.kind === "sum"))?.id;
 }
 
 /** The scenario total by column, unrounded: the total line's cells, else the sum of the cost lines. */

@@ -4,12 +4,13 @@
  * become a new user scenario.
  */
 import { useRef, useState } from "react";
-import type { ComputeOptions } from "../../model/engine/compute";
+import { totalLineId, type ComputeOptions } from "../../model/engine/compute";
 import { Decimal } from "../../model/engine/decimal";
 import { goalSeekRaise, type GoalSeekResult } from "../../model/engine/analysis/goal-seek";
 import { amountsLine, type BudgetConstraint, type ColumnCheck, type ConstraintScope } from "../../model/engine/analysis/budget-constraint";
 import { percentRaiseYears, type RaiseYear } from "../../model/engine/analysis/raise-edits";
 import { unitFactor } from "../../model/engine/table/display";
+import { linesSubtractingCosts } from "../../model/engine/table/net-lines";
 import { lineKind } from "../../model/engine/table/schema";
 import type { Scenario } from "../../model/engine/scenario/types";
 import { dollarsInUnit, rateText, unitNoun, unitsOfResult, unitWords } from "../format/number";
@@ -27,7 +28,17 @@ export function budgetLines(scenario: Scenario): { lines: { id: string; label: s
   const held = scenario.table.lines.filter((l) => lineKind(l) !== "amounts");
   const derived = held.filter((l) => lineKind(l) !== "cost");
   const lines = [...derived, ...held.filter((l) => lineKind(l) === "cost")].map((l) => ({ id: l.id, label: l.label }));
-  return { lines, preferred: (held.find((l) => l.style === "total") ?? derived[0] ?? held[0])?.id };
+  // The analyses' own total (never a net line that subtracts the costs), as the command line picks it.
+  const subtracting = linesSubtractingCosts(scenario.table.lines, scenario.items);
+  const total = totalLineId({
+    lines: held.map((l) => ({
+      id: l.id,
+      kind: lineKind(l),
+      ...(l.style ? { style: l.style } : {}),
+      ...(subtracting.has(l.id) ? { subtractsCosts: true as const } : {}),
+    })),
+  });
+  return { lines, preferred: total ?? (derived[0] ?? held[0])?.id };
 }
 
 function worst(checks: readonly ColumnCheck[]): ColumnCheck {

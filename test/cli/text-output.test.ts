@@ -12,9 +12,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../model/cli/fis";
+import { formatTable, wrapLabel } from "../../model/cli/format-table";
 import { formatReconciliation } from "../../model/cli/schedule-options";
 import { fisAsPublished } from "../../model/built-ins";
-import { Decimal, type ReconcileResult } from "../../model/engine/index";
+import { computeTable, Decimal, type ReconcileResult } from "../../model/engine/index";
 import { writeTwoYearScenario } from "./two-year-scenario";
 
 const dir = mkdtempSync(join(tmpdir(), "fis-text-"));
@@ -165,6 +166,62 @@ describe("a bad --explain cell", () => {
       'fis: no cell "nothing.FY2025": write LINE.COLUMN with LINE one of salaries, benefits, other, total ' +
         "and COLUMN one of FY2025, FY2026, Total\n(see --help for the options)\n",
     );
+  });
+});
+
+describe("an analysis the scenario cannot answer", () => {
+  it("prints the reason and a one-line hint, not the whole help", async () => {
+    const src = { kind: "assumed", ref: "test" };
+    const file = join(dir, "amounts-only.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        schemaVersion: 2,
+        id: "amounts-only",
+        name: "Amounts only",
+        description: "costs entered as amounts, no raise",
+        agreement: { name: "A", employer: "X", union: "U", effectiveFrom: "2023-07-01", effectiveTo: "2024-06-30" },
+        calendar: { fiscalYearStartMonth: 7, payFrequency: "monthly", payPeriodAnchor: "2023-07-01" },
+        settings: { proration: "months", calendarToFiscal: "monthsInForce", salaryMethod: "averageSalary" },
+        groups: [{ id: "staff", label: "Staff", payroll: { value: "1000000", label: "payroll", source: src } }],
+        items: [
+          {
+            kind: "fixedAmounts",
+            id: "cost",
+            label: "Cost",
+            line: "cost",
+            amounts: { FY2024: { value: "5000", label: "cost", source: src } },
+          },
+        ],
+        table: {
+          lines: [{ id: "cost", label: "Cost", style: "total" }],
+          columns: { fiscalYears: [2024] },
+          display: { unit: "dollars", decimals: 0, rounding: "halfUp", totals: "roundedExact" },
+        },
+      }),
+    );
+    for (const flag of ["--cost-of-one-percent", "--goal-seek"]) {
+      const r = await fis("--scenario", file, flag, ...(flag === "--goal-seek" ? ["--limit", "1000"] : []));
+      expect(r.code, flag).toBe(2);
+      expect(r.stderr, flag).not.toContain("Usage:");
+      expect(r.stderr.endsWith("\n(see --help for the options)\n"), flag).toBe(true);
+    }
+  });
+});
+
+describe("a long line label", () => {
+  it("wraps at word breaks, whole, with its figures on its last line", () => {
+    const label = "Agriculture Specialists I-V and Program Administrators II (Farm Managers)";
+    expect(wrapLabel(label, 51)).toEqual(["Agriculture Specialists I-V and Program", "Administrators II (Farm Managers)"]);
+    expect(wrapLabel("x".repeat(60), 51)).toEqual(["x".repeat(51), "x".repeat(9)]);
+    expect(wrapLabel("", 51)).toEqual([""]);
+    const s = fisAsPublished();
+    const long = { ...s, table: { ...s.table, lines: s.table.lines.map((l) => (l.id === "otherNps" ? { ...l, label } : l)) } };
+    const text = formatTable(computeTable(long)).split("\n");
+    const at = text.findIndex((t) => t.startsWith("Agriculture"));
+    expect(text[at]!.trim()).toBe("Agriculture Specialists I-V and Program");
+    // Other NPS as published: 336, 34, 34, 34; 438 over four years.
+    expect(text[at + 1]!.split(/\s{2,}/)).toEqual(["Administrators II (Farm Managers)", "$336", "$34", "$34", "$34", "$438"]);
   });
 });
 

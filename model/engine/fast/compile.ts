@@ -13,6 +13,7 @@ import { listInputs, type InputEntry } from "../scenario/paths";
 import type { ScenarioBase } from "../scenario/base";
 import type { Census } from "../schedule/types";
 import { ANNUALIZED_COLUMN, annualizedLabel, fyKey, lineKind, TOTAL_COLUMN, type LineKind, type TableLine } from "../table/schema";
+import { linesSubtractingCosts } from "../table/net-lines";
 import { fastOf, partForGroupsReg, type CompileContext } from "./context";
 import { conversionError, TapeBuilder, type Reg, type Tape } from "./tape";
 
@@ -26,6 +27,8 @@ export interface PlanLine {
   minus?: string[];
   /** The line shows 0 in every cell while its rounded cost counts in the sums (table line `printedAsZero`). */
   printedAsZero?: true;
+  /** The agreement's costs enter this line subtracted: never the analyses' total (table/net-lines.ts). */
+  subtractsCosts?: true;
 }
 
 /** One compiled variant of a scenario: the tape for one outcome of its guards. */
@@ -252,6 +255,7 @@ export function compileScenario(s: ScenarioBase, inputs: readonly InputEntry[], 
       cells[li * columns.length + ci] = column === TOTAL_COLUMN ? b.sum(totalColumns.map((c) => row.get(c)!)) : row.get(column)!;
     });
   });
+  const subtracting = linesSubtractingCosts(s.table.lines, s.items);
   return {
     tape: b.build(),
     cells,
@@ -262,6 +266,7 @@ export function compileScenario(s: ScenarioBase, inputs: readonly InputEntry[], 
       kind: x.kind,
       ...(x.line?.style ? { style: x.line.style } : {}),
       ...(x.line?.printedAsZero !== undefined ? { printedAsZero: true as const } : {}),
+      ...(subtracting.has(x.id) ? { subtractsCosts: true as const } : {}),
       ...(x.kind === "sum" ? { plus: x.line!.sum!.flatMap(expand), minus: (x.line!.minus ?? []).flatMap(expand) } : {}),
     })),
     guards,
