@@ -324,7 +324,11 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
         const l = b.line as TableLine;
         l.sum!.forEach((x) => visit(x, sign));
         (l.minus ?? []).forEach((x) => visit(x, -sign));
-      } else for (const e of expand(id)) terms.push({ id: e, sign });
+      } else {
+        // A line shown negated (a saving printed as (400)) enters with its sign flipped, as it enters sums.
+        const shown = (b.line as TableLine).negate ? -sign : sign;
+        for (const e of expand(id)) terms.push({ id: e, sign: shown });
+      }
     };
     line.fund!.of.forEach((id) => visit(id, 1));
     const parts = terms.flatMap((t) => fundPart(t.id, line.fund!.fund, column).map((c) => ({ c, sign: t.sign })));

@@ -348,7 +348,8 @@ function lineRowsOf(scenario: Scenario, result: TableResult, layout: CalcLayout,
   const costTerms = (id: string, sign: number): { id: string; sign: number }[] => {
     const l = linesById.get(id);
     if (l?.sum) return [...l.sum.flatMap((x) => costTerms(x, sign)), ...(l.minus ?? []).flatMap((x) => costTerms(x, -sign))];
-    return expand(id).map((x) => ({ id: x, sign }));
+    // A line shown negated enters a fund's part with its sign flipped, as the engine takes it.
+    return expand(id).map((x) => ({ id: x, sign: l?.negate ? -sign : sign }));
   };
   for (const line of result.lines) {
     const r = layout.lineRows.get(line.id)!;

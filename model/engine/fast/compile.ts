@@ -187,7 +187,10 @@ export function compileScenario(s: ScenarioBase, inputs: readonly InputEntry[], 
       if (x.kind === "sum") {
         x.line!.sum!.forEach((y) => visit(y, sign));
         (x.line!.minus ?? []).forEach((y) => visit(y, -sign));
-      } else for (const e of expand(id)) terms.push({ id: e, sign });
+      } else {
+        const shown = x.line?.negate ? -sign : sign;
+        for (const e of expand(id)) terms.push({ id: e, sign: shown });
+      }
     };
     line.fund!.of.forEach((id) => visit(id, 1));
     let total = b.zero;

@@ -156,6 +156,35 @@ export function lineRefs(line: TableLine): string[] {
   ];
 }
 
+const NOT_SPLIT_BY_FUND: Record<string, string> = {
+  amounts: "a line of entered amounts, which no fund share splits",
+  share: "a share line; name the line it takes a share of",
+  change: "a change line; name the line it is the change of",
+  fund: "a fund line, already one fund's part",
+};
+
+/**
+ * A fund line splits cost items by their fund shares, so every line it reaches, directly or
+ * through sums, must carry items: any other line would add nothing to the fund's part, in silence.
+ */
+function fundReachProblems(of: readonly string[], lines: ReadonlyMap<string, TableLine>): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const visit = (id: string, through: string | undefined) => {
+    const line = lines.get(id);
+    if (!line || seen.has(id)) return;
+    seen.add(id);
+    const kind = lineKind(line);
+    if (kind === "sum") for (const r of [...(line.sum ?? []), ...(line.minus ?? [])]) visit(r, through ?? id);
+    else if (kind !== "cost")
+      out.push(
+        `"${id}"${through ? ` (through "${through}")` : ""} is ${NOT_SPLIT_BY_FUND[kind]}; a fund line takes cost lines or sums of them`,
+      );
+  };
+  for (const id of of) visit(id, undefined);
+  return out;
+}
+
 export function checkLines(s: ScenarioBase, err: Report): void {
   const lines = new Map(s.table.lines.map((l) => [l.id, l]));
   const funds = new Set((s.funds ?? []).map((f) => f.id));
@@ -173,12 +202,7 @@ export function checkLines(s: ScenarioBase, err: Report): void {
     listedTwice(line.minus ?? [], `${at}.minus`, " (it would be subtracted twice)", err);
     if (line.fund) listedTwice(line.fund.of, `${at}.fund.of`, " (it would be counted twice)", err);
     if (line.fund && !funds.has(line.fund.fund)) err(`${at}.fund.fund`, `fund "${line.fund.fund}" is not one of the scenario's funds`);
-    if (line.fund)
-      for (const ref of line.fund.of) {
-        const k = lines.get(ref) ? lineKind(lines.get(ref)!) : "cost";
-        if (k !== "cost" && k !== "sum" && k !== "fund")
-          err(`${at}.fund.of`, `"${ref}" is a ${k} line; a fund line takes cost lines or sums of them`);
-      }
+    if (line.fund) for (const message of fundReachProblems(line.fund.of, lines)) err(`${at}.fund.of`, message);
     for (const key of Object.keys(line.amounts ?? {}))
       if (key !== "annualized" && !years.includes(Number.parseInt(key.slice(2), 10)))
         err(`${at}.amounts.${key}`, `${key} is not one of the table's fiscal years`);
