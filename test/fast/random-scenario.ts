@@ -120,7 +120,8 @@ export function randomScenario(seed: number, options: RandomOptions): Scenario {
               id,
               label: `Group ${i + 1}`,
               payroll: P(r.bool(0.05) ? "0" : r.dec(0, 900_000_000, 2)),
-              ...(r.bool() ? { members: P(members()) } : {}),
+              // A payroll's members are never 0: a floor or cap per member (payroll / members) is refused there.
+              ...(r.bool() ? { members: P(members().replace(/^0$/, "1")) } : {}),
             }
           : {
               id,
@@ -159,7 +160,7 @@ export function randomScenario(seed: number, options: RandomOptions): Scenario {
 
   // Raises: the schedule method prices one raises item's percent steps, FY2025 on, consecutive.
   const raisesIds: string[] = [];
-  /** Raises items whose first percent step has a floor or cap: a oneTime cannot derive earnings from them. */
+  /** Raises items whose first step is flat, or whose first percent step has a floor or cap: a oneTime cannot derive earnings from them. */
   const clampedFirst = new Set<string>();
   const raisesCount = schedule ? 1 : r.int(0, 2);
   for (let k = 0; k < raisesCount; k++) {
@@ -215,10 +216,10 @@ export function randomScenario(seed: number, options: RandomOptions): Scenario {
       id,
       steps.some((s) => s.type === "flat" || clamped(s)),
     );
-    const first = [...steps]
-      .sort((a, b) => a.fiscalYear - b.fiscalYear || a.effective.localeCompare(b.effective))
-      .find((s) => s.type === "percent");
-    if (first && clamped(first)) clampedFirst.add(id);
+    const sorted = [...steps].sort((a, b) => a.fiscalYear - b.fiscalYear || a.effective.localeCompare(b.effective));
+    const first = sorted.find((s) => s.type === "percent");
+    // Earnings derived from a raises item take out its first raise, which must be a percent without a floor or cap.
+    if ((first && clamped(first)) || sorted[0]?.type === "flat") clampedFirst.add(id);
     items.push({ ...base, ...(schedule ? { line: costLines[0]! } : {}), kind: "raises", steps });
     raisesIds.push(id);
   }

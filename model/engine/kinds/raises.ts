@@ -527,6 +527,15 @@ export const raises = defineKind<RaisesItem>({
           "the schedule method prices percent raises on the salary schedules; a flat-dollar raise needs the average-salary method",
         );
     }
+    // The floor or cap applies to each member's level, payroll / members: no members, no level.
+    if (item.steps.some(isClamped))
+      for (const g of coveredGroups(scenario, item))
+        if (g.payroll && g.members && dec(g.members).isZero())
+          err(
+            `groups.${g.id}.members`,
+            `${item.label} has a dollar floor or cap per member, but group "${g.id}" (${g.label}) states a payroll and 0 members; ` +
+              "give the members the payroll pays",
+          );
     return errors;
   },
   // A floor or cap on a payroll is per member: members x the floor.
