@@ -19,9 +19,9 @@
 import pdfmake from "pdfmake";
 import { describe, expect, it } from "vitest";
 import { nodeFonts } from "../../model/cli/report-command";
-import { InputRejectedError } from "../../model/engine/index";
+import { InputRejectedError, setInputValue } from "../../model/engine/index";
 import { validateScenario } from "../../model/engine/scenario/schema";
-import { buildFisDocument, documentText, renderPdf } from "../../model/report/index";
+import { buildFisDocument, buildMemoDocument, documentText, renderPdf } from "../../model/report/index";
 import { docTextJson, docTextScenario } from "../fixtures/doc-text-scenario";
 import { pdfText } from "./files";
 
@@ -97,5 +97,38 @@ describe("the statement's prose and its table agree (sumOfRounded, helper lines,
     }
     expect(caught).toBeInstanceOf(InputRejectedError);
     expect((caught as InputRejectedError).errors[0]!.field).toBe("agreement.document.costLine");
+  });
+});
+
+describe("the comparison memo states the printed total line, not a hidden one", () => {
+  // FY2026 raise 3% -> 4%: salaries FY2026 5,000,000 x (1.02 x 1.04 - 1) = 304,000, up 51,000 on 253,000,
+  // and the same in FY2027; benefits 10% of it, 5,100; NET COST (= the hidden TOTAL COST + the offsets,
+  // which do not change) up 56,100 in FY2026 and FY2027 -> $56.1K each, $112.2K over the three years.
+  const baseline = docTextScenario();
+  const at4 = { ...setInputValue(baseline, "items.raise.steps.2025-07-01.amount", "0.04"), name: "Doc text at 4%" };
+  const memo = documentText(buildMemoDocument(baseline, at4, { today: TODAY }));
+
+  it("summarizes and attributes the NET COST line the statement prints", () => {
+    expect(memo).toContain(
+      "Doc text at 4% costs $112.2K more than Doc text over the three years " +
+        "(NET COST; $0.0K in FY 2025, +$56.1K in FY 2026, +$56.1K in FY 2027).",
+    );
+    expect(memo).toContain("What each difference adds to NET COST");
+    expect(memo).toMatch(/NET COST \| \$0\.0 \| \$56\.1 \| \$56\.1 \| \$112\.2/);
+    expect(memo).not.toMatch(/TOTAL COST|Federal part|Salaries/);
+  });
+
+  it("marks the Benefits row, which both statements print as 0, when it shows the difference in its cost", () => {
+    // Benefits 10% of the 51,000 raise difference: 5,100 in FY2026 and FY2027 -> $5.1, $10.2 over the years.
+    expect(memo).toMatch(/Benefits \(printed as 0 in the statements\) \| \$0\.0 \| \$5\.1 \| \$5\.1 \| \$10\.2/);
+  });
+
+  it("refuses a costLine naming a helper line", () => {
+    const json = docTextJson();
+    const checked = validateScenario({ ...json, agreement: { ...json.agreement, document: { costLine: "total" } } });
+    if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+    expect(() => buildMemoDocument(baseline, checked.value, { today: TODAY })).toThrow(
+      /agreement\.document\.costLine: "TOTAL COST" is a helper line/,
+    );
   });
 });
