@@ -15,12 +15,13 @@ import {
   Decimal,
   groupedNumber,
   InputRejectedError,
+  isPrinted,
   statedPayroll,
   listWords,
   printedLines,
   provisionOf,
-  toDisplay,
   totalLineId,
+  unitFactor,
   TOTAL_COLUMN,
   type ComputeOptions,
   type LineResult,
@@ -68,26 +69,34 @@ export const fyColumns = (result: TableResult): string[] => result.columns.filte
 const yearOf = (column: string): number => Number(column.slice(2));
 
 /**
- * The amount prose states for a cell: unrounded dollars (the words round them), or for a table in
- * whole dollars the printed cell itself, so the text and the table never differ by a rounding.
+ * The amount prose states for a cell: the cell as the table prints it, in dollars. Never the
+ * unrounded value: rounded by the words' own rule it can differ from the printed cell ($16,000 beside
+ * a total printed $17.0K as the sum of its rounded years), and a line printed as 0 would get a cost.
  */
 function amountOf(line: LineResult, column: string, result: Pick<TableResult, "display">): Decimal {
-  const cell = line.cells[column]!;
-  return result.display.unit === "dollars" ? cell.display : cell.exact;
+  return line.cells[column]!.display.times(unitFactor(result.display.unit));
 }
 
-/** A line over all the fiscal years: its total column, or the sum of its years when the table has none. */
+/** A line over all the fiscal years: its printed total, or the sum of its printed years when the table has none. */
 function lineTotal(line: LineResult, years: readonly string[], result: Pick<TableResult, "display">): Decimal {
   if (line.cells[TOTAL_COLUMN]) return amountOf(line, TOTAL_COLUMN, result);
   return years.map((c) => amountOf(line, c, result)).reduce((a, b) => a.plus(b));
 }
 
-/** "$52.1 million in fiscal year 2025 and a total of $238.9 million from fiscal year 2025 through fiscal year 2028". */
-function firstAndTotal(line: LineResult, result: TableResult, approx: boolean): string {
+/**
+ * "$52.1 million in fiscal year 2025 and a total of $238.9 million from fiscal year 2025 through
+ * fiscal year 2028". `sign` -1 states a line whose sentence says "save": a year that costs instead
+ * keeps a minus, so no figure reads as the opposite of the cell.
+ */
+function firstAndTotal(line: LineResult, result: TableResult, approx: boolean, sign: 1 | -1 = 1): string {
   const years = fyColumns(result);
   const rounding = result.display.rounding;
   const unit = result.display.unit;
-  const words = (d: Decimal) => (approx ? approxWords(d, rounding, unit) : amountWords(d, rounding, unit).text);
+  const words = (printed: Decimal) => {
+    const d = printed.times(sign);
+    const text = approx ? approxWords(d, rounding, unit) : amountWords(d, rounding, unit).text;
+    return d.isNegative() ? `-${text}` : text;
+  };
   // A note's table often opens on a year before the raise (the current year, all zeros): the
   // sentence leads with the first year that costs something, not with "$0 in fiscal year 2008".
   const lead = years.find((c) => !amountOf(line, c, result).isZero()) ?? years[0]!;
@@ -102,14 +111,65 @@ interface Funding {
   sentences: string[];
 }
 
-/** The funding lines the scenario names, else the entered offsets and the sum that nets them, if the table has them. */
+/**
+ * The line a document setting names, refused when it is a helper line: the prose would state figures
+ * (or a name) the table does not print.
+ */
+function printedLineNamed(result: TableResult, id: string | undefined, field: string): LineResult | undefined {
+  if (id === undefined) return undefined;
+  const line = result.lines.find((l) => l.id === id);
+  // Validation refuses a missing line; a scenario built in code reaches here, and must not get another line's figures.
+  if (!line) throw new InputRejectedError([{ field, message: `line "${id}" is not in the table` }]);
+  if (!isPrinted(line))
+    throw new InputRejectedError([
+      {
+        field,
+        message:
+          `"${line.label}" is a helper line (printed: false): the document would state figures its table does not print; ` +
+          "print the line or name a printed one",
+      },
+    ]);
+  return line;
+}
+
+/**
+ * The line the Conclusion (and a memo's summary) states: the one the scenario names, else the
+ * table's printed total line, else its one printed cost line. A hidden total is never it: its
+ * figures are not in the table beside the sentence.
+ */
+export function statedCostLine(scenario: Scenario, result: TableResult): LineResult {
+  const named = printedLineNamed(result, scenario.agreement.document?.costLine, "agreement.document.costLine");
+  if (named) return named;
+  const rows = printedLines(result);
+  const totalId = totalLineId({ lines: rows });
+  const costLines = rows.filter((l) => l.kind === "cost");
+  // With no total line, one cost line of several is not what the agreement costs: the Conclusion would understate it.
+  if (!totalId && costLines.length > 1)
+    throw new InputRejectedError([
+      {
+        field: "agreement.document.costLine",
+        message:
+          `the table has no printed total line and ${costLines.length} cost lines: ` +
+          "add a total line (a sum of the cost lines) or name the line the Conclusion states",
+      },
+    ]);
+  const id = totalId ?? costLines[0]?.id;
+  return rows.find((l) => l.id === id) ?? rows[0]!;
+}
+
+/** The funding lines the scenario names, else the printed entered offsets and the printed sum that nets them, if the table has them. */
 function fundingLines(scenario: Scenario, result: TableResult): { available?: LineResult; additional?: LineResult; source?: string } {
   const byId = (id: string | undefined) => (id === undefined ? undefined : result.lines.find((l) => l.id === id));
   const named = scenario.agreement.document?.funding;
-  if (named) return { available: byId(named.available), additional: byId(named.additional), source: named.source };
-  const offset = scenario.table.lines.find((l) => l.amounts && l.negate);
+  if (named)
+    return {
+      available: printedLineNamed(result, named.available, "agreement.document.funding.available"),
+      additional: printedLineNamed(result, named.additional, "agreement.document.funding.additional"),
+      source: named.source,
+    };
+  const offset = scenario.table.lines.find((l) => l.amounts && l.negate && isPrinted(l));
   if (!offset) return {};
-  const net = scenario.table.lines.find((l) => l.sum?.includes(offset.id));
+  const net = scenario.table.lines.find((l) => l.sum?.includes(offset.id) && isPrinted(l));
   return { available: byId(offset.id), additional: byId(net?.id) };
 }
 
@@ -118,17 +178,19 @@ function fundingOf(scenario: Scenario, result: TableResult, cost: LineResult, w:
   if (!available && !additional) return undefined;
   const years = fyColumns(result);
   const period = `the ${periodWords(years.map(yearOf))} ${w.plan}`;
-  // The cost not yet funded: the scenario's own line for it, else the cost less the funding available.
+  // The cost not yet funded: the scenario's own line for it, else the cost less the funding available
+  // as the two rows print them, so a reader adding the rows gets the sentence's figure.
   const gap = additional ?? {
     ...cost,
     cells: Object.fromEntries(
       years.map((c) => {
         const exact = cost.cells[c]!.exact.plus(available!.cells[c]!.exact);
-        return [c, { ...cost.cells[c]!, exact, display: toDisplay(exact, result.display) }];
+        return [c, { ...cost.cells[c]!, exact, display: cost.cells[c]!.display.plus(available!.cells[c]!.display) }];
       }),
     ),
   };
-  const needs = years.some((c) => gap.cells[c]!.exact.greaterThan(0));
+  // Judged on the printed cells: a gap the table prints as 0 would read "additional funding of $0".
+  const needs = years.some((c) => gap.cells[c]!.display.greaterThan(0));
   const sufficient = !needs || source !== undefined;
   const sentences = [`Funds are ${sufficient ? "" : "not "}sufficient in ${period} to implement ${w.measure}.`];
   if (needs) {
@@ -147,7 +209,7 @@ function costSentence(scenario: Scenario, result: TableResult, cost: LineResult,
   const verb = total.isNegative() ? "save" : "cost";
   const who = first ? w.agencyFirst : w.agency;
   const subject = w.namedMeasure ? `${capitalized(w.measure)} will approve ${what} that will` : `The agreement provides ${what} that will`;
-  return `${subject} ${verb} ${who} ${firstAndTotal(cost, result, true)}.`;
+  return `${subject} ${verb} ${who} ${firstAndTotal(cost, result, true, total.isNegative() ? -1 : 1)}.`;
 }
 
 function headerOf(scenario: Scenario, options: DocumentOptions): HeaderField[] {
@@ -257,31 +319,54 @@ function shareWords(rate: string): string {
   return `${shown.equals(pct) ? "" : "approximately "}${shown.toFixed()} percent`;
 }
 
+/** The scenario's own words as a sentence of the prose: capitalized, ending in a stop. */
+function asSentence(text: string): string {
+  const t = capitalized(text.trim());
+  return /[.!?]["')]?$/.test(t) ? t : `${t}.`;
+}
+
 function lineSentences(scenario: Scenario, result: TableResult): string[] {
   const years = fyColumns(result);
-  const money = (d: Decimal) => amountWords(d, result.display.rounding, result.display.unit).text;
   const out: string[] = [];
   // A helper line is said only through the lines that use it: the prose states no figure the table does not print.
   for (const line of printedLines(result)) {
     const spec = scenario.table.lines.find((l) => l.id === line.id);
+    // A line shown negated (funding available, a cost to a fund) is said as what its label names,
+    // so its printed (negative) cells read positive; any other sign is kept as printed.
+    const sign = spec?.negate ? -1 : 1;
+    const money = (printed: Decimal) => {
+      const d = printed.times(sign);
+      const text = amountWords(d, result.display.rounding, result.display.unit).text;
+      return d.isNegative() ? `-${text}` : text;
+    };
     const all = years.map((c) => amountOf(line, c, result));
     const nonzero = years.filter((_, k) => !all[k]!.isZero());
-    if (nonzero.length === 0 || line.style === "total") continue;
+    if (line.style === "total") continue;
+    const items = scenario.items.filter((i) => i.line === line.id).map((i) => i.label);
+    const said = items.every((i) => line.label.toLowerCase().includes(i.toLowerCase()));
+    const label = `${proseLabel(line.label)}${items.length && !said ? ` (${listWords(items)})` : ""}`;
+    if (line.printedAsZero !== undefined) {
+      // Its cost is real but the table prints 0: the text says so and why, and quotes no amount the table does not print.
+      if (years.some((c) => !line.cells[c]!.exact.isZero()))
+        out.push(
+          `The ${label} line is printed as $0 in the table; its cost is counted in the lines built on it. ` +
+            asSentence(line.printedAsZero),
+        );
+      continue;
+    }
+    if (nonzero.length === 0) continue;
     // From the first year that costs something (years before the raise are zeros, not news).
     const from = years.indexOf(nonzero[0]!);
     const cells = all.slice(from);
     const firstYear = fiscalYearWords(yearOf(years[from]!));
-    // Items are named when the line's label does not already say what they are.
-    const items = scenario.items.filter((i) => i.line === line.id).map((i) => i.label);
-    const said = items.every((i) => line.label.toLowerCase().includes(i.toLowerCase()));
-    const label = `${proseLabel(line.label)}${items.length && !said ? ` (${listWords(items)})` : ""}`;
     const total = lineTotal(line, years, result);
     const over = years.length === 1 ? "" : ` and ${money(total)} from ${periodWords(years.map(yearOf))}`;
     if (spec?.share) {
-      const of = result.lines.find((l) => l.id === spec.share!.of)?.label ?? "the cost";
-      out.push(
-        `The ${label}, ${shareWords(spec.share.rate.value)} of the ${proseLabel(of)}, is ${money(cells[0]!)} in ${firstYear}${over}.`,
-      );
+      const of = result.lines.find((l) => l.id === spec.share!.of);
+      // A share of a helper line: the rate of a figure the reader cannot see says nothing, and its
+      // name would point at a row the table does not have; the rate stays in the Assumptions.
+      const rate = of && isPrinted(of) ? `, ${shareWords(spec.share.rate.value)} of the ${proseLabel(of.label)},` : "";
+      out.push(`The ${label}${rate} is ${money(cells[0]!)} in ${firstYear}${over}.`);
     } else if (line.kind === "amounts") {
       out.push(`The ${label} is ${money(cells[0]!)} in ${firstYear}${over}.`);
     } else if (nonzero.length === 1 && years.length > 1 && nonzero[0] !== years[years.length - 1]) {
@@ -348,19 +433,7 @@ export function buildFisDocument(scenario: Scenario, options: DocumentOptions): 
   const result = computeTable(scenario, options.compute);
   const d = scenario.agreement.document;
   const w = wordingOf(scenario);
-  const costLines = result.lines.filter((l) => l.kind === "cost");
-  // With no total line, one cost line of several is not what the agreement costs: the Conclusion would understate it.
-  if (!d?.costLine && !totalLineId(result) && costLines.length > 1)
-    throw new InputRejectedError([
-      {
-        field: "agreement.document.costLine",
-        message:
-          `the table has no total line and ${costLines.length} cost lines: ` +
-          "add a total line (a sum of the cost lines) or name the line the Conclusion states",
-      },
-    ]);
-  const costId = d?.costLine ?? totalLineId(result) ?? costLines[0]?.id;
-  const cost = result.lines.find((l) => l.id === costId) ?? result.lines[0]!;
+  const cost = statedCostLine(scenario, result);
   const funding = fundingOf(scenario, result, cost, w);
   const found = calibrations(result, scenario);
   const conclusion: Block[] = [

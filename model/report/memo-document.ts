@@ -11,7 +11,6 @@ import {
   formatDisplayed,
   printedLines,
   toDisplay,
-  totalLineId,
   unitsHeading,
   type CellValues,
   type Decimal,
@@ -19,7 +18,7 @@ import {
   type ScenarioAttribution,
 } from "../engine/index";
 import type { Block, DocTable, FisDocument } from "./document";
-import type { DocumentOptions } from "./fis-document";
+import { statedCostLine, type DocumentOptions } from "./fis-document";
 import { capitalized, compactAmount } from "./words";
 
 const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
@@ -56,8 +55,18 @@ export function buildMemoDocument(baseline: Scenario, scenario: Scenario, option
   const columns = a.columns.map((c) => c.id);
   const years = columns.filter((c) => /^FY\d{4}$/.test(c));
   const totalColumn = columns.find((c) => c === "Total");
-  const costId = scenario.agreement.document?.costLine ?? totalLineId(ours) ?? a.lines[0]!.id;
-  const costLabel = a.lines.find((l) => l.id === costId)?.label ?? costId;
+  // The statement's own choice, so the memo never summarizes a hidden line no table of either document prints.
+  const costLine = statedCostLine(scenario, ours);
+  const costId = costLine.id;
+  const costLabel = costLine.label;
+  // A line each statement prints as 0 still moves in cost; its row says so, or it would contradict both statements.
+  const zeroIn = (id: string): string => {
+    const inOurs = ours.lines.find((l) => l.id === id)?.printedAsZero !== undefined;
+    const inTheirs = theirs.lines.find((l) => l.id === id)?.printedAsZero !== undefined;
+    if (inOurs && inTheirs) return " (printed as 0 in the statements)";
+    if (inOurs) return " (printed as 0 in the scenario's statement)";
+    return inTheirs ? " (printed as 0 in the baseline's statement)" : "";
+  };
   const overAll = (cells: Record<string, Decimal> | undefined): Decimal | undefined =>
     cells ? (totalColumn ? cells[totalColumn] : years.map((c) => cells[c]!).reduce((x, y) => x.plus(y))) : undefined;
   const span = `over the ${countWords(years.length)} years`;
@@ -111,7 +120,8 @@ export function buildMemoDocument(baseline: Scenario, scenario: Scenario, option
     columns: [{ label: "", align: "left" }, ...columns.map((c) => ({ label: labels[c] ?? c, align: "right" as const }))],
     rows: printedLines(a).map((l) => ({
       cells: [
-        `${l.label}${l.side === "baseline" ? " (only in the baseline)" : l.side === "scenario" ? " (only in the scenario)" : ""}`,
+        `${l.label}${l.side === "baseline" ? " (only in the baseline)" : l.side === "scenario" ? " (only in the scenario)" : ""}` +
+          zeroIn(l.id),
         ...columns.map((c) => cell(a.total[l.id]![c]!)),
       ],
       ...(l.id === costId ? { style: "total" as const } : {}),

@@ -18,26 +18,23 @@ export interface Amount {
 }
 
 /**
- * A dollar amount in prose, without its sign. For a table in whole dollars, to the dollar; else a
- * billion or more to 0.1 billion, a million or more to 0.1 million, a thousand or more to the
- * thousand, less to the dollar.
+ * A printed cell's amount in prose, without its sign: `dollars` is the cell as the table prints it,
+ * in dollars (its displayed value times the unit). A million or more, in a table not in whole
+ * dollars, is said to 0.1 million (billion) by the table's own rounding rule, as the published
+ * statements say "$52.1 million" for $52,080K; anything else is the printed amount itself, since
+ * rounding it again to the thousand would say $136,000 beside a cell printed $136.5K.
  */
 export function amountWords(dollars: Decimal, rounding: RoundingMode = "halfUp", unit: Display["unit"] = "thousands"): Amount {
   const a = dollars.abs();
   const mode = MODE[rounding];
-  if (unit === "dollars") {
-    const v = a.toDecimalPlaces(0, mode);
-    return { text: `$${groupedNumber(v.toFixed(0))}`, rounded: !v.equals(a) };
-  }
   const scaled = (unit: number, word: string): Amount => {
     const v = a.div(unit).toDecimalPlaces(1, mode);
     return { text: `$${groupedNumber(v.toFixed(1))} ${word}`, rounded: !v.times(unit).equals(a) };
   };
-  if (a.greaterThanOrEqualTo(1e9)) return scaled(1e9, "billion");
-  if (a.greaterThanOrEqualTo(1e6)) return scaled(1e6, "million");
-  const step = a.greaterThanOrEqualTo(1000) ? 1000 : 1;
-  const v = a.div(step).toDecimalPlaces(0, mode).times(step);
-  return { text: `$${groupedNumber(v.toFixed(0))}`, rounded: !v.equals(a) };
+  if (unit !== "dollars" && a.greaterThanOrEqualTo(1e9)) return scaled(1e9, "billion");
+  if (unit !== "dollars" && a.greaterThanOrEqualTo(1e6)) return scaled(1e6, "million");
+  const places = a.isInteger() ? 0 : Math.max(2, a.decimalPlaces());
+  return { text: `$${groupedNumber(a.toFixed(places))}`, rounded: false };
 }
 
 /** "approximately $52.1 million" when rounded, "$336,000" when exact. */

@@ -245,10 +245,10 @@ describe("a table without a total line", () => {
     s.table.lines = s.table.lines.filter((l) => !l.sum && !l.share && !l.amounts && !l.fund && !l.change);
     delete s.agreement.document;
     expect(() => buildFisDocument(s, { today: "2026-12-03" })).toThrow(
-      /the table has no total line and \d+ cost lines: add a total line \(a sum of the cost lines\) or name the line the Conclusion states/,
+      /the table has no printed total line and \d+ cost lines: add a total line \(a sum of the cost lines\) or name the line/,
     );
     const named = structuredClone(s);
-    named.agreement.document = { costLine: "baseSalary" };
+    named.agreement.document = { costLine: "baseSalaryIncreases" };
     expect(documentText(buildFisDocument(named, { today: "2026-12-03" }))).toContain("Base Salary Increases");
   });
 });

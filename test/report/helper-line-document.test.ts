@@ -30,6 +30,10 @@ describe("a helper line in the FIS document", () => {
     expect(text).not.toMatch(/Salaries/);
     expect(text).toContain("Salary increase will total $100,000 in fiscal year 2025 and $253,000");
     expect(text).toContain("will cost city $110,000 in fiscal year 2025");
+    // The printed cells, not the unrounded ones re-rounded to the thousand ($61,000, $28,000, $167,000 before):
+    // benefits 10,000 + 25,300 + 25,300 = 60,600 ($60.6); local share 25% x 110,000 = 27,500 ($27.5), total $166.7.
+    expect(text).toContain("Benefits will total $10,000 in fiscal year 2025 and $60,600 from fiscal year 2025 through fiscal year 2027.");
+    expect(text).toContain("is $27,500 in fiscal year 2025 and $166,700 from fiscal year 2025 through fiscal year 2027.");
   });
 
   it("the PDF has no Salaries row", async () => {
