@@ -195,3 +195,24 @@ describe("a helper raises line under the schedule method", () => {
     expect(hidden.lines.find((l) => l.id === "baseSalaryIncreasesSteps")!.cells["Total"]!.exact.isZero()).toBe(false);
   });
 });
+
+describe("the document settings and a helper line", () => {
+  it("refuse a cost line or funding line that is not printed, when the file is read", () => {
+    const data = helperLineJson();
+    Object.assign(data.agreement, { document: { costLine: "salaries" } });
+    expect(fields(data)).toEqual([
+      [
+        "agreement.document.costLine",
+        '"Salaries" is a helper line (printed: false): the document would state figures its table does not print; ' +
+          "print the line or name a printed one",
+      ],
+    ]);
+  });
+
+  it("do not count as a use: a helper line named only there is still reported unused", () => {
+    const data = helperLineJson();
+    data.table.lines.push({ id: "spare", label: "Spare", printed: false } as never);
+    const checked = validateScenario(data);
+    expect(checked.ok && unusedHelperLines(checked.value).map((w) => w.field)).toEqual(["table.lines.spare.printed"]);
+  });
+});

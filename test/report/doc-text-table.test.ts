@@ -87,11 +87,15 @@ describe("the statement's prose and its table agree (sumOfRounded, helper lines,
 
   it("refuses a document whose Conclusion would state a helper line", () => {
     const json = docTextJson();
-    const checked = validateScenario({ ...json, agreement: { ...json.agreement, document: { costLine: "total" } } });
+    // Validation refuses it when a file is read; a scenario built in code reaches the document, which refuses it too.
+    const refused = validateScenario({ ...json, agreement: { ...json.agreement, document: { costLine: "total" } } });
+    expect(!refused.ok && refused.errors.map((e) => e.field)).toEqual(["agreement.document.costLine"]);
+    const checked = validateScenario(json);
     if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+    const built = { ...checked.value, agreement: { ...checked.value.agreement, document: { costLine: "total" } } };
     let caught: unknown;
     try {
-      buildFisDocument(checked.value, { today: TODAY });
+      buildFisDocument(built, { today: TODAY });
     } catch (e) {
       caught = e;
     }
@@ -125,9 +129,10 @@ describe("the comparison memo states the printed total line, not a hidden one", 
 
   it("refuses a costLine naming a helper line", () => {
     const json = docTextJson();
-    const checked = validateScenario({ ...json, agreement: { ...json.agreement, document: { costLine: "total" } } });
+    const checked = validateScenario(json);
     if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
-    expect(() => buildMemoDocument(baseline, checked.value, { today: TODAY })).toThrow(
+    const built = { ...checked.value, agreement: { ...checked.value.agreement, document: { costLine: "total" } } };
+    expect(() => buildMemoDocument(baseline, built, { today: TODAY })).toThrow(
       /agreement\.document\.costLine: "TOTAL COST" is a helper line/,
     );
   });

@@ -302,14 +302,25 @@ export function checkScheduleMethod(s: ScenarioBase, err: Report): void {
 export function checkDocument(s: ScenarioBase, err: Report): void {
   const doc = s.agreement.document;
   if (!doc) return;
-  const lines = new Set(s.table.lines.map((l) => l.id));
+  const lines = new Map(s.table.lines.map((l) => [l.id, l]));
   const at = "agreement.document";
   const refs: [string, string | undefined][] = [
     [`${at}.costLine`, doc.costLine],
     [`${at}.funding.available`, doc.funding?.available],
     [`${at}.funding.additional`, doc.funding?.additional],
   ];
-  for (const [field, id] of refs) if (id !== undefined && !lines.has(id)) err(field, `line "${id}" is not in the table`);
+  for (const [field, id] of refs) {
+    if (id === undefined) continue;
+    const line = lines.get(id);
+    if (!line) err(field, `line "${id}" is not in the table`);
+    // The statement's prose quotes this line's figures, which a helper line never prints.
+    else if (line.printed === false)
+      err(
+        field,
+        `"${line.label}" is a helper line (printed: false): the document would state figures its table does not print; ` +
+          "print the line or name a printed one",
+      );
+  }
 }
 
 export function checkPublished(s: ScenarioBase, err: Report): void {
@@ -392,15 +403,12 @@ export function checkUncertainty(s: ScenarioBase, registry: Registry | undefined
 }
 
 /**
- * Helper lines (not printed) that no other line and no part of the document names: allowed, since
- * one may be kept for a later formula, but nothing shows their figures, so they are worth a word.
+ * Helper lines (not printed) that no other line uses: allowed, since one may be kept for a later
+ * formula, but nothing shows their figures, so they are worth a word. (The document settings may
+ * not name one: checkDocument refuses it.)
  */
 export function unusedHelperLines(s: ScenarioBase): InputError[] {
-  const doc = s.agreement.document;
-  const named = new Set([
-    ...s.table.lines.flatMap(lineRefs),
-    ...[doc?.costLine, doc?.funding?.available, doc?.funding?.additional].filter((id) => id !== undefined),
-  ]);
+  const named = new Set(s.table.lines.flatMap(lineRefs));
   return s.table.lines
     .filter((l) => l.printed === false && !named.has(l.id))
     .map((l) => ({
