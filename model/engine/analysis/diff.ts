@@ -67,7 +67,10 @@ function itemReason(item: CostItem | undefined, items: ReadonlyMap<string, strin
 
 /** Settings in words, as the settings bar names them. */
 const SETTING_WORDS: Record<string, { label: string; values: Record<string, string> }> = {
-  proration: { label: "Mid-year raises", values: { payPeriods: "prorated by pay periods", days: "prorated by days" } },
+  proration: {
+    label: "Mid-year raises",
+    values: { payPeriods: "prorated by pay periods", days: "prorated by days", months: "prorated by months" },
+  },
   calendarToFiscal: {
     label: "Calendar-year benefits",
     values: {
