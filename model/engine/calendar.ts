@@ -117,15 +117,34 @@ function periodStartsOf(fy: number, calendar: PayCalendar): string[] {
   );
 }
 
-export type ProrationMethod = "payPeriods" | "days" | "months";
+/**
+ * How a mid-year raise is prorated: by the pay periods, days or months of its fiscal year from its
+ * date on. "months" counts the months starting on or after the date (January 3 misses January);
+ * "monthsCountingFirst" counts the month the date falls in as well, as a note does that calls a raise
+ * of January 3 "in effect for the last six months".
+ */
+export type ProrationMethod = "payPeriods" | "days" | "months" | "monthsCountingFirst";
 
 /** Months of fiscal year `fy` that start on or after `effective` (a raise on January 1 of a July year: 6). */
 export function monthsFrom(effective: string, fy: number, fiscalYearStartMonth: number): number {
   return monthsOfFiscalYear(fy, fiscalYearStartMonth).filter((x) => x.firstDay >= effective).length;
 }
 
-/** A proration method in words, for explanations: "pay periods", "days". */
-export const prorationWords = (method: ProrationMethod): string => (method === "payPeriods" ? "pay periods" : method);
+/** Months of fiscal year `fy` the raise is in force on any day of: the month of `effective` and those after it. */
+export function monthsTouched(effective: string, fy: number, fiscalYearStartMonth: number): number {
+  return monthsOfFiscalYear(fy, fiscalYearStartMonth).filter((x) => x.firstDay.slice(0, 7) >= effective.slice(0, 7)).length;
+}
+
+/** A proration method in words, for explanations: "pay periods", "days", "months, the month of the date counted whole". */
+export const prorationWords = (method: ProrationMethod): string =>
+  method === "payPeriods" ? "pay periods" : method === "monthsCountingFirst" ? "months, the month of the date counted whole" : method;
+
+/** The unit a proration method counts, in words and as a key of the calendar counts. */
+export function prorationUnit(method: ProrationMethod): { unit: "days" | "months" | "pay periods"; Unit: string; key: string } {
+  if (method === "days") return { unit: "days", Unit: "Days", key: "days" };
+  if (method === "payPeriods") return { unit: "pay periods", Unit: "Pay periods", key: "payPeriods" };
+  return { unit: "months", Unit: "Months", key: method };
+}
 
 /**
  * The share of fiscal year `fy` on or after `effective` (1 when effective on or before the FY's
@@ -142,7 +161,7 @@ export function fractionOfFiscalYear(effective: string, fy: number, calendar: Pa
 export function periodsInFiscalYear(fy: number, calendar: PayCalendar, method: ProrationMethod): number {
   const m = calendar.fiscalYearStartMonth;
   if (method === "days") return dayOrdinal(fiscalYearEndExclusive(fy, m)) - dayOrdinal(fiscalYearStart(fy, m));
-  if (method === "months") return 12;
+  if (method === "months" || method === "monthsCountingFirst") return 12;
   return payPeriodStartsOfFiscalYear(fy, calendar).length;
 }
 
@@ -162,6 +181,7 @@ export function shareOfFiscalYearAfter(
     return { num: eff <= start ? den : eff >= end ? 0 : end - eff, den };
   }
   if (method === "months") return { num: eff <= start ? 12 : eff >= end ? 0 : monthsFrom(effective, fy, m), den: 12 };
+  if (method === "monthsCountingFirst") return { num: eff <= start ? 12 : eff >= end ? 0 : monthsTouched(effective, fy, m), den: 12 };
   const periods = payPeriodStartsOfFiscalYear(fy, calendar);
   const den = periods.length;
   if (eff <= start) return { num: den, den };

@@ -14,6 +14,7 @@ export {
   shareOfFiscalYearAfter,
   anniversaryInFiscalYear,
   payPeriodStartsOfFiscalYear,
+  prorationUnit,
   periodBuckets,
   PERIODS_PER_YEAR,
   PAY_FREQUENCIES,

@@ -38,6 +38,7 @@ import {
   ONE,
   payColumn,
   printedAdjustments,
+  prorationUnit,
   raiseTerms,
   scheduleCostSettings,
   shareOfFiscalYearAfter,
@@ -353,9 +354,7 @@ export function projectionSheet(args: ProjectionArgs): ProjectionSheet | undefin
   const adjustments = printedAdjustments();
   const cal = scenario.calendar;
   const proration = scenario.settings.proration;
-  const unitKey = proration === "days" ? "days" : "payPeriods";
-  const Unit = proration === "days" ? "Days" : "Pay periods";
-  const unit = proration === "days" ? "days" : "pay periods";
+  const { unit, key: unitKey, Unit } = prorationUnit(proration);
 
   raisesItems.forEach((item, n) => {
     const r0 = P0row + n * pricingRowsPerItem;

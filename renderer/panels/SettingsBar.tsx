@@ -27,6 +27,7 @@ const CHOICES: { key: Key; label: string; options: { value: string; label: strin
       { value: "payPeriods", label: "Prorate by pay periods" },
       { value: "days", label: "Prorate by days" },
       { value: "months", label: "Prorate by months" },
+      { value: "monthsCountingFirst", label: "Prorate by months, counting its month" },
     ],
   },
   {

@@ -453,7 +453,7 @@ export function withNoteCapabilities(base: Scenario, seed: number): Scenario {
   const s: Scenario = structuredClone(base);
   const years = s.table.columns.fiscalYears;
   const m = s.calendar.fiscalYearStartMonth;
-  if (r.bool(0.4)) s.settings = { ...s.settings, proration: "months" };
+  if (r.bool(0.4)) s.settings = { ...s.settings, proration: r.bool() ? "months" : "monthsCountingFirst" };
 
   const display = { ...s.table.display };
   if (r.bool(0.35)) display.rounding = "up";

@@ -69,7 +69,12 @@ function itemReason(item: CostItem | undefined, items: ReadonlyMap<string, strin
 const SETTING_WORDS: Record<string, { label: string; values: Record<string, string> }> = {
   proration: {
     label: "Mid-year raises",
-    values: { payPeriods: "prorated by pay periods", days: "prorated by days", months: "prorated by months" },
+    values: {
+      payPeriods: "prorated by pay periods",
+      days: "prorated by days",
+      months: "prorated by months",
+      monthsCountingFirst: "prorated by months, the month of the date counted",
+    },
   },
   calendarToFiscal: {
     label: "Calendar-year benefits",

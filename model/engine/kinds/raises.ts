@@ -13,7 +13,7 @@ import type { Explanation } from "../explain";
 import { param, type FieldSpec, type Param } from "../fields";
 import { dec, filledRef, filledShare, groupMembers, groupPayroll, paramLeaf, type Group } from "../scenario/groups";
 import { dateSchema, keySchema, sourceSchema, strict, yearSchema } from "../scenario/zod-kit";
-import { fiscalYearEndExclusive, fiscalYearOfDate, fiscalYearStart, prorationWords } from "../calendar";
+import { fiscalYearEndExclusive, fiscalYearOfDate, fiscalYearStart, prorationUnit, prorationWords } from "../calendar";
 import { coveredGroups, combine, field, fundShareFields, itemBaseShape, itemLabel, moneyText, paren, sumOf } from "./common";
 import { dateWords, dollarsText, percentText as ratePercent, percentWords, raiseBoundsText } from "../words";
 import { defineKind, type CostContext, type FormulaContext, type ItemCell } from "./kind";
@@ -320,9 +320,13 @@ function inForceShareLeaf(s: RaiseStep, fy: number, ctx: Pick<CostContext, "cale
   const method = ctx.scenario.settings.proration;
   const { num, den } = shareOfFiscalYearAfter(s.effective, fy, ctx.calendar, method);
   if (num === den) return [];
-  const unit = method === "days" ? "days" : method === "months" ? "months" : "pay periods";
+  const { unit } = prorationUnit(method);
   const counted =
-    method === "days" ? `the days from ${s.effective} to the year's end` : `the ${unit} of FY${fy} starting on or after ${s.effective}`;
+    method === "days"
+      ? `the days from ${s.effective} to the year's end`
+      : method === "monthsCountingFirst"
+        ? `the months of FY${fy} from the month of ${s.effective} on`
+        : `the ${unit} of FY${fy} starting on or after ${s.effective}`;
   return [
     {
       label: `Share of FY${fy} the step of ${s.effective} is paid: ${num} of ${den} ${unit}`,
@@ -423,9 +427,7 @@ function levelFormula(item: RaisesItem, ctx: FormulaContext, fy: number, refs: R
   });
   segments.push({ level, num: beforeNum, from, to: yearEnd });
   const live = segments.filter((seg) => seg.num !== 0);
-  const unit = proration === "days" ? "days" : "pay periods";
-  const unitKey = proration === "days" ? "days" : "payPeriods";
-  const Unit = proration === "days" ? "Days" : "Pay periods";
+  const { unit, key: unitKey, Unit } = prorationUnit(proration);
   const count = (seg: (typeof segments)[number]) =>
     ctx.calendarCount({
       key: `${unitKey}.FY${fy}.${seg.from}..${seg.to}`,

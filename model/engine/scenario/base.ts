@@ -110,9 +110,10 @@ export const calendarSchema = strict(
 export const settingsSchema = strict(
   {
     proration: z
-      .enum(["payPeriods", "days", "months"])
+      .enum(["payPeriods", "days", "months", "monthsCountingFirst"])
       .describe(
-        "How a raise effective after its fiscal year's first day is prorated: by the pay periods, days or months of the year from its date on.",
+        "How a raise effective after its fiscal year's first day is prorated: by the pay periods, days or months of the year from its date on " +
+          "(months: those starting on or after the date; monthsCountingFirst: the month of the date as well).",
       ),
     calendarToFiscal: z
       .enum(["monthsInForce", "calendarYearOfFiscalYearEnd"])
