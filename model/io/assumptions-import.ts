@@ -75,6 +75,8 @@ export interface AppliedInput {
   row: number;
   /** The formula whose computed number was taken, when the cell held one. */
   formula?: string;
+  /** The number the file holds, when reading it as Excel shows it (15 significant digits) changed it. */
+  stored?: string;
 }
 
 export interface IgnoredCell {
@@ -108,10 +110,17 @@ export interface AssumptionsImport {
 /** Whether the user must answer a question before the imported scenario is used. */
 export const needsConfirmation = (r: AssumptionsImport): boolean => r.confirm.otherScenario !== undefined || r.confirm.outliers.length > 0;
 
+/** " (from =4.35*1000000)", and what the file held when the value is not its number as stored. */
+function howRead(a: AppliedInput): string {
+  const stored = a.stored !== undefined ? `the file holds ${a.stored}, read to ${EXCEL_DIGITS} significant digits as Excel shows it` : "";
+  if (a.formula !== undefined) return ` (from =${a.formula}${stored ? `; ${stored}` : ""})`;
+  return stored ? ` (${stored})` : "";
+}
+
 /** The summary in lines of text: applied, ignored, questions. */
 export function importSummary(r: AssumptionsImport): string[] {
   const lines = [
-    ...r.applied.map((a) => `applied: ${a.label} ${a.from} -> ${a.to}${a.formula ? ` (from =${a.formula})` : ""} (row ${a.row})`),
+    ...r.applied.map((a) => `applied: ${a.label} ${a.from} -> ${a.to}${howRead(a)} (row ${a.row})`),
     ...(r.applied.length === 0 ? ["applied: nothing (every value equals the scenario's)"] : []),
     ...r.ignored.map((i) => `ignored: ${i.reason}`),
     ...r.notes.map((n) => `note: ${n}`),
@@ -168,22 +177,48 @@ function commaProblem(text: string): string | undefined {
 }
 
 /**
- * The cell's value as a decimal string, or why it is not one. A number cell is its number; text is
- * read as the app reads a typed value for an input of this unit ("3.00%", "$596,350,000", "(1,200)",
- * "=3%+0.5%"), which is what Excel writes when it saves a formatted sheet as CSV, except that a
- * comma reading two ways stays refused: a file may come from a decimal-comma locale.
+ * Excel shows a number, and computes with it, to 15 significant digits; a double's 16th and 17th
+ * are binary noise (0.1 x 0.2 is 0.020000000000000004, =4.35*1000000 may be cached as
+ * 4349999.999999999), which a whole-dollar truncation would turn into a dollar less.
  */
-function cellDecimal(cell: SheetCell, unit: Unit): { value: string; formula?: string } | { problem: string } {
+const EXCEL_DIGITS = 15;
+
+/** A stored double as Excel shows it, and the stored digits when they differ from it. */
+function asExcelShows(n: number): { value: string; stored?: string } | undefined {
+  const exact = parseDecimal(String(n));
+  const shown = parseDecimal(n.toPrecision(EXCEL_DIGITS));
+  if (!exact || !shown) return undefined;
+  const value = (shown.isZero() ? new Decimal(0) : shown).toString();
+  return shown.equals(exact) ? { value } : { value, stored: exact.toString() };
+}
+
+/** Numbers, + - * / % and parentheses only: what formula-input.ts evaluates exactly. A name, a reference or a function is not. */
+const LITERAL = /(\d+\.?\d*|\.\d+)(e[-+]?\d+)?/gi;
+const onlyLiterals = (formula: string) => /^[\s+\-*/()%]*$/.test(formula.replace(LITERAL, ""));
+
+/**
+ * The cell's value as a decimal string, or why it is not one. A number cell is its number as Excel
+ * shows it; text is read as the app reads a typed value for an input of this unit ("3.00%",
+ * "$596,350,000", "(1,200)", "=3%+0.5%"), which is what Excel writes when it saves a formatted sheet
+ * as CSV, except that a comma reading two ways stays refused: a file may come from a decimal-comma
+ * locale. A formula on literals alone (=4.35*1000000) is computed exactly, as if typed into the
+ * app, rather than taken at the double its program cached; a formula over other cells can only
+ * give that cached double, read as Excel shows it.
+ */
+function cellDecimal(cell: SheetCell, unit: Unit): { value: string; formula?: string; stored?: string } | { problem: string } {
   if (cell.formula !== undefined) {
     const refused = formulaProblem(cell.formula);
     if (refused) return { problem: `${refused}; type the value itself` };
+    if (onlyLiterals(cell.formula)) {
+      const r = evaluateFormula(`=${cell.formula}`);
+      return r.ok ? { value: r.value, formula: cell.formula } : { problem: `the formula =${cell.formula.slice(0, 80)}: ${r.message}` };
+    }
   }
   const formula = cell.formula !== undefined ? { formula: cell.formula } : {};
   if (cell.number !== undefined) {
-    // String(number) is the shortest decimal that reads back as the same double: what the user typed.
     if (!Number.isFinite(cell.number)) return { problem: `${cell.text} is not a finite number` };
-    const d = parseDecimal(String(cell.number));
-    return d ? { value: d.toString(), ...formula } : { problem: `${cell.text} is not a number` };
+    const d = asExcelShows(cell.number);
+    return d ? { ...d, ...formula } : { problem: `${cell.text} is not a number` };
   }
   if (cell.formula !== undefined) return { problem: `the formula =${cell.formula} has no computed number; type the value itself` };
   const text = cell.text.trim();
@@ -481,7 +516,7 @@ export function importAssumptions(
 
   const known = new Map(listInputs(base).map((e) => [e.path, e]));
   const seen = new Map<string, number>();
-  const changes: { entry: InputEntry; value: string; row: number; formula?: string }[] = [];
+  const changes: { entry: InputEntry; value: string; row: number; formula?: string; stored?: string }[] = [];
   const ignored: IgnoredCell[] = unreadColumns(grid, header.row, [pathCol, valueCol], from.id !== undefined);
   const calendarRows: { key: string; row: number; cell: SheetCell | undefined }[] = [];
   let unchanged = 0;
@@ -536,7 +571,14 @@ export function importAssumptions(
       continue;
     }
     if (new Decimal(parsed.value).equals(new Decimal(entry.param.value))) unchanged++;
-    else changes.push({ entry, value: parsed.value, row: r, ...(parsed.formula !== undefined ? { formula: parsed.formula } : {}) });
+    else
+      changes.push({
+        entry,
+        value: parsed.value,
+        row: r,
+        ...(parsed.formula !== undefined ? { formula: parsed.formula } : {}),
+        ...(parsed.stored !== undefined ? { stored: parsed.stored } : {}),
+      });
   }
   if (errors.length) return { ok: false, errors };
 
@@ -609,6 +651,7 @@ export function importAssumptions(
         to: c.value,
         row: c.row + 1,
         ...(c.formula !== undefined ? { formula: c.formula } : {}),
+        ...(c.stored !== undefined ? { stored: c.stored } : {}),
       })),
       ignored,
       unchanged,
