@@ -130,17 +130,110 @@ export function importSummary(r: AssumptionsImport): string[] {
   return lines;
 }
 
+type Header = NonNullable<ReturnType<typeof findHeader<Field>>>;
+interface Candidate {
+  grid: SheetGrid;
+  header: Header;
+  /** Row 3 of an exported Inputs sheet: the scenario it was exported from. */
+  id?: string;
+  /** Row 1 of an exported Inputs sheet: "Inputs: <scenario name>". */
+  title: string;
+}
+
+const quoted = (sheets: SheetGrid[]) => listed(sheets.map((g) => `"${g.name}"`));
+
+/**
+ * The sheet to read, and every other sheet with Path and Value columns named as not read. A
+ * visible sheet comes before a hidden one (often an old copy kept aside). Several visible ones are
+ * never settled by order, which would drop the others' values without a word: a comparison
+ * workbook's Inputs sheets each name their scenario, so the one of the scenario imported into is
+ * read (by id, else by name); any other mix is refused, naming the sheets.
+ */
 function pickSheet(
   sheets: SheetGrid[],
+  base: Scenario,
+  fileName: string,
   preferred: string | undefined,
-): { grid: SheetGrid; header: NonNullable<ReturnType<typeof findHeader<Field>>> } | undefined {
-  const first = (s: SheetGrid) => (preferred !== undefined ? s.name === preferred : s.name === "Inputs" || s.name.startsWith("Inputs - "));
-  const ordered = [...sheets.filter(first), ...sheets.filter((s) => !first(s))];
-  for (const grid of ordered) {
+): Checked<{ grid: SheetGrid; header: Header; ignored: IgnoredCell[]; notes: string[] }> {
+  const candidates: Candidate[] = sheets.flatMap((grid) => {
     const header = findHeader(grid, SYNONYMS, ["path", "value"], 30);
-    if (header) return { grid, header };
+    if (!header) return [];
+    const { id } = exportedFrom(grid, header.row);
+    return [{ grid, header, ...(id !== undefined ? { id } : {}), title: (grid.rows[0]?.[0]?.text ?? "").trim() }];
+  });
+  const at = (c: Candidate) => a1(c.header.row, c.header.columns.get("path")!);
+  const notRead = (chosen: Candidate, why: (c: Candidate) => string) =>
+    candidates.filter((c) => c !== chosen).map((c) => ({ sheet: c.grid.name, cell: at(c), reason: why(c) }));
+  const found = (chosen: Candidate, why: (c: Candidate) => string): ReturnType<typeof pickSheet> => ({
+    ok: true,
+    value: {
+      grid: chosen.grid,
+      header: chosen.header,
+      ignored: notRead(chosen, why),
+      notes: chosen.grid.hidden
+        ? [`sheet "${chosen.grid.name}" is hidden in the workbook; its values were read (unhide it to check it is the one meant)`]
+        : [],
+    },
+  });
+  const hiddenOr = (c: Candidate) => (c.grid.hidden ? ", hidden in the workbook," : "");
+
+  if (preferred !== undefined) {
+    const chosen = candidates.find((c) => c.grid.name === preferred);
+    if (!chosen)
+      return { ok: false, errors: [{ file: fileName, sheet: preferred, message: 'has no header row with "Path" and "Value" columns' }] };
+    return found(
+      chosen,
+      (c) =>
+        `sheet "${c.grid.name}"${hiddenOr(c)} also has Path and Value columns; not read: only sheet "${preferred}", the one asked for, was`,
+    );
   }
-  return undefined;
+  const visible = candidates.filter((c) => !c.grid.hidden);
+  const pool = visible.length > 0 ? visible : candidates;
+  if (pool.length === 0)
+    return {
+      ok: false,
+      errors: [
+        { file: fileName, message: 'no sheet has a header row with "Path" and "Value" columns (export a workbook to see the layout)' },
+      ],
+    };
+  const readWhy = (chosen: Candidate, which: string) => (c: Candidate) => {
+    const only = `not read: only sheet "${chosen.grid.name}"`;
+    if (c.grid.hidden && !chosen.grid.hidden)
+      return `sheet "${c.grid.name}", hidden in the workbook, also has Path and Value columns; ${only}, the visible one, was`;
+    const name = c.title.startsWith("Inputs: ") ? ` (${c.title.slice("Inputs: ".length)})` : "";
+    return `sheet "${c.grid.name}"${hiddenOr(c)} holds the inputs of scenario "${c.id}"${name}; ${only}, ${which}, was`;
+  };
+  if (pool.length === 1) return found(pool[0]!, readWhy(pool[0]!, "the visible one"));
+
+  const second = pool[1]!;
+  const all = pool.length === 2 ? "both" : "all";
+  const refuse = (message: string): ReturnType<typeof pickSheet> => ({
+    ok: false,
+    errors: [
+      {
+        file: fileName,
+        sheet: second.grid.name,
+        row: second.header.row + 1,
+        column: columnLetter(second.header.columns.get("path")!),
+        message,
+      },
+    ],
+  });
+  if (pool.every((c) => c.id !== undefined)) {
+    const byId = pool.filter((c) => c.id === base.id);
+    const mine = byId.length > 0 ? byId : pool.filter((c) => c.title === `Inputs: ${base.name}`);
+    if (mine.length === 1) return found(mine[0]!, readWhy(mine[0]!, "this scenario's"));
+    const sheetsOf = listed(pool.map((c) => `"${c.grid.name}" (scenario "${c.id}")`));
+    return refuse(
+      `sheets ${sheetsOf} ${all} have inputs to apply, and ${mine.length === 0 ? "none" : "more than one"} is from scenario ` +
+        `"${base.id}" (${base.name}): which to apply cannot be known; import into the scenario it was exported from, or hide or ` +
+        "delete the other Inputs sheets",
+    );
+  }
+  return refuse(
+    `sheets ${quoted(pool.map((c) => c.grid))} ${all} have Path and Value columns: which to apply cannot be known; ` +
+      "put the rows on one sheet, or hide or delete the others (a hidden sheet is not read when a visible one is)",
+  );
 }
 
 /** Functions that reach outside the workbook when they calculate. */
@@ -472,15 +565,9 @@ export function importAssumptions(
   if (!read.ok) return read;
   if (options.sheet !== undefined && !read.value.some((s) => s.name === options.sheet))
     return { ok: false, errors: [{ file: fileName, sheet: options.sheet, message: "no such sheet in the workbook" }] };
-  const picked = pickSheet(read.value, options.sheet);
-  if (!picked)
-    return {
-      ok: false,
-      errors: [
-        { file: fileName, message: 'no sheet has a header row with "Path" and "Value" columns (export a workbook to see the layout)' },
-      ],
-    };
-  const { grid, header } = picked;
+  const picked = pickSheet(read.value, base, fileName, options.sheet);
+  if (!picked.ok) return picked;
+  const { grid, header } = picked.value;
   const sheet = grid.name === CSV_SHEET ? undefined : grid.name;
   const pathCol = header.columns.get("path")!;
   const valueCol = header.columns.get("value")!;
@@ -510,14 +597,14 @@ export function importAssumptions(
                 "is costed: its values would be applied, but its raise, step and turnover rows were costed another way",
         }
       : undefined;
-  const notes: string[] = [];
+  const notes: string[] = [...picked.value.notes];
   if (from.id === undefined && sheet !== undefined)
     notes.push("the workbook does not say which scenario it was exported from; its values were matched by path");
 
   const known = new Map(listInputs(base).map((e) => [e.path, e]));
   const seen = new Map<string, number>();
   const changes: { entry: InputEntry; value: string; row: number; formula?: string; stored?: string }[] = [];
-  const ignored: IgnoredCell[] = unreadColumns(grid, header.row, [pathCol, valueCol], from.id !== undefined);
+  const ignored: IgnoredCell[] = [...picked.value.ignored, ...unreadColumns(grid, header.row, [pathCol, valueCol], from.id !== undefined)];
   const calendarRows: { key: string; row: number; cell: SheetCell | undefined }[] = [];
   let unchanged = 0;
   const lastHeader = lastHeaderColumn(grid.rows[header.row]!);

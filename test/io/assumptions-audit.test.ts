@@ -6,10 +6,12 @@
  */
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
+import { fisAsPublished } from "../../model/built-ins";
 import { computeTable, type Scenario } from "../../model/engine";
 import { validateScenario } from "../../model/engine/scenario/schema";
 import { importAssumptions, importSummary } from "../../model/io/assumptions-import";
-import { helperLineJson } from "../fixtures/helper-line-scenario";
+import { exportWorkbook, workbookSheetNames } from "../../model/io/xlsx-export";
+import { helperLineJson, helperLineScenario } from "../fixtures/helper-line-scenario";
 
 const xlsxBytes = (wb: XLSX.WorkBook) => new Uint8Array(XLSX.write(wb, { type: "array", bookType: "xlsx" }) as ArrayBuffer);
 const ok = <T>(r: { ok: true; value: T } | { ok: false; errors: unknown[] }): T => {
@@ -112,6 +114,117 @@ describe("a formula in a Value cell is taken at its exact value", () => {
     expect(r.unchanged).toBe(1);
     expect(importSummary(r)[0]).toBe(
       "applied: payroll 5000000 -> 4350000 (the file holds 4349999.999999999, read to 15 significant digits as Excel shows it) (row 2)",
+    );
+  });
+});
+
+/** A workbook of plain Path/Value sheets, [name, rows, hidden?]. */
+function sheets(...list: [string, [string, number][], boolean?][]): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  for (const [name, rows] of list) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["Path", "Value"], ...rows]), name);
+  wb.Workbook = { Sheets: list.map(([, , hidden]) => ({ Hidden: hidden ? 1 : 0 })) };
+  return xlsxBytes(wb);
+}
+const MEMBERS = "groups.wtu.members";
+const RAISE_2026 = "items.baseSalary.steps.2025-10-01.amount";
+
+describe("every sheet with Path and Value columns is read or named", () => {
+  it("a visible sheet is read before a hidden one, and the hidden one is named as not read", () => {
+    const bytes = sheets(["Inputs", [[MEMBERS, 6000]], true], ["My edits", [[MEMBERS, 5800]]]);
+    const r = ok(importAssumptions(bytes, "hidden.xlsx", fisAsPublished()));
+    expect(r.applied.map((a) => [a.path, a.from, a.to])).toEqual([[MEMBERS, "5776", "5800"]]);
+    expect(r.ignored).toEqual([
+      {
+        sheet: "Inputs",
+        cell: "A1",
+        reason:
+          'sheet "Inputs", hidden in the workbook, also has Path and Value columns; not read: only sheet "My edits", the visible one, was',
+      },
+    ]);
+  });
+
+  it("the only Path/Value sheet, hidden, is read and said to be hidden", () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        ["Path", "Value"],
+        [MEMBERS, 6000],
+      ]),
+      "Old",
+    );
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["Members went up in the spring"]]), "Notes");
+    wb.Workbook = { Sheets: [{ Hidden: 1 }, { Hidden: 0 }] };
+    const r = ok(importAssumptions(xlsxBytes(wb), "hidden.xlsx", fisAsPublished()));
+    expect(r.applied.map((a) => a.to)).toEqual(["6000"]);
+    expect(r.notes).toContain('sheet "Old" is hidden in the workbook; its values were read (unhide it to check it is the one meant)');
+  });
+
+  it("two visible Path/Value sheets not from the app: refused naming both; nothing is applied", () => {
+    const bytes = sheets(["Raises", [[MEMBERS, 5800]]], ["Members", [[RAISE_2026, 0.05]]]);
+    const r = importAssumptions(bytes, "two.xlsx", fisAsPublished());
+    expect(r.ok).toBe(false);
+    expect(r.ok ? [] : r.errors).toEqual([
+      {
+        file: "two.xlsx",
+        sheet: "Members",
+        row: 1,
+        column: "A",
+        message:
+          'sheets "Raises" and "Members" both have Path and Value columns: which to apply cannot be known; ' +
+          "put the rows on one sheet, or hide or delete the others (a hidden sheet is not read when a visible one is)",
+      },
+    ]);
+  });
+});
+
+describe("a comparison workbook: the Inputs sheet of the scenario imported into is read", () => {
+  // Two scenarios of the helper-line fixture: "helper-line" (raises 2%, 3%) and "h2" (2%, 4%), 100 clerks at $50,000.
+  const first = helperLineScenario();
+  const second = (() => {
+    const json = helperLineJson() as unknown as { id: string; name: string; items: { steps?: { amount: { value: string } }[] }[] };
+    json.id = "h2";
+    json.name = "Helper 4pct";
+    json.items[0]!.steps![1]!.amount.value = "0.04";
+    const checked = validateScenario(json);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+    return checked.value;
+  })();
+  /** The comparison workbook with h2's members edited to 150 on its own Inputs sheet. */
+  const editedSecond = () => {
+    const wb = XLSX.read(exportWorkbook([first, second]), { cellFormula: true, cellNF: true });
+    const ws = wb.Sheets[workbookSheetNames([first, second]).scenarios[1]!.inputs]!;
+    const addr = Object.keys(ws).find((a) => (ws[a] as XLSX.CellObject).v === "groups.clerks.members")!;
+    ws[`D${XLSX.utils.decode_cell(addr).r + 1}`] = { t: "n", v: 150 };
+    return xlsxBytes(wb);
+  };
+
+  it("into h2: its own sheet's edit applies (members 100 -> 150), nothing to confirm; the other scenario's sheet is named", () => {
+    const r = ok(importAssumptions(editedSecond(), "cmp.xlsx", second));
+    expect(r.applied.map((a) => [a.path, a.from, a.to])).toEqual([["groups.clerks.members", "100", "150"]]);
+    expect(r.confirm.otherScenario).toBeUndefined();
+    expect(r.ignored).toContainEqual({
+      sheet: "Inputs - Helper line",
+      cell: "M6",
+      reason:
+        'sheet "Inputs - Helper line" holds the inputs of scenario "helper-line" (Helper line); not read: only sheet ' +
+        '"Inputs - Helper 4pct", this scenario\'s, was',
+    });
+    // 150 x $50,000 x 2% = $150,000 in FY2025: 150.0 ($ thousands).
+    expect(
+      computeTable(r.scenario)
+        .lines.find((l) => l.id === "increase")!
+        .cells.FY2025!.display.toString(),
+    ).toBe("150");
+  });
+
+  it("into a scenario it does not hold: refused naming each sheet's scenario, even with the other-scenario question answered", () => {
+    const r = importAssumptions(editedSecond(), "cmp.xlsx", fisAsPublished(), { accept: { otherScenario: true } });
+    expect(r.ok).toBe(false);
+    expect(r.ok ? "" : r.errors[0]!.message).toBe(
+      'sheets "Inputs - Helper line" (scenario "helper-line") and "Inputs - Helper 4pct" (scenario "h2") both have inputs ' +
+        'to apply, and none is from scenario "fis-as-published" (FIS as published): which to apply cannot be known; ' +
+        "import into the scenario it was exported from, or hide or delete the other Inputs sheets",
     );
   });
 });
