@@ -368,12 +368,14 @@ const a1 = (r: number, c: number) => `${columnLetter(c)}${r + 1}`;
  * imported scenario: each is ignored, with its reason. Census placements and headcounts are read
  * by the census import, schedules are the contract's: those are named as such.
  */
-function ignoredCells(file: SheetGrid[], expected: SheetGrid[], notes: string[]): IgnoredCell[] {
+function ignoredCells(file: SheetGrid[], expected: SheetGrid[], exported: () => SheetGrid[], notes: string[]): IgnoredCell[] {
   const out: IgnoredCell[] = [];
   const single = (sheets: SheetGrid[], kind: SheetKind) => {
     const all = sheets.filter((s) => kindOf(s.name) === kind);
     return all.length === 1 ? all[0] : undefined;
   };
+  const same = (got: SheetCell | undefined, want: SheetCell | undefined) =>
+    got?.formula === undefined && got?.number !== undefined && want?.number !== undefined && sameNumber(got.number, want.number);
   for (const kind of KINDS) {
     const mine = single(expected, kind);
     const theirs = single(file, kind);
@@ -401,7 +403,9 @@ function ignoredCells(file: SheetGrid[], expected: SheetGrid[], notes: string[])
           } else if (got?.number !== undefined || (got?.text ?? "") !== "") ignore(`${at} is computed; change the inputs instead`);
           else ignore(`${at} is computed and was cleared; ignored: formulas are rebuilt from the inputs`);
         } else if (want?.number !== undefined) {
-          if (got?.formula !== undefined || got?.number === undefined || !sameNumber(got.number, want.number))
+          // The file holds what the app wrote when it exported the scenario before these edits (an
+          // annualized cost at the old headcount): nobody typed it, so there is nothing to report.
+          if (!same(got, want) && !same(got, single(exported(), kind)?.rows[r]?.[c]))
             ignore(`${at} is a value from the app's costing; ignored: it is recomputed on export`);
         } else if (isNumeric(got)) ignore(`${at} is outside the exported table; ignored`);
       }
@@ -699,13 +703,16 @@ export function importAssumptions(
     if (otherScenario) notes.push("the formula sheets were not compared: they are another scenario's");
     else if (inputsSheets > 1) notes.push("the formula sheets of a comparison workbook are not compared");
     else {
-      const built = buildWorkbook([next], {
-        cachedValues: "none",
-        ...(options.computeOptions ? { computeOptions: options.computeOptions } : {}),
-      });
-      const expected = gridsOfWorkbook(built.wb);
+      const write = (s: Scenario) =>
+        gridsOfWorkbook(
+          buildWorkbook([s], { cachedValues: "none", ...(options.computeOptions ? { computeOptions: options.computeOptions } : {}) }).wb,
+        );
+      const expected = write(next);
+      // The workbook as exported, before its edits: built only when a value cell differs from the one expected.
+      let before: SheetGrid[] | undefined;
+      const exported = () => (before ??= next === base ? expected : write(base));
       ignored.push(
-        ...ignoredCells(read.value, expected, notes),
+        ...ignoredCells(read.value, expected, exported, notes),
         ...schedulesChanged(read.value, expected),
         ...calendarTypedOver(expected, calendarRows, grid.name, { path: pathCol, value: valueCol }),
       );

@@ -228,3 +228,57 @@ describe("a comparison workbook: the Inputs sheet of the scenario imported into 
     );
   });
 });
+
+/** The exported workbook of `s` with the Value cell of `path` set to `value`, and `more` edits. */
+function withInput(s: Scenario, path: string, value: number, more: (wb: XLSX.WorkBook) => void = () => {}): Uint8Array {
+  const wb = XLSX.read(exportWorkbook([s]), { cellFormula: true, cellNF: true });
+  const ws = wb.Sheets[workbookSheetNames([s]).scenarios[0]!.inputs]!;
+  const addr = Object.keys(ws).find((a) => (ws[a] as XLSX.CellObject).v === path)!;
+  ws[`D${XLSX.utils.decode_cell(addr).r + 1}`] = { t: "n", v: value };
+  more(wb);
+  return xlsxBytes(wb);
+}
+
+describe("a value the app wrote and nobody changed is not reported as ignored", () => {
+  // The helper-line scenario with an Annualized column: the Calculation sheet holds its cells as values
+  // (G5 = the raise item's annualized cost, 100 x $50,000 x (1.02 x 1.03 - 1) = $253,000).
+  const annualized = (() => {
+    const json = helperLineJson() as unknown as { table: { columns: Record<string, unknown> } };
+    json.table.columns.annualized = true;
+    const checked = validateScenario(json);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+    return checked.value;
+  })();
+
+  it("members 100 -> 120 with an Annualized column: applied, and nothing ignored (G5 still holds the exported $253,000)", () => {
+    const bytes = withInput(annualized, "groups.clerks.members", 120);
+    const r = ok(importAssumptions(bytes, "annualized.xlsx", annualized));
+    expect(r.applied.map((a) => [a.path, a.from, a.to])).toEqual([["groups.clerks.members", "100", "120"]]);
+    expect(r.ignored).toEqual([]);
+    // The imported scenario's own annualized raise: 120 x $50,000 x 0.0506 = $303,600.
+    const raise = computeTable(r.scenario).items.find((i) => i.id === "raise")!;
+    expect(raise.cells.Annualized!.exact.toString()).toBe("303600");
+  });
+
+  it("a number typed over an annualized value is still reported", () => {
+    const bytes = withInput(annualized, "groups.clerks.members", 120, (wb) => {
+      wb.Sheets[workbookSheetNames([annualized]).scenarios[0]!.calc]!.G5 = { t: "n", v: 300000 };
+    });
+    const r = ok(importAssumptions(bytes, "typed.xlsx", annualized));
+    expect(r.ignored).toEqual([
+      {
+        sheet: "Calculation - Helper line",
+        cell: "G5",
+        reason: "Calculation G5 is a value from the app's costing; ignored: it is recomputed on export",
+      },
+    ]);
+  });
+
+  it("the schedule method: the FY2026 raise 3% -> 3.5% reports nothing on the Projection sheet", () => {
+    const base = fisAsPublished();
+    const bySchedule: Scenario = { ...base, settings: { ...base.settings, salaryMethod: "schedule" } };
+    const r = ok(importAssumptions(withInput(bySchedule, RAISE_2026, 0.035), "schedule.xlsx", bySchedule));
+    expect(r.applied.map((a) => [a.path, a.from, a.to])).toEqual([[RAISE_2026, "0.03", "0.035"]]);
+    expect(r.ignored).toEqual([]);
+  });
+});
