@@ -57,7 +57,10 @@ const SYNONYMS: ReadonlyMap<string, Field> = new Map([
 ]);
 
 export interface AssumptionsImportOptions {
-  /** Sheet to read first (default: the first sheet named "Inputs..."; a comparison workbook has one per scenario). */
+  /**
+   * The sheet to read. Default: the one visible sheet with Path and Value columns, or a comparison
+   * workbook's Inputs sheet of `base` (pickSheet); any other such sheet is listed as ignored.
+   */
   sheet?: string;
   limits?: ReadLimits;
   /** The census the workbook was exported with, when not the scenario's own (the app's imported census). */
