@@ -57,7 +57,10 @@ const SYNONYMS: ReadonlyMap<string, Field> = new Map([
 ]);
 
 export interface AssumptionsImportOptions {
-  /** Sheet to read first (default: the first sheet named "Inputs..."; a comparison workbook has one per scenario). */
+  /**
+   * The sheet to read. Default: the one visible sheet with Path and Value columns, or a comparison
+   * workbook's Inputs sheet of `base` (pickSheet); any other such sheet is listed as ignored.
+   */
   sheet?: string;
   limits?: ReadLimits;
   /** The census the workbook was exported with, when not the scenario's own (the app's imported census). */
@@ -75,6 +78,8 @@ export interface AppliedInput {
   row: number;
   /** The formula whose computed number was taken, when the cell held one. */
   formula?: string;
+  /** The number the file holds, when reading it as Excel shows it (15 significant digits) changed it. */
+  stored?: string;
 }
 
 export interface IgnoredCell {
@@ -108,10 +113,17 @@ export interface AssumptionsImport {
 /** Whether the user must answer a question before the imported scenario is used. */
 export const needsConfirmation = (r: AssumptionsImport): boolean => r.confirm.otherScenario !== undefined || r.confirm.outliers.length > 0;
 
+/** " (from =4.35*1000000)", and what the file held when the value is not its number as stored. */
+function howRead(a: AppliedInput): string {
+  const stored = a.stored !== undefined ? `the file holds ${a.stored}, read to ${EXCEL_DIGITS} significant digits as Excel shows it` : "";
+  if (a.formula !== undefined) return ` (from =${a.formula}${stored ? `; ${stored}` : ""})`;
+  return stored ? ` (${stored})` : "";
+}
+
 /** The summary in lines of text: applied, ignored, questions. */
 export function importSummary(r: AssumptionsImport): string[] {
   const lines = [
-    ...r.applied.map((a) => `applied: ${a.label} ${a.from} -> ${a.to}${a.formula ? ` (from =${a.formula})` : ""} (row ${a.row})`),
+    ...r.applied.map((a) => `applied: ${a.label} ${a.from} -> ${a.to}${howRead(a)} (row ${a.row})`),
     ...(r.applied.length === 0 ? ["applied: nothing (every value equals the scenario's)"] : []),
     ...r.ignored.map((i) => `ignored: ${i.reason}`),
     ...r.notes.map((n) => `note: ${n}`),
@@ -121,17 +133,110 @@ export function importSummary(r: AssumptionsImport): string[] {
   return lines;
 }
 
+type Header = NonNullable<ReturnType<typeof findHeader<Field>>>;
+interface Candidate {
+  grid: SheetGrid;
+  header: Header;
+  /** Row 3 of an exported Inputs sheet: the scenario it was exported from. */
+  id?: string;
+  /** Row 1 of an exported Inputs sheet: "Inputs: <scenario name>". */
+  title: string;
+}
+
+const quoted = (sheets: SheetGrid[]) => listed(sheets.map((g) => `"${g.name}"`));
+
+/**
+ * The sheet to read, and every other sheet with Path and Value columns named as not read. A
+ * visible sheet comes before a hidden one (often an old copy kept aside). Several visible ones are
+ * never settled by order, which would drop the others' values without a word: a comparison
+ * workbook's Inputs sheets each name their scenario, so the one of the scenario imported into is
+ * read (by id, else by name); any other mix is refused, naming the sheets.
+ */
 function pickSheet(
   sheets: SheetGrid[],
+  base: Scenario,
+  fileName: string,
   preferred: string | undefined,
-): { grid: SheetGrid; header: NonNullable<ReturnType<typeof findHeader<Field>>> } | undefined {
-  const first = (s: SheetGrid) => (preferred !== undefined ? s.name === preferred : s.name === "Inputs" || s.name.startsWith("Inputs - "));
-  const ordered = [...sheets.filter(first), ...sheets.filter((s) => !first(s))];
-  for (const grid of ordered) {
+): Checked<{ grid: SheetGrid; header: Header; ignored: IgnoredCell[]; notes: string[] }> {
+  const candidates: Candidate[] = sheets.flatMap((grid) => {
     const header = findHeader(grid, SYNONYMS, ["path", "value"], 30);
-    if (header) return { grid, header };
+    if (!header) return [];
+    const { id } = exportedFrom(grid, header.row);
+    return [{ grid, header, ...(id !== undefined ? { id } : {}), title: (grid.rows[0]?.[0]?.text ?? "").trim() }];
+  });
+  const at = (c: Candidate) => a1(c.header.row, c.header.columns.get("path")!);
+  const notRead = (chosen: Candidate, why: (c: Candidate) => string) =>
+    candidates.filter((c) => c !== chosen).map((c) => ({ sheet: c.grid.name, cell: at(c), reason: why(c) }));
+  const found = (chosen: Candidate, why: (c: Candidate) => string): ReturnType<typeof pickSheet> => ({
+    ok: true,
+    value: {
+      grid: chosen.grid,
+      header: chosen.header,
+      ignored: notRead(chosen, why),
+      notes: chosen.grid.hidden
+        ? [`sheet "${chosen.grid.name}" is hidden in the workbook; its values were read (unhide it to check it is the one meant)`]
+        : [],
+    },
+  });
+  const hiddenOr = (c: Candidate) => (c.grid.hidden ? ", hidden in the workbook," : "");
+
+  if (preferred !== undefined) {
+    const chosen = candidates.find((c) => c.grid.name === preferred);
+    if (!chosen)
+      return { ok: false, errors: [{ file: fileName, sheet: preferred, message: 'has no header row with "Path" and "Value" columns' }] };
+    return found(
+      chosen,
+      (c) =>
+        `sheet "${c.grid.name}"${hiddenOr(c)} also has Path and Value columns; not read: only sheet "${preferred}", the one asked for, was`,
+    );
   }
-  return undefined;
+  const visible = candidates.filter((c) => !c.grid.hidden);
+  const pool = visible.length > 0 ? visible : candidates;
+  if (pool.length === 0)
+    return {
+      ok: false,
+      errors: [
+        { file: fileName, message: 'no sheet has a header row with "Path" and "Value" columns (export a workbook to see the layout)' },
+      ],
+    };
+  const readWhy = (chosen: Candidate, which: string) => (c: Candidate) => {
+    const only = `not read: only sheet "${chosen.grid.name}"`;
+    if (c.grid.hidden && !chosen.grid.hidden)
+      return `sheet "${c.grid.name}", hidden in the workbook, also has Path and Value columns; ${only}, the visible one, was`;
+    const name = c.title.startsWith("Inputs: ") ? ` (${c.title.slice("Inputs: ".length)})` : "";
+    return `sheet "${c.grid.name}"${hiddenOr(c)} holds the inputs of scenario "${c.id}"${name}; ${only}, ${which}, was`;
+  };
+  if (pool.length === 1) return found(pool[0]!, readWhy(pool[0]!, "the visible one"));
+
+  const second = pool[1]!;
+  const all = pool.length === 2 ? "both" : "all";
+  const refuse = (message: string): ReturnType<typeof pickSheet> => ({
+    ok: false,
+    errors: [
+      {
+        file: fileName,
+        sheet: second.grid.name,
+        row: second.header.row + 1,
+        column: columnLetter(second.header.columns.get("path")!),
+        message,
+      },
+    ],
+  });
+  if (pool.every((c) => c.id !== undefined)) {
+    const byId = pool.filter((c) => c.id === base.id);
+    const mine = byId.length > 0 ? byId : pool.filter((c) => c.title === `Inputs: ${base.name}`);
+    if (mine.length === 1) return found(mine[0]!, readWhy(mine[0]!, "this scenario's"));
+    const sheetsOf = listed(pool.map((c) => `"${c.grid.name}" (scenario "${c.id}")`));
+    return refuse(
+      `sheets ${sheetsOf} ${all} have inputs to apply, and ${mine.length === 0 ? "none" : "more than one"} is from scenario ` +
+        `"${base.id}" (${base.name}): which to apply cannot be known; import into the scenario it was exported from, or hide or ` +
+        "delete the other Inputs sheets",
+    );
+  }
+  return refuse(
+    `sheets ${quoted(pool.map((c) => c.grid))} ${all} have Path and Value columns: which to apply cannot be known; ` +
+      "put the rows on one sheet, or hide or delete the others (a hidden sheet is not read when a visible one is)",
+  );
 }
 
 /** Functions that reach outside the workbook when they calculate. */
@@ -168,22 +273,48 @@ function commaProblem(text: string): string | undefined {
 }
 
 /**
- * The cell's value as a decimal string, or why it is not one. A number cell is its number; text is
- * read as the app reads a typed value for an input of this unit ("3.00%", "$596,350,000", "(1,200)",
- * "=3%+0.5%"), which is what Excel writes when it saves a formatted sheet as CSV, except that a
- * comma reading two ways stays refused: a file may come from a decimal-comma locale.
+ * Excel shows a number, and computes with it, to 15 significant digits; a double's 16th and 17th
+ * are binary noise (0.1 x 0.2 is 0.020000000000000004, =4.35*1000000 may be cached as
+ * 4349999.999999999), which a whole-dollar truncation would turn into a dollar less.
  */
-function cellDecimal(cell: SheetCell, unit: Unit): { value: string; formula?: string } | { problem: string } {
+const EXCEL_DIGITS = 15;
+
+/** A stored double as Excel shows it, and the stored digits when they differ from it. */
+function asExcelShows(n: number): { value: string; stored?: string } | undefined {
+  const exact = parseDecimal(String(n));
+  const shown = parseDecimal(n.toPrecision(EXCEL_DIGITS));
+  if (!exact || !shown) return undefined;
+  const value = (shown.isZero() ? new Decimal(0) : shown).toString();
+  return shown.equals(exact) ? { value } : { value, stored: exact.toString() };
+}
+
+/** Numbers, + - * / % and parentheses only: what formula-input.ts evaluates exactly. A name, a reference or a function is not. */
+const LITERAL = /(\d+\.?\d*|\.\d+)(e[-+]?\d+)?/gi;
+const onlyLiterals = (formula: string) => /^[\s+\-*/()%]*$/.test(formula.replace(LITERAL, ""));
+
+/**
+ * The cell's value as a decimal string, or why it is not one. A number cell is its number as Excel
+ * shows it; text is read as the app reads a typed value for an input of this unit ("3.00%",
+ * "$596,350,000", "(1,200)", "=3%+0.5%"), which is what Excel writes when it saves a formatted sheet
+ * as CSV, except that a comma reading two ways stays refused: a file may come from a decimal-comma
+ * locale. A formula on literals alone (=4.35*1000000) is computed exactly, as if typed into the
+ * app, rather than taken at the double its program cached; a formula over other cells can only
+ * give that cached double, read as Excel shows it.
+ */
+function cellDecimal(cell: SheetCell, unit: Unit): { value: string; formula?: string; stored?: string } | { problem: string } {
   if (cell.formula !== undefined) {
     const refused = formulaProblem(cell.formula);
     if (refused) return { problem: `${refused}; type the value itself` };
+    if (onlyLiterals(cell.formula)) {
+      const r = evaluateFormula(`=${cell.formula}`);
+      return r.ok ? { value: r.value, formula: cell.formula } : { problem: `the formula =${cell.formula.slice(0, 80)}: ${r.message}` };
+    }
   }
   const formula = cell.formula !== undefined ? { formula: cell.formula } : {};
   if (cell.number !== undefined) {
-    // String(number) is the shortest decimal that reads back as the same double: what the user typed.
     if (!Number.isFinite(cell.number)) return { problem: `${cell.text} is not a finite number` };
-    const d = parseDecimal(String(cell.number));
-    return d ? { value: d.toString(), ...formula } : { problem: `${cell.text} is not a number` };
+    const d = asExcelShows(cell.number);
+    return d ? { ...d, ...formula } : { problem: `${cell.text} is not a number` };
   }
   if (cell.formula !== undefined) return { problem: `the formula =${cell.formula} has no computed number; type the value itself` };
   const text = cell.text.trim();
@@ -240,12 +371,14 @@ const a1 = (r: number, c: number) => `${columnLetter(c)}${r + 1}`;
  * imported scenario: each is ignored, with its reason. Census placements and headcounts are read
  * by the census import, schedules are the contract's: those are named as such.
  */
-function ignoredCells(file: SheetGrid[], expected: SheetGrid[], notes: string[]): IgnoredCell[] {
+function ignoredCells(file: SheetGrid[], expected: SheetGrid[], exported: () => SheetGrid[], notes: string[]): IgnoredCell[] {
   const out: IgnoredCell[] = [];
   const single = (sheets: SheetGrid[], kind: SheetKind) => {
     const all = sheets.filter((s) => kindOf(s.name) === kind);
     return all.length === 1 ? all[0] : undefined;
   };
+  const same = (got: SheetCell | undefined, want: SheetCell | undefined) =>
+    got?.formula === undefined && got?.number !== undefined && want?.number !== undefined && sameNumber(got.number, want.number);
   for (const kind of KINDS) {
     const mine = single(expected, kind);
     const theirs = single(file, kind);
@@ -273,7 +406,9 @@ function ignoredCells(file: SheetGrid[], expected: SheetGrid[], notes: string[])
           } else if (got?.number !== undefined || (got?.text ?? "") !== "") ignore(`${at} is computed; change the inputs instead`);
           else ignore(`${at} is computed and was cleared; ignored: formulas are rebuilt from the inputs`);
         } else if (want?.number !== undefined) {
-          if (got?.formula !== undefined || got?.number === undefined || !sameNumber(got.number, want.number))
+          // The file holds what the app wrote when it exported the scenario before these edits (an
+          // annualized cost at the old headcount): nobody typed it, so there is nothing to report.
+          if (!same(got, want) && !same(got, single(exported(), kind)?.rows[r]?.[c]))
             ignore(`${at} is a value from the app's costing; ignored: it is recomputed on export`);
         } else if (isNumeric(got)) ignore(`${at} is outside the exported table; ignored`);
       }
@@ -437,15 +572,9 @@ export function importAssumptions(
   if (!read.ok) return read;
   if (options.sheet !== undefined && !read.value.some((s) => s.name === options.sheet))
     return { ok: false, errors: [{ file: fileName, sheet: options.sheet, message: "no such sheet in the workbook" }] };
-  const picked = pickSheet(read.value, options.sheet);
-  if (!picked)
-    return {
-      ok: false,
-      errors: [
-        { file: fileName, message: 'no sheet has a header row with "Path" and "Value" columns (export a workbook to see the layout)' },
-      ],
-    };
-  const { grid, header } = picked;
+  const picked = pickSheet(read.value, base, fileName, options.sheet);
+  if (!picked.ok) return picked;
+  const { grid, header } = picked.value;
   const sheet = grid.name === CSV_SHEET ? undefined : grid.name;
   const pathCol = header.columns.get("path")!;
   const valueCol = header.columns.get("value")!;
@@ -475,14 +604,14 @@ export function importAssumptions(
                 "is costed: its values would be applied, but its raise, step and turnover rows were costed another way",
         }
       : undefined;
-  const notes: string[] = [];
+  const notes: string[] = [...picked.value.notes];
   if (from.id === undefined && sheet !== undefined)
     notes.push("the workbook does not say which scenario it was exported from; its values were matched by path");
 
   const known = new Map(listInputs(base).map((e) => [e.path, e]));
   const seen = new Map<string, number>();
-  const changes: { entry: InputEntry; value: string; row: number; formula?: string }[] = [];
-  const ignored: IgnoredCell[] = unreadColumns(grid, header.row, [pathCol, valueCol], from.id !== undefined);
+  const changes: { entry: InputEntry; value: string; row: number; formula?: string; stored?: string }[] = [];
+  const ignored: IgnoredCell[] = [...picked.value.ignored, ...unreadColumns(grid, header.row, [pathCol, valueCol], from.id !== undefined)];
   const calendarRows: { key: string; row: number; cell: SheetCell | undefined }[] = [];
   let unchanged = 0;
   const lastHeader = lastHeaderColumn(grid.rows[header.row]!);
@@ -536,7 +665,14 @@ export function importAssumptions(
       continue;
     }
     if (new Decimal(parsed.value).equals(new Decimal(entry.param.value))) unchanged++;
-    else changes.push({ entry, value: parsed.value, row: r, ...(parsed.formula !== undefined ? { formula: parsed.formula } : {}) });
+    else
+      changes.push({
+        entry,
+        value: parsed.value,
+        row: r,
+        ...(parsed.formula !== undefined ? { formula: parsed.formula } : {}),
+        ...(parsed.stored !== undefined ? { stored: parsed.stored } : {}),
+      });
   }
   if (errors.length) return { ok: false, errors };
 
@@ -570,13 +706,16 @@ export function importAssumptions(
     if (otherScenario) notes.push("the formula sheets were not compared: they are another scenario's");
     else if (inputsSheets > 1) notes.push("the formula sheets of a comparison workbook are not compared");
     else {
-      const built = buildWorkbook([next], {
-        cachedValues: "none",
-        ...(options.computeOptions ? { computeOptions: options.computeOptions } : {}),
-      });
-      const expected = gridsOfWorkbook(built.wb);
+      const write = (s: Scenario) =>
+        gridsOfWorkbook(
+          buildWorkbook([s], { cachedValues: "none", ...(options.computeOptions ? { computeOptions: options.computeOptions } : {}) }).wb,
+        );
+      const expected = write(next);
+      // The workbook as exported, before its edits: built only when a value cell differs from the one expected.
+      let before: SheetGrid[] | undefined;
+      const exported = () => (before ??= next === base ? expected : write(base));
       ignored.push(
-        ...ignoredCells(read.value, expected, notes),
+        ...ignoredCells(read.value, expected, exported, notes),
         ...schedulesChanged(read.value, expected),
         ...calendarTypedOver(expected, calendarRows, grid.name, { path: pathCol, value: valueCol }),
       );
@@ -609,6 +748,7 @@ export function importAssumptions(
         to: c.value,
         row: c.row + 1,
         ...(c.formula !== undefined ? { formula: c.formula } : {}),
+        ...(c.stored !== undefined ? { stored: c.stored } : {}),
       })),
       ignored,
       unchanged,

@@ -202,7 +202,8 @@ describe("formula injection: imported values are data, re-exported text is escap
     const wb = XLSX.read(validExport);
     const ws = wb.Sheets[INPUTS]!;
     ws[`D${FIRST}`] = { t: "s", v: "=cmd|' /C calc'!A0" }; // members
-    ws[`D${FIRST + 1}`] = { t: "n", f: "105000+272" } as XLSX.CellObject; // average salary: formula, no cached value
+    // Average salary: a formula over another cell with no cached value (=105000+272 would be computed exactly: 105272).
+    ws[`D${FIRST + 1}`] = { t: "n", f: "J1+272" } as XLSX.CellObject;
     ws[`D${FIRST + 2}`] = { t: "s", v: "+1+1" };
     const errors = errorsOf(importAssumptions(xlsxOf(wb), "inject.xlsx", base));
     expect(errors.map((e) => [e.row, e.column])).toEqual([
