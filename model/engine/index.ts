@@ -2,7 +2,16 @@
 export { Decimal, parseDecimal, sum, ZERO, ONE } from "./decimal";
 export type { Explanation, Source, SourceKind } from "./explain";
 export { formatExplanation, leaf } from "./explain";
-export { breakdownOf, notesOf, partLabel, partLabels, partsTotal, type Breakdown, type BreakdownNote, type BreakdownPart } from "./explain-breakdown";
+export {
+  breakdownOf,
+  notesOf,
+  partLabel,
+  partLabels,
+  partsTotal,
+  type Breakdown,
+  type BreakdownNote,
+  type BreakdownPart,
+} from "./explain-breakdown";
 export type { InputError, Checked } from "./errors";
 export { formatInputError, InputRejectedError } from "./errors";
 export {

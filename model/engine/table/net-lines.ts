@@ -31,10 +31,7 @@ export function linesSubtractingCosts(lines: readonly TableLine[], items: readon
     }
     const inner = new Set(path).add(id);
     if (kind === "sum")
-      return [
-        ...(line.sum ?? []).flatMap((r) => leaves(r, sign, inner)),
-        ...(line.minus ?? []).flatMap((r) => leaves(r, -sign, inner)),
-      ];
+      return [...(line.sum ?? []).flatMap((r) => leaves(r, sign, inner)), ...(line.minus ?? []).flatMap((r) => leaves(r, -sign, inner))];
     const through = [line.share?.of, ...(line.fund?.of ?? []), line.change?.of].filter((r) => r !== undefined);
     return through.flatMap((r) => leaves(r, sign, inner));
   };
