@@ -137,7 +137,17 @@ export { dateWords, dollarsText, groupedNumber, listWords, percentText, percentW
 export * from "./schedule";
 export { prng } from "./schedule/synthetic";
 export { raiseTerms, chooseBasis, scheduleCostSettings, printedAdjustments, STEP_SUFFIX, TURNOVER_SUFFIX } from "./kinds/raises-schedule";
-export { salaryBases, sortedSteps, stepKey, stepPath, levelAfter, applyStep, isClamped, type SalaryBase } from "./kinds/raises";
+export {
+  salaryBases,
+  sortedSteps,
+  stepKey,
+  stepPath,
+  levelAfter,
+  applyStep,
+  isClamped,
+  isPerSalary,
+  type SalaryBase,
+} from "./kinds/raises";
 export { payRateInForce } from "./kinds/pay-rate";
 export {
   addCostLine,

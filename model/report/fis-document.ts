@@ -280,20 +280,23 @@ function background(scenario: Scenario, w: Wording, registry: Registry | undefin
 }
 
 /**
- * A raise's dollar floor or cap on a group costed at its average salary (or payroll) is applied to
- * that average, not member by member: the statement says so, as the cell's explanation does.
+ * A raise's dollar floor or cap, or a minimum salary, on a group costed at its average salary (or
+ * payroll) is applied to that average, not member by member: the statement says so, as the cell's
+ * explanation does.
  */
 function clampBasisPoints(scenario: Scenario, item: RaisesItem): string[] {
   const clamped = item.steps.filter(isClamped);
-  if (clamped.length === 0) return [];
+  const minimum = item.steps.some((s) => s.type === "minimum");
+  if (clamped.length === 0 && !minimum) return [];
   const floor = clamped.some((s) => s.atLeast);
   const cap = clamped.some((s) => s.atMost);
-  const what = floor && cap ? "floor and cap" : floor ? "floor" : "cap";
+  const bounds = floor && cap ? "dollar floor and cap" : floor ? "dollar floor" : cap ? "dollar cap" : "";
+  const what = [...(bounds ? [bounds] : []), ...(minimum ? ["minimum salary"] : [])].join(" and ");
   return coveredGroups(scenario, item)
     .filter((g) => salaryBases(g).some((b) => b.form === "average" || b.form === "payroll"))
     .map(
       (g) =>
-        `The dollar ${what} is applied to the average salary of the ${g.label}, not to each member's salary: ` +
+        `The ${what} ${bounds && minimum ? "are" : "is"} applied to the average salary of the ${g.label}, not to each member's salary: ` +
         "the estimate is exact only if their salaries are near the average",
     );
 }

@@ -160,7 +160,10 @@ export function randomScenario(seed: number, options: RandomOptions): Scenario {
 
   // Raises: the schedule method prices one raises item's percent steps, FY2025 on, consecutive.
   const raisesIds: string[] = [];
-  /** Raises items whose first step is flat, or whose first percent step has a floor or cap: a oneTime cannot derive earnings from them. */
+  /**
+   * Raises items whose first step is flat or a minimum, or whose first percent step has a floor or
+   * cap: a oneTime cannot derive earnings from them.
+   */
   const clampedFirst = new Set<string>();
   const raisesCount = schedule ? 1 : r.int(0, 2);
   for (let k = 0; k < raisesCount; k++) {
@@ -169,6 +172,9 @@ export function randomScenario(seed: number, options: RandomOptions): Scenario {
     const flatOk = !schedule && withHeads.length > 0 && r.bool(0.4);
     // A floor or cap ("3% or $1,000, whichever is greater") needs headcount on a payroll group, as flat steps do.
     const clampOk = !schedule && withHeads.length > 0 && r.bool(0.4);
+    // A minimum salary ("raise the minimum salary to $40,000") needs headcount on a payroll group too;
+    // the schedule method refuses it.
+    const minimumOk = !schedule && withHeads.length > 0 && r.bool(0.3);
     for (const fy of schedule ? [] : years) {
       const window = inAgreement(fy);
       if (!window || r.bool(0.3)) continue;
@@ -178,7 +184,10 @@ export function randomScenario(seed: number, options: RandomOptions): Scenario {
       for (const effective of [...dates].sort()) {
         const flat = flatOk && r.bool(0.3);
         const amount = P(flat ? r.dec(0, 5000, 2) : r.dec(-0.05, 0.15, 4));
-        if (flat) steps.push({ fiscalYear: fy, type: "flat", amount, effective, source: SOURCE });
+        // Minimums across the salaries drawn (20,000-250,000), so some bind and some do not.
+        if (minimumOk && r.bool(0.35))
+          steps.push({ fiscalYear: fy, type: "minimum", amount: P(r.dec(0, 150_000, 2)), effective, source: SOURCE });
+        else if (flat) steps.push({ fiscalYear: fy, type: "flat", amount, effective, source: SOURCE });
         else {
           const kind = clampOk ? r.int(0, 3) : 0;
           const atLeast = kind === 1 || kind === 3 ? r.dec(0, 5000, 2) : undefined;
@@ -214,12 +223,12 @@ export function randomScenario(seed: number, options: RandomOptions): Scenario {
     const clamped = (s: RaiseStep) => s.type === "percent" && (s.atLeast !== undefined || s.atMost !== undefined);
     const base = itemBase(
       id,
-      steps.some((s) => s.type === "flat" || clamped(s)),
+      steps.some((s) => s.type === "flat" || s.type === "minimum" || clamped(s)),
     );
     const sorted = [...steps].sort((a, b) => a.fiscalYear - b.fiscalYear || a.effective.localeCompare(b.effective));
     const first = sorted.find((s) => s.type === "percent");
     // Earnings derived from a raises item take out its first raise, which must be a percent without a floor or cap.
-    if ((first && clamped(first)) || sorted[0]?.type === "flat") clampedFirst.add(id);
+    if ((first && clamped(first)) || (sorted[0] !== undefined && sorted[0].type !== "percent")) clampedFirst.add(id);
     items.push({ ...base, ...(schedule ? { line: costLines[0]! } : {}), kind: "raises", steps });
     raisesIds.push(id);
   }

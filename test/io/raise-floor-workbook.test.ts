@@ -2,7 +2,8 @@
  * The exported workbook of a raise with a dollar floor or cap carries live formulas (MAX/MIN over
  * the Inputs sheet's floor and cap) that HyperFormula recomputes to the engine's numbers, cached
  * values poisoned first, and that move as the engine moves when the floor is edited on the
- * Inputs sheet. HyperFormula only: the LibreOffice runs live in xlsx-recalc.test.ts.
+ * Inputs sheet. The same for a minimum salary step (MAX(level, minimum) over the Inputs sheet's
+ * minimum). HyperFormula only: the LibreOffice runs live in xlsx-recalc.test.ts.
  */
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
@@ -11,7 +12,7 @@ import { Decimal } from "../../model/engine/decimal";
 import { setInputValue } from "../../model/engine/scenario/paths";
 import type { Group, Scenario } from "../../model/engine/scenario/types";
 import { exportWorkbook } from "../../model/io/xlsx-export";
-import { averageGroup, floorScenario, P, percentStep } from "../fixtures/raise-floor-scenario";
+import { averageGroup, floorScenario, minimumStep, P, percentStep, teachers } from "../fixtures/raise-floor-scenario";
 import { hyperFormulaRecalc, poisonCachedValues, type HfWorkbook } from "./recalc-engines";
 
 const sheetStarting = (bytes: Uint8Array, prefix: string) => XLSX.read(bytes).SheetNames.find((n) => n.startsWith(prefix))!;
@@ -118,5 +119,58 @@ describe("HyperFormula recomputes a clamped raise from the workbook's formulas",
     const edited = setInputValue(s, path, "2000");
     expect(computeTable(edited).items[0]!.cells.FY2025!.exact.toString()).toBe("200000");
     expectRecomputes(hf, bytes, edited, ["Annualized"]);
+  });
+});
+
+const minimumCases: [string, () => Scenario][] = [
+  ["positions, minimum then 2%", () => floorScenario([teachers], [minimumStep(2025, "40000"), percentStep(2026, "0.02")])],
+  [
+    "average salary, minimum mid-year by pay periods, then 2%",
+    () => floorScenario([averageGroup("97", "38123.45")], [minimumStep(2025, "40000", "2025-01-15"), percentStep(2026, "0.02")]),
+  ],
+  [
+    "payroll with members, 3% then the minimum the same day",
+    () =>
+      floorScenario(
+        [{ id: "g", label: "Teachers", payroll: P("3800000"), members: P("100") }],
+        [percentStep(2025, "0.03"), { ...minimumStep(2025, "40000"), id: "minimum" }],
+      ),
+  ],
+];
+
+describe("HyperFormula recomputes a minimum salary from the workbook's formulas", () => {
+  for (const [name, make] of minimumCases)
+    it(name, () => {
+      const s = make();
+      const bytes = poisonCachedValues(exportWorkbook([s]));
+      const { ws, row } = calcRows(bytes);
+      expect(String(ws[`C${row("item:cola")}`]?.f ?? "")).toMatch(/MAX\(/);
+      expectRecomputes(hyperFormulaRecalc(bytes), bytes, s);
+    });
+
+  it("hand arithmetic: 10 at $35,000 and 5 at $45,000, minimum $40,000, then 2%: FY2025 10 x 5,000; FY2026 + 10 x 800 + 5 x 900", () => {
+    const s = minimumCases[0]![1]();
+    const bytes = poisonCachedValues(exportWorkbook([s]));
+    const hf = hyperFormulaRecalc(bytes);
+    const { name, row } = calcRows(bytes);
+    expect(hf.value(name, `C${row("item:cola")}`)).toBe(50000);
+    // 50,000 + 8,000 + 4,500 = 62,500.
+    expect(hf.value(name, `D${row("item:cola")}`)).toBeCloseTo(62500, 6);
+  });
+
+  it("is live: the minimum edited on the Inputs sheet to $45,000 moves the cost as the engine does (100 at $38,000: 100 x 7,000)", () => {
+    const s = floorScenario([averageGroup("100", "38000")], [minimumStep(2025, "40000")]);
+    const bytes = exportWorkbook([s]);
+    const hf = hyperFormulaRecalc(bytes);
+    const inputsName = sheetStarting(bytes, "Inputs");
+    const inputs = XLSX.read(bytes).Sheets[inputsName]!;
+    const path = "items.cola.steps.2024-10-01.amount";
+    const at = Object.keys(inputs).find((a) => inputs[a]?.v === path)!;
+    hf.set(inputsName, `D${XLSX.utils.decode_cell(at).r + 1}`, 45000);
+    const edited = setInputValue(s, path, "45000");
+    expect(computeTable(edited).items[0]!.cells.FY2025!.exact.toString()).toBe("700000");
+    expectRecomputes(hf, bytes, edited, ["Annualized"]);
+    const { name, row } = calcRows(bytes);
+    expect(hf.value(name, `C${row("item:cola")}`)).toBe(700000);
   });
 });

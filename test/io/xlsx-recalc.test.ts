@@ -21,6 +21,7 @@ import {
 import { exportWorkbook } from "../../model/io/xlsx-export";
 import { cellValue, findSoffice, hyperFormulaRecalc, libreOfficeRecalc, poisonCachedValues } from "./recalc-engines";
 import { fundSplit } from "../../model/engine/analysis";
+import { averageGroup, floorScenario, minimumStep, percentStep, teachers } from "../fixtures/raise-floor-scenario";
 import {
   beforeAgreementScenario,
   editedFy2026Raise,
@@ -150,6 +151,21 @@ const cases: [string, () => Scenario][] = [
   ["one-time pay, flat ($1,200 per member), on a group stating only its headcount", headcountOnlyPaymentScenario],
   ["schedule method (FIS as published): Steps and Turnover lines", () => bySchedule(fisAsPublished())],
   ["schedule method, two groups, FICA on the aides' payroll share of raise, steps and turnover", scheduleLoadingsScenario],
+];
+
+/**
+ * Minimum salary steps (MAX(salary, minimum) over the Inputs sheet), for LibreOffice; their
+ * HyperFormula runs are in raise-floor-workbook.test.ts.
+ */
+const minimumCases: [string, () => Scenario][] = [
+  [
+    "a minimum salary of $40,000 on positions (10 at $35,000, 5 at $45,000), then 2%",
+    () => floorScenario([teachers], [minimumStep(2025, "40000"), percentStep(2026, "0.02")]),
+  ],
+  [
+    "a minimum salary mid-year on an average salary, then 2%",
+    () => floorScenario([averageGroup("97", "38123.45")], [minimumStep(2025, "40000", "2025-01-15"), percentStep(2026, "0.02")]),
+  ],
 ];
 
 /** Items the sheet writes as formulas: every one, the schedule method's raise, step and turnover parts included. */
@@ -527,6 +543,18 @@ describe.skipIf(!soffice)("LibreOffice (headless) recomputes the exported workbo
   });
 
   for (const [name, make] of cases) {
+    it(name, () => {
+      const scenario = make();
+      const result = computeTable(scenario);
+      const bytes = poisonCachedValues(exportWorkbook([scenario]));
+      const wb = libreOfficeRecalc(soffice!, bytes);
+      expect(expectMatchesEngine((s, a) => cellValue(wb, s, a), layout(bytes, result, 0), result, scenario)).toBe(
+        cellsCompared(result, scenario),
+      );
+    });
+  }
+
+  for (const [name, make] of minimumCases) {
     it(name, () => {
       const scenario = make();
       const result = computeTable(scenario);

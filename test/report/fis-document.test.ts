@@ -11,7 +11,7 @@ import { nodeFonts, renderDocument } from "../../model/cli/report-command";
 import pdfmake from "pdfmake";
 import { docxText, docxXml, missingInOrder, pdfFonts, pdfText, squash } from "./files";
 import { stateScenario } from "./state-scenario";
-import { averageGroup, floorScenario, floorScenarioData, percentStep } from "../fixtures/raise-floor-scenario";
+import { averageGroup, floorScenario, floorScenarioData, minimumStep, percentStep } from "../fixtures/raise-floor-scenario";
 import { validateScenario } from "../../model/engine/scenario/schema";
 
 const TODAY = "2026-12-02";
@@ -264,6 +264,16 @@ describe("what the statement says of a raise's floor on an average, and of years
         "the estimate is exact only if their salaries are near the average",
     );
     expect(text).not.toContain("after the agreement ends");
+  });
+
+  it("a minimum salary on an average is said to apply to the average: 100 at $38,000, minimum $40,000", () => {
+    const s = floorScenario([averageGroup("100", "38000")], [minimumStep(2025, "40000")]);
+    const text = documentText(buildFisDocument(s, { today: TODAY }));
+    expect(text).toContain("a minimum salary of $40,000 a year in fiscal year 2025");
+    expect(text).toContain(
+      "The minimum salary is applied to the average salary of the Clerks, not to each member's salary: " +
+        "the estimate is exact only if their salaries are near the average",
+    );
   });
 
   it("a table year after the agreement ends says what it costs", () => {

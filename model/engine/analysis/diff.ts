@@ -167,7 +167,8 @@ type Rec = Record<string, unknown>;
 const isRecord = (v: unknown): v is Rec => v !== null && typeof v === "object" && !Array.isArray(v);
 /** An input's value and what it says about it: { value: "0.02", label, source }. */
 const isParam = (v: Rec): boolean => typeof v.value === "string" && ("label" in v || "source" in v);
-const isStep = (v: Rec): boolean => typeof v.fiscalYear === "number" && (v.type === "percent" || v.type === "flat") && isRecord(v.amount);
+const isStep = (v: Rec): boolean =>
+  typeof v.fiscalYear === "number" && (v.type === "percent" || v.type === "flat" || v.type === "minimum") && isRecord(v.amount);
 
 /**
  * Any value of a scenario in words: ids by their labels, an input by its value, a raise step as
@@ -185,7 +186,7 @@ function valueWords(v: unknown, key: string, names: Names, detail = false): stri
   if (isStep(v)) {
     const amount = String((v.amount as Rec).value);
     const bound = (k: string) => (isRecord(v[k]) ? String((v[k] as Rec).value) : undefined);
-    const short = `FY${String(v.fiscalYear)} ${valueText(amount, v.type === "percent" ? "rate" : "USD/year")}${raiseBoundsText(bound("atLeast"), bound("atMost"))}`;
+    const short = `FY${String(v.fiscalYear)} ${v.type === "minimum" ? "minimum salary " : ""}${valueText(amount, v.type === "percent" ? "rate" : "USD/year")}${raiseBoundsText(bound("atLeast"), bound("atMost"))}`;
     if (!detail) return short;
     const paid = isRecord(v.periodsPaid) ? `, paid ${valueWords(v.periodsPaid, "periodsPaid", names)}` : "";
     return `${short} from ${String(v.effective)}${paid}`;

@@ -91,17 +91,34 @@ function mapRaises(scenario: Scenario, edit: (item: RaisesItem) => RaisesItem): 
 /**
  * What holds a varied raise's cost whatever its percent: "Raise (FY2026) pays at least $1,000 a year
  * whatever its percent" for each varied step with a dollar floor (`bound` "atLeast", which sets the
- * cost of a low percent) or cap ("atMost", of a high one). A goal seek that finds no answer says so.
+ * cost of a low percent) or cap ("atMost", of a high one), and with "atLeast" each minimum salary
+ * on or after a varied step. A goal seek that finds no answer says so.
  */
 export function raiseBoundsHolding(scenario: Scenario, year: RaiseYear, bound: "atLeast" | "atMost"): string[] {
   const varied = variedStep(scenario, year);
   const what = bound === "atLeast" ? "at least" : "at most";
-  return scenario.items.filter(isRaises).flatMap((item) =>
-    item.steps.flatMap((s) => {
+  const order = (s: RaiseStep) => `${s.fiscalYear} ${s.effective}`;
+  return scenario.items.filter(isRaises).flatMap((item) => {
+    const bounds = item.steps.flatMap((s) => {
       const limit = s.type === "percent" && varied(item, s) ? s[bound] : undefined;
       return limit ? [`${item.label} (FY${s.fiscalYear}) pays ${what} ${dollarsText(limit.value)} a year whatever its percent`] : [];
-    }),
-  );
+    });
+    // A minimum salary on or after a varied raise lifts salaries a low percent leaves below it, whatever the percent.
+    const firstVaried = item.steps
+      .filter((s) => varied(item, s))
+      .map(order)
+      .sort()[0];
+    const minimums =
+      bound === "atLeast" && firstVaried !== undefined
+        ? item.steps
+            .filter((s) => s.type === "minimum" && order(s) >= firstVaried)
+            .map(
+              (s) =>
+                `${item.label} (FY${s.fiscalYear}) raises salaries below ${dollarsText(s.amount.value)} to ${dollarsText(s.amount.value)} whatever the percent`,
+            )
+        : [];
+    return [...bounds, ...minimums];
+  });
 }
 
 /** Input paths of the percent raise steps withPercentRaise sets; throws, as it does, when there are none. */

@@ -26,7 +26,7 @@ import { Decimal, ZERO, sum } from "../decimal";
 import type { Explanation } from "../explain";
 import { coveredGroups, moneyText } from "../kinds/common";
 import { payRateInForce } from "../kinds/pay-rate";
-import { applyStep, clampWords, isClamped, levelAfter, salaryBases, sortedSteps, type SalaryBase } from "../kinds/raises";
+import { applyStep, clampWords, isPerSalary, levelAfter, salaryBases, sortedSteps, type SalaryBase } from "../kinds/raises";
 import { dec, paramLeaf } from "../scenario/groups";
 import { fyKey, type PayRateItem, type RaisesItem, type Scenario } from "../scenario/types";
 
@@ -113,7 +113,7 @@ function baseRetro(
       unit: "USD",
       formula:
         "members x sum over salary levels in force before implementation of (level - base salary) x share of the year" +
-        (steps.some(isClamped) ? `; ${clampWords(b.form, steps)}` : ""),
+        (steps.some(isPerSalary) ? `; ${clampWords(b.form, steps)}` : ""),
       symbols: `${members} x (${parts.map((p) => `${moneyText(p.increase)} x ${p.share}`).join(" + ") || "0"})`,
       children: b.leaves,
     },

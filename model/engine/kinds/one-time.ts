@@ -120,7 +120,7 @@ export const oneTime = defineKind<OneTimeItem>({
       errors.push({ field: `${at}.earningsFromRaisesItem`, message: `"${item.earningsFromRaisesItem}" is not a raises item` });
     const raises = raisesOf(item, ctx);
     const first = raises && !item.earnings ? sortedSteps(raises).find((s) => s.type === "percent") : undefined;
-    // The earnings are the payroll one raise earlier; a flat first raise has no percent to take out, and
+    // The earnings are the payroll one raise earlier; a flat or minimum first raise has no percent to take out, and
     // skipping it would take a later year's raise out of this year's payroll.
     const earliest = raises && !item.earnings ? sortedSteps(raises)[0] : undefined;
     if (earliest && earliest.type !== "percent")
@@ -128,7 +128,7 @@ export const oneTime = defineKind<OneTimeItem>({
         field: `${at}.earningsFromRaisesItem`,
         message:
           `the earnings are derived as the payroll / (1 + the first raise of "${raises!.id}"), but its first raise ` +
-          `(FY${earliest.fiscalYear}) is a flat ${dollarsText(earliest.amount.value)}; state the earnings (earnings)`,
+          `(FY${earliest.fiscalYear}) is ${earliest.type === "minimum" ? "a minimum salary of" : "a flat"} ${dollarsText(earliest.amount.value)}; state the earnings (earnings)`,
       });
     // Earnings are the payroll with the first raise taken back out (/ (1 + raise)), which a floor or cap does not allow.
     if (first && isClamped(first))

@@ -31,11 +31,15 @@ function bases(ctx: CompileContext, g: Group): FastBase[] {
   return [{ multiplier: members, base: ctx.param(g.averageSalary) }];
 }
 
-/** raises.ts's applyStep, compiled: a clamped percent step as level + min(max(level x percent, floor), cap). */
+/**
+ * raises.ts's applyStep, compiled: a minimum step as max(level, minimum), a clamped percent step as
+ * level + min(max(level x percent, floor), cap).
+ */
 function apply(ctx: CompileContext, level: Reg, step: RaiseStep, flatScale?: Reg): Reg {
   const { b } = ctx;
   const amount = ctx.param(step.amount);
   if (step.type === "flat") return b.add(level, flatScale !== undefined ? b.mul(amount, flatScale) : amount);
+  if (step.type === "minimum") return b.max(level, flatScale !== undefined ? b.mul(amount, flatScale) : amount);
   if (step.atLeast === undefined && step.atMost === undefined) return b.mul(level, b.add(b.one, amount));
   const perMember = (p: Param) => (flatScale !== undefined ? b.mul(ctx.param(p), flatScale) : ctx.param(p));
   let raise = b.mul(level, amount);

@@ -49,6 +49,16 @@ const FIELDS = {
     help: "Dollars a year added to each member's salary; accumulates with earlier flat raises.",
     expects: "the contract article",
   },
+  minimum: {
+    label: "Minimum salary (dollars a year)",
+    unit: "USD/year",
+    min: "0",
+    help:
+      'A salary each member is raised to if paid less ("raise the minimum salary to $40,000"); later percent steps compound on the result. ' +
+      "On a group given as members and an average salary, or as a payroll, the minimum is applied to the average salary: " +
+      "exact only if salaries are near the average; give positions for a per-position minimum.",
+    expects: "the bill or contract article",
+  },
   atLeast: {
     label: "Raise floor (dollars a year)",
     unit: "USD/year",
@@ -97,11 +107,16 @@ const stepBase = {
       "The share of its fiscal year the step is paid, as stated periods (7 of 24 payrolls) instead of counted from the effective date.",
     ),
 };
-/** A flat step is a dollar amount already: a floor or cap on it would be a second amount the engine would have to pick between. */
-const notOnFlat = (key: string) =>
+/**
+ * A flat or minimum step is a dollar amount already: a floor or cap on it would be a second amount
+ * the engine would have to pick between.
+ */
+const onlyOnPercent = (key: string, type: "flat" | "minimum") =>
   z
     .never({
-      error: `${key} applies only to a percent step ("3% or $1,000, whichever is greater"); a flat step is already a dollar amount`,
+      error:
+        `${key} applies only to a percent step ("3% or $1,000, whichever is greater"); ` +
+        (type === "flat" ? "a flat step is already a dollar amount" : "a minimum step is already a salary in dollars"),
     })
     .optional();
 const stepSchema = z.discriminatedUnion("type", [
@@ -116,13 +131,26 @@ const stepSchema = z.discriminatedUnion("type", [
       .optional()
       .describe("A dollar cap: the raise per member is the smaller of salary x percent and this (USD/year)."),
   }),
-  strict({ ...stepBase, type: z.literal("flat"), amount: param(FIELDS.flat), atLeast: notOnFlat("atLeast"), atMost: notOnFlat("atMost") }),
+  strict({
+    ...stepBase,
+    type: z.literal("flat"),
+    amount: param(FIELDS.flat),
+    atLeast: onlyOnPercent("atLeast", "flat"),
+    atMost: onlyOnPercent("atMost", "flat"),
+  }),
+  strict({
+    ...stepBase,
+    type: z.literal("minimum"),
+    amount: param(FIELDS.minimum).describe("The minimum salary (USD/year): each salary below it is raised to it."),
+    atLeast: onlyOnPercent("atLeast", "minimum"),
+    atMost: onlyOnPercent("atMost", "minimum"),
+  }),
 ]);
 export type RaiseStep = z.infer<typeof stepSchema>;
 
 const schema = strict(
   { ...itemBaseShape, kind: z.literal("raises"), steps: z.array(stepSchema).max(200) },
-  "Raises: percent steps compound, flat steps accumulate; mid-year steps are prorated.",
+  "Raises: percent steps compound, flat steps accumulate, minimum steps raise salaries below a minimum to it; mid-year steps are prorated.",
 );
 export type RaisesItem = z.infer<typeof schema>;
 
@@ -222,14 +250,22 @@ export function salaryBases(g: Group): SalaryBase[] {
 export const isClamped = (s: RaiseStep): boolean => s.type === "percent" && (s.atLeast !== undefined || s.atMost !== undefined);
 
 /**
- * The level after one step. A clamped percent step raises by level x percent held between its
- * floor and cap; `level` is one member's salary (the floor as stated) or a payroll, whose members
+ * Whether a step's raise turns on each member's own salary (a floor, a cap, a minimum salary), so
+ * that on an average salary it is only an estimate and the schedule method cannot price it.
+ */
+export const isPerSalary = (s: RaiseStep): boolean => isClamped(s) || s.type === "minimum";
+
+/**
+ * The level after one step. A minimum step lifts the level to the minimum if below it. A clamped
+ * percent step raises by level x percent held between its floor and cap; `level` is one member's salary (the floor as stated) or a payroll, whose members
  * (flatScale) scale the floor, so the clamp then falls on the average salary. Validation makes
  * every group a clamped step covers state its members.
  */
 export function applyStep(level: Decimal, step: RaiseStep, flatScale?: Decimal): Decimal {
   const amount = dec(step.amount);
   if (step.type === "flat") return level.plus(flatScale ? amount.times(flatScale) : amount);
+  // On a payroll the minimum is members x the minimum: the average salary held at or above it.
+  if (step.type === "minimum") return Decimal.max(level, flatScale ? amount.times(flatScale) : amount);
   if (!isClamped(step)) return level.times(ONE.plus(amount));
   const perMember = (p: Param) => (flatScale ? dec(p).times(flatScale) : dec(p));
   let raise = level.times(amount);
@@ -239,15 +275,20 @@ export function applyStep(level: Decimal, step: RaiseStep, flatScale?: Decimal):
 }
 
 /**
- * How the clamps of `steps` fall on a salary base, for the explanation. On an average the words
- * say plainly what that misses: the break-even salary (floor / percent) a member's raise turns on.
+ * How the floors, caps and minimum salaries of `steps` fall on a salary base, for the explanation.
+ * On an average the words say plainly what that misses: the break-even salary (floor / percent) a
+ * member's raise turns on, and the members below a minimum an average above it does not show.
  */
 export function clampWords(form: SalaryBase["form"], steps: readonly RaiseStep[]): string {
   const clamped = steps.filter(isClamped);
+  const minimums = steps.filter((s) => s.type === "minimum");
   const floor = clamped.some((s) => s.atLeast);
   const cap = clamped.some((s) => s.atMost);
-  const what = floor && cap ? "floor and cap" : floor ? "floor" : "cap";
-  if (form === "position") return `dollar ${what} applied to each position's salary (exact per position)`;
+  const bounds = floor && cap ? "floor and cap" : floor ? "floor" : cap ? "cap" : "";
+  const whats = [...(bounds ? [`dollar ${bounds}`] : []), ...(minimums.length ? ["minimum salary"] : [])];
+  const what = whats.join(" and ");
+  const perPosition = [...(bounds ? [bounds] : []), ...(minimums.length ? ["minimum"] : [])].join(" and ");
+  if (form === "position") return `${what} applied to each position's salary (exact per position)`;
   const evens = clamped.flatMap((s) => {
     const rate = dec(s.amount);
     if (!rate.isPositive() || rate.isZero()) return [];
@@ -255,13 +296,33 @@ export function clampWords(form: SalaryBase["form"], steps: readonly RaiseStep[]
       p ? [`${who} ${dollarsText(p.value)} / ${ratePercent(rate)} = ${dollarsText(dec(p).div(rate), 2)}`] : [];
     return [...one(s.atLeast, "members below"), ...one(s.atMost, "members above")];
   });
+  const below = [...new Set(minimums.map((s) => dollarsText(s.amount.value)))].map(
+    (m) => `members paid below ${m} are raised to it even when the average is not`,
+  );
   const on = form === "payroll" ? "the average salary (payroll / members)" : "the average salary";
   return (
-    `dollar ${what} applied to ${on}: exact only if salaries are near the average` +
+    `${what} applied to ${on}: exact only if salaries are near the average` +
     (evens.length ? ` (break-even salaries: ${evens.join("; ")} get a raise the average does not show)` : "") +
-    `; give positions for a per-position ${what}`
+    (below.length ? ` (${below.join("; ")})` : "") +
+    `; give positions for a per-position ${perPosition}`
   );
 }
+
+/**
+ * The rules of the per-salary steps among `steps` and how they fall on the base, as a clause
+ * ("; salaries below $40,000 raised to $40,000; minimum salary applied to ..."), or "" with none.
+ */
+function perSalaryWords(form: SalaryBase["form"], steps: readonly RaiseStep[]): string {
+  if (!steps.some(isPerSalary)) return "";
+  const rules = [
+    ...(steps.some(isClamped) ? [CLAMP_RULE] : []),
+    ...steps.filter((s) => s.type === "minimum").map((s) => `${minimumRule(s)} (effective ${s.effective})`),
+  ];
+  return `; ${rules.join("; ")}; ${clampWords(form, steps)}`;
+}
+
+/** "salaries below $40,000 raised to $40,000". */
+const minimumRule = (s: RaiseStep) => `salaries below ${dollarsText(s.amount.value)} raised to ${dollarsText(s.amount.value)}`;
 
 /** Salary level after every step effective up to and including fiscal year `fy`, from `base`. */
 export function levelAfter(base: Decimal, steps: readonly RaiseStep[], fy: number, flatScale?: Decimal): Decimal {
@@ -309,6 +370,12 @@ function clampLeaves(item: RaisesItem, s: RaiseStep): Explanation[] {
       ? [{ ...paramLeaf(p, `${stepBasePath(item, s)}.${key}`, "USD/year"), label: `${p.label} (${what}, effective ${s.effective})` }]
       : [];
   });
+}
+
+/** What a per-salary step turns on: a clamped step's floor and cap, a minimum step's minimum. */
+function perSalaryLeaves(item: RaisesItem, s: RaiseStep): Explanation[] {
+  if (s.type !== "minimum") return clampLeaves(item, s);
+  return [{ ...paramLeaf(s.amount, stepPath(item, s), "USD/year"), label: `${s.amount.label} (minimum salary, effective ${s.effective})` }];
 }
 
 /**
@@ -361,8 +428,7 @@ function baseCell(item: RaisesItem, b: SalaryBase, steps: RaiseStep[], ctx: Cost
         ? inForceShareLeaf(s, fy, ctx)
         : []),
   ]);
-  const clamped = inForce.some(isClamped);
-  const simple = segments.length === 1 && inForce.every((s) => s.type === "percent") && !clamped;
+  const simple = segments.length === 1 && inForce.every((s) => s.type === "percent" && !isClamped(s));
   const factor = b.base.isZero() ? ZERO : average.div(b.base);
   const what = b.flatScale !== undefined || b.multiplier.equals(ONE) ? "payroll" : "salary";
   return {
@@ -373,7 +439,7 @@ function baseCell(item: RaisesItem, b: SalaryBase, steps: RaiseStep[], ctx: Cost
       unit: "USD",
       formula: simple
         ? `${what === "payroll" ? "payroll" : "members x average salary"} x (cumulative raise factor - 1)`
-        : `${what === "payroll" ? "payroll in force during the fiscal year - base payroll" : "members x (average salary in force during the fiscal year - base salary)"}; mid-year raises prorated by ${prorationWords(ctx.scenario.settings.proration)}${inForce.some((s) => s.periodsPaid && s.fiscalYear === fy) ? " (periods paid as stated)" : ""}${clamped ? `; ${CLAMP_RULE}; ${clampWords(b.form, inForce)}` : ""}`,
+        : `${what === "payroll" ? "payroll in force during the fiscal year - base payroll" : "members x (average salary in force during the fiscal year - base salary)"}; mid-year raises prorated by ${prorationWords(ctx.scenario.settings.proration)}${inForce.some((s) => s.periodsPaid && s.fiscalYear === fy) ? " (periods paid as stated)" : ""}${perSalaryWords(b.form, inForce)}`,
       symbols: simple
         ? `${timesMultiplier(b)}${b.base} x (${factor.toString()} - 1)`
         : `${timesMultiplier(b)}(${moneyText(average)} - ${b.base})`,
@@ -402,6 +468,7 @@ function levelFormula(item: RaisesItem, ctx: FormulaContext, fy: number, refs: R
       return { expr: `${l.expr}+${raise}`, sum: true };
     }
     if (s.type === "percent") return { expr: `${factor(l)}*(1+${amount})`, sum: false };
+    if (s.type === "minimum") return { expr: `MAX(${l.expr},${refs.flatScale ? `${amount}*${refs.flatScale}` : amount})`, sum: false };
     return { expr: `${l.expr}+${refs.flatScale ? `${amount}*${refs.flatScale}` : amount}`, sum: true };
   };
   const notes = new Set<string>();
@@ -444,8 +511,9 @@ function levelFormula(item: RaisesItem, ctx: FormulaContext, fy: number, refs: R
   return { term, notes };
 }
 
-/** "3%", "3% (at least $1,000 a year)", "$1,500 a year". */
+/** "3%", "3% (at least $1,000 a year)", "$1,500 a year", "to at least $40,000 a year". */
 function percentText(s: RaiseStep): string {
+  if (s.type === "minimum") return `to at least ${dollarsText(s.amount.value)} a year`;
   return s.type === "percent"
     ? `${new Decimal(s.amount.value).times(100).toString()}%${boundsOf(s)}`
     : `${dollarsText(s.amount.value)} a year`;
@@ -463,7 +531,7 @@ export const raises = defineKind<RaisesItem>({
   fieldSpecs: FIELDS,
   fields: (item) => [
     ...item.steps.flatMap((s) => [
-      ...field(`steps.${stepKey(s)}.amount`, s.amount, s.type === "percent" ? FIELDS.percent : FIELDS.flat),
+      ...field(`steps.${stepKey(s)}.amount`, s.amount, FIELDS[s.type]),
       ...field(`steps.${stepKey(s)}.atLeast`, s.atLeast, FIELDS.atLeast),
       ...field(`steps.${stepKey(s)}.atMost`, s.atMost, FIELDS.atMost),
       ...(s.periodsPaid ? field(`steps.${stepKey(s)}.periodsPaid.count`, s.periodsPaid.count, FIELDS.periodsPaid) : []),
@@ -523,26 +591,36 @@ export const raises = defineKind<RaisesItem>({
           `${where}.${s.atLeast ? "atLeast" : "atMost"}`,
           "the schedule method prices percent raises on the salary schedules' printed cells; a raise with a dollar floor or cap needs the average-salary method",
         );
+      if (s.type === "minimum" && scenario.settings.salaryMethod === "schedule")
+        err(
+          `${where}.type`,
+          "the schedule method prices percent raises on the salary schedules' printed cells; a minimum salary step needs the average-salary method",
+        );
       if (s.type === "flat" && scenario.settings.salaryMethod === "schedule")
         err(
           `${where}.type`,
           "the schedule method prices percent raises on the salary schedules; a flat-dollar raise needs the average-salary method",
         );
     }
-    // The floor or cap applies to each member's level, payroll / members: no members, no level.
-    if (item.steps.some(isClamped))
+    // The floor, cap or minimum applies to each member's level, payroll / members: no members, no level.
+    const perMember = [
+      ...(item.steps.some(isClamped) ? ["a dollar floor or cap"] : []),
+      ...(item.steps.some((s) => s.type === "minimum") ? ["a minimum salary"] : []),
+    ].join(" and ");
+    if (perMember)
       for (const g of coveredGroups(scenario, item))
         if (g.payroll && g.members && dec(g.members).isZero())
           err(
             `groups.${g.id}.members`,
-            `${item.label} has a dollar floor or cap per member, but group "${g.id}" (${g.label}) states a payroll and 0 members; ` +
+            `${item.label} has ${perMember} per member, but group "${g.id}" (${g.label}) states a payroll and 0 members; ` +
               "give the members the payroll pays",
           );
     return errors;
   },
-  // A floor or cap on a payroll is per member: members x the floor.
-  needsMembers: (item) => item.steps.some((s) => s.type === "flat" || isClamped(s)),
-  needsPayroll: (item) => item.steps.some((s) => s.type === "percent"),
+  // A floor, cap or minimum on a payroll is per member: members x the floor.
+  needsMembers: (item) => item.steps.some((s) => s.type === "flat" || isPerSalary(s)),
+  // A minimum lifts a salary the group must state: with headcount alone every member would read as paid nothing.
+  needsPayroll: (item) => item.steps.some((s) => s.type === "percent" || s.type === "minimum"),
   dependsOn: () => [],
   perGroup: (_item, ctx) => !bySchedule(ctx),
   cost(item, ctx, fy, only) {
@@ -577,9 +655,9 @@ export const raises = defineKind<RaisesItem>({
             label: `${item.label}: ${b.label} annualized`,
             value: v.toString(),
             unit: "USD",
-            formula: `${b.form === "payroll" ? "payroll after every raise - base payroll" : "members x (salary after every raise - base salary)"}, for a full year${steps.some(isClamped) ? `; ${CLAMP_RULE}; ${clampWords(b.form, steps)}` : ""}`,
+            formula: `${b.form === "payroll" ? "payroll after every raise - base payroll" : "members x (salary after every raise - base salary)"}, for a full year${perSalaryWords(b.form, steps)}`,
             symbols: `${timesMultiplier(b)}(${moneyText(level)} - ${b.base})`,
-            children: steps.some(isClamped) ? [...b.leaves, ...steps.flatMap((s) => clampLeaves(item, s))] : b.leaves,
+            children: steps.some(isPerSalary) ? [...b.leaves, ...steps.flatMap((s) => perSalaryLeaves(item, s))] : b.leaves,
           },
         };
       }),
@@ -595,13 +673,9 @@ export const raises = defineKind<RaisesItem>({
       salaryBases(g).map((b) => {
         const { term, notes: n } = levelFormula(item, ctx, fy, b.refs(ctx));
         n.forEach((x) => notes.add(x));
-        if (item.steps.some((s) => isClamped(s) && s.fiscalYear <= fy))
-          notes.add(
-            clampWords(
-              b.form,
-              item.steps.filter((s) => s.fiscalYear <= fy),
-            ),
-          );
+        const inForce = item.steps.filter((s) => s.fiscalYear <= fy);
+        for (const s of inForce) if (s.type === "minimum") notes.add(minimumRule(s));
+        if (inForce.some(isPerSalary)) notes.add(clampWords(b.form, inForce));
         return term;
       }),
     );
@@ -622,7 +696,12 @@ export const raises = defineKind<RaisesItem>({
     return {
       text: `${item.label}${refs.length ? ` (${refs.join(", ")})` : ""}: ${steps.length === 0 ? "no raise" : "increases to base salary by fiscal year"}.`,
       points: steps.map((s) => {
-        const amount = s.type === "percent" ? `${percentWords(s.amount.value)}${boundsOf(s)}` : `${dollarsText(s.amount.value)} a year`;
+        const amount =
+          s.type === "percent"
+            ? `${percentWords(s.amount.value)}${boundsOf(s)}`
+            : s.type === "minimum"
+              ? `a minimum salary of ${dollarsText(s.amount.value)} a year`
+              : `${dollarsText(s.amount.value)} a year`;
         const ref = s.amount.source.ref ? `; ${s.amount.source.ref}` : "";
         return `${amount} in fiscal year ${s.fiscalYear}, effective ${dateWords(s.effective)}${ref}`;
       }),
