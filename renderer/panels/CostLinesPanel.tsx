@@ -45,6 +45,8 @@ export function CostLinesPanel({
   const [label, setLabel] = useState("");
   const [kind, setKind] = useState<Kind>("fixedAmounts");
   const [amounts, setAmounts] = useState<Record<string, string>>({});
+  const [recurring, setRecurring] = useState(false);
+  const [growth, setGrowth] = useState("");
   const [rate, setRate] = useState("");
   const [appliesTo, setAppliesTo] = useState<string[]>([]);
   const [startYear, setStartYear] = useState("");
@@ -78,7 +80,10 @@ export function CostLinesPanel({
         if (!r.ok) return r;
         out[`FY${fy}`] = r.value;
       }
-      return { ok: true, line: { label, item: { kind, amounts: out } } };
+      if (!recurring) return { ok: true, line: { label, item: { kind, amounts: out } } };
+      const g = growth.trim() === "" ? null : parse(growth, "rate", "Growth a year");
+      if (g && !g.ok) return g;
+      return { ok: true, line: { label, item: { kind, amounts: out, recurring: true, ...(g ? { growthRate: g.value } : {}) } } };
     }
     if (kind === "payRate") {
       const r = parse(rate, "rate", "Rate");
@@ -233,6 +238,25 @@ export function CostLinesPanel({
                 />
               </label>
             ))}
+          {kind === "fixedAmounts" && (
+            <label>
+              <input type="checkbox" data-testid="cl-recurring" checked={recurring} onChange={(e) => setRecurring(e.target.checked)} /> each
+              amount recurs in later years
+            </label>
+          )}
+          {kind === "fixedAmounts" && recurring && (
+            <label>
+              growing{" "}
+              <input
+                className="narrow"
+                data-testid="cl-growth"
+                value={growth}
+                onChange={(e) => setGrowth(e.target.value)}
+                placeholder="0%"
+              />{" "}
+              a year
+            </label>
+          )}
           {kind !== "fixedAmounts" && (
             <label>
               {kind === "payRate" ? "Rate" : "Rate of earnings"}{" "}

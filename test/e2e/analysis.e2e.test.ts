@@ -249,6 +249,44 @@ describe("cost lines in the app", () => {
     expect(await readLine("totalCost")).toEqual(expectedLine(computeTable(withFica), "totalCost"));
     expect(main.errors).toEqual([]);
   });
+
+  it("adds an amount stated once, recurring each later year and growing 2%: the table as computeTable has it", async () => {
+    const spec = {
+      label: "Coaching stipends",
+      item: { kind: "fixedAmounts" as const, amounts: { FY2026: "100000" }, recurring: true, growthRate: "0.02" },
+    };
+    const want = addCostLine(withFica, spec);
+    if (!want.ok) throw new Error(want.errors[0]!.message);
+    // Hand figures: 100,000 in FY2026, x 1.02 = 102,000 in FY2027, x 1.02 = 104,040 in FY2028.
+    expect(
+      ["FY2026", "FY2027", "FY2028"].map((fy) => lineOf(computeTable(want.scenario), want.lineId).cells[fy]!.exact.toString()),
+    ).toEqual(["100000", "102000", "104040"]);
+    await tid("tab-inputs").click();
+    if (!(await tid("cl-label").isVisible())) await tid("cost-line-add-open").click();
+    await tid("cl-label").fill(spec.label);
+    await page.selectOption('[data-testid="cl-kind"]', "fixedAmounts");
+    await tid("cl-amount-FY2026").fill("100,000");
+    await tid("cl-recurring").check();
+    await tid("cl-growth").fill("2%");
+    for (const [width, height] of [
+      [1280, 720],
+      [1440, 900],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await tid("cost-line-form").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${shots}10c-cost-line-recurring-${width}x${height}.png` });
+    }
+    await page.setViewportSize({ width: 1500, height: 950 });
+    await tid("cl-add").click();
+    await expect.poll(() => tid("message-text").innerText()).toContain('Added the line "Coaching stipends"');
+    await expect
+      .poll(() => page.locator(`.inputs-grid [row-id="items.${want.lineId}.growthRate"] [col-id="value"]`).innerText())
+      .toBe("2%");
+    await tid("tab-table").click();
+    expect(await readLine(want.lineId)).toEqual(expectedLine(computeTable(want.scenario), want.lineId));
+    expect(await readLine("totalCost")).toEqual(expectedLine(computeTable(want.scenario), "totalCost"));
+    expect(main.errors).toEqual([]);
+  });
 });
 
 describe("without Web Workers", () => {

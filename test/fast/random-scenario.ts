@@ -355,7 +355,7 @@ export function randomScenario(seed: number, options: RandomOptions): Scenario {
   const census = schedule ? censusBlock(r) : undefined;
   // Vacancy rates are drawn from a stream of their own, so each seed still makes the scenario it made before them.
   if (!schedule) withVacancies(groups, new R(seed ^ 0x1b873593));
-  return {
+  const scenario = {
     schemaVersion: 2,
     id: "random",
     name: "Random scenario",
@@ -386,6 +386,20 @@ export function randomScenario(seed: number, options: RandomOptions): Scenario {
     },
     ...(census ? { scheduleMethod: census } : {}),
   } as Scenario;
+  withRecurringAmounts(scenario.items, years, new R(seed ^ 0x2f6b9c41));
+  return scenario;
+}
+
+/** Some amounts recur each year, some grown, some ended; a stream of its own keeps the draws above as they were. */
+function withRecurringAmounts(items: CostItem[], years: number[], r: R): void {
+  for (const item of items) {
+    if (item.kind !== "fixedAmounts" || !r.bool(0.4)) continue;
+    const entered = Object.keys(item.amounts).map((k) => Number.parseInt(k.slice(2), 10));
+    if (!entered.length) continue;
+    item.recurring = true;
+    if (r.bool(0.6)) item.growthRate = P(r.dec(-0.05, 0.1, 4));
+    if (r.bool(0.3)) item.throughFiscalYear = Math.max(Math.min(...entered), r.pick(years));
+  }
 }
 
 /** A vacancy rate on some groups (the schedule method refuses it on groups its census prices). */

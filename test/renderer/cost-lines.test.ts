@@ -62,6 +62,28 @@ describe("cost lines: add", () => {
     expect(line(b.scenario, b.lineId, "FY2025").isZero()).toBe(true);
   });
 
+  it("an amount recurring each later year, growing 2%: 100,000, 102,000, 104,040 from FY2026", () => {
+    const s = fisAsPublished();
+    const r = added(
+      addCostLine(s, {
+        label: "Coaching",
+        item: { kind: "fixedAmounts", amounts: { FY2026: "100000" }, recurring: true, growthRate: "0.02" },
+      }),
+    );
+    // FY2025 nothing; FY2026 100,000; x 1.02 = 102,000; x 1.02 = 104,040; total 306,040.
+    expect(["FY2025", "FY2026", "FY2027", "FY2028", "Total"].map((fy) => line(r.scenario, r.lineId, fy).toString())).toEqual([
+      "0",
+      "100000",
+      "102000",
+      "104040",
+      "306040",
+    ]);
+    expect(listInputs(r.scenario).find((e) => e.path === `items.${r.lineId}.growthRate`)?.param.value).toBe("0.02");
+    // Without recurring, the growth rate is not kept.
+    const once = added(addCostLine(s, { label: "Once", item: { kind: "fixedAmounts", amounts: { FY2026: "5" }, growthRate: "0.02" } }));
+    expect(line(once.scenario, once.lineId, "FY2027").isZero()).toBe(true);
+  });
+
   it("refuses what checkScenario would reject, naming the field; the scenario is unchanged", () => {
     const s = fisAsPublished();
     const badRate = addCostLine(s, { label: "Pension", item: { kind: "payRate", rate: "1.5", appliesTo: ["baseSalary"] } });

@@ -13,8 +13,8 @@ import { lineKind } from "../table/schema";
 import type { CostItem, FixedAmountsItem, OneTimeItem, Param, PayRateItem, Scenario, TableLine } from "./types";
 
 export type NewCostItem =
-  /** Dollars per fiscal year, keyed "FY2025"...; years left out cost nothing. */
-  | { kind: "fixedAmounts"; amounts: Record<string, string> }
+  /** Dollars per fiscal year, keyed "FY2025"...; years left out cost nothing, or with `recurring` carry the last amount entered (grown by `growthRate` a year). */
+  | { kind: "fixedAmounts"; amounts: Record<string, string>; recurring?: boolean; growthRate?: string }
   /** A rate (0.0765 = 7.65%) on the cost of the named items, optionally from a fiscal year on. */
   | { kind: "payRate"; rate: string; appliesTo: string[]; startFiscalYear?: number }
   /** rate x earnings (members x average salary, or the payroll before a raises item's first raise) plus members x amountPerMember. */
@@ -64,6 +64,8 @@ function buildItem(spec: NewCostLine, id: string, line: string): CostItem {
         label,
         line,
         amounts: Object.fromEntries(Object.entries(item.amounts).map(([fy, v]) => [fy, param(v, `${label} ${fy}`)])),
+        ...(item.recurring ? { recurring: true } : {}),
+        ...(item.recurring && item.growthRate !== undefined ? { growthRate: param(item.growthRate, `${label} growth a year`) } : {}),
       } satisfies FixedAmountsItem;
     case "payRate":
       return {
