@@ -65,6 +65,13 @@ const CASES: Case[] = [
     message: /^a JSON number too long to be read exactly; write it as a string in quotes, as the documents print it$/,
   },
   {
+    // Zod said "Invalid input" (no form of the union fits, and none got into the value).
+    name: "a value no form of the field takes says what each form takes",
+    breakIt: (s) => (s.table.columns.total = true),
+    field: "table.columns.total",
+    message: /^not a form this field takes: expected false; or expected object, received boolean$/,
+  },
+  {
     name: "negative headcount",
     breakIt: (s) => (s.groups[0].members.value = "-5776"),
     field: "groups.wtu.members.value",

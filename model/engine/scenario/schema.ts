@@ -232,6 +232,9 @@ function issueErrors(data: unknown, issues: readonly z.core.$ZodIssue[]): InputE
           data,
           meant.map((i) => ({ ...i, path: [...issue.path, ...i.path] })),
         );
+      // No form got into the value (`"total": true` where false or an object is taken): say what each form takes.
+      const forms = [...new Set(issue.errors.flatMap((branch) => branch.map((i) => i.message.replace(/^Invalid input: /, ""))))];
+      if (forms.length > 0) return [{ field: fieldPath(data, issue.path), message: `not a form this field takes: ${forms.join("; or ")}` }];
     }
     const field = fieldPath(data, issue.path);
     if (issue.message.startsWith(UNKNOWN_KEYS_MARK)) {
