@@ -387,7 +387,23 @@ export function randomScenario(seed: number, options: RandomOptions): Scenario {
     ...(census ? { scheduleMethod: census } : {}),
   } as Scenario;
   withRecurringAmounts(scenario.items, years, new R(seed ^ 0x2f6b9c41));
+  withoutDisjointLimits(scenario);
   return scenario;
+}
+
+/**
+ * A rate limited to groups that none of its items cover would cost $0 every year, and a scenario
+ * file saying so is refused: such a rate drawn here loses its limit instead (no draw, so the
+ * scenarios around it stay as they were).
+ */
+function withoutDisjointLimits(s: Scenario): void {
+  const all = s.groups.map((g) => g.id);
+  const covers = new Map(s.items.map((i) => [i.id, i.groupIds ?? all]));
+  for (const item of s.items) {
+    if (item.kind !== "payRate" || !item.groupIds) continue;
+    const limit = item.groupIds;
+    if (item.appliesTo.every((id) => !(covers.get(id) ?? []).some((g) => limit.includes(g)))) delete item.groupIds;
+  }
 }
 
 /** Some amounts recur each year, some grown, some ended; a stream of its own keeps the draws above as they were. */
@@ -571,5 +587,6 @@ export function withNoteCapabilities(base: Scenario, seed: number): Scenario {
     );
     withVacancies(s.groups, new R(seed ^ 0x68e31da4));
   }
+  withoutDisjointLimits(s);
   return s;
 }

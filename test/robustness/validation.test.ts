@@ -72,6 +72,27 @@ const CASES: Case[] = [
     message: /^not a form this field takes: expected false; or expected object, received boolean$/,
   },
   {
+    // It said only 'line "totalcost" does not exist' (an outside audit's typo in a fund id read the same).
+    name: "a misspelt line id suggests the line and lists the scenario's lines",
+    breakIt: (s) => (line(s, "totalCost").sum[0] = "baseSalaryIncrease"),
+    field: "table.lines.totalCost",
+    message:
+      /^line "baseSalaryIncrease" does not exist; did you mean "baseSalaryIncreases"\? \(lines: baseSalaryIncreases, bonus, additionalPay, benefits, otherNps, totalCost, localPortion, fundingAvailable, costFundedByWia\)$/,
+  },
+  {
+    name: "a fund share naming no fund of a scenario without funds says it has none",
+    breakIt: (s) => (item(s, "otherNps").fundShares = { generalFund: { value: "1", label: "GF", source: { kind: "user", ref: "x" } } }),
+    field: "items.otherNps.fundShares.generalFund",
+    message: /^fund "generalFund" is not one of the scenario's funds \(the scenario has no funds\)$/,
+  },
+  {
+    // Zod said "Invalid discriminator value. Expected 'monthly' | 'payPeriod'".
+    name: "a value the form-choosing field does not take names the value and the ones it takes",
+    breakIt: (s) => (item(s, "optical").frequency = "annual"),
+    field: "items.optical.frequency",
+    message: /^"annual" is not one of "monthly", "payPeriod"$/,
+  },
+  {
     name: "negative headcount",
     breakIt: (s) => (s.groups[0].members.value = "-5776"),
     field: "groups.wtu.members.value",

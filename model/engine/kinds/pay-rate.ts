@@ -7,7 +7,7 @@ import { z } from "zod";
 import { Decimal, ZERO, sum } from "../decimal";
 import { param, RATE } from "../fields";
 import { dec, paramLeaf } from "../scenario/groups";
-import { idSchema, strict, yearSchema } from "../scenario/zod-kit";
+import { idSchema, strict, unknownIdMessage, yearSchema } from "../scenario/zod-kit";
 import {
   coveredGroups,
   field,
@@ -23,7 +23,7 @@ import {
   usdCell,
 } from "./common";
 import { payRateFast } from "./pay-rate-fast";
-import { defineKind, type CostContext, type ItemCell } from "./kind";
+import { defineKind, type CostContext, type ItemBase, type ItemCell } from "./kind";
 
 const FIELDS = {
   rate: RATE("Rate of pay", "A rate charged on the cost of other items (0.0145 = 1.45% Medicare).", { expects: "the statute or plan" }),
@@ -93,9 +93,31 @@ export const payRate = defineKind<PayRateItem>({
         errors.push({ field: `${ctx.at}.appliesTo`, message: `"${target}" is listed twice (it would be charged twice)` });
       seen.add(target);
       const t = ctx.itemById(target);
-      if (!t) errors.push({ field: `${ctx.at}.appliesTo`, message: `item "${target}" does not exist` });
+      if (!t)
+        errors.push({
+          field: `${ctx.at}.appliesTo`,
+          message: unknownIdMessage(
+            `item "${target}" does not exist`,
+            target,
+            ctx.scenario.items.map((i) => i.id),
+            "items",
+          ),
+        });
       else if (t.kind === "payRate")
         errors.push({ field: `${ctx.at}.appliesTo`, message: `a rate of pay cannot apply to another rate of pay ("${target}")` });
+    }
+    // A rate limited to groups charges only those groups' part of each item: when no item it applies
+    // to covers any of them, every year would cost $0 with no sign of why.
+    const targets = item.appliesTo.map((id) => ctx.itemById(id)).filter((t): t is ItemBase => t !== undefined && t.kind !== "payRate");
+    if (item.groupIds && targets.length > 0 && targets.length === new Set(item.appliesTo).size) {
+      const covered = (t: ItemBase) => coveredGroups(ctx.scenario, t).map((g) => g.id);
+      if (targets.every((t) => !covered(t).some((g) => item.groupIds!.includes(g))))
+        errors.push({
+          field: `${ctx.at}.groupIds`,
+          message: `the rate is limited to ${item.groupIds.join(", ")}, and no item it applies to covers any of them (${targets
+            .map((t) => `${t.id} covers ${covered(t).join(", ") || "no group"}`)
+            .join("; ")}); it would cost $0 every year`,
+        });
     }
     return errors;
   },

@@ -18,7 +18,7 @@ import { ANNUALIZED_COLUMN, fyKey, lineKind, TOTAL_COLUMN, type TableLine } from
 import type { ScenarioBase } from "./base";
 import { groupFormProblem, hasMembers, hasPayroll } from "./groups";
 import { listInputs } from "./paths";
-import { suggestKey } from "./zod-kit";
+import { suggestKey, unknownIdMessage } from "./zod-kit";
 import { workEstimate, workProblem } from "./work";
 
 type Report = (field: string, message: string) => void;
@@ -68,7 +68,7 @@ function sharesAddUp(shares: Record<string, { value: string }> | undefined, at: 
   if (!shares) return;
   let total = ZERO;
   for (const [fund, p] of Object.entries(shares)) {
-    if (!funds.has(fund)) err(`${at}.${fund}`, `fund "${fund}" is not one of the scenario's funds`);
+    if (!funds.has(fund)) err(`${at}.${fund}`, unknownIdMessage(`fund "${fund}" is not one of the scenario's funds`, fund, funds, "funds"));
     try {
       total = total.plus(new Decimal(p.value));
     } catch {
@@ -196,12 +196,17 @@ export function checkLines(s: ScenarioBase, err: Report): void {
     if (line.minus && !line.sum) err(`${at}.minus`, "minus goes with sum");
     if (line.negate !== undefined && lineKind(line) !== "amounts" && lineKind(line) !== "cost")
       err(`${at}.negate`, "negate goes with entered amounts or a cost line; a sum shows a line negated with minus");
-    for (const ref of lineRefs(line)) if (!lines.has(ref)) err(at, `line "${ref}" does not exist`);
+    for (const ref of lineRefs(line))
+      if (!lines.has(ref)) err(at, unknownIdMessage(`line "${ref}" does not exist`, ref, lines.keys(), "lines"));
     // A derived line adds each reference as often as it is listed.
     listedTwice(line.sum ?? [], `${at}.sum`, " (it would be added twice)", err);
     listedTwice(line.minus ?? [], `${at}.minus`, " (it would be subtracted twice)", err);
     if (line.fund) listedTwice(line.fund.of, `${at}.fund.of`, " (it would be counted twice)", err);
-    if (line.fund && !funds.has(line.fund.fund)) err(`${at}.fund.fund`, `fund "${line.fund.fund}" is not one of the scenario's funds`);
+    if (line.fund && !funds.has(line.fund.fund))
+      err(
+        `${at}.fund.fund`,
+        unknownIdMessage(`fund "${line.fund.fund}" is not one of the scenario's funds`, line.fund.fund, funds, "funds"),
+      );
     if (line.fund) for (const message of fundReachProblems(line.fund.of, lines)) err(`${at}.fund.of`, message);
     for (const key of Object.keys(line.amounts ?? {}))
       if (key !== "annualized" && !years.includes(Number.parseInt(key.slice(2), 10)))
@@ -224,10 +229,11 @@ export function checkItems(s: ScenarioBase, kindOf: (item: ItemBase) => AnyKind 
   for (const item of s.items) {
     const at = `items.${item.id}`;
     const line = lines.get(item.line);
-    if (!line) err(`${at}.line`, `line "${item.line}" does not exist`);
+    if (!line) err(`${at}.line`, unknownIdMessage(`line "${item.line}" does not exist`, item.line, lines.keys(), "lines"));
     else if (lineKind(line) !== "cost")
       err(`${at}.line`, `"${item.line}" is a ${lineKind(line)} line; items feed cost lines (lines without a formula)`);
-    for (const g of item.groupIds ?? []) if (!groups.has(g)) err(`${at}.groupIds`, `group "${g}" does not exist`);
+    for (const g of item.groupIds ?? [])
+      if (!groups.has(g)) err(`${at}.groupIds`, unknownIdMessage(`group "${g}" does not exist`, g, groups.keys(), "groups"));
     listedTwice(item.groupIds ?? [], `${at}.groupIds`, "; list each group once", err);
     sharesAddUp(item.fundShares, `${at}.fundShares`, funds, err);
     const kind = kindOf(item);

@@ -211,6 +211,14 @@ function plainMessage(issue: z.core.$ZodIssue, data: unknown): string | undefine
       return `${String(given)} is a JSON number; write it as a string, "${String(given)}", so every digit is kept exactly`;
     return "a JSON number too long to be read exactly; write it as a string in quotes, as the documents print it";
   }
+  const options = (issue as { options?: unknown }).options;
+  // The field that picks a union's form (a discriminator such as "frequency") holds none of its values;
+  // a union with its own message (the kinds of item) keeps it.
+  if (issue.code === "invalid_union" && Array.isArray(options) && options.length > 0 && issue.message.startsWith("Invalid discriminator")) {
+    const given = issue.path.reduce<unknown>((at, k) => (at as Record<PropertyKey, unknown> | undefined)?.[k as PropertyKey], data);
+    const taken = options.map((o) => JSON.stringify(o)).join(", ");
+    return given === undefined ? `required, and missing: one of ${taken}` : `${clipped(JSON.stringify(given))} is not one of ${taken}`;
+  }
   if (issue.code === "invalid_key") {
     const rule = issue.issues.map((i) => i.message).find((m) => !/^Invalid/.test(m));
     return rule ? `not a valid key: ${rule}` : undefined;

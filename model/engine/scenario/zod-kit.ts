@@ -20,6 +20,18 @@ export function suggestKey(key: string, known: readonly string[]): string | unde
   return distance(key, best) <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
 }
 
+/**
+ * A reference to an id the scenario does not have: the likely typo's suggestion and, for a short
+ * list, the ids it has ('fund "generalrevenue" is not one of the scenario's funds; did you mean
+ * "generalRevenue"? (funds: generalRevenue, specialRevenue)').
+ */
+export function unknownIdMessage(base: string, id: string, known: Iterable<string>, plural: string): string {
+  const ids = [...known];
+  const near = suggestKey(id, ids);
+  const list = ids.length === 0 ? ` (the scenario has no ${plural})` : ids.length <= 12 ? ` (${plural}: ${ids.join(", ")})` : "";
+  return `${base}${near ? `; did you mean "${near}"?` : ""}${list}`;
+}
+
 /** z.strictObject whose unknown-key error names each key and the known key it was probably meant to be. */
 export function strict<T extends z.core.$ZodLooseShape>(shape: T, description?: string) {
   const known = Object.keys(shape);
