@@ -29,6 +29,7 @@ import type { Scenario, ScenarioBase } from "./scenario/types";
 import type { CheckedCensus } from "./schedule/census-check";
 import { censusOfBlock } from "./schedule/method";
 import { referenceCensus } from "./schedule";
+import { fundTerms } from "./table/fund-terms";
 import { linesSubtractingCosts } from "./table/net-lines";
 import { amountsCell, annualizedChangeCell, changeCell, shareCell, sumCell, zeroCell, type LineCells, type RawCell } from "./table/derived";
 import { roundingRuleText, toDisplay, unitFactor, unitsWords } from "./table/display";
@@ -225,6 +226,7 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
       if (c.companionOf === line.id) built.push(line.printed === false ? { ...c, line: { ...c.line, printed: false } } : c);
   }
   const byId = new Map(built.map((b) => [b.line.id, b]));
+  const tableLines = new Map(s.table.lines.map((l) => [l.id, l]));
   const labelOf = (id: string) => byId.get(id)?.line.label ?? id;
   const expand = (id: string): string[] => [id, ...companionLines.filter((c) => c.companionOf === id).map((c) => c.line.id)];
   const fyColumns = years.map(fyKey);
@@ -316,22 +318,9 @@ export function computeTable(scenario: Scenario | ScenarioBase, options: Compute
         };
       });
   const fundCells = (line: TableLine, column: string, label: string): RawCell => {
-    // Cost lines named directly or through sums (with their signs) and fund lines' own parts.
-    const terms: { id: string; sign: number }[] = [];
-    const visit = (id: string, sign: number) => {
-      const b = byId.get(id)!;
-      if (b.kind === "sum") {
-        const l = b.line as TableLine;
-        l.sum!.forEach((x) => visit(x, sign));
-        (l.minus ?? []).forEach((x) => visit(x, -sign));
-      } else {
-        // A line shown negated (a saving printed as (400)) enters with its sign flipped, as it enters sums.
-        const shown = (b.line as TableLine).negate ? -sign : sign;
-        for (const e of expand(id)) terms.push({ id: e, sign: shown });
-      }
-    };
-    line.fund!.of.forEach((id) => visit(id, 1));
-    const parts = terms.flatMap((t) => fundPart(t.id, line.fund!.fund, column).map((c) => ({ c, sign: t.sign })));
+    const parts = fundTerms(tableLines, line, expand).flatMap((t) =>
+      fundPart(t.lineId, line.fund!.fund, column).map((c) => ({ c, sign: t.sign })),
+    );
     const v = sum(parts.map((p) => (p.sign > 0 ? p.c.exact : p.c.exact.negated())));
     return {
       exact: v,

@@ -57,7 +57,8 @@ export { encodeTableResult, decodeTableResult, decodeTableResultInSteps, transfe
 export * from "./scenario/types";
 export { lineKind, totalLabel, DERIVED_KEYS, LINE_FIELDS, type LineKind } from "./table/schema";
 export { isPrinted, printedLines } from "./table/printed";
-export { unusedHelperLines } from "./scenario/checks";
+export { fundTerms, type FundTerm } from "./table/fund-terms";
+export { helperLineNamedByDocument, unusedHelperLines } from "./scenario/checks";
 export { GROUP_FIELDS, groupPayroll, groupMembers, payrollOf, membersOf, hasMembers, statedPayroll } from "./scenario/groups";
 export {
   listInputs,

@@ -25,6 +25,7 @@ import {
   formulaContextFor,
   itemFormula,
   fundSplit,
+  fundTerms,
   fyKey,
   lineKind,
   printedLines,
@@ -50,6 +51,7 @@ import {
   type CensusMembersGap,
   type Display,
   type FormulaContext,
+  type FundTerm,
   type InputEntry,
   type ItemBase,
   type Scenario,
@@ -308,14 +310,14 @@ function fundFormula(
   scenario: Scenario,
   result: TableResult,
   fund: string,
-  costLines: { id: string; sign: number }[],
+  costLines: FundTerm[],
   fy: number,
   ctx: FormulaContext,
   itemCell: (id: string, fy: number) => string,
 ): string {
-  const terms = costLines.flatMap(({ id, sign }) =>
+  const terms = costLines.flatMap(({ lineId, sign }) =>
     result.items
-      .filter((i) => i.line === id)
+      .filter((i) => i.line === lineId)
       .flatMap((r) => {
         const owner = (scenario.items.find((i) => i.id === r.id) ?? scenario.items.find((i) => i.id === r.id.split(".")[0]))!;
         const cell = itemCell(r.id, fy);
@@ -345,12 +347,6 @@ function lineRowsOf(scenario: Scenario, result: TableResult, layout: CalcLayout,
   const companions = (id: string) =>
     result.lines.filter((l) => l.id.startsWith(id) && !linesById.has(l.id) && l.kind === "cost").map((l) => l.id);
   const expand = (id: string) => [id, ...(linesById.get(id) && lineKind(linesById.get(id)!) === "cost" ? companions(id) : [])];
-  const costTerms = (id: string, sign: number): { id: string; sign: number }[] => {
-    const l = linesById.get(id);
-    if (l?.sum) return [...l.sum.flatMap((x) => costTerms(x, sign)), ...(l.minus ?? []).flatMap((x) => costTerms(x, -sign))];
-    // A line shown negated enters a fund's part with its sign flipped, as the engine takes it.
-    return expand(id).map((x) => ({ id: x, sign: l?.negate ? -sign : sign }));
-  };
   for (const line of result.lines) {
     const r = layout.lineRows.get(line.id)!;
     const spec: TableLine | undefined = linesById.get(line.id);
@@ -374,7 +370,7 @@ function lineRowsOf(scenario: Scenario, result: TableResult, layout: CalcLayout,
         how = spec!.negate ? "minus the amount entered (shown negative)" : "the amount entered";
         break;
       case "fund": {
-        const terms = spec!.fund!.of.flatMap((id) => costTerms(id, 1));
+        const terms = fundTerms(linesById, spec!, expand);
         fyFormula = (fy) => fundFormula(scenario, result, spec!.fund!.fund, terms, fy, ctx, itemCell);
         how = `the part paid by ${spec!.fund!.fund}, from the groups' or items' fund shares`;
         break;
@@ -412,7 +408,7 @@ function fundSplitRows(
   if (funds.length === 0) return;
   const portions = new Map(fundSplit(scenario, result).map((p) => [p.id, p]));
   const itemCell = (id: string, fy: number) => `${col(layout.fyCol(fy))}${layout.itemRows.get(id)}`;
-  const costLines = result.lines.filter((l) => l.kind === "cost").map((l) => ({ id: l.id, sign: 1 }));
+  const costLines = result.lines.filter((l) => l.kind === "cost").map((l): FundTerm => ({ lineId: l.id, sign: 1 }));
   const zero = Object.fromEntries(layout.columns.map((c) => [c, { exact: ZERO }]));
   const cellsOf = (id: string) => {
     const p = portions.get(id);
@@ -430,7 +426,7 @@ function fundSplitRows(
     );
   });
   const r = headingRow + 1 + funds.length;
-  const costSum = (fy: number) => costLines.map((l) => `${col(layout.fyCol(fy))}${layout.lineRows.get(l.id)}`).join("+") || "0";
+  const costSum = (fy: number) => costLines.map((l) => `${col(layout.fyCol(fy))}${layout.lineRows.get(l.lineId)}`).join("+") || "0";
   const fundSum = (fy: number) => funds.map((_, k) => `${col(layout.fyCol(fy))}${headingRow + 1 + k}`).join("+");
   write(
     r,

@@ -14,6 +14,7 @@ import {
   salaryBases,
   Decimal,
   groupedNumber,
+  helperLineNamedByDocument,
   InputRejectedError,
   isPrinted,
   statedPayroll,
@@ -120,15 +121,7 @@ function printedLineNamed(result: TableResult, id: string | undefined, field: st
   const line = result.lines.find((l) => l.id === id);
   // Validation refuses a missing line; a scenario built in code reaches here, and must not get another line's figures.
   if (!line) throw new InputRejectedError([{ field, message: `line "${id}" is not in the table` }]);
-  if (!isPrinted(line))
-    throw new InputRejectedError([
-      {
-        field,
-        message:
-          `"${line.label}" is a helper line (printed: false): the document would state figures its table does not print; ` +
-          "print the line or name a printed one",
-      },
-    ]);
+  if (!isPrinted(line)) throw new InputRejectedError([{ field, message: helperLineNamedByDocument(line.label) }]);
   return line;
 }
 

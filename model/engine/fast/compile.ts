@@ -13,6 +13,7 @@ import { listInputs, type InputEntry } from "../scenario/paths";
 import type { ScenarioBase } from "../scenario/base";
 import type { Census } from "../schedule/types";
 import { ANNUALIZED_COLUMN, annualizedLabel, fyKey, lineKind, TOTAL_COLUMN, type LineKind, type TableLine } from "../table/schema";
+import { fundTerms } from "../table/fund-terms";
 import { linesSubtractingCosts } from "../table/net-lines";
 import { fastOf, partForGroupsReg, type CompileContext } from "./context";
 import { conversionError, TapeBuilder, type Reg, type Tape } from "./tape";
@@ -158,6 +159,7 @@ export function compileScenario(s: ScenarioBase, inputs: readonly InputEntry[], 
     for (const c of companionLines) if (c.companionOf === line.id) built.push({ id: c.id, label: c.label, kind: "cost" });
   }
   const byId = new Map(built.map((x) => [x.id, x]));
+  const tableLines = new Map(s.table.lines.map((l) => [l.id, l]));
   const expand = (id: string): string[] => [id, ...companionLines.filter((c) => c.companionOf === id).map((c) => c.id)];
   const fyColumns = years.map(fyKey);
   const valueColumns = annualized ? [...fyColumns, ANNUALIZED_COLUMN] : fyColumns;
@@ -181,21 +183,9 @@ export function compileScenario(s: ScenarioBase, inputs: readonly InputEntry[], 
         );
       });
   const fundCell = (line: TableLine, column: string): Reg => {
-    const terms: { id: string; sign: number }[] = [];
-    const visit = (id: string, sign: number) => {
-      const x = byId.get(id)!;
-      if (x.kind === "sum") {
-        x.line!.sum!.forEach((y) => visit(y, sign));
-        (x.line!.minus ?? []).forEach((y) => visit(y, -sign));
-      } else {
-        const shown = x.line?.negate ? -sign : sign;
-        for (const e of expand(id)) terms.push({ id: e, sign: shown });
-      }
-    };
-    line.fund!.of.forEach((id) => visit(id, 1));
     let total = b.zero;
-    for (const t of terms)
-      for (const part of fundPart(t.id, line.fund!.fund, column)) total = t.sign > 0 ? b.add(total, part) : b.sub(total, part);
+    for (const t of fundTerms(tableLines, line, expand))
+      for (const part of fundPart(t.lineId, line.fund!.fund, column)) total = t.sign > 0 ? b.add(total, part) : b.sub(total, part);
     return total;
   };
   const derived = (x: Built, column: string): Reg => {

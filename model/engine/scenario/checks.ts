@@ -304,6 +304,18 @@ export function checkScheduleMethod(s: ScenarioBase, err: Report): void {
     for (const e of embeddedCensusErrors(block.census, "scheduleMethod.census")) err(e.field, e.message);
 }
 
+/**
+ * The refusal of a document setting that names a helper line. The statement's prose quotes the
+ * line's figures, which a helper line never prints. The report refuses it too, for a scenario built
+ * in code that never passed this check, and says the same.
+ */
+export function helperLineNamedByDocument(label: string): string {
+  return (
+    `"${label}" is a helper line (printed: false): the document would state figures its table does not print; ` +
+    "print the line or name a printed one"
+  );
+}
+
 /** The document settings name lines of the table. */
 export function checkDocument(s: ScenarioBase, err: Report): void {
   const doc = s.agreement.document;
@@ -319,13 +331,7 @@ export function checkDocument(s: ScenarioBase, err: Report): void {
     if (id === undefined) continue;
     const line = lines.get(id);
     if (!line) err(field, `line "${id}" is not in the table`);
-    // The statement's prose quotes this line's figures, which a helper line never prints.
-    else if (line.printed === false)
-      err(
-        field,
-        `"${line.label}" is a helper line (printed: false): the document would state figures its table does not print; ` +
-          "print the line or name a printed one",
-      );
+    else if (line.printed === false) err(field, helperLineNamedByDocument(line.label));
   }
 }
 
