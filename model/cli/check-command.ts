@@ -24,7 +24,7 @@ export const CHECK_FAILED = 3;
 export const CHECK_USAGE = `  --check              does the scenario reproduce its published figures (table.published)? Each printed
                        cell against the computed one at the table's unit and rounding; prints the cells that differ
                        and "N of M published cells match"; exit 3 when one differs. Goes with --scenario, --json,
-                       --method and its options, --assumptions`;
+                       --method and its options, --assumptions and its options`;
 
 /** What may go with --check: what changes the scenario checked, and --json. */
 const WITH_CHECK = new Set([
@@ -36,6 +36,7 @@ const WITH_CHECK = new Set([
   "--separation-rate",
   "--held-share",
   "--assumptions",
+  "--assumptions-sheet",
   "--assumptions-from-other",
   "--confirm-outliers",
 ]);

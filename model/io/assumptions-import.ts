@@ -38,6 +38,7 @@ import {
   columnLetter,
   CSV_SHEET,
   DEFAULT_READ_LIMITS,
+  detectFormat,
   findHeader,
   gridsOfWorkbook,
   headerKey,
@@ -58,10 +59,17 @@ const SYNONYMS: ReadonlyMap<string, Field> = new Map([
 
 export interface AssumptionsImportOptions {
   /**
-   * The sheet to read. Default: the one visible sheet with Path and Value columns, or a comparison
-   * workbook's Inputs sheet of `base` (pickSheet); any other such sheet is listed as ignored.
+   * The sheet to read, hidden or not: its exact name, else a name differing only in case that one
+   * sheet has (namedSheet). Default: the one visible sheet with Path and Value columns, or a
+   * comparison workbook's Inputs sheet of `base` (pickSheet). Either way any other such sheet is
+   * listed as ignored. Refused for a CSV file, which has no sheets.
    */
   sheet?: string;
+  /**
+   * How the user names the sheet to read, where the caller has a way (the CLI's
+   * "--assumptions-sheet NAME"): the refusal of several sheets then says to, listing their names.
+   */
+  chooseWith?: string;
   limits?: ReadLimits;
   /** The census the workbook was exported with, when not the scenario's own (the app's imported census). */
   computeOptions?: ComputeOptions;
@@ -146,6 +154,59 @@ interface Candidate {
 const quoted = (sheets: SheetGrid[]) => listed(sheets.map((g) => `"${g.name}"`));
 
 /**
+ * The sheet a user named: the one of that exact name, else the one sheet whose name differs from
+ * it only in case (Excel holds "Inputs" and "INPUTS" to be one name, so a workbook rarely has
+ * both). A name no sheet has is refused listing the workbook's sheets (at most 50), a hidden one
+ * marked so.
+ */
+function namedSheet(sheets: SheetGrid[], name: string): string | { problem: string } {
+  if (sheets.some((g) => g.name === name)) return name;
+  const lower = name.toLowerCase();
+  const alike = sheets.filter((g) => g.name.toLowerCase() === lower);
+  if (alike.length === 1) return alike[0]!.name;
+  if (alike.length > 1)
+    return { problem: `no sheet is named exactly that, and sheets ${quoted(alike)} differ from it only in case: give the name exactly` };
+  const names = sheets.slice(0, 50).map((g) => `"${g.name}"${g.hidden ? " (hidden)" : ""}`);
+  const more = sheets.length > 50 ? [`${sheets.length - 50} more`] : [];
+  return {
+    problem: `no such sheet in the workbook; its ${sheets.length === 1 ? "sheet is" : "sheets are"} ${listed([...names, ...more])}`,
+  };
+}
+
+/**
+ * What a sheet named to be read lacks to be an inputs sheet, at the header cell it has: a "Path"
+ * column with no "Value" column in its row, or the reverse; or neither in the first 30 rows (the
+ * rows findHeader scans), naming the sheets that have both.
+ */
+function notAnInputsSheet(grid: SheetGrid, candidates: Candidate[]): { row?: number; column?: string; message: string } {
+  for (let r = 0; r < Math.min(grid.rows.length, 30); r++) {
+    const fields = new Map<Field, number>();
+    (grid.rows[r] ?? []).forEach((cell, c) => {
+      const field = SYNONYMS.get(headerKey(cell.text));
+      if (field !== undefined && !fields.has(field)) fields.set(field, c);
+    });
+    const path = fields.get("path");
+    const value = fields.get("value");
+    if (path !== undefined)
+      return {
+        row: r + 1,
+        column: columnLetter(path),
+        message: 'has a "Path" column but no "Value" column in that row: the values are read from the column headed "Value"',
+      };
+    if (value !== undefined)
+      return {
+        row: r + 1,
+        column: columnLetter(value),
+        message: 'has a "Value" column but no "Path" column in that row: each value is matched to its input by the column headed "Path"',
+      };
+  }
+  const one = candidates.length === 1;
+  const others =
+    candidates.length === 0 ? "" : ` (${one ? "sheet" : "sheets"} ${quoted(candidates.map((c) => c.grid))} ${one ? "has" : "have"} them)`;
+  return { message: `has no header row with "Path" and "Value" columns in its first 30 rows: it is not an inputs sheet${others}` };
+}
+
+/**
  * The sheet to read, and every other sheet with Path and Value columns named as not read. A
  * visible sheet comes before a hidden one (often an old copy kept aside). Several visible ones are
  * never settled by order, which would drop the others' values without a word: a comparison
@@ -157,6 +218,7 @@ function pickSheet(
   base: Scenario,
   fileName: string,
   preferred: string | undefined,
+  chooseWith: string | undefined,
 ): Checked<{ grid: SheetGrid; header: Header; ignored: IgnoredCell[]; notes: string[] }> {
   const candidates: Candidate[] = sheets.flatMap((grid) => {
     const header = findHeader(grid, SYNONYMS, ["path", "value"], 30);
@@ -182,8 +244,10 @@ function pickSheet(
 
   if (preferred !== undefined) {
     const chosen = candidates.find((c) => c.grid.name === preferred);
-    if (!chosen)
-      return { ok: false, errors: [{ file: fileName, sheet: preferred, message: 'has no header row with "Path" and "Value" columns' }] };
+    if (!chosen) {
+      const grid = sheets.find((g) => g.name === preferred)!;
+      return { ok: false, errors: [{ file: fileName, sheet: preferred, ...notAnInputsSheet(grid, candidates) }] };
+    }
     return found(
       chosen,
       (c) =>
@@ -210,6 +274,9 @@ function pickSheet(
 
   const second = pool[1]!;
   const all = pool.length === 2 ? "both" : "all";
+  // The caller's way to name one ("--assumptions-sheet NAME"), first: the one fix that leaves the file as it is.
+  const names = pool.map((c) => `"${c.grid.name}"`);
+  const pickOne = chooseWith === undefined ? "" : `pick one with ${chooseWith} (${listed(names, "or")}), `;
   const refuse = (message: string): ReturnType<typeof pickSheet> => ({
     ok: false,
     errors: [
@@ -229,13 +296,13 @@ function pickSheet(
     const sheetsOf = listed(pool.map((c) => `"${c.grid.name}" (scenario "${c.id}")`));
     return refuse(
       `sheets ${sheetsOf} ${all} have inputs to apply, and ${mine.length === 0 ? "none" : "more than one"} is from scenario ` +
-        `"${base.id}" (${base.name}): which to apply cannot be known; import into the scenario it was exported from, or hide or ` +
-        "delete the other Inputs sheets",
+        `"${base.id}" (${base.name}): which to apply cannot be known; ${pickOne}import into the scenario it was exported from, ` +
+        "or hide or delete the other Inputs sheets",
     );
   }
   return refuse(
     `sheets ${quoted(pool.map((c) => c.grid))} ${all} have Path and Value columns: which to apply cannot be known; ` +
-      "put the rows on one sheet, or hide or delete the others (a hidden sheet is not read when a visible one is)",
+      `${pickOne}put the rows on one sheet, or hide or delete the others (a hidden sheet is not read when a visible one is)`,
   );
 }
 
@@ -520,7 +587,8 @@ function headerField(text: string): Field | undefined {
   return SYNONYMS.get(key) ?? (key.startsWith("value") ? "value" : undefined);
 }
 
-const listed = (items: string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+const listed = (items: string[], and = "and") =>
+  items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} ${and} ${items.at(-1)}`;
 
 /**
  * Two columns that could give one field ("Value" twice, "Value (new)" beside "Value"): which one
@@ -570,9 +638,18 @@ export function importAssumptions(
 ): Checked<AssumptionsImport> {
   const read = readSheets(bytes, fileName, options.limits ?? DEFAULT_READ_LIMITS);
   if (!read.ok) return read;
-  if (options.sheet !== undefined && !read.value.some((s) => s.name === options.sheet))
-    return { ok: false, errors: [{ file: fileName, sheet: options.sheet, message: "no such sheet in the workbook" }] };
-  const picked = pickSheet(read.value, base, fileName, options.sheet);
+  let named: string | undefined;
+  if (options.sheet !== undefined) {
+    if (detectFormat(bytes) === "csv")
+      return {
+        ok: false,
+        errors: [{ file: fileName, message: `is a CSV file, which has no sheets: sheet "${options.sheet}" cannot be read from it` }],
+      };
+    const found = namedSheet(read.value, options.sheet);
+    if (typeof found !== "string") return { ok: false, errors: [{ file: fileName, sheet: options.sheet, message: found.problem }] };
+    named = found;
+  }
+  const picked = pickSheet(read.value, base, fileName, named, options.chooseWith);
   if (!picked.ok) return picked;
   const { grid, header } = picked.value;
   const sheet = grid.name === CSV_SHEET ? undefined : grid.name;

@@ -73,7 +73,8 @@ export function columnLetter(c: number): string {
   return XLSX.utils.encode_col(c);
 }
 
-function detectFormat(bytes: Uint8Array): FileFormat {
+/** How readSheets reads the bytes: a zip is xlsx, an OLE file xls, anything else CSV. */
+export function detectFormat(bytes: Uint8Array): FileFormat {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return "xlsx";
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return "xls";
   return "csv";

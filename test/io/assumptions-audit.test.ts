@@ -11,32 +11,13 @@ import { computeTable, type Scenario } from "../../model/engine";
 import { validateScenario } from "../../model/engine/scenario/schema";
 import { importAssumptions, importSummary } from "../../model/io/assumptions-import";
 import { exportWorkbook, workbookSheetNames } from "../../model/io/xlsx-export";
-import { helperLineJson, helperLineScenario } from "../fixtures/helper-line-scenario";
+import { helperLineJson, helperLineScenario, payrollScenario } from "../fixtures/helper-line-scenario";
 
 const xlsxBytes = (wb: XLSX.WorkBook) => new Uint8Array(XLSX.write(wb, { type: "array", bookType: "xlsx" }) as ArrayBuffer);
 const ok = <T>(r: { ok: true; value: T } | { ok: false; errors: unknown[] }): T => {
   if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.errors)}`);
   return r.value;
 };
-
-/**
- * The helper-line scenario with a payroll of $5,000,000 instead of 100 x $50,000, shown in whole
- * dollars truncated toward zero, so a value a hair under a round number shows a dollar less.
- */
-function payrollScenario(): Scenario {
-  const json = helperLineJson() as unknown as {
-    groups: Record<string, unknown>[];
-    table: { display: Record<string, unknown> };
-  };
-  const group = json.groups[0]!;
-  delete group.members;
-  delete group.averageSalary;
-  group.payroll = { value: "5000000", label: "payroll", source: { kind: "contract", ref: "Art. 9" } };
-  json.table.display = { unit: "dollars", decimals: 0, rounding: "truncate", totals: "roundedExact" };
-  const checked = validateScenario(json);
-  if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
-  return checked.value;
-}
 
 /** A workbook of one "Inputs" sheet (Path, Value) and any further sheets. */
 function book(rows: [string, XLSX.CellObject][], more: Record<string, unknown[][]> = {}): Uint8Array {
