@@ -76,8 +76,10 @@ const CASES: Case[] = [
     name: "a misspelt line id suggests the line and lists the scenario's lines",
     breakIt: (s) => (line(s, "totalCost").sum[0] = "baseSalaryIncrease"),
     field: "table.lines.totalCost",
-    message:
-      /^line "baseSalaryIncrease" does not exist; did you mean "baseSalaryIncreases"\? \(lines: baseSalaryIncreases, bonus, additionalPay, benefits, otherNps, totalCost, localPortion, fundingAvailable, costFundedByWia\)$/,
+    message: new RegExp(
+      '^line "baseSalaryIncrease" does not exist; did you mean "baseSalaryIncreases"\\? \\(lines: baseSalaryIncreases, bonus, ' +
+        "additionalPay, benefits, otherNps, totalCost, localPortion, fundingAvailable, costFundedByWia\\)$",
+    ),
   },
   {
     name: "a fund share naming no fund of a scenario without funds says it has none",
