@@ -17,7 +17,16 @@
  * Ignored cells are found by exporting the scenario as imported and comparing the workbook's
  * formula sheets with it cell by cell: a workbook from this program has exactly those formulas.
  */
-import { Decimal, describeUnit, evaluateFormula, groupMembers, isFormula, parseDecimal, parseInputNumber } from "../engine/index";
+import {
+  Decimal,
+  describeUnit,
+  evaluateFormula,
+  groupMembers,
+  isFormula,
+  listWords,
+  parseDecimal,
+  parseInputNumber,
+} from "../engine/index";
 import { beyondHeaderMessage, firstBeyondHeader, lastHeaderColumn } from "../engine/index";
 import type { Unit } from "../engine/index";
 import type { Checked, ComputeOptions, InputEntry, InputError } from "../engine/index";
@@ -151,7 +160,7 @@ interface Candidate {
   title: string;
 }
 
-const quoted = (sheets: SheetGrid[]) => listed(sheets.map((g) => `"${g.name}"`));
+const quoted = (sheets: SheetGrid[]) => listWords(sheets.map((g) => `"${g.name}"`));
 
 /**
  * The sheet a user named: the one of that exact name, else the one sheet whose name differs from
@@ -169,7 +178,7 @@ function namedSheet(sheets: SheetGrid[], name: string): string | { problem: stri
   const names = sheets.slice(0, 50).map((g) => `"${g.name}"${g.hidden ? " (hidden)" : ""}`);
   const more = sheets.length > 50 ? [`${sheets.length - 50} more`] : [];
   return {
-    problem: `no such sheet in the workbook; its ${sheets.length === 1 ? "sheet is" : "sheets are"} ${listed([...names, ...more])}`,
+    problem: `no such sheet in the workbook; its ${sheets.length === 1 ? "sheet is" : "sheets are"} ${listWords([...names, ...more])}`,
   };
 }
 
@@ -276,7 +285,7 @@ function pickSheet(
   const all = pool.length === 2 ? "both" : "all";
   // The caller's way to name one ("--assumptions-sheet NAME"), first: the one fix that leaves the file as it is.
   const names = pool.map((c) => `"${c.grid.name}"`);
-  const pickOne = chooseWith === undefined ? "" : `pick one with ${chooseWith} (${listed(names, "or")}), `;
+  const pickOne = chooseWith === undefined ? "" : `pick one with ${chooseWith} (${listWords(names, "or")}), `;
   const refuse = (message: string): ReturnType<typeof pickSheet> => ({
     ok: false,
     errors: [
@@ -293,7 +302,7 @@ function pickSheet(
     const byId = pool.filter((c) => c.id === base.id);
     const mine = byId.length > 0 ? byId : pool.filter((c) => c.title === `Inputs: ${base.name}`);
     if (mine.length === 1) return found(mine[0]!, readWhy(mine[0]!, "this scenario's"));
-    const sheetsOf = listed(pool.map((c) => `"${c.grid.name}" (scenario "${c.id}")`));
+    const sheetsOf = listWords(pool.map((c) => `"${c.grid.name}" (scenario "${c.id}")`));
     return refuse(
       `sheets ${sheetsOf} ${all} have inputs to apply, and ${mine.length === 0 ? "none" : "more than one"} is from scenario ` +
         `"${base.id}" (${base.name}): which to apply cannot be known; ${pickOne}import into the scenario it was exported from, ` +
@@ -587,9 +596,6 @@ function headerField(text: string): Field | undefined {
   return SYNONYMS.get(key) ?? (key.startsWith("value") ? "value" : undefined);
 }
 
-const listed = (items: string[], and = "and") =>
-  items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} ${and} ${items.at(-1)}`;
-
 /**
  * Two columns that could give one field ("Value" twice, "Value (new)" beside "Value"): which one
  * holds the values to apply cannot be known, and taking the first would drop the other's without
@@ -665,7 +671,7 @@ export function importAssumptions(
     err(
       header.row,
       cols[1]!,
-      `columns ${listed(cols.map((c) => `${columnLetter(c)} ("${headerText(c)}")`))} both give the ${field}; keep one`,
+      `columns ${listWords(cols.map((c) => `${columnLetter(c)} ("${headerText(c)}")`))} both give the ${field}; keep one`,
     );
   if (errors.length) return { ok: false, errors };
 
