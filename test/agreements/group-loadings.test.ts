@@ -24,6 +24,16 @@ const rateCost = (items: CostItem[]) =>
     .items.find((i) => i.id === "pension")!
     .cells.FY2026!.exact.toFixed(4);
 
+/** $100,000 of uniforms for group A alone. */
+const onlyA: CostItem = {
+  kind: "fixedAmounts",
+  id: "uniforms",
+  label: "Uniforms",
+  line: "pay",
+  groupIds: ["A"],
+  amounts: { FY2026: p("100000", "USD") },
+};
+
 describe("per-group rates of pay on items that are not raises", () => {
   it("one-time pay on an explicit earnings figure is split by payroll share", () => {
     const bonus: CostItem = {
@@ -65,28 +75,12 @@ describe("per-group rates of pay on items that are not raises", () => {
     const nps: CostItem = { kind: "fixedAmounts", id: "uniforms", label: "Uniforms", line: "pay", amounts: { FY2026: p("100000", "USD") } };
     // B's share 1,500,000 / 2,500,000 = 0.6 -> 60,000; 0.1 x 60,000 = 6,000
     expect(rateCost([nps, payRate("pension", "0.1", ["uniforms"], { groupIds: ["B"] })])).toBe("6000.0000");
-    const onlyA: CostItem = {
-      kind: "fixedAmounts",
-      id: "uniforms",
-      label: "Uniforms",
-      line: "pay",
-      groupIds: ["A"],
-      amounts: { FY2026: p("100000", "USD") },
-    };
     const onlyB: CostItem = { ...onlyA, id: "boots", label: "Boots", groupIds: ["B"], amounts: { FY2026: p("50000", "USD") } };
     // Uniforms (A only) add 0 to B's pension; boots (B only) wholly B's: 0.1 x (0 + 50,000) = 5,000
     expect(rateCost([onlyA, onlyB, payRate("pension", "0.1", ["uniforms", "boots"], { groupIds: ["B"] })])).toBe("5000.0000");
   });
 
   it("a rate limited to a group none of its items cover is refused (it read $0 every year, with no message)", () => {
-    const onlyA: CostItem = {
-      kind: "fixedAmounts",
-      id: "uniforms",
-      label: "Uniforms",
-      line: "pay",
-      groupIds: ["A"],
-      amounts: { FY2026: p("100000", "USD") },
-    };
     expect(() => rateCost([onlyA, payRate("pension", "0.1", ["uniforms"], { groupIds: ["B"] })])).toThrow(
       "the rate is limited to B, and no item it applies to covers any of them (uniforms covers A); it would cost $0 every year",
     );

@@ -10,8 +10,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import * as XLSX from "xlsx";
 import { payrollJson } from "../fixtures/helper-line-scenario";
+import { bookOf, xlsxOf } from "../fixtures/hostile/generate";
 
 const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
 const RUNNER = join(process.cwd(), "test", "cli", "run-many.ts");
@@ -23,11 +23,7 @@ const file = (name: string, content: string | Uint8Array) => {
 const RAISE = "items.raise.steps.2024-07-01.amount";
 const MEMBERS = "groups.wtu.members";
 
-function book(...list: [string, unknown[][]][]): Uint8Array {
-  const wb = XLSX.utils.book_new();
-  for (const [name, rows] of list) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), name);
-  return new Uint8Array(XLSX.write(wb, { type: "array", bookType: "xlsx" }) as ArrayBuffer);
-}
+const book = (...list: [string, unknown[][]][]): Uint8Array => xlsxOf(bookOf(list));
 
 const SCENARIO = file("payroll.json", JSON.stringify(payrollJson()));
 const BOOK = file(

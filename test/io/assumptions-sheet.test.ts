@@ -6,15 +6,14 @@
  * refusal of several sheets says how to name one. Every figure is derived by hand.
  */
 import { describe, expect, it } from "vitest";
-import * as XLSX from "xlsx";
 import { fisAsPublished } from "../../model/built-ins";
 import { computeTable, type Scenario } from "../../model/engine";
 import { importAssumptions, importSummary } from "../../model/io/assumptions-import";
 import { exportWorkbook } from "../../model/io/xlsx-export";
 import { helperLineJson, helperLineScenario, payrollScenario } from "../fixtures/helper-line-scenario";
+import { bookOf, xlsxOf } from "../fixtures/hostile/generate";
 import { validateScenario } from "../../model/engine/scenario/schema";
 
-const xlsxBytes = (wb: XLSX.WorkBook) => new Uint8Array(XLSX.write(wb, { type: "array", bookType: "xlsx" }) as ArrayBuffer);
 const ok = <T>(r: { ok: true; value: T } | { ok: false; errors: unknown[] }): T => {
   if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.errors)}`);
   return r.value;
@@ -31,10 +30,9 @@ const increase2025 = (s: Scenario) =>
 
 /** A workbook of the sheets given, [name, rows, hidden?], in order. */
 function book(...list: [string, unknown[][], boolean?][]): Uint8Array {
-  const wb = XLSX.utils.book_new();
-  for (const [name, rows] of list) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), name);
+  const wb = bookOf(list.map(([name, rows]) => [name, rows]));
   wb.Workbook = { Sheets: list.map(([, , hidden]) => ({ Hidden: hidden ? 1 : 0 })) };
-  return xlsxBytes(wb);
+  return xlsxOf(wb);
 }
 
 /** Two visible inputs sheets (3% and 5% for FY2025), a sheet of notes, and one with paths but no values. */
